@@ -1,0 +1,92 @@
+/**
+ * The hall host's public contract (DESIGN.md, "Public contract"): every HTTP route and socket
+ * event with its schema. The host validates against these at its edges and the renderers are
+ * typed from them, so the two sides cannot drift apart silently.
+ */
+import { z } from 'zod';
+import { OCCUPATION_CODES } from './occupations';
+import { PublicListingSchema } from './schemas/listing';
+import { BoardPlanSchema } from './schemas/board-plan';
+import { ViewportSchema } from './schemas/screen';
+
+export const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export const HubStateSchema = z.enum(['standalone', 'connected', 'offline']);
+export type HubState = z.infer<typeof HubStateSchema>;
+
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  listings: z.number().int().nonnegative(),
+  hub: HubStateSchema,
+  cursor: z.number().int().nonnegative(),
+  outboxPending: z.number().int().nonnegative(),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+export const ListingQuerySchema = z.object({
+  q: z.string().trim().max(50).optional(),
+  occupation: z.enum(OCCUPATION_CODES).optional(),
+  district: z.string().regex(/^\d{6}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListingQuery = z.infer<typeof ListingQuerySchema>;
+
+export const ListingsResponseSchema = z.object({
+  listings: z.array(PublicListingSchema),
+  total: z.number().int().nonnegative(),
+});
+export type ListingsResponse = z.infer<typeof ListingsResponseSchema>;
+
+/** What every screen is told about the hall's data and its upstream link. */
+export const HallStatusSchema = z.object({
+  hub: HubStateSchema,
+  /** When the postings last changed (ms since epoch), or null when never. */
+  dataUpdatedAt: z.number().int().nullable(),
+  /** When the hall last heard from its upstream; null when standalone or never. */
+  lastSyncAt: z.number().int().nullable(),
+  /** True when the upstream has been unreachable for longer than the stale threshold. */
+  stale: z.boolean(),
+  /** The host's clock, so screens can correct a drifting local clock. */
+  serverNow: z.number().int(),
+});
+export type HallStatus = z.infer<typeof HallStatusSchema>;
+
+export const BoardHeartbeatSchema = z.object({
+  planId: z.string().max(100),
+  pageIndex: z.number().int().nonnegative().max(100_000),
+  urgentIds: z.array(z.string().max(100)).max(50).default([]),
+  paintedAt: z.number().int(),
+});
+export type BoardHeartbeat = z.infer<typeof BoardHeartbeatSchema>;
+
+export const BoardHandshakeSchema = z.object({
+  screenId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+});
+
+/** socket.io namespace for LED board pages. */
+export const BOARD_NAMESPACE = '/board';
+
+/** Events the host sends to a board page. */
+export interface BoardServerEvents {
+  plan: (plan: z.infer<typeof BoardPlanSchema>) => void;
+  status: (status: HallStatus) => void;
+  /** The screen id is not configured (or was removed); the page shows a notice. */
+  'screen-error': (error: ErrorBody['error']) => void;
+}
+
+/** Events a board page sends to the host. */
+export interface BoardClientEvents {
+  viewport: (viewport: z.infer<typeof ViewportSchema>) => void;
+  heartbeat: (beat: BoardHeartbeat, ack: (ok: boolean) => void) => void;
+}
+
+export const ROUTES = {
+  health: '/healthz',
+  listings: '/api/listings',
+  board: '/board/:screenId',
+  kiosk: '/kiosk',
+  staff: '/staff',
+} as const;

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { BOARD_LAYOUTS } from './screen';
+import { OCCUPATION_CODES } from '../occupations';
+import { SETTLEMENTS } from './listing';
+
+/**
+ * One posting as a board draws it: every string already formatted and cut by the planner to
+ * fit its box at the plan's font sizes, so the renderer never measures or decides anything.
+ */
+export const BoardItemSchema = z.object({
+  id: z.string(),
+  occupation: z.enum(OCCUPATION_CODES),
+  title: z.string(),
+  pay: z.string(),
+  settlement: z.enum(SETTLEMENTS),
+  settlementText: z.string(),
+  district: z.string(),
+  employer: z.string(),
+  phone: z.string(),
+  headcount: z.string(),
+  /** Posted (validFrom) within the last 24 h of the plan's generation. */
+  isNew: z.boolean(),
+  urgent: z.boolean(),
+  verified: z.boolean(),
+});
+export type BoardItem = z.infer<typeof BoardItemSchema>;
+
+export const BoardPageSchema = z.object({
+  index: z.number().int().nonnegative(),
+  /** Offset of this page's start within the cycle. */
+  startMs: z.number().int().nonnegative(),
+  dwellMs: z.number().int().positive(),
+  items: z.array(BoardItemSchema),
+});
+export type BoardPage = z.infer<typeof BoardPageSchema>;
+
+export const TABLE_COLUMNS = ['title', 'pay', 'settlement', 'district', 'employer', 'phone'] as const;
+export type TableColumn = (typeof TABLE_COLUMNS)[number];
+
+/** Pixel geometry in CSS px of the page's viewport. All font sizes are ≥ `minGlyphPx`. */
+export const BoardGeometrySchema = z.object({
+  /** Smallest text the planner ever uses on this screen (DOMAIN.md legibility). */
+  minGlyphPx: z.number().int().positive(),
+  /** Body text size; ≥ minGlyphPx. */
+  bodyPx: z.number().int().positive(),
+  /** Title and pay text size; ≥ bodyPx. */
+  titlePx: z.number().int().positive(),
+  /** Header (clock, page indicator, "updated") text size; ≥ minGlyphPx. */
+  headerPx: z.number().int().positive(),
+  /** Line height as a multiple of the font size (1.35–1.7). */
+  lineHeight: z.number().min(1.35).max(1.7),
+  headerHeightPx: z.number().int().nonnegative(),
+  paddingPx: z.number().int().nonnegative(),
+  gapPx: z.number().int().nonnegative(),
+  cards: z
+    .object({
+      columns: z.number().int().positive(),
+      rows: z.number().int().positive(),
+      cardWidthPx: z.number().int().positive(),
+      cardHeightPx: z.number().int().positive(),
+    })
+    .nullable(),
+  table: z
+    .object({
+      columns: z.array(z.object({ key: z.enum(TABLE_COLUMNS), widthPx: z.number().int().positive() })),
+      rowHeightPx: z.number().int().positive(),
+      rowsPerPage: z.number().int().positive(),
+    })
+    .nullable(),
+  ticker: z
+    .object({
+      /** Scroll speed; a page's text enters at the right edge at its start and has left by its end. */
+      speedPxPerS: z.number().positive(),
+      lineHeightPx: z.number().int().positive(),
+      /** Width of the fixed block on the left (clock, page indicator); 0 when there is none. */
+      sideWidthPx: z.number().int().nonnegative(),
+    })
+    .nullable(),
+});
+export type BoardGeometry = z.infer<typeof BoardGeometrySchema>;
+
+export const PLAN_WARNINGS = [
+  /** The whole cycle is longer than 3 minutes: split postings across screens by filter. */
+  'cycle-too-long',
+  /** Not even one line fits at the minimum glyph size: the screen shows a notice instead. */
+  'screen-too-small',
+  /** The configured layout did not fit one posting at the minimum size; the ticker is used. */
+  'layout-degraded-to-ticker',
+] as const;
+
+export const BoardPlanSchema = z.object({
+  /** Changes whenever anything a screen would draw changes; heartbeats echo it. */
+  planId: z.string(),
+  screenId: z.string(),
+  screenName: z.string(),
+  locale: z.enum(['zh-CN', 'en']),
+  layout: z.enum(BOARD_LAYOUTS),
+  viewport: z.object({ width: z.number().int(), height: z.number().int() }),
+  effectivePitchMm: z.number().positive(),
+  geometry: BoardGeometrySchema,
+  /**
+   * Rotation is a pure function of time: the page shown at `now` is the one whose
+   * [startMs, startMs + dwellMs) contains `(now - anchorMs) mod cycleMs`.
+   */
+  anchorMs: z.number().int(),
+  cycleMs: z.number().int().nonnegative(),
+  pages: z.array(BoardPageSchema),
+  totalItems: z.number().int().nonnegative(),
+  generatedAt: z.number().int(),
+  /** When the postings were last changed (local edit or upstream sync); shown as "updated HH:MM". */
+  dataUpdatedAt: z.number().int().nullable(),
+  warnings: z.array(z.enum(PLAN_WARNINGS)),
+});
+export type BoardPlan = z.infer<typeof BoardPlanSchema>;

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { OCCUPATION_CODES } from '../occupations';
+import { isKnownDistrict } from '../districts';
+
+export const PAY_UNITS = ['hour', 'day', 'piece', 'order', 'lesson', 'month'] as const;
+export const SETTLEMENTS = ['daily', 'weekly', 'monthly', 'on-completion'] as const;
+export const EMPLOYMENT_TYPES = ['gig', 'part-time', 'temporary', 'full-time'] as const;
+export const EMPLOYER_KINDS = ['enterprise', 'individual-business', 'individual'] as const;
+
+export type PayUnit = (typeof PAY_UNITS)[number];
+export type Settlement = (typeof SETTLEMENTS)[number];
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
+
+/** Limits keep one oversized posting from breaking a board or the store. */
+export const LIMITS = {
+  id: 64,
+  title: 40,
+  employerName: 60,
+  text: 2000,
+  address: 120,
+  workTime: 60,
+  contactName: 30,
+  source: 120,
+} as const;
+
+/** Characters that make text look like markup; postings are plain text, so they are refused. */
+const MARKUP = /[<>]/;
+
+const plainText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `at most ${max} characters` })
+    .refine((s) => !MARKUP.test(s), { message: 'must be plain text (no < or >)' });
+
+const requiredText = (max: number) => plainText(max).pipe(z.string().min(1, { message: 'required' }));
+
+/** Phone numbers as employers give them: mobile (11 digits) or landline with area code. */
+export const ContactPhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|400-?\d{3}-?\d{4})$/, {
+    message: 'must be a mainland mobile (11 digits) or a landline with area code',
+  });
+
+export const MobilePhoneSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { message: 'must be an 11-digit mainland mobile number starting with 1' });
+
+const isoTimestamp = z.iso.datetime({ offset: true });
+
+export const ListingSchema = z
+  .object({
+    id: z.string().trim().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9._:-]+$/, { message: 'letters, digits and . _ : - only' }),
+    employerName: requiredText(LIMITS.employerName),
+    employerKind: z.enum(EMPLOYER_KINDS),
+    employerVerified: z.boolean(),
+    title: requiredText(LIMITS.title),
+    occupation: z.enum(OCCUPATION_CODES),
+    description: plainText(LIMITS.text).default(''),
+    requirements: plainText(LIMITS.text).default(''),
+    payMin: z.number().finite().nonnegative().max(1_000_000),
+    payMax: z.number().finite().nonnegative().max(1_000_000).nullable().default(null),
+    payUnit: z.enum(PAY_UNITS),
+    settlement: z.enum(SETTLEMENTS),
+    headcount: z.number().int().min(1).max(10_000),
+    employmentType: z.enum(EMPLOYMENT_TYPES),
+    districtCode: z.string().regex(/^\d{6}$/, { message: 'a 6-digit GB/T 2260 code' }).refine(isKnownDistrict, {
+      message: 'unknown GB/T 2260 district code',
+    }),
+    address: plainText(LIMITS.address).default(''),
+    workTime: plainText(LIMITS.workTime).default(''),
+    contactName: plainText(LIMITS.contactName).default(''),
+    contactPhone: ContactPhoneSchema,
+    /** An individual employer may ask for the phone to be masked on boards. */
+    maskPhone: z.boolean().default(false),
+    validFrom: isoTimestamp,
+    validUntil: isoTimestamp,
+    urgent: z.boolean().default(false),
+    source: requiredText(LIMITS.source),
+    revision: z.number().int().nonnegative(),
+    updatedAt: isoTimestamp,
+  })
+  .superRefine((l, ctx) => {
+    if (l.payMax !== null && l.payMax < l.payMin) {
+      ctx.addIssue({ code: 'custom', path: ['payMax'], message: 'payMax is below payMin' });
+    }
+    if (Date.parse(l.validUntil) <= Date.parse(l.validFrom)) {
+      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil must be after validFrom' });
+    }
+  });
+
+export type Listing = z.output<typeof ListingSchema>;
+export type ListingInput = z.input<typeof ListingSchema>;
+
+/**
+ * What any visitor may see: everything except the contact phone when the employer asked for
+ * masking (then the masked form is given instead).
+ */
+export const PublicListingSchema = z.object({
+  id: z.string(),
+  employerName: z.string(),
+  employerKind: z.enum(EMPLOYER_KINDS),
+  employerVerified: z.boolean(),
+  title: z.string(),
+  occupation: z.enum(OCCUPATION_CODES),
+  description: z.string(),
+  requirements: z.string(),
+  payMin: z.number(),
+  payMax: z.number().nullable(),
+  payUnit: z.enum(PAY_UNITS),
+  settlement: z.enum(SETTLEMENTS),
+  headcount: z.number(),
+  employmentType: z.enum(EMPLOYMENT_TYPES),
+  districtCode: z.string(),
+  address: z.string(),
+  workTime: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  validFrom: z.string(),
+  validUntil: z.string(),
+  urgent: z.boolean(),
+  source: z.string(),
+  updatedAt: z.string(),
+});
+export type PublicListing = z.infer<typeof PublicListingSchema>;
+
+/** Formats a zod error as one readable line: `title: at most 40 characters; payUnit: …`. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 8)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
