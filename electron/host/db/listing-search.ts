@@ -1,0 +1,42 @@
+/**
+ * Turns what a visitor typed into a safe full-text plan. The trigram tokenizer cannot match
+ * terms shorter than three characters, and most Chinese searches are one or two characters
+ * ('司', '司机'), so short terms fall back to LIKE over the same columns.
+ *
+ * Nothing the user types reaches SQL or FTS syntax: long terms become quoted FTS strings
+ * (`"` doubled), short terms become LIKE patterns with `\`, `%` and `_` escaped.
+ */
+
+/** Extra terms beyond this are ignored; a kiosk query is a word or two. */
+export const MAX_TERMS = 6;
+
+/** The searchable text, in the same columns as the FTS table. */
+export const SEARCH_TEXT_SQL =
+  "(l.title || char(10) || l.employer_name || char(10) || l.description || char(10) || l.requirements || char(10) || l.address || char(10) || l.work_time || char(10) || l.district_name)";
+
+export interface SearchPlan {
+  /** An FTS5 MATCH expression of quoted strings joined by AND, or null when no long term. */
+  match: string | null;
+  /** LIKE patterns (escape character `\`), one per short term; all must match. */
+  likes: string[];
+}
+
+export function planSearch(q: string | undefined): SearchPlan {
+  const terms = (q ?? '').trim().split(/\s+/u).filter((t) => t.length > 0).slice(0, MAX_TERMS);
+  const long: string[] = [];
+  const likes: string[] = [];
+  for (const term of terms) {
+    if ([...term].length >= 3) long.push(quoteFts(term));
+    else likes.push(`%${escapeLike(term)}%`);
+  }
+  return { match: long.length > 0 ? long.join(' AND ') : null, likes };
+}
+
+/** An FTS5 string literal: operators and column filters inside quotes are plain text. */
+export function quoteFts(term: string): string {
+  return `"${term.replaceAll('"', '""')}"`;
+}
+
+export function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

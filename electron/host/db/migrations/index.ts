@@ -1,0 +1,62 @@
+/**
+ * The migration registry. Versions are strictly increasing and each one runs in its own
+ * transaction together with the `user_version` bump, so a crash leaves the database at a
+ * whole version, never half-way.
+ */
+import type { Database } from '../handles';
+import { MigrationError } from '../errors';
+import { migrate as m0001 } from './0001-initial';
+import { migrate as m0002 } from './0002-quarantine';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly migrate: (db: Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', migrate: m0001 },
+  { version: 2, name: 'quarantine', migrate: m0002 },
+];
+
+export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {
+  let previous = 0;
+  for (const m of migrations) {
+    if (!Number.isInteger(m.version) || m.version <= previous) {
+      throw new MigrationError(
+        `assertStrictlyIncreasing: migration ${m.name} has version ${m.version}, which does not follow ${previous}`,
+      );
+    }
+    previous = m.version;
+  }
+}
+
+assertStrictlyIncreasing(MIGRATIONS);
+
+export const LATEST_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema up to `version` (tests stop at N-1 to check migration N against real
+ * rows). Never goes down: asking for an older version than the file has is an error.
+ */
+export function migrateTo(db: Database, version: number, migrations: readonly Migration[] = MIGRATIONS): void {
+  const current = schemaVersion(db);
+  if (version < current) {
+    throw new MigrationError(`migrateTo: database is at version ${current}; cannot go back to ${version}`);
+  }
+  if (version > 0 && !migrations.some((m) => m.version === version)) {
+    throw new MigrationError(`migrateTo: no migration has version ${version}`);
+  }
+  for (const m of migrations) {
+    if (m.version <= current || m.version > version) continue;
+    db.transaction(() => {
+      m.migrate(db);
+      // user_version lives in the file header and is written by this same transaction
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
