@@ -11,5 +11,6 @@ export default defineConfig({
     hookTimeout: 180_000,
     globalSetup: ['tests/global-setup.ts'],
     passWithNoTests: false,
+    reporters: ['default', './tests/support/summary-reporter.ts'],
   },
 });

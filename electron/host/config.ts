@@ -1,0 +1,83 @@
+import { resolve } from 'node:path';
+
+/** Everything the hall host needs to start; built from argv + environment by `hallOptionsFrom`. */
+export interface HallOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** Shipped assets (demo postings, pictograms). */
+  assetsDir: string;
+  hub: { url: string; hallId: string; token: string } | null;
+  /** Sets the first admin PIN when none exists (HALL_STAFF_PIN). */
+  staffPin: string | null;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+const FLAGS: Record<string, string> = {
+  '--port': 'HALL_PORT',
+  '--host': 'HALL_HOST',
+  '--data': 'HALL_DATA_DIR',
+  '--hub': 'HALL_HUB_URL',
+  '--hall-id': 'HALL_ID',
+  '--hub-token': 'HALL_HUB_TOKEN',
+};
+
+function parseArgs(argv: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const envName = FLAGS[flag];
+    if (!envName) throw new ConfigError(`hallOptionsFrom: unknown option ${flag} (known: ${Object.keys(FLAGS).join(', ')})`);
+    const value = inline ?? argv[++i];
+    if (value === undefined || value.startsWith('--')) throw new ConfigError(`hallOptionsFrom: ${flag} needs a value`);
+    out[envName] = value;
+  }
+  return out;
+}
+
+/**
+ * Command-line flags win over environment variables, which win over defaults
+ * (DESIGN.md: `--port` ≙ HALL_PORT, `--data` ≙ HALL_DATA_DIR, …).
+ */
+export function hallOptionsFrom(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  defaults: Partial<HallOptions> = {},
+): HallOptions {
+  const merged = { ...env, ...parseArgs(argv) };
+  const portText = merged.HALL_PORT;
+  const port = portText === undefined || portText === '' ? (defaults.port ?? 8080) : Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ConfigError(`hallOptionsFrom: port must be an integer 0–65535, got "${portText}"`);
+  }
+  const hubUrl = merged.HALL_HUB_URL || null;
+  let hub: HallOptions['hub'] = null;
+  if (hubUrl) {
+    try {
+      new URL(hubUrl);
+    } catch {
+      throw new ConfigError(`hallOptionsFrom: --hub must be a URL like http://127.0.0.1:4000, got "${hubUrl}"`);
+    }
+    const hallId = merged.HALL_ID;
+    const token = merged.HALL_HUB_TOKEN;
+    if (!hallId || !token) throw new ConfigError('hallOptionsFrom: --hub needs --hall-id and --hub-token (or HALL_ID, HALL_HUB_TOKEN)');
+    hub = { url: hubUrl.replace(/\/+$/, ''), hallId, token };
+  }
+  return {
+    port,
+    host: merged.HALL_HOST || defaults.host || '127.0.0.1',
+    dataDir: resolve(merged.HALL_DATA_DIR || defaults.dataDir || resolve(repoRoot, '.data/hall')),
+    rendererDir: defaults.rendererDir ?? resolve(repoRoot, 'dist/renderer'),
+    assetsDir: defaults.assetsDir ?? resolve(repoRoot, 'assets'),
+    hub,
+    staffPin: merged.HALL_STAFF_PIN || defaults.staffPin || null,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Composition root: the one place that wires the store, the boards, the HTTP + socket.io
+ * server and (later) sync together. Everything else takes what it needs as arguments.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Server as SocketServer } from 'socket.io';
+import type { HallStatus, Health } from '../../shared/contract';
+import { BOARD_NAMESPACE } from '../../shared/contract';
+import type { ScreenProfile } from '../../shared/schemas/screen';
+import { toPublicListing } from '../../shared/public-listing';
+import type { HallOptions } from './config';
+import { openDatabase, closeDatabase } from './db/open-database';
+import { createListingStore } from './db/listing-store';
+import { seedDemoIfEmpty } from './db/demo-seed';
+import { createBoardService, type BoardNamespace, type BoardService } from './boards/board-service';
+import { createHttpServer } from './server/http-server';
+import { loadScreens } from './screens/screen-config';
+import { createLogger, type Logger } from './util/logger';
+
+export type { HallOptions } from './config';
+
+export interface Hall {
+  readonly url: string;
+  readonly port: number;
+  screens(): ScreenProfile[];
+  readonly boards: BoardService;
+  close(): Promise<void>;
+}
+
+export interface HallDeps {
+  clock?: () => number;
+  log?: Logger;
+}
+
+export async function startHall(options: HallOptions, deps: HallDeps = {}): Promise<Hall> {
+  const clock = deps.clock ?? Date.now;
+  const log = deps.log ?? createLogger();
+  mkdirSync(options.dataDir, { recursive: true });
+
+  const screens = loadScreens(options.dataDir);
+  const db = openDatabase(join(options.dataDir, 'hall.db'));
+  const store = createListingStore(db);
+
+  if (!options.hub) {
+    const seeded = seedDemoIfEmpty(store, join(options.assetsDir, 'demo', 'listings.json'), clock());
+    if (seeded > 0) log.info({ seeded }, 'standalone hall: seeded demo postings into an empty database');
+  }
+
+  const status = (): HallStatus => ({
+    hub: options.hub ? 'offline' : 'standalone',
+    dataUpdatedAt: store.getDataUpdatedAt(),
+    lastSyncAt: null,
+    stale: false,
+    serverNow: clock(),
+  });
+
+  const health = (): Health => ({
+    status: 'ok',
+    listings: store.countActive(clock()),
+    hub: status().hub,
+    cursor: store.getCursor(),
+    outboxPending: 0,
+  });
+
+  const http = await createHttpServer({
+    rendererDir: options.rendererDir,
+    log,
+    health,
+    searchListings(query) {
+      const { listings, total } = store.search({ ...query, now: clock() });
+      return { listings: listings.map(toPublicListing), total };
+    },
+    screenExists: (id) => screens.some((s) => s.id === id),
+    defaultScreenId: () => screens[0]?.id ?? null,
+  });
+
+  const io = new SocketServer(http.server, { serveClient: false, cors: { origin: false } });
+  const boards = createBoardService({
+    namespace: io.of(BOARD_NAMESPACE) as BoardNamespace,
+    screens: () => screens,
+    source: {
+      activeListings: (now) => store.activeListings(now),
+      dataUpdatedAt: () => store.getDataUpdatedAt(),
+    },
+    status,
+    clock,
+    log,
+  });
+
+  await http.listen({ port: options.port, host: options.host });
+  const address = http.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  log.info({ url, screens: screens.map((s) => s.id), hub: status().hub }, 'hall host listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    screens: () => screens,
+    boards,
+    close() {
+      closing ??= (async () => {
+        boards.close();
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        await http.close().catch(() => undefined);
+        closeDatabase(db);
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_SCREEN, ScreensFileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
+import { describeIssues } from '../../../shared/schemas/listing';
+
+export const SCREENS_FILE = 'screens.json';
+
+export class ScreenConfigError extends Error {
+  override name = 'ScreenConfigError';
+}
+
+/**
+ * Board screens live in `<data dir>/screens.json` so a hall can describe its walls (size, pixel
+ * pitch, viewing distance, layout, filter) without a rebuild. A missing file is created with
+ * one default screen `1`; a broken file stops the host with a message naming the problem —
+ * guessing would put unreadable text on a wall.
+ */
+export function loadScreens(dataDir: string): ScreenProfile[] {
+  const file = join(dataDir, SCREENS_FILE);
+  if (!existsSync(file)) {
+    writeScreens(dataDir, [DEFAULT_SCREEN]);
+    return [DEFAULT_SCREEN];
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ScreenConfigError(`loadScreens: ${file} is not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = ScreensFileSchema.safeParse(raw);
+  if (!parsed.success) throw new ScreenConfigError(`loadScreens: ${file}: ${describeIssues(parsed.error)}`);
+  const ids = new Set<string>();
+  for (const screen of parsed.data.screens) {
+    if (ids.has(screen.id)) throw new ScreenConfigError(`loadScreens: ${file}: screen id "${screen.id}" appears twice`);
+    ids.add(screen.id);
+  }
+  return parsed.data.screens;
+}
+
+/** Written via a temporary file and a rename, so a crash never leaves half a config. */
+export function writeScreens(dataDir: string, screens: ScreenProfile[]): void {
+  const file = join(dataDir, SCREENS_FILE);
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify({ screens }, null, 2)}\n`);
+  renameSync(tmp, file);
+}

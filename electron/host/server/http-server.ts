@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import type { Health, ListingsResponse } from '../../../shared/contract';
+import { ListingQuerySchema, ROUTES } from '../../../shared/contract';
+import { describeIssues } from '../../../shared/schemas/listing';
+import type { ListingQuery } from '../../../shared/contract';
+import { HttpError } from './http-error';
+import type { Logger } from '../util/logger';
+
+export interface HttpDeps {
+  rendererDir: string;
+  log: Logger;
+  health: () => Health;
+  searchListings: (query: ListingQuery) => ListingsResponse;
+  screenExists: (id: string) => boolean;
+  defaultScreenId: () => string | null;
+}
+
+const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** Served with every page as well as in the HTML meta tag (DESIGN.md: a CSP on every page). */
+const PAGE_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; script-src 'self'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-cache',
+};
+
+export class RendererMissingError extends Error {
+  override name = 'RendererMissingError';
+}
+
+export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
+  const boardHtmlPath = join(deps.rendererDir, 'board', 'index.html');
+  if (!existsSync(boardHtmlPath)) {
+    throw new RendererMissingError(
+      `createHttpServer: the screens are not built (${boardHtmlPath} is missing); run \`npm run build:renderer\``,
+    );
+  }
+  // Read once: pages are the same for every screen id; the id comes from the URL at runtime.
+  const boardHtml = readFileSync(boardHtmlPath, 'utf8');
+
+  const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HttpError) return reply.status(error.status).send(error.toBody());
+    const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
+    // Fastify's own 4xx (unparsable JSON, body too large, bad content type) keep their status.
+    if (statusCode && statusCode >= 400 && statusCode < 500) {
+      return reply.status(statusCode).send({ error: { code: code ?? 'bad_request', message: message ?? 'bad request' } });
+    }
+    deps.log.error({ err: error }, 'unhandled route error');
+    return reply.status(500).send({ error: { code: 'internal', message: 'internal error; see the hall log' } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } });
+  });
+
+  app.get(ROUTES.health, async () => deps.health());
+
+  app.get(ROUTES.listings, async (request) => {
+    const parsed = ListingQuerySchema.safeParse(request.query);
+    if (!parsed.success) throw new HttpError(400, 'invalid_query', describeIssues(parsed.error));
+    return deps.searchListings(parsed.data);
+  });
+
+  app.get<{ Params: { screenId: string } }>(ROUTES.board, async (request, reply) => {
+    const { screenId } = request.params;
+    if (!SCREEN_ID.test(screenId)) throw new HttpError(404, 'unknown_screen', `"${screenId}" is not a screen id`);
+    // An unconfigured id still gets the page: it shows a notice and picks up the screen as
+    // soon as staff configure it, instead of a dead 404 on a wall.
+    return reply.headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(boardHtml);
+  });
+
+  app.get('/', async (_request, reply) => {
+    const id = deps.defaultScreenId();
+    return reply.redirect(id ? `/board/${id}` : '/healthz');
+  });
+
+  // Built assets (hashed file names) — everything under dist/renderer except the HTML entries.
+  await app.register(fastifyStatic, {
+    root: deps.rendererDir,
+    prefix: '/',
+    index: false,
+    wildcard: true,
+    setHeaders(res, path) {
+      if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+
+  return app;
+}

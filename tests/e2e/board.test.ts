@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { minGlyphPx } from '../../shared/legibility';
+import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
+import { startHallProcess, type HallProcess } from '../support/hall-process';
+import { launchChromium, screenshotPath } from '../support/browser';
+import { currentPageIndex, itemsOutsideViewport, renderedTexts } from '../support/board-page';
+
+/** The legibility floor computed from DOMAIN.md independently of the planner. */
+function expectedMinGlyph(viewport: { width: number; height: number }): number {
+  const s = DEFAULT_SCREEN;
+  const pitch = Math.min((s.width * s.pitchMm) / viewport.width, (s.height * s.pitchMm) / viewport.height);
+  return minGlyphPx(s.viewingDistanceM, pitch, s.legibilityRule);
+}
+
+describe('LED board against `npm run serve` on a fresh data dir', () => {
+  let hall: HallProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [hall, browser] = await Promise.all([startHallProcess({ viaNpm: true }), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.stop();
+  });
+
+  async function openBoard(width: number, height: number, screenId = '1'): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`${hall.url}/board/${screenId}`);
+    await page.waitForSelector('[data-testid="board-item"]', { timeout: 15_000 });
+    // Fonts decide glyph shapes in the screenshot; wait until the bundled CJK font is in.
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  }
+
+  it('seeds demo postings and reports them in /healthz', async () => {
+    const health = (await (await fetch(`${hall.url}/healthz`)).json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ status: 'ok', hub: 'standalone', outboxPending: 0 });
+    expect(health.listings).toBeGreaterThan(100);
+  });
+
+  for (const [width, height] of [
+    [1920, 1080],
+    [960, 480],
+  ] as const) {
+    it(`shows Chinese postings at ${width}×${height} with no text below the legibility minimum`, async () => {
+      const page = await openBoard(width, height);
+      const texts = await renderedTexts(page);
+      const all = texts.map((t) => t.text).join(' ');
+      expect(all).toMatch(/[\u4e00-\u9fff]{2,}/);
+      expect(all).toMatch(/\d+(–\d+)?元\/(时|天|单|件|课时|月)/);
+
+      const floor = expectedMinGlyph({ width, height });
+      const tooSmall = texts.filter((t) => t.fontPx < floor);
+      expect(tooSmall, `text drawn below ${floor}px`).toEqual([]);
+      expect(await itemsOutsideViewport(page)).toEqual([]);
+
+      await page.screenshot({ path: screenshotPath(`board-cards-${width}x${height}.png`) });
+      await page.close();
+    });
+  }
+
+  it('rotates to the next page on time, and two walls showing the same screen stay in phase', async () => {
+    const [a, b] = await Promise.all([openBoard(1920, 1080), openBoard(1920, 1080)]);
+    const first = await currentPageIndex(a);
+    await a.waitForFunction(
+      (start) => Number(document.querySelector('[data-testid="board-root"]')?.getAttribute('data-page-index')) !== start,
+      first,
+      { timeout: (DEFAULT_SCREEN.maxDwellS + 5) * 1000 },
+    );
+    const next = await currentPageIndex(a);
+    expect(next).not.toBe(first);
+    // Page = f(now): a second page opened at the same time shows the same page (allow the
+    // moment of a page change itself by asking twice).
+    const inPhase = (await currentPageIndex(b)) === (await currentPageIndex(a)) || (await currentPageIndex(b)) === (await currentPageIndex(a));
+    expect(inPhase).toBe(true);
+    await Promise.all([a.close(), b.close()]);
+  });
+});

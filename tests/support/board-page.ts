@@ -1,0 +1,42 @@
+import type { Page } from 'playwright-core';
+
+export interface RenderedText {
+  text: string;
+  fontPx: number;
+}
+
+/** Every visible text node on the page with the computed font size of its element. */
+export function renderedTexts(page: Page): Promise<RenderedText[]> {
+  return page.evaluate(() => {
+    const out: { text: string; fontPx: number }[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim();
+      const el = node.parentElement;
+      if (!text || !el) continue;
+      const style = getComputedStyle(el);
+      const box = el.getBoundingClientRect();
+      if (style.display === 'none' || style.visibility === 'hidden' || box.width === 0 || box.height === 0) continue;
+      out.push({ text: text.slice(0, 40), fontPx: parseFloat(style.fontSize) });
+    }
+    return out;
+  });
+}
+
+export async function currentPageIndex(page: Page): Promise<number> {
+  return Number(await page.getAttribute('[data-testid="board-root"]', 'data-page-index'));
+}
+
+/** Items whose box sticks out of the viewport (an overflowing board is unreadable). */
+export function itemsOutsideViewport(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('[data-testid="board-item"]')) {
+      const r = el.getBoundingClientRect();
+      const style = getComputedStyle(el.closest('[data-page-state]') ?? el);
+      if (style.opacity === '0') continue;
+      if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5) bad.push(el.dataset.listingId ?? '?');
+    }
+    return bad;
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * The system Chromium (Debian package `chromium`) driven by playwright-core: Playwright cannot
+ * download its own browsers on hall build machines, and the system browser is what CI installs.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { ROOT } from './hall-process';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`launchChromium: no browser at ${CHROMIUM_PATH}; install it with \`apt-get install -y chromium fonts-noto-cjk\``);
+  }
+  // playwright's launch() uses a fresh temporary profile every time.
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** Screenshots of what the tests saw, for people to look at (test-output/ is not committed). */
+export function screenshotPath(name: string): string {
+  const dir = join(ROOT, 'test-output', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
+}
