@@ -1,0 +1,193 @@
+import type { Listing } from '../schemas/listing';
+import type { ScreenProfile, Viewport } from '../schemas/screen';
+import type { BoardGeometry, BoardItem, BoardPage, BoardPlan } from '../schemas/board-plan';
+import { minGlyphPx } from '../legibility';
+import { frameFor, LINE_HEIGHT } from './board-frame';
+import { toBoardItem } from './board-items';
+import { cardGrid, fitCardItem } from './card-layout';
+import { pageDwellMs } from './dwell';
+import { splitEvenly } from './page-split';
+import { planHash } from './plan-hash';
+import { selectListings } from './select-listings';
+import { fitTableItem, tableLayout } from './table-layout';
+import { tickerLayout, tickerPages } from './ticker-layout';
+
+export interface PlanInput {
+  screen: ScreenProfile;
+  /** The page's real viewport in CSS px; defaults to screen.width × screen.height. */
+  viewport?: Viewport;
+  listings: readonly Listing[];
+  now: number; // ms since epoch
+  dataUpdatedAt: number | null;
+  /** Rotation anchor; default 0 (Unix epoch) so all walls with equal plans are in phase. */
+  anchorMs?: number;
+}
+
+/** DOMAIN.md: a whole cycle should stay within 2–3 minutes. */
+export const MAX_CYCLE_MS = 180_000;
+
+/**
+ * mm of wall per CSS px. The wall's physical size is fixed by its LED pixels and pitch; a page
+ * shown at another resolution is scaled onto it, and the larger scale factor limits legibility.
+ */
+export function effectivePitchMm(screen: Pick<ScreenProfile, 'width' | 'height' | 'pitchMm'>, viewport: Viewport): number {
+  return Math.min((screen.width * screen.pitchMm) / viewport.width, (screen.height * screen.pitchMm) / viewport.height);
+}
+
+interface Laid {
+  layout: BoardPlan['layout'];
+  geometry: BoardGeometry;
+  pages: { items: BoardItem[]; dwellMs: number }[];
+}
+
+function laidAsCards(input: PlanInput, viewport: Viewport, m: number, items: BoardItem[]): Laid | null {
+  const { locale, minDwellS, maxDwellS } = input.screen;
+  const frame = frameFor(viewport, m, locale);
+  const grid = frame && cardGrid(frame, items, locale);
+  if (!frame || !grid) return null;
+  const capacity = grid.cards.columns * grid.cards.rows;
+  return {
+    layout: 'cards',
+    geometry: {
+      minGlyphPx: m,
+      bodyPx: grid.bodyPx,
+      titlePx: grid.titlePx,
+      headerPx: frame.headerPx,
+      lineHeight: grid.lineHeight,
+      headerHeightPx: frame.headerHeightPx,
+      paddingPx: frame.paddingPx,
+      gapPx: frame.gapPx,
+      cards: grid.cards,
+      table: null,
+      ticker: null,
+    },
+    pages: splitEvenly(items, capacity).map((page) => {
+      const fitted = page.map((it) => fitCardItem(it, grid, locale));
+      return { items: fitted, dwellMs: pageDwellMs(fitted, minDwellS, maxDwellS) };
+    }),
+  };
+}
+
+function laidAsTable(input: PlanInput, viewport: Viewport, m: number, items: BoardItem[]): Laid | null {
+  const { locale, minDwellS, maxDwellS } = input.screen;
+  const frame = frameFor(viewport, m, locale);
+  const table = frame && tableLayout(frame, items, locale);
+  if (!frame || !table) return null;
+  return {
+    layout: 'table',
+    geometry: {
+      minGlyphPx: m,
+      bodyPx: table.bodyPx,
+      titlePx: table.titlePx,
+      headerPx: frame.headerPx,
+      lineHeight: table.lineHeight,
+      headerHeightPx: frame.headerHeightPx,
+      paddingPx: frame.paddingPx,
+      gapPx: frame.gapPx,
+      cards: null,
+      table: table.table,
+      ticker: null,
+    },
+    pages: splitEvenly(items, table.table.rowsPerPage).map((page) => {
+      const fitted = page.map((it) => fitTableItem(it, table, locale));
+      return { items: fitted, dwellMs: pageDwellMs(fitted, minDwellS, maxDwellS) };
+    }),
+  };
+}
+
+function laidAsTicker(input: PlanInput, viewport: Viewport, m: number, items: BoardItem[]): Laid | null {
+  const { locale } = input.screen;
+  const t = tickerLayout(viewport, m, locale);
+  if (!t) return null;
+  return {
+    layout: 'ticker',
+    geometry: {
+      minGlyphPx: m,
+      bodyPx: t.bodyPx,
+      titlePx: t.bodyPx,
+      headerPx: t.headerPx,
+      lineHeight: t.lineHeight,
+      headerHeightPx: 0,
+      paddingPx: t.paddingPx,
+      gapPx: t.gapPx,
+      cards: null,
+      table: null,
+      ticker: t.ticker,
+    },
+    pages: tickerPages(items, t, locale),
+  };
+}
+
+function tooSmall(m: number): Laid {
+  return {
+    layout: 'ticker',
+    geometry: {
+      minGlyphPx: m,
+      bodyPx: m,
+      titlePx: m,
+      headerPx: m,
+      lineHeight: LINE_HEIGHT,
+      headerHeightPx: 0,
+      paddingPx: 0,
+      gapPx: 0,
+      cards: null,
+      table: null,
+      ticker: null,
+    },
+    pages: [],
+  };
+}
+
+/**
+ * Turns postings and a screen into pages a board draws as given: sizes never below the
+ * legibility minimum, strings already cut to their boxes, dwell per page, one appearance of
+ * every matching posting per cycle. Pure and deterministic: same input, same plan, byte for byte.
+ */
+export function planBoard(input: PlanInput): BoardPlan {
+  const { screen, now } = input;
+  const viewport: Viewport = input.viewport ?? { width: screen.width, height: screen.height };
+  const pitch = effectivePitchMm(screen, viewport);
+  const m = minGlyphPx(screen.viewingDistanceM, pitch, screen.legibilityRule);
+  const items = selectListings(input.listings, screen.filter, now).map((s) => toBoardItem(s, now, screen.locale));
+
+  const warnings: BoardPlan['warnings'] = [];
+  let laid: Laid | null =
+    screen.layout === 'cards' ? laidAsCards(input, viewport, m, items)
+    : screen.layout === 'table' ? laidAsTable(input, viewport, m, items)
+    : null;
+  if (!laid) {
+    laid = laidAsTicker(input, viewport, m, items);
+    if (!laid) {
+      laid = tooSmall(m);
+      warnings.push('screen-too-small');
+    } else if (screen.layout !== 'ticker') {
+      warnings.push('layout-degraded-to-ticker');
+    }
+  }
+
+  const pages: BoardPage[] = [];
+  let at = 0;
+  for (const [index, p] of laid.pages.entries()) {
+    pages.push({ index, startMs: at, dwellMs: p.dwellMs, items: p.items });
+    at += p.dwellMs;
+  }
+  if (at > MAX_CYCLE_MS) warnings.push('cycle-too-long');
+
+  const body = {
+    screenId: screen.id,
+    screenName: screen.name,
+    locale: screen.locale,
+    layout: laid.layout,
+    viewport: { width: viewport.width, height: viewport.height },
+    effectivePitchMm: pitch,
+    geometry: laid.geometry,
+    anchorMs: Math.round(input.anchorMs ?? 0),
+    cycleMs: at,
+    pages,
+    totalItems: items.length,
+    dataUpdatedAt: input.dataUpdatedAt === null ? null : Math.round(input.dataUpdatedAt),
+    warnings,
+  };
+  // generatedAt stays out of the id: a re-plan that draws the same thing keeps its id.
+  return { planId: planHash(JSON.stringify(body)), ...body, generatedAt: Math.round(now) };
+}

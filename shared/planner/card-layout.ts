@@ -1,0 +1,132 @@
+import type { BoardGeometry, BoardItem } from '../schemas/board-plan';
+import type { Locale } from '../format';
+import { BADGE_TEXT, VERIFIED_MARK } from './board-labels';
+import { LINE_HEIGHT, lineBoxPx, type Frame } from './board-frame';
+import { fitText, textWidthPx } from './text-measure';
+
+/** Between district, settlement and headcount on a card's third line. */
+export const META_SEPARATOR = ' · ';
+
+/** Title sizes tried, largest first: a bigger title and pay when the screen has room. */
+const TITLE_SCALES = [1.35, 1.15, 1] as const;
+
+/** A card is never narrower than this many body ems (so a title shows more than a stub). */
+const MIN_CARD_INNER_EM = 12;
+
+/**
+ * Inside a card, top to bottom: title line (titlePx, badges on its right), pay (titlePx),
+ * "district · settlement · headcount" (bodyPx), employer (bodyPx, ✓ before it when verified),
+ * phone (bodyPx). Every line is `innerWidth` wide after `padPx` on each side.
+ */
+export interface CardBoxes {
+  padPx: number;
+  innerWidth: number;
+  titleLinePx: number;
+  bodyLinePx: number;
+  badgePadPx: number;
+  badgeGapPx: number;
+}
+
+export function cardBoxes(cardWidthPx: number, bodyPx: number, titlePx: number): CardBoxes {
+  const padPx = Math.round(bodyPx * 0.4);
+  return {
+    padPx,
+    innerWidth: cardWidthPx - 2 * padPx,
+    titleLinePx: lineBoxPx(titlePx),
+    bodyLinePx: lineBoxPx(bodyPx),
+    badgePadPx: Math.round(bodyPx * 0.25),
+    badgeGapPx: Math.round(bodyPx * 0.25),
+  };
+}
+
+/** Badges on the title line, in drawing order: 急聘, 日结, 新. */
+export function cardBadges(item: Pick<BoardItem, 'urgent' | 'settlement' | 'settlementText' | 'isNew'>, locale: Locale): string[] {
+  const out: string[] = [];
+  if (item.urgent) out.push(BADGE_TEXT[locale].urgent);
+  if (item.settlement === 'daily') out.push(item.settlementText);
+  if (item.isNew) out.push(BADGE_TEXT[locale].new);
+  return out;
+}
+
+/** Room the badges take on the title line: each is its text plus padding, then a gap before it. */
+export function badgesWidthPx(badges: readonly string[], bodyPx: number): number {
+  const pad = Math.round(bodyPx * 0.25);
+  let w = 0;
+  for (const b of badges) w += textWidthPx(b, bodyPx) + 2 * pad + pad;
+  return w;
+}
+
+export function verifiedMarkWidthPx(bodyPx: number): number {
+  return textWidthPx(`${VERIFIED_MARK} `, bodyPx);
+}
+
+export function cardHeightPx(bodyPx: number, titlePx: number): number {
+  const b = cardBoxes(1, bodyPx, titlePx);
+  return 2 * b.padPx + 2 * b.titleLinePx + 3 * b.bodyLinePx;
+}
+
+/** The narrowest card interior that shows every posting's phone, badges and meta uncut. */
+function minInnerWidth(items: readonly BoardItem[], bodyPx: number, titlePx: number, locale: Locale): number {
+  let w = MIN_CARD_INNER_EM * bodyPx;
+  const sep = 2 * textWidthPx(META_SEPARATOR, bodyPx);
+  for (const it of items) {
+    w = Math.max(
+      w,
+      textWidthPx(it.phone, bodyPx),
+      badgesWidthPx(cardBadges(it, locale), bodyPx) + 3 * titlePx,
+      textWidthPx(it.settlementText, bodyPx) + textWidthPx(it.headcount, bodyPx) + sep + 2 * bodyPx,
+    );
+  }
+  return w;
+}
+
+export interface GridLayout {
+  cards: NonNullable<BoardGeometry['cards']>;
+  bodyPx: number;
+  titlePx: number;
+  lineHeight: number;
+}
+
+/** The grid for the frame's content area, or null when not even one card fits. */
+export function cardGrid(frame: Frame, items: readonly BoardItem[], locale: Locale): GridLayout | null {
+  const bodyPx = frame.minGlyphPx;
+  const gap = frame.gapPx;
+  for (const scale of TITLE_SCALES) {
+    const titlePx = Math.max(bodyPx, Math.round(bodyPx * scale));
+    const minCardW = minInnerWidth(items, bodyPx, titlePx, locale) + 2 * cardBoxes(1, bodyPx, titlePx).padPx;
+    const minCardH = cardHeightPx(bodyPx, titlePx);
+    const columns = Math.floor((frame.contentWidth + gap) / (minCardW + gap));
+    const rows = Math.floor((frame.contentHeight + gap) / (minCardH + gap));
+    if (columns < 1 || rows < 1) continue;
+    return {
+      bodyPx,
+      titlePx,
+      lineHeight: LINE_HEIGHT,
+      cards: {
+        columns,
+        rows,
+        cardWidthPx: Math.floor((frame.contentWidth - gap * (columns - 1)) / columns),
+        cardHeightPx: Math.floor((frame.contentHeight - gap * (rows - 1)) / rows),
+      },
+    };
+  }
+  return null;
+}
+
+/** Cuts an item's strings to its card's boxes. */
+export function fitCardItem(item: BoardItem, grid: GridLayout, locale: Locale): BoardItem {
+  const { bodyPx, titlePx } = grid;
+  const box = cardBoxes(grid.cards.cardWidthPx, bodyPx, titlePx);
+  const inner = box.innerWidth;
+  const titleW = inner - badgesWidthPx(cardBadges(item, locale), bodyPx);
+  const fixedMeta =
+    2 * textWidthPx(META_SEPARATOR, bodyPx) + textWidthPx(item.settlementText, bodyPx) + textWidthPx(item.headcount, bodyPx);
+  return {
+    ...item,
+    title: fitText(item.title, titleW, titlePx),
+    pay: fitText(item.pay, inner, titlePx),
+    district: fitText(item.district, inner - fixedMeta, bodyPx),
+    employer: fitText(item.employer, inner - (item.verified ? verifiedMarkWidthPx(bodyPx) : 0), bodyPx),
+    phone: fitText(item.phone, inner, bodyPx),
+  };
+}

@@ -1,0 +1,49 @@
+import type { Listing } from '../schemas/listing';
+import type { ScreenFilter } from '../schemas/screen';
+
+/** A listing with its timestamps parsed once, so filtering and sorting 10 000 stay cheap. */
+export interface SelectedListing {
+  listing: Listing;
+  validFromMs: number;
+}
+
+/** A city-level filter code (`361100`) matches every district of the city. */
+function districtMatcher(districts: readonly string[]): (code: string) => boolean {
+  if (districts.length === 0) return () => true;
+  const exact = new Set(districts);
+  const cityPrefixes = districts.filter((d) => d.endsWith('00')).map((d) => d.slice(0, 4));
+  return (code) => exact.has(code) || cityPrefixes.some((p) => code.startsWith(p));
+}
+
+/**
+ * The postings a screen shows at `now`: matching its filter and valid (validFrom ≤ now <
+ * validUntil), in a fixed order — urgent first, then 日结 (what visitors look for first), then
+ * newest first, then id — so the same input always gives the same plan.
+ */
+export function selectListings(listings: readonly Listing[], filter: ScreenFilter, now: number): SelectedListing[] {
+  const occupations = new Set<string>(filter.occupations);
+  const districtOk = districtMatcher(filter.districts);
+  const out: SelectedListing[] = [];
+  for (const listing of listings) {
+    if (occupations.size > 0 && !occupations.has(listing.occupation)) continue;
+    if (!districtOk(listing.districtCode)) continue;
+    const from = Date.parse(listing.validFrom);
+    const until = Date.parse(listing.validUntil);
+    if (!(from <= now && now < until)) continue;
+    out.push({ listing, validFromMs: from });
+  }
+  out.sort(compareSelected);
+  return out;
+}
+
+function compareSelected(a: SelectedListing, b: SelectedListing): number {
+  const la = a.listing;
+  const lb = b.listing;
+  if (la.urgent !== lb.urgent) return la.urgent ? -1 : 1;
+  const da = la.settlement === 'daily';
+  const db = lb.settlement === 'daily';
+  if (da !== db) return da ? -1 : 1;
+  if (a.validFromMs !== b.validFromMs) return b.validFromMs - a.validFromMs;
+  // Plain code-unit order, not localeCompare: it must not depend on the runtime's ICU.
+  return la.id < lb.id ? -1 : la.id > lb.id ? 1 : 0;
+}
