@@ -1,0 +1,105 @@
+/**
+ * The board's side of the host contract: joins `/board` with its screen id, reports its
+ * viewport (on connect and, debounced, on resize), and validates what the host sends.
+ */
+import { useEffect, useState } from 'react';
+import type { Socket } from 'socket.io-client';
+import {
+  BOARD_NAMESPACE,
+  HallStatusSchema,
+  type BoardClientEvents,
+  type BoardServerEvents,
+  type ErrorBody,
+  type HallStatus,
+} from '../../shared/contract';
+import { BoardPlanSchema, type BoardPlan } from '../../shared/schemas/board-plan';
+import { ViewportSchema } from '../../shared/schemas/screen';
+import type { ServerClock } from '../common/server-clock';
+import { useNamespaceSocket } from '../common/use-namespace-socket';
+
+const RESIZE_DEBOUNCE_MS = 300;
+
+export type BoardSocket = Socket<BoardServerEvents, BoardClientEvents>;
+
+export interface BoardLink {
+  socket: BoardSocket | null;
+  plan: BoardPlan | null;
+  status: HallStatus | null;
+  screenError: ErrorBody['error'] | null;
+  /** The last plan the host sent failed validation (the previous plan, if any, stays up). */
+  badPlan: boolean;
+  connected: boolean;
+  lostAt: number | null;
+  /** Bumps whenever the clock skew changes, so time-derived state recomputes. */
+  clockEpoch: number;
+}
+
+function currentViewport() {
+  const parsed = ViewportSchema.safeParse({ width: Math.round(window.innerWidth), height: Math.round(window.innerHeight) });
+  return parsed.success ? parsed.data : null;
+}
+
+export function useBoardLink(screenId: string | null, clock: ServerClock): BoardLink {
+  const auth = screenId === null ? null : { screenId };
+  const { socket, connected, lostAt } = useNamespaceSocket<BoardServerEvents, BoardClientEvents>(BOARD_NAMESPACE, auth);
+  const [plan, setPlan] = useState<BoardPlan | null>(null);
+  const [status, setStatus] = useState<HallStatus | null>(null);
+  const [screenError, setScreenError] = useState<ErrorBody['error'] | null>(null);
+  const [badPlan, setBadPlan] = useState(false);
+  const [clockEpoch, setClockEpoch] = useState(0);
+
+  useEffect(() => {
+    if (!socket) return undefined;
+    const sendViewport = () => {
+      const viewport = currentViewport();
+      if (viewport && socket.connected) socket.emit('viewport', viewport);
+    };
+    let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+    const onResize = () => {
+      clearTimeout(resizeTimer);
+      resizeTimer = setTimeout(sendViewport, RESIZE_DEBOUNCE_MS);
+    };
+    const onPlan = (raw: unknown) => {
+      const parsed = BoardPlanSchema.safeParse(raw);
+      if (!parsed.success) {
+        console.error('useBoardLink: plan failed validation', parsed.error.issues.slice(0, 5));
+        setBadPlan(true);
+        return;
+      }
+      setBadPlan(false);
+      setScreenError(null);
+      setPlan(parsed.data);
+    };
+    const onStatus = (raw: unknown) => {
+      const parsed = HallStatusSchema.safeParse(raw);
+      if (!parsed.success) {
+        console.error('useBoardLink: status failed validation', parsed.error.issues.slice(0, 5));
+        return;
+      }
+      const before = clock.skewMs;
+      const after = clock.sync(parsed.data.serverNow);
+      // Re-plan deadlines only for a real change; network jitter of a few ms is not one.
+      if (Math.abs(after - before) > 50) setClockEpoch((n) => n + 1);
+      setStatus(parsed.data);
+    };
+    const onScreenError = (error: ErrorBody['error']) => {
+      setScreenError({ code: String(error?.code ?? 'unknown'), message: String(error?.message ?? '') });
+    };
+    socket.on('connect', sendViewport);
+    socket.on('plan', onPlan);
+    socket.on('status', onStatus);
+    socket.on('screen-error', onScreenError);
+    window.addEventListener('resize', onResize);
+    if (socket.connected) sendViewport();
+    return () => {
+      clearTimeout(resizeTimer);
+      socket.off('connect', sendViewport);
+      socket.off('plan', onPlan);
+      socket.off('status', onStatus);
+      socket.off('screen-error', onScreenError);
+      window.removeEventListener('resize', onResize);
+    };
+  }, [socket, clock]);
+
+  return { socket, plan, status, screenError, badPlan, connected, lostAt, clockEpoch };
+}

@@ -1,0 +1,52 @@
+/**
+ * A socket.io connection to one namespace of the hall host (same origin), typed from the
+ * shared contract. Reconnects forever: a wall must come back by itself after a host restart.
+ */
+import { useEffect, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+
+// socket.io-client's own constraint for event maps (its EventsMap is not exported from the root).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface EventsMap { [event: string]: any }
+
+export interface NamespaceLink<Listen extends EventsMap, Emit extends EventsMap> {
+  socket: Socket<Listen, Emit> | null;
+  connected: boolean;
+  /** Local ms when the link was last lost (or when we started trying); null while connected. */
+  lostAt: number | null;
+}
+
+export function useNamespaceSocket<Listen extends EventsMap, Emit extends EventsMap>(
+  namespace: string,
+  auth: Record<string, string> | null,
+): NamespaceLink<Listen, Emit> {
+  const authKey = auth ? JSON.stringify(auth) : null;
+  const [link, setLink] = useState<NamespaceLink<Listen, Emit>>({ socket: null, connected: false, lostAt: Date.now() });
+
+  useEffect(() => {
+    if (authKey === null) return undefined;
+    const socket: Socket<Listen, Emit> = io(namespace, {
+      auth: JSON.parse(authKey) as Record<string, string>,
+      // WebSocket first: urgent postings must paint within a second; polling stays as a fallback.
+      transports: ['websocket', 'polling'],
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 5000,
+      randomizationFactor: 0.5,
+    });
+    setLink({ socket, connected: socket.connected, lostAt: Date.now() });
+    const onConnect = () => setLink({ socket, connected: true, lostAt: null });
+    const onDisconnect = () =>
+      setLink((prev) => ({ socket, connected: false, lostAt: prev.lostAt ?? Date.now() }));
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onDisconnect);
+    return () => {
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onDisconnect);
+      socket.close();
+    };
+  }, [namespace, authKey]);
+
+  return link;
+}
