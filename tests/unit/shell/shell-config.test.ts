@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SHELL_CONFIG, loadShellConfig, parseShellConfig, ShellConfigError } from '../../../electron/windows/shell-config';
+
+describe('parseShellConfig', () => {
+  it('reads the documented example', () => {
+    const config = parseShellConfig(
+      JSON.stringify({
+        displays: [
+          { match: { label: 'LED-1' }, role: 'board', screenId: '1' },
+          { match: { id: 123 }, role: 'kiosk' },
+          { match: { width: 1920, height: 1080, x: 0 }, role: 'staff' },
+        ],
+      }),
+    );
+    expect(config.unmatched).toBe('auto');
+    expect(config.displays.map((d) => d.role)).toEqual(['board', 'kiosk', 'staff']);
+  });
+
+  it.each([
+    { name: 'a board without a screen', json: { displays: [{ match: { id: 1 }, role: 'board' }] }, field: 'displays.0.screenId' },
+    { name: 'an unknown role', json: { displays: [{ match: { id: 1 }, role: 'tv' }] }, field: 'displays.0.role' },
+    { name: 'a match on nothing', json: { displays: [{ match: {}, role: 'kiosk' }] }, field: 'displays.0.match' },
+    { name: 'a screen id with a slash', json: { displays: [{ match: { id: 1 }, role: 'board', screenId: '../x' }] }, field: 'displays.0.screenId' },
+    { name: 'a typo in a top-level key', json: { display: [] }, field: '(root)' },
+  ])('refuses $name and names the field', ({ json, field }) => {
+    expect(() => parseShellConfig(JSON.stringify(json))).toThrow(ShellConfigError);
+    expect(() => parseShellConfig(JSON.stringify(json))).toThrow(field);
+  });
+
+  it('says when the file is not JSON', () => {
+    expect(() => parseShellConfig('{ displays: ')).toThrow(/parseShellConfig: displays.json is not JSON/);
+  });
+});
+
+describe('loadShellConfig', () => {
+  let dir: string | null = null;
+  const dataDir = (): string => (dir = mkdtempSync(join(tmpdir(), 'hall-shell-')));
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = null;
+  });
+
+  it('uses the defaults without a warning when there is no displays.json', async () => {
+    expect(await loadShellConfig(dataDir())).toEqual({ config: DEFAULT_SHELL_CONFIG, warning: null });
+  });
+
+  it('reads displays.json from the data dir', async () => {
+    const d = dataDir();
+    writeFileSync(join(d, 'displays.json'), JSON.stringify({ displays: [{ match: { label: 'LED-1' }, role: 'kiosk' }], unmatched: 'none' }));
+    const loaded = await loadShellConfig(d);
+    expect(loaded.warning).toBeNull();
+    expect(loaded.config).toEqual({ displays: [{ match: { label: 'LED-1' }, role: 'kiosk' }], unmatched: 'none' });
+  });
+
+  it('falls back to the defaults with a warning when displays.json is broken, so the walls still light up', async () => {
+    const d = dataDir();
+    writeFileSync(join(d, 'displays.json'), '{"displays": [{"role": "board"}]}');
+    const loaded = await loadShellConfig(d);
+    expect(loaded.config).toEqual(DEFAULT_SHELL_CONFIG);
+    expect(loaded.warning).toMatch(/displays\.json is invalid/);
+  });
+});
