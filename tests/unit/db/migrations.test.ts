@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
+import type { WritableDatabase } from '../../../electron/host/db/handles';
+import { MIGRATIONS, assertStrictlyIncreasing, migrateTo, schemaVersion, type Migration } from '../../../electron/host/db/migrations/index';
+import { MigrationError } from '../../../electron/host/db/errors';
+import { createListingStore } from '../../../electron/host/db/listing-store';
+import { createQuarantineStore } from '../../../electron/host/db/quarantine-store';
+import { NOW, makeListing } from './fixtures';
+
+/** A bare database at a chosen version, as an old Hall Board would have left it. */
+function databaseAt(version: number): WritableDatabase {
+  const db = new BetterSqlite3(':memory:') as WritableDatabase;
+  migrateTo(db, version);
+  return db;
+}
+
+function columns(db: BetterSqlite3.Database, table: string): string[] {
+  return db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[];
+}
+
+describe('migration registry', () => {
+  it('lists versions 1, 2, … strictly increasing', () => {
+    expect(() => assertStrictlyIncreasing(MIGRATIONS)).not.toThrow();
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('rejects a registry with a repeated or decreasing version', () => {
+    const noop = () => undefined;
+    expect(() =>
+      assertStrictlyIncreasing([
+        { version: 1, name: 'a', migrate: noop },
+        { version: 1, name: 'b', migrate: noop },
+      ]),
+    ).toThrow(MigrationError);
+    expect(() =>
+      assertStrictlyIncreasing([
+        { version: 2, name: 'a', migrate: noop },
+        { version: 1, name: 'b', migrate: noop },
+      ]),
+    ).toThrow(/assertStrictlyIncreasing/);
+  });
+
+  it('rolls a failing migration back whole and keeps the previous version', () => {
+    const db = new BetterSqlite3(':memory:');
+    const broken: Migration[] = [
+      { version: 1, name: 'ok', migrate: (d) => d.exec('CREATE TABLE a (x INTEGER)') },
+      {
+        version: 2,
+        name: 'broken',
+        migrate: (d) => {
+          d.exec('CREATE TABLE b (x INTEGER)');
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => migrateTo(db, 2, broken)).toThrow('boom');
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name IN ('a', 'b')").pluck().all()).toEqual(['a']);
+  });
+
+  it('refuses to go back to an older version or to an unknown one', () => {
+    const db = databaseAt(2);
+    expect(() => migrateTo(db, 1)).toThrow(/cannot go back/);
+    expect(() => migrateTo(db, 99)).toThrow(/no migration has version 99/);
+  });
+});
+
+describe('0001-initial', () => {
+  it('creates listings, their full-text index and meta on an empty database', () => {
+    const db = databaseAt(0);
+    migrateTo(db, 1);
+    expect(schemaVersion(db)).toBe(1);
+    expect(columns(db, 'listings')).toEqual(expect.arrayContaining(['id', 'title', 'district_name', 'valid_until_ms', 'hidden']));
+    expect(columns(db, 'meta')).toEqual(['key', 'value']);
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'listings'").pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['listings_valid_until', 'listings_occupation', 'listings_district']));
+
+    const store = createListingStore(db);
+    store.upsertMany([makeListing({ title: '叉车司机' })]);
+    expect(store.search({ q: '叉车司', limit: 10, now: NOW }).total).toBe(1);
+  });
+});
+
+describe('0002-quarantine', () => {
+  it('adds the quarantine table and keeps existing postings and the cursor', () => {
+    const db = databaseAt(1);
+    const before = createListingStore(db);
+    const listing = makeListing({ title: '采茶工', occupation: 'farming', districtCode: '361130' });
+    before.upsertMany([listing], { cursor: 41 });
+    expect(columns(db, 'quarantine')).toEqual([]);
+
+    migrateTo(db, 2);
+
+    expect(schemaVersion(db)).toBe(2);
+    expect(columns(db, 'quarantine')).toEqual(['id', 'received_at', 'source', 'seq', 'reason', 'payload']);
+    const after = createListingStore(db);
+    expect(after.get(listing.id)).toEqual(listing);
+    expect(after.getCursor()).toBe(41);
+    expect(after.search({ q: '婺源', limit: 10, now: NOW }).total).toBe(1);
+
+    const quarantine = createQuarantineStore(db);
+    const id = quarantine.add({ receivedAt: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' });
+    expect(quarantine.list()).toEqual([{ id, receivedAt: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' }]);
+    expect(quarantine.count()).toBe(1);
+  });
+});
