@@ -21,8 +21,16 @@ export interface SearchPlan {
   likes: string[];
 }
 
+/** Control characters never appear in postings, and FTS5 stops reading a query at NUL. */
+const CONTROL = /\p{Cc}/gu;
+
 export function planSearch(q: string | undefined): SearchPlan {
-  const terms = (q ?? '').trim().split(/\s+/u).filter((t) => t.length > 0).slice(0, MAX_TERMS);
+  const terms = (q ?? '')
+    .replace(CONTROL, ' ')
+    .trim()
+    .split(/\s+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, MAX_TERMS);
   const long: string[] = [];
   const likes: string[] = [];
   for (const term of terms) {
