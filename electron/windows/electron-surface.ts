@@ -1,0 +1,93 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+// The slice of Electron the shell uses, spelled out. main.ts hands the real modules in (and tsc
+// checks them against electron.d.ts here); the shell test hands in a fake, because the Electron
+// binary cannot run on every machine that runs the tests.
+
+export interface PreventableEvent {
+  preventDefault(): void;
+}
+
+export interface ShellDisplay {
+  id: number;
+  label: string;
+  bounds: { x: number; y: number; width: number; height: number };
+  size: { width: number; height: number };
+  scaleFactor: number;
+  touchSupport: 'available' | 'unavailable' | 'unknown';
+  internal: boolean;
+}
+
+export interface ShellWebContents {
+  readonly id: number;
+  on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'did-finish-load', listener: () => void): unknown;
+  on(
+    event: 'did-fail-load',
+    listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void,
+  ): unknown;
+  on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string; exitCode: number }) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  insertCSS(css: string): Promise<string>;
+  setVisualZoomLevelLimits(minimumLevel: number, maximumLevel: number): Promise<void>;
+  forcefullyCrashRenderer(): void;
+  getURL(): string;
+}
+
+export interface ShellWindow {
+  readonly webContents: ShellWebContents;
+  loadURL(url: string): Promise<void>;
+  setBounds(bounds: { x: number; y: number; width: number; height: number }): void;
+  setFullScreen(flag: boolean): void;
+  isFullScreen(): boolean;
+  show(): void;
+  focus(): void;
+  close(): void;
+  isDestroyed(): boolean;
+  on(event: 'ready-to-show' | 'closed' | 'unresponsive' | 'responsive', listener: () => void): unknown;
+}
+
+export interface ShellBrowserWindowClass {
+  new (options: BrowserWindowConstructorOptions): ShellWindow;
+}
+
+export interface ShellApp {
+  requestSingleInstanceLock(): boolean;
+  whenReady(): Promise<void>;
+  quit(): void;
+  exit(exitCode?: number): void;
+  getPath(name: 'userData'): string;
+  on(event: 'second-instance', listener: () => void): unknown;
+  on(event: 'window-all-closed', listener: () => void): unknown;
+  on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;
+}
+
+export interface ShellScreen {
+  getAllDisplays(): ShellDisplay[];
+  on(event: 'display-added' | 'display-removed' | 'display-metrics-changed', listener: () => void): unknown;
+}
+
+export interface ShellSession {
+  setPermissionRequestHandler(
+    handler: (
+      webContents: { readonly id: number },
+      permission: string,
+      callback: (granted: boolean) => void,
+      details: { requestingUrl?: string },
+    ) => void,
+  ): void;
+  setPermissionCheckHandler(
+    handler: (webContents: { readonly id: number } | null, permission: string, requestingOrigin: string) => boolean,
+  ): void;
+}
+
+export interface ShellElectron {
+  app: ShellApp;
+  BrowserWindow: ShellBrowserWindowClass;
+  screen: ShellScreen;
+  Menu: { setApplicationMenu(menu: null): void };
+  powerSaveBlocker: { start(type: 'prevent-display-sleep'): number };
+  session: { readonly defaultSession: ShellSession };
+}

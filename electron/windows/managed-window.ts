@@ -1,0 +1,159 @@
+import type { Rect, WindowAssignment } from './display-assignment';
+import { windowUrl } from './display-assignment';
+import type { ShellBrowserWindowClass, ShellWindow } from './electron-surface';
+import { failureReasonOf, type FailureReason, type RecoveryPolicy } from './recovery-policy';
+import type { ShellLog, ShellTimers } from './shell-types';
+import { isNavigationAllowed } from './window-security';
+import { HIDE_CURSOR_CSS, hidesCursor, windowOptionsFor } from './window-options';
+
+export interface WindowContext {
+  BrowserWindow: ShellBrowserWindowClass;
+  hallUrl: string;
+  preloadPath: string | null;
+  devTools: boolean;
+  timers: ShellTimers;
+  log: ShellLog;
+  newRecoveryPolicy: () => RecoveryPolicy;
+  /** How long a hung page may stay unresponsive before its renderer is killed and reloaded. */
+  hangGraceMs: number;
+  /** Called once when the window is gone; `expected` is false when someone closed it by hand. */
+  onClosed(displayId: number, expected: boolean): void;
+}
+
+export interface ManagedWindow {
+  readonly assignment: WindowAssignment;
+  readonly webContentsId: number;
+  readonly window: ShellWindow;
+  retarget(screenId: string): void;
+  move(bounds: Rect): void;
+  focus(): void;
+  close(): void;
+}
+
+/** Chromium's "navigation aborted" (e.g. a reload replaced the load): not a failure. */
+const ERR_ABORTED = -3;
+
+/**
+ * Opens one window for an assignment and makes it hold: hall pages only, no popups, no
+ * <webview>, no cursor or pinch-zoom on touch/LED roles, and reloads with back-off after a
+ * crash, a hang or a failed load (the host may still be starting).
+ */
+export function openManagedWindow(assignment: WindowAssignment, ctx: WindowContext): ManagedWindow {
+  let current: WindowAssignment = assignment;
+  let closingByShell = false;
+  let pendingReload: unknown = null;
+  let hangTimer: unknown = null;
+  let gaveUp = false;
+  const recovery = ctx.newRecoveryPolicy();
+  const label = (): string => `${current.role}${current.screenId ? ` ${current.screenId}` : ''} on display ${current.displayId}`;
+  const targetUrl = (): string => windowUrl(ctx.hallUrl, current);
+
+  const win = new ctx.BrowserWindow(
+    windowOptionsFor({
+      role: assignment.role,
+      screenId: assignment.screenId,
+      bounds: assignment.bounds,
+      preloadPath: ctx.preloadPath,
+      devTools: ctx.devTools,
+    }),
+  );
+  const contents = win.webContents;
+
+  const guard = (event: { preventDefault(): void }, url: string): void => {
+    if (isNavigationAllowed(url, ctx.hallUrl, current.role)) return;
+    event.preventDefault();
+    ctx.log.warn(`blocked navigation of ${label()} to ${url}`);
+  };
+  contents.on('will-navigate', guard);
+  contents.on('will-redirect', guard);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    ctx.log.warn(`blocked window.open from ${label()} to ${url}`);
+    return { action: 'deny' };
+  });
+
+  contents.on('did-finish-load', () => {
+    if (hidesCursor(current.role)) void contents.insertCSS(HIDE_CURSOR_CSS).catch(() => undefined);
+    void contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined);
+  });
+
+  const recover = (reason: FailureReason, detail: string): void => {
+    if (closingByShell || win.isDestroyed() || gaveUp) return;
+    const decision = recovery.onFailure(reason);
+    if (decision.action === 'give-up') {
+      gaveUp = true;
+      ctx.log.error(`${label()}: ${detail}; ${decision.log}`);
+      return;
+    }
+    ctx.log.warn(`${label()}: ${detail}; ${decision.log}`);
+    if (pendingReload !== null) ctx.timers.clearTimeout(pendingReload);
+    pendingReload = ctx.timers.setTimeout(() => {
+      pendingReload = null;
+      if (!win.isDestroyed()) void win.loadURL(targetUrl()).catch(() => undefined);
+    }, decision.delayMs);
+  };
+
+  contents.on('render-process-gone', (_event, details) => {
+    recover(failureReasonOf(details.reason), `renderer gone (${details.reason}, exit ${details.exitCode})`);
+  });
+  contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
+    if (!isMainFrame || errorCode === ERR_ABORTED) return;
+    recover('load-failed', `load of ${validatedURL} failed (${errorCode} ${errorDescription})`);
+  });
+  win.on('unresponsive', () => {
+    if (hangTimer !== null) return;
+    ctx.log.warn(`${label()}: page unresponsive; killing its renderer in ${ctx.hangGraceMs} ms unless it recovers`);
+    hangTimer = ctx.timers.setTimeout(() => {
+      hangTimer = null;
+      // The kill is reported as render-process-gone, which takes the usual recovery path.
+      if (!win.isDestroyed()) contents.forcefullyCrashRenderer();
+    }, ctx.hangGraceMs);
+  });
+  win.on('responsive', () => {
+    if (hangTimer === null) return;
+    ctx.timers.clearTimeout(hangTimer);
+    hangTimer = null;
+    ctx.log.info(`${label()}: page responsive again`);
+  });
+
+  win.on('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (pendingReload !== null) ctx.timers.clearTimeout(pendingReload);
+    if (hangTimer !== null) ctx.timers.clearTimeout(hangTimer);
+    ctx.onClosed(current.displayId, closingByShell);
+  });
+
+  void win.loadURL(targetUrl()).catch(() => undefined);
+  ctx.log.info(`opened ${label()} → ${targetUrl()} (${assignment.source})`);
+
+  return {
+    get assignment() {
+      return current;
+    },
+    webContentsId: contents.id,
+    window: win,
+    retarget(screenId) {
+      current = { ...current, screenId };
+      gaveUp = false;
+      recovery.reset();
+      void win.loadURL(targetUrl()).catch(() => undefined);
+      ctx.log.info(`${label()} → ${targetUrl()}`);
+    },
+    move(bounds) {
+      current = { ...current, bounds };
+      // A fullscreen window ignores setBounds on some window managers: leave, move, re-enter.
+      const wasFull = win.isFullScreen();
+      if (wasFull) win.setFullScreen(false);
+      win.setBounds(bounds);
+      if (wasFull) win.setFullScreen(true);
+      ctx.log.info(`moved ${label()} to ${bounds.width}×${bounds.height}+${bounds.x}+${bounds.y}`);
+    },
+    focus() {
+      if (!win.isDestroyed()) win.focus();
+    },
+    close() {
+      closingByShell = true;
+      if (!win.isDestroyed()) win.close();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import type { ShellElectron } from './electron-surface';
+import { createRecoveryPolicy, DEFAULT_RECOVERY, type RecoveryOptions } from './recovery-policy';
+import { loadShellConfig, type LoadedShellConfig } from './shell-config';
+import { consoleLog, realTimers, type ShellLog, type ShellTimers } from './shell-types';
+import { createWindowManager, type WindowManager } from './window-manager';
+import { isPermissionAllowed } from './window-security';
+
+/** What the shell needs of the hall host (a subset of electron/host/hall.ts's Hall). */
+export interface ShellHall {
+  readonly url: string;
+  screens(): readonly { id: string }[];
+  close(): Promise<void>;
+}
+
+export interface ShellDeps {
+  /** Starts the hall host; called only once this instance holds the single-instance lock. */
+  startHall(): Promise<ShellHall>;
+  /** Where displays.json lives (the hall's data dir). */
+  dataDir: string;
+  preloadPath: string | null;
+  devTools?: boolean;
+  loadConfig?: (dataDir: string) => Promise<LoadedShellConfig>;
+  log?: ShellLog;
+  timers?: ShellTimers;
+  recovery?: Partial<RecoveryOptions>;
+  settleMs?: number;
+  hangGraceMs?: number;
+}
+
+export interface RunningShell {
+  readonly hall: ShellHall;
+  readonly windows: WindowManager;
+  readonly powerSaveBlockerId: number;
+}
+
+/**
+ * The whole Electron shell: one instance per machine, the hall host inside it, a window per
+ * display, displays followed as they come and go, and the host closed cleanly on quit.
+ * Returns null when another instance already runs (this one quits).
+ */
+export async function runShell(electron: ShellElectron, deps: ShellDeps): Promise<RunningShell | null> {
+  const { app, BrowserWindow, Menu, powerSaveBlocker, screen, session } = electron;
+  const log = deps.log ?? consoleLog;
+  const timers = deps.timers ?? realTimers;
+
+  // Two instances would fight over the port and the database; the second one just hands over.
+  if (!app.requestSingleInstanceLock()) {
+    log.warn('another Hall Board instance is running; quitting this one');
+    app.quit();
+    return null;
+  }
+
+  Menu.setApplicationMenu(null);
+  // Keep running with no windows: the host still serves the hall's network screens, and the
+  // windows come back when a display does.
+  app.on('window-all-closed', () => undefined);
+
+  const [hall] = await Promise.all([deps.startHall(), app.whenReady()]);
+  const loaded = await (deps.loadConfig ?? loadShellConfig)(deps.dataDir);
+  if (loaded.warning) log.warn(`${loaded.warning}; using the default display layout`);
+
+  const powerSaveBlockerId = powerSaveBlocker.start('prevent-display-sleep');
+
+  const windows = createWindowManager({
+    BrowserWindow,
+    screen,
+    config: loaded.config,
+    screenIds: () => hall.screens().map((s) => s.id),
+    hallUrl: hall.url,
+    preloadPath: deps.preloadPath,
+    devTools: deps.devTools ?? false,
+    timers,
+    log,
+    newRecoveryPolicy: () => createRecoveryPolicy({ ...DEFAULT_RECOVERY, ...deps.recovery }),
+    hangGraceMs: deps.hangGraceMs ?? 10_000,
+    settleMs: deps.settleMs ?? 750,
+  });
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const role = windows.roleOf(contents.id);
+    const allowed = isPermissionAllowed({ permission, requestingUrl: details.requestingUrl, role }, hall.url);
+    if (!allowed) log.warn(`denied permission ${permission} to ${details.requestingUrl ?? 'unknown page'}`);
+    callback(allowed);
+  });
+  ses.setPermissionCheckHandler((contents, permission, requestingOrigin) =>
+    isPermissionAllowed({ permission, requestingUrl: requestingOrigin, role: contents ? windows.roleOf(contents.id) : null }, hall.url),
+  );
+
+  for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
+    screen.on(event, () => windows.scheduleReconcile());
+  }
+  app.on('second-instance', () => windows.focusFirst());
+
+  let hallClosed = false;
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (hallClosed) return;
+    // Hold the quit until the host has flushed and closed its database.
+    event.preventDefault();
+    if (closing) return;
+    closing = true;
+    windows.closeAll();
+    hall
+      .close()
+      .catch((error: unknown) => log.error(`closing the hall failed: ${(error as Error).message}`))
+      .finally(() => {
+        hallClosed = true;
+        app.quit();
+      });
+  });
+
+  windows.reconcile();
+  return { hall, windows, powerSaveBlockerId };
+}

@@ -1,0 +1,229 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+import type { ShellDisplay, ShellElectron } from '../../../electron/windows/electron-surface';
+import type { ShellLog, ShellTimers } from '../../../electron/windows/shell-types';
+
+// A fake of the few Electron modules the shell touches (electron/windows/electron-surface.ts).
+// The Electron binary cannot be downloaded or run on the machines that run these tests, so the
+// shell's wiring is checked against this stand-in; the decisions it wires are pure and tested
+// directly, and tsc checks the real modules against the same surface in electron/main.ts.
+
+type Listener = (...args: never[]) => unknown;
+
+class Emitter {
+  private readonly listeners = new Map<string, Listener[]>();
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(...args);
+  }
+  has(event: string): boolean {
+    return (this.listeners.get(event)?.length ?? 0) > 0;
+  }
+}
+
+export class FakeEvent {
+  defaultPrevented = false;
+  preventDefault(): void {
+    this.defaultPrevented = true;
+  }
+}
+
+let nextContentsId = 1;
+
+export class FakeWebContents extends Emitter {
+  readonly id = nextContentsId++;
+  windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+  readonly insertedCss: string[] = [];
+  zoomLimits: [number, number] | null = null;
+  crashes = 0;
+  url = '';
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
+    this.windowOpenHandler = handler;
+  }
+  insertCSS(css: string): Promise<string> {
+    this.insertedCss.push(css);
+    return Promise.resolve('key');
+  }
+  setVisualZoomLevelLimits(min: number, max: number): Promise<void> {
+    this.zoomLimits = [min, max];
+    return Promise.resolve();
+  }
+  forcefullyCrashRenderer(): void {
+    this.crashes++;
+    this.emit('render-process-gone', {}, { reason: 'killed', exitCode: 9 });
+  }
+  getURL(): string {
+    return this.url;
+  }
+  /** What Electron does before navigating: ask the listeners, report whether it was refused. */
+  tryNavigate(url: string): boolean {
+    const event = new FakeEvent();
+    this.emit('will-navigate', event, url);
+    return !event.defaultPrevented;
+  }
+}
+
+export class FakeBrowserWindow extends Emitter {
+  static instances: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  readonly loadedUrls: string[] = [];
+  bounds: { x: number; y: number; width: number; height: number };
+  fullScreen: boolean;
+  shown = false;
+  focused = false;
+  destroyed = false;
+
+  constructor(readonly options: BrowserWindowConstructorOptions) {
+    super();
+    this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 800, height: options.height ?? 600 };
+    this.fullScreen = options.fullscreen ?? false;
+    FakeBrowserWindow.instances.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrls.push(url);
+    this.webContents.url = url;
+    return Promise.resolve();
+  }
+  setBounds(bounds: { x: number; y: number; width: number; height: number }): void {
+    this.bounds = bounds;
+  }
+  setFullScreen(flag: boolean): void {
+    this.fullScreen = flag;
+  }
+  isFullScreen(): boolean {
+    return this.fullScreen;
+  }
+  show(): void {
+    this.shown = true;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  close(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.emit('closed');
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+}
+
+type PermissionRequestHandler = (
+  contents: { id: number },
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl?: string },
+) => void;
+type PermissionCheckHandler = (contents: { id: number } | null, permission: string, origin: string) => boolean;
+
+export class FakeApp extends Emitter {
+  gotLock = true;
+  quitCalls = 0;
+  quitted = false;
+  exitCode: number | null = null;
+  requestSingleInstanceLock(): boolean {
+    return this.gotLock;
+  }
+  whenReady(): Promise<void> {
+    return Promise.resolve();
+  }
+  /** Like Electron: quitting asks before-quit listeners first, any of them may hold it. */
+  quit(): void {
+    this.quitCalls++;
+    const event = new FakeEvent();
+    this.emit('before-quit', event);
+    if (!event.defaultPrevented) this.quitted = true;
+  }
+  exit(code = 0): void {
+    this.exitCode = code;
+  }
+  getPath(): string {
+    return '/tmp/fake-user-data';
+  }
+}
+
+export function createFakeElectron(displays: ShellDisplay[]) {
+  FakeBrowserWindow.instances = [];
+  const app = new FakeApp();
+  const screen = Object.assign(new Emitter(), {
+    displays,
+    getAllDisplays(): ShellDisplay[] {
+      return [...this.displays];
+    },
+  });
+  const recorded = {
+    applicationMenu: 'untouched' as null | 'untouched',
+    powerSaveTypes: [] as string[],
+    permissionRequestHandler: null as PermissionRequestHandler | null,
+    permissionCheckHandler: null as PermissionCheckHandler | null,
+  };
+  const electron: ShellElectron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    screen,
+    Menu: {
+      setApplicationMenu(menu) {
+        recorded.applicationMenu = menu;
+      },
+    },
+    powerSaveBlocker: {
+      start(type) {
+        recorded.powerSaveTypes.push(type);
+        return 7;
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler(handler) {
+          recorded.permissionRequestHandler = handler;
+        },
+        setPermissionCheckHandler(handler) {
+          recorded.permissionCheckHandler = handler;
+        },
+      },
+    },
+  };
+  return { electron, app, screen, recorded, windows: () => FakeBrowserWindow.instances };
+}
+
+/** Timers the test moves by hand. */
+export function manualTimers(): ShellTimers & { advance(ms: number): void; pending(): number } {
+  let now = 0;
+  let seq = 0;
+  const queue = new Map<number, { at: number; callback: () => void }>();
+  return {
+    setTimeout(callback, ms) {
+      const id = ++seq;
+      queue.set(id, { at: now + ms, callback });
+      return id;
+    },
+    clearTimeout(handle) {
+      queue.delete(handle as number);
+    },
+    advance(ms) {
+      const until = now + ms;
+      for (;;) {
+        const due = [...queue.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+        if (!due) break;
+        queue.delete(due[0]);
+        now = due[1].at;
+        due[1].callback();
+      }
+      now = until;
+    },
+    pending: () => queue.size,
+  };
+}
+
+export function memoryLog(): ShellLog & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (m) => lines.push(`info ${m}`),
+    warn: (m) => lines.push(`warn ${m}`),
+    error: (m) => lines.push(`error ${m}`),
+  };
+}

@@ -1,0 +1,291 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runShell, type ShellHall } from '../../../electron/windows/shell';
+import { HIDE_CURSOR_CSS } from '../../../electron/windows/window-options';
+import { display } from './displays';
+import { createFakeElectron, FakeEvent, manualTimers, memoryLog, type FakeBrowserWindow } from './fake-electron';
+
+// The shell's wiring (electron/windows/shell.ts) run against a fake `electron` module: the
+// Electron binary cannot be downloaded on this machine, so no real BrowserWindow can exist.
+// The hall is a stand-in too, because what is under test is which windows the shell opens and
+// how it guards them, not the host (which has its own tests); it carries a real URL string.
+
+const HALL_URL = 'http://127.0.0.1:45123';
+
+function fakeHall(screenIds = ['1', '2']) {
+  const hall = {
+    url: HALL_URL,
+    closed: 0,
+    screens: () => screenIds.map((id) => ({ id })),
+    close() {
+      hall.closed++;
+      return Promise.resolve();
+    },
+  } satisfies ShellHall & { closed: number };
+  return hall;
+}
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'hall-shell-wiring-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function start(displays = [display(1, 0), display(2, 1920)], screenIds = ['1', '2']) {
+  const fake = createFakeElectron(displays);
+  const hall = fakeHall(screenIds);
+  const timers = manualTimers();
+  const log = memoryLog();
+  let hallStarts = 0;
+  const shell = await runShell(fake.electron, {
+    startHall: () => {
+      hallStarts++;
+      return Promise.resolve(hall);
+    },
+    dataDir,
+    preloadPath: '/app/dist-electron/preload-shell.cjs',
+    timers,
+    log,
+    recovery: { random: () => 0.5, now: () => 0 },
+    settleMs: 500,
+    hangGraceMs: 10_000,
+  });
+  return { ...fake, hall, timers, log, shell, hallStarts: () => hallStarts };
+}
+
+const urls = (windows: FakeBrowserWindow[]) => windows.filter((w) => !w.destroyed).map((w) => w.webContents.url);
+
+describe('runShell', () => {
+  it('opens a frameless fullscreen board on every display at the hall’s board URLs', async () => {
+    const { windows } = await start();
+    expect(urls(windows())).toEqual([`${HALL_URL}/board/1`, `${HALL_URL}/board/2`]);
+    const [first, second] = windows();
+    expect(first?.options).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080, frame: false, fullscreen: true, show: false });
+    expect(second?.options).toMatchObject({ x: 1920, y: 0 });
+  });
+
+  it('locks every window’s web preferences down', async () => {
+    const { windows } = await start();
+    for (const win of windows()) {
+      expect(win.options.webPreferences).toMatchObject({
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInSubFrames: false,
+        webviewTag: false,
+        backgroundThrottling: false,
+        spellcheck: false,
+        webSecurity: true,
+        devTools: false,
+        preload: '/app/dist-electron/preload-shell.cjs',
+      });
+    }
+    expect(windows()[1]?.options.webPreferences?.additionalArguments).toEqual(['--hall-role=board', '--hall-screen=2']);
+  });
+
+  it('takes the single-instance lock, removes the menu and keeps the displays awake', async () => {
+    const { recorded, shell, app } = await start();
+    expect(recorded.applicationMenu).toBeNull();
+    expect(recorded.powerSaveTypes).toEqual(['prevent-display-sleep']);
+    expect(shell?.powerSaveBlockerId).toBe(7);
+    expect(app.has('second-instance')).toBe(true);
+    expect(app.has('window-all-closed')).toBe(true);
+  });
+
+  it('quits without starting the hall when another instance holds the lock', async () => {
+    const fake = createFakeElectron([display(1, 0)]);
+    fake.app.gotLock = false;
+    let started = false;
+    const shell = await runShell(fake.electron, {
+      startHall: () => {
+        started = true;
+        return Promise.resolve(fakeHall());
+      },
+      dataDir,
+      preloadPath: null,
+      log: memoryLog(),
+    });
+    expect(shell).toBeNull();
+    expect(started).toBe(false);
+    expect(fake.app.quitted).toBe(true);
+    expect(fake.windows()).toEqual([]);
+  });
+
+  it('refuses navigation away from the hall and to another role’s pages', async () => {
+    const { windows, log } = await start();
+    const contents = windows()[0]!.webContents;
+    expect(contents.tryNavigate(`${HALL_URL}/board/2`)).toBe(true);
+    expect(contents.tryNavigate('https://example.com/')).toBe(false);
+    expect(contents.tryNavigate(`${HALL_URL}/staff`)).toBe(false);
+    const redirect = new FakeEvent();
+    contents.emit('will-redirect', redirect, 'http://10.0.0.1/phish');
+    expect(redirect.defaultPrevented).toBe(true);
+    expect(log.lines.filter((l) => l.startsWith('warn blocked navigation'))).toHaveLength(3);
+  });
+
+  it('denies popups and <webview>', async () => {
+    const { windows } = await start();
+    const contents = windows()[0]!.webContents;
+    expect(contents.windowOpenHandler?.({ url: `${HALL_URL}/board/1` })).toEqual({ action: 'deny' });
+    const attach = new FakeEvent();
+    contents.emit('will-attach-webview', attach);
+    expect(attach.defaultPrevented).toBe(true);
+  });
+
+  it('denies permissions by default and grants the staff console its clipboard only', async () => {
+    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 2 }, role: 'staff' }] }));
+    const { windows, recorded } = await start();
+    const [board, staff] = windows();
+    const ask = (id: number, permission: string, url: string) => {
+      let granted: boolean | null = null;
+      recorded.permissionRequestHandler?.({ id }, permission, (g) => (granted = g), { requestingUrl: url });
+      return granted;
+    };
+    expect(ask(board!.webContents.id, 'media', `${HALL_URL}/board/1`)).toBe(false);
+    expect(ask(board!.webContents.id, 'clipboard-sanitized-write', `${HALL_URL}/board/1`)).toBe(false);
+    expect(ask(staff!.webContents.id, 'clipboard-sanitized-write', `${HALL_URL}/staff`)).toBe(true);
+    expect(ask(staff!.webContents.id, 'geolocation', `${HALL_URL}/staff`)).toBe(false);
+    expect(ask(9999, 'clipboard-sanitized-write', `${HALL_URL}/staff`)).toBe(false);
+    expect(recorded.permissionCheckHandler?.(null, 'clipboard-sanitized-write', HALL_URL)).toBe(false);
+    expect(recorded.permissionCheckHandler?.({ id: staff!.webContents.id }, 'clipboard-sanitized-write', HALL_URL)).toBe(true);
+  });
+
+  it('follows displays.json: a named display becomes the kiosk', async () => {
+    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { label: 'Touch' }, role: 'kiosk' }] }));
+    const { windows } = await start([display(1, 0), display(2, 1920, 0, { label: 'Touch' })]);
+    expect(urls(windows())).toEqual([`${HALL_URL}/board/1`, `${HALL_URL}/kiosk`]);
+    expect(windows()[1]?.options).toMatchObject({ kiosk: true, fullscreen: true, frame: false });
+  });
+
+  it('hides the cursor and pinch-zoom on boards once the page has loaded, but not on the staff console', async () => {
+    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 2 }, role: 'staff' }] }));
+    const { windows } = await start();
+    const [board, staff] = windows();
+    board!.webContents.emit('did-finish-load');
+    staff!.webContents.emit('did-finish-load');
+    expect(board!.webContents.insertedCss).toEqual([HIDE_CURSOR_CSS]);
+    expect(board!.webContents.zoomLimits).toEqual([1, 1]);
+    expect(staff!.webContents.insertedCss).toEqual([]);
+    expect(staff!.webContents.zoomLimits).toEqual([1, 1]);
+    expect(staff!.options).toMatchObject({ frame: true, fullscreen: false });
+  });
+
+  it('shows each window once it is ready to paint', async () => {
+    const { windows } = await start();
+    const win = windows()[0]!;
+    expect(win.shown).toBe(false);
+    win.emit('ready-to-show');
+    expect(win.shown).toBe(true);
+  });
+});
+
+describe('runShell hot-plug', () => {
+  it('opens a window for a display plugged in, once the display events settle', async () => {
+    const { screen, windows, timers } = await start([display(1, 0)]);
+    screen.displays.push(display(2, 1920));
+    screen.emit('display-added');
+    screen.emit('display-metrics-changed');
+    expect(windows()).toHaveLength(1);
+    timers.advance(500);
+    expect(urls(windows())).toEqual([`${HALL_URL}/board/1`, `${HALL_URL}/board/2`]);
+  });
+
+  it('closes the window of an unplugged display and leaves the other wall on its screen', async () => {
+    const { screen, windows, timers } = await start();
+    screen.displays.splice(0, 1);
+    screen.emit('display-removed');
+    timers.advance(500);
+    expect(windows()[0]?.destroyed).toBe(true);
+    expect(urls(windows())).toEqual([`${HALL_URL}/board/2`]);
+    expect(windows()[1]?.loadedUrls).toEqual([`${HALL_URL}/board/2`]);
+  });
+
+  it('moves a window whose display changed resolution', async () => {
+    const { screen, windows, timers } = await start([display(1, 0)]);
+    screen.displays[0] = display(1, 0, 0, { bounds: { x: 0, y: 0, width: 3840, height: 2160 } });
+    screen.emit('display-metrics-changed');
+    timers.advance(500);
+    expect(windows()).toHaveLength(1);
+    expect(windows()[0]).toMatchObject({ bounds: { x: 0, y: 0, width: 3840, height: 2160 }, fullScreen: true });
+  });
+
+  it('puts back a wall someone closed by hand', async () => {
+    const { windows, timers } = await start([display(1, 0)]);
+    windows()[0]!.close();
+    timers.advance(500);
+    expect(windows()).toHaveLength(2);
+    expect(urls(windows())).toEqual([`${HALL_URL}/board/1`]);
+  });
+});
+
+describe('runShell recovery', () => {
+  it('reloads a crashed board after the back-off delay', async () => {
+    const { windows, timers, log } = await start([display(1, 0)]);
+    const win = windows()[0]!;
+    win.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 139 });
+    timers.advance(999);
+    expect(win.loadedUrls).toHaveLength(1);
+    timers.advance(1);
+    expect(win.loadedUrls).toEqual([`${HALL_URL}/board/1`, `${HALL_URL}/board/1`]);
+    expect(log.lines.some((l) => l.includes('renderer gone (crashed, exit 139)') && l.includes('reload #1 in 1000 ms'))).toBe(true);
+  });
+
+  it('retries a page that failed to load (host still starting) but ignores aborted loads', async () => {
+    const { windows, timers } = await start([display(1, 0)]);
+    const win = windows()[0]!;
+    win.webContents.emit('did-fail-load', {}, -3, 'ERR_ABORTED', `${HALL_URL}/board/1`, true);
+    win.webContents.emit('did-fail-load', {}, -102, 'ERR_CONNECTION_REFUSED', `${HALL_URL}/favicon.ico`, false);
+    timers.advance(60_000);
+    expect(win.loadedUrls).toHaveLength(1);
+    win.webContents.emit('did-fail-load', {}, -102, 'ERR_CONNECTION_REFUSED', `${HALL_URL}/board/1`, true);
+    timers.advance(1000);
+    expect(win.loadedUrls).toHaveLength(2);
+  });
+
+  it('kills and reloads a page that stays unresponsive, but not one that recovers', async () => {
+    const { windows, timers } = await start([display(1, 0), display(2, 1920)]);
+    const [hung, slow] = windows();
+    hung!.emit('unresponsive');
+    slow!.emit('unresponsive');
+    timers.advance(5_000);
+    slow!.emit('responsive');
+    timers.advance(5_000);
+    expect(hung!.webContents.crashes).toBe(1);
+    expect(slow!.webContents.crashes).toBe(0);
+    timers.advance(1_000);
+    expect(hung!.loadedUrls).toHaveLength(2);
+  });
+
+  it('gives up on a window that keeps crashing and says so once', async () => {
+    const { windows, timers, log } = await start([display(1, 0)]);
+    const win = windows()[0]!;
+    for (let i = 0; i < 10; i++) {
+      win.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+      timers.advance(120_000);
+    }
+    expect(win.loadedUrls).toHaveLength(7);
+    expect(log.lines.filter((l) => l.startsWith('error') && l.includes('giving up'))).toHaveLength(1);
+  });
+});
+
+describe('runShell quit', () => {
+  it('holds the quit until the hall has closed, then quits for real', async () => {
+    const { app, hall, windows } = await start();
+    app.quit();
+    expect(app.quitted).toBe(false);
+    expect(windows().every((w) => w.destroyed)).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(hall.closed).toBe(1);
+    expect(app.quitted).toBe(true);
+    expect(app.quitCalls).toBe(2);
+  });
+
+  it('does not reopen windows that it closed for the quit', async () => {
+    const { app, windows, timers } = await start();
+    app.quit();
+    timers.advance(10_000);
+    expect(windows()).toHaveLength(2);
+  });
+});
