@@ -12,6 +12,8 @@ const TITLE_SCALES = [1.35, 1.15, 1] as const;
 
 /** A card is never narrower than this many body ems (so a title shows more than a stub). */
 const MIN_CARD_INNER_EM = 12;
+/** Pay is the line people read first: cards widen to show it whole, up to this many title ems. */
+const MAX_PAY_EM = 11;
 
 /**
  * Inside a card, top to bottom: title line (titlePx, badges on its right), pay (titlePx),
@@ -65,7 +67,7 @@ export function cardHeightPx(bodyPx: number, titlePx: number): number {
   return 2 * b.padPx + 2 * b.titleLinePx + 3 * b.bodyLinePx;
 }
 
-/** The narrowest card interior that shows every posting's phone, badges and meta uncut. */
+/** The narrowest card interior that shows every posting's phone, badges, meta and (nearly any) pay uncut. */
 function minInnerWidth(items: readonly BoardItem[], bodyPx: number, titlePx: number, locale: Locale): number {
   let w = MIN_CARD_INNER_EM * bodyPx;
   const sep = 2 * textWidthPx(META_SEPARATOR, bodyPx);
@@ -73,6 +75,7 @@ function minInnerWidth(items: readonly BoardItem[], bodyPx: number, titlePx: num
     w = Math.max(
       w,
       textWidthPx(it.phone, bodyPx),
+      Math.min(textWidthPx(it.pay, titlePx), MAX_PAY_EM * titlePx),
       badgesWidthPx(cardBadges(it, locale), bodyPx) + 3 * titlePx,
       textWidthPx(it.settlementText, bodyPx) + textWidthPx(it.headcount, bodyPx) + sep + 2 * bodyPx,
     );

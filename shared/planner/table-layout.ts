@@ -77,7 +77,8 @@ function tryTable(frame: Frame, items: readonly BoardItem[], locale: Locale, tit
     if (sum <= frame.contentWidth) {
       const widths = new Map(min);
       let extra = frame.contentWidth - sum;
-      for (const col of ['title', 'employer', 'pay', 'district'] as const) {
+      // Pay and place first: a cut title still names the trade, a cut pay says nothing.
+      for (const col of ['pay', 'district', 'title', 'employer'] as const) {
         if (!widths.has(col)) continue;
         const grow = Math.min(extra, need.get(col)! - widths.get(col)!);
         if (grow > 0) {

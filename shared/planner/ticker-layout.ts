@@ -10,8 +10,12 @@ export const TICKER_FIELD_GAP = '  ';
 export const TICKER_ITEM_SEPARATOR = '\u3000◆\u3000';
 /** DOMAIN.md: about 4 CJK characters per second; a little slower reads easier on a moving line. */
 export const TICKER_CHARS_PER_S = 3.5;
-/** A ticker page holds postings until its text alone takes about this long to pass. */
-const TICKER_PAGE_TEXT_S = 30;
+/**
+ * A ticker page holds postings until its text alone takes about this long to pass, and at least
+ * three screen widths: each page starts and ends on a part-empty line, which should be brief.
+ */
+const TICKER_PAGE_TEXT_S = 45;
+const TICKER_PAGE_MIN_SCREENS = 3;
 /** The scrolling part must show at least this many body characters at once. */
 const MIN_SCROLL_EM = 6;
 /** Below this many characters of room the screen cannot carry a ticker at all. */
@@ -102,14 +106,14 @@ export function tickerLayout(viewport: { width: number; height: number }, minGly
 }
 
 /**
- * Ticker pages: postings in order, a page closing once its text takes TICKER_PAGE_TEXT_S to
- * pass. A page lasts until its last character has left: (textWidth + scrollWidth) / speed.
+ * Ticker pages: postings in order, a page closing once its text would pass the budget above.
+ * A page lasts until its last character has left: (textWidth + scrollWidth) / speed.
  */
 export function tickerPages(items: readonly BoardItem[], layout: TickerLayout, locale: Locale): { items: BoardItem[]; dwellMs: number }[] {
   const { bodyPx, scrollWidthPx } = layout;
   const speed = layout.ticker.speedPxPerS;
   const sepW = textWidthPx(TICKER_ITEM_SEPARATOR, bodyPx);
-  const budget = TICKER_PAGE_TEXT_S * speed;
+  const budget = Math.max(TICKER_PAGE_TEXT_S * speed, TICKER_PAGE_MIN_SCREENS * scrollWidthPx);
   const pages: { items: BoardItem[]; dwellMs: number }[] = [];
   let current: BoardItem[] = [];
   let width = 0;
