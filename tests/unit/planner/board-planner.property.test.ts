@@ -6,7 +6,7 @@ import { minCharHeightMm } from '../../../shared/legibility';
 import { listingsArb, NOW, screenAndViewportArb } from './planner-arbitraries';
 import { allItems, overflowProblems } from './plan-checks';
 
-const RUNS = 120;
+const RUNS = 150;
 
 const inputArb = fc.record({
   sv: screenAndViewportArb,
@@ -56,6 +56,27 @@ describe('planBoard properties', () => {
           expect(shown).toEqual(expectedIds(input));
         }
         expect(plan.totalItems).toBe(expectedIds(input).length);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('orders each cycle urgent first, then 日结, then newest first', () => {
+    fc.assert(
+      fc.property(inputArb, (raw) => {
+        const input = toInput(raw);
+        const byId = new Map(input.listings.map((l) => [l.id, l]));
+        const rank = (id: string) => {
+          const l = byId.get(id)!;
+          return [l.urgent ? 0 : 1, l.settlement === 'daily' ? 0 : 1, -Date.parse(l.validFrom)] as const;
+        };
+        const ids = allItems(planBoard(input)).map((i) => i.id);
+        for (let i = 1; i < ids.length; i++) {
+          const a = rank(ids[i - 1]!);
+          const b = rank(ids[i]!);
+          const cmp = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+          expect(cmp).toBeLessThanOrEqual(0);
+        }
       }),
       { numRuns: RUNS },
     );
