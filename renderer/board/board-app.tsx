@@ -7,19 +7,20 @@ import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
 import type { BoardPlan } from '../../shared/schemas/board-plan';
+import { headerFit } from '../../shared/planner/board-frame';
 import { applyLocale } from '../common/i18n';
 import { createServerClock } from '../common/server-clock';
-import { BoardHeader } from './board-header';
-import { BoardNotice, StaleBanner } from './board-notices';
+import { BoardHeader, type HeaderAlert } from './board-header';
+import { BoardNotice, LinkLostText, StaleText } from './board-notices';
 import { boardStyle } from './board-style';
 import { CardsPage } from './cards-page';
-import { LinkLost } from './link-lost';
 import { PageStack } from './page-stack';
 import { screenIdFromPath } from './screen-id';
 import { TablePage } from './table-page';
 import { TickerPage } from './ticker-page';
 import { useBoardLink } from './use-board-link';
 import { useHeartbeat } from './use-heartbeat';
+import { useLinkLost } from './use-link-lost';
 import { useRotation, type ShownPage } from './use-rotation';
 
 type DrawnLayout = 'cards' | 'table' | 'ticker' | null;
@@ -36,7 +37,14 @@ function drawableLayout(plan: BoardPlan): DrawnLayout {
   return null;
 }
 
-function PlannedBoard({ plan, shown, now }: { plan: BoardPlan; shown: ShownPage | null; now: () => number }) {
+interface PlannedProps {
+  plan: BoardPlan;
+  shown: ShownPage | null;
+  now: () => number;
+  alert: HeaderAlert | null;
+}
+
+function PlannedBoard({ plan, shown, now, alert }: PlannedProps) {
   const { t } = useTranslation();
   const layout = drawableLayout(plan);
   const g = plan.geometry;
@@ -45,11 +53,7 @@ function PlannedBoard({ plan, shown, now }: { plan: BoardPlan; shown: ShownPage 
   const hasItems = shown !== null && shown.page.items.length > 0;
 
   if (plan.warnings.includes('screen-too-small') || layout === null) {
-    return (
-      <div className="notice--tiny">
-        <BoardNotice kind="screen-too-small" title={t('board.screenTooSmall')} hint={t('board.screenTooSmallHint')} />
-      </div>
-    );
+    return <BoardNotice kind="screen-too-small" title={t('board.screenTooSmall')} hint={t('board.screenTooSmallHint')} />;
   }
 
   if (layout === 'ticker') {
@@ -57,6 +61,7 @@ function PlannedBoard({ plan, shown, now }: { plan: BoardPlan; shown: ShownPage 
     return (
       <TickerPage
         items={shown.page.items}
+        geometry={g}
         ticker={g.ticker!}
         startedAt={shown.startedAt}
         now={now}
@@ -77,6 +82,8 @@ function PlannedBoard({ plan, shown, now }: { plan: BoardPlan; shown: ShownPage 
         dataUpdatedAt={plan.dataUpdatedAt}
         pageNumber={pageNumber}
         pageCount={pageCount}
+        showDate={headerFit(plan.viewport.width - 2 * g.paddingPx, g.headerPx, plan.locale).withDate}
+        alert={alert}
       />
       <main className="board-content">
         {hasItems ? (
@@ -127,6 +134,9 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
     'data-connected': String(link.connected),
   };
 
+  const linkLost = useLinkLost(link.lostAt);
+  const linkLostSince = linkLost && link.lostAt !== null ? link.lostAt + clock.skewMs : null;
+
   let body: ReactNode;
   if (screenId === null) {
     body = <BoardNotice kind="invalid-screen-id" title={t('board.invalidScreenId')} />;
@@ -143,16 +153,24 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
     return (
       <div className="board board--bare" {...rootProps}>
         {body}
-        <LinkLost lostAt={link.lostAt} clock={clock} locale={locale} />
+        {linkLostSince !== null ? <LinkLostText since={linkLostSince} locale={locale} className="corner-alert corner-alert--link" /> : null}
       </div>
     );
   }
 
   const layout = drawableLayout(plan);
   const stale = status?.stale === true;
+  const withHeader = layout === 'cards' || layout === 'table';
+  const alert: HeaderAlert | null =
+    stale || linkLostSince !== null
+      ? {
+          ...(stale ? { staleSince: status?.lastSyncAt ?? null } : {}),
+          ...(linkLostSince !== null ? { linkLostSince } : {}),
+        }
+      : null;
   return (
     <div
-      className={`board board--${layout ?? 'none'}${stale ? ' board--stale' : ''}`}
+      className={`board board--${layout ?? 'none'}${stale ? ' board--stale' : ''}${linkLostSince !== null ? ' board--link-lost' : ''}`}
       style={boardStyle(plan.geometry)}
       {...rootProps}
       data-plan-id={plan.planId}
@@ -160,9 +178,11 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
       data-layout={layout ?? 'none'}
       data-stale={String(stale)}
     >
-      <PlannedBoard plan={plan} shown={shown} now={clock.now} />
-      {stale ? <StaleBanner since={status?.lastSyncAt ?? null} locale={plan.locale} /> : null}
-      <LinkLost lostAt={link.lostAt} clock={clock} locale={plan.locale} />
+      <PlannedBoard plan={plan} shown={shown} now={clock.now} alert={withHeader ? alert : null} />
+      {!withHeader && stale ? <StaleText since={status?.lastSyncAt ?? null} locale={plan.locale} className="edge-alert" /> : null}
+      {!withHeader && linkLostSince !== null ? (
+        <LinkLostText since={linkLostSince} locale={plan.locale} className="corner-alert corner-alert--link" />
+      ) : null}
     </div>
   );
 }

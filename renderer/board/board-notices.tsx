@@ -1,4 +1,4 @@
-/** Full-area messages and status bands: empty plan, screen too small, unknown screen, stale data, lost host. */
+/** Full-area messages and status texts: empty plan, screen too small, unknown screen, stale data, lost host. */
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../common/format-time';
 
@@ -6,29 +6,31 @@ export type NoticeKind = 'connecting' | 'empty' | 'screen-too-small' | 'screen-e
 
 export function BoardNotice({ kind, title, hint }: { kind: NoticeKind; title: string; hint?: string | undefined }) {
   return (
-    <div className="notice" data-testid="board-notice" data-notice={kind} role="status">
+    <div className={`notice notice--${kind}`} data-testid="board-notice" data-notice={kind} role="status">
       <div className="notice__title">{title}</div>
       {hint ? <div className="notice__hint">{hint}</div> : null}
     </div>
   );
 }
 
-export function StaleBanner({ since, locale }: { since: number | null; locale: string }) {
+/** "⚠ 数据可能不是最新：与城市平台的连接已中断（自 HH:MM）". */
+export function StaleText({ since, locale, className }: { since: number | null; locale: string; className: string }) {
   const { t } = useTranslation();
   return (
-    <div className="stale-banner" data-testid="board-stale-banner" role="alert">
+    <span className={className} data-testid="board-stale-banner" role="alert">
       {'⚠ '}
       {t('board.staleBanner')}
       {since !== null ? t('board.staleSince', { time: formatClock(since, locale) }) : null}
-    </div>
+    </span>
   );
 }
 
-export function LinkLostIndicator({ since, locale }: { since: number; locale: string }) {
+/** "与主机断开（自 HH:MM）"; `since` is on the host's clock. */
+export function LinkLostText({ since, locale, className }: { since: number; locale: string; className: string }) {
   const { t } = useTranslation();
   return (
-    <div className="link-lost" data-testid="board-disconnected" role="status">
+    <span className={className} data-testid="board-disconnected" role="status">
       {t('board.disconnectedSince', { time: formatClock(since, locale) })}
-    </div>
+    </span>
   );
 }

@@ -5,12 +5,13 @@
  */
 import type { CSSProperties } from 'react';
 import type { BoardGeometry } from '../../shared/schemas/board-plan';
+import { cardBoxes } from '../../shared/planner/card-layout';
 
 const px = (n: number) => `${Math.round(n)}px`;
 
-/** Card inner padding; the planner's card model reserves these (see card line model in report). */
-export function cardPadding(g: BoardGeometry): { x: number; y: number } {
-  return { x: Math.max(4, Math.round(g.bodyPx * 0.4)), y: Math.max(2, Math.round(g.bodyPx * 0.2)) };
+/** Card padding, badge padding and gap: the same fractions the planner reserved (card-layout.ts). */
+export function cardBoxesFor(g: BoardGeometry) {
+  return cardBoxes(g.cards?.cardWidthPx ?? 1, g.bodyPx, g.titlePx);
 }
 
 /** In the table, title and pay use the title size only when a title line fits the row. */
@@ -22,7 +23,7 @@ export function tableStrongPx(g: BoardGeometry): number {
 export function boardStyle(g: BoardGeometry): CSSProperties {
   const min = g.minGlyphPx;
   const atLeastMin = (n: number) => Math.max(min, n);
-  const pad = cardPadding(g);
+  const boxes = cardBoxesFor(g);
   const vars: Record<string, string | number> = {
     '--min-glyph': px(min),
     '--body': px(atLeastMin(g.bodyPx)),
@@ -32,8 +33,11 @@ export function boardStyle(g: BoardGeometry): CSSProperties {
     '--header-h': px(g.headerHeightPx),
     '--pad': px(g.paddingPx),
     '--gap': px(g.gapPx),
-    '--card-pad-x': px(pad.x),
-    '--card-pad-y': px(pad.y),
+    '--card-pad': px(boxes.padPx),
+    '--badge-pad': px(boxes.badgePadPx),
+    '--badge-gap': px(boxes.badgeGapPx),
+    // ticker-layout.ts: the side block's padding is a quarter of the minimum glyph.
+    '--side-pad': px(Math.round(min * 0.25)),
     '--row-h': px(g.table?.rowHeightPx ?? Math.ceil(g.bodyPx * g.lineHeight)),
     '--row-strong': px(atLeastMin(tableStrongPx(g))),
     '--ticker-h': px(g.ticker?.lineHeightPx ?? Math.ceil(g.titlePx * g.lineHeight)),

@@ -1,11 +1,11 @@
 /**
- * Cards layout: a grid of `columns × rows` cards of exactly the planned size. Each card has
- * five lines: title (+ 急/新), pay (+ 日结), district · settlement · headcount, employer
- * (+ ✓ verified), phone.
+ * Cards layout: a grid of `columns × rows` cards of exactly the planned size. Inside a card,
+ * as the planner laid it out (shared/planner/card-layout.ts): title with 急聘/日结/新 on its
+ * right, pay, "district · settlement · headcount", ✓ employer, phone.
  */
 import { useTranslation } from 'react-i18next';
 import type { BoardGeometry, BoardItem } from '../../shared/schemas/board-plan';
-import { DailyTag, StatusTags, VerifiedMark } from './item-tags';
+import { ItemBadges, VerifiedMark } from './item-tags';
 
 interface Props {
   items: readonly BoardItem[];
@@ -18,18 +18,15 @@ function Card({ item, live }: { item: BoardItem; live: boolean }) {
   const sep = t('board.separator');
   return (
     <article
-      className={item.urgent ? 'card card--urgent' : 'card'}
+      className={`card${item.urgent ? ' card--urgent' : ''}${item.settlement === 'daily' ? ' card--daily' : ''}`}
       data-testid={live ? 'board-item' : undefined}
       data-listing-id={item.id}
     >
-      <div className="card__row">
+      <div className="card__row card__row--title">
         <span className="card__title line">{item.title}</span>
-        <StatusTags item={item} />
+        <ItemBadges item={item} withDaily />
       </div>
-      <div className="card__row">
-        <span className="card__pay line">{item.pay}</span>
-        <DailyTag item={item} />
-      </div>
+      <span className="card__pay line">{item.pay}</span>
       <span className="card__meta line">
         {item.district}
         {sep}
@@ -38,11 +35,11 @@ function Card({ item, live }: { item: BoardItem; live: boolean }) {
         {item.headcount}
       </span>
       <div className="card__row">
-        <span className="card__employer line">{item.employer}</span>
         <VerifiedMark item={item} />
+        <span className="card__employer line">{item.employer}</span>
       </div>
-      <span className="card__phone line">
-        {t('board.phoneMark')} {item.phone}
+      <span className="card__phone line" data-testid="item-phone">
+        {item.phone}
       </span>
     </article>
   );

@@ -1,18 +1,22 @@
-/** Filled tags with text — never colour alone (DOMAIN.md): 日结, 急, 新, ✓ 已认证. */
+/**
+ * Filled tags with text — never colour alone (DOMAIN.md): 急聘, 日结, 新, and ✓ before a
+ * verified employer. The planner reserved room for exactly these words (shared/planner/
+ * board-labels.ts): text plus 0.25 em padding each side, 0.25 em apart, at bodyPx.
+ */
 import { useTranslation } from 'react-i18next';
 import type { BoardItem } from '../../shared/schemas/board-plan';
 
-export function DailyTag({ item }: { item: BoardItem }) {
-  const { t } = useTranslation();
-  if (item.settlement !== 'daily') return null;
+/** 日结 shows the plan's own settlement text, so its width is the one the planner measured. */
+function DailyTag({ item }: { item: BoardItem }) {
   return (
     <span className="tag tag--daily" data-testid="tag-daily">
-      {t('board.daily')}
+      {item.settlementText}
     </span>
   );
 }
 
-export function StatusTags({ item }: { item: BoardItem }) {
+/** Badges in the planner's order: 急聘, 日结 (when `withDaily`), 新. */
+export function ItemBadges({ item, withDaily }: { item: BoardItem; withDaily: boolean }) {
   const { t } = useTranslation();
   return (
     <>
@@ -21,6 +25,7 @@ export function StatusTags({ item }: { item: BoardItem }) {
           {t('board.urgent')}
         </span>
       )}
+      {withDaily && item.settlement === 'daily' && <DailyTag item={item} />}
       {item.isNew && (
         <span className="tag tag--new" data-testid="tag-new">
           {t('board.new')}
@@ -34,8 +39,8 @@ export function VerifiedMark({ item }: { item: BoardItem }) {
   const { t } = useTranslation();
   if (!item.verified) return null;
   return (
-    <span className="verified" data-testid="verified">
-      {t('board.verifiedMark')} {t('board.verified')}
+    <span className="verified" data-testid="verified" title={t('board.verified')} aria-label={t('board.verified')}>
+      {t('board.verifiedMark')}
     </span>
   );
 }

@@ -1,10 +1,11 @@
 /**
- * Table layout, airport-FIDS style: a header row with the column names, then one posting per
- * row with alternating shading. Columns and their widths come from the plan.
+ * Table layout, airport-FIDS style (shared/planner/table-layout.ts): a label row at bodyPx,
+ * then one posting per row, every row `rowHeightPx` high, columns exactly their planned
+ * width and `gapPx` apart; title and pay at titlePx. Rows are shaded edge to edge.
  */
 import { useTranslation } from 'react-i18next';
 import type { BoardGeometry, BoardItem, TableColumn } from '../../shared/schemas/board-plan';
-import { DailyTag, StatusTags, VerifiedMark } from './item-tags';
+import { ItemBadges } from './item-tags';
 
 interface Props {
   items: readonly BoardItem[];
@@ -12,30 +13,34 @@ interface Props {
   live: boolean;
 }
 
-function Cell({ column, item }: { column: TableColumn; item: BoardItem }) {
+function Cell({ column, item, hasSettlement }: { column: TableColumn; item: BoardItem; hasSettlement: boolean }) {
   switch (column) {
     case 'title':
       return (
         <>
+          <ItemBadges item={item} withDaily={!hasSettlement} />
           <span className="line">{item.title}</span>
-          <StatusTags item={item} />
         </>
       );
     case 'pay':
       return <span className="line">{item.pay}</span>;
     case 'settlement':
-      return item.settlement === 'daily' ? <DailyTag item={item} /> : <span className="line">{item.settlementText}</span>;
+      return (
+        <span className={item.settlement === 'daily' ? 'line daily-mark' : 'line'} data-testid={item.settlement === 'daily' ? 'tag-daily' : undefined}>
+          {item.settlementText}
+        </span>
+      );
     case 'district':
       return <span className="line">{item.district}</span>;
     case 'employer':
-      return (
-        <>
-          <span className="line">{item.employer}</span>
-          <VerifiedMark item={item} />
-        </>
-      );
+      // No ✓ here: the planner gives the employer cell's whole width to the name.
+      return <span className="line">{item.employer}</span>;
     case 'phone':
-      return <span className="line">{item.phone}</span>;
+      return (
+        <span className="line" data-testid="item-phone">
+          {item.phone}
+        </span>
+      );
     default: {
       const never: never = column;
       throw new Error(`TablePage: unknown column ${String(never)}`);
@@ -45,6 +50,7 @@ function Cell({ column, item }: { column: TableColumn; item: BoardItem }) {
 
 export function TablePage({ items, table, live }: Props) {
   const { t } = useTranslation();
+  const hasSettlement = table.columns.some((c) => c.key === 'settlement');
   return (
     <div className="table" role="table">
       <div className="table__row table__row--head" role="row" data-testid="board-table-head">
@@ -64,7 +70,7 @@ export function TablePage({ items, table, live }: Props) {
         >
           {table.columns.map((c) => (
             <span key={c.key} role="cell" className={`table__cell table__cell--${c.key}`} style={{ width: c.widthPx }}>
-              <Cell column={c.key} item={item} />
+              <Cell column={c.key} item={item} hasSettlement={hasSettlement} />
             </span>
           ))}
         </div>

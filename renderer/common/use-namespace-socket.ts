@@ -9,6 +9,8 @@ import { io, type Socket } from 'socket.io-client';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface EventsMap { [event: string]: any }
 
+const SERVER_CLOSE_RETRY_MS = 10_000;
+
 export interface NamespaceLink<Listen extends EventsMap, Emit extends EventsMap> {
   socket: Socket<Listen, Emit> | null;
   connected: boolean;
@@ -37,6 +39,13 @@ export function useNamespaceSocket<Listen extends EventsMap, Emit extends Events
     const onConnect = () => setLink({ socket, connected: true, lostAt: null });
     const onDisconnect = () =>
       setLink((prev) => ({ socket, connected: false, lostAt: prev.lostAt ?? Date.now() }));
+    // socket.io does not reconnect after the server closed the socket on purpose (e.g. a
+    // screen removed and re-added); a wall must still come back by itself.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const onServerClose = (reason: string) => {
+      if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), SERVER_CLOSE_RETRY_MS);
+    };
+    socket.on('disconnect', onServerClose);
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onDisconnect);
@@ -44,6 +53,8 @@ export function useNamespaceSocket<Listen extends EventsMap, Emit extends Events
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onDisconnect);
+      socket.off('disconnect', onServerClose);
+      clearTimeout(retry);
       socket.close();
     };
   }, [namespace, authKey]);
