@@ -7,6 +7,7 @@ import type { Database } from '../handles';
 import { MigrationError } from '../errors';
 import { migrate as m0001 } from './0001-initial';
 import { migrate as m0002 } from './0002-quarantine';
+import { migrate as m0003 } from './0003-outbox';
 
 export interface Migration {
   readonly version: number;
@@ -17,6 +18,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', migrate: m0001 },
   { version: 2, name: 'quarantine', migrate: m0002 },
+  { version: 3, name: 'outbox', migrate: m0003 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {

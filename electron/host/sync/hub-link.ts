@@ -1,0 +1,141 @@
+/**
+ * Everything the hall needs for its upstream, in one object for the composition root: the
+ * sync client (postings down), the outbox pump (submissions up) over the same socket, and
+ * the status both report to /healthz and the screens.
+ */
+import type { WritableDatabase } from '../db/handles';
+import type { ListingStore } from '../db/listing-store';
+import { createQuarantineStore } from '../db/quarantine-store';
+import type { Logger } from '../util/logger';
+import { createChangeApplier, type UrgentSink } from './apply-changes';
+import type { BackoffPolicy, RandomSource } from './backoff';
+import type { HubEndpoint } from './hub-api';
+import { createOutboxPump } from './outbox-pump';
+import { createOutboxStore, type OutboxItemInput } from './outbox-store';
+import { createSyncClient, type SyncStatus, type SyncTuning } from './sync-client';
+
+export interface HubLinkTuning extends SyncTuning {
+  submitBackoff?: BackoffPolicy;
+  ackTimeoutMs?: number;
+  outboxPollMs?: number;
+  /** Boards are re-planned at most this often while a large catch-up streams in. */
+  replanEveryMs: number;
+}
+
+export interface HubLinkDeps {
+  hub: HubEndpoint;
+  db: WritableDatabase;
+  store: ListingStore;
+  clock: () => number;
+  log: Logger;
+  random?: RandomSource;
+  tuning?: Partial<HubLinkTuning>;
+  urgent?: UrgentSink;
+  onDataChanged: () => void;
+  onStatusChanged: () => void;
+}
+
+export interface HubLink {
+  status(): SyncStatus;
+  outboxPending(): number;
+  /** Queues an item for the hub (outside any other transaction; stores use enqueueOutbox). */
+  enqueue(item: OutboxItemInput): string;
+  /** Resolves when no catch-up and no outbox run is in progress. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Calls `fn` at most once per `everyMs`, always once more after the last request. */
+function throttle(fn: () => void, everyMs: number): { call: () => void; cancel: () => void } {
+  let last = 0;
+  let timer: NodeJS.Timeout | null = null;
+  const fire = () => {
+    timer = null;
+    last = Date.now();
+    fn();
+  };
+  return {
+    call() {
+      if (timer) return;
+      const wait = last + everyMs - Date.now();
+      if (wait <= 0) fire();
+      else {
+        timer = setTimeout(fire, wait);
+        timer.unref();
+      }
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
+export function startHubLink(deps: HubLinkDeps): HubLink {
+  const { db, store, clock, log } = deps;
+  const random = deps.random ?? Math.random;
+  const outbox = createOutboxStore(db);
+  const applier = createChangeApplier({
+    store,
+    quarantine: createQuarantineStore(db),
+    clock,
+    log,
+    source: deps.hub.url,
+    urgent: deps.urgent,
+  });
+  const dataChanged = throttle(deps.onDataChanged, deps.tuning?.replanEveryMs ?? 250);
+
+  const sync = createSyncClient({
+    hub: deps.hub,
+    applier,
+    readCursor: () => store.getCursor(),
+    clock,
+    random,
+    log,
+    ...(deps.tuning ? { tuning: deps.tuning } : {}),
+    onDataChanged: dataChanged.call,
+    onStatusChanged: deps.onStatusChanged,
+    onConnected: () => pump.linkRestored(),
+  });
+
+  const pump = createOutboxPump({
+    outbox,
+    clock,
+    random,
+    log,
+    ...(deps.tuning?.submitBackoff ? { backoff: deps.tuning.submitBackoff } : {}),
+    ...(deps.tuning?.ackTimeoutMs ? { ackTimeoutMs: deps.tuning.ackTimeoutMs } : {}),
+    ...(deps.tuning?.outboxPollMs ? { pollMs: deps.tuning.outboxPollMs } : {}),
+    transport: {
+      connected: () => sync.socket().connected,
+      submit: (item, timeoutMs) =>
+        new Promise((resolve, reject) => {
+          sync
+            .socket()
+            .timeout(timeoutMs)
+            .emit('submit', item, (err: Error | null, ack: unknown) => (err ? reject(err) : resolve(ack)));
+        }),
+    },
+  });
+
+  sync.start();
+
+  return {
+    status: () => sync.status(),
+    outboxPending: () => outbox.pendingCount(),
+    enqueue(item) {
+      const id = outbox.enqueue(item, clock());
+      pump.kick();
+      return id;
+    },
+    async idle() {
+      await sync.idle();
+      await pump.idle();
+    },
+    async close() {
+      dataChanged.cancel();
+      await pump.stop();
+      await sync.close();
+    },
+  };
+}

@@ -1,0 +1,410 @@
+/**
+ * Keeps the hall's postings equal to the hub's (DESIGN.md "Sync rules").
+ *
+ * The guarantee comes from the cursor, not from the socket: on every (re)connect the hall
+ * pages through the REST feed from its stored cursor; live `change` events are only a fast
+ * path — applied when they are exactly the next seq, skipped when already applied, and a gap
+ * starts a catch-up. Heartbeat acks carry the hub's last seq, so even a lost last event is
+ * noticed. Reconnects are driven here (socket.io's own reconnection is off) so a refused token
+ * backs off slowly instead of hammering the hub.
+ */
+import { io, type Socket } from 'socket.io-client';
+import type { Logger } from '../util/logger';
+import type { ChangeApplier } from './apply-changes';
+import { backoffDelay, AUTH_BACKOFF, RECONNECT_BACKOFF, type BackoffPolicy, type RandomSource } from './backoff';
+import { HeartbeatAckSchema, seqOf, type SequencedChange } from './change-schema';
+import { fetchChangesPage, HubAuthError, HubRequestError, type HubEndpoint } from './hub-api';
+
+export const HALL_NAMESPACE = '/hall';
+
+export interface SyncTuning {
+  /** Changes per REST page during catch-up. */
+  pageSize: number;
+  reconnect: BackoffPolicy;
+  authBackoff: BackoffPolicy;
+  heartbeatMs: number;
+  /** Offline longer than this and the boards show the stale banner. */
+  staleAfterMs: number;
+  requestTimeoutMs: number;
+  /** Live changes held while a catch-up runs; beyond this they are dropped and re-fetched. */
+  maxBuffered: number;
+}
+
+export const DEFAULT_SYNC_TUNING: SyncTuning = {
+  pageSize: 1000,
+  reconnect: RECONNECT_BACKOFF,
+  authBackoff: AUTH_BACKOFF,
+  heartbeatMs: 10_000,
+  staleAfterMs: 10 * 60_000,
+  requestTimeoutMs: 30_000,
+  maxBuffered: 10_000,
+};
+
+export interface SyncClientDeps {
+  hub: HubEndpoint;
+  applier: ChangeApplier;
+  /** The cursor as committed in the database. */
+  readCursor: () => number;
+  clock: () => number;
+  random: RandomSource;
+  log: Logger;
+  tuning?: Partial<SyncTuning>;
+  /** Postings changed: re-plan the boards. */
+  onDataChanged: () => void;
+  /** Connection, staleness or last-sync time changed: tell the screens. */
+  onStatusChanged: () => void;
+  /** Called on every connect, after which the socket can carry submissions. */
+  onConnected?: (socket: Socket) => void;
+}
+
+export interface SyncError {
+  code: string;
+  message: string;
+  at: number;
+}
+
+export interface SyncStatus {
+  hub: 'connected' | 'offline';
+  cursor: number;
+  /** When the hall last knew itself up to date with the hub. */
+  lastSyncAt: number | null;
+  /** The hub's last seq as last heard, or null before first contact. */
+  hubLastSeq: number | null;
+  /** Changes the hall is behind the hub by, as far as it knows. */
+  lagChanges: number;
+  /** ms since lastSyncAt (or since start when never synced). */
+  lagMs: number;
+  offlineSince: number | null;
+  stale: boolean;
+  error: SyncError | null;
+  authFailures: number;
+  reconnectAttempts: number;
+}
+
+export interface SyncClient {
+  start(): void;
+  status(): SyncStatus;
+  socket(): Socket;
+  /** Resolves when a running catch-up is done (tests, shutdown). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createSyncClient(deps: SyncClientDeps): SyncClient {
+  const tuning: SyncTuning = { ...DEFAULT_SYNC_TUNING, ...deps.tuning };
+  const { hub, applier, clock, log } = deps;
+  const startedAt = clock();
+
+  let cursor = deps.readCursor();
+  let hubLastSeq: number | null = null;
+  let lastSyncAt: number | null = null;
+  let connected = false;
+  let offlineSince: number | null = startedAt;
+  let lastError: SyncError | null = null;
+  let authFailures = 0;
+  let attempts = 0;
+  let closed = false;
+  let catchUp: Promise<void> | null = null;
+  let catchUpAgain = false;
+  let buffer: SequencedChange[] = [];
+  let bufferOverflowed = false;
+  let reconnectTimer: NodeJS.Timeout | null = null;
+  let heartbeatTimer: NodeJS.Timeout | null = null;
+  let staleTimer: NodeJS.Timeout | null = null;
+  let retryCatchUpTimer: NodeJS.Timeout | null = null;
+  let catchUpFailures = 0;
+  /** Set when REST refused the token: the coming disconnect should back off slowly. */
+  let tokenRefused = false;
+  const abort = new AbortController();
+  const loggedOnce = new Set<string>();
+
+  const socket: Socket = io(`${hub.url}${HALL_NAMESPACE}`, {
+    autoConnect: false,
+    reconnection: false,
+    transports: ['websocket'],
+    timeout: 10_000,
+    auth: (cb) => cb({ hallId: hub.hallId, token: hub.token, since: cursor }),
+  });
+
+  function setError(code: string, message: string): void {
+    lastError = { code, message, at: clock() };
+    // One line per kind of trouble, not one per retry; a recovery re-arms it.
+    if (!loggedOnce.has(code)) {
+      loggedOnce.add(code);
+      if (code === 'unauthorized') log.error({ hub: hub.url, hallId: hub.hallId }, message);
+      else log.warn({ hub: hub.url, code }, message);
+    }
+  }
+
+  function markSynced(): void {
+    lastSyncAt = clock();
+  }
+
+  // ---- applying --------------------------------------------------------------------------
+
+  function applyRun(changes: readonly SequencedChange[], advanceTo?: number): void {
+    const result = applier.apply(changes, advanceTo);
+    cursor = result.cursor;
+    if (hubLastSeq === null || cursor > hubLastSeq) hubLastSeq = cursor;
+    if (result.changed > 0) deps.onDataChanged();
+  }
+
+  function handleLive(change: SequencedChange): void {
+    if (change.seq <= cursor) return;
+    if (change.seq === cursor + 1) {
+      applyRun([change]);
+      markSynced();
+      return;
+    }
+    buffer.push(change);
+    startCatchUp();
+  }
+
+  function onLive(raw: unknown): void {
+    if (closed) return;
+    const seq = seqOf(raw);
+    if (seq === null) {
+      setError('bad_live_change', 'sync: ignored a live change without a usable seq; the next catch-up reads it from the feed');
+      return;
+    }
+    if (hubLastSeq === null || seq > hubLastSeq) hubLastSeq = seq;
+    if (catchUp) {
+      if (buffer.length < tuning.maxBuffered) buffer.push({ seq, raw });
+      else bufferOverflowed = true;
+      return;
+    }
+    try {
+      handleLive({ seq, raw });
+    } catch (error) {
+      // The transaction rolled back and the cursor did not move: the feed will replay it.
+      setError('apply_failed', `sync: applying change ${seq} failed (${(error as Error).message}); retrying by catch-up`);
+      scheduleCatchUpRetry();
+    }
+  }
+
+  // ---- catch-up --------------------------------------------------------------------------
+
+  async function runCatchUp(): Promise<void> {
+    for (;;) {
+      if (closed) return;
+      const page = await fetchChangesPage(hub, cursor, tuning.pageSize, { timeoutMs: tuning.requestTimeoutMs, signal: abort.signal });
+      if (closed) return;
+      hubLastSeq = Math.max(hubLastSeq ?? 0, page.lastSeq);
+      const run: SequencedChange[] = [];
+      let previous = cursor;
+      for (const raw of page.changes) {
+        const seq = seqOf(raw);
+        if (seq === null || seq <= previous) {
+          throw new HubRequestError(`sync: the hub's page after ${cursor} holds a change without an increasing seq`, null, 'bad_page');
+        }
+        previous = seq;
+        run.push({ seq, raw });
+      }
+      const done = !page.hasMore;
+      // At the end of the feed the cursor may move to lastSeq: nothing lies in between.
+      applyRun(run, done ? page.lastSeq : undefined);
+      if (done) {
+        if (page.lastSeq < cursor) {
+          setError('hub_behind', `sync: the hub's log ends at ${page.lastSeq} but this hall has applied up to ${cursor}; was the hub reset?`);
+        }
+        markSynced();
+        return;
+      }
+      if (run.length === 0) {
+        throw new HubRequestError('sync: the hub said it has more changes but sent none', null, 'bad_page');
+      }
+    }
+  }
+
+  function drainBuffer(): void {
+    const pending = buffer.sort((a, b) => a.seq - b.seq);
+    buffer = [];
+    for (const change of pending) {
+      if (catchUp) {
+        buffer.push(change);
+        continue;
+      }
+      handleLive(change);
+    }
+  }
+
+  function startCatchUp(): Promise<void> {
+    if (catchUp) {
+      catchUpAgain = true;
+      return catchUp;
+    }
+    if (retryCatchUpTimer) {
+      clearTimeout(retryCatchUpTimer);
+      retryCatchUpTimer = null;
+    }
+    catchUp = (async () => {
+      try {
+        do {
+          catchUpAgain = false;
+          bufferOverflowed = false;
+          await runCatchUp();
+        } while ((catchUpAgain || bufferOverflowed) && !closed);
+        catchUpFailures = 0;
+        if (lastError && lastError.code !== 'hub_behind') lastError = null;
+        deps.onStatusChanged();
+      } catch (error) {
+        if (closed) return;
+        if (error instanceof HubAuthError) {
+          setError('unauthorized', error.message);
+          // The socket may still be up with a revoked token; drop it and back off slowly.
+          authFailures++;
+          tokenRefused = true;
+          socket.disconnect();
+          return;
+        }
+        setError((error as HubRequestError).code ?? 'catch_up_failed', (error as Error).message);
+        scheduleCatchUpRetry();
+      } finally {
+        catchUp = null;
+      }
+      if (!closed) {
+        try {
+          drainBuffer();
+        } catch (error) {
+          setError('apply_failed', `sync: applying buffered changes failed (${(error as Error).message})`);
+          scheduleCatchUpRetry();
+        }
+      }
+    })();
+    return catchUp;
+  }
+
+  function scheduleCatchUpRetry(): void {
+    if (closed || !connected || retryCatchUpTimer) return;
+    catchUpFailures++;
+    const delay = backoffDelay(tuning.reconnect, catchUpFailures, deps.random);
+    retryCatchUpTimer = setTimeout(() => {
+      retryCatchUpTimer = null;
+      if (connected && !closed) void startCatchUp();
+    }, delay);
+    retryCatchUpTimer.unref();
+  }
+
+  // ---- connection ------------------------------------------------------------------------
+
+  function scheduleReconnect(policy: BackoffPolicy): void {
+    if (closed || reconnectTimer) return;
+    attempts++;
+    const delay = backoffDelay(policy, attempts, deps.random);
+    reconnectTimer = setTimeout(() => {
+      reconnectTimer = null;
+      if (!closed && !socket.connected) socket.connect();
+    }, delay);
+    reconnectTimer.unref();
+  }
+
+  function goneOffline(): void {
+    const wasConnected = connected;
+    connected = false;
+    if (heartbeatTimer) clearInterval(heartbeatTimer);
+    heartbeatTimer = null;
+    if (retryCatchUpTimer) clearTimeout(retryCatchUpTimer);
+    retryCatchUpTimer = null;
+    if (wasConnected || offlineSince === null) offlineSince = clock();
+    if (!staleTimer) {
+      // Wake up exactly when the hall turns stale, so the banner appears on time.
+      const wait = Math.max(0, (offlineSince ?? clock()) + tuning.staleAfterMs - clock()) + 5;
+      staleTimer = setTimeout(() => {
+        staleTimer = null;
+        deps.onStatusChanged();
+      }, wait);
+      staleTimer.unref();
+    }
+    if (wasConnected) deps.onStatusChanged();
+  }
+
+  function heartbeat(): void {
+    if (!connected) return;
+    socket.timeout(Math.min(10_000, tuning.heartbeatMs)).emit('heartbeat', { hallId: hub.hallId, cursor }, (err: Error | null, ack: unknown) => {
+      if (err || closed) return;
+      const parsed = HeartbeatAckSchema.safeParse(ack);
+      if (!parsed.success) return;
+      hubLastSeq = Math.max(hubLastSeq ?? 0, parsed.data.lastSeq);
+      if (parsed.data.lastSeq > cursor && !catchUp && buffer.length === 0) void startCatchUp();
+      else if (parsed.data.lastSeq <= cursor) markSynced();
+    });
+  }
+
+  socket.on('connect', () => {
+    connected = true;
+    tokenRefused = false;
+    attempts = 0;
+    offlineSince = null;
+    loggedOnce.clear();
+    if (lastError?.code === 'unauthorized' || lastError?.code === 'unreachable') lastError = null;
+    if (staleTimer) clearTimeout(staleTimer);
+    staleTimer = null;
+    log.info({ hub: hub.url, cursor }, 'connected to the hub; catching up');
+    deps.onStatusChanged();
+    heartbeatTimer = setInterval(heartbeat, tuning.heartbeatMs);
+    heartbeatTimer.unref();
+    void startCatchUp();
+    deps.onConnected?.(socket);
+  });
+
+  socket.on('disconnect', (reason) => {
+    if (closed) return;
+    log.warn({ hub: hub.url, reason }, 'lost the hub; will reconnect');
+    goneOffline();
+    scheduleReconnect(tokenRefused ? tuning.authBackoff : tuning.reconnect);
+  });
+
+  socket.on('connect_error', (error: Error & { data?: { code?: string; message?: string } }) => {
+    if (closed) return;
+    const code = error.data?.code;
+    goneOffline();
+    if (code === 'unauthorized' || code === 'bad_handshake') {
+      authFailures++;
+      setError('unauthorized', `sync: the hub at ${hub.url} refused hall "${hub.hallId}": ${error.data?.message ?? error.message}; check --hall-id and --hub-token (retrying slowly)`);
+      scheduleReconnect(tuning.authBackoff);
+      return;
+    }
+    setError('unreachable', `sync: cannot reach the hub at ${hub.url} (${error.message}); retrying with back-off`);
+    scheduleReconnect(tuning.reconnect);
+  });
+
+  socket.on('change', onLive);
+
+  return {
+    start() {
+      if (closed) return;
+      goneOffline();
+      socket.connect();
+    },
+    status() {
+      const now = clock();
+      const lagFrom = lastSyncAt ?? startedAt;
+      return {
+        hub: connected ? 'connected' : 'offline',
+        cursor,
+        lastSyncAt,
+        hubLastSeq,
+        lagChanges: Math.max(0, (hubLastSeq ?? cursor) - cursor),
+        lagMs: Math.max(0, now - lagFrom),
+        offlineSince: connected ? null : offlineSince,
+        stale: !connected && offlineSince !== null && now - offlineSince > tuning.staleAfterMs,
+        error: lastError,
+        authFailures,
+        reconnectAttempts: attempts,
+      };
+    },
+    socket: () => socket,
+    idle: async () => {
+      while (catchUp) await catchUp;
+    },
+    async close() {
+      closed = true;
+      for (const t of [reconnectTimer, retryCatchUpTimer, staleTimer]) if (t) clearTimeout(t);
+      if (heartbeatTimer) clearInterval(heartbeatTimer);
+      abort.abort();
+      socket.disconnect();
+      socket.removeAllListeners();
+      await catchUp?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * `npm run hub -- [--port 4000] [--host 127.0.0.1] [--data DIR] [--seed N] [--admin-token T] [--hall-token T]`
+ * — the reference upstream. Prints `hub: http://HOST:PORT` once it listens.
+ */
+import { startHub } from './hub-server';
+import { hubOptionsFrom, HubConfigError } from './hub-options';
+
+async function main(): Promise<void> {
+  const options = hubOptionsFrom(process.argv.slice(2), process.env);
+  const hub = await startHub({ ...options });
+  const lines = [
+    `hub: ${hub.url}`,
+    `  data: ${options.dataDir} (${hub.store.countListings()} postings, last seq ${hub.store.lastSeq()})`,
+  ];
+  if (options.defaultTokens) {
+    lines.push(`  development tokens in use — admin: ${options.adminToken}  hall: ${options.hallToken}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    hub.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const expected = error instanceof HubConfigError;
+  process.stderr.write(`hub: ${expected ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+/**
+ * The hub's REST routes. Errors are `{ error: { code, message } }` like the hall's.
+ * Admin writes validate with the shared ListingSchema; a posting sent for an id the hub
+ * already holds is merged over the stored one, so `curl -d '{"id":"demo-000001","title":"…"}'`
+ * edits one field.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ListingSchema, describeIssues, type Listing } from '../../shared/schemas/listing';
+import { HubHttpError, requireRole } from './hub-auth';
+import { ChangesQuerySchema, UrgentInputSchema } from './hub-schemas';
+import type { HubChange, HubStore } from './hub-store';
+
+export interface HubRouteDeps {
+  store: HubStore;
+  tokens: { admin: string; hall: string };
+  clock: () => number;
+  broadcast: (changes: readonly HubChange[]) => void;
+  connectedHalls: () => number;
+}
+
+const MAX_BATCH = 5000;
+
+export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): void {
+  const { store, tokens, clock, broadcast } = deps;
+  const need = (request: FastifyRequest, role: 'admin' | 'hall') => requireRole(request.headers.authorization, role, tokens);
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HubHttpError) return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+    const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
+    if (statusCode && statusCode >= 400 && statusCode < 500) {
+      return reply.status(statusCode).send({ error: { code: code ?? 'bad_request', message: message ?? 'bad request' } });
+    }
+    return reply.status(500).send({ error: { code: 'internal', message: 'hub: internal error; see the hub log' } });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: `hub: no route for ${request.method} ${request.url.split('?')[0]}` } });
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok', lastSeq: store.lastSeq(), listings: store.countListings(), halls: deps.connectedHalls() }));
+
+  app.get('/api/v1/changes', async (request, reply) => {
+    need(request, 'hall');
+    const parsed = ChangesQuerySchema.safeParse(request.query);
+    if (!parsed.success) throw new HubHttpError(400, 'invalid_query', `changes: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return reply.type('application/json; charset=utf-8').send(store.changesPageJson(parsed.data.since, parsed.data.limit));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/listings/:id', async (request) => {
+    need(request, 'hall');
+    const listing = store.getListing(request.params.id);
+    if (!listing) throw new HubHttpError(404, 'not_found', `listings: no live posting has id "${request.params.id}"`);
+    return listing;
+  });
+
+  app.post('/api/v1/listings', async (request, reply) => {
+    need(request, 'admin');
+    const body = request.body as unknown;
+    const items = Array.isArray(body) ? body : body && typeof body === 'object' && Array.isArray((body as { listings?: unknown }).listings) ? (body as { listings: unknown[] }).listings : [body];
+    if (items.length === 0 || items.length > MAX_BATCH) throw new HubHttpError(400, 'invalid_body', `listings: send 1–${MAX_BATCH} postings`);
+    const now = clock();
+    const listings: Listing[] = items.map((item, index) => toListing(item, index, store, now));
+    const changes = store.upsertListings(listings, now);
+    broadcast(changes);
+    return reply.status(200).send({ upserted: changes.map((c) => ({ id: c.id, seq: c.seq, revision: (c.data as Listing).revision })), lastSeq: store.lastSeq() });
+  });
+
+  app.delete<{ Params: { id: string } }>('/api/v1/listings/:id', async (request) => {
+    need(request, 'admin');
+    const change = store.deleteListing(request.params.id, clock());
+    if (!change) throw new HubHttpError(404, 'not_found', `listings: no live posting has id "${request.params.id}"`);
+    broadcast([change]);
+    return { id: change.id, seq: change.seq };
+  });
+
+  app.post('/api/v1/urgent', async (request) => {
+    need(request, 'admin');
+    const parsed = UrgentInputSchema.safeParse(request.body);
+    if (!parsed.success) throw new HubHttpError(422, 'invalid_urgent', `urgent: ${describeIssues(parsed.error)}`);
+    const { id, ...rest } = parsed.data;
+    const change = store.upsertUrgent({ id: id ?? randomUUID(), ...rest }, clock());
+    broadcast([change]);
+    return { id: change.id, seq: change.seq };
+  });
+
+  app.get<{ Querystring: { after?: string; limit?: string } }>('/api/v1/submissions', async (request) => {
+    need(request, 'admin');
+    const limit = Math.min(10_000, Math.max(1, Number(request.query.limit ?? 1000) || 1000));
+    return { submissions: store.submissions(request.query.after ?? '', limit), total: store.countSubmissions() };
+  });
+}
+
+/** A full posting, or a partial one merged over what the hub holds; validated either way. */
+function toListing(item: unknown, index: number, store: HubStore, now: number): Listing {
+  if (!item || typeof item !== 'object' || Array.isArray(item)) throw new HubHttpError(400, 'invalid_body', `listings[${index}]: not an object`);
+  const input = item as Record<string, unknown>;
+  const existing = typeof input.id === 'string' ? store.getListing(input.id) : undefined;
+  const stamp = new Date(now).toISOString();
+  // revision and updatedAt are the hub's to set; the store bumps the revision
+  const merged = { revision: 0, updatedAt: stamp, ...existing, ...input };
+  const parsed = ListingSchema.safeParse(merged);
+  if (!parsed.success) throw new HubHttpError(422, 'invalid_listing', `listings[${index}]: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}

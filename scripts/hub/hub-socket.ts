@@ -1,0 +1,102 @@
+/**
+ * The hub's socket.io namespace for halls: authenticates the handshake by token, takes
+ * outbox submissions (stored once by id, acked every time) and heartbeats. Live changes are
+ * broadcast by the server on this namespace as `change`.
+ */
+import type { Namespace, Socket } from 'socket.io';
+import type { Logger } from 'pino';
+import { HallHandshakeSchema, SubmitItemSchema } from './hub-schemas';
+import { tokenEquals } from './hub-auth';
+import type { HubStore } from './hub-store';
+
+export const HALL_NAMESPACE = '/hall';
+
+export interface HubSocketStats {
+  /** Handshakes refused for a wrong or missing token. */
+  authFailures: number;
+  /** `submit` events received, duplicates included. */
+  submitsReceived: number;
+  connections: number;
+}
+
+export interface SubmitAck {
+  ok: boolean;
+  id?: string;
+  duplicate?: boolean;
+  error?: { code: string; message: string };
+}
+
+export interface HeartbeatAck {
+  ok: true;
+  lastSeq: number;
+  now: number;
+}
+
+interface HallSocketData {
+  hallId: string;
+  since: number;
+}
+
+export interface HallNamespaceDeps {
+  store: HubStore;
+  tokens: { hall: string; admin: string };
+  clock: () => number;
+  log: Logger;
+}
+
+/** An Error whose `data` reaches the client's `connect_error` handler. */
+function refusal(code: string, message: string): Error {
+  return Object.assign(new Error(message), { data: { code, message } });
+}
+
+export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): HubSocketStats {
+  const { store, tokens, clock, log } = deps;
+  const stats: HubSocketStats = { authFailures: 0, submitsReceived: 0, connections: 0 };
+
+  nsp.use((socket, next) => {
+    const parsed = HallHandshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) {
+      stats.authFailures++;
+      return next(refusal('bad_handshake', 'hub: the handshake needs auth { hallId, token, since }'));
+    }
+    // An admin token works too, so an operator can watch the feed with the admin token.
+    if (!tokenEquals(parsed.data.token, tokens.hall) && !tokenEquals(parsed.data.token, tokens.admin)) {
+      stats.authFailures++;
+      log.warn({ hallId: parsed.data.hallId }, 'hall refused: wrong token');
+      return next(refusal('unauthorized', `hub: the token of hall "${parsed.data.hallId}" is not valid for this hub`));
+    }
+    socket.data = { hallId: parsed.data.hallId, since: parsed.data.since } satisfies HallSocketData;
+    next();
+  });
+
+  nsp.on('connection', (socket: Socket) => {
+    stats.connections++;
+    const { hallId, since } = socket.data as HallSocketData;
+    log.info({ hallId, since, lastSeq: store.lastSeq() }, 'hall connected');
+
+    socket.on('submit', (raw: unknown, ack: unknown) => {
+      stats.submitsReceived++;
+      const reply = typeof ack === 'function' ? (ack as (a: SubmitAck) => void) : () => undefined;
+      const parsed = SubmitItemSchema.safeParse(raw);
+      if (!parsed.success) {
+        reply({ ok: false, error: { code: 'invalid_item', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } });
+        return;
+      }
+      try {
+        const inserted = store.addSubmission({ id: parsed.data.id, hallId, type: parsed.data.type, payload: parsed.data.payload, receivedAt: clock() });
+        reply({ ok: true, id: parsed.data.id, duplicate: !inserted });
+      } catch (error) {
+        log.error({ err: error, hallId }, 'storing a submission failed');
+        reply({ ok: false, error: { code: 'internal', message: 'hub: could not store the item; retry' } });
+      }
+    });
+
+    socket.on('heartbeat', (_raw: unknown, ack: unknown) => {
+      if (typeof ack === 'function') (ack as (a: HeartbeatAck) => void)({ ok: true, lastSeq: store.lastSeq(), now: clock() });
+    });
+
+    socket.on('disconnect', (reason) => log.info({ hallId, reason }, 'hall disconnected'));
+  });
+
+  return stats;
+}
