@@ -8,3 +8,4 @@ export declare function probeElectron(
 export declare function firstLine(text: unknown): string;
 export declare function electronArgs(hallArgs: readonly string[], isRoot: boolean): string[];
 export declare function fallbackMessage(reason: string): string;
+export declare function electronPathFromPackage(packageDir?: string, env?: Record<string, string | undefined>): string;

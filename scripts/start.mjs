@@ -3,13 +3,12 @@
 // Electron binary is missing and cannot be fetched, says so in one line and runs the same hall
 // in browser mode (the host prints the screen URLs). `--browser` skips Electron on purpose.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
+const electronPackage = join(root, 'node_modules/electron');
 
 /** Fetching the binary gets one try this long; a hall must not wait minutes for a download. */
 export const INSTALL_TIMEOUT_MS = 60_000;
@@ -21,10 +20,20 @@ export function splitStartArgs(argv) {
 }
 
 /**
- * Where the Electron binary is, or why there is none. `require('electron')` returns the
- * binary's path when the package's install step ran, and throws when it did not.
+ * The binary path exactly as `require('electron')` would give it (node_modules/electron/index.js:
+ * path.txt, written by its install step, under dist/ or ELECTRON_OVERRIDE_DIST_PATH), read
+ * directly because scripts/ must not import electron (scripts/boundaries). Throws without it.
  */
-export function probeElectron(resolveElectron = () => require('electron'), exists = existsSync) {
+export function electronPathFromPackage(packageDir = electronPackage, env = process.env) {
+  const pathFile = join(packageDir, 'path.txt');
+  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : null;
+  if (env.ELECTRON_OVERRIDE_DIST_PATH) return join(env.ELECTRON_OVERRIDE_DIST_PATH, executable || 'electron');
+  if (!executable) throw new Error('Electron failed to install correctly (node_modules/electron/path.txt is missing)');
+  return join(packageDir, 'dist', executable);
+}
+
+/** Where the Electron binary is, or why there is none. */
+export function probeElectron(resolveElectron = () => electronPathFromPackage(), exists = existsSync) {
   try {
     const path = resolveElectron();
     if (typeof path !== 'string') return { path: null, reason: 'the electron package did not give a binary path' };
@@ -54,7 +63,7 @@ export function fallbackMessage(reason) {
 }
 
 function tryInstallElectron() {
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/electron/install.js')], {
+  const result = spawnSync(process.execPath, [join(electronPackage, 'install.js')], {
     cwd: root,
     timeout: INSTALL_TIMEOUT_MS,
     encoding: 'utf8',
@@ -69,7 +78,6 @@ function electronAfterInstall() {
   const first = probeElectron();
   if (first.path) return first;
   const installError = tryInstallElectron();
-  delete require.cache[require.resolve('electron')];
   const second = probeElectron();
   if (second.path) return second;
   return { path: null, reason: installError ?? second.reason };

@@ -1,5 +1,8 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { electronArgs, fallbackMessage, firstLine, probeElectron, splitStartArgs } from '../../../scripts/start.mjs';
+import { electronArgs, electronPathFromPackage, fallbackMessage, firstLine, probeElectron, splitStartArgs } from '../../../scripts/start.mjs';
 
 describe('splitStartArgs', () => {
   it.each([
@@ -29,6 +32,30 @@ describe('probeElectron', () => {
 
   it('reports this machine’s state: the electron package is installed without its binary', () => {
     expect(probeElectron().path).toBeNull();
+  });
+});
+
+describe('electronPathFromPackage', () => {
+  const withPackage = (pathTxt: string | null, run: (dir: string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hall-electron-pkg-'));
+    try {
+      if (pathTxt !== null) writeFileSync(join(dir, 'path.txt'), pathTxt);
+      run(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('reads the binary name from path.txt under dist/, as require("electron") does', () => {
+    withPackage('electron', (dir) => expect(electronPathFromPackage(dir, {})).toBe(join(dir, 'dist', 'electron')));
+  });
+
+  it('honours ELECTRON_OVERRIDE_DIST_PATH', () => {
+    withPackage(null, (dir) => expect(electronPathFromPackage(dir, { ELECTRON_OVERRIDE_DIST_PATH: '/opt/e' })).toBe('/opt/e/electron'));
+  });
+
+  it('throws when the install step never wrote path.txt', () => {
+    withPackage(null, (dir) => expect(() => electronPathFromPackage(dir, {})).toThrow(/failed to install correctly/));
   });
 });
 
