@@ -17,12 +17,28 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export const HubStateSchema = z.enum(['standalone', 'connected', 'offline']);
 export type HubState = z.infer<typeof HubStateSchema>;
 
+/** Upstream link detail in /healthz when a hub is configured (absent when standalone). */
+export const SyncHealthSchema = z.object({
+  /** When the hall last knew itself up to date with the hub (ms), or null. */
+  lastSyncAt: z.number().int().nullable(),
+  /** The hub's last change seq as last heard, or null before first contact. */
+  hubLastSeq: z.number().int().nonnegative().nullable(),
+  /** Changes behind the hub, as far as the hall knows. */
+  lagChanges: z.number().int().nonnegative(),
+  /** ms since lastSyncAt (since start when never synced). */
+  lagMs: z.number().int().nonnegative(),
+  stale: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type SyncHealth = z.infer<typeof SyncHealthSchema>;
+
 export const HealthSchema = z.object({
   status: z.literal('ok'),
   listings: z.number().int().nonnegative(),
   hub: HubStateSchema,
   cursor: z.number().int().nonnegative(),
   outboxPending: z.number().int().nonnegative(),
+  sync: SyncHealthSchema.optional(),
 });
 export type Health = z.infer<typeof HealthSchema>;
 
