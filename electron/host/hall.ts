@@ -17,6 +17,8 @@ import { createBoardService, type BoardNamespace, type BoardService } from './bo
 import { createHttpServer } from './server/http-server';
 import { loadScreens } from './screens/screen-config';
 import { createLogger, type Logger } from './util/logger';
+import { startHubLink, type HubLink, type HubLinkTuning } from './sync/hub-link';
+import { createOutboxStore } from './sync/outbox-store';
 
 export type { HallOptions } from './config';
 
@@ -25,12 +27,18 @@ export interface Hall {
   readonly port: number;
   screens(): ScreenProfile[];
   readonly boards: BoardService;
+  /** The upstream link (sync + outbox), or null when standalone. */
+  readonly hubLink: HubLink | null;
   close(): Promise<void>;
 }
 
 export interface HallDeps {
   clock?: () => number;
   log?: Logger;
+  /** Sync timings (page size, back-off, stale threshold…); tests shrink them. */
+  sync?: Partial<HubLinkTuning>;
+  /** Random source for back-off jitter. */
+  random?: () => number;
 }
 
 export async function startHall(options: HallOptions, deps: HallDeps = {}): Promise<Hall> {
@@ -47,21 +55,42 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     if (seeded > 0) log.info({ seeded }, 'standalone hall: seeded demo postings into an empty database');
   }
 
-  const status = (): HallStatus => ({
-    hub: options.hub ? 'offline' : 'standalone',
-    dataUpdatedAt: store.getDataUpdatedAt(),
-    lastSyncAt: null,
-    stale: false,
-    serverNow: clock(),
-  });
+  // --- sync wiring: the upstream link is created once the boards exist (below) ---
+  let hubLink: HubLink | null = null;
+  const outbox = createOutboxStore(db);
+  const status = (): HallStatus => {
+    const link = hubLink?.status();
+    return {
+      hub: options.hub ? (link?.hub ?? 'offline') : 'standalone',
+      dataUpdatedAt: store.getDataUpdatedAt(),
+      lastSyncAt: link?.lastSyncAt ?? null,
+      stale: link?.stale ?? false,
+      serverNow: clock(),
+    };
+  };
 
-  const health = (): Health => ({
-    status: 'ok',
-    listings: store.countActive(clock()),
-    hub: status().hub,
-    cursor: store.getCursor(),
-    outboxPending: 0,
-  });
+  const health = (): Health => {
+    const link = hubLink?.status();
+    return {
+      status: 'ok',
+      listings: store.countActive(clock()),
+      hub: status().hub,
+      cursor: store.getCursor(),
+      outboxPending: outbox.pendingCount(),
+      ...(link
+        ? {
+            sync: {
+              lastSyncAt: link.lastSyncAt,
+              hubLastSeq: link.hubLastSeq,
+              lagChanges: link.lagChanges,
+              lagMs: link.lagMs,
+              stale: link.stale,
+              error: link.error ? { code: link.error.code, message: link.error.message } : null,
+            },
+          }
+        : {}),
+    };
+  };
 
   const http = await createHttpServer({
     rendererDir: options.rendererDir,
@@ -88,6 +117,21 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     log,
   });
 
+  if (options.hub) {
+    hubLink = startHubLink({
+      hub: options.hub,
+      db,
+      store,
+      clock,
+      log,
+      ...(deps.random ? { random: deps.random } : {}),
+      ...(deps.sync ? { tuning: deps.sync } : {}),
+      onDataChanged: () => boards.dataChanged(),
+      onStatusChanged: () => boards.statusChanged(),
+    });
+  }
+  // --- end of sync wiring ---
+
   await http.listen({ port: options.port, host: options.host });
   const address = http.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
@@ -101,8 +145,10 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     port,
     screens: () => screens,
     boards,
+    hubLink,
     close() {
       closing ??= (async () => {
+        await hubLink?.close();
         boards.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await http.close().catch(() => undefined);
