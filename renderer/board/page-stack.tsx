@@ -1,6 +1,6 @@
 /**
- * Cross-fade between pages: the new page slides/fades in while the old one fades out, for
- * 400 ms, animating only transform and opacity (cheap on weak hall PCs). The outgoing copy is
+ * Page change: the old page fades out, then the new one fades and slides in, 400 ms in all,
+ * animating only transform and opacity (cheap on weak hall PCs). The outgoing copy is
  * rendered with `live = false` so tests and heartbeats only ever see the page that is up.
  */
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
