@@ -28,6 +28,9 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Writ
     // corrupts) and set explicitly so a changed default cannot surprise us.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // 32 MB page cache (the default is 2 MB): the trigram index is large and a first full sync
+    // of a city's postings writes all of it; a bigger cache keeps more of it in memory.
+    db.pragma('cache_size = -32768');
 
     const version = schemaVersion(db);
     if (version > LATEST_VERSION) throw new DatabaseTooNewError(version, LATEST_VERSION);
