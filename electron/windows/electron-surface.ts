@@ -1,4 +1,5 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
+import type { KeyInput } from './lockdown';
 
 // The slice of Electron the shell uses, spelled out. main.ts hands the real modules in (and tsc
 // checks them against electron.d.ts here); the shell test hands in a fake, because the Electron
@@ -24,6 +25,7 @@ export interface ShellWebContents {
   on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'did-finish-load', listener: () => void): unknown;
+  on(event: 'before-input-event', listener: (event: PreventableEvent, input: KeyInput) => void): unknown;
   on(
     event: 'did-fail-load',
     listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void,
@@ -47,6 +49,8 @@ export interface ShellWindow {
   close(): void;
   isDestroyed(): boolean;
   on(event: 'ready-to-show' | 'closed' | 'unresponsive' | 'responsive', listener: () => void): unknown;
+  on(event: 'close', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'app-command', listener: (event: PreventableEvent, command: string) => void): unknown;
 }
 
 export interface ShellBrowserWindowClass {

@@ -3,6 +3,7 @@ import { windowUrl } from './display-assignment';
 import type { ShellBrowserWindowClass, ShellWindow } from './electron-surface';
 import { failureReasonOf, type FailureReason, type RecoveryPolicy } from './recovery-policy';
 import type { ShellLog, ShellTimers } from './shell-types';
+import { blockedInputReason, isAppCommandBlocked, isLockedDown } from './lockdown';
 import { isNavigationAllowed } from './window-security';
 import { HIDE_CURSOR_CSS, hidesCursor, windowOptionsFor } from './window-options';
 
@@ -70,6 +71,18 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
   contents.setWindowOpenHandler(({ url }) => {
     ctx.log.warn(`blocked window.open from ${label()} to ${url}`);
     return { action: 'deny' };
+  });
+
+  contents.on('before-input-event', (event, input) => {
+    const reason = blockedInputReason(current.role, input, ctx.devTools);
+    if (reason) event.preventDefault();
+  });
+  win.on('app-command', (event, command) => {
+    if (isAppCommandBlocked(current.role, command)) event.preventDefault();
+  });
+  // Walls and the kiosk close only when the shell closes them (display gone, quit).
+  win.on('close', (event) => {
+    if (!closingByShell && isLockedDown(current.role)) event.preventDefault();
   });
 
   contents.on('did-finish-load', () => {

@@ -1,5 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Rect, WindowRole } from './display-assignment';
+import { lockdownOptions } from './lockdown';
 
 // Pure: the BrowserWindow options of each role. `import type` only, so this runs under Node.
 
@@ -38,6 +39,7 @@ export function windowOptionsFor(input: WindowOptionsInput): BrowserWindowConstr
     autoHideMenuBar: true,
     backgroundColor: '#000000',
     title: role === 'staff' ? 'Hall Board 工作台' : 'Hall Board',
+    ...lockdownOptions(role),
     webPreferences: {
       contextIsolation: true,
       sandbox: true,

@@ -57,6 +57,12 @@ export class FakeWebContents extends Emitter {
   getURL(): string {
     return this.url;
   }
+  /** A key press as Electron reports it before the page sees it; false when the shell swallowed it. */
+  pressKey(key: string, mods: { control?: boolean; alt?: boolean; shift?: boolean; meta?: boolean } = {}): boolean {
+    const event = new FakeEvent();
+    this.emit('before-input-event', event, { type: 'keyDown', key, control: false, alt: false, shift: false, meta: false, ...mods });
+    return !event.defaultPrevented;
+  }
   /** What Electron does before navigating: ask the listeners, report whether it was refused. */
   tryNavigate(url: string): boolean {
     const event = new FakeEvent();
@@ -101,8 +107,12 @@ export class FakeBrowserWindow extends Emitter {
   focus(): void {
     this.focused = true;
   }
+  /** Like Electron: 'close' listeners may refuse; only then is the window gone ('closed'). */
   close(): void {
     if (this.destroyed) return;
+    const event = new FakeEvent();
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
     this.destroyed = true;
     this.emit('closed');
   }

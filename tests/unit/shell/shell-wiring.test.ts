@@ -172,6 +172,20 @@ describe('runShell', () => {
     expect(staff!.options).toMatchObject({ frame: true, fullscreen: false });
   });
 
+  it('swallows the keys that would take a wall or the kiosk out of full screen or reload it', async () => {
+    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 2 }, role: 'kiosk' }] }));
+    const { windows } = await start();
+    const [board, kiosk] = windows();
+    expect(kiosk!.webContents.pressKey('F11')).toBe(false);
+    expect(kiosk!.webContents.pressKey('r', { control: true })).toBe(false);
+    expect(kiosk!.webContents.pressKey('7')).toBe(true);
+    expect(board!.webContents.pressKey('I', { control: true, shift: true })).toBe(false);
+    const back = new FakeEvent();
+    kiosk!.emit('app-command', back, 'browser-backward');
+    expect(back.defaultPrevented).toBe(true);
+    expect(kiosk!.options).toMatchObject({ movable: false, resizable: false, alwaysOnTop: true, skipTaskbar: true });
+  });
+
   it('shows each window once it is ready to paint', async () => {
     const { windows } = await start();
     const win = windows()[0]!;
@@ -211,12 +225,21 @@ describe('runShell hot-plug', () => {
     expect(windows()[0]).toMatchObject({ bounds: { x: 0, y: 0, width: 3840, height: 2160 }, fullScreen: true });
   });
 
-  it('puts back a wall someone closed by hand', async () => {
+  it('refuses to let a wall be closed by hand', async () => {
     const { windows, timers } = await start([display(1, 0)]);
     windows()[0]!.close();
     timers.advance(500);
-    expect(windows()).toHaveLength(2);
-    expect(urls(windows())).toEqual([`${HALL_URL}/board/1`]);
+    expect(windows()).toHaveLength(1);
+    expect(windows()[0]?.destroyed).toBe(false);
+  });
+
+  it('puts back a configured staff console someone closed', async () => {
+    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 1 }, role: 'staff' }] }));
+    const { windows, timers } = await start([display(1, 0)]);
+    windows()[0]!.close();
+    expect(windows()[0]?.destroyed).toBe(true);
+    timers.advance(500);
+    expect(urls(windows())).toEqual([`${HALL_URL}/staff`]);
   });
 });
 
