@@ -24,6 +24,11 @@ describe('migration registry', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 
+  it('has a test below for every migration', () => {
+    // adding a migration? add its describe block below (migrate to N-1, insert, migrate to N)
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox']);
+  });
+
   it('rejects a registry with a repeated or decreasing version', () => {
     const noop = () => undefined;
     expect(() =>
@@ -102,5 +107,25 @@ describe('0002-quarantine', () => {
     const id = quarantine.add({ receivedAt: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' });
     expect(quarantine.list()).toEqual([{ id, receivedAt: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' }]);
     expect(quarantine.count()).toBe(1);
+  });
+});
+
+describe('0003-outbox', () => {
+  it('adds the outbox table and keeps postings, cursor and quarantined changes', () => {
+    const db = databaseAt(2);
+    const store = createListingStore(db);
+    const listing = makeListing();
+    store.upsertMany([listing], { cursor: 12 });
+    createQuarantineStore(db).add({ receivedAt: NOW, source: 'hub', seq: 11, reason: 'bad', payload: '{}' });
+
+    migrateTo(db, 3);
+
+    expect(schemaVersion(db)).toBe(3);
+    expect(columns(db, 'outbox')).toEqual(['id', 'type', 'payload', 'created_at', 'attempts', 'next_attempt_at', 'last_error', 'delivered_at']);
+    expect(createListingStore(db).get(listing.id)).toEqual(listing);
+    expect(createListingStore(db).getCursor()).toBe(12);
+    expect(createQuarantineStore(db).count()).toBe(1);
+    db.prepare("INSERT INTO outbox (id, type, payload, created_at) VALUES ('0190-a', 'registration', '{}', 1)").run();
+    expect(db.prepare('SELECT attempts, next_attempt_at, delivered_at FROM outbox').get()).toEqual({ attempts: 0, next_attempt_at: 0, delivered_at: null });
   });
 });
