@@ -20,8 +20,12 @@ const TICKER_PAGE_MIN_SCREENS = 3;
 const MIN_SCROLL_EM = 6;
 /** Below this many characters of room the screen cannot carry a ticker at all. */
 const MIN_LINE_EM = 4;
-/** The ticker's text is never larger than this multiple of the minimum glyph. */
-const MAX_TICKER_SCALE = 1.5;
+/**
+ * The ticker's text grows with a tall strip up to this multiple of the minimum glyph: one line
+ * on a 640 px strip at 1.5× looked like a thread across a black wall; bigger text also carries
+ * further than the configured viewing distance, which a ticker is often read from.
+ */
+const MAX_TICKER_SCALE = 3;
 
 /** One posting as the ticker shows it (the renderer draws exactly this). */
 export function tickerItemText(item: BoardItem, locale: Locale): string {

@@ -4,7 +4,7 @@ import { minGlyphPx } from '../../shared/legibility';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
 import { startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { currentPageIndex, itemsOutsideViewport, renderedTexts } from '../support/board-page';
+import { currentPageIndex, itemsOutsideViewport, renderedTexts, waitForSettledPage } from '../support/board-page';
 
 /** The legibility floor computed from DOMAIN.md independently of the planner. */
 function expectedMinGlyph(viewport: { width: number; height: number }): number {
@@ -32,6 +32,7 @@ describe('LED board against `npm run serve` on a fresh data dir', () => {
     await page.waitForSelector('[data-testid="board-item"]', { timeout: 15_000 });
     // Fonts decide glyph shapes in the screenshot; wait until the bundled CJK font is in.
     await page.evaluate(() => document.fonts.ready);
+    await waitForSettledPage(page);
     return page;
   }
 

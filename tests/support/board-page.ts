@@ -33,10 +33,13 @@ export function itemsOutsideViewport(page: Page): Promise<string[]> {
     const bad: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('[data-testid="board-item"]')) {
       const r = el.getBoundingClientRect();
-      const style = getComputedStyle(el.closest('[data-page-state]') ?? el);
-      if (style.opacity === '0') continue;
       if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5) bad.push(el.dataset.listingId ?? '?');
     }
     return bad;
   });
+}
+
+/** Waits until page transitions (CSS transitions and animations) have settled. */
+export async function waitForSettledPage(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 });
 }

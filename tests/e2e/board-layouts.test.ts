@@ -1,0 +1,114 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { minGlyphPx } from '../../shared/legibility';
+import { DEFAULT_SCREEN, type ScreenProfile } from '../../shared/schemas/screen';
+import type { Listing } from '../../shared/schemas/listing';
+import { openDatabase, closeDatabase } from '../../electron/host/db/open-database';
+import { createListingStore } from '../../electron/host/db/listing-store';
+import { generateListings } from '../../scripts/demo/generate-listings';
+import { freshDataDir, startHallProcess, type HallProcess } from '../support/hall-process';
+import { launchChromium, screenshotPath } from '../support/browser';
+import { itemsOutsideViewport, renderedTexts, waitForSettledPage } from '../support/board-page';
+
+const HOSTILE_DISTRICT = '361181'; // 德兴市: only the hostile postings are placed there.
+
+const screens: ScreenProfile[] = [
+  DEFAULT_SCREEN,
+  { ...DEFAULT_SCREEN, id: 'table', name: '二号屏', width: 960, height: 480, pitchMm: 2.5, viewingDistanceM: 5, layout: 'table' },
+  { ...DEFAULT_SCREEN, id: 'strip', name: '条屏', width: 2560, height: 640, pitchMm: 4, viewingDistanceM: 10, layout: 'ticker' },
+  { ...DEFAULT_SCREEN, id: 'hostile', name: '测试屏', filter: { occupations: [], districts: [HOSTILE_DISTRICT] } },
+];
+
+function floorFor(screen: ScreenProfile, viewport: { width: number; height: number }): number {
+  const pitch = Math.min((screen.width * screen.pitchMm) / viewport.width, (screen.height * screen.pitchMm) / viewport.height);
+  return minGlyphPx(screen.viewingDistanceM, pitch, screen.legibilityRule);
+}
+
+describe('board layouts and hostile postings in Chromium', () => {
+  let hall: HallProcess;
+  let browser: Browser;
+  const now = Date.now();
+
+  beforeAll(async () => {
+    const dataDir = freshDataDir();
+    writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens }, null, 2));
+    const base = generateListings(40, { seed: 7, now }).filter((l) => l.districtCode !== HOSTILE_DISTRICT);
+    const template = base[0]!;
+    // Written straight into the store, past the schema, as if an older version or a broken
+    // upstream had let them in: the board must still draw them as inert text.
+    const hostile: Listing[] = [
+      {
+        ...template,
+        id: 'hostile-html',
+        districtCode: HOSTILE_DISTRICT,
+        title: '<img src=x onerror="window.__pwned=1">叉车',
+        employerName: '<script>window.__pwned=2</script>公司',
+      },
+      { ...template, id: 'hostile-long', districtCode: HOSTILE_DISTRICT, title: '超长工种名称'.repeat(50), employerName: '某'.repeat(300) },
+    ];
+    const db = openDatabase(join(dataDir, 'hall.db'));
+    createListingStore(db).upsertMany([...base, ...hostile]);
+    closeDatabase(db);
+    [hall, browser] = await Promise.all([startHallProcess({ dataDir }), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.stop();
+  });
+
+  async function open(screenId: string, width: number, height: number): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height } });
+    await page.goto(`${hall.url}/board/${screenId}`);
+    await page.waitForSelector('[data-testid="board-item"]', { timeout: 15_000 });
+    await page.evaluate(() => document.fonts.ready);
+    await waitForSettledPage(page);
+    return page;
+  }
+
+  it('draws the table layout at 960×480 with every text at or above the minimum', async () => {
+    const page = await open('table', 960, 480);
+    expect(await page.getAttribute('[data-testid="board-root"]', 'data-layout')).toBe('table');
+    const floor = floorFor(screens[1]!, { width: 960, height: 480 });
+    expect((await renderedTexts(page)).filter((t) => t.fontPx < floor)).toEqual([]);
+    expect(await itemsOutsideViewport(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('board-table-960x480.png') });
+    await page.close();
+  });
+
+  it('scrolls the ticker on a 2560×640 strip with every text at or above the minimum', async () => {
+    const page = await open('strip', 2560, 640);
+    expect(await page.getAttribute('[data-testid="board-root"]', 'data-layout')).toBe('ticker');
+    const floor = floorFor(screens[2]!, { width: 2560, height: 640 });
+    expect((await renderedTexts(page)).filter((t) => t.fontPx < floor)).toEqual([]);
+    const x = () => page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="board-item"]')!.getBoundingClientRect().left);
+    const before = await x();
+    await page.waitForTimeout(600);
+    expect(await x()).toBeLessThan(before);
+    await page.screenshot({ path: screenshotPath('board-ticker-2560x640.png') });
+    await page.close();
+  });
+
+  it('shows HTML in a posting as text and never runs it', async () => {
+    const page = await open('hostile', 1920, 1080);
+    const text = await page.textContent('[data-testid="board-root"]');
+    expect(text).toContain('<img');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('[data-testid="board-root"] img, [data-testid="board-root"] script').count()).toBe(0);
+    await page.close();
+  });
+
+  it('cuts an over-long title and employer to their box instead of overflowing the wall', async () => {
+    const page = await open('hostile', 1920, 1080);
+    const item = page.locator('[data-testid="board-item"][data-listing-id="hostile-long"]');
+    await item.waitFor();
+    expect(await item.textContent()).toContain('…');
+    expect(await itemsOutsideViewport(page)).toEqual([]);
+    const overflowing = await item.evaluate((el) => [...el.querySelectorAll<HTMLElement>('*')].filter((c) => c.getBoundingClientRect().right > el.getBoundingClientRect().right + 1).length);
+    expect(overflowing).toBe(0);
+    await page.screenshot({ path: screenshotPath('board-hostile-1920x1080.png') });
+    await page.close();
+  });
+});
