@@ -29,8 +29,8 @@ export interface WindowAssignment {
   /** Set for boards only. */
   screenId: string | null;
   bounds: Rect;
-  /** `config` when a displays.json rule chose it, `default` otherwise (for logs). */
-  source: 'config' | 'default';
+  /** `config` when a displays.json rule chose it, `chord` for a staff console opened by key chord, `default` otherwise. */
+  source: 'config' | 'default' | 'chord';
 }
 
 /** The screen a board shows when the hall has no screens configured (DEFAULT_SCREEN's id). */

@@ -26,6 +26,7 @@ export interface ShellWebContents {
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   on(event: 'did-finish-load', listener: () => void): unknown;
   on(event: 'before-input-event', listener: (event: PreventableEvent, input: KeyInput) => void): unknown;
+  on(event: 'input-event', listener: (event: unknown, input: { type: string }) => void): unknown;
   on(
     event: 'did-fail-load',
     listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void,

@@ -4,6 +4,7 @@ import type { ShellBrowserWindowClass, ShellWindow } from './electron-surface';
 import { failureReasonOf, type FailureReason, type RecoveryPolicy } from './recovery-policy';
 import type { ShellLog, ShellTimers } from './shell-types';
 import { blockedInputReason, isAppCommandBlocked, isLockedDown } from './lockdown';
+import { matchesChord, type KeyChord } from './staff-access';
 import { isNavigationAllowed } from './window-security';
 import { HIDE_CURSOR_CSS, hidesCursor, windowOptionsFor } from './window-options';
 
@@ -19,6 +20,11 @@ export interface WindowContext {
   hangGraceMs: number;
   /** Called once when the window is gone; `expected` is false when someone closed it by hand. */
   onClosed(displayId: number, expected: boolean): void;
+  /** Someone typed the staff chord in this window. */
+  onStaffChord(displayId: number): void;
+  staffChord: KeyChord;
+  /** Open as a staff console over another window (see windowOptionsFor). */
+  overlay?: boolean;
 }
 
 export interface ManagedWindow {
@@ -56,6 +62,7 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
       bounds: assignment.bounds,
       preloadPath: ctx.preloadPath,
       devTools: ctx.devTools,
+      overlay: ctx.overlay ?? false,
     }),
   );
   const contents = win.webContents;
@@ -74,6 +81,11 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
   });
 
   contents.on('before-input-event', (event, input) => {
+    if (isLockedDown(current.role) && matchesChord(ctx.staffChord, input)) {
+      event.preventDefault();
+      ctx.onStaffChord(current.displayId);
+      return;
+    }
     const reason = blockedInputReason(current.role, input, ctx.devTools);
     if (reason) event.preventDefault();
   });

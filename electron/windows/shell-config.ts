@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_STAFF_CHORD, parseChord } from './staff-access';
 
 /**
  * Which display shows what, read from `displays.json` in the hall's data dir:
@@ -11,12 +12,15 @@ import { z } from 'zod';
  *     { "match": { "id": 2779098405 }, "role": "kiosk" },
  *     { "match": { "width": 1920, "height": 1080, "x": 0 }, "role": "staff" },
  *     { "match": { "label": "DELL U2419H" }, "role": "none" } ],
- *   "unmatched": "auto" }
+ *   "unmatched": "auto",
+ *   "staffChord": "Ctrl+Alt+Shift+S",
+ *   "staffIdleMinutes": 5 }
  * ```
  *
  * Entries are tried in order and the first match wins. `unmatched` decides displays no entry
  * matches: `auto` (boards in screen order, a touch display becomes the kiosk), `board` (boards
- * only) or `none` (leave them dark, e.g. the operator's own monitor).
+ * only) or `none` (leave them dark, e.g. the operator's own monitor). `staffChord` opens the
+ * staff console over a wall or the kiosk; it closes after `staffIdleMinutes` without input.
  */
 export const DisplayMatchSchema = z.union([
   z.strictObject({ id: z.number().int() }),
@@ -43,10 +47,21 @@ export type DisplayRule = z.infer<typeof DisplayRuleSchema>;
 export const ShellConfigSchema = z.strictObject({
   displays: z.array(DisplayRuleSchema).max(64).default([]),
   unmatched: z.enum(['auto', 'board', 'none']).default('auto'),
+  staffChord: z
+    .string()
+    .default(DEFAULT_STAFF_CHORD)
+    .superRefine((text, ctx) => {
+      try {
+        parseChord(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  staffIdleMinutes: z.number().min(1).max(240).default(5),
 });
 export type ShellConfig = z.infer<typeof ShellConfigSchema>;
 
-export const DEFAULT_SHELL_CONFIG: ShellConfig = { displays: [], unmatched: 'auto' };
+export const DEFAULT_SHELL_CONFIG: ShellConfig = { displays: [], unmatched: 'auto', staffChord: DEFAULT_STAFF_CHORD, staffIdleMinutes: 5 };
 export const SHELL_CONFIG_FILE = 'displays.json';
 
 export class ShellConfigError extends Error {

@@ -25,6 +25,7 @@ export interface ShellDeps {
   recovery?: Partial<RecoveryOptions>;
   settleMs?: number;
   hangGraceMs?: number;
+  now?: () => number;
 }
 
 export interface RunningShell {
@@ -74,6 +75,7 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
     newRecoveryPolicy: () => createRecoveryPolicy({ ...DEFAULT_RECOVERY, ...deps.recovery }),
     hangGraceMs: deps.hangGraceMs ?? 10_000,
     settleMs: deps.settleMs ?? 750,
+    now: deps.now ?? Date.now,
   });
 
   const ses = session.defaultSession;

@@ -2,13 +2,15 @@ import { assignDisplays, isEmptyPlan, planWindowChanges, type WindowAssignment, 
 import type { ShellScreen } from './electron-surface';
 import { openManagedWindow, type ManagedWindow, type WindowContext } from './managed-window';
 import type { ShellConfig } from './shell-config';
+import { createIdleTracker, parseChord } from './staff-access';
 
-export interface WindowManagerOptions extends Omit<WindowContext, 'onClosed'> {
+export interface WindowManagerOptions extends Omit<WindowContext, 'onClosed' | 'onStaffChord' | 'staffChord' | 'overlay'> {
   screen: ShellScreen;
   config: ShellConfig;
   screenIds: () => readonly string[];
   /** Wait this long after a display event before rearranging; hot-plug sends bursts. */
   settleMs: number;
+  now: () => number;
 }
 
 export interface WindowManager {
@@ -19,28 +21,68 @@ export interface WindowManager {
   assignments(): WindowAssignment[];
   roleOf(webContentsId: number): WindowRole | null;
   focusFirst(): void;
+  /** Opens (or brings forward) the staff console over the window on this display. */
+  openStaffOverlay(displayId: number): void;
+  /** Display ids that have a staff console open over them. */
+  overlays(): number[];
   closeAll(): void;
 }
 
 export function createWindowManager(options: WindowManagerOptions): WindowManager {
   const open = new Map<number, ManagedWindow>();
+  const overlays = new Map<number, { win: ManagedWindow; idleTimer: unknown }>();
   let stopped = false;
   let settleTimer: unknown = null;
+  const staffChord = parseChord(options.config.staffChord);
+  const idleMs = options.config.staffIdleMinutes * 60_000;
 
   const ctx: WindowContext = {
     ...options,
+    staffChord,
     onClosed(displayId, expected) {
       open.delete(displayId);
       // Someone closed a wall or the kiosk by hand (Alt+F4): put it back.
       if (!expected && !stopped) manager.scheduleReconcile();
     },
+    onStaffChord: (displayId) => manager.openStaffOverlay(displayId),
   };
+
+  const overlayCtx: WindowContext = {
+    ...ctx,
+    overlay: true,
+    onClosed(displayId) {
+      const entry = overlays.get(displayId);
+      if (entry) options.timers.clearTimeout(entry.idleTimer);
+      overlays.delete(displayId);
+    },
+  };
+
+  /** Closes an idle staff console; re-arms itself for the time left when there was input since. */
+  const armIdleClose = (displayId: number, idle: ReturnType<typeof createIdleTracker>): unknown =>
+    options.timers.setTimeout(() => {
+      const entry = overlays.get(displayId);
+      if (!entry) return;
+      if (idle.isIdle()) {
+        options.log.info(`staff console on display ${displayId} closed after ${options.config.staffIdleMinutes} min without input`);
+        overlays.delete(displayId);
+        entry.win.close();
+      } else {
+        entry.idleTimer = armIdleClose(displayId, idle);
+      }
+    }, Math.max(1_000, idle.msUntilIdle()));
 
   const apply = (plan: WindowPlan): void => {
     for (const displayId of plan.close) {
       const win = open.get(displayId);
       open.delete(displayId);
       win?.close();
+      // A staff console over a window that goes away goes with it.
+      const overlay = overlays.get(displayId);
+      if (overlay) {
+        overlays.delete(displayId);
+        options.timers.clearTimeout(overlay.idleTimer);
+        overlay.win.close();
+      }
     }
     for (const { displayId, bounds } of plan.move) open.get(displayId)?.move(bounds);
     for (const { displayId, screenId } of plan.retarget) open.get(displayId)?.retarget(screenId);
@@ -74,7 +116,28 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
     },
     roleOf(webContentsId) {
       for (const win of open.values()) if (win.webContentsId === webContentsId) return win.assignment.role;
+      for (const { win } of overlays.values()) if (win.webContentsId === webContentsId) return win.assignment.role;
       return null;
+    },
+    openStaffOverlay(displayId) {
+      if (stopped) return;
+      const existing = overlays.get(displayId);
+      if (existing) {
+        existing.win.focus();
+        return;
+      }
+      const under = open.get(displayId);
+      if (!under) return;
+      const assignment = { displayId, role: 'staff' as const, screenId: null, bounds: under.assignment.bounds, source: 'chord' as const };
+      const win = openManagedWindow(assignment, overlayCtx);
+      const idle = createIdleTracker({ timeoutMs: idleMs, now: options.now });
+      win.window.webContents.on('input-event', () => idle.activity());
+      overlays.set(displayId, { win, idleTimer: armIdleClose(displayId, idle) });
+      win.focus();
+      options.log.info(`staff console opened by key chord on display ${displayId}`);
+    },
+    overlays() {
+      return [...overlays.keys()];
     },
     focusFirst() {
       const first = [...open.values()].find((w) => w.assignment.role === 'staff') ?? open.values().next().value;
@@ -83,6 +146,11 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
     closeAll() {
       stopped = true;
       if (settleTimer !== null) options.timers.clearTimeout(settleTimer);
+      for (const { win, idleTimer } of [...overlays.values()]) {
+        options.timers.clearTimeout(idleTimer);
+        win.close();
+      }
+      overlays.clear();
       for (const win of [...open.values()]) win.close();
       open.clear();
     },

@@ -11,6 +11,8 @@ export interface WindowOptionsInput {
   /** Absolute path of the bundled preload, or null to run without one. */
   preloadPath: string | null;
   devTools: boolean;
+  /** A staff console opened over a wall or the kiosk: borderless, on top, covering the display. */
+  overlay?: boolean;
 }
 
 /** Passed to the preload through argv so the page can learn which window it is in. */
@@ -27,19 +29,21 @@ export function preloadArguments(role: WindowRole, screenId: string | null): str
 export function windowOptionsFor(input: WindowOptionsInput): BrowserWindowConstructorOptions {
   const { role, bounds } = input;
   const fills = role !== 'staff';
+  const overlay = input.overlay === true;
   return {
     x: bounds.x,
     y: bounds.y,
     width: bounds.width,
     height: bounds.height,
     show: false,
-    frame: !fills,
+    frame: !fills && !overlay,
     fullscreen: fills,
     kiosk: role === 'kiosk',
     autoHideMenuBar: true,
     backgroundColor: '#000000',
     title: role === 'staff' ? 'Hall Board 工作台' : 'Hall Board',
     ...lockdownOptions(role),
+    ...(overlay ? { alwaysOnTop: true, skipTaskbar: true } : {}),
     webPreferences: {
       contextIsolation: true,
       sandbox: true,

@@ -200,7 +200,7 @@ export function createFakeElectron(displays: ShellDisplay[]) {
 }
 
 /** Timers the test moves by hand. */
-export function manualTimers(): ShellTimers & { advance(ms: number): void; pending(): number } {
+export function manualTimers(): ShellTimers & { advance(ms: number): void; pending(): number; now(): number } {
   let now = 0;
   let seq = 0;
   const queue = new Map<number, { at: number; callback: () => void }>();
@@ -225,6 +225,7 @@ export function manualTimers(): ShellTimers & { advance(ms: number): void; pendi
       now = until;
     },
     pending: () => queue.size,
+    now: () => now,
   };
 }
 

@@ -25,6 +25,8 @@ describe('parseShellConfig', () => {
     { name: 'a match on nothing', json: { displays: [{ match: {}, role: 'kiosk' }] }, field: 'displays.0.match' },
     { name: 'a screen id with a slash', json: { displays: [{ match: { id: 1 }, role: 'board', screenId: '../x' }] }, field: 'displays.0.screenId' },
     { name: 'a typo in a top-level key', json: { display: [] }, field: '(root)' },
+    { name: 'a staff chord with one modifier', json: { staffChord: 'Ctrl+S' }, field: 'staffChord' },
+    { name: 'a staff idle time of zero', json: { staffIdleMinutes: 0 }, field: 'staffIdleMinutes' },
   ])('refuses $name and names the field', ({ json, field }) => {
     expect(() => parseShellConfig(JSON.stringify(json))).toThrow(ShellConfigError);
     expect(() => parseShellConfig(JSON.stringify(json))).toThrow(field);
@@ -52,7 +54,12 @@ describe('loadShellConfig', () => {
     writeFileSync(join(d, 'displays.json'), JSON.stringify({ displays: [{ match: { label: 'LED-1' }, role: 'kiosk' }], unmatched: 'none' }));
     const loaded = await loadShellConfig(d);
     expect(loaded.warning).toBeNull();
-    expect(loaded.config).toEqual({ displays: [{ match: { label: 'LED-1' }, role: 'kiosk' }], unmatched: 'none' });
+    expect(loaded.config).toEqual({
+      displays: [{ match: { label: 'LED-1' }, role: 'kiosk' }],
+      unmatched: 'none',
+      staffChord: 'Ctrl+Alt+Shift+S',
+      staffIdleMinutes: 5,
+    });
   });
 
   it('falls back to the defaults with a warning when displays.json is broken, so the walls still light up', async () => {

@@ -51,6 +51,7 @@ async function start(displays = [display(1, 0), display(2, 1920)], screenIds = [
     recovery: { random: () => 0.5, now: () => 0 },
     settleMs: 500,
     hangGraceMs: 10_000,
+    now: () => timers.now(),
   });
   return { ...fake, hall, timers, log, shell, hallStarts: () => hallStarts };
 }
@@ -240,6 +241,58 @@ describe('runShell hot-plug', () => {
     expect(windows()[0]?.destroyed).toBe(true);
     timers.advance(500);
     expect(urls(windows())).toEqual([`${HALL_URL}/staff`]);
+  });
+});
+
+describe('runShell staff console by key chord', () => {
+  it('opens the staff console over the wall the chord was typed on, once, on top and borderless', async () => {
+    const { windows, shell, recorded } = await start();
+    const board = windows()[1]!;
+    expect(board.webContents.pressKey('S', { control: true, alt: true, shift: true })).toBe(false);
+    expect(board.webContents.pressKey('S', { control: true, alt: true, shift: true })).toBe(false);
+    expect(windows()).toHaveLength(3);
+    const staff = windows()[2]!;
+    expect(staff.webContents.url).toBe(`${HALL_URL}/staff`);
+    expect(staff.options).toMatchObject({ x: 1920, alwaysOnTop: true, frame: false, fullscreen: false });
+    expect(staff.focused).toBe(true);
+    expect(shell?.windows.overlays()).toEqual([2]);
+    let granted: boolean | null = null;
+    recorded.permissionRequestHandler?.({ id: staff.webContents.id }, 'clipboard-sanitized-write', (g) => (granted = g), {
+      requestingUrl: `${HALL_URL}/staff`,
+    });
+    expect(granted).toBe(true);
+  });
+
+  it('closes the staff console after the idle minutes without input, counting from the last input', async () => {
+    const { windows, timers, shell } = await start([display(1, 0)]);
+    windows()[0]!.webContents.pressKey('s', { control: true, alt: true, shift: true });
+    const staff = windows()[1]!;
+    timers.advance(4 * 60_000);
+    staff.webContents.emit('input-event', {}, { type: 'mouseDown' });
+    timers.advance(4 * 60_000);
+    expect(staff.destroyed).toBe(false);
+    timers.advance(60_000);
+    expect(staff.destroyed).toBe(true);
+    expect(windows()[0]?.destroyed).toBe(false);
+    expect(shell?.windows.overlays()).toEqual([]);
+  });
+
+  it('takes the staff console away with its display', async () => {
+    const { windows, timers, screen } = await start();
+    windows()[0]!.webContents.pressKey('s', { control: true, alt: true, shift: true });
+    screen.displays.splice(0, 1);
+    screen.emit('display-removed');
+    timers.advance(500);
+    expect(windows()[2]?.destroyed).toBe(true);
+  });
+
+  it('uses the chord set in displays.json', async () => {
+    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ staffChord: 'Ctrl+Shift+F9' }));
+    const { windows } = await start([display(1, 0)]);
+    windows()[0]!.webContents.pressKey('s', { control: true, alt: true, shift: true });
+    expect(windows()).toHaveLength(1);
+    windows()[0]!.webContents.pressKey('F9', { control: true, shift: true });
+    expect(windows()).toHaveLength(2);
   });
 });
 
