@@ -9,8 +9,13 @@ import type { ListingQuery } from '../../../shared/contract';
 import { HttpError } from './http-error';
 import type { Logger } from '../util/logger';
 
+/** A group of routes owned by one concern (kiosk, staff, …), registered by the composition root. */
+export type RouteModule = (app: FastifyInstance) => void | Promise<void>;
+
 export interface HttpDeps {
   rendererDir: string;
+  /** Route groups of other concerns, registered before the static files. */
+  routes?: RouteModule[];
   log: Logger;
   health: () => Health;
   searchListings: (query: ListingQuery) => ListingsResponse;
@@ -33,15 +38,23 @@ export class RendererMissingError extends Error {
   override name = 'RendererMissingError';
 }
 
-export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
-  const boardHtmlPath = join(deps.rendererDir, 'board', 'index.html');
-  if (!existsSync(boardHtmlPath)) {
-    throw new RendererMissingError(
-      `createHttpServer: the screens are not built (${boardHtmlPath} is missing); run \`npm run build:renderer\``,
-    );
+/** The built HTML entry of a window role (`dist/renderer/<role>/index.html`). */
+export function readPage(rendererDir: string, role: string): string {
+  const file = join(rendererDir, role, 'index.html');
+  if (!existsSync(file)) {
+    throw new RendererMissingError(`readPage: the ${role} screen is not built (${file} is missing); run \`npm run build:renderer\``);
   }
+  return readFileSync(file, 'utf8');
+}
+
+/** Serves a built page with the security headers every page gets. */
+export function servePage(app: FastifyInstance, path: string, html: string): void {
+  app.get(path, async (_request, reply) => reply.headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(html));
+}
+
+export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
   // Read once: pages are the same for every screen id; the id comes from the URL at runtime.
-  const boardHtml = readFileSync(boardHtmlPath, 'utf8');
+  const boardHtml = readPage(deps.rendererDir, 'board');
 
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
 
@@ -75,6 +88,8 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     // soon as staff configure it, instead of a dead 404 on a wall.
     return reply.headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(boardHtml);
   });
+
+  for (const register of deps.routes ?? []) await register(app);
 
   app.get('/', async (_request, reply) => {
     const id = deps.defaultScreenId();
