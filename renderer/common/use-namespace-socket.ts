@@ -31,6 +31,8 @@ export function useNamespaceSocket<Listen extends EventsMap, Emit extends Events
       auth: JSON.parse(authKey) as Record<string, string>,
       // WebSocket first: urgent postings must paint within a second; polling stays as a fallback.
       transports: ['websocket', 'polling'],
+      // LAN or loopback: an attempt that has not connected in 5 s is stuck, not slow.
+      timeout: 5000,
       reconnectionDelay: 1000,
       reconnectionDelayMax: 5000,
       randomizationFactor: 0.5,
