@@ -1,5 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { KeyInput } from './lockdown';
+import type { ProcessMetricLike } from './memory-policy';
 
 // The slice of Electron the shell uses, spelled out. main.ts hands the real modules in (and tsc
 // checks them against electron.d.ts here); the shell test hands in a fake, because the Electron
@@ -37,6 +38,7 @@ export interface ShellWebContents {
   setVisualZoomLevelLimits(minimumLevel: number, maximumLevel: number): Promise<void>;
   forcefullyCrashRenderer(): void;
   getURL(): string;
+  getOSProcessId(): number;
 }
 
 export interface ShellWindow {
@@ -64,6 +66,7 @@ export interface ShellApp {
   quit(): void;
   exit(exitCode?: number): void;
   getPath(name: 'userData'): string;
+  getAppMetrics(): ProcessMetricLike[];
   on(event: 'second-instance', listener: () => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'before-quit', listener: (event: PreventableEvent) => void): unknown;

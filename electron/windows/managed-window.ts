@@ -32,6 +32,10 @@ export interface ManagedWindow {
   readonly webContentsId: number;
   readonly window: ShellWindow;
   retarget(screenId: string): void;
+  /** Loads the window's page afresh (nightly reload). */
+  reload(): void;
+  /** The renderer's OS process id, for memory sampling. */
+  processId(): number;
   move(bounds: Rect): void;
   focus(): void;
   close(): void;
@@ -163,6 +167,15 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
       recovery.reset();
       void win.loadURL(targetUrl()).catch(() => undefined);
       ctx.log.info(`${label()} → ${targetUrl()}`);
+    },
+    reload() {
+      if (win.isDestroyed()) return;
+      gaveUp = false;
+      recovery.reset();
+      void win.loadURL(targetUrl()).catch(() => undefined);
+    },
+    processId() {
+      return win.isDestroyed() ? 0 : contents.getOSProcessId();
     },
     move(bounds) {
       current = { ...current, bounds };

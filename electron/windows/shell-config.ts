@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseQuietHours } from './nightly-reload';
 import { DEFAULT_STAFF_CHORD, parseChord } from './staff-access';
 
 /**
@@ -14,13 +15,17 @@ import { DEFAULT_STAFF_CHORD, parseChord } from './staff-access';
  *     { "match": { "label": "DELL U2419H" }, "role": "none" } ],
  *   "unmatched": "auto",
  *   "staffChord": "Ctrl+Alt+Shift+S",
- *   "staffIdleMinutes": 5 }
+ *   "staffIdleMinutes": 5,
+ *   "nightlyReload": "03:00-04:00",
+ *   "memoryBudgetMb": 1200 }
  * ```
  *
  * Entries are tried in order and the first match wins. `unmatched` decides displays no entry
  * matches: `auto` (boards in screen order, a touch display becomes the kiosk), `board` (boards
  * only) or `none` (leave them dark, e.g. the operator's own monitor). `staffChord` opens the
  * staff console over a wall or the kiosk; it closes after `staffIdleMinutes` without input.
+ * `nightlyReload` (local time, or null for never) reloads every window once a night inside the
+ * hall's closed hours; a window whose renderer stays above `memoryBudgetMb` is recycled.
  */
 export const DisplayMatchSchema = z.union([
   z.strictObject({ id: z.number().int() }),
@@ -58,10 +63,30 @@ export const ShellConfigSchema = z.strictObject({
       }
     }),
   staffIdleMinutes: z.number().min(1).max(240).default(5),
+  nightlyReload: z
+    .string()
+    .nullable()
+    .default('03:00-04:00')
+    .superRefine((text, ctx) => {
+      if (text === null) return;
+      try {
+        parseQuietHours(text);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      }
+    }),
+  memoryBudgetMb: z.number().int().min(128).max(16_384).default(1200),
 });
 export type ShellConfig = z.infer<typeof ShellConfigSchema>;
 
-export const DEFAULT_SHELL_CONFIG: ShellConfig = { displays: [], unmatched: 'auto', staffChord: DEFAULT_STAFF_CHORD, staffIdleMinutes: 5 };
+export const DEFAULT_SHELL_CONFIG: ShellConfig = {
+  displays: [],
+  unmatched: 'auto',
+  staffChord: DEFAULT_STAFF_CHORD,
+  staffIdleMinutes: 5,
+  nightlyReload: '03:00-04:00',
+  memoryBudgetMb: 1200,
+};
 export const SHELL_CONFIG_FILE = 'displays.json';
 
 export class ShellConfigError extends Error {

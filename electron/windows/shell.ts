@@ -1,5 +1,6 @@
 import type { ShellElectron } from './electron-surface';
 import { createRecoveryPolicy, DEFAULT_RECOVERY, type RecoveryOptions } from './recovery-policy';
+import { startMaintenance } from './maintenance';
 import { loadShellConfig, type LoadedShellConfig } from './shell-config';
 import { consoleLog, realTimers, type ShellLog, type ShellTimers } from './shell-types';
 import { createWindowManager, type WindowManager } from './window-manager';
@@ -26,6 +27,9 @@ export interface ShellDeps {
   settleMs?: number;
   hangGraceMs?: number;
   now?: () => number;
+  random?: () => number;
+  /** How often renderer memory is sampled (default one minute). */
+  memorySampleMs?: number;
 }
 
 export interface RunningShell {
@@ -94,6 +98,17 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
   }
   app.on('second-instance', () => windows.focusFirst());
 
+  const maintenance = startMaintenance({
+    app,
+    windows,
+    config: loaded.config,
+    timers,
+    log,
+    now: deps.now ?? Date.now,
+    random: deps.random ?? Math.random,
+    sampleMs: deps.memorySampleMs ?? 60_000,
+  });
+
   let hallClosed = false;
   let closing = false;
   app.on('before-quit', (event) => {
@@ -102,6 +117,7 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
     event.preventDefault();
     if (closing) return;
     closing = true;
+    maintenance.stop();
     windows.closeAll();
     hall
       .close()

@@ -25,6 +25,12 @@ export interface WindowManager {
   openStaffOverlay(displayId: number): void;
   /** Display ids that have a staff console open over them. */
   overlays(): number[];
+  /** The renderer process of each display's window. */
+  processes(): { displayId: number; pid: number }[];
+  /** Replaces a display's window with a new one (new renderer process). */
+  recycle(displayId: number): void;
+  /** Reloads every display's window in place. */
+  reloadAll(): void;
   closeAll(): void;
 }
 
@@ -138,6 +144,20 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
     },
     overlays() {
       return [...overlays.keys()];
+    },
+    processes() {
+      return [...open.values()].map((w) => ({ displayId: w.assignment.displayId, pid: w.processId() })).filter((p) => p.pid > 0);
+    },
+    recycle(displayId) {
+      const win = open.get(displayId);
+      if (!win || stopped) return;
+      const assignment = win.assignment;
+      open.delete(displayId);
+      win.close();
+      open.set(displayId, openManagedWindow(assignment, ctx));
+    },
+    reloadAll() {
+      for (const win of open.values()) win.reload();
     },
     focusFirst() {
       const first = [...open.values()].find((w) => w.assignment.role === 'staff') ?? open.values().next().value;

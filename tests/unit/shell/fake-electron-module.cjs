@@ -12,6 +12,7 @@ Object.assign(app, {
   getAppPath: () => process.env.FAKE_APP_PATH,
   getPath: () => process.env.FAKE_USER_DATA,
   requestSingleInstanceLock: () => true,
+  getAppMetrics: () => [],
   whenReady: () => Promise.resolve(),
   quit() {
     let prevented = false;
@@ -37,6 +38,7 @@ class BrowserWindow extends EventEmitter {
       setVisualZoomLevelLimits: () => Promise.resolve(),
       forcefullyCrashRenderer: () => undefined,
       getURL: () => '',
+      getOSProcessId: () => process.pid,
     });
     say('window', { options });
   }

@@ -57,6 +57,9 @@ export class FakeWebContents extends Emitter {
   getURL(): string {
     return this.url;
   }
+  getOSProcessId(): number {
+    return 10_000 + this.id;
+  }
   /** A key press as Electron reports it before the page sees it; false when the shell swallowed it. */
   pressKey(key: string, mods: { control?: boolean; alt?: boolean; shift?: boolean; meta?: boolean } = {}): boolean {
     const event = new FakeEvent();
@@ -134,6 +137,11 @@ export class FakeApp extends Emitter {
   quitCalls = 0;
   quitted = false;
   exitCode: number | null = null;
+  /** What app.getAppMetrics() answers; tests put renderer memory here. */
+  metrics: { pid: number; type: string; memory: { workingSetSize: number } }[] = [];
+  getAppMetrics() {
+    return this.metrics;
+  }
   requestSingleInstanceLock(): boolean {
     return this.gotLock;
   }

@@ -27,6 +27,8 @@ describe('parseShellConfig', () => {
     { name: 'a typo in a top-level key', json: { display: [] }, field: '(root)' },
     { name: 'a staff chord with one modifier', json: { staffChord: 'Ctrl+S' }, field: 'staffChord' },
     { name: 'a staff idle time of zero', json: { staffIdleMinutes: 0 }, field: 'staffIdleMinutes' },
+    { name: 'quiet hours that are not a time range', json: { nightlyReload: '3am' }, field: 'nightlyReload' },
+    { name: 'a memory budget too small to render a page', json: { memoryBudgetMb: 16 }, field: 'memoryBudgetMb' },
   ])('refuses $name and names the field', ({ json, field }) => {
     expect(() => parseShellConfig(JSON.stringify(json))).toThrow(ShellConfigError);
     expect(() => parseShellConfig(JSON.stringify(json))).toThrow(field);
@@ -35,6 +37,10 @@ describe('parseShellConfig', () => {
   it('says when the file is not JSON', () => {
     expect(() => parseShellConfig('{ displays: ')).toThrow(/parseShellConfig: displays.json is not JSON/);
   });
+});
+
+it('turns the nightly reload off with null', () => {
+  expect(parseShellConfig('{"nightlyReload": null}').nightlyReload).toBeNull();
 });
 
 describe('loadShellConfig', () => {
@@ -59,6 +65,8 @@ describe('loadShellConfig', () => {
       unmatched: 'none',
       staffChord: 'Ctrl+Alt+Shift+S',
       staffIdleMinutes: 5,
+      nightlyReload: '03:00-04:00',
+      memoryBudgetMb: 1200,
     });
   });
 

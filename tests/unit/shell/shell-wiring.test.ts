@@ -13,6 +13,8 @@ import { createFakeElectron, FakeEvent, manualTimers, memoryLog, type FakeBrowse
 // how it guards them, not the host (which has its own tests); it carries a real URL string.
 
 const HALL_URL = 'http://127.0.0.1:45123';
+/** The shell's clock: local noon on a market day, moved on by the manual timers. */
+const NOON = new Date(2026, 2, 10, 12, 0, 0, 0).getTime();
 
 function fakeHall(screenIds = ['1', '2']) {
   const hall = {
@@ -51,7 +53,8 @@ async function start(displays = [display(1, 0), display(2, 1920)], screenIds = [
     recovery: { random: () => 0.5, now: () => 0 },
     settleMs: 500,
     hangGraceMs: 10_000,
-    now: () => timers.now(),
+    now: () => NOON + timers.now(),
+    random: () => 0,
   });
   return { ...fake, hall, timers, log, shell, hallStarts: () => hallStarts };
 }
@@ -293,6 +296,45 @@ describe('runShell staff console by key chord', () => {
     expect(windows()).toHaveLength(1);
     windows()[0]!.webContents.pressKey('F9', { control: true, shift: true });
     expect(windows()).toHaveLength(2);
+  });
+});
+
+describe('runShell maintenance', () => {
+  it('recycles a board whose renderer stays over the memory budget, with a new window on the same display', async () => {
+    const { windows, timers, app, log } = await start();
+    const [leaky, fine] = windows();
+    app.metrics = [
+      { pid: leaky!.webContents.getOSProcessId(), type: 'Tab', memory: { workingSetSize: 2000 * 1024 } },
+      { pid: fine!.webContents.getOSProcessId(), type: 'Tab', memory: { workingSetSize: 300 * 1024 } },
+    ];
+    timers.advance(2 * 60_000);
+    expect(leaky!.destroyed).toBe(false);
+    timers.advance(60_000);
+    expect(leaky!.destroyed).toBe(true);
+    expect(fine!.destroyed).toBe(false);
+    expect(urls(windows())).toEqual([`${HALL_URL}/board/2`, `${HALL_URL}/board/1`]);
+    expect(windows()[2]?.options).toMatchObject({ x: 0, fullscreen: true });
+    expect(log.lines.some((l) => l.includes('2000 MB > 1200 MB'))).toBe(true);
+  });
+
+  it('reloads every window once a night inside the quiet hours, and not during the day', async () => {
+    const { windows, timers } = await start();
+    const loads = () => windows().map((w) => w.loadedUrls.length);
+    timers.advance(14 * 3600_000 + 59 * 60_000);
+    expect(loads()).toEqual([1, 1]);
+    timers.advance(60_000);
+    expect(loads()).toEqual([2, 2]);
+    timers.advance(24 * 3600_000);
+    expect(loads()).toEqual([3, 3]);
+  });
+
+  it('stops its chores when the hall quits', async () => {
+    const { app, timers, windows } = await start();
+    app.quit();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(timers.pending()).toBe(0);
+    timers.advance(48 * 3600_000);
+    expect(windows().map((w) => w.loadedUrls.length)).toEqual([1, 1]);
   });
 });
 
