@@ -1,32 +1,45 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, powerSaveBlocker, screen, session } from 'electron';
-import { hallOptionsFrom } from './host/config';
+import { hallOptionsFrom, type HallOptions } from './host/config';
 import { startHall } from './host/hall';
 import { devToolsWanted, hallArgsFrom } from './windows/hall-args';
 import { runShell } from './windows/shell';
 
-// Electron entry, bundled to dist-electron/main.cjs. Every decision lives in ./windows (pure
-// and tested); this file only gathers Electron's modules and the host and hands them over.
+// Electron entry, bundled to dist-electron/main.cjs (so __dirname is dist-electron/). Every
+// decision lives in ./windows (pure and tested); this file only gathers Electron's modules
+// and the host and hands them over.
 
-const appDir = app.getAppPath();
-const options = hallOptionsFrom(hallArgsFrom(process.argv.slice(1)), process.env, {
-  dataDir: join(app.getPath('userData'), 'data'),
-  rendererDir: join(appDir, 'dist', 'renderer'),
-  // assets/ ships outside the asar (extraResources) in a packaged app.
-  assetsDir: app.isPackaged ? join(process.resourcesPath, 'assets') : join(appDir, 'assets'),
-});
+function fail(error: unknown): never {
+  console.error(`Hall Board could not start: ${(error as Error)?.stack ?? String(error)}`);
+  app.exit(1);
+  process.exit(1);
+}
+
+function options(): HallOptions {
+  const appDir = app.getAppPath();
+  return hallOptionsFrom(hallArgsFrom(process.argv.slice(1)), process.env, {
+    dataDir: join(app.getPath('userData'), 'data'),
+    rendererDir: join(appDir, 'dist', 'renderer'),
+    // assets/ ships outside the asar (extraResources) in a packaged app.
+    assetsDir: app.isPackaged ? join(process.resourcesPath, 'assets') : join(appDir, 'assets'),
+  });
+}
+
+let hallOptions: HallOptions;
+try {
+  hallOptions = options();
+} catch (error) {
+  fail(error);
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 
 runShell(
   { app, BrowserWindow, Menu, powerSaveBlocker, screen, session },
   {
-    startHall: () => startHall(options),
-    dataDir: options.dataDir,
+    startHall: () => startHall(hallOptions),
+    dataDir: hallOptions.dataDir,
     preloadPath: join(__dirname, 'preload-shell.cjs'),
     devTools: devToolsWanted(process.argv, process.env),
   },
-).catch((error: unknown) => {
-  console.error(`Hall Board could not start: ${(error as Error).stack ?? String(error)}`);
-  app.exit(1);
-});
+).catch(fail);

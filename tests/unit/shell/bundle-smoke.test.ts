@@ -70,4 +70,18 @@ describe('dist-electron/main.cjs', () => {
     expect(await exited).toBe(0);
     expect(events.filter((e) => e.event === 'quit').map((e) => e.prevented)).toEqual([true, false]);
   }, 60_000);
+
+  it('exits with code 1 and the host’s message when a hall flag is wrong', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--require', join(root, 'tests/unit/shell/fake-electron-module.cjs'), join(root, 'dist-electron/main.cjs'), '--port', 'eighty'],
+      { cwd: root, env: { ...process.env, FAKE_APP_PATH: root, FAKE_USER_DATA: userData }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolveExit) => child.on('exit', (c) => resolveExit(c)));
+    expect(code).toBe(1);
+    expect(stderr).toContain('Hall Board could not start');
+    expect(stderr).toContain('port must be an integer');
+  }, 30_000);
 });
