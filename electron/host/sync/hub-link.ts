@@ -3,6 +3,7 @@
  * sync client (postings down), the outbox pump (submissions up) over the same socket, and
  * the status both report to /healthz and the screens.
  */
+import { performance } from 'node:perf_hooks';
 import type { WritableDatabase } from '../db/handles';
 import type { ListingStore } from '../db/listing-store';
 import { createQuarantineStore } from '../db/quarantine-store';
@@ -45,19 +46,28 @@ export interface HubLink {
   close(): Promise<void>;
 }
 
-/** Calls `fn` at most once per `everyMs`, always once more after the last request. */
+/**
+ * Calls `fn` at most once per `everyMs` — or per twice its own last run time, when that is
+ * longer — and always once more after the last request. Re-planning 10,000 postings takes
+ * a while; under a stream of live changes this keeps the boards to a third of the time.
+ */
 function throttle(fn: () => void, everyMs: number): { call: () => void; cancel: () => void } {
-  let last = 0;
+  let nextAllowed = 0;
   let timer: NodeJS.Timeout | null = null;
   const fire = () => {
     timer = null;
-    last = Date.now();
-    fn();
+    const started = performance.now();
+    try {
+      fn();
+    } finally {
+      const took = performance.now() - started;
+      nextAllowed = performance.now() + Math.max(everyMs, 2 * took);
+    }
   };
   return {
     call() {
       if (timer) return;
-      const wait = last + everyMs - Date.now();
+      const wait = nextAllowed - performance.now();
       if (wait <= 0) fire();
       else {
         timer = setTimeout(fire, wait);
