@@ -177,6 +177,7 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
       data-page-index={pageIndex}
       data-layout={layout ?? 'none'}
       data-stale={String(stale)}
+      data-warnings={plan.warnings.join(' ')}
     >
       <PlannedBoard plan={plan} shown={shown} now={clock.now} alert={withHeader ? alert : null} />
       {!withHeader && stale ? <StaleText since={status?.lastSyncAt ?? null} locale={plan.locale} className="edge-alert" /> : null}

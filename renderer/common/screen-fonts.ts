@@ -6,5 +6,3 @@
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/700.css';
 
-/** First in every font stack; the rest cover a screen whose font files failed to load. */
-export const SCREEN_FONT_STACK = "'Noto Sans SC', 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
