@@ -1,0 +1,76 @@
+/**
+ * A hall configured with the wrong token: it says so clearly (health + one log line), keeps
+ * asking rarely (slow back-off), keeps serving its boards and never crashes; with the right
+ * token the same data directory syncs normally.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hub } from '../../../scripts/hub/hub-server';
+import type { Hall } from '../../../electron/host/hall';
+import { captureLogger, health, startTestHall, startTestHub, tmpDir, waitFor } from './support/sync-harness';
+
+describe('a hall with a wrong hub token', () => {
+  let hub: Hub;
+  let hall: Hall;
+  let hallDir: string;
+  let logs: ReturnType<typeof captureLogger>;
+
+  beforeAll(async () => {
+    hub = await startTestHub({ dataDir: tmpDir('hub-token-'), seed: 20 });
+    hallDir = tmpDir('hall-token-');
+    logs = captureLogger('hall');
+    hall = await startTestHall({
+      dataDir: hallDir,
+      hubUrl: hub.url,
+      token: 'not-the-token',
+      log: logs.log,
+      // auth retries: 400 ms, then 800 ms, 1.6 s … (normal reconnects would be 50 ms)
+      sync: { authBackoff: { baseMs: 400, maxMs: 5000, jitter: 0 } },
+    });
+  });
+
+  afterAll(async () => {
+    await hall?.close();
+    await hub?.close();
+  });
+
+  it('reports the refusal clearly in /healthz and logs it once', async () => {
+    const h = await waitFor('the refusal', async () => {
+      const body = await health(hall.url);
+      return body.sync?.error?.code === 'unauthorized' ? body : null;
+    });
+    expect(h.hub).toBe('offline');
+    expect(h.cursor).toBe(0);
+    expect(h.sync?.error?.message).toMatch(/refused hall "hall-test".*--hub-token/);
+    await new Promise((r) => setTimeout(r, 2500));
+    const errors = logs.lines().filter((l) => l.level === 50);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0]!.msg)).toMatch(/refused/);
+    expect(JSON.stringify(logs.lines())).not.toContain('not-the-token');
+  });
+
+  it('retries slowly instead of hammering the hub', async () => {
+    const start = hub.stats.authFailures;
+    await new Promise((r) => setTimeout(r, 3000));
+    const attempts = hub.stats.authFailures - start;
+    // with the 50 ms reconnect policy this would be ~40; doubling from 400 ms gives 1–3
+    expect(attempts).toBeGreaterThanOrEqual(1);
+    expect(attempts).toBeLessThanOrEqual(4);
+  });
+
+  it('keeps serving boards and health while refused', async () => {
+    const res = await fetch(`${hall.url}/board/1`);
+    expect(res.status).toBe(200);
+    expect(hall.boards.planFor('1')).not.toBeNull();
+    expect((await health(hall.url)).status).toBe('ok');
+  });
+
+  it('syncs once restarted with the right token', async () => {
+    await hall.close();
+    hall = await startTestHall({ dataDir: hallDir, hubUrl: hub.url, log: logs.log });
+    await waitFor('sync', async () => (await health(hall.url)).cursor === hub.store.lastSeq());
+    const h = await health(hall.url);
+    expect(h.hub).toBe('connected');
+    expect(h.sync?.error).toBeNull();
+    expect(h.listings).toBe(20);
+  });
+});
