@@ -11,7 +11,7 @@ import { pino, type Logger } from 'pino';
 import { generateListings } from '../demo/generate-listings';
 import { openHubStore, type HubChange, type HubStore, type RawChangeInput } from './hub-store';
 import { registerHubRoutes } from './hub-routes';
-import { attachHallNamespace, HALL_NAMESPACE, type HubSocketStats } from './hub-socket';
+import { attachHallNamespace, HALL_NAMESPACE, type HubFaults, type HubSocketStats } from './hub-socket';
 
 export interface HubOptions {
   port: number;
@@ -28,6 +28,8 @@ export interface HubOptions {
   expireEveryMs?: number;
   clock?: () => number;
   log?: Logger;
+  /** Test-only fault injection (lost acks). */
+  faults?: HubFaults;
 }
 
 export interface Hub {
@@ -68,7 +70,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const broadcast = (changes: readonly HubChange[]) => {
       for (const change of changes) nsp.emit('change', change);
     };
-    const stats = attachHallNamespace(nsp, { store, tokens, clock, log });
+    const stats = attachHallNamespace(nsp, { store, tokens, clock, log, faults: options.faults });
     registerHubRoutes(app, { store, tokens, clock, broadcast, connectedHalls: () => nsp.sockets.size });
 
     const expireTimer = setInterval(() => {

@@ -37,8 +37,15 @@ interface HallSocketData {
   since: number;
 }
 
+/** Fault injection for tests of the hall's retry logic; a real platform has none of this. */
+export interface HubFaults {
+  /** Store the item but send no ack, as if the ack got lost on the way back. */
+  dropSubmitAck?: (id: string) => boolean;
+}
+
 export interface HallNamespaceDeps {
   store: HubStore;
+  faults?: HubFaults | undefined;
   tokens: { hall: string; admin: string };
   clock: () => number;
   log: Logger;
@@ -84,6 +91,7 @@ export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): Hu
       }
       try {
         const inserted = store.addSubmission({ id: parsed.data.id, hallId, type: parsed.data.type, payload: parsed.data.payload, receivedAt: clock() });
+        if (deps.faults?.dropSubmitAck?.(parsed.data.id)) return;
         reply({ ok: true, id: parsed.data.id, duplicate: !inserted });
       } catch (error) {
         log.error({ err: error, hallId }, 'storing a submission failed');
