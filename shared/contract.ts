@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { OCCUPATION_CODES } from './occupations';
-import { PublicListingSchema } from './schemas/listing';
+import { PublicListingSchema } from './schemas/public-listing';
 import { BoardPlanSchema } from './schemas/board-plan';
 import { ViewportSchema } from './schemas/screen';
 

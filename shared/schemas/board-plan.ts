@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BOARD_LAYOUTS } from './screen';
 import { OCCUPATION_CODES } from '../occupations';
-import { SETTLEMENTS } from './listing';
+import { SETTLEMENTS } from './listing-enums';
 
 /**
  * One posting as a board draws it: every string already formatted and cut by the planner to

@@ -2,15 +2,9 @@ import { z } from 'zod';
 import { OCCUPATION_CODES } from '../occupations';
 import { isKnownDistrict } from '../districts';
 
-export const PAY_UNITS = ['hour', 'day', 'piece', 'order', 'lesson', 'month'] as const;
-export const SETTLEMENTS = ['daily', 'weekly', 'monthly', 'on-completion'] as const;
-export const EMPLOYMENT_TYPES = ['gig', 'part-time', 'temporary', 'full-time'] as const;
-export const EMPLOYER_KINDS = ['enterprise', 'individual-business', 'individual'] as const;
+import { EMPLOYER_KINDS, EMPLOYMENT_TYPES, PAY_UNITS, SETTLEMENTS } from './listing-enums';
 
-export type PayUnit = (typeof PAY_UNITS)[number];
-export type Settlement = (typeof SETTLEMENTS)[number];
-export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
-export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
+export * from './listing-enums';
 
 /** Limits keep one oversized posting from breaking a board or the store. */
 export const LIMITS = {
@@ -95,37 +89,7 @@ export const ListingSchema = z
 export type Listing = z.output<typeof ListingSchema>;
 export type ListingInput = z.input<typeof ListingSchema>;
 
-/**
- * What any visitor may see: everything except the contact phone when the employer asked for
- * masking (then the masked form is given instead).
- */
-export const PublicListingSchema = z.object({
-  id: z.string(),
-  employerName: z.string(),
-  employerKind: z.enum(EMPLOYER_KINDS),
-  employerVerified: z.boolean(),
-  title: z.string(),
-  occupation: z.enum(OCCUPATION_CODES),
-  description: z.string(),
-  requirements: z.string(),
-  payMin: z.number(),
-  payMax: z.number().nullable(),
-  payUnit: z.enum(PAY_UNITS),
-  settlement: z.enum(SETTLEMENTS),
-  headcount: z.number(),
-  employmentType: z.enum(EMPLOYMENT_TYPES),
-  districtCode: z.string(),
-  address: z.string(),
-  workTime: z.string(),
-  contactName: z.string(),
-  contactPhone: z.string(),
-  validFrom: z.string(),
-  validUntil: z.string(),
-  urgent: z.boolean(),
-  source: z.string(),
-  updatedAt: z.string(),
-});
-export type PublicListing = z.infer<typeof PublicListingSchema>;
+export { PublicListingSchema, type PublicListing } from './public-listing';
 
 /** Formats a zod error as one readable line: `title: at most 40 characters; payUnit: …`. */
 export function describeIssues(error: z.ZodError): string {
