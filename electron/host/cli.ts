@@ -5,6 +5,8 @@
 import { hallOptionsFrom, ConfigError } from './config';
 import { startHall } from './hall';
 import { ScreenConfigError } from './screens/screen-config';
+import { RendererMissingError } from './server/http-server';
+import { DatabaseTooNewError } from './db/errors';
 
 async function main(): Promise<void> {
   const options = hallOptionsFrom(process.argv.slice(2), process.env);
@@ -32,7 +34,11 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Configuration mistakes are the operator's to fix: one clear line. Anything else: the stack.
-  const expected = error instanceof ConfigError || error instanceof ScreenConfigError;
+  const expected =
+    error instanceof ConfigError ||
+    error instanceof ScreenConfigError ||
+    error instanceof RendererMissingError ||
+    error instanceof DatabaseTooNewError;
   process.stderr.write(`hall: ${expected ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`);
   process.exit(1);
 });
