@@ -1,0 +1,118 @@
+/**
+ * The hub goes away and comes back, again and again (seeded random timing), first while the
+ * hall is still catching up and then under live traffic, with more changes written while it
+ * is down. Afterwards the hall holds exactly the hub's postings and its cursor is the hub's
+ * last seq.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { createRandom } from '../../../scripts/demo/prng';
+import { generateListings } from '../../../scripts/demo/generate-listings';
+import type { Hub } from '../../../scripts/hub/hub-server';
+import { openHubStore } from '../../../scripts/hub/hub-store';
+import type { Hall } from '../../../electron/host/hall';
+import { adminDelete, adminPost, freePort, hallListings, health, startTestHall, startTestHub, tmpDir, waitFor } from './support/sync-harness';
+
+const SEED = 0x5eed;
+const INITIAL = 6000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('a hub that restarts during catch-up and live traffic', () => {
+  const rng = createRandom(SEED);
+  const hubDir = tmpDir('hub-restart-');
+  const hallDir = tmpDir('hall-restart-');
+  const extra = generateListings(400, { seed: SEED, now: Date.now() }).map((l, i) => ({ ...l, id: `extra-${i}` }));
+  let extraNext = 0;
+  let hub: Hub | null = null;
+  let hall: Hall | null = null;
+  let port = 0;
+
+  afterAll(async () => {
+    await hall?.close();
+    await hub?.close();
+  });
+
+  /** One random change through the admin API; the hub may be down, which is fine. */
+  async function randomAdminChange(ids: string[]): Promise<void> {
+    if (!hub) return;
+    const url = hub.url;
+    const roll = rng.next();
+    try {
+      if (roll < 0.2 && extraNext < extra.length) await adminPost(url, '/api/v1/listings', extra[extraNext++]);
+      else if (roll < 0.4) await adminDelete(url, `/api/v1/listings/${rng.pick(ids)}`);
+      else await adminPost(url, '/api/v1/listings', { id: rng.pick(ids), headcount: rng.int(1, 99) });
+    } catch {
+      // the hub is restarting
+    }
+  }
+
+  /** Changes made upstream while no hall can hear them. */
+  function writeWhileDown(ids: string[]): void {
+    const store = openHubStore(join(hubDir, 'hub.db'));
+    const now = Date.now();
+    for (let i = 0; i < 40; i++) {
+      const id = rng.pick(ids);
+      if (rng.chance(0.3)) store.deleteListing(id, now);
+      else {
+        const current = store.getListing(id);
+        if (current) store.upsertListings([{ ...current, headcount: rng.int(1, 99) }], now);
+      }
+    }
+    if (extraNext < extra.length) store.upsertListings([extra[extraNext++]!], now);
+    store.close();
+  }
+
+  async function restartHub(ids: string[]): Promise<void> {
+    await hub?.close();
+    hub = null;
+    writeWhileDown(ids);
+    await sleep(rng.int(20, 200));
+    hub = await startTestHub({ port, dataDir: hubDir });
+  }
+
+  it('ends with exactly the hub’s postings and its last seq', async () => {
+    hub = await startTestHub({ port: 0, dataDir: hubDir, seed: INITIAL });
+    port = hub.port;
+    const ids = [...hub.store.allListings().keys()];
+    hall = await startTestHall({ dataDir: hallDir, hubUrl: hub.url, sync: { pageSize: 200 } });
+
+    // During catch-up: stop the hub at random moments before the hall has everything.
+    let interruptedCatchUps = 0;
+    for (let round = 0; round < 3; round++) {
+      await sleep(rng.int(30, 250));
+      const h = await health(hall.url);
+      if (h.cursor < hub!.store.lastSeq()) interruptedCatchUps++;
+      await restartHub(ids);
+    }
+    expect(interruptedCatchUps).toBeGreaterThan(0);
+
+    // During live traffic: a steady stream of admin changes while the hub restarts.
+    let trafficOn = true;
+    const traffic = (async () => {
+      while (trafficOn) {
+        await randomAdminChange(ids);
+        await sleep(rng.int(2, 15));
+      }
+    })();
+    for (let round = 0; round < 4; round++) {
+      await sleep(rng.int(150, 500));
+      await restartHub(ids);
+    }
+    await sleep(300);
+    trafficOn = false;
+    await traffic;
+
+    const lastSeq = hub!.store.lastSeq();
+    await waitFor('the hall to reach the hub’s last seq', async () => (await health(hall!.url)).cursor === lastSeq, 40_000);
+    const h = await health(hall.url);
+    expect(h.hub).toBe('connected');
+    expect(h.cursor).toBe(lastSeq);
+
+    const { listings, cursor } = hallListings(hallDir);
+    const upstream = hub!.store.allListings();
+    expect(cursor).toBe(lastSeq);
+    expect(listings.size).toBe(upstream.size);
+    expect([...listings.keys()].sort()).toEqual([...upstream.keys()].sort());
+    expect(listings).toEqual(upstream);
+  });
+});
