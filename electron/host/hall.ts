@@ -19,6 +19,7 @@ import { loadScreens } from './screens/screen-config';
 import { createLogger, type Logger } from './util/logger';
 import { startHubLink, type HubLink, type HubLinkTuning } from './sync/hub-link';
 import { createOutboxStore } from './sync/outbox-store';
+import { createKioskService, type KioskService } from './kiosk/kiosk-service';
 
 export type { HallOptions } from './config';
 
@@ -29,6 +30,10 @@ export interface Hall {
   readonly boards: BoardService;
   /** The upstream link (sync + outbox), or null when standalone. */
   readonly hubLink: HubLink | null;
+  /** Kiosk sign-ups and devices: `kiosk.approvePairing(code, by)`, `kiosk.localKioskToken`. */
+  readonly kiosk: KioskService;
+  /** Token of this host's own kiosk window (new every start): the shell opens `/kiosk#device=<token>`. */
+  readonly localKioskToken: string;
   close(): Promise<void>;
 }
 
@@ -92,6 +97,10 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     };
   };
 
+  // --- kiosk wiring ---
+  const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log });
+  // --- end of kiosk wiring ---
+
   const http = await createHttpServer({
     rendererDir: options.rendererDir,
     log,
@@ -102,6 +111,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     },
     screenExists: (id) => screens.some((s) => s.id === id),
     defaultScreenId: () => screens[0]?.id ?? null,
+    routes: [kiosk.routes],
   });
 
   const io = new SocketServer(http.server, { serveClient: false, cors: { origin: false } });
@@ -146,6 +156,8 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     screens: () => screens,
     boards,
     hubLink,
+    kiosk,
+    localKioskToken: kiosk.localKioskToken,
     close() {
       closing ??= (async () => {
         await hubLink?.close();

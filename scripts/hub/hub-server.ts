@@ -110,7 +110,11 @@ export async function startHub(options: HubOptions): Promise<Hub> {
           clearInterval(expireTimer);
           // Drop every hall at once (as a crash would), then stop HTTP.
           nsp.disconnectSockets(true);
-          await new Promise<void>((resolve) => io.close(() => resolve()));
+          const ioClosed = new Promise<void>((resolve) => io.close(() => resolve()));
+          // io.close() waits for the HTTP server, which waits for keep-alive connections
+          // (a hall mid catch-up): cut them, or a stop takes a minute.
+          app.server.closeAllConnections();
+          await ioClosed;
           await app.close().catch(() => undefined);
           store.close();
         })();

@@ -8,6 +8,7 @@ import { MigrationError } from '../errors';
 import { migrate as m0001 } from './0001-initial';
 import { migrate as m0002 } from './0002-quarantine';
 import { migrate as m0003 } from './0003-outbox';
+import { migrate as m0004 } from './0004-registrations';
 
 export interface Migration {
   readonly version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', migrate: m0001 },
   { version: 2, name: 'quarantine', migrate: m0002 },
   { version: 3, name: 'outbox', migrate: m0003 },
+  { version: 4, name: 'registrations', migrate: m0004 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {
