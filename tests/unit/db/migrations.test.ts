@@ -5,6 +5,8 @@ import { MIGRATIONS, assertStrictlyIncreasing, migrateTo, schemaVersion, type Mi
 import { MigrationError } from '../../../electron/host/db/errors';
 import { createListingStore } from '../../../electron/host/db/listing-store';
 import { createQuarantineStore } from '../../../electron/host/db/quarantine-store';
+import { createOutboxStore } from '../../../electron/host/sync/outbox-store';
+import { createRegistrationStore } from '../../../electron/host/kiosk/registration-store';
 import { NOW, makeListing } from './fixtures';
 
 /** A bare database at a chosen version, as an old Hall Board would have left it. */
@@ -26,7 +28,7 @@ describe('migration registry', () => {
 
   it('has a test below for every migration', () => {
     // adding a migration? add its describe block below (migrate to N-1, insert, migrate to N)
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox']);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox', 'registrations']);
   });
 
   it('rejects a registry with a repeated or decreasing version', () => {
@@ -127,5 +129,46 @@ describe('0003-outbox', () => {
     expect(createQuarantineStore(db).count()).toBe(1);
     db.prepare("INSERT INTO outbox (id, type, payload, created_at) VALUES ('0190-a', 'registration', '{}', 1)").run();
     expect(db.prepare('SELECT attempts, next_attempt_at, delivered_at FROM outbox').get()).toEqual({ attempts: 0, next_attempt_at: 0, delivered_at: null });
+  });
+});
+
+describe('0004-registrations', () => {
+  it('adds sign-ups, their day counters and kiosk devices, and keeps postings and pending outbox items', () => {
+    const db = databaseAt(3);
+    const listing = makeListing();
+    createListingStore(db).upsertMany([listing], { cursor: 7 });
+    const pendingId = createOutboxStore(db).enqueue({ type: 'test.ping', payload: { n: 1 } }, NOW);
+
+    migrateTo(db, 4);
+
+    expect(schemaVersion(db)).toBe(4);
+    expect(columns(db, 'registrations')).toEqual(
+      expect.arrayContaining(['id', 'day', 'number', 'phone', 'name', 'occupations', 'listing_id', 'consent_version', 'consent_at', 'kiosk_id', 'created_at']),
+    );
+    expect(columns(db, 'registration_counters')).toEqual(['day', 'last']);
+    expect(columns(db, 'kiosk_devices')).toEqual(['id', 'token_hash', 'approved_by', 'created_at', 'last_seen_at', 'revoked_at']);
+    expect(createListingStore(db).get(listing.id)).toEqual(listing);
+    expect(createListingStore(db).getCursor()).toBe(7);
+    expect(createOutboxStore(db).get(pendingId)?.deliveredAt).toBeNull();
+
+    const receipt = createRegistrationStore(db).add(
+      {
+        id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+        phone: '13812348000',
+        name: '',
+        occupations: ['moving'],
+        districts: [],
+        availability: ['today'],
+        expectedPay: null,
+        payUnit: null,
+        listingId: listing.id,
+        consentVersion: 'kiosk-2025-1',
+        consentAt: new Date(NOW).toISOString(),
+      },
+      'kiosk-local',
+      NOW,
+    );
+    expect(receipt).toMatchObject({ number: 'A-0001', created: true });
+    expect(createOutboxStore(db).pendingCount()).toBe(2);
   });
 });

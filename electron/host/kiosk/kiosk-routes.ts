@@ -1,0 +1,94 @@
+/**
+ * The kiosk's HTTP routes: its page, kiosk search and counts (public, postings only),
+ * device pairing, and `POST /api/registrations` (kiosk devices only).
+ *
+ * Privacy: no route here returns a sign-up's phone or name; the receipt is `{ id, number }`.
+ * Log lines carry the id, number and kiosk, and the phone only masked.
+ */
+import type { FastifyInstance } from 'fastify';
+import { HttpError } from '../server/http-error';
+import { readPage, servePage, type RouteModule } from '../server/http-server';
+import type { Logger } from '../util/logger';
+import { describeIssues } from '../../../shared/schemas/listing';
+import { RegistrationInputSchema } from '../../../shared/schemas/registration';
+import { KIOSK_ROUTES, KioskListingQuerySchema } from '../../../shared/kiosk-contract';
+import { maskPhone } from '../../../shared/format';
+import { PairingError, type AuthorisedDevice, type KioskDevices } from '../devices';
+import { RegistrationConflictError, type RegistrationStore } from './registration-store';
+import type { KioskSearch } from './kiosk-search';
+
+export interface KioskRouteDeps {
+  rendererDir: string;
+  devices: KioskDevices;
+  registrations: RegistrationStore;
+  search: KioskSearch;
+  clock: () => number;
+  log: Logger;
+  /** Called after a new sign-up committed (e.g. to wake the outbox pump). */
+  onRegistered?: () => void;
+}
+
+function bearer(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const match = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
+  return match?.[1];
+}
+
+export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
+  const { devices, registrations, search, clock, log } = deps;
+
+  function requireDevice(headers: Record<string, string | string[] | undefined>): AuthorisedDevice {
+    const token = bearer(headers.authorization);
+    if (!token) throw new HttpError(401, 'kiosk_unauthorised', 'this device is not an authorised kiosk: send its device token as a Bearer token');
+    const device = devices.authorise(token);
+    if (!device) throw new HttpError(403, 'kiosk_forbidden', 'the device token is unknown or was revoked; pair this kiosk again');
+    return device;
+  }
+
+  return (app: FastifyInstance) => {
+    servePage(app, KIOSK_ROUTES.page, readPage(deps.rendererDir, 'kiosk'));
+
+    app.get(KIOSK_ROUTES.summary, async () => search.summary(clock()));
+
+    app.get(KIOSK_ROUTES.listings, async (request) => {
+      const parsed = KioskListingQuerySchema.safeParse(request.query);
+      if (!parsed.success) throw new HttpError(400, 'invalid_query', describeIssues(parsed.error));
+      return search.search(parsed.data, clock());
+    });
+
+    app.get(KIOSK_ROUTES.device, async (request) => requireDevice(request.headers));
+
+    app.post(KIOSK_ROUTES.pairings, async (_request, reply) => {
+      try {
+        return reply.status(201).send(devices.requestPairing());
+      } catch (error) {
+        if (error instanceof PairingError) throw new HttpError(429, error.code, error.message);
+        throw error;
+      }
+    });
+
+    app.get<{ Params: { pairingId: string } }>(KIOSK_ROUTES.pairing, async (request) => {
+      const state = devices.pairingState(request.params.pairingId);
+      if (!state) throw new HttpError(404, 'pairing_expired', 'this pairing request is unknown or has expired; ask for a new code');
+      return state;
+    });
+
+    app.post(KIOSK_ROUTES.registrations, async (request, reply) => {
+      const device = requireDevice(request.headers);
+      const parsed = RegistrationInputSchema.safeParse(request.body);
+      if (!parsed.success) throw new HttpError(400, 'invalid_registration', describeIssues(parsed.error));
+      let result;
+      try {
+        result = registrations.add(parsed.data, device.deviceId, clock());
+      } catch (error) {
+        if (error instanceof RegistrationConflictError) throw new HttpError(409, 'registration_conflict', error.message);
+        throw error;
+      }
+      if (result.created) {
+        log.info({ id: result.id, number: result.number, kioskId: device.deviceId, phoneMasked: maskPhone(parsed.data.phone) }, 'kiosk sign-up stored');
+        deps.onRegistered?.();
+      }
+      return reply.status(result.created ? 201 : 200).send({ id: result.id, number: result.number });
+    });
+  };
+}

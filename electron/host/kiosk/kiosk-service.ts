@@ -1,0 +1,48 @@
+/**
+ * Everything the kiosk needs on the host, built once by the composition root (hall.ts):
+ * the sign-up store, device identity and the route module to hand to createHttpServer.
+ */
+import type { WritableDatabase } from '../db/handles';
+import type { RouteModule } from '../server/http-server';
+import type { Logger } from '../util/logger';
+import { createKioskDevices, type KioskDevices } from '../devices';
+import { createRegistrationStore, type RegistrationStore } from './registration-store';
+import { createKioskSearch } from './kiosk-search';
+import { kioskRoutes } from './kiosk-routes';
+
+export interface KioskService {
+  readonly routes: RouteModule;
+  readonly devices: KioskDevices;
+  readonly registrations: RegistrationStore;
+  /** Token of this host's own Electron kiosk window (new every start); see devices/. */
+  readonly localKioskToken: string;
+  /** Staff approve the pairing code a browser kiosk shows. */
+  approvePairing(code: string, approvedBy: string): { deviceId: string };
+}
+
+export function createKioskService(deps: {
+  db: WritableDatabase;
+  rendererDir: string;
+  clock: () => number;
+  log: Logger;
+  onRegistered?: () => void;
+}): KioskService {
+  const devices = createKioskDevices({ db: deps.db, clock: deps.clock, log: deps.log });
+  const registrations = createRegistrationStore(deps.db);
+  const routes = kioskRoutes({
+    rendererDir: deps.rendererDir,
+    devices,
+    registrations,
+    search: createKioskSearch(deps.db),
+    clock: deps.clock,
+    log: deps.log,
+    ...(deps.onRegistered ? { onRegistered: deps.onRegistered } : {}),
+  });
+  return {
+    routes,
+    devices,
+    registrations,
+    localKioskToken: devices.localToken,
+    approvePairing: (code, approvedBy) => devices.approvePairing(code, approvedBy),
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * Kiosk sign-ups. `add` writes the sign-up, its per-day number and its outbox item in ONE
+ * transaction: either the hall has the sign-up and will deliver it upstream, or it has
+ * neither. The id (UUIDv7, made at the kiosk) makes a retried post idempotent: the same id
+ * with the same content returns the first number; the same id with other content is refused.
+ */
+import { createHash } from 'node:crypto';
+import type { WritableDatabase } from '../db/handles';
+import { enqueueOutbox } from '../sync/outbox-store';
+import type { Registration, RegistrationData } from '../../../shared/schemas/registration';
+
+export const REGISTRATION_OUTBOX_TYPE = 'registration';
+
+export class RegistrationConflictError extends Error {
+  override name = 'RegistrationConflictError';
+}
+
+export interface AddResult {
+  id: string;
+  number: string;
+  /** False when this id was stored before (a replay). */
+  created: boolean;
+}
+
+export interface RegistrationStore {
+  add(data: RegistrationData, kioskId: string, now: number): AddResult;
+  get(id: string): Registration | undefined;
+  count(): number;
+  /** Sign-ups since local midnight of `now`. */
+  countToday(now: number): number;
+  /** Removes sign-ups older than the retention period (the outbox rows keep their own life). */
+  purgeOlderThan(cutoffMs: number): number;
+}
+
+interface Row {
+  id: string;
+  day: string;
+  number: string;
+  phone: string;
+  name: string;
+  occupations: string;
+  districts: string;
+  availability: string;
+  expected_pay: number | null;
+  pay_unit: string | null;
+  listing_id: string | null;
+  consent_version: string;
+  consent_at: string;
+  kiosk_id: string;
+  created_at: number;
+}
+
+/** The hall's local calendar day; numbers start again at A-0001 every day. */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function localMidnight(ms: number): number {
+  const d = new Date(ms);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+}
+
+/** 1 → A-0001 … 9999 → A-9999, 10000 → B-0000: short enough to say aloud at a window. */
+export function formatRegistrationNumber(seq: number): string {
+  if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`formatRegistrationNumber: seq must be ≥ 1, got ${seq}`);
+  const letterIndex = Math.floor(seq / 10_000);
+  const letter = String.fromCharCode(65 + Math.min(letterIndex, 25));
+  const digits = letterIndex > 25 ? String(seq) : String(seq % 10_000).padStart(4, '0');
+  return `${letter}-${digits}`;
+}
+
+/** What makes two posts "the same sign-up": everything the person gave. */
+function fingerprint(d: RegistrationData): string {
+  const canonical = JSON.stringify([d.phone, d.name, d.occupations, d.districts, d.availability, d.expectedPay, d.payUnit, d.listingId, d.consentVersion]);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+function fromRow(r: Row): Registration {
+  return {
+    id: r.id,
+    number: r.number,
+    phone: r.phone,
+    name: r.name,
+    occupations: JSON.parse(r.occupations) as Registration['occupations'],
+    districts: JSON.parse(r.districts) as string[],
+    availability: JSON.parse(r.availability) as Registration['availability'],
+    expectedPay: r.expected_pay,
+    payUnit: r.pay_unit as Registration['payUnit'],
+    listingId: r.listing_id,
+    consentVersion: r.consent_version as Registration['consentVersion'],
+    consentAt: r.consent_at,
+    kioskId: r.kiosk_id,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+export function createRegistrationStore(db: WritableDatabase): RegistrationStore {
+  const selectOne = db.prepare<{ id: string }, Row>('SELECT * FROM registrations WHERE id = @id');
+  const nextSeq = db.prepare<{ day: string }, { last: number }>(
+    'INSERT INTO registration_counters (day, last) VALUES (@day, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last',
+  );
+  const insert = db.prepare<Row>(
+    `INSERT INTO registrations (id, day, number, phone, name, occupations, districts, availability, expected_pay, pay_unit, listing_id, consent_version, consent_at, kiosk_id, created_at)
+     VALUES (@id, @day, @number, @phone, @name, @occupations, @districts, @availability, @expected_pay, @pay_unit, @listing_id, @consent_version, @consent_at, @kiosk_id, @created_at)`,
+  );
+  const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM registrations');
+  const countSince = db.prepare<{ since: number }, { n: number }>('SELECT COUNT(*) AS n FROM registrations WHERE created_at >= @since');
+  const purge = db.prepare<{ cutoff: number }>('DELETE FROM registrations WHERE created_at < @cutoff');
+
+  // This transaction is the whole point of the store: the sign-up, its number and its outbox
+  // item commit together, so a crash can neither lose a sign-up upstream nor send a ghost.
+  const addTx = db.transaction((data: RegistrationData, kioskId: string, now: number): AddResult => {
+    const existing = selectOne.get({ id: data.id });
+    if (existing) {
+      if (fingerprint(fromRow(existing)) !== fingerprint(data)) {
+        throw new RegistrationConflictError(`add: sign-up ${data.id} was already stored with different details`);
+      }
+      return { id: existing.id, number: existing.number, created: false };
+    }
+    const day = localDay(now);
+    const seq = nextSeq.get({ day })!.last;
+    const number = formatRegistrationNumber(seq);
+    const row: Row = {
+      id: data.id,
+      day,
+      number,
+      phone: data.phone,
+      name: data.name,
+      occupations: JSON.stringify(data.occupations),
+      districts: JSON.stringify(data.districts),
+      availability: JSON.stringify(data.availability),
+      expected_pay: data.expectedPay,
+      pay_unit: data.payUnit,
+      listing_id: data.listingId,
+      consent_version: data.consentVersion,
+      consent_at: data.consentAt,
+      kiosk_id: kioskId,
+      created_at: Math.trunc(now),
+    };
+    insert.run(row);
+    const registration: Registration = fromRow(row);
+    enqueueOutbox(db, { id: data.id, type: REGISTRATION_OUTBOX_TYPE, payload: registration }, now);
+    return { id: data.id, number, created: true };
+  });
+
+  return {
+    add: (data, kioskId, now) => addTx(data, kioskId, now),
+    get(id) {
+      const row = selectOne.get({ id });
+      return row ? fromRow(row) : undefined;
+    },
+    count: () => countAll.get()?.n ?? 0,
+    countToday: (now) => countSince.get({ since: localMidnight(now) })?.n ?? 0,
+    purgeOlderThan: (cutoffMs) => purge.run({ cutoff: cutoffMs }).changes,
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * Browse: trade pictograms, district chips, 日结 and a search box (typed on the kiosk's own
+ * keyboard), with results as big cards. Every filter is one tap; results follow at once.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ListingsResponse } from '../../shared/contract';
+import { OCCUPATION_CODES } from '../../shared/occupations';
+import { HOME_CITY_CODE, districtsOfCity } from '../../shared/districts';
+import type { PublicListing } from '../../shared/schemas/listing';
+import { searchListings, type BrowseFilters } from './kiosk-api';
+import { ListingCard } from './listing-card';
+import { Pictogram } from './pictograms';
+import { PinyinKeyboard } from './pinyin-keyboard';
+
+export const NO_FILTERS: BrowseFilters = { q: '', occupation: null, district: null, daily: false };
+const DISTRICTS = districtsOfCity(HOME_CITY_CODE);
+
+type Results = { state: 'loading' } | { state: 'ok'; data: ListingsResponse } | { state: 'failed' };
+
+export function BrowseScreen({
+  filters,
+  onFilters,
+  onOpen,
+}: {
+  filters: BrowseFilters;
+  onFilters: (f: BrowseFilters) => void;
+  onOpen: (l: PublicListing) => void;
+}) {
+  const { t } = useTranslation();
+  const [results, setResults] = useState<Results>({ state: 'loading' });
+  const [typing, setTyping] = useState(false);
+  const key = useMemo(() => JSON.stringify(filters), [filters]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setResults((r) => (r.state === 'ok' ? r : { state: 'loading' }));
+    // A short pause while typing so each key does not start a query of its own.
+    const timer = setTimeout(() => {
+      searchListings(JSON.parse(key) as BrowseFilters, controller.signal).then(
+        (data) => setResults({ state: 'ok', data }),
+        () => !controller.signal.aborted && setResults({ state: 'failed' }),
+      );
+    }, 120);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [key]);
+
+  const set = (patch: Partial<BrowseFilters>) => onFilters({ ...filters, ...patch });
+  const anyFilter = filters.q !== '' || filters.occupation !== null || filters.district !== null || filters.daily;
+
+  return (
+    <main className="browse" data-testid="browse-screen">
+      <section className="browse-filters">
+        <div className="search-row">
+          <button type="button" className={`search-field${typing ? ' is-active' : ''}`} data-testid="search-field" onClick={() => setTyping(!typing)}>
+            <svg viewBox="0 0 64 64" width="40" height="40" fill="none" stroke="currentColor" strokeWidth="6" strokeLinecap="round" aria-hidden="true">
+              <circle cx="27" cy="27" r="16" />
+              <path d="M39 39l15 15" />
+            </svg>
+            <span className={filters.q ? 'search-text' : 'search-placeholder'} data-testid="search-text">
+              {filters.q || t('kiosk.browse.searchPlaceholder')}
+            </span>
+          </button>
+          <button type="button" className="chip chip-daily" aria-pressed={filters.daily} data-testid="filter-daily" onClick={() => set({ daily: !filters.daily })}>
+            <span className="check" aria-hidden="true">{filters.daily ? '✓' : ''}</span>
+            {t('kiosk.browse.daily')}
+          </button>
+          {filters.q && (
+            <button type="button" className="btn btn-secondary" onClick={() => set({ q: '' })}>
+              {t('kiosk.browse.clear')}
+            </button>
+          )}
+        </div>
+        {typing && (
+          <PinyinKeyboard testId="search-keyboard" value={filters.q} maxLength={20} onChange={(q) => set({ q })} onDone={() => setTyping(false)} />
+        )}
+        {!typing && (
+          <>
+            <h2 className="section-title">{t('kiosk.browse.trades')}</h2>
+            <div className="trade-grid">
+              {OCCUPATION_CODES.map((code) => (
+                <button
+                  key={code}
+                  type="button"
+                  className="trade"
+                  aria-pressed={filters.occupation === code}
+                  data-testid={`trade-${code}`}
+                  onClick={() => set({ occupation: filters.occupation === code ? null : code })}
+                >
+                  <Pictogram code={code} size={52} />
+                  <span>{t(`occupation.${code}`)}</span>
+                </button>
+              ))}
+            </div>
+            <h2 className="section-title">{t('kiosk.browse.districts')}</h2>
+            <div className="chips">
+              <button type="button" className="chip" aria-pressed={filters.district === null} onClick={() => set({ district: null })}>
+                {t('kiosk.browse.allDistricts')}
+              </button>
+              {DISTRICTS.map((d) => (
+                <button
+                  key={d.code}
+                  type="button"
+                  className="chip"
+                  aria-pressed={filters.district === d.code}
+                  data-testid={`district-${d.code}`}
+                  onClick={() => set({ district: filters.district === d.code ? null : d.code })}
+                >
+                  {d.name}
+                </button>
+              ))}
+            </div>
+            <div className="chips">
+              {anyFilter && (
+                <button type="button" className="chip" onClick={() => onFilters(NO_FILTERS)}>
+                  {t('kiosk.browse.resetFilters')}
+                </button>
+              )}
+            </div>
+          </>
+        )}
+      </section>
+      <section className="browse-results" aria-live="polite">
+        {results.state === 'loading' && <p className="muted">{t('kiosk.browse.loading')}</p>}
+        {results.state === 'failed' && <p className="notice notice-warn">{t('kiosk.browse.failed')}</p>}
+        {results.state === 'ok' && (
+          <>
+            <p className="result-count" data-testid="result-count">
+              {results.data.total > results.data.listings.length
+                ? t('kiosk.browse.resultsMore', { count: results.data.total, shown: results.data.listings.length })
+                : t('kiosk.browse.results', { count: results.data.total })}
+            </p>
+            {results.data.total === 0 && (
+              <div className="empty">
+                <p>{t('kiosk.browse.none')}</p>
+                <p className="muted">{t('kiosk.browse.noneHint')}</p>
+              </div>
+            )}
+            <div className="cards">
+              {results.data.listings.map((l) => (
+                <ListingCard key={l.id} listing={l} onOpen={() => onOpen(l)} />
+              ))}
+            </div>
+          </>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,28 @@
+/** Posting text for cards, the detail page and the take-away QR code. */
+import type { PublicListing } from '../../shared/schemas/listing';
+import { formatDistrict, formatPay, formatSettlement, type Locale } from '../../shared/format';
+import type { UiLocale } from '../common/i18n';
+
+export const payText = (l: Pick<PublicListing, 'payMin' | 'payMax' | 'payUnit'>, locale: UiLocale): string =>
+  formatPay(l.payMin, l.payMax, l.payUnit, locale as Locale);
+
+export const settlementText = (l: Pick<PublicListing, 'settlement'>, locale: UiLocale): string =>
+  formatSettlement(l.settlement, locale as Locale);
+
+/**
+ * What a phone shows after scanning: plain text, so it works with no network and no app.
+ * Only public posting fields; never anything about the person at the kiosk.
+ */
+export function listingQrText(l: PublicListing, extra: string[] = []): string {
+  return [
+    ...extra,
+    `${l.title}｜${payText(l, 'zh-CN')}｜${settlementText(l, 'zh-CN')}`,
+    l.employerName,
+    `${formatDistrict(l.districtCode)} ${l.address}`.trim(),
+    l.workTime,
+    `电话 ${l.contactName} ${l.contactPhone}`.trim(),
+    `岗位编号 ${l.id}`,
+  ]
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}

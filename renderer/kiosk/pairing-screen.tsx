@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+
+/** A browser kiosk without approval shows its pairing code big for staff. */
+export function PairingScreen({ code, expired, onBrowse }: { code: string | null; expired: boolean; onBrowse: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <main className="pairing" data-testid="pairing-screen">
+      <h1>{t('kiosk.pairing.title')}</h1>
+      <p>{t('kiosk.pairing.body')}</p>
+      <p className="pairing-label">{t('kiosk.pairing.code')}</p>
+      <p className="pairing-code" data-testid="pairing-code">
+        {code ? `${code.slice(0, 3)} ${code.slice(3)}` : '— — —'}
+      </p>
+      <p className="muted">{expired ? t('kiosk.pairing.expired') : t('kiosk.pairing.waiting')}</p>
+      <button type="button" className="btn btn-secondary btn-huge" data-testid="pairing-browse" onClick={onBrowse}>
+        {t('kiosk.pairing.browseOnly')}
+      </button>
+    </main>
+  );
+}

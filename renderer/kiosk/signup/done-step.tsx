@@ -1,0 +1,39 @@
+import { useLayoutEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatPhoneForBoard } from '../../../shared/format';
+import { QrImage } from '../qr-image';
+import type { SignupState } from './signup-state';
+
+/** The take-away: the sign-up number, big, and a QR code with the number and the posting. */
+export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: () => void }) {
+  const { t } = useTranslation();
+  const receipt = state.receipt!;
+  useLayoutEffect(() => {
+    performance.mark('kiosk-confirmation');
+  }, []);
+  const qrText = [
+    `登记号 ${receipt.number}`,
+    ...(state.listing ? [`报名岗位 ${state.listing.title}`, state.listing.employerName, `电话 ${state.listing.contactPhone}`, `岗位编号 ${state.listing.id}`] : []),
+  ].join('\n');
+  return (
+    <section className="step done" data-testid="step-done">
+      <h1 className="done-title">{t('kiosk.signup.done.title')}</h1>
+      <div className="done-body">
+        <div className="done-number-box">
+          <p className="done-label">{t('kiosk.signup.done.number')}</p>
+          <p className="done-number" data-testid="done-number">
+            {receipt.number}
+          </p>
+          <p>{t('kiosk.signup.done.numberHint')}</p>
+          {state.listing && <p className="done-listing">{t('kiosk.signup.done.listing', { title: state.listing.title })}</p>}
+          {state.listing && <p>{t('kiosk.signup.done.contact', { phone: formatPhoneForBoard(state.listing.contactPhone) })}</p>}
+        </div>
+        <QrImage text={qrText} size={260} label={t('kiosk.signup.done.qr')} testId="done-qr" />
+      </div>
+      <p className="muted">{t('kiosk.signup.done.wiped')}</p>
+      <button type="button" className="btn btn-primary btn-huge" data-testid="done-finish" onClick={onFinish}>
+        {t('kiosk.signup.done.finish')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { formatDistrict, formatPay, type Locale } from '../../../shared/format';
+import type { SignupState, Step } from './signup-state';
+import { groupPhone } from './phone-step';
+
+/** Everything the person gave, each line with a way back to change it, then submit. */
+export function ReviewStep({ state, onEdit, onSubmit }: { state: SignupState; onEdit: (step: Step) => void; onSubmit: () => void }) {
+  const { t, i18n } = useTranslation();
+  const any = t('kiosk.signup.review.any');
+  const rows: Array<{ key: string; label: string; value: string; step: Step }> = [
+    { key: 'phone', label: t('kiosk.signup.review.phone'), value: groupPhone(state.phone), step: 'phone' },
+    { key: 'name', label: t('kiosk.signup.review.name'), value: state.name.trim() || t('kiosk.signup.review.nameEmpty'), step: 'name' },
+    { key: 'trades', label: t('kiosk.signup.review.trades'), value: state.occupations.map((c) => t(`occupation.${c}`)).join('、') || any, step: 'trades' },
+    { key: 'districts', label: t('kiosk.signup.review.districts'), value: state.districts.map(formatDistrict).join('、') || any, step: 'where' },
+    {
+      key: 'availability',
+      label: t('kiosk.signup.review.availability'),
+      value: state.availability.map((a) => t(`kiosk.signup.availability.${a}`)).join('、') || any,
+      step: 'where',
+    },
+    {
+      key: 'pay',
+      label: t('kiosk.signup.review.pay'),
+      value: state.pay ? formatPay(state.pay.amount, null, state.pay.unit, i18n.language as Locale) : any,
+      step: 'pay',
+    },
+  ];
+  return (
+    <section className="step review" data-testid="step-review">
+      <h1>{t('kiosk.signup.review.title')}</h1>
+      {state.listing && (
+        <p className="review-listing">
+          {t('kiosk.signup.review.listing')}：{state.listing.title} · {state.listing.employerName}
+        </p>
+      )}
+      <dl className="review-list">
+        {rows.map((r) => (
+          <div className="review-row" key={r.key} data-testid={`review-${r.key}`}>
+            <dt>{r.label}</dt>
+            <dd>{r.value}</dd>
+            <button type="button" className="btn btn-secondary" onClick={() => onEdit(r.step)}>
+              {t('kiosk.signup.review.edit')}
+            </button>
+          </div>
+        ))}
+      </dl>
+      {state.error && (
+        <p className="notice notice-error" role="alert" data-testid="submit-error">
+          {t('kiosk.signup.review.failed', { reason: state.error })}
+        </p>
+      )}
+      <button type="button" className="btn btn-primary btn-huge" data-testid="submit" disabled={state.submitting} onPointerDown={() => performance.mark('kiosk-submit')} onClick={onSubmit}>
+        {state.submitting ? t('kiosk.signup.review.submitting') : t('kiosk.signup.review.submit')}
+      </button>
+    </section>
+  );
+}

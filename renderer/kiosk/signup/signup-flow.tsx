@@ -1,0 +1,115 @@
+/**
+ * The sign-up, step by step. All form state is in one reducer inside this component; the
+ * parent unmounts it (new key) on cancel, idle or finish, so nothing survives a session.
+ */
+import { useReducer } from 'react';
+import { useTranslation } from 'react-i18next';
+import { uuidv7 } from 'uuidv7';
+import type { PublicListing } from '../../../shared/schemas/listing';
+import { KioskApiError, postRegistration } from '../kiosk-api';
+import { ConsentStep } from './consent-step';
+import { PhoneStep } from './phone-step';
+import { NameStep } from './name-step';
+import { PayStep, TradesStep, WhereStep } from './choice-steps';
+import { ReviewStep } from './review-step';
+import { DoneStep } from './done-step';
+import { signupReducer, startSignup, toRegistrationInput, type Step } from './signup-state';
+
+const NUMBERED: Step[] = ['consent', 'phone', 'name', 'trades', 'where', 'pay', 'review'];
+const NEXT: Partial<Record<Step, Step>> = { trades: 'where', where: 'pay', pay: 'review' };
+const PREV: Partial<Record<Step, Step>> = { phone: 'consent', name: 'phone', trades: 'name', where: 'trades', pay: 'where', review: 'pay' };
+
+export interface SignupFlowProps {
+  listing: PublicListing | null;
+  token: string | null;
+  /** Leave without storing anything (declined or cancelled). */
+  onCancel: () => void;
+  onFinish: () => void;
+  onUnauthorised: () => void;
+}
+
+export function SignupFlow({ listing, token, onCancel, onFinish, onUnauthorised }: SignupFlowProps) {
+  const { t } = useTranslation();
+  const [state, dispatch] = useReducer(signupReducer, listing, startSignup);
+  const go = (step: Step) => dispatch({ type: 'go', step });
+
+  async function submit(): Promise<void> {
+    if (state.submitting) return;
+    if (!token) {
+      onUnauthorised();
+      return;
+    }
+    dispatch({ type: 'submitting' });
+    try {
+      const receipt = await postRegistration(token, toRegistrationInput(state));
+      dispatch({ type: 'submitted', receipt });
+    } catch (error) {
+      if (error instanceof KioskApiError && (error.status === 401 || error.status === 403)) {
+        dispatch({ type: 'failed', error: t('kiosk.unauthorised') });
+        onUnauthorised();
+        return;
+      }
+      const reason = error instanceof KioskApiError && error.code === 'offline' ? t('kiosk.signup.review.offline') : (error as Error).message;
+      dispatch({ type: 'failed', error: reason });
+    }
+  }
+
+  const index = NUMBERED.indexOf(state.step);
+  const next = NEXT[state.step];
+  const prev = PREV[state.step];
+
+  return (
+    <main className="signup" data-testid="signup" data-step={state.step}>
+      {state.step !== 'done' && (
+        <header className="signup-head">
+          <span className="progress" data-testid="signup-progress">
+            {t('kiosk.signup.stepOf', { current: index + 1, total: NUMBERED.length })}
+          </span>
+          {state.listing && <span className="signup-listing">{t('kiosk.signup.forListing', { title: state.listing.title })}</span>}
+        </header>
+      )}
+      <div className="signup-body">
+        {state.step === 'consent' && <ConsentStep onAgree={() => dispatch({ type: 'consent', id: uuidv7(), at: new Date().toISOString() })} onDecline={onCancel} />}
+        {state.step === 'phone' && (
+          <PhoneStep
+            phone={state.phone}
+            onDigit={(digit) => dispatch({ type: 'digit', digit })}
+            onDelete={() => dispatch({ type: 'backspace' })}
+            onClear={() => dispatch({ type: 'clear-phone' })}
+            onNext={() => go('name')}
+          />
+        )}
+        {state.step === 'name' && <NameStep name={state.name} onName={(name) => dispatch({ type: 'set-name', name })} onNext={() => go('trades')} />}
+        {state.step === 'trades' && <TradesStep selected={state.occupations} onToggle={(code) => dispatch({ type: 'toggle-occupation', code })} />}
+        {state.step === 'where' && (
+          <WhereStep
+            districts={state.districts}
+            availability={state.availability}
+            onDistrict={(code) => dispatch({ type: 'toggle-district', code })}
+            onAvailability={(value) => dispatch({ type: 'toggle-availability', value })}
+          />
+        )}
+        {state.step === 'pay' && <PayStep pay={state.pay} onPay={(pay) => dispatch({ type: 'set-pay', pay })} />}
+        {state.step === 'review' && <ReviewStep state={state} onEdit={go} onSubmit={() => void submit()} />}
+        {state.step === 'done' && <DoneStep state={state} onFinish={onFinish} />}
+      </div>
+      {state.step !== 'done' && state.step !== 'consent' && (
+        <footer className="signup-nav">
+          <button type="button" className="btn btn-quiet" data-testid="signup-cancel" onClick={onCancel}>
+            {t('kiosk.signup.cancel')}
+          </button>
+          {prev && (
+            <button type="button" className="btn btn-secondary" data-testid="signup-prev" onClick={() => go(prev)}>
+              {t('kiosk.signup.prev')}
+            </button>
+          )}
+          {next && (
+            <button type="button" className="btn btn-primary" data-testid="signup-next" onClick={() => go(next)}>
+              {t('kiosk.signup.next')}
+            </button>
+          )}
+        </footer>
+      )}
+    </main>
+  );
+}

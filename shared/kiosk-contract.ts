@@ -1,0 +1,53 @@
+/**
+ * The kiosk's routes beyond the public contract in contract.ts: kiosk search (with the 日结
+ * filter), today's counts, device pairing. `POST /api/registrations` is in DESIGN.md.
+ */
+import { z } from 'zod';
+import { ListingQuerySchema } from './contract';
+
+export const KIOSK_ROUTES = {
+  page: '/kiosk',
+  registrations: '/api/registrations',
+  listings: '/api/kiosk/listings',
+  summary: '/api/kiosk/summary',
+  device: '/api/kiosk/device',
+  pairings: '/api/kiosk/pairings',
+  pairing: '/api/kiosk/pairings/:pairingId',
+} as const;
+
+export const KioskListingQuerySchema = ListingQuerySchema.extend({
+  /** `1`: only postings paid daily (日结). */
+  daily: z.enum(['0', '1']).optional(),
+});
+export type KioskListingQuery = z.infer<typeof KioskListingQuerySchema>;
+
+/** Today's counts for the start screen: postings only, never anything about people. */
+export const KioskSummarySchema = z.object({
+  activeListings: z.number().int().nonnegative(),
+  dailyListings: z.number().int().nonnegative(),
+  newToday: z.number().int().nonnegative(),
+  serverNow: z.number().int(),
+});
+export type KioskSummary = z.infer<typeof KioskSummarySchema>;
+
+export const KioskDeviceSchema = z.object({ deviceId: z.string(), kind: z.enum(['local', 'paired']) });
+export type KioskDevice = z.infer<typeof KioskDeviceSchema>;
+
+export const PairingRequestSchema = z.object({
+  /** Secret to the kiosk that asked: only it can collect the token. */
+  pairingId: z.string(),
+  /** Short code shown big on the kiosk for staff to approve. */
+  code: z.string().regex(/^\d{6}$/),
+  expiresAt: z.number().int(),
+});
+export type PairingRequest = z.infer<typeof PairingRequestSchema>;
+
+export const PairingStatusSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('pending'), code: z.string(), expiresAt: z.number().int() }),
+  z.object({ status: z.literal('approved'), deviceId: z.string(), token: z.string() }),
+]);
+export type PairingStatus = z.infer<typeof PairingStatusSchema>;
+
+/** The header a kiosk sends its device token in. */
+export const KIOSK_AUTH_HEADER = 'authorization';
+export const kioskAuthValue = (token: string): string => `Bearer ${token}`;
