@@ -8,6 +8,7 @@ import { OCCUPATION_CODES } from './occupations';
 import { PublicListingSchema } from './schemas/public-listing';
 import { BoardPlanSchema } from './schemas/board-plan';
 import { ViewportSchema } from './schemas/screen';
+import type { BoardAlerts, Identify } from './schemas/urgent';
 
 export const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
@@ -91,6 +92,12 @@ export interface BoardServerEvents {
   status: (status: HallStatus) => void;
   /** The screen id is not configured (or was removed); the page shows a notice. */
   'screen-error': (error: ErrorBody['error']) => void;
+  /** Urgent postings, notice line and emergency for this screen (whole state, on connect and on change). */
+  alerts: (alerts: BoardAlerts) => void;
+  /** Staff asked this screen to flash its name. */
+  identify: (identify: Identify) => void;
+  /** Staff asked this screen to reload its page. */
+  reload: () => void;
 }
 
 /** Events a board page sends to the host. */

@@ -20,6 +20,8 @@ import { createLogger, type Logger } from './util/logger';
 import { startHubLink, type HubLink, type HubLinkTuning } from './sync/hub-link';
 import { createOutboxStore } from './sync/outbox-store';
 import { createKioskService, type KioskService } from './kiosk/kiosk-service';
+import { createStaffService, type StaffService } from './staff/staff-service';
+import { LOCAL_KIOSK_ID } from './devices';
 
 export type { HallOptions } from './config';
 
@@ -34,6 +36,8 @@ export interface Hall {
   readonly kiosk: KioskService;
   /** Token of this host's own kiosk window (new every start): the shell opens `/kiosk#device=<token>`. */
   readonly localKioskToken: string;
+  /** Staff console: accounts, audit, urgent postings and their delivery proof, screens. */
+  readonly staff: StaffService;
   close(): Promise<void>;
 }
 
@@ -101,6 +105,21 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log });
   // --- end of kiosk wiring ---
 
+  // --- staff wiring (console, urgent postings, notices, screens) ---
+  const staff = await createStaffService({
+    db,
+    dataDir: options.dataDir,
+    rendererDir: options.rendererDir,
+    staffPin: options.staffPin,
+    screens,
+    clock,
+    log,
+    listingExists: (id) => store.get(id) !== undefined,
+    approveKioskPairing: (code, by) => kiosk.approvePairing(code, by),
+    localKioskId: LOCAL_KIOSK_ID,
+  });
+  // --- end of staff wiring ---
+
   const http = await createHttpServer({
     rendererDir: options.rendererDir,
     log,
@@ -111,7 +130,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     },
     screenExists: (id) => screens.some((s) => s.id === id),
     defaultScreenId: () => screens[0]?.id ?? null,
-    routes: [kiosk.routes],
+    routes: [kiosk.routes, staff.routes],
   });
 
   const io = new SocketServer(http.server, { serveClient: false, cors: { origin: false } });
@@ -126,6 +145,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     clock,
     log,
   });
+  staff.attachBoards(io.of(BOARD_NAMESPACE) as BoardNamespace, boards); // staff wiring
 
   if (options.hub) {
     hubLink = startHubLink({
@@ -136,6 +156,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       log,
       ...(deps.random ? { random: deps.random } : {}),
       ...(deps.sync ? { tuning: deps.sync } : {}),
+      urgent: staff.hubUrgentSink, // staff wiring: hub urgent postings reach the boards like local ones
       onDataChanged: () => boards.dataChanged(),
       onStatusChanged: () => boards.statusChanged(),
     });
@@ -158,9 +179,11 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     hubLink,
     kiosk,
     localKioskToken: kiosk.localKioskToken,
+    staff,
     close() {
       closing ??= (async () => {
         await hubLink?.close();
+        staff.close();
         boards.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await http.close().catch(() => undefined);

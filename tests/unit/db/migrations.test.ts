@@ -8,6 +8,11 @@ import { createQuarantineStore } from '../../../electron/host/db/quarantine-stor
 import { createOutboxStore } from '../../../electron/host/sync/outbox-store';
 import { createRegistrationStore } from '../../../electron/host/kiosk/registration-store';
 import { NOW, makeListing } from './fixtures';
+import { createUrgentStore } from '../../../electron/host/urgent/urgent-store';
+import { createStaffAuth } from '../../../electron/host/staff/staff-auth';
+import { pino } from 'pino';
+
+const quietLog = pino({ level: 'silent' });
 
 /** A bare database at a chosen version, as an old Hall Board would have left it. */
 function databaseAt(version: number): WritableDatabase {
@@ -28,7 +33,7 @@ describe('migration registry', () => {
 
   it('has a test below for every migration', () => {
     // adding a migration? add its describe block below (migrate to N-1, insert, migrate to N)
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox', 'registrations']);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox', 'registrations', 'staff-urgent']);
   });
 
   it('rejects a registry with a repeated or decreasing version', () => {
@@ -170,5 +175,31 @@ describe('0004-registrations', () => {
     );
     expect(receipt).toMatchObject({ number: 'A-0001', created: true });
     expect(createOutboxStore(db).pendingCount()).toBe(2);
+  });
+});
+
+describe('0005-staff-urgent', () => {
+  it('adds staff accounts, sessions, lock-outs, audit, urgent postings and announcements and keeps what 0004 held', async () => {
+    const db = databaseAt(4);
+    const listing = makeListing({ id: 'keep-5' });
+    createListingStore(db).upsertMany([listing]);
+    const pendingId = createOutboxStore(db).enqueue({ type: 'registration', payload: { n: 1 } }, NOW);
+    migrateTo(db, 5);
+    expect(schemaVersion(db)).toBe(5);
+    for (const table of ['staff_accounts', 'staff_lockouts', 'staff_sessions', 'staff_audit', 'urgent_postings', 'hall_announcements']) {
+      expect(columns(db, table).length, table).toBeGreaterThan(2);
+    }
+    expect(createListingStore(db).get(listing.id)).toEqual(listing);
+    expect(createOutboxStore(db).get(pendingId)?.deliveredAt).toBeNull();
+
+    // the new tables work with their stores: an urgent posting is stored with its outbox row
+    const urgent = createUrgentStore(db, () => NOW, quietLog);
+    const record = urgent.create({ title: '急招叉车司机', body: '', expiresAt: new Date(NOW + 3600_000).toISOString(), listingId: listing.id, screens: null }, '王主任', NOW);
+    expect(urgent.live(NOW).map((r) => r.id)).toEqual([record.id]);
+    expect(createOutboxStore(db).pendingCount()).toBe(2);
+    const auth = createStaffAuth(db, () => NOW);
+    await auth.setupFirstAdmin('王主任', '271828');
+    expect(auth.hasAccounts()).toBe(true);
+    expect(() => db.prepare("INSERT INTO hall_announcements (kind, title, set_at) VALUES ('other', 'x', 1)").run()).toThrow(/CHECK/);
   });
 });

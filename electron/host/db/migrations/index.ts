@@ -9,6 +9,7 @@ import { migrate as m0001 } from './0001-initial';
 import { migrate as m0002 } from './0002-quarantine';
 import { migrate as m0003 } from './0003-outbox';
 import { migrate as m0004 } from './0004-registrations';
+import { migrate as m0005 } from './0005-staff-urgent';
 
 export interface Migration {
   readonly version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'quarantine', migrate: m0002 },
   { version: 3, name: 'outbox', migrate: m0003 },
   { version: 4, name: 'registrations', migrate: m0004 },
+  { version: 5, name: 'staff-urgent', migrate: m0005 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {

@@ -1,0 +1,64 @@
+/**
+ * The staff audit log: every staff action (and every sign-in attempt) with who, what, when
+ * and from where. Append-only; written in the same transaction as the change it records
+ * where there is one, so the log never claims a change that did not happen.
+ */
+import type { WritableDatabase } from '../db/handles';
+import type { AuditEntry, StaffIdentity } from '../../../shared/staff-contract';
+
+export interface AuditInput {
+  who: StaffIdentity | null;
+  action: string;
+  target?: string | null;
+  detail?: Record<string, unknown>;
+  source?: string | null;
+}
+
+interface AuditRow {
+  id: number;
+  at: number;
+  account_name: string | null;
+  action: string;
+  target: string | null;
+  detail: string;
+  source: string | null;
+}
+
+export interface AuditLog {
+  record(entry: AuditInput): void;
+  recent(limit: number, action?: string): AuditEntry[];
+}
+
+export function createAuditLog(db: WritableDatabase, clock: () => number): AuditLog {
+  const insert = db.prepare<{ at: number; account_id: string | null; account_name: string | null; action: string; target: string | null; detail: string; source: string | null }>(
+    `INSERT INTO staff_audit (at, account_id, account_name, action, target, detail, source)
+     VALUES (@at, @account_id, @account_name, @action, @target, @detail, @source)`,
+  );
+  const selectRecent = db.prepare<{ limit: number }, AuditRow>('SELECT * FROM staff_audit ORDER BY id DESC LIMIT @limit');
+  const selectAction = db.prepare<{ limit: number; action: string }, AuditRow>('SELECT * FROM staff_audit WHERE action = @action ORDER BY id DESC LIMIT @limit');
+  return {
+    record(entry) {
+      insert.run({
+        at: clock(),
+        account_id: entry.who?.accountId ?? null,
+        account_name: entry.who?.name ?? null,
+        action: entry.action,
+        target: entry.target ?? null,
+        detail: JSON.stringify(entry.detail ?? {}),
+        source: entry.source ?? null,
+      });
+    },
+    recent(limit, action) {
+      const rows = action ? selectAction.all({ limit, action }) : selectRecent.all({ limit });
+      return rows.map((r) => ({
+        id: r.id,
+        at: r.at,
+        accountName: r.account_name,
+        action: r.action,
+        target: r.target,
+        detail: JSON.parse(r.detail) as Record<string, unknown>,
+        source: r.source,
+      }));
+    },
+  };
+}

@@ -1,0 +1,173 @@
+/**
+ * The console's screens page: every configured screen with its open pages (online, last seen,
+ * what each shows), kiosks, identify and reload, edits of a screen (written to screens.json),
+ * and approving a pairing code.
+ *
+ * `screens` is the hall's own array: edits replace its contents in place, so every part of the
+ * host that reads it sees the change without being rewired.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
+import { minGlyphPx } from '../../../shared/legibility';
+import { PairingApprovalSchema, ScreenPatchSchema, STAFF_ROUTES, type KioskView, type ScreensResponse, type ScreenView } from '../../../shared/staff-contract';
+import type { BoardService } from '../boards/board-service';
+import type { WritableDatabase } from '../db/handles';
+import { writeScreens } from '../screens/screen-config';
+import { HttpError } from '../server/http-error';
+import type { BoardAlertsService } from '../urgent/board-alerts';
+import type { AuditLog } from './audit-log';
+import { parseBody, type StaffGuard } from './staff-guard';
+
+const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+export interface ScreenRouteDeps {
+  db: WritableDatabase;
+  dataDir: string;
+  screens: ScreenProfile[];
+  boards: BoardService;
+  alerts: BoardAlertsService;
+  audit: AuditLog;
+  guard: StaffGuard;
+  clock: () => number;
+  /** The kiosk engineer's pairing approval (devices/); absent when the kiosk part is not wired. */
+  approveKioskPairing?: (code: string, approvedBy: string) => { deviceId: string };
+  localKioskId?: string;
+}
+
+interface KioskRow {
+  id: string;
+  approved_by: string;
+  created_at: number;
+  last_seen_at: number | null;
+}
+
+function kioskRows(db: WritableDatabase): KioskRow[] {
+  // Read-only look at the kiosk part's table; tolerate a hall without it.
+  try {
+    return db.prepare<[], KioskRow>('SELECT id, approved_by, created_at, last_seen_at FROM kiosk_devices WHERE revoked_at IS NULL ORDER BY created_at').all();
+  } catch {
+    return [];
+  }
+}
+
+export function screenRoutes(deps: ScreenRouteDeps) {
+  const { db, screens, boards, alerts, audit, guard, clock } = deps;
+
+  function screenOr404(id: string): ScreenProfile {
+    const screen = SCREEN_ID.test(id) ? screens.find((s) => s.id === id) : undefined;
+    if (!screen) throw new HttpError(404, 'unknown_screen', `no screen has id "${id.slice(0, 40)}"`);
+    return screen;
+  }
+
+  /** Writes the file first: if that fails, nothing in memory changed either. */
+  function replaceScreens(next: ScreenProfile[]): void {
+    writeScreens(deps.dataDir, next);
+    screens.splice(0, screens.length, ...next);
+    boards.dataChanged();
+    alerts.pushAll();
+  }
+
+  function listScreens(): ScreensResponse {
+    const presences = boards.presences();
+    const views: ScreenView[] = screens.map((s) => {
+      const pages = presences
+        .filter((p) => p.screenId === s.id)
+        .map((p) => ({
+          pageId: p.socketId,
+          viewport: p.viewport,
+          connectedAt: p.connectedAt,
+          lastSeenAt: p.lastSeenAt,
+          planId: p.planId,
+          pageIndex: p.pageIndex,
+          urgentIds: p.urgentIds,
+          paintedAt: p.paintedAt,
+        }));
+      return {
+        id: s.id,
+        name: s.name,
+        width: s.width,
+        height: s.height,
+        pitchMm: s.pitchMm,
+        viewingDistanceM: s.viewingDistanceM,
+        legibilityRule: s.legibilityRule,
+        layout: s.layout,
+        filter: s.filter,
+        minGlyphPx: minGlyphPx(s.viewingDistanceM, s.pitchMm, s.legibilityRule),
+        online: pages.length > 0,
+        lastSeenAt: pages.length > 0 ? Math.max(...pages.map((p) => p.lastSeenAt)) : null,
+        pages,
+      };
+    });
+    const kiosks: KioskView[] = [
+      ...(deps.localKioskId ? [{ id: deps.localKioskId, kind: 'local' as const, approvedBy: null, createdAt: null, lastSeenAt: null }] : []),
+      ...kioskRows(db).map((k) => ({ id: k.id, kind: 'paired' as const, approvedBy: k.approved_by, createdAt: k.created_at, lastSeenAt: k.last_seen_at })),
+    ];
+    return { screens: views, kiosks, serverNow: clock() };
+  }
+
+  return (app: FastifyInstance) => {
+    app.get(STAFF_ROUTES.screens, guard.options(), async () => listScreens());
+
+    app.patch<{ Params: { id: string } }>(STAFF_ROUTES.screen, guard.options(), async (request) => {
+      const who = guard.who(request);
+      const screen = screenOr404(request.params.id);
+      const patch = parseBody(ScreenPatchSchema, request.body, 'screen');
+      if (Object.keys(patch).length === 0) throw new HttpError(400, 'invalid_body', 'screen: nothing to change');
+      const merged = ScreenProfileSchema.safeParse({ ...screen, ...patch });
+      if (!merged.success) throw new HttpError(400, 'invalid_body', `screen: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      replaceScreens(screens.map((s) => (s.id === screen.id ? merged.data : s)));
+      audit.record({ who, action: 'screen.update', target: screen.id, detail: patch, source: request.ip });
+      return listScreens().screens.find((s) => s.id === screen.id);
+    });
+
+    app.post<{ Params: { id: string } }>(STAFF_ROUTES.identify, guard.options(), async (request) => {
+      const who = guard.who(request);
+      const screen = screenOr404(request.params.id);
+      const pages = alerts.identify(screen.id);
+      audit.record({ who, action: 'screen.identify', target: screen.id, detail: { pages }, source: request.ip });
+      return { pages };
+    });
+
+    app.post<{ Params: { id: string } }>(STAFF_ROUTES.reload, guard.options(), async (request) => {
+      const who = guard.who(request);
+      const screen = screenOr404(request.params.id);
+      const pages = alerts.reload(screen.id);
+      audit.record({ who, action: 'screen.reload', target: screen.id, detail: { pages }, source: request.ip });
+      return { pages };
+    });
+
+    app.post(STAFF_ROUTES.pairings, guard.options(), async (request, reply) => {
+      const who = guard.who(request);
+      const input = parseBody(PairingApprovalSchema, request.body, 'pairing');
+      if (input.role === 'kiosk') {
+        if (!deps.approveKioskPairing) throw new HttpError(503, 'kiosk_pairing_unavailable', 'this hall has no kiosk pairing');
+        let deviceId: string;
+        try {
+          deviceId = deps.approveKioskPairing(input.code, who.name).deviceId;
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (code === 'unknown_code') throw new HttpError(404, 'unknown_code', `pairing: no kiosk is showing code ${input.code} (or it expired); ask the kiosk for a new code`);
+          throw error;
+        }
+        audit.record({ who, action: 'pairing.approve', target: deviceId, detail: { role: 'kiosk' }, source: request.ip });
+        return reply.status(201).send({ role: 'kiosk', deviceId });
+      }
+      const profile = ScreenProfileSchema.safeParse({
+        id: input.screenId,
+        name: input.name,
+        width: input.width,
+        height: input.height,
+        pitchMm: input.pitchMm,
+        viewingDistanceM: input.viewingDistanceM,
+        layout: input.layout,
+        ...(input.filter ? { filter: input.filter } : {}),
+      });
+      if (!profile.success) throw new HttpError(400, 'invalid_body', `pairing: ${profile.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      const exists = screens.some((s) => s.id === input.screenId);
+      if (!exists && screens.length >= 200) throw new HttpError(409, 'too_many_screens', 'pairing: a hall has at most 200 screens');
+      replaceScreens(exists ? screens.map((s) => (s.id === input.screenId ? profile.data : s)) : [...screens, profile.data]);
+      audit.record({ who, action: exists ? 'screen.update' : 'screen.add', target: input.screenId, detail: { ...input }, source: request.ip });
+      return reply.status(201).send({ role: 'board', screenId: input.screenId, url: `/board/${input.screenId}` });
+    });
+  };
+}

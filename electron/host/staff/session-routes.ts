@@ -1,0 +1,86 @@
+/** Sign-in, first-use setup, sign-out, accounts and the audit log. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { AccountInputSchema, SessionInputSchema, SetupInputSchema, STAFF_ROUTES, type SessionResponse } from '../../../shared/staff-contract';
+import { HttpError } from '../server/http-error';
+import type { AuditLog } from './audit-log';
+import { StaffAuthError, type StaffAuth } from './staff-auth';
+import { bearerToken, parseBody, STAFF_BODY_LIMIT, type StaffGuard } from './staff-guard';
+
+const AuditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  action: z.string().regex(/^[a-z._]{1,40}$/).optional(),
+});
+
+function authFailure(error: unknown): never {
+  if (error instanceof StaffAuthError) {
+    if (error.code === 'locked_out') throw new HttpError(429, 'locked_out', error.message);
+    if (error.code === 'wrong_pin') throw new HttpError(401, 'wrong_pin', error.message);
+    throw new HttpError(409, error.code, error.message);
+  }
+  throw error;
+}
+
+export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: StaffGuard }) {
+  const { auth, audit, guard } = deps;
+  return (app: FastifyInstance) => {
+    app.get(STAFF_ROUTES.setupState, async () => ({ needsSetup: !auth.hasAccounts() }));
+
+    app.post(STAFF_ROUTES.setup, { bodyLimit: STAFF_BODY_LIMIT }, async (request, reply) => {
+      if (auth.hasAccounts()) throw new HttpError(409, 'setup_done', 'the first admin already exists; sign in with a PIN');
+      const input = parseBody(SetupInputSchema, request.body, 'setup');
+      let session;
+      try {
+        const who = await auth.setupFirstAdmin(input.name, input.pin);
+        audit.record({ who, action: 'setup.first_admin', target: who.accountId, source: request.ip });
+        session = await auth.signIn(input.pin, request.ip);
+      } catch (error) {
+        authFailure(error);
+      }
+      audit.record({ who: session, action: 'session.signin', source: request.ip });
+      return reply.status(201).send({ token: session.token, accountId: session.accountId, name: session.name, role: session.role, expiresAt: session.expiresAt } satisfies SessionResponse);
+    });
+
+    app.post(STAFF_ROUTES.session, { bodyLimit: STAFF_BODY_LIMIT }, async (request, reply) => {
+      const { pin } = parseBody(SessionInputSchema, request.body, 'sign-in');
+      if (!auth.hasAccounts()) throw new HttpError(409, 'needs_setup', 'no staff account exists yet: create the first admin PIN at /staff');
+      try {
+        const session = await auth.signIn(pin, request.ip);
+        audit.record({ who: session, action: 'session.signin', source: request.ip });
+        return reply.status(201).send({ token: session.token, accountId: session.accountId, name: session.name, role: session.role, expiresAt: session.expiresAt } satisfies SessionResponse);
+      } catch (error) {
+        if (error instanceof StaffAuthError) {
+          audit.record({ who: null, action: error.code === 'locked_out' ? 'session.locked_out' : 'session.wrong_pin', source: request.ip });
+        }
+        return authFailure(error);
+      }
+    });
+
+    app.delete(STAFF_ROUTES.session, guard.options(), async (request) => {
+      const who = guard.who(request);
+      auth.signOut(bearerToken(request)!);
+      audit.record({ who, action: 'session.signout', source: request.ip });
+      return { ok: true };
+    });
+
+    app.get(STAFF_ROUTES.me, guard.options(), async (request) => guard.who(request));
+
+    app.post(STAFF_ROUTES.accounts, guard.options(true), async (request, reply) => {
+      const who = guard.who(request);
+      const input = parseBody(AccountInputSchema, request.body, 'account');
+      try {
+        const created = await auth.createAccount(input.name, input.pin, input.role);
+        audit.record({ who, action: 'account.create', target: created.accountId, detail: { name: created.name, role: created.role }, source: request.ip });
+        return reply.status(201).send(created);
+      } catch (error) {
+        return authFailure(error);
+      }
+    });
+
+    app.get(STAFF_ROUTES.audit, guard.options(), async (request) => {
+      const parsed = AuditQuerySchema.safeParse(request.query);
+      if (!parsed.success) throw new HttpError(400, 'invalid_query', `audit: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      return { entries: audit.recent(parsed.data.limit, parsed.data.action) };
+    });
+  };
+}
