@@ -3,7 +3,7 @@
  * absolute deadlines and draws the page in the planned layout. It never measures text: every
  * size and every cut string comes from the plan.
  */
-import { useEffect, useLayoutEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
 import type { BoardPlan } from '../../shared/schemas/board-plan';
@@ -22,6 +22,8 @@ import { useBoardLink } from './use-board-link';
 import { useHeartbeat } from './use-heartbeat';
 import { useLinkLost } from './use-link-lost';
 import { useRotation, type ShownPage } from './use-rotation';
+import { useAlerts } from './use-alerts';
+import { UrgentLayer } from './urgent-layer';
 
 type DrawnLayout = 'cards' | 'table' | 'ticker' | null;
 
@@ -112,7 +114,10 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
   const link = useBoardLink(screenId, clock);
   const { plan, status } = link;
   const shown = useRotation(plan, clock, link.clockEpoch);
-  const reportPaint = useHeartbeat(link.socket, clock);
+  // Urgent postings, notice, emergency, identify (urgent-layer.tsx); painted ids go into the heartbeat.
+  const { alerts, identify } = useAlerts(link.socket, clock);
+  const [urgentShown, setUrgentShown] = useState<string[]>([]);
+  const reportPaint = useHeartbeat(link.socket, clock, urgentShown);
   const locale = plan?.locale ?? i18n.language;
 
   useEffect(() => {
@@ -180,6 +185,7 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
       data-warnings={plan.warnings.join(' ')}
     >
       <PlannedBoard plan={plan} shown={shown} now={clock.now} alert={withHeader ? alert : null} />
+      <UrgentLayer alerts={alerts} identify={identify} geometry={plan.geometry} viewport={plan.viewport} locale={plan.locale} now={clock.now} onShowing={setUrgentShown} />
       {!withHeader && stale ? <StaleText since={status?.lastSyncAt ?? null} locale={plan.locale} className="edge-alert" /> : null}
       {!withHeader && linkLostSince !== null ? (
         <LinkLostText since={linkLostSince} locale={plan.locale} className="corner-alert corner-alert--link" />

@@ -12,8 +12,14 @@ import type { BoardSocket } from './use-board-link';
 const HEARTBEAT_EVERY_MS = 5000;
 const ACK_TIMEOUT_MS = 4000;
 
-export function useHeartbeat(socket: BoardSocket | null, clock: ServerClock): (planId: string, pageIndex: number) => void {
+export function useHeartbeat(
+  socket: BoardSocket | null,
+  clock: ServerClock,
+  /** Urgent ids painted on this page (urgent-layer.tsx reports them after their frame). */
+  urgentIds: readonly string[] = [],
+): (planId: string, pageIndex: number) => void {
   const last = useRef<BoardHeartbeat | null>(null);
+  const urgent = useRef<string[]>([...urgentIds]);
 
   const send = useCallback(() => {
     const beat = last.current;
@@ -32,13 +38,23 @@ export function useHeartbeat(socket: BoardSocket | null, clock: ServerClock): (p
     };
   }, [socket, send]);
 
+  // The urgent layer reports after the frame that painted them: confirm to the host at once.
+  const urgentKey = urgentIds.join(',');
+  useEffect(() => {
+    urgent.current = urgentKey === '' ? [] : urgentKey.split(',');
+    const beat = last.current;
+    if (!beat) return;
+    last.current = { ...beat, urgentIds: urgent.current, paintedAt: Math.round(clock.now()) };
+    send();
+  }, [urgentKey, clock, send]);
+
   return useCallback(
     (planId: string, pageIndex: number) => {
       // rAF runs just before the frame is drawn; the task queued from it runs just after.
       requestAnimationFrame(() => {
         setTimeout(() => {
           const paintedAt = Math.round(clock.now());
-          last.current = { planId, pageIndex, urgentIds: [], paintedAt };
+          last.current = { planId, pageIndex, urgentIds: urgent.current, paintedAt };
           publishProbe({ planId, pageIndex, paintedAt, skewMs: clock.skewMs });
           send();
         }, 0);
