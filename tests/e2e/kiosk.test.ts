@@ -1,0 +1,247 @@
+/**
+ * The touch kiosk in real Chromium with touch emulation against a real hall host: every
+ * step by `page.tap`, in portrait 1080×1920 and landscape 1920×1080, screenshots to
+ * test-output/screenshots/.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, screenshotPath } from '../support/browser';
+import { closeDatabase, openDatabase } from '../../electron/host/db/open-database';
+import { startKioskHall, type TestHall } from '../integration/kiosk/support/kiosk-harness';
+import { lowContrast, smallTargets, smallText, tapAll, tid, typePhone } from '../integration/kiosk/support/kiosk-page';
+
+const ORIENTATIONS = [
+  { name: 'portrait', width: 1080, height: 1920 },
+  { name: 'landscape', width: 1920, height: 1080 },
+] as const;
+
+describe('touch kiosk', () => {
+  let t: TestHall;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([startKioskHall(), launchChromium()]);
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await t?.hall.close();
+  });
+
+  async function openKiosk(opts: { width?: number; height?: number; query?: string; token?: string | null } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: opts.width ?? 1080, height: opts.height ?? 1920 }, hasTouch: true, isMobile: false });
+    contexts.push(context);
+    const page = await context.newPage();
+    const token = opts.token === undefined ? t.hall.localKioskToken : opts.token;
+    await page.goto(`${t.hall.url}/kiosk${opts.query ?? ''}${token ? `#device=${token}` : ''}`);
+    if (token) await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`);
+    await page.evaluate(() => document.fonts.ready);
+    return page;
+  }
+
+  const count = () => t.hall.kiosk.registrations.count();
+
+  async function checkKioskFriendly(page: Page, where: string): Promise<void> {
+    expect(await smallTargets(page, 60), `targets under 60 px on ${where}`).toEqual([]);
+    expect(await smallText(page, 18), `text under 18 px on ${where}`).toEqual([]);
+    expect(await lowContrast(page, 4.5), `contrast under 4.5:1 on ${where}`).toEqual([]);
+  }
+
+  for (const o of ORIENTATIONS) {
+    it(`signs up for a posting by touch alone, start to confirmation, in ${o.name}`, async () => {
+      const page = await openKiosk({ width: o.width, height: o.height });
+      const shot = (step: string) => page.screenshot({ path: screenshotPath(`kiosk-${o.name}-${step}.png`) });
+      const before = count();
+
+      await page.waitForSelector(tid('today-counts'));
+      expect(await page.textContent(tid('today-counts'))).toMatch(/今天有 \d+ 个岗位在招/);
+      await checkKioskFriendly(page, 'start');
+      await shot('1-start');
+
+      await page.tap(tid('start-find'));
+      await page.waitForSelector(tid('listing-card'));
+      await page.tap(tid('trade-moving'));
+      await page.tap(tid('filter-daily'));
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="listing-card"]').length > 0 && document.querySelector('[data-testid="filter-daily"]')?.getAttribute('aria-pressed') === 'true');
+      await page.waitForTimeout(400);
+      expect(await page.textContent(tid('listing-card'))).toContain('日结');
+      await checkKioskFriendly(page, 'browse');
+      await shot('2-browse');
+
+      const listingId = await page.getAttribute(tid('listing-card'), 'data-listing-id');
+      await page.tap(tid('listing-card'));
+      await page.waitForSelector(`${tid('listing-qr')}[src^="data:image/svg+xml"]`);
+      await checkKioskFriendly(page, 'detail');
+      await shot('3-detail');
+
+      await page.tap(tid('detail-signup'));
+      await page.waitForSelector(tid('step-consent'));
+      await checkKioskFriendly(page, 'consent');
+      await shot('4-consent');
+      await page.tap(tid('consent-agree'));
+
+      await typePhone(page, '13912345678');
+      expect(await page.getAttribute(tid('phone-display'), 'data-value')).toBe('13912345678');
+      await checkKioskFriendly(page, 'phone');
+      await shot('5-phone');
+      await page.tap(tid('phone-next'));
+
+      // name by pinyin: w-a-n-g → 王, x-i-a-o → 小
+      await tapAll(page, ['[data-key="w"]', '[data-key="a"]', '[data-key="n"]', '[data-key="g"]']);
+      await page.tap(`${tid('pinyin-candidate')}:text-is("王")`);
+      await tapAll(page, ['[data-key="x"]', '[data-key="i"]', '[data-key="a"]', '[data-key="o"]']);
+      await page.tap(`${tid('pinyin-candidate')}:text-is("小")`);
+      expect(await page.getAttribute(tid('name-display'), 'data-value')).toBe('王小');
+      await checkKioskFriendly(page, 'name');
+      await shot('6-name');
+      await page.tap(tid('name-next'));
+
+      await page.waitForSelector(tid('step-trades'));
+      expect(await page.getAttribute(tid('pick-trade-moving'), 'aria-pressed')).toBe('true');
+      await page.tap(tid('pick-trade-delivery'));
+      await page.tap(tid('signup-next'));
+      await page.tap(tid('pick-availability-today'));
+      await page.tap(tid('signup-next'));
+      await page.tap(tid('pick-pay-day-200'));
+      await page.tap(tid('signup-next'));
+      await page.waitForSelector(tid('step-review'));
+      expect(await page.textContent(tid('review-phone'))).toContain('139 1234 5678');
+      await checkKioskFriendly(page, 'review');
+      await shot('7-review');
+
+      await page.tap(tid('submit'));
+      await page.waitForSelector(`${tid('done-qr')}[src^="data:image/svg+xml"]`);
+      const number = await page.textContent(tid('done-number'));
+      expect(number).toMatch(/^A-\d{4}$/);
+      await checkKioskFriendly(page, 'confirmation');
+      await shot('8-done');
+
+      expect(count()).toBe(before + 1);
+      const body = await page.evaluate(() => document.body.innerText);
+      // the confirmation keeps the number, not the person
+      expect(body).not.toContain('13912345678');
+      expect(body).not.toContain('139 1234 5678');
+      expect(body).not.toContain('王小');
+
+      await page.tap(tid('done-finish'));
+      await page.waitForSelector(tid('start-screen'));
+      if (listingId) {
+        const db = openDatabase(`${t.dataDir}/hall.db`);
+        const row = db.prepare('SELECT listing_id, name, phone FROM registrations WHERE number = ? ORDER BY created_at DESC LIMIT 1').get(number) as Record<string, string>;
+        closeDatabase(db);
+        expect(row).toEqual({ listing_id: listingId, name: '王小', phone: '13912345678' });
+      }
+    });
+  }
+
+  it('registers with no typing beyond the phone', async () => {
+    const page = await openKiosk();
+    const before = count();
+    await page.tap(tid('start-register'));
+    await page.tap(tid('consent-agree'));
+    await typePhone(page, '15800001111');
+    await page.tap(tid('phone-next'));
+    await page.tap(tid('name-skip'));
+    await tapAll(page, [tid('pick-trade-cleaning'), tid('signup-next'), tid('signup-next'), tid('signup-next')]);
+    await page.tap(tid('submit'));
+    await page.waitForSelector(tid('done-number'));
+    expect(count()).toBe(before + 1);
+  });
+
+  it('stores nothing when consent is declined, and says so', async () => {
+    const page = await openKiosk();
+    const before = count();
+    await page.tap(tid('start-register'));
+    await page.tap(tid('consent-decline'));
+    await page.waitForSelector(tid('start-notice'));
+    expect(await page.textContent(tid('start-notice'))).toContain('没有记录');
+    expect(count()).toBe(before);
+  });
+
+  it('says plainly when a number is not a mainland mobile and will not go on', async () => {
+    const page = await openKiosk();
+    await page.tap(tid('start-register'));
+    await page.tap(tid('consent-agree'));
+    await typePhone(page, '12');
+    expect(await page.textContent(tid('phone-message'))).toContain('这不像手机号');
+    await typePhone(page, '345678901');
+    expect(await page.isDisabled(tid('phone-next'))).toBe(true);
+    await page.tap(tid('pad-clear'));
+    await typePhone(page, '1381234567');
+    expect(await page.textContent(tid('phone-message'))).toContain('还差 1 位');
+    expect(await page.isDisabled(tid('phone-next'))).toBe(true);
+    await typePhone(page, '89');
+    expect(await page.getAttribute(tid('phone-display'), 'data-value')).toBe('13812345678');
+    expect(await page.isEnabled(tid('phone-next'))).toBe(true);
+  });
+
+  it('warns when idle, keeps the form on "continue", then wipes every field and returns to start', async () => {
+    const page = await openKiosk({ query: '?idle=2&countdown=2' });
+    const before = count();
+    await page.tap(tid('start-register'));
+    await page.tap(tid('consent-agree'));
+    await typePhone(page, '13812345678');
+    await page.tap(tid('phone-next'));
+    await tapAll(page, ['[data-key="l"]', '[data-key="i"]']);
+    await page.tap(`${tid('pinyin-candidate')} >> nth=0`);
+
+    await page.waitForSelector(tid('idle-warning'), { timeout: 10_000 });
+    await page.screenshot({ path: screenshotPath('kiosk-portrait-idle-warning.png') });
+    await page.tap(tid('idle-continue'));
+    expect(await page.isVisible(tid('idle-warning'))).toBe(false);
+    expect((await page.getAttribute(tid('name-display'), 'data-value'))?.length).toBe(1);
+
+    await page.waitForSelector(tid('idle-warning'), { timeout: 10_000 });
+    await page.waitForSelector(tid('start-screen'), { timeout: 10_000 });
+    expect(count()).toBe(before);
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text).not.toContain('138 1234 5678');
+
+    // a new visitor starts from empty fields
+    await page.tap(tid('start-register'));
+    await page.tap(tid('consent-agree'));
+    expect(await page.getAttribute(tid('phone-display'), 'data-value')).toBe('');
+  });
+
+  it('pairs a browser kiosk after staff approve its code, then lets it sign people up', async () => {
+    const page = await openKiosk({ token: null, query: '?pairPoll=0.3' });
+    await page.waitForSelector(tid('pairing-code'));
+    await page.waitForFunction(() => /\d{3} \d{3}/.test(document.querySelector('[data-testid="pairing-code"]')?.textContent ?? ''));
+    await page.screenshot({ path: screenshotPath('kiosk-portrait-pairing.png') });
+    const code = ((await page.textContent(tid('pairing-code'))) ?? '').replace(/\s/g, '');
+
+    // browse-only works while waiting
+    await page.tap(tid('pairing-browse'));
+    await page.waitForSelector(tid('start-screen'));
+
+    t.hall.kiosk.approvePairing(code, 'staff:e2e');
+    await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`, { timeout: 10_000 });
+    expect(await page.evaluate(() => localStorage.getItem('hallboard.kioskDeviceToken'))).toMatch(/^[\w-]{40,}$/);
+
+    const before = count();
+    await page.tap(tid('start-register'));
+    await page.tap(tid('consent-agree'));
+    await typePhone(page, '18600002222');
+    await tapAll(page, [tid('phone-next'), tid('name-skip'), tid('signup-next'), tid('signup-next'), tid('signup-next'), tid('submit')]);
+    await page.waitForSelector(tid('done-number'));
+    expect(count()).toBe(before + 1);
+
+    // a reload keeps the approval
+    await page.reload();
+    await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`);
+  });
+
+  it('switches to English and to standard text size, still with 44 px targets', async () => {
+    const page = await openKiosk({ width: 1920, height: 1080 });
+    await page.tap(tid('toggle-language'));
+    await page.tap(tid('toggle-elder'));
+    expect(await page.textContent(tid('start-find'))).toContain('Find work');
+    expect(await smallTargets(page, 44)).toEqual([]);
+    expect(await smallText(page, 18)).toEqual([]);
+    const touchAction = await page.evaluate(() => getComputedStyle(document.querySelector('button')!).touchAction);
+    expect(touchAction).toBe('manipulation');
+    await page.screenshot({ path: screenshotPath('kiosk-landscape-english-standard.png') });
+  });
+});

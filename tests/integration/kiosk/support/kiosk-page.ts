@@ -1,0 +1,79 @@
+/** Touch helpers for the kiosk end-to-end tests (real Chromium, touch emulation). */
+import type { Page } from 'playwright-core';
+
+export const tid = (id: string): string => `[data-testid="${id}"]`;
+
+export async function tapAll(page: Page, selectors: string[]): Promise<void> {
+  for (const s of selectors) await page.tap(s);
+}
+
+export async function typePhone(page: Page, phone: string): Promise<void> {
+  for (const d of phone) await page.tap(tid(`pad-${d}`));
+}
+
+/** Buttons in view smaller than `min` px either way (targets must be big enough to touch). */
+export async function smallTargets(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((minPx) => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('button')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || r.bottom < 0 || r.top > window.innerHeight) continue;
+      if (r.width < minPx - 0.5 || r.height < minPx - 0.5) out.push(`${(el.textContent ?? '').trim().slice(0, 20)} ${Math.round(r.width)}×${Math.round(r.height)}`);
+    }
+    return out;
+  }, min);
+}
+
+/** Visible text drawn below `min` px. */
+export async function smallText(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((minPx) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest('[aria-hidden="true"]')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < minPx) out.push(`${text.slice(0, 20)} ${size}px`);
+    }
+    return out;
+  }, min);
+}
+
+/** Text whose colour against its nearest opaque background is below `min`:1 (WCAG formula). */
+export async function lowContrast(page: Page, min: number): Promise<string[]> {
+  return page.evaluate((minRatio) => {
+    const parse = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const background = (el: Element | null): number[] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c.length >= 3 && (c.length === 3 || c[3]! > 0.9)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest('button:disabled')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const fg = parse(getComputedStyle(el).color).slice(0, 3);
+      const bg = background(el);
+      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+      const ratio = (a! + 0.05) / (b! + 0.05);
+      if (ratio < minRatio) out.push(`${text.slice(0, 20)} ${ratio.toFixed(2)}:1`);
+    }
+    return out;
+  }, min);
+}
