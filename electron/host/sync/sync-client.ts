@@ -185,22 +185,34 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
   // ---- catch-up --------------------------------------------------------------------------
 
   async function runCatchUp(): Promise<void> {
+    const fetchPage = (since: number) => fetchChangesPage(hub, since, tuning.pageSize, { timeoutMs: tuning.requestTimeoutMs, signal: abort.signal });
+    let next = fetchPage(cursor);
     for (;;) {
       if (closed) return;
-      const page = await fetchChangesPage(hub, cursor, tuning.pageSize, { timeoutMs: tuning.requestTimeoutMs, signal: abort.signal });
+      const since = cursor;
+      const page = await next;
       if (closed) return;
       hubLastSeq = Math.max(hubLastSeq ?? 0, page.lastSeq);
       const run: SequencedChange[] = [];
-      let previous = cursor;
+      let previous = since;
       for (const raw of page.changes) {
         const seq = seqOf(raw);
         if (seq === null || seq <= previous) {
-          throw new HubRequestError(`sync: the hub's page after ${cursor} holds a change without an increasing seq`, null, 'bad_page');
+          throw new HubRequestError(`sync: the hub's page after ${since} holds a change without an increasing seq`, null, 'bad_page');
         }
         previous = seq;
         run.push({ seq, raw });
       }
       const done = !page.hasMore;
+      if (!done && run.length === 0) {
+        throw new HubRequestError('sync: the hub said it has more changes but sent none', null, 'bad_page');
+      }
+      // Ask for the next page before applying this one: the hub and the network work while
+      // this hall writes. If applying fails the prefetched page is simply dropped.
+      if (!done) {
+        next = fetchPage(previous);
+        next.catch(() => undefined);
+      }
       // At the end of the feed the cursor may move to lastSeq: nothing lies in between.
       applyRun(run, done ? page.lastSeq : undefined);
       if (done) {
@@ -210,8 +222,9 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
         markSynced();
         return;
       }
-      if (run.length === 0) {
-        throw new HubRequestError('sync: the hub said it has more changes but sent none', null, 'bad_page');
+      if (cursor !== previous) {
+        // The cursor moved some other way (a live change landed); start again from it.
+        next = fetchPage(cursor);
       }
     }
   }
