@@ -41,6 +41,8 @@ export interface HubLink {
   outboxPending(): number;
   /** Queues an item for the hub (outside any other transaction; stores use enqueueOutbox). */
   enqueue(item: OutboxItemInput): string;
+  /** Another store committed outbox rows: send them now rather than at the next poll. */
+  kickOutbox(): void;
   /** Resolves when no catch-up and no outbox run is in progress. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -138,6 +140,7 @@ export function startHubLink(deps: HubLinkDeps): HubLink {
       pump.kick();
       return id;
     },
+    kickOutbox: () => pump.kick(),
     async idle() {
       await sync.idle();
       await pump.idle();
