@@ -1,0 +1,38 @@
+/** The audit log: who did what, when, from where. */
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../shared/staff-contract';
+import { api } from './staff-api';
+import { formatDateTime } from './format';
+import { usePoll } from './use-poll';
+
+export function AuditPage() {
+  const { t, i18n } = useTranslation();
+  const { data } = usePoll(() => api<{ entries: AuditEntry[] }>('GET', '/api/staff/audit?limit=200'), 5000);
+  return (
+    <section className="panel">
+      <h2>{t('staff.audit.title')}</h2>
+      <table className="audit" data-testid="audit-table">
+        <thead>
+          <tr>
+            <th>{t('staff.audit.when')}</th>
+            <th>{t('staff.audit.who')}</th>
+            <th>{t('staff.audit.what')}</th>
+            <th>{t('staff.audit.target')}</th>
+            <th>{t('staff.audit.from')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(data?.entries ?? []).map((e) => (
+            <tr key={e.id}>
+              <td>{formatDateTime(e.at, i18n.language)}</td>
+              <td>{e.accountName ?? t('staff.audit.nobody')}</td>
+              <td>{t(`staff.audit.actions.${e.action.replace('.', '_')}`, { defaultValue: e.action })}</td>
+              <td className="hint">{typeof e.detail.title === 'string' ? e.detail.title : (e.target ?? '')}</td>
+              <td className="hint">{e.source ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * Approve a device: a kiosk by the 6-digit code it shows, or a board screen (browser, smart TV,
+ * LED controller) by giving it an id, size, pitch, distance, layout and filter; it then shows
+ * /board/<id>.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { OCCUPATION_CODES } from '../../shared/occupations';
+import { BOARD_LAYOUTS, type BoardLayout } from '../../shared/schemas/screen';
+import { minGlyphPx } from '../../shared/legibility';
+import { api } from './staff-api';
+
+export function PairingForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<'kiosk' | 'board'>('kiosk');
+  const [code, setCode] = useState('');
+  const [screenId, setScreenId] = useState('');
+  const [name, setName] = useState('');
+  const [size, setSize] = useState('1920x1080');
+  const [pitch, setPitch] = useState('2.5');
+  const [distance, setDistance] = useState('8');
+  const [layout, setLayout] = useState<BoardLayout>('cards');
+  const [occupation, setOccupation] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const [w, h] = size.split('x').map(Number) as [number, number];
+  const glyph = Number(pitch) >= 0.5 && Number(distance) >= 1 ? minGlyphPx(Number(distance), Number(pitch), 'ada') : null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setMessage(null);
+    try {
+      if (role === 'kiosk') {
+        await api('POST', '/api/staff/pairings', { role, code: code.trim() });
+        setMessage({ ok: true, text: t('staff.pairing.kioskDone') });
+        setCode('');
+      } else {
+        const result = await api<{ url: string }>('POST', '/api/staff/pairings', {
+          role,
+          screenId: screenId.trim(),
+          name: name.trim(),
+          width: w,
+          height: h,
+          pitchMm: Number(pitch),
+          viewingDistanceM: Number(distance),
+          layout,
+          filter: { occupations: occupation ? [occupation] : [], districts: [] },
+        });
+        setMessage({ ok: true, text: t('staff.pairing.boardDone', { url: `${window.location.origin}${result.url}` }) });
+      }
+      onDone();
+    } catch (e) {
+      setMessage({ ok: false, text: (e as Error).message });
+    }
+  }
+
+  return (
+    <form className="panel pairing" onSubmit={submit} data-testid="pairing-form">
+      <h2>{t('staff.pairing.title')}</h2>
+      <div className="row">
+        <label className="inline">
+          <input type="radio" checked={role === 'kiosk'} onChange={() => setRole('kiosk')} />
+          {t('staff.pairing.kiosk')}
+        </label>
+        <label className="inline">
+          <input type="radio" checked={role === 'board'} onChange={() => setRole('board')} />
+          {t('staff.pairing.board')}
+        </label>
+      </div>
+      {role === 'kiosk' ? (
+        <label>
+          {t('staff.pairing.code')}
+          <input inputMode="numeric" pattern="\d{6}" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} required data-testid="pairing-code" />
+        </label>
+      ) : (
+        <div className="grid2">
+          <label>
+            {t('staff.pairing.screenId')}
+            <input value={screenId} onChange={(e) => setScreenId(e.target.value)} pattern="[A-Za-z0-9_\-]{1,32}" required />
+          </label>
+          <label>
+            {t('staff.pairing.name')}
+            <input value={name} onChange={(e) => setName(e.target.value)} maxLength={40} required />
+          </label>
+          <label>
+            {t('staff.pairing.size')}
+            <select value={size} onChange={(e) => setSize(e.target.value)}>
+              {['1920x1080', '3840x2160', '960x480', '2560x640', '1280x720'].map((s) => (
+                <option key={s} value={s}>
+                  {s.replace('x', '×')}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('staff.screens.pitch')}
+            <input type="number" step="0.1" min="0.5" max="20" value={pitch} onChange={(e) => setPitch(e.target.value)} />
+          </label>
+          <label>
+            {t('staff.screens.distance')}
+            <input type="number" step="0.5" min="1" max="50" value={distance} onChange={(e) => setDistance(e.target.value)} />
+          </label>
+          <label>
+            {t('staff.screens.layout')}
+            <select value={layout} onChange={(e) => setLayout(e.target.value as BoardLayout)}>
+              {BOARD_LAYOUTS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`staff.screens.layouts.${l}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('staff.pairing.filter')}
+            <select value={occupation} onChange={(e) => setOccupation(e.target.value)}>
+              <option value="">{t('staff.pairing.allTrades')}</option>
+              {OCCUPATION_CODES.map((o) => (
+                <option key={o} value={o}>
+                  {t(`occupation.${o}`, { defaultValue: o })}
+                </option>
+              ))}
+            </select>
+          </label>
+          {glyph !== null ? <p className="hint">{t('staff.pairing.glyph', { px: glyph })}</p> : null}
+        </div>
+      )}
+      {message ? (
+        <p className={message.ok ? 'ok' : 'error'} role="status">
+          {message.text}
+        </p>
+      ) : null}
+      <button type="submit" className="primary">
+        {t('staff.pairing.approve')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Pitch and viewing distance of one screen, with the minimum glyph size they lead to shown
+ * live (shared/legibility.ts, the same rule the planner uses) before anything is saved.
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { minCharHeightMm, minGlyphPx } from '../../shared/legibility';
+import { BOARD_LAYOUTS, LEGIBILITY_RULES, type BoardLayout, type LegibilityRule } from '../../shared/schemas/screen';
+import type { ScreenView } from '../../shared/staff-contract';
+import { api } from './staff-api';
+
+export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [pitch, setPitch] = useState(String(screen.pitchMm));
+  const [distance, setDistance] = useState(String(screen.viewingDistanceM));
+  const [rule, setRule] = useState<LegibilityRule>(screen.legibilityRule);
+  const [layout, setLayout] = useState<BoardLayout>(screen.layout);
+  const [error, setError] = useState<string | null>(null);
+
+  const p = Number(pitch);
+  const d = Number(distance);
+  const valid = p >= 0.5 && p <= 20 && d >= 1 && d <= 50;
+  const glyph = valid ? minGlyphPx(d, p, rule) : null;
+  const linesOnScreen = glyph ? Math.floor(screen.height / (glyph * 1.35)) : null;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api('PATCH', `/api/staff/screens/${encodeURIComponent(screen.id)}`, { pitchMm: p, viewingDistanceM: d, legibilityRule: rule, layout });
+      onSaved();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  return (
+    <form className="screen-editor" onSubmit={save} data-testid="screen-editor">
+      <label>
+        {t('staff.screens.pitch')}
+        <input type="number" step="0.1" min="0.5" max="20" value={pitch} onChange={(e) => setPitch(e.target.value)} data-testid="edit-pitch" />
+      </label>
+      <label>
+        {t('staff.screens.distance')}
+        <input type="number" step="0.5" min="1" max="50" value={distance} onChange={(e) => setDistance(e.target.value)} data-testid="edit-distance" />
+      </label>
+      <label>
+        {t('staff.screens.rule')}
+        <select value={rule} onChange={(e) => setRule(e.target.value as LegibilityRule)}>
+          {LEGIBILITY_RULES.map((r) => (
+            <option key={r} value={r}>
+              {t(`staff.screens.rules.${r}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('staff.screens.layout')}
+        <select value={layout} onChange={(e) => setLayout(e.target.value as BoardLayout)}>
+          {BOARD_LAYOUTS.map((l) => (
+            <option key={l} value={l}>
+              {t(`staff.screens.layouts.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="glyph-preview" data-testid="glyph-preview" data-min-glyph={glyph ?? ''}>
+        {glyph !== null ? (
+          <>
+            <span className="glyph-preview__sample" style={{ fontSize: Math.min(glyph, 120) }}>
+              {t('staff.screens.sample')}
+            </span>
+            <span>{t('staff.screens.glyph', { px: glyph, mm: Math.round(minCharHeightMm(d, rule)), lines: linesOnScreen })}</span>
+          </>
+        ) : (
+          <span className="error">{t('staff.screens.invalidNumbers')}</span>
+        )}
+      </div>
+      {error ? (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="primary" disabled={!valid}>
+        {t('staff.screens.save')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+/** Every screen with its open pages (online, last seen, what it shows), kiosks, and actions. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ScreensResponse } from '../../shared/staff-contract';
+import { formatTime } from './format';
+import { PairingForm } from './pairing-form';
+import { ScreenEditor } from './screen-editor';
+import { api } from './staff-api';
+
+export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; refresh: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+
+  async function act(screenId: string, action: 'identify' | 'reload') {
+    const { pages } = await api<{ pages: number }>('POST', `/api/staff/screens/${encodeURIComponent(screenId)}/${action}`);
+    setNote(t(`staff.screens.${action}Sent`, { count: pages }));
+  }
+
+  if (!data) return null;
+  return (
+    <div className="columns">
+      <section className="panel">
+        <h2>{t('staff.screens.title')}</h2>
+        {note ? <p className="ok">{note}</p> : null}
+        <table className="screens" data-testid="screens-table">
+          <thead>
+            <tr>
+              <th>{t('staff.screens.name')}</th>
+              <th>{t('staff.screens.state')}</th>
+              <th>{t('staff.screens.showing')}</th>
+              <th>{t('staff.screens.legibility')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {data.screens.map((s) => (
+              <tr key={s.id} data-testid="screen-row" data-screen-id={s.id} data-online={String(s.online)}>
+                <td>
+                  <strong>{s.name}</strong>
+                  <div className="hint">
+                    /board/{s.id} · {s.width}×{s.height} · P{s.pitchMm} · {t(`staff.screens.layouts.${s.layout}`)}
+                  </div>
+                </td>
+                <td>
+                  <span className={`dot dot--${s.online ? 'on' : 'off'}`} />
+                  {s.online ? t('staff.screens.online', { count: s.pages.length }) : t('staff.screens.offline')}
+                  {s.lastSeenAt !== null ? <div className="hint">{t('staff.screens.lastSeen', { time: formatTime(s.lastSeenAt, i18n.language) })}</div> : null}
+                </td>
+                <td>
+                  {s.pages.map((p) => (
+                    <div key={p.pageId} className="hint">
+                      {p.viewport ? `${p.viewport.width}×${p.viewport.height} · ` : ''}
+                      {p.pageIndex !== null ? t('staff.screens.page', { n: p.pageIndex + 1 }) : t('staff.screens.noPaint')}
+                      {p.urgentIds.length > 0 ? ` · ${t('staff.screens.urgentCount', { count: p.urgentIds.length })}` : ''}
+                    </div>
+                  ))}
+                </td>
+                <td>{t('staff.screens.minGlyph', { px: s.minGlyphPx, distance: s.viewingDistanceM })}</td>
+                <td className="actions">
+                  <button type="button" onClick={() => void act(s.id, 'identify')} data-testid="identify">
+                    {t('staff.screens.identify')}
+                  </button>
+                  <button type="button" onClick={() => void act(s.id, 'reload')}>
+                    {t('staff.screens.reload')}
+                  </button>
+                  <button type="button" onClick={() => setEditing(editing === s.id ? null : s.id)}>
+                    {t('staff.screens.edit')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {editing ? (
+          (() => {
+            const screen = data.screens.find((s) => s.id === editing);
+            return screen ? (
+              <ScreenEditor
+                key={screen.id}
+                screen={screen}
+                onSaved={() => {
+                  setEditing(null);
+                  refresh();
+                }}
+              />
+            ) : null;
+          })()
+        ) : null}
+        <h2>{t('staff.screens.kiosks')}</h2>
+        <ul className="kiosks" data-testid="kiosk-list">
+          {data.kiosks.map((k) => (
+            <li key={k.id}>
+              {k.kind === 'local' ? t('staff.screens.localKiosk') : k.id}
+              {k.approvedBy ? <span className="hint"> · {t('staff.screens.approvedBy', { name: k.approvedBy })}</span> : null}
+              {k.lastSeenAt !== null ? <span className="hint"> · {t('staff.screens.lastSeen', { time: formatTime(k.lastSeenAt, i18n.language) })}</span> : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <PairingForm onDone={refresh} />
+    </div>
+  );
+}

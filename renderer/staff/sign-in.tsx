@@ -1,0 +1,93 @@
+/**
+ * Sign-in by PIN, or — when the hall has no staff account yet — creating the first admin.
+ * There is no default PIN: the first person to open /staff on a new hall sets one (or the
+ * operator sets HALL_STAFF_PIN).
+ */
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionResponse } from '../../shared/staff-contract';
+import { api, StaffApiError, tokenStore } from './staff-api';
+
+export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionResponse) => void }) {
+  const { t } = useTranslation();
+  const [needsSetup, setNeedsSetup] = useState<boolean | null>(null);
+  const [name, setName] = useState('');
+  const [pin, setPin] = useState('');
+  const [pin2, setPin2] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api<{ needsSetup: boolean }>('GET', '/api/staff/setup')
+      .then((r) => setNeedsSetup(r.needsSetup))
+      .catch(() => setNeedsSetup(false));
+  }, []);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (needsSetup && pin !== pin2) {
+      setError(t('staff.signIn.pinMismatch'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const session = needsSetup
+        ? await api<SessionResponse>('POST', '/api/staff/setup', { name: name.trim(), pin })
+        : await api<SessionResponse>('POST', '/api/staff/session', { pin });
+      tokenStore.set(session.token);
+      onSignedIn(session);
+    } catch (e) {
+      const code = e instanceof StaffApiError ? e.code : 'network';
+      setError(t(`staff.signIn.error.${code}`, { defaultValue: (e as Error).message }));
+      setPin('');
+      setPin2('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (needsSetup === null) return <div className="sign-in" aria-busy="true" />;
+  return (
+    <form className="sign-in" onSubmit={submit} data-testid="sign-in">
+      <h1>{needsSetup ? t('staff.signIn.setupTitle') : t('staff.signIn.title')}</h1>
+      {needsSetup ? <p className="hint">{t('staff.signIn.setupHint')}</p> : null}
+      {needsSetup ? (
+        <label>
+          {t('staff.signIn.name')}
+          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={30} required autoFocus data-testid="setup-name" />
+        </label>
+      ) : null}
+      <label>
+        {t('staff.signIn.pin')}
+        <input
+          type="password"
+          inputMode="numeric"
+          autoComplete={needsSetup ? 'new-password' : 'current-password'}
+          pattern="\d{6,12}"
+          value={pin}
+          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          maxLength={12}
+          required
+          autoFocus={!needsSetup}
+          data-testid="pin"
+        />
+      </label>
+      {needsSetup ? (
+        <label>
+          {t('staff.signIn.pinAgain')}
+          <input type="password" inputMode="numeric" value={pin2} onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))} maxLength={12} required data-testid="pin-again" />
+        </label>
+      ) : null}
+      {needsSetup ? <p className="hint">{t('staff.signIn.pinRules')}</p> : null}
+      {error ? (
+        <p className="error" role="alert" data-testid="sign-in-error">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="primary" disabled={busy} data-testid="sign-in-submit">
+        {needsSetup ? t('staff.signIn.create') : t('staff.signIn.submit')}
+      </button>
+    </form>
+  );
+}
