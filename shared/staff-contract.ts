@@ -4,7 +4,8 @@
  * sign-in and first-use setup needs `Authorization: Bearer <token>`.
  */
 import { z } from 'zod';
-import { BOARD_LAYOUTS, LEGIBILITY_RULES, ScreenFilterSchema } from './schemas/screen';
+import { OCCUPATION_CODES } from './occupations';
+import { BOARD_LAYOUTS, LEGIBILITY_RULES } from './schemas/screen';
 import { plainText } from './schemas/urgent';
 
 export const STAFF_ROUTES = {
@@ -143,6 +144,12 @@ export interface ScreensResponse {
   serverNow: number;
 }
 
+/** A screen filter as staff send it (no defaults: an absent filter must not reset the screen's). */
+const FilterInputSchema = z.strictObject({
+  occupations: z.array(z.enum(OCCUPATION_CODES)).max(20),
+  districts: z.array(z.string().regex(/^\d{6}$/)).max(50),
+});
+
 /** `PATCH /api/staff/screens/:id`: what staff may change on a screen. */
 export const ScreenPatchSchema = z.strictObject({
   name: plainText(1, 40).optional(),
@@ -150,7 +157,7 @@ export const ScreenPatchSchema = z.strictObject({
   viewingDistanceM: z.number().min(1).max(50).optional(),
   legibilityRule: z.enum(LEGIBILITY_RULES).optional(),
   layout: z.enum(BOARD_LAYOUTS).optional(),
-  filter: ScreenFilterSchema.optional(),
+  filter: FilterInputSchema.optional(),
 });
 export type ScreenPatch = z.infer<typeof ScreenPatchSchema>;
 
@@ -169,7 +176,7 @@ export const PairingApprovalSchema = z.discriminatedUnion('role', [
     pitchMm: z.number().min(0.5).max(20),
     viewingDistanceM: z.number().min(1).max(50),
     layout: z.enum(BOARD_LAYOUTS),
-    filter: ScreenFilterSchema.optional(),
+    filter: FilterInputSchema.optional(),
   }),
 ]);
 export type PairingApproval = z.infer<typeof PairingApprovalSchema>;
