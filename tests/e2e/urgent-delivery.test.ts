@@ -39,7 +39,7 @@ async function api(base: string, token: string, method: string, path: string, bo
 function waitForUrgent(page: Page, id: string, gone = false, timeout = 15_000) {
   return page.waitForFunction(
     ([id, gone]) => {
-      const onScreen = document.querySelector(`[data-urgent-id="${id}"]`) !== null && (window.__hallUrgent?.showing ?? []).includes(id as string);
+      const onScreen = document.querySelector(`[data-urgent-id="${id}"]`) !== null && ((window as { __hallUrgent?: { showing: string[] } }).__hallUrgent?.showing ?? []).includes(id as string);
       return gone ? !onScreen : onScreen;
     },
     [id, gone] as const,
