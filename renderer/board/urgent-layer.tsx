@@ -99,10 +99,10 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
 
   return (
     <>
-      {alerts.notice && !emergency ? <NoticeLine text={alerts.notice.title} label={t('board.urgent.noticeLabel')} /> : null}
+      {alerts.notice && !emergency ? <NoticeLine text={alerts.notice.title} label={t('board.urgentAlert.noticeLabel')} /> : null}
       {display.kind === 'banner' && display.urgent ? (
         <div className={`urgent-banner${alerts.notice ? ' urgent-banner--above-notice' : ''}`} data-testid="urgent-banner" data-urgent-id={display.urgent.id} role="alert">
-          <span className="urgent-banner__tag">{t('board.urgent.tag')}</span>
+          <span className="urgent-banner__tag">{t('board.urgentAlert.tag')}</span>
           <span className="urgent-banner__title">{display.urgent.title}</span>
           {display.urgent.body ? <span className="urgent-banner__body">{display.urgent.body}</span> : null}
           {display.count > 1 ? <span className="urgent-banner__count">{t('board.pageIndicator', { current: display.index + 1, total: display.count })}</span> : null}
@@ -111,8 +111,8 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
       {display.kind === 'takeover' && display.urgent ? (
         <div className="urgent-takeover" data-testid="urgent-takeover" data-urgent-id={display.urgent.id} role="alert">
           <div className="urgent-takeover__tag" style={{ fontSize: Math.round(Math.max(floorHeader, Math.min(viewport.height * 0.075, width / 10))) }}>
-            {t('board.urgent.tag')}
-            {display.count > 1 ? ` · ${t('board.urgent.more', { count: display.count - 1 })}` : ''}
+            {t('board.urgentAlert.tag')}
+            {display.count > 1 ? ` · ${t('board.urgentAlert.more', { count: display.count - 1 })}` : ''}
           </div>
           <div className="urgent-takeover__title" style={{ fontSize: fitPx(display.urgent.title, width, 2, viewport.height * 0.2, floorTitle) }}>
             {display.urgent.title}
@@ -123,14 +123,14 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
             </div>
           ) : null}
           <div className="urgent-takeover__until" style={{ fontSize: Math.round(Math.max(floorHeader, viewport.height * 0.05)) }}>
-            {t('board.urgent.until', { time: formatClock(display.urgent.expiresAt, locale) })}
+            {t('board.urgentAlert.until', { time: formatClock(display.urgent.expiresAt, locale) })}
           </div>
         </div>
       ) : null}
       {emergency && alerts.emergency ? (
         <div className="emergency" data-testid="emergency-takeover" role="alert">
           <div className="emergency__tag" style={{ fontSize: Math.round(Math.max(floorHeader, Math.min(viewport.height * 0.09, width / 8))) }}>
-            {t('board.urgent.emergencyTag')}
+            {t('board.urgentAlert.emergencyTag')}
           </div>
           <div className="emergency__title" style={{ fontSize: fitPx(alerts.emergency.title, width, 2, viewport.height * 0.22, floorTitle) }}>
             {alerts.emergency.title}
@@ -148,7 +148,7 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
             {identify.name}
           </div>
           <div className="identify__id" style={{ fontSize: floorHeader }}>
-            {t('board.urgent.identifyId', { id: identify.screenId, width: viewport.width, height: viewport.height })}
+            {t('board.urgentAlert.identifyId', { id: identify.screenId, width: viewport.width, height: viewport.height })}
           </div>
         </div>
       ) : null}
