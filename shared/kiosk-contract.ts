@@ -3,7 +3,7 @@
  * filter), today's counts, device pairing. `POST /api/registrations` is in DESIGN.md.
  */
 import { z } from 'zod';
-import { ListingQuerySchema } from './contract';
+import { ListingQuerySchema, ListingsResponseSchema } from './contract';
 
 export const KIOSK_ROUTES = {
   page: '/kiosk',
@@ -20,6 +20,10 @@ export const KioskListingQuerySchema = ListingQuerySchema.extend({
   daily: z.enum(['0', '1']).optional(),
 });
 export type KioskListingQuery = z.infer<typeof KioskListingQuerySchema>;
+
+/** Kiosk results: `total` stops counting at a cap; `totalIsLowerBound` says "more than". */
+export const KioskListingsResponseSchema = ListingsResponseSchema.extend({ totalIsLowerBound: z.boolean() });
+export type KioskListingsResponse = z.infer<typeof KioskListingsResponseSchema>;
 
 /** Today's counts for the start screen: postings only, never anything about people. */
 export const KioskSummarySchema = z.object({

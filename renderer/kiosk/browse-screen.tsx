@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListingsResponse } from '../../shared/contract';
+import type { KioskListingsResponse } from '../../shared/kiosk-contract';
 import { OCCUPATION_CODES } from '../../shared/occupations';
 import { HOME_CITY_CODE, districtsOfCity } from '../../shared/districts';
 import type { PublicListing } from '../../shared/schemas/listing';
@@ -16,7 +16,7 @@ import { PinyinKeyboard } from './pinyin-keyboard';
 export const NO_FILTERS: BrowseFilters = { q: '', occupation: null, district: null, daily: false };
 const DISTRICTS = districtsOfCity(HOME_CITY_CODE);
 
-type Results = { state: 'loading' } | { state: 'ok'; data: ListingsResponse } | { state: 'failed' };
+type Results = { state: 'loading' } | { state: 'ok'; data: KioskListingsResponse } | { state: 'failed' };
 
 export function BrowseScreen({
   filters,
@@ -129,7 +129,9 @@ export function BrowseScreen({
         {results.state === 'ok' && (
           <>
             <p className="result-count" data-testid="result-count">
-              {results.data.total > results.data.listings.length
+              {results.data.totalIsLowerBound
+                ? t('kiosk.browse.resultsMany', { count: results.data.total, shown: results.data.listings.length })
+                : results.data.total > results.data.listings.length
                 ? t('kiosk.browse.resultsMore', { count: results.data.total, shown: results.data.listings.length })
                 : t('kiosk.browse.results', { count: results.data.total })}
             </p>

@@ -2,15 +2,16 @@
  * The kiosk's calls to its host (same origin). Responses are validated with the shared
  * schemas; failures become `KioskApiError` with the contract's error code, or `offline`.
  */
-import { ListingsResponseSchema, type ListingsResponse } from '../../shared/contract';
 import {
   KIOSK_ROUTES,
   KioskDeviceSchema,
+  KioskListingsResponseSchema,
   KioskSummarySchema,
   PairingRequestSchema,
   PairingStatusSchema,
   kioskAuthValue,
   type KioskDevice,
+  type KioskListingsResponse,
   type KioskSummary,
   type PairingRequest,
   type PairingStatus,
@@ -53,14 +54,14 @@ export interface BrowseFilters {
 
 export const RESULT_LIMIT = 40;
 
-export function searchListings(f: BrowseFilters, signal?: AbortSignal): Promise<ListingsResponse> {
+export function searchListings(f: BrowseFilters, signal?: AbortSignal): Promise<KioskListingsResponse> {
   const params = new URLSearchParams({ limit: String(RESULT_LIMIT) });
   const q = f.q.trim().slice(0, 50);
   if (q) params.set('q', q);
   if (f.occupation) params.set('occupation', f.occupation);
   if (f.district) params.set('district', f.district);
   if (f.daily) params.set('daily', '1');
-  return call(`${KIOSK_ROUTES.listings}?${params}`, (v) => ListingsResponseSchema.parse(v), signal ? { signal } : {});
+  return call(`${KIOSK_ROUTES.listings}?${params}`, (v) => KioskListingsResponseSchema.parse(v), signal ? { signal } : {});
 }
 
 export const getSummary = (): Promise<KioskSummary> => call(KIOSK_ROUTES.summary, (v) => KioskSummarySchema.parse(v));

@@ -1,21 +1,45 @@
 /**
- * Kiosk reads of postings: the public search plus the 日结 filter visitors look for first,
- * and today's counts for the start screen. Uses the same search plan as the public route
- * (db/listing-search.ts: FTS5 trigram for 3+ characters, escaped LIKE for 1–2), so nothing a
- * visitor types reaches SQL syntax; only public fields leave (toPublicListing).
+ * Kiosk reads of postings: search with the 日结 filter visitors look for first, and today's
+ * counts for the start screen. Terms match posting headlines through an in-memory index
+ * (headline-index.ts), falling back to the full-text plan of the public route
+ * (db/listing-search.ts: FTS5 trigram, quoted) when no headline matches; nothing a visitor
+ * types reaches SQL syntax; only public fields leave (toPublicListing).
  */
 import type { WritableDatabase } from '../db/handles';
 import { rowToListing, type ListingRow } from '../db/listing-row';
-import { SEARCH_TEXT_SQL, planSearch } from '../db/listing-search';
+import { MAX_TERMS, planSearch } from '../db/listing-search';
+import { createHeadlineIndex } from './headline-index';
 import { toPublicListing } from '../../../shared/public-listing';
-import type { ListingsResponse } from '../../../shared/contract';
+import type { KioskListingsResponse } from '../../../shared/kiosk-contract';
 import type { KioskListingQuery, KioskSummary } from '../../../shared/kiosk-contract';
 
 const ACTIVE_SQL = 'l.hidden = 0 AND l.valid_until_ms > @now AND l.valid_from_ms <= @now';
+// Matches the listings_kiosk_order index (migration 0004): without a full-text match a page is
+// found by walking the postings in display order and stopping after `limit` matches. With
+// one, the trigram index gives a small rowid set that is cheaper to sort than to walk for.
 const ORDER_SQL = 'ORDER BY l.urgent DESC, l.valid_from_ms DESC, l.id ASC';
+/**
+ * Short terms are matched over the headline fields only (title, employer, place, hours): a
+ * visitor typing 司机 means the job, and a character like 工 found somewhere in a long
+ * description is noise. (Used by the SQL path; the headline index holds the same text.)
+ */
+const SHORT_TERM_TEXT_SQL =
+  "(l.title || char(10) || l.employer_name || char(10) || l.district_name || char(10) || l.address || char(10) || l.work_time)";
+/** Counting stops here: "more than 1000 postings" is all a kiosk visitor needs to know. */
+export const COUNT_CAP = 1000;
+
+/** The terms planSearch sees, as typed (for the headline index). */
+function termsOf(q: string | undefined): string[] {
+  return (q ?? '')
+    .replace(/\p{Cc}/gu, ' ')
+    .trim()
+    .split(/\s+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, MAX_TERMS);
+}
 
 export interface KioskSearch {
-  search(query: KioskListingQuery, now: number): ListingsResponse;
+  search(query: KioskListingQuery, now: number): KioskListingsResponse;
   summary(now: number): KioskSummary;
 }
 
@@ -32,15 +56,32 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
         "(@daily = 0 OR l.settlement = 'daily')",
       ];
       if (hasMatch) where.push('l.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @match)');
-      for (let i = 0; i < likeCount; i += 1) where.push(`${SEARCH_TEXT_SQL} LIKE @like${i} ESCAPE '\\'`);
+      for (let i = 0; i < likeCount; i += 1) where.push(`${SHORT_TERM_TEXT_SQL} LIKE @like${i} ESCAPE '\\'`);
       const whereSql = where.join(' AND ');
       s = {
-        page: db.prepare(`SELECT l.* FROM listings l WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit`),
-        count: db.prepare(`SELECT COUNT(*) AS n FROM listings l WHERE ${whereSql}`),
+        page: db.prepare(`SELECT l.* FROM listings l ${hasMatch ? '' : 'INDEXED BY listings_kiosk_order'} WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit`),
+        count: db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM listings l WHERE ${whereSql} LIMIT ${COUNT_CAP + 1})`),
       };
       statements.set(key, s);
     }
     return s;
+  }
+
+  // 1–2 character terms: the in-memory headline index finds the rows, SQLite returns them.
+  const headlines = createHeadlineIndex(db);
+  const byRowids = db.prepare<{ ids: string }, ListingRow & { rowid: number }>(
+    'SELECT rowid, * FROM listings WHERE rowid IN (SELECT value FROM json_each(@ids))',
+  );
+  function shortTermSearch(terms: string[], query: KioskListingQuery, now: number): KioskListingsResponse {
+    const daily = query.daily === '1';
+    const found = headlines.find({ terms, occupation: query.occupation ?? null, district: query.district ?? null, daily, now, limit: query.limit });
+    const rows = new Map(byRowids.all({ ids: JSON.stringify(found.rowids) }).map((r) => [r.rowid, r]));
+    const listings = found.rowids
+      .map((id) => rows.get(id))
+      // re-checked against the row as it is now: the snapshot may be a moment old
+      .filter((r): r is ListingRow & { rowid: number } => r !== undefined && r.hidden === 0 && r.valid_until_ms > now && r.valid_from_ms <= now)
+      .map((r) => toPublicListing(rowToListing(r)));
+    return { listings, total: Math.min(found.total, COUNT_CAP), totalIsLowerBound: found.total > COUNT_CAP };
   }
 
   const summaryStmt = db.prepare<{ now: number; midnight: number }, { active: number; daily: number; fresh: number }>(
@@ -53,6 +94,12 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
   return {
     search(query, now) {
       const plan = planSearch(query.q);
+      // Headlines first, for any term length (a few ms in memory); the full text (trigram
+      // index, descriptions and requirements too) only when no headline matches.
+      if (plan.likes.length > 0 || plan.match !== null) {
+        const headline = shortTermSearch(termsOf(query.q), query, now);
+        if (headline.total > 0 || plan.match === null) return headline;
+      }
       const s = statementsFor(plan.match !== null, plan.likes.length);
       const params: Record<string, unknown> = {
         now,
@@ -64,9 +111,14 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
       plan.likes.forEach((pattern, i) => {
         params[`like${i}`] = pattern;
       });
-      const total = (s.count.get(params) as { n: number } | undefined)?.n ?? 0;
-      const rows = total === 0 ? [] : (s.page.all({ ...params, limit: query.limit }) as ListingRow[]);
-      return { listings: rows.map((r) => toPublicListing(rowToListing(r))), total };
+      const rows = s.page.all({ ...params, limit: query.limit }) as ListingRow[];
+      // A short page is the whole answer; only a full page needs counting (capped).
+      const counted = rows.length < query.limit ? rows.length : ((s.count.get(params) as { n: number } | undefined)?.n ?? 0);
+      return {
+        listings: rows.map((r) => toPublicListing(rowToListing(r))),
+        total: Math.min(counted, COUNT_CAP),
+        totalIsLowerBound: counted > COUNT_CAP,
+      };
     },
     summary(now) {
       const d = new Date(now);

@@ -6,6 +6,8 @@
  * `registration_counters` hands out the short per-day number (A-0001, A-0002, …) inside the
  * insert's transaction, so two kiosks never get the same number.
  * `kiosk_devices` are browser kiosks staff approved; only a hash of each token is kept.
+ * `listings_kiosk_order` lets kiosk search walk postings in display order and stop after a
+ * page of matches, instead of matching and sorting every posting for a 1–2 character term.
  */
 import type { Database } from '../handles';
 
@@ -42,5 +44,6 @@ export function migrate(db: Database): void {
       last_seen_at INTEGER,
       revoked_at INTEGER
     ) STRICT;
+    CREATE INDEX listings_kiosk_order ON listings (urgent DESC, valid_from_ms DESC, id);
   `);
 }
