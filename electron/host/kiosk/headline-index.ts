@@ -14,6 +14,7 @@ import { META_KEYS, createMetaStore } from '../db/meta-store';
 
 interface Snapshot {
   stamp: string;
+  builtAt: number;
   rowids: Int32Array;
   text: string[];
   occupation: string[];
@@ -59,6 +60,14 @@ export function createHeadlineIndex(db: Database): HeadlineIndex {
   let rebuilding = false;
 
   const stamp = (): string => `${meta.get(META_KEYS.dataUpdatedAt) ?? ''}`;
+  /**
+   * The stamp has millisecond resolution: a write in the same millisecond as the build
+   * leaves it unchanged, so a stamp not older than the build counts as a change too.
+   */
+  const stale = (s: Snapshot): boolean => {
+    const at = stamp();
+    return at !== s.stamp || Number(at) >= s.builtAt;
+  };
 
   function build(): Snapshot {
     const at = stamp();
@@ -66,6 +75,7 @@ export function createHeadlineIndex(db: Database): HeadlineIndex {
     const n = rows.length;
     const s: Snapshot = {
       stamp: at,
+      builtAt: Date.now(),
       rowids: new Int32Array(n),
       text: new Array<string>(n),
       occupation: new Array<string>(n),
@@ -88,7 +98,7 @@ export function createHeadlineIndex(db: Database): HeadlineIndex {
 
   function current(): Snapshot {
     if (!snapshot) return (snapshot = build());
-    if (!rebuilding && snapshot.stamp !== stamp()) {
+    if (!rebuilding && stale(snapshot)) {
       rebuilding = true;
       setImmediate(() => {
         try {

@@ -26,7 +26,7 @@ export interface RegistrationStore {
   add(data: RegistrationData, kioskId: string, now: number): AddResult;
   get(id: string): Registration | undefined;
   count(): number;
-  /** Sign-ups since local midnight of `now`. */
+  /** Sign-ups on the local day of `now`. */
   countToday(now: number): number;
   /** Removes sign-ups older than the retention period (the outbox rows keep their own life). */
   purgeOlderThan(cutoffMs: number): number;
@@ -54,11 +54,6 @@ interface Row {
 export function localDay(ms: number): string {
   const d = new Date(ms);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function localMidnight(ms: number): number {
-  const d = new Date(ms);
-  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
 }
 
 /** 1 → A-0001 … 9999 → A-9999, 10000 → B-0000: short enough to say aloud at a window. */
@@ -105,7 +100,7 @@ export function createRegistrationStore(db: WritableDatabase): RegistrationStore
      VALUES (@id, @day, @number, @phone, @name, @occupations, @districts, @availability, @expected_pay, @pay_unit, @listing_id, @consent_version, @consent_at, @kiosk_id, @created_at)`,
   );
   const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM registrations');
-  const countSince = db.prepare<{ since: number }, { n: number }>('SELECT COUNT(*) AS n FROM registrations WHERE created_at >= @since');
+  const countDay = db.prepare<{ day: string }, { n: number }>('SELECT COUNT(*) AS n FROM registrations WHERE day = @day');
   const purge = db.prepare<{ cutoff: number }>('DELETE FROM registrations WHERE created_at < @cutoff');
 
   // This transaction is the whole point of the store: the sign-up, its number and its outbox
@@ -151,7 +146,7 @@ export function createRegistrationStore(db: WritableDatabase): RegistrationStore
       return row ? fromRow(row) : undefined;
     },
     count: () => countAll.get()?.n ?? 0,
-    countToday: (now) => countSince.get({ since: localMidnight(now) })?.n ?? 0,
+    countToday: (now) => countDay.get({ day: localDay(now) })?.n ?? 0,
     purgeOlderThan: (cutoffMs) => purge.run({ cutoff: cutoffMs }).changes,
   };
 }

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { openDatabase } from '../../../electron/host/db/open-database';
+import { createKioskDevices, LOCAL_KIOSK_ID, PairingError } from '../../../electron/host/devices';
+
+function devices(now = { t: 1_000_000 }) {
+  const db = openDatabase(':memory:');
+  return { db, now, d: createKioskDevices({ db, clock: () => now.t, log: pino({ level: 'silent' }) }) };
+}
+
+describe('kiosk devices', () => {
+  it('authorises the local kiosk with this start\'s token only', () => {
+    const { d } = devices();
+    const other = devices().d;
+    expect(d.authorise(d.localToken)).toEqual({ deviceId: LOCAL_KIOSK_ID, kind: 'local' });
+    expect(d.authorise(other.localToken)).toBeNull();
+    expect(d.authorise(undefined)).toBeNull();
+    expect(d.authorise('')).toBeNull();
+  });
+
+  it('pairs a kiosk once staff approve its code, and forgets the token after handing it out', () => {
+    const { d } = devices();
+    const p = d.requestPairing();
+    expect(d.pairingState(p.pairingId)).toEqual({ status: 'pending', code: p.code, expiresAt: p.expiresAt });
+    const { deviceId } = d.approvePairing(p.code, 'staff:1');
+    const state = d.pairingState(p.pairingId);
+    expect(state).toMatchObject({ status: 'approved', deviceId });
+    expect(d.pairingState(p.pairingId)).toBeUndefined();
+    const token = state?.status === 'approved' ? state.token : '';
+    expect(d.authorise(token)).toEqual({ deviceId, kind: 'paired' });
+    expect(d.revokeDevice(deviceId)).toBe(true);
+    expect(d.authorise(token)).toBeNull();
+  });
+
+  it('lets pairing codes expire after ten minutes', () => {
+    const { d, now } = devices();
+    const p = d.requestPairing();
+    now.t += 10 * 60_000 + 1;
+    expect(d.pairingState(p.pairingId)).toBeUndefined();
+    expect(() => d.approvePairing(p.code, 'staff:1')).toThrow(PairingError);
+  });
+
+  it('limits how many kiosks can wait for approval at once', () => {
+    const { d } = devices();
+    for (let i = 0; i < 20; i++) d.requestPairing();
+    expect(() => d.requestPairing()).toThrow(/too many kiosks/);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from 'uuidv7';
+import { openDatabase } from '../../../electron/host/db/open-database';
+import { createOutboxStore } from '../../../electron/host/sync/outbox-store';
+import {
+  RegistrationConflictError,
+  createRegistrationStore,
+  formatRegistrationNumber,
+} from '../../../electron/host/kiosk/registration-store';
+import { RegistrationInputSchema, type RegistrationInput } from '../../../shared/schemas/registration';
+
+const NOW = new Date(2026, 10, 27, 10, 0, 0).getTime();
+const input = (o: Partial<RegistrationInput> = {}) =>
+  RegistrationInputSchema.parse({ id: uuidv7(), phone: '13812348000', consentVersion: 'kiosk-2025-1', consentAt: new Date(NOW).toISOString(), ...o });
+
+describe('registration store', () => {
+  it('writes the sign-up and its outbox item together, with numbers counted per day', () => {
+    const db = openDatabase(':memory:');
+    const store = createRegistrationStore(db);
+    const outbox = createOutboxStore(db);
+    const a = store.add(input(), 'kiosk-local', NOW);
+    const b = store.add(input(), 'kiosk-local', NOW + 1000);
+    const tomorrow = store.add(input(), 'kiosk-local', NOW + 24 * 3600_000);
+    expect([a.number, b.number, tomorrow.number]).toEqual(['A-0001', 'A-0002', 'A-0001']);
+    expect(outbox.pendingCount()).toBe(3);
+    const item = outbox.get(a.id)!;
+    expect(item.type).toBe('registration');
+    expect(item.payload).toMatchObject({ id: a.id, number: 'A-0001', phone: '13812348000', kioskId: 'kiosk-local' });
+    expect(store.countToday(NOW)).toBe(2);
+  });
+
+  it('keeps neither the sign-up nor its outbox item when the outbox write fails', () => {
+    const db = openDatabase(':memory:');
+    const store = createRegistrationStore(db);
+    // the outbox write fails inside the transaction: the sign-up and its number roll back
+    db.exec('DROP TABLE outbox');
+    expect(() => store.add(input(), 'kiosk-local', NOW)).toThrow();
+    expect(store.count()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM registration_counters').get()).toEqual({ n: 0 });
+  });
+
+  it('returns the first number for a replay and refuses the same id with other details', () => {
+    const db = openDatabase(':memory:');
+    const store = createRegistrationStore(db);
+    const first = input();
+    const a = store.add(first, 'kiosk-local', NOW);
+    expect(store.add(first, 'kiosk-local', NOW + 5)).toEqual({ id: a.id, number: a.number, created: false });
+    expect(() => store.add({ ...first, phone: '13900001111' }, 'kiosk-local', NOW)).toThrow(RegistrationConflictError);
+    expect(store.count()).toBe(1);
+    expect(createOutboxStore(db).pendingCount()).toBe(1);
+  });
+
+  it('purges sign-ups older than the retention cut-off', () => {
+    const db = openDatabase(':memory:');
+    const store = createRegistrationStore(db);
+    store.add(input(), 'k', NOW - 100 * 24 * 3600_000);
+    store.add(input(), 'k', NOW);
+    expect(store.purgeOlderThan(NOW - 30 * 24 * 3600_000)).toBe(1);
+    expect(store.count()).toBe(1);
+  });
+
+  it('formats numbers short enough to say aloud', () => {
+    expect(formatRegistrationNumber(1)).toBe('A-0001');
+    expect(formatRegistrationNumber(427)).toBe('A-0427');
+    expect(formatRegistrationNumber(10_000)).toBe('B-0000');
+    expect(() => formatRegistrationNumber(0)).toThrow(/formatRegistrationNumber/);
+  });
+});
