@@ -70,7 +70,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const broadcast = (changes: readonly HubChange[]) => {
       for (const change of changes) nsp.emit('change', change);
     };
-    const stats = attachHallNamespace(nsp, { store, tokens, clock, log, faults: options.faults });
+    const stats = attachHallNamespace(nsp, { store, tokens, clock, log, faults: options.faults, broadcast });
     registerHubRoutes(app, { store, tokens, clock, broadcast, connectedHalls: () => nsp.sockets.size });
 
     const expireTimer = setInterval(() => {

@@ -7,7 +7,8 @@ import type { Namespace, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import { HallHandshakeSchema, SubmitItemSchema } from './hub-schemas';
 import { tokenEquals } from './hub-auth';
-import type { HubStore } from './hub-store';
+import type { HubChange, HubStore } from './hub-store';
+import { relaySubmission } from './hub-relay';
 
 export const HALL_NAMESPACE = '/hall';
 
@@ -45,6 +46,8 @@ export interface HubFaults {
 
 export interface HallNamespaceDeps {
   store: HubStore;
+  /** Sends changes that a submission caused (a relayed urgent posting) to every hall. */
+  broadcast?: (changes: readonly HubChange[]) => void;
   faults?: HubFaults | undefined;
   tokens: { hall: string; admin: string };
   clock: () => number;
@@ -91,6 +94,12 @@ export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): Hu
       }
       try {
         const inserted = store.addSubmission({ id: parsed.data.id, hallId, type: parsed.data.type, payload: parsed.data.payload, receivedAt: clock() });
+        if (inserted) {
+          const relayed = relaySubmission(parsed.data.type, parsed.data.payload, store, clock());
+          // Kept for audit either way; a payload the platform cannot relay is the sender's bug.
+          if ('error' in relayed) log.warn({ hallId, id: parsed.data.id }, relayed.error);
+          else if (relayed.changes.length > 0) deps.broadcast?.(relayed.changes);
+        }
         if (deps.faults?.dropSubmitAck?.(parsed.data.id)) return;
         reply({ ok: true, id: parsed.data.id, duplicate: !inserted });
       } catch (error) {

@@ -59,6 +59,8 @@ export interface HubStore {
   /** Deletes every posting whose validUntil has passed; one delete change each. */
   expireListings(now: number): HubChange[];
   upsertUrgent(notice: Omit<UrgentNotice, 'revision' | 'updatedAt'>, now: number): HubChange;
+  /** Withdraws an urgent notice everywhere (a `delete` change); null when the hub never had it. */
+  retractUrgent(id: string, now: number): HubChange | null;
   getListing(id: string): Listing | undefined;
   /** Every live posting keyed by id (for tests and audits). */
   allListings(): Map<string, Listing>;
@@ -203,6 +205,11 @@ export function openHubStore(file: string): HubStore {
     return appendChange('urgent', 'upsert', notice.id, data, now);
   });
 
+  const retractUrgentTx = db.transaction((id: string, now: number): HubChange | null => {
+    if (!selectUrgent.get({ id })) return null;
+    return appendChange('urgent', 'delete', id, null, now);
+  });
+
   const rawTx = db.transaction((c: RawChangeInput, now: number): HubChange =>
     appendChange(c.type, c.op, c.id, c.data === undefined ? null : JSON.stringify(c.data), now),
   );
@@ -219,6 +226,7 @@ export function openHubStore(file: string): HubStore {
     deleteListing: (id, now) => deleteTx(id, now),
     expireListings: (now) => expireTx(now),
     upsertUrgent: (notice, now) => urgentTx(notice, now),
+    retractUrgent: (id, now) => retractUrgentTx(id, now),
     getListing(id) {
       const row = selectListing.get({ id });
       return row && row.deleted === 0 ? (JSON.parse(row.data) as Listing) : undefined;

@@ -155,6 +155,9 @@ export function createUrgentStore(db: WritableDatabase, clock: () => number, log
           }
           const u = parsed.data;
           const existing = selectOne.get({ id });
+          // The hub relays this hall's own postings back to it: the local record (its screens,
+          // its retraction) stays authoritative.
+          if (existing?.origin === 'local') return;
           insert.run({
             id,
             origin: existing?.origin ?? 'hub',
@@ -169,6 +172,7 @@ export function createUrgentStore(db: WritableDatabase, clock: () => number, log
           changed();
         },
         remove(id) {
+          if (selectOne.get({ id })?.origin === 'local') return;
           markRetracted.run({ id, now: clock(), by: null });
           changed();
         },
