@@ -138,8 +138,14 @@ export function windowPath(assignment: Pick<WindowAssignment, 'role' | 'screenId
   }
 }
 
-export function windowUrl(hallUrl: string, assignment: Pick<WindowAssignment, 'role' | 'screenId'>): string {
-  return `${hallUrl.replace(/\/+$/, '')}${windowPath(assignment)}`;
+/**
+ * The URL a window loads. The kiosk carries the host's per-start device token in the fragment
+ * (`/kiosk#device=<token>`): a fragment is never sent over the network, so the token stays out
+ * of request logs and Referer headers; the kiosk page reads it and drops it from the address bar.
+ */
+export function windowUrl(hallUrl: string, assignment: Pick<WindowAssignment, 'role' | 'screenId'>, kioskToken: string | null = null): string {
+  const base = `${hallUrl.replace(/\/+$/, '')}${windowPath(assignment)}`;
+  return assignment.role === 'kiosk' && kioskToken ? `${base}#device=${encodeURIComponent(kioskToken)}` : base;
 }
 
 export interface WindowPlan {

@@ -6,11 +6,14 @@ import type { ShellLog, ShellTimers } from './shell-types';
 import { blockedInputReason, isAppCommandBlocked, isLockedDown } from './lockdown';
 import { matchesChord, type KeyChord } from './staff-access';
 import { isNavigationAllowed } from './window-security';
+import { redactUrl } from './redact-url';
 import { HIDE_CURSOR_CSS, hidesCursor, windowOptionsFor } from './window-options';
 
 export interface WindowContext {
   BrowserWindow: ShellBrowserWindowClass;
   hallUrl: string;
+  /** The host's per-start kiosk device token, put in the kiosk window's URL fragment. */
+  kioskToken: string | null;
   preloadPath: string | null;
   devTools: boolean;
   timers: ShellTimers;
@@ -57,7 +60,9 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
   let gaveUp = false;
   const recovery = ctx.newRecoveryPolicy();
   const label = (): string => `${current.role}${current.screenId ? ` ${current.screenId}` : ''} on display ${current.displayId}`;
-  const targetUrl = (): string => windowUrl(ctx.hallUrl, current);
+  const targetUrl = (): string => windowUrl(ctx.hallUrl, current, ctx.kioskToken);
+  /** The same, fit for the log (no token). */
+  const shownUrl = (): string => redactUrl(targetUrl());
 
   const win = new ctx.BrowserWindow(
     windowOptionsFor({
@@ -74,13 +79,13 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
   const guard = (event: { preventDefault(): void }, url: string): void => {
     if (isNavigationAllowed(url, ctx.hallUrl, current.role)) return;
     event.preventDefault();
-    ctx.log.warn(`blocked navigation of ${label()} to ${url}`);
+    ctx.log.warn(`blocked navigation of ${label()} to ${redactUrl(url)}`);
   };
   contents.on('will-navigate', guard);
   contents.on('will-redirect', guard);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    ctx.log.warn(`blocked window.open from ${label()} to ${url}`);
+    ctx.log.warn(`blocked window.open from ${label()} to ${redactUrl(url)}`);
     return { action: 'deny' };
   });
 
@@ -127,7 +132,7 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
   });
   contents.on('did-fail-load', (_event, errorCode, errorDescription, validatedURL, isMainFrame) => {
     if (!isMainFrame || errorCode === ERR_ABORTED) return;
-    recover('load-failed', `load of ${validatedURL} failed (${errorCode} ${errorDescription})`);
+    recover('load-failed', `load of ${redactUrl(validatedURL)} failed (${errorCode} ${errorDescription})`);
   });
   win.on('unresponsive', () => {
     if (hangTimer !== null) return;
@@ -153,7 +158,7 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
   });
 
   void win.loadURL(targetUrl()).catch(() => undefined);
-  ctx.log.info(`opened ${label()} → ${targetUrl()} (${assignment.source})`);
+  ctx.log.info(`opened ${label()} → ${shownUrl()} (${assignment.source})`);
 
   return {
     get assignment() {
@@ -166,7 +171,7 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
       gaveUp = false;
       recovery.reset();
       void win.loadURL(targetUrl()).catch(() => undefined);
-      ctx.log.info(`${label()} → ${targetUrl()}`);
+      ctx.log.info(`${label()} → ${shownUrl()}`);
     },
     reload() {
       if (win.isDestroyed()) return;

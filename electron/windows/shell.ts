@@ -9,6 +9,8 @@ import { isPermissionAllowed } from './window-security';
 /** What the shell needs of the hall host (a subset of electron/host/hall.ts's Hall). */
 export interface ShellHall {
   readonly url: string;
+  /** Per-start token of this host's own kiosk window (electron/host/devices/kiosk-devices.ts). */
+  readonly localKioskToken: string;
   screens(): readonly { id: string }[];
   close(): Promise<void>;
 }
@@ -72,6 +74,7 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
     config: loaded.config,
     screenIds: () => hall.screens().map((s) => s.id),
     hallUrl: hall.url,
+    kioskToken: hall.localKioskToken,
     preloadPath: deps.preloadPath,
     devTools: deps.devTools ?? false,
     timers,

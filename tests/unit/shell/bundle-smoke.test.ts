@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(userData, { recursive: true, force: true }));
 
 describe('dist-electron/main.cjs', () => {
-  it('starts the real hall, opens a locked-down board at its URL, and closes the hall on SIGTERM', async () => {
+  it('starts the real hall, opens a locked-down board and a kiosk the host authorises by its token, logs no token, and closes the hall on SIGTERM', async () => {
     const child = spawn(
       process.execPath,
       ['--require', join(root, 'tests/unit/shell/fake-electron-module.cjs'), join(root, 'dist-electron/main.cjs'), '--port', '0', '--no-sandbox'],
@@ -35,17 +35,19 @@ describe('dist-electron/main.cjs', () => {
     );
     const events: FakeEvent[] = [];
     let output = '';
-    const loaded = new Promise<string>((resolveUrl, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no window loaded; output:\n${output}`)), 30_000);
+    const loads: string[] = [];
+    const loaded = new Promise<string[]>((resolveUrls, reject) => {
+      const timer = setTimeout(() => reject(new Error(`not every window loaded; output:\n${output}`)), 30_000);
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         output += chunk;
         for (const line of chunk.split('\n')) {
           if (!line.startsWith('FAKE_ELECTRON ')) continue;
           const event = JSON.parse(line.slice('FAKE_ELECTRON '.length)) as FakeEvent;
           events.push(event);
-          if (event.event === 'load' && event.url) {
+          if (event.event === 'load' && event.url) loads.push(event.url);
+          if (loads.length === 2) {
             clearTimeout(timer);
-            resolveUrl(event.url);
+            resolveUrls(loads);
           }
         }
       });
@@ -53,9 +55,15 @@ describe('dist-electron/main.cjs', () => {
     });
     const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
 
-    const url = await loaded;
+    const [url, kioskUrl] = await loaded;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/board\/1$/);
-    const health = (await (await fetch(new URL('/healthz', url))).json()) as { status: string; listings: number };
+    // The touch display became the kiosk, opened with the real host's per-start device token.
+    const token = /\/kiosk#device=([A-Za-z0-9_-]{20,})$/.exec(kioskUrl ?? '')?.[1];
+    expect(token).toBeDefined();
+    const device = await fetch(new URL('/api/kiosk/device', url!), { headers: { authorization: `Bearer ${token!}` } });
+    expect(device.status).toBe(200);
+    expect(await device.json()).toMatchObject({ kind: 'local' });
+    const health = (await (await fetch(new URL('/healthz', url!))).json()) as { status: string; listings: number };
     expect(health.status).toBe('ok');
     expect(health.listings).toBeGreaterThan(0);
 
@@ -69,6 +77,10 @@ describe('dist-electron/main.cjs', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(events.filter((e) => e.event === 'quit').map((e) => e.prevented)).toEqual([true, false]);
+    // Only the fake's own record of loadURL holds the token; no log line of the shell or host does.
+    const logLines = output.split('\n').filter((line) => !line.startsWith('FAKE_ELECTRON '));
+    expect(logLines.filter((line) => line.includes(token!))).toEqual([]);
+    expect(logLines.some((line) => line.includes('/kiosk#…'))).toBe(true);
   }, 60_000);
 
   it('exits with code 1 and the host’s message when a hall flag is wrong', async () => {

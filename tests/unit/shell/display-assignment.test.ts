@@ -243,4 +243,14 @@ describe('displayMatches and windowUrl', () => {
   ])('loads $want for a $role', ({ hall, role, screenId, want }) => {
     expect(windowUrl(hall, { role, screenId })).toBe(want);
   });
+
+  it.each([
+    { role: 'kiosk' as const, screenId: null, token: 'tok_en-1', want: 'http://127.0.0.1:8080/kiosk#device=tok_en-1' },
+    { role: 'kiosk' as const, screenId: null, token: 'a/b+c=', want: 'http://127.0.0.1:8080/kiosk#device=a%2Fb%2Bc%3D' },
+    { role: 'kiosk' as const, screenId: null, token: null, want: 'http://127.0.0.1:8080/kiosk' },
+    { role: 'board' as const, screenId: '1', token: 'tok', want: 'http://127.0.0.1:8080/board/1' },
+    { role: 'staff' as const, screenId: null, token: 'tok', want: 'http://127.0.0.1:8080/staff' },
+  ])('gives the kiosk window (only) the device token $token in the fragment', ({ role, screenId, token, want }) => {
+    expect(windowUrl('http://127.0.0.1:8080', { role, screenId }, token)).toBe(want);
+  });
 });

@@ -65,6 +65,7 @@ class BrowserWindow extends EventEmitter {
 const screen = new EventEmitter();
 screen.getAllDisplays = () => [
   { id: 1, label: 'LED-1', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, size: { width: 1920, height: 1080 }, scaleFactor: 1, touchSupport: 'unavailable', internal: false },
+  { id: 2, label: 'Touch', bounds: { x: 1920, y: 0, width: 1080, height: 1920 }, size: { width: 1080, height: 1920 }, scaleFactor: 1, touchSupport: 'available', internal: false },
 ];
 
 const fake = {

@@ -13,12 +13,15 @@ import { createFakeElectron, FakeEvent, manualTimers, memoryLog, type FakeBrowse
 // how it guards them, not the host (which has its own tests); it carries a real URL string.
 
 const HALL_URL = 'http://127.0.0.1:45123';
+/** Stands in for the host's per-start kiosk token (base64url, like kiosk-devices.ts mints). */
+const KIOSK_TOKEN = 'Zm9vYmFyLXNlY3JldC10b2tlbi0xMjM0NTY3ODkw_-';
 /** The shell's clock: local noon on a market day, moved on by the manual timers. */
 const NOON = new Date(2026, 2, 10, 12, 0, 0, 0).getTime();
 
 function fakeHall(screenIds = ['1', '2']) {
   const hall = {
     url: HALL_URL,
+    localKioskToken: KIOSK_TOKEN,
     closed: 0,
     screens: () => screenIds.map((id) => ({ id })),
     close() {
@@ -159,7 +162,7 @@ describe('runShell', () => {
   it('follows displays.json: a named display becomes the kiosk', async () => {
     writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { label: 'Touch' }, role: 'kiosk' }] }));
     const { windows } = await start([display(1, 0), display(2, 1920, 0, { label: 'Touch' })]);
-    expect(urls(windows())).toEqual([`${HALL_URL}/board/1`, `${HALL_URL}/kiosk`]);
+    expect(urls(windows())).toEqual([`${HALL_URL}/board/1`, `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`]);
     expect(windows()[1]?.options).toMatchObject({ kiosk: true, fullscreen: true, frame: false });
   });
 
@@ -405,5 +408,48 @@ describe('runShell quit', () => {
     app.quit();
     timers.advance(10_000);
     expect(windows()).toHaveLength(2);
+  });
+});
+
+describe('runShell kiosk authorisation', () => {
+  const kioskConfig = () =>
+    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 2 }, role: 'kiosk' }] }));
+
+  it('opens the kiosk window with the host’s per-start device token in the URL fragment', async () => {
+    kioskConfig();
+    const { windows } = await start();
+    const kiosk = windows()[1]!;
+    expect(kiosk.loadedUrls).toEqual([`${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`]);
+    expect(windows()[0]!.loadedUrls).toEqual([`${HALL_URL}/board/1`]);
+    // The page drops the fragment from the address bar; in-kiosk navigation stays allowed.
+    expect(kiosk.webContents.tryNavigate(`${HALL_URL}/kiosk`)).toBe(true);
+    expect(kiosk.webContents.tryNavigate(`${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`)).toBe(true);
+  });
+
+  it('reloads a crashed or recycled kiosk with its token again, so it does not fall back to pairing', async () => {
+    kioskConfig();
+    const { windows, timers, shell } = await start();
+    const kiosk = windows()[1]!;
+    kiosk.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    timers.advance(1_000);
+    expect(kiosk.loadedUrls).toEqual([`${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`, `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`]);
+    shell!.windows.recycle(2);
+    expect(windows()[2]!.loadedUrls).toEqual([`${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`]);
+  });
+
+  it('never writes the token to the log, whatever happens to the kiosk window', async () => {
+    kioskConfig();
+    const { windows, timers, log, shell } = await start();
+    const kiosk = windows()[1]!;
+    kiosk.webContents.emit('did-fail-load', {}, -102, 'ERR_CONNECTION_REFUSED', `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`, true);
+    timers.advance(1_000);
+    kiosk.webContents.tryNavigate(`https://evil.example/#device=${KIOSK_TOKEN}`);
+    kiosk.webContents.windowOpenHandler?.({ url: `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}` });
+    kiosk.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
+    timers.advance(5_000);
+    shell!.windows.recycle(2);
+    shell!.windows.reloadAll();
+    expect(log.lines.some((l) => l.includes(`${HALL_URL}/kiosk#…`))).toBe(true);
+    expect(log.lines.filter((l) => l.includes(KIOSK_TOKEN))).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ describe('isNavigationAllowed', () => {
     { role: 'board', url: `${HALL}/board/1/../../staff`, allowed: false, why: 'dot segments resolve to /staff' },
     { role: 'board', url: `${HALL}/board`, allowed: false, why: 'no screen id' },
     { role: 'kiosk', url: `${HALL}/kiosk`, allowed: true, why: 'the kiosk start page' },
+    { role: 'kiosk', url: `${HALL}/kiosk#device=abc_DEF-123`, allowed: true, why: 'the kiosk start page with its device token' },
+    { role: 'board', url: `${HALL}/kiosk#device=abc`, allowed: false, why: 'a board never opens the kiosk, token or not' },
     { role: 'kiosk', url: `${HALL}/kiosk/listing/42`, allowed: true, why: 'a kiosk sub-page' },
     { role: 'kiosk', url: `${HALL}/kiosks`, allowed: false, why: 'a look-alike path' },
     { role: 'kiosk', url: `${HALL}/api/listings`, allowed: false, why: 'raw API JSON in the kiosk' },
