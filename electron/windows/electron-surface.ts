@@ -45,8 +45,11 @@ export interface ShellWindow {
   readonly webContents: ShellWebContents;
   loadURL(url: string): Promise<void>;
   setBounds(bounds: { x: number; y: number; width: number; height: number }): void;
+  getBounds(): { x: number; y: number; width: number; height: number };
   setFullScreen(flag: boolean): void;
   isFullScreen(): boolean;
+  setKiosk(flag: boolean): void;
+  isKiosk(): boolean;
   show(): void;
   focus(): void;
   close(): void;

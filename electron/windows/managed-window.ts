@@ -7,6 +7,7 @@ import { blockedInputReason, isAppCommandBlocked, isLockedDown } from './lockdow
 import { matchesChord, type KeyChord } from './staff-access';
 import { isNavigationAllowed } from './window-security';
 import { redactUrl } from './redact-url';
+import { describeRect, judgeBounds, type BoundsCheckOptions } from './bounds-check';
 import { HIDE_CURSOR_CSS, hidesCursor, windowOptionsFor } from './window-options';
 
 export interface WindowContext {
@@ -21,6 +22,8 @@ export interface WindowContext {
   newRecoveryPolicy: () => RecoveryPolicy;
   /** How long a hung page may stay unresponsive before its renderer is killed and reloaded. */
   hangGraceMs: number;
+  /** When and how often a wall's bounds are checked after showing or moving. */
+  boundsCheck: BoundsCheckOptions;
   /** Called once when the window is gone; `expected` is false when someone closed it by hand. */
   onClosed(displayId: number, expected: boolean): void;
   /** Someone typed the staff chord in this window. */
@@ -58,6 +61,7 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
   let pendingReload: unknown = null;
   let hangTimer: unknown = null;
   let gaveUp = false;
+  let boundsTimer: unknown = null;
   const recovery = ctx.newRecoveryPolicy();
   const label = (): string => `${current.role}${current.screenId ? ` ${current.screenId}` : ''} on display ${current.displayId}`;
   const targetUrl = (): string => windowUrl(ctx.hallUrl, current, ctx.kioskToken);
@@ -150,10 +154,47 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
     ctx.log.info(`${label()}: page responsive again`);
   });
 
-  win.on('ready-to-show', () => win.show());
+  /** Leaves full screen or kiosk mode around setBounds: some window managers ignore it otherwise. */
+  const place = (bounds: Rect): void => {
+    const wasKiosk = win.isKiosk();
+    const wasFull = !wasKiosk && win.isFullScreen();
+    if (wasKiosk) win.setKiosk(false);
+    if (wasFull) win.setFullScreen(false);
+    win.setBounds(bounds);
+    if (wasKiosk) win.setKiosk(true);
+    if (wasFull) win.setFullScreen(true);
+  };
+
+  // Walls, the kiosk and a staff console over them must cover their display exactly; a staff
+  // window of its own is an ordinary window that staff may move.
+  const keepsBounds = isLockedDown(current.role) || ctx.overlay === true;
+  const verifyBounds = (attempt: number): void => {
+    if (!keepsBounds) return;
+    if (boundsTimer !== null) ctx.timers.clearTimeout(boundsTimer);
+    boundsTimer = ctx.timers.setTimeout(() => {
+      boundsTimer = null;
+      if (win.isDestroyed() || closingByShell) return;
+      const actual = win.getBounds();
+      const verdict = judgeBounds(actual, current.bounds, attempt, ctx.boundsCheck);
+      if (verdict.action === 'ok') return;
+      if (verdict.action === 'give-up') {
+        ctx.log.error(`${label()}: still at ${describeRect(actual)} instead of ${describeRect(current.bounds)} after ${attempt - 1} tries; leaving it`);
+        return;
+      }
+      ctx.log.warn(`${label()}: at ${describeRect(actual)} instead of ${describeRect(current.bounds)}; putting it back (try ${attempt})`);
+      place(current.bounds);
+      verifyBounds(attempt + 1);
+    }, ctx.boundsCheck.delayMs);
+  };
+
+  win.on('ready-to-show', () => {
+    win.show();
+    verifyBounds(1);
+  });
   win.on('closed', () => {
     if (pendingReload !== null) ctx.timers.clearTimeout(pendingReload);
     if (hangTimer !== null) ctx.timers.clearTimeout(hangTimer);
+    if (boundsTimer !== null) ctx.timers.clearTimeout(boundsTimer);
     ctx.onClosed(current.displayId, closingByShell);
   });
 
@@ -184,12 +225,9 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
     },
     move(bounds) {
       current = { ...current, bounds };
-      // A fullscreen window ignores setBounds on some window managers: leave, move, re-enter.
-      const wasFull = win.isFullScreen();
-      if (wasFull) win.setFullScreen(false);
-      win.setBounds(bounds);
-      if (wasFull) win.setFullScreen(true);
-      ctx.log.info(`moved ${label()} to ${bounds.width}×${bounds.height}+${bounds.x}+${bounds.y}`);
+      place(bounds);
+      ctx.log.info(`moved ${label()} to ${describeRect(bounds)}`);
+      verifyBounds(1);
     },
     focus() {
       if (!win.isDestroyed()) win.focus();

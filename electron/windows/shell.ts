@@ -1,3 +1,4 @@
+import { DEFAULT_BOUNDS_CHECK, type BoundsCheckOptions } from './bounds-check';
 import type { ShellElectron } from './electron-surface';
 import { createRecoveryPolicy, DEFAULT_RECOVERY, type RecoveryOptions } from './recovery-policy';
 import { startMaintenance } from './maintenance';
@@ -28,6 +29,7 @@ export interface ShellDeps {
   recovery?: Partial<RecoveryOptions>;
   settleMs?: number;
   hangGraceMs?: number;
+  boundsCheck?: Partial<BoundsCheckOptions>;
   now?: () => number;
   random?: () => number;
   /** How often renderer memory is sampled (default one minute). */
@@ -81,6 +83,7 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
     log,
     newRecoveryPolicy: () => createRecoveryPolicy({ ...DEFAULT_RECOVERY, ...deps.recovery }),
     hangGraceMs: deps.hangGraceMs ?? 10_000,
+    boundsCheck: { ...DEFAULT_BOUNDS_CHECK, ...deps.boundsCheck },
     settleMs: deps.settleMs ?? 750,
     now: deps.now ?? Date.now,
   });

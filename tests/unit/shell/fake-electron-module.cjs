@@ -47,6 +47,13 @@ class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
   setBounds() {}
+  getBounds() {
+    return { x: 0, y: 0, width: 1920, height: 1080 };
+  }
+  setKiosk() {}
+  isKiosk() {
+    return false;
+  }
   setFullScreen() {}
   isFullScreen() {
     return true;

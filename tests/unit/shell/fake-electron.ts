@@ -80,6 +80,11 @@ export class FakeBrowserWindow extends Emitter {
   readonly loadedUrls: string[] = [];
   bounds: { x: number; y: number; width: number; height: number };
   fullScreen: boolean;
+  kiosk: boolean;
+  /** Every setBounds the shell made, in order. */
+  readonly boundsSet: { x: number; y: number; width: number; height: number }[] = [];
+  /** A stubborn window manager: ignore this many setBounds calls. */
+  ignoreSetBounds = 0;
   shown = false;
   focused = false;
   destroyed = false;
@@ -88,6 +93,7 @@ export class FakeBrowserWindow extends Emitter {
     super();
     this.bounds = { x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 800, height: options.height ?? 600 };
     this.fullScreen = options.fullscreen ?? false;
+    this.kiosk = options.kiosk ?? false;
     FakeBrowserWindow.instances.push(this);
   }
   loadURL(url: string): Promise<void> {
@@ -96,7 +102,21 @@ export class FakeBrowserWindow extends Emitter {
     return Promise.resolve();
   }
   setBounds(bounds: { x: number; y: number; width: number; height: number }): void {
+    this.boundsSet.push(bounds);
+    if (this.ignoreSetBounds > 0) {
+      this.ignoreSetBounds--;
+      return;
+    }
     this.bounds = bounds;
+  }
+  getBounds(): { x: number; y: number; width: number; height: number } {
+    return { ...this.bounds };
+  }
+  setKiosk(flag: boolean): void {
+    this.kiosk = flag;
+  }
+  isKiosk(): boolean {
+    return this.kiosk;
   }
   setFullScreen(flag: boolean): void {
     this.fullScreen = flag;

@@ -232,6 +232,72 @@ describe('runShell hot-plug', () => {
     expect(windows()[0]).toMatchObject({ bounds: { x: 0, y: 0, width: 3840, height: 2160 }, fullScreen: true });
   });
 
+  it('puts a wall back on its display when the window manager showed it elsewhere', async () => {
+    const { windows, timers, log } = await start();
+    const second = windows()[1]!;
+    second.bounds = { x: 0, y: 0, width: 1920, height: 1080 };
+    second.emit('ready-to-show');
+    timers.advance(999);
+    expect(second.boundsSet).toEqual([]);
+    timers.advance(1);
+    expect(second.boundsSet).toEqual([{ x: 1920, y: 0, width: 1920, height: 1080 }]);
+    expect(second).toMatchObject({ bounds: { x: 1920, y: 0 }, fullScreen: true, shown: true });
+    expect(log.lines).toContain('warn board 2 on display 2: at 1920×1080+0+0 instead of 1920×1080+1920+0; putting it back (try 1)');
+    timers.advance(60_000);
+    expect(second.boundsSet).toHaveLength(1);
+  });
+
+  it('leaves a window that is where it should be alone', async () => {
+    const { windows, timers } = await start();
+    for (const win of windows()) win.emit('ready-to-show');
+    timers.advance(60_000);
+    expect(windows().map((w) => w.boundsSet)).toEqual([[], []]);
+  });
+
+  it('takes the kiosk out of kiosk mode to move it, and back in', async () => {
+    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 2 }, role: 'kiosk' }] }));
+    const { windows, timers } = await start();
+    const kiosk = windows()[1]!;
+    kiosk.bounds = { x: 0, y: 0, width: 800, height: 600 };
+    kiosk.emit('ready-to-show');
+    timers.advance(1_000);
+    expect(kiosk).toMatchObject({ bounds: { x: 1920, y: 0, width: 1920, height: 1080 }, kiosk: true });
+  });
+
+  it('tries three times against a window manager that will not move the window, then says so once', async () => {
+    const { windows, timers, log } = await start();
+    const second = windows()[1]!;
+    second.bounds = { x: 0, y: 0, width: 1920, height: 1080 };
+    second.ignoreSetBounds = 100;
+    second.emit('ready-to-show');
+    timers.advance(60_000);
+    expect(second.boundsSet).toHaveLength(3);
+    expect(log.lines.filter((l) => l.startsWith('error') && l.includes('after 3 tries'))).toHaveLength(1);
+  });
+
+  it('checks again after a resolution change and re-applies a move the window manager dropped', async () => {
+    const { screen, windows, timers } = await start([display(1, 0)]);
+    const win = windows()[0]!;
+    win.ignoreSetBounds = 1;
+    screen.displays[0] = display(1, 0, 0, { bounds: { x: 0, y: 0, width: 3840, height: 2160 } });
+    screen.emit('display-metrics-changed');
+    timers.advance(500);
+    expect(win.bounds).toEqual({ x: 0, y: 0, width: 1920, height: 1080 });
+    timers.advance(1_000);
+    expect(win.bounds).toEqual({ x: 0, y: 0, width: 3840, height: 2160 });
+    expect(win.boundsSet).toHaveLength(2);
+  });
+
+  it('does not police a staff window of its own, which staff may move', async () => {
+    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 1 }, role: 'staff' }] }));
+    const { windows, timers } = await start([display(1, 0)]);
+    const staff = windows()[0]!;
+    staff.bounds = { x: 200, y: 100, width: 1200, height: 800 };
+    staff.emit('ready-to-show');
+    timers.advance(60_000);
+    expect(staff.boundsSet).toEqual([]);
+  });
+
   it('refuses to let a wall be closed by hand', async () => {
     const { windows, timers } = await start([display(1, 0)]);
     windows()[0]!.close();
