@@ -95,7 +95,9 @@ export function startHubLink(deps: HubLinkDeps): HubLink {
     source: deps.hub.url,
     urgent: deps.urgent,
   });
-  const dataChanged = throttle(deps.onDataChanged, deps.tuning?.replanEveryMs ?? 250);
+  // The floor is short so a live change reaches the walls at once (the budget is 300 ms to
+  // paint); the throttle's own 2× run-time rule is what protects a large hall under a burst.
+  const dataChanged = throttle(deps.onDataChanged, deps.tuning?.replanEveryMs ?? 25);
 
   const sync = createSyncClient({
     hub: deps.hub,
