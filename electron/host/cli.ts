@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   const lines = [
     `Hall Board host is running (data: ${options.dataDir}, upstream: ${options.hub ? options.hub.url : 'standalone'})`,
     ...hall.screens().map((s) => `  board ${s.id} (${s.name}): ${hall.url}/board/${s.id}`),
+    `  kiosk: ${hall.url}/kiosk`,
+    `  staff console: ${hall.url}/staff`,
     `  health: ${hall.url}/healthz`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
