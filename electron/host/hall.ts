@@ -22,6 +22,7 @@ import { createOutboxStore } from './sync/outbox-store';
 import { createKioskService, type KioskService } from './kiosk/kiosk-service';
 import { createStaffService, type StaffService } from './staff/staff-service';
 import { LOCAL_KIOSK_ID } from './devices';
+import { createConsoleDataService, type ConsoleDataService } from './postings/console-data-service';
 
 export type { HallOptions } from './config';
 
@@ -38,6 +39,8 @@ export interface Hall {
   readonly localKioskToken: string;
   /** Staff console: accounts, audit, urgent postings and their delivery proof, screens. */
   readonly staff: StaffService;
+  /** Console data work: postings and their import, sign-ups, market pulse. */
+  readonly consoleData: ConsoleDataService;
   close(): Promise<void>;
 }
 
@@ -120,6 +123,10 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   });
   // --- end of staff wiring ---
 
+  // --- console data wiring (postings and import, sign-ups, market pulse) ---
+  const consoleData = createConsoleDataService({ db, store, auth: staff.auth, audit: staff.audit, screens, dataDir: options.dataDir, clock, log });
+  // --- end of console data wiring ---
+
   const http = await createHttpServer({
     rendererDir: options.rendererDir,
     log,
@@ -130,7 +137,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     },
     screenExists: (id) => screens.some((s) => s.id === id),
     defaultScreenId: () => screens[0]?.id ?? null,
-    routes: [kiosk.routes, staff.routes],
+    routes: [kiosk.routes, staff.routes, consoleData.routes],
   });
 
   const io = new SocketServer(http.server, { serveClient: false, cors: { origin: false } });
@@ -140,12 +147,14 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     source: {
       activeListings: (now) => store.activeListings(now),
       dataUpdatedAt: () => store.getDataUpdatedAt(),
+      pulse: (now) => consoleData.pulseFor(now), // console data wiring
     },
     status,
     clock,
     log,
   });
   staff.attachBoards(io.of(BOARD_NAMESPACE) as BoardNamespace, boards); // staff wiring
+  consoleData.attachBoards(() => boards.dataChanged()); // console data wiring
 
   if (options.hub) {
     hubLink = startHubLink({
@@ -180,10 +189,12 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     kiosk,
     localKioskToken: kiosk.localKioskToken,
     staff,
+    consoleData,
     close() {
       closing ??= (async () => {
         await hubLink?.close();
         staff.close();
+        consoleData.close();
         boards.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await http.close().catch(() => undefined);

@@ -10,6 +10,9 @@ import { splitEvenly } from './page-split';
 import { planHash } from './plan-hash';
 import { selectListings } from './select-listings';
 import { fitTableItem, tableLayout } from './table-layout';
+import type { MarketPulse } from '../pulse/market-pulse';
+import type { PulsePage } from '../schemas/pulse-page';
+import { layoutPulsePage } from './pulse-layout';
 import { tickerLayout, tickerPages } from './ticker-layout';
 
 export interface PlanInput {
@@ -21,6 +24,8 @@ export interface PlanInput {
   dataUpdatedAt: number | null;
   /** Rotation anchor; default 0 (Unix epoch) so all walls with equal plans are in phase. */
   anchorMs?: number;
+  /** Market indices for the pulse page; used only when the screen has `pulsePage`. */
+  pulse?: MarketPulse | null;
 }
 
 /** DOMAIN.md: a whole cycle should stay within 2–3 minutes. */
@@ -37,7 +42,7 @@ export function effectivePitchMm(screen: Pick<ScreenProfile, 'width' | 'height' 
 interface Laid {
   layout: BoardPlan['layout'];
   geometry: BoardGeometry;
-  pages: { items: BoardItem[]; dwellMs: number }[];
+  pages: { items: BoardItem[]; dwellMs: number; pulse?: PulsePage }[];
 }
 
 function laidAsCards(input: PlanInput, viewport: Viewport, m: number, items: BoardItem[]): Laid | null {
@@ -165,10 +170,18 @@ export function planBoard(input: PlanInput): BoardPlan {
     }
   }
 
+  if (screen.pulsePage && input.pulse) {
+    // The pulse page needs the header frame of cards and table; a one-line ticker has none.
+    const frame = laid.layout === 'ticker' ? null : frameFor(viewport, m, screen.locale);
+    const pulse = frame && layoutPulsePage(frame, input.pulse, screen.locale, screen.filter.occupations, screen);
+    if (pulse) laid.pages.push({ items: [], dwellMs: pulse.dwellMs, pulse: pulse.page });
+    else warnings.push('pulse-page-does-not-fit');
+  }
+
   const pages: BoardPage[] = [];
   let at = 0;
   for (const [index, p] of laid.pages.entries()) {
-    pages.push({ index, startMs: at, dwellMs: p.dwellMs, items: p.items });
+    pages.push({ index, startMs: at, dwellMs: p.dwellMs, items: p.items, ...(p.pulse ? { pulse: p.pulse } : {}) });
     at += p.dwellMs;
   }
   if (at > MAX_CYCLE_MS) warnings.push('cycle-too-long');

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BOARD_LAYOUTS } from './screen';
 import { OCCUPATION_CODES } from '../occupations';
 import { SETTLEMENTS } from './listing-enums';
+import { PulsePageSchema } from './pulse-page';
 
 /**
  * One posting as a board draws it: every string already formatted and cut by the planner to
@@ -31,6 +32,8 @@ export const BoardPageSchema = z.object({
   startMs: z.number().int().nonnegative(),
   dwellMs: z.number().int().positive(),
   items: z.array(BoardItemSchema),
+  /** Present on the market-pulse page (screens with `pulsePage`); that page has no items. */
+  pulse: PulsePageSchema.optional(),
 });
 export type BoardPage = z.infer<typeof BoardPageSchema>;
 
@@ -86,6 +89,8 @@ export const PLAN_WARNINGS = [
   'screen-too-small',
   /** The configured layout did not fit one posting at the minimum size; the ticker is used. */
   'layout-degraded-to-ticker',
+  /** The screen asked for the market-pulse page but it does not fit (or the layout is a ticker). */
+  'pulse-page-does-not-fit',
 ] as const;
 
 export const BoardPlanSchema = z.object({

@@ -35,6 +35,8 @@ export const ScreenProfileSchema = z.object({
   /** Page dwell bounds in seconds (DOMAIN.md: 8–20 s). */
   minDwellS: z.number().min(3).max(120).default(8),
   maxDwellS: z.number().min(3).max(300).default(20),
+  /** Adds the market-pulse page (trades short of workers, today's demand) to the rotation. */
+  pulsePage: z.boolean().optional(),
 });
 export type ScreenProfile = z.infer<typeof ScreenProfileSchema>;
 export type ScreenProfileInput = z.input<typeof ScreenProfileSchema>;

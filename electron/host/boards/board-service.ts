@@ -6,11 +6,14 @@ import type { BoardPlan } from '../../../shared/schemas/board-plan';
 import { BoardHandshakeSchema, BoardHeartbeatSchema, type BoardClientEvents, type BoardServerEvents, type HallStatus } from '../../../shared/contract';
 import { planBoard } from '../../../shared/planner/board-planner';
 import type { Logger } from '../util/logger';
+import type { MarketPulse } from '../../../shared/pulse/market-pulse';
 
 /** What the boards need from the store; kept narrow so the service is easy to test. */
 export interface BoardDataSource {
   activeListings(now: number): Listing[];
   dataUpdatedAt(): number | null;
+  /** Market indices for screens that show the pulse page (optional: absent, no pulse page). */
+  pulse?(now: number): MarketPulse | null;
 }
 
 /** What one connected board page reported last. */
@@ -75,6 +78,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       listings,
       now,
       dataUpdatedAt: source.dataUpdatedAt(),
+      ...(screen.pulsePage && source.pulse ? { pulse: source.pulse(now) } : {}),
     });
   }
 

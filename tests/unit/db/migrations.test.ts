@@ -33,7 +33,7 @@ describe('migration registry', () => {
 
   it('has a test below for every migration', () => {
     // adding a migration? add its describe block below (migrate to N-1, insert, migrate to N)
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox', 'registrations', 'staff-urgent']);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox', 'registrations', 'staff-urgent', 'staff-data']);
   });
 
   it('rejects a registry with a repeated or decreasing version', () => {
@@ -201,5 +201,29 @@ describe('0005-staff-urgent', () => {
     await auth.setupFirstAdmin('王主任', '271828');
     expect(auth.hasAccounts()).toBe(true);
     expect(() => db.prepare("INSERT INTO hall_announcements (kind, title, set_at) VALUES ('other', 'x', 1)").run()).toThrow(/CHECK/);
+  });
+});
+
+describe('0006-staff-data', () => {
+  it('adds contacted marks to sign-ups, the purge record and pulse snapshots, and keeps sign-ups, postings and the outbox', () => {
+    const db = databaseAt(5);
+    const listing = makeListing({ id: 'keep-6' });
+    createListingStore(db).upsertMany([listing]);
+    const signup = createRegistrationStore(db).add(
+      { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6c', phone: '13812348000', name: '张三', occupations: ['moving'], districts: [], availability: [], expectedPay: null, payUnit: null, listingId: null, consentVersion: 'kiosk-2025-1', consentAt: new Date(NOW).toISOString() },
+      'kiosk-local',
+      NOW,
+    );
+    migrateTo(db, 6);
+    expect(schemaVersion(db)).toBe(6);
+    expect(columns(db, 'registrations')).toEqual(expect.arrayContaining(['contacted_at', 'contacted_by']));
+    expect(columns(db, 'signup_purges')).toEqual(['id', 'at', 'cutoff', 'removed', 'outbox_removed', 'outbox_waiting', 'by']);
+    expect(columns(db, 'pulse_snapshots')).toEqual(['day', 'occupation', 'demand', 'seekers', 'recorded_at']);
+    const row = db.prepare('SELECT phone, name, contacted_at FROM registrations WHERE id = ?').get(signup.id);
+    expect(row).toEqual({ phone: '13812348000', name: '张三', contacted_at: null });
+    expect(createListingStore(db).get(listing.id)).toEqual(listing);
+    expect(createOutboxStore(db).get(signup.id)?.deliveredAt).toBeNull();
+    // the kiosk's own insert still works on the widened table
+    expect(createRegistrationStore(db).add({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a7d', phone: '13912348000', name: '', occupations: [], districts: [], availability: [], expectedPay: null, payUnit: null, listingId: null, consentVersion: 'kiosk-2025-1', consentAt: new Date(NOW).toISOString() }, 'kiosk-local', NOW).created).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { migrate as m0002 } from './0002-quarantine';
 import { migrate as m0003 } from './0003-outbox';
 import { migrate as m0004 } from './0004-registrations';
 import { migrate as m0005 } from './0005-staff-urgent';
+import { migrate as m0006 } from './0006-staff-data';
 
 export interface Migration {
   readonly version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'outbox', migrate: m0003 },
   { version: 4, name: 'registrations', migrate: m0004 },
   { version: 5, name: 'staff-urgent', migrate: m0005 },
+  { version: 6, name: 'staff-data', migrate: m0006 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {

@@ -1,0 +1,108 @@
+/**
+ * `POST /api/staff/postings/import?name=<file name>[&dryRun=1]`: the spreadsheet itself is the
+ * body (any content type but JSON and multipart; the console sends application/octet-stream).
+ * An upload larger than the limit is refused with 413 from its Content-Length, before a byte
+ * of it is read, and a chunked one as soon as it passes the limit: nothing is buffered whole.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { z } from 'zod';
+import { describeIssues } from '../../../shared/schemas/listing';
+import { STAFF_DATA_ROUTES, type ImportReport } from '../../../shared/staff-data-contract';
+import type { WritableDatabase } from '../db/handles';
+import type { ListingStore } from '../db/listing-store';
+import { HttpError } from '../server/http-error';
+import type { AuditLog } from '../staff/audit-log';
+import type { StaffGuard } from '../staff/staff-guard';
+import { ImportFileError } from './import/detect-file';
+import { TEMPLATE_EXAMPLE, TEMPLATE_HEADER } from './import/import-columns';
+import { importPostings } from './import/import-postings';
+import Papa from 'papaparse';
+
+/** A 20 000-row sheet is about 3 MB as XLSX and 5 MB as CSV; this leaves room without inviting abuse. */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+const LIMIT_TEXT = `${IMPORT_MAX_BYTES / 1024 / 1024} MB`;
+
+const ImportQuerySchema = z.strictObject({
+  name: z.string().trim().min(1, { message: 'the file name is required' }).max(200).refine((s) => !/[<>\p{Cc}/\\]/u.test(s), { message: 'a plain file name' }),
+  dryRun: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true').default(false),
+});
+
+export interface ImportRouteDeps {
+  db: WritableDatabase;
+  store: ListingStore;
+  audit: AuditLog;
+  guard: StaffGuard;
+  clock: () => number;
+  changed: () => void;
+  /** Upper bound of an upload (tests shrink it). */
+  maxBytes?: number;
+}
+
+function tooLarge(maxBytes: number): HttpError {
+  return new HttpError(413, 'file_too_large', `import: the file is larger than ${maxBytes === IMPORT_MAX_BYTES ? LIMIT_TEXT : `${maxBytes} bytes`}; split it into smaller files`);
+}
+
+export function importRoutes(deps: ImportRouteDeps) {
+  const { guard, audit, clock } = deps;
+  const maxBytes = deps.maxBytes ?? IMPORT_MAX_BYTES;
+
+  const checkSize: onRequestHookHandler = async (request) => {
+    const type = String(request.headers['content-type'] ?? '');
+    if (/^multipart\//i.test(type)) throw new HttpError(415, 'unsupported_upload', 'import: send the file itself as the request body (application/octet-stream), not a multipart form');
+    if (/^application\/json/i.test(type)) throw new HttpError(415, 'unsupported_upload', 'import: send the spreadsheet file as the body, not JSON');
+    const length = Number(request.headers['content-length'] ?? 0);
+    if (Number.isFinite(length) && length > maxBytes) throw tooLarge(maxBytes);
+  };
+
+  function onError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+    if (error instanceof HttpError) return reply.status(error.status).send(error.toBody());
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return reply.status(413).send(tooLarge(maxBytes).toBody());
+    if (error.statusCode && error.statusCode < 500) return reply.status(error.statusCode).send({ error: { code: error.code ?? 'bad_request', message: `import: ${error.message}` } });
+    throw error;
+  }
+
+  return (app: FastifyInstance) =>
+    app.register(async (scope) => {
+      // Only inside this scope: every other route keeps its JSON-only parsing.
+      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (_request, body, done) => done(null, body));
+
+      scope.post(
+        STAFF_DATA_ROUTES.importPostings,
+        { onRequest: [guard.options().onRequest as onRequestHookHandler, checkSize], bodyLimit: maxBytes, errorHandler: onError },
+        async (request): Promise<ImportReport> => {
+          const who = guard.who(request);
+          const parsed = ImportQuerySchema.safeParse(request.query);
+          if (!parsed.success) throw new HttpError(400, 'invalid_query', `import: ${describeIssues(parsed.error)}`);
+          if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new HttpError(400, 'empty_file', 'import: the request has no file in its body');
+          let result;
+          try {
+            result = await importPostings(deps.store, request.body, { fileName: parsed.data.name, now: clock(), dryRun: parsed.data.dryRun });
+          } catch (error) {
+            if (error instanceof ImportFileError) {
+              throw new HttpError(error.code === 'too_many_rows' ? 413 : error.code === 'binary_file' || error.code === 'unsupported_file' ? 415 : 400, error.code, error.message);
+            }
+            throw error;
+          }
+          const { report } = result;
+          audit.record({
+            who,
+            action: report.dryRun ? 'posting.import_check' : 'posting.import',
+            target: parsed.data.name,
+            detail: { title: parsed.data.name, rows: report.rows, imported: report.imported, unchanged: report.unchanged, rejected: report.rejected.length },
+            source: request.ip,
+          });
+          if (report.imported > 0) deps.changed();
+          return report;
+        },
+      );
+
+      scope.get(STAFF_DATA_ROUTES.importTemplate, guard.options(), async (_request, reply) => {
+        const csv = Papa.unparse([TEMPLATE_HEADER, TEMPLATE_EXAMPLE]);
+        // The BOM makes Excel open the UTF-8 file with the right characters.
+        return reply
+          .header('content-disposition', "attachment; filename=\"postings-template.csv\"; filename*=UTF-8''%E5%B2%97%E4%BD%8D%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.csv")
+          .type('text/csv; charset=utf-8')
+          .send(`\uFEFF${csv}\r\n`);
+      });
+    });
+}

@@ -1,0 +1,289 @@
+/**
+ * One spreadsheet row to a posting, or the reasons it cannot be one. Cells are read the way
+ * people fill them in (`日结`, `元/天`, `120-200`, `2025/7/1`, `信州区`, `是`), then the whole
+ * posting is checked with the shared ListingSchema, so an imported posting obeys exactly the
+ * rules of one that came from the platform. A row is all or nothing: any problem refuses it.
+ */
+import { createHash } from 'node:crypto';
+import { ListingSchema, type Listing } from '../../../../shared/schemas/listing';
+import { OCCUPATION_CODES, OCCUPATION_LABELS_ZH, type OccupationCode } from '../../../../shared/occupations';
+import { IMPORT_ID_PREFIX, type ImportProblem } from '../../../../shared/staff-data-contract';
+import type { ColumnMap, ImportField } from './import-columns';
+import type { Cell } from './read-table';
+import { lookupDistrict } from './district-lookup';
+
+/** The hall's wall clock: China Standard Time has no daylight saving. */
+const HALL_OFFSET = '+08:00';
+
+export interface RowContext {
+  map: ColumnMap;
+  header: readonly string[];
+  now: number;
+  source: string;
+  /** The stored posting with this id, to keep its start date and bump its revision. */
+  existing: (id: string) => Listing | undefined;
+}
+
+export type RowResult = { ok: true; listing: Listing; rawId: string | null; changed: boolean } | { ok: false; rawId: string | null; reasons: ImportProblem[] };
+
+const PAY_UNIT_WORDS: Record<string, Listing['payUnit']> = {
+  hour: 'hour', 时: 'hour', 小时: 'hour', 元时: 'hour', 元小时: 'hour',
+  day: 'day', 天: 'day', 日: 'day', 元天: 'day', 元日: 'day',
+  piece: 'piece', 件: 'piece', 元件: 'piece',
+  order: 'order', 单: 'order', 元单: 'order',
+  lesson: 'lesson', 课时: 'lesson', 节: 'lesson', 元课时: 'lesson', 元节: 'lesson',
+  month: 'month', 月: 'month', 元月: 'month',
+};
+const SETTLEMENT_WORDS: Record<string, Listing['settlement']> = {
+  daily: 'daily', 日结: 'daily', 当日结: 'daily', 天结: 'daily',
+  weekly: 'weekly', 周结: 'weekly',
+  monthly: 'monthly', 月结: 'monthly',
+  'on-completion': 'on-completion', oncompletion: 'on-completion', 完工结: 'on-completion', 完工结算: 'on-completion', 完工后结: 'on-completion',
+};
+const EMPLOYMENT_WORDS: Record<string, Listing['employmentType']> = {
+  gig: 'gig', 零工: 'gig', 'part-time': 'part-time', parttime: 'part-time', 兼职: 'part-time',
+  temporary: 'temporary', 临时: 'temporary', 临时工: 'temporary', 'full-time': 'full-time', fulltime: 'full-time', 全职: 'full-time',
+};
+const EMPLOYER_WORDS: Record<string, Listing['employerKind']> = {
+  enterprise: 'enterprise', 企业: 'enterprise', 公司: 'enterprise',
+  'individual-business': 'individual-business', 个体户: 'individual-business', 个体工商户: 'individual-business',
+  individual: 'individual', 个人: 'individual',
+};
+const OCCUPATION_WORDS = new Map<string, OccupationCode>();
+for (const code of OCCUPATION_CODES) {
+  OCCUPATION_WORDS.set(code, code);
+  OCCUPATION_WORDS.set(OCCUPATION_LABELS_ZH[code], code);
+}
+const TRUE_WORDS = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '有']);
+const FALSE_WORDS = new Set(['否', 'n', 'no', 'false', '0', '×', '无', '']);
+
+const squash = (s: string) => s.toLowerCase().replace(/[\s/／]/g, '');
+
+function text(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return cell.toISOString();
+  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
+  return String(cell).trim();
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** A date as the hall's local wall time, to an ISO string with the hall's offset. */
+function dateCell(cell: Cell, endOfDay: boolean): string | null {
+  if (cell instanceof Date) {
+    // exceljs hands Excel's zone-less date-times over as if they were UTC: read them back so.
+    const d = cell;
+    const midnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0;
+    const time = midnight && endOfDay ? '23:59:59' : `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${time}${HALL_OFFSET}`;
+  }
+  const s = text(cell);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s)) return Number.isNaN(Date.parse(s)) ? null : s;
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, sec] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const time = h === undefined ? (endOfDay ? '23:59:59' : '00:00:00') : `${pad(Number(h))}:${mi}:${sec ?? '00'}`;
+  const iso = `${y}-${pad(month)}-${pad(day)}T${time}${HALL_OFFSET}`;
+  const parsed = new Date(iso);
+  // 2025-02-30 parses as March 2nd: refuse dates that do not exist.
+  if (Number.isNaN(parsed.getTime()) || new Date(parsed.getTime() + 8 * 3600_000).getUTCDate() !== day) return null;
+  return iso;
+}
+
+function numberCell(cell: Cell): number | null {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
+  const s = text(cell).replace(/[,，\s]/g, '').replace(/元$/, '');
+  if (!/^\d+(\.\d+)?$/.test(s)) return null;
+  return Number(s);
+}
+
+/** `120-200元/课时`, `300`, `8.5元/单` in one pay cell. */
+function payCell(cell: Cell): { min: number; max: number | null; unit: Listing['payUnit'] | null } | null {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? { min: cell, max: null, unit: null } : null;
+  const s = text(cell).replace(/[,，\s]/g, '');
+  const m = /^(\d+(?:\.\d+)?)(?:[-–—~～至到](\d+(?:\.\d+)?))?(?:元)?(?:[/／每](.+))?$/.exec(s);
+  if (!m) return null;
+  const unit = m[3] === undefined ? null : PAY_UNIT_WORDS[squash(m[3])];
+  if (unit === undefined) return null;
+  return { min: Number(m[1]), max: m[2] === undefined ? null : Number(m[2]), unit };
+}
+
+function phoneCell(cell: Cell): string {
+  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
+  return text(cell).replace(/\s+/g, '');
+}
+
+export function rowToListing(cells: readonly Cell[], ctx: RowContext): RowResult {
+  const { map, header } = ctx;
+  const problems: ImportProblem[] = [];
+  const column = (f: ImportField) => (map.fields[f] !== undefined ? header[map.fields[f]!] || f : f);
+  const cell = (f: ImportField): Cell => (map.fields[f] === undefined ? null : (cells[map.fields[f]!] ?? null));
+  const has = (f: ImportField) => text(cell(f)) !== '';
+  const problem = (f: ImportField, code: ImportProblem['code'], message: string) => problems.push({ column: column(f), code, message });
+  const required = (f: ImportField) => {
+    if (!has(f)) problem(f, 'missing', `${column(f)} is required`);
+    return has(f);
+  };
+  const choice = <T extends string>(f: ImportField, words: Record<string, T>, fallback: T | null): T | undefined => {
+    if (!has(f)) {
+      if (fallback === null) required(f);
+      return fallback ?? undefined;
+    }
+    const v = words[squash(text(cell(f)))];
+    if (v === undefined) problem(f, 'bad_choice', `${column(f)} "${text(cell(f)).slice(0, 20)}" is not one of: ${[...new Set(Object.keys(words).filter((k) => /[^\x00-\x7f]/.test(k)))].join(' ')}`);
+    return v;
+  };
+  const bool = (f: ImportField): boolean => {
+    const v = squash(text(cell(f)));
+    if (TRUE_WORDS.has(v)) return true;
+    if (!FALSE_WORDS.has(v)) problem(f, 'bad_choice', `${column(f)} must be 是 or 否`);
+    return false;
+  };
+
+  // Markup first: a cell with HTML in it refuses the row whatever else it holds.
+  for (const [i, c] of cells.entries()) {
+    if (typeof c === 'string' && /[<>]/.test(c)) problems.push({ column: header[i] || `#${i + 1}`, code: 'markup', message: `${header[i] || `column ${i + 1}`} contains HTML or markup (< or >); postings are plain text` });
+  }
+
+  const rawId = has('id') ? text(cell('id')) : null;
+  if (rawId !== null && !/^[A-Za-z0-9._:-]{1,58}$/.test(rawId)) problem('id', 'bad_id', `${column('id')} "${rawId.slice(0, 20)}" must be 1–58 letters, digits or . _ : -`);
+
+  const occupationText = text(cell('occupation'));
+  let occupation: OccupationCode | undefined;
+  if (required('occupation')) {
+    occupation = OCCUPATION_WORDS.get(occupationText) ?? OCCUPATION_WORDS.get(occupationText.toLowerCase());
+    if (!occupation) problem('occupation', 'bad_choice', `${column('occupation')} "${occupationText.slice(0, 20)}" is not a trade: ${Object.values(OCCUPATION_LABELS_ZH).join(' ')}`);
+  }
+
+  let payMin: number | undefined;
+  let payMax: number | null = null;
+  let payUnit: Listing['payUnit'] | undefined;
+  if (required('payMin')) {
+    const pay = payCell(cell('payMin'));
+    if (!pay) problem('payMin', 'bad_number', `${column('payMin')} "${text(cell('payMin')).slice(0, 20)}" is not an amount like 200 or 120-200元/天`);
+    else {
+      payMin = pay.min;
+      payMax = pay.max;
+      payUnit = pay.unit ?? undefined;
+    }
+  }
+  if (has('payMax')) {
+    const n = numberCell(cell('payMax'));
+    if (n === null) problem('payMax', 'bad_number', `${column('payMax')} "${text(cell('payMax')).slice(0, 20)}" is not a number`);
+    else payMax = n;
+  }
+  if (has('payUnit') || payUnit === undefined) payUnit = choice('payUnit', PAY_UNIT_WORDS, null);
+
+  let headcount: number | undefined;
+  if (required('headcount')) {
+    const n = numberCell(cell('headcount'));
+    if (n === null || !Number.isInteger(n)) problem('headcount', 'bad_number', `${column('headcount')} "${text(cell('headcount')).slice(0, 20)}" is not a whole number`);
+    else headcount = n;
+  }
+
+  let districtCode: string | undefined;
+  if (required('district')) {
+    const found = lookupDistrict(text(cell('district')));
+    if ('error' in found) problem('district', 'unknown_district', `${column('district')}: ${found.error}`);
+    else districtCode = found.code;
+  }
+
+  const contactPhone = phoneCell(cell('contactPhone'));
+  if (required('contactPhone') && !/^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|400-?\d{3}-?\d{4})$/.test(contactPhone)) {
+    problem('contactPhone', 'bad_phone', `${column('contactPhone')} "${contactPhone.slice(0, 20)}" is not a mobile (11 digits) or a landline with area code`);
+  }
+
+  const prefixedId = rawId !== null ? `${IMPORT_ID_PREFIX}${rawId}` : null;
+  const existingById = prefixedId ? ctx.existing(prefixedId) : undefined;
+  let validUntil: string | undefined;
+  if (required('validUntil')) {
+    validUntil = dateCell(cell('validUntil'), true) ?? undefined;
+    if (!validUntil) problem('validUntil', 'bad_date', `${column('validUntil')} "${text(cell('validUntil')).slice(0, 24)}" is not a date like 2025-07-31`);
+  }
+  let validFrom: string | undefined;
+  if (has('validFrom')) {
+    validFrom = dateCell(cell('validFrom'), false) ?? undefined;
+    if (!validFrom) problem('validFrom', 'bad_date', `${column('validFrom')} "${text(cell('validFrom')).slice(0, 24)}" is not a date like 2025-07-01`);
+  }
+
+  const employerKind = choice('employerKind', EMPLOYER_WORDS, 'enterprise');
+  const settlement = choice('settlement', SETTLEMENT_WORDS, null);
+  const employmentType = choice('employmentType', EMPLOYMENT_WORDS, 'gig');
+  required('title');
+  required('employerName');
+
+  if (problems.length > 0) return { ok: false, rawId, reasons: problems };
+
+  const base = {
+    employerName: text(cell('employerName')),
+    employerKind,
+    employerVerified: bool('employerVerified'),
+    title: text(cell('title')),
+    occupation,
+    description: text(cell('description')),
+    requirements: text(cell('requirements')),
+    payMin,
+    payMax,
+    payUnit,
+    settlement,
+    headcount,
+    employmentType,
+    districtCode,
+    address: text(cell('address')),
+    workTime: text(cell('workTime')),
+    contactName: text(cell('contactName')),
+    contactPhone,
+    maskPhone: bool('maskPhone'),
+    urgent: bool('urgent'),
+  };
+  if (problems.length > 0) return { ok: false, rawId, reasons: problems };
+
+  // Without an id column the content is the id: the same row imported again is the same posting.
+  const id = prefixedId ?? `${IMPORT_ID_PREFIX}${createHash('sha256').update(JSON.stringify([base, validFrom ?? null, validUntil])).digest('hex').slice(0, 24)}`;
+  const existing = existingById ?? ctx.existing(id);
+  const candidate = {
+    ...base,
+    id,
+    // No start date given: a posting already stored keeps its own, a new one starts now.
+    validFrom: validFrom ?? existing?.validFrom ?? new Date(ctx.now).toISOString(),
+    validUntil,
+    source: existing?.source ?? ctx.source,
+    revision: existing?.revision ?? 1,
+    updatedAt: existing?.updatedAt ?? new Date(ctx.now).toISOString(),
+  };
+  const parsed = ListingSchema.safeParse(candidate);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      rawId,
+      reasons: parsed.error.issues.slice(0, 8).map((i) => {
+        const field = String(i.path[0] ?? '');
+        const col = field === 'districtCode' ? column('district') : (IMPORT_FIELD_OF[field] ? column(IMPORT_FIELD_OF[field]!) : field || '(row)');
+        return { column: col, code: 'invalid' as const, message: `${col}: ${i.message}` };
+      }),
+    };
+  }
+  if (existing && sameContent(existing, parsed.data)) return { ok: true, listing: existing, rawId, changed: false };
+  const listing: Listing = existing
+    ? { ...parsed.data, revision: existing.revision + 1, updatedAt: new Date(ctx.now).toISOString(), source: ctx.source }
+    : parsed.data;
+  return { ok: true, listing, rawId, changed: true };
+}
+
+const IMPORT_FIELD_OF: Record<string, ImportField | undefined> = {
+  employerName: 'employerName', employerKind: 'employerKind', employerVerified: 'employerVerified', title: 'title', occupation: 'occupation',
+  description: 'description', requirements: 'requirements', payMin: 'payMin', payMax: 'payMax', payUnit: 'payUnit', settlement: 'settlement',
+  headcount: 'headcount', employmentType: 'employmentType', address: 'address', workTime: 'workTime', contactName: 'contactName',
+  contactPhone: 'contactPhone', maskPhone: 'maskPhone', validFrom: 'validFrom', validUntil: 'validUntil', urgent: 'urgent', id: 'id',
+};
+
+/** Equal apart from bookkeeping (revision, time, where it came from). */
+export function sameContent(a: Listing, b: Listing): boolean {
+  const strip = ({ revision: _r, updatedAt: _u, source: _s, validFrom: _f, validUntil: _t, ...rest }: Listing) => rest;
+  const x = strip(a);
+  const y = strip(b);
+  return (Object.keys(x) as (keyof typeof x)[]).every((k) => x[k] === y[k]) && Date.parse(a.validFrom) === Date.parse(b.validFrom) && Date.parse(a.validUntil) === Date.parse(b.validUntil);
+}

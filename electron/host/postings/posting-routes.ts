@@ -1,0 +1,113 @@
+/**
+ * Postings in the console: search (hidden ones too), hide/unhide on the boards, and create or
+ * edit a posting of the hall's own. Every change is audited in the same transaction and the
+ * boards are re-planned right after it commits.
+ *
+ * Platform postings cannot be edited here: the next upstream revision would overwrite the
+ * edit. Staff hide them instead (the hidden flag survives upstream updates).
+ */
+import type { FastifyInstance } from 'fastify';
+import { uuidv7 } from 'uuidv7';
+import { z } from 'zod';
+import { describeIssues, ListingSchema, type Listing } from '../../../shared/schemas/listing';
+import { isHallPosting, LOCAL_ID_PREFIX, LOCAL_POSTING_FIELDS, PostingQuerySchema, STAFF_DATA_ROUTES, type PostingsResponse } from '../../../shared/staff-data-contract';
+import type { WritableDatabase } from '../db/handles';
+import type { ListingStore } from '../db/listing-store';
+import { HttpError } from '../server/http-error';
+import type { AuditLog } from '../staff/audit-log';
+import { parseBody, type StaffGuard } from '../staff/staff-guard';
+import type { PostingQueryService } from './posting-query';
+
+const ID = /^[A-Za-z0-9._:-]{1,64}$/;
+/** Shown as the posting's source (DOMAIN.md: a posting names where it came from). */
+export const LOCAL_SOURCE = '本馆窗口录入';
+
+export interface PostingRouteDeps {
+  db: WritableDatabase;
+  store: ListingStore;
+  query: PostingQueryService;
+  audit: AuditLog;
+  guard: StaffGuard;
+  clock: () => number;
+  /** The postings changed: re-plan the boards, refresh the pulse. */
+  changed: () => void;
+}
+
+const PostingBodySchema = z.record(z.string(), z.unknown()).superRefine((body, ctx) => {
+  const allowed = new Set<string>(LOCAL_POSTING_FIELDS);
+  const unknown = Object.keys(body).filter((k) => !allowed.has(k));
+  if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown or host-set fields: ${unknown.slice(0, 5).join(', ')}` });
+});
+
+export function postingRoutes(deps: PostingRouteDeps) {
+  const { db, store, query, audit, guard, clock } = deps;
+
+  function postingOr404(id: string) {
+    const posting = ID.test(id) ? query.get(id) : undefined;
+    if (!posting) throw new HttpError(404, 'posting_not_found', `no posting has id "${id.slice(0, 64)}"`);
+    return posting;
+  }
+
+  function validate(candidate: Record<string, unknown>, what: string): Listing {
+    const parsed = ListingSchema.safeParse(candidate);
+    if (!parsed.success) throw new HttpError(400, 'invalid_body', `${what}: ${describeIssues(parsed.error)}`);
+    return parsed.data;
+  }
+
+  return (app: FastifyInstance) => {
+    app.get(STAFF_DATA_ROUTES.postings, guard.options(), async (request): Promise<PostingsResponse> => {
+      const parsed = PostingQuerySchema.safeParse(request.query);
+      if (!parsed.success) throw new HttpError(400, 'invalid_query', `postings: ${describeIssues(parsed.error)}`);
+      const now = clock();
+      return { ...query.search(parsed.data, now), serverNow: now };
+    });
+
+    app.get<{ Params: { id: string } }>(STAFF_DATA_ROUTES.posting, guard.options(), async (request) => postingOr404(request.params.id));
+
+    for (const [route, hidden] of [
+      [STAFF_DATA_ROUTES.hide, true],
+      [STAFF_DATA_ROUTES.unhide, false],
+    ] as const) {
+      app.post<{ Params: { id: string } }>(route, guard.options(), async (request) => {
+        const who = guard.who(request);
+        const posting = postingOr404(request.params.id);
+        db.transaction(() => {
+          store.setHidden(posting.id, hidden);
+          audit.record({ who, action: hidden ? 'posting.hide' : 'posting.unhide', target: posting.id, detail: { title: posting.title }, source: request.ip });
+        })();
+        deps.changed();
+        return query.get(posting.id);
+      });
+    }
+
+    app.post(STAFF_DATA_ROUTES.postings, guard.options(), async (request, reply) => {
+      const who = guard.who(request);
+      const body = parseBody(PostingBodySchema, request.body, 'posting');
+      const now = clock();
+      const listing = validate({ validFrom: new Date(now).toISOString(), ...body, id: `${LOCAL_ID_PREFIX}${uuidv7()}`, source: LOCAL_SOURCE, revision: 1, updatedAt: new Date(now).toISOString() }, 'posting');
+      db.transaction(() => {
+        store.upsertMany([listing]);
+        audit.record({ who, action: 'posting.create', target: listing.id, detail: { title: listing.title }, source: request.ip });
+      })();
+      deps.changed();
+      return reply.status(201).send(query.get(listing.id));
+    });
+
+    app.put<{ Params: { id: string } }>(STAFF_DATA_ROUTES.posting, guard.options(), async (request) => {
+      const who = guard.who(request);
+      const current = postingOr404(request.params.id);
+      if (!isHallPosting(current.id)) {
+        throw new HttpError(409, 'platform_posting', `posting ${current.id} comes from the city platform; change it there, or hide it here`);
+      }
+      const body = parseBody(PostingBodySchema, request.body, 'posting');
+      const { hidden: _h, editable: _e, ...stored } = current;
+      const listing = validate({ ...stored, ...body, revision: current.revision + 1, updatedAt: new Date(clock()).toISOString() }, 'posting');
+      db.transaction(() => {
+        store.upsertMany([listing]);
+        audit.record({ who, action: 'posting.update', target: listing.id, detail: { title: listing.title, fields: Object.keys(body) }, source: request.ip });
+      })();
+      deps.changed();
+      return query.get(listing.id);
+    });
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * The market pulse in the console: the figures, the two settings (minimum demand for a ratio,
+ * the seekers' window), and which board screens show the pulse page in their rotation.
+ * Switching a screen writes screens.json like the screens page does and re-plans the boards.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
+import { PulseScreenInputSchema, PulseSettingsSchema, STAFF_DATA_ROUTES, type PulseResponse } from '../../../shared/staff-data-contract';
+import type { WritableDatabase } from '../db/handles';
+import { writeScreens } from '../screens/screen-config';
+import { HttpError } from '../server/http-error';
+import type { AuditLog } from '../staff/audit-log';
+import { parseBody, type StaffGuard } from '../staff/staff-guard';
+import type { PulseService } from './pulse-service';
+
+export interface PulseRouteDeps {
+  db: WritableDatabase;
+  pulse: PulseService;
+  audit: AuditLog;
+  guard: StaffGuard;
+  clock: () => number;
+  dataDir: string;
+  /** The hall's screens array, edited in place (the same array the screens page edits). */
+  screens: ScreenProfile[];
+  /** Re-plan every board (settings or a screen's pulse page changed). */
+  replan: () => void;
+}
+
+export function pulseRoutes(deps: PulseRouteDeps) {
+  const { db, pulse, audit, guard, clock, screens } = deps;
+
+  function response(): PulseResponse {
+    const { pulse: current, yearAgoDay } = pulse.current(clock());
+    return {
+      pulse: current,
+      settings: pulse.settings(),
+      yearAgoDay,
+      screens: screens.map((s) => ({ id: s.id, name: s.name, pulsePage: s.pulsePage === true, layout: s.layout })),
+    };
+  }
+
+  return (app: FastifyInstance) => {
+    app.get(STAFF_DATA_ROUTES.pulse, guard.options(), async () => response());
+
+    app.put(STAFF_DATA_ROUTES.pulseSettings, guard.options(), async (request) => {
+      const who = guard.who(request);
+      const next = parseBody(PulseSettingsSchema, request.body, 'pulse settings');
+      const before = pulse.settings();
+      db.transaction(() => {
+        pulse.setSettings(next);
+        audit.record({ who, action: 'pulse.settings', detail: { from: before, to: next }, source: request.ip });
+      })();
+      deps.replan();
+      return response();
+    });
+
+    app.put<{ Params: { id: string } }>(STAFF_DATA_ROUTES.pulseScreen, guard.options(), async (request) => {
+      const who = guard.who(request);
+      const screen = screens.find((s) => s.id === request.params.id);
+      if (!screen) throw new HttpError(404, 'unknown_screen', `no screen has id "${request.params.id.slice(0, 40)}"`);
+      const { pulsePage } = parseBody(PulseScreenInputSchema, request.body, 'pulse screen');
+      const updated = ScreenProfileSchema.parse({ ...screen, pulsePage });
+      const next = screens.map((s) => (s.id === screen.id ? updated : s));
+      // The file first: if writing fails, nothing in memory changed either.
+      writeScreens(deps.dataDir, next);
+      screens.splice(0, screens.length, ...next);
+      audit.record({ who, action: 'pulse.screen', target: screen.id, detail: { pulsePage }, source: request.ip });
+      deps.replan();
+      return response();
+    });
+  };
+}

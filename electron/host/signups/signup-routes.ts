@@ -1,0 +1,121 @@
+/**
+ * Sign-ups in the console. Phones and names are masked in every answer unless staff reveal
+ * them, which needs a reason and is written to the audit log (one sign-up, or a revealed
+ * export). Marking a sign-up contacted, changing the retention period and purging are audited.
+ */
+import type { FastifyInstance } from 'fastify';
+import { describeIssues } from '../../../shared/schemas/listing';
+import {
+  ContactedInputSchema,
+  ExportQuerySchema,
+  RetentionInputSchema,
+  RevealInputSchema,
+  SignupQuerySchema,
+  STAFF_DATA_ROUTES,
+  type SignupsResponse,
+} from '../../../shared/staff-data-contract';
+import type { WritableDatabase } from '../db/handles';
+import { HttpError } from '../server/http-error';
+import type { AuditLog } from '../staff/audit-log';
+import { parseBody, type StaffGuard } from '../staff/staff-guard';
+import { signupsToCsv } from './signup-csv';
+import type { SignupStore } from './signup-store';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface SignupRouteDeps {
+  db: WritableDatabase;
+  signups: SignupStore;
+  audit: AuditLog;
+  guard: StaffGuard;
+  clock: () => number;
+  /** Sign-ups changed (a purge): refresh the pulse. */
+  changed: () => void;
+}
+
+export function signupRoutes(deps: SignupRouteDeps) {
+  const { db, signups, audit, guard, clock } = deps;
+
+  function existing(id: string) {
+    const found = UUID.test(id) ? signups.get(id.toLowerCase(), false) : undefined;
+    if (!found) throw new HttpError(404, 'signup_not_found', `no sign-up has id "${id.slice(0, 40)}"`);
+    return found;
+  }
+
+  return (app: FastifyInstance) => {
+    app.get(STAFF_DATA_ROUTES.signups, guard.options(), async (request): Promise<SignupsResponse> => {
+      const parsed = SignupQuerySchema.safeParse(request.query);
+      if (!parsed.success) throw new HttpError(400, 'invalid_query', `sign-ups: ${describeIssues(parsed.error)}`);
+      return { ...signups.list(parsed.data), retentionDays: signups.retentionDays(), lastPurge: signups.lastPurge(), serverNow: clock() };
+    });
+
+    app.post<{ Params: { id: string } }>(STAFF_DATA_ROUTES.signupReveal, guard.options(), async (request) => {
+      const who = guard.who(request);
+      const masked = existing(request.params.id);
+      const { reason } = parseBody(RevealInputSchema, request.body, 'reveal');
+      // Audit first, in the same transaction as the read: no reveal without its record.
+      return db.transaction(() => {
+        audit.record({ who, action: 'signup.reveal', target: masked.id, detail: { number: masked.number, reason }, source: request.ip });
+        const shown = signups.get(masked.id, true)!;
+        return { id: shown.id, phone: shown.phone, name: shown.name };
+      })();
+    });
+
+    app.put<{ Params: { id: string } }>(STAFF_DATA_ROUTES.signupContacted, guard.options(), async (request) => {
+      const who = guard.who(request);
+      const masked = existing(request.params.id);
+      const { contacted } = parseBody(ContactedInputSchema, request.body, 'contacted');
+      db.transaction(() => {
+        signups.setContacted(masked.id, contacted, who.name, clock());
+        audit.record({ who, action: contacted ? 'signup.contacted' : 'signup.uncontacted', target: masked.id, detail: { number: masked.number }, source: request.ip });
+      })();
+      return signups.get(masked.id, false);
+    });
+
+    app.get(STAFF_DATA_ROUTES.signupsExport, guard.options(), async (request, reply) => {
+      const who = guard.who(request);
+      const parsed = ExportQuerySchema.safeParse(request.query);
+      if (!parsed.success) throw new HttpError(400, 'invalid_query', `export: ${describeIssues(parsed.error)}`);
+      const { reveal, reason } = parsed.data;
+      if (reveal && (!reason || reason.length < 2 || /[<>]/.test(reason))) {
+        throw new HttpError(400, 'reason_required', 'export: an export with phones and names needs a reason (2–100 characters of plain text)');
+      }
+      const csv = db.transaction(() => {
+        const rows = signups.all(reveal);
+        audit.record({ who, action: reveal ? 'signup.export_revealed' : 'signup.export', detail: { rows: rows.length, ...(reveal ? { reason } : {}) }, source: request.ip });
+        return signupsToCsv(rows);
+      })();
+      const day = new Date(clock() + 8 * 3600_000).toISOString().slice(0, 10);
+      return reply
+        .header('content-disposition', `attachment; filename="signups-${day}${reveal ? '' : '-masked'}.csv"`)
+        .header('cache-control', 'no-store')
+        .type('text/csv; charset=utf-8')
+        .send(csv);
+    });
+
+    app.put(STAFF_DATA_ROUTES.signupsRetention, guard.options(true), async (request) => {
+      const who = guard.who(request);
+      const { days } = parseBody(RetentionInputSchema, request.body, 'retention');
+      const before = signups.retentionDays();
+      db.transaction(() => {
+        signups.setRetentionDays(days);
+        audit.record({ who, action: 'signup.retention', detail: { from: before, to: days }, source: request.ip });
+      })();
+      return { retentionDays: days };
+    });
+
+    app.post(STAFF_DATA_ROUTES.signupsPurge, guard.options(), async (request) => {
+      const who = guard.who(request);
+      if (request.body !== undefined && request.body !== null && !(typeof request.body === 'object' && Object.keys(request.body).length === 0)) {
+        throw new HttpError(400, 'invalid_body', 'purge: takes no body (the retention period decides what goes)');
+      }
+      const report = db.transaction(() => {
+        const r = signups.purge(clock(), who.name);
+        audit.record({ who, action: 'signup.purge', detail: { removed: r.removed, outboxRemoved: r.outboxRemoved, outboxWaiting: r.outboxWaiting }, source: request.ip });
+        return r;
+      })();
+      if (report.removed > 0) deps.changed();
+      return report;
+    });
+  };
+}

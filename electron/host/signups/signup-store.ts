@@ -1,0 +1,151 @@
+/**
+ * The console's side of kiosk sign-ups (the kiosk writes them: kiosk/registration-store.ts):
+ * list with masking, reveal, mark contacted, export rows, retention setting and the purge.
+ *
+ * Purge and the outbox: a sign-up's outbox item (same id, type `registration`) carries the
+ * same personal data. Past retention the sign-up row goes at once; its outbox item goes too if
+ * upstream has acked it, but one not yet delivered stays until it is — deleting it would lose
+ * the sign-up upstream, which DESIGN.md forbids ("nothing is deleted locally until acked").
+ * Every purge also sweeps delivered items whose sign-up is already gone, so a held-back item
+ * leaves on the first purge after its delivery.
+ */
+import type { WritableDatabase } from '../db/handles';
+import { createMetaStore } from '../db/meta-store';
+import { DAY_MS } from '../../../shared/pulse/market-pulse';
+import { maskName, maskPhone } from '../../../shared/signup-mask';
+import { isOccupationCode } from '../../../shared/occupations';
+import type { PurgeReport, SignupQuery, SignupView } from '../../../shared/staff-data-contract';
+import { escapeLike } from '../db/listing-search';
+
+export const REGISTRATION_TYPE = 'registration';
+export const DEFAULT_RETENTION_DAYS = 90;
+const RETENTION_KEY = 'signups.retentionDays';
+
+interface Row {
+  id: string;
+  number: string;
+  phone: string;
+  name: string;
+  occupations: string;
+  districts: string;
+  availability: string;
+  expected_pay: number | null;
+  pay_unit: string | null;
+  listing_id: string | null;
+  listing_title: string | null;
+  kiosk_id: string;
+  created_at: number;
+  contacted_at: number | null;
+  contacted_by: string | null;
+  delivered_at: number | null;
+}
+
+export interface SignupStore {
+  list(query: SignupQuery, reveal?: boolean): { signups: SignupView[]; total: number };
+  /** Every sign-up, oldest first, for the CSV export. */
+  all(reveal: boolean): SignupView[];
+  get(id: string, reveal: boolean): SignupView | undefined;
+  setContacted(id: string, contacted: boolean, by: string, now: number): boolean;
+  retentionDays(): number;
+  setRetentionDays(days: number): void;
+  purge(now: number, by: string | null): PurgeReport;
+  lastPurge(): PurgeReport | null;
+}
+
+export function createSignupStore(db: WritableDatabase): SignupStore {
+  const meta = createMetaStore(db);
+  const select = `SELECT r.id, r.number, r.phone, r.name, r.occupations, r.districts, r.availability, r.expected_pay, r.pay_unit,
+      r.listing_id, l.title AS listing_title, r.kiosk_id, r.created_at, r.contacted_at, r.contacted_by, o.delivered_at
+    FROM registrations r
+    LEFT JOIN listings l ON l.id = r.listing_id
+    LEFT JOIN outbox o ON o.id = r.id AND o.type = '${REGISTRATION_TYPE}'`;
+  const where = `(@like IS NULL OR r.number LIKE @like ESCAPE '\\' OR r.phone LIKE @like ESCAPE '\\' OR r.name LIKE @like ESCAPE '\\')
+    AND (@occupation IS NULL OR EXISTS (SELECT 1 FROM json_each(r.occupations) j WHERE j.value = @occupation))
+    AND (@contacted = 'all' OR (@contacted = 'yes' AND r.contacted_at IS NOT NULL) OR (@contacted = 'no' AND r.contacted_at IS NULL))`;
+  const page = db.prepare<Record<string, unknown>, Row>(`${select} WHERE ${where} ORDER BY r.created_at DESC, r.id LIMIT @limit`);
+  const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM registrations r WHERE ${where}`);
+  const everything = db.prepare<[], Row>(`${select} ORDER BY r.created_at, r.id`);
+  const one = db.prepare<{ id: string }, Row>(`${select} WHERE r.id = @id`);
+  const contacted = db.prepare<{ id: string; at: number | null; by: string | null }>('UPDATE registrations SET contacted_at = @at, contacted_by = @by WHERE id = @id');
+  const deleteExpired = db.prepare<{ cutoff: number }>('DELETE FROM registrations WHERE created_at < @cutoff');
+  const deleteOrphanDelivered = db.prepare(
+    `DELETE FROM outbox WHERE type = '${REGISTRATION_TYPE}' AND delivered_at IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = outbox.id)`,
+  );
+  const countOrphanWaiting = db.prepare<[], { n: number }>(
+    `SELECT COUNT(*) AS n FROM outbox WHERE type = '${REGISTRATION_TYPE}' AND delivered_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = outbox.id)`,
+  );
+  const insertPurge = db.prepare<{ at: number; cutoff: number; removed: number; outbox_removed: number; outbox_waiting: number; by: string | null }>(
+    'INSERT INTO signup_purges (at, cutoff, removed, outbox_removed, outbox_waiting, by) VALUES (@at, @cutoff, @removed, @outbox_removed, @outbox_waiting, @by)',
+  );
+  const latestPurge = db.prepare<[], { at: number; cutoff: number; removed: number; outbox_removed: number; outbox_waiting: number; by: string | null }>(
+    'SELECT * FROM signup_purges ORDER BY id DESC LIMIT 1',
+  );
+
+  function retentionDays(): number {
+    const raw = Number(meta.get(RETENTION_KEY));
+    return Number.isInteger(raw) && raw >= 1 ? raw : DEFAULT_RETENTION_DAYS;
+  }
+
+  function view(r: Row, reveal: boolean, days: number): SignupView {
+    return {
+      id: r.id,
+      number: r.number,
+      phone: reveal ? r.phone : maskPhone(r.phone),
+      name: reveal ? r.name : maskName(r.name),
+      occupations: (JSON.parse(r.occupations) as string[]).filter(isOccupationCode),
+      districts: JSON.parse(r.districts) as string[],
+      availability: JSON.parse(r.availability) as string[],
+      expectedPay: r.expected_pay,
+      payUnit: r.pay_unit,
+      listingId: r.listing_id,
+      listingTitle: r.listing_title,
+      kioskId: r.kiosk_id,
+      createdAt: r.created_at,
+      contactedAt: r.contacted_at,
+      contactedBy: r.contacted_by,
+      delivered: r.delivered_at !== null,
+      purgeAfter: r.created_at + days * DAY_MS,
+    };
+  }
+
+  // The sign-ups, their delivered outbox copies and the purge record go together or not at all.
+  const purgeTx = db.transaction((now: number, by: string | null): PurgeReport => {
+    const cutoff = now - retentionDays() * DAY_MS;
+    const removed = deleteExpired.run({ cutoff }).changes;
+    const outboxRemoved = deleteOrphanDelivered.run().changes;
+    const outboxWaiting = countOrphanWaiting.get()?.n ?? 0;
+    const report: PurgeReport = { at: now, cutoff, removed, outboxRemoved, outboxWaiting, by };
+    insertPurge.run({ at: now, cutoff, removed, outbox_removed: outboxRemoved, outbox_waiting: outboxWaiting, by });
+    return report;
+  });
+
+  return {
+    list(query, reveal = false) {
+      const days = retentionDays();
+      const params = {
+        like: query.q ? `%${escapeLike(query.q)}%` : null,
+        occupation: query.occupation ?? null,
+        contacted: query.contacted,
+      };
+      return { signups: page.all({ ...params, limit: query.limit }).map((r) => view(r, reveal, days)), total: count.get(params)?.n ?? 0 };
+    },
+    all(reveal) {
+      const days = retentionDays();
+      return everything.all().map((r) => view(r, reveal, days));
+    },
+    get(id, reveal) {
+      const row = one.get({ id });
+      return row ? view(row, reveal, retentionDays()) : undefined;
+    },
+    setContacted: (id, on, by, now) => contacted.run({ id, at: on ? now : null, by: on ? by : null }).changes > 0,
+    retentionDays,
+    setRetentionDays: (days) => meta.set(RETENTION_KEY, String(days)),
+    purge: (now, by) => purgeTx(now, by),
+    lastPurge() {
+      const r = latestPurge.get();
+      return r ? { at: r.at, cutoff: r.cutoff, removed: r.removed, outboxRemoved: r.outbox_removed, outboxWaiting: r.outbox_waiting, by: r.by } : null;
+    },
+  };
+}
