@@ -15,6 +15,7 @@ import { BoardNotice, LinkLostText, StaleText } from './board-notices';
 import { boardStyle } from './board-style';
 import { CardsPage } from './cards-page';
 import { PageStack } from './page-stack';
+import { PulseBoardPage } from './pulse-page';
 import { screenIdFromPath } from './screen-id';
 import { TablePage } from './table-page';
 import { TickerPage } from './ticker-page';
@@ -53,6 +54,7 @@ function PlannedBoard({ plan, shown, now, alert }: PlannedProps) {
   const pageNumber = shown ? plan.pages.indexOf(shown.page) + 1 : 0;
   const pageCount = plan.pages.length;
   const hasItems = shown !== null && shown.page.items.length > 0;
+  const pulse = shown?.page.pulse;
 
   if (plan.warnings.includes('screen-too-small') || layout === null) {
     return <BoardNotice kind="screen-too-small" title={t('board.screenTooSmall')} hint={t('board.screenTooSmallHint')} />;
@@ -88,7 +90,9 @@ function PlannedBoard({ plan, shown, now, alert }: PlannedProps) {
         alert={alert}
       />
       <main className="board-content">
-        {hasItems ? (
+        {pulse && shown ? (
+          <PageStack pageKey={shown.key} render={(live) => <PulseBoardPage pulse={pulse} live={live} />} />
+        ) : hasItems ? (
           <PageStack
             pageKey={shown.key}
             render={(live) =>

@@ -5,6 +5,7 @@ import { cellFontPx, tableBadges } from '../../../shared/planner/table-layout';
 import { TABLE_LABELS } from '../../../shared/planner/board-labels';
 import { sideBlockWidthPx, tickerPageText, tickerSideParts } from '../../../shared/planner/ticker-layout';
 import { textWidthPx } from '../../../shared/planner/text-measure';
+import { pulseProblems } from './pulse-checks';
 
 /**
  * Every way a plan could overflow its screen, as a list of human-readable problems (empty when
@@ -85,6 +86,8 @@ export function overflowProblems(plan: BoardPlan): string[] {
       check(page.dwellMs >= ((textW + scrollW) / k.speedPxPerS) * 1000, `ticker page ${page.index} ends before its text has passed`);
     }
   }
+  // The market-pulse page, where a screen has one (pulse-checks.ts).
+  problems.push(...pulseProblems(plan));
   return problems;
 }
 

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { planBoard, type PlanInput } from '../../../shared/planner/board-planner';
+import { pulseRows, PULSE_MAX_ROWS } from '../../../shared/planner/pulse-layout';
+import { BoardPlanSchema } from '../../../shared/schemas/board-plan';
+import { computeMarketPulse, type TradeCounts } from '../../../shared/pulse/market-pulse';
+import { OCCUPATION_CODES } from '../../../shared/occupations';
+import { tradeLabel } from '../../../shared/pulse/pulse-labels';
+import { listingsArb, NOW, screenAndViewportArb } from './planner-arbitraries';
+import { allItems, overflowProblems } from './plan-checks';
+
+const RUNS = 150;
+
+const countsArb: fc.Arbitrary<TradeCounts> = fc
+  .array(fc.oneof({ weight: 2, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: 100, max: 250_000 }) }), {
+    minLength: OCCUPATION_CODES.length,
+    maxLength: OCCUPATION_CODES.length,
+  })
+  .map((ns) => Object.fromEntries(OCCUPATION_CODES.map((o, i) => [o, ns[i]!])));
+
+const pulseArb = fc
+  .record({ demand: countsArb, seekers: countsArb, minDemand: fc.integer({ min: 1, max: 20 }), windowDays: fc.integer({ min: 1, max: 365 }), yearAgo: fc.option(fc.record({ demand: countsArb, seekers: countsArb }), { nil: null }) })
+  .map((r) => computeMarketPulse({ ...r, now: NOW }));
+
+const inputArb = fc.record({ sv: screenAndViewportArb, listings: listingsArb(120), pulse: pulseArb });
+type Raw = typeof inputArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toInput({ sv, listings, pulse }: Raw, pulsePage = true): PlanInput {
+  return { screen: { ...sv.screen, pulsePage }, ...(sv.viewport ? { viewport: sv.viewport } : {}), listings, now: NOW, dataUpdatedAt: NOW - 60_000, pulse };
+}
+
+describe('planBoard with the market-pulse page', () => {
+  it('adds exactly one pulse page to a cards or table rotation, or warns that it does not fit', () => {
+    fc.assert(
+      fc.property(inputArb, (raw) => {
+        const plan = planBoard(toInput(raw));
+        const pulses = plan.pages.filter((p) => p.pulse);
+        if (plan.layout === 'ticker') expect(pulses).toHaveLength(0);
+        expect(pulses.length === 1 || plan.warnings.includes('pulse-page-does-not-fit')).toBe(true);
+        expect(pulses.length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('still shows every posting once per cycle, fits every box, keeps text at the minimum or above and parses', () => {
+    fc.assert(
+      fc.property(inputArb, (raw) => {
+        const input = toInput(raw);
+        const plan = planBoard(input);
+        const without = planBoard(toInput(raw, false));
+        expect(allItems(plan).map((i) => i.id)).toEqual(allItems(without).map((i) => i.id));
+        expect(plan.totalItems).toBe(without.totalItems);
+        expect(overflowProblems(plan)).toEqual([]);
+        expect(BoardPlanSchema.parse(plan)).toEqual(plan);
+        let at = 0;
+        for (const page of plan.pages) {
+          expect(page.startMs).toBe(at);
+          at += page.dwellMs;
+        }
+        expect(plan.cycleMs).toBe(at);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('keeps the pulse page within the screen dwell bounds and lists the ranked trades first, in rank order', () => {
+    fc.assert(
+      fc.property(inputArb, (raw) => {
+        const input = toInput(raw);
+        const page = planBoard(input).pages.find((p) => p.pulse);
+        if (!page?.pulse) return;
+        expect(page.dwellMs).toBeGreaterThanOrEqual(input.screen.minDwellS * 1000);
+        expect(page.dwellMs).toBeLessThanOrEqual(Math.max(input.screen.minDwellS, input.screen.maxDwellS) * 1000);
+        const expected = pulseRows(raw.pulse, input.screen.filter.occupations);
+        const shown = page.pulse.rows.map((r) => r.occupation);
+        expect(shown).toEqual(expected.slice(0, shown.length).map((t) => t.occupation));
+        expect(shown.length).toBeLessThanOrEqual(PULSE_MAX_ROWS);
+        expect(page.pulse.empty !== null).toBe(expected.length === 0);
+        const flags = page.pulse.rows.map((r) => r.shortage);
+        expect(flags).toEqual([...flags].sort((a, b) => Number(b) - Number(a)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('leaves a plan byte for byte as it was when the screen does not ask for the pulse page', () => {
+    fc.assert(
+      fc.property(inputArb, (raw) => {
+        const { pulse: _pulse, ...bare } = toInput(raw, false);
+        const plain = planBoard(bare);
+        expect(JSON.stringify(planBoard(toInput(raw, false)))).toBe(JSON.stringify(plain));
+        expect(plain.pages.some((p) => p.pulse)).toBe(false);
+        expect(plain.warnings).not.toContain('pulse-page-does-not-fit');
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('shows the hand-computed figures on a 1920×1080 wall read from 8 m', () => {
+    const pulse = computeMarketPulse({ demand: { construction: 15, delivery: 8, driving: 6, moving: 3, catering: 5 }, seekers: { construction: 2, driving: 2, moving: 1, catering: 5, cleaning: 4 }, totalSeekers: 13, minDemand: 5, now: NOW });
+    const plan = planBoard({
+      screen: { id: '1', name: '大厅主屏', width: 1920, height: 1080, pitchMm: 2.5, viewingDistanceM: 8, layout: 'cards', legibilityRule: 'ada', locale: 'zh-CN', filter: { occupations: [], districts: [] }, minDwellS: 8, maxDwellS: 20, pulsePage: true },
+      listings: [],
+      now: NOW,
+      dataUpdatedAt: null,
+      pulse,
+    });
+    const page = plan.pages.find((p) => p.pulse)!.pulse!;
+    const row = (occ: string) => page.rows.find((r) => r.occupation === occ)!.cells;
+    const col = (key: string) => page.columns.findIndex((c) => c.key === key);
+    expect(page.rows.map((r) => r.occupation)).toEqual(['construction', 'delivery', 'driving', 'catering', 'moving']);
+    expect(row('construction')[col('trade')]).toBe(tradeLabel('construction', 'zh-CN'));
+    expect(row('construction')[col('ratio')]).toBe('7.50');
+    expect(row('construction')[col('gap')]).toBe('+13人');
+    expect(row('delivery')[col('ratio')]).toBe('无人求职');
+    expect(row('moving')[col('ratio')]).toBe('—');
+    expect(row('moving')[col('rank')]).toBe('—');
+    expect(page.summary).toContain('今日需求 37人');
+    expect(page.summary).toContain('2.85');
+  });
+});
