@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, powerSaveBlocker, screen, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, screen, session } from 'electron';
 import { hallOptionsFrom, type HallOptions } from './host/config';
 import { startHall } from './host/hall';
 import { devToolsWanted, hallArgsFrom } from './windows/hall-args';
@@ -35,11 +35,16 @@ try {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 
 runShell(
-  { app, BrowserWindow, Menu, powerSaveBlocker, screen, session },
+  { app, BrowserWindow, Menu, powerSaveBlocker, screen, session, ipcMain },
   {
     startHall: () => startHall(hallOptions),
     dataDir: hallOptions.dataDir,
-    preloadPath: join(__dirname, 'preload-shell.cjs'),
+    // One preload per role (scripts/build-electron.mjs bundles electron/preload/<role>.ts).
+    preloads: {
+      board: join(__dirname, 'preload-board.cjs'),
+      kiosk: join(__dirname, 'preload-kiosk.cjs'),
+      staff: join(__dirname, 'preload-staff.cjs'),
+    },
     devTools: devToolsWanted(process.argv, process.env),
   },
 ).catch(fail);

@@ -1,3 +1,5 @@
 // Types for scripts/build-electron.mjs.
 export declare const EXTERNAL: string[];
 export declare function buildElectron(options?: { quiet?: boolean }): Promise<void>;
+/** Bundles electron/preload/<role>.ts to <outDir>/preload-<role>.cjs; resolves to the role names. */
+export declare function buildPreloads(options?: { outDir?: string }): Promise<string[]>;

@@ -2,7 +2,7 @@
 // Bundles the Electron main process (electron/main.ts with the hall host) and the preloads into
 // dist-electron/*.cjs with esbuild. CommonJS because Electron loads `main` from package.json
 // and sandboxed preloads must be CommonJS; native and optional modules stay outside the bundle.
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -34,6 +34,32 @@ const common = {
   loader: { '.json': 'json' },
 };
 
+/**
+ * One bundle per role: every top-level electron/preload/<role>.ts becomes
+ * dist-electron/preload-<role>.cjs (helpers live in sub-folders). Returns the entry names.
+ */
+export async function buildPreloads({ outDir: dir = outDir } = {}) {
+  const preloadDir = join(root, 'electron/preload');
+  const preloads = readdirSync(preloadDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+  if (preloads.length === 0) return [];
+  await build({
+    ...common,
+    // A sandboxed preload can require only 'electron' (and a few Node built-ins): bundle all else.
+    external: ['electron'],
+    target: 'chrome130',
+    entryPoints: Object.fromEntries(preloads.map((f) => [`preload-${basename(f, '.ts')}`, join(preloadDir, f)])),
+    outdir: dir,
+    outExtension: { '.js': '.cjs' },
+  });
+  const roles = preloads.map((f) => basename(f, '.ts'));
+  // A preload that was renamed or removed must not linger and be packaged.
+  for (const file of readdirSync(dir)) {
+    const match = /^preload-(.+?)\.cjs(\.map)?$/.exec(file);
+    if (match && !roles.includes(match[1])) rmSync(join(dir, file));
+  }
+  return roles;
+}
+
 export async function buildElectron({ quiet = false } = {}) {
   const started = Date.now();
   await build({
@@ -49,20 +75,8 @@ export async function buildElectron({ quiet = false } = {}) {
     },
   });
 
-  const preloadDir = join(root, 'electron/preload');
-  const preloads = readdirSync(preloadDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
-  if (preloads.length > 0) {
-    await build({
-      ...common,
-      // A sandboxed preload can require only 'electron' (and a few Node built-ins): bundle all else.
-      external: ['electron'],
-      target: 'chrome130',
-      entryPoints: Object.fromEntries(preloads.map((f) => [`preload-${basename(f, '.ts')}`, join(preloadDir, f)])),
-      outdir: outDir,
-      outExtension: { '.js': '.cjs' },
-    });
-  }
-  if (!quiet) console.log(`built dist-electron (main + ${preloads.length} preload) in ${Date.now() - started} ms`);
+  const preloads = await buildPreloads({ outDir });
+  if (!quiet) console.log(`built dist-electron (main + preloads ${preloads.join(', ')}) in ${Date.now() - started} ms`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,4 +1,4 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
 import type { KeyInput } from './lockdown';
 import type { ProcessMetricLike } from './memory-policy';
 
@@ -39,6 +39,8 @@ export interface ShellWebContents {
   forcefullyCrashRenderer(): void;
   getURL(): string;
   getOSProcessId(): number;
+  print(options: WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void;
+  getPrintersAsync(): Promise<{ name: string; displayName: string }[]>;
 }
 
 export interface ShellWindow {
@@ -94,6 +96,17 @@ export interface ShellSession {
   ): void;
 }
 
+/** The parts of IpcMainInvokeEvent the shell reads to tell who sent a message. */
+export interface ShellIpcEvent {
+  readonly sender: { readonly id: number };
+  readonly senderFrame: { readonly url: string; readonly parent: unknown } | null;
+}
+
+export interface ShellIpcMain {
+  handle(channel: string, listener: (event: ShellIpcEvent, ...args: unknown[]) => unknown): void;
+  removeHandler(channel: string): void;
+}
+
 export interface ShellElectron {
   app: ShellApp;
   BrowserWindow: ShellBrowserWindowClass;
@@ -101,4 +114,5 @@ export interface ShellElectron {
   Menu: { setApplicationMenu(menu: null): void };
   powerSaveBlocker: { start(type: 'prevent-display-sleep'): number };
   session: { readonly defaultSession: ShellSession };
+  ipcMain: ShellIpcMain;
 }

@@ -7,7 +7,7 @@ import type { WindowManager } from './window-manager';
 
 export interface MaintenanceOptions {
   app: Pick<ShellApp, 'getAppMetrics'>;
-  windows: Pick<WindowManager, 'processes' | 'recycle' | 'reloadAll'>;
+  windows: Pick<WindowManager, 'processes' | 'scheduleRecycle' | 'reloadAll'>;
   config: Pick<ShellConfig, 'nightlyReload' | 'memoryBudgetMb'>;
   timers: ShellTimers;
   log: ShellLog;
@@ -35,7 +35,7 @@ export function startMaintenance(options: MaintenanceOptions): Maintenance {
     try {
       for (const order of memory.sample(options.app.getAppMetrics(), options.windows.processes())) {
         log.warn(order.log);
-        options.windows.recycle(order.displayId);
+        options.windows.scheduleRecycle(order.displayId, `${order.workingSetMb} MB > ${options.config.memoryBudgetMb} MB`);
       }
     } catch (error) {
       log.error(`memory sampling failed: ${(error as Error).message}`);

@@ -8,14 +8,16 @@ import { matchesChord, type KeyChord } from './staff-access';
 import { isNavigationAllowed } from './window-security';
 import { redactUrl } from './redact-url';
 import { describeRect, judgeBounds, type BoundsCheckOptions } from './bounds-check';
-import { HIDE_CURSOR_CSS, hidesCursor, windowOptionsFor } from './window-options';
+import { HIDE_CURSOR_CSS, hidesCursor, windowOptionsFor, type PreloadPaths } from './window-options';
 
 export interface WindowContext {
   BrowserWindow: ShellBrowserWindowClass;
   hallUrl: string;
   /** The host's per-start kiosk device token, put in the kiosk window's URL fragment. */
   kioskToken: string | null;
-  preloadPath: string | null;
+  preloads: PreloadPaths | null;
+  /** A receipt printer is configured (the kiosk's preload says so to the page). */
+  printerAvailable: boolean;
   devTools: boolean;
   timers: ShellTimers;
   log: ShellLog;
@@ -24,6 +26,7 @@ export interface WindowContext {
   hangGraceMs: number;
   /** When and how often a wall's bounds are checked after showing or moving. */
   boundsCheck: BoundsCheckOptions;
+  now: () => number;
   /** Called once when the window is gone; `expected` is false when someone closed it by hand. */
   onClosed(displayId: number, expected: boolean): void;
   /** Someone typed the staff chord in this window. */
@@ -42,6 +45,8 @@ export interface ManagedWindow {
   reload(): void;
   /** The renderer's OS process id, for memory sampling. */
   processId(): number;
+  /** When someone last touched, clicked or typed in the window (null: not since it opened). */
+  lastInputAt(): number | null;
   move(bounds: Rect): void;
   focus(): void;
   close(): void;
@@ -62,6 +67,7 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
   let hangTimer: unknown = null;
   let gaveUp = false;
   let boundsTimer: unknown = null;
+  let lastInput: number | null = null;
   const recovery = ctx.newRecoveryPolicy();
   const label = (): string => `${current.role}${current.screenId ? ` ${current.screenId}` : ''} on display ${current.displayId}`;
   const targetUrl = (): string => windowUrl(ctx.hallUrl, current, ctx.kioskToken);
@@ -73,7 +79,8 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
       role: assignment.role,
       screenId: assignment.screenId,
       bounds: assignment.bounds,
-      preloadPath: ctx.preloadPath,
+      preloads: ctx.preloads,
+      printerAvailable: ctx.printerAvailable,
       devTools: ctx.devTools,
       overlay: ctx.overlay ?? false,
     }),
@@ -108,6 +115,10 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
   // Walls and the kiosk close only when the shell closes them (display gone, quit).
   win.on('close', (event) => {
     if (!closingByShell && isLockedDown(current.role)) event.preventDefault();
+  });
+
+  contents.on('input-event', () => {
+    lastInput = ctx.now();
   });
 
   contents.on('did-finish-load', () => {
@@ -223,6 +234,7 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
     processId() {
       return win.isDestroyed() ? 0 : contents.getOSProcessId();
     },
+    lastInputAt: () => lastInput,
     move(bounds) {
       current = { ...current, bounds };
       place(bounds);

@@ -72,7 +72,7 @@ export function createMemoryPolicy(options: Partial<MemoryPolicyOptions> = {}): 
         orders.push({
           displayId,
           workingSetMb: mb,
-          log: `memory: renderer of display ${displayId} at ${mb} MB > ${opts.budgetMb} MB for ${streak} samples; recycling its window`,
+          log: `memory: renderer of display ${displayId} at ${mb} MB > ${opts.budgetMb} MB for ${streak} samples; recycling its window at the next quiet moment`,
         });
       }
       // Windows that are gone start from zero if they come back.

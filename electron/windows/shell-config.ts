@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { parseQuietHours } from './nightly-reload';
+import type { ReceiptPrinter } from './slip';
 import { DEFAULT_STAFF_CHORD, parseChord } from './staff-access';
 
 /**
@@ -17,7 +18,8 @@ import { DEFAULT_STAFF_CHORD, parseChord } from './staff-access';
  *   "staffChord": "Ctrl+Alt+Shift+S",
  *   "staffIdleMinutes": 5,
  *   "nightlyReload": "03:00-04:00",
- *   "memoryBudgetMb": 1200 }
+ *   "memoryBudgetMb": 1200,
+ *   "receiptPrinter": "EPSON TM-T88V Receipt" }
  * ```
  *
  * Entries are tried in order and the first match wins. `unmatched` decides displays no entry
@@ -25,7 +27,10 @@ import { DEFAULT_STAFF_CHORD, parseChord } from './staff-access';
  * only) or `none` (leave them dark, e.g. the operator's own monitor). `staffChord` opens the
  * staff console over a wall or the kiosk; it closes after `staffIdleMinutes` without input.
  * `nightlyReload` (local time, or null for never) reloads every window once a night inside the
- * hall's closed hours; a window whose renderer stays above `memoryBudgetMb` is recycled.
+ * hall's closed hours; a window whose renderer stays above `memoryBudgetMb` is recycled (a
+ * board at its next page change). `receiptPrinter` (the OS printer name, or
+ * `{ "name": …, "paperWidthMm": 58 }` for a narrow roll) makes the kiosk print its confirmation
+ * slip silently; without it the kiosk simply shows the number.
  */
 export const DisplayMatchSchema = z.union([
   z.strictObject({ id: z.number().int() }),
@@ -38,6 +43,8 @@ export const DisplayMatchSchema = z.union([
   }),
 ]);
 export type DisplayMatch = z.infer<typeof DisplayMatchSchema>;
+
+const PrinterNameSchema = z.string().trim().min(1).max(200);
 
 const ScreenIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { message: '1–32 letters, digits, _ or -' });
 
@@ -76,6 +83,13 @@ export const ShellConfigSchema = z.strictObject({
       }
     }),
   memoryBudgetMb: z.number().int().min(128).max(16_384).default(1200),
+  receiptPrinter: z
+    .union([
+      PrinterNameSchema.transform((name): ReceiptPrinter => ({ name, paperWidthMm: 80 })),
+      z.strictObject({ name: PrinterNameSchema, paperWidthMm: z.union([z.literal(58), z.literal(80)]).default(80) }),
+    ])
+    .nullable()
+    .default(null),
 });
 export type ShellConfig = z.infer<typeof ShellConfigSchema>;
 
@@ -86,6 +100,7 @@ export const DEFAULT_SHELL_CONFIG: ShellConfig = {
   staffIdleMinutes: 5,
   nightlyReload: '03:00-04:00',
   memoryBudgetMb: 1200,
+  receiptPrinter: null,
 };
 export const SHELL_CONFIG_FILE = 'displays.json';
 

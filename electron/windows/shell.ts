@@ -1,11 +1,15 @@
 import { DEFAULT_BOUNDS_CHECK, type BoundsCheckOptions } from './bounds-check';
 import type { ShellElectron } from './electron-surface';
+import type { PlanTiming } from './page-boundary';
 import { createRecoveryPolicy, DEFAULT_RECOVERY, type RecoveryOptions } from './recovery-policy';
 import { startMaintenance } from './maintenance';
 import { loadShellConfig, type LoadedShellConfig } from './shell-config';
 import { consoleLog, realTimers, type ShellLog, type ShellTimers } from './shell-types';
 import { createWindowManager, type WindowManager } from './window-manager';
 import { isPermissionAllowed } from './window-security';
+import type { PreloadPaths } from './window-options';
+import { registerIpcHandlers } from './ipc-handlers';
+import { createSlipPrinter } from './slip-printer';
 
 /** What the shell needs of the hall host (a subset of electron/host/hall.ts's Hall). */
 export interface ShellHall {
@@ -13,6 +17,8 @@ export interface ShellHall {
   /** Per-start token of this host's own kiosk window (electron/host/devices/kiosk-devices.ts). */
   readonly localKioskToken: string;
   screens(): readonly { id: string }[];
+  /** A board's plan at a viewport, for recycling a wall at its next page change. */
+  readonly boards: { planFor(screenId: string, viewport?: { width: number; height: number }): PlanTiming | null };
   close(): Promise<void>;
 }
 
@@ -21,7 +27,8 @@ export interface ShellDeps {
   startHall(): Promise<ShellHall>;
   /** Where displays.json lives (the hall's data dir). */
   dataDir: string;
-  preloadPath: string | null;
+  /** The bundled preload of each role, or null to run the windows without any. */
+  preloads: PreloadPaths | null;
   devTools?: boolean;
   loadConfig?: (dataDir: string) => Promise<LoadedShellConfig>;
   log?: ShellLog;
@@ -34,6 +41,10 @@ export interface ShellDeps {
   random?: () => number;
   /** How often renderer memory is sampled (default one minute). */
   memorySampleMs?: number;
+  /** A window over its memory budget is recycled by then at the latest (default 10 minutes). */
+  recycleMaxWaitMs?: number;
+  /** The kiosk is recycled only after this long without a touch (default 2 minutes). */
+  kioskIdleMs?: number;
 }
 
 export interface RunningShell {
@@ -48,7 +59,7 @@ export interface RunningShell {
  * Returns null when another instance already runs (this one quits).
  */
 export async function runShell(electron: ShellElectron, deps: ShellDeps): Promise<RunningShell | null> {
-  const { app, BrowserWindow, Menu, powerSaveBlocker, screen, session } = electron;
+  const { app, BrowserWindow, Menu, powerSaveBlocker, screen, session, ipcMain } = electron;
   const log = deps.log ?? consoleLog;
   const timers = deps.timers ?? realTimers;
 
@@ -77,7 +88,8 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
     screenIds: () => hall.screens().map((s) => s.id),
     hallUrl: hall.url,
     kioskToken: hall.localKioskToken,
-    preloadPath: deps.preloadPath,
+    preloads: deps.preloads,
+    printerAvailable: loaded.config.receiptPrinter !== null,
     devTools: deps.devTools ?? false,
     timers,
     log,
@@ -86,6 +98,9 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
     boundsCheck: { ...DEFAULT_BOUNDS_CHECK, ...deps.boundsCheck },
     settleMs: deps.settleMs ?? 750,
     now: deps.now ?? Date.now,
+    planOf: (screenId, viewport) => hall.boards.planFor(screenId, viewport),
+    recycleMaxWaitMs: deps.recycleMaxWaitMs ?? 10 * 60_000,
+    kioskIdleMs: deps.kioskIdleMs ?? 2 * 60_000,
   });
 
   const ses = session.defaultSession;
@@ -98,6 +113,10 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
   ses.setPermissionCheckHandler((contents, permission, requestingOrigin) =>
     isPermissionAllowed({ permission, requestingUrl: requestingOrigin, role: contents ? windows.roleOf(contents.id) : null }, hall.url),
   );
+
+  const printer = createSlipPrinter({ BrowserWindow, printer: loaded.config.receiptPrinter, timers, log, now: deps.now ?? Date.now });
+  if (loaded.config.receiptPrinter) log.info(`kiosk slips print on "${loaded.config.receiptPrinter.name}" (${loaded.config.receiptPrinter.paperWidthMm} mm)`);
+  const ipc = registerIpcHandlers({ ipcMain, hallUrl: hall.url, roleOf: (id) => windows.roleOf(id), printer, log });
 
   for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
     screen.on(event, () => windows.scheduleReconcile());
@@ -124,6 +143,7 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
     if (closing) return;
     closing = true;
     maintenance.stop();
+    ipc.dispose();
     windows.closeAll();
     hall
       .close()

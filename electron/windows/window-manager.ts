@@ -3,6 +3,10 @@ import type { ShellScreen } from './electron-surface';
 import { openManagedWindow, type ManagedWindow, type WindowContext } from './managed-window';
 import type { ShellConfig } from './shell-config';
 import { createIdleTracker, parseChord } from './staff-access';
+import { recycleMoment, type PlanTiming } from './page-boundary';
+
+/** Viewport limits of the host's ViewportSchema. */
+const clampViewport = (n: number): number => Math.min(16_384, Math.max(16, Math.round(n)));
 
 export interface WindowManagerOptions extends Omit<WindowContext, 'onClosed' | 'onStaffChord' | 'staffChord' | 'overlay'> {
   screen: ShellScreen;
@@ -10,7 +14,12 @@ export interface WindowManagerOptions extends Omit<WindowContext, 'onClosed' | '
   screenIds: () => readonly string[];
   /** Wait this long after a display event before rearranging; hot-plug sends bursts. */
   settleMs: number;
-  now: () => number;
+  /** The plan a board screen shows at a viewport (the host's), to recycle it at a page change. */
+  planOf(screenId: string, viewport: { width: number; height: number }): PlanTiming | null;
+  /** A window ordered recycled goes by then at the latest, quiet moment or not. */
+  recycleMaxWaitMs: number;
+  /** The kiosk counts as unused after this long without a touch. */
+  kioskIdleMs: number;
 }
 
 export interface WindowManager {
@@ -29,6 +38,10 @@ export interface WindowManager {
   processes(): { displayId: number; pid: number }[];
   /** Replaces a display's window with a new one (new renderer process). */
   recycle(displayId: number): void;
+  /** Recycles it at the next quiet moment: a board's next page change, an unused kiosk or console. */
+  scheduleRecycle(displayId: number, why: string): void;
+  /** Display ids with a recycle waiting for its moment. */
+  pendingRecycles(): number[];
   /** Reloads every display's window in place. */
   reloadAll(): void;
   closeAll(): void;
@@ -37,6 +50,7 @@ export interface WindowManager {
 export function createWindowManager(options: WindowManagerOptions): WindowManager {
   const open = new Map<number, ManagedWindow>();
   const overlays = new Map<number, { win: ManagedWindow; idleTimer: unknown }>();
+  const recycles = new Map<number, { timer: unknown; orderedAt: number }>();
   let stopped = false;
   let settleTimer: unknown = null;
   const staffChord = parseChord(options.config.staffChord);
@@ -148,6 +162,37 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
     processes() {
       return [...open.values()].map((w) => ({ displayId: w.assignment.displayId, pid: w.processId() })).filter((p) => p.pid > 0);
     },
+    scheduleRecycle(displayId, why) {
+      if (stopped || recycles.has(displayId) || !open.has(displayId)) return;
+      const orderedAt = options.now();
+      const arm = (): void => {
+        recycles.delete(displayId);
+        const win = open.get(displayId);
+        if (!win || stopped) return;
+        const { role, screenId, bounds } = win.assignment;
+        const now = options.now();
+        const at = recycleMoment({
+          role,
+          now,
+          orderedAt,
+          maxWaitMs: options.recycleMaxWaitMs,
+          plan: role === 'board' && screenId !== null ? options.planOf(screenId, { width: clampViewport(bounds.width), height: clampViewport(bounds.height) }) : null,
+          lastInputAt: win.lastInputAt(),
+          idleMs: role === 'staff' ? idleMs : options.kioskIdleMs,
+        });
+        if (at > now) {
+          recycles.set(displayId, { timer: options.timers.setTimeout(arm, at - now), orderedAt });
+          return;
+        }
+        const waited = Math.round((now - orderedAt) / 1000);
+        options.log.warn(`recycling ${role}${screenId ? ` ${screenId}` : ''} on display ${displayId} (${why}) after waiting ${waited} s for a quiet moment`);
+        manager.recycle(displayId);
+      };
+      arm();
+    },
+    pendingRecycles() {
+      return [...recycles.keys()];
+    },
     recycle(displayId) {
       const win = open.get(displayId);
       if (!win || stopped) return;
@@ -166,6 +211,8 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
     closeAll() {
       stopped = true;
       if (settleTimer !== null) options.timers.clearTimeout(settleTimer);
+      for (const { timer } of recycles.values()) options.timers.clearTimeout(timer);
+      recycles.clear();
       for (const { win, idleTimer } of [...overlays.values()]) {
         options.timers.clearTimeout(idleTimer);
         win.close();

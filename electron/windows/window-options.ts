@@ -1,6 +1,10 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Rect, WindowRole } from './display-assignment';
+import { PRELOAD_ARGS } from './ipc-channels';
 import { lockdownOptions } from './lockdown';
+
+/** The bundled preload of each role (dist-electron/preload-<role>.cjs): a window gets only its own. */
+export type PreloadPaths = Readonly<Record<WindowRole, string>>;
 
 // Pure: the BrowserWindow options of each role. `import type` only, so this runs under Node.
 
@@ -8,16 +12,22 @@ export interface WindowOptionsInput {
   role: WindowRole;
   screenId: string | null;
   bounds: Rect;
-  /** Absolute path of the bundled preload, or null to run without one. */
-  preloadPath: string | null;
+  /** Absolute paths of the bundled preloads, or null to run without any. */
+  preloads: PreloadPaths | null;
+  /** A receipt printer is configured (told to the kiosk's preload). */
+  printerAvailable?: boolean;
   devTools: boolean;
   /** A staff console opened over a wall or the kiosk: borderless, on top, covering the display. */
   overlay?: boolean;
 }
 
 /** Passed to the preload through argv so the page can learn which window it is in. */
-export function preloadArguments(role: WindowRole, screenId: string | null): string[] {
-  return [`--hall-role=${role}`, ...(screenId === null ? [] : [`--hall-screen=${screenId}`])];
+export function preloadArguments(role: WindowRole, screenId: string | null, printerAvailable = false): string[] {
+  return [
+    `--${PRELOAD_ARGS.role}=${role}`,
+    ...(screenId === null ? [] : [`--${PRELOAD_ARGS.screen}=${screenId}`]),
+    ...(role === 'kiosk' ? [`--${PRELOAD_ARGS.printer}=${printerAvailable ? '1' : '0'}`] : []),
+  ];
 }
 
 /**
@@ -62,7 +72,9 @@ export function windowOptionsFor(input: WindowOptionsInput): BrowserWindowConstr
       autoplayPolicy: 'no-user-gesture-required',
       zoomFactor: 1,
       devTools: input.devTools,
-      ...(input.preloadPath ? { preload: input.preloadPath, additionalArguments: preloadArguments(role, input.screenId) } : {}),
+      ...(input.preloads
+        ? { preload: input.preloads[role], additionalArguments: preloadArguments(role, input.screenId, input.printerAvailable) }
+        : {}),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ interface FakeEvent {
   event: string;
   url?: string;
   prevented?: boolean;
+  channel?: string;
   options?: { webPreferences?: Record<string, unknown> };
 }
 
@@ -69,10 +70,13 @@ describe('dist-electron/main.cjs', () => {
 
     const window = events.find((e) => e.event === 'window');
     expect(window?.options?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
-    expect(String(window?.options?.webPreferences?.preload)).toBe(join(root, 'dist-electron/preload-shell.cjs'));
+    const preloads = events.filter((e) => e.event === 'window').map((e) => String(e.options?.webPreferences?.preload));
+    expect(preloads).toEqual([join(root, 'dist-electron/preload-board.cjs'), join(root, 'dist-electron/preload-kiosk.cjs')]);
+    expect(existsSync(preloads[1]!)).toBe(true);
     expect(events.map((e) => e.event)).toEqual(
       expect.arrayContaining(['menu', 'power-save', 'permission-request-handler', 'permission-check-handler', 'window-open-handler']),
     );
+    expect(events.filter((e) => e.event === 'ipc-handle').map((e) => e.channel)).toEqual(['hall:kiosk:print-slip']);
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

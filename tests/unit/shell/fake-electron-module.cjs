@@ -39,6 +39,8 @@ class BrowserWindow extends EventEmitter {
       forcefullyCrashRenderer: () => undefined,
       getURL: () => '',
       getOSProcessId: () => process.pid,
+      print: (options, callback) => callback(false, 'no printers in the fake'),
+      getPrintersAsync: () => Promise.resolve([]),
     });
     say('window', { options });
   }
@@ -88,6 +90,10 @@ const fake = {
     },
   },
   contextBridge: { exposeInMainWorld: () => undefined },
+  ipcMain: {
+    handle: (channel) => say('ipc-handle', { channel }),
+    removeHandler: (channel) => say('ipc-remove-handler', { channel }),
+  },
 };
 
 const resolve = Module._resolveFilename;

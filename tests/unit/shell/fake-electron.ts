@@ -1,5 +1,5 @@
-import type { BrowserWindowConstructorOptions } from 'electron';
-import type { ShellDisplay, ShellElectron } from '../../../electron/windows/electron-surface';
+import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
+import type { ShellDisplay, ShellElectron, ShellIpcEvent } from '../../../electron/windows/electron-surface';
 import type { ShellLog, ShellTimers } from '../../../electron/windows/shell-types';
 
 // A fake of the few Electron modules the shell touches (electron/windows/electron-surface.ts).
@@ -32,6 +32,19 @@ export class FakeEvent {
 
 let nextContentsId = 1;
 
+/** What the fake OS has in the way of printers, and how the next prints go (reset it before each test). */
+export const fakePrinting = {
+  printers: [] as { name: string; displayName: string }[],
+  /** Answer of webContents.print's callback; null = never answers (a hung driver). */
+  outcome: { success: true, failureReason: '' } as { success: boolean; failureReason: string } | null,
+  jobs: [] as { options: WebContentsPrintOptions; html: string }[],
+  reset() {
+    this.printers = [];
+    this.outcome = { success: true, failureReason: '' };
+    this.jobs = [];
+  },
+};
+
 export class FakeWebContents extends Emitter {
   readonly id = nextContentsId++;
   windowOpenHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
@@ -59,6 +72,15 @@ export class FakeWebContents extends Emitter {
   }
   getOSProcessId(): number {
     return 10_000 + this.id;
+  }
+  getPrintersAsync(): Promise<{ name: string; displayName: string }[]> {
+    return Promise.resolve(fakePrinting.printers.map((p) => ({ ...p })));
+  }
+  print(options: WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void {
+    const html = this.url.startsWith('data:text/html;charset=utf-8,') ? decodeURIComponent(this.url.slice('data:text/html;charset=utf-8,'.length)) : '';
+    fakePrinting.jobs.push({ options, html });
+    const outcome = fakePrinting.outcome;
+    if (outcome) setImmediate(() => callback(outcome.success, outcome.failureReason));
   }
   /** A key press as Electron reports it before the page sees it; false when the shell swallowed it. */
   pressKey(key: string, mods: { control?: boolean; alt?: boolean; shift?: boolean; meta?: boolean } = {}): boolean {
@@ -183,8 +205,30 @@ export class FakeApp extends Emitter {
   }
 }
 
+type IpcListener = (event: ShellIpcEvent, ...args: unknown[]) => unknown;
+
+/** Stands in for ipcMain: records handlers; invoke() calls one the way a renderer's invoke would. */
+export class FakeIpcMain {
+  readonly handlers = new Map<string, IpcListener>();
+  handle(channel: string, listener: IpcListener): void {
+    if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  /** A message from `contents`' main frame (or a sub-frame) at `url`; resolves like ipcRenderer.invoke. */
+  async invoke(channel: string, from: { id: number; url: string; subframe?: boolean }, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    const event: ShellIpcEvent = { sender: { id: from.id }, senderFrame: { url: from.url, parent: from.subframe ? {} : null } };
+    return handler(event, ...args);
+  }
+}
+
 export function createFakeElectron(displays: ShellDisplay[]) {
   FakeBrowserWindow.instances = [];
+  const ipcMain = new FakeIpcMain();
   const app = new FakeApp();
   const screen = Object.assign(new Emitter(), {
     displays,
@@ -199,6 +243,7 @@ export function createFakeElectron(displays: ShellDisplay[]) {
     permissionCheckHandler: null as PermissionCheckHandler | null,
   };
   const electron: ShellElectron = {
+    ipcMain,
     app,
     BrowserWindow: FakeBrowserWindow,
     screen,
@@ -224,7 +269,7 @@ export function createFakeElectron(displays: ShellDisplay[]) {
       },
     },
   };
-  return { electron, app, screen, recorded, windows: () => FakeBrowserWindow.instances };
+  return { electron, app, screen, recorded, ipcMain, windows: () => FakeBrowserWindow.instances };
 }
 
 /** Timers the test moves by hand. */

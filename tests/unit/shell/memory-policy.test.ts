@@ -44,7 +44,7 @@ describe('createMemoryPolicy', () => {
   it('says what it did in one log line', () => {
     const policy = createMemoryPolicy({ budgetMb: 500, overBudgetSamples: 1, minIntervalMs: 0, now: () => 0 });
     expect(policy.sample([tab(102, 777)], windows)).toEqual([
-      { displayId: 2, workingSetMb: 777, log: 'memory: renderer of display 2 at 777 MB > 500 MB for 1 samples; recycling its window' },
+      { displayId: 2, workingSetMb: 777, log: 'memory: renderer of display 2 at 777 MB > 500 MB for 1 samples; recycling its window at the next quiet moment' },
     ]);
   });
 

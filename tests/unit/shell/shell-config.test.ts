@@ -29,6 +29,8 @@ describe('parseShellConfig', () => {
     { name: 'a staff idle time of zero', json: { staffIdleMinutes: 0 }, field: 'staffIdleMinutes' },
     { name: 'quiet hours that are not a time range', json: { nightlyReload: '3am' }, field: 'nightlyReload' },
     { name: 'a memory budget too small to render a page', json: { memoryBudgetMb: 16 }, field: 'memoryBudgetMb' },
+    { name: 'an empty receipt printer name', json: { receiptPrinter: ' ' }, field: 'receiptPrinter' },
+    { name: 'a paper roll of an odd width', json: { receiptPrinter: { name: 'EPSON TM-T88', paperWidthMm: 110 } }, field: 'receiptPrinter' },
   ])('refuses $name and names the field', ({ json, field }) => {
     expect(() => parseShellConfig(JSON.stringify(json))).toThrow(ShellConfigError);
     expect(() => parseShellConfig(JSON.stringify(json))).toThrow(field);
@@ -36,6 +38,18 @@ describe('parseShellConfig', () => {
 
   it('says when the file is not JSON', () => {
     expect(() => parseShellConfig('{ displays: ')).toThrow(/parseShellConfig: displays.json is not JSON/);
+  });
+});
+
+describe('receiptPrinter', () => {
+  it.each([
+    { name: 'no printer by default', json: {}, want: null },
+    { name: 'a printer by name, on 80 mm paper', json: { receiptPrinter: 'EPSON TM-T88' }, want: { name: 'EPSON TM-T88', paperWidthMm: 80 } },
+    { name: 'a narrow 58 mm roll', json: { receiptPrinter: { name: 'XP-58', paperWidthMm: 58 } }, want: { name: 'XP-58', paperWidthMm: 58 } },
+    { name: 'the object form without a width', json: { receiptPrinter: { name: 'EPSON TM-T88' } }, want: { name: 'EPSON TM-T88', paperWidthMm: 80 } },
+    { name: 'explicitly none', json: { receiptPrinter: null }, want: null },
+  ])('reads $name', ({ json, want }) => {
+    expect(parseShellConfig(JSON.stringify(json)).receiptPrinter).toEqual(want);
   });
 });
 
@@ -67,6 +81,7 @@ describe('loadShellConfig', () => {
       staffIdleMinutes: 5,
       nightlyReload: '03:00-04:00',
       memoryBudgetMb: 1200,
+      receiptPrinter: null,
     });
   });
 

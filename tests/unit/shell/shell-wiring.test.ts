@@ -1,68 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runShell, type ShellHall } from '../../../electron/windows/shell';
+import { describe, expect, it } from 'vitest';
 import { HIDE_CURSOR_CSS } from '../../../electron/windows/window-options';
+import { createFakeElectron, FakeEvent, memoryLog } from './fake-electron';
+import { runShell } from '../../../electron/windows/shell';
 import { display } from './displays';
-import { createFakeElectron, FakeEvent, manualTimers, memoryLog, type FakeBrowserWindow } from './fake-electron';
+import { fakeHall, HALL_URL, KIOSK_TOKEN, urls, useShellHarness } from './shell-harness';
 
-// The shell's wiring (electron/windows/shell.ts) run against a fake `electron` module: the
-// Electron binary cannot be downloaded on this machine, so no real BrowserWindow can exist.
-// The hall is a stand-in too, because what is under test is which windows the shell opens and
-// how it guards them, not the host (which has its own tests); it carries a real URL string.
-
-const HALL_URL = 'http://127.0.0.1:45123';
-/** Stands in for the host's per-start kiosk token (base64url, like kiosk-devices.ts mints). */
-const KIOSK_TOKEN = 'Zm9vYmFyLXNlY3JldC10b2tlbi0xMjM0NTY3ODkw_-';
-/** The shell's clock: local noon on a market day, moved on by the manual timers. */
-const NOON = new Date(2026, 2, 10, 12, 0, 0, 0).getTime();
-
-function fakeHall(screenIds = ['1', '2']) {
-  const hall = {
-    url: HALL_URL,
-    localKioskToken: KIOSK_TOKEN,
-    closed: 0,
-    screens: () => screenIds.map((id) => ({ id })),
-    close() {
-      hall.closed++;
-      return Promise.resolve();
-    },
-  } satisfies ShellHall & { closed: number };
-  return hall;
-}
-
-let dataDir: string;
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'hall-shell-wiring-'));
-});
-afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function start(displays = [display(1, 0), display(2, 1920)], screenIds = ['1', '2']) {
-  const fake = createFakeElectron(displays);
-  const hall = fakeHall(screenIds);
-  const timers = manualTimers();
-  const log = memoryLog();
-  let hallStarts = 0;
-  const shell = await runShell(fake.electron, {
-    startHall: () => {
-      hallStarts++;
-      return Promise.resolve(hall);
-    },
-    dataDir,
-    preloadPath: '/app/dist-electron/preload-shell.cjs',
-    timers,
-    log,
-    recovery: { random: () => 0.5, now: () => 0 },
-    settleMs: 500,
-    hangGraceMs: 10_000,
-    now: () => NOON + timers.now(),
-    random: () => 0,
-  });
-  return { ...fake, hall, timers, log, shell, hallStarts: () => hallStarts };
-}
-
-const urls = (windows: FakeBrowserWindow[]) => windows.filter((w) => !w.destroyed).map((w) => w.webContents.url);
+// The shell's wiring against a fake `electron` (see shell-harness.ts for why): windows per
+// display, lock-down, hot-plug, the staff chord, crash recovery and quitting.
+const { start, writeConfig, dataDir } = useShellHarness();
 
 describe('runShell', () => {
   it('opens a frameless fullscreen board on every display at the hall’s board URLs', async () => {
@@ -86,7 +31,7 @@ describe('runShell', () => {
         spellcheck: false,
         webSecurity: true,
         devTools: false,
-        preload: '/app/dist-electron/preload-shell.cjs',
+        preload: '/app/dist-electron/preload-board.cjs',
       });
     }
     expect(windows()[1]?.options.webPreferences?.additionalArguments).toEqual(['--hall-role=board', '--hall-screen=2']);
@@ -110,8 +55,8 @@ describe('runShell', () => {
         started = true;
         return Promise.resolve(fakeHall());
       },
-      dataDir,
-      preloadPath: null,
+      dataDir: dataDir(),
+      preloads: null,
       log: memoryLog(),
     });
     expect(shell).toBeNull();
@@ -142,7 +87,7 @@ describe('runShell', () => {
   });
 
   it('denies permissions by default and grants the staff console its clipboard only', async () => {
-    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 2 }, role: 'staff' }] }));
+    writeConfig({ displays: [{ match: { id: 2 }, role: 'staff' }] });
     const { windows, recorded } = await start();
     const [board, staff] = windows();
     const ask = (id: number, permission: string, url: string) => {
@@ -160,14 +105,14 @@ describe('runShell', () => {
   });
 
   it('follows displays.json: a named display becomes the kiosk', async () => {
-    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { label: 'Touch' }, role: 'kiosk' }] }));
+    writeConfig({ displays: [{ match: { label: 'Touch' }, role: 'kiosk' }] });
     const { windows } = await start([display(1, 0), display(2, 1920, 0, { label: 'Touch' })]);
     expect(urls(windows())).toEqual([`${HALL_URL}/board/1`, `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`]);
     expect(windows()[1]?.options).toMatchObject({ kiosk: true, fullscreen: true, frame: false });
   });
 
   it('hides the cursor and pinch-zoom on boards once the page has loaded, but not on the staff console', async () => {
-    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 2 }, role: 'staff' }] }));
+    writeConfig({ displays: [{ match: { id: 2 }, role: 'staff' }] });
     const { windows } = await start();
     const [board, staff] = windows();
     board!.webContents.emit('did-finish-load');
@@ -180,7 +125,7 @@ describe('runShell', () => {
   });
 
   it('swallows the keys that would take a wall or the kiosk out of full screen or reload it', async () => {
-    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 2 }, role: 'kiosk' }] }));
+    writeConfig({ displays: [{ match: { id: 2 }, role: 'kiosk' }] });
     const { windows } = await start();
     const [board, kiosk] = windows();
     expect(kiosk!.webContents.pressKey('F11')).toBe(false);
@@ -201,6 +146,7 @@ describe('runShell', () => {
     expect(win.shown).toBe(true);
   });
 });
+
 
 describe('runShell hot-plug', () => {
   it('opens a window for a display plugged in, once the display events settle', async () => {
@@ -255,7 +201,7 @@ describe('runShell hot-plug', () => {
   });
 
   it('takes the kiosk out of kiosk mode to move it, and back in', async () => {
-    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 2 }, role: 'kiosk' }] }));
+    writeConfig({ displays: [{ match: { id: 2 }, role: 'kiosk' }] });
     const { windows, timers } = await start();
     const kiosk = windows()[1]!;
     kiosk.bounds = { x: 0, y: 0, width: 800, height: 600 };
@@ -289,7 +235,7 @@ describe('runShell hot-plug', () => {
   });
 
   it('does not police a staff window of its own, which staff may move', async () => {
-    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 1 }, role: 'staff' }] }));
+    writeConfig({ displays: [{ match: { id: 1 }, role: 'staff' }] });
     const { windows, timers } = await start([display(1, 0)]);
     const staff = windows()[0]!;
     staff.bounds = { x: 200, y: 100, width: 1200, height: 800 };
@@ -307,7 +253,7 @@ describe('runShell hot-plug', () => {
   });
 
   it('puts back a configured staff console someone closed', async () => {
-    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 1 }, role: 'staff' }] }));
+    writeConfig({ displays: [{ match: { id: 1 }, role: 'staff' }] });
     const { windows, timers } = await start([display(1, 0)]);
     windows()[0]!.close();
     expect(windows()[0]?.destroyed).toBe(true);
@@ -315,6 +261,7 @@ describe('runShell hot-plug', () => {
     expect(urls(windows())).toEqual([`${HALL_URL}/staff`]);
   });
 });
+
 
 describe('runShell staff console by key chord', () => {
   it('opens the staff console over the wall the chord was typed on, once, on top and borderless', async () => {
@@ -359,7 +306,7 @@ describe('runShell staff console by key chord', () => {
   });
 
   it('uses the chord set in displays.json', async () => {
-    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ staffChord: 'Ctrl+Shift+F9' }));
+    writeConfig({ staffChord: 'Ctrl+Shift+F9' });
     const { windows } = await start([display(1, 0)]);
     windows()[0]!.webContents.pressKey('s', { control: true, alt: true, shift: true });
     expect(windows()).toHaveLength(1);
@@ -368,44 +315,6 @@ describe('runShell staff console by key chord', () => {
   });
 });
 
-describe('runShell maintenance', () => {
-  it('recycles a board whose renderer stays over the memory budget, with a new window on the same display', async () => {
-    const { windows, timers, app, log } = await start();
-    const [leaky, fine] = windows();
-    app.metrics = [
-      { pid: leaky!.webContents.getOSProcessId(), type: 'Tab', memory: { workingSetSize: 2000 * 1024 } },
-      { pid: fine!.webContents.getOSProcessId(), type: 'Tab', memory: { workingSetSize: 300 * 1024 } },
-    ];
-    timers.advance(2 * 60_000);
-    expect(leaky!.destroyed).toBe(false);
-    timers.advance(60_000);
-    expect(leaky!.destroyed).toBe(true);
-    expect(fine!.destroyed).toBe(false);
-    expect(urls(windows())).toEqual([`${HALL_URL}/board/2`, `${HALL_URL}/board/1`]);
-    expect(windows()[2]?.options).toMatchObject({ x: 0, fullscreen: true });
-    expect(log.lines.some((l) => l.includes('2000 MB > 1200 MB'))).toBe(true);
-  });
-
-  it('reloads every window once a night inside the quiet hours, and not during the day', async () => {
-    const { windows, timers } = await start();
-    const loads = () => windows().map((w) => w.loadedUrls.length);
-    timers.advance(14 * 3600_000 + 59 * 60_000);
-    expect(loads()).toEqual([1, 1]);
-    timers.advance(60_000);
-    expect(loads()).toEqual([2, 2]);
-    timers.advance(24 * 3600_000);
-    expect(loads()).toEqual([3, 3]);
-  });
-
-  it('stops its chores when the hall quits', async () => {
-    const { app, timers, windows } = await start();
-    app.quit();
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(timers.pending()).toBe(0);
-    timers.advance(48 * 3600_000);
-    expect(windows().map((w) => w.loadedUrls.length)).toEqual([1, 1]);
-  });
-});
 
 describe('runShell recovery', () => {
   it('reloads a crashed board after the back-off delay', async () => {
@@ -457,6 +366,7 @@ describe('runShell recovery', () => {
   });
 });
 
+
 describe('runShell quit', () => {
   it('holds the quit until the hall has closed, then quits for real', async () => {
     const { app, hall, windows } = await start();
@@ -477,45 +387,3 @@ describe('runShell quit', () => {
   });
 });
 
-describe('runShell kiosk authorisation', () => {
-  const kioskConfig = () =>
-    writeFileSync(join(dataDir, 'displays.json'), JSON.stringify({ displays: [{ match: { id: 2 }, role: 'kiosk' }] }));
-
-  it('opens the kiosk window with the host’s per-start device token in the URL fragment', async () => {
-    kioskConfig();
-    const { windows } = await start();
-    const kiosk = windows()[1]!;
-    expect(kiosk.loadedUrls).toEqual([`${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`]);
-    expect(windows()[0]!.loadedUrls).toEqual([`${HALL_URL}/board/1`]);
-    // The page drops the fragment from the address bar; in-kiosk navigation stays allowed.
-    expect(kiosk.webContents.tryNavigate(`${HALL_URL}/kiosk`)).toBe(true);
-    expect(kiosk.webContents.tryNavigate(`${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`)).toBe(true);
-  });
-
-  it('reloads a crashed or recycled kiosk with its token again, so it does not fall back to pairing', async () => {
-    kioskConfig();
-    const { windows, timers, shell } = await start();
-    const kiosk = windows()[1]!;
-    kiosk.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
-    timers.advance(1_000);
-    expect(kiosk.loadedUrls).toEqual([`${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`, `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`]);
-    shell!.windows.recycle(2);
-    expect(windows()[2]!.loadedUrls).toEqual([`${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`]);
-  });
-
-  it('never writes the token to the log, whatever happens to the kiosk window', async () => {
-    kioskConfig();
-    const { windows, timers, log, shell } = await start();
-    const kiosk = windows()[1]!;
-    kiosk.webContents.emit('did-fail-load', {}, -102, 'ERR_CONNECTION_REFUSED', `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`, true);
-    timers.advance(1_000);
-    kiosk.webContents.tryNavigate(`https://evil.example/#device=${KIOSK_TOKEN}`);
-    kiosk.webContents.windowOpenHandler?.({ url: `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}` });
-    kiosk.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
-    timers.advance(5_000);
-    shell!.windows.recycle(2);
-    shell!.windows.reloadAll();
-    expect(log.lines.some((l) => l.includes(`${HALL_URL}/kiosk#…`))).toBe(true);
-    expect(log.lines.filter((l) => l.includes(KIOSK_TOKEN))).toEqual([]);
-  });
-});
