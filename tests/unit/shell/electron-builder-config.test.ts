@@ -29,6 +29,9 @@ describe('electron-builder.yml', () => {
   it('ships the bundle the package points at, the built screens and the demo assets', () => {
     expect(pkg.main).toBe('dist-electron/main.cjs');
     expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist-electron/**', 'dist/renderer/**', 'node_modules/**']));
-    expect(config.extraResources).toEqual([expect.objectContaining({ from: 'assets', to: 'assets' })]);
+    expect(config.extraResources).toEqual([
+      expect.objectContaining({ from: 'assets', to: 'assets' }),
+      expect.objectContaining({ from: 'scripts/autostart', to: 'autostart' }),
+    ]);
   });
 });
