@@ -13,6 +13,7 @@ import type { HallOptions } from './config';
 import { openDatabase, closeDatabase } from './db/open-database';
 import { createListingStore } from './db/listing-store';
 import { seedDemoIfEmpty } from './db/demo-seed';
+import { createSearchIndexer, type SearchIndexer } from './db/search-indexer';
 import { createBoardService, type BoardNamespace, type BoardService } from './boards/board-service';
 import { createHttpServer } from './server/http-server';
 import { loadScreens } from './screens/screen-config';
@@ -33,6 +34,8 @@ export interface Hall {
   readonly boards: BoardService;
   /** The upstream link (sync + outbox), or null when standalone. */
   readonly hubLink: HubLink | null;
+  /** Full-text indexing of written postings, done after each write commits. */
+  readonly searchIndexer: SearchIndexer;
   /** Kiosk sign-ups and devices: `kiosk.approvePairing(code, by)`, `kiosk.localKioskToken`. */
   readonly kiosk: KioskService;
   /** Token of this host's own kiosk window (new every start): the shell opens `/kiosk#device=<token>`. */
@@ -62,9 +65,12 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   const db = openDatabase(join(options.dataDir, 'hall.db'));
   const store = createListingStore(db);
 
+  const searchIndexer = createSearchIndexer(store, { log });
+
   if (!options.hub) {
     const seeded = seedDemoIfEmpty(store, join(options.assetsDir, 'demo', 'listings.json'), clock());
     if (seeded > 0) log.info({ seeded }, 'standalone hall: seeded demo postings into an empty database');
+    searchIndexer.kick();
   }
 
   // --- sync wiring: the upstream link is created once the boards exist (below) ---
@@ -186,6 +192,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     screens: () => screens,
     boards,
     hubLink,
+    searchIndexer,
     kiosk,
     localKioskToken: kiosk.localKioskToken,
     staff,
@@ -198,6 +205,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
         boards.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await http.close().catch(() => undefined);
+        searchIndexer.close();
         closeDatabase(db);
       })();
       return closing;

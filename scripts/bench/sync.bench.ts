@@ -157,7 +157,7 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
 
     return [
       {
-        name: 'sync snapshot ingest, full path (hub process → REST pages of 1000 → validate → upsert + cursor)',
+        name: 'sync snapshot ingest, full path (hub process → REST pages of 5000 → validate → upsert + cursor)',
         postings: POSTINGS,
         ms: Math.round(ingestMs),
         postingsPerSecond: Math.round(fullRate),

@@ -17,6 +17,8 @@ export const SEARCH_TEXT_SQL =
 export interface SearchPlan {
   /** An FTS5 MATCH expression of quoted strings joined by AND, or null when no long term. */
   match: string | null;
+  /** The long terms again as LIKE patterns, for rows the indexer has not reached yet. */
+  matchLikes: string[];
   /** LIKE patterns (escape character `\`), one per short term; all must match. */
   likes: string[];
 }
@@ -32,12 +34,15 @@ export function planSearch(q: string | undefined): SearchPlan {
     .filter((t) => t.length > 0)
     .slice(0, MAX_TERMS);
   const long: string[] = [];
+  const matchLikes: string[] = [];
   const likes: string[] = [];
   for (const term of terms) {
-    if ([...term].length >= 3) long.push(quoteFts(term));
-    else likes.push(`%${escapeLike(term)}%`);
+    if ([...term].length >= 3) {
+      long.push(quoteFts(term));
+      matchLikes.push(`%${escapeLike(term)}%`);
+    } else likes.push(`%${escapeLike(term)}%`);
   }
-  return { match: long.length > 0 ? long.join(' AND ') : null, likes };
+  return { match: long.length > 0 ? long.join(' AND ') : null, matchLikes, likes };
 }
 
 /** An FTS5 string literal: operators and column filters inside quotes are plain text. */
@@ -47,4 +52,24 @@ export function quoteFts(term: string): string {
 
 export function escapeLike(term: string): string {
   return term.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The full-text condition for a plan with `termCount` long terms (parameters `@match` and
+ * `@matchLike0…`): indexed rows through FTS5, rows still waiting for the indexer by scanning
+ * their text — usually none, a few thousand right after a large sync.
+ */
+export function fullTextConditionSql(termCount: number): string {
+  const pendingLikes = Array.from({ length: termCount }, (_, i) => `${SEARCH_TEXT_SQL} LIKE @matchLike${i} ESCAPE '\\'`).join(' AND ');
+  return `(l.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @match) OR (l.rowid IN (SELECT rowid FROM listings_fts_pending) AND ${pendingLikes}))`;
+}
+
+/** Named parameters for fullTextConditionSql. */
+export function fullTextParams(plan: SearchPlan): Record<string, string> {
+  if (plan.match === null) return {};
+  const params: Record<string, string> = { match: plan.match };
+  plan.matchLikes.forEach((pattern, i) => {
+    params[`matchLike${i}`] = pattern;
+  });
+  return params;
 }

@@ -11,7 +11,8 @@ import type { OccupationCode } from '../../../shared/occupations';
 import type { WritableDatabase } from './handles';
 import { LISTING_PARAM_COLUMNS, listingToParams, rowToListing, type ListingRow } from './listing-row';
 import { META_KEYS, createMetaStore, readInteger } from './meta-store';
-import { SEARCH_TEXT_SQL, planSearch } from './listing-search';
+import { SEARCH_TEXT_SQL, fullTextConditionSql, fullTextParams, planSearch } from './listing-search';
+import { FTS_COLUMNS } from './migrations/0001-initial';
 
 export interface WriteMeta {
   /** The sync cursor to record in the same transaction as the rows. */
@@ -61,6 +62,10 @@ export interface ListingStore {
   getDataUpdatedAt(): number | null;
   /** Runs `fn` in one transaction; store calls inside it join that transaction. */
   transaction<T>(fn: () => T): T;
+  /** Moves up to `maxRows` written rows into the full-text index; returns how many. */
+  indexSearchBacklog(maxRows: number): number;
+  /** Rows written but not yet in the full-text index (search still finds them, by scan). */
+  searchBacklog(): number;
 }
 
 export interface ListingStoreOptions {
@@ -104,13 +109,13 @@ export function createListingStore(db: WritableDatabase, options: ListingStoreOp
   // Search statements differ only in how many LIKE terms and whether FTS is used; a handful
   // of shapes, each prepared on first use and then reused.
   const searchStatements = new Map<string, ReturnType<typeof prepareSearch>>();
-  function prepareSearch(hasMatch: boolean, likeCount: number) {
+  function prepareSearch(matchTerms: number, likeCount: number) {
     const where = [
       ACTIVE_SQL,
       '(@occupation IS NULL OR l.occupation = @occupation)',
       '(@district IS NULL OR l.district_code = @district)',
     ];
-    if (hasMatch) where.push('l.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @match)');
+    if (matchTerms > 0) where.push(fullTextConditionSql(matchTerms));
     for (let i = 0; i < likeCount; i += 1) where.push(`${SEARCH_TEXT_SQL} LIKE @like${i} ESCAPE '\\'`);
     const whereSql = where.join(' AND ');
     return {
@@ -118,11 +123,11 @@ export function createListingStore(db: WritableDatabase, options: ListingStoreOp
       count: db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM listings l WHERE ${whereSql}`),
     };
   }
-  function searchStatement(hasMatch: boolean, likeCount: number) {
-    const key = `${hasMatch ? 'm' : '-'}${likeCount}`;
+  function searchStatement(matchTerms: number, likeCount: number) {
+    const key = `${matchTerms}/${likeCount}`;
     let stmts = searchStatements.get(key);
     if (!stmts) {
-      stmts = prepareSearch(hasMatch, likeCount);
+      stmts = prepareSearch(matchTerms, likeCount);
       searchStatements.set(key, stmts);
     }
     return stmts;
@@ -138,6 +143,22 @@ export function createListingStore(db: WritableDatabase, options: ListingStoreOp
   function touchData(): void {
     meta.set(META_KEYS.dataUpdatedAt, String(Math.trunc(clock())));
   }
+
+  const ftsCols = FTS_COLUMNS.join(', ');
+  const indexBatch = db.prepare<{ n: number }>(
+    `INSERT INTO listings_fts (rowid, ${ftsCols})
+       SELECT l.rowid, ${FTS_COLUMNS.map((c) => `l.${c}`).join(', ')} FROM listings l
+        WHERE l.rowid IN (SELECT rowid FROM listings_fts_pending ORDER BY rowid LIMIT @n)`,
+  );
+  const dropBatch = db.prepare<{ n: number }>(
+    'DELETE FROM listings_fts_pending WHERE rowid IN (SELECT rowid FROM listings_fts_pending ORDER BY rowid LIMIT @n)',
+  );
+  const countBacklog = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM listings_fts_pending');
+  // Same rows in both statements: the pending set cannot change inside this transaction.
+  const indexTx = db.transaction((n: number): number => {
+    indexBatch.run({ n });
+    return dropBatch.run({ n }).changes;
+  });
 
   // These transactions matter: a batch of rows and the cursor that says "applied up to here"
   // must commit together, or a crash between them would skip or replay changes.
@@ -182,13 +203,13 @@ export function createListingStore(db: WritableDatabase, options: ListingStoreOp
     },
     search({ q, occupation, district, limit, now }) {
       const plan = planSearch(q);
-      const stmts = searchStatement(plan.match !== null, plan.likes.length);
+      const stmts = searchStatement(plan.match === null ? 0 : plan.matchLikes.length, plan.likes.length);
       const params: Record<string, unknown> = {
         now,
         occupation: occupation ?? null,
         district: district ?? null,
+        ...fullTextParams(plan),
       };
-      if (plan.match !== null) params.match = plan.match;
       plan.likes.forEach((pattern, i) => {
         params[`like${i}`] = pattern;
       });
@@ -198,6 +219,8 @@ export function createListingStore(db: WritableDatabase, options: ListingStoreOp
       return { listings, total };
     },
     setHidden: (id, hidden) => hideTx(id, hidden),
+    indexSearchBacklog: (maxRows) => indexTx(Math.max(1, Math.floor(maxRows))),
+    searchBacklog: () => countBacklog.get()?.n ?? 0,
     purgeExpired: (now, graceMs) => purge.run({ before: now - Math.max(0, graceMs) }).changes,
     getCursor: () => readInteger(meta, META_KEYS.syncCursor, 0),
     setCursor: (cursor) => writeCursor(cursor, 'setCursor'),

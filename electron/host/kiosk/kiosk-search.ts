@@ -7,7 +7,7 @@
  */
 import type { WritableDatabase } from '../db/handles';
 import { rowToListing, type ListingRow } from '../db/listing-row';
-import { MAX_TERMS, planSearch } from '../db/listing-search';
+import { MAX_TERMS, fullTextConditionSql, fullTextParams, planSearch } from '../db/listing-search';
 import { createHeadlineIndex } from './headline-index';
 import { toPublicListing } from '../../../shared/public-listing';
 import type { KioskListingsResponse } from '../../../shared/kiosk-contract';
@@ -45,8 +45,9 @@ export interface KioskSearch {
 
 export function createKioskSearch(db: WritableDatabase): KioskSearch {
   const statements = new Map<string, { page: ReturnType<typeof db.prepare>; count: ReturnType<typeof db.prepare> }>();
-  function statementsFor(hasMatch: boolean, likeCount: number) {
-    const key = `${hasMatch ? 'm' : '-'}${likeCount}`;
+  function statementsFor(matchTerms: number, likeCount: number) {
+    const hasMatch = matchTerms > 0;
+    const key = `${matchTerms}/${likeCount}`;
     let s = statements.get(key);
     if (!s) {
       const where = [
@@ -55,7 +56,7 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
         '(@district IS NULL OR l.district_code = @district)',
         "(@daily = 0 OR l.settlement = 'daily')",
       ];
-      if (hasMatch) where.push('l.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @match)');
+      if (matchTerms > 0) where.push(fullTextConditionSql(matchTerms));
       for (let i = 0; i < likeCount; i += 1) where.push(`${SHORT_TERM_TEXT_SQL} LIKE @like${i} ESCAPE '\\'`);
       const whereSql = where.join(' AND ');
       s = {
@@ -100,14 +101,14 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
         const headline = shortTermSearch(termsOf(query.q), query, now);
         if (headline.total > 0 || plan.match === null) return headline;
       }
-      const s = statementsFor(plan.match !== null, plan.likes.length);
+      const s = statementsFor(plan.match === null ? 0 : plan.matchLikes.length, plan.likes.length);
       const params: Record<string, unknown> = {
         now,
         occupation: query.occupation ?? null,
         district: query.district ?? null,
         daily: query.daily === '1' ? 1 : 0,
+        ...fullTextParams(plan),
       };
-      if (plan.match !== null) params.match = plan.match;
       plan.likes.forEach((pattern, i) => {
         params[`like${i}`] = pattern;
       });

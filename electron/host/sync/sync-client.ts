@@ -31,7 +31,7 @@ export interface SyncTuning {
 }
 
 export const DEFAULT_SYNC_TUNING: SyncTuning = {
-  pageSize: 1000,
+  pageSize: 5000,
   reconnect: RECONNECT_BACKOFF,
   authBackoff: AUTH_BACKOFF,
   heartbeatMs: 10_000,

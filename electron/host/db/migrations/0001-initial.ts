@@ -3,16 +3,20 @@
  *
  * Timestamps are kept twice: the ISO text as upstream sent it (round-trips exactly) and ms
  * integers, which the validity filters use through the indexes below.
- * The FTS table is external-content over `listings` and kept in sync by triggers, so every
- * writer (the store, a migration, a test poking rows) keeps it right without extra code.
+ * The FTS table is external-content over `listings`. Indexing a row is the expensive part of
+ * writing it (trigram tokenising took two thirds of a 100k-posting ingest), so triggers only
+ * record new and changed rows in `listings_fts_pending`; the search indexer
+ * (db/search-indexer.ts) moves them into the FTS table in small batches right after the write
+ * commits, and search covers the rows still pending by scanning them (see listing-search.ts).
+ * Triggers still remove a row's indexed text on update and delete, so every writer (the store,
+ * a migration, a test poking rows) keeps the index right without extra code.
  */
 import type { Database } from '../handles';
 
-const FTS_COLUMNS = ['title', 'employer_name', 'description', 'requirements', 'address', 'work_time', 'district_name'];
+export const FTS_COLUMNS = ['title', 'employer_name', 'description', 'requirements', 'address', 'work_time', 'district_name'];
 
 export function migrate(db: Database): void {
   const cols = FTS_COLUMNS.join(', ');
-  const newCols = FTS_COLUMNS.map((c) => `new.${c}`).join(', ');
   const oldCols = FTS_COLUMNS.map((c) => `old.${c}`).join(', ');
   db.exec(`
     CREATE TABLE listings (
@@ -61,16 +65,23 @@ export function migrate(db: Database): void {
       tokenize = 'trigram'
     );
 
+    -- rows written but not yet in listings_fts; the search indexer drains it
+    CREATE TABLE listings_fts_pending (rowid INTEGER PRIMARY KEY) STRICT;
+
+    -- (NOT EXISTS, not OR IGNORE: an outer statement's conflict policy overrides a trigger's)
     CREATE TRIGGER listings_fts_insert AFTER INSERT ON listings BEGIN
-      INSERT INTO listings_fts (rowid, ${cols}) VALUES (new.rowid, ${newCols});
+      INSERT INTO listings_fts_pending (rowid) SELECT new.rowid WHERE NOT EXISTS (SELECT 1 FROM listings_fts_pending WHERE rowid = new.rowid);
     END;
     CREATE TRIGGER listings_fts_delete AFTER DELETE ON listings BEGIN
-      INSERT INTO listings_fts (listings_fts, rowid, ${cols}) VALUES ('delete', old.rowid, ${oldCols});
+      INSERT INTO listings_fts (listings_fts, rowid, ${cols})
+        SELECT 'delete', old.rowid, ${oldCols} WHERE NOT EXISTS (SELECT 1 FROM listings_fts_pending WHERE rowid = old.rowid);
+      DELETE FROM listings_fts_pending WHERE rowid = old.rowid;
     END;
-    -- only when searchable text changes: hiding a posting must not rewrite its index entry
+    -- only when searchable text changes: hiding a posting must not touch its index entry
     CREATE TRIGGER listings_fts_update AFTER UPDATE OF ${cols} ON listings BEGIN
-      INSERT INTO listings_fts (listings_fts, rowid, ${cols}) VALUES ('delete', old.rowid, ${oldCols});
-      INSERT INTO listings_fts (rowid, ${cols}) VALUES (new.rowid, ${newCols});
+      INSERT INTO listings_fts (listings_fts, rowid, ${cols})
+        SELECT 'delete', old.rowid, ${oldCols} WHERE NOT EXISTS (SELECT 1 FROM listings_fts_pending WHERE rowid = old.rowid);
+      INSERT INTO listings_fts_pending (rowid) SELECT new.rowid WHERE NOT EXISTS (SELECT 1 FROM listings_fts_pending WHERE rowid = new.rowid);
     END;
 
     CREATE TABLE meta (
