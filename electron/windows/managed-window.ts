@@ -31,6 +31,8 @@ export interface WindowContext {
   onClosed(displayId: number, expected: boolean): void;
   /** Someone typed the staff chord in this window. */
   onStaffChord(displayId: number): void;
+  /** Reloading did not help (too many failures in a row): the window should be rebuilt later. */
+  onGaveUp(displayId: number): void;
   staffChord: KeyChord;
   /** Open as a staff console over another window (see windowOptionsFor). */
   overlay?: boolean;
@@ -132,6 +134,7 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
     if (decision.action === 'give-up') {
       gaveUp = true;
       ctx.log.error(`${label()}: ${detail}; ${decision.log}`);
+      ctx.onGaveUp(current.displayId);
       return;
     }
     ctx.log.warn(`${label()}: ${detail}; ${decision.log}`);

@@ -45,6 +45,8 @@ export interface ShellDeps {
   recycleMaxWaitMs?: number;
   /** The kiosk is recycled only after this long without a touch (default 2 minutes). */
   kioskIdleMs?: number;
+  /** A window whose reloads gave up is rebuilt after this long (default 15 minutes). */
+  rebuildAfterGiveUpMs?: number;
 }
 
 export interface RunningShell {
@@ -98,9 +100,18 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
     boundsCheck: { ...DEFAULT_BOUNDS_CHECK, ...deps.boundsCheck },
     settleMs: deps.settleMs ?? 750,
     now: deps.now ?? Date.now,
-    planOf: (screenId, viewport) => hall.boards.planFor(screenId, viewport),
+    planOf(screenId, viewport) {
+      try {
+        return hall.boards.planFor(screenId, viewport);
+      } catch (error) {
+        // No plan only means no page change to wait for; it must not take the shell down.
+        log.warn(`no plan for board ${screenId}: ${(error as Error).message}`);
+        return null;
+      }
+    },
     recycleMaxWaitMs: deps.recycleMaxWaitMs ?? 10 * 60_000,
     kioskIdleMs: deps.kioskIdleMs ?? 2 * 60_000,
+    rebuildAfterGiveUpMs: deps.rebuildAfterGiveUpMs ?? 15 * 60_000,
   });
 
   const ses = session.defaultSession;

@@ -8,7 +8,7 @@ import { recycleMoment, type PlanTiming } from './page-boundary';
 /** Viewport limits of the host's ViewportSchema. */
 const clampViewport = (n: number): number => Math.min(16_384, Math.max(16, Math.round(n)));
 
-export interface WindowManagerOptions extends Omit<WindowContext, 'onClosed' | 'onStaffChord' | 'staffChord' | 'overlay'> {
+export interface WindowManagerOptions extends Omit<WindowContext, 'onClosed' | 'onStaffChord' | 'onGaveUp' | 'staffChord' | 'overlay'> {
   screen: ShellScreen;
   config: ShellConfig;
   screenIds: () => readonly string[];
@@ -20,6 +20,8 @@ export interface WindowManagerOptions extends Omit<WindowContext, 'onClosed' | '
   recycleMaxWaitMs: number;
   /** The kiosk counts as unused after this long without a touch. */
   kioskIdleMs: number;
+  /** A window whose reloads gave up is rebuilt from scratch after this long. */
+  rebuildAfterGiveUpMs: number;
 }
 
 export interface WindowManager {
@@ -51,6 +53,7 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
   const open = new Map<number, ManagedWindow>();
   const overlays = new Map<number, { win: ManagedWindow; idleTimer: unknown }>();
   const recycles = new Map<number, { timer: unknown; orderedAt: number }>();
+  const rebuilds = new Map<number, unknown>();
   let stopped = false;
   let settleTimer: unknown = null;
   const staffChord = parseChord(options.config.staffChord);
@@ -65,6 +68,18 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
       if (!expected && !stopped) manager.scheduleReconcile();
     },
     onStaffChord: (displayId) => manager.openStaffOverlay(displayId),
+    onGaveUp(displayId) {
+      if (rebuilds.has(displayId)) return;
+      options.log.warn(`display ${displayId}: rebuilding its window in ${Math.round(options.rebuildAfterGiveUpMs / 60_000)} min`);
+      rebuilds.set(
+        displayId,
+        options.timers.setTimeout(() => {
+          rebuilds.delete(displayId);
+          // A new window: new renderer, new GPU surface, a fresh recovery count.
+          manager.recycle(displayId);
+        }, options.rebuildAfterGiveUpMs),
+      );
+    },
   };
 
   const overlayCtx: WindowContext = {
@@ -213,6 +228,8 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
       if (settleTimer !== null) options.timers.clearTimeout(settleTimer);
       for (const { timer } of recycles.values()) options.timers.clearTimeout(timer);
       recycles.clear();
+      for (const timer of rebuilds.values()) options.timers.clearTimeout(timer);
+      rebuilds.clear();
       for (const { win, idleTimer } of [...overlays.values()]) {
         options.timers.clearTimeout(idleTimer);
         win.close();

@@ -96,6 +96,17 @@ describe('runShell maintenance', () => {
     expect(windows()[0]!.destroyed).toBe(true);
   });
 
+  it('recycles a board at once when the host cannot give its plan, and says why', async () => {
+    const broken = () => {
+      throw new Error('planFor: no such screen');
+    };
+    const { windows, timers, app, log } = await start([display(1, 0)], ['1'], { plan: broken });
+    overBudget(app, windows()[0]!);
+    timers.advance(ORDER_AT);
+    expect(windows()[0]!.destroyed).toBe(true);
+    expect(log.lines).toContain('warn no plan for board 1: planFor: no such screen');
+  });
+
   it('recycles the kiosk only once nobody has touched it for two minutes', async () => {
     writeConfig({ displays: [{ match: { id: 1 }, role: 'kiosk' }] });
     const { windows, timers, app } = await start([display(1, 0)], ['1']);

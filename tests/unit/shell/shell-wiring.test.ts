@@ -354,15 +354,24 @@ describe('runShell recovery', () => {
     expect(hung!.loadedUrls).toHaveLength(2);
   });
 
-  it('gives up on a window that keeps crashing and says so once', async () => {
+  it('gives up reloading a window that keeps crashing, says so once, and rebuilds it 15 minutes later', async () => {
     const { windows, timers, log } = await start([display(1, 0)]);
     const win = windows()[0]!;
+    // Crashes every 2 minutes; the seventh (at 12 min) is one too many.
     for (let i = 0; i < 10; i++) {
       win.webContents.emit('render-process-gone', {}, { reason: 'oom', exitCode: 1 });
       timers.advance(120_000);
     }
     expect(win.loadedUrls).toHaveLength(7);
     expect(log.lines.filter((l) => l.startsWith('error') && l.includes('giving up'))).toHaveLength(1);
+    expect(windows()).toHaveLength(1);
+    timers.advance(27 * 60_000 - 20 * 60_000 - 1);
+    expect(windows()).toHaveLength(1);
+    timers.advance(1);
+    expect(win.destroyed).toBe(true);
+    expect(urls(windows())).toEqual([`${HALL_URL}/board/1`]);
+    expect(windows()[1]!.options).toMatchObject({ x: 0, fullscreen: true });
+    expect(log.lines).toContain('warn display 1: rebuilding its window in 15 min');
   });
 });
 
