@@ -79,6 +79,8 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
 
   const [hall] = await Promise.all([deps.startHall(), app.whenReady()]);
   const loaded = await (deps.loadConfig ?? loadShellConfig)(deps.dataDir);
+  // Operators look for displays.json here; under Electron it is the user-data folder unless --data / HALL_DATA_DIR pins it.
+  log.info(`hall data dir (displays.json, screens.json, hall.db): ${deps.dataDir}`);
   if (loaded.warning) log.warn(`${loaded.warning}; using the default display layout`);
 
   const powerSaveBlockerId = powerSaveBlocker.start('prevent-display-sleep');

@@ -38,7 +38,8 @@ describe('runShell', () => {
   });
 
   it('takes the single-instance lock, removes the menu and keeps the displays awake', async () => {
-    const { recorded, shell, app } = await start();
+    const { recorded, shell, app, log } = await start();
+    expect(log.lines).toContain(`info hall data dir (displays.json, screens.json, hall.db): ${dataDir()}`);
     expect(recorded.applicationMenu).toBeNull();
     expect(recorded.powerSaveTypes).toEqual(['prevent-display-sleep']);
     expect(shell?.powerSaveBlockerId).toBe(7);
