@@ -192,3 +192,14 @@ export function sameRect(a: Rect, b: Rect): boolean {
 export function isEmptyPlan(plan: WindowPlan): boolean {
   return plan.close.length + plan.create.length + plan.move.length + plan.retarget.length === 0;
 }
+
+/**
+ * One line per display for the log, with what it got — what an installer copies into
+ * displays.json (`id`, `label` or size) to pin a wall: `display 2779098405 "LED-1" 1920×1080+0+0 ×1 → board 1 (config)`.
+ */
+export function describeDisplay(display: DisplayInfo, assignment: WindowAssignment | undefined): string {
+  const { x, y, width, height } = display.bounds;
+  const touch = display.touchSupport === 'available' ? ' touch' : '';
+  const what = assignment ? `${assignment.role}${assignment.screenId ? ` ${assignment.screenId}` : ''} (${assignment.source})` : 'nothing';
+  return `display ${display.id} ${JSON.stringify(display.label)} ${width}×${height}+${x}+${y} ×${display.scaleFactor}${touch} → ${what}`;
+}

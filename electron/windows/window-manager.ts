@@ -1,4 +1,4 @@
-import { assignDisplays, isEmptyPlan, planWindowChanges, type WindowAssignment, type WindowPlan, type WindowRole } from './display-assignment';
+import { assignDisplays, describeDisplay, isEmptyPlan, orderDisplays, planWindowChanges, type WindowAssignment, type WindowPlan, type WindowRole } from './display-assignment';
 import type { ShellScreen } from './electron-surface';
 import { openManagedWindow, type ManagedWindow, type WindowContext } from './managed-window';
 import type { ShellConfig } from './shell-config';
@@ -128,12 +128,14 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
     reconcile() {
       if (stopped) return { close: [], create: [], move: [], retarget: [] };
       const current = manager.assignments();
-      const desired = assignDisplays(options.screen.getAllDisplays(), options.config, options.screenIds(), current);
+      const displays = options.screen.getAllDisplays();
+      const desired = assignDisplays(displays, options.config, options.screenIds(), current);
       const plan = planWindowChanges(current, desired);
       if (!isEmptyPlan(plan)) {
         options.log.info(
           `displays: ${desired.length} window(s); close ${plan.close.length}, create ${plan.create.length}, move ${plan.move.length}, retarget ${plan.retarget.length}`,
         );
+        for (const display of orderDisplays(displays)) options.log.info(describeDisplay(display, desired.find((d) => d.displayId === display.id)));
       }
       apply(plan);
       return plan;

@@ -4,6 +4,7 @@ import {
   displayMatches,
   planWindowChanges,
   windowUrl,
+  describeDisplay,
   type DisplayInfo,
   type WindowAssignment,
 } from '../../../electron/windows/display-assignment';
@@ -252,5 +253,23 @@ describe('displayMatches and windowUrl', () => {
     { role: 'staff' as const, screenId: null, token: 'tok', want: 'http://127.0.0.1:8080/staff' },
   ])('gives the kiosk window (only) the device token $token in the fragment', ({ role, screenId, token, want }) => {
     expect(windowUrl('http://127.0.0.1:8080', { role, screenId }, token)).toBe(want);
+  });
+});
+
+describe('describeDisplay', () => {
+  it.each([
+    {
+      d: display(2779098405, 1920, 0, { label: 'LED-1' }),
+      a: { displayId: 2779098405, role: 'board' as const, screenId: '1', bounds: display(1, 1920).bounds, source: 'config' as const },
+      want: 'display 2779098405 "LED-1" 1920×1080+1920+0 ×1 → board 1 (config)',
+    },
+    {
+      d: display(7, 0, 0, { touchSupport: 'available', scaleFactor: 1.5, bounds: { x: 0, y: 0, width: 1080, height: 1920 } }),
+      a: { displayId: 7, role: 'kiosk' as const, screenId: null, bounds: { x: 0, y: 0, width: 1080, height: 1920 }, source: 'default' as const },
+      want: 'display 7 "Display 7" 1080×1920+0+0 ×1.5 touch → kiosk (default)',
+    },
+    { d: display(3, 0), a: undefined, want: 'display 3 "Display 3" 1920×1080+0+0 ×1 → nothing' },
+  ])('logs $want', ({ d, a, want }) => {
+    expect(describeDisplay(d, a)).toBe(want);
   });
 });
