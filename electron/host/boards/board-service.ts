@@ -86,6 +86,8 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
   function refresh(): void {
     if (closed) return;
     const now = clock();
+    // No board open: nothing to plan (loading 10,000 postings costs ~150 ms per change).
+    if (namespace.sockets.size === 0) return schedule([], now);
     const listings = source.activeListings(now);
     const cache = new Map<string, BoardPlan>();
     for (const socket of namespace.sockets.values() as Iterable<BoardSocket>) {
