@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatPhoneForBoard } from '../../../shared/format';
 import { QrImage } from '../qr-image';
 import type { SignupState } from './signup-state';
+import { useSlipPrinter } from './use-slip-printer';
 
 /** The take-away: the sign-up number, big, and a QR code with the number and the posting. */
 export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: () => void }) {
@@ -11,6 +12,7 @@ export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: ()
   useLayoutEffect(() => {
     performance.mark('kiosk-confirmation');
   }, []);
+  const slip = useSlipPrinter({ id: receipt.id, number: receipt.number, listingTitle: state.listing?.title ?? null, listingId: state.listing?.id ?? null });
   const qrText = [
     `登记号 ${receipt.number}`,
     ...(state.listing ? [`报名岗位 ${state.listing.title}`, state.listing.employerName, `电话 ${state.listing.contactPhone}`, `岗位编号 ${state.listing.id}`] : []),
@@ -30,6 +32,16 @@ export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: ()
         </div>
         <QrImage text={qrText} size={260} label={t('kiosk.signup.done.qr')} testId="done-qr" />
       </div>
+      {slip.state.kind !== 'unavailable' && (
+        <div className="done-slip" data-testid="done-slip" data-slip={slip.state.kind}>
+          <p>{t(`kiosk.signup.done.slip.${slip.state.kind}`)}</p>
+          {slip.state.kind !== 'printing' && (
+            <button type="button" className="btn" data-testid="done-reprint" onClick={slip.reprint}>
+              {t('kiosk.signup.done.slip.reprint')}
+            </button>
+          )}
+        </div>
+      )}
       <p className="muted">{t('kiosk.signup.done.wiped')}</p>
       <button type="button" className="btn btn-primary btn-huge" data-testid="done-finish" onClick={onFinish}>
         {t('kiosk.signup.done.finish')}
