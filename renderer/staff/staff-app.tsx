@@ -8,13 +8,16 @@ import type { i18n } from 'i18next';
 import type { ScreensResponse, SessionResponse, StaffIdentity } from '../../shared/staff-contract';
 import { applyLocale } from '../common/i18n';
 import { AuditPage } from './audit-page';
+import { PostingsPage } from './postings-page';
+import { PulseView } from './pulse-view';
+import { SignupsPage } from './signups-page';
 import { ScreensPage } from './screens-page';
 import { SignIn } from './sign-in';
 import { api, StaffApiError, tokenStore } from './staff-api';
 import { UrgentPage } from './urgent-page';
 import { usePoll } from './use-poll';
 
-type Tab = 'urgent' | 'screens' | 'audit';
+type Tab = 'urgent' | 'postings' | 'signups' | 'pulse' | 'screens' | 'audit';
 
 function Console({ who, onSignOut }: { who: StaffIdentity; onSignOut: () => void }) {
   const { t } = useTranslation();
@@ -28,7 +31,7 @@ function Console({ who, onSignOut }: { who: StaffIdentity; onSignOut: () => void
   return (
     <>
       <nav className="tabs" role="tablist">
-        {(['urgent', 'screens', 'audit'] as const).map((name) => (
+        {(['urgent', 'postings', 'signups', 'pulse', 'screens', 'audit'] as const).map((name) => (
           <button key={name} role="tab" aria-selected={tab === name} className={tab === name ? 'tab tab--on' : 'tab'} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
             {t(`staff.tabs.${name}`)}
           </button>
@@ -37,6 +40,9 @@ function Console({ who, onSignOut }: { who: StaffIdentity; onSignOut: () => void
       </nav>
       <main>
         {tab === 'urgent' ? <UrgentPage screens={screens.data?.screens ?? []} /> : null}
+        {tab === 'postings' ? <PostingsPage /> : null}
+        {tab === 'signups' ? <SignupsPage /> : null}
+        {tab === 'pulse' ? <PulseView /> : null}
         {tab === 'screens' ? <ScreensPage data={screens.data} refresh={screens.refresh} /> : null}
         {tab === 'audit' ? <AuditPage /> : null}
       </main>

@@ -1,0 +1,96 @@
+/**
+ * Postings: search everything the hall holds (hidden ones too), take a posting off the boards
+ * and put it back, add or edit the hall's own postings, and import a spreadsheet.
+ */
+import { useState } from 'react';
+import './data-views.css';
+import { useTranslation } from 'react-i18next';
+import { formatDistrict, formatPay, formatSettlement } from '../../shared/format';
+import type { PostingsResponse, StaffPosting } from '../../shared/staff-data-contract';
+import { formatDateTime } from './format';
+import { ImportPanel } from './import-panel';
+import { PostingForm } from './posting-form';
+import { api } from './staff-api';
+import { usePoll } from './use-poll';
+
+export function PostingsPage() {
+  const { t, i18n } = useTranslation();
+  const [q, setQ] = useState('');
+  const [visibility, setVisibility] = useState<'all' | 'shown' | 'hidden'>('all');
+  const [hallOnly, setHallOnly] = useState(false);
+  const [form, setForm] = useState<{ editing: StaffPosting | null } | null>(null);
+  const params = new URLSearchParams({ visibility, limit: '200', ...(q.trim() ? { q: q.trim() } : {}), ...(hallOnly ? { hallOnly: '1' } : {}) });
+  const { data, refresh } = usePoll(() => api<PostingsResponse>('GET', `/api/staff/postings?${params.toString()}`), 10_000);
+  const key = params.toString();
+  const [lastKey, setLastKey] = useState(key);
+  if (key !== lastKey) {
+    setLastKey(key);
+    refresh();
+  }
+
+  async function toggle(p: StaffPosting) {
+    await api('POST', `/api/staff/postings/${encodeURIComponent(p.id)}/${p.hidden ? 'unhide' : 'hide'}`);
+    refresh();
+  }
+
+  const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  return (
+    <div className="columns">
+      <div>
+        <ImportPanel onImported={refresh} />
+        {form ? (
+          <PostingForm editing={form.editing} onDone={() => { setForm(null); refresh(); }} />
+        ) : (
+          <button type="button" className="primary" onClick={() => setForm({ editing: null })} data-testid="posting-new">
+            {t('staff.postings.new')}
+          </button>
+        )}
+      </div>
+      <section className="panel">
+        <h2>{t('staff.postings.title')}</h2>
+        <div className="row filters">
+          <input value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('staff.postings.searchPlaceholder')} data-testid="postings-search" />
+          <select value={visibility} onChange={(e) => setVisibility(e.target.value as typeof visibility)} data-testid="postings-visibility">
+            {(['all', 'shown', 'hidden'] as const).map((x) => (
+              <option key={x} value={x}>{t(`staff.postings.visibility.${x}`)}</option>
+            ))}
+          </select>
+          <label className="inline"><input type="checkbox" checked={hallOnly} onChange={(e) => setHallOnly(e.target.checked)} />{t('staff.postings.hallOnly')}</label>
+        </div>
+        <p className="hint">{data ? t('staff.postings.count', { shown: data.postings.length, total: data.total }) : ''}</p>
+        <table data-testid="postings-table">
+          <thead>
+            <tr>
+              <th>{t('staff.postings.col.title')}</th>
+              <th>{t('staff.postings.col.pay')}</th>
+              <th>{t('staff.postings.col.place')}</th>
+              <th>{t('staff.postings.col.until')}</th>
+              <th>{t('staff.postings.col.state')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {(data?.postings ?? []).map((p) => (
+              <tr key={p.id} data-testid="posting-row" data-posting-id={p.id} data-hidden={String(p.hidden)} className={p.hidden ? 'muted-row' : undefined}>
+                <td>
+                  <strong>{p.title}</strong> <span className="badge badge--muted">{t(`occupation.${p.occupation}`)}</span>
+                  <div className="hint">{p.employerName} · {t('staff.postings.headcount', { n: p.headcount })}{p.editable ? ` · ${t('staff.postings.ours')}` : ''}</div>
+                </td>
+                <td>{formatPay(p.payMin, p.payMax, p.payUnit, locale)}<div className="hint">{formatSettlement(p.settlement, locale)}</div></td>
+                <td>{formatDistrict(p.districtCode)}<div className="hint">{p.contactPhone}</div></td>
+                <td>{formatDateTime(Date.parse(p.validUntil), i18n.language)}</td>
+                <td>{p.hidden ? <span className="badge badge--warn">{t('staff.postings.hidden')}</span> : <span className="badge">{t('staff.postings.shown')}</span>}</td>
+                <td className="actions">
+                  <button type="button" onClick={() => void toggle(p)} data-testid={p.hidden ? 'posting-unhide' : 'posting-hide'}>
+                    {p.hidden ? t('staff.postings.unhide') : t('staff.postings.hide')}
+                  </button>
+                  {p.editable ? <button type="button" onClick={() => setForm({ editing: p })}>{t('staff.postings.edit')}</button> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+/**
+ * Market pulse in the console: per trade, open demand vs seekers of the window, the gap, the
+ * vacancy ratio (only where demand reaches the minimum) and last year's ratio where the hall
+ * has one; the two settings; and which screens show the pulse page in their rotation.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TradePulse } from '../../shared/pulse/market-pulse';
+import type { PulseResponse } from '../../shared/staff-data-contract';
+import { api, StaffApiError } from './staff-api';
+import { usePoll } from './use-poll';
+
+export function PulseView() {
+  const { t } = useTranslation();
+  const { data, refresh } = usePoll(() => api<PulseResponse>('GET', '/api/staff/pulse'), 15_000);
+  const [minDemand, setMinDemand] = useState('');
+  const [windowDays, setWindowDays] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const ratio = (tp: TradePulse) =>
+    tp.status === 'ratio' ? tp.ratio!.toFixed(2) : t(`staff.pulse.status.${tp.status}`);
+
+  async function save() {
+    if (!data) return;
+    try {
+      await api('PUT', '/api/staff/pulse/settings', {
+        minDemand: minDemand === '' ? data.settings.minDemand : Number(minDemand),
+        windowDays: windowDays === '' ? data.settings.windowDays : Number(windowDays),
+      });
+      setMinDemand('');
+      setWindowDays('');
+      setError(null);
+      refresh();
+    } catch (e) {
+      setError(e instanceof StaffApiError ? e.message : String(e));
+    }
+  }
+
+  async function toggleScreen(id: string, on: boolean) {
+    await api('PUT', `/api/staff/pulse/screens/${encodeURIComponent(id)}`, { pulsePage: on }).catch((e: Error) => setError(e.message));
+    refresh();
+  }
+
+  if (!data) return null;
+  const { pulse } = data;
+  return (
+    <div className="columns">
+      <section className="panel" data-testid="pulse-console">
+        <h2>{t('staff.pulse.title')}</h2>
+        <p className="pulse-totals">
+          {t('staff.pulse.totals', { demand: pulse.totals.demand, seekers: pulse.totals.seekers, days: pulse.windowDays, ratio: pulse.totals.ratio === null ? '—' : pulse.totals.ratio.toFixed(2) })}
+        </p>
+        <p className="hint">{t('staff.pulse.explain', { days: pulse.windowDays, min: pulse.minDemand })}</p>
+        <table data-testid="pulse-table">
+          <thead>
+            <tr>
+              <th>{t('staff.pulse.col.rank')}</th>
+              <th>{t('staff.pulse.col.trade')}</th>
+              <th>{t('staff.pulse.col.demand')}</th>
+              <th>{t('staff.pulse.col.seekers')}</th>
+              <th>{t('staff.pulse.col.gap')}</th>
+              <th>{t('staff.pulse.col.ratio')}</th>
+              <th>{t('staff.pulse.col.yearAgo')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pulse.trades.map((tp) => (
+              <tr key={tp.occupation} data-testid="pulse-console-row" data-occupation={tp.occupation} className={tp.shortageRank !== null ? 'short-row' : undefined}>
+                <td>{tp.shortageRank ?? '—'}</td>
+                <td><strong>{t(`occupation.${tp.occupation}`)}</strong></td>
+                <td>{tp.demand}</td>
+                <td>{tp.seekers}</td>
+                <td>{tp.gap > 0 ? `+${tp.gap}` : tp.gap}</td>
+                <td>{ratio(tp)}</td>
+                <td>{tp.yearAgo === null ? t('staff.pulse.noYearAgo') : tp.yearAgo.ratio === null ? `${tp.yearAgo.demand} / ${tp.yearAgo.seekers}` : tp.yearAgo.ratio.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="hint">{data.yearAgoDay ? t('staff.pulse.yearAgoDay', { day: data.yearAgoDay }) : t('staff.pulse.yearAgoNone')}</p>
+      </section>
+      <div>
+        <section className="panel">
+          <h2>{t('staff.pulse.boardTitle')}</h2>
+          <p className="hint">{t('staff.pulse.boardHint')}</p>
+          {data.screens.map((s) => (
+            <label key={s.id} className="inline" data-testid="pulse-screen">
+              <input type="checkbox" checked={s.pulsePage} disabled={s.layout === 'ticker'} onChange={(e) => void toggleScreen(s.id, e.target.checked)} data-screen-id={s.id} />
+              {s.name}（/board/{s.id}）{s.layout === 'ticker' ? ` · ${t('staff.pulse.tickerNo')}` : ''}
+            </label>
+          ))}
+        </section>
+        <section className="panel">
+          <h2>{t('staff.pulse.settings')}</h2>
+          <label>{t('staff.pulse.minDemand')}<input type="number" min="1" value={minDemand} placeholder={String(data.settings.minDemand)} onChange={(e) => setMinDemand(e.target.value)} /></label>
+          <label>{t('staff.pulse.windowDays')}<input type="number" min="1" max="365" value={windowDays} placeholder={String(data.settings.windowDays)} onChange={(e) => setWindowDays(e.target.value)} /></label>
+          {error ? <p className="error">{error}</p> : null}
+          <button type="button" onClick={() => void save()}>{t('staff.pulse.save')}</button>
+        </section>
+      </div>
+    </div>
+  );
+}

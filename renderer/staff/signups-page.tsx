@@ -1,0 +1,147 @@
+/**
+ * Kiosk sign-ups: phones and names masked; "reveal" asks for a reason and is written to the
+ * audit log; mark a sign-up as called back; export CSV (masked, or revealed with a reason);
+ * the retention period and a purge of what is past it.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SignupsResponse, SignupView } from '../../shared/staff-data-contract';
+import { downloadFile } from './data-api';
+import { formatDateTime } from './format';
+import { api, StaffApiError } from './staff-api';
+import { usePoll } from './use-poll';
+
+export function SignupsPage() {
+  const { t, i18n } = useTranslation();
+  const [q, setQ] = useState('');
+  const [contacted, setContacted] = useState<'all' | 'yes' | 'no'>('all');
+  const [revealed, setRevealed] = useState<Record<string, { phone: string; name: string }>>({});
+  const [note, setNote] = useState<string | null>(null);
+  const [days, setDays] = useState('');
+  const params = new URLSearchParams({ contacted, limit: '200', ...(q.trim() ? { q: q.trim() } : {}) });
+  const { data, refresh } = usePoll(() => api<SignupsResponse>('GET', `/api/staff/signups?${params.toString()}`), 10_000);
+  const key = params.toString();
+  const [lastKey, setLastKey] = useState(key);
+  if (key !== lastKey) {
+    setLastKey(key);
+    refresh();
+  }
+
+  const fail = (e: unknown) => setNote(e instanceof StaffApiError ? e.message : String(e));
+
+  async function reveal(s: SignupView) {
+    const reason = window.prompt(t('staff.signups.revealReason', { number: s.number }));
+    if (!reason) return;
+    try {
+      const shown = await api<{ phone: string; name: string }>('POST', `/api/staff/signups/${s.id}/reveal`, { reason });
+      setRevealed({ ...revealed, [s.id]: shown });
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function markContacted(s: SignupView) {
+    await api('PUT', `/api/staff/signups/${s.id}/contacted`, { contacted: s.contactedAt === null }).catch(fail);
+    refresh();
+  }
+
+  async function exportCsv(withPersonal: boolean) {
+    let path = '/api/staff/signups/export.csv';
+    if (withPersonal) {
+      const reason = window.prompt(t('staff.signups.exportReason'));
+      if (!reason) return;
+      path += `?reveal=1&reason=${encodeURIComponent(reason)}`;
+    }
+    await downloadFile(path, 'signups.csv').catch(fail);
+  }
+
+  async function purge() {
+    if (!window.confirm(t('staff.signups.purgeConfirm', { days: data?.retentionDays ?? '' }))) return;
+    try {
+      const r = await api<{ removed: number; outboxRemoved: number; outboxWaiting: number }>('POST', '/api/staff/signups/purge');
+      setNote(t('staff.signups.purged', r));
+      refresh();
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  async function saveRetention() {
+    try {
+      await api('PUT', '/api/staff/signups/retention', { days: Number(days) });
+      setDays('');
+      refresh();
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  return (
+    <section className="panel" data-testid="signups-page">
+      <h2>{t('staff.signups.title')}</h2>
+      <p className="hint">{t('staff.signups.maskedHint')}</p>
+      <div className="row filters">
+        <input value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('staff.signups.searchPlaceholder')} />
+        <select value={contacted} onChange={(e) => setContacted(e.target.value as typeof contacted)}>
+          {(['all', 'no', 'yes'] as const).map((x) => (
+            <option key={x} value={x}>{t(`staff.signups.contactedFilter.${x}`)}</option>
+          ))}
+        </select>
+        <button type="button" onClick={() => void exportCsv(false)} data-testid="signups-export">{t('staff.signups.export')}</button>
+        <button type="button" onClick={() => void exportCsv(true)}>{t('staff.signups.exportRevealed')}</button>
+      </div>
+      {note ? <p className="ok" data-testid="signups-note">{note}</p> : null}
+      <table data-testid="signups-table">
+        <thead>
+          <tr>
+            <th>{t('staff.signups.col.number')}</th>
+            <th>{t('staff.signups.col.person')}</th>
+            <th>{t('staff.signups.col.wants')}</th>
+            <th>{t('staff.signups.col.when')}</th>
+            <th>{t('staff.signups.col.state')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {(data?.signups ?? []).map((s) => {
+            const shown = revealed[s.id];
+            return (
+              <tr key={s.id} data-testid="signup-row" data-signup-id={s.id}>
+                <td><strong>{s.number}</strong></td>
+                <td>
+                  <span data-testid="signup-phone">{shown?.phone ?? s.phone}</span>
+                  <div className="hint" data-testid="signup-name">{(shown?.name ?? s.name) || t('staff.signups.noName')}</div>
+                </td>
+                <td>
+                  {s.occupations.map((o) => t(`occupation.${o}`)).join('、') || '—'}
+                  {s.listingTitle ? <div className="hint">{t('staff.signups.forPosting', { title: s.listingTitle })}</div> : null}
+                </td>
+                <td>{formatDateTime(s.createdAt, i18n.language)}<div className="hint">{t('staff.signups.purgeAfter', { at: formatDateTime(s.purgeAfter, i18n.language) })}</div></td>
+                <td>
+                  {s.contactedAt !== null ? <span className="badge">{t('staff.signups.contactedBy', { by: s.contactedBy ?? '' })}</span> : <span className="badge badge--warn">{t('staff.signups.notContacted')}</span>}
+                  <div className="hint">{s.delivered ? t('staff.signups.delivered') : t('staff.signups.pending')}</div>
+                </td>
+                <td className="actions">
+                  {shown ? null : <button type="button" onClick={() => void reveal(s)} data-testid="signup-reveal">{t('staff.signups.reveal')}</button>}
+                  <button type="button" onClick={() => void markContacted(s)}>{s.contactedAt === null ? t('staff.signups.markContacted') : t('staff.signups.unmark')}</button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <fieldset>
+        <legend>{t('staff.signups.retention')}</legend>
+        <p className="hint">
+          {t('staff.signups.retentionNow', { days: data?.retentionDays ?? '' })}
+          {data?.lastPurge ? ` ${t('staff.signups.lastPurge', { at: formatDateTime(data.lastPurge.at, i18n.language), removed: data.lastPurge.removed, waiting: data.lastPurge.outboxWaiting })}` : ''}
+        </p>
+        <div className="row">
+          <input type="number" min="1" max="3650" value={days} onChange={(e) => setDays(e.target.value)} placeholder={String(data?.retentionDays ?? '')} />
+          <button type="button" disabled={days === ''} onClick={() => void saveRetention()}>{t('staff.signups.saveRetention')}</button>
+          <button type="button" className="danger" onClick={() => void purge()}>{t('staff.signups.purgeNow')}</button>
+        </div>
+      </fieldset>
+    </section>
+  );
+}
