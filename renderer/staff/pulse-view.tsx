@@ -48,7 +48,7 @@ export function PulseView() {
       <section className="panel" data-testid="pulse-console">
         <h2>{t('staff.pulse.title')}</h2>
         <p className="pulse-totals">
-          {t('staff.pulse.totals', { demand: pulse.totals.demand, seekers: pulse.totals.seekers, days: pulse.windowDays, ratio: pulse.totals.ratio === null ? '—' : pulse.totals.ratio.toFixed(2) })}
+          {t('staff.pulse.totals', { demand: pulse.totals.demand, seekers: pulse.totals.seekers, days: pulse.windowDays, ratio: pulse.totals.ratio !== null ? pulse.totals.ratio.toFixed(2) : pulse.totals.demand >= pulse.minDemand && pulse.totals.seekers === 0 ? t('staff.pulse.status.no-seekers') : '—' })}
         </p>
         <p className="hint">{t('staff.pulse.explain', { days: pulse.windowDays, min: pulse.minDemand })}</p>
         <table data-testid="pulse-table">

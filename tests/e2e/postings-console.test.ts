@@ -1,0 +1,120 @@
+/**
+ * What a newcomer does with the console's data work, in real Chromium against a real host:
+ * import a GBK spreadsheet, read the bad rows explained, see the good postings on two boards,
+ * see the market-pulse page come round in each board's rotation (legible: no text below the
+ * screen's minimum glyph), hide a posting and see it leave every board within one rotation,
+ * unhide it and see it come back. Screenshots of the console and the pulse pages are kept in
+ * test-output/screenshots for people to look at.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DEFAULT_SCREEN, type ScreenProfile } from '../../shared/schemas/screen';
+import { freshDataDir } from '../support/hall-process';
+import { startTestHall, writeListings } from '../support/in-process-hall';
+import { launchChromium, screenshotPath } from '../support/browser';
+import { renderedTexts, waitForSettledPage } from '../support/board-page';
+import type { Hall } from '../../electron/host/hall';
+import { gbkCsv, sheetRows } from '../fixtures/import/import-sheets';
+import { makeListing } from '../unit/db/fixtures';
+
+const PIN = '318265';
+const SCREENS: ScreenProfile[] = [
+  { ...DEFAULT_SCREEN, id: '1', name: '大厅主屏', pulsePage: true },
+  { ...DEFAULT_SCREEN, id: 's', name: '门口小屏', width: 960, height: 480, pitchMm: 4, layout: 'table', pulsePage: true },
+];
+
+describe('console import → boards → pulse page (Chromium)', () => {
+  let hall: Hall & { dataDir: string };
+  let browser: Browser;
+  let token: string;
+  let consolePage: Page;
+  const boards: Page[] = [];
+
+  beforeAll(async () => {
+    const dataDir = freshDataDir();
+    writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens: SCREENS }));
+    // one posting already there, so the standalone hall does not seed its demo postings
+    const now = Date.now();
+    writeListings(dataDir, [makeListing({ id: 'platform-1', validFrom: new Date(now - 3600_000).toISOString(), validUntil: new Date(now + 7 * 86_400_000).toISOString() })]);
+    [hall, browser] = await Promise.all([startTestHall({ dataDir }), launchChromium()]);
+    const setup = await fetch(`${hall.url}/api/staff/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '王主任', pin: PIN }) });
+    token = ((await setup.json()) as { token: string }).token;
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.close();
+  });
+
+  const cycleMs = (id: string) => hall.boards.planFor(id)?.cycleMs ?? 60_000;
+
+  it('imports a GBK CSV in the console and explains every bad row by its row number', async () => {
+    consolePage = await browser.newPage({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' });
+    await consolePage.goto(`${hall.url}/staff`);
+    await consolePage.evaluate((t) => sessionStorage.setItem('hall-staff-token', t), token);
+    await consolePage.reload();
+    await consolePage.click('[data-testid="tab-postings"]');
+    await consolePage.setInputFiles('[data-testid="import-file"]', { name: '岗位.csv', mimeType: 'text/csv', buffer: gbkCsv(sheetRows(Date.now())) });
+    await consolePage.click('[data-testid="import-run"]');
+    const report = await consolePage.waitForSelector('[data-testid="import-report"]');
+    expect(await report.getAttribute('data-imported')).toBe('4');
+    const rows = await consolePage.$$eval('[data-testid="import-error-row"]', (els) => els.map((e) => [e.getAttribute('data-row'), e.textContent ?? '']));
+    expect(rows.map((r) => r[0])).toEqual(['5', '6', '7', '8', '9']);
+    const text = Object.fromEntries(rows.map(([row, t]) => [row, t]));
+    expect(text['5']).toContain('缺少必填内容');
+    expect(text['6']).toContain('电话号码格式不对');
+    expect(text['7']).toContain('找不到这个区县');
+    expect(text['8']).toContain('HTML');
+    expect(text['9']).toContain('与前面某行重复');
+    await consolePage.waitForSelector('[data-testid="posting-row"][data-posting-id="imp-SR-1"]');
+    await consolePage.screenshot({ path: screenshotPath('console-import-report-1366x768.png'), fullPage: true });
+  }, 60_000);
+
+  it('shows the good postings on the boards and the pulse page in each rotation, never below the minimum glyph', async () => {
+    for (const [id, width, height] of [['1', 1920, 1080], ['s', 960, 480]] as const) {
+      const page = await browser.newPage({ viewport: { width, height }, timezoneId: 'Asia/Shanghai' });
+      await page.goto(`${hall.url}/board/${id}`);
+      boards.push(page);
+      const plan = hall.boards.planFor(id, { width, height })!;
+      expect(plan.pages.filter((p) => p.pulse)).toHaveLength(1);
+      await page.waitForSelector('[data-listing-id="imp-SR-1"]', { timeout: cycleMs(id) + 10_000 });
+      await page.waitForSelector('[data-testid="pulse-page"]', { timeout: cycleMs(id) + 10_000 });
+      await page.evaluate(() => document.fonts.ready);
+      await waitForSettledPage(page);
+      const texts = await renderedTexts(page);
+      const tooSmall = texts.filter((t) => t.fontPx < plan.geometry.minGlyphPx);
+      expect(tooSmall, `text below ${plan.geometry.minGlyphPx}px on /board/${id}`).toEqual([]);
+      const pulseText = texts.map((t) => t.text).join(' ');
+      expect(pulseText).toContain('紧缺工种');
+      expect(pulseText).toContain('驾驶司机'); // the imported forklift job's trade is short of workers
+      await page.screenshot({ path: screenshotPath(`board-pulse-${width}x${height}.png`) });
+    }
+  }, 180_000);
+
+  it('takes a hidden posting off every board within one rotation and brings it back when unhidden', async () => {
+    await consolePage.click('[data-testid="posting-row"][data-posting-id="imp-SR-1"] [data-testid="posting-hide"]');
+    await consolePage.waitForSelector('[data-testid="posting-row"][data-posting-id="imp-SR-1"][data-hidden="true"]');
+    for (const [i, id] of ['1', 's'].entries()) {
+      const plan = hall.boards.planFor(id, boards[i]!.viewportSize()!)!;
+      expect(plan.pages.flatMap((p) => p.items.map((x) => x.id))).not.toContain('imp-SR-1');
+      // the board takes the new plan (which lacks the posting) well within one rotation
+      await boards[i]!.waitForFunction((planId) => document.querySelector('[data-testid="board-root"]')?.getAttribute('data-plan-id') === planId, plan.planId, { timeout: plan.cycleMs });
+      expect(await boards[i]!.$('[data-listing-id="imp-SR-1"]')).toBeNull();
+    }
+    await consolePage.click('[data-testid="posting-row"][data-posting-id="imp-SR-1"] [data-testid="posting-unhide"]');
+    for (const [i, id] of ['1', 's'].entries()) {
+      await boards[i]!.waitForSelector('[data-listing-id="imp-SR-1"]', { timeout: cycleMs(id) + 5_000 });
+    }
+  }, 240_000);
+
+  it('shows the market pulse and sign-ups in the console', async () => {
+    await consolePage.click('[data-testid="tab-pulse"]');
+    await consolePage.waitForSelector('[data-testid="pulse-console-row"][data-occupation="driving"]');
+    await consolePage.screenshot({ path: screenshotPath('console-pulse-1366x768.png'), fullPage: true });
+    await consolePage.click('[data-testid="tab-signups"]');
+    await consolePage.waitForSelector('[data-testid="signups-table"]');
+    await consolePage.screenshot({ path: screenshotPath('console-signups-1366x768.png'), fullPage: true });
+  }, 60_000);
+});
