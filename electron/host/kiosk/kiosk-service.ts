@@ -20,17 +20,12 @@ export interface KioskService {
   approvePairing(code: string, approvedBy: string): { deviceId: string };
 }
 
-/** DOMAIN.md: sign-ups are deleted after a retention period (staff settings come later). */
-export const DEFAULT_RETENTION_DAYS = 180;
-const PURGE_EVERY_MS = 6 * 3600_000;
-
 export function createKioskService(deps: {
   db: WritableDatabase;
   rendererDir: string;
   clock: () => number;
   log: Logger;
   onRegistered?: () => void;
-  retentionDays?: number;
 }): KioskService {
   const devices = createKioskDevices({ db: deps.db, clock: deps.clock, log: deps.log });
   const registrations = createRegistrationStore(deps.db);
@@ -43,16 +38,6 @@ export function createKioskService(deps: {
     log: deps.log,
     ...(deps.onRegistered ? { onRegistered: deps.onRegistered } : {}),
   });
-  const retentionMs = (deps.retentionDays ?? DEFAULT_RETENTION_DAYS) * 24 * 3600_000;
-  const purge = () => {
-    if (!deps.db.open) return;
-    const removed = registrations.purgeOlderThan(deps.clock() - retentionMs);
-    if (removed > 0) deps.log.info({ removed, retentionDays: retentionMs / 86_400_000 }, 'kiosk sign-ups past retention deleted');
-  };
-  purge();
-  // unref'd: the purge never keeps a closing host alive, and checks the database is open
-  setInterval(purge, PURGE_EVERY_MS).unref();
-
   return {
     routes,
     devices,

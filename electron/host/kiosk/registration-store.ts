@@ -28,8 +28,6 @@ export interface RegistrationStore {
   count(): number;
   /** Sign-ups on the local day of `now`. */
   countToday(now: number): number;
-  /** Removes sign-ups older than the cut-off, and the personal payload of their delivered outbox rows. */
-  purgeOlderThan(cutoffMs: number): number;
 }
 
 interface Row {
@@ -101,17 +99,6 @@ export function createRegistrationStore(db: WritableDatabase): RegistrationStore
   );
   const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM registrations');
   const countDay = db.prepare<{ day: string }, { n: number }>('SELECT COUNT(*) AS n FROM registrations WHERE day = @day');
-  const purge = db.prepare<{ cutoff: number }>('DELETE FROM registrations WHERE created_at < @cutoff');
-  // Delivered outbox rows are the hall's record of what went up; past retention they keep
-  // the id and type but lose the personal payload. Undelivered ones are never touched.
-  const purgeSent = db.prepare<{ cutoff: number }>(
-    `UPDATE outbox SET payload = '{"purged":true}' WHERE type = '${REGISTRATION_OUTBOX_TYPE}' AND delivered_at IS NOT NULL AND created_at < @cutoff AND payload <> '{"purged":true}'`,
-  );
-  const purgeTx = db.transaction((cutoff: number) => {
-    purgeSent.run({ cutoff });
-    return purge.run({ cutoff }).changes;
-  });
-
   // This transaction is the whole point of the store: the sign-up, its number and its outbox
   // item commit together, so a crash can neither lose a sign-up upstream nor send a ghost.
   const addTx = db.transaction((data: RegistrationData, kioskId: string, now: number): AddResult => {
@@ -156,6 +143,5 @@ export function createRegistrationStore(db: WritableDatabase): RegistrationStore
     },
     count: () => countAll.get()?.n ?? 0,
     countToday: (now) => countDay.get({ day: localDay(now) })?.n ?? 0,
-    purgeOlderThan: (cutoffMs) => purgeTx(cutoffMs),
   };
 }

@@ -50,20 +50,6 @@ describe('registration store', () => {
     expect(createOutboxStore(db).pendingCount()).toBe(1);
   });
 
-  it('purges sign-ups older than the retention cut-off, and the phone from their delivered outbox rows', () => {
-    const db = openDatabase(':memory:');
-    const store = createRegistrationStore(db);
-    store.add(input(), 'k', NOW - 100 * 24 * 3600_000);
-    store.add(input(), 'k', NOW);
-    const outbox = createOutboxStore(db);
-    for (const item of outbox.due(NOW, 10)) outbox.markDelivered(item.id, NOW);
-    expect(store.purgeOlderThan(NOW - 30 * 24 * 3600_000)).toBe(1);
-    expect(store.count()).toBe(1);
-    const payloads = db.prepare('SELECT payload FROM outbox ORDER BY created_at').pluck().all() as string[];
-    expect(payloads[0]).toBe('{"purged":true}');
-    expect(payloads[1]).toContain('13812348000');
-  });
-
   it('formats numbers short enough to say aloud', () => {
     expect(formatRegistrationNumber(1)).toBe('A-0001');
     expect(formatRegistrationNumber(427)).toBe('A-0427');
