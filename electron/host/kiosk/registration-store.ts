@@ -30,7 +30,8 @@ export interface RegistrationStore {
   countToday(now: number): number;
 }
 
-interface Row {
+/** A `registrations` row as SQLite returns it (the console's signups/ reads the same table). */
+export interface RegistrationRow {
   id: string;
   day: string;
   number: string;
@@ -69,7 +70,7 @@ function fingerprint(d: RegistrationData): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-function fromRow(r: Row): Registration {
+function fromRow(r: RegistrationRow): Registration {
   return {
     id: r.id,
     number: r.number,
@@ -89,11 +90,11 @@ function fromRow(r: Row): Registration {
 }
 
 export function createRegistrationStore(db: WritableDatabase): RegistrationStore {
-  const selectOne = db.prepare<{ id: string }, Row>('SELECT * FROM registrations WHERE id = @id');
+  const selectOne = db.prepare<{ id: string }, RegistrationRow>('SELECT * FROM registrations WHERE id = @id');
   const nextSeq = db.prepare<{ day: string }, { last: number }>(
     'INSERT INTO registration_counters (day, last) VALUES (@day, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last',
   );
-  const insert = db.prepare<Row>(
+  const insert = db.prepare<RegistrationRow>(
     `INSERT INTO registrations (id, day, number, phone, name, occupations, districts, availability, expected_pay, pay_unit, listing_id, consent_version, consent_at, kiosk_id, created_at)
      VALUES (@id, @day, @number, @phone, @name, @occupations, @districts, @availability, @expected_pay, @pay_unit, @listing_id, @consent_version, @consent_at, @kiosk_id, @created_at)`,
   );
@@ -112,7 +113,7 @@ export function createRegistrationStore(db: WritableDatabase): RegistrationStore
     const day = localDay(now);
     const seq = nextSeq.get({ day })!.last;
     const number = formatRegistrationNumber(seq);
-    const row: Row = {
+    const row: RegistrationRow = {
       id: data.id,
       day,
       number,

@@ -16,25 +16,14 @@ import { maskName, maskPhone } from '../../../shared/signup-mask';
 import { isOccupationCode } from '../../../shared/occupations';
 import type { PurgeReport, SignupQuery, SignupView } from '../../../shared/staff-data-contract';
 import { escapeLike } from '../db/listing-search';
+import { REGISTRATION_OUTBOX_TYPE, type RegistrationRow } from '../kiosk/registration-store';
 
-export const REGISTRATION_TYPE = 'registration';
 export const DEFAULT_RETENTION_DAYS = 90;
 const RETENTION_KEY = 'signups.retentionDays';
 
-interface Row {
-  id: string;
-  number: string;
-  phone: string;
-  name: string;
-  occupations: string;
-  districts: string;
-  availability: string;
-  expected_pay: number | null;
-  pay_unit: string | null;
-  listing_id: string | null;
+/** A sign-up as the console reads it: the kiosk's row joined with its posting and delivery. */
+interface Row extends Omit<RegistrationRow, 'day' | 'consent_version' | 'consent_at'> {
   listing_title: string | null;
-  kiosk_id: string;
-  created_at: number;
   contacted_at: number | null;
   contacted_by: string | null;
   delivered_at: number | null;
@@ -58,7 +47,7 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
       r.listing_id, l.title AS listing_title, r.kiosk_id, r.created_at, r.contacted_at, r.contacted_by, o.delivered_at
     FROM registrations r
     LEFT JOIN listings l ON l.id = r.listing_id
-    LEFT JOIN outbox o ON o.id = r.id AND o.type = '${REGISTRATION_TYPE}'`;
+    LEFT JOIN outbox o ON o.id = r.id AND o.type = '${REGISTRATION_OUTBOX_TYPE}'`;
   const where = `(@like IS NULL OR r.number LIKE @like ESCAPE '\\' OR r.phone LIKE @like ESCAPE '\\' OR r.name LIKE @like ESCAPE '\\')
     AND (@occupation IS NULL OR EXISTS (SELECT 1 FROM json_each(r.occupations) j WHERE j.value = @occupation))
     AND (@contacted = 'all' OR (@contacted = 'yes' AND r.contacted_at IS NOT NULL) OR (@contacted = 'no' AND r.contacted_at IS NULL))`;
@@ -69,11 +58,11 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
   const contacted = db.prepare<{ id: string; at: number | null; by: string | null }>('UPDATE registrations SET contacted_at = @at, contacted_by = @by WHERE id = @id');
   const deleteExpired = db.prepare<{ cutoff: number }>('DELETE FROM registrations WHERE created_at < @cutoff');
   const deleteOrphanDelivered = db.prepare(
-    `DELETE FROM outbox WHERE type = '${REGISTRATION_TYPE}' AND delivered_at IS NOT NULL
+    `DELETE FROM outbox WHERE type = '${REGISTRATION_OUTBOX_TYPE}' AND delivered_at IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = outbox.id)`,
   );
   const countOrphanWaiting = db.prepare<[], { n: number }>(
-    `SELECT COUNT(*) AS n FROM outbox WHERE type = '${REGISTRATION_TYPE}' AND delivered_at IS NULL
+    `SELECT COUNT(*) AS n FROM outbox WHERE type = '${REGISTRATION_OUTBOX_TYPE}' AND delivered_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = outbox.id)`,
   );
   const insertPurge = db.prepare<{ at: number; cutoff: number; removed: number; outbox_removed: number; outbox_waiting: number; by: string | null }>(
