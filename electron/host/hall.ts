@@ -1,6 +1,7 @@
 /**
- * Composition root: the one place that wires the store, the boards, the HTTP + socket.io
- * server and (later) sync together. Everything else takes what it needs as arguments.
+ * Composition root: the one place that wires the store, search indexing, sync and outbox, the
+ * boards, the kiosk, the staff console and the HTTP + socket.io server together. Everything
+ * else takes what it needs as arguments.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,8 +74,11 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     searchIndexer.kick();
   }
 
-  // --- sync wiring: the upstream link is created once the boards exist (below) ---
+  // The upstream link is created once the boards exist (below); until then, and in a
+  // standalone hall, it is null.
   let hubLink: HubLink | null = null;
+  // Send what was just queued now rather than at the pump's next poll.
+  const kickOutbox = () => hubLink?.kickOutbox();
   const outbox = createOutboxStore(db);
   const status = (): HallStatus => {
     const link = hubLink?.status();
@@ -110,11 +114,9 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     };
   };
 
-  // --- kiosk wiring ---
-  const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log });
-  // --- end of kiosk wiring ---
+  const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log, onRegistered: kickOutbox });
 
-  // --- staff wiring (console, urgent postings, notices, screens) ---
+  // Staff console: accounts, audit, urgent postings, notices, screens.
   const staff = await createStaffService({
     db,
     dataDir: options.dataDir,
@@ -126,12 +128,11 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     listingExists: (id) => store.get(id) !== undefined,
     approveKioskPairing: (code, by) => kiosk.approvePairing(code, by),
     localKioskId: LOCAL_KIOSK_ID,
+    onQueued: kickOutbox,
   });
-  // --- end of staff wiring ---
 
-  // --- console data wiring (postings and import, sign-ups, market pulse) ---
+  // Console data work: postings and their import, sign-ups, market pulse.
   const consoleData = createConsoleDataService({ db, store, auth: staff.auth, audit: staff.audit, screens, dataDir: options.dataDir, clock, log });
-  // --- end of console data wiring ---
 
   const http = await createHttpServer({
     rendererDir: options.rendererDir,
@@ -141,7 +142,6 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       const { listings, total } = store.search({ ...query, now: clock() });
       return { listings: listings.map(toPublicListing), total };
     },
-    screenExists: (id) => screens.some((s) => s.id === id),
     defaultScreenId: () => screens[0]?.id ?? null,
     routes: [kiosk.routes, staff.routes, consoleData.routes],
   });
@@ -153,14 +153,14 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     source: {
       activeListings: (now) => store.activeListings(now),
       dataUpdatedAt: () => store.getDataUpdatedAt(),
-      pulse: (now) => consoleData.pulseFor(now), // console data wiring
+      pulse: (now) => consoleData.pulseFor(now),
     },
     status,
     clock,
     log,
   });
-  staff.attachBoards(io.of(BOARD_NAMESPACE) as BoardNamespace, boards); // staff wiring
-  consoleData.attachBoards(() => boards.dataChanged()); // console data wiring
+  staff.attachBoards(io.of(BOARD_NAMESPACE) as BoardNamespace, boards);
+  consoleData.attachBoards(() => boards.dataChanged());
 
   if (options.hub) {
     hubLink = startHubLink({
@@ -171,12 +171,12 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       log,
       ...(deps.random ? { random: deps.random } : {}),
       ...(deps.sync ? { tuning: deps.sync } : {}),
-      urgent: staff.hubUrgentSink, // staff wiring: hub urgent postings reach the boards like local ones
+      // urgent postings from the hub reach the boards the same way as local ones
+      urgent: staff.hubUrgentSink,
       onDataChanged: () => boards.dataChanged(),
       onStatusChanged: () => boards.statusChanged(),
     });
   }
-  // --- end of sync wiring ---
 
   await http.listen({ port: options.port, host: options.host });
   const address = http.server.address();

@@ -19,7 +19,6 @@ export interface HttpDeps {
   log: Logger;
   health: () => Health;
   searchListings: (query: ListingQuery) => ListingsResponse;
-  screenExists: (id: string) => boolean;
   defaultScreenId: () => string | null;
 }
 
