@@ -68,9 +68,9 @@ export function migrate(db: Database): void {
     -- rows written but not yet in listings_fts; the search indexer drains it
     CREATE TABLE listings_fts_pending (rowid INTEGER PRIMARY KEY) STRICT;
 
-    -- (NOT EXISTS, not OR IGNORE: an outer statement's conflict policy overrides a trigger's)
+    -- A new row's rowid cannot be pending: the delete trigger clears a rowid before reuse.
     CREATE TRIGGER listings_fts_insert AFTER INSERT ON listings BEGIN
-      INSERT INTO listings_fts_pending (rowid) SELECT new.rowid WHERE NOT EXISTS (SELECT 1 FROM listings_fts_pending WHERE rowid = new.rowid);
+      INSERT INTO listings_fts_pending (rowid) VALUES (new.rowid);
     END;
     CREATE TRIGGER listings_fts_delete AFTER DELETE ON listings BEGIN
       INSERT INTO listings_fts (listings_fts, rowid, ${cols})
@@ -81,6 +81,7 @@ export function migrate(db: Database): void {
     CREATE TRIGGER listings_fts_update AFTER UPDATE OF ${cols} ON listings BEGIN
       INSERT INTO listings_fts (listings_fts, rowid, ${cols})
         SELECT 'delete', old.rowid, ${oldCols} WHERE NOT EXISTS (SELECT 1 FROM listings_fts_pending WHERE rowid = old.rowid);
+      -- NOT EXISTS, not OR IGNORE: an upsert's own conflict policy would override the trigger's
       INSERT INTO listings_fts_pending (rowid) SELECT new.rowid WHERE NOT EXISTS (SELECT 1 FROM listings_fts_pending WHERE rowid = new.rowid);
     END;
 
