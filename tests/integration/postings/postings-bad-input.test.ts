@@ -135,4 +135,26 @@ describe('bad input on every console data route', () => {
     expect(r.json.error.message).toMatch(/larger than 20 MB/);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
+
+  it('refuses an over-size upload sent in chunks, with no length to go by, once the limit is passed', async () => {
+    const chunk = new Uint8Array(1024 * 1024).fill(0x41);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 50) return controller.close();
+        sent++;
+        controller.enqueue(chunk);
+      },
+    });
+    const r = await fetch(`${hall.url}/api/staff/postings/import?name=big.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body,
+      duplex: 'half',
+      signal: AbortSignal.timeout(20_000),
+    } as RequestInit);
+    expect(r.status).toBe(413);
+    expect(((await r.json()) as { error: { code: string } }).error.code).toBe('file_too_large');
+    expect(sent).toBeLessThan(50);
+  });
 });
