@@ -20,7 +20,7 @@ export function splitStartArgs(argv) {
 }
 
 /**
- * The binary path exactly as `require('electron')` would give it (node_modules/electron/index.js:
+ * The binary path exactly as the electron package's own entry would give it (node_modules/electron/index.js:
  * path.txt, written by its install step, under dist/ or ELECTRON_OVERRIDE_DIST_PATH), read
  * directly because scripts/ must not import electron (scripts/boundaries). Throws without it.
  */
