@@ -154,6 +154,8 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       activeListings: (now) => store.activeListings(now),
       dataUpdatedAt: () => store.getDataUpdatedAt(),
       pulse: (now) => consoleData.pulseFor(now),
+      // an urgent banner or the notice line takes room at the bottom: plans leave it clear
+      bands: (screenId, now) => staff.alerts.bandsFor(screenId, now),
     },
     status,
     clock,

@@ -45,6 +45,16 @@ export function boardStyle(g: BoardGeometry): CSSProperties {
     '--banner': px(atLeastMin(Math.min(g.bodyPx, g.headerPx))),
     '--notice': px(atLeastMin(g.titlePx)),
     '--notice-hint': px(atLeastMin(g.bodyPx)),
+    // Bottom bands the plan keeps clear for the urgent banner and the notice line.
+    ...(g.bottomBand
+      ? {
+          '--band-urgent-font': px(atLeastMin(g.bottomBand.urgentFontPx)),
+          '--band-urgent-h': px(g.bottomBand.urgentHeightPx),
+          '--band-notice-font': px(atLeastMin(g.bottomBand.noticeFontPx)),
+          '--band-notice-h': px(g.bottomBand.noticeHeightPx),
+          '--band-total': px(g.bottomBand.urgentHeightPx + g.bottomBand.noticeHeightPx),
+        }
+      : {}),
   };
   return vars as CSSProperties;
 }

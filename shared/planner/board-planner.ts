@@ -14,6 +14,7 @@ import type { MarketPulse } from '../pulse/market-pulse';
 import type { PulsePage } from '../schemas/pulse-page';
 import { layoutPulsePage } from './pulse-layout';
 import { tickerLayout, tickerPages } from './ticker-layout';
+import { bottomBand, type BandsWanted } from './bottom-band';
 
 export interface PlanInput {
   screen: ScreenProfile;
@@ -26,6 +27,8 @@ export interface PlanInput {
   anchorMs?: number;
   /** Market indices for the pulse page; used only when the screen has `pulsePage`. */
   pulse?: MarketPulse | null;
+  /** Bottom bands to keep clear (urgent banner, hall notice) while they are live. */
+  bands?: BandsWanted;
 }
 
 /** DOMAIN.md: a whole cycle should stay within 2–3 minutes. */
@@ -143,6 +146,31 @@ function tooSmall(m: number): Laid {
   };
 }
 
+/** How much a layout lost: 0 as configured, 1 fell back to the ticker, 2 shows only a notice. */
+function severity(warnings: BoardPlan['warnings']): number {
+  return warnings.includes('screen-too-small') ? 2 : warnings.includes('layout-degraded-to-ticker') ? 1 : 0;
+}
+
+/** The configured layout, else the ticker, else a too-small notice, for one content area. */
+function layOut(input: PlanInput, area: Viewport, m: number, items: BoardItem[]): { laid: Laid; warnings: BoardPlan['warnings'] } {
+  const { screen } = input;
+  const warnings: BoardPlan['warnings'] = [];
+  let laid: Laid | null =
+    screen.layout === 'cards' ? laidAsCards(input, area, m, items)
+    : screen.layout === 'table' ? laidAsTable(input, area, m, items)
+    : null;
+  if (!laid) {
+    laid = laidAsTicker(input, area, m, items);
+    if (!laid) {
+      laid = tooSmall(m);
+      warnings.push('screen-too-small');
+    } else if (screen.layout !== 'ticker') {
+      warnings.push('layout-degraded-to-ticker');
+    }
+  }
+  return { laid, warnings };
+}
+
 /**
  * Turns postings and a screen into pages a board draws as given: sizes never below the
  * legibility minimum, strings already cut to their boxes, dwell per page, one appearance of
@@ -155,24 +183,31 @@ export function planBoard(input: PlanInput): BoardPlan {
   const m = minGlyphPx(screen.viewingDistanceM, pitch, screen.legibilityRule);
   const items = selectListings(input.listings, screen.filter, now).map((s) => toBoardItem(s, now, screen.locale));
 
-  const warnings: BoardPlan['warnings'] = [];
-  let laid: Laid | null =
-    screen.layout === 'cards' ? laidAsCards(input, viewport, m, items)
-    : screen.layout === 'table' ? laidAsTable(input, viewport, m, items)
-    : null;
-  if (!laid) {
-    laid = laidAsTicker(input, viewport, m, items);
-    if (!laid) {
-      laid = tooSmall(m);
-      warnings.push('screen-too-small');
-    } else if (screen.layout !== 'ticker') {
-      warnings.push('layout-degraded-to-ticker');
+  // Content is laid out above the bottom bands; the plan keeps the real viewport. A screen too
+  // small to keep its layout above the bands is planned without them (the banner then covers
+  // the bottom of the page for as long as it shows, rather than the page losing its layout).
+  let band = bottomBand(m, input.bands);
+  let area = viewport;
+  let laidOut: ReturnType<typeof layOut> | null = null;
+  if (band) {
+    const reduced: Viewport = { width: viewport.width, height: viewport.height - band.urgentHeightPx - band.noticeHeightPx };
+    laidOut = reduced.height > 0 ? layOut(input, reduced, m, items) : null;
+    if (laidOut?.warnings.length === 0) area = reduced;
+    else {
+      // Only when the bands cost the layout is the full screen tried (planning is not free).
+      const full = layOut(input, viewport, m, items);
+      if (laidOut && severity(laidOut.warnings) <= severity(full.warnings)) area = reduced;
+      else {
+        laidOut = full;
+        band = null;
+      }
     }
   }
+  const { laid, warnings } = laidOut ?? layOut(input, viewport, m, items);
 
   if (screen.pulsePage && input.pulse) {
     // The pulse page needs the header frame of cards and table; a one-line ticker has none.
-    const frame = laid.layout === 'ticker' ? null : frameFor(viewport, m, screen.locale);
+    const frame = laid.layout === 'ticker' ? null : frameFor(area, m, screen.locale);
     const pulse = frame && layoutPulsePage(frame, input.pulse, screen.locale, screen.filter.occupations, screen);
     if (pulse) laid.pages.push({ items: [], dwellMs: pulse.dwellMs, pulse: pulse.page });
     else warnings.push('pulse-page-does-not-fit');
@@ -193,7 +228,7 @@ export function planBoard(input: PlanInput): BoardPlan {
     layout: laid.layout,
     viewport: { width: viewport.width, height: viewport.height },
     effectivePitchMm: pitch,
-    geometry: laid.geometry,
+    geometry: band ? { ...laid.geometry, bottomBand: band } : laid.geometry,
     anchorMs: Math.round(input.anchorMs ?? 0),
     cycleMs: at,
     pages,

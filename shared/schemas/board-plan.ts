@@ -70,6 +70,19 @@ export const BoardGeometrySchema = z.object({
       rowsPerPage: z.number().int().positive(),
     })
     .nullable(),
+  /**
+   * Bands along the bottom edge for the urgent banner (above) and the hall notice line (below),
+   * present only while one of them is live for this screen. The content above is laid out to
+   * end where the bands begin, so a banner never covers a posting's phone number.
+   */
+  bottomBand: z
+    .object({
+      urgentFontPx: z.number().int().positive(),
+      urgentHeightPx: z.number().int().nonnegative(),
+      noticeFontPx: z.number().int().positive(),
+      noticeHeightPx: z.number().int().nonnegative(),
+    })
+    .optional(),
   ticker: z
     .object({
       /** Scroll speed; a page's text enters at the right edge at its start and has left by its end. */

@@ -7,6 +7,7 @@ import { BoardHandshakeSchema, BoardHeartbeatSchema, type BoardClientEvents, typ
 import { planBoard } from '../../../shared/planner/board-planner';
 import type { Logger } from '../util/logger';
 import type { MarketPulse } from '../../../shared/pulse/market-pulse';
+import type { BandsWanted } from '../../../shared/planner/bottom-band';
 
 /** What the boards need from the store; kept narrow so the service is easy to test. */
 export interface BoardDataSource {
@@ -14,6 +15,8 @@ export interface BoardDataSource {
   dataUpdatedAt(): number | null;
   /** Market indices for screens that show the pulse page (optional: absent, no pulse page). */
   pulse?(now: number): MarketPulse | null;
+  /** Bottom bands a screen must keep clear now (an urgent banner, the hall notice). */
+  bands?(screenId: string, now: number): BandsWanted;
 }
 
 /** What one connected board page reported last. */
@@ -79,6 +82,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       now,
       dataUpdatedAt: source.dataUpdatedAt(),
       ...(screen.pulsePage && source.pulse ? { pulse: source.pulse(now) } : {}),
+      ...(source.bands ? { bands: source.bands(screen.id, now) } : {}),
     });
   }
 

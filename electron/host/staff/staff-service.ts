@@ -74,6 +74,7 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
   // Forwarders, so routes can be registered before the board namespace exists.
   const alerts: BoardAlertsService = {
     pushAll: () => attached?.alerts.pushAll(),
+    bandsFor: (id, now) => attached?.alerts.bandsFor(id, now) ?? { urgent: false, notice: false },
     delivery: (record) => need().alerts.delivery(record),
     identify: (id) => need().alerts.identify(id),
     reload: (id) => need().alerts.reload(id),
@@ -148,7 +149,7 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
     attachBoards(namespace, boardService) {
       attached = {
         boards: boardService,
-        alerts: createBoardAlerts({ namespace, screens: () => deps.screens, urgent, announcements, clock, log }),
+        alerts: createBoardAlerts({ namespace, screens: () => deps.screens, urgent, announcements, clock, log, onPushed: () => boardService.dataChanged() }),
       };
     },
     hubUrgentSink: urgent.hubSink(() => alerts.pushAll()),

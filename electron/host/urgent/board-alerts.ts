@@ -16,6 +16,7 @@ import type { BoardNamespace } from '../boards/board-service';
 import type { Logger } from '../util/logger';
 import type { AnnouncementStore } from './announcement-store';
 import type { UrgentRecord, UrgentStore } from './urgent-store';
+import type { BandsWanted } from '../../../shared/planner/bottom-band';
 
 /** A page that has not confirmed a posting this long after it was sent gets it again. */
 export const CONFIRM_WITHIN_MS = 2000;
@@ -43,11 +44,15 @@ export interface BoardAlertsDeps {
   log: Logger;
   /** How often unconfirmed deliveries are checked; tests may shorten it. */
   checkEveryMs?: number;
+  /** After every push: the boards re-plan, since a banner or notice takes room at the bottom. */
+  onPushed?: () => void;
 }
 
 export interface BoardAlertsService {
   /** Something changed (posting created, retracted, from the hub, notice, emergency): tell every page. */
   pushAll(): void;
+  /** Whether a screen shows an urgent banner or the notice line now (its plan keeps room). */
+  bandsFor(screenId: string, now: number): BandsWanted;
   delivery(record: UrgentRecord): DeliveryCell[];
   identify(screenId: string): number;
   reload(screenId: string): number;
@@ -99,6 +104,8 @@ export function createBoardAlerts(deps: BoardAlertsDeps): BoardAlertsService {
       sendTo(socket, alerts, now);
     }
     scheduleExpiry(live, now);
+    // Alerts first (an urgent posting must interrupt at once), then the plans that make room.
+    deps.onPushed?.();
   }
 
   /** Boards drop expired postings by themselves; this re-sends so heartbeats and lists agree. */
@@ -172,6 +179,12 @@ export function createBoardAlerts(deps: BoardAlertsDeps): BoardAlertsService {
 
   return {
     pushAll,
+    bandsFor(screenId, now) {
+      return {
+        urgent: urgent.live(now).some((r) => targets(r, screenId)),
+        notice: announcements.get('notice', now) !== null,
+      };
+    },
     delivery(record) {
       const cells: DeliveryCell[] = [];
       const withPage = new Set<string>();

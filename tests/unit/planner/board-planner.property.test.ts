@@ -117,6 +117,27 @@ describe('planBoard properties', () => {
     );
   });
 
+  it('keeps the bottom bands of a live urgent banner and notice clear, and still shows every posting once', () => {
+    fc.assert(
+      fc.property(inputArb, fc.boolean(), fc.boolean(), (raw, urgent, notice) => {
+        const input = { ...toInput(raw), bands: { urgent, notice } };
+        const plan = planBoard(input);
+        const without = planBoard({ ...input, bands: { urgent: false, notice: false } });
+        const band = plan.geometry.bottomBand;
+        if (band) {
+          expect(band.urgentHeightPx > 0).toBe(urgent);
+          expect(band.noticeHeightPx > 0).toBe(notice);
+        } else if (urgent || notice) {
+          // Bands that would cost the screen its layout are not reserved: the plan is the plain one.
+          expect(plan.planId).toBe(without.planId);
+        }
+        expect(overflowProblems(plan)).toEqual([]);
+        expect(allItems(plan).map((i) => i.id).sort()).toEqual(allItems(without).map((i) => i.id).sort());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it('is deterministic: the same input, in any order, gives the same plan byte for byte', () => {
     fc.assert(
       fc.property(inputArb, fc.integer(), (raw, seed) => {

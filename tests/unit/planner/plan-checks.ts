@@ -11,9 +11,13 @@ import { pulseProblems } from './pulse-checks';
  * Every way a plan could overflow its screen, as a list of human-readable problems (empty when
  * the plan fits). Written from the layout conventions, not from the planner's own arithmetic.
  */
-export function overflowProblems(plan: BoardPlan): string[] {
+export function overflowProblems(full: BoardPlan): string[] {
   const problems: string[] = [];
-  const g = plan.geometry;
+  const g = full.geometry;
+  // While an urgent banner or the notice line is live, content must end above their bands.
+  const band = g.bottomBand;
+  const bandPx = band ? band.urgentHeightPx + band.noticeHeightPx : 0;
+  const plan: BoardPlan = bandPx > 0 ? { ...full, viewport: { ...full.viewport, height: full.viewport.height - bandPx } } : full;
   const { width: W, height: H } = plan.viewport;
   const p = g.paddingPx;
   const check = (ok: boolean, what: string) => {
@@ -21,6 +25,12 @@ export function overflowProblems(plan: BoardPlan): string[] {
   };
   const fits = (text: string, fontPx: number, boxPx: number, what: string) =>
     check(textWidthPx(text, fontPx) <= boxPx, `${what}: "${text}" is ${textWidthPx(text, fontPx)} px in a ${boxPx} px box`);
+
+  if (band) {
+    check(band.urgentFontPx >= g.minGlyphPx && band.noticeFontPx >= g.minGlyphPx, 'bottom band text below the minimum glyph');
+    check(band.urgentHeightPx === 0 || band.urgentHeightPx >= lineBoxPx(band.urgentFontPx), 'urgent band shorter than its text');
+    check(band.noticeHeightPx === 0 || band.noticeHeightPx >= lineBoxPx(band.noticeFontPx), 'notice band shorter than its text');
+  }
 
   if (plan.layout !== 'ticker') {
     check(g.headerHeightPx >= lineBoxPx(g.headerPx), 'header line shorter than its text');
