@@ -78,11 +78,13 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     frame = requestAnimationFrame(() => {
+      // The frame that draws the update starts now; the bookkeeping waits until it is done.
+      const frameAt = Date.now();
       timer = setTimeout(() => {
         for (const id of painted.current) if (!live.has(id)) painted.current.delete(id);
         if (visibleId !== null && !emergency) painted.current.add(visibleId);
         if (emergency) painted.current.clear();
-        recordUrgentPaint(visibleId !== null ? [visibleId] : [], Date.now());
+        recordUrgentPaint(visibleId !== null ? [visibleId] : [], frameAt);
         onShowing([...painted.current].sort());
       }, 0);
     });
