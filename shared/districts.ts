@@ -27,10 +27,23 @@ export function isKnownDistrict(code: string): boolean {
   return byCode.has(code);
 }
 
-/** County-level divisions of a city, in code order (e.g. the 12 of 上饶市). */
-export function districtsOfCity(cityCode: string): { code: string; name: string }[] {
-  return (areas as Division[])
-    .filter((a) => a.cityCode === cityCode)
-    .map(({ code, name }) => ({ code, name }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+const citiesCache = new Map<string, readonly { code: string; name: string }[]>();
+
+/**
+ * County-level divisions of a city, in code order (e.g. the 12 of 上饶市). Kept per city: the
+ * demo generator asks once per posting, and a scan of every county in China each time cost
+ * half a second per 100,000 postings.
+ */
+export function districtsOfCity(cityCode: string): readonly { code: string; name: string }[] {
+  let found = citiesCache.get(cityCode);
+  if (!found) {
+    found = Object.freeze(
+      (areas as Division[])
+        .filter((a) => a.cityCode === cityCode)
+        .map(({ code, name }) => Object.freeze({ code, name }))
+        .sort((a, b) => a.code.localeCompare(b.code)),
+    );
+    citiesCache.set(cityCode, found);
+  }
+  return found;
 }
