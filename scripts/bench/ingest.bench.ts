@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { generateListings } from '../demo/generate-listings';
 import { closeDatabase, openDatabase } from '../../electron/host/db/open-database';
 import { createListingStore } from '../../electron/host/db/listing-store';
-import { LISTING_PARAM_COLUMNS, listingToParams } from '../../electron/host/db/listing-row';
 import type { Listing } from '../../shared/schemas/listing';
+import { rawInsertMs } from './raw-insert';
 
 const POSTINGS = 100_000;
 const BATCH = 1_000;
@@ -36,33 +36,12 @@ function viaStore(dir: string, listings: readonly Listing[]): number {
   }
 }
 
-function raw(dir: string, listings: readonly Listing[], options: { fullText: boolean }): number {
-  const db = openDatabase(join(dir, options.fullText ? 'raw.db' : 'raw-no-fts.db'));
-  try {
-    // without the trigger the same insert shows what the trigram index costs
-    if (!options.fullText) db.exec('DROP TRIGGER listings_fts_insert');
-    // rows are mapped before the clock starts: this is the floor for these rows in this schema
-    const rows = listings.map((l) => {
-      const params = listingToParams(l);
-      return LISTING_PARAM_COLUMNS.map((c) => params[c]);
-    });
-    const insert = db.prepare(`INSERT INTO listings (${LISTING_PARAM_COLUMNS.join(', ')}) VALUES (${LISTING_PARAM_COLUMNS.map(() => '?').join(', ')})`);
-    const started = performance.now();
-    db.transaction(() => {
-      for (const row of rows) insert.run(row);
-    })();
-    return performance.now() - started;
-  } finally {
-    closeDatabase(db);
-  }
-}
-
 export async function run(): Promise<Array<Record<string, unknown>>> {
   const listings = generateListings(POSTINGS, { seed: 20261127, now: NOW });
   const dir = mkdtempSync(join(tmpdir(), 'hall-ingest-bench-'));
   try {
-    const rawMs = raw(dir, listings, { fullText: true });
-    const rawNoFtsMs = raw(dir, listings, { fullText: false });
+    const rawMs = rawInsertMs(dir, listings, { fullText: true });
+    const rawNoFtsMs = rawInsertMs(dir, listings, { fullText: false });
     const storeMs = viaStore(dir, listings);
     const storeRate = Math.round((POSTINGS / storeMs) * 1000);
     const rawRate = Math.round((POSTINGS / rawMs) * 1000);

@@ -20,8 +20,8 @@ import { generateListings } from '../demo/generate-listings';
 import { DEFAULT_SEED_VALUE } from '../hub/hub-server';
 import { closeDatabase, openDatabase } from '../../electron/host/db/open-database';
 import { createListingStore, type ListingStore } from '../../electron/host/db/listing-store';
-import { LISTING_PARAM_COLUMNS, listingToParams } from '../../electron/host/db/listing-row';
 import { startHubLink } from '../../electron/host/sync/hub-link';
+import { rawInsertMs } from './raw-insert';
 
 const POSTINGS = 100_000;
 const LIVE_CHANGES = 200;
@@ -81,25 +81,6 @@ function watchCommits(store: ListingStore): { store: ListingStore; committed: Ma
   return { store: wrapped, committed };
 }
 
-function rawInsertMs(dir: string, now: number): number {
-  const listings = generateListings(POSTINGS, { seed: DEFAULT_SEED_VALUE, now });
-  const db = openDatabase(join(dir, 'raw.db'));
-  try {
-    const rows = listings.map((l) => {
-      const params = listingToParams(l);
-      return LISTING_PARAM_COLUMNS.map((c) => params[c]);
-    });
-    const insert = db.prepare(`INSERT INTO listings (${LISTING_PARAM_COLUMNS.join(', ')}) VALUES (${LISTING_PARAM_COLUMNS.map(() => '?').join(', ')})`);
-    const started = performance.now();
-    db.transaction(() => {
-      for (const row of rows) insert.run(row);
-    })();
-    return performance.now() - started;
-  } finally {
-    closeDatabase(db);
-  }
-}
-
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -130,7 +111,7 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
     await done;
     const ingestMs = performance.now() - started;
     if (store.count() !== POSTINGS) throw new Error(`sync.bench: hall holds ${store.count()} postings, expected ${POSTINGS}`);
-    const rawMs = rawInsertMs(dir, now);
+    const rawMs = rawInsertMs(dir, generateListings(POSTINGS, { seed: DEFAULT_SEED_VALUE, now }));
     const fullRate = POSTINGS / (ingestMs / 1000);
     const rawRate = POSTINGS / (rawMs / 1000);
 
