@@ -6,7 +6,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OCCUPATION_CODES } from '../../shared/occupations';
-import { BOARD_LAYOUTS, type BoardLayout } from '../../shared/schemas/screen';
+import type { BoardLayout } from '../../shared/schemas/screen';
+import { LayoutSelect, PitchDistanceFields } from './screen-fields';
 import { minGlyphPx } from '../../shared/legibility';
 import { api } from './staff-api';
 
@@ -92,24 +93,8 @@ export function PairingForm({ onDone }: { onDone: () => void }) {
               ))}
             </select>
           </label>
-          <label>
-            {t('staff.screens.pitch')}
-            <input type="number" step="0.1" min="0.5" max="20" value={pitch} onChange={(e) => setPitch(e.target.value)} />
-          </label>
-          <label>
-            {t('staff.screens.distance')}
-            <input type="number" step="0.5" min="1" max="50" value={distance} onChange={(e) => setDistance(e.target.value)} />
-          </label>
-          <label>
-            {t('staff.screens.layout')}
-            <select value={layout} onChange={(e) => setLayout(e.target.value as BoardLayout)}>
-              {BOARD_LAYOUTS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`staff.screens.layouts.${l}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PitchDistanceFields pitch={pitch} distance={distance} onPitch={setPitch} onDistance={setDistance} />
+          <LayoutSelect layout={layout} onLayout={setLayout} />
           <label>
             {t('staff.pairing.filter')}
             <select value={occupation} onChange={(e) => setOccupation(e.target.value)}>

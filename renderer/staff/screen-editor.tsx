@@ -5,7 +5,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { minCharHeightMm, minGlyphPx } from '../../shared/legibility';
-import { BOARD_LAYOUTS, LEGIBILITY_RULES, type BoardLayout, type LegibilityRule } from '../../shared/schemas/screen';
+import { LEGIBILITY_RULES, type BoardLayout, type LegibilityRule } from '../../shared/schemas/screen';
+import { LayoutSelect, PitchDistanceFields } from './screen-fields';
 import type { ScreenView } from '../../shared/staff-contract';
 import { api } from './staff-api';
 
@@ -36,14 +37,7 @@ export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved:
 
   return (
     <form className="screen-editor" onSubmit={save} data-testid="screen-editor">
-      <label>
-        {t('staff.screens.pitch')}
-        <input type="number" step="0.1" min="0.5" max="20" value={pitch} onChange={(e) => setPitch(e.target.value)} data-testid="edit-pitch" />
-      </label>
-      <label>
-        {t('staff.screens.distance')}
-        <input type="number" step="0.5" min="1" max="50" value={distance} onChange={(e) => setDistance(e.target.value)} data-testid="edit-distance" />
-      </label>
+      <PitchDistanceFields pitch={pitch} distance={distance} onPitch={setPitch} onDistance={setDistance} testIdPrefix="edit" />
       <label>
         {t('staff.screens.rule')}
         <select value={rule} onChange={(e) => setRule(e.target.value as LegibilityRule)}>
@@ -54,16 +48,7 @@ export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved:
           ))}
         </select>
       </label>
-      <label>
-        {t('staff.screens.layout')}
-        <select value={layout} onChange={(e) => setLayout(e.target.value as BoardLayout)}>
-          {BOARD_LAYOUTS.map((l) => (
-            <option key={l} value={l}>
-              {t(`staff.screens.layouts.${l}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LayoutSelect layout={layout} onLayout={setLayout} />
       <div className="glyph-preview" data-testid="glyph-preview" data-min-glyph={glyph ?? ''}>
         {glyph !== null ? (
           <>
