@@ -36,16 +36,26 @@ describe('the reference hub store', () => {
     const store = openHubStore(':memory:');
     store.upsertListings([makeListing(), makeListing(), makeListing()], NOW);
     store.deleteListing(store.changesSince(0, 1).changes[0]!.id, NOW);
-    const first = JSON.parse(store.changesPageJson(0, 2));
+    const first = JSON.parse(store.changesPageJson(0, 2).toString('utf8'));
     expect(first).toEqual(JSON.parse(JSON.stringify(store.changesSince(0, 2))));
     expect(first).toMatchObject({ lastSeq: 4, hasMore: true });
-    const rest = JSON.parse(store.changesPageJson(2, 10));
+    const rest = JSON.parse(store.changesPageJson(2, 10).toString('utf8'));
     expect(rest.changes.map((c: { seq: number; op: string }) => [c.seq, c.op])).toEqual([
       [3, 'upsert'],
       [4, 'delete'],
     ]);
     expect(rest.changes[1]).not.toHaveProperty('data');
     expect(rest.hasMore).toBe(false);
+    expect(JSON.parse(store.changesPageJson(4, 10).toString('utf8'))).toEqual({ changes: [], lastSeq: 4, hasMore: false });
+  });
+
+  it('writes JSON that any parser reads back for awkward ids, types and text', () => {
+    const store = openHubStore(':memory:');
+    store.appendRawChange({ type: 'listing"x', op: 'upsert\\', id: '引号"\n\u2028', data: { title: '<script>alert("急")</script>', n: [1, null, 2.5] } }, NOW);
+    store.appendRawChange({ type: 'listing', op: 'delete', id: 'gone' }, NOW);
+    const page = JSON.parse(store.changesPageJson(0, 10).toString('utf8'));
+    expect(page).toEqual(JSON.parse(JSON.stringify(store.changesSince(0, 10))));
+    expect(page.changes[0]).toMatchObject({ id: '引号"\n\u2028', data: { title: '<script>alert("急")</script>' } });
   });
 
   it('stores a submission once however often it arrives', () => {
