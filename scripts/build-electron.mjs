@@ -22,6 +22,15 @@ const IMPORT_META_BANNER =
   'const __hallImportMetaFilename = __filename;\n' +
   'const __hallImportMetaDirname = __dirname;';
 
+const importMetaRewrite = {
+  banner: { js: IMPORT_META_BANNER },
+  define: {
+    'import.meta.url': '__hallImportMetaUrl',
+    'import.meta.filename': '__hallImportMetaFilename',
+    'import.meta.dirname': '__hallImportMetaDirname',
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -60,6 +69,21 @@ export async function buildPreloads({ outDir: dir = outDir } = {}) {
   return roles;
 }
 
+/**
+ * The sync page worker (electron/host/sync/page-worker.ts) runs as a worker thread of the main
+ * process and needs its own file: dist-electron/sync-page-worker.cjs, next to main.cjs.
+ */
+export async function buildSyncPageWorker({ outDir: dir = outDir } = {}) {
+  await build({
+    ...common,
+    entryPoints: { 'sync-page-worker': join(root, 'electron/host/sync/page-worker.ts') },
+    outdir: dir,
+    outExtension: { '.js': '.cjs' },
+    ...importMetaRewrite,
+  });
+  return join(dir, 'sync-page-worker.cjs');
+}
+
 export async function buildElectron({ quiet = false } = {}) {
   const started = Date.now();
   await build({
@@ -67,16 +91,12 @@ export async function buildElectron({ quiet = false } = {}) {
     entryPoints: { main: join(root, 'electron/main.ts') },
     outdir: outDir,
     outExtension: { '.js': '.cjs' },
-    banner: { js: IMPORT_META_BANNER },
-    define: {
-      'import.meta.url': '__hallImportMetaUrl',
-      'import.meta.filename': '__hallImportMetaFilename',
-      'import.meta.dirname': '__hallImportMetaDirname',
-    },
+    ...importMetaRewrite,
   });
+  await buildSyncPageWorker({ outDir });
 
   const preloads = await buildPreloads({ outDir });
-  if (!quiet) console.log(`built dist-electron (main + preloads ${preloads.join(', ')}) in ${Date.now() - started} ms`);
+  if (!quiet) console.log(`built dist-electron (main, sync-page-worker + preloads ${preloads.join(', ')}) in ${Date.now() - started} ms`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

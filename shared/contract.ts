@@ -30,6 +30,9 @@ export const SyncHealthSchema = z.object({
   lagMs: z.number().int().nonnegative(),
   stale: z.boolean(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Where catch-up pages are parsed and checked: the page worker, or the host's own thread
+   * (until the worker has started, or for good when it could not). */
+  pageReader: z.enum(['worker', 'inline']),
 });
 export type SyncHealth = z.infer<typeof SyncHealthSchema>;
 

@@ -108,6 +108,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
               lagMs: link.lagMs,
               stale: link.stale,
               error: link.error ? { code: link.error.code, message: link.error.message } : null,
+              pageReader: link.pageReader,
             },
           }
         : {}),

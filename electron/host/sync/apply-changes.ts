@@ -4,13 +4,16 @@
  * neither, so a restart neither skips nor repeats a change.
  *
  * A change that fails validation is quarantined (with its reason) inside the same
- * transaction and the cursor moves past it: one bad posting never stops a hall.
+ * transaction and the cursor moves past it: one bad posting never stops a hall. Validation
+ * itself happens before the transaction (prepare-change.ts): a catch-up brings its pages
+ * already checked, and `apply` checks raw changes first.
  */
-import { ListingSchema, describeIssues, type Listing } from '../../../shared/schemas/listing';
+import type { Listing } from '../../../shared/schemas/listing';
 import type { ListingStore } from '../db/listing-store';
 import type { QuarantineStore } from '../db/quarantine-store';
 import type { Logger } from '../util/logger';
-import { ChangeEnvelopeSchema, type SequencedChange } from './change-schema';
+import type { SequencedChange } from './change-schema';
+import { prepareChange, type PreparedChange } from './prepare-change';
 
 /** Where urgent notices go once the hall has a store for them; applied in the same transaction. */
 export interface UrgentSink {
@@ -37,25 +40,12 @@ export interface ApplyResult {
   cursor: number;
 }
 
-/** Quarantined payloads are evidence, not data: keep enough to see what was wrong. */
-const MAX_QUARANTINE_PAYLOAD = 16 * 1024;
-
-function payloadText(raw: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(raw) ?? 'undefined';
-  } catch {
-    text = String(raw);
-  }
-  return text.length > MAX_QUARANTINE_PAYLOAD ? `${text.slice(0, MAX_QUARANTINE_PAYLOAD)}…[truncated, ${text.length} characters]` : text;
-}
-
 export function createChangeApplier(deps: ApplyDeps) {
   const { store, quarantine, log } = deps;
   let warnedNoUrgentSink = false;
 
-  function quarantineOne(seq: number, raw: unknown, reason: string): void {
-    quarantine.add({ receivedAt: deps.clock(), source: deps.source, seq, reason, payload: payloadText(raw) });
+  function quarantineOne(seq: number, reason: string, payload: string): void {
+    quarantine.add({ receivedAt: deps.clock(), source: deps.source, seq, reason, payload });
     // Logged here, once: the cursor moves past it, so the same change is never seen again.
     log.warn({ seq, reason: reason.slice(0, 300) }, 'upstream change quarantined');
   }
@@ -64,7 +54,7 @@ export function createChangeApplier(deps: ApplyDeps) {
    * `changes` must be in ascending seq order. `advanceTo` moves the cursor further (to the
    * hub's lastSeq at the end of a catch-up) when the log has nothing more for this hall.
    */
-  function apply(changes: readonly SequencedChange[], advanceTo?: number): ApplyResult {
+  function applyPrepared(changes: readonly PreparedChange[], advanceTo?: number): ApplyResult {
     return store.transaction(() => {
       const start = store.getCursor();
       let cursor = start;
@@ -80,49 +70,38 @@ export function createChangeApplier(deps: ApplyDeps) {
         deletes = [];
       };
 
-      for (const { seq, raw } of changes) {
-        if (seq <= cursor) {
+      for (const c of changes) {
+        if (c.seq <= cursor) {
           duplicates++;
           continue;
         }
-        cursor = seq;
-        const envelope = ChangeEnvelopeSchema.safeParse(raw);
-        if (!envelope.success) {
-          quarantined++;
-          quarantineOne(seq, raw, `change: ${describeIssues(envelope.error)}`);
-          continue;
+        cursor = c.seq;
+        switch (c.kind) {
+          case 'quarantine':
+            quarantined++;
+            quarantineOne(c.seq, c.reason, c.payload);
+            break;
+          case 'urgent-upsert':
+          case 'urgent-delete':
+            flush();
+            if (deps.urgent) {
+              if (c.kind === 'urgent-upsert') deps.urgent.upsert(c.id, c.data);
+              else deps.urgent.remove(c.id);
+            } else if (!warnedNoUrgentSink) {
+              warnedNoUrgentSink = true;
+              log.warn({ seq: c.seq }, 'urgent changes from the hub are passed over: no urgent store is wired into sync');
+            }
+            break;
+          case 'listing-delete':
+            // keep upstream order: an upsert then a delete of the same id must end deleted
+            if (upserts.length > 0) flush();
+            deletes.push(c.id);
+            break;
+          case 'listing-upsert':
+            if (deletes.length > 0) flush();
+            upserts.push(c.listing);
+            break;
         }
-        const c = envelope.data;
-        if (c.type === 'urgent') {
-          flush();
-          if (deps.urgent) {
-            if (c.op === 'upsert') deps.urgent.upsert(c.id, c.data);
-            else deps.urgent.remove(c.id);
-          } else if (!warnedNoUrgentSink) {
-            warnedNoUrgentSink = true;
-            log.warn({ seq }, 'urgent changes from the hub are passed over: no urgent store is wired into sync');
-          }
-          continue;
-        }
-        if (c.op === 'delete') {
-          // keep upstream order: an upsert then a delete of the same id must end deleted
-          if (upserts.length > 0) flush();
-          deletes.push(c.id);
-          continue;
-        }
-        const parsed = ListingSchema.safeParse(c.data);
-        if (!parsed.success) {
-          quarantined++;
-          quarantineOne(seq, raw, `listing: ${describeIssues(parsed.error)}`);
-          continue;
-        }
-        if (parsed.data.id !== c.id) {
-          quarantined++;
-          quarantineOne(seq, raw, `listing: data.id "${parsed.data.id}" differs from the change id "${c.id}"`);
-          continue;
-        }
-        if (deletes.length > 0) flush();
-        upserts.push(parsed.data);
       }
       flush();
       if (advanceTo !== undefined && advanceTo > cursor) cursor = advanceTo;
@@ -131,7 +110,12 @@ export function createChangeApplier(deps: ApplyDeps) {
     });
   }
 
-  return { apply };
+  /** Raw changes (a live event, a test): checked here, then applied as above. */
+  function apply(changes: readonly SequencedChange[], advanceTo?: number): ApplyResult {
+    return applyPrepared(changes.map(prepareChange), advanceTo);
+  }
+
+  return { apply, applyPrepared };
 }
 
 export type ChangeApplier = ReturnType<typeof createChangeApplier>;

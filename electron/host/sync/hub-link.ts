@@ -4,6 +4,7 @@
  * the status both report to /healthz and the screens.
  */
 import { performance } from 'node:perf_hooks';
+import { beginBulkWrites } from '../db/bulk-writes';
 import type { WritableDatabase } from '../db/handles';
 import type { ListingStore } from '../db/listing-store';
 import { createQuarantineStore } from '../db/quarantine-store';
@@ -13,9 +14,12 @@ import type { BackoffPolicy, RandomSource } from './backoff';
 import type { HubEndpoint } from './hub-api';
 import { createOutboxPump } from './outbox-pump';
 import { createOutboxStore, type OutboxItemInput } from './outbox-store';
-import { createSyncClient, type SyncStatus, type SyncTuning } from './sync-client';
+import { createPageSource, defaultWorkerScript, type WorkerScript } from './page-source';
+import { createSyncClient, DEFAULT_SYNC_TUNING, type SyncStatus, type SyncTuning } from './sync-client';
 
 export interface HubLinkTuning extends SyncTuning {
+  /** Check catch-up pages in a worker thread (default) or on the host's thread only. */
+  pageWorker: WorkerScript | null;
   submitBackoff?: BackoffPolicy;
   ackTimeoutMs?: number;
   outboxPollMs?: number;
@@ -99,8 +103,17 @@ export function startHubLink(deps: HubLinkDeps): HubLink {
   // paint); the throttle's own 2× run-time rule is what protects a large hall under a burst.
   const dataChanged = throttle(deps.onDataChanged, deps.tuning?.replanEveryMs ?? 25);
 
+  const pages = createPageSource({
+    hub: deps.hub,
+    pageSize: deps.tuning?.pageSize ?? DEFAULT_SYNC_TUNING.pageSize,
+    timeoutMs: deps.tuning?.requestTimeoutMs ?? DEFAULT_SYNC_TUNING.requestTimeoutMs,
+    log,
+    worker: deps.tuning?.pageWorker === undefined ? defaultWorkerScript() : deps.tuning.pageWorker,
+  });
+
   const sync = createSyncClient({
     hub: deps.hub,
+    pages,
     applier,
     readCursor: () => store.getCursor(),
     clock,
@@ -110,6 +123,7 @@ export function startHubLink(deps: HubLinkDeps): HubLink {
     onDataChanged: dataChanged.call,
     onStatusChanged: deps.onStatusChanged,
     onConnected: () => pump.linkRestored(),
+    beginBulkWrites: () => beginBulkWrites(db),
   });
 
   const pump = createOutboxPump({

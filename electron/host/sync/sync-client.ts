@@ -13,7 +13,9 @@ import type { Logger } from '../util/logger';
 import type { ChangeApplier } from './apply-changes';
 import { backoffDelay, AUTH_BACKOFF, RECONNECT_BACKOFF, type BackoffPolicy, type RandomSource } from './backoff';
 import { HeartbeatAckSchema, seqOf, type SequencedChange } from './change-schema';
-import { fetchChangesPage, HubAuthError, HubRequestError, type HubEndpoint } from './hub-api';
+import { HubAuthError, HubRequestError, type HubEndpoint } from './hub-api';
+import { createPageSource, type PageSource } from './page-source';
+import { prepareChange, type PreparedChange } from './prepare-change';
 
 export const HALL_NAMESPACE = '/hall';
 
@@ -55,6 +57,10 @@ export interface SyncClientDeps {
   onStatusChanged: () => void;
   /** Called on every connect, after which the socket can carry submissions. */
   onConnected?: (socket: Socket) => void;
+  /** Where catch-up pages come from; by default read on this thread. Closed with the client. */
+  pages?: PageSource;
+  /** Called as a catch-up starts; what it returns is called when the catch-up ends. */
+  beginBulkWrites?: () => () => void;
 }
 
 export interface SyncError {
@@ -79,6 +85,8 @@ export interface SyncStatus {
   error: SyncError | null;
   authFailures: number;
   reconnectAttempts: number;
+  /** Where catch-up pages are read and checked (see page-source.ts). */
+  pageReader: 'worker' | 'inline';
 }
 
 export interface SyncClient {
@@ -116,6 +124,8 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
   /** Set when REST refused the token: the coming disconnect should back off slowly. */
   let tokenRefused = false;
   const abort = new AbortController();
+  const pages =
+    deps.pages ?? createPageSource({ hub, pageSize: tuning.pageSize, timeoutMs: tuning.requestTimeoutMs, log, worker: null });
   const loggedOnce = new Set<string>();
 
   const socket: Socket = io(`${hub.url}${HALL_NAMESPACE}`, {
@@ -142,8 +152,8 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
 
   // ---- applying --------------------------------------------------------------------------
 
-  function applyRun(changes: readonly SequencedChange[], advanceTo?: number): void {
-    const result = applier.apply(changes, advanceTo);
+  function applyRun(changes: readonly PreparedChange[], advanceTo?: number): void {
+    const result = applier.applyPrepared(changes, advanceTo);
     cursor = result.cursor;
     if (hubLastSeq === null || cursor > hubLastSeq) hubLastSeq = cursor;
     if (result.changed > 0) deps.onDataChanged();
@@ -152,7 +162,7 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
   function handleLive(change: SequencedChange): void {
     if (change.seq <= cursor) return;
     if (change.seq === cursor + 1) {
-      applyRun([change]);
+      applyRun([prepareChange(change)]);
       markSynced();
       return;
     }
@@ -185,47 +195,29 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
   // ---- catch-up --------------------------------------------------------------------------
 
   async function runCatchUp(): Promise<void> {
-    const fetchPage = (since: number) => fetchChangesPage(hub, since, tuning.pageSize, { timeoutMs: tuning.requestTimeoutMs, signal: abort.signal });
-    let next = fetchPage(cursor);
+    // One stream of pages from the cursor (the page source reads ahead while this thread
+    // writes); a new stream whenever the cursor moved some other way between pages.
     for (;;) {
-      if (closed) return;
-      const since = cursor;
-      const page = await next;
-      if (closed) return;
-      hubLastSeq = Math.max(hubLastSeq ?? 0, page.lastSeq);
-      const run: SequencedChange[] = [];
-      let previous = since;
-      for (const raw of page.changes) {
-        const seq = seqOf(raw);
-        if (seq === null || seq <= previous) {
-          throw new HubRequestError(`sync: the hub's page after ${since} holds a change without an increasing seq`, null, 'bad_page');
+      let restart = false;
+      for await (const page of pages.pages(cursor, abort.signal)) {
+        if (closed) return;
+        hubLastSeq = Math.max(hubLastSeq ?? 0, page.lastSeq);
+        const done = !page.hasMore;
+        // At the end of the feed the cursor may move to lastSeq: nothing lies in between.
+        applyRun(page.changes, done ? page.lastSeq : undefined);
+        if (done) {
+          if (page.lastSeq < cursor) {
+            setError('hub_behind', `sync: the hub's log ends at ${page.lastSeq} but this hall has applied up to ${cursor}; was the hub reset?`);
+          }
+          markSynced();
+          return;
         }
-        previous = seq;
-        run.push({ seq, raw });
-      }
-      const done = !page.hasMore;
-      if (!done && run.length === 0) {
-        throw new HubRequestError('sync: the hub said it has more changes but sent none', null, 'bad_page');
-      }
-      // Ask for the next page before applying this one: the hub and the network work while
-      // this hall writes. If applying fails the prefetched page is simply dropped.
-      if (!done) {
-        next = fetchPage(previous);
-        next.catch(() => undefined);
-      }
-      // At the end of the feed the cursor may move to lastSeq: nothing lies in between.
-      applyRun(run, done ? page.lastSeq : undefined);
-      if (done) {
-        if (page.lastSeq < cursor) {
-          setError('hub_behind', `sync: the hub's log ends at ${page.lastSeq} but this hall has applied up to ${cursor}; was the hub reset?`);
+        if (cursor !== page.through) {
+          restart = true;
+          break;
         }
-        markSynced();
-        return;
       }
-      if (cursor !== previous) {
-        // The cursor moved some other way (a live change landed); start again from it.
-        next = fetchPage(cursor);
-      }
+      if (!restart || closed) return;
     }
   }
 
@@ -251,12 +243,14 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
       retryCatchUpTimer = null;
     }
     catchUp = (async () => {
+      const endBulkWrites = deps.beginBulkWrites?.() ?? (() => undefined);
       try {
         do {
           catchUpAgain = false;
           bufferOverflowed = false;
           await runCatchUp();
         } while ((catchUpAgain || bufferOverflowed) && !closed);
+        endBulkWrites();
         catchUpFailures = 0;
         if (lastError && lastError.code !== 'hub_behind') lastError = null;
         deps.onStatusChanged();
@@ -274,6 +268,7 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
         scheduleCatchUpRetry();
       } finally {
         catchUp = null;
+        endBulkWrites();
       }
       if (!closed) {
         try {
@@ -404,6 +399,7 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
         error: lastError,
         authFailures,
         reconnectAttempts: attempts,
+        pageReader: pages.mode(),
       };
     },
     socket: () => socket,
@@ -418,6 +414,7 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
       socket.disconnect();
       socket.removeAllListeners();
       await catchUp?.catch(() => undefined);
+      await pages.close();
     },
   };
 }

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../../scripts/build-electron.mjs';
+import { HALL_TOKEN, startTestHub, tmpDir, waitFor } from '../../integration/sync/support/sync-harness';
+import type { Health } from '../../../shared/contract';
 
 // Runs the real bundle (dist-electron/main.cjs, with the real hall host inside) under plain
 // Node, with `electron` answered by fake-electron-module.cjs: the Electron binary cannot be
@@ -85,6 +87,54 @@ describe('dist-electron/main.cjs', () => {
     const logLines = output.split('\n').filter((line) => !line.startsWith('FAKE_ELECTRON '));
     expect(logLines.filter((line) => line.includes(token!))).toEqual([]);
     expect(logLines.some((line) => line.includes('/kiosk#…'))).toBe(true);
+  }, 60_000);
+
+  it('syncs from a hub with the page worker bundled beside it (dist-electron/sync-page-worker.cjs)', async () => {
+    expect(existsSync(join(root, 'dist-electron/sync-page-worker.cjs'))).toBe(true);
+    const hub = await startTestHub({ dataDir: tmpDir('bundle-hub-'), seed: 3000 });
+    const child = spawn(
+      process.execPath,
+      [
+        '--require',
+        join(root, 'tests/unit/shell/fake-electron-module.cjs'),
+        join(root, 'dist-electron/main.cjs'),
+        '--port',
+        '0',
+        '--hub',
+        hub.url,
+        '--hall-id',
+        'bundle-test',
+        '--hub-token',
+        HALL_TOKEN,
+      ],
+      { cwd: root, env: { ...process.env, FAKE_APP_PATH: root, FAKE_USER_DATA: mkdtempSync(join(tmpdir(), 'hall-bundle-hub-')) }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+    try {
+      const boardUrl = await new Promise<string>((resolveUrl, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no board window; output:\n${output}`)), 30_000);
+        child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+          output += chunk;
+          const match = /FAKE_ELECTRON .*"url":"(http:\/\/127\.0\.0\.1:\d+\/board\/1)"/.exec(chunk);
+          if (match) {
+            clearTimeout(timer);
+            resolveUrl(match[1]!);
+          }
+        });
+      });
+      const health = await waitFor('the bundled hall to catch up with the hub', async () => {
+        const body = (await (await fetch(new URL('/healthz', boardUrl))).json()) as Health;
+        return body.cursor === hub.store.lastSeq() ? body : null;
+      });
+      expect(health).toMatchObject({ hub: 'connected', listings: 3000, sync: { pageReader: 'worker', error: null } });
+      expect(output).not.toMatch(/page worker stopped/);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+      await hub.close();
+    }
   }, 60_000);
 
   it('exits with code 1 and the host’s message when a hall flag is wrong', async () => {

@@ -1,0 +1,190 @@
+/**
+ * Catch-up pages read in the page worker against a real hub over HTTP: the worker from source
+ * (through tsx, as `npm run serve` runs it) and the esbuild bundle the packaged app ships both
+ * give exactly what the host thread reads itself; a worker that cannot start or dies part-way
+ * leaves the reading to the host thread without losing or repeating a page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Hub } from '../../../scripts/hub/hub-server';
+import { buildSyncPageWorker } from '../../../scripts/build-electron.mjs';
+import { HubAuthError, HubRequestError, type HubEndpoint } from '../../../electron/host/sync/hub-api';
+import { createPageSource, defaultWorkerScript, type PageSource, type WorkerScript } from '../../../electron/host/sync/page-source';
+import type { PreparedPage } from '../../../electron/host/sync/prepare-change';
+import { closeDatabase, openDatabase } from '../../../electron/host/db/open-database';
+import { createListingStore } from '../../../electron/host/db/listing-store';
+import { startHubLink } from '../../../electron/host/sync/hub-link';
+import { FAST_SYNC, HALL_TOKEN, captureLogger, silent, startTestHub, tmpDir, waitFor } from './support/sync-harness';
+
+const POSTINGS = 1200;
+const PAGE = 250;
+
+let hub: Hub;
+let endpoint: HubEndpoint;
+let lastSeq: number;
+const sources: PageSource[] = [];
+
+beforeAll(async () => {
+  hub = await startTestHub({ dataDir: tmpDir('page-source-hub-'), seed: POSTINGS });
+  const [first] = hub.store.changesSince(0, 1).changes;
+  hub.appendRawChange({ type: 'listing', op: 'upsert', id: 'bad-1', data: { title: '<b>坏</b>' } });
+  hub.appendRawChange({ type: 'listing', op: 'delete', id: first!.id });
+  hub.appendRawChange({ type: 'urgent', op: 'upsert', id: 'u-1', data: { title: '紧急' } });
+  lastSeq = hub.store.lastSeq();
+  endpoint = { url: hub.url, hallId: 'page-source-test', token: HALL_TOKEN };
+});
+
+afterAll(async () => {
+  await Promise.all(sources.map((s) => s.close()));
+  await hub?.close();
+});
+
+function source(worker: WorkerScript | null, options: { log?: ReturnType<typeof silent>; hub?: HubEndpoint } = {}): PageSource {
+  const s = createPageSource({ hub: options.hub ?? endpoint, pageSize: PAGE, timeoutMs: 10_000, log: options.log ?? silent(), worker });
+  sources.push(s);
+  return s;
+}
+
+async function readAll(s: PageSource, since = 0, signal = new AbortController().signal): Promise<PreparedPage[]> {
+  const pages: PreparedPage[] = [];
+  for await (const page of s.pages(since, signal)) pages.push(page);
+  return pages;
+}
+
+/** Every page continues from the one before, and the last one ends the feed. */
+function expectWholeFeed(pages: readonly PreparedPage[], since = 0): void {
+  const seqs = pages.flatMap((p) => p.changes.map((c) => c.seq));
+  expect(seqs).toEqual(Array.from({ length: lastSeq - since }, (_, i) => since + i + 1));
+  expect(pages.at(-1)).toMatchObject({ hasMore: false, lastSeq, through: lastSeq });
+}
+
+describe('the sync page worker', () => {
+  let onHostThread: PreparedPage[];
+
+  beforeAll(async () => {
+    onHostThread = await readAll(source(null));
+  });
+
+  it('reads, orders and checks the feed on the host thread when there is no worker', () => {
+    expectWholeFeed(onHostThread);
+    const kinds = new Set(onHostThread.flatMap((p) => p.changes.map((c) => c.kind)));
+    expect(kinds).toEqual(new Set(['listing-upsert', 'quarantine', 'listing-delete', 'urgent-upsert']));
+  });
+
+  it('gives the same pages from source through tsx, as npm run serve runs it', async () => {
+    const script = defaultWorkerScript();
+    expect(script).not.toBeNull();
+    const s = source(script);
+    expect(await readAll(s)).toEqual(onHostThread);
+    expect(s.mode()).toBe('worker');
+  });
+
+  it('gives the same pages from the bundle the packaged app ships', async () => {
+    const file = await buildSyncPageWorker({ outDir: join(tmpDir('page-worker-bundle-'), 'dist-electron') });
+    const s = source({ source: pathToFileURL(file) });
+    expect(await readAll(s)).toEqual(onHostThread);
+    expect(s.mode()).toBe('worker');
+    // a second stream on the same worker, from the middle of the feed
+    const since = onHostThread[2]!.through;
+    expect(await readAll(s, since)).toEqual(await readAll(source(null), since));
+  });
+
+  it('reads on the host thread when the worker cannot start, and says so once', async () => {
+    const { log, lines } = captureLogger('page-source');
+    const s = source({ source: pathToFileURL(join(tmpDir('no-worker-'), 'missing-worker.cjs')) }, { log });
+    expect(await readAll(s)).toEqual(onHostThread);
+    expect(await readAll(s, onHostThread[1]!.through)).toHaveLength(onHostThread.length - 2);
+    expect(s.mode()).toBe('inline');
+    expect(lines().filter((l) => /page worker stopped/.test(String(l.msg)))).toHaveLength(1);
+  });
+
+  it('goes on from the last page on the host thread when the worker dies part-way', async () => {
+    const script = defaultWorkerScript();
+    if (typeof script?.source !== 'string') throw new Error('expected the source bootstrap');
+    // The real worker, made to exit right after it has sent its second page.
+    const dying = {
+      source: `const { parentPort } = require('node:worker_threads');
+        let pages = 0;
+        const post = parentPort.postMessage.bind(parentPort);
+        parentPort.postMessage = (message) => { post(message); if (message.type === 'page' && ++pages === 2) process.exit(3); };
+        ${script.source}`,
+    };
+    const { log, lines } = captureLogger('page-source');
+    const s = source(dying, { log });
+    const pages = await readAll(s);
+    expectWholeFeed(pages);
+    expect(pages).toEqual(onHostThread);
+    expect(s.mode()).toBe('inline');
+    expect(lines().some((l) => /page worker stopped/.test(String(l.msg)) && /exited with code 3/.test(String(l.reason)))).toBe(true);
+  });
+
+  it('passes the hub refusing the token on as HubAuthError', async () => {
+    const s = source(defaultWorkerScript(), { hub: { ...endpoint, token: 'wrong' } });
+    await expect(readAll(s)).rejects.toBeInstanceOf(HubAuthError);
+    expect(s.mode()).toBe('worker');
+  });
+
+  it('passes an unreachable hub on as HubRequestError', async () => {
+    const s = source(defaultWorkerScript(), { hub: { ...endpoint, url: 'http://127.0.0.1:9' } });
+    await expect(readAll(s)).rejects.toMatchObject({ name: 'HubRequestError', code: 'unreachable' });
+  });
+
+  it('drops what it read ahead when the reader stops early, and serves the next stream from where asked', async () => {
+    const s = source(defaultWorkerScript());
+    const first: PreparedPage[] = [];
+    for await (const page of s.pages(0, new AbortController().signal)) {
+      first.push(page);
+      break;
+    }
+    expect(first).toEqual(onHostThread.slice(0, 1));
+    expect(await readAll(s, first[0]!.through)).toEqual(onHostThread.slice(1));
+  });
+
+  it('stops with an error when the catch-up is aborted', async () => {
+    const s = source(defaultWorkerScript());
+    const stop = new AbortController();
+    const read = (async () => {
+      for await (const _page of s.pages(0, stop.signal)) stop.abort();
+    })();
+    await expect(read).rejects.toBeInstanceOf(HubRequestError);
+    await expect(read).rejects.toMatchObject({ code: 'aborted' });
+    // and a signal aborted before the first page: no wait for the worker, no page
+    const s2 = source(defaultWorkerScript());
+    await expect(readAll(s2, 0, AbortSignal.abort())).rejects.toBeInstanceOf(HubRequestError);
+    await readAll(s2, onHostThread.at(-2)!.through);
+    await expect(readAll(s2, 0, AbortSignal.abort())).rejects.toMatchObject({ code: 'aborted' });
+  });
+});
+
+describe('a hub link catching up through the page worker', () => {
+  it('writes the whole feed with fewer checkpoints, then checkpoints once and restores the threshold', async () => {
+    const db = openDatabase(join(tmpDir('page-source-hall-'), 'hall.db'));
+    const store = createListingStore(db);
+    const thresholds = new Set<unknown>();
+    const link = startHubLink({
+      hub: endpoint,
+      db,
+      store,
+      clock: Date.now,
+      log: silent(),
+      tuning: { ...FAST_SYNC, pageSize: PAGE, replanEveryMs: 0 },
+      // called after each page's commit: what the threshold is while the catch-up runs
+      onDataChanged: () => thresholds.add(db.pragma('wal_autocheckpoint', { simple: true })),
+      onStatusChanged: () => undefined,
+    });
+    try {
+      await waitFor('the catch-up', () => link.status().cursor === lastSeq && link.status().lastSyncAt !== null);
+      await link.idle();
+      expect(link.status()).toMatchObject({ pageReader: 'worker', error: null });
+      expect(store.count()).toBe(POSTINGS - 1);
+      expect(thresholds.has(65_536)).toBe(true);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+      const [state] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
+      expect(state!.checkpointed).toBe(state!.log);
+    } finally {
+      await link.close();
+      closeDatabase(db);
+    }
+  });
+});
