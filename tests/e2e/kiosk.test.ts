@@ -178,7 +178,8 @@ describe('touch kiosk', () => {
   });
 
   it('warns when idle, keeps the form on "continue", then wipes every field and returns to start', async () => {
-    const page = await openKiosk({ query: '?idle=2&countdown=2' });
+    // 5 s idle: the taps below must all land before the warning, also on a loaded 2-core CI box
+    const page = await openKiosk({ query: '?idle=5&countdown=2' });
     const before = count();
     await page.tap(tid('start-register'));
     await page.tap(tid('consent-agree'));

@@ -78,7 +78,9 @@ describe('staff sign-in on a hall started with HALL_STAFF_PIN', () => {
 
   it('writes an audit row, with who and when, for each staff action', async () => {
     const token = await signIn(hall.url);
-    const before = Date.now();
+    // by id, not time: the sign-in's own row can fall in the same millisecond as a clock read
+    const seen = await call(hall.url, 'GET', '/api/staff/audit?limit=1', { token });
+    const lastBefore = (seen.json.entries as Array<{ id: number }>)[0]!.id;
     const posted = await call(hall.url, 'POST', '/api/urgent', { token, body: { title: '急招搬运工 3 人', expiresAt: inMinutes(30) } });
     expect(posted.status).toBe(201);
     const steps: Array<[string, string, unknown?]> = [
@@ -97,7 +99,7 @@ describe('staff sign-in on a hall started with HALL_STAFF_PIN', () => {
       expect(r.status, `${method} ${path}: ${JSON.stringify(r.json)}`).toBeLessThan(300);
     }
     const audit = await call(hall.url, 'GET', '/api/staff/audit?limit=50', { token });
-    const actions = (audit.json.entries as Array<{ action: string; accountName: string; at: number }>).filter((e) => e.at >= before);
+    const actions = (audit.json.entries as Array<{ id: number; action: string; accountName: string }>).filter((e) => e.id > lastBefore);
     expect(actions.map((e) => e.action).reverse()).toEqual([
       'urgent.create',
       'urgent.retract',
