@@ -14,8 +14,8 @@ import type { BackoffPolicy, RandomSource } from './backoff';
 import type { HubEndpoint } from './hub-api';
 import { createOutboxPump } from './outbox-pump';
 import { createOutboxStore, type OutboxItemInput } from './outbox-store';
-import { createPageSource, defaultWorkerScript, type WorkerScript } from './page-source';
-import { createSyncClient, DEFAULT_SYNC_TUNING, type SyncStatus, type SyncTuning } from './sync-client';
+import { defaultWorkerScript, type WorkerScript } from './page-source';
+import { createSyncClient, type SyncStatus, type SyncTuning } from './sync-client';
 
 export interface HubLinkTuning extends SyncTuning {
   /** Check catch-up pages in a worker thread (default) or on the host's thread only. */
@@ -103,17 +103,9 @@ export function startHubLink(deps: HubLinkDeps): HubLink {
   // paint); the throttle's own 2× run-time rule is what protects a large hall under a burst.
   const dataChanged = throttle(deps.onDataChanged, deps.tuning?.replanEveryMs ?? 25);
 
-  const pages = createPageSource({
-    hub: deps.hub,
-    pageSize: deps.tuning?.pageSize ?? DEFAULT_SYNC_TUNING.pageSize,
-    timeoutMs: deps.tuning?.requestTimeoutMs ?? DEFAULT_SYNC_TUNING.requestTimeoutMs,
-    log,
-    worker: deps.tuning?.pageWorker === undefined ? defaultWorkerScript() : deps.tuning.pageWorker,
-  });
-
   const sync = createSyncClient({
     hub: deps.hub,
-    pages,
+    pageWorker: deps.tuning?.pageWorker === undefined ? defaultWorkerScript() : deps.tuning.pageWorker,
     applier,
     readCursor: () => store.getCursor(),
     clock,

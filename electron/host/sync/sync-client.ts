@@ -10,12 +10,11 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { Logger } from '../util/logger';
-import type { ChangeApplier } from './apply-changes';
+import type { ApplyResult, ChangeApplier } from './apply-changes';
 import { backoffDelay, AUTH_BACKOFF, RECONNECT_BACKOFF, type BackoffPolicy, type RandomSource } from './backoff';
 import { HeartbeatAckSchema, seqOf, type SequencedChange } from './change-schema';
 import { HubAuthError, HubRequestError, type HubEndpoint } from './hub-api';
-import { createPageSource, type PageSource } from './page-source';
-import { prepareChange, type PreparedChange } from './prepare-change';
+import { createPageSource, type WorkerScript } from './page-source';
 
 export const HALL_NAMESPACE = '/hall';
 
@@ -57,8 +56,8 @@ export interface SyncClientDeps {
   onStatusChanged: () => void;
   /** Called on every connect, after which the socket can carry submissions. */
   onConnected?: (socket: Socket) => void;
-  /** Where catch-up pages come from; by default read on this thread. Closed with the client. */
-  pages?: PageSource;
+  /** The page worker that reads and checks catch-up pages; null or absent: this thread does. */
+  pageWorker?: WorkerScript | null;
   /** Called as a catch-up starts; what it returns is called when the catch-up ends. */
   beginBulkWrites?: () => () => void;
 }
@@ -124,8 +123,7 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
   /** Set when REST refused the token: the coming disconnect should back off slowly. */
   let tokenRefused = false;
   const abort = new AbortController();
-  const pages =
-    deps.pages ?? createPageSource({ hub, pageSize: tuning.pageSize, timeoutMs: tuning.requestTimeoutMs, log, worker: null });
+  const pages = createPageSource({ hub, pageSize: tuning.pageSize, timeoutMs: tuning.requestTimeoutMs, log, worker: deps.pageWorker ?? null });
   const loggedOnce = new Set<string>();
 
   const socket: Socket = io(`${hub.url}${HALL_NAMESPACE}`, {
@@ -152,8 +150,8 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
 
   // ---- applying --------------------------------------------------------------------------
 
-  function applyRun(changes: readonly PreparedChange[], advanceTo?: number): void {
-    const result = applier.applyPrepared(changes, advanceTo);
+  /** Takes in what one applier transaction committed. */
+  function applied(result: ApplyResult): void {
     cursor = result.cursor;
     if (hubLastSeq === null || cursor > hubLastSeq) hubLastSeq = cursor;
     if (result.changed > 0) deps.onDataChanged();
@@ -162,7 +160,7 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
   function handleLive(change: SequencedChange): void {
     if (change.seq <= cursor) return;
     if (change.seq === cursor + 1) {
-      applyRun([prepareChange(change)]);
+      applied(applier.apply([change]));
       markSynced();
       return;
     }
@@ -204,7 +202,7 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
         hubLastSeq = Math.max(hubLastSeq ?? 0, page.lastSeq);
         const done = !page.hasMore;
         // At the end of the feed the cursor may move to lastSeq: nothing lies in between.
-        applyRun(page.changes, done ? page.lastSeq : undefined);
+        applied(applier.applyPrepared(page.changes, done ? page.lastSeq : undefined));
         if (done) {
           if (page.lastSeq < cursor) {
             setError('hub_behind', `sync: the hub's log ends at ${page.lastSeq} but this hall has applied up to ${cursor}; was the hub reset?`);
