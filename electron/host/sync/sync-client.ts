@@ -8,6 +8,7 @@
  * noticed. Reconnects are driven here (socket.io's own reconnection is off) so a refused token
  * backs off slowly instead of hammering the hub.
  */
+import { setImmediate } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
 import type { Logger } from '../util/logger';
 import type { ApplyResult, ChangeApplier } from './apply-changes';
@@ -214,6 +215,10 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
           restart = true;
           break;
         }
+        // Pages the worker sent together arrive in one turn of the event loop, and taking the
+        // next one never leaves the microtask queue: turn the loop, so boards, kiosks and
+        // /healthz are served between two pages' writes, not after the whole catch-up.
+        await setImmediate();
       }
       if (!restart || closed) return;
     }

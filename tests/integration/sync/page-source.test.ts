@@ -158,14 +158,35 @@ describe('the sync page worker', () => {
 });
 
 describe('a hub link catching up through the page worker', () => {
-  it('writes the whole feed with fewer checkpoints, then checkpoints once and restores the threshold', async () => {
+  it('writes the whole feed with fewer checkpoints, turns the event loop between pages, then checkpoints once', async () => {
     const db = openDatabase(join(tmpDir('page-source-hall-'), 'hall.db'));
     const store = createListingStore(db);
     const thresholds = new Set<unknown>();
+    // Each page's write made slow (30 ms), so the worker always has pages ready. The host's
+    // event loop must still turn between two pages (boards, kiosks and /healthz are served
+    // there): a setImmediate chain started at the first write sees the cursor after every page.
+    const seenByLoop = new Set<number>();
+    let looping = false;
+    const watchLoop = () => {
+      seenByLoop.add(store.getCursor());
+      if (store.getCursor() < lastSeq) setImmediate(watchLoop);
+    };
+    const slowStore = {
+      ...store,
+      transaction<T>(fn: () => T): T {
+        if (!looping) {
+          looping = true;
+          setImmediate(watchLoop);
+        }
+        const until = performance.now() + 30;
+        while (performance.now() < until);
+        return store.transaction(fn);
+      },
+    };
     const link = startHubLink({
       hub: endpoint,
       db,
-      store,
+      store: slowStore,
       clock: Date.now,
       log: silent(),
       tuning: { ...FAST_SYNC, pageSize: PAGE, replanEveryMs: 0 },
@@ -179,6 +200,9 @@ describe('a hub link catching up through the page worker', () => {
       expect(link.status()).toMatchObject({ pageReader: 'worker', error: null });
       expect(store.count()).toBe(POSTINGS - 1);
       expect(thresholds.has(65_536)).toBe(true);
+      // every page but the last is followed by a turn of the loop before the next page's write
+      const betweenPages = Array.from({ length: Math.ceil(lastSeq / PAGE) - 1 }, (_, i) => (i + 1) * PAGE);
+      expect(betweenPages.filter((end) => !seenByLoop.has(end))).toEqual([]);
       expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
       const [state] = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number; checkpointed: number }>;
       expect(state!.checkpointed).toBe(state!.log);
