@@ -10,7 +10,7 @@ import { createListingStore } from '../../electron/host/db/listing-store';
 import { generateListings } from '../../scripts/demo/generate-listings';
 import { freshDataDir, startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { itemsOutsideViewport, renderedTexts, waitForSettledPage } from '../support/board-page';
+import { itemsOutsideViewport, openBoardPage, renderedTexts } from '../support/board-page';
 
 const HOSTILE_DISTRICT = '361181'; // 德兴市: only the hostile postings are placed there.
 
@@ -59,14 +59,7 @@ describe('board layouts and hostile postings in Chromium', () => {
     await hall?.stop();
   });
 
-  async function open(screenId: string, width: number, height: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(`${hall.url}/board/${screenId}`);
-    await page.waitForSelector('[data-testid="board-item"]', { timeout: 15_000 });
-    await page.evaluate(() => document.fonts.ready);
-    await waitForSettledPage(page);
-    return page;
-  }
+  const open = (screenId: string, width: number, height: number): Promise<Page> => openBoardPage(browser, hall.url, screenId, { width, height });
 
   it('draws the table layout at 960×480 with every text at or above the minimum', async () => {
     const page = await open('table', 960, 480);

@@ -4,7 +4,7 @@ import { minGlyphPx } from '../../shared/legibility';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
 import { startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { currentPageIndex, itemsOutsideViewport, renderedTexts, waitForSettledPage } from '../support/board-page';
+import { currentPageIndex, itemsOutsideViewport, openBoardPage, renderedTexts } from '../support/board-page';
 
 /** The legibility floor computed from DOMAIN.md independently of the planner. */
 function expectedMinGlyph(viewport: { width: number; height: number }): number {
@@ -26,15 +26,7 @@ describe('LED board against `npm run serve` on a fresh data dir', () => {
     await hall?.stop();
   });
 
-  async function openBoard(width: number, height: number, screenId = '1'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height } });
-    await page.goto(`${hall.url}/board/${screenId}`);
-    await page.waitForSelector('[data-testid="board-item"]', { timeout: 15_000 });
-    // Fonts decide glyph shapes in the screenshot; wait until the bundled CJK font is in.
-    await page.evaluate(() => document.fonts.ready);
-    await waitForSettledPage(page);
-    return page;
-  }
+  const openBoard = (width: number, height: number, screenId = '1'): Promise<Page> => openBoardPage(browser, hall.url, screenId, { width, height });
 
   it('seeds demo postings and reports them in /healthz', async () => {
     const health = (await (await fetch(`${hall.url}/healthz`)).json()) as Record<string, unknown>;

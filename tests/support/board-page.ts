@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 export interface RenderedText {
   text: string;
@@ -42,4 +42,17 @@ export function itemsOutsideViewport(page: Page): Promise<string[]> {
 /** Waits until page transitions (CSS transitions and animations) have settled. */
 export async function waitForSettledPage(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 });
+}
+
+/**
+ * Opens /board/:screenId at a viewport size and waits until it is readable: items drawn, the
+ * bundled CJK font in (it decides glyph shapes in screenshots), no animation running.
+ */
+export async function openBoardPage(browser: Browser, hallUrl: string, screenId: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.goto(`${hallUrl}/board/${screenId}`);
+  await page.waitForSelector('[data-testid="board-item"]', { timeout: 15_000 });
+  await page.evaluate(() => document.fonts.ready);
+  await waitForSettledPage(page);
+  return page;
 }
