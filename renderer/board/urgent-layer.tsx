@@ -7,7 +7,7 @@
  *
  * Every size is the plan's (never below its minimum glyph) or larger.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardGeometry } from '../../shared/schemas/board-plan';
 import type { BoardAlerts, BoardUrgent, Identify } from '../../shared/schemas/urgent';
@@ -32,6 +32,51 @@ function ems(text: string): number {
 /** The biggest size that fits `text` in `lines` lines of `width`, capped, never below `floor`. */
 function fitPx(text: string, width: number, lines: number, cap: number, floor: number): number {
   return Math.round(Math.max(floor, Math.min(cap, (width * lines) / (ems(text) * 1.05))));
+}
+
+interface TakeoverSizes {
+  /** Text width (viewport less padding) and viewport height, px. */
+  width: number;
+  height: number;
+  floorTitle: number;
+  floorBody: number;
+  floorHeader: number;
+  /** The tag is at most this share of the height and 1/tagPerWidth of the width. */
+  tagShare: number;
+  tagPerWidth: number;
+  /** Title (2 lines) and body (3 lines) are at most these shares of the height. */
+  titleShare: number;
+  bodyShare: number;
+}
+
+/** A whole-screen message: a tag, a title as big as fits in two lines, a body in three. */
+function Takeover(props: {
+  block: string;
+  testId: string;
+  urgentId?: string;
+  tag: string;
+  title: string;
+  body?: string | null | undefined;
+  sizes: TakeoverSizes;
+  children?: ReactNode;
+}) {
+  const { block, tag, title, body, sizes: z } = props;
+  return (
+    <div className={block} data-testid={props.testId} data-urgent-id={props.urgentId} role="alert">
+      <div className={`${block}__tag`} style={{ fontSize: Math.round(Math.max(z.floorHeader, Math.min(z.height * z.tagShare, z.width / z.tagPerWidth))) }}>
+        {tag}
+      </div>
+      <div className={`${block}__title`} style={{ fontSize: fitPx(title, z.width, 2, z.height * z.titleShare, z.floorTitle) }}>
+        {title}
+      </div>
+      {body ? (
+        <div className={`${block}__body`} style={{ fontSize: fitPx(body, z.width, 3, z.height * z.bodyShare, z.floorBody) }}>
+          {body}
+        </div>
+      ) : null}
+      {props.children}
+    </div>
+  );
 }
 
 export interface UrgentDisplay {
@@ -98,6 +143,7 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
   const floorTitle = Math.max(g.minGlyphPx, g.titlePx);
   const floorBody = Math.max(g.minGlyphPx, g.bodyPx);
   const floorHeader = Math.max(g.minGlyphPx, g.headerPx);
+  const fit = { width, height: viewport.height, floorTitle, floorBody, floorHeader };
 
   return (
     <>
@@ -111,38 +157,29 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
         </div>
       ) : null}
       {display.kind === 'takeover' && display.urgent ? (
-        <div className="urgent-takeover" data-testid="urgent-takeover" data-urgent-id={display.urgent.id} role="alert">
-          <div className="urgent-takeover__tag" style={{ fontSize: Math.round(Math.max(floorHeader, Math.min(viewport.height * 0.075, width / 10))) }}>
-            {t('board.urgentAlert.tag')}
-            {display.count > 1 ? ` · ${t('board.urgentAlert.more', { count: display.count - 1 })}` : ''}
-          </div>
-          <div className="urgent-takeover__title" style={{ fontSize: fitPx(display.urgent.title, width, 2, viewport.height * 0.2, floorTitle) }}>
-            {display.urgent.title}
-          </div>
-          {display.urgent.body ? (
-            <div className="urgent-takeover__body" style={{ fontSize: fitPx(display.urgent.body, width, 3, viewport.height * 0.08, floorBody) }}>
-              {display.urgent.body}
-            </div>
-          ) : null}
+        <Takeover
+          block="urgent-takeover"
+          testId="urgent-takeover"
+          urgentId={display.urgent.id}
+          tag={`${t('board.urgentAlert.tag')}${display.count > 1 ? ` · ${t('board.urgentAlert.more', { count: display.count - 1 })}` : ''}`}
+          title={display.urgent.title}
+          body={display.urgent.body}
+          sizes={{ ...fit, tagShare: 0.075, tagPerWidth: 10, titleShare: 0.2, bodyShare: 0.08 }}
+        >
           <div className="urgent-takeover__until" style={{ fontSize: Math.round(Math.max(floorHeader, viewport.height * 0.05)) }}>
             {t('board.urgentAlert.until', { time: formatClock(display.urgent.expiresAt, locale) })}
           </div>
-        </div>
+        </Takeover>
       ) : null}
       {emergency && alerts.emergency ? (
-        <div className="emergency" data-testid="emergency-takeover" role="alert">
-          <div className="emergency__tag" style={{ fontSize: Math.round(Math.max(floorHeader, Math.min(viewport.height * 0.09, width / 8))) }}>
-            {t('board.urgentAlert.emergencyTag')}
-          </div>
-          <div className="emergency__title" style={{ fontSize: fitPx(alerts.emergency.title, width, 2, viewport.height * 0.22, floorTitle) }}>
-            {alerts.emergency.title}
-          </div>
-          {alerts.emergency.body ? (
-            <div className="emergency__body" style={{ fontSize: fitPx(alerts.emergency.body, width, 3, viewport.height * 0.09, floorBody) }}>
-              {alerts.emergency.body}
-            </div>
-          ) : null}
-        </div>
+        <Takeover
+          block="emergency"
+          testId="emergency-takeover"
+          tag={t('board.urgentAlert.emergencyTag')}
+          title={alerts.emergency.title}
+          body={alerts.emergency.body}
+          sizes={{ ...fit, tagShare: 0.09, tagPerWidth: 8, titleShare: 0.22, bodyShare: 0.09 }}
+        />
       ) : null}
       {identify ? (
         <div className="identify" data-testid="identify-flash">
