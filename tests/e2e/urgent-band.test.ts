@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Hall } from '../../electron/host/hall';
 import { startTestHall } from '../support/in-process-hall';
 import { launchChromium, screenshotPath } from '../support/browser';
+import { openBoardPage, renderedTexts } from '../support/board-page';
 import { call, inMinutes } from '../integration/staff/staff-support';
 
 async function overlaps(page: Page): Promise<string[]> {
@@ -58,5 +59,35 @@ describe('bottom bands of an urgent banner and the notice line', () => {
       const { width, height } = page.viewportSize()!;
       await page.screenshot({ path: screenshotPath(`urgent-banner-${width}x${height}.png`) });
     }
+  });
+
+  it('covers every board with the emergency message, legible and inside the screen, until it is cleared', async () => {
+    const sizes = [
+      { width: 1920, height: 1080 },
+      { width: 960, height: 480 },
+    ];
+    const pages = await Promise.all(sizes.map((size) => openBoardPage(browser, hall.url, '1', size)));
+    const set = await call(hall.url, 'PUT', '/api/staff/emergency', { token, body: { title: '消防演练，请跟随工作人员有序离场', body: '请勿乘坐电梯，走东侧楼梯到广场集合' } });
+    expect(set.status).toBe(200);
+    for (const [i, page] of pages.entries()) {
+      await page.waitForSelector('[data-testid="emergency-takeover"]', { timeout: 10_000 });
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+      const minGlyphPx = hall.boards.planFor('1', sizes[i]!)!.geometry.minGlyphPx;
+      const texts = await renderedTexts(page);
+      expect(texts.map((t) => t.text).join(' ')).toContain('请勿乘坐电梯');
+      expect(texts.filter((t) => t.fontPx < minGlyphPx)).toEqual([]);
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-testid="emergency-takeover"] > *')]
+          .filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight || el.scrollWidth > el.clientWidth;
+          })
+          .map((el) => el.className),
+      );
+      expect(outside).toEqual([]);
+      await page.screenshot({ path: screenshotPath(`emergency-${sizes[i]!.width}x${sizes[i]!.height}.png`) });
+    }
+    expect((await call(hall.url, 'DELETE', '/api/staff/emergency', { token })).status).toBe(200);
+    for (const page of pages) await page.waitForSelector('[data-testid="emergency-takeover"]', { state: 'detached', timeout: 10_000 });
   });
 });
