@@ -129,6 +129,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     listingExists: (id) => store.get(id) !== undefined,
     approveKioskPairing: (code, by) => kiosk.approvePairing(code, by),
     localKioskId: LOCAL_KIOSK_ID,
+    pairedKiosks: () => kiosk.devices.paired(),
     onQueued: kickOutbox,
   });
 

@@ -38,6 +38,14 @@ export interface Pairing {
   expiresAt: number;
 }
 
+/** A paired (browser) kiosk that has not been revoked, as staff see it. */
+export interface PairedDevice {
+  id: string;
+  approvedBy: string;
+  createdAt: number;
+  lastSeenAt: number | null;
+}
+
 export type PairingState =
   | { status: 'pending'; code: string; expiresAt: number }
   | { status: 'approved'; deviceId: string; token: string };
@@ -53,6 +61,8 @@ export interface KioskDevices {
   /** Staff approve the code a kiosk shows; returns the new device id. */
   approvePairing(code: string, approvedBy: string): { deviceId: string };
   revokeDevice(deviceId: string): boolean;
+  /** Paired kiosks not revoked, oldest first. */
+  paired(): PairedDevice[];
 }
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
@@ -72,6 +82,9 @@ export function createKioskDevices(deps: { db: WritableDatabase; clock: () => nu
   );
   const touch = db.prepare<{ id: string; now: number }>('UPDATE kiosk_devices SET last_seen_at = @now WHERE id = @id');
   const revoke = db.prepare<{ id: string; now: number }>('UPDATE kiosk_devices SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL');
+  const selectPaired = db.prepare<[], PairedDevice>(
+    'SELECT id, approved_by AS approvedBy, created_at AS createdAt, last_seen_at AS lastSeenAt FROM kiosk_devices WHERE revoked_at IS NULL ORDER BY created_at',
+  );
 
   // Pending pairings live in memory: a host restart simply asks the kiosk to show a new code.
   const pending = new Map<string, { code: string; expiresAt: number; approved?: { deviceId: string; token: string } }>();
@@ -133,5 +146,6 @@ export function createKioskDevices(deps: { db: WritableDatabase; clock: () => nu
       if (changed) log.info({ deviceId }, 'kiosk device revoked');
       return changed;
     },
+    paired: () => selectPaired.all(),
   };
 }

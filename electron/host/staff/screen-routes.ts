@@ -11,7 +11,7 @@ import { ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas
 import { minGlyphPx } from '../../../shared/legibility';
 import { PairingApprovalSchema, ScreenPatchSchema, STAFF_ROUTES, type KioskView, type ScreensResponse, type ScreenView } from '../../../shared/staff-contract';
 import type { BoardService } from '../boards/board-service';
-import type { WritableDatabase } from '../db/handles';
+import type { PairedDevice } from '../devices';
 import { writeScreens } from '../screens/screen-config';
 import { HttpError } from '../server/http-error';
 import type { BoardAlertsService } from '../urgent/board-alerts';
@@ -21,7 +21,6 @@ import { parseBody, type StaffGuard } from './staff-guard';
 const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 export interface ScreenRouteDeps {
-  db: WritableDatabase;
   dataDir: string;
   screens: ScreenProfile[];
   boards: BoardService;
@@ -32,26 +31,12 @@ export interface ScreenRouteDeps {
   /** The kiosk engineer's pairing approval (devices/); absent when the kiosk part is not wired. */
   approveKioskPairing?: (code: string, approvedBy: string) => { deviceId: string };
   localKioskId?: string;
-}
-
-interface KioskRow {
-  id: string;
-  approved_by: string;
-  created_at: number;
-  last_seen_at: number | null;
-}
-
-function kioskRows(db: WritableDatabase): KioskRow[] {
-  // Read-only look at the kiosk part's table; tolerate a hall without it.
-  try {
-    return db.prepare<[], KioskRow>('SELECT id, approved_by, created_at, last_seen_at FROM kiosk_devices WHERE revoked_at IS NULL ORDER BY created_at').all();
-  } catch {
-    return [];
-  }
+  /** Paired browser kiosks (devices/); absent when the kiosk part is not wired. */
+  pairedKiosks?: () => readonly PairedDevice[];
 }
 
 export function screenRoutes(deps: ScreenRouteDeps) {
-  const { db, screens, boards, alerts, audit, guard, clock } = deps;
+  const { screens, boards, alerts, audit, guard, clock } = deps;
 
   function screenOr404(id: string): ScreenProfile {
     const screen = SCREEN_ID.test(id) ? screens.find((s) => s.id === id) : undefined;
@@ -100,7 +85,7 @@ export function screenRoutes(deps: ScreenRouteDeps) {
     });
     const kiosks: KioskView[] = [
       ...(deps.localKioskId ? [{ id: deps.localKioskId, kind: 'local' as const, approvedBy: null, createdAt: null, lastSeenAt: null }] : []),
-      ...kioskRows(db).map((k) => ({ id: k.id, kind: 'paired' as const, approvedBy: k.approved_by, createdAt: k.created_at, lastSeenAt: k.last_seen_at })),
+      ...(deps.pairedKiosks?.() ?? []).map((k) => ({ ...k, kind: 'paired' as const })),
     ];
     return { screens: views, kiosks, serverNow: clock() };
   }

@@ -8,6 +8,7 @@ import type { ScreenProfile } from '../../../shared/schemas/screen';
 import { PinSchema, STAFF_ROUTES } from '../../../shared/staff-contract';
 import type { BoardNamespace, BoardService } from '../boards/board-service';
 import type { WritableDatabase } from '../db/handles';
+import type { PairedDevice } from '../devices';
 import { readPage, RendererMissingError, servePage, type RouteModule } from '../server/http-server';
 import type { UrgentSink } from '../sync/apply-changes';
 import type { Logger } from '../util/logger';
@@ -38,6 +39,7 @@ export interface StaffServiceDeps {
   listingExists: (id: string) => boolean;
   approveKioskPairing?: (code: string, approvedBy: string) => { deviceId: string };
   localKioskId?: string;
+  pairedKiosks?: () => readonly PairedDevice[];
   /** Wakes the outbox pump after an urgent posting was queued. */
   onQueued?: () => void;
 }
@@ -123,7 +125,6 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
       ...(deps.onQueued ? { onQueued: deps.onQueued } : {}),
     }),
     screenRoutes({
-      db,
       dataDir: deps.dataDir,
       screens: deps.screens,
       boards,
@@ -133,6 +134,7 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
       clock,
       ...(deps.approveKioskPairing ? { approveKioskPairing: deps.approveKioskPairing } : {}),
       ...(deps.localKioskId ? { localKioskId: deps.localKioskId } : {}),
+      ...(deps.pairedKiosks ? { pairedKiosks: deps.pairedKiosks } : {}),
     }),
   ];
 

@@ -118,6 +118,18 @@ describe('staff sign-in on a hall started with HALL_STAFF_PIN', () => {
     expect((await call(hall.url, 'GET', '/api/staff/me', { token: li })).json).toMatchObject({ name: '李四', role: 'staff' });
     expect((await call(hall.url, 'POST', '/api/staff/accounts', { token: li, body: { name: '赵六', pin: '749302' } })).status).toBe(403);
   });
+
+  it('approves a browser kiosk by its code and lists it beside the local kiosk', async () => {
+    const token = await signIn(hall.url);
+    const pairing = (await (await fetch(`${hall.url}/api/kiosk/pairings`, { method: 'POST' })).json()) as { code: string };
+    const approved = await call(hall.url, 'POST', '/api/staff/pairings', { token, body: { role: 'kiosk', code: pairing.code } });
+    expect(approved.status, JSON.stringify(approved.json)).toBeLessThan(300);
+    const screens = await call(hall.url, 'GET', '/api/staff/screens', { token });
+    expect(screens.json.kiosks).toEqual([
+      { id: 'kiosk-local', kind: 'local', approvedBy: null, createdAt: null, lastSeenAt: null },
+      { id: expect.any(String), kind: 'paired', approvedBy: '王主任', createdAt: expect.any(Number), lastSeenAt: null },
+    ]);
+  });
 });
 
 describe('lock-out after wrong PINs', () => {

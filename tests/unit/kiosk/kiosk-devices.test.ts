@@ -32,6 +32,23 @@ describe('kiosk devices', () => {
     expect(d.authorise(token)).toBeNull();
   });
 
+  it('lists paired kiosks, oldest first, with who approved them and when they were last seen, until revoked', () => {
+    const { d, now } = devices();
+    const first = d.approvePairing(d.requestPairing().code, '王主任').deviceId;
+    now.t += 1000;
+    const second = d.requestPairing();
+    const secondId = d.approvePairing(second.code, '李四').deviceId;
+    const state = d.pairingState(second.pairingId);
+    now.t += 1000;
+    d.authorise(state?.status === 'approved' ? state.token : '');
+    expect(d.paired()).toEqual([
+      { id: first, approvedBy: '王主任', createdAt: 1_000_000, lastSeenAt: null },
+      { id: secondId, approvedBy: '李四', createdAt: 1_001_000, lastSeenAt: expect.any(Number) },
+    ]);
+    d.revokeDevice(first);
+    expect(d.paired().map((k) => k.id)).toEqual([secondId]);
+  });
+
   it('lets pairing codes expire after ten minutes', () => {
     const { d, now } = devices();
     const p = d.requestPairing();
