@@ -92,7 +92,7 @@ export interface ImportReport {
   fileName: string;
   format: 'csv' | 'xlsx';
   /** How the file's text was decoded (CSV only). */
-  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | null;
+  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | null;
   /** Data rows read (empty rows not counted). */
   rows: number;
   /** New or changed postings written. */

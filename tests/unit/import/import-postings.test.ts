@@ -5,7 +5,7 @@ import { migrateTo, LATEST_VERSION } from '../../../electron/host/db/migrations/
 import { createListingStore, type ListingStore } from '../../../electron/host/db/listing-store';
 import { importPostings } from '../../../electron/host/postings/import/import-postings';
 import { ImportFileError } from '../../../electron/host/postings/import/detect-file';
-import { BAD_ROWS, GOOD_IDS, gbkCsv, sheetRows, utf8Csv, xlsx } from '../../fixtures/import/import-sheets';
+import { BAD_ROWS, GOOD_IDS, gbkCsv, sheetRows, utf16Text, utf8Csv, xlsx } from '../../fixtures/import/import-sheets';
 
 const NOW = Date.parse('2025-06-02T09:30:00+08:00');
 
@@ -19,6 +19,8 @@ const FILES = {
   'UTF-8 CSV': { name: '岗位.csv', make: async () => utf8Csv(sheetRows(NOW)), encoding: 'utf-8' },
   'UTF-8 CSV with BOM (WPS, Excel "CSV UTF-8")': { name: 'jobs.csv', make: async () => utf8Csv(sheetRows(NOW), true), encoding: 'utf-8-bom' },
   'GBK CSV (Excel on Chinese Windows)': { name: '岗位-gbk.csv', make: async () => gbkCsv(sheetRows(NOW)), encoding: 'gb18030' },
+  'UTF-16LE tab-separated text (Excel "Unicode text")': { name: '岗位.txt', make: async () => utf16Text(sheetRows(NOW), 'le'), encoding: 'utf-16le' },
+  'UTF-16BE tab-separated text': { name: '岗位-be.txt', make: async () => utf16Text(sheetRows(NOW), 'be'), encoding: 'utf-16be' },
   XLSX: { name: '岗位.xlsx', make: async () => xlsx(sheetRows(NOW)), encoding: null },
 } as const;
 

@@ -56,7 +56,7 @@ function looksBinary(buf: Buffer): boolean {
 export function decodeCsv(buf: Buffer): { text: string; encoding: NonNullable<ImportReport['encoding']> } {
   if (startsWith(buf, [0xef, 0xbb, 0xbf])) return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
   if (startsWith(buf, [0xff, 0xfe])) return { text: buf.subarray(2).toString('utf16le'), encoding: 'utf-16le' };
-  if (startsWith(buf, [0xfe, 0xff])) return { text: iconv.decode(buf.subarray(2), 'utf16-be'), encoding: 'utf-16le' };
+  if (startsWith(buf, [0xfe, 0xff])) return { text: iconv.decode(buf.subarray(2), 'utf16-be'), encoding: 'utf-16be' };
   try {
     // fatal: a GBK file is almost never valid UTF-8, so a strict decode tells them apart
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
