@@ -63,10 +63,20 @@ export interface BoardService {
   close(): void;
 }
 
+/**
+ * A board page reports its viewport as soon as it connects. Planning for the configured size
+ * first would query and plan every posting twice per page (about 150 ms each at 10,000
+ * postings, for every wall at once after a restart), so the configured-size plan waits this
+ * long for a page that never reports one.
+ */
+export const VIEWPORT_WAIT_MS = 250;
+
 export function createBoardService(deps: BoardServiceDeps): BoardService {
   const { namespace, source, clock, log } = deps;
   const refreshEveryMs = deps.refreshEveryMs ?? 15_000;
   const presence = new Map<string, ScreenPresence>();
+  /** Sockets still waiting for their viewport before a first plan. */
+  const firstPlan = new Map<string, NodeJS.Timeout>();
   let timer: NodeJS.Timeout | null = null;
   let closed = false;
 
@@ -157,12 +167,20 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       lastSeenAt: now,
     });
     socket.emit('status', deps.status());
-    planForSocket(socket);
+    firstPlan.set(
+      socket.id,
+      setTimeout(() => {
+        firstPlan.delete(socket.id);
+        planForSocket(socket);
+      }, VIEWPORT_WAIT_MS),
+    );
 
     socket.on('viewport', (raw) => {
       const parsed = ViewportSchema.safeParse(raw);
       if (!parsed.success) return;
       socket.data.viewport = parsed.data;
+      clearTimeout(firstPlan.get(socket.id));
+      firstPlan.delete(socket.id);
       const p = presence.get(socket.id);
       if (p) p.viewport = parsed.data;
       planForSocket(socket);
@@ -183,7 +201,11 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       if (typeof ack === 'function') ack(parsed.success);
     });
 
-    socket.on('disconnect', () => presence.delete(socket.id));
+    socket.on('disconnect', () => {
+      presence.delete(socket.id);
+      clearTimeout(firstPlan.get(socket.id));
+      firstPlan.delete(socket.id);
+    });
     log.debug({ screenId: socket.data.screenId }, 'board connected');
   });
 
@@ -204,6 +226,8 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      for (const t of firstPlan.values()) clearTimeout(t);
+      firstPlan.clear();
     },
   };
 }

@@ -5,6 +5,7 @@ import { HallStatusSchema, type HallStatus } from '../../../shared/contract';
 import { generateListings } from '../../../scripts/demo/generate-listings';
 import type { Hall } from '../../../electron/host/hall';
 import { startTestHall, writeListings } from '../../support/in-process-hall';
+import { VIEWPORT_WAIT_MS } from '../../../electron/host/boards/board-service';
 
 function nextEvent<T>(socket: Socket, event: string, timeoutMs = 5_000): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -45,6 +46,16 @@ describe('board socket of the hall host', () => {
     const parsed = BoardPlanSchema.parse(plan);
     expect(parsed.viewport).toEqual({ width: 1920, height: 1080 });
     expect(parsed.totalItems).toBeGreaterThan(100);
+  });
+
+  it('plans once, for the reported viewport, when the page reports it on connecting', async () => {
+    const socket = board({ screenId: '1' });
+    const plans: BoardPlan[] = [];
+    socket.on('plan', (plan: BoardPlan) => plans.push(plan));
+    socket.on('connect', () => socket.emit('viewport', { width: 960, height: 480 }));
+    await nextEvent(socket, 'plan');
+    await new Promise((r) => setTimeout(r, 2 * VIEWPORT_WAIT_MS));
+    expect(plans.map((p) => p.viewport)).toEqual([{ width: 960, height: 480 }]);
   });
 
   it('re-plans for the viewport the page reports', async () => {
