@@ -38,7 +38,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       <h2>{t('staff.import.title')}</h2>
       <p className="hint">{t('staff.import.hint')}</p>
       <div className="row">
-        <input type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input type="file" accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         <button type="button" disabled={!file || busy} onClick={() => void run(true)} data-testid="import-check">
           {t('staff.import.check')}
         </button>
