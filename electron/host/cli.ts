@@ -6,7 +6,7 @@ import { hallOptionsFrom, ConfigError } from './config';
 import { startHall } from './hall';
 import { ScreenConfigError } from './screens/screen-config';
 import { RendererMissingError } from './server/http-server';
-import { DatabaseTooNewError } from './db/errors';
+import { DatabaseTooNewError, NativeBindingError } from './db/errors';
 
 async function main(): Promise<void> {
   const options = hallOptionsFrom(process.argv.slice(2), process.env);
@@ -40,7 +40,8 @@ main().catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof ScreenConfigError ||
     error instanceof RendererMissingError ||
-    error instanceof DatabaseTooNewError;
+    error instanceof DatabaseTooNewError ||
+    error instanceof NativeBindingError;
   process.stderr.write(`hall: ${expected ? (error as Error).message : ((error as Error)?.stack ?? String(error))}\n`);
   process.exit(1);
 });

@@ -12,6 +12,8 @@ export interface HallOptions {
   hub: { url: string; hallId: string; token: string } | null;
   /** Sets the first admin PIN when none exists (HALL_STAFF_PIN). */
   staffPin: string | null;
+  /** better-sqlite3 build to load (the Electron shell's, for Electron's ABI); absent: node_modules' own. */
+  nativeBinding?: string | null;
 }
 
 export class ConfigError extends Error {
@@ -79,5 +81,6 @@ export function hallOptionsFrom(
     assetsDir: defaults.assetsDir ?? resolve(repoRoot, 'assets'),
     hub,
     staffPin: merged.HALL_STAFF_PIN || defaults.staffPin || null,
+    nativeBinding: defaults.nativeBinding ?? null,
   };
 }

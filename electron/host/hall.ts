@@ -63,7 +63,10 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   mkdirSync(options.dataDir, { recursive: true });
 
   const screens = loadScreens(options.dataDir);
-  const db = openDatabase(join(options.dataDir, 'hall.db'));
+  const db = openDatabase(join(options.dataDir, 'hall.db'), { nativeBinding: options.nativeBinding });
+  // `npm run test:electron` reads this line to prove which binding the Electron app's database
+  // opened through; with node_modules' own build (serve, browser mode) it is only a debug line.
+  log[options.nativeBinding ? 'info' : 'debug']({ binding: options.nativeBinding ?? 'default', modules: process.versions.modules }, 'database opened');
   const store = createListingStore(db);
 
   const searchIndexer = createSearchIndexer(store, { log });

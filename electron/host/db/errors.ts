@@ -33,3 +33,23 @@ export class DatabaseNeedsMigrationError extends Error {
 export class MigrationError extends Error {
   override readonly name = 'MigrationError';
 }
+
+/**
+ * better-sqlite3's native binding cannot be loaded by this runtime: missing, or built for
+ * another Node ABI (NODE_MODULE_VERSION). One line naming the file and both versions.
+ */
+export class NativeBindingError extends Error {
+  override readonly name = 'NativeBindingError';
+  constructor(
+    readonly file: string,
+    /** The ABI the file was built for, when known. */
+    readonly builtFor: number | null,
+    readonly runtime: { readonly name: string; readonly modules: string },
+    why: string,
+  ) {
+    super(
+      `openDatabase: cannot load better-sqlite3's native binding ${file}: ${why}; this runtime (${runtime.name}) needs NODE_MODULE_VERSION ${runtime.modules}` +
+        (runtime.name.startsWith('Electron') ? ' (npm start builds it; a packaged app ships it in resources/native)' : ' (npm rebuild better-sqlite3)'),
+    );
+  }
+}

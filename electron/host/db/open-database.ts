@@ -5,20 +5,36 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Database, ReadonlyDatabase, WritableDatabase } from './handles';
 import { DatabaseNeedsMigrationError, DatabaseTooNewError } from './errors';
+import { bindingLoadError } from './native-binding';
 import { LATEST_VERSION, migrateTo, schemaVersion } from './migrations/index';
 
 export interface OpenDatabaseOptions {
   readonly?: boolean;
   /** How long a writer waits for a lock held by another connection. */
   busyTimeoutMs?: number;
+  /**
+   * Path of the better_sqlite3.node to load instead of node_modules/better-sqlite3's own
+   * build: the Electron shell passes one built for Electron's Node ABI. Absent: the default.
+   */
+  nativeBinding?: string | null;
 }
 
-export function openDatabase(file: string, opts?: { readonly?: false; busyTimeoutMs?: number }): WritableDatabase;
-export function openDatabase(file: string, opts: { readonly: true; busyTimeoutMs?: number }): ReadonlyDatabase;
+type OpenOptions<R extends boolean> = { readonly?: R; busyTimeoutMs?: number; nativeBinding?: string | null };
+
+export function openDatabase(file: string, opts?: OpenOptions<false>): WritableDatabase;
+export function openDatabase(file: string, opts: OpenOptions<true> & { readonly: true }): ReadonlyDatabase;
 export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): WritableDatabase | ReadonlyDatabase {
   const readonly = opts.readonly ?? false;
   const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
-  const db: Database = new BetterSqlite3(file, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs });
+  const nativeBinding = opts.nativeBinding ?? null;
+  let db: Database;
+  try {
+    db = new BetterSqlite3(file, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (error) {
+    // A binding built for another runtime is the one start-up failure an installer meets
+    // (better-sqlite3 docs, troubleshooting): name the file and the ABIs, not a loader trace.
+    throw bindingLoadError(error, nativeBinding) ?? error;
+  }
   try {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
     // WAL lets the boards read while sync writes; it is meaningless for :memory: and a
