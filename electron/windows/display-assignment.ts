@@ -79,9 +79,11 @@ export function assignDisplays(
   const ordered = orderDisplays(displays);
   const result = new Map<number, WindowAssignment>();
   const needsScreen: DisplayInfo[] = [];
+  const ruleOf = (display: DisplayInfo) => config.displays.find((candidate) => displayMatches(display, candidate.match));
+  const kiosks = config.unmatched === 'auto' ? defaultKiosks(ordered, ruleOf) : new Set<number>();
 
   for (const display of ordered) {
-    const rule = config.displays.find((candidate) => displayMatches(display, candidate.match));
+    const rule = ruleOf(display);
     if (rule) {
       if (rule.role === 'none') continue;
       const screenId = rule.role === 'board' ? rule.screenId : null;
@@ -89,7 +91,7 @@ export function assignDisplays(
       continue;
     }
     if (config.unmatched === 'none') continue;
-    if (config.unmatched === 'auto' && display.touchSupport === 'available') {
+    if (kiosks.has(display.id)) {
       result.set(display.id, { displayId: display.id, role: 'kiosk', screenId: null, bounds: display.bounds, source: 'default' });
       continue;
     }
@@ -120,6 +122,22 @@ export function assignDisplays(
     const assignment = result.get(display.id);
     return assignment ? [assignment] : [];
   });
+}
+
+/**
+ * Which unmatched displays become the kiosk by default: every display that reports touch. Only
+ * ChromeOS fills in per-display touch; on Windows and desktop Linux Electron reports
+ * `touchSupport: 'unknown'` for every display, so when no display reports touch and no rule
+ * names a kiosk, the first portrait display that does not deny touch is taken for it (the
+ * kiosk is a touch monitor turned to portrait; LED walls are landscape).
+ */
+function defaultKiosks(ordered: readonly DisplayInfo[], ruleOf: (display: DisplayInfo) => { role: string } | undefined): Set<number> {
+  const unmatched = ordered.filter((display) => !ruleOf(display));
+  const touch = unmatched.filter((display) => display.touchSupport === 'available');
+  if (touch.length > 0) return new Set(touch.map((display) => display.id));
+  if (ordered.some((display) => ruleOf(display)?.role === 'kiosk')) return new Set();
+  const portrait = unmatched.find((display) => display.touchSupport === 'unknown' && display.bounds.height > display.bounds.width);
+  return new Set(portrait ? [portrait.id] : []);
 }
 
 function board(display: DisplayInfo, screenId: string): WindowAssignment {

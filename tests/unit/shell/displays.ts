@@ -10,7 +10,8 @@ export function display(id: number, x: number, y = 0, extra: Partial<DisplayInfo
     bounds: { x, y, width, height },
     size: { width, height },
     scaleFactor: 1,
-    touchSupport: 'unavailable',
+    // What Windows and desktop Linux report for every display (only ChromeOS fills it in).
+    touchSupport: 'unknown',
     internal: false,
     ...extra,
   };
