@@ -2,7 +2,7 @@
 // Bundles the Electron main process (electron/main.ts with the hall host) and the preloads into
 // dist-electron/*.cjs with esbuild. CommonJS because Electron loads `main` from package.json
 // and sandboxed preloads must be CommonJS; native and optional modules stay outside the bundle.
-import { readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -31,6 +31,22 @@ const importMetaRewrite = {
   },
 };
 
+/**
+ * esbuild, writing each output file whole: to a temporary name, then renamed over the old one
+ * (atomic on one filesystem). `npm start`, `npm test`'s bundle smoke test and a running app
+ * may build or read dist-electron at the same time; none of them may see half a file.
+ */
+async function buildAtomically(options) {
+  const result = await build({ ...options, write: false });
+  for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    const staged = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(staged, file.contents);
+    renameSync(staged, file.path);
+  }
+  return result;
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -51,7 +67,7 @@ export async function buildPreloads({ outDir: dir = outDir } = {}) {
   const preloadDir = join(root, 'electron/preload');
   const preloads = readdirSync(preloadDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
   if (preloads.length === 0) return [];
-  await build({
+  await buildAtomically({
     ...common,
     // A sandboxed preload can require only 'electron' (and a few Node built-ins): bundle all else.
     external: ['electron'],
@@ -74,7 +90,7 @@ export async function buildPreloads({ outDir: dir = outDir } = {}) {
  * process and needs its own file: dist-electron/sync-page-worker.cjs, next to main.cjs.
  */
 export async function buildSyncPageWorker({ outDir: dir = outDir } = {}) {
-  await build({
+  await buildAtomically({
     ...common,
     entryPoints: { 'sync-page-worker': join(root, 'electron/host/sync/page-worker.ts') },
     outdir: dir,
@@ -86,7 +102,7 @@ export async function buildSyncPageWorker({ outDir: dir = outDir } = {}) {
 
 export async function buildElectron({ quiet = false } = {}) {
   const started = Date.now();
-  await build({
+  await buildAtomically({
     ...common,
     entryPoints: { main: join(root, 'electron/main.ts') },
     outdir: outDir,

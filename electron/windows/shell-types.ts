@@ -21,3 +21,12 @@ export const consoleLog: ShellLog = {
   warn: (message) => console.warn(`[shell] ${message}`),
   error: (message) => console.error(`[shell] ${message}`),
 };
+
+/** The shell's lines on a pino logger (main.ts: the same file and stdout as the host's). */
+export function shellLogOn(logger: { info(message: string): void; warn(message: string): void; error(message: string): void }): ShellLog {
+  return {
+    info: (message) => logger.info(message),
+    warn: (message) => logger.warn(message),
+    error: (message) => logger.error(message),
+  };
+}

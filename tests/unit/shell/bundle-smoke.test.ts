@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,12 @@ import type { Health } from '../../../shared/contract';
 // the import.meta shims, bundled JSON, native modules left external, the host's real start-up.
 
 const root = resolve(import.meta.dirname, '../../..');
+
+/** This machine's environment without a Wayland session, so main does not relaunch itself for X11. */
+function baseEnv(): NodeJS.ProcessEnv {
+  const { XDG_SESSION_TYPE: _type, WAYLAND_DISPLAY: _wayland, HALL_LOG_DIR: _logs, ...env } = process.env;
+  return env;
+}
 
 interface FakeEvent {
   event: string;
@@ -34,7 +40,7 @@ describe('dist-electron/main.cjs', () => {
     const child = spawn(
       process.execPath,
       ['--require', join(root, 'tests/unit/shell/fake-electron-module.cjs'), join(root, 'dist-electron/main.cjs'), '--port', '0', '--no-sandbox'],
-      { cwd: root, env: { ...process.env, FAKE_APP_PATH: root, FAKE_USER_DATA: userData }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: root, env: { ...baseEnv(), FAKE_APP_PATH: root, FAKE_USER_DATA: userData, HALL_LOG_DIR: join(userData, 'logs'), HALL_LOG_LEVEL: 'debug' }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const events: FakeEvent[] = [];
     let output = '';
@@ -87,7 +93,32 @@ describe('dist-electron/main.cjs', () => {
     const logLines = output.split('\n').filter((line) => !line.startsWith('FAKE_ELECTRON '));
     expect(logLines.filter((line) => line.includes(token!))).toEqual([]);
     expect(logLines.some((line) => line.includes('/kiosk#…'))).toBe(true);
+
+    // HALL_LOG_DIR: the same JSON lines also went to the rotating log file, host and shell alike.
+    expect(readdirSync(join(userData, 'logs'))).toEqual(expect.arrayContaining(['current.log', 'hall.1.log']));
+    const fileLines = readFileSync(join(userData, 'logs', 'hall.1.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { name: string; msg: string; binding?: string });
+    // Under plain Node (no process.versions.electron) main leaves better-sqlite3 its own build.
+    expect(fileLines).toContainEqual(expect.objectContaining({ name: 'hall', msg: 'database opened', binding: 'default' }));
+    expect(fileLines).toContainEqual(expect.objectContaining({ name: 'shell', msg: expect.stringMatching(/^display 2 "Touch" 1080×1920\+1920\+0 ×1 → kiosk \(default\)$/) }));
+    expect(fileLines.filter((line) => line.msg.includes(token!))).toEqual([]);
   }, 60_000);
+
+  it('relaunches itself once with --ozone-platform=x11 on a Wayland session, before any window', async () => {
+    const child = spawn(process.execPath, ['--require', join(root, 'tests/unit/shell/fake-electron-module.cjs'), join(root, 'dist-electron/main.cjs'), '--port', '0'], {
+      cwd: root,
+      env: { ...baseEnv(), XDG_SESSION_TYPE: 'wayland', DISPLAY: ':0', FAKE_APP_PATH: root, FAKE_USER_DATA: userData },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const code = await new Promise<number | null>((resolveExit) => child.on('exit', (c) => resolveExit(c)));
+    const events = output.split('\n').filter((line) => line.startsWith('FAKE_ELECTRON ')).map((line) => JSON.parse(line.slice('FAKE_ELECTRON '.length)) as FakeEvent & { options?: { args?: string[] } });
+    expect(code).toBe(0);
+    expect(events.map((e) => e.event)).toEqual(['relaunch', 'exit']);
+    expect(events[0]?.options?.args).toEqual([join(root, 'dist-electron/main.cjs'), '--port', '0', '--ozone-platform=x11']);
+    expect(output).toContain('[shell] Wayland session: restarting once with --ozone-platform=x11');
+  }, 30_000);
 
   it('syncs from a hub with the page worker bundled beside it (dist-electron/sync-page-worker.cjs)', async () => {
     expect(existsSync(join(root, 'dist-electron/sync-page-worker.cjs'))).toBe(true);
@@ -107,7 +138,7 @@ describe('dist-electron/main.cjs', () => {
         '--hub-token',
         HALL_TOKEN,
       ],
-      { cwd: root, env: { ...process.env, FAKE_APP_PATH: root, FAKE_USER_DATA: mkdtempSync(join(tmpdir(), 'hall-bundle-hub-')) }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: root, env: { ...baseEnv(), FAKE_APP_PATH: root, FAKE_USER_DATA: mkdtempSync(join(tmpdir(), 'hall-bundle-hub-')) }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let output = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -141,7 +172,7 @@ describe('dist-electron/main.cjs', () => {
     const child = spawn(
       process.execPath,
       ['--require', join(root, 'tests/unit/shell/fake-electron-module.cjs'), join(root, 'dist-electron/main.cjs'), '--port', 'eighty'],
-      { cwd: root, env: { ...process.env, FAKE_APP_PATH: root, FAKE_USER_DATA: userData }, stdio: ['ignore', 'pipe', 'pipe'] },
+      { cwd: root, env: { ...baseEnv(), FAKE_APP_PATH: root, FAKE_USER_DATA: userData }, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
