@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import pinoRoll from 'pino-roll';
 
@@ -34,7 +35,7 @@ export const LOG_FILE_ROTATION = { size: '10m', keep: 9 } as const;
  */
 export async function openLogFile(dir: string, options: { symlink?: boolean } = {}): Promise<DestinationStream> {
   return pinoRoll({
-    file: `${dir.replace(/[\\/]+$/, '')}/hall.log`,
+    file: join(dir, 'hall.log'),
     size: LOG_FILE_ROTATION.size,
     limit: { count: LOG_FILE_ROTATION.keep },
     mkdir: true,
