@@ -1,25 +1,24 @@
 import type { LegibilityRule } from './schemas/screen';
 
-const MM_PER_INCH = 25.4;
-const MM_PER_FOOT = 304.8;
-
 /**
  * Minimum character height in mm for a viewing distance (DOMAIN.md table).
  * - inch-per-10ft: 1 in per 10 ft, i.e. d/120.
- * - ada: ADA 703.5.5, 5/8 in at up to 6 ft plus 1/8 in per foot beyond.
- * - led-sign: coarse LED message signs (California), about d/60.
+ * - ada: ADA 703.5.5 in its metric form, which is what DOMAIN.md's column holds: 16 mm up to
+ *   1830 mm, plus 3.2 mm per 305 mm beyond (the inch form, 5/8 in plus 1/8 in per foot, is up
+ *   to 1 mm smaller: 101.0 mm at 10 m where the table says 102).
+ * - led-sign: coarse LED message signs (California): the whole millimetre above d/60, which
+ *   is exactly DOMAIN.md's column (51 mm at 3 m, 251 mm at 15 m); d/60 itself (50 mm at 3 m)
+ *   drew 20 px on a P2.5 wall where the table asks for 51 mm, i.e. 21 px.
  */
 export function minCharHeightMm(distanceM: number, rule: LegibilityRule): number {
   const mm = distanceM * 1000;
   switch (rule) {
     case 'inch-per-10ft':
       return mm / 120;
-    case 'ada': {
-      const feet = mm / MM_PER_FOOT;
-      return (5 / 8) * MM_PER_INCH + Math.max(0, feet - 6) * (1 / 8) * MM_PER_INCH;
-    }
+    case 'ada':
+      return 16 + (Math.max(0, mm - 1830) * 3.2) / 305;
     case 'led-sign':
-      return mm / 60;
+      return Math.floor(mm / 60) + 1;
     default: {
       const never: never = rule;
       throw new Error(`minCharHeightMm: unknown rule ${String(never)}`);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDistrict, formatPay, formatPhoneForBoard, formatSettlement, maskPhone } from '../../../shared/format';
 import { districtsOfCity, HOME_CITY_CODE } from '../../../shared/districts';
 import { minCharHeightMm, minGlyphPx } from '../../../shared/legibility';
+import { LEGIBILITY_RULES } from '../../../shared/schemas/screen';
+import { DOMAIN_MIN_HEIGHT_MM, LEGIBILITY_CASES, TABLE_DISTANCES_M } from '../../support/legibility-oracle';
 import { ListingSchema, describeIssues, type ListingInput } from '../../../shared/schemas/listing';
 
 describe('formatting for boards', () => {
@@ -44,21 +46,29 @@ describe('formatting for boards', () => {
 });
 
 describe('legibility (DOMAIN.md table)', () => {
-  it.each([
-    [3, 25, 28, 51],
-    [5, 42, 49, 84],
-    [8, 67, 81, 134],
-    [10, 83, 102, 167],
-    [15, 125, 154, 251],
-  ])('at %i m needs about %i / %i / %i mm', (d, inch, ada, led) => {
-    expect(minCharHeightMm(d, 'inch-per-10ft')).toBeCloseTo(inch, -0.5);
-    expect(Math.abs(minCharHeightMm(d, 'ada') - ada)).toBeLessThan(1.5);
-    expect(Math.abs(minCharHeightMm(d, 'led-sign') - led)).toBeLessThan(1.5);
+  // The table prints whole millimetres: the rules must give its figures to the rounding.
+  it.each(TABLE_DISTANCES_M.map((d) => [d, DOMAIN_MIN_HEIGHT_MM[d]] as const))('at %i m needs the table’s %o mm', (d, mm) => {
+    expect(Math.abs(minCharHeightMm(d, 'inch-per-10ft') - mm['inch-per-10ft'])).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(minCharHeightMm(d, 'ada') - mm.ada)).toBeLessThanOrEqual(0.5);
+    expect(minCharHeightMm(d, 'led-sign')).toBe(mm['led-sign']);
   });
+
+  const native = LEGIBILITY_CASES.filter((c) => c.viewport.width === c.width && c.viewport.height === c.height);
+  it('has hand-computed rows for every rule at every distance of the table', () => {
+    expect(native.length).toBeGreaterThanOrEqual(45);
+    for (const d of TABLE_DISTANCES_M) for (const rule of LEGIBILITY_RULES) expect(native.some((c) => c.viewingDistanceM === d && c.legibilityRule === rule)).toBe(true);
+  });
+
+  it.each(native.map((c) => [c.viewingDistanceM, c.legibilityRule, c.pitchMm, c.minGlyphPx] as const))(
+    'at %i m (%s) on a P%d wall gives the hand-computed %i px',
+    (d, rule, pitch, px) => {
+      expect(minGlyphPx(d, pitch, rule)).toBe(px);
+    },
+  );
 
   it('never asks for fewer than 16 LED pixels per character', () => {
     expect(minGlyphPx(2, 10, 'inch-per-10ft')).toBe(16);
-    expect(minGlyphPx(8, 2.5, 'ada')).toBe(33);
+    expect(minGlyphPx(1, 20, 'led-sign')).toBe(16);
   });
 });
 
