@@ -1,56 +1,96 @@
-import type { BoardItem, BoardPlan } from '../../../shared/schemas/board-plan';
-import { headerFit, lineBoxPx } from '../../../shared/planner/board-frame';
-import { badgesWidthPx, cardBadges, cardBoxes, cardHeightPx, META_SEPARATOR, verifiedMarkWidthPx } from '../../../shared/planner/card-layout';
-import { cellFontPx, tableBadges } from '../../../shared/planner/table-layout';
-import { TABLE_LABELS } from '../../../shared/planner/board-labels';
-import { sideBlockWidthPx, tickerPageText, tickerSideParts } from '../../../shared/planner/ticker-layout';
-import { textWidthPx } from '../../../shared/planner/text-measure';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BoardItem, BoardPlan, TableColumn } from '../../../shared/schemas/board-plan';
+import { fontWidthPx } from '../../support/text-width-model';
 import { pulseProblems } from './pulse-checks';
 
 /**
  * Every way a plan could overflow its screen, as a list of human-readable problems (empty when
- * the plan fits). Written from the layout conventions, not from the planner's own arithmetic.
+ * the plan fits). Nothing here calls the planner: text is measured with the font's own advances
+ * (tests/support/text-width-model.ts), the boxes are the ones board.css draws from the plan's
+ * geometry, the words are the board's i18n catalogue, and heights use DOMAIN.md's line height.
  */
+
+type Locale = BoardPlan['locale'];
+const ROOT = join(import.meta.dirname, '../../..');
+const CATALOGUE: Record<Locale, { board: Record<string, unknown> }> = {
+  'zh-CN': JSON.parse(readFileSync(join(ROOT, 'renderer/common/locales/zh-CN.json'), 'utf8')),
+  en: JSON.parse(readFileSync(join(ROOT, 'renderer/common/locales/en.json'), 'utf8')),
+};
+const word = (locale: Locale, key: string): string => {
+  const value = key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], CATALOGUE[locale].board);
+  if (typeof value !== 'string') throw new Error(`plan-checks: board.${key} is not a string in ${locale}`);
+  return value;
+};
+/** i18next's {{name}} interpolation, enough for the board's few templates. */
+const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
+
+/** board.css: card padding, badge padding and the gap on the title row (board-style.ts). */
+const cardPad = (bodyPx: number) => Math.round(bodyPx * 0.4);
+const badgePad = (bodyPx: number) => Math.round(bodyPx * 0.25);
+const badgeGap = (bodyPx: number) => Math.round(bodyPx * 0.25);
+/** The widest clock a board shows (HH:MM). */
+const WIDEST_CLOCK = '23:59';
+
 export function overflowProblems(full: BoardPlan): string[] {
   const problems: string[] = [];
   const g = full.geometry;
+  const locale = full.locale;
   // While an urgent banner or the notice line is live, content must end above their bands.
   const band = g.bottomBand;
   const bandPx = band ? band.urgentHeightPx + band.noticeHeightPx : 0;
   const plan: BoardPlan = bandPx > 0 ? { ...full, viewport: { ...full.viewport, height: full.viewport.height - bandPx } } : full;
   const { width: W, height: H } = plan.viewport;
   const p = g.paddingPx;
+  const lh = g.lineHeight;
   const check = (ok: boolean, what: string) => {
     if (!ok) problems.push(what);
   };
-  const fits = (text: string, fontPx: number, boxPx: number, what: string) =>
-    check(textWidthPx(text, fontPx) <= boxPx, `${what}: "${text}" is ${textWidthPx(text, fontPx)} px in a ${boxPx} px box`);
+  const fits = (text: string, fontPx: number, boxPx: number, what: string) => {
+    const w = fontWidthPx(text, fontPx);
+    check(w <= boxPx + 1e-6, `${what}: "${text}" is ${w.toFixed(1)} px in a ${boxPx} px box`);
+  };
+  const badgeBox = (text: string) => fontWidthPx(text, g.bodyPx) + 2 * badgePad(g.bodyPx);
+  const updatedWidest = Math.max(
+    fontWidthPx(fill(word(locale, 'updatedAt'), { time: WIDEST_CLOCK }), g.headerPx),
+    fontWidthPx(word(locale, 'updatedNever'), g.headerPx),
+  );
+  const pageCount = plan.pages.length;
+  const pageIndicator = fill(word(locale, 'pageIndicator'), { current: pageCount, total: pageCount });
 
   if (band) {
     check(band.urgentFontPx >= g.minGlyphPx && band.noticeFontPx >= g.minGlyphPx, 'bottom band text below the minimum glyph');
-    check(band.urgentHeightPx === 0 || band.urgentHeightPx >= lineBoxPx(band.urgentFontPx), 'urgent band shorter than its text');
-    check(band.noticeHeightPx === 0 || band.noticeHeightPx >= lineBoxPx(band.noticeFontPx), 'notice band shorter than its text');
+    check(band.urgentHeightPx === 0 || band.urgentHeightPx >= band.urgentFontPx * 1.35, 'urgent band shorter than its text');
+    check(band.noticeHeightPx === 0 || band.noticeHeightPx >= band.noticeFontPx * 1.35, 'notice band shorter than its text');
   }
 
-  if (plan.layout !== 'ticker') {
-    check(g.headerHeightPx >= lineBoxPx(g.headerPx), 'header line shorter than its text');
-    check(headerFit(W - 2 * p, g.headerPx, plan.locale).fits, 'header text wider than the screen');
+  if (plan.layout !== 'ticker' && pageCount > 0) {
+    check(g.headerHeightPx >= g.headerPx * 1.35, 'header line shorter than its text');
+    // board-header.tsx: clock, the screen's name (may shrink to nothing), updated, page; a
+    // header-sized gap between each of them.
+    const header = fontWidthPx(WIDEST_CLOCK, g.headerPx) + updatedWidest + fontWidthPx(pageIndicator, g.headerPx) + 3 * g.headerPx;
+    check(header <= W - 2 * p, `header is ${header.toFixed(1)} px on a ${W - 2 * p} px line`);
   }
 
   if (g.cards) {
     const c = g.cards;
     check(2 * p + g.headerHeightPx + g.gapPx + c.rows * c.cardHeightPx + (c.rows - 1) * g.gapPx <= H, 'card grid taller than viewport');
     check(2 * p + c.columns * c.cardWidthPx + (c.columns - 1) * g.gapPx <= W, 'card grid wider than viewport');
-    check(cardHeightPx(g.bodyPx, g.titlePx) <= c.cardHeightPx, 'card lines taller than the card');
-    const box = cardBoxes(c.cardWidthPx, g.bodyPx, g.titlePx);
-    const inner = box.innerWidth;
+    // title, pay (titlePx), meta, employer, phone (bodyPx) inside the padding
+    const lines = 2 * g.titlePx * lh + 3 * g.bodyPx * lh;
+    check(2 * cardPad(g.bodyPx) + lines <= c.cardHeightPx, `card lines (${lines.toFixed(1)} px) taller than the card (${c.cardHeightPx} px)`);
+    const inner = c.cardWidthPx - 2 * cardPad(g.bodyPx);
     for (const page of plan.pages) {
       check(page.items.length <= c.columns * c.rows, `page ${page.index} has more cards than the grid`);
       for (const it of page.items) {
-        fits(it.title, g.titlePx, inner - badgesWidthPx(cardBadges(it, plan.locale), g.bodyPx), 'card title');
+        const badges = cardBadges(it, locale);
+        const titleBox = inner - badges.reduce((s, b) => s + badgeBox(b) + badgeGap(g.bodyPx), 0);
+        fits(it.title, g.titlePx, titleBox, 'card title');
         fits(it.pay, g.titlePx, inner, 'card pay');
-        fits([it.district, it.settlementText, it.headcount].join(META_SEPARATOR), g.bodyPx, inner, 'card meta line');
-        fits(it.employer, g.bodyPx, inner - (it.verified ? verifiedMarkWidthPx(g.bodyPx) : 0), 'card employer');
+        fits([it.district, it.settlementText, it.headcount].join(word(locale, 'separator')), g.bodyPx, inner, 'card meta line');
+        // ✓ then 0.3 em of margin before a verified employer
+        const mark = it.verified ? fontWidthPx(word(locale, 'verifiedMark'), g.bodyPx) + 0.3 * g.bodyPx : 0;
+        fits(it.employer, g.bodyPx, inner - mark, 'card employer');
         fits(it.phone, g.bodyPx, inner, 'card phone');
       }
     }
@@ -58,20 +98,25 @@ export function overflowProblems(full: BoardPlan): string[] {
 
   if (g.table) {
     const t = g.table;
-    const keys = t.columns.map((c) => c.key);
+    const keys = t.columns.map((col) => col.key);
     for (const must of ['title', 'pay', 'district', 'phone'] as const) check(keys.includes(must), `table lost its ${must} column`);
     check(2 * p + g.headerHeightPx + g.gapPx + (t.rowsPerPage + 1) * t.rowHeightPx <= H, 'table taller than viewport');
-    check(2 * p + t.columns.reduce((s, c) => s + c.widthPx, 0) + (t.columns.length - 1) * g.gapPx <= W, 'table wider than viewport');
-    check(lineBoxPx(g.titlePx) <= t.rowHeightPx, 'table row shorter than its text');
-    for (const col of t.columns) fits(TABLE_LABELS[plan.locale][col.key], g.bodyPx, col.widthPx, 'table label');
+    // table rows run edge to edge with the padding inside them
+    check(2 * p + t.columns.reduce((s, col) => s + col.widthPx, 0) + (t.columns.length - 1) * g.gapPx <= W, 'table wider than viewport');
+    check(g.bodyPx * lh <= t.rowHeightPx, 'table row shorter than its text');
+    // board-style.ts: title and pay at the title size when a title line fits the row
+    const strong = Math.ceil(g.titlePx * lh) <= t.rowHeightPx ? g.titlePx : g.bodyPx;
+    const font = (key: TableColumn) => (key === 'title' || key === 'pay' ? strong : g.bodyPx);
+    for (const col of t.columns) fits(word(locale, `column.${col.key}`), g.bodyPx, col.widthPx, 'table label');
+    const withSettlement = keys.includes('settlement');
     for (const page of plan.pages) {
       check(page.items.length <= t.rowsPerPage, `page ${page.index} has more rows than fit`);
       for (const it of page.items) {
         for (const col of t.columns) {
-          const font = cellFontPx(col.key, g.bodyPx, g.titlePx);
           const text = col.key === 'settlement' ? it.settlementText : it[col.key];
-          const reserve = col.key === 'title' ? badgesWidthPx(tableBadges(it, keys, plan.locale), g.bodyPx) : 0;
-          fits(text, font, col.widthPx - reserve, `table ${col.key}`);
+          const badges = col.key === 'title' ? tableBadges(it, withSettlement, locale) : [];
+          const box = col.widthPx - badges.reduce((s, b) => s + badgeBox(b) + badgeGap(g.bodyPx), 0);
+          fits(text, font(col.key), box, `table ${col.key}`);
         }
       }
     }
@@ -80,25 +125,43 @@ export function overflowProblems(full: BoardPlan): string[] {
   if (g.ticker) {
     const k = g.ticker;
     check(2 * p + k.lineHeightPx <= H, 'ticker line taller than viewport');
-    check(lineBoxPx(g.bodyPx) <= k.lineHeightPx && lineBoxPx(g.headerPx) <= k.lineHeightPx, 'ticker text taller than its line');
+    check(g.bodyPx * 1.35 <= k.lineHeightPx && g.headerPx * 1.35 <= k.lineHeightPx, 'ticker text taller than its line');
     const scrollW = W - 2 * p - (k.sideWidthPx > 0 ? k.sideWidthPx + g.gapPx : 0);
     check(scrollW >= 4 * g.bodyPx, 'ticker scroll area narrower than four characters');
     if (k.sideWidthPx > 0) {
-      const pad = Math.round(g.headerPx * 0.25);
-      check(
-        tickerSideParts(plan.locale).some((parts) => sideBlockWidthPx(parts, g.headerPx, pad) <= k.sideWidthPx && parts.length > 0),
-        'ticker side block cannot hold the clock',
-      );
+      // at least the clock, with the side block's quarter-glyph padding (board-style.ts)
+      const clock = fontWidthPx(WIDEST_CLOCK, g.headerPx) + 2 * Math.round(g.minGlyphPx * 0.25);
+      check(clock <= k.sideWidthPx, `ticker side block (${k.sideWidthPx} px) cannot hold the clock (${clock.toFixed(1)} px)`);
     }
-    check(Math.abs(k.speedPxPerS - 3.5 * g.bodyPx) < 1e-9, 'ticker speed is not 3.5 characters per second');
+    // DOMAIN.md: Chinese is read at about 4 characters a second; a line must not move faster.
+    check(k.speedPxPerS <= 4 * g.bodyPx, `ticker moves ${(k.speedPxPerS / g.bodyPx).toFixed(2)} characters a second`);
     for (const page of plan.pages) {
-      const textW = textWidthPx(tickerPageText(page.items, plan.locale), g.bodyPx);
+      const textW = fontWidthPx(tickerLine(page.items, locale), g.bodyPx);
       check(page.dwellMs >= ((textW + scrollW) / k.speedPxPerS) * 1000, `ticker page ${page.index} ends before its text has passed`);
     }
   }
   // The market-pulse page, where a screen has one (pulse-checks.ts).
   problems.push(...pulseProblems(plan));
   return problems;
+}
+
+/** item-tags.tsx: 急聘, 日结, 新 on a card's title line, in that order. */
+function cardBadges(it: BoardItem, locale: Locale): string[] {
+  return [it.urgent ? word(locale, 'urgent') : null, it.settlement === 'daily' ? it.settlementText : null, it.isNew ? word(locale, 'new') : null].filter((b): b is string => b !== null);
+}
+
+/** In the table, 日结 is a badge only once its own column is gone. */
+function tableBadges(it: BoardItem, withSettlement: boolean, locale: Locale): string[] {
+  return [it.urgent ? word(locale, 'urgent') : null, it.settlement === 'daily' && !withSettlement ? it.settlementText : null, it.isNew ? word(locale, 'new') : null].filter(
+    (b): b is string => b !== null,
+  );
+}
+
+/** ticker-page.tsx: 【急聘】, title, pay, settlement, district, headcount, employer, phone; two spaces between fields, "\u3000◆\u3000" between postings. */
+function tickerLine(items: readonly BoardItem[], locale: Locale): string {
+  return items
+    .map((it) => [it.urgent ? `【${word(locale, 'urgent')}】` : '', it.title, it.pay, it.settlementText, it.district, it.headcount, it.employer, it.phone].filter((s) => s !== '').join('  '))
+    .join('\u3000◆\u3000');
 }
 
 export function allItems(plan: BoardPlan): BoardItem[] {

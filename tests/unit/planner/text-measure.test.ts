@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fitText, textWidthEm, textWidthPx } from '../../../shared/planner/text-measure';
+import { fontWidthEm } from '../../support/text-width-model';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -8,7 +9,14 @@ describe('text measure', () => {
   it('counts CJK as one em and digits as 0.6 em', () => {
     expect(textWidthEm('叉车司机')).toBe(4);
     expect(textWidthEm('300')).toBeCloseTo(1.8, 9);
-    expect(textWidthPx('300元/天', 40)).toBe(Math.ceil((1.8 + 2 + 0.62) * 40));
+    expect(textWidthPx('300元/天', 40)).toBe(Math.ceil((1.8 + 2 + 0.75) * 40));
+  });
+
+  it('never estimates a printable ASCII character narrower than the bundled font draws it', () => {
+    const narrow = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).filter((ch) => textWidthEm(ch) < fontWidthEm(ch));
+    expect(narrow).toEqual([]);
+    // and CJK, the marks boards draw, the ellipsis: a full em, which none of them exceeds
+    for (const ch of ['叉', '（', '…', '·', '–', '—', '✓', '◆', '\u3000']) expect(textWidthEm(ch)).toBeGreaterThanOrEqual(fontWidthEm(ch));
   });
 
   it('leaves text that fits untouched', () => {
