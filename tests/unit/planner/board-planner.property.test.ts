@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planBoard, type PlanInput } from '../../../shared/planner/board-planner';
-import { BoardPlanSchema } from '../../../shared/schemas/board-plan';
-import { minCharHeightMm } from '../../../shared/legibility';
+import { BoardPlanSchema, type BoardPlan } from '../../../shared/schemas/board-plan';
+import { BOARD_LAYOUTS, DEFAULT_SCREEN } from '../../../shared/schemas/screen';
+import { LEGIBILITY_CASES, domainHeightBracketMm } from '../../support/legibility-oracle';
 import { listingsArb, NOW, screenAndViewportArb } from './planner-arbitraries';
 import { allItems, overflowProblems } from './plan-checks';
 
@@ -43,19 +44,47 @@ function viewportOf(input: PlanInput) {
   return input.viewport ?? { width: input.screen.width, height: input.screen.height };
 }
 
+/** Every font size a plan sets, each at least `floor`. */
+function expectNothingBelow(plan: BoardPlan, floor: number): void {
+  const g = plan.geometry;
+  const sizes: Record<string, number> = { body: g.bodyPx, title: g.titlePx, header: g.headerPx };
+  if (g.bottomBand) Object.assign(sizes, { urgentBand: g.bottomBand.urgentFontPx, noticeBand: g.bottomBand.noticeFontPx });
+  for (const page of plan.pages) if (page.pulse) Object.assign(sizes, { pulseBody: page.pulse.bodyPx, pulseTitle: page.pulse.titlePx });
+  for (const [what, px] of Object.entries(sizes)) expect(px, `${what} text`).toBeGreaterThanOrEqual(floor);
+  expect(g.titlePx).toBeGreaterThanOrEqual(g.bodyPx);
+}
+
+/** What kind of plan a generated input makes, for the distribution printed below. */
+function kind(plan: BoardPlan): string {
+  const postings = plan.pages.some((p) => p.items.length > 0);
+  if (plan.warnings.includes('screen-too-small')) return 'screen too small';
+  if (!postings) return `${plan.layout}, no postings`;
+  const degraded = plan.warnings.includes('layout-degraded-to-ticker') ? ' (degraded)' : '';
+  const many = plan.pages.length > 1 ? 'pages' : 'one page';
+  return `${plan.layout}${degraded}, ${many}`;
+}
+
 describe('planBoard properties', () => {
-  it('shows every matching, valid posting exactly once per cycle (or nothing on a too-small screen)', () => {
+  it('shows every matching, valid posting exactly once per cycle, and says why when it shows none', () => {
     fc.assert(
       fc.property(inputArb, (raw) => {
         const input = toInput(raw);
         const plan = planBoard(input);
         const shown = allItems(plan).map((i) => i.id).sort();
+        const expected = expectedIds(input);
+        expect(plan.totalItems).toBe(expected.length);
         if (plan.warnings.includes('screen-too-small')) {
           expect(plan.pages).toEqual([]);
+          // ... and the screen really is too small: one line of text at the minimum glyph and
+          // DOMAIN.md's tightest line height (1.35) would not fit, or not eight characters of it.
+          const vp = viewportOf(input);
+          const m = plan.geometry.minGlyphPx;
+          expect(vp.height < 1.7 * m || vp.width < 8 * m, `${vp.width}×${vp.height} called too small for ${m} px text`).toBe(true);
         } else {
-          expect(shown).toEqual(expectedIds(input));
+          expect(shown).toEqual(expected);
         }
-        expect(plan.totalItems).toBe(expectedIds(input).length);
+        // A plan with no page has a reason the board can show: no postings, or the warning.
+        if (plan.pages.length === 0) expect(expected.length === 0 || plan.warnings.includes('screen-too-small')).toBe(true);
       }),
       { numRuns: RUNS },
     );
@@ -82,26 +111,40 @@ describe('planBoard properties', () => {
     );
   });
 
-  it('never sets text below the legibility minimum, which follows the DOMAIN.md formula', () => {
+  it('uses the hand-computed minimum glyph of every oracle row, and never draws text below it', () => {
+    const rowArb = fc.record({ row: fc.constantFrom(...LEGIBILITY_CASES), layout: fc.constantFrom(...BOARD_LAYOUTS), listings: listingsArb(60), locale: fc.constantFrom('zh-CN' as const, 'en' as const) });
+    fc.assert(
+      fc.property(rowArb, ({ row, layout, listings, locale }) => {
+        const screen = { ...DEFAULT_SCREEN, width: row.width, height: row.height, pitchMm: row.pitchMm, viewingDistanceM: row.viewingDistanceM, legibilityRule: row.legibilityRule, layout, locale };
+        const plan = planBoard({ screen, viewport: row.viewport, listings, now: NOW, dataUpdatedAt: NOW - 60_000 });
+        expect(plan.geometry.minGlyphPx).toBe(row.minGlyphPx);
+        expectNothingBelow(plan, row.minGlyphPx);
+      }),
+      { numRuns: RUNS },
+    );
+    // every row is reachable in a handful of runs: there are few rows
+    expect(LEGIBILITY_CASES.length).toBeGreaterThan(40);
+  });
+
+  it('keeps text physically as tall as DOMAIN.md’s table asks on any screen, and no taller than needed', () => {
     fc.assert(
       fc.property(inputArb, (raw) => {
         const input = toInput(raw);
         const plan = planBoard(input);
         const vp = viewportOf(input);
         const { screen } = input;
+        // each CSS px covers this many mm of the wall (README: the wall's size is kept)
         const pitch = Math.min((screen.width * screen.pitchMm) / vp.width, (screen.height * screen.pitchMm) / vp.height);
-        const needMm = minCharHeightMm(screen.viewingDistanceM, screen.legibilityRule);
-        const g = plan.geometry;
+        const m = plan.geometry.minGlyphPx;
+        const { atLeastMm, atMostMm } = domainHeightBracketMm(screen.viewingDistanceM, screen.legibilityRule);
         expect(plan.effectivePitchMm).toBeCloseTo(pitch, 9);
-        expect(g.minGlyphPx).toBe(Math.max(16, Math.ceil(needMm / pitch - 1e-9)));
-        // The glyph is physically tall enough, and one pixel less would not be (unless 16 px rules).
-        expect(g.minGlyphPx * pitch).toBeGreaterThanOrEqual(needMm - 1e-6);
-        if (g.minGlyphPx > 16) expect((g.minGlyphPx - 1) * pitch).toBeLessThan(needMm + 1e-6);
-        expect(g.bodyPx).toBeGreaterThanOrEqual(g.minGlyphPx);
-        expect(g.titlePx).toBeGreaterThanOrEqual(g.bodyPx);
-        expect(g.headerPx).toBeGreaterThanOrEqual(g.minGlyphPx);
-        expect(g.lineHeight).toBeGreaterThanOrEqual(1.35);
-        expect(g.lineHeight).toBeLessThanOrEqual(1.7);
+        expect(m).toBeGreaterThanOrEqual(16);
+        // the table prints whole mm: half a millimetre either way is its own rounding
+        expect(m * pitch).toBeGreaterThanOrEqual(atLeastMm - 0.5);
+        if (m > 16) expect((m - 1) * pitch).toBeLessThan(atMostMm + 0.5);
+        expectNothingBelow(plan, m);
+        expect(plan.geometry.lineHeight).toBeGreaterThanOrEqual(1.35);
+        expect(plan.geometry.lineHeight).toBeLessThanOrEqual(1.7);
       }),
       { numRuns: RUNS },
     );
@@ -184,6 +227,30 @@ describe('planBoard properties', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+});
+
+describe('the generated inputs', () => {
+  const counts = new Map<string, number>();
+  const SAMPLE = 600;
+  afterAll(() => {
+    // Printed once, so the next reader sees what the properties above were run on.
+    const lines = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${k.padEnd(34, '.')} ${((100 * n) / SAMPLE).toFixed(1)}%`);
+    console.log(`planner property inputs (${SAMPLE} sampled):\n${lines.join('\n')}`);
+  });
+
+  it('reach card and table plans with pages most of the time', () => {
+    for (const raw of fc.sample(inputArb, { numRuns: SAMPLE, seed: 20250602 })) {
+      const k = kind(planBoard(toInput(raw)));
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    const share = (test: (k: string) => boolean) => [...counts].filter(([k]) => test(k)).reduce((s, [, n]) => s + n, 0) / SAMPLE;
+    // cards and table with postings on them, and with more than one page of them
+    expect(share((k) => /^(cards|table), (one page|pages)/.test(k))).toBeGreaterThanOrEqual(0.5);
+    expect(share((k) => k === 'cards, pages')).toBeGreaterThanOrEqual(0.15);
+    expect(share((k) => k === 'table, pages')).toBeGreaterThanOrEqual(0.07);
+    expect(share((k) => k === 'screen too small')).toBeLessThanOrEqual(0.1);
+    expect(share((k) => k.startsWith('ticker'))).toBeGreaterThan(0);
   });
 });
 
