@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { minGlyphPx } from '../../shared/legibility';
 import { DEFAULT_SCREEN, type ScreenProfile } from '../../shared/schemas/screen';
 import type { Listing } from '../../shared/schemas/listing';
 import { openDatabase, closeDatabase } from '../../electron/host/db/open-database';
@@ -10,7 +9,8 @@ import { createListingStore } from '../../electron/host/db/listing-store';
 import { generateListings } from '../../scripts/demo/generate-listings';
 import { freshDataDir, startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { itemsOutsideViewport, openBoardPage, renderedTexts } from '../support/board-page';
+import { itemsOutsideViewport, openBoardPage, overflowingText, pageMinGlyph, renderedTexts } from '../support/board-page';
+import { oracleMinGlyphPx } from '../support/legibility-oracle';
 
 const HOSTILE_DISTRICT = '361181'; // 德兴市: only the hostile postings are placed there.
 
@@ -20,11 +20,6 @@ const screens: ScreenProfile[] = [
   { ...DEFAULT_SCREEN, id: 'strip', name: '条屏', width: 2560, height: 640, pitchMm: 4, viewingDistanceM: 10, layout: 'ticker' },
   { ...DEFAULT_SCREEN, id: 'hostile', name: '测试屏', filter: { occupations: [], districts: [HOSTILE_DISTRICT] } },
 ];
-
-function floorFor(screen: ScreenProfile, viewport: { width: number; height: number }): number {
-  const pitch = Math.min((screen.width * screen.pitchMm) / viewport.width, (screen.height * screen.pitchMm) / viewport.height);
-  return minGlyphPx(screen.viewingDistanceM, pitch, screen.legibilityRule);
-}
 
 describe('board layouts and hostile postings in Chromium', () => {
   let hall: HallProcess;
@@ -64,9 +59,12 @@ describe('board layouts and hostile postings in Chromium', () => {
   it('draws the table layout at 960×480 with every text at or above the minimum', async () => {
     const page = await open('table', 960, 480);
     expect(await page.getAttribute('[data-testid="board-root"]', 'data-layout')).toBe('table');
-    const floor = floorFor(screens[1]!, { width: 960, height: 480 });
+    const floor = oracleMinGlyphPx(screens[1]!, { width: 960, height: 480 }); // 49 mm / 2.5 = 19.6 → 20
+    expect(floor).toBe(20);
+    expect(await pageMinGlyph(page)).toBe(floor);
     expect((await renderedTexts(page)).filter((t) => t.fontPx < floor)).toEqual([]);
     expect(await itemsOutsideViewport(page)).toEqual([]);
+    expect(await overflowingText(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('board-table-960x480.png') });
     await page.close();
   });
@@ -74,12 +72,14 @@ describe('board layouts and hostile postings in Chromium', () => {
   it('scrolls the ticker on a 2560×640 strip with every text at or above the minimum', async () => {
     const page = await open('strip', 2560, 640);
     expect(await page.getAttribute('[data-testid="board-root"]', 'data-layout')).toBe('ticker');
-    const floor = floorFor(screens[2]!, { width: 2560, height: 640 });
+    const floor = oracleMinGlyphPx(screens[2]!, { width: 2560, height: 640 }); // 102 mm / 4 = 25.5 → 26
+    expect(floor).toBe(26);
+    expect(await pageMinGlyph(page)).toBe(floor);
     expect((await renderedTexts(page)).filter((t) => t.fontPx < floor)).toEqual([]);
-    const x = () => page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="board-item"]')!.getBoundingClientRect().left);
-    const before = await x();
-    await page.waitForTimeout(600);
-    expect(await x()).toBeLessThan(before);
+    expect(await overflowingText(page)).toEqual([]);
+    // it moves: a later frame draws the first posting further left (whenever that frame comes)
+    const before = await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="board-item"]')!.getBoundingClientRect().left);
+    await page.waitForFunction((x0) => document.querySelector<HTMLElement>('[data-testid="board-item"]')!.getBoundingClientRect().left < x0 - 10, before, { timeout: 20_000 });
     await page.screenshot({ path: screenshotPath('board-ticker-2560x640.png') });
     await page.close();
   });
@@ -99,6 +99,7 @@ describe('board layouts and hostile postings in Chromium', () => {
     await item.waitFor();
     expect(await item.textContent()).toContain('…');
     expect(await itemsOutsideViewport(page)).toEqual([]);
+    expect(await overflowingText(page)).toEqual([]);
     const overflowing = await item.evaluate((el) => [...el.querySelectorAll<HTMLElement>('*')].filter((c) => c.getBoundingClientRect().right > el.getBoundingClientRect().right + 1).length);
     expect(overflowing).toBe(0);
     await page.screenshot({ path: screenshotPath('board-hostile-1920x1080.png') });

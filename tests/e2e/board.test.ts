@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { minGlyphPx } from '../../shared/legibility';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
 import { startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { currentPageIndex, itemsOutsideViewport, openBoardPage, renderedTexts } from '../support/board-page';
-
-/** The legibility floor computed from DOMAIN.md independently of the planner. */
-function expectedMinGlyph(viewport: { width: number; height: number }): number {
-  const s = DEFAULT_SCREEN;
-  const pitch = Math.min((s.width * s.pitchMm) / viewport.width, (s.height * s.pitchMm) / viewport.height);
-  return minGlyphPx(s.viewingDistanceM, pitch, s.legibilityRule);
-}
+import { currentPageIndex, itemsOutsideViewport, openBoardPage, overflowingText, pageMinGlyph, renderedTexts } from '../support/board-page';
+import { oracleMinGlyphPx } from '../support/legibility-oracle';
 
 describe('LED board against `npm run serve` on a fresh data dir', () => {
   let hall: HallProcess;
@@ -45,10 +38,13 @@ describe('LED board against `npm run serve` on a fresh data dir', () => {
       expect(all).toMatch(/[\u4e00-\u9fff]{2,}/);
       expect(all).toMatch(/\d+(–\d+)?元\/(时|天|单|件|课时|月)/);
 
-      const floor = expectedMinGlyph({ width, height });
+      // hand-computed: 33 px at 1920×1080, 17 px at 960×480 (tests/support/legibility-oracle.ts)
+      const floor = oracleMinGlyphPx(DEFAULT_SCREEN, { width, height });
+      expect(await pageMinGlyph(page)).toBe(floor);
       const tooSmall = texts.filter((t) => t.fontPx < floor);
       expect(tooSmall, `text drawn below ${floor}px`).toEqual([]);
       expect(await itemsOutsideViewport(page)).toEqual([]);
+      expect(await overflowingText(page)).toEqual([]);
 
       await page.screenshot({ path: screenshotPath(`board-cards-${width}x${height}.png`) });
       await page.close();

@@ -8,7 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 import type { Hall } from '../../electron/host/hall';
 import { startTestHall } from '../support/in-process-hall';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { openBoardPage, renderedTexts } from '../support/board-page';
+import { openBoardPage, pageMinGlyph, renderedTexts } from '../support/board-page';
+import { oracleMinGlyphPx } from '../support/legibility-oracle';
+import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
 import { call, inMinutes } from '../integration/staff/staff-support';
 
 async function overlaps(page: Page): Promise<string[]> {
@@ -72,7 +74,9 @@ describe('bottom bands of an urgent banner and the notice line', () => {
     for (const [i, page] of pages.entries()) {
       await page.waitForSelector('[data-testid="emergency-takeover"]', { timeout: 10_000 });
       await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-      const minGlyphPx = hall.boards.planFor('1', sizes[i]!)!.geometry.minGlyphPx;
+      // hand-computed for the default wall: 33 px at 1920×1080, 17 px at 960×480
+      const minGlyphPx = oracleMinGlyphPx(DEFAULT_SCREEN, sizes[i]!);
+      expect(await pageMinGlyph(page)).toBe(minGlyphPx);
       const texts = await renderedTexts(page);
       expect(texts.map((t) => t.text).join(' ')).toContain('请勿乘坐电梯');
       expect(texts.filter((t) => t.fontPx < minGlyphPx)).toEqual([]);

@@ -11,7 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
 import { freshDataDir, startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { renderedTexts } from '../support/board-page';
+import { pageMinGlyph, renderedTexts } from '../support/board-page';
+import { oracleMinGlyphPx } from '../support/legibility-oracle';
 
 const PIN = '318265';
 const SCREENS = Array.from({ length: 8 }, (_, i) => ({ ...DEFAULT_SCREEN, id: String(i + 1), name: `${i + 1}号屏` }));
@@ -109,8 +110,11 @@ describe('urgent postings on 8 boards, with proof of delivery', () => {
     const screens = await api(hall.url, token, 'GET', '/api/staff/screens');
     for (const s of screens.json.screens) expect(s.pages.map((p: { urgentIds: string[] }) => p.urgentIds)).toEqual([[id]]);
 
-    // nothing on the urgent layer is drawn below the plan's minimum glyph
-    const floor = await boards[0]!.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.board')!).getPropertyValue('--min-glyph')));
+    // nothing on the urgent layer is drawn below the minimum glyph, worked out by hand for the
+    // default wall in a 640×360 page: 7.5 mm per px, 81 / 7.5 = 10.8 → the 16 px floor
+    const floor = oracleMinGlyphPx(DEFAULT_SCREEN, { width: 640, height: 360 });
+    expect(floor).toBe(16);
+    expect(await pageMinGlyph(boards[0]!)).toBe(floor);
     const texts = await renderedTexts(boards[0]!);
     expect(texts.filter((t) => t.fontPx < floor)).toEqual([]);
     // every text comes from the catalogue (no "key … returned an object" from i18next)

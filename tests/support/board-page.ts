@@ -39,6 +39,49 @@ export function itemsOutsideViewport(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Text that does not fit its box as Chromium laid it out, measured by the browser and not by
+ * the planner: a `.line` whose text is wider than its box (the browser's own ellipsis would
+ * show), a header part running past the header, or anything sticking out of its card, table
+ * cell or pulse cell. Only the screen's name in the header may be cut by the browser.
+ */
+export function overflowingText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const label = (el: Element) => `${el.className || el.tagName} "${(el.textContent ?? '').slice(0, 30)}"`;
+    const live = '.board-page:not(.board-page--leaving)';
+    for (const el of document.querySelectorAll<HTMLElement>(`${live} .line, .ticker__side > *`)) {
+      if (shown(el) && el.scrollWidth > el.clientWidth + 1) bad.push(`${label(el)}: ${el.scrollWidth} px of text in ${el.clientWidth} px`);
+    }
+    const header = document.querySelector('.board-header');
+    if (header) {
+      const h = header.getBoundingClientRect();
+      for (const el of header.children) {
+        if (el.classList.contains('board-header__name')) continue;
+        const r = el.getBoundingClientRect();
+        if (shown(el) && (r.right > h.right + 1 || r.left < h.left - 1)) bad.push(`${label(el)}: outside the header`);
+      }
+    }
+    for (const box of document.querySelectorAll(`${live} .card, ${live} .table__cell, ${live} .pulse__cell`)) {
+      const b = box.getBoundingClientRect();
+      for (const el of box.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (shown(el) && (r.right > b.right + 1 || r.left < b.left - 1 || r.bottom > b.bottom + 1 || r.top < b.top - 1)) bad.push(`${label(el)}: outside its ${box.className}`);
+      }
+    }
+    return bad;
+  });
+}
+
+/** The smallest glyph the page was told to draw (the plan's --min-glyph on the board root). */
+export function pageMinGlyph(page: Page): Promise<number> {
+  return page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.board')!).getPropertyValue('--min-glyph')));
+}
+
 /** Waits until page transitions (CSS transitions and animations) have settled. */
 export async function waitForSettledPage(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planBoard } from '../../../shared/planner/board-planner';
 import { BoardPlanSchema } from '../../../shared/schemas/board-plan';
-import { minGlyphPx } from '../../../shared/legibility';
+import { DEFAULT_SCREEN } from '../../../shared/schemas/screen';
+import { oracleMinGlyphPx } from '../../support/legibility-oracle';
 import { HOUR, listing, NOW, screen } from './listing-fixture';
 import { allItems, overflowProblems } from './plan-checks';
 
@@ -91,7 +92,8 @@ describe('planBoard content', () => {
 describe('planBoard geometry', () => {
   it('lays out the default 1920×1080 P2.5 wall read from 8 m as a card grid at the ADA minimum', () => {
     const p = plan({}, Array.from({ length: 30 }, (_, i) => listing(`l${i}`)));
-    const m = minGlyphPx(8, 2.5, 'ada');
+    const m = oracleMinGlyphPx(DEFAULT_SCREEN); // 81 mm / 2.5 = 32.4 → 33
+    expect(m).toBe(33);
     expect(p.layout).toBe('cards');
     expect(p.geometry.minGlyphPx).toBe(m);
     expect(p.geometry.bodyPx).toBe(m);
@@ -106,7 +108,7 @@ describe('planBoard geometry', () => {
     // The same 4.8 × 2.7 m wall drawn from a 960×540 page: each CSS px covers 5 mm of wall.
     const p = plan({}, [listing('a')], { viewport: { width: 960, height: 540 } });
     expect(p.effectivePitchMm).toBe(5);
-    expect(p.geometry.minGlyphPx).toBe(minGlyphPx(8, 5, 'ada'));
+    expect(p.geometry.minGlyphPx).toBe(oracleMinGlyphPx(DEFAULT_SCREEN, { width: 960, height: 540 })); // 81 / 5 = 16.2 → 17
     expect(p.viewport).toEqual({ width: 960, height: 540 });
   });
 
