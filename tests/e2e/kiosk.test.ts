@@ -64,13 +64,17 @@ describe('touch kiosk', () => {
       await page.waitForSelector(tid('listing-card'));
       await page.tap(tid('trade-moving'));
       await page.tap(tid('filter-daily'));
-      await page.waitForFunction(() => document.querySelectorAll('[data-testid="listing-card"]').length > 0 && document.querySelector('[data-testid="filter-daily"]')?.getAttribute('aria-pressed') === 'true');
-      await page.waitForTimeout(400);
+      // the filtered list is in when every card it shows is a 日结 posting
+      await page.waitForFunction(() => {
+        const cards = [...document.querySelectorAll('[data-testid="listing-card"]')];
+        return cards.length > 0 && document.querySelector('[data-testid="filter-daily"]')?.getAttribute('aria-pressed') === 'true' && cards.every((c) => c.textContent?.includes('日结'));
+      });
       expect(await page.textContent(tid('listing-card'))).toContain('日结');
       await checkKioskFriendly(page, 'browse');
       await shot('2-browse');
 
       const listingId = await page.getAttribute(tid('listing-card'), 'data-listing-id');
+      expect(listingId).toMatch(/^[\w.:-]+$/);
       await page.tap(tid('listing-card'));
       await page.waitForSelector(`${tid('listing-qr')}[src^="data:image/svg+xml"]`);
       await checkKioskFriendly(page, 'detail');
@@ -127,12 +131,11 @@ describe('touch kiosk', () => {
 
       await page.tap(tid('done-finish'));
       await page.waitForSelector(tid('start-screen'));
-      if (listingId) {
-        const db = openDatabase(`${t.dataDir}/hall.db`);
-        const row = db.prepare('SELECT listing_id, name, phone FROM registrations WHERE number = ? ORDER BY created_at DESC LIMIT 1').get(number) as Record<string, string>;
-        closeDatabase(db);
-        expect(row).toEqual({ listing_id: listingId, name: '王小', phone: '13912345678' });
-      }
+      // the sign-up is stored for the posting the visitor chose
+      const db = openDatabase(`${t.dataDir}/hall.db`);
+      const row = db.prepare('SELECT listing_id, name, phone FROM registrations WHERE number = ? ORDER BY created_at DESC LIMIT 1').get(number) as Record<string, string>;
+      closeDatabase(db);
+      expect(row).toEqual({ listing_id: listingId, name: '王小', phone: '13912345678' });
     });
   }
 

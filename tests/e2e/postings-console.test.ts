@@ -14,10 +14,12 @@ import { DEFAULT_SCREEN, type ScreenProfile } from '../../shared/schemas/screen'
 import { freshDataDir } from '../support/hall-process';
 import { startTestHall, writeListings } from '../support/in-process-hall';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { renderedTexts, waitForSettledPage } from '../support/board-page';
+import { overflowingText, pageMinGlyph, renderedTexts, waitForSettledPage } from '../support/board-page';
+import { oracleMinGlyphPx } from '../support/legibility-oracle';
 import type { Hall } from '../../electron/host/hall';
 import { gbkCsv, sheetRows } from '../fixtures/import/import-sheets';
 import { makeListing } from '../unit/db/fixtures';
+import { postSignup, signup } from '../integration/kiosk/support/kiosk-harness';
 
 const PIN = '318265';
 const SCREENS: ScreenProfile[] = [
@@ -83,9 +85,15 @@ describe('console import → boards → pulse page (Chromium)', () => {
       await page.waitForSelector('[data-testid="pulse-page"]', { timeout: cycleMs(id) + 10_000 });
       await page.evaluate(() => document.fonts.ready);
       await waitForSettledPage(page);
+      // hand-computed: 81 mm / 2.5 = 32.4 → 33 px on the wall, 81 / 4 = 20.25 → 21 px on the small screen
+      const floor = oracleMinGlyphPx(SCREENS.find((s) => s.id === id)!, { width, height });
+      expect(floor).toBe(id === '1' ? 33 : 21);
+      expect(plan.geometry.minGlyphPx).toBe(floor);
+      expect(await pageMinGlyph(page)).toBe(floor);
       const texts = await renderedTexts(page);
-      const tooSmall = texts.filter((t) => t.fontPx < plan.geometry.minGlyphPx);
-      expect(tooSmall, `text below ${plan.geometry.minGlyphPx}px on /board/${id}`).toEqual([]);
+      const tooSmall = texts.filter((t) => t.fontPx < floor);
+      expect(tooSmall, `text below ${floor}px on /board/${id}`).toEqual([]);
+      expect(await overflowingText(page)).toEqual([]);
       const pulseText = texts.map((t) => t.text).join(' ');
       expect(pulseText).toContain('紧缺工种');
       expect(pulseText).toContain('驾驶司机'); // the imported forklift job's trade is short of workers
@@ -111,12 +119,26 @@ describe('console import → boards → pulse page (Chromium)', () => {
     }
   }, 240_000);
 
-  it('shows the market pulse and sign-ups in the console', async () => {
+  it('shows the market pulse and sign-ups in the console, a sign-up masked', async () => {
+    // one sign-up from the hall's own kiosk, for the drivers' trade
+    const person = signup({ phone: '13912345678', name: '王小明', occupations: ['driving'] });
+    expect((await postSignup(hall.url, person, hall.localKioskToken)).status).toBe(201);
+
     await consolePage.click('[data-testid="tab-pulse"]');
-    await consolePage.waitForSelector('[data-testid="pulse-console-row"][data-occupation="driving"]');
+    const row = await consolePage.waitForSelector('[data-testid="pulse-console-row"][data-occupation="driving"]');
+    const expected = hall.consoleData.pulseFor(Date.now()).trades.find((t) => t.occupation === 'driving')!;
+    // the imported forklift job wants 3 people; the console shows the host's figures
+    expect(expected.demand).toBeGreaterThanOrEqual(3);
+    const cells = await row.$$eval('td', (tds) => tds.map((td) => td.textContent ?? ''));
+    expect(cells[1]).toBe('驾驶司机');
+    expect(Number(cells[2])).toBe(expected.demand);
     await consolePage.screenshot({ path: screenshotPath('console-pulse-1366x768.png'), fullPage: true });
+
     await consolePage.click('[data-testid="tab-signups"]');
-    await consolePage.waitForSelector('[data-testid="signups-table"]');
+    const signupRow = await consolePage.waitForSelector(`[data-testid="signup-row"][data-signup-id="${person.id}"]`);
+    expect(await signupRow.$eval('[data-testid="signup-phone"]', (el) => el.textContent)).toBe('139****5678');
+    expect(await signupRow.$eval('[data-testid="signup-name"]', (el) => el.textContent)).toBe('王**');
+    expect(await consolePage.textContent('[data-testid="signups-table"]')).not.toContain('13912345678');
     await consolePage.screenshot({ path: screenshotPath('console-signups-1366x768.png'), fullPage: true });
   }, 60_000);
 });

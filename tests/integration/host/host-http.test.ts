@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HealthSchema, ListingsResponseSchema } from '../../../shared/contract';
 import { generateListings } from '../../../scripts/demo/generate-listings';
@@ -31,12 +33,25 @@ describe('hall host HTTP routes', () => {
     const res = await get(`/api/listings?q=${encodeURIComponent(q)}&limit=200`);
     const body = ListingsResponseSchema.parse(await res.json());
     expect(body.total).toBeGreaterThan(0);
+    expect(body.listings.length).toBe(Math.min(200, body.total));
     for (const l of body.listings) expect(JSON.stringify(l)).toContain(q);
   });
 
   it('filters by trade and district and returns public fields only', async () => {
+    const now = Date.now();
+    // what the filter should find, counted straight from the database file
+    const db = new BetterSqlite3(join(hall.dataDir, 'hall.db'), { readonly: true });
+    const count = (where: string) => (db.prepare(`SELECT COUNT(*) AS n FROM listings WHERE valid_from_ms <= @now AND valid_until_ms > @now AND hidden = 0 ${where}`).get({ now }) as { n: number }).n;
+    const matching = count("AND occupation = 'driving' AND district_code = '361102'");
+    const live = count('');
+    db.close();
+    expect(matching).toBeGreaterThan(0);
+    expect(live).toBeGreaterThan(matching);
+
     const res = await get('/api/listings?occupation=driving&district=361102&limit=50');
     const body = ListingsResponseSchema.parse(await res.json());
+    expect(body.total).toBe(matching);
+    expect(body.listings.length).toBe(Math.min(50, matching));
     for (const l of body.listings) {
       expect(l).toMatchObject({ occupation: 'driving', districtCode: '361102' });
       expect(Object.keys(l)).not.toContain('maskPhone');
