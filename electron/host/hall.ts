@@ -55,6 +55,8 @@ export interface HallDeps {
   sync?: Partial<HubLinkTuning>;
   /** Random source for back-off jitter. */
   random?: () => number;
+  /** Test-only: how long a connecting board page has to report its viewport (default 250 ms). */
+  boardViewportWaitMs?: number;
 }
 
 export async function startHall(options: HallOptions, deps: HallDeps = {}): Promise<Hall> {
@@ -165,6 +167,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     status,
     clock,
     log,
+    ...(deps.boardViewportWaitMs !== undefined ? { viewportWaitMs: deps.boardViewportWaitMs } : {}),
   });
   staff.attachBoards(io.of(BOARD_NAMESPACE) as BoardNamespace, boards);
   consoleData.attachBoards(() => boards.dataChanged());

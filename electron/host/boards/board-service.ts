@@ -50,6 +50,8 @@ export interface BoardServiceDeps {
   log: Logger;
   /** Plans are re-made at least this often, so expired postings leave on time even offline. */
   refreshEveryMs?: number;
+  /** How long a connecting page has to report its viewport (default VIEWPORT_WAIT_MS); tests lengthen it. */
+  viewportWaitMs?: number;
 }
 
 export interface BoardService {
@@ -172,7 +174,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       setTimeout(() => {
         firstPlan.delete(socket.id);
         planForSocket(socket);
-      }, VIEWPORT_WAIT_MS),
+      }, deps.viewportWaitMs ?? VIEWPORT_WAIT_MS),
     );
 
     socket.on('viewport', (raw) => {

@@ -8,7 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Hub } from '../../../scripts/hub/hub-server';
 import type { Hall } from '../../../electron/host/hall';
 import type { BoardAlerts } from '../../../shared/schemas/urgent';
-import { startTestHall, startTestHub, tmpDir, waitFor } from '../sync/support/sync-harness';
+import { health, startTestHall, startTestHub, tmpDir, waitFor } from '../sync/support/sync-harness';
 import { ADMIN_PIN, call, inMinutes } from './staff-support';
 
 describe('urgent postings relayed between halls by the hub', () => {
@@ -52,8 +52,11 @@ describe('urgent postings relayed between halls by the hub', () => {
     await waitFor('posting on hall B', () => lastOn.get('b')?.urgent.some((u) => u.id === id), 15_000);
     expect(lastOn.get('b')!.urgent.find((u) => u.id === id)).toMatchObject({ title: '全市急招搬运工' });
 
-    // A's own record keeps its origin and its screen targeting after the relayed copy comes back.
-    await new Promise((r) => setTimeout(r, 500));
+    // A's own record keeps its origin and its screen targeting after the relayed copy comes back:
+    // wait until hall A has applied the hub's change log up to the relayed posting.
+    const relayedSeq = hub.store.lastSeq();
+    expect(relayedSeq).toBeGreaterThan(0);
+    await waitFor('hall A to apply the relayed copy', async () => (await health(hallA.url)).cursor >= relayedSeq, 15_000);
     const listA = await call(hallA.url, 'GET', '/api/urgent', { token: tokenA });
     expect(listA.json.urgent.find((u: { id: string }) => u.id === id)).toMatchObject({ origin: 'local', screens: ['1'], live: true });
 
