@@ -41,6 +41,8 @@ export async function fetchChangesPage(
   try {
     response = await fetch(url, { headers: { authorization: `Bearer ${hub.token}`, accept: 'application/json' }, signal });
   } catch (error) {
+    // Stopped by the caller (a catch-up cancelled): say so, as the page worker's stream does.
+    if (options.signal?.aborted) throw new HubRequestError('fetchChangesPage: catch-up stopped', null, 'aborted');
     throw new HubRequestError(`fetchChangesPage: hub unreachable at ${hub.url} (${(error as Error).message})`, null, 'unreachable');
   }
   if (response.status === 401 || response.status === 403) {

@@ -154,6 +154,8 @@ describe('the sync page worker', () => {
     await expect(readAll(s2, 0, AbortSignal.abort())).rejects.toBeInstanceOf(HubRequestError);
     await readAll(s2, onHostThread.at(-2)!.through);
     await expect(readAll(s2, 0, AbortSignal.abort())).rejects.toMatchObject({ code: 'aborted' });
+    // read on the host thread (no worker, or one still starting on a loaded machine): the same
+    await expect(readAll(source(null), 0, AbortSignal.abort())).rejects.toMatchObject({ code: 'aborted' });
   });
 });
 
