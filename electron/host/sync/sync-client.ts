@@ -30,6 +30,8 @@ export interface SyncTuning {
   requestTimeoutMs: number;
   /** Live changes held while a catch-up runs; beyond this they are dropped and re-fetched. */
   maxBuffered: number;
+  /** How long the first catch-up waits for the page worker to start (page-source.ts, 3 s); tests lengthen it. */
+  pageWorkerStartWaitMs?: number;
 }
 
 export const DEFAULT_SYNC_TUNING: SyncTuning = {
@@ -124,7 +126,14 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
   /** Set when REST refused the token: the coming disconnect should back off slowly. */
   let tokenRefused = false;
   const abort = new AbortController();
-  const pages = createPageSource({ hub, pageSize: tuning.pageSize, timeoutMs: tuning.requestTimeoutMs, log, worker: deps.pageWorker ?? null });
+  const pages = createPageSource({
+    hub,
+    pageSize: tuning.pageSize,
+    timeoutMs: tuning.requestTimeoutMs,
+    log,
+    worker: deps.pageWorker ?? null,
+    ...(tuning.pageWorkerStartWaitMs !== undefined ? { startWaitMs: tuning.pageWorkerStartWaitMs } : {}),
+  });
   const loggedOnce = new Set<string>();
 
   const socket: Socket = io(`${hub.url}${HALL_NAMESPACE}`, {

@@ -9,14 +9,33 @@ import { tmpDir } from './fixtures';
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-function database(): { db: WritableDatabase; wal: () => number } {
+/**
+ * In WAL mode only a checkpoint writes the database file itself: `main()` (its size and mtime)
+ * changes exactly when one ran, which is how the tests count them.
+ */
+function database(): { db: WritableDatabase; wal: () => number; main: () => string } {
   const { dir, cleanup } = tmpDir();
   const db = openDatabase(join(dir, 'hall.db'));
   cleanups.push(() => {
     closeDatabase(db);
     cleanup();
   });
-  return { db, wal: () => statSync(join(dir, 'hall.db-wal')).size };
+  const main = () => {
+    const st = statSync(join(dir, 'hall.db'), { bigint: true });
+    return `${st.size}:${st.mtimeNs}`;
+  };
+  return { db, wal: () => statSync(join(dir, 'hall.db-wal')).size, main };
+}
+
+/** How many of the steps changed the database file, i.e. checkpointed. */
+function checkpointsDuring(main: () => string, steps: Array<() => void>): number {
+  let n = 0;
+  for (const step of steps) {
+    const before = main();
+    step();
+    if (main() !== before) n++;
+  }
+  return n;
 }
 
 /** ~6 MB per call, one commit: more than the default 1000-page checkpoint threshold. */
@@ -36,20 +55,19 @@ function checkpointState(db: WritableDatabase): { busy: number; log: number; che
 
 describe('bulk writes', () => {
   it('lets the log grow across commits during a burst, then checkpoints once and restores the threshold', () => {
-    const { db, wal } = database();
+    const { db, wal, main } = database();
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
 
-    writeBatch(db);
+    // without a burst, each commit past 1000 pages checkpoints and the log is reused
+    expect(checkpointsDuring(main, [() => writeBatch(db), () => writeBatch(db)])).toBe(2);
     const afterOneCommit = wal();
-    writeBatch(db); // without a burst, each commit past 1000 pages checkpoints and the log is reused
-    expect(wal()).toBe(afterOneCommit);
 
     const end = beginBulkWrites(db);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(65_536);
-    for (let i = 0; i < 3; i++) writeBatch(db);
+    expect(checkpointsDuring(main, [() => writeBatch(db), () => writeBatch(db), () => writeBatch(db)])).toBe(0);
     expect(wal()).toBeGreaterThan(2.5 * afterOneCommit);
 
-    end();
+    expect(checkpointsDuring(main, [end])).toBe(1);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     // everything in the log is already in the database file
     const state = checkpointState(db);
