@@ -21,12 +21,18 @@ export function freshDataDir(prefix = 'hall-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function startHallProcess(options: { dataDir?: string; args?: string[]; env?: Record<string, string>; viaNpm?: boolean } = {}): Promise<HallProcess> {
+/**
+ * `entry` runs another script with the same options instead of the host's CLI, e.g.
+ * tests/support/hall-with-hooks.ts for the host with its test-only hooks.
+ */
+export async function startHallProcess(
+  options: { dataDir?: string; args?: string[]; env?: Record<string, string>; viaNpm?: boolean; entry?: string } = {},
+): Promise<HallProcess> {
   const dataDir = options.dataDir ?? freshDataDir();
   const args = ['--port', '0', '--data', dataDir, ...(options.args ?? [])];
   const [command, argv] = options.viaNpm
     ? ['npm', ['run', '--silent', 'serve', '--', ...args]]
-    : [process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...args]];
+    : [process.execPath, ['--import', 'tsx', options.entry ?? 'electron/host/cli.ts', ...args]];
   const child = spawn(command, argv, {
     cwd: ROOT,
     env: { ...process.env, HALL_LOG_LEVEL: 'warn', ...options.env },

@@ -29,6 +29,8 @@ export interface ApplyDeps {
   /** Recorded with quarantined changes: which upstream sent them. */
   source: string;
   urgent?: UrgentSink | undefined;
+  /** Test-only: called inside each transaction after its writes, just before it commits. */
+  insideTransaction?: ((run: { fromCursor: number; toCursor: number; changes: number }) => void) | undefined;
 }
 
 export interface ApplyResult {
@@ -106,6 +108,7 @@ export function createChangeApplier(deps: ApplyDeps) {
       flush();
       if (advanceTo !== undefined && advanceTo > cursor) cursor = advanceTo;
       if (cursor !== start) store.setCursor(cursor);
+      deps.insideTransaction?.({ fromCursor: start, toCursor: cursor, changes: changes.length });
       return { changed, quarantined, duplicates, cursor };
     });
   }

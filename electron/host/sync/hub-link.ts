@@ -25,6 +25,8 @@ export interface HubLinkTuning extends SyncTuning {
   outboxPollMs?: number;
   /** Boards are re-planned at most this often while a large catch-up streams in. */
   replanEveryMs: number;
+  /** Test-only: called inside each sync transaction after its writes, before the commit. */
+  insideApplyTransaction?: (run: { fromCursor: number; toCursor: number; changes: number }) => void;
 }
 
 export interface HubLinkDeps {
@@ -98,6 +100,7 @@ export function startHubLink(deps: HubLinkDeps): HubLink {
     log,
     source: deps.hub.url,
     urgent: deps.urgent,
+    insideTransaction: deps.tuning?.insideApplyTransaction,
   });
   // The floor is short so a live change reaches the walls at once (the budget is 300 ms to
   // paint); the throttle's own 2× run-time rule is what protects a large hall under a burst.

@@ -1,8 +1,10 @@
 /**
- * The hall process is killed with SIGKILL while it applies a large catch-up. The hub seeds
- * its postings in order (seq n is demo posting n), so a consistent database holds exactly the
- * first `cursor` postings: rows and cursor committed together, nothing half-applied. On
- * restart the hall finishes without loss or duplication.
+ * The hall process is killed with SIGKILL inside a sync transaction of a large catch-up: the
+ * host's own test hook (tests/support/hall-with-hooks.ts) holds the process after a page's rows
+ * and cursor are written and before they commit, and says so. The hub seeds its postings in
+ * order (seq n is demo posting n), so a consistent database holds exactly the first `cursor`
+ * postings, and the cursor is the one from before the held page: rows and cursor committed
+ * together, nothing half-applied. On restart the hall finishes without loss or duplication.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -40,41 +42,43 @@ describe('a hall killed mid-batch', () => {
     await hub?.close();
   });
 
-  const start = () => startHallProcess({ dataDir, args: ['--hub', hub.url, '--hall-id', 'kill-test', '--hub-token', HALL_TOKEN] });
+  const start = (holdTransaction = 0) =>
+    startHallProcess({
+      dataDir,
+      entry: 'tests/support/hall-with-hooks.ts',
+      args: ['--hub', hub.url, '--hall-id', 'kill-test', '--hub-token', HALL_TOKEN],
+      env: { HALL_TEST_HOLD_TRANSACTION: String(holdTransaction) },
+    });
 
-  /** Polls until the hall has applied part, not all, of the feed, then kills it. */
-  async function killMidway(p: HallProcess, above: number): Promise<number> {
-    const seen = await waitFor(
-      'a partial catch-up',
-      async () => {
-        const h = await health(p.url).catch(() => null);
-        return h && h.cursor > above && h.cursor < COUNT ? h.cursor : null;
-      },
-      40_000,
-      5,
-    );
+  /** Waits until the host is held inside its second sync transaction, then kills it. */
+  async function killInsideTransaction(p: HallProcess): Promise<{ fromCursor: number; toCursor: number; changes: number }> {
+    const line = await waitFor('the host held inside a sync transaction', () => /held inside sync transaction (\{.*\})/.exec(p.output())?.[1], 60_000);
     await p.stop('SIGKILL');
-    return seen;
+    return JSON.parse(line) as { fromCursor: number; toCursor: number; changes: number };
   }
 
   it('leaves a consistent database and finishes the sync on restart', async () => {
     let lastCursor = 0;
     for (let round = 0; round < 2; round++) {
-      hall = await start();
-      const seen = await killMidway(hall, lastCursor);
+      // the first transaction of this run commits a page; the second is held and killed
+      hall = await start(2);
+      const held = await killInsideTransaction(hall);
       hall = null;
+      expect(held.changes).toBeGreaterThan(0);
+      expect(held.fromCursor).toBeGreaterThan(lastCursor);
+      expect(held.toCursor).toBeGreaterThan(held.fromCursor);
       const after = consistency(dataDir);
       expect(after.integrity).toBe('ok');
-      expect(after.cursor).toBeGreaterThanOrEqual(seen);
-      expect(after.cursor).toBeLessThan(COUNT);
-      // exactly the first `cursor` postings: no page applied without its cursor or vice versa
+      // the held page's rows and cursor are gone together; everything before it is there
+      expect(after.cursor).toBe(held.fromCursor);
       expect(after.count).toBe(after.cursor);
       expect(after.maxId).toBe(`demo-${String(after.cursor).padStart(6, '0')}`);
       lastCursor = after.cursor;
     }
+    expect(lastCursor).toBeLessThan(COUNT);
 
     hall = await start();
-    await waitFor('the sync to finish', async () => (await health(hall!.url)).cursor === COUNT, 50_000);
+    await waitFor('the sync to finish', async () => (await health(hall!.url)).cursor === COUNT, 60_000);
     await hall.stop('SIGTERM');
     hall = null;
 
@@ -82,5 +86,5 @@ describe('a hall killed mid-batch', () => {
     expect(cursor).toBe(hub.store.lastSeq());
     expect(listings.size).toBe(COUNT);
     expect(listings).toEqual(hub.store.allListings());
-  });
+  }, 180_000);
 });
