@@ -17,6 +17,8 @@ export interface HubRouteDeps {
   clock: () => number;
   broadcast: (changes: readonly HubChange[]) => void;
   connectedHalls: () => number;
+  /** Test-only: awaited before a change-feed page is served (hold a hall mid catch-up). */
+  beforeChangesPage?: ((since: number) => void | Promise<void>) | undefined;
 }
 
 const MAX_BATCH = 5000;
@@ -44,6 +46,7 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
     need(request, 'hall');
     const parsed = ChangesQuerySchema.safeParse(request.query);
     if (!parsed.success) throw new HubHttpError(400, 'invalid_query', `changes: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    await deps.beforeChangesPage?.(parsed.data.since);
     return reply.type('application/json; charset=utf-8').send(store.changesPageJson(parsed.data.since, parsed.data.limit));
   });
 

@@ -28,7 +28,7 @@ export interface HubOptions {
   expireEveryMs?: number;
   clock?: () => number;
   log?: Logger;
-  /** Test-only fault injection (lost acks). */
+  /** Test-only fault injection (lost acks, a held change-feed page). */
   faults?: HubFaults;
 }
 
@@ -71,7 +71,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       for (const change of changes) nsp.emit('change', change);
     };
     const stats = attachHallNamespace(nsp, { store, tokens, clock, log, faults: options.faults, broadcast });
-    registerHubRoutes(app, { store, tokens, clock, broadcast, connectedHalls: () => nsp.sockets.size });
+    registerHubRoutes(app, { store, tokens, clock, broadcast, connectedHalls: () => nsp.sockets.size, beforeChangesPage: options.faults?.beforeChangesPage });
 
     const expireTimer = setInterval(() => {
       try {

@@ -42,6 +42,8 @@ interface HallSocketData {
 export interface HubFaults {
   /** Store the item but send no ack, as if the ack got lost on the way back. */
   dropSubmitAck?: (id: string) => boolean;
+  /** Awaited before a change-feed page is served, to hold a hall in the middle of its catch-up. */
+  beforeChangesPage?: (since: number) => void | Promise<void>;
 }
 
 export interface HallNamespaceDeps {

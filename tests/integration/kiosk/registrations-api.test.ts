@@ -118,7 +118,12 @@ describe('POST /api/registrations on a standalone hall', () => {
     const name = '赵秘密';
     const body = signup({ phone, name });
     expect((await postSignup(t.hall.url, body, token)).status).toBe(201);
-    await new Promise((r) => setTimeout(r, 300));
+    // whatever the sign-up set off has happened: the search index is drained, the boards are
+    // re-planned (the pulse page counts seekers), and a round trip on the board socket brings
+    // everything sent before it
+    await t.hall.searchIndexer.drained();
+    t.hall.boards.dataChanged();
+    expect(await board.timeout(10_000).emitWithAck('heartbeat', { planId: 'probe', pageIndex: 0, urgentIds: [], paintedAt: Date.now() })).toBe(true);
 
     const publicPaths = [
       '/healthz',

@@ -1,14 +1,16 @@
 /**
- * The hub goes away and comes back, again and again (seeded random timing), first while the
- * hall is still catching up and then under live traffic, with more changes written while it
- * is down. Afterwards the hall holds exactly the hub's postings and its cursor is the hub's
- * last seq.
+ * The hub goes away and comes back, again and again, first while the hall is still catching
+ * up (the hub holds a seeded-random page of the feed, so the restart is mid catch-up however
+ * fast the machine is) and then under live traffic, with more changes written while it is
+ * down. Afterwards the hall holds exactly the hub's postings and its cursor is the hub's last
+ * seq.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createRandom } from '../../../scripts/demo/prng';
 import { generateListings } from '../../../scripts/demo/generate-listings';
 import type { Hub } from '../../../scripts/hub/hub-server';
+import type { HubFaults } from '../../../scripts/hub/hub-socket';
 import { openHubStore } from '../../../scripts/hub/hub-store';
 import type { Hall } from '../../../electron/host/hall';
 import { adminDelete, adminPost, freePort, hallListings, health, startTestHall, startTestHub, tmpDir, waitFor } from './support/sync-harness';
@@ -62,29 +64,59 @@ describe('a hub that restarts during catch-up and live traffic', () => {
     store.close();
   }
 
-  async function restartHub(ids: string[]): Promise<void> {
+  /**
+   * The next hub serves `pages` pages of its change feed, then holds the next request until
+   * it is stopped: `held` resolves once a hall is waiting on that page.
+   */
+  let gate = { pages: Number.POSITIVE_INFINITY, served: 0, held: Promise.resolve(), release: () => undefined as void };
+  function holdAfter(pages: number): void {
+    let heldNow!: () => void;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    gate = { pages, served: 0, held: new Promise<void>((r) => (heldNow = r)), release };
+    const g = gate;
+    faults.beforeChangesPage = async () => {
+      if (g.served++ < g.pages) return;
+      heldNow();
+      await released;
+    };
+  }
+  const faults: HubFaults = {};
+
+  /** Stops the hub (cutting any held request), writes upstream meanwhile, starts it again. */
+  async function restartHub(ids: string[], holdPages = Number.POSITIVE_INFINITY): Promise<void> {
     await hub?.close();
+    gate.release();
+    holdAfter(holdPages);
     hub = null;
     writeWhileDown(ids);
     await sleep(rng.int(20, 200));
-    hub = await startTestHub({ port, dataDir: hubDir });
+    hub = await startTestHub({ port, dataDir: hubDir, faults });
   }
 
   it('ends with exactly the hub’s postings and its last seq', async () => {
-    hub = await startTestHub({ port: 0, dataDir: hubDir, seed: INITIAL });
+    holdAfter(rng.int(1, 4));
+    hub = await startTestHub({ port: 0, dataDir: hubDir, seed: INITIAL, faults });
     port = hub.port;
     const ids = [...hub.store.allListings().keys()];
     hall = await startTestHall({ dataDir: hallDir, hubUrl: hub.url, sync: { pageSize: 200 } });
 
-    // During catch-up: stop the hub at random moments before the hall has everything.
-    let interruptedCatchUps = 0;
+    // During catch-up: the hub holds a page of the feed; once the hall has applied at least
+    // one page and waits on the held one, the hub stops.
+    const cursors: number[] = [];
     for (let round = 0; round < 3; round++) {
-      await sleep(rng.int(30, 250));
-      const h = await health(hall.url);
-      if (h.cursor < hub!.store.lastSeq()) interruptedCatchUps++;
-      await restartHub(ids);
+      await gate.held;
+      const before = cursors.at(-1) ?? 0;
+      const h = await waitFor('a page applied', async () => {
+        const body = await health(hall!.url);
+        return body.cursor > before ? body : null;
+      });
+      expect(h.cursor).toBeLessThan(hub!.store.lastSeq());
+      cursors.push(h.cursor);
+      await restartHub(ids, round < 2 ? rng.int(1, 4) : Number.POSITIVE_INFINITY);
     }
-    expect(interruptedCatchUps).toBeGreaterThan(0);
+    // three catch-ups, each interrupted part-way
+    expect(cursors).toHaveLength(3);
 
     // During live traffic: a steady stream of admin changes while the hub restarts.
     let trafficOn = true;

@@ -13,9 +13,13 @@ describe('a hall with a wrong hub token', () => {
   let hall: Hall;
   let hallDir: string;
   let logs: ReturnType<typeof captureLogger>;
+  let hubLogs: ReturnType<typeof captureLogger>;
+  /** When the hub refused this hall's handshake, from the hub's own log (ms). */
+  const refusals = () => hubLogs.lines().filter((l) => l.msg === 'hall refused: wrong token').map((l) => l.time as number);
 
   beforeAll(async () => {
-    hub = await startTestHub({ dataDir: tmpDir('hub-token-'), seed: 20 });
+    hubLogs = captureLogger('hub');
+    hub = await startTestHub({ dataDir: tmpDir('hub-token-'), seed: 20, log: hubLogs.log });
     hallDir = tmpDir('hall-token-');
     logs = captureLogger('hall');
     hall = await startTestHall({
@@ -41,7 +45,9 @@ describe('a hall with a wrong hub token', () => {
     expect(h.hub).toBe('offline');
     expect(h.cursor).toBe(0);
     expect(h.sync?.error?.message).toMatch(/refused hall "hall-test".*--hub-token/);
-    await new Promise((r) => setTimeout(r, 2500));
+    // two more refusals later, each a chance to log again
+    const seen = refusals().length;
+    await waitFor('two more refused handshakes', () => refusals().length >= seen + 2, 20_000);
     const errors = logs.lines().filter((l) => l.level === 50);
     expect(errors).toHaveLength(1);
     expect(String(errors[0]!.msg)).toMatch(/refused/);
@@ -49,12 +55,14 @@ describe('a hall with a wrong hub token', () => {
   });
 
   it('retries slowly instead of hammering the hub', async () => {
-    const start = hub.stats.authFailures;
-    await new Promise((r) => setTimeout(r, 3000));
-    const attempts = hub.stats.authFailures - start;
-    // with the 50 ms reconnect policy this would be ~40; every 1.5 s gives 2–3
-    expect(attempts).toBeGreaterThanOrEqual(1);
-    expect(attempts).toBeLessThanOrEqual(4);
+    // The hall's policy here: 400 ms, 800 ms, then every 1.5 s (normal reconnects: 50 ms).
+    // Each gap between two refusals the hub saw is at least the delay the hall waited.
+    await waitFor('five refused handshakes', () => refusals().length >= 5, 30_000);
+    const times = refusals();
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    const expected = [400, 800, 1500, 1500];
+    gaps.slice(0, 4).forEach((gap, i) => expect(gap, `gap ${i + 1} between refusals`).toBeGreaterThanOrEqual(expected[i]! - 2));
+    expect(hub.stats.authFailures).toBe(times.length);
   });
 
   it('keeps serving boards and health while refused', async () => {
