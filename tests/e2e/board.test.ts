@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
 import { startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { currentPageIndex, itemsOutsideViewport, openBoardPage, overflowingText, pageMinGlyph, renderedTexts } from '../support/board-page';
+import { currentPageIndex, itemsOutsideViewport, openBoardPage, overflowingText, pageMinGlyph, planFor, renderedTexts } from '../support/board-page';
 import { oracleMinGlyphPx } from '../support/legibility-oracle';
 
 describe('LED board against `npm run serve` on a fresh data dir', () => {
@@ -53,18 +53,29 @@ describe('LED board against `npm run serve` on a fresh data dir', () => {
 
   it('rotates to the next page on time, and two walls showing the same screen stay in phase', async () => {
     const [a, b] = await Promise.all([openBoard(1920, 1080), openBoard(1920, 1080)]);
-    const first = await currentPageIndex(a);
-    await a.waitForFunction(
-      (start) => Number(document.querySelector('[data-testid="board-root"]')?.getAttribute('data-page-index')) !== start,
-      first,
-      { timeout: (DEFAULT_SCREEN.maxDwellS + 5) * 1000 },
-    );
-    const next = await currentPageIndex(a);
-    expect(next).not.toBe(first);
-    // Page = f(now): a second page opened at the same time shows the same page (allow the
-    // moment of a page change itself by asking twice).
-    const inPhase = (await currentPageIndex(b)) === (await currentPageIndex(a)) || (await currentPageIndex(b)) === (await currentPageIndex(a));
-    expect(inPhase).toBe(true);
+    // The plan both walls show, as the host sends it to a page of that size.
+    const plan = await planFor(hall.url, '1', { width: 1920, height: 1080 });
+    expect(plan.pages.length).toBeGreaterThan(1);
+    const probe = (page: Page) => page.evaluate(() => window.__hallBoard ?? null);
+    await a.waitForFunction((id) => window.__hallBoard?.planId === id, plan.planId, { timeout: 30_000 });
+    // Rotation is a function of time (README): the page up at t is the one whose slot holds
+    // (t − anchor) mod cycle. The next change is the end of the slot holding now.
+    const boundaryAfter = (t: number) => {
+      const offset = (((t - plan.anchorMs) % plan.cycleMs) + plan.cycleMs) % plan.cycleMs;
+      const slot = plan.pages.find((pg) => offset >= pg.startMs && offset < pg.startMs + pg.dwellMs)!;
+      return { at: t - offset + slot.startMs + slot.dwellMs, next: (slot.index + 1) % plan.pages.length };
+    };
+    const { at, next } = boundaryAfter(Date.now());
+    // Whenever that comes (a dwell is up to 20 s), each wall paints the next page: not before
+    // the boundary, and soon after it, however loaded the machine.
+    for (const page of [a, b]) {
+      await page.waitForFunction((n) => window.__hallBoard?.pageIndex === n, next, { timeout: at - Date.now() + 30_000 });
+      const painted = (await probe(page))!;
+      expect(painted.planId).toBe(plan.planId);
+      expect(painted.paintedAt!).toBeGreaterThanOrEqual(at - 50);
+      expect(painted.paintedAt! - at).toBeLessThan(5_000);
+      expect(await currentPageIndex(page)).toBe(next);
+    }
     await Promise.all([a.close(), b.close()]);
-  });
+  }, 90_000);
 });

@@ -111,7 +111,7 @@ describe('console import → boards → pulse page (Chromium)', () => {
       await boards[i]!.waitForFunction((planId) => document.querySelector('[data-testid="board-root"]')?.getAttribute('data-plan-id') === planId, plan.planId, { timeout: plan.cycleMs });
       // the page that is up lacks it at once; the outgoing copy fades out with the page change
       expect(await boards[i]!.$('[data-testid="board-item"][data-listing-id="imp-SR-1"]')).toBeNull();
-      await boards[i]!.waitForFunction(() => document.querySelector('[data-listing-id="imp-SR-1"]') === null, undefined, { timeout: 2_000 }); // the page change takes 400 ms
+      await boards[i]!.waitForFunction(() => document.querySelector('[data-listing-id="imp-SR-1"]') === null, undefined, { timeout: 10_000 }); // the page change takes 400 ms
     }
     await consolePage.click('[data-testid="posting-row"][data-posting-id="imp-SR-1"] [data-testid="posting-unhide"]');
     for (const [i, id] of ['1', 's'].entries()) {

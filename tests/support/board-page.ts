@@ -1,4 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
+import { io } from 'socket.io-client';
+import type { BoardPlan } from '../../shared/schemas/board-plan';
+// for window.__hallBoard, the probe a board page publishes after each paint
+import type {} from '../../renderer/board/board-globals';
 
 export interface RenderedText {
   text: string;
@@ -82,9 +86,27 @@ export function pageMinGlyph(page: Page): Promise<number> {
   return page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.board')!).getPropertyValue('--min-glyph')));
 }
 
+/** The plan the host sends a board page of this size, fetched as a page would (socket.io). */
+export function planFor(hallUrl: string, screenId: string, viewport: { width: number; height: number }): Promise<BoardPlan> {
+  return new Promise((resolve, reject) => {
+    const socket = io(`${hallUrl}/board`, { auth: { screenId }, transports: ['websocket'], reconnection: false });
+    const timer = setTimeout(() => {
+      socket.close();
+      reject(new Error(`planFor: no plan for screen ${screenId} within 30 s`));
+    }, 30_000);
+    socket.on('connect', () => socket.emit('viewport', viewport));
+    socket.on('plan', (plan: BoardPlan) => {
+      if (plan.viewport.width !== viewport.width || plan.viewport.height !== viewport.height) return;
+      clearTimeout(timer);
+      socket.close();
+      resolve(plan);
+    });
+  });
+}
+
 /** Waits until page transitions (CSS transitions and animations) have settled. */
 export async function waitForSettledPage(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 5_000 });
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 15_000 });
 }
 
 /**
@@ -94,7 +116,7 @@ export async function waitForSettledPage(page: Page): Promise<void> {
 export async function openBoardPage(browser: Browser, hallUrl: string, screenId: string, viewport: { width: number; height: number }): Promise<Page> {
   const page = await browser.newPage({ viewport });
   await page.goto(`${hallUrl}/board/${screenId}`);
-  await page.waitForSelector('[data-testid="board-item"]', { timeout: 15_000 });
+  await page.waitForSelector('[data-testid="board-item"]', { timeout: 30_000 });
   await page.evaluate(() => document.fonts.ready);
   await waitForSettledPage(page);
   return page;
