@@ -5,7 +5,7 @@
  * in a row (3 by default), stops the burners and fails unless every run passed. A test that
  * only passes on an idle machine fails here.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,6 +17,7 @@ function option(name, fallback) {
 const runs = option('runs', 3);
 const burnerCount = option('burners', 2);
 const burners = Array.from({ length: burnerCount }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
+let current = null;
 const stopBurners = () => {
   for (const b of burners) if (b.exitCode === null && b.signalCode === null) b.kill('SIGKILL');
 };
@@ -24,7 +25,22 @@ process.on('exit', stopBurners);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     stopBurners();
+    // npm test runs in its own process group: stop all of it, Chromium and hosts included
+    if (current?.pid) {
+      try {
+        process.kill(-current.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
     process.exit(130);
+  });
+}
+
+function npmTest() {
+  return new Promise((resolve) => {
+    current = spawn('npm', ['test'], { stdio: 'inherit', detached: true, shell: process.platform === 'win32' });
+    current.on('exit', (code) => resolve(code));
   });
 }
 
@@ -32,7 +48,7 @@ console.log(`test-loaded: ${burnerCount} CPU burners (pids ${burners.map((b) => 
 const results = [];
 for (let run = 1; run <= runs; run++) {
   const started = Date.now();
-  const { status } = spawnSync('npm', ['test'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const status = await npmTest();
   const seconds = Math.round((Date.now() - started) / 1000);
   results.push({ run, passed: status === 0, seconds });
   console.log(`test-loaded: run ${run} of ${runs} ${status === 0 ? 'passed' : `FAILED (exit ${status})`} in ${seconds} s`);

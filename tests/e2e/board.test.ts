@@ -77,5 +77,5 @@ describe('LED board against `npm run serve` on a fresh data dir', () => {
       expect(await currentPageIndex(page)).toBe(next);
     }
     await Promise.all([a.close(), b.close()]);
-  }, 90_000);
+  });
 });

@@ -221,7 +221,7 @@ describe('touch kiosk', () => {
     await page.waitForSelector(tid('start-screen'));
 
     t.hall.kiosk.approvePairing(code, 'staff:e2e');
-    await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`, { timeout: 10_000 });
+    await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`, { timeout: 60_000 });
     expect(await page.evaluate(() => localStorage.getItem('hallboard.kioskDeviceToken'))).toMatch(/^[\w-]{40,}$/);
 
     const before = count();

@@ -54,7 +54,7 @@ describe('bottom bands of an urgent banner and the notice line', () => {
     expect(posted.status).toBe(201);
     for (const page of pages) {
       // The takeover shows first; the banner follows once it has had its seconds.
-      await page.waitForSelector('[data-testid="urgent-banner"]', { timeout: 20_000 });
+      await page.waitForSelector('[data-testid="urgent-banner"]', { timeout: 60_000 });
       await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       expect(await page.locator('[data-testid="board-item"]').count()).toBeGreaterThan(0);
       expect(await overlaps(page)).toEqual([]);
@@ -72,7 +72,7 @@ describe('bottom bands of an urgent banner and the notice line', () => {
     const set = await call(hall.url, 'PUT', '/api/staff/emergency', { token, body: { title: '消防演练，请跟随工作人员有序离场', body: '请勿乘坐电梯，走东侧楼梯到广场集合' } });
     expect(set.status).toBe(200);
     for (const [i, page] of pages.entries()) {
-      await page.waitForSelector('[data-testid="emergency-takeover"]', { timeout: 10_000 });
+      await page.waitForSelector('[data-testid="emergency-takeover"]', { timeout: 60_000 });
       await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       // hand-computed for the default wall: 33 px at 1920×1080, 17 px at 960×480
       const minGlyphPx = oracleMinGlyphPx(DEFAULT_SCREEN, sizes[i]!);
@@ -92,6 +92,6 @@ describe('bottom bands of an urgent banner and the notice line', () => {
       await page.screenshot({ path: screenshotPath(`emergency-${sizes[i]!.width}x${sizes[i]!.height}.png`) });
     }
     expect((await call(hall.url, 'DELETE', '/api/staff/emergency', { token })).status).toBe(200);
-    for (const page of pages) await page.waitForSelector('[data-testid="emergency-takeover"]', { state: 'detached', timeout: 10_000 });
+    for (const page of pages) await page.waitForSelector('[data-testid="emergency-takeover"]', { state: 'detached', timeout: 60_000 });
   });
 });

@@ -22,7 +22,7 @@ function boardSocket(url: string, screenId: string, received: BoardAlerts[]): So
 }
 
 /** Waits on state, with room for a loaded machine (expect.poll's default is 1 s). */
-const POLL = { timeout: 15_000, interval: 50 };
+const POLL = { timeout: 60_000, interval: 50 };
 
 describe('delivery proof per board page', () => {
   let hall: Hall;

@@ -35,21 +35,21 @@ describe('urgent postings between the hub and a hall', () => {
   it('puts an urgent posting from the hub on the boards, and takes it down when the hub ends it', async () => {
     const created = await adminPost(hub.url, '/api/v1/urgent', { id: 'city-1', title: '全市急招：环卫工 20 人', body: '到岗即结算', expiresAt: inMinutes(30) });
     expect(created.status).toBe(200);
-    await waitFor('hub posting on the board', () => last?.urgent.some((u) => u.id === 'city-1'), 10_000);
+    await waitFor('hub posting on the board', () => last?.urgent.some((u) => u.id === 'city-1'), 60_000);
     expect(last!.urgent.find((u) => u.id === 'city-1')).toMatchObject({ title: '全市急招：环卫工 20 人', body: '到岗即结算' });
     const list = await call(hall.url, 'GET', '/api/urgent', { token });
     expect(list.json.urgent.find((u: { id: string }) => u.id === 'city-1')).toMatchObject({ origin: 'hub', live: true });
 
     // the hub ends it by moving its expiry to now
     await adminPost(hub.url, '/api/v1/urgent', { id: 'city-1', title: '全市急招：环卫工 20 人', expiresAt: new Date(Date.now() - 1000).toISOString() });
-    await waitFor('hub posting gone from the board', () => last !== null && !last.urgent.some((u) => u.id === 'city-1'), 10_000);
+    await waitFor('hub posting gone from the board', () => last !== null && !last.urgent.some((u) => u.id === 'city-1'), 60_000);
   });
 
   it('passes over a hub urgent posting that fails validation without stopping sync', async () => {
     hub.appendRawChange({ type: 'urgent', op: 'upsert', id: 'city-bad', data: { title: '<b>急招</b>', expiresAt: 'soon' } });
     hub.appendRawChange({ type: 'urgent', op: 'upsert', id: 'city-bad-2', data: { expiresAt: inMinutes(30) } });
     await adminPost(hub.url, '/api/v1/urgent', { id: 'city-2', title: '急招装卸工', expiresAt: inMinutes(30) });
-    await waitFor('later hub posting on the board', () => last?.urgent.some((u) => u.id === 'city-2'), 10_000);
+    await waitFor('later hub posting on the board', () => last?.urgent.some((u) => u.id === 'city-2'), 60_000);
     expect(last!.urgent.map((u) => u.id)).not.toContain('city-bad');
     expect(last!.urgent.map((u) => u.id)).not.toContain('city-bad-2');
     const list = await call(hall.url, 'GET', '/api/urgent', { token });

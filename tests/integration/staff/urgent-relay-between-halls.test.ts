@@ -49,19 +49,19 @@ describe('urgent postings relayed between halls by the hub', () => {
     expect(posted.status).toBe(201);
     const id = posted.json.id as string;
 
-    await waitFor('posting on hall B', () => lastOn.get('b')?.urgent.some((u) => u.id === id), 15_000);
+    await waitFor('posting on hall B', () => lastOn.get('b')?.urgent.some((u) => u.id === id), 60_000);
     expect(lastOn.get('b')!.urgent.find((u) => u.id === id)).toMatchObject({ title: '全市急招搬运工' });
 
     // A's own record keeps its origin and its screen targeting after the relayed copy comes back:
     // wait until hall A has applied the hub's change log up to the relayed posting.
     const relayedSeq = hub.store.lastSeq();
     expect(relayedSeq).toBeGreaterThan(0);
-    await waitFor('hall A to apply the relayed copy', async () => (await health(hallA.url)).cursor >= relayedSeq, 15_000);
+    await waitFor('hall A to apply the relayed copy', async () => (await health(hallA.url)).cursor >= relayedSeq, 60_000);
     const listA = await call(hallA.url, 'GET', '/api/urgent', { token: tokenA });
     expect(listA.json.urgent.find((u: { id: string }) => u.id === id)).toMatchObject({ origin: 'local', screens: ['1'], live: true });
 
     expect((await call(hallA.url, 'DELETE', `/api/urgent/${id}`, { token: tokenA })).status).toBeLessThan(300);
-    await waitFor('posting gone from hall B', () => !lastOn.get('b')?.urgent.some((u) => u.id === id), 15_000);
-    await waitFor('posting gone from hall A', () => !lastOn.get('a')?.urgent.some((u) => u.id === id), 15_000);
+    await waitFor('posting gone from hall B', () => !lastOn.get('b')?.urgent.some((u) => u.id === id), 60_000);
+    await waitFor('posting gone from hall A', () => !lastOn.get('a')?.urgent.some((u) => u.id === id), 60_000);
   });
 });

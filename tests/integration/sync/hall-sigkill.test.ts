@@ -78,7 +78,7 @@ describe('a hall killed mid-batch', () => {
     expect(lastCursor).toBeLessThan(COUNT);
 
     hall = await start();
-    await waitFor('the sync to finish', async () => (await health(hall!.url)).cursor === COUNT, 60_000);
+    await waitFor('the sync to finish', async () => (await health(hall!.url)).cursor === COUNT, 120_000);
     await hall.stop('SIGTERM');
     hall = null;
 
@@ -86,5 +86,5 @@ describe('a hall killed mid-batch', () => {
     expect(cursor).toBe(hub.store.lastSeq());
     expect(listings.size).toBe(COUNT);
     expect(listings).toEqual(hub.store.allListings());
-  }, 180_000);
+  }, 300_000);
 });

@@ -45,7 +45,7 @@ describe('the outbox', () => {
 
     // Second run, hub still down: nothing lost, nothing delivered, once the hall has tried.
     hall = await startTestHall({ dataDir: hallDir, hubUrl, sync: PATIENT });
-    await waitFor('the hall to find the hub unreachable', async () => (await health(hall.url)).sync?.error?.code === 'unreachable', 15_000);
+    await waitFor('the hall to find the hub unreachable', async () => (await health(hall.url)).sync?.error?.code === 'unreachable', 60_000);
     expect((await health(hall.url)).outboxPending).toBe(200);
     await hall.close();
 
@@ -88,7 +88,7 @@ describe('the outbox', () => {
     await waitFor('connected', async () => (await health(hall.url)).hub === 'connected');
 
     const ids = Array.from({ length: 10 }, (_, n) => hall.hubLink!.enqueue({ type: TYPE, payload: { n } }));
-    await waitFor('delivery after retries', async () => (await health(hall.url)).outboxPending === 0, 20_000);
+    await waitFor('delivery after retries', async () => (await health(hall.url)).outboxPending === 0, 60_000);
 
     const submissions = hub.store.submissions('', 100);
     expect(submissions.map((s) => s.id).sort()).toEqual([...ids].sort());

@@ -86,7 +86,8 @@ export async function startTestHall(options: {
   return startHall(hallOptions, { log: options.log ?? silent(), sync: { ...FAST_SYNC, ...options.sync }, ...options.deps });
 }
 
-export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 30_000, everyMs = 50): Promise<NonNullable<T>> {
+/** Polls `probe` until it is truthy; the default ceiling leaves room for a heavily loaded machine. */
+export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 120_000, everyMs = 50): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
