@@ -117,21 +117,23 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
   const liveKey = alerts.urgent.map((u) => u.id).join(',');
   const emergency = display.kind === 'emergency';
 
-  // After the DOM update: in the next frame it is on screen; record it just after that frame.
+  // After the DOM update: the next frame draws it; the frame after that starts once it has
+  // been painted, and that is the time recorded (a rAF callback runs before its frame paints).
   useLayoutEffect(() => {
     const live = new Set(alerts.urgent.map((u) => u.id));
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     frame = requestAnimationFrame(() => {
-      // The frame that draws the update starts now; the bookkeeping waits until it is done.
-      const frameAt = Date.now();
-      timer = setTimeout(() => {
-        for (const id of painted.current) if (!live.has(id)) painted.current.delete(id);
-        if (visibleId !== null && !emergency) painted.current.add(visibleId);
-        if (emergency) painted.current.clear();
-        recordUrgentPaint(visibleId !== null ? [visibleId] : [], frameAt);
-        onShowing([...painted.current].sort());
-      }, 0);
+      frame = requestAnimationFrame(() => {
+        const paintedAt = Date.now();
+        timer = setTimeout(() => {
+          for (const id of painted.current) if (!live.has(id)) painted.current.delete(id);
+          if (visibleId !== null && !emergency) painted.current.add(visibleId);
+          if (emergency) painted.current.clear();
+          recordUrgentPaint(visibleId !== null ? [visibleId] : [], paintedAt);
+          onShowing([...painted.current].sort());
+        }, 0);
+      });
     });
     return () => {
       cancelAnimationFrame(frame);

@@ -1,7 +1,8 @@
 /**
  * `window.__hallUrgent`: when each urgent posting was first painted on this page (local
- * wall-clock ms, taken in the frame after the DOM update), for delivery tests and the
- * push-latency benchmark, which compare it with the time the POST returned.
+ * wall-clock ms, taken at the start of the frame after the one that drew the DOM update, so
+ * after its paint), for delivery tests and the push-latency benchmark, which compare it with
+ * the time the POST was sent.
  */
 export interface HallUrgentProbe {
   paintedAt: Record<string, number>;
