@@ -108,6 +108,7 @@ describe('urgent postings on 8 boards, with proof of delivery', () => {
     await consolePage.screenshot({ path: screenshotPath('staff-console-delivery.png'), fullPage: true });
     // each board's own heartbeat says so too
     const screens = await api(hall.url, token, 'GET', '/api/staff/screens');
+    expect(screens.json.screens).toHaveLength(SCREENS.length);
     for (const s of screens.json.screens) expect(s.pages.map((p: { urgentIds: string[] }) => p.urgentIds)).toEqual([[id]]);
 
     // nothing on the urgent layer is drawn below the minimum glyph, worked out by hand for the

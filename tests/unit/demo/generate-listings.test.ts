@@ -58,11 +58,17 @@ describe('generateListings', () => {
   });
 
   it('uses mainland mobiles and 0793 landlines, and names a source when forwarded', () => {
-    for (const l of generateListings(2000, { seed: 4, now: NOW })) {
+    const listings = generateListings(2000, { seed: 4, now: NOW });
+    for (const l of listings) {
       expect(l.contactPhone).toMatch(/^(1[3-9]\d{9}|0793-8\d{6})$/);
       expect(l.source.length).toBeGreaterThan(0);
-      if (l.source.startsWith('转载')) expect(l.source).toMatch(/^转载自 \S+/);
     }
+    const forwarded = listings.filter((l) => l.source.startsWith('转载'));
+    expect(forwarded.length).toBeGreaterThan(0);
+    for (const l of forwarded) expect(l.source).toMatch(/^转载自 \S+/);
+    // both kinds of phone are there
+    expect(listings.some((l) => l.contactPhone.startsWith('0793-'))).toBe(true);
+    expect(listings.some((l) => l.contactPhone.startsWith('1'))).toBe(true);
   });
 
   it('starts postings in the 3 days before the reference time and ends them 1–31 days after', () => {
