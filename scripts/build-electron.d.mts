@@ -5,3 +5,5 @@ export declare function buildElectron(options?: { quiet?: boolean }): Promise<vo
 export declare function buildPreloads(options?: { outDir?: string }): Promise<string[]>;
 /** Bundles the sync page worker to <outDir>/sync-page-worker.cjs; resolves to that path. */
 export declare function buildSyncPageWorker(options?: { outDir?: string }): Promise<string>;
+/** Bundles the board plan worker to <outDir>/board-plan-worker.cjs; resolves to that path. */
+export declare function buildBoardPlanWorker(options?: { outDir?: string }): Promise<string>;

@@ -100,6 +100,21 @@ export async function buildSyncPageWorker({ outDir: dir = outDir } = {}) {
   return join(dir, 'sync-page-worker.cjs');
 }
 
+/**
+ * The board plan worker (electron/host/boards/plan-worker.ts), also a worker thread of the main
+ * process: dist-electron/board-plan-worker.cjs, next to main.cjs.
+ */
+export async function buildBoardPlanWorker({ outDir: dir = outDir } = {}) {
+  await build({
+    ...common,
+    entryPoints: { 'board-plan-worker': join(root, 'electron/host/boards/plan-worker.ts') },
+    outdir: dir,
+    outExtension: { '.js': '.cjs' },
+    ...importMetaRewrite,
+  });
+  return join(dir, 'board-plan-worker.cjs');
+}
+
 export async function buildElectron({ quiet = false } = {}) {
   const started = Date.now();
   await buildAtomically({
@@ -110,9 +125,10 @@ export async function buildElectron({ quiet = false } = {}) {
     ...importMetaRewrite,
   });
   await buildSyncPageWorker({ outDir });
+  await buildBoardPlanWorker({ outDir });
 
   const preloads = await buildPreloads({ outDir });
-  if (!quiet) console.log(`built dist-electron (main, sync-page-worker + preloads ${preloads.join(', ')}) in ${Date.now() - started} ms`);
+  if (!quiet) console.log(`built dist-electron (main, sync-page-worker, board-plan-worker + preloads ${preloads.join(', ')}) in ${Date.now() - started} ms`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

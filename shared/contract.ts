@@ -36,6 +36,31 @@ export const SyncHealthSchema = z.object({
 });
 export type SyncHealth = z.infer<typeof SyncHealthSchema>;
 
+/** The board pages and their planner in /healthz: re-planning runs per data change, not per page. */
+export const BoardHealthSchema = z.object({
+  sockets: z.number().int().nonnegative(),
+  /** Plan groups (screen + size) with pages. */
+  groups: z.number().int().nonnegative(),
+  /** Plans computed since start (a cached plan served again is not counted). */
+  plansComputed: z.number().int().nonnegative(),
+  /** Plan batches run (each covers every group that needed a plan). */
+  batches: z.number().int().nonnegative(),
+  /** Plans pushed, per receiving page. */
+  plansSent: z.number().int().nonnegative(),
+  /** Plans held back for a page still receiving an earlier one (it gets the newest later). */
+  plansDeferred: z.number().int().nonnegative(),
+  planner: z.enum(['worker', 'inline']),
+  /** Postings written that the planner has not seen yet. */
+  feedBehind: z.number().int().nonnegative(),
+});
+
+/** How often each limit against floods was hit since start, and when last. */
+export const LimitHealthSchema = z.record(z.string(), z.object({ total: z.number().int().nonnegative(), lastAt: z.number().int().nullable() }));
+
+/** Event-loop delay of the host's thread (ms): everything waits behind a blocked loop. */
+const LoopDelaySchema = z.object({ p50Ms: z.number().nonnegative(), p99Ms: z.number().nonnegative(), maxMs: z.number().nonnegative() });
+export const LoopHealthSchema = z.object({ lastMinute: LoopDelaySchema.nullable(), thisMinute: LoopDelaySchema });
+
 export const HealthSchema = z.object({
   status: z.literal('ok'),
   listings: z.number().int().nonnegative(),
@@ -43,6 +68,9 @@ export const HealthSchema = z.object({
   cursor: z.number().int().nonnegative(),
   outboxPending: z.number().int().nonnegative(),
   sync: SyncHealthSchema.optional(),
+  boards: BoardHealthSchema.optional(),
+  limits: LimitHealthSchema.optional(),
+  loop: LoopHealthSchema.optional(),
 });
 export type Health = z.infer<typeof HealthSchema>;
 

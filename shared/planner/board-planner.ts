@@ -177,6 +177,15 @@ function layOut(input: PlanInput, area: Viewport, m: number, items: BoardItem[])
  * every matching posting per cycle. Pure and deterministic: same input, same plan, byte for byte.
  */
 export function planBoard(input: PlanInput): BoardPlan {
+  return planBoardWithJson(input).plan;
+}
+
+/**
+ * planBoard, with the plan as JSON text too: the text the plan id is hashed from is reused, so
+ * a host that sends plans as JSON (a 20,000-posting plan is 5 MB) does not stringify them twice.
+ * `json` is exactly `JSON.stringify(plan)`.
+ */
+export function planBoardWithJson(input: PlanInput): { plan: BoardPlan; json: string } {
   const { screen, now } = input;
   const viewport: Viewport = input.viewport ?? { width: screen.width, height: screen.height };
   const pitch = effectivePitchMm(screen, viewport);
@@ -237,5 +246,11 @@ export function planBoard(input: PlanInput): BoardPlan {
     warnings,
   };
   // generatedAt stays out of the id: a re-plan that draws the same thing keeps its id.
-  return { planId: planHash(JSON.stringify(body)), ...body, generatedAt: Math.round(now) };
+  const bodyJson = JSON.stringify(body);
+  const planId = planHash(bodyJson);
+  const generatedAt = Math.round(now);
+  return {
+    plan: { planId, ...body, generatedAt },
+    json: `{"planId":${JSON.stringify(planId)},${bodyJson.slice(1, -1)},"generatedAt":${generatedAt}}`,
+  };
 }

@@ -15,18 +15,30 @@ function districtMatcher(districts: readonly string[]): (code: string) => boolea
   return (code) => exact.has(code) || cityPrefixes.some((p) => code.startsWith(p));
 }
 
+type FilterMatcher = (listing: Pick<Listing, 'occupation' | 'districtCode'>) => boolean;
+const matchers = new WeakMap<ScreenFilter, FilterMatcher>();
+
+/** Whether a posting is for a screen with this filter, whatever the time (the host's plan cache asks this for every change). */
+export function listingMatchesFilter(filter: ScreenFilter, listing: Pick<Listing, 'occupation' | 'districtCode'>): boolean {
+  let matcher = matchers.get(filter);
+  if (!matcher) {
+    const occupations = new Set<string>(filter.occupations);
+    const districtOk = districtMatcher(filter.districts);
+    matcher = (l) => (occupations.size === 0 || occupations.has(l.occupation)) && districtOk(l.districtCode);
+    matchers.set(filter, matcher);
+  }
+  return matcher(listing);
+}
+
 /**
  * The postings a screen shows at `now`: matching its filter and valid (validFrom ≤ now <
  * validUntil), in a fixed order — urgent first, then 日结 (what visitors look for first), then
  * newest first, then id — so the same input always gives the same plan.
  */
 export function selectListings(listings: readonly Listing[], filter: ScreenFilter, now: number): SelectedListing[] {
-  const occupations = new Set<string>(filter.occupations);
-  const districtOk = districtMatcher(filter.districts);
   const out: SelectedListing[] = [];
   for (const listing of listings) {
-    if (occupations.size > 0 && !occupations.has(listing.occupation)) continue;
-    if (!districtOk(listing.districtCode)) continue;
+    if (!listingMatchesFilter(filter, listing)) continue;
     const from = Date.parse(listing.validFrom);
     const until = Date.parse(listing.validUntil);
     if (!(from <= now && now < until)) continue;

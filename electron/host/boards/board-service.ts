@@ -1,13 +1,30 @@
+/**
+ * The board pages' side of the host: who is connected, which plan each needs, and pushing it.
+ *
+ * Pages of the same screen at the same size share one plan group (a socket.io room). A plan is
+ * computed once per group and data change — by the plan worker, from its own copy of the
+ * postings (plan-engine.ts) — and broadcast to the room as JSON text the worker already wrote
+ * (server/raw-packet-adapter.ts), so neither planning nor serialising runs on the host's thread.
+ * Changes are coalesced: while a re-plan runs, every further change waits for the next one,
+ * so the host plans at most one batch behind however fast the changes come. A viewport the
+ * screen is already planned for costs nothing; viewport reports and heartbeats are validated
+ * and rate-limited per socket.
+ */
 import type { Namespace, Socket } from 'socket.io';
-import type { Listing } from '../../../shared/schemas/listing';
 import type { ScreenProfile, Viewport } from '../../../shared/schemas/screen';
 import { ViewportSchema } from '../../../shared/schemas/screen';
 import type { BoardPlan } from '../../../shared/schemas/board-plan';
-import { BoardHandshakeSchema, BoardHeartbeatSchema, type BoardClientEvents, type BoardServerEvents, type HallStatus } from '../../../shared/contract';
-import { planBoard } from '../../../shared/planner/board-planner';
+import { BOARD_NAMESPACE, BoardHandshakeSchema, BoardHeartbeatSchema, type BoardClientEvents, type BoardServerEvents, type HallStatus } from '../../../shared/contract';
+import type { Listing } from '../../../shared/schemas/listing';
 import type { Logger } from '../util/logger';
 import type { MarketPulse } from '../../../shared/pulse/market-pulse';
 import type { BandsWanted } from '../../../shared/planner/bottom-band';
+import { RawPacket } from '../server/raw-packet';
+import { createTokenBucket, type TokenBucket } from '../server/rate-limit';
+import type { LimitCounters } from '../server/limit-counters';
+import type { ListingFeed } from './listing-feed';
+import { planForJob, type PlanJob, type PlanSummary } from './plan-engine';
+import { createPlanRunner, defaultPlanWorker, type PlanRunner } from './plan-runner';
 
 /** What the boards need from the store; kept narrow so the service is easy to test. */
 export interface BoardDataSource {
@@ -32,189 +49,426 @@ export interface ScreenPresence {
   lastSeenAt: number;
 }
 
-interface SocketData {
+export interface BoardSocketData {
   screenId: string;
   viewport: Viewport | null;
-  lastPlanId: string | null;
+  /** The plan group (screen + size) this page is in, once it has one. */
+  group: string | null;
 }
 
-type BoardSocket = Socket<BoardClientEvents, BoardServerEvents, Record<string, never>, SocketData>;
-export type BoardNamespace = Namespace<BoardClientEvents, BoardServerEvents, Record<string, never>, SocketData>;
+type BoardSocket = Socket<BoardClientEvents, BoardServerEvents, Record<string, never>, BoardSocketData>;
+export type BoardNamespace = Namespace<BoardClientEvents, BoardServerEvents, Record<string, never>, BoardSocketData>;
+
+export interface BoardTuning {
+  /** Plans are re-checked at least this often (the pulse page, a missed expiry). */
+  refreshEveryMs: number;
+  /** Viewport reports per socket: a burst, then one every 1/refill seconds. */
+  viewportBurst: number;
+  viewportPerS: number;
+  /** A socket that keeps sending past its limit this many times is disconnected. */
+  floodDisconnectAfter: number;
+  heartbeatBurst: number;
+  heartbeatPerS: number;
+  /** Different viewports planned per screen; further sizes get the configured-size plan. */
+  maxViewportsPerScreen: number;
+}
+
+export const DEFAULT_BOARD_TUNING: BoardTuning = {
+  refreshEveryMs: 60_000,
+  viewportBurst: 4,
+  viewportPerS: 0.5,
+  floodDisconnectAfter: 200,
+  heartbeatBurst: 10,
+  heartbeatPerS: 2,
+  maxViewportsPerScreen: 8,
+};
 
 export interface BoardServiceDeps {
   namespace: BoardNamespace;
   screens: () => ScreenProfile[];
   source: BoardDataSource;
+  /** The postings written since the planner last looked. */
+  feed: ListingFeed;
   status: () => HallStatus;
   clock: () => number;
   log: Logger;
-  /** Plans are re-made at least this often, so expired postings leave on time even offline. */
-  refreshEveryMs?: number;
+  limits: LimitCounters;
+  /** Where plans are computed; default the plan worker with the host's thread as fallback. */
+  planner?: (onReset: () => void) => PlanRunner;
+  tuning?: Partial<BoardTuning>;
   /** How long a connecting page has to report its viewport (default VIEWPORT_WAIT_MS); tests lengthen it. */
   viewportWaitMs?: number;
 }
 
+/** Counters for /healthz and the tests: re-planning runs once per data change, not per socket. */
+export interface BoardCounters {
+  sockets: number;
+  groups: number;
+  /** Plans the planner computed (a cached plan reused is not counted). */
+  plansComputed: number;
+  /** Plan batches run (each covers every group that needed one). */
+  batches: number;
+  /** Plans pushed, counted per receiving page. */
+  plansSent: number;
+  /** Plans held back for a page still receiving an earlier one (it gets the newest later). */
+  plansDeferred: number;
+  planner: 'worker' | 'inline';
+  /** Postings written that the planner has not seen yet. */
+  feedBehind: number;
+}
+
 export interface BoardService {
-  /** Postings changed: re-plan every connected board now. */
+  /** Postings, screens, bands or the pulse changed: re-plan (coalesced). */
   dataChanged(): void;
   /** Hall status changed (upstream link, staleness): tell every board. */
   statusChanged(): void;
   presences(): ScreenPresence[];
-  /** The plan a screen would show at its configured size (for staff previews and tests). */
+  /**
+   * The plan a screen would show at its configured size (or `viewport`), computed here and now
+   * from the store: exact and synchronous, for staff previews, the shell and tests (the pages
+   * get theirs from the planner).
+   */
   planFor(screenId: string, viewport?: Viewport): BoardPlan | null;
-  close(): void;
+  /** The latest plan summary of every group with pages (staff screens page). */
+  summaries(): PlanSummary[];
+  counters(): BoardCounters;
+  /** Resolves once every change so far is planned and pushed (tests, benchmarks). */
+  settled(): Promise<void>;
+  close(): Promise<void>;
 }
 
 /**
- * A board page reports its viewport as soon as it connects. Planning for the configured size
- * first would query and plan every posting twice per page (about 150 ms each at 10,000
- * postings, for every wall at once after a restart), so the configured-size plan waits this
- * long for a page that never reports one.
+ * A board page reports its viewport as soon as it connects; a page that never does gets the
+ * configured-size plan after this long.
  */
 export const VIEWPORT_WAIT_MS = 250;
 
-export function createBoardService(deps: BoardServiceDeps): BoardService {
-  const { namespace, source, clock, log } = deps;
-  const refreshEveryMs = deps.refreshEveryMs ?? 15_000;
-  const presence = new Map<string, ScreenPresence>();
-  /** Sockets still waiting for their viewport before a first plan. */
-  const firstPlan = new Map<string, NodeJS.Timeout>();
-  let timer: NodeJS.Timeout | null = null;
-  let closed = false;
+interface Group {
+  key: string;
+  screenId: string;
+  viewport: Viewport | null;
+  sockets: Set<string>;
+  summary: PlanSummary | null;
+  /** The group's current plan, as the encoded event every page of it is sent. */
+  plan: RawPacket | null;
+}
 
-  function screenById(id: string): ScreenProfile | undefined {
-    return deps.screens().find((s) => s.id === id);
+interface SocketState {
+  viewportBucket: TokenBucket;
+  heartbeatBucket: TokenBucket;
+  overLimit: number;
+  waitTimer: NodeJS.Timeout | null;
+}
+
+const roomOf = (key: string) => `plan:${key}`;
+
+/**
+ * A page whose previous send is still on its way (a slow LAN link, a hung browser): it gets
+ * the newest plan once that send is through, never a queue of plans (5 MB each at 20,000
+ * postings) that would only pile up in the host's memory.
+ */
+function backlogged(socket: BoardSocket): boolean {
+  const conn = socket.conn as unknown as { transport?: { writable?: boolean }; writeBuffer?: unknown[] };
+  return conn.transport?.writable === false || (conn.writeBuffer?.length ?? 0) > 0;
+}
+const OWED_CHECK_MS = 100;
+const groupKey = (screenId: string, viewport: Viewport | null) => `${screenId}@${viewport ? `${viewport.width}x${viewport.height}` : 'configured'}`;
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function createBoardService(deps: BoardServiceDeps): BoardService {
+  const { namespace, source, feed, clock, log, limits } = deps;
+  const tuning = { ...DEFAULT_BOARD_TUNING, ...deps.tuning };
+  const presence = new Map<string, ScreenPresence>();
+  const states = new Map<string, SocketState>();
+  const groups = new Map<string, Group>();
+  const counters = { plansComputed: 0, batches: 0, plansSent: 0, plansDeferred: 0 };
+  /** Pages that were backlogged when their group's plan changed: they get the newest once free. */
+  const owed = new Set<string>();
+  let owedTimer: NodeJS.Timeout | null = null;
+  let closed = false;
+  let flushing: Promise<void> | null = null;
+  let again = false;
+  let scheduled: NodeJS.Immediate | null = null;
+  let tick: NodeJS.Timeout | null = null;
+  let idleWaiters: Array<() => void> = [];
+
+  const runner: PlanRunner = (deps.planner ?? ((onReset) => createPlanRunner({ log, worker: defaultPlanWorker(), onReset })))(() => {
+    feed.reset();
+    for (const g of groups.values()) g.summary = null;
+    requestFlush();
+  });
+
+  const screenById = (id: string) => deps.screens().find((s) => s.id === id);
+  const socketsOf = () => namespace.sockets.values() as IterableIterator<BoardSocket>;
+
+  function jobFor(group: Group, now: number): PlanJob | null {
+    const screen = screenById(group.screenId);
+    if (!screen) return null;
+    return {
+      key: group.key,
+      screen,
+      viewport: group.viewport,
+      bands: source.bands?.(screen.id, now) ?? { urgent: false, notice: false },
+      pulse: screen.pulsePage && source.pulse ? source.pulse(now) : null,
+      have: group.summary?.planId ?? null,
+    };
   }
 
-  function makePlan(screen: ScreenProfile, viewport: Viewport | null, listings: readonly Listing[], now: number): BoardPlan {
-    return planBoard({
-      screen,
-      ...(viewport ? { viewport } : {}),
-      listings,
-      now,
-      dataUpdatedAt: source.dataUpdatedAt(),
-      ...(screen.pulsePage && source.pulse ? { pulse: source.pulse(now) } : {}),
-      ...(source.bands ? { bands: source.bands(screen.id, now) } : {}),
+  function requestFlush(): void {
+    if (closed) return;
+    if (flushing) {
+      again = true;
+      return;
+    }
+    scheduled ??= setImmediate(() => {
+      scheduled = null;
+      flushing = flush().finally(() => {
+        flushing = null;
+        if (again) {
+          again = false;
+          requestFlush();
+        } else if (!scheduled) {
+          for (const wake of idleWaiters.splice(0)) wake();
+        }
+      });
     });
   }
 
-  /** One query and one plan per (screen, viewport) however many pages show it. */
-  function refresh(): void {
-    if (closed) return;
+  /** Feeds the planner what changed, plans every group that has pages, pushes what is new. */
+  async function flush(): Promise<void> {
+    for (let delta = feed.next(clock()); delta; delta = feed.next(clock())) {
+      runner.apply(delta);
+      // a first load or a big sync comes in pieces; pages and sockets are answered in between
+      await yieldToLoop();
+      if (closed) return;
+    }
+    regroup();
     const now = clock();
-    // No board open: nothing to plan (loading 10,000 postings costs ~150 ms per change).
-    if (namespace.sockets.size === 0) return schedule([], now);
-    const listings = source.activeListings(now);
-    const cache = new Map<string, BoardPlan>();
-    for (const socket of namespace.sockets.values() as Iterable<BoardSocket>) {
-      const screen = screenById(socket.data.screenId);
-      if (!screen) continue;
-      const key = `${screen.id}@${socket.data.viewport ? `${socket.data.viewport.width}x${socket.data.viewport.height}` : 'configured'}`;
-      let plan = cache.get(key);
-      if (!plan) {
-        plan = makePlan(screen, socket.data.viewport, listings, now);
-        cache.set(key, plan);
-      }
-      sendPlan(socket, plan);
-    }
-    schedule(listings, now);
-  }
-
-  function sendPlan(socket: BoardSocket, plan: BoardPlan): void {
-    if (socket.data.lastPlanId === plan.planId) return;
-    socket.data.lastPlanId = plan.planId;
-    socket.emit('plan', plan);
-  }
-
-  /** Next re-plan at the earliest expiry, but never later than refreshEveryMs from now. */
-  function schedule(listings: readonly Listing[], now: number): void {
-    if (timer) clearTimeout(timer);
-    let next = now + refreshEveryMs;
-    for (const l of listings) {
-      const until = Date.parse(l.validUntil);
-      if (until > now && until < next) next = until;
-    }
-    timer = setTimeout(refresh, Math.max(50, next - now + 5));
-    timer.unref();
-  }
-
-  function planForSocket(socket: BoardSocket): void {
-    const screen = screenById(socket.data.screenId);
-    if (!screen) {
-      socket.emit('screen-error', { code: 'unknown_screen', message: `screen "${socket.data.screenId}" is not configured` });
+    const jobs = [...groups.values()].map((g) => jobFor(g, now)).filter((j): j is PlanJob => j !== null);
+    if (jobs.length === 0) return scheduleTick(Infinity);
+    let outcome;
+    try {
+      outcome = await runner.plan({ now, dataUpdatedAt: source.dataUpdatedAt(), jobs });
+    } catch (error) {
+      if (closed) return;
+      log.warn({ err: error }, 'board re-plan failed; trying again');
+      again = true;
       return;
     }
+    if (closed) return;
+    counters.batches++;
+    counters.plansComputed += outcome.computed;
+    let horizon = Infinity;
+    for (const result of outcome.results) {
+      horizon = Math.min(horizon, result.horizon);
+      const group = groups.get(result.key);
+      if (!group) continue;
+      group.summary = result.summary;
+      if (result.packet === null) continue;
+      group.plan = new RawPacket(BOARD_NAMESPACE, 'plan', result.packet);
+      const busy: string[] = [];
+      for (const id of group.sockets) {
+        const socket = namespace.sockets.get(id);
+        if (socket && backlogged(socket)) busy.push(id);
+      }
+      for (const id of busy) owe(id);
+      counters.plansSent += group.sockets.size - busy.length;
+      namespace
+        .to(roomOf(group.key))
+        .except(busy)
+        .emit('plan', group.plan as unknown as BoardPlan);
+    }
+    scheduleTick(horizon);
+  }
+
+  /** One page, through the adapter like a broadcast, so the plan's frame is sent as built. */
+  function sendTo(socket: BoardSocket, plan: RawPacket): void {
+    counters.plansSent++;
+    namespace.to(socket.id).emit('plan', plan as unknown as BoardPlan);
+  }
+
+  function owe(socketId: string): void {
+    counters.plansDeferred++;
+    owed.add(socketId);
+    if (owedTimer) return;
+    owedTimer = setInterval(payOwed, OWED_CHECK_MS);
+    owedTimer.unref();
+  }
+
+  function payOwed(): void {
+    for (const id of owed) {
+      const socket = namespace.sockets.get(id);
+      const group = socket?.data.group ? groups.get(socket.data.group) : undefined;
+      if (!socket || !group?.plan) {
+        owed.delete(id);
+        continue;
+      }
+      if (backlogged(socket)) continue;
+      owed.delete(id);
+      sendTo(socket, group.plan);
+    }
+    if (owed.size === 0 && owedTimer) {
+      clearInterval(owedTimer);
+      owedTimer = null;
+    }
+  }
+
+  /** The next re-check: when a plan changes by time alone, and never later than refreshEveryMs. */
+  function scheduleTick(horizon: number): void {
+    if (tick) clearTimeout(tick);
+    if (closed) return;
     const now = clock();
-    sendPlan(socket, makePlan(screen, socket.data.viewport, source.activeListings(now), now));
+    const at = Math.min(horizon, now + tuning.refreshEveryMs);
+    tick = setTimeout(requestFlush, Math.min(2 ** 31 - 1, Math.max(50, at - now + 5)));
+    tick.unref();
+  }
+
+  /** Pages whose screen appeared or vanished since (screens are edited at run time). */
+  function regroup(): void {
+    for (const socket of socketsOf()) {
+      const state = states.get(socket.id);
+      if (!state || state.waitTimer) continue;
+      const screen = screenById(socket.data.screenId);
+      if (!screen && socket.data.group) {
+        leaveGroup(socket);
+        socket.emit('screen-error', unknownScreen(socket.data.screenId));
+      } else if (screen && !socket.data.group) {
+        joinGroup(socket);
+      }
+    }
+  }
+
+  function unknownScreen(id: string) {
+    return { code: 'unknown_screen', message: `screen "${id}" is not configured` };
+  }
+
+  function leaveGroup(socket: BoardSocket): void {
+    const key = socket.data.group;
+    if (!key) return;
+    socket.data.group = null;
+    void socket.leave(roomOf(key));
+    const group = groups.get(key);
+    if (!group) return;
+    group.sockets.delete(socket.id);
+    if (group.sockets.size === 0) groups.delete(key);
+  }
+
+  /** Puts a page in the group of its screen and size; a plan the group has costs nothing. */
+  function joinGroup(socket: BoardSocket): void {
+    const screen = screenById(socket.data.screenId);
+    if (!screen) {
+      leaveGroup(socket);
+      socket.emit('screen-error', unknownScreen(socket.data.screenId));
+      return;
+    }
+    // A page at the configured size shares the plan of pages that never reported a size.
+    const reported = socket.data.viewport;
+    let viewport = reported && (reported.width !== screen.width || reported.height !== screen.height) ? reported : null;
+    let key = groupKey(screen.id, viewport);
+    if (!groups.has(key) && viewport) {
+      const sizes = [...groups.values()].filter((g) => g.screenId === screen.id && g.viewport !== null).length;
+      if (sizes >= tuning.maxViewportsPerScreen) {
+        limits.hit('board.viewports_per_screen', { screenId: screen.id });
+        viewport = null;
+        key = groupKey(screen.id, null);
+      }
+    }
+    if (socket.data.group === key) return;
+    leaveGroup(socket);
+    let group = groups.get(key);
+    if (!group) {
+      group = { key, screenId: screen.id, viewport, sockets: new Set(), summary: null, plan: null };
+      groups.set(key, group);
+    }
+    group.sockets.add(socket.id);
+    socket.data.group = key;
+    void socket.join(roomOf(key));
+    if (group.plan && backlogged(socket)) {
+      owe(socket.id);
+    } else if (group.plan) {
+      sendTo(socket, group.plan);
+    } else {
+      requestFlush();
+    }
+  }
+
+  /** True when the socket may go on; a socket far past its limit is disconnected. */
+  function withinLimit(socket: BoardSocket, state: SocketState, bucket: TokenBucket, name: string): boolean {
+    if (bucket.take(clock())) return true;
+    state.overLimit++;
+    limits.hit(name, { screenId: socket.data.screenId });
+    if (state.overLimit >= tuning.floodDisconnectAfter) {
+      limits.hit('board.flood_disconnect', { screenId: socket.data.screenId });
+      socket.disconnect(true);
+    }
+    return false;
   }
 
   namespace.use((socket, next) => {
     const parsed = BoardHandshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error('board handshake needs auth.screenId (1–32 letters, digits, _ or -)'));
-    socket.data = { screenId: parsed.data.screenId, viewport: null, lastPlanId: null };
+    socket.data = { screenId: parsed.data.screenId, viewport: null, group: null };
     next();
   });
 
   namespace.on('connection', (socket: BoardSocket) => {
     const now = clock();
-    presence.set(socket.id, {
-      socketId: socket.id,
-      screenId: socket.data.screenId,
-      viewport: null,
-      planId: null,
-      pageIndex: null,
-      urgentIds: [],
-      paintedAt: null,
-      connectedAt: now,
-      lastSeenAt: now,
-    });
+    presence.set(socket.id, { socketId: socket.id, screenId: socket.data.screenId, viewport: null, planId: null, pageIndex: null, urgentIds: [], paintedAt: null, connectedAt: now, lastSeenAt: now });
+    const state: SocketState = {
+      viewportBucket: createTokenBucket({ capacity: tuning.viewportBurst, refillPerS: tuning.viewportPerS }, now),
+      heartbeatBucket: createTokenBucket({ capacity: tuning.heartbeatBurst, refillPerS: tuning.heartbeatPerS }, now),
+      overLimit: 0,
+      waitTimer: null,
+    };
+    states.set(socket.id, state);
     socket.emit('status', deps.status());
-    firstPlan.set(
-      socket.id,
-      setTimeout(() => {
-        firstPlan.delete(socket.id);
-        planForSocket(socket);
-      }, deps.viewportWaitMs ?? VIEWPORT_WAIT_MS),
-    );
+    state.waitTimer = setTimeout(() => {
+      state.waitTimer = null;
+      joinGroup(socket);
+    }, deps.viewportWaitMs ?? VIEWPORT_WAIT_MS);
 
     socket.on('viewport', (raw) => {
+      if (!withinLimit(socket, state, state.viewportBucket, 'board.viewport_rate')) return;
       const parsed = ViewportSchema.safeParse(raw);
-      if (!parsed.success) return;
+      if (!parsed.success) return limits.hit('board.viewport_invalid', { screenId: socket.data.screenId });
+      const same = socket.data.viewport && socket.data.viewport.width === parsed.data.width && socket.data.viewport.height === parsed.data.height;
       socket.data.viewport = parsed.data;
-      clearTimeout(firstPlan.get(socket.id));
-      firstPlan.delete(socket.id);
       const p = presence.get(socket.id);
       if (p) p.viewport = parsed.data;
-      planForSocket(socket);
+      if (state.waitTimer) {
+        clearTimeout(state.waitTimer);
+        state.waitTimer = null;
+      } else if (same && socket.data.group) {
+        return;
+      }
+      joinGroup(socket);
     });
 
     socket.on('heartbeat', (raw, ack) => {
-      const parsed = BoardHeartbeatSchema.safeParse(raw);
+      const allowed = withinLimit(socket, state, state.heartbeatBucket, 'board.heartbeat_rate');
+      const parsed = allowed ? BoardHeartbeatSchema.safeParse(raw) : null;
       const p = presence.get(socket.id);
-      if (parsed.success && p) {
-        Object.assign(p, {
-          planId: parsed.data.planId,
-          pageIndex: parsed.data.pageIndex,
-          urgentIds: parsed.data.urgentIds,
-          paintedAt: parsed.data.paintedAt,
-          lastSeenAt: clock(),
-        });
+      if (parsed?.success && p) {
+        Object.assign(p, { planId: parsed.data.planId, pageIndex: parsed.data.pageIndex, urgentIds: parsed.data.urgentIds, paintedAt: parsed.data.paintedAt, lastSeenAt: clock() });
       }
-      if (typeof ack === 'function') ack(parsed.success);
+      if (typeof ack === 'function') ack(parsed?.success === true);
     });
 
     socket.on('disconnect', () => {
       presence.delete(socket.id);
-      clearTimeout(firstPlan.get(socket.id));
-      firstPlan.delete(socket.id);
+      if (state.waitTimer) clearTimeout(state.waitTimer);
+      states.delete(socket.id);
+      owed.delete(socket.id);
+      leaveGroup(socket);
     });
     log.debug({ screenId: socket.data.screenId }, 'board connected');
   });
 
-  schedule([], clock());
+  // The first load of the postings into the planner starts now, before any page asks.
+  requestFlush();
 
   return {
-    dataChanged: refresh,
+    dataChanged: requestFlush,
     statusChanged() {
       namespace.emit('status', deps.status());
     },
@@ -223,13 +477,34 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       const screen = screenById(screenId);
       if (!screen) return null;
       const now = clock();
-      return makePlan(screen, viewport ?? null, source.activeListings(now), now);
+      return planForJob(
+        { screen, viewport: viewport ?? null, bands: source.bands?.(screen.id, now) ?? { urgent: false, notice: false }, pulse: screen.pulsePage && source.pulse ? source.pulse(now) : null },
+        source.activeListings(now),
+        now,
+        source.dataUpdatedAt(),
+      ).plan;
     },
-    close() {
+    summaries: () => [...groups.values()].flatMap((g) => (g.summary ? [g.summary] : [])),
+    counters: () => ({
+      sockets: namespace.sockets.size,
+      groups: groups.size,
+      ...counters,
+      planner: runner.mode(),
+      feedBehind: feed.behind(),
+    }),
+    settled() {
+      if (!flushing && !scheduled && !again) return Promise.resolve();
+      return new Promise((resolve) => idleWaiters.push(resolve));
+    },
+    async close() {
       closed = true;
-      if (timer) clearTimeout(timer);
-      for (const t of firstPlan.values()) clearTimeout(t);
-      firstPlan.clear();
+      if (tick) clearTimeout(tick);
+      if (owedTimer) clearInterval(owedTimer);
+      if (scheduled) clearImmediate(scheduled);
+      for (const s of states.values()) if (s.waitTimer) clearTimeout(s.waitTimer);
+      for (const wake of idleWaiters.splice(0)) wake();
+      idleWaiters = [];
+      await runner.close();
     },
   };
 }

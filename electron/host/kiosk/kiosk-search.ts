@@ -38,13 +38,23 @@ function termsOf(q: string | undefined): string[] {
     .slice(0, MAX_TERMS);
 }
 
+export interface SearchOptions {
+  /**
+   * Count every match (the public `/api/listings` promises an exact total); the kiosk stops at
+   * COUNT_CAP. Without full-text terms the count then comes from the headline index, in memory.
+   */
+  exactTotal?: boolean;
+}
+
 export interface KioskSearch {
-  search(query: KioskListingQuery, now: number): KioskListingsResponse;
+  search(query: KioskListingQuery, now: number, options?: SearchOptions): KioskListingsResponse;
   summary(now: number): KioskSummary;
+  /** Visible postings valid at `now`, from the headline index (no scan of the table) unless a big sync is being written. */
+  countActive(now: number): number;
 }
 
 export function createKioskSearch(db: WritableDatabase): KioskSearch {
-  const statements = new Map<string, { page: ReturnType<typeof db.prepare>; count: ReturnType<typeof db.prepare> }>();
+  const statements = new Map<string, { page: ReturnType<typeof db.prepare>; count: ReturnType<typeof db.prepare>; countAll: ReturnType<typeof db.prepare> }>();
   function statementsFor(matchTerms: number, likeCount: number) {
     const hasMatch = matchTerms > 0;
     const key = `${matchTerms}/${likeCount}`;
@@ -62,6 +72,7 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
       s = {
         page: db.prepare(`SELECT l.* FROM listings l ${hasMatch ? '' : 'INDEXED BY listings_kiosk_order'} WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit`),
         count: db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM listings l WHERE ${whereSql} LIMIT ${COUNT_CAP + 1})`),
+        countAll: db.prepare(`SELECT COUNT(*) AS n FROM listings l WHERE ${whereSql}`),
       };
       statements.set(key, s);
     }
@@ -73,7 +84,7 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
   const byRowids = db.prepare<{ ids: string }, ListingRow & { rowid: number }>(
     'SELECT rowid, * FROM listings WHERE rowid IN (SELECT value FROM json_each(@ids))',
   );
-  function shortTermSearch(terms: string[], query: KioskListingQuery, now: number): KioskListingsResponse {
+  function shortTermSearch(terms: string[], query: KioskListingQuery, now: number, exact: boolean): KioskListingsResponse {
     const daily = query.daily === '1';
     const found = headlines.find({ terms, occupation: query.occupation ?? null, district: query.district ?? null, daily, now, limit: query.limit });
     const rows = new Map(byRowids.all({ ids: JSON.stringify(found.rowids) }).map((r) => [r.rowid, r]));
@@ -82,9 +93,11 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
       // re-checked against the row as it is now: the snapshot may be a moment old
       .filter((r): r is ListingRow & { rowid: number } => r !== undefined && r.hidden === 0 && r.valid_until_ms > now && r.valid_from_ms <= now)
       .map((r) => toPublicListing(rowToListing(r)));
+    if (exact) return { listings, total: found.total, totalIsLowerBound: false };
     return { listings, total: Math.min(found.total, COUNT_CAP), totalIsLowerBound: found.total > COUNT_CAP };
   }
 
+  const countActiveStmt = db.prepare<{ now: number }, { n: number }>(`SELECT COUNT(*) AS n FROM listings l WHERE ${ACTIVE_SQL}`);
   const summaryStmt = db.prepare<{ now: number; midnight: number }, { active: number; daily: number; fresh: number }>(
     `SELECT COUNT(*) AS active,
             COALESCE(SUM(l.settlement = 'daily'), 0) AS daily,
@@ -93,12 +106,13 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
   );
 
   return {
-    search(query, now) {
+    search(query, now, options = {}) {
       const plan = planSearch(query.q);
+      const exact = options.exactTotal === true;
       // Headlines first, for any term length (a few ms in memory); the full text (trigram
       // index, descriptions and requirements too) only when no headline matches.
-      if (plan.likes.length > 0 || plan.match !== null) {
-        const headline = shortTermSearch(termsOf(query.q), query, now);
+      if (plan.likes.length > 0 || plan.match !== null || exact) {
+        const headline = shortTermSearch(termsOf(query.q), query, now, exact);
         if (headline.total > 0 || plan.match === null) return headline;
       }
       const s = statementsFor(plan.match === null ? 0 : plan.matchLikes.length, plan.likes.length);
@@ -114,13 +128,15 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
       });
       const rows = s.page.all({ ...params, limit: query.limit }) as ListingRow[];
       // A short page is the whole answer; only a full page needs counting (capped).
-      const counted = rows.length < query.limit ? rows.length : ((s.count.get(params) as { n: number } | undefined)?.n ?? 0);
+      const counted = rows.length < query.limit ? rows.length : (((exact ? s.countAll : s.count).get(params) as { n: number } | undefined)?.n ?? 0);
+      if (exact) return { listings: rows.map((r) => toPublicListing(rowToListing(r))), total: counted, totalIsLowerBound: false };
       return {
         listings: rows.map((r) => toPublicListing(rowToListing(r))),
         total: Math.min(counted, COUNT_CAP),
         totalIsLowerBound: counted > COUNT_CAP,
       };
     },
+    countActive: (now) => headlines.countActive(now) ?? countActiveStmt.get({ now })?.n ?? 0,
     summary(now) {
       const d = new Date(now);
       const midnight = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();

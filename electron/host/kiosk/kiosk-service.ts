@@ -7,13 +7,15 @@ import type { RouteModule } from '../server/http-server';
 import type { Logger } from '../util/logger';
 import { createKioskDevices, type KioskDevices } from '../devices';
 import { createRegistrationStore, type RegistrationStore } from './registration-store';
-import { createKioskSearch } from './kiosk-search';
+import { createKioskSearch, type KioskSearch } from './kiosk-search';
 import { kioskRoutes } from './kiosk-routes';
 
 export interface KioskService {
   readonly routes: RouteModule;
   readonly devices: KioskDevices;
   readonly registrations: RegistrationStore;
+  /** Posting search (kiosk, and the public `/api/listings` with exact totals). */
+  readonly search: KioskSearch;
   /** Token of this host's own Electron kiosk window (new every start); see devices/. */
   readonly localKioskToken: string;
   /** Staff approve the pairing code a browser kiosk shows. */
@@ -29,11 +31,12 @@ export function createKioskService(deps: {
 }): KioskService {
   const devices = createKioskDevices({ db: deps.db, clock: deps.clock, log: deps.log });
   const registrations = createRegistrationStore(deps.db);
+  const search = createKioskSearch(deps.db);
   const routes = kioskRoutes({
     rendererDir: deps.rendererDir,
     devices,
     registrations,
-    search: createKioskSearch(deps.db),
+    search,
     clock: deps.clock,
     log: deps.log,
     ...(deps.onRegistered ? { onRegistered: deps.onRegistered } : {}),
@@ -42,6 +45,7 @@ export function createKioskService(deps: {
     routes,
     devices,
     registrations,
+    search,
     localKioskToken: devices.localToken,
     approvePairing: (code, approvedBy) => devices.approvePairing(code, approvedBy),
   };

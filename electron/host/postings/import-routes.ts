@@ -55,7 +55,7 @@ export function importRoutes(deps: ImportRouteDeps) {
   };
 
   function onError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
-    if (error instanceof HttpError) return reply.status(error.status).send(error.toBody());
+    if (error instanceof HttpError) return error.send(reply);
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return reply.status(413).send(tooLarge(maxBytes).toBody());
     if (error.statusCode && error.statusCode < 500) return reply.status(error.statusCode).send({ error: { code: error.code ?? 'bad_request', message: `import: ${error.message}` } });
     throw error;

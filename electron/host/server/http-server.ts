@@ -18,14 +18,19 @@ export interface HttpDeps {
   routes?: RouteModule[];
   log: Logger;
   health: () => Health;
-  searchListings: (query: ListingQuery) => ListingsResponse;
+  /** The public search, bounded per address (public-search.ts). */
+  searchListings: (query: ListingQuery, address: string) => ListingsResponse;
   defaultScreenId: () => string | null;
 }
 
 const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
-/** Served with every page as well as in the HTML meta tag (DESIGN.md: a CSP on every page). */
-const PAGE_HEADERS = {
+/**
+ * Sent with every HTML response, whatever route or static path served it (`/staff` and
+ * `/staff/index.html` alike). `frame-ancestors` works only as a header: browsers ignore it in
+ * the pages' meta tag, so without the header another site could frame the console.
+ */
+export const PAGE_HEADERS = {
   'content-security-policy':
     "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; script-src 'self'; frame-ancestors 'none'",
   'x-content-type-options': 'nosniff',
@@ -58,7 +63,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
 
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof HttpError) return reply.status(error.status).send(error.toBody());
+    if (error instanceof HttpError) return error.send(reply);
     const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
     // Fastify's own 4xx (unparsable JSON, body too large, bad content type) keep their status.
     if (statusCode && statusCode >= 400 && statusCode < 500) {
@@ -72,12 +77,20 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     reply.status(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } });
   });
 
+  // Every HTML answer gets the page headers, including the built index.html files that the
+  // static handler would otherwise serve bare.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (type.startsWith('text/html')) reply.headers(PAGE_HEADERS);
+    return payload;
+  });
+
   app.get(ROUTES.health, async () => deps.health());
 
   app.get(ROUTES.listings, async (request) => {
     const parsed = ListingQuerySchema.safeParse(request.query);
     if (!parsed.success) throw new HttpError(400, 'invalid_query', describeIssues(parsed.error));
-    return deps.searchListings(parsed.data);
+    return deps.searchListings(parsed.data, request.ip);
   });
 
   app.get<{ Params: { screenId: string } }>(ROUTES.board, async (request, reply) => {

@@ -87,7 +87,10 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
     statusChanged: () => attached?.boards.statusChanged(),
     presences: () => need().boards.presences(),
     planFor: (id, viewport) => need().boards.planFor(id, viewport),
-    close: () => undefined,
+    summaries: () => need().boards.summaries(),
+    counters: () => need().boards.counters(),
+    settled: () => attached?.boards.settled() ?? Promise.resolve(),
+    close: () => Promise.resolve(),
   };
 
   if (deps.staffPin !== null && !auth.hasAccounts()) {

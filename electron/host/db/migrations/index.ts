@@ -11,6 +11,7 @@ import { migrate as m0003 } from './0003-outbox';
 import { migrate as m0004 } from './0004-registrations';
 import { migrate as m0005 } from './0005-staff-urgent';
 import { migrate as m0006 } from './0006-staff-data';
+import { migrate as m0007 } from './0007-listing-changes';
 
 export interface Migration {
   readonly version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'registrations', migrate: m0004 },
   { version: 5, name: 'staff-urgent', migrate: m0005 },
   { version: 6, name: 'staff-data', migrate: m0006 },
+  { version: 7, name: 'listing-changes', migrate: m0007 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {

@@ -1,0 +1,225 @@
+/**
+ * Board plans, computed once per change and cached: the planner's pure inputs in, plans out,
+ * already encoded as the `plan` event every page is sent. The engine holds its own copy of the valid postings (fed as deltas), so a re-plan never
+ * reads the database, and it runs on whichever thread its owner picks: the plan worker
+ * (plan-worker.ts) or, as a fallback, the host's own thread (plan-runner.ts).
+ *
+ * A plan depends on the screen, the viewport, the postings its filter matches, the bottom bands
+ * (urgent banner, notice), the market pulse (pulse screens) and the time. The cache is keyed by
+ * the job key (screen + viewport); an entry is reused while
+ *   - no posting its screen's filter matches has changed since (old or new version),
+ *   - the rest of its inputs are equal (screen profile, viewport, bands, pulse, the minute of
+ *     the data's last update), and
+ *   - the time has not reached its horizon: the first moment one of its postings becomes valid,
+ *     stops being valid or stops being "new".
+ * The data's last-update time is carried to the minute (the board shows it as HH:MM), so a
+ * change to a posting of one trade does not re-plan the screens of every other trade.
+ */
+import type { Listing } from '../../../shared/schemas/listing';
+import type { ScreenProfile, Viewport } from '../../../shared/schemas/screen';
+import type { BoardPlan } from '../../../shared/schemas/board-plan';
+import type { BandsWanted } from '../../../shared/planner/bottom-band';
+import type { MarketPulse } from '../../../shared/pulse/market-pulse';
+import { planBoardWithJson } from '../../../shared/planner/board-planner';
+import { listingMatchesFilter } from '../../../shared/planner/select-listings';
+import { planHash } from '../../../shared/planner/plan-hash';
+import { BOARD_NAMESPACE } from '../../../shared/contract';
+import { encodeEventPacket } from '../server/raw-packet';
+
+const MINUTE_MS = 60_000;
+/** toBoardItem marks a posting "new" for a day after validFrom. */
+const NEW_FOR_MS = 24 * 3600_000;
+/** Entries kept for keys no page asked for lately (a resized window leaves one behind). */
+const MAX_ENTRIES = 256;
+
+export interface ListingDelta {
+  /** Drop every posting first (the first load, or a resync). */
+  reset?: boolean;
+  upserts: Listing[];
+  removes: string[];
+}
+
+export interface PlanJob {
+  /** `screenId@WxH`, or `screenId@configured` before a page reported its viewport. */
+  key: string;
+  screen: ScreenProfile;
+  viewport: Viewport | null;
+  bands: BandsWanted;
+  /** The market pulse, for screens with `pulsePage` (null otherwise). */
+  pulse: MarketPulse | null;
+  /** The plan id the host already holds for this key: the JSON is sent back only when it differs. */
+  have: string | null;
+}
+
+export interface PlanBatch {
+  now: number;
+  dataUpdatedAt: number | null;
+  jobs: PlanJob[];
+}
+
+/** What the host keeps of a plan besides its JSON (staff screens page, the shell's recycle timing). */
+export interface PlanSummary {
+  planId: string;
+  screenId: string;
+  layout: BoardPlan['layout'];
+  cycleMs: number;
+  pages: number;
+  totalItems: number;
+  warnings: BoardPlan['warnings'];
+  generatedAt: number;
+}
+
+export interface PlannedJob {
+  key: string;
+  summary: PlanSummary;
+  /**
+   * The `plan` event carrying it, encoded for the `/board` namespace (server/raw-packet.ts): the
+   * bytes every page is sent as they are. Null when the host already holds this plan id.
+   */
+  packet: Uint8Array | null;
+  /** True when this batch computed the plan (false: served from the cache). */
+  computed: boolean;
+  /** When time alone will change this plan (ms). */
+  horizon: number;
+}
+
+interface Held {
+  listing: Listing;
+  fromMs: number;
+  untilMs: number;
+}
+
+interface Entry {
+  screen: ScreenProfile;
+  inputs: string;
+  stale: boolean;
+  horizon: number;
+  summary: PlanSummary;
+  /** The encoded `plan` event (copied out for each send: the copy moves to the host's thread). */
+  packet: Uint8Array;
+  usedAt: number;
+}
+
+export const minuteOf = (ms: number | null): number | null => (ms === null ? null : Math.floor(ms / MINUTE_MS) * MINUTE_MS);
+
+/** The plan (and its JSON) `planBoard` makes for a job, with the data time to the minute as every board gets it. */
+export function planForJob(job: Pick<PlanJob, 'screen' | 'viewport' | 'bands' | 'pulse'>, listings: readonly Listing[], now: number, dataUpdatedAt: number | null): { plan: BoardPlan; json: string } {
+  return planBoardWithJson({
+    screen: job.screen,
+    ...(job.viewport ? { viewport: job.viewport } : {}),
+    listings,
+    now,
+    dataUpdatedAt: minuteOf(dataUpdatedAt),
+    ...(job.screen.pulsePage && job.pulse ? { pulse: job.pulse } : {}),
+    bands: job.bands,
+  });
+}
+
+export function summarise(plan: BoardPlan): PlanSummary {
+  return {
+    planId: plan.planId,
+    screenId: plan.screenId,
+    layout: plan.layout,
+    cycleMs: plan.cycleMs,
+    pages: plan.pages.length,
+    totalItems: plan.totalItems,
+    warnings: plan.warnings,
+    generatedAt: plan.generatedAt,
+  };
+}
+
+export class PlanEngine {
+  private readonly held = new Map<string, Held>();
+  private readonly entries = new Map<string, Entry>();
+  private list: Listing[] | null = null;
+  /** Plans computed since the engine started. */
+  computed = 0;
+
+  get size(): number {
+    return this.held.size;
+  }
+
+  apply(delta: ListingDelta): void {
+    if (delta.reset) {
+      this.held.clear();
+      for (const e of this.entries.values()) e.stale = true;
+    }
+    for (const l of delta.upserts) {
+      const old = this.held.get(l.id);
+      if (old) this.touch(old.listing);
+      this.touch(l);
+      this.held.set(l.id, { listing: l, fromMs: Date.parse(l.validFrom), untilMs: Date.parse(l.validUntil) });
+    }
+    for (const id of delta.removes) {
+      const old = this.held.get(id);
+      if (!old) continue;
+      this.touch(old.listing);
+      this.held.delete(id);
+    }
+    if (delta.reset || delta.upserts.length > 0 || delta.removes.length > 0) this.list = null;
+  }
+
+  plan(batch: PlanBatch): PlannedJob[] {
+    const { now } = batch;
+    this.dropExpired(now);
+    const out: PlannedJob[] = [];
+    for (const job of batch.jobs) {
+      const inputs = JSON.stringify([job.screen, job.viewport, job.bands, job.screen.pulsePage && job.pulse ? planHash(JSON.stringify(job.pulse)) : null, minuteOf(batch.dataUpdatedAt)]);
+      let entry = this.entries.get(job.key);
+      let computed = false;
+      if (!entry || entry.stale || entry.inputs !== inputs || now >= entry.horizon) {
+        const { plan, json } = planForJob(job, this.listings(), now, batch.dataUpdatedAt);
+        const packet = encodeEventPacket(BOARD_NAMESPACE, 'plan', json).bytes;
+        entry = { screen: job.screen, inputs, stale: false, horizon: this.horizon(job.screen, now), summary: summarise(plan), packet, usedAt: now };
+        this.entries.set(job.key, entry);
+        this.computed++;
+        computed = true;
+      }
+      entry.usedAt = now;
+      const send = entry.summary.planId !== job.have;
+      out.push({ key: job.key, summary: entry.summary, packet: send ? entry.packet.slice() : null, computed, horizon: entry.horizon });
+    }
+    this.evict();
+    return out;
+  }
+
+  /** Every held posting, built once per data change. */
+  private listings(): Listing[] {
+    this.list ??= [...this.held.values()].map((h) => h.listing);
+    return this.list;
+  }
+
+  private touch(l: Listing): void {
+    for (const e of this.entries.values()) if (!e.stale && listingMatchesFilter(e.screen.filter, l)) e.stale = true;
+  }
+
+  /** Expired postings can never show again; forgetting them keeps re-plans small. */
+  private dropExpired(now: number): void {
+    let dropped = false;
+    for (const [id, h] of this.held) {
+      if (h.untilMs > now) continue;
+      this.held.delete(id);
+      dropped = true;
+    }
+    if (dropped) this.list = null;
+  }
+
+  /** The first time after `now` at which one of the screen's postings changes state by itself. */
+  private horizon(screen: ScreenProfile, now: number): number {
+    let next = Infinity;
+    for (const h of this.held.values()) {
+      if (!listingMatchesFilter(screen.filter, h.listing)) continue;
+      if (h.fromMs > now && h.fromMs < next) next = h.fromMs;
+      if (h.untilMs > now && h.untilMs < next) next = h.untilMs;
+      const notNew = h.fromMs + NEW_FOR_MS;
+      if (notNew > now && notNew < next) next = notNew;
+    }
+    return next;
+  }
+
+  private evict(): void {
+    if (this.entries.size <= MAX_ENTRIES) return;
+    const oldest = [...this.entries].sort((a, b) => a[1].usedAt - b[1].usedAt).slice(0, this.entries.size - MAX_ENTRIES);
+    for (const [key] of oldest) this.entries.delete(key);
+  }
+}

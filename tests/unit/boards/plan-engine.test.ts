@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { PlanEngine, minuteOf, type PlanJob } from '../../../electron/host/boards/plan-engine';
+import { planBoard, planBoardWithJson } from '../../../shared/planner/board-planner';
+import { BOARD_NAMESPACE } from '../../../shared/contract';
+import { DEFAULT_SCREEN, type ScreenProfile } from '../../../shared/schemas/screen';
+import { DAY, HOUR, NOW, iso, makeListing } from '../db/fixtures';
+import { listingsArb, NOW as ARB_NOW, screenAndViewportArb } from '../planner/planner-arbitraries';
+
+const drivers: ScreenProfile = { ...DEFAULT_SCREEN, id: 'drive', filter: { occupations: ['driving'], districts: [] } };
+const cleaners: ScreenProfile = { ...DEFAULT_SCREEN, id: 'clean', filter: { occupations: ['cleaning'], districts: [] } };
+const job = (screen: ScreenProfile, have: string | null = null, extra: Partial<PlanJob> = {}): PlanJob => ({
+  key: `${screen.id}@configured`,
+  screen,
+  viewport: null,
+  bands: { urgent: false, notice: false },
+  pulse: null,
+  have,
+  ...extra,
+});
+const decode = (packet: Uint8Array | null) => (packet ? new TextDecoder().decode(packet) : null);
+const old = (ms: number) => ({ validFrom: iso(NOW - 2 * DAY), validUntil: iso(NOW + ms) });
+
+describe('plan engine', () => {
+  it('sends each plan as the exact `plan` event socket.io would write for planBoard’s plan', () => {
+    const listings = [makeListing({ id: 'a', ...old(DAY) }), makeListing({ id: 'b', occupation: 'cleaning', ...old(DAY) })];
+    const engine = new PlanEngine();
+    engine.apply({ reset: true, upserts: listings, removes: [] });
+    const [r] = engine.plan({ now: NOW, dataUpdatedAt: NOW - 5000, jobs: [job(drivers)] });
+    const plan = planBoard({ screen: drivers, listings, now: NOW, dataUpdatedAt: minuteOf(NOW - 5000), bands: { urgent: false, notice: false } });
+    expect(decode(r!.packet)).toBe(`42${BOARD_NAMESPACE},["plan",${JSON.stringify(plan)}]`);
+    expect(r!.summary).toMatchObject({ planId: plan.planId, totalItems: 1, screenId: 'drive' });
+  });
+
+  it('reuses a plan while nothing it depends on changed, and sends nothing the host already has', () => {
+    const engine = new PlanEngine();
+    engine.apply({ upserts: [makeListing({ id: 'a', ...old(DAY) })], removes: [] });
+    const [first] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers)] });
+    expect(first!.computed).toBe(true);
+    const [again] = engine.plan({ now: NOW + 10_000, dataUpdatedAt: NOW + 1000, jobs: [job(drivers, first!.summary.planId)] });
+    expect(again).toMatchObject({ computed: false, packet: null });
+    // a host that lost its copy gets the cached plan without a re-plan
+    const [resent] = engine.plan({ now: NOW + 10_000, dataUpdatedAt: NOW + 1000, jobs: [job(drivers, null)] });
+    expect(resent!.computed).toBe(false);
+    expect(decode(resent!.packet)).toBe(decode(first!.packet));
+    expect(engine.computed).toBe(1);
+  });
+
+  it('re-plans only the screens whose filter matches the changed posting (old or new version)', () => {
+    const engine = new PlanEngine();
+    const a = makeListing({ id: 'a', ...old(DAY) });
+    engine.apply({ upserts: [a, makeListing({ id: 'c', occupation: 'cleaning', ...old(DAY) })], removes: [] });
+    const jobs = [job(drivers), job(cleaners)];
+    engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs });
+    engine.apply({ upserts: [makeListing({ id: 'd2', ...old(DAY) })], removes: [] });
+    const after = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs });
+    expect(after.map((r) => r.computed)).toEqual([true, false]);
+    // a posting that moves from driving to cleaning touches both
+    engine.apply({ upserts: [{ ...a, occupation: 'cleaning', revision: 2 }], removes: [] });
+    expect(engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs }).map((r) => r.computed)).toEqual([true, true]);
+    engine.apply({ upserts: [], removes: ['c'] });
+    expect(engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs }).map((r) => r.computed)).toEqual([false, true]);
+  });
+
+  it('re-plans when the bands, the screen or the minute of the data’s last update change, not for a newer second', () => {
+    const engine = new PlanEngine();
+    engine.apply({ upserts: [makeListing({ id: 'a', ...old(DAY) })], removes: [] });
+    const minute = Math.floor(NOW / 60_000) * 60_000;
+    engine.plan({ now: NOW, dataUpdatedAt: minute + 1000, jobs: [job(drivers)] });
+    expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 59_000, jobs: [job(drivers)] })[0]!.computed).toBe(false);
+    expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 60_000, jobs: [job(drivers)] })[0]!.computed).toBe(true);
+    expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 60_000, jobs: [job(drivers, null, { bands: { urgent: true, notice: false } })] })[0]!.computed).toBe(true);
+    expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 60_000, jobs: [job({ ...drivers, layout: 'table' }, null, { bands: { urgent: true, notice: false } })] })[0]!.computed).toBe(true);
+  });
+
+  it('knows when time alone changes a plan: a posting that starts, ends or stops being new', () => {
+    const engine = new PlanEngine();
+    engine.apply({
+      upserts: [makeListing({ id: 'ends', ...old(5 * HOUR) }), makeListing({ id: 'fresh', validFrom: iso(NOW - 20 * HOUR), validUntil: iso(NOW + 9 * DAY) }), makeListing({ id: 'later', validFrom: iso(NOW + 7 * HOUR), validUntil: iso(NOW + 9 * DAY) })],
+      removes: [],
+    });
+    const [r] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers)] });
+    expect(r!.horizon).toBe(NOW + 4 * HOUR); // "fresh" stops being new 24 h after it started
+    expect(engine.plan({ now: NOW + 4 * HOUR - 1, dataUpdatedAt: NOW, jobs: [job(drivers)] })[0]!.computed).toBe(false);
+    const [next] = engine.plan({ now: NOW + 4 * HOUR, dataUpdatedAt: NOW, jobs: [job(drivers)] });
+    expect(next).toMatchObject({ computed: true, horizon: NOW + 5 * HOUR });
+    const [ended] = engine.plan({ now: NOW + 5 * HOUR, dataUpdatedAt: NOW, jobs: [job(drivers)] });
+    expect(ended!.summary.totalItems).toBe(1);
+    expect(engine.size).toBe(2); // the expired posting is forgotten
+  });
+
+  it('plans what planBoard plans, for any postings and screen', () => {
+    fc.assert(
+      fc.property(screenAndViewportArb, listingsArb(60), (sv, listings) => {
+        const engine = new PlanEngine();
+        engine.apply({ reset: true, upserts: listings, removes: [] });
+        const [r] = engine.plan({ now: ARB_NOW, dataUpdatedAt: ARB_NOW - 120_000, jobs: [job(sv.screen, null, { viewport: sv.viewport ?? null })] });
+        const plan = planBoard({ screen: sv.screen, ...(sv.viewport ? { viewport: sv.viewport } : {}), listings, now: ARB_NOW, dataUpdatedAt: minuteOf(ARB_NOW - 120_000), bands: { urgent: false, notice: false } });
+        expect(r!.summary.planId).toBe(plan.planId);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('planBoardWithJson', () => {
+  it('gives exactly JSON.stringify of the plan', () => {
+    fc.assert(
+      fc.property(screenAndViewportArb, listingsArb(40), fc.boolean(), fc.boolean(), (sv, listings, urgent, notice) => {
+        const { plan, json } = planBoardWithJson({ screen: sv.screen, ...(sv.viewport ? { viewport: sv.viewport } : {}), listings, now: ARB_NOW, dataUpdatedAt: null, bands: { urgent, notice } });
+        expect(json).toBe(JSON.stringify(plan));
+      }),
+      { numRuns: 80 },
+    );
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
+import { migrateTo, schemaVersion } from '../../../electron/host/db/migrations/index';
+import type { Database } from '../../../electron/host/db/handles';
+import { listingToParams, LISTING_PARAM_COLUMNS } from '../../../electron/host/db/listing-row';
+import { makeListing } from './fixtures';
+
+describe('0007-listing-changes', () => {
+  it('records every insert, update and delete of a posting, and keeps the postings', () => {
+    const db = new BetterSqlite3(':memory:') as Database;
+    migrateTo(db, 6);
+    const insert = db.prepare(`INSERT INTO listings (${LISTING_PARAM_COLUMNS.join(', ')}) VALUES (${LISTING_PARAM_COLUMNS.map((c) => `@${c}`).join(', ')})`);
+    insert.run(listingToParams(makeListing({ id: 'before' })));
+    migrateTo(db, 7);
+    expect(schemaVersion(db)).toBe(7);
+    expect(db.prepare('SELECT id FROM listings').all()).toEqual([{ id: 'before' }]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM listing_changes').get()).toEqual({ n: 0 });
+    insert.run(listingToParams(makeListing({ id: 'after' })));
+    db.prepare("UPDATE listings SET hidden = 1 WHERE id = 'before'").run();
+    db.prepare("DELETE FROM listings WHERE id = 'after'").run();
+    expect(db.prepare('SELECT seq, id FROM listing_changes ORDER BY seq').all()).toEqual([
+      { seq: 1, id: 'after' },
+      { seq: 2, id: 'before' },
+      { seq: 3, id: 'after' },
+    ]);
+  });
+});
