@@ -172,6 +172,8 @@ function backlogged(socket: BoardSocket): boolean {
   return conn.transport?.writable === false || (conn.writeBuffer?.length ?? 0) > 0;
 }
 const OWED_CHECK_MS = 100;
+/** Further behind than this, the planner is loaded afresh rather than sent each change. */
+const FEED_RELOAD_AFTER = 5000;
 const groupKey = (screenId: string, viewport: Viewport | null) => `${screenId}@${viewport ? `${viewport.width}x${viewport.height}` : 'configured'}`;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -236,6 +238,10 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
 
   /** Feeds the planner what changed, plans every group that has pages, pushes what is new. */
   async function flush(): Promise<void> {
+    // No page open: the planner can wait (a first sync of a city's postings is written faster
+    // without it); the first page to connect brings it up to date, by a full load if far behind.
+    if (namespace.sockets.size === 0) return scheduleTick(Infinity);
+    if (feed.behind() > FEED_RELOAD_AFTER) feed.reset();
     for (let delta = feed.next(clock()); delta; delta = feed.next(clock())) {
       runner.apply(delta);
       // a first load or a big sync comes in pieces; pages and sockets are answered in between
@@ -463,9 +469,6 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     });
     log.debug({ screenId: socket.data.screenId }, 'board connected');
   });
-
-  // The first load of the postings into the planner starts now, before any page asks.
-  requestFlush();
 
   return {
     dataChanged: requestFlush,
