@@ -110,9 +110,37 @@ export const BoardHeartbeatSchema = z.object({
 });
 export type BoardHeartbeat = z.infer<typeof BoardHeartbeatSchema>;
 
+const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/**
+ * `auth` of a board socket: the screen, and for a page on the hall network (not the hall PC
+ * itself) the device token it got when staff approved its pairing.
+ */
 export const BoardHandshakeSchema = z.object({
-  screenId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/),
+  screenId: z.string().regex(SCREEN_ID),
+  deviceToken: z.string().max(200).optional(),
 });
+
+/** Why the host refused a board socket (`connect_error` `data.code`). */
+export const BOARD_REFUSALS = ['pairing_required', 'device_other_screen', 'too_many_sockets'] as const;
+export type BoardRefusal = (typeof BOARD_REFUSALS)[number];
+
+/** `POST /api/board/pairings`: a board page on the hall network asks for a pairing code. */
+export const BoardPairingInputSchema = z.strictObject({ screenId: z.string().regex(SCREEN_ID) });
+export const BoardPairingRequestSchema = z.object({
+  /** Secret to the page that asked: only it can collect the token. */
+  pairingId: z.string(),
+  /** Shown big on the screen for staff to approve in 屏幕管理. */
+  code: z.string().regex(/^\d{6}$/),
+  expiresAt: z.number().int(),
+  screenId: z.string(),
+});
+export type BoardPairingRequest = z.infer<typeof BoardPairingRequestSchema>;
+export const BoardPairingStatusSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('pending'), code: z.string(), expiresAt: z.number().int(), screenId: z.string() }),
+  z.object({ status: z.literal('approved'), deviceId: z.string(), screenId: z.string(), token: z.string() }),
+]);
+export type BoardPairingStatus = z.infer<typeof BoardPairingStatusSchema>;
 
 /** socket.io namespace for LED board pages. */
 export const BOARD_NAMESPACE = '/board';
@@ -143,4 +171,6 @@ export const ROUTES = {
   board: '/board/:screenId',
   kiosk: '/kiosk',
   staff: '/staff',
+  boardPairings: '/api/board/pairings',
+  boardPairing: '/api/board/pairings/:pairingId',
 } as const;

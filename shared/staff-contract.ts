@@ -25,6 +25,8 @@ export const STAFF_ROUTES = {
   identify: '/api/staff/screens/:id/identify',
   reload: '/api/staff/screens/:id/reload',
   pairings: '/api/staff/pairings',
+  /** `DELETE`: revoke a paired board device or kiosk. */
+  device: '/api/staff/devices/:id',
 } as const;
 
 /** PINs are digits only (typed on a keypad); 6–12 of them, and not a trivial run. */
@@ -138,9 +140,19 @@ export interface KioskView {
   lastSeenAt: number | null;
 }
 
+/** A board page on the hall network that staff paired; it can show only its screen. */
+export interface BoardDeviceView {
+  id: string;
+  screenId: string;
+  approvedBy: string;
+  createdAt: number;
+  lastSeenAt: number | null;
+}
+
 export interface ScreensResponse {
   screens: ScreenView[];
   kiosks: KioskView[];
+  boardDevices: BoardDeviceView[];
   serverNow: number;
 }
 
@@ -162,10 +174,13 @@ export const ScreenPatchSchema = z.strictObject({
 export type ScreenPatch = z.infer<typeof ScreenPatchSchema>;
 
 /**
- * `POST /api/staff/pairings`: approve the code a device shows. A kiosk becomes a paired kiosk;
- * a board screen is added (or updated) in screens.json with the given layout and filter.
+ * `POST /api/staff/pairings`: approve the code a device shows. `device`: whatever shows the
+ * code — a browser kiosk becomes a paired kiosk, a board page on the hall network a board
+ * device of the screen it asked for. `kiosk`: a kiosk's code only. `board`: a board screen is
+ * added (or updated) in screens.json with the given layout and filter.
  */
 export const PairingApprovalSchema = z.discriminatedUnion('role', [
+  z.strictObject({ role: z.literal('device'), code: z.string().regex(/^\d{6}$/, { message: 'the 6-digit code the device shows' }) }),
   z.strictObject({ role: z.literal('kiosk'), code: z.string().regex(/^\d{6}$/, { message: 'the 6-digit code the kiosk shows' }) }),
   z.strictObject({
     role: z.literal('board'),

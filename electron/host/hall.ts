@@ -14,7 +14,7 @@ import { openDatabase, closeDatabase } from './db/open-database';
 import { createListingStore } from './db/listing-store';
 import { seedDemoIfEmpty } from './db/demo-seed';
 import { createSearchIndexer, type SearchIndexer } from './db/search-indexer';
-import { createBoardService, type BoardCounters, type BoardNamespace, type BoardService } from './boards/board-service';
+import { createBoardService, type BoardCounters, type BoardNamespace, type BoardService, type BoardTuning } from './boards/board-service';
 import { createHttpServer } from './server/http-server';
 import { loadScreens } from './screens/screen-config';
 import { createLogger, type Logger } from './util/logger';
@@ -22,7 +22,11 @@ import { startHubLink, type HubLink, type HubLinkTuning } from './sync/hub-link'
 import { createOutboxStore } from './sync/outbox-store';
 import { createKioskService, type KioskService } from './kiosk/kiosk-service';
 import { createStaffService, type StaffService } from './staff/staff-service';
-import { LOCAL_KIOSK_ID } from './devices';
+import { LOCAL_KIOSK_ID, boardPairingRoutes, createBoardDevices, createPairingRequests } from './devices';
+import { createDeviceApproval } from './devices/approve-device';
+import { createBoardGate } from './boards/board-gate';
+import { capConnections } from './server/connection-caps';
+import { isLoopback } from './server/addresses';
 import { createConsoleDataService, type ConsoleDataService } from './postings/console-data-service';
 import { createListingFeed } from './boards/listing-feed';
 import { hallSocketParser, RawPacketAdapter } from './server/raw-packet-adapter';
@@ -63,10 +67,20 @@ export interface HallDeps {
   random?: () => number;
   /** Test-only: how long a connecting board page has to report its viewport (default 250 ms). */
   boardViewportWaitMs?: number;
+  /**
+   * Whether a connection comes from the hall PC itself (its pages need no pairing and are not
+   * capped per address). Default: loopback. Tests pass their own to play LAN devices.
+   */
+  isHallPc?: (address: string) => boolean;
+  /** Board socket limits (rates, caps); tests shrink them. */
+  boardTuning?: Partial<BoardTuning>;
+  /** socket.io connections one address on the hall network may hold (default 256). */
+  connectionsPerAddress?: number;
 }
 
 export async function startHall(options: HallOptions, deps: HallDeps = {}): Promise<Hall> {
   const clock = deps.clock ?? Date.now;
+  const isHallPc = deps.isHallPc ?? isLoopback;
   const log = deps.log ?? createLogger();
   mkdirSync(options.dataDir, { recursive: true });
 
@@ -134,7 +148,12 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     };
   };
 
-  const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log, onRegistered: kickOutbox });
+  // Devices pairing (browser kiosks, board pages on the hall network): requests bounded per address.
+  const pairings = createPairingRequests({ clock, limits });
+  const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log, pairings, onRegistered: kickOutbox });
+  const boardDevices = createBoardDevices({ db, pairings, clock, log });
+  // Bound once the board sockets exist (below).
+  let disconnectDevice: (deviceId: string) => void = () => undefined;
 
   // Staff console: accounts, audit, urgent postings, notices, screens.
   const staff = await createStaffService({
@@ -147,6 +166,17 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     log,
     listingExists: (id) => store.get(id) !== undefined,
     approveKioskPairing: (code, by) => kiosk.approvePairing(code, by),
+    approveDevice: createDeviceApproval({ pairings, kiosks: kiosk.devices, boards: boardDevices }),
+    // a revoked board device loses its open pages at once
+    boardDevices: {
+      list: () => boardDevices.list(),
+      revoke(id) {
+        const revoked = boardDevices.revoke(id);
+        if (revoked) disconnectDevice(id);
+        return revoked;
+      },
+    },
+    revokeKiosk: (id) => kiosk.devices.revokeDevice(id),
     localKioskId: LOCAL_KIOSK_ID,
     pairedKiosks: () => kiosk.devices.paired(),
     onQueued: kickOutbox,
@@ -170,11 +200,12 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       limits,
     }).search,
     defaultScreenId: () => screens[0]?.id ?? null,
-    routes: [kiosk.routes, staff.routes, consoleData.routes],
+    routes: [kiosk.routes, staff.routes, consoleData.routes, boardPairingRoutes({ devices: boardDevices, pairings, screenExists: (id) => screens.some((s) => s.id === id) })],
   });
 
   // Board plans go out as the text and bytes the plan worker wrote (server/raw-packet-adapter.ts).
   const io = new SocketServer(http.server, { serveClient: false, cors: { origin: false }, parser: hallSocketParser, adapter: RawPacketAdapter });
+  capConnections(io, { limits, isHallPc, ...(deps.connectionsPerAddress ? { perAddress: deps.connectionsPerAddress } : {}) });
   const boards = createBoardService({
     namespace: io.of(BOARD_NAMESPACE) as BoardNamespace,
     screens: () => screens,
@@ -191,8 +222,11 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     log,
     ...(deps.boardViewportWaitMs !== undefined ? { viewportWaitMs: deps.boardViewportWaitMs } : {}),
     limits,
+    gate: createBoardGate({ devices: boardDevices, limits, isHallPc }),
+    ...(deps.boardTuning ? { tuning: deps.boardTuning } : {}),
   });
   boardCounters = () => boards.counters();
+  disconnectDevice = (id) => void boards.disconnectDevice(id);
   staff.attachBoards(io.of(BOARD_NAMESPACE) as BoardNamespace, boards);
   consoleData.attachBoards(() => boards.dataChanged());
 

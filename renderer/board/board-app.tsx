@@ -11,7 +11,8 @@ import { headerFit } from '../../shared/planner/board-frame';
 import { applyLocale } from '../common/i18n';
 import { createServerClock } from '../common/server-clock';
 import { BoardHeader, type HeaderAlert } from './board-header';
-import { BoardNotice, LinkLostText, StaleText } from './board-notices';
+import { BoardNotice, LinkLostText, PairingNotice, StaleText } from './board-notices';
+import { useBoardPairing } from './board-pairing';
 import { boardStyle } from './board-style';
 import { CardsPage } from './cards-page';
 import { PageStack } from './page-stack';
@@ -143,12 +144,17 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
     'data-connected': String(link.connected),
   };
 
+  const pairing = useBoardPairing(screenId ?? '', screenId !== null && link.refusal === 'pairing_required', link.paired);
   const linkLost = useLinkLost(link.lostAt);
   const linkLostSince = linkLost && link.lostAt !== null ? link.lostAt + clock.skewMs : null;
 
   let body: ReactNode;
   if (screenId === null) {
     body = <BoardNotice kind="invalid-screen-id" title={t('board.invalidScreenId')} />;
+  } else if (link.refusal === 'pairing_required') {
+    body = <PairingNotice screenId={screenId} code={pairing.code} />;
+  } else if (link.refusal !== null && !plan) {
+    body = <BoardNotice kind="refused" title={t('board.refused')} hint={t('board.refusedHint')} />;
   } else if (link.screenError) {
     body = <BoardNotice kind="screen-error" title={t('board.screenError')} hint={t('board.screenErrorHint', { screenId })} />;
   } else if (!plan) {

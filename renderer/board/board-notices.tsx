@@ -2,13 +2,27 @@
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../common/format-time';
 
-export type NoticeKind = 'connecting' | 'empty' | 'screen-too-small' | 'screen-error' | 'invalid-screen-id' | 'bad-plan';
+export type NoticeKind = 'connecting' | 'empty' | 'screen-too-small' | 'screen-error' | 'invalid-screen-id' | 'bad-plan' | 'pairing' | 'refused';
 
 export function BoardNotice({ kind, title, hint }: { kind: NoticeKind; title: string; hint?: string | undefined }) {
   return (
     <div className={`notice notice--${kind}`} data-testid="board-notice" data-notice={kind} role="status">
       <div className="notice__title">{title}</div>
       {hint ? <div className="notice__hint">{hint}</div> : null}
+    </div>
+  );
+}
+
+/** A board page on the hall network waiting for staff to approve it: the code, as big as the screen allows. */
+export function PairingNotice({ screenId, code }: { screenId: string; code: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice--pairing" data-testid="board-pairing" role="status">
+      <div className="notice__title">{t('board.pairing.title', { screenId })}</div>
+      <div className="pairing-code" data-testid="board-pairing-code">
+        {code ? `${code.slice(0, 3)} ${code.slice(3)}` : '— — —'}
+      </div>
+      <div className="notice__hint">{t('board.pairing.hint')}</div>
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * The board's side of the host contract: joins `/board` with its screen id, reports its
  * viewport (on connect and, debounced, on resize), and validates what the host sends.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import {
   BOARD_NAMESPACE,
@@ -16,6 +16,7 @@ import { BoardPlanSchema, type BoardPlan } from '../../shared/schemas/board-plan
 import { ViewportSchema } from '../../shared/schemas/screen';
 import type { ServerClock } from '../common/server-clock';
 import { useNamespaceSocket } from '../common/use-namespace-socket';
+import { storedDeviceToken, storeDeviceToken } from './board-pairing';
 
 const RESIZE_DEBOUNCE_MS = 300;
 
@@ -32,6 +33,10 @@ export interface BoardLink {
   lostAt: number | null;
   /** Bumps whenever the clock skew changes, so time-derived state recomputes. */
   clockEpoch: number;
+  /** Why the host refused this page (`pairing_required`: a LAN page must pair first), or null. */
+  refusal: string | null;
+  /** A pairing was approved: connect again with the device token. */
+  paired: (token: string) => void;
 }
 
 function currentViewport() {
@@ -39,8 +44,13 @@ function currentViewport() {
   return parsed.success ? parsed.data : null;
 }
 
+/** A page refused for too many open pages tries again after this long. */
+const REFUSED_RETRY_MS = 15_000;
+
 export function useBoardLink(screenId: string | null, clock: ServerClock): BoardLink {
-  const auth = screenId === null ? null : { screenId };
+  const [deviceToken, setDeviceToken] = useState<string | null>(() => (screenId === null ? null : storedDeviceToken(screenId)));
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const auth = screenId === null ? null : { screenId, ...(deviceToken ? { deviceToken } : {}) };
   const { socket, connected, lostAt } = useNamespaceSocket<BoardServerEvents, BoardClientEvents>(BOARD_NAMESPACE, auth);
   const [plan, setPlan] = useState<BoardPlan | null>(null);
   const [status, setStatus] = useState<HallStatus | null>(null);
@@ -85,6 +95,22 @@ export function useBoardLink(screenId: string | null, clock: ServerClock): Board
     const onScreenError = (error: ErrorBody['error']) => {
       setScreenError({ code: String(error?.code ?? 'unknown'), message: String(error?.message ?? '') });
     };
+    // The host refuses a LAN page that is not paired (or no longer): show a pairing code.
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const onRefused = (error: Error & { data?: { code?: unknown } }) => {
+      const code = typeof error.data?.code === 'string' ? error.data.code : null;
+      if (code === null) return;
+      if ((code === 'pairing_required' || code === 'device_other_screen') && screenId !== null) {
+        storeDeviceToken(screenId, null);
+        setRefusal('pairing_required');
+        return;
+      }
+      setRefusal(code);
+      retry = setTimeout(() => socket.connect(), REFUSED_RETRY_MS);
+    };
+    const onConnected = () => setRefusal(null);
+    socket.on('connect_error', onRefused);
+    socket.on('connect', onConnected);
     socket.on('connect', sendViewport);
     socket.on('plan', onPlan);
     socket.on('status', onStatus);
@@ -93,13 +119,21 @@ export function useBoardLink(screenId: string | null, clock: ServerClock): Board
     if (socket.connected) sendViewport();
     return () => {
       clearTimeout(resizeTimer);
+      clearTimeout(retry);
+      socket.off('connect_error', onRefused);
+      socket.off('connect', onConnected);
       socket.off('connect', sendViewport);
       socket.off('plan', onPlan);
       socket.off('status', onStatus);
       socket.off('screen-error', onScreenError);
       window.removeEventListener('resize', onResize);
     };
-  }, [socket, clock]);
+  }, [socket, clock, screenId]);
 
-  return { socket, plan, status, screenError, badPlan, connected, lostAt, clockEpoch };
+  const paired = useCallback((token: string) => {
+    setDeviceToken(token);
+    setRefusal(null);
+  }, []);
+
+  return { socket, plan, status, screenError, badPlan, connected, lostAt, clockEpoch, refusal, paired };
 }

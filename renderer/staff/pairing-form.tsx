@@ -32,8 +32,9 @@ export function PairingForm({ onDone }: { onDone: () => void }) {
     setMessage(null);
     try {
       if (role === 'kiosk') {
-        await api('POST', '/api/staff/pairings', { role, code: code.trim() });
-        setMessage({ ok: true, text: t('staff.pairing.kioskDone') });
+        // any device that shows a code: a browser kiosk, or a board page on the hall network
+        const approved = await api<{ role: 'kiosk' } | { role: 'board-device'; screenId: string }>('POST', '/api/staff/pairings', { role: 'device', code: code.trim() });
+        setMessage({ ok: true, text: approved.role === 'kiosk' ? t('staff.pairing.kioskDone') : t('staff.pairing.boardDeviceDone', { screenId: approved.screenId }) });
         setCode('');
       } else {
         const result = await api<{ url: string }>('POST', '/api/staff/pairings', {

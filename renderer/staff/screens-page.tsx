@@ -12,6 +12,11 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
   const [editing, setEditing] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
+  async function revoke(deviceId: string) {
+    await api('DELETE', `/api/staff/devices/${encodeURIComponent(deviceId)}`);
+    refresh();
+  }
+
   async function act(screenId: string, action: 'identify' | 'reload') {
     const { pages } = await api<{ pages: number }>('POST', `/api/staff/screens/${encodeURIComponent(screenId)}/${action}`);
     setNote(t(`staff.screens.${action}Sent`, { count: pages }));
@@ -94,6 +99,19 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
               {k.kind === 'local' ? t('staff.screens.localKiosk') : k.id}
               {k.approvedBy ? <span className="hint"> · {t('staff.screens.approvedBy', { name: k.approvedBy })}</span> : null}
               {k.lastSeenAt !== null ? <span className="hint"> · {t('staff.screens.lastSeen', { time: formatTime(k.lastSeenAt, i18n.language) })}</span> : null}
+            </li>
+          ))}
+        </ul>
+        <h2>{t('staff.screens.boardDevices')}</h2>
+        <ul className="kiosks" data-testid="board-device-list">
+          {(data.boardDevices ?? []).map((d) => (
+            <li key={d.id} data-device-id={d.id}>
+              {t('staff.screens.boardDevice', { id: d.id, screen: data.screens.find((s) => s.id === d.screenId)?.name ?? d.screenId })}
+              <span className="hint"> · {t('staff.screens.approvedBy', { name: d.approvedBy })}</span>
+              {d.lastSeenAt !== null ? <span className="hint"> · {t('staff.screens.lastSeen', { time: formatTime(d.lastSeenAt, i18n.language) })}</span> : null}{' '}
+              <button type="button" className="btn btn-small" onClick={() => void revoke(d.id)}>
+                {t('staff.screens.revoke')}
+              </button>
             </li>
           ))}
         </ul>

@@ -14,7 +14,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { ScreenProfile, Viewport } from '../../../shared/schemas/screen';
 import { ViewportSchema } from '../../../shared/schemas/screen';
 import type { BoardPlan } from '../../../shared/schemas/board-plan';
-import { BOARD_NAMESPACE, BoardHandshakeSchema, BoardHeartbeatSchema, type BoardClientEvents, type BoardServerEvents, type HallStatus } from '../../../shared/contract';
+import { BOARD_NAMESPACE, BoardHandshakeSchema, BoardHeartbeatSchema, type BoardRefusal, type BoardClientEvents, type BoardServerEvents, type HallStatus } from '../../../shared/contract';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Logger } from '../util/logger';
 import type { MarketPulse } from '../../../shared/pulse/market-pulse';
@@ -23,6 +23,7 @@ import { RawPacket } from '../server/raw-packet';
 import { createTokenBucket, type TokenBucket } from '../server/rate-limit';
 import type { LimitCounters } from '../server/limit-counters';
 import type { ListingFeed } from './listing-feed';
+import type { BoardGate } from './board-gate';
 import { planForJob, type PlanJob, type PlanSummary } from './plan-engine';
 import { createPlanRunner, defaultPlanWorker, type PlanRunner } from './plan-runner';
 
@@ -51,6 +52,8 @@ export interface ScreenPresence {
 
 export interface BoardSocketData {
   screenId: string;
+  /** The paired board device behind a page from the hall network (null on the hall PC itself). */
+  deviceId: string | null;
   viewport: Viewport | null;
   /** The plan group (screen + size) this page is in, once it has one. */
   group: string | null;
@@ -71,6 +74,9 @@ export interface BoardTuning {
   heartbeatPerS: number;
   /** Different viewports planned per screen; further sizes get the configured-size plan. */
   maxViewportsPerScreen: number;
+  /** Pages open at once per screen, and per paired device. */
+  maxSocketsPerScreen: number;
+  maxSocketsPerDevice: number;
 }
 
 export const DEFAULT_BOARD_TUNING: BoardTuning = {
@@ -81,6 +87,8 @@ export const DEFAULT_BOARD_TUNING: BoardTuning = {
   heartbeatBurst: 10,
   heartbeatPerS: 2,
   maxViewportsPerScreen: 8,
+  maxSocketsPerScreen: 32,
+  maxSocketsPerDevice: 4,
 };
 
 export interface BoardServiceDeps {
@@ -93,6 +101,8 @@ export interface BoardServiceDeps {
   clock: () => number;
   log: Logger;
   limits: LimitCounters;
+  /** Who may open a board socket, as which screen (board-gate.ts). */
+  gate: BoardGate;
   /** Where plans are computed; default the plan worker with the host's thread as fallback. */
   planner?: (onReset: () => void) => PlanRunner;
   tuning?: Partial<BoardTuning>;
@@ -132,6 +142,8 @@ export interface BoardService {
   /** The latest plan summary of every group with pages (staff screens page). */
   summaries(): PlanSummary[];
   counters(): BoardCounters;
+  /** Closes the pages of a board device staff revoked. */
+  disconnectDevice(deviceId: string): number;
   /** Resolves once every change so far is planned and pushed (tests, benchmarks). */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -410,10 +422,24 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     return false;
   }
 
+  const refuse = (code: BoardRefusal, message: string) => Object.assign(new Error(code), { data: { code, message } });
+
   namespace.use((socket, next) => {
     const parsed = BoardHandshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) return next(new Error('board handshake needs auth.screenId (1–32 letters, digits, _ or -)'));
-    socket.data = { screenId: parsed.data.screenId, viewport: null, group: null };
+    const admission = deps.gate(parsed.data, socket.handshake.address);
+    if (!admission.ok) return next(refuse(admission.code, admission.message));
+    let onScreen = 0;
+    let ofDevice = 0;
+    for (const other of socketsOf()) {
+      if (other.data.screenId === admission.screenId) onScreen++;
+      if (admission.deviceId !== null && other.data.deviceId === admission.deviceId) ofDevice++;
+    }
+    if (onScreen >= tuning.maxSocketsPerScreen || ofDevice >= tuning.maxSocketsPerDevice) {
+      limits.hit('board.sockets_per_screen', { screenId: admission.screenId });
+      return next(refuse('too_many_sockets', `screen "${admission.screenId}" already has as many pages open as a screen may`));
+    }
+    socket.data = { screenId: admission.screenId, deviceId: admission.deviceId, viewport: null, group: null };
     next();
   });
 
@@ -495,6 +521,15 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       planner: runner.mode(),
       feedBehind: feed.behind(),
     }),
+    disconnectDevice(deviceId) {
+      let n = 0;
+      for (const socket of socketsOf()) {
+        if (socket.data.deviceId !== deviceId) continue;
+        socket.disconnect(true);
+        n++;
+      }
+      return n;
+    },
     settled() {
       if (!flushing && !scheduled && !again) return Promise.resolve();
       return new Promise((resolve) => idleWaiters.push(resolve));

@@ -58,11 +58,11 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
 
     app.get(KIOSK_ROUTES.device, async (request) => requireDevice(request.headers));
 
-    app.post(KIOSK_ROUTES.pairings, async (_request, reply) => {
+    app.post(KIOSK_ROUTES.pairings, async (request, reply) => {
       try {
-        return reply.status(201).send(devices.requestPairing());
+        return reply.status(201).send(devices.requestPairing(request.ip));
       } catch (error) {
-        if (error instanceof PairingError) throw new HttpError(429, error.code, error.message);
+        if (error instanceof PairingError) throw new HttpError(429, error.code, error.message, { retryAfterMs: error.retryAfterMs });
         throw error;
       }
     });

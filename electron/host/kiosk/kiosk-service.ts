@@ -5,7 +5,7 @@
 import type { WritableDatabase } from '../db/handles';
 import type { RouteModule } from '../server/http-server';
 import type { Logger } from '../util/logger';
-import { createKioskDevices, type KioskDevices } from '../devices';
+import { createKioskDevices, type KioskDevices, type PairingRequests } from '../devices';
 import { createRegistrationStore, type RegistrationStore } from './registration-store';
 import { createKioskSearch, type KioskSearch } from './kiosk-search';
 import { kioskRoutes } from './kiosk-routes';
@@ -27,9 +27,11 @@ export function createKioskService(deps: {
   rendererDir: string;
   clock: () => number;
   log: Logger;
+  /** Pending pairing requests, shared with board pages (bounded per address). */
+  pairings: PairingRequests;
   onRegistered?: () => void;
 }): KioskService {
-  const devices = createKioskDevices({ db: deps.db, clock: deps.clock, log: deps.log });
+  const devices = createKioskDevices({ db: deps.db, pairings: deps.pairings, clock: deps.clock, log: deps.log });
   const registrations = createRegistrationStore(deps.db);
   const search = createKioskSearch(deps.db);
   const routes = kioskRoutes({

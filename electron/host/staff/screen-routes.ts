@@ -11,7 +11,8 @@ import { ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas
 import { minGlyphPx } from '../../../shared/legibility';
 import { PairingApprovalSchema, ScreenPatchSchema, STAFF_ROUTES, type KioskView, type ScreensResponse, type ScreenView } from '../../../shared/staff-contract';
 import type { BoardService } from '../boards/board-service';
-import type { PairedDevice } from '../devices';
+import type { BoardDevices, PairedDevice } from '../devices';
+import type { DeviceApproval } from '../devices/approve-device';
 import { writeScreens } from '../screens/screen-config';
 import { HttpError } from '../server/http-error';
 import type { BoardAlertsService } from '../urgent/board-alerts';
@@ -33,6 +34,9 @@ export interface ScreenRouteDeps {
   localKioskId?: string;
   /** Paired browser kiosks (devices/); absent when the kiosk part is not wired. */
   pairedKiosks?: () => readonly PairedDevice[];
+  approveDevice?: (code: string, approvedBy: string) => DeviceApproval;
+  boardDevices?: Pick<BoardDevices, 'list' | 'revoke'>;
+  revokeKiosk?: (deviceId: string) => boolean;
 }
 
 export function screenRoutes(deps: ScreenRouteDeps) {
@@ -87,7 +91,7 @@ export function screenRoutes(deps: ScreenRouteDeps) {
       ...(deps.localKioskId ? [{ id: deps.localKioskId, kind: 'local' as const, approvedBy: null, createdAt: null, lastSeenAt: null }] : []),
       ...(deps.pairedKiosks?.() ?? []).map((k) => ({ ...k, kind: 'paired' as const })),
     ];
-    return { screens: views, kiosks, serverNow: clock() };
+    return { screens: views, kiosks, boardDevices: deps.boardDevices?.list() ?? [], serverNow: clock() };
   }
 
   return (app: FastifyInstance) => {
@@ -121,9 +125,30 @@ export function screenRoutes(deps: ScreenRouteDeps) {
       return { pages };
     });
 
+    app.delete<{ Params: { id: string } }>(STAFF_ROUTES.device, guard.options(), async (request) => {
+      const who = guard.who(request);
+      const id = request.params.id;
+      const revoked = /^[a-z]+-[0-9a-f]{8}$/.test(id) && (deps.boardDevices?.revoke(id) || deps.revokeKiosk?.(id));
+      if (!revoked) throw new HttpError(404, 'unknown_device', `no paired device has id "${id.slice(0, 40)}"`);
+      audit.record({ who, action: 'device.revoke', target: id, source: request.ip });
+      return { revoked: id };
+    });
+
     app.post(STAFF_ROUTES.pairings, guard.options(), async (request, reply) => {
       const who = guard.who(request);
       const input = parseBody(PairingApprovalSchema, request.body, 'pairing');
+      if (input.role === 'device') {
+        if (!deps.approveDevice) throw new HttpError(503, 'device_pairing_unavailable', 'this hall has no device pairing');
+        let approved: DeviceApproval;
+        try {
+          approved = deps.approveDevice(input.code, who.name);
+        } catch (error) {
+          if ((error as { code?: string }).code === 'unknown_code') throw new HttpError(404, 'unknown_code', `pairing: no device is showing code ${input.code} (or it expired); ask the device for a new code`);
+          throw error;
+        }
+        audit.record({ who, action: 'pairing.approve', target: approved.deviceId, detail: { ...approved }, source: request.ip });
+        return reply.status(201).send(approved);
+      }
       if (input.role === 'kiosk') {
         if (!deps.approveKioskPairing) throw new HttpError(503, 'kiosk_pairing_unavailable', 'this hall has no kiosk pairing');
         let deviceId: string;

@@ -8,7 +8,8 @@ import type { ScreenProfile } from '../../../shared/schemas/screen';
 import { PinSchema, STAFF_ROUTES } from '../../../shared/staff-contract';
 import type { BoardNamespace, BoardService } from '../boards/board-service';
 import type { WritableDatabase } from '../db/handles';
-import type { PairedDevice } from '../devices';
+import type { BoardDevices, PairedDevice } from '../devices';
+import type { DeviceApproval } from '../devices/approve-device';
 import { readPage, RendererMissingError, servePage, type RouteModule } from '../server/http-server';
 import type { UrgentSink } from '../sync/apply-changes';
 import type { Logger } from '../util/logger';
@@ -38,6 +39,12 @@ export interface StaffServiceDeps {
   log: Logger;
   listingExists: (id: string) => boolean;
   approveKioskPairing?: (code: string, approvedBy: string) => { deviceId: string };
+  /** Approves any device (kiosk or board page) by the code it shows. */
+  approveDevice?: (code: string, approvedBy: string) => DeviceApproval;
+  /** Paired board pages on the hall network. */
+  boardDevices?: Pick<BoardDevices, 'list' | 'revoke'>;
+  /** Revokes a paired kiosk (board devices are revoked through `boardDevices`). */
+  revokeKiosk?: (deviceId: string) => boolean;
   localKioskId?: string;
   pairedKiosks?: () => readonly PairedDevice[];
   /** Wakes the outbox pump after an urgent posting was queued. */
@@ -89,6 +96,7 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
     planFor: (id, viewport) => need().boards.planFor(id, viewport),
     summaries: () => need().boards.summaries(),
     counters: () => need().boards.counters(),
+    disconnectDevice: (id) => attached?.boards.disconnectDevice(id) ?? 0,
     settled: () => attached?.boards.settled() ?? Promise.resolve(),
     close: () => Promise.resolve(),
   };
@@ -136,6 +144,9 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
       guard,
       clock,
       ...(deps.approveKioskPairing ? { approveKioskPairing: deps.approveKioskPairing } : {}),
+      ...(deps.approveDevice ? { approveDevice: deps.approveDevice } : {}),
+      ...(deps.boardDevices ? { boardDevices: deps.boardDevices } : {}),
+      ...(deps.revokeKiosk ? { revokeKiosk: deps.revokeKiosk } : {}),
       ...(deps.localKioskId ? { localKioskId: deps.localKioskId } : {}),
       ...(deps.pairedKiosks ? { pairedKiosks: deps.pairedKiosks } : {}),
     }),

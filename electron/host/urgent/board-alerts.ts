@@ -171,7 +171,8 @@ export function createBoardAlerts(deps: BoardAlertsDeps): BoardAlertsService {
     s.on('heartbeat', (raw: unknown) => {
       const parsed = BoardHeartbeatSchema.safeParse(raw);
       if (!parsed.success) return;
-      const shown = new Set(parsed.data.urgentIds);
+      // A page can confirm only what it was sent: an id it never got proves nothing.
+      const shown = new Set(parsed.data.urgentIds.filter((id) => page.sentAt.has(id)));
       for (const id of shown) if (!page.since.has(id)) page.since.set(id, Math.min(parsed.data.paintedAt, clock()));
       // A posting the page no longer paints (taken down by an emergency, reload) must confirm again.
       for (const id of [...page.since.keys()]) if (!shown.has(id)) page.since.delete(id);

@@ -29,7 +29,7 @@ export async function pairBoards(hallUrl: string, boardUrl: string, specs: Board
       const session = await json(await fetch(`${hallUrl}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: STAFF_PIN }) }));
       staff = { authorization: `Bearer ${String(session.token)}`, 'content-type': 'application/json' };
     }
-    const approve = await fetch(`${hallUrl}/api/staff/pairings`, { method: 'POST', headers: staff, body: JSON.stringify({ role: 'board-device', code: request.code }) });
+    const approve = await fetch(`${hallUrl}/api/staff/pairings`, { method: 'POST', headers: staff, body: JSON.stringify({ role: 'device', code: request.code }) });
     if (!approve.ok) throw new Error(`pairBoards: approval answered ${approve.status}: ${await approve.text()}`);
     const state = await json(await fetch(`${boardUrl}/api/board/pairings/${String(request.pairingId)}`));
     if (state.status !== 'approved' || typeof state.token !== 'string') throw new Error(`pairBoards: pairing not approved: ${JSON.stringify(state)}`);

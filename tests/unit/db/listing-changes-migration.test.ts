@@ -25,3 +25,18 @@ describe('0007-listing-changes', () => {
     ]);
   });
 });
+
+describe('0008-board-devices', () => {
+  it('adds the paired board devices and keeps what was there', () => {
+    const db = new BetterSqlite3(':memory:') as Database;
+    migrateTo(db, 7);
+    const insert = db.prepare(`INSERT INTO listings (${LISTING_PARAM_COLUMNS.join(', ')}) VALUES (${LISTING_PARAM_COLUMNS.map((c) => `@${c}`).join(', ')})`);
+    insert.run(listingToParams(makeListing({ id: 'kept' })));
+    migrateTo(db, 8);
+    expect(schemaVersion(db)).toBe(8);
+    expect(db.prepare('SELECT id FROM listings').all()).toEqual([{ id: 'kept' }]);
+    expect(db.prepare("SELECT name FROM pragma_table_info('board_devices')").pluck().all()).toEqual(['id', 'screen_id', 'token_hash', 'approved_by', 'created_at', 'last_seen_at', 'revoked_at']);
+    db.prepare("INSERT INTO board_devices (id, screen_id, token_hash, approved_by, created_at) VALUES ('board-1', '1', 'h', '王主任', 1)").run();
+    expect(() => db.prepare("INSERT INTO board_devices (id, screen_id, token_hash, approved_by, created_at) VALUES ('board-2', '1', 'h', '王主任', 1)").run()).toThrow(/UNIQUE/);
+  });
+});

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { openDatabase } from '../../../electron/host/db/open-database';
-import { createKioskDevices, LOCAL_KIOSK_ID, PairingError } from '../../../electron/host/devices';
+import { createKioskDevices, createPairingRequests, LOCAL_KIOSK_ID, PairingError } from '../../../electron/host/devices';
+import { createLimitCounters } from '../../../electron/host/server/limit-counters';
 
 function devices(now = { t: 1_000_000 }) {
   const db = openDatabase(':memory:');
-  return { db, now, d: createKioskDevices({ db, clock: () => now.t, log: pino({ level: 'silent' }) }) };
+  const log = pino({ level: 'silent' });
+  const pairings = createPairingRequests({ clock: () => now.t, limits: createLimitCounters({ log, clock: () => now.t }) });
+  const d = createKioskDevices({ db, pairings, clock: () => now.t, log });
+  // each pairing from its own address, as kiosks on the hall network are
+  let n = 0;
+  return { db, now, d: { ...d, requestPairing: (address = `10.0.0.${++n}`) => d.requestPairing(address) } };
 }
 
 describe('kiosk devices', () => {
@@ -57,9 +63,10 @@ describe('kiosk devices', () => {
     expect(() => d.approvePairing(p.code, 'staff:1')).toThrow(PairingError);
   });
 
-  it('limits how many kiosks can wait for approval at once', () => {
+  it('limits the kiosks waiting for approval per address, not for the whole hall', () => {
     const { d } = devices();
-    for (let i = 0; i < 20; i++) d.requestPairing();
-    expect(() => d.requestPairing()).toThrow(/too many kiosks/);
+    for (let i = 0; i < 3; i++) d.requestPairing('10.9.9.9');
+    expect(() => d.requestPairing('10.9.9.9')).toThrow(/pairing codes waiting/);
+    for (let i = 0; i < 30; i++) expect(d.requestPairing().code).toMatch(/^\d{6}$/);
   });
 });

@@ -12,6 +12,7 @@ import { migrate as m0004 } from './0004-registrations';
 import { migrate as m0005 } from './0005-staff-urgent';
 import { migrate as m0006 } from './0006-staff-data';
 import { migrate as m0007 } from './0007-listing-changes';
+import { migrate as m0008 } from './0008-board-devices';
 
 export interface Migration {
   readonly version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'staff-urgent', migrate: m0005 },
   { version: 6, name: 'staff-data', migrate: m0006 },
   { version: 7, name: 'listing-changes', migrate: m0007 },
+  { version: 8, name: 'board-devices', migrate: m0008 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {
