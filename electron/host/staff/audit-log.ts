@@ -26,6 +26,13 @@ interface AuditRow {
 
 export interface AuditLog {
   record(entry: AuditInput): void;
+  /**
+   * Records a repeated event (sign-in attempts while locked out) as one row per `key` and period:
+   * the first occurrence inserts the row, later ones within `periodMs` raise its
+   * `detail.attempts` and `detail.lastAt`. Twenty thousand refused attempts are one row, not
+   * twenty thousand.
+   */
+  recordSummed(entry: AuditInput, key: string, periodMs: number): void;
   recent(limit: number, action?: string): AuditEntry[];
 }
 
@@ -35,8 +42,40 @@ export function createAuditLog(db: WritableDatabase, clock: () => number): Audit
      VALUES (@at, @account_id, @account_name, @action, @target, @detail, @source)`,
   );
   const selectRecent = db.prepare<{ limit: number }, AuditRow>('SELECT * FROM staff_audit ORDER BY id DESC LIMIT @limit');
+  const updateDetail = db.prepare<{ id: number; detail: string }>('UPDATE staff_audit SET detail = @detail WHERE id = @id');
+  /** Open summary rows by key: the row, when its period started, its detail so far. */
+  const summaries = new Map<string, { id: number; startedAt: number; detail: Record<string, unknown> & { attempts: number } }>();
+  const MAX_SUMMARIES = 1000;
   const selectAction = db.prepare<{ limit: number; action: string }, AuditRow>('SELECT * FROM staff_audit WHERE action = @action ORDER BY id DESC LIMIT @limit');
+  function write(entry: AuditInput, detail: Record<string, unknown>): number {
+    return Number(
+      insert.run({
+        at: clock(),
+        account_id: entry.who?.accountId ?? null,
+        account_name: entry.who?.name ?? null,
+        action: entry.action,
+        target: entry.target ?? null,
+        detail: JSON.stringify(detail),
+        source: entry.source ?? null,
+      }).lastInsertRowid,
+    );
+  }
+
   return {
+    recordSummed(entry, key, periodMs) {
+      const now = clock();
+      const open = summaries.get(key);
+      if (open && now - open.startedAt < periodMs) {
+        open.detail.attempts++;
+        open.detail.lastAt = now;
+        updateDetail.run({ id: open.id, detail: JSON.stringify(open.detail) });
+        return;
+      }
+      const detail = { ...(entry.detail ?? {}), attempts: 1, firstAt: now, lastAt: now };
+      summaries.delete(key);
+      summaries.set(key, { id: write(entry, detail), startedAt: now, detail });
+      if (summaries.size > MAX_SUMMARIES) summaries.delete(summaries.keys().next().value!);
+    },
     record(entry) {
       insert.run({
         at: clock(),

@@ -1,7 +1,15 @@
 /**
  * PIN hashes with scrypt (node:crypto). The stored string carries its own parameters and
  * salt (`scrypt$N$r$p$salt$hash`), so the cost can be raised later without breaking old rows.
- * Hashing runs off the event loop (async scrypt): a sign-in must not stall the boards.
+ *
+ * Where scrypt runs: node's async scrypt uses libuv's thread pool, four threads by default,
+ * which also serve every file the host reads (the screens' assets, the database's WAL
+ * checkpoints go through it too). Sign-in checks a PIN against every account, so a few
+ * sign-ins at once could take all four threads for seconds and the walls' pages would wait
+ * for their files. So scrypt runs one at a time (at most one pool thread, three stay free),
+ * and at most `MAX_QUEUED` wait; past that a sign-in is refused at once (PinHashBusyError,
+ * 503) instead of piling up. A dedicated worker thread would need its own bundle for a few
+ * milliseconds of work per PIN; a bounded queue over the pool gives the same guarantee.
  */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
@@ -9,16 +17,45 @@ const N = 16_384;
 const R = 8;
 const P = 1;
 const KEY_LEN = 32;
-
-function scrypt(pin: string, salt: Buffer, keyLen: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scryptCb(pin, salt, keyLen, options, (error, key) => (error ? reject(error) : resolve(key)));
-  });
-}
+export const MAX_QUEUED = 32;
 
 export class PinHashError extends Error {
   override name = 'PinHashError';
 }
+
+export class PinHashBusyError extends Error {
+  override name = 'PinHashBusyError';
+}
+
+let running = false;
+const waiting: Array<() => void> = [];
+
+async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (running) {
+    if (waiting.length >= MAX_QUEUED) throw new PinHashBusyError(`scrypt: ${MAX_QUEUED} PIN checks are already waiting; try again in a moment`);
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
+  running = true;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running = false;
+  }
+}
+
+function scrypt(pin: string, salt: Buffer, keyLen: number, options: ScryptOptions): Promise<Buffer> {
+  return oneAtATime(
+    () =>
+      new Promise((resolve, reject) => {
+        scryptCb(pin, salt, keyLen, options, (error, key) => (error ? reject(error) : resolve(key)));
+      }),
+  );
+}
+
+/** PIN checks waiting for their turn (for /healthz and tests). */
+export const pinChecksWaiting = (): number => waiting.length;
 
 export async function hashPin(pin: string): Promise<string> {
   const salt = randomBytes(16);

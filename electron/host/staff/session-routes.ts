@@ -5,6 +5,8 @@ import { AccountInputSchema, SessionInputSchema, SetupInputSchema, STAFF_ROUTES,
 import { HttpError } from '../server/http-error';
 import type { AuditLog } from './audit-log';
 import { StaffAuthError, type StaffAuth } from './staff-auth';
+import { PinHashBusyError } from './pin-hash';
+import type { LimitCounters } from '../server/limit-counters';
 import { bearerToken, parseBody, STAFF_BODY_LIMIT, type StaffGuard } from './staff-guard';
 
 const AuditQuerySchema = z.object({
@@ -12,17 +14,33 @@ const AuditQuerySchema = z.object({
   action: z.string().regex(/^[a-z._]{1,40}$/).optional(),
 });
 
+/** Refused attempts of one device are summed into one audit row per this period. */
+export const REFUSED_AUDIT_PERIOD_MS = 60_000;
+
 function authFailure(error: unknown): never {
   if (error instanceof StaffAuthError) {
-    if (error.code === 'locked_out') throw new HttpError(429, 'locked_out', error.message);
+    if (error.code === 'locked_out' || error.code === 'busy') throw new HttpError(429, error.code, error.message, { retryAfterMs: error.retryAfterMs });
     if (error.code === 'wrong_pin') throw new HttpError(401, 'wrong_pin', error.message);
     throw new HttpError(409, error.code, error.message);
   }
+  if (error instanceof PinHashBusyError) throw new HttpError(503, 'busy', 'sign-in: the hall is checking many PINs at once; try again in a moment', { retryAfterMs: 1000 });
   throw error;
 }
 
-export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: StaffGuard }) {
+export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: StaffGuard; limits?: LimitCounters }) {
   const { auth, audit, guard } = deps;
+
+  /** One row per wrong PIN and per lock-out; attempts refused while locked out or busy are summed. */
+  function auditFailure(error: StaffAuthError, source: string): void {
+    if (error.code === 'wrong_pin' || (error.code === 'locked_out' && error.justLocked)) {
+      audit.record({ who: null, action: error.code === 'wrong_pin' ? 'session.wrong_pin' : 'session.locked_out', source });
+      return;
+    }
+    if (error.code !== 'locked_out' && error.code !== 'busy') return;
+    deps.limits?.hit(error.code === 'busy' ? 'signin.busy' : 'signin.locked_out', { source });
+    const action = error.code === 'busy' ? 'session.busy' : 'session.locked_out';
+    audit.recordSummed({ who: null, action, source }, `${action}|${source}`, REFUSED_AUDIT_PERIOD_MS);
+  }
   return (app: FastifyInstance) => {
     app.get(STAFF_ROUTES.setupState, async () => ({ needsSetup: !auth.hasAccounts() }));
 
@@ -49,9 +67,7 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
         audit.record({ who: session, action: 'session.signin', source: request.ip });
         return reply.status(201).send({ token: session.token, accountId: session.accountId, name: session.name, role: session.role, expiresAt: session.expiresAt } satisfies SessionResponse);
       } catch (error) {
-        if (error instanceof StaffAuthError) {
-          audit.record({ who: null, action: error.code === 'locked_out' ? 'session.locked_out' : 'session.wrong_pin', source: request.ip });
-        }
+        if (error instanceof StaffAuthError) auditFailure(error, request.ip);
         return authFailure(error);
       }
     });

@@ -6,6 +6,11 @@
  * account; wrong PINs are counted per client address instead. Five in a row lock that address
  * out for 30 s, doubling with every further lock-out up to an hour. Counts live in the
  * database, so restarting the host does not refill an attacker's guesses.
+ *
+ * Sign-in cannot be raced: an address has one attempt in flight at a time (the others are
+ * refused with `busy` before any PIN is checked), and each attempt is counted as a failure
+ * before its PIN is checked, in the same transaction that reads the lock; a right PIN then
+ * clears the count. However many requests arrive at once, the lock-out holds.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
@@ -21,9 +26,11 @@ export const SESSION_TTL_MS = 12 * 3600_000;
 export class StaffAuthError extends Error {
   override name = 'StaffAuthError';
   constructor(
-    readonly code: 'wrong_pin' | 'locked_out' | 'setup_done' | 'pin_taken',
+    readonly code: 'wrong_pin' | 'locked_out' | 'busy' | 'setup_done' | 'pin_taken',
     message: string,
     readonly retryAfterMs = 0,
+    /** For `locked_out`: this attempt was the one that locked the device (not one refused while locked). */
+    readonly justLocked = false,
   ) {
     super(message);
   }
@@ -82,6 +89,22 @@ export function createStaffAuth(db: WritableDatabase, clock: () => number): Staf
   const revokeSession = db.prepare<{ hash: string; now: number }>('UPDATE staff_sessions SET revoked_at = @now WHERE token_hash = @hash AND revoked_at IS NULL');
   const purgeSessions = db.prepare<{ before: number }>('DELETE FROM staff_sessions WHERE expires_at < @before');
 
+  /** Sources with a sign-in being checked right now. */
+  const inFlight = new Set<string>();
+
+  /**
+   * Reads the lock and counts this attempt as a failure in one transaction, before any PIN is
+   * checked. lockedUntil > 0: the device is locked out (nothing counted).
+   */
+  const countAttempt = db.transaction((source: string, now: number): { failures: number; lockouts: number; lockedUntil: number } => {
+    const lock = getLock.get({ source });
+    if (lock && lock.locked_until > now) return { failures: lock.failures, lockouts: lock.lockouts, lockedUntil: lock.locked_until };
+    const failures = (lock?.failures ?? 0) + 1;
+    putLock.run({ source, failures, lockouts: lock?.lockouts ?? 0, locked_until: 0, now });
+    return { failures, lockouts: lock?.lockouts ?? 0, lockedUntil: 0 };
+  });
+  const uncount = (source: string, failures: number, lockouts: number) => putLock.run({ source, failures, lockouts, locked_until: 0, now: clock() });
+
   async function findAccount(pin: string): Promise<AccountRow | null> {
     // Every account is checked even after a match, so timing does not tell how many exist before it.
     let found: AccountRow | null = null;
@@ -119,25 +142,38 @@ export function createStaffAuth(db: WritableDatabase, clock: () => number): Staf
     createAccount: (name, pin, role) => addAccount(name, pin, role, false),
 
     async signIn(pin, source) {
-      const lock = getLock.get({ source });
-      const now = clock();
-      if (lock && lock.locked_until > now) {
-        throw new StaffAuthError('locked_out', `signIn: too many wrong PINs from this device; try again in ${Math.ceil((lock.locked_until - now) / 1000)} s`, lock.locked_until - now);
+      if (inFlight.has(source)) {
+        throw new StaffAuthError('busy', 'signIn: another sign-in from this device is still being checked; wait for it', 1000);
       }
-      const account = await findAccount(pin);
-      if (!account) {
-        const failures = (lock?.failures ?? 0) + 1;
-        if (failures >= MAX_WRONG_PINS) {
-          const lockouts = (lock?.lockouts ?? 0) + 1;
+      inFlight.add(source);
+      try {
+        const attempt = countAttempt(source, clock());
+        if (attempt.lockedUntil > 0) {
+          const left = attempt.lockedUntil - clock();
+          throw new StaffAuthError('locked_out', `signIn: too many wrong PINs from this device; try again in ${Math.ceil(left / 1000)} s`, left);
+        }
+        let account: AccountRow | null;
+        try {
+          account = await findAccount(pin);
+        } catch (error) {
+          // not checked (the PIN checks are overloaded): this attempt does not count
+          uncount(source, attempt.failures - 1, attempt.lockouts);
+          throw error;
+        }
+        if (account) {
+          clearLock.run({ source });
+          return openSession({ accountId: account.id, name: account.name, role: account.role });
+        }
+        if (attempt.failures >= MAX_WRONG_PINS) {
+          const lockouts = attempt.lockouts + 1;
           const period = Math.min(MAX_LOCKOUT_MS, FIRST_LOCKOUT_MS * 2 ** (lockouts - 1));
           putLock.run({ source, failures: 0, lockouts, locked_until: clock() + period, now: clock() });
-          throw new StaffAuthError('locked_out', `signIn: wrong PIN; ${MAX_WRONG_PINS} wrong PINs in a row lock this device out for ${Math.round(period / 1000)} s`, period);
+          throw new StaffAuthError('locked_out', `signIn: wrong PIN; ${MAX_WRONG_PINS} wrong PINs in a row lock this device out for ${Math.round(period / 1000)} s`, period, true);
         }
-        putLock.run({ source, failures, lockouts: lock?.lockouts ?? 0, locked_until: 0, now: clock() });
-        throw new StaffAuthError('wrong_pin', `signIn: wrong PIN (${MAX_WRONG_PINS - failures} tries left before a lock-out)`);
+        throw new StaffAuthError('wrong_pin', `signIn: wrong PIN (${MAX_WRONG_PINS - attempt.failures} tries left before a lock-out)`);
+      } finally {
+        inFlight.delete(source);
       }
-      clearLock.run({ source });
-      return openSession({ accountId: account.id, name: account.name, role: account.role });
     },
 
     authenticate(token) {

@@ -13,6 +13,7 @@ import type { DeviceApproval } from '../devices/approve-device';
 import { readPage, RendererMissingError, servePage, type RouteModule } from '../server/http-server';
 import type { UrgentSink } from '../sync/apply-changes';
 import type { Logger } from '../util/logger';
+import type { LimitCounters } from '../server/limit-counters';
 import { createAnnouncementStore } from '../urgent/announcement-store';
 import { createBoardAlerts, type BoardAlertsService } from '../urgent/board-alerts';
 import { urgentRoutes } from '../urgent/urgent-routes';
@@ -49,6 +50,8 @@ export interface StaffServiceDeps {
   pairedKiosks?: () => readonly PairedDevice[];
   /** Wakes the outbox pump after an urgent posting was queued. */
   onQueued?: () => void;
+  /** Limit hits (refused sign-ins) for /healthz and the log. */
+  limits?: LimitCounters;
 }
 
 export interface StaffService {
@@ -122,7 +125,7 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
     log.warn({ err: error }, 'staff console page is not built');
   }
   const modules: RouteModule[] = [
-    sessionRoutes({ auth, audit, guard }),
+    sessionRoutes({ auth, audit, guard, ...(deps.limits ? { limits: deps.limits } : {}) }),
     urgentRoutes({
       db,
       urgent,

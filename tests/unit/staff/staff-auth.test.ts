@@ -82,3 +82,26 @@ describe('staff auth', () => {
     expect((await failure(auth.setupFirstAdmin('别人', '604211'))).code).toBe('setup_done');
   });
 });
+
+describe('PIN checks under load', () => {
+  it('run one at a time and refuse at once past the queue bound, never piling up', async () => {
+    const { MAX_QUEUED, PinHashBusyError, pinChecksWaiting } = await import('../../../electron/host/staff/pin-hash');
+    const stored = await hashPin('271828');
+    const checks = Array.from({ length: MAX_QUEUED + 8 }, () => verifyPin('271828', stored).then(() => 'ok', (e: unknown) => (e instanceof PinHashBusyError ? 'busy' : 'error')));
+    // one runs, MAX_QUEUED wait, the rest are refused without waiting
+    expect(pinChecksWaiting()).toBe(MAX_QUEUED);
+    const results = await Promise.all(checks);
+    expect(results.filter((r) => r === 'ok')).toHaveLength(MAX_QUEUED + 1);
+    expect(results.filter((r) => r === 'busy')).toHaveLength(7);
+    expect(pinChecksWaiting()).toBe(0);
+  });
+
+  it('counts an attempt before its PIN is checked and lets one attempt per device run at a time', async () => {
+    const auth = createStaffAuth(freshDb(), () => 1_000_000);
+    await auth.setupFirstAdmin('王主任', '271828');
+    const racing = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => auth.signIn(i === 7 ? '271828' : '999111', '10.0.0.9')));
+    const codes = racing.map((r) => (r.status === 'rejected' ? (r.reason as StaffAuthError).code : 'ok'));
+    expect(codes.filter((c) => c === 'busy')).toHaveLength(19);
+    expect(codes[0]).toBe('wrong_pin');
+  });
+});
