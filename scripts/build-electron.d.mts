@@ -7,3 +7,5 @@ export declare function buildPreloads(options?: { outDir?: string }): Promise<st
 export declare function buildSyncPageWorker(options?: { outDir?: string }): Promise<string>;
 /** Bundles the board plan worker to <outDir>/board-plan-worker.cjs; resolves to that path. */
 export declare function buildBoardPlanWorker(options?: { outDir?: string }): Promise<string>;
+/** Bundles the import worker to <outDir>/import-table-worker.cjs; resolves to that path. */
+export declare function buildImportTableWorker(options?: { outDir?: string }): Promise<string>;

@@ -115,6 +115,18 @@ export async function buildBoardPlanWorker({ outDir: dir = outDir } = {}) {
   return join(dir, 'board-plan-worker.cjs');
 }
 
+/** The import worker (electron/host/postings/import/table-worker.ts): dist-electron/import-table-worker.cjs. */
+export async function buildImportTableWorker({ outDir: dir = outDir } = {}) {
+  await build({
+    ...common,
+    entryPoints: { 'import-table-worker': join(root, 'electron/host/postings/import/table-worker.ts') },
+    outdir: dir,
+    outExtension: { '.js': '.cjs' },
+    ...importMetaRewrite,
+  });
+  return join(dir, 'import-table-worker.cjs');
+}
+
 export async function buildElectron({ quiet = false } = {}) {
   const started = Date.now();
   await buildAtomically({
@@ -126,9 +138,10 @@ export async function buildElectron({ quiet = false } = {}) {
   });
   await buildSyncPageWorker({ outDir });
   await buildBoardPlanWorker({ outDir });
+  await buildImportTableWorker({ outDir });
 
   const preloads = await buildPreloads({ outDir });
-  if (!quiet) console.log(`built dist-electron (main, sync-page-worker, board-plan-worker + preloads ${preloads.join(', ')}) in ${Date.now() - started} ms`);
+  if (!quiet) console.log(`built dist-electron (main, sync-page-worker, board-plan-worker, import-table-worker + preloads ${preloads.join(', ')}) in ${Date.now() - started} ms`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

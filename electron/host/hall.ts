@@ -28,6 +28,7 @@ import { createBoardGate } from './boards/board-gate';
 import { capConnections } from './server/connection-caps';
 import { isLoopback } from './server/addresses';
 import { createConsoleDataService, type ConsoleDataService } from './postings/console-data-service';
+import { createImportReader, defaultImportWorker } from './postings/import/import-reader';
 import { createListingFeed } from './boards/listing-feed';
 import { hallSocketParser, RawPacketAdapter } from './server/raw-packet-adapter';
 import { createPublicSearch } from './server/public-search';
@@ -93,7 +94,8 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   const limits = createLimitCounters({ log, clock });
   const loop = createLoopMonitor();
 
-  const searchIndexer = createSearchIndexer(store, { log });
+  // 500 rows a batch: about 30 ms of trigram indexing, so a big import or sync never holds the loop long
+  const searchIndexer = createSearchIndexer(store, { log, batch: 500 });
 
   if (!options.hub) {
     const seeded = seedDemoIfEmpty(store, join(options.assetsDir, 'demo', 'listings.json'), clock());
@@ -180,10 +182,22 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     localKioskId: LOCAL_KIOSK_ID,
     pairedKiosks: () => kiosk.devices.paired(),
     onQueued: kickOutbox,
+    limits,
   });
 
   // Console data work: postings and their import, sign-ups, market pulse.
-  const consoleData = createConsoleDataService({ db, store, auth: staff.auth, audit: staff.audit, screens, dataDir: options.dataDir, clock, log });
+  const consoleData = createConsoleDataService({
+    db,
+    store,
+    auth: staff.auth,
+    audit: staff.audit,
+    screens,
+    dataDir: options.dataDir,
+    clock,
+    log,
+    // spreadsheets are read in a worker of their own, with a memory cap
+    readImport: createImportReader({ worker: defaultImportWorker() }),
+  });
 
   const http = await createHttpServer({
     rendererDir: options.rendererDir,

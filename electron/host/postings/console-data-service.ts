@@ -21,6 +21,7 @@ import { pulseRoutes } from '../pulse/pulse-routes';
 import { createSignupStore, type SignupStore } from '../signups/signup-store';
 import { signupRoutes } from '../signups/signup-routes';
 import { importRoutes } from './import-routes';
+import type { ReadTable } from './import/import-reader';
 import { createPostingQuery } from './posting-query';
 import { postingRoutes } from './posting-routes';
 
@@ -37,6 +38,8 @@ export interface ConsoleDataDeps {
   log: Logger;
   /** Upload limit of the import (tests shrink it). */
   importMaxBytes?: number;
+  /** Where uploaded spreadsheets are read (the import worker). */
+  readImport?: ReadTable;
 }
 
 export interface ConsoleDataService {
@@ -80,7 +83,7 @@ export function createConsoleDataService(deps: ConsoleDataDeps): ConsoleDataServ
 
   const modules: RouteModule[] = [
     postingRoutes({ db, store, query, audit, guard, clock, changed }),
-    importRoutes({ db, store, audit, guard, clock, changed, ...(deps.importMaxBytes ? { maxBytes: deps.importMaxBytes } : {}) }),
+    importRoutes({ db, store, audit, guard, clock, changed, ...(deps.importMaxBytes ? { maxBytes: deps.importMaxBytes } : {}), ...(deps.readImport ? { readTable: deps.readImport } : {}) }),
     signupRoutes({ db, signups, audit, guard, clock, changed }),
     pulseRoutes({ db, pulse, audit, guard, clock, dataDir: deps.dataDir, screens: deps.screens, replan: () => changed() }),
   ];

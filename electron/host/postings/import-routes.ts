@@ -16,6 +16,7 @@ import type { StaffGuard } from '../staff/staff-guard';
 import { ImportFileError } from './import/detect-file';
 import { TEMPLATE_EXAMPLE, TEMPLATE_HEADER } from './import/import-columns';
 import { importPostings } from './import/import-postings';
+import type { ReadTable } from './import/import-reader';
 import Papa from 'papaparse';
 
 /** A 20 000-row sheet is about 3 MB as XLSX and 5 MB as CSV; this leaves room without inviting abuse. */
@@ -36,7 +37,18 @@ export interface ImportRouteDeps {
   changed: () => void;
   /** Upper bound of an upload (tests shrink it). */
   maxBytes?: number;
+  /** Where uploads are read (the import worker); default the host's thread. */
+  readTable?: ReadTable;
 }
+
+/** Too big to take (413), not a spreadsheet we read (415), or a spreadsheet we could not read safely (422). */
+const IMPORT_ERROR_STATUS: Partial<Record<ImportFileError['code'], number>> = {
+  too_many_rows: 413,
+  unpacked_too_large: 413,
+  binary_file: 415,
+  unsupported_file: 415,
+  import_failed: 422,
+};
 
 function tooLarge(maxBytes: number): HttpError {
   return new HttpError(413, 'file_too_large', `import: the file is larger than ${maxBytes === IMPORT_MAX_BYTES ? LIMIT_TEXT : `${maxBytes} bytes`}; split it into smaller files`);
@@ -76,10 +88,10 @@ export function importRoutes(deps: ImportRouteDeps) {
           if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new HttpError(400, 'empty_file', 'import: the request has no file in its body');
           let result;
           try {
-            result = await importPostings(deps.store, request.body, { fileName: parsed.data.name, now: clock(), dryRun: parsed.data.dryRun });
+            result = await importPostings(deps.store, request.body, { fileName: parsed.data.name, now: clock(), dryRun: parsed.data.dryRun, ...(deps.readTable ? { readTable: deps.readTable } : {}) });
           } catch (error) {
             if (error instanceof ImportFileError) {
-              throw new HttpError(error.code === 'too_many_rows' ? 413 : error.code === 'binary_file' || error.code === 'unsupported_file' ? 415 : 400, error.code, error.message);
+              throw new HttpError(IMPORT_ERROR_STATUS[error.code] ?? 400, error.code, error.message);
             }
             throw error;
           }

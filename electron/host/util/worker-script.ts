@@ -11,7 +11,7 @@
  * Null when neither can run (source without tsx): the caller then does the work on its own
  * thread.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 
 /** A worker entry file, or a bootstrap to evaluate. */
 export interface WorkerScript {
@@ -37,8 +37,8 @@ export function workerScriptFor(callerUrl: string, bundle: string, sourceFile: s
 }
 
 /** Starts the worker; execArgv [] because a bundled worker needs none of the host's flags. */
-export function startWorker(script: WorkerScript, workerData?: unknown): Worker {
+export function startWorker(script: WorkerScript, workerData?: unknown, extra: Pick<WorkerOptions, 'resourceLimits' | 'transferList'> = {}): Worker {
   const { source } = script;
-  const options = workerData === undefined ? {} : { workerData };
+  const options: WorkerOptions = { ...extra, ...(workerData === undefined ? {} : { workerData }) };
   return typeof source === 'string' ? new Worker(source, { eval: true, ...options }) : new Worker(source, { execArgv: [], ...options });
 }

@@ -11,7 +11,7 @@ import type { ImportReport } from '../../../../shared/staff-data-contract';
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
   constructor(
-    readonly code: 'unsupported_file' | 'binary_file' | 'empty_file' | 'unreadable_file' | 'too_many_rows' | 'no_header',
+    readonly code: 'unsupported_file' | 'binary_file' | 'empty_file' | 'unreadable_file' | 'too_many_rows' | 'no_header' | 'unpacked_too_large' | 'import_failed',
     message: string,
   ) {
     super(message);

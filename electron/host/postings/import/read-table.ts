@@ -4,8 +4,10 @@
  * so the error report points staff at the right line.
  */
 import Papa from 'papaparse';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ImportFileError } from './detect-file';
+import { guardXlsx } from './xlsx-guard';
 
 export type Cell = string | number | boolean | Date | null;
 
@@ -22,7 +24,7 @@ export interface Table {
 export const MAX_IMPORT_ROWS = 20_000;
 const MAX_COLUMNS = 80;
 
-const isBlank = (cells: readonly Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+export const isBlank = (cells: readonly Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
 function toTable(all: Cell[][], rowNumbers: number[], what: string): Table {
   const first = all.findIndex((r) => !isBlank(r));
@@ -58,24 +60,37 @@ function cellValue(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
+/**
+ * The first worksheet, read with exceljs's streaming reader after xlsx-guard.ts has checked the
+ * file: rows arrive one at a time (no whole workbook in memory), and reading stops at the
+ * row limit.
+ */
 export async function readXlsx(buf: Buffer): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new ImportFileError('unreadable_file', `readXlsx: the XLSX file could not be read (${(error as Error).message.slice(0, 120)})`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportFileError('no_header', 'readXlsx: the workbook has no worksheet');
-  if (sheet.rowCount > MAX_IMPORT_ROWS + 50) throw new ImportFileError('too_many_rows', `readXlsx: more than ${MAX_IMPORT_ROWS} rows; split the file`);
+  guardXlsx(buf, MAX_IMPORT_ROWS);
+  // styles are read (cached) because they say which numbers are dates
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
   const all: Cell[][] = [];
   const numbers: number[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: Cell[] = [];
-    const count = Math.min(MAX_COLUMNS, row.cellCount);
-    for (let c = 1; c <= count; c++) cells.push(cellValue(row.getCell(c).value));
-    all.push(cells);
-    numbers.push(rowNumber);
-  });
+  let data = 0;
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = Array.isArray(row.values) ? row.values : [];
+        const cells: Cell[] = [];
+        const count = Math.min(MAX_COLUMNS, Math.max(0, values.length - 1));
+        for (let c = 1; c <= count; c++) cells.push(cellValue(values[c] as ExcelJS.CellValue));
+        all.push(cells);
+        numbers.push(row.number);
+        if (!isBlank(cells) && ++data > MAX_IMPORT_ROWS + 1) {
+          throw new ImportFileError('too_many_rows', `readXlsx: 超过 ${MAX_IMPORT_ROWS} 行，请拆分后再导入 (more than ${MAX_IMPORT_ROWS} rows; split the file)`);
+        }
+      }
+      break; // the first worksheet only
+    }
+  } catch (error) {
+    if (error instanceof ImportFileError) throw error;
+    throw new ImportFileError('unreadable_file', `readXlsx: the XLSX file could not be read (${(error as Error).message.slice(0, 120)})`);
+  }
+  if (all.length === 0 && numbers.length === 0) throw new ImportFileError('no_header', 'readXlsx: the workbook has no worksheet');
   return toTable(all, numbers, 'readXlsx');
 }
