@@ -1,9 +1,11 @@
 /**
- * Urgent push latency: from the `POST /api/urgent` response to the posting painted on each of
- * 8 board pages in Chromium (each page stamps the frame after the DOM update, see
- * renderer/board/urgent-probe.ts), p50 and p99 over 50 pushes. Compared with a bare socket.io
- * round trip (emit + ack, Node client ↔ server) on the same machine in the same run.
- * Target: p99 under 250 ms.
+ * Urgent push latency, as staff wait for it: from sending `POST /api/urgent` to the posting
+ * painted on each of 8 board pages in Chromium (each page stamps the start of the frame after
+ * the one that drew the DOM update, i.e. after its paint; renderer/board/urgent-probe.ts),
+ * p50 and p99 over 50 pushes after 5 warm-up pushes. The target (p99 under 250 ms) is held to
+ * that figure. Also shown: the same from the POST's response, and the moment all 8 had it.
+ * Compared with a bare socket.io round trip (emit + ack, Node client ↔ server) on the same
+ * machine in the same run.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -18,6 +20,7 @@ import { startHall } from '../../electron/host/hall';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
 
 const PUSHES = 50;
+const WARMUP = 5;
 const PAGES = 8;
 const PIN = '318265';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -77,9 +80,9 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
     const perPage: number[] = [];
-    const lastPage: number[] = [];
-    const fromRequest: number[] = [];
-    for (let i = 0; i < PUSHES; i++) {
+    const perPageFromResponse: number[] = [];
+    const allEight: number[] = [];
+    for (let i = 0; i < WARMUP + PUSHES; i++) {
       const sent = Date.now();
       const response = await fetch(`${hall.url}/api/urgent`, {
         method: 'POST',
@@ -89,9 +92,13 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
       const answered = Date.now();
       const { id } = (await response.json()) as { id: string };
       const painted = await Promise.all(pages.map((p) => waitPainted(p, id)));
-      for (const t of painted) perPage.push(t - answered);
-      lastPage.push(Math.max(...painted) - answered);
-      fromRequest.push(Math.max(...painted) - sent);
+      if (i >= WARMUP) {
+        for (const t of painted) {
+          perPage.push(t - sent);
+          perPageFromResponse.push(t - answered);
+        }
+        allEight.push(Math.max(...painted) - sent);
+      }
       await fetch(`${hall.url}/api/urgent/${id}`, { method: 'DELETE', headers: { authorization: headers.authorization } });
       await new Promise((r) => setTimeout(r, 150));
     }
@@ -103,22 +110,24 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
     const p99 = quantile(perPage, 0.99);
     return [
       {
-        name: 'urgent push → painted on each of 8 board pages (from the POST response)',
+        name: 'urgent push → painted on each of 8 board pages (from the POST being sent to the frame after the paint)',
         pushes: PUSHES,
+        warmUpPushes: WARMUP,
         pages: PAGES,
         samples: perPage.length,
         p50Ms: round(p50),
         p99Ms: round(p99),
         maxMs: round(Math.max(...perPage)),
-        allEightPaintedP50Ms: round(quantile(lastPage, 0.5)),
-        allEightPaintedP99Ms: round(quantile(lastPage, 0.99)),
-        fromRequestSentP99Ms: round(quantile(fromRequest, 0.99)),
         targetP99Ms: 250,
         meetsTarget: p99 < 250,
+        allEightPaintedP50Ms: round(quantile(allEight, 0.5)),
+        allEightPaintedP99Ms: round(quantile(allEight, 0.99)),
+        fromPostResponseP50Ms: round(quantile(perPageFromResponse, 0.5)),
+        fromPostResponseP99Ms: round(quantile(perPageFromResponse, 0.99)),
+        comparedTo: 'bare socket.io round trip on this machine, same run',
         bareSocketIoRoundTripP50Ms: round(rttP50),
         bareSocketIoRoundTripP99Ms: round(rttP99),
         ratioP50ToBareRoundTrip: round(p50 / rttP50),
-        ratioP99ToBareRoundTrip: round(p99 / rttP99),
       },
     ];
   } finally {
