@@ -2,8 +2,12 @@
  * Ingest benchmark (store part of the sync path): 100 000 generated postings written through
  * `ListingStore.upsertMany` in batches of one catch-up page (5 000), each batch with its cursor
  * in the same transaction and checkpoints held off until the end — as the sync client writes
- * them — against a raw better-sqlite3 bulk insert of the same rows into the same schema (same
- * indexes and FTS triggers) in one transaction.
+ * them — and then the full-text backlog drained by the hall's own search indexer (batches of
+ * 2 000, the event loop turned between them), which is when the postings are searchable by
+ * the trigram index. Both moments are reported.
+ * Compared in the same run with raw better-sqlite3 bulk inserts of the same rows into the same
+ * schema in one transaction: with the queue trigger (rows only), with the index then built in
+ * one statement (rows and index), and without the queue trigger (what queueing costs).
  * Targets: the store reaches at least half the raw rate, and 100k postings take under 3 s.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,10 +16,11 @@ import { join } from 'node:path';
 import { generateListings } from '../demo/generate-listings';
 import { closeDatabase, openDatabase } from '../../electron/host/db/open-database';
 import { createListingStore } from '../../electron/host/db/listing-store';
+import { createSearchIndexer } from '../../electron/host/db/search-indexer';
 import { beginBulkWrites } from '../../electron/host/db/bulk-writes';
 import { DEFAULT_SYNC_TUNING } from '../../electron/host/sync/sync-client';
 import type { Listing } from '../../shared/schemas/listing';
-import { rawInsertMs } from './raw-insert';
+import { rawInsert } from './raw-insert';
 
 const POSTINGS = 100_000;
 const BATCH = DEFAULT_SYNC_TUNING.pageSize;
@@ -23,60 +28,82 @@ const TARGET_RATIO = 0.5;
 const TARGET_MS = 3_000;
 const NOW = Date.parse('2026-11-27T00:00:00+08:00');
 
-function viaStore(dir: string, listings: readonly Listing[]): number {
+async function viaStore(dir: string, listings: readonly Listing[]): Promise<{ committedMs: number; searchableMs: number }> {
   const db = openDatabase(join(dir, 'store.db'));
+  const store = createListingStore(db, { clock: () => NOW });
+  // polls never: the drain below is asked for, as the hall's indexer is kicked after writes
+  const indexer = createSearchIndexer(store, { pollMs: 3_600_000 });
   try {
-    const store = createListingStore(db, { clock: () => NOW });
     const started = performance.now();
     const endBulkWrites = beginBulkWrites(db);
     for (let i = 0; i < listings.length; i += BATCH) {
       store.upsertMany(listings.slice(i, i + BATCH), { cursor: Math.min(i + BATCH, listings.length) });
     }
     endBulkWrites();
-    const ms = performance.now() - started;
+    const committedMs = performance.now() - started;
+    await indexer.drained();
+    const searchableMs = performance.now() - started;
     if (store.count() !== listings.length) throw new Error(`ingest.bench: store holds ${store.count()} postings, expected ${listings.length}`);
-    return ms;
+    if (store.searchBacklog() !== 0) throw new Error(`ingest.bench: ${store.searchBacklog()} postings still wait for the index`);
+    return { committedMs, searchableMs };
   } finally {
+    indexer.close();
     closeDatabase(db);
   }
 }
+
+const rate = (ms: number) => Math.round((POSTINGS / ms) * 1000);
 
 export async function run(): Promise<Array<Record<string, unknown>>> {
   const listings = generateListings(POSTINGS, { seed: 20261127, now: NOW });
   const dir = mkdtempSync(join(tmpdir(), 'hall-ingest-bench-'));
   try {
-    const rawMs = rawInsertMs(dir, listings, { fullText: true });
-    const rawNoFtsMs = rawInsertMs(dir, listings, { fullText: false });
-    const storeMs = viaStore(dir, listings);
-    const storeRate = Math.round((POSTINGS / storeMs) * 1000);
-    const rawRate = Math.round((POSTINGS / rawMs) * 1000);
-    const ratio = Math.round((storeRate / rawRate) * 100) / 100;
+    const raw = rawInsert(dir, listings, 'queued');
+    const rawIndexed = rawInsert(dir, listings, 'indexed');
+    const rawNoQueue = rawInsert(dir, listings, 'no-queue');
+    const store = await viaStore(dir, listings);
+    const rawSearchableMs = rawIndexed.insertMs + rawIndexed.indexMs;
+    const ratio = Math.round((raw.insertMs / store.committedMs) * 100) / 100;
+    const searchableRatio = Math.round((rawSearchableMs / store.searchableMs) * 100) / 100;
     return [
       {
-        name: `ingest: upsertMany, batches of ${BATCH} with cursor, one checkpoint at the end (WAL file)`,
+        name: `ingest: upsertMany, batches of ${BATCH} with cursor, one checkpoint, then the full-text backlog drained (WAL file)`,
         postings: POSTINGS,
-        ms: Math.round(storeMs),
-        postingsPerSecond: storeRate,
+        searchableMs: Math.round(store.searchableMs),
+        committedMs: Math.round(store.committedMs),
+        indexingMs: Math.round(store.searchableMs - store.committedMs),
+        postingsPerSecondSearchable: rate(store.searchableMs),
         targetMs: TARGET_MS,
-        ok: storeMs < TARGET_MS,
+        ok: store.searchableMs < TARGET_MS,
+        comparedTo: 'raw inserts of the same rows, same schema, one transaction, below; same run',
       },
       {
-        name: 'ingest: raw better-sqlite3 insert, one transaction (same schema)',
+        name: 'ingest: raw better-sqlite3 insert, one transaction (same schema, rows queued for the index)',
         postings: POSTINGS,
-        ms: Math.round(rawMs),
-        postingsPerSecond: rawRate,
+        ms: Math.round(raw.insertMs),
+        postingsPerSecond: rate(raw.insertMs),
       },
       {
-        name: 'ingest: raw insert without the trigram full-text index (for reference)',
+        name: 'ingest: raw insert, then the trigram index built in one statement (rows searchable)',
         postings: POSTINGS,
-        ms: Math.round(rawNoFtsMs),
-        postingsPerSecond: Math.round((POSTINGS / rawNoFtsMs) * 1000),
+        ms: Math.round(rawSearchableMs),
+        insertMs: Math.round(rawIndexed.insertMs),
+        indexMs: Math.round(rawIndexed.indexMs),
+        postingsPerSecond: rate(rawSearchableMs),
+      },
+      {
+        name: 'ingest: raw insert without the full-text queue trigger (for reference)',
+        postings: POSTINGS,
+        ms: Math.round(rawNoQueue.insertMs),
+        postingsPerSecond: rate(rawNoQueue.insertMs),
       },
       {
         name: 'ingest: store vs raw throughput',
-        ratio,
+        committedRatio: ratio,
+        searchableRatio,
         targetRatio: TARGET_RATIO,
-        ok: ratio >= TARGET_RATIO,
+        ok: ratio >= TARGET_RATIO && searchableRatio >= TARGET_RATIO,
+        measured: 'committed: store rows+cursor+checkpoint vs raw insert; searchable: the same plus the backlog drained vs raw insert plus one-statement index build',
       },
     ];
   } finally {
