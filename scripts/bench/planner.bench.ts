@@ -1,9 +1,20 @@
 /**
  * Planner benchmark: how long one planBoard call takes for 10 000 live postings on a
- * 1920×1080 P2.5 wall, as cards, as a table and as a ticker. The host re-plans every screen whenever the
- * postings change, so this must stay well under the 100 ms target per screen.
+ * 1920×1080 P2.5 wall, as cards, as a table and as a ticker. The host re-plans every screen
+ * whenever the postings change, so this must stay well under the 100 ms target per screen.
+ * Compared in the same run, same postings, same warm-up and number of runs (interleaved), with
+ * - the planner as it was at a baseline git revision (BENCH_PLANNER_BASELINE, default: main
+ *   when the benches were last reworked), extracted from git into node_modules/.cache;
+ * - a naive paginator written here: select, sort and format the same postings and cut them
+ *   into pages of the real plan's page size, measuring and fitting nothing — the floor.
  */
-import { planBoard } from '../../shared/planner/board-planner';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { planBoard, type PlanInput } from '../../shared/planner/board-planner';
+import type { BoardPlan } from '../../shared/schemas/board-plan';
+import { formatDistrict, formatPay, formatSettlement } from '../../shared/format';
 import { ListingSchema, PAY_UNITS, SETTLEMENTS, type Listing } from '../../shared/schemas/listing';
 import { DEFAULT_SCREEN, type ScreenProfile } from '../../shared/schemas/screen';
 import { OCCUPATION_CODES } from '../../shared/occupations';
@@ -11,6 +22,9 @@ import { OCCUPATION_CODES } from '../../shared/occupations';
 const NOW = Date.parse('2025-06-02T09:30:00+08:00');
 const HOUR = 3_600_000;
 const RUNS = 15;
+const WARMUP = 2;
+const ROOT = resolve(import.meta.dirname, '../..');
+const BASELINE_REV = process.env.BENCH_PLANNER_BASELINE ?? '8022681';
 const POSTINGS = 10_000;
 const TARGET_MS = 100;
 
@@ -67,26 +81,79 @@ function median(xs: number[]): number {
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
+const r2 = (n: number) => Math.round(n * 100) / 100;
 
-function measure(screen: ScreenProfile, listings: readonly Listing[]) {
-  // Warm-up, so the JIT's first compile is not in the figure.
-  planBoard({ screen, listings, now: NOW, dataUpdatedAt: NOW });
-  const times: number[] = [];
-  let plan = planBoard({ screen, listings, now: NOW, dataUpdatedAt: NOW });
-  for (let r = 0; r < RUNS; r++) {
-    const t0 = performance.now();
-    plan = planBoard({ screen, listings, now: NOW, dataUpdatedAt: NOW });
-    times.push(performance.now() - t0);
+type Planner = (input: PlanInput) => BoardPlan;
+
+/** The planner at `rev`, from git; null (with the reason) where git or the revision is missing. */
+async function plannerAt(rev: string): Promise<{ plan: Planner; commit: string } | { error: string }> {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', `${rev}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dir = join(ROOT, 'node_modules', '.cache', 'hall-bench', `planner-${commit}`);
+    if (!existsSync(join(dir, 'shared', 'planner', 'board-planner.ts'))) {
+      mkdirSync(dir, { recursive: true });
+      const tar = execFileSync('git', ['archive', '--format=tar', commit, 'shared'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+      writeFileSync(join(dir, 'shared.tar'), tar);
+      execFileSync('tar', ['-xf', 'shared.tar'], { cwd: dir });
+    }
+    const mod = (await import(pathToFileURL(join(dir, 'shared', 'planner', 'board-planner.ts')).href)) as { planBoard: Planner };
+    return { plan: mod.planBoard, commit };
+  } catch (error) {
+    return { error: `baseline planner at ${rev} not available: ${(error as Error).message.split('\n')[0]}` };
   }
-  return { plan, ms: Math.round(median(times) * 100) / 100, maxMs: Math.round(Math.max(...times) * 100) / 100 };
+}
+
+/**
+ * The floor: the same postings selected (valid now), ordered (urgent, 日结, newest) and formatted,
+ * then cut into pages of `perPage` — no text measured, no string fitted, no geometry.
+ */
+function naivePages(listings: readonly Listing[], now: number, perPage: number): number {
+  const live = listings
+    .map((l) => ({ l, from: Date.parse(l.validFrom), until: Date.parse(l.validUntil) }))
+    .filter((x) => x.from <= now && now < x.until);
+  live.sort((a, b) => Number(b.l.urgent) - Number(a.l.urgent) || Number(b.l.settlement === 'daily') - Number(a.l.settlement === 'daily') || b.from - a.from || (a.l.id < b.l.id ? -1 : 1));
+  const pages: Array<Array<Record<string, string>>> = [];
+  for (let i = 0; i < live.length; i += perPage) {
+    pages.push(
+      live.slice(i, i + perPage).map(({ l }) => ({
+        id: l.id,
+        title: l.title,
+        pay: formatPay(l.payMin, l.payMax, l.payUnit),
+        settlement: formatSettlement(l.settlement),
+        district: formatDistrict(l.districtCode),
+        employer: l.employerName,
+        phone: l.contactPhone,
+      })),
+    );
+  }
+  return pages.length;
 }
 
 export async function run(): Promise<Array<Record<string, unknown>>> {
   const listings = buildListings(POSTINGS, 20250602);
+  const baseline = await plannerAt(BASELINE_REV);
   const results: Array<Record<string, unknown>> = [];
   for (const layout of ['cards', 'table', 'ticker'] as const) {
     const screen: ScreenProfile = { ...DEFAULT_SCREEN, layout, width: 1920, height: 1080 };
-    const { plan, ms, maxMs } = measure(screen, listings);
+    const input: PlanInput = { screen, listings, now: NOW, dataUpdatedAt: NOW };
+    let plan = planBoard(input);
+    const perPage = Math.max(1, plan.pages[0]?.items.length ?? 1);
+    const times = { current: [] as number[], baseline: [] as number[], naive: [] as number[] };
+    let baselinePages = 0;
+    for (let r = 0; r < WARMUP + RUNS; r++) {
+      let t0 = performance.now();
+      plan = planBoard(input);
+      if (r >= WARMUP) times.current.push(performance.now() - t0);
+      if ('plan' in baseline) {
+        t0 = performance.now();
+        baselinePages = baseline.plan(input).pages.length;
+        if (r >= WARMUP) times.baseline.push(performance.now() - t0);
+      }
+      t0 = performance.now();
+      naivePages(listings, NOW, perPage);
+      if (r >= WARMUP) times.naive.push(performance.now() - t0);
+    }
+    const ms = r2(median(times.current));
     results.push({
       bench: `plan-10k-${layout}`,
       postings: POSTINGS,
@@ -95,10 +162,17 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
       layout: plan.layout,
       screen: '1920x1080 P2.5 @ 8 m (ADA)',
       runs: RUNS,
+      warmUpRuns: WARMUP,
       ms,
-      maxMs,
-      comparedTo: `target ${TARGET_MS} ms`,
+      maxMs: r2(Math.max(...times.current)),
+      targetMs: TARGET_MS,
       withinTarget: ms <= TARGET_MS,
+      comparedTo: 'the planner at a baseline revision and a naive paginator, same postings, same runs, interleaved',
+      ...('plan' in baseline
+        ? { baselineRevision: baseline.commit, baselineMs: r2(median(times.baseline)), baselinePages, ratioToBaseline: r2(median(times.current) / median(times.baseline)) }
+        : { baselineRevision: null, baselineNote: baseline.error }),
+      naivePaginatorMs: r2(median(times.naive)),
+      ratioToNaive: r2(median(times.current) / median(times.naive)),
     });
   }
   return results;
