@@ -56,7 +56,8 @@ describe('the hall’s pages inside another site’s frame', () => {
       if (/frame-ancestors/.test(m.text())) blocked.push(m.text());
     });
     await page.goto(otherUrl);
-    await page.waitForTimeout(1500);
+    // Chromium says so for each frame it refuses: wait for all of them rather than a while
+    await expect.poll(() => blocked.length, { timeout: 60_000 }).toBe(HTML_PATHS.length);
     // a blocked frame holds Chromium's error page, never the hall's document
     for (const frame of page.frames().slice(1)) {
       const title = await frame.evaluate(() => document.querySelector('#root, #app') !== null).catch(() => false);
