@@ -3,6 +3,7 @@
  * Every route needs the staff Bearer token; every change is written to the staff audit log.
  */
 import { z } from 'zod';
+import { stripInvisible } from './schemas/invisible-text';
 import { OCCUPATION_CODES, type OccupationCode } from './occupations';
 import type { Listing } from './schemas/listing';
 import type { MarketPulse } from './pulse/market-pulse';
@@ -147,14 +148,14 @@ export interface SignupsResponse {
 
 export const RevealInputSchema = z.strictObject({
   /** Why staff need the number (kept in the audit log). */
-  reason: z.string().trim().min(2, { message: 'say why (at least 2 characters)' }).max(100).refine((s) => !/[<>]/.test(s), { message: 'plain text only' }),
+  reason: z.string().overwrite(stripInvisible).trim().min(2, { message: 'say why (at least 2 characters)' }).max(100).refine((s) => !/[<>]/.test(s), { message: 'plain text only' }),
 });
 
 export const ContactedInputSchema = z.strictObject({ contacted: z.boolean() });
 
 export const ExportQuerySchema = z.strictObject({
   reveal: flag.default(false),
-  reason: z.string().trim().max(100).optional(),
+  reason: z.string().overwrite(stripInvisible).trim().max(100).optional(),
 });
 
 export const RetentionInputSchema = z.strictObject({ days: z.number().int().min(1).max(3650) });

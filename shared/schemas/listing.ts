@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OCCUPATION_CODES } from '../occupations';
 import { isKnownDistrict } from '../districts';
+import { stripInvisible } from './invisible-text';
 
 import { EMPLOYER_KINDS, EMPLOYMENT_TYPES, PAY_UNITS, SETTLEMENTS } from './listing-enums';
 
@@ -24,6 +25,7 @@ const MARKUP = /[<>]/;
 const plainText = (max: number) =>
   z
     .string()
+    .overwrite(stripInvisible)
     .trim()
     .max(max, { message: `at most ${max} characters` })
     .refine((s) => !MARKUP.test(s), { message: 'must be plain text (no < or >)' });

@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { z } from 'zod';
 import { describeIssues } from '../../../shared/schemas/listing';
+import { stripInvisible } from '../../../shared/schemas/invisible-text';
 import { STAFF_DATA_ROUTES, type ImportReport } from '../../../shared/staff-data-contract';
 import type { WritableDatabase } from '../db/handles';
 import type { ListingStore } from '../db/listing-store';
@@ -24,7 +25,7 @@ export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 const LIMIT_TEXT = `${IMPORT_MAX_BYTES / 1024 / 1024} MB`;
 
 const ImportQuerySchema = z.strictObject({
-  name: z.string().trim().min(1, { message: 'the file name is required' }).max(200).refine((s) => !/[<>\p{Cc}/\\]/u.test(s), { message: 'a plain file name' }),
+  name: z.string().overwrite(stripInvisible).trim().min(1, { message: 'the file name is required' }).max(200).refine((s) => !/[<>\p{Cc}/\\]/u.test(s), { message: 'a plain file name' }),
   dryRun: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true').default(false),
 });
 
