@@ -130,8 +130,28 @@ export interface SignupView {
   purgeAfter: number;
 }
 
+/**
+ * What the console's sign-up search takes: a sign-up number (`A-0427`), the last 4 digits of a
+ * phone, or a whole mobile number. Never a name or part of a number: a masked phone would
+ * otherwise be recovered a digit at a time. Searches by phone are audited.
+ */
+export const SignupSearchSchema = z
+  .string()
+  .transform((q) => q.replace(/\s+/g, '').toUpperCase())
+  .pipe(
+    z.union(
+      [
+        z.string().regex(/^[A-Z]-\d{4,}$/).transform((value) => ({ by: 'number' as const, value })),
+        z.string().regex(/^\d{4}$/).transform((value) => ({ by: 'last4' as const, value })),
+        z.string().regex(/^1\d{2}-?\d{4}-?\d{4}$/).transform((value) => ({ by: 'phone' as const, value: value.replace(/-/g, '') })),
+      ],
+      { error: 'search by sign-up number (A-0427), the last 4 digits of a phone, or a whole mobile number' },
+    ),
+  );
+export type SignupSearch = z.output<typeof SignupSearchSchema>;
+
 export const SignupQuerySchema = z.strictObject({
-  q: z.string().trim().max(20).optional(),
+  q: SignupSearchSchema.optional(),
   occupation: z.enum(OCCUPATION_CODES).optional(),
   contacted: z.enum(['all', 'yes', 'no']).default('all'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -169,6 +189,11 @@ export interface PurgeReport {
   outboxRemoved: number;
   /** Outbox items of purged sign-ups still waiting for upstream; removed once delivered. */
   outboxWaiting: number;
+  /**
+   * Outbox items past retention that never reached the platform, dropped with their copy of
+   * the personal data (the platform will not get these sign-ups; the purge's audit row says so).
+   */
+  outboxDropped: number;
   by: string | null;
 }
 

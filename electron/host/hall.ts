@@ -77,6 +77,8 @@ export interface HallDeps {
   boardTuning?: Partial<BoardTuning>;
   /** socket.io connections one address on the hall network may hold (default 256). */
   connectionsPerAddress?: number;
+  /** Sign-ups per kiosk (default: a burst of 6, then one per 20 s); tests that post many raise it. */
+  kioskSignups?: { signupBurst?: number; signupsPerS?: number };
 }
 
 export async function startHall(options: HallOptions, deps: HallDeps = {}): Promise<Hall> {
@@ -152,7 +154,8 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
 
   // Devices pairing (browser kiosks, board pages on the hall network): requests bounded per address.
   const pairings = createPairingRequests({ clock, limits });
-  const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log, pairings, onRegistered: kickOutbox });
+  // a standalone hall keeps sign-ups for its staff only: nothing is queued for an upstream it does not have
+  const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log, pairings, queueUpstream: options.hub !== null, onRegistered: kickOutbox, limits, ...deps.kioskSignups });
   const boardDevices = createBoardDevices({ db, pairings, clock, log });
   // Bound once the board sockets exist (below).
   let disconnectDevice: (deviceId: string) => void = () => undefined;

@@ -13,7 +13,9 @@ import { usePoll } from './use-poll';
 
 export function SignupsPage() {
   const { t, i18n } = useTranslation();
+  // searched on Enter, not per keystroke: each search by phone is an audit row
   const [q, setQ] = useState('');
+  const [draft, setDraft] = useState('');
   const [contacted, setContacted] = useState<'all' | 'yes' | 'no'>('all');
   const [revealed, setRevealed] = useState<Record<string, { phone: string; name: string }>>({});
   const [note, setNote] = useState<string | null>(null);
@@ -81,7 +83,14 @@ export function SignupsPage() {
       <h2>{t('staff.signups.title')}</h2>
       <p className="hint">{t('staff.signups.maskedHint')}</p>
       <div className="row filters">
-        <input value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('staff.signups.searchPlaceholder')} />
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            setQ(draft);
+          }}
+        >
+          <input value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={t('staff.signups.searchPlaceholder')} data-testid="signups-search" />
+        </form>
         <select value={contacted} onChange={(e) => setContacted(e.target.value as typeof contacted)}>
           {(['all', 'no', 'yes'] as const).map((x) => (
             <option key={x} value={x}>{t(`staff.signups.contactedFilter.${x}`)}</option>

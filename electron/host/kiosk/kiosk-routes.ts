@@ -15,6 +15,8 @@ import { KIOSK_ROUTES, KioskListingQuerySchema } from '../../../shared/kiosk-con
 import { maskPhone } from '../../../shared/format';
 import { PairingError, type AuthorisedDevice, type KioskDevices } from '../devices';
 import { RegistrationConflictError, type RegistrationStore } from './registration-store';
+import { createKeyedLimiter } from '../server/rate-limit';
+import type { LimitCounters } from '../server/limit-counters';
 import type { KioskSearch } from './kiosk-search';
 
 export interface KioskRouteDeps {
@@ -26,6 +28,10 @@ export interface KioskRouteDeps {
   log: Logger;
   /** Called after a new sign-up committed (e.g. to wake the outbox pump). */
   onRegistered?: () => void;
+  limits?: LimitCounters;
+  /** Sign-ups per kiosk: a burst, then one every 1/refill seconds (default 6, then one per 20 s). */
+  signupBurst?: number;
+  signupsPerS?: number;
 }
 
 function bearer(header: string | string[] | undefined): string | undefined {
@@ -34,8 +40,16 @@ function bearer(header: string | string[] | undefined): string | undefined {
   return match?.[1];
 }
 
+/**
+ * A person needs about a minute for a sign-up; a paired kiosk posting many a second is a script. Six
+ * at once leave room for a queue of people and retries, then one every 20 s (three a minute).
+ */
+export const SIGNUP_BURST = 6;
+export const SIGNUPS_PER_S = 1 / 20;
+
 export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
   const { devices, registrations, search, clock, log } = deps;
+  const perKiosk = createKeyedLimiter({ capacity: deps.signupBurst ?? SIGNUP_BURST, refillPerS: deps.signupsPerS ?? SIGNUPS_PER_S, maxKeys: 1000 });
 
   function requireDevice(headers: Record<string, string | string[] | undefined>): AuthorisedDevice {
     const token = bearer(headers.authorization);
@@ -75,6 +89,12 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
 
     app.post(KIOSK_ROUTES.registrations, async (request, reply) => {
       const device = requireDevice(request.headers);
+      const now = clock();
+      // The hall PC's own kiosk window is not limited: its token never leaves the hall PC's memory.
+      if (device.kind === 'paired' && !perKiosk.take(device.deviceId, now)) {
+        deps.limits?.hit('kiosk.signup_rate', { kioskId: device.deviceId });
+        throw new HttpError(429, 'too_many_signups', 'registrations: this kiosk has sent several sign-ups just now; wait a minute (本机刚刚提交了多份登记，请稍等一分钟)', { retryAfterMs: perKiosk.retryAfterMs(device.deviceId, now) });
+      }
       const parsed = RegistrationInputSchema.safeParse(request.body);
       if (!parsed.success) throw new HttpError(400, 'invalid_registration', describeIssues(parsed.error));
       let result;

@@ -5,6 +5,7 @@
 import type { WritableDatabase } from '../db/handles';
 import type { RouteModule } from '../server/http-server';
 import type { Logger } from '../util/logger';
+import type { LimitCounters } from '../server/limit-counters';
 import { createKioskDevices, type KioskDevices, type PairingRequests } from '../devices';
 import { createRegistrationStore, type RegistrationStore } from './registration-store';
 import { createKioskSearch, type KioskSearch } from './kiosk-search';
@@ -29,10 +30,16 @@ export function createKioskService(deps: {
   log: Logger;
   /** Pending pairing requests, shared with board pages (bounded per address). */
   pairings: PairingRequests;
+  /** Whether sign-ups go upstream through the outbox (false in a standalone hall). */
+  queueUpstream: boolean;
   onRegistered?: () => void;
+  limits?: LimitCounters;
+  /** Sign-ups per kiosk: burst and rate (tests change them). */
+  signupBurst?: number;
+  signupsPerS?: number;
 }): KioskService {
   const devices = createKioskDevices({ db: deps.db, pairings: deps.pairings, clock: deps.clock, log: deps.log });
-  const registrations = createRegistrationStore(deps.db);
+  const registrations = createRegistrationStore(deps.db, { queueUpstream: deps.queueUpstream });
   const search = createKioskSearch(deps.db);
   const routes = kioskRoutes({
     rendererDir: deps.rendererDir,
@@ -42,6 +49,9 @@ export function createKioskService(deps: {
     clock: deps.clock,
     log: deps.log,
     ...(deps.onRegistered ? { onRegistered: deps.onRegistered } : {}),
+    ...(deps.limits ? { limits: deps.limits } : {}),
+    ...(deps.signupBurst !== undefined ? { signupBurst: deps.signupBurst } : {}),
+    ...(deps.signupsPerS !== undefined ? { signupsPerS: deps.signupsPerS } : {}),
   });
   return {
     routes,

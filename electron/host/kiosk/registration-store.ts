@@ -1,7 +1,8 @@
 /**
  * Kiosk sign-ups. `add` writes the sign-up, its per-day number and its outbox item in ONE
  * transaction: either the hall has the sign-up and will deliver it upstream, or it has
- * neither. The id (UUIDv7, made at the kiosk) makes a retried post idempotent: the same id
+ * neither. A standalone hall has no upstream, so it queues nothing: a copy of the person's
+ * phone and name waiting for a platform that does not exist would only outlive the sign-up. The id (UUIDv7, made at the kiosk) makes a retried post idempotent: the same id
  * with the same content returns the first number; the same id with other content is refused.
  */
 import { createHash } from 'node:crypto';
@@ -89,7 +90,8 @@ function fromRow(r: RegistrationRow): Registration {
   };
 }
 
-export function createRegistrationStore(db: WritableDatabase): RegistrationStore {
+export function createRegistrationStore(db: WritableDatabase, options: { queueUpstream?: boolean } = {}): RegistrationStore {
+  const queueUpstream = options.queueUpstream ?? true;
   const selectOne = db.prepare<{ id: string }, RegistrationRow>('SELECT * FROM registrations WHERE id = @id');
   const nextSeq = db.prepare<{ day: string }, { last: number }>(
     'INSERT INTO registration_counters (day, last) VALUES (@day, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last',
@@ -132,7 +134,7 @@ export function createRegistrationStore(db: WritableDatabase): RegistrationStore
     };
     insert.run(row);
     const registration: Registration = fromRow(row);
-    enqueueOutbox(db, { id: data.id, type: REGISTRATION_OUTBOX_TYPE, payload: registration }, now);
+    if (queueUpstream) enqueueOutbox(db, { id: data.id, type: REGISTRATION_OUTBOX_TYPE, payload: registration }, now);
     return { id: data.id, number, created: true };
   });
 

@@ -67,10 +67,13 @@ export function createConsoleDataService(deps: ConsoleDataDeps): ConsoleDataServ
 
   function purgeNow(): void {
     try {
-      const report = signups.purge(clock(), null);
-      if (report.removed > 0 || report.outboxRemoved > 0) {
-        audit.record({ who: null, action: 'signup.purge', detail: { removed: report.removed, outboxRemoved: report.outboxRemoved, outboxWaiting: report.outboxWaiting, automatic: true }, source: 'host' });
-        log.info({ removed: report.removed, outboxRemoved: report.outboxRemoved, outboxWaiting: report.outboxWaiting }, 'sign-ups past retention purged');
+      const report = signups.purge(clock(), null, (r) => {
+        if (r.removed + r.outboxRemoved + r.outboxDropped === 0) return;
+        audit.record({ who: null, action: 'signup.purge', detail: { removed: r.removed, outboxRemoved: r.outboxRemoved, outboxWaiting: r.outboxWaiting, outboxDropped: r.outboxDropped, automatic: true }, source: 'host' });
+      });
+      if (report.removed + report.outboxRemoved + report.outboxDropped > 0) {
+        log.info({ removed: report.removed, outboxRemoved: report.outboxRemoved, outboxWaiting: report.outboxWaiting, outboxDropped: report.outboxDropped }, 'sign-ups past retention purged');
+        if (report.outboxDropped > 0) log.warn({ outboxDropped: report.outboxDropped }, 'sign-ups past retention that never reached the city platform were dropped with their personal data');
         changed();
       }
     } catch (error) {

@@ -19,6 +19,7 @@ import { HttpError } from '../server/http-error';
 import type { AuditLog } from '../staff/audit-log';
 import { parseBody, type StaffGuard } from '../staff/staff-guard';
 import { signupsToCsv } from './signup-csv';
+import { maskPhone } from '../../../shared/format';
 import type { SignupStore } from './signup-store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,7 +47,15 @@ export function signupRoutes(deps: SignupRouteDeps) {
     app.get(STAFF_DATA_ROUTES.signups, guard.options(), async (request): Promise<SignupsResponse> => {
       const parsed = SignupQuerySchema.safeParse(request.query);
       if (!parsed.success) throw new HttpError(400, 'invalid_query', `sign-ups: ${describeIssues(parsed.error)}`);
-      return { ...signups.list(parsed.data), retentionDays: signups.retentionDays(), lastPurge: signups.lastPurge(), serverNow: clock() };
+      const q = parsed.data.q;
+      const found = signups.list(parsed.data);
+      // A search by phone can say who someone is (that this number signed up): audited, the
+      // number masked in the record.
+      if (q && q.by !== 'number') {
+        const who = guard.who(request);
+        audit.record({ who, action: 'signup.search', detail: { by: q.by, q: q.by === 'phone' ? maskPhone(q.value) : `****${q.value}`, results: found.total }, source: request.ip });
+      }
+      return { ...found, retentionDays: signups.retentionDays(), lastPurge: signups.lastPurge(), serverNow: clock() };
     });
 
     app.post<{ Params: { id: string } }>(STAFF_DATA_ROUTES.signupReveal, guard.options(), async (request) => {
@@ -109,11 +118,9 @@ export function signupRoutes(deps: SignupRouteDeps) {
       if (request.body !== undefined && request.body !== null && !(typeof request.body === 'object' && Object.keys(request.body).length === 0)) {
         throw new HttpError(400, 'invalid_body', 'purge: takes no body (the retention period decides what goes)');
       }
-      const report = db.transaction(() => {
-        const r = signups.purge(clock(), who.name);
-        audit.record({ who, action: 'signup.purge', detail: { removed: r.removed, outboxRemoved: r.outboxRemoved, outboxWaiting: r.outboxWaiting }, source: request.ip });
-        return r;
-      })();
+      const report = signups.purge(clock(), who.name, (r) =>
+        audit.record({ who, action: 'signup.purge', detail: { removed: r.removed, outboxRemoved: r.outboxRemoved, outboxWaiting: r.outboxWaiting, outboxDropped: r.outboxDropped }, source: request.ip }),
+      );
       if (report.removed > 0) deps.changed();
       return report;
     });

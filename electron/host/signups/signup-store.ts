@@ -3,11 +3,17 @@
  * list with masking, reveal, mark contacted, export rows, retention setting and the purge.
  *
  * Purge and the outbox: a sign-up's outbox item (same id, type `registration`) carries the
- * same personal data. Past retention the sign-up row goes at once; its outbox item goes too if
- * upstream has acked it, but one not yet delivered stays until it is — deleting it would lose
- * the sign-up upstream, which DESIGN.md forbids ("nothing is deleted locally until acked").
- * Every purge also sweeps delivered items whose sign-up is already gone, so a held-back item
- * leaves on the first purge after its delivery.
+ * same personal data. Past retention both go, whether or not the platform received the item:
+ * personal data must not outlive its retention because the platform was unreachable. An item
+ * dropped undelivered is counted in the purge record and its audit row (the platform will not
+ * get that sign-up); DESIGN.md's "nothing is deleted locally until acked" gives way to the
+ * retention period here, and only here.
+ *
+ * A purge deletes with SQLite's secure_delete on and checkpoints the WAL afterwards, so the
+ * phones and names are gone from the database file too, not only from its tables.
+ *
+ * Search finds a sign-up by its number, the last 4 digits of its phone or the whole phone —
+ * never by name or part of a number, so a masked phone cannot be recovered a digit at a time.
  */
 import type { WritableDatabase } from '../db/handles';
 import { createMetaStore } from '../db/meta-store';
@@ -15,7 +21,6 @@ import { DAY_MS } from '../../../shared/pulse/market-pulse';
 import { maskName, maskPhone } from '../../../shared/signup-mask';
 import { isOccupationCode } from '../../../shared/occupations';
 import type { PurgeReport, SignupQuery, SignupView } from '../../../shared/staff-data-contract';
-import { escapeLike } from '../db/listing-search';
 import { REGISTRATION_OUTBOX_TYPE, type RegistrationRow } from '../kiosk/registration-store';
 
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -37,7 +42,8 @@ export interface SignupStore {
   setContacted(id: string, contacted: boolean, by: string, now: number): boolean;
   retentionDays(): number;
   setRetentionDays(days: number): void;
-  purge(now: number, by: string | null): PurgeReport;
+  /** Deletes what is past retention; `record` runs in the same transaction (the audit row). */
+  purge(now: number, by: string | null, record?: (report: PurgeReport) => void): PurgeReport;
   lastPurge(): PurgeReport | null;
 }
 
@@ -48,7 +54,7 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
     FROM registrations r
     LEFT JOIN listings l ON l.id = r.listing_id
     LEFT JOIN outbox o ON o.id = r.id AND o.type = '${REGISTRATION_OUTBOX_TYPE}'`;
-  const where = `(@like IS NULL OR r.number LIKE @like ESCAPE '\\' OR r.phone LIKE @like ESCAPE '\\' OR r.name LIKE @like ESCAPE '\\')
+  const where = `(@number IS NULL OR r.number = @number) AND (@last4 IS NULL OR substr(r.phone, -4) = @last4) AND (@phone IS NULL OR r.phone = @phone)
     AND (@occupation IS NULL OR EXISTS (SELECT 1 FROM json_each(r.occupations) j WHERE j.value = @occupation))
     AND (@contacted = 'all' OR (@contacted = 'yes' AND r.contacted_at IS NOT NULL) OR (@contacted = 'no' AND r.contacted_at IS NULL))`;
   const page = db.prepare<Record<string, unknown>, Row>(`${select} WHERE ${where} ORDER BY r.created_at DESC, r.id LIMIT @limit`);
@@ -61,14 +67,17 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
     `DELETE FROM outbox WHERE type = '${REGISTRATION_OUTBOX_TYPE}' AND delivered_at IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = outbox.id)`,
   );
+  const dropUndelivered = db.prepare<{ cutoff: number }>(
+    `DELETE FROM outbox WHERE type = '${REGISTRATION_OUTBOX_TYPE}' AND delivered_at IS NULL AND created_at < @cutoff`,
+  );
   const countOrphanWaiting = db.prepare<[], { n: number }>(
     `SELECT COUNT(*) AS n FROM outbox WHERE type = '${REGISTRATION_OUTBOX_TYPE}' AND delivered_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = outbox.id)`,
   );
-  const insertPurge = db.prepare<{ at: number; cutoff: number; removed: number; outbox_removed: number; outbox_waiting: number; by: string | null }>(
-    'INSERT INTO signup_purges (at, cutoff, removed, outbox_removed, outbox_waiting, by) VALUES (@at, @cutoff, @removed, @outbox_removed, @outbox_waiting, @by)',
+  const insertPurge = db.prepare<{ at: number; cutoff: number; removed: number; outbox_removed: number; outbox_waiting: number; outbox_dropped: number; by: string | null }>(
+    'INSERT INTO signup_purges (at, cutoff, removed, outbox_removed, outbox_waiting, outbox_dropped, by) VALUES (@at, @cutoff, @removed, @outbox_removed, @outbox_waiting, @outbox_dropped, @by)',
   );
-  const latestPurge = db.prepare<[], { at: number; cutoff: number; removed: number; outbox_removed: number; outbox_waiting: number; by: string | null }>(
+  const latestPurge = db.prepare<[], { at: number; cutoff: number; removed: number; outbox_removed: number; outbox_waiting: number; outbox_dropped: number; by: string | null }>(
     'SELECT * FROM signup_purges ORDER BY id DESC LIMIT 1',
   );
 
@@ -100,21 +109,42 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
   }
 
   // The sign-ups, their delivered outbox copies and the purge record go together or not at all.
-  const purgeTx = db.transaction((now: number, by: string | null): PurgeReport => {
+  const purgeTx = db.transaction((now: number, by: string | null, record?: (report: PurgeReport) => void): PurgeReport => {
     const cutoff = now - retentionDays() * DAY_MS;
     const removed = deleteExpired.run({ cutoff }).changes;
+    const outboxDropped = dropUndelivered.run({ cutoff }).changes;
     const outboxRemoved = deleteOrphanDelivered.run().changes;
     const outboxWaiting = countOrphanWaiting.get()?.n ?? 0;
-    const report: PurgeReport = { at: now, cutoff, removed, outboxRemoved, outboxWaiting, by };
-    insertPurge.run({ at: now, cutoff, removed, outbox_removed: outboxRemoved, outbox_waiting: outboxWaiting, by });
+    const report: PurgeReport = { at: now, cutoff, removed, outboxRemoved, outboxWaiting, outboxDropped, by };
+    insertPurge.run({ at: now, cutoff, removed, outbox_removed: outboxRemoved, outbox_waiting: outboxWaiting, outbox_dropped: outboxDropped, by });
+    record?.(report);
     return report;
   });
+
+  /** The purge, with deleted content overwritten in the file and the WAL folded back. */
+  function purge(now: number, by: string | null, record?: (report: PurgeReport) => void): PurgeReport {
+    const before = db.pragma('secure_delete', { simple: true }) as number;
+    db.pragma('secure_delete = ON');
+    let report: PurgeReport;
+    try {
+      report = purgeTx(now, by, record);
+    } finally {
+      db.pragma(`secure_delete = ${before ? 'ON' : 'OFF'}`);
+    }
+    if (report.removed + report.outboxRemoved + report.outboxDropped > 0 && !db.inTransaction) {
+      // the deleted rows' old pages may still sit in the WAL: copy the zeroed ones back and truncate it
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
+    return report;
+  }
 
   return {
     list(query, reveal = false) {
       const days = retentionDays();
       const params = {
-        like: query.q ? `%${escapeLike(query.q)}%` : null,
+        number: query.q?.by === 'number' ? query.q.value : null,
+        last4: query.q?.by === 'last4' ? query.q.value : null,
+        phone: query.q?.by === 'phone' ? query.q.value : null,
         occupation: query.occupation ?? null,
         contacted: query.contacted,
       };
@@ -131,10 +161,10 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
     setContacted: (id, on, by, now) => contacted.run({ id, at: on ? now : null, by: on ? by : null }).changes > 0,
     retentionDays,
     setRetentionDays: (days) => meta.set(RETENTION_KEY, String(days)),
-    purge: (now, by) => purgeTx(now, by),
+    purge,
     lastPurge() {
       const r = latestPurge.get();
-      return r ? { at: r.at, cutoff: r.cutoff, removed: r.removed, outboxRemoved: r.outbox_removed, outboxWaiting: r.outbox_waiting, by: r.by } : null;
+      return r ? { at: r.at, cutoff: r.cutoff, removed: r.removed, outboxRemoved: r.outbox_removed, outboxWaiting: r.outbox_waiting, outboxDropped: r.outbox_dropped, by: r.by } : null;
     },
   };
 }

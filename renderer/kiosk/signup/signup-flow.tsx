@@ -49,7 +49,10 @@ export function SignupFlow({ listing, token, onCancel, onFinish, onUnauthorised 
         onUnauthorised();
         return;
       }
-      const reason = error instanceof KioskApiError && error.code === 'offline' ? t('kiosk.signup.review.offline') : (error as Error).message;
+      const reason =
+        error instanceof KioskApiError && error.code === 'offline' ? t('kiosk.signup.review.offline')
+        : error instanceof KioskApiError && error.code === 'too_many_signups' ? t('kiosk.signup.review.tooMany')
+        : (error as Error).message;
       dispatch({ type: 'failed', error: reason });
     }
   }

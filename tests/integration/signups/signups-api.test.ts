@@ -121,33 +121,31 @@ describe('sign-ups in the console', () => {
     expect(off.json).toMatchObject({ contactedAt: null, contactedBy: null });
   });
 
-  it('purges exactly the sign-ups past retention, their delivered outbox items at once and the undelivered ones once delivered', async () => {
+  it('purges the sign-ups past retention with their outbox items, delivered or not, and counts the undelivered ones it drops', async () => {
     const r = await call(hall.url, 'POST', '/api/staff/signups/purge', { token });
     expect(r.status).toBe(200);
     // 90 days by default: the 91, 120 and 200 day old ones go; 1 and 89 stay
-    expect(r.json).toMatchObject({ removed: 3, outboxRemoved: 2, outboxWaiting: 1 });
+    expect(r.json).toMatchObject({ removed: 3, outboxRemoved: 2, outboxWaiting: 0, outboxDropped: 1 });
     const left = (await call(hall.url, 'GET', '/api/staff/signups', { token })).json.signups.map((s: { id: string }) => s.id).sort();
     expect(left).toEqual([made[0]!.id, made[1]!.id].sort());
     expect(outboxRow(hall.dataDir, made[2]!.id)).toBeUndefined();
     expect(outboxRow(hall.dataDir, made[4]!.id)).toBeUndefined();
-    // the 120-day one was never delivered: its outbox item stays, so the hub still gets it
-    expect(outboxRow(hall.dataDir, made[3]!.id)).toMatchObject({ deliveredAt: null });
+    // the 120-day one never reached the platform: past retention its copy goes too (counted above)
+    expect(outboxRow(hall.dataDir, made[3]!.id)).toBeUndefined();
     // the kept ones keep their outbox items
     expect(outboxRow(hall.dataDir, made[0]!.id)).toBeDefined();
 
-    const db = openDatabase(join(hall.dataDir, 'hall.db'));
-    createOutboxStore(db).markDelivered(made[3]!.id, Date.now());
-    closeDatabase(db);
     const second = await call(hall.url, 'POST', '/api/staff/signups/purge', { token });
-    expect(second.json).toMatchObject({ removed: 0, outboxRemoved: 1, outboxWaiting: 0 });
-    expect(outboxRow(hall.dataDir, made[3]!.id)).toBeUndefined();
+    expect(second.json).toMatchObject({ removed: 0, outboxRemoved: 0, outboxWaiting: 0, outboxDropped: 0 });
     expect(outboxRow(hall.dataDir, made[1]!.id)).toBeDefined();
 
-    // a shorter retention, set by an admin, takes the 89-day one on the next purge
+    // a shorter retention, set by an admin, takes the 89-day one (never delivered) on the next purge
     expect((await call(hall.url, 'PUT', '/api/staff/signups/retention', { token, body: { days: 30 } })).status).toBe(200);
     const third = await call(hall.url, 'POST', '/api/staff/signups/purge', { token });
-    expect(third.json).toMatchObject({ removed: 1, outboxRemoved: 0, outboxWaiting: 1 });
+    expect(third.json).toMatchObject({ removed: 1, outboxRemoved: 0, outboxWaiting: 0, outboxDropped: 1 });
+    expect(outboxRow(hall.dataDir, made[1]!.id)).toBeUndefined();
     const actions = (await call(hall.url, 'GET', '/api/staff/audit?action=signup.purge', { token })).json.entries;
     expect(actions).toHaveLength(3);
+    expect(actions[0]).toMatchObject({ detail: { outboxDropped: 1 } });
   });
 });

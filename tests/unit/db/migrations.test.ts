@@ -33,7 +33,7 @@ describe('migration registry', () => {
 
   it('has a test below for every migration', () => {
     // adding a migration? add its describe block below (migrate to N-1, insert, migrate to N)
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox', 'registrations', 'staff-urgent', 'staff-data', 'listing-changes', 'board-devices']);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox', 'registrations', 'staff-urgent', 'staff-data', 'listing-changes', 'board-devices', 'purge-drops']);
   });
 
   it('rejects a registry with a repeated or decreasing version', () => {

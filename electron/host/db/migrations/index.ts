@@ -13,6 +13,7 @@ import { migrate as m0005 } from './0005-staff-urgent';
 import { migrate as m0006 } from './0006-staff-data';
 import { migrate as m0007 } from './0007-listing-changes';
 import { migrate as m0008 } from './0008-board-devices';
+import { migrate as m0009 } from './0009-purge-drops';
 
 export interface Migration {
   readonly version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'staff-data', migrate: m0006 },
   { version: 7, name: 'listing-changes', migrate: m0007 },
   { version: 8, name: 'board-devices', migrate: m0008 },
+  { version: 9, name: 'purge-drops', migrate: m0009 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {
