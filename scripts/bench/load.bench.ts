@@ -65,7 +65,7 @@ async function runScale(postings: number): Promise<Record<string, unknown>> {
     const port = new URL(hall.hall.url).port;
     const boardUrl = lan ? `http://${lan}:${port}` : hall.hall.url;
     const specs = boardSpecs(hall.screens, SOCKETS);
-    const paired = await pairBoards(hall.hall.url, boardUrl, specs);
+    const paired = await pairBoards(hall.hall.url, specs);
     const rssBefore = memoryMb(hall.hallPid);
     const plansBefore = plansComputed(await health(hall.hall.url));
 

@@ -2,6 +2,8 @@ import type { BoardItem } from '../schemas/board-plan';
 import type { Locale } from '../format';
 import { formatDistrict, formatPay, formatPhoneForBoard, formatSettlement, maskPhone } from '../format';
 import type { SelectedListing } from './select-listings';
+import type { Listing } from '../schemas/listing';
+import { IdentityMemo } from './identity-memo';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -9,8 +11,17 @@ export function formatHeadcount(n: number, locale: Locale): string {
   return locale === 'zh-CN' ? `招${n}人` : `${n} wanted`;
 }
 
+const items = new IdentityMemo<Listing, BoardItem>();
+const VARIANTS: Record<Locale, readonly [string, string]> = { 'zh-CN': ['zh-CN|old', 'zh-CN|new'], en: ['en|old', 'en|new'] };
+
 /** A posting's board strings, formatted but not yet cut to any box. */
-export function toBoardItem({ listing: l, validFromMs }: SelectedListing, now: number, locale: Locale): BoardItem {
+export function toBoardItem(selected: SelectedListing, now: number, locale: Locale): BoardItem {
+  const isNew = selected.validFromMs <= now && now - selected.validFromMs < DAY_MS;
+  // the same posting object gives the same strings (for the same "new" and locale)
+  return items.get(selected.listing, VARIANTS[locale][isNew ? 1 : 0], () => formatItem(selected, isNew, locale));
+}
+
+function formatItem({ listing: l }: SelectedListing, isNew: boolean, locale: Locale): BoardItem {
   return {
     id: l.id,
     occupation: l.occupation,
@@ -22,7 +33,7 @@ export function toBoardItem({ listing: l, validFromMs }: SelectedListing, now: n
     employer: l.employerName,
     phone: l.maskPhone ? maskPhone(l.contactPhone) : formatPhoneForBoard(l.contactPhone),
     headcount: formatHeadcount(l.headcount, locale),
-    isNew: validFromMs <= now && now - validFromMs < DAY_MS,
+    isNew,
     urgent: l.urgent,
     verified: l.employerVerified,
   };

@@ -4,22 +4,27 @@ import type { BoardGeometry, BoardItem, BoardPage, BoardPlan } from '../schemas/
 import { minGlyphPx } from '../legibility';
 import { frameFor, LINE_HEIGHT } from './board-frame';
 import { toBoardItem } from './board-items';
-import { cardGrid, fitCardItem } from './card-layout';
+import { cardFitter, cardGrid } from './card-layout';
 import { pageDwellMs } from './dwell';
 import { splitEvenly } from './page-split';
 import { planHash } from './plan-hash';
 import { selectListings } from './select-listings';
-import { fitTableItem, tableLayout } from './table-layout';
+import { rowFitter, tableLayout } from './table-layout';
 import type { MarketPulse } from '../pulse/market-pulse';
 import type { PulsePage } from '../schemas/pulse-page';
 import { layoutPulsePage } from './pulse-layout';
 import { tickerLayout, tickerPages } from './ticker-layout';
 import { bottomBand, type BandsWanted } from './bottom-band';
+import { IdentityMemo } from './identity-memo';
 
 export interface PlanInput {
   screen: ScreenProfile;
   /** The page's real viewport in CSS px; defaults to screen.width × screen.height. */
   viewport?: Viewport;
+  /**
+   * The planner memoises per-posting work by object identity (identity-memo.ts): postings and
+   * the array holding them must not be changed after they were passed in. Pass new objects.
+   */
   listings: readonly Listing[];
   now: number; // ms since epoch
   dataUpdatedAt: number | null;
@@ -54,6 +59,7 @@ function laidAsCards(input: PlanInput, viewport: Viewport, m: number, items: Boa
   const grid = frame && cardGrid(frame, items, locale);
   if (!frame || !grid) return null;
   const capacity = grid.cards.columns * grid.cards.rows;
+  const fit = cardFitter(grid, locale);
   return {
     layout: 'cards',
     geometry: {
@@ -70,7 +76,7 @@ function laidAsCards(input: PlanInput, viewport: Viewport, m: number, items: Boa
       ticker: null,
     },
     pages: splitEvenly(items, capacity).map((page) => {
-      const fitted = page.map((it) => fitCardItem(it, grid, locale));
+      const fitted = page.map(fit);
       return { items: fitted, dwellMs: pageDwellMs(fitted, minDwellS, maxDwellS) };
     }),
   };
@@ -81,6 +87,7 @@ function laidAsTable(input: PlanInput, viewport: Viewport, m: number, items: Boa
   const frame = frameFor(viewport, m, locale);
   const table = frame && tableLayout(frame, items, locale);
   if (!frame || !table) return null;
+  const fit = rowFitter(table, locale);
   return {
     layout: 'table',
     geometry: {
@@ -97,7 +104,7 @@ function laidAsTable(input: PlanInput, viewport: Viewport, m: number, items: Boa
       ticker: null,
     },
     pages: splitEvenly(items, table.table.rowsPerPage).map((page) => {
-      const fitted = page.map((it) => fitTableItem(it, table, locale));
+      const fitted = page.map(fit);
       return { items: fitted, dwellMs: pageDwellMs(fitted, minDwellS, maxDwellS) };
     }),
   };
@@ -172,6 +179,21 @@ function layOut(input: PlanInput, area: Viewport, m: number, items: BoardItem[])
 }
 
 /**
+ * The screen's items in display order. Several screens planned from the same array at the same
+ * moment (the host's plan batches) share the filtering and sorting of identical filters, and
+ * every posting object's strings are made once (board-items.ts).
+ */
+const selections = new IdentityMemo<readonly Listing[], { now: number; items: BoardItem[] }>();
+function boardItems(listings: readonly Listing[], screen: ScreenProfile, now: number): BoardItem[] {
+  const key = `${screen.locale}|${screen.filter.occupations.join(',')}|${screen.filter.districts.join(',')}`;
+  const make = () => ({ now, items: selectListings(listings, screen.filter, now).map((s) => toBoardItem(s, now, screen.locale)) });
+  const hit = selections.get(listings, key, make);
+  // only the latest moment is kept per filter: a re-plan at another time replaces it
+  if (hit.now !== now) Object.assign(hit, make());
+  return hit.items;
+}
+
+/**
  * Turns postings and a screen into pages a board draws as given: sizes never below the
  * legibility minimum, strings already cut to their boxes, dwell per page, one appearance of
  * every matching posting per cycle. Pure and deterministic: same input, same plan, byte for byte.
@@ -190,7 +212,7 @@ export function planBoardWithJson(input: PlanInput): { plan: BoardPlan; json: st
   const viewport: Viewport = input.viewport ?? { width: screen.width, height: screen.height };
   const pitch = effectivePitchMm(screen, viewport);
   const m = minGlyphPx(screen.viewingDistanceM, pitch, screen.legibilityRule);
-  const items = selectListings(input.listings, screen.filter, now).map((s) => toBoardItem(s, now, screen.locale));
+  const items = boardItems(input.listings, screen, now);
 
   // Content is laid out above the bottom bands; the plan keeps the real viewport. A screen too
   // small to keep its layout above the bands is planned without them (the banner then covers

@@ -3,6 +3,7 @@ import type { Locale } from '../format';
 import { BADGE_TEXT, VERIFIED_MARK } from './board-labels';
 import { LINE_HEIGHT, lineBoxPx, type Frame } from './board-frame';
 import { fitText, textWidthPx } from './text-measure';
+import { IdentityMemo } from './identity-memo';
 
 /** Between district, settlement and headcount on a card's third line. */
 export const META_SEPARATOR = ' · ';
@@ -117,7 +118,19 @@ export function cardGrid(frame: Frame, items: readonly BoardItem[], locale: Loca
 }
 
 /** Cuts an item's strings to its card's boxes. */
+const fittedCards = new IdentityMemo<BoardItem, BoardItem>();
+
 export function fitCardItem(item: BoardItem, grid: GridLayout, locale: Locale): BoardItem {
+  return cardFitter(grid, locale)(item);
+}
+
+/** fitCardItem for every item of one grid (the memo's key made once, not per item). */
+export function cardFitter(grid: GridLayout, locale: Locale): (item: BoardItem) => BoardItem {
+  const variant = `${grid.cards.cardWidthPx}|${grid.bodyPx}|${grid.titlePx}|${locale}`;
+  return (item) => fittedCards.get(item, variant, () => fitCard(item, grid, locale));
+}
+
+function fitCard(item: BoardItem, grid: GridLayout, locale: Locale): BoardItem {
   const { bodyPx, titlePx } = grid;
   const box = cardBoxes(grid.cards.cardWidthPx, bodyPx, titlePx);
   const inner = box.innerWidth;

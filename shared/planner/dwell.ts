@@ -1,4 +1,5 @@
 import type { BoardItem } from '../schemas/board-plan';
+import { IdentityMemo } from './identity-memo';
 
 /** DOMAIN.md: Chinese is read at about 4 characters per second. */
 export const READ_CHARS_PER_S = 4;
@@ -27,18 +28,19 @@ export function pageReadingS(items: readonly BoardItem[]): number {
   let titles = 0;
   let longest = 0;
   for (const it of items) {
-    titles += readingChars(it.title);
-    const full =
-      readingChars(it.title) +
-      readingChars(it.pay) +
-      readingChars(it.settlementText) +
-      readingChars(it.district) +
-      readingChars(it.headcount) +
-      readingChars(it.employer) +
-      readingChars(it.phone);
+    const { title, full } = reading.get(it, '', () => itemReading(it));
+    titles += title;
     longest = Math.max(longest, full);
   }
   return (titles + longest) / READ_CHARS_PER_S;
+}
+
+const reading = new IdentityMemo<BoardItem, { title: number; full: number }>();
+
+function itemReading(it: BoardItem): { title: number; full: number } {
+  const title = readingChars(it.title);
+  const full = title + readingChars(it.pay) + readingChars(it.settlementText) + readingChars(it.district) + readingChars(it.headcount) + readingChars(it.employer) + readingChars(it.phone);
+  return { title, full };
 }
 
 /** Page dwell in whole ms, clamped to the screen's bounds (a reversed pair counts as min). */

@@ -1,5 +1,6 @@
 import type { Listing } from '../schemas/listing';
 import type { ScreenFilter } from '../schemas/screen';
+import { IdentityMemo } from './identity-memo';
 
 /** A listing with its timestamps parsed once, so filtering and sorting 10 000 stay cheap. */
 export interface SelectedListing {
@@ -14,6 +15,9 @@ function districtMatcher(districts: readonly string[]): (code: string) => boolea
   const cityPrefixes = districts.filter((d) => d.endsWith('00')).map((d) => d.slice(0, 4));
   return (code) => exact.has(code) || cityPrefixes.some((p) => code.startsWith(p));
 }
+
+/** A posting's validity in ms, parsed once per posting object. */
+const validity = new IdentityMemo<Listing, { from: number; until: number }>();
 
 type FilterMatcher = (listing: Pick<Listing, 'occupation' | 'districtCode'>) => boolean;
 const matchers = new WeakMap<ScreenFilter, FilterMatcher>();
@@ -39,8 +43,7 @@ export function selectListings(listings: readonly Listing[], filter: ScreenFilte
   const out: SelectedListing[] = [];
   for (const listing of listings) {
     if (!listingMatchesFilter(filter, listing)) continue;
-    const from = Date.parse(listing.validFrom);
-    const until = Date.parse(listing.validUntil);
+    const { from, until } = validity.get(listing, '', () => ({ from: Date.parse(listing.validFrom), until: Date.parse(listing.validUntil) }));
     if (!(from <= now && now < until)) continue;
     out.push({ listing, validFromMs: from });
   }

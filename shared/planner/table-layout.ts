@@ -4,6 +4,7 @@ import { BADGE_TEXT, TABLE_LABELS } from './board-labels';
 import { LINE_HEIGHT, lineBoxPx, type Frame } from './board-frame';
 import { badgesWidthPx } from './card-layout';
 import { fitText, textWidthPx } from './text-measure';
+import { IdentityMemo } from './identity-memo';
 
 /** Columns given up, in this order, when the screen is too narrow for all of them. */
 const DROP_ORDER: readonly TableColumn[] = ['employer', 'settlement'];
@@ -111,7 +112,19 @@ export function tableLayout(frame: Frame, items: readonly BoardItem[], locale: L
 }
 
 /** Cuts an item's strings to its row's cells; text of a dropped column becomes ''. */
+const fittedRows = new IdentityMemo<BoardItem, BoardItem>();
+
 export function fitTableItem(item: BoardItem, layout: TableLayout, locale: Locale): BoardItem {
+  return rowFitter(layout, locale)(item);
+}
+
+/** fitTableItem for every item of one table (the memo's key made once, not per item). */
+export function rowFitter(layout: TableLayout, locale: Locale): (item: BoardItem) => BoardItem {
+  const variant = `${layout.table.columns.map((c) => `${c.key}:${c.widthPx}`).join(',')}|${layout.bodyPx}|${layout.titlePx}|${locale}`;
+  return (item) => fittedRows.get(item, variant, () => fitRow(item, layout, locale));
+}
+
+function fitRow(item: BoardItem, layout: TableLayout, locale: Locale): BoardItem {
   const { bodyPx, titlePx } = layout;
   const keys = layout.table.columns.map((c) => c.key);
   const width = (key: TableColumn) => layout.table.columns.find((c) => c.key === key)?.widthPx;

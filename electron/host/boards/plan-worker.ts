@@ -8,8 +8,12 @@ import { parentPort } from 'node:worker_threads';
 import { PlanEngine } from './plan-engine';
 import type { FromPlanWorker, ToPlanWorker } from './plan-runner';
 
-/** Linux nice value for this thread: the host's thread answers pages and sockets first. */
-const WORKER_NICE = 5;
+/**
+ * Linux nice value for this thread. Not lowered (the sync page worker's is): a re-plan is what
+ * makes a change reach the walls, and on a loaded PC a niced planner fell seconds behind while
+ * the host's thread, which now does little per change, had time to spare.
+ */
+const WORKER_NICE = 0;
 
 const port = parentPort;
 if (!port) throw new Error('plan-worker: must run as a worker thread of the hall host');
@@ -33,7 +37,7 @@ port.on('message', (message: ToPlanWorker) => {
   }
 });
 
-if (process.platform === 'linux') {
+if (process.platform === 'linux' && WORKER_NICE !== 0) {
   try {
     setPriority(WORKER_NICE);
   } catch {

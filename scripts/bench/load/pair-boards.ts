@@ -3,37 +3,48 @@
  * (`POST /api/board/pairings`), staff approve the code (`POST /api/staff/pairings`), the page
  * collects its device token once. Returns how many were paired; a host without board pairing
  * (404) pairs none and the pages connect with their screen id alone.
+ *
+ * Pairing requests are limited per address (a few open, one every few seconds), as they should
+ * be; 200 devices do not pair from one address in a hall. So each request comes from its own
+ * loopback address (127.0.0.2, .3, …: Linux routes all of 127/8 to the loopback interface),
+ * while the pages then connect, with their tokens, from the LAN address.
  */
+import { request } from 'node:http';
 import type { BoardClientSpec } from './board-clients';
 import { STAFF_PIN } from './load-hall';
 
-async function json(res: Response): Promise<Record<string, unknown>> {
-  return (await res.json()) as Record<string, unknown>;
+function call(url: string, method: string, body: unknown, headers: Record<string, string>, localAddress?: string): Promise<{ status: number; json: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const data = body === undefined ? undefined : JSON.stringify(body);
+    const req = request(
+      { host: u.hostname, port: u.port, path: u.pathname, method, ...(localAddress ? { localAddress } : {}), headers: { ...headers, ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}) } },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} }));
+      },
+    );
+    req.on('error', reject);
+    req.end(data);
+  });
 }
 
-export async function pairBoards(hallUrl: string, boardUrl: string, specs: BoardClientSpec[]): Promise<number> {
-  let staff: Record<string, string> | null = null;
+export async function pairBoards(hallUrl: string, specs: BoardClientSpec[]): Promise<number> {
+  const loopback = `http://127.0.0.1:${new URL(hallUrl).port}`;
+  const session = await call(`${hallUrl}/api/staff/session`, 'POST', { pin: STAFF_PIN }, {});
+  const staff = { authorization: `Bearer ${String(session.json.token)}` };
   let paired = 0;
-  for (const spec of specs) {
-    let request: Record<string, unknown> | null = null;
-    for (let attempt = 0; attempt < 50 && !request; attempt++) {
-      const res = await fetch(`${boardUrl}/api/board/pairings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ screenId: spec.screenId }) });
-      // one address may have only a few requests open at once: approve them as we go
-      if (res.status === 404 && paired === 0) return 0;
-      if (res.status === 429) await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 100));
-      else if (res.ok) request = await json(res);
-      else throw new Error(`pairBoards: pairing request answered ${res.status}: ${await res.text()}`);
-    }
-    if (!request) throw new Error('pairBoards: the host kept refusing pairing requests from this address');
-    if (!staff) {
-      const session = await json(await fetch(`${hallUrl}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: STAFF_PIN }) }));
-      staff = { authorization: `Bearer ${String(session.token)}`, 'content-type': 'application/json' };
-    }
-    const approve = await fetch(`${hallUrl}/api/staff/pairings`, { method: 'POST', headers: staff, body: JSON.stringify({ role: 'device', code: request.code }) });
-    if (!approve.ok) throw new Error(`pairBoards: approval answered ${approve.status}: ${await approve.text()}`);
-    const state = await json(await fetch(`${boardUrl}/api/board/pairings/${String(request.pairingId)}`));
-    if (state.status !== 'approved' || typeof state.token !== 'string') throw new Error(`pairBoards: pairing not approved: ${JSON.stringify(state)}`);
-    spec.deviceToken = state.token;
+  for (const [i, spec] of specs.entries()) {
+    const from = `127.0.${Math.floor(i / 250)}.${2 + (i % 250)}`;
+    const asked = await call(`${loopback}/api/board/pairings`, 'POST', { screenId: spec.screenId }, {}, from);
+    if (asked.status === 404 && paired === 0) return 0;
+    if (asked.status !== 201) throw new Error(`pairBoards: pairing request answered ${asked.status}: ${JSON.stringify(asked.json)}`);
+    const approved = await call(`${hallUrl}/api/staff/pairings`, 'POST', { role: 'device', code: asked.json.code }, staff);
+    if (approved.status !== 201) throw new Error(`pairBoards: approval answered ${approved.status}: ${JSON.stringify(approved.json)}`);
+    const state = await call(`${loopback}/api/board/pairings/${String(asked.json.pairingId)}`, 'GET', undefined, {}, from);
+    if (state.json.status !== 'approved' || typeof state.json.token !== 'string') throw new Error(`pairBoards: pairing not approved: ${JSON.stringify(state.json)}`);
+    spec.deviceToken = state.json.token;
     paired++;
   }
   return paired;
