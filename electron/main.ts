@@ -6,26 +6,36 @@ import { DatabaseTooNewError, NativeBindingError } from './host/db/errors';
 import { startHall } from './host/hall';
 import { ScreenConfigError } from './host/screens/screen-config';
 import { RendererMissingError } from './host/server/http-server';
-import { createLogger, logDestinations, openLogFile, stdoutDestination, type Logger } from './host/util/logger';
+import { createLogger, logDestinations, openLogFile, stderrDestination, stdoutDestination, type Logger } from './host/util/logger';
 import { decideDisplayServer } from './windows/display-server';
 import { devToolsWanted, hallArgsFrom } from './windows/hall-args';
 import { describeLogDestination, logDestination } from './windows/log-destination';
 import { runShell } from './windows/shell';
-import { shellLogOn } from './windows/shell-types';
 import { bindingCacheRoot, devBindingPath, packagedBindingPath } from './windows/sqlite-binding';
 
 // Electron entry, bundled to dist-electron/main.cjs (so __dirname is dist-electron/). Every
 // decision lives in ./windows (pure and tested); this file only gathers Electron's modules
 // and the host and hands them over.
 
-let log: Logger | null = null;
+// Until main() knows where the log goes (the relaunch below, a failure before the file is
+// open), the shell's lines go to stderr, where a person starting the app by hand reads them.
+const bootLog: Logger = createLogger({ destination: stderrDestination() }).child({ name: 'shell' });
+let log: Logger = bootLog;
 
 /** Operator mistakes (a flag, a file, a missing binding) in one line; anything else with its stack. */
 function fail(error: unknown): never {
   const expected = [ConfigError, ScreenConfigError, RendererMissingError, DatabaseTooNewError, NativeBindingError].some((type) => error instanceof type);
   const text = expected ? (error as Error).message : ((error as Error)?.stack ?? String(error));
-  log?.fatal(`Hall Board could not start: ${text}`);
-  console.error(`Hall Board could not start: ${text}`);
+  const line = `Hall Board could not start: ${text}`;
+  // Also on stderr: the one line a person who started the app by hand must see, wherever the
+  // log went. A packaged Windows app has no stderr (pinojs/pino#1868): writing there throws.
+  for (const logger of new Set([log, bootLog])) {
+    try {
+      logger.fatal(line);
+    } catch {
+      // no such stream; the other one has the line
+    }
+  }
   app.exit(1);
   process.exit(1);
 }
@@ -73,15 +83,16 @@ async function main(argv: readonly string[], displayServerLog: string | null): P
       fileError = `cannot write logs to ${destination.fileDir}: ${(error as Error).message}`;
     }
   }
-  const shared = logDestinations(streams);
-  log = createLogger({ destination: shared });
-  const shellLog = shellLogOn(createLogger({ name: 'shell', destination: shared }));
+  // The process's one logger, the host's lines and the shell's told apart by name.
+  const root = createLogger({ destination: logDestinations(streams) });
+  log = root.child({ name: 'shell' });
+  const shellLog = log;
   shellLog.info(describeLogDestination(destination, process.platform));
   if (fileError) shellLog.warn(fileError);
   if (displayServerLog) shellLog.info(displayServerLog);
 
   const hallOptions = options(argv);
-  const hallLog = log;
+  const hallLog = root.child({ name: 'hall' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
 
   await runShell(
@@ -105,7 +116,7 @@ const argv = process.argv.slice(1);
 // Before anything else: the display server can only be chosen by the command line.
 const displayServer = decideDisplayServer({ platform: process.platform, env: process.env, argv, chosen: app.commandLine.getSwitchValue('ozone-platform') });
 if (displayServer.action === 'relaunch') {
-  console.log(`[shell] ${displayServer.log}`);
+  log.info(displayServer.log);
   // An AppImage's executable lives in a mount that goes away with this process: relaunch the image.
   app.relaunch({ args: displayServer.args, ...(process.env.APPIMAGE ? { execPath: process.env.APPIMAGE } : {}) });
   app.exit(0);

@@ -84,7 +84,9 @@ export interface HallDeps {
 export async function startHall(options: HallOptions, deps: HallDeps = {}): Promise<Hall> {
   const clock = deps.clock ?? Date.now;
   const isHallPc = deps.isHallPc ?? isLoopback;
-  const log = deps.log ?? createLogger();
+  const log = deps.log ?? createLogger({ name: 'hall' });
+  // One child per module, so every line says where it came from ({"module":"sync",…}).
+  const logFor = (module: string) => log.child({ module });
   mkdirSync(options.dataDir, { recursive: true });
 
   const screens = loadScreens(options.dataDir);
@@ -93,11 +95,11 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   // opened through; with node_modules' own build (serve, browser mode) it is only a debug line.
   log[options.nativeBinding ? 'info' : 'debug']({ binding: options.nativeBinding ?? 'default', modules: process.versions.modules }, 'database opened');
   const store = createListingStore(db);
-  const limits = createLimitCounters({ log, clock });
+  const limits = createLimitCounters({ log: logFor('limits'), clock });
   const loop = createLoopMonitor();
 
   // 500 rows a batch: about 30 ms of trigram indexing, so a big import or sync never holds the loop long
-  const searchIndexer = createSearchIndexer(store, { log, batch: 500 });
+  const searchIndexer = createSearchIndexer(store, { log: logFor('search'), batch: 500 });
 
   if (!options.hub) {
     const seeded = seedDemoIfEmpty(store, join(options.assetsDir, 'demo', 'listings.json'), clock());
@@ -155,8 +157,8 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   // Devices pairing (browser kiosks, board pages on the hall network): requests bounded per address.
   const pairings = createPairingRequests({ clock, limits });
   // a standalone hall keeps sign-ups for its staff only: nothing is queued for an upstream it does not have
-  const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log, pairings, queueUpstream: options.hub !== null, onRegistered: kickOutbox, limits, ...deps.kioskSignups });
-  const boardDevices = createBoardDevices({ db, pairings, clock, log });
+  const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log: logFor('kiosk'), pairings, queueUpstream: options.hub !== null, onRegistered: kickOutbox, limits, ...deps.kioskSignups });
+  const boardDevices = createBoardDevices({ db, pairings, clock, log: logFor('devices') });
   // Bound once the board sockets exist (below).
   let disconnectDevice: (deviceId: string) => void = () => undefined;
 
@@ -168,7 +170,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     staffPin: options.staffPin,
     screens,
     clock,
-    log,
+    log: logFor('staff'),
     listingExists: (id) => store.get(id) !== undefined,
     approveKioskPairing: (code, by) => kiosk.approvePairing(code, by),
     approveDevice: createDeviceApproval({ pairings, kiosks: kiosk.devices, boards: boardDevices }),
@@ -197,14 +199,14 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     screens,
     dataDir: options.dataDir,
     clock,
-    log,
+    log: logFor('postings'),
     // spreadsheets are read in a worker of their own, with a memory cap
     readImport: createImportReader({ worker: defaultImportWorker() }),
   });
 
   const http = await createHttpServer({
     rendererDir: options.rendererDir,
-    log,
+    log: logFor('http'),
     health,
     searchListings: createPublicSearch({
       // the kiosk's search: headlines in memory, full text by trigram, public fields only
@@ -236,7 +238,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     feed: createListingFeed(db),
     status,
     clock,
-    log,
+    log: logFor('boards'),
     ...(deps.boardViewportWaitMs !== undefined ? { viewportWaitMs: deps.boardViewportWaitMs } : {}),
     limits,
     gate: createBoardGate({ devices: boardDevices, limits, isHallPc }),
@@ -253,7 +255,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       db,
       store,
       clock,
-      log,
+      log: logFor('sync'),
       ...(deps.random ? { random: deps.random } : {}),
       ...(deps.sync ? { tuning: deps.sync } : {}),
       // urgent postings from the hub reach the boards the same way as local ones

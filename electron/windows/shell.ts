@@ -4,7 +4,7 @@ import type { PlanTiming } from './page-boundary';
 import { createRecoveryPolicy, DEFAULT_RECOVERY, type RecoveryOptions } from './recovery-policy';
 import { startMaintenance } from './maintenance';
 import { loadShellConfig, type LoadedShellConfig } from './shell-config';
-import { consoleLog, realTimers, type ShellLog, type ShellTimers } from './shell-types';
+import { realTimers, type ShellLog, type ShellTimers } from './shell-types';
 import { createWindowManager, type WindowManager } from './window-manager';
 import { isPermissionAllowed } from './window-security';
 import type { PreloadPaths } from './window-options';
@@ -31,7 +31,7 @@ export interface ShellDeps {
   preloads: PreloadPaths | null;
   devTools?: boolean;
   loadConfig?: (dataDir: string) => Promise<LoadedShellConfig>;
-  log?: ShellLog;
+  log: ShellLog;
   timers?: ShellTimers;
   recovery?: Partial<RecoveryOptions>;
   settleMs?: number;
@@ -62,7 +62,7 @@ export interface RunningShell {
  */
 export async function runShell(electron: ShellElectron, deps: ShellDeps): Promise<RunningShell | null> {
   const { app, BrowserWindow, Menu, powerSaveBlocker, screen, session, ipcMain } = electron;
-  const log = deps.log ?? consoleLog;
+  const log = deps.log;
   const timers = deps.timers ?? realTimers;
 
   // Two instances would fight over the port and the database; the second one just hands over.
@@ -96,7 +96,7 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
     printerAvailable: loaded.config.receiptPrinter !== null,
     devTools: deps.devTools ?? false,
     timers,
-    log,
+    log: log.child({ module: 'windows' }),
     newRecoveryPolicy: () => createRecoveryPolicy({ ...DEFAULT_RECOVERY, ...deps.recovery }),
     hangGraceMs: deps.hangGraceMs ?? 10_000,
     boundsCheck: { ...DEFAULT_BOUNDS_CHECK, ...deps.boundsCheck },
@@ -127,9 +127,9 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
     isPermissionAllowed({ permission, requestingUrl: requestingOrigin, role: contents ? windows.roleOf(contents.id) : null }, hall.url),
   );
 
-  const printer = createSlipPrinter({ BrowserWindow, printer: loaded.config.receiptPrinter, timers, log, now: deps.now ?? Date.now });
+  const printer = createSlipPrinter({ BrowserWindow, printer: loaded.config.receiptPrinter, timers, log: log.child({ module: 'printer' }), now: deps.now ?? Date.now });
   if (loaded.config.receiptPrinter) log.info(`kiosk slips print on "${loaded.config.receiptPrinter.name}" (${loaded.config.receiptPrinter.paperWidthMm} mm)`);
-  const ipc = registerIpcHandlers({ ipcMain, hallUrl: hall.url, roleOf: (id) => windows.roleOf(id), printer, log });
+  const ipc = registerIpcHandlers({ ipcMain, hallUrl: hall.url, roleOf: (id) => windows.roleOf(id), printer, log: log.child({ module: 'ipc' }) });
 
   for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
     screen.on(event, () => windows.scheduleReconcile());
@@ -141,7 +141,7 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
     windows,
     config: loaded.config,
     timers,
-    log,
+    log: log.child({ module: 'maintenance' }),
     now: deps.now ?? Date.now,
     random: deps.random ?? Math.random,
     sampleMs: deps.memorySampleMs ?? 60_000,

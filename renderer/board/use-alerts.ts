@@ -5,8 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { BoardAlertsSchema, IdentifySchema, type BoardAlerts, type Identify } from '../../shared/schemas/urgent';
+import { pageLog } from '../common/page-log';
 import type { ServerClock } from '../common/server-clock';
 import type { BoardSocket } from './use-board-link';
+
+const log = pageLog('useAlerts');
 
 export interface AlertsState {
   alerts: BoardAlerts;
@@ -38,7 +41,7 @@ export function useAlerts(socket: BoardSocket | null, clock: ServerClock): Alert
     const onAlerts = (raw: unknown) => {
       const parsed = BoardAlertsSchema.safeParse(raw);
       if (!parsed.success) {
-        console.error('useAlerts: alerts failed validation', parsed.error.issues.slice(0, 5));
+        log.error('alerts failed validation', parsed.error.issues.slice(0, 5));
         return;
       }
       setReceived(parsed.data);

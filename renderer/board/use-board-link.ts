@@ -14,9 +14,12 @@ import {
 } from '../../shared/contract';
 import { BoardPlanSchema, type BoardPlan } from '../../shared/schemas/board-plan';
 import { ViewportSchema } from '../../shared/schemas/screen';
+import { pageLog } from '../common/page-log';
 import type { ServerClock } from '../common/server-clock';
 import { useNamespaceSocket } from '../common/use-namespace-socket';
 import { storedDeviceToken, storeDeviceToken } from './board-pairing';
+
+const log = pageLog('useBoardLink');
 
 const RESIZE_DEBOUNCE_MS = 300;
 
@@ -72,7 +75,7 @@ export function useBoardLink(screenId: string | null, clock: ServerClock): Board
     const onPlan = (raw: unknown) => {
       const parsed = BoardPlanSchema.safeParse(raw);
       if (!parsed.success) {
-        console.error('useBoardLink: plan failed validation', parsed.error.issues.slice(0, 5));
+        log.error('plan failed validation', parsed.error.issues.slice(0, 5));
         setBadPlan(true);
         return;
       }
@@ -83,7 +86,7 @@ export function useBoardLink(screenId: string | null, clock: ServerClock): Board
     const onStatus = (raw: unknown) => {
       const parsed = HallStatusSchema.safeParse(raw);
       if (!parsed.success) {
-        console.error('useBoardLink: status failed validation', parsed.error.issues.slice(0, 5));
+        log.error('status failed validation', parsed.error.issues.slice(0, 5));
         return;
       }
       const before = clock.skewMs;

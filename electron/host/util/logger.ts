@@ -5,14 +5,17 @@ import pinoRoll from 'pino-roll';
 export type { Logger };
 
 /**
- * JSON lines, on stdout unless `destination` says otherwise. Personal data never reaches a log
- * line unmasked: callers mask phones (shared/format.ts maskPhone) and the redact list is a
- * second line of defence.
+ * The process's one logger: JSON lines, on stdout unless `destination` says otherwise. Each
+ * part takes a child of it: the Electron app names its two halves (`log.child({ name: 'hall' })`,
+ * `{ name: 'shell' }`, electron/main.ts), and hall.ts gives every module its own
+ * (`log.child({ module: 'sync' })`). `name` here is for a process with one part only (the
+ * headless host, a test). Personal data never reaches a log line unmasked: callers mask phones
+ * (shared/format.ts maskPhone) and the redact list is a second line of defence.
  */
 export function createLogger(options: { level?: string; name?: string; destination?: DestinationStream } = {}): Logger {
   return pino(
     {
-      name: options.name ?? 'hall',
+      ...(options.name ? { name: options.name } : {}),
       level: options.level ?? process.env.HALL_LOG_LEVEL ?? 'info',
       // Top-level too (`log.info({ phone })`), except `name`, which is pino's own logger name.
       redact: {
@@ -47,6 +50,11 @@ export async function openLogFile(dir: string, options: { symlink?: boolean } = 
 /** Several destinations as one (pino.multistream): the log file, and stdout where someone reads it. */
 export function logDestinations(streams: readonly DestinationStream[]): DestinationStream {
   return pino.multistream(streams.map((stream) => ({ stream, level: 'trace' as const })));
+}
+
+/** stderr, written synchronously: the shell's lines before the log's destinations are known. */
+export function stderrDestination(): DestinationStream {
+  return pino.destination({ dest: 2, sync: true });
 }
 
 /** stdout, written synchronously so the last lines before an exit are not lost. */

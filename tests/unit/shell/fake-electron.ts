@@ -302,12 +302,15 @@ export function manualTimers(): ShellTimers & { advance(ms: number): void; pendi
   };
 }
 
+/** The shell's lines in memory; a module's child writes into the same list. */
 export function memoryLog(): ShellLog & { lines: string[] } {
   const lines: string[] = [];
-  return {
+  const log: ShellLog & { lines: string[] } = {
     lines,
-    info: (m) => lines.push(`info ${m}`),
-    warn: (m) => lines.push(`warn ${m}`),
-    error: (m) => lines.push(`error ${m}`),
+    info: (m) => void lines.push(`info ${m}`),
+    warn: (m) => void lines.push(`warn ${m}`),
+    error: (m) => void lines.push(`error ${m}`),
+    child: () => log,
   };
+  return log;
 }
