@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { HallShellBridge, KioskBridge, PrintSlipInput, PrintSlipResult } from '../../shared/shell-bridge';
-import { IPC_CHANNELS } from '../windows/ipc-channels';
+import { IPC_CHANNELS } from '../../shared/ipc-channels';
 import { PRELOAD_ARGS, preloadArgument } from './lib/preload-args';
 
 // The kiosk: one function, printSlip, and whether a printer is there at all. The page never

@@ -1,7 +1,7 @@
 import type { PrintSlipResult } from '../../shared/shell-bridge';
 import type { WindowRole } from './display-assignment';
 import type { ShellIpcEvent, ShellIpcMain } from './electron-surface';
-import { IPC_CHANNELS, type IpcChannel } from './ipc-channels';
+import { IPC_CHANNELS, type IpcChannel } from '../../shared/ipc-channels';
 import { validateIpc, type IpcSender } from './ipc-validation';
 import { redactUrl } from './redact-url';
 import type { ShellLog } from './shell-types';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { PrintSlipSchema } from '../../shared/shell-bridge';
 import type { WindowRole } from './display-assignment';
-import { IPC_CHANNELS, type IpcChannel } from './ipc-channels';
+import { IPC_CHANNELS, type IpcChannel } from '../../shared/ipc-channels';
 import { isNavigationAllowed } from './window-security';
 
 // Pure: may this IPC message be acted on? Every message is checked twice over — who sent it

@@ -1,6 +1,6 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { Rect, WindowRole } from './display-assignment';
-import { PRELOAD_ARGS } from './ipc-channels';
+import { PRELOAD_ARGS } from '../../shared/ipc-channels';
 import { lockdownOptions } from './lockdown';
 
 /** The bundled preload of each role (dist-electron/preload-<role>.cjs): a window gets only its own. */

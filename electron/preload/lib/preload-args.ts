@@ -1,4 +1,4 @@
-import { PRELOAD_ARGS } from '../../windows/ipc-channels';
+import { PRELOAD_ARGS } from '../../../shared/ipc-channels';
 
 // What the shell told this window's preload through webPreferences.additionalArguments
 // (electron/windows/window-options.ts). Sandboxed preloads still see process.argv.

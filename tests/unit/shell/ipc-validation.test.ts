@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IPC_CHANNELS } from '../../../electron/windows/ipc-channels';
+import { IPC_CHANNELS } from '../../../shared/ipc-channels';
 import { validateIpc, type IpcSender } from '../../../electron/windows/ipc-validation';
 
 const HALL = 'http://127.0.0.1:8080';

@@ -1,4 +1,5 @@
-// The IPC channels between the preloads and main, in one place. No imports: the preloads are
+// The IPC channels between the preloads and main, in one place (shared/: both sides read it,
+// and a preload may import nothing but electron and shared/). No imports: the preloads are
 // bundled for the sandbox and take only these names from here.
 
 export const IPC_CHANNELS = {
