@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { OCCUPATION_CODES } from './occupations';
 import { PublicListingSchema } from './schemas/public-listing';
-import { BoardPlanSchema } from './schemas/board-plan';
-import { ViewportSchema } from './schemas/screen';
+import type { BoardPlanSchema } from './schemas/board-plan';
+import type { ViewportSchema } from './schemas/screen';
 import type { BoardAlerts, Identify } from './schemas/urgent';
 
 export const ErrorBodySchema = z.object({

@@ -125,18 +125,24 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
   const reportPaint = useHeartbeat(link.socket, clock, urgentShown);
   const locale = plan?.locale ?? i18n.language;
 
-  useEffect(() => {
-    if (plan) applyLocale(i18n, plan.locale);
-  }, [i18n, plan?.locale]);
+  // The effects read the plan's fields, not the plan: a new plan for the same locale, name or
+  // id (every re-plan) must not re-run them.
+  const planLocale = plan?.locale;
+  const screenName = plan?.screenName;
+  const planId = plan?.planId;
 
   useEffect(() => {
-    document.title = plan ? t('board.documentTitle', { name: plan.screenName }) : t('board.documentTitleDefault');
-  }, [t, plan?.screenName, plan?.locale]);
+    if (planLocale !== undefined) applyLocale(i18n, planLocale);
+  }, [i18n, planLocale]);
+
+  useEffect(() => {
+    document.title = screenName !== undefined ? t('board.documentTitle', { name: screenName }) : t('board.documentTitleDefault');
+  }, [t, screenName, planLocale]);
 
   const pageIndex = shown?.page.index ?? 0;
   useLayoutEffect(() => {
-    if (plan) reportPaint(plan.planId, pageIndex);
-  }, [plan?.planId, pageIndex, reportPaint]);
+    if (planId !== undefined) reportPaint(planId, pageIndex);
+  }, [planId, pageIndex, reportPaint]);
 
   const rootProps = {
     'data-testid': 'board-root',

@@ -114,13 +114,14 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
   const display = urgentDisplay(alerts, time);
   const painted = useRef(new Set<string>());
   const visibleId = display.urgent?.id ?? null;
-  const liveKey = alerts.urgent.map((u) => u.id).join(',');
+  // The live ids as a string, so a new alerts object with the same postings does not re-run the effect.
+  const liveKey = JSON.stringify(alerts.urgent.map((u) => u.id));
   const emergency = display.kind === 'emergency';
 
   // After the DOM update: the next frame draws it; the frame after that starts once it has
   // been painted, and that is the time recorded (a rAF callback runs before its frame paints).
   useLayoutEffect(() => {
-    const live = new Set(alerts.urgent.map((u) => u.id));
+    const live = new Set(JSON.parse(liveKey) as string[]);
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     frame = requestAnimationFrame(() => {

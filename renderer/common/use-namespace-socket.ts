@@ -5,20 +5,20 @@
 import { useEffect, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 
-// socket.io-client's own constraint for event maps (its EventsMap is not exported from the root).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export interface EventsMap { [event: string]: any }
+// An event map: every event of T a listener. Written over T's own keys so the contract's
+// interfaces (which have no index signature) fit; socket.io-client's constraint accepts any map.
+export type EventsMap<T> = { [K in keyof T]: (...args: never[]) => unknown };
 
 const SERVER_CLOSE_RETRY_MS = 10_000;
 
-export interface NamespaceLink<Listen extends EventsMap, Emit extends EventsMap> {
+export interface NamespaceLink<Listen extends EventsMap<Listen>, Emit extends EventsMap<Emit>> {
   socket: Socket<Listen, Emit> | null;
   connected: boolean;
   /** Local ms when the link was last lost (or when we started trying); null while connected. */
   lostAt: number | null;
 }
 
-export function useNamespaceSocket<Listen extends EventsMap, Emit extends EventsMap>(
+export function useNamespaceSocket<Listen extends EventsMap<Listen>, Emit extends EventsMap<Emit>>(
   namespace: string,
   auth: Record<string, string> | null,
 ): NamespaceLink<Listen, Emit> {

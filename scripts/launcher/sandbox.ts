@@ -60,7 +60,7 @@ function read(file: string): string | null {
 /** The facts for a binary on this machine. */
 export function sandboxFacts(electronBinary: string): SandboxFacts {
   const path = join(dirname(electronBinary), 'chrome-sandbox');
-  let helper: SandboxFacts['helper'] = null;
+  let helper: SandboxFacts['helper'];
   try {
     const stat = statSync(path);
     helper = { path, uid: stat.uid, mode: stat.mode };

@@ -17,6 +17,7 @@ export function plainText(min: number, max: number) {
     .min(min, { message: min === 1 ? 'must not be empty' : `needs at least ${min} characters` })
     .max(max, { message: `at most ${max} characters` })
     .refine((s) => !/[<>]/.test(s), { message: 'must be plain text (no < or >)' })
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
 }
 

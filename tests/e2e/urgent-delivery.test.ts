@@ -9,6 +9,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
+import type { DeliveryCell, ScreenView } from '../../shared/staff-contract';
+import type { ResponseJson } from '../support/response-json';
 import { freshDataDir, startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { pageMinGlyph, renderedTexts } from '../support/board-page';
@@ -33,7 +35,7 @@ async function api(base: string, token: string, method: string, path: string, bo
     headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
-  return { status: response.status, json: (await response.json()) as any };
+  return { status: response.status, json: (await response.json()) as ResponseJson };
 }
 
 /** Resolves when this board has painted the urgent posting (or, with `gone`, no longer shows it). */
@@ -129,7 +131,7 @@ describe('urgent postings on 8 boards, with proof of delivery', () => {
     await consolePage.click('[data-testid="urgent-retract"]');
     await Promise.all(boards.map((b) => waitForUrgent(b, id, true)));
     await expect
-      .poll(async () => (await api(hall.url, token, 'GET', '/api/staff/screens')).json.screens.flatMap((s: any) => s.pages.flatMap((p: any) => p.urgentIds)), { timeout: 60_000 })
+      .poll(async () => ((await api(hall.url, token, 'GET', '/api/staff/screens')).json.screens as ScreenView[]).flatMap((s) => s.pages.flatMap((p) => p.urgentIds)), { timeout: 60_000 })
       .toEqual([]);
     await consolePage.waitForSelector(`[data-testid="urgent-item"][data-urgent-id="${id}"][data-live="false"]`);
   });
@@ -147,7 +149,7 @@ describe('urgent postings on 8 boards, with proof of delivery', () => {
     await Promise.all(boards.map((b) => b.waitForSelector('[data-testid="board-root"][data-connected="true"]', { timeout: 20_000 })));
     await Promise.all(boards.map((b) => waitForUrgent(b, id)));
     await expect
-      .poll(async () => (await api(hall.url, token, 'GET', `/api/urgent/${id}`)).json.delivery?.filter((c: any) => c.showingSince !== null).length, { timeout: 60_000 })
+      .poll(async () => ((await api(hall.url, token, 'GET', `/api/urgent/${id}`)).json.delivery as DeliveryCell[] | undefined)?.filter((c) => c.showingSince !== null).length, { timeout: 60_000 })
       .toBe(8);
 
     // a screen reload brings it back as well

@@ -4,6 +4,7 @@
  * about what its body would have done. Staff bodies are small; a bigger one is refused (413).
  */
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { ZodError } from 'zod';
 import type { StaffIdentity } from '../../../shared/staff-contract';
 import { HttpError } from '../server/http-error';
 import type { StaffAuth } from './staff-auth';
@@ -48,7 +49,7 @@ export function createStaffGuard(auth: StaffAuth): StaffGuard {
 }
 
 /** Parses with a zod schema or throws a 400 naming what was wrong. */
-export function parseBody<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, body: unknown, what: string): T {
+export function parseBody<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, body: unknown, what: string): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 6).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');

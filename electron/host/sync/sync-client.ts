@@ -14,7 +14,7 @@ import type { Logger } from '../util/logger';
 import type { ApplyResult, ChangeApplier } from './apply-changes';
 import { backoffDelay, AUTH_BACKOFF, RECONNECT_BACKOFF, type BackoffPolicy, type RandomSource } from './backoff';
 import { HeartbeatAckSchema, seqOf, type SequencedChange } from './change-schema';
-import { HubAuthError, HubRequestError, type HubEndpoint } from './hub-api';
+import { HubAuthError, type HubEndpoint, type HubRequestError } from './hub-api';
 import { createPageSource, type WorkerScript } from './page-source';
 
 export const HALL_NAMESPACE = '/hall';

@@ -13,13 +13,13 @@ import type { Hall } from '../../../electron/host/hall';
 import { startTestHall } from '../../support/in-process-hall';
 import { ADMIN_PIN, call, inMinutes, signIn } from '../staff/staff-support';
 import type { BoardPlan } from '../../../shared/schemas/board-plan';
-import type { BoardAlerts } from '../../../shared/schemas/urgent';
+import type { ResponseJson } from '../../support/response-json';
 
 const HALL_PC = '127.0.0.1';
 const lan = (n: number) => `127.0.0.${n}`;
 
 /** An HTTP call from a chosen source address (what a device on the hall network would send). */
-function from(address: string, base: string, method: string, path: string, body?: unknown): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: any }> {
+function from(address: string, base: string, method: string, path: string, body?: unknown): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: ResponseJson }> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, base);
     const data = body === undefined ? undefined : JSON.stringify(body);

@@ -1,4 +1,5 @@
 /** Helpers for the console data tests: an in-process hall with a signed-in admin, and raw uploads. */
+import type { ResponseJson } from '../../support/response-json';
 import { startTestHall } from '../../support/in-process-hall';
 import { ADMIN_PIN, call } from '../staff/staff-support';
 import type { Hall } from '../../../electron/host/hall';
@@ -17,7 +18,7 @@ export async function upload(base: string, token: string | null, name: string, b
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(`${base}/api/staff/postings/import?name=${encodeURIComponent(name)}${extra}`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
   const text = await response.text();
-  let json: any = null;
+  let json: ResponseJson;
   try {
     json = JSON.parse(text);
   } catch {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { DEFAULT_SCREEN } from '../../../shared/schemas/screen';
 import type { BoardAlerts } from '../../../shared/schemas/urgent';
+import type { DeliveryCell } from '../../../shared/staff-contract';
 import type { Hall } from '../../../electron/host/hall';
 import { freshDataDir } from '../../support/hall-process';
 import { startTestHall } from '../../support/in-process-hall';
@@ -60,19 +61,19 @@ describe('delivery proof per board page', () => {
     // the confirmation window (2 s) passes for the page that never confirmed
     advance(2_500);
     await expect
-      .poll(async () => (await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery.find((c: any) => c.screenId === 'b')?.flagged, POLL)
+      .poll(async () => ((await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery as DeliveryCell[]).find((c) => c.screenId === 'b')?.flagged, POLL)
       .toBe(true);
-    const delivery = (await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery as any[];
+    const delivery = (await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery as DeliveryCell[];
     expect(delivery.find((c) => c.screenId === 'a')).toMatchObject({ online: true, showingSince: paintedAt, flagged: false, retries: 0 });
     expect(delivery.find((c) => c.screenId === 'b')).toMatchObject({ online: true, showingSince: null, flagged: true });
-    expect(delivery.find((c) => c.screenId === 'b').retries).toBeGreaterThanOrEqual(1);
+    expect(delivery.find((c) => c.screenId === 'b')?.retries).toBeGreaterThanOrEqual(1);
     expect(delivery.find((c) => c.screenId === 'c')).toMatchObject({ online: false, pageId: null, showingSince: null });
     // the silent page was sent it again
     expect(silent.filter((x) => x.urgent.some((u) => u.id === id)).length).toBeGreaterThanOrEqual(2);
 
     // once it confirms, the flag goes
     expect(await b.timeout(10_000).emitWithAck('heartbeat', { planId: 'p', pageIndex: 0, urgentIds: [id], paintedAt: now })).toBe(true);
-    const confirmed = (await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery.find((c: any) => c.screenId === 'b');
+    const confirmed = ((await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery as DeliveryCell[]).find((c) => c.screenId === 'b');
     expect(confirmed).toMatchObject({ showingSince: now, flagged: false });
   });
 

@@ -1,4 +1,5 @@
 /** Helpers for staff route tests against a real in-process hall. */
+import type { ResponseJson } from '../../support/response-json';
 export const ADMIN_PIN = '271828';
 
 export async function call(base: string, method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string; contentType?: string } = {}) {
@@ -8,7 +9,7 @@ export async function call(base: string, method: string, path: string, options: 
   if (body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
   const response = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await response.text();
-  let json: any = null;
+  let json: ResponseJson;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

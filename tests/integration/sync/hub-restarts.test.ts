@@ -13,7 +13,7 @@ import type { Hub } from '../../../scripts/hub/hub-server';
 import type { HubFaults } from '../../../scripts/hub/hub-socket';
 import { openHubStore } from '../../../scripts/hub/hub-store';
 import type { Hall } from '../../../electron/host/hall';
-import { adminDelete, adminPost, freePort, hallListings, health, startTestHall, startTestHub, tmpDir, waitFor } from './support/sync-harness';
+import { adminDelete, adminPost, hallListings, health, startTestHall, startTestHub, tmpDir, waitFor } from './support/sync-harness';
 
 const SEED = 0x5eed;
 const INITIAL = 6000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { createPairingRequests, PAIRING_TTL_MS, PairingError } from '../../../electron/host/devices/pairing-requests';
+import { createPairingRequests, PAIRING_TTL_MS, type PairingError } from '../../../electron/host/devices/pairing-requests';
 import { createLimitCounters } from '../../../electron/host/server/limit-counters';
 
 function setup(tuning = {}) {

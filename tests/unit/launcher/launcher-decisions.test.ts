@@ -124,7 +124,7 @@ describe('download progress', () => {
     reporter.update({ transferred: 30, total: 100 });
     reporter.update({ transferred: 100, total: 100 });
     reporter.done();
-    expect(out.map((s) => s.replace(/\u001b\[K/g, ''))).toEqual([
+    expect(out.map((s) => s.replaceAll('\u001b[K', ''))).toEqual([
       '\rDownloading Electron from github.com: 10 % of 0.0 MB',
       '\rDownloading Electron from github.com: 30 % of 0.0 MB, 0.0 MB/s',
       '\rDownloading Electron from github.com: 100 % of 0.0 MB, 0.0 MB/s',

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { createKeyedLimiter, createTokenBucket } from '../../../electron/host/server/rate-limit';
 import { createLimitCounters } from '../../../electron/host/server/limit-counters';
 import { createPublicSearch } from '../../../electron/host/server/public-search';
-import { HttpError } from '../../../electron/host/server/http-error';
+import type { HttpError } from '../../../electron/host/server/http-error';
 
 describe('token buckets', () => {
   it('allow a burst, then one per refill interval, and say when the next comes', () => {

@@ -10,8 +10,34 @@ import { ELECTRON_BUILDER, STAGED_BINDING_DIR } from '../../../scripts/dist';
 // with them (app-builder-lib's FpmTarget and FuseOptionsV1) and what the app needs on a hall PC.
 
 const root = resolve(import.meta.dirname, '../../..');
-const config = parse(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
-const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as Record<string, any>;
+/** The parts of electron-builder.yml these tests read (a missing one fails the test that reads it). */
+interface BuilderConfig {
+  productName: string;
+  asar: boolean;
+  npmRebuild: boolean;
+  files: string[];
+  asarUnpack: string[];
+  extraResources: { from: string; to: string; filter: string[] }[];
+  electronFuses: Record<string, boolean>;
+  linux: { target: unknown[]; category: string; executableArgs: string[] };
+  win: { target: unknown[] };
+  deb: { depends: string[] };
+  [key: string]: unknown;
+}
+/** The parts of package.json these tests read. */
+interface PackageJson {
+  productName: string;
+  main: string;
+  homepage: string;
+  author: unknown;
+  engines: { node: string };
+  scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
+  allowScripts: Record<string, boolean>;
+  [key: string]: unknown;
+}
+const config = parse(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as PackageJson;
 const lock = JSON.parse(readFileSync(resolve(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: { node?: string } }> };
 const semver = createRequire(import.meta.url)('semver') as { subset(a: string, b: string): boolean; satisfies(v: string, r: string): boolean };
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { fakePrinting } from './fake-electron';
-import { display } from './displays';
 import { HALL_URL, KIOSK_TOKEN, PRELOADS, useShellHarness } from './shell-harness';
 
 // The kiosk window in the shell's wiring (fake `electron`, see shell-harness.ts): its device

@@ -40,7 +40,7 @@ export function normaliseHeader(h: string): string {
   return h
     .toLowerCase()
     .replace(/[（(][^）)]*[）)]/g, '')
-    .replace(/[\s*＊:：_\-]/g, '');
+    .replace(/[\s*＊:：_-]/g, '');
 }
 
 const LOOKUP = new Map<string, ImportField>();

@@ -133,7 +133,7 @@ export function rowToListing(cells: readonly Cell[], ctx: RowContext): RowResult
       return fallback ?? undefined;
     }
     const v = words[squash(text(cell(f)))];
-    if (v === undefined) problem(f, 'bad_choice', `${column(f)} "${text(cell(f)).slice(0, 20)}" is not one of: ${[...new Set(Object.keys(words).filter((k) => /[^\x00-\x7f]/.test(k)))].join(' ')}`);
+    if (v === undefined) problem(f, 'bad_choice', `${column(f)} "${text(cell(f)).slice(0, 20)}" is not one of: ${[...new Set(Object.keys(words).filter((k) => /[^\p{ASCII}]/u.test(k)))].join(' ')}`);
     return v;
   };
   const bool = (f: ImportField): boolean => {
