@@ -1,4 +1,4 @@
-import type { LegibilityRule } from './schemas/screen';
+import type { LegibilityRule, ScreenProfile } from './schemas/screen';
 
 /**
  * Minimum character height in mm for a viewing distance (DOMAIN.md table).
@@ -33,3 +33,31 @@ export const MIN_CJK_GLYPH_PX = 16;
 export function minGlyphPx(distanceM: number, pitchMm: number, rule: LegibilityRule): number {
   return Math.max(MIN_CJK_GLYPH_PX, Math.ceil(minCharHeightMm(distanceM, rule) / pitchMm - 1e-9));
 }
+
+/** What a screen's glyph floor depends on. `pitchMm` is the pitch text is drawn at: the planner
+ * passes the effective pitch of the viewport the page is laid out in. */
+export type GlyphFloorScreen = Pick<ScreenProfile, 'viewingDistanceM' | 'pitchMm' | 'legibilityRule'>;
+
+/**
+ * The glyph floor: the smallest text, in CSS px, anything drawn on this screen may use. This is
+ * the one place it is computed — the planner, the host's screen list, the staff screen editor and
+ * pairing form call it; the board renderer gets it from the plan (`geometry.minGlyphPx`).
+ */
+export function glyphFloorPx(screen: GlyphFloorScreen): number {
+  return minGlyphPx(screen.viewingDistanceM, screen.pitchMm, screen.legibilityRule);
+}
+
+/**
+ * A text size in whole px, never below `floorPx` (a screen's glyph floor). Every size the planner
+ * or the board derives from another (a title a quarter larger, a banner as big as fits) passes
+ * through here, so no fraction or rounding can take text under the floor.
+ */
+export function atLeastFloor(px: number, floorPx: number): number {
+  return Math.max(floorPx, Math.round(px));
+}
+
+/**
+ * Before a plan names the screen there is no floor to compute: the board's notices (connecting,
+ * pairing code) are drawn at least this large, twice the CJK minimum, big rather than guessing small.
+ */
+export const UNPLANNED_GLYPH_FLOOR_PX = 2 * MIN_CJK_GLYPH_PX;

@@ -13,7 +13,7 @@ import { createServerClock } from '../common/server-clock';
 import { BoardHeader, type HeaderAlert } from './board-header';
 import { BoardNotice, LinkLostText, PairingNotice, StaleText } from './board-notices';
 import { useBoardPairing } from './board-pairing';
-import { boardStyle } from './board-style';
+import { bareBoardStyle, boardStyle } from './board-style';
 import { CardsPage } from './cards-page';
 import { PageStack } from './page-stack';
 import { PulseBoardPage } from './pulse-page';
@@ -172,7 +172,7 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
   }
   if (body !== undefined || !plan) {
     return (
-      <div className="board board--bare" {...rootProps}>
+      <div className="board board--bare" style={bareBoardStyle()} {...rootProps}>
         {body}
         {linkLostSince !== null ? <LinkLostText since={linkLostSince} locale={locale} className="corner-alert corner-alert--link" /> : null}
       </div>

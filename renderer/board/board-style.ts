@@ -6,6 +6,7 @@
 import type { CSSProperties } from 'react';
 import type { BoardGeometry } from '../../shared/schemas/board-plan';
 import { cardBoxes } from '../../shared/planner/card-layout';
+import { atLeastFloor, UNPLANNED_GLYPH_FLOOR_PX } from '../../shared/legibility';
 
 const px = (n: number) => `${Math.round(n)}px`;
 
@@ -22,7 +23,7 @@ export function tableStrongPx(g: BoardGeometry): number {
 
 export function boardStyle(g: BoardGeometry): CSSProperties {
   const min = g.minGlyphPx;
-  const atLeastMin = (n: number) => Math.max(min, n);
+  const atLeastMin = (n: number) => atLeastFloor(n, min);
   const boxes = cardBoxesFor(g);
   const vars: Record<string, string | number> = {
     '--min-glyph': px(min),
@@ -57,4 +58,9 @@ export function boardStyle(g: BoardGeometry): CSSProperties {
       : {}),
   };
   return vars as CSSProperties;
+}
+
+/** Before any plan: no screen to take a floor from, so the notices use the unplanned floor. */
+export function bareBoardStyle(): CSSProperties {
+  return { '--min-glyph': px(UNPLANNED_GLYPH_FLOOR_PX) } as CSSProperties;
 }

@@ -5,11 +5,14 @@
  * flash. From 8 m a banner alone is easy to miss when it appears; a takeover is not, but a
  * wall that stays taken over shows no postings at all — so both, one after the other.
  *
- * Every size is the plan's (never below its minimum glyph) or larger.
+ * Every size is the plan's (never below its minimum glyph, shared/legibility.ts) or larger, and
+ * text is measured with the planner's model (shared/planner/text-measure.ts).
  */
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardGeometry } from '../../shared/schemas/board-plan';
+import { atLeastFloor } from '../../shared/legibility';
+import { largestFittingPx, textWidthEm } from '../../shared/planner/text-measure';
 import type { BoardAlerts, BoardUrgent, Identify } from '../../shared/schemas/urgent';
 import { formatClock } from '../common/format-time';
 import { useNow } from '../common/use-now';
@@ -22,16 +25,14 @@ export const TAKEOVER_MS = 8000;
 /** With several urgent postings, the banner shows each this long. */
 export const BANNER_CYCLE_MS = 8000;
 
-/** Rough width of a string in ems: CJK and full-width forms 1, the rest about 0.55. */
-function ems(text: string): number {
-  let n = 0;
-  for (const ch of text) n += /[\u2e80-\uffef]/.test(ch) ? 1 : 0.55;
-  return Math.max(1, n);
-}
+/** Horizontal padding of a takeover, in the plan's paddings (urgent.css: `calc(var(--pad) * 2)`). */
+const TAKEOVER_SIDE_PADS = 2;
+/** The tag's own side padding, in its ems (urgent.css: `padding: 0 0.4em`). */
+const TAG_PADDING_EM = 0.8;
 
-/** The biggest size that fits `text` in `lines` lines of `width`, capped, never below `floor`. */
-function fitPx(text: string, width: number, lines: number, cap: number, floor: number): number {
-  return Math.round(Math.max(floor, Math.min(cap, (width * lines) / (ems(text) * 1.05))));
+/** A one-line label with side padding of its own: as big as `cap`, if it fits the width. */
+function labelPx(text: string, width: number, cap: number, floor: number): number {
+  return atLeastFloor(Math.min(cap, Math.floor(width / (textWidthEm(text) + TAG_PADDING_EM))), floor);
 }
 
 interface TakeoverSizes {
@@ -63,18 +64,27 @@ function Takeover(props: {
   const { block, tag, title, body, sizes: z } = props;
   return (
     <div className={block} data-testid={props.testId} data-urgent-id={props.urgentId} role="alert">
-      <div className={`${block}__tag`} style={{ fontSize: Math.round(Math.max(z.floorHeader, Math.min(z.height * z.tagShare, z.width / z.tagPerWidth))) }}>
+      <div className={`${block}__tag`} style={{ fontSize: labelPx(tag, z.width, Math.round(Math.min(z.height * z.tagShare, z.width / z.tagPerWidth)), z.floorHeader) }}>
         {tag}
       </div>
-      <div className={`${block}__title`} style={{ fontSize: fitPx(title, z.width, 2, z.height * z.titleShare, z.floorTitle) }}>
+      <div className={`${block}__title`} style={{ fontSize: largestFittingPx(title, z.width, 2, z.height * z.titleShare, z.floorTitle) }}>
         {title}
       </div>
       {body ? (
-        <div className={`${block}__body`} style={{ fontSize: fitPx(body, z.width, 3, z.height * z.bodyShare, z.floorBody) }}>
+        <div className={`${block}__body`} style={{ fontSize: largestFittingPx(body, z.width, 3, z.height * z.bodyShare, z.floorBody) }}>
           {body}
         </div>
       ) : null}
       {props.children}
+    </div>
+  );
+}
+
+/** "Valid until HH:MM" under the takeover: one line, a twentieth of the height if it fits. */
+function UntilLine({ text, width, cap, floor }: { text: string; width: number; cap: number; floor: number }) {
+  return (
+    <div className="urgent-takeover__until" style={{ fontSize: largestFittingPx(text, width, 1, cap, floor) }}>
+      {text}
     </div>
   );
 }
@@ -142,10 +152,10 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
     };
   }, [visibleId, liveKey, emergency, onShowing]);
 
-  const width = viewport.width - 2 * g.paddingPx;
-  const floorTitle = Math.max(g.minGlyphPx, g.titlePx);
-  const floorBody = Math.max(g.minGlyphPx, g.bodyPx);
-  const floorHeader = Math.max(g.minGlyphPx, g.headerPx);
+  const width = viewport.width - 2 * TAKEOVER_SIDE_PADS * g.paddingPx;
+  const floorTitle = atLeastFloor(g.titlePx, g.minGlyphPx);
+  const floorBody = atLeastFloor(g.bodyPx, g.minGlyphPx);
+  const floorHeader = atLeastFloor(g.headerPx, g.minGlyphPx);
   const fit = { width, height: viewport.height, floorTitle, floorBody, floorHeader };
 
   return (
@@ -169,9 +179,7 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
           body={display.urgent.body}
           sizes={{ ...fit, tagShare: 0.075, tagPerWidth: 10, titleShare: 0.2, bodyShare: 0.08 }}
         >
-          <div className="urgent-takeover__until" style={{ fontSize: Math.round(Math.max(floorHeader, viewport.height * 0.05)) }}>
-            {t('board.urgentAlert.until', { time: formatClock(display.urgent.expiresAt, locale) })}
-          </div>
+          <UntilLine text={t('board.urgentAlert.until', { time: formatClock(display.urgent.expiresAt, locale) })} width={width} cap={viewport.height * 0.05} floor={floorHeader} />
         </Takeover>
       ) : null}
       {emergency && alerts.emergency ? (
@@ -186,7 +194,7 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
       ) : null}
       {identify ? (
         <div className="identify" data-testid="identify-flash">
-          <div className="identify__name" style={{ fontSize: fitPx(identify.name, width, 1, viewport.height * 0.25, floorTitle) }}>
+          <div className="identify__name" style={{ fontSize: largestFittingPx(identify.name, width, 1, viewport.height * 0.25, floorTitle) }}>
             {identify.name}
           </div>
           <div className="identify__id" style={{ fontSize: floorHeader }}>

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { OCCUPATION_CODES } from '../../shared/occupations';
 import type { BoardLayout } from '../../shared/schemas/screen';
 import { LayoutSelect, PitchDistanceFields } from './screen-fields';
-import { minGlyphPx } from '../../shared/legibility';
+import { glyphFloorPx } from '../../shared/legibility';
 import { api } from './staff-api';
 
 export function PairingForm({ onDone }: { onDone: () => void }) {
@@ -25,7 +25,7 @@ export function PairingForm({ onDone }: { onDone: () => void }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const [w, h] = size.split('x').map(Number) as [number, number];
-  const glyph = Number(pitch) >= 0.5 && Number(distance) >= 1 ? minGlyphPx(Number(distance), Number(pitch), 'ada') : null;
+  const glyph = Number(pitch) >= 0.5 && Number(distance) >= 1 ? glyphFloorPx({ viewingDistanceM: Number(distance), pitchMm: Number(pitch), legibilityRule: 'ada' }) : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

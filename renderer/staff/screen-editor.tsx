@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { minCharHeightMm, minGlyphPx } from '../../shared/legibility';
+import { glyphFloorPx, minCharHeightMm } from '../../shared/legibility';
 import { LEGIBILITY_RULES, type BoardLayout, type LegibilityRule } from '../../shared/schemas/screen';
 import { LayoutSelect, PitchDistanceFields } from './screen-fields';
 import type { ScreenView } from '../../shared/staff-contract';
@@ -21,7 +21,7 @@ export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved:
   const p = Number(pitch);
   const d = Number(distance);
   const valid = p >= 0.5 && p <= 20 && d >= 1 && d <= 50;
-  const glyph = valid ? minGlyphPx(d, p, rule) : null;
+  const glyph = valid ? glyphFloorPx({ viewingDistanceM: d, pitchMm: p, legibilityRule: rule }) : null;
   const linesOnScreen = glyph ? Math.floor(screen.height / (glyph * 1.35)) : null;
 
   async function save(event: FormEvent) {

@@ -1,7 +1,7 @@
 import type { Listing } from '../schemas/listing';
 import type { ScreenProfile, Viewport } from '../schemas/screen';
 import type { BoardGeometry, BoardItem, BoardPage, BoardPlan } from '../schemas/board-plan';
-import { minGlyphPx } from '../legibility';
+import { glyphFloorPx } from '../legibility';
 import { frameFor, LINE_HEIGHT } from './board-frame';
 import { toBoardItem } from './board-items';
 import { cardFitter, cardGrid } from './card-layout';
@@ -211,7 +211,7 @@ export function planBoardWithJson(input: PlanInput): { plan: BoardPlan; json: st
   const { screen, now } = input;
   const viewport: Viewport = input.viewport ?? { width: screen.width, height: screen.height };
   const pitch = effectivePitchMm(screen, viewport);
-  const m = minGlyphPx(screen.viewingDistanceM, pitch, screen.legibilityRule);
+  const m = glyphFloorPx({ ...screen, pitchMm: pitch });
   const items = boardItems(input.listings, screen, now);
 
   // Content is laid out above the bottom bands; the plan keeps the real viewport. A screen too

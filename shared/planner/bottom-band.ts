@@ -1,3 +1,4 @@
+import { atLeastFloor } from '../legibility';
 import type { BoardGeometry } from '../schemas/board-plan';
 import { lineBoxPx } from './board-frame';
 
@@ -15,7 +16,7 @@ export type BottomBand = NonNullable<BoardGeometry['bottomBand']>;
  */
 export function bottomBand(minGlyphPx: number, wanted: BandsWanted | undefined): BottomBand | null {
   if (!wanted || (!wanted.urgent && !wanted.notice)) return null;
-  const urgentFontPx = Math.max(minGlyphPx, Math.round(minGlyphPx * 1.25));
+  const urgentFontPx = atLeastFloor(minGlyphPx * 1.25, minGlyphPx);
   const noticeFontPx = minGlyphPx;
   return {
     urgentFontPx,

@@ -1,4 +1,5 @@
 import type { BoardGeometry, BoardItem } from '../schemas/board-plan';
+import { atLeastFloor } from '../legibility';
 import type { Locale } from '../format';
 import { BADGE_TEXT, VERIFIED_MARK } from './board-labels';
 import { LINE_HEIGHT, lineBoxPx, type Frame } from './board-frame';
@@ -96,7 +97,7 @@ export function cardGrid(frame: Frame, items: readonly BoardItem[], locale: Loca
   const bodyPx = frame.minGlyphPx;
   const gap = frame.gapPx;
   for (const scale of TITLE_SCALES) {
-    const titlePx = Math.max(bodyPx, Math.round(bodyPx * scale));
+    const titlePx = atLeastFloor(bodyPx * scale, frame.minGlyphPx);
     const minCardW = minInnerWidth(items, bodyPx, titlePx, locale) + 2 * cardBoxes(1, bodyPx, titlePx).padPx;
     const minCardH = cardHeightPx(bodyPx, titlePx);
     const columns = Math.floor((frame.contentWidth + gap) / (minCardW + gap));

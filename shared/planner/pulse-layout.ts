@@ -7,6 +7,7 @@
  * Vertical order inside the frame's content area:
  *   headline (titlePx line) · summary (bodyPx line) · gap · head row · rows · gap · note (bodyPx line)
  */
+import { atLeastFloor } from '../legibility';
 import type { Locale } from '../format';
 import type { MarketPulse, TradePulse } from '../pulse/market-pulse';
 import { formatRatio, PULSE_TEXT, tradeLabel } from '../pulse/pulse-labels';
@@ -129,7 +130,7 @@ export function layoutPulsePage(
   const x = PULSE_TEXT[locale];
   const bodyPx = frame.minGlyphPx;
   for (const scale of [1.25, 1] as const) {
-    const titlePx = Math.max(bodyPx, Math.round(bodyPx * scale));
+    const titlePx = atLeastFloor(bodyPx * scale, frame.minGlyphPx);
     const rowHeightPx = lineBoxPx(titlePx);
     const budget = heightBudget(frame, titlePx, bodyPx, rowHeightPx);
     if (!budget) continue;

@@ -1,4 +1,5 @@
 import { TABLE_COLUMNS, type BoardGeometry, type BoardItem, type TableColumn } from '../schemas/board-plan';
+import { atLeastFloor } from '../legibility';
 import type { Locale } from '../format';
 import { BADGE_TEXT, TABLE_LABELS } from './board-labels';
 import { LINE_HEIGHT, lineBoxPx, type Frame } from './board-frame';
@@ -104,7 +105,7 @@ function tryTable(frame: Frame, items: readonly BoardItem[], locale: Locale, tit
 /** The table for the frame's content area, or null when not one row with title, pay, district and phone fits. */
 export function tableLayout(frame: Frame, items: readonly BoardItem[], locale: Locale): TableLayout | null {
   for (const scale of TITLE_SCALES) {
-    const titlePx = Math.max(frame.minGlyphPx, Math.round(frame.minGlyphPx * scale));
+    const titlePx = atLeastFloor(frame.minGlyphPx * scale, frame.minGlyphPx);
     const t = tryTable(frame, items, locale, titlePx);
     if (t) return t;
   }

@@ -62,3 +62,82 @@ export function fitText(text: string, maxPx: number, fontPx: number): string {
   }
   return '';
 }
+
+/** Characters a line may not start with (CJK closing punctuation): they stay with the one before. */
+const NO_LINE_START = new Set(Array.from('，。、；：？！）》」』】〕…·%)]},.:;?!/'));
+
+/** CJK and full-width forms: a line may break before and after each one. */
+const isWide = (cp: number) => cp >= 0x2e80;
+
+/** Where a wrapping line may break: a CJK character alone, a run of other characters whole, spaces apart. */
+function wrapUnits(text: string): { text: string; space: boolean }[] {
+  const units: { text: string; space: boolean }[] = [];
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    const last = units[units.length - 1];
+    if (cp === 0x20) {
+      if (last?.space) last.text += ch;
+      else units.push({ text: ch, space: true });
+    } else if (last && !last.space && (NO_LINE_START.has(ch) || (!isWide(cp) && !isWide(last.text.codePointAt(last.text.length - 1)!)))) {
+      last.text += ch;
+    } else units.push({ text: ch, space: false });
+  }
+  return units;
+}
+
+/**
+ * Lines `text` takes in a box `widthPx` wide at `fontPx`, wrapped as a board draws a takeover
+ * (white-space: normal, overflow-wrap: anywhere): at spaces and between CJK characters, a word
+ * wider than the box cut anywhere. Latin words are kept whole even where a browser could break
+ * them (after a hyphen), so the count is never short.
+ */
+export function wrappedLineCount(text: string, widthPx: number, fontPx: number): number {
+  const max = widthPx / fontPx;
+  let lines = 1;
+  let lineEm = 0;
+  let spaceEm = 0;
+  for (const unit of wrapUnits(text)) {
+    const em = textWidthEm(unit.text);
+    if (unit.space) {
+      spaceEm += em;
+      continue;
+    }
+    if (lineEm > 0 && lineEm + spaceEm + em > max) {
+      lines++;
+      lineEm = 0;
+    } else if (lineEm > 0) lineEm += spaceEm;
+    spaceEm = 0;
+    if (em <= max) {
+      lineEm += em;
+      continue;
+    }
+    // A word wider than the box: overflow-wrap cuts it character by character.
+    for (const ch of unit.text) {
+      const w = charWidthEm(ch.codePointAt(0)!);
+      if (lineEm > 0 && lineEm + w > max) {
+        lines++;
+        lineEm = 0;
+      }
+      lineEm += w;
+    }
+  }
+  return lines;
+}
+
+/**
+ * The largest whole font size, at most `capPx` (rounded) and at least `floorPx`, at which `text`
+ * wraps into at most `lines` lines of `widthPx`; `floorPx` when even that takes more lines.
+ */
+export function largestFittingPx(text: string, widthPx: number, lines: number, capPx: number, floorPx: number): number {
+  let lo = floorPx;
+  let hi = Math.round(capPx);
+  if (hi <= lo) return lo;
+  if (wrappedLineCount(text, widthPx, hi) <= lines) return hi;
+  // Invariant: lo fits (or is the floor), hi does not. The line count only grows with the size.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (wrappedLineCount(text, widthPx, mid) <= lines) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}

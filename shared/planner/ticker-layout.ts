@@ -1,4 +1,5 @@
 import type { BoardGeometry, BoardItem } from '../schemas/board-plan';
+import { atLeastFloor } from '../legibility';
 import type { Locale } from '../format';
 import { BADGE_TEXT } from './board-labels';
 import { HEADER_SAMPLES, LINE_HEIGHT, lineBoxPx } from './board-frame';
@@ -85,7 +86,7 @@ export function tickerLayout(viewport: { width: number; height: number }, minGly
   const gapPx = Math.round(m * 0.4);
   const innerW = viewport.width - 2 * paddingPx;
   const innerH = viewport.height - 2 * paddingPx;
-  let bodyPx = Math.max(m, Math.min(Math.floor(m * MAX_TICKER_SCALE), Math.floor(innerH / LINE_HEIGHT)));
+  let bodyPx = atLeastFloor(Math.min(Math.floor(m * MAX_TICKER_SCALE), Math.floor(innerH / LINE_HEIGHT)), m);
   while (bodyPx > m && lineBoxPx(bodyPx) > innerH) bodyPx--;
   while (bodyPx > m && innerW < (MIN_SCROLL_EM + 2) * bodyPx) bodyPx--;
 

@@ -8,7 +8,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
-import { minGlyphPx } from '../../../shared/legibility';
+import { glyphFloorPx } from '../../../shared/legibility';
 import { PairingApprovalSchema, ScreenPatchSchema, STAFF_ROUTES, type KioskView, type ScreensResponse, type ScreenView } from '../../../shared/staff-contract';
 import type { BoardService } from '../boards/board-service';
 import type { BoardDevices, PairedDevice } from '../devices';
@@ -81,7 +81,7 @@ export function screenRoutes(deps: ScreenRouteDeps) {
         legibilityRule: s.legibilityRule,
         layout: s.layout,
         filter: s.filter,
-        minGlyphPx: minGlyphPx(s.viewingDistanceM, s.pitchMm, s.legibilityRule),
+        minGlyphPx: glyphFloorPx(s),
         online: pages.length > 0,
         lastSeenAt: pages.length > 0 ? Math.max(...pages.map((p) => p.lastSeenAt)) : null,
         pages,

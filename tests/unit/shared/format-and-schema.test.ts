@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDistrict, formatPay, formatPhoneForBoard, formatSettlement, maskPhone } from '../../../shared/format';
 import { districtsOfCity, HOME_CITY_CODE } from '../../../shared/districts';
-import { minCharHeightMm, minGlyphPx } from '../../../shared/legibility';
+import { atLeastFloor, glyphFloorPx, minCharHeightMm, minGlyphPx } from '../../../shared/legibility';
 import { LEGIBILITY_RULES } from '../../../shared/schemas/screen';
 import { DOMAIN_MIN_HEIGHT_MM, LEGIBILITY_CASES, TABLE_DISTANCES_M } from '../../support/legibility-oracle';
 import { ListingSchema, describeIssues, type ListingInput } from '../../../shared/schemas/listing';
@@ -69,6 +69,19 @@ describe('legibility (DOMAIN.md table)', () => {
   it('never asks for fewer than 16 LED pixels per character', () => {
     expect(minGlyphPx(2, 10, 'inch-per-10ft')).toBe(16);
     expect(minGlyphPx(1, 20, 'led-sign')).toBe(16);
+  });
+
+  it.each(native.map((c) => [c.viewingDistanceM, c.legibilityRule, c.pitchMm, c.minGlyphPx] as const))(
+    'gives the one glyph floor of a %i m (%s) P%d screen as the hand-computed %i px',
+    (viewingDistanceM, legibilityRule, pitchMm, px) => {
+      expect(glyphFloorPx({ viewingDistanceM, legibilityRule, pitchMm })).toBe(px);
+    },
+  );
+
+  it('never lets a derived text size under the floor, and rounds it to whole pixels', () => {
+    expect(atLeastFloor(12.4, 33)).toBe(33);
+    expect(atLeastFloor(41.25, 33)).toBe(41);
+    expect(atLeastFloor(33, 33)).toBe(33);
   });
 });
 
