@@ -10,9 +10,9 @@ import Papa from 'papaparse';
 import { pino } from 'pino';
 import { hallOptionsFrom } from '../../electron/host/config';
 import { startHall } from '../../electron/host/hall';
-import { freshDataDir } from '../../tests/support/hall-process';
 import { HEADER, dates } from '../../tests/fixtures/import/import-sheets';
 import { xlsxBomb } from '../../tests/fixtures/import/xlsx-bomb';
+import { tmpDir } from '../../tests/support/tmp-dir';
 
 const ROWS = 20_000;
 const TARGET_MS = 100;
@@ -34,7 +34,7 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
     ['csv', '岗位.csv', Buffer.from(`\uFEFF${Papa.unparse([HEADER, ...rows(now, 'C').map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c))))])}`)],
     ['xlsx-bomb-10M-rows', '炸弹.xlsx', await xlsxBomb({ rows: 1_000_000, declaredRows: 10_000_000 })],
   ];
-  const hall = await startHall(hallOptionsFrom(['--port', '0', '--data', freshDataDir('bench-import-block-')], { HALL_STAFF_PIN: PIN }), { log: pino({ level: 'silent' }) });
+  const hall = await startHall(hallOptionsFrom(['--port', '0', '--data', tmpDir('bench-import-block-')], { HALL_STAFF_PIN: PIN }), { log: pino({ level: 'silent' }) });
   const results: Array<Record<string, unknown>> = [];
   try {
     const token = ((await (await fetch(`${hall.url}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: PIN }) })).json()) as { token: string }).token;

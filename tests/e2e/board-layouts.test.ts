@@ -7,10 +7,11 @@ import type { Listing } from '../../shared/schemas/listing';
 import { openDatabase, closeDatabase } from '../../electron/host/db/open-database';
 import { createListingStore } from '../../electron/host/db/listing-store';
 import { generateListings } from '../../scripts/demo/generate-listings';
-import { freshDataDir, startHallProcess, type HallProcess } from '../support/hall-process';
+import { startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { itemsOutsideViewport, openBoardPage, overflowingText, pageMinGlyph, renderedTexts } from '../support/board-page';
 import { oracleMinGlyphPx } from '../support/legibility-oracle';
+import { tmpDir } from '../support/tmp-dir';
 
 const HOSTILE_DISTRICT = '361181'; // 德兴市: only the hostile postings are placed there.
 
@@ -27,7 +28,7 @@ describe('board layouts and hostile postings in Chromium', () => {
   const now = Date.now();
 
   beforeAll(async () => {
-    const dataDir = freshDataDir();
+    const dataDir = tmpDir();
     writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens }, null, 2));
     const base = generateListings(40, { seed: 7, now }).filter((l) => l.districtCode !== HOSTILE_DISTRICT);
     const template = base[0]!;

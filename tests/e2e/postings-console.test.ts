@@ -11,7 +11,6 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SCREEN, type ScreenProfile } from '../../shared/schemas/screen';
-import { freshDataDir } from '../support/hall-process';
 import { startTestHall, writeListings } from '../support/in-process-hall';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { overflowingText, pageMinGlyph, renderedTexts, waitForSettledPage } from '../support/board-page';
@@ -20,6 +19,7 @@ import type { Hall } from '../../electron/host/hall';
 import { gbkCsv, sheetRows } from '../fixtures/import/import-sheets';
 import { makeListing } from '../unit/db/fixtures';
 import { postSignup, signup } from '../integration/kiosk/support/kiosk-harness';
+import { tmpDir } from '../support/tmp-dir';
 
 const PIN = '318265';
 const SCREENS: ScreenProfile[] = [
@@ -35,7 +35,7 @@ describe('console import → boards → pulse page (Chromium)', () => {
   const boards: Page[] = [];
 
   beforeAll(async () => {
-    const dataDir = freshDataDir();
+    const dataDir = tmpDir();
     writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens: SCREENS }));
     // one posting already there, so the standalone hall does not seed its demo postings
     const now = Date.now();

@@ -5,29 +5,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
 import type { DeliveryCell, ScreenView } from '../../shared/staff-contract';
 import type { ResponseJson } from '../support/response-json';
-import { freshDataDir, startHallProcess, type HallProcess } from '../support/hall-process';
+import { startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { pageMinGlyph, renderedTexts } from '../support/board-page';
 import { oracleMinGlyphPx } from '../support/legibility-oracle';
+import { tmpDir } from '../support/tmp-dir';
+import { freePort } from '../support/free-port';
 
 const PIN = '318265';
 const SCREENS = Array.from({ length: 8 }, (_, i) => ({ ...DEFAULT_SCREEN, id: String(i + 1), name: `${i + 1}号屏` }));
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('freePort: no port'))));
-    });
-  });
-}
 
 async function api(base: string, token: string, method: string, path: string, body?: unknown) {
   const response = await fetch(`${base}${path}`, {
@@ -51,7 +43,7 @@ function waitForUrgent(page: Page, id: string, gone = false, timeout = 15_000) {
 }
 
 describe('urgent postings on 8 boards, with proof of delivery', () => {
-  const dataDir = freshDataDir('hall-urgent-');
+  const dataDir = tmpDir('hall-urgent-');
   let port: number;
   let hall: HallProcess;
   let browser: Browser;

@@ -3,9 +3,8 @@
  * and finds its URL from what it prints.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { tmpDir } from './tmp-dir';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -17,9 +16,6 @@ export interface HallProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export function freshDataDir(prefix = 'hall-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
 
 /**
  * `entry` runs another script with the same options instead of the host's CLI, e.g.
@@ -28,7 +24,7 @@ export function freshDataDir(prefix = 'hall-'): string {
 export async function startHallProcess(
   options: { dataDir?: string; args?: string[]; env?: Record<string, string>; viaNpm?: boolean; entry?: string } = {},
 ): Promise<HallProcess> {
-  const dataDir = options.dataDir ?? freshDataDir();
+  const dataDir = options.dataDir ?? tmpDir('hall-');
   const args = ['--port', '0', '--data', dataDir, ...(options.args ?? [])];
   const [command, argv] = options.viaNpm
     ? ['npm', ['run', '--silent', 'serve', '--', ...args]]

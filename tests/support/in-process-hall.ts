@@ -1,18 +1,52 @@
-/** A real hall host started in this process on a free port, with a fresh data dir. */
+/**
+ * A real hall host started in this process on a free port, with a fresh data dir — standalone,
+ * or syncing from a hub (`hubUrl`) with sync timings shrunk so a test finishes in seconds.
+ */
 import { join } from 'node:path';
-import { pino } from 'pino';
+import type { Logger } from 'pino';
 import { hallOptionsFrom } from '../../electron/host/config';
 import { startHall, type Hall, type HallDeps } from '../../electron/host/hall';
 import { openDatabase, closeDatabase } from '../../electron/host/db/open-database';
 import { createListingStore } from '../../electron/host/db/listing-store';
+import type { HubLinkTuning } from '../../electron/host/sync/hub-link';
 import type { Listing } from '../../shared/schemas/listing';
-import { freshDataDir } from './hall-process';
+import { ROOT } from './hall-process';
+import { silentLog } from './silent-log';
+import { tmpDir } from './tmp-dir';
 
-export const quietLog = pino({ level: 'silent' });
+/** The hall token test hubs accept (tests/integration/sync/support/sync-harness.ts starts them). */
+export const HALL_TOKEN = 'test-hall-token';
 
-export async function startTestHall(options: { dataDir?: string; argv?: string[]; deps?: HallDeps } = {}): Promise<Hall & { dataDir: string }> {
-  const dataDir = options.dataDir ?? freshDataDir();
-  const hall = await startHall(hallOptionsFrom(['--port', '0', '--data', dataDir, ...(options.argv ?? [])], {}), { log: quietLog, ...options.deps });
+/** Sync timings for tests: quick reconnects, short heartbeats, small pages. */
+export const FAST_SYNC: Partial<HubLinkTuning> = {
+  pageSize: 500,
+  reconnect: { baseMs: 50, maxMs: 400, jitter: 0.5 },
+  authBackoff: { baseMs: 1000, maxMs: 4000, jitter: 0.3 },
+  submitBackoff: { baseMs: 100, maxMs: 1000, jitter: 0.5 },
+  heartbeatMs: 500,
+  ackTimeoutMs: 2000,
+  outboxPollMs: 200,
+  replanEveryMs: 50,
+};
+
+export interface TestHallOptions {
+  dataDir?: string;
+  argv?: string[];
+  deps?: HallDeps;
+  log?: Logger;
+  /** Sync from this hub, as `hallId` with `token`, at FAST_SYNC timings overridden by `sync`. */
+  hubUrl?: string;
+  token?: string;
+  hallId?: string;
+  sync?: Partial<HubLinkTuning>;
+}
+
+export async function startTestHall(options: TestHallOptions = {}): Promise<Hall & { dataDir: string }> {
+  const dataDir = options.dataDir ?? tmpDir('hall-');
+  const hub = options.hubUrl !== undefined ? ['--hub', options.hubUrl, '--hall-id', options.hallId ?? 'hall-test', '--hub-token', options.token ?? HALL_TOKEN] : [];
+  const hallOptions = hallOptionsFrom(['--port', '0', '--data', dataDir, ...hub, ...(options.argv ?? [])], {}, { rendererDir: join(ROOT, 'dist/renderer'), assetsDir: join(ROOT, 'assets') });
+  const sync = options.hubUrl !== undefined ? { sync: { ...FAST_SYNC, ...options.sync } } : {};
+  const hall = await startHall(hallOptions, { log: options.log ?? silentLog(), ...sync, ...options.deps });
   return Object.assign(hall, { dataDir });
 }
 

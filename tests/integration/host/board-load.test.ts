@@ -13,11 +13,12 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { generateListings } from '../../../scripts/demo/generate-listings';
 import { boardSpecs, loadScreens, screensShowing } from '../../../scripts/bench/load/load-hall';
 import { closeBoards, connectBoard, type BoardClient } from '../../../scripts/bench/load/board-clients';
-import { freshDataDir, startHallProcess, type HallProcess } from '../../support/hall-process';
+import { startHallProcess, type HallProcess } from '../../support/hall-process';
 import { writeListings } from '../../support/in-process-hall';
 import { HealthSchema, type Health } from '../../../shared/contract';
 import { call } from '../staff/staff-support';
 import type { Listing } from '../../../shared/schemas/listing';
+import { tmpDir } from '../../support/tmp-dir';
 
 const PIN = '246813';
 const POSTINGS = 20_000;
@@ -42,7 +43,7 @@ describe('a hall of 20,000 postings and 200 board pages', () => {
   const screens = loadScreens();
 
   beforeAll(async () => {
-    const dataDir = freshDataDir('hall-load-');
+    const dataDir = tmpDir('hall-load-');
     writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens }));
     const now = Date.now();
     // Posted two days ago and valid for days more: no plan changes by time alone during the test.

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { freshDataDir, ROOT, startHallProcess } from '../../support/hall-process';
+import { ROOT, startHallProcess } from '../../support/hall-process';
+import { tmpDir } from '../../support/tmp-dir';
 
 function runCli(args: string[]) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
@@ -16,7 +17,7 @@ describe('npm run serve (electron/host/cli.ts)', () => {
   });
 
   it('refuses a database written by a newer Hall Board and leaves it untouched', () => {
-    const dataDir = freshDataDir();
+    const dataDir = tmpDir();
     const file = join(dataDir, 'hall.db');
     const db = new Database(file);
     db.pragma('user_version = 99');

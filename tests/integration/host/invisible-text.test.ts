@@ -9,8 +9,10 @@ import type { Hub } from '../../../scripts/hub/hub-server';
 import type { Hall } from '../../../electron/host/hall';
 import type { BoardAlerts } from '../../../shared/schemas/urgent';
 import { INVISIBLE_CONTROLS } from '../../../shared/schemas/invisible-text';
-import { adminPost, startTestHall, startTestHub, tmpDir, waitFor } from '../sync/support/sync-harness';
+import { adminPost, startTestHub, waitFor } from '../sync/support/sync-harness';
 import { ADMIN_PIN, call, inMinutes } from '../staff/staff-support';
+import { tmpDir } from '../../support/tmp-dir';
+import { startTestHall } from '../../support/in-process-hall';
 
 const RLO = '\u202E';
 const ZWSP = '\u200B';

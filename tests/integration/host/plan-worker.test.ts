@@ -12,7 +12,9 @@ import type { PlanBatch } from '../../../electron/host/boards/plan-engine';
 import type { WorkerScript } from '../../../electron/host/util/worker-script';
 import { DEFAULT_SCREEN } from '../../../shared/schemas/screen';
 import { generateListings } from '../../../scripts/demo/generate-listings';
-import { captureLogger, silent, tmpDir } from '../sync/support/sync-harness';
+import { captureLogger } from '../sync/support/sync-harness';
+import { tmpDir } from '../../support/tmp-dir';
+import { silentLog } from '../../support/silent-log';
 
 const NOW = Date.parse('2026-11-27T10:00:00+08:00');
 const listings = generateListings(300, { seed: 12, now: NOW });
@@ -25,7 +27,7 @@ const batch = (have: string | null = null): PlanBatch => ({
 const text = (p: Uint8Array | null) => (p ? new TextDecoder().decode(p) : null);
 
 const runners: PlanRunner[] = [];
-function runner(worker: WorkerScript | null, log = silent(), onReset: () => void = () => undefined): PlanRunner {
+function runner(worker: WorkerScript | null, log = silentLog(), onReset: () => void = () => undefined): PlanRunner {
   const r = createPlanRunner({ log, worker, onReset });
   runners.push(r);
   return r;

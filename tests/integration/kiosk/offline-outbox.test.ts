@@ -6,8 +6,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../../scripts/hub/hub-server';
 import type { Hall } from '../../../electron/host/hall';
-import { ADMIN_TOKEN, freePort, health, startTestHall, startTestHub, tmpDir, waitFor } from '../sync/support/sync-harness';
+import { ADMIN_TOKEN, health, startTestHub, waitFor } from '../sync/support/sync-harness';
 import { postSignup, signup } from './support/kiosk-harness';
+import { tmpDir } from '../../support/tmp-dir';
+import { freePort } from '../../support/free-port';
+import { startTestHall } from '../../support/in-process-hall';
 
 interface Submission {
   id: string;

@@ -12,7 +12,7 @@ import { createImportReader, defaultImportWorker } from '../../../electron/host/
 import { readFile } from '../../../electron/host/postings/import/read-file';
 import { ImportFileError } from '../../../electron/host/postings/import/detect-file';
 import { gbkCsv, sheetRows, utf8Csv, xlsx } from '../../fixtures/import/import-sheets';
-import { tmpDir } from '../sync/support/sync-harness';
+import { tmpDir } from '../../support/tmp-dir';
 
 const NOW = Date.now();
 

@@ -12,9 +12,9 @@ import { DEFAULT_SCREEN } from '../../../shared/schemas/screen';
 import type { BoardAlerts } from '../../../shared/schemas/urgent';
 import type { DeliveryCell } from '../../../shared/staff-contract';
 import type { Hall } from '../../../electron/host/hall';
-import { freshDataDir } from '../../support/hall-process';
 import { startTestHall } from '../../support/in-process-hall';
 import { ADMIN_PIN, call, inMinutes } from './staff-support';
+import { tmpDir } from '../../support/tmp-dir';
 
 function boardSocket(url: string, screenId: string, received: BoardAlerts[]): Socket {
   const socket = io(`${url}/board`, { auth: { screenId }, transports: ['websocket'] });
@@ -33,7 +33,7 @@ describe('delivery proof per board page', () => {
   const advance = (ms: number) => (now += ms);
 
   beforeAll(async () => {
-    const dataDir = freshDataDir();
+    const dataDir = tmpDir();
     writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens: ['a', 'b', 'c'].map((id) => ({ ...DEFAULT_SCREEN, id, name: `屏 ${id}` })) }));
     hall = await startTestHall({ dataDir, deps: { clock: () => now } });
     token = (await call(hall.url, 'POST', '/api/staff/setup', { body: { name: '王主任', pin: ADMIN_PIN } })).json.token;

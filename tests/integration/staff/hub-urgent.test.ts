@@ -7,8 +7,10 @@ import { io, type Socket } from 'socket.io-client';
 import type { Hub } from '../../../scripts/hub/hub-server';
 import type { Hall } from '../../../electron/host/hall';
 import type { BoardAlerts } from '../../../shared/schemas/urgent';
-import { ADMIN_TOKEN, adminPost, startTestHall, startTestHub, tmpDir, waitFor } from '../sync/support/sync-harness';
+import { ADMIN_TOKEN, adminPost, startTestHub, waitFor } from '../sync/support/sync-harness';
 import { ADMIN_PIN, call, inMinutes } from './staff-support';
+import { tmpDir } from '../../support/tmp-dir';
+import { startTestHall } from '../../support/in-process-hall';
 
 describe('urgent postings between the hub and a hall', () => {
   let hub: Hub;

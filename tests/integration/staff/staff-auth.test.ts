@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startTestHall } from '../../support/in-process-hall';
 import type { Hall } from '../../../electron/host/hall';
 import { ADMIN_PIN, call, inMinutes, signIn } from './staff-support';
+import { silentLog } from '../../support/silent-log';
 
 /** Every staff route with a body that would be valid, so a 401 can only come from the missing token. */
 const STAFF_ROUTES: Array<[string, string, unknown?]> = [
@@ -177,8 +178,7 @@ describe('HALL_STAFF_PIN', () => {
     await hall.close();
     const { hallOptionsFrom } = await import('../../../electron/host/config');
     const { startHall } = await import('../../../electron/host/hall');
-    const { quietLog } = await import('../../support/in-process-hall');
-    const withPin = await startHall(hallOptionsFrom(['--port', '0', '--data', hall.dataDir], { HALL_STAFF_PIN: '604211' }), { log: quietLog });
+    const withPin = await startHall(hallOptionsFrom(['--port', '0', '--data', hall.dataDir], { HALL_STAFF_PIN: '604211' }), { log: silentLog() });
     try {
       expect((await call(withPin.url, 'GET', '/api/staff/setup')).json).toEqual({ needsSetup: false });
       expect(typeof (await signIn(withPin.url, '604211'))).toBe('string');

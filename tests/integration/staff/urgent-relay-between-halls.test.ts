@@ -8,8 +8,10 @@ import { io, type Socket } from 'socket.io-client';
 import type { Hub } from '../../../scripts/hub/hub-server';
 import type { Hall } from '../../../electron/host/hall';
 import type { BoardAlerts } from '../../../shared/schemas/urgent';
-import { health, startTestHall, startTestHub, tmpDir, waitFor } from '../sync/support/sync-harness';
+import { health, startTestHub, waitFor } from '../sync/support/sync-harness';
 import { ADMIN_PIN, call, inMinutes } from './staff-support';
+import { tmpDir } from '../../support/tmp-dir';
+import { startTestHall } from '../../support/in-process-hall';
 
 describe('urgent postings relayed between halls by the hub', () => {
   let hub: Hub;

@@ -12,7 +12,9 @@ import { openDatabase, closeDatabase } from '../../../electron/host/db/open-data
 import { createQuarantineStore } from '../../../electron/host/db/quarantine-store';
 import type { WritableDatabase } from '../../../electron/host/db/handles';
 import type { Listing } from '../../../shared/schemas/listing';
-import { captureLogger, hallListings, health, startTestHall, startTestHub, tmpDir, waitFor } from './support/sync-harness';
+import { captureLogger, hallListings, health, startTestHub, waitFor } from './support/sync-harness';
+import { tmpDir } from '../../support/tmp-dir';
+import { startTestHall } from '../../support/in-process-hall';
 
 const MB = 'x'.repeat(1024 * 1024);
 

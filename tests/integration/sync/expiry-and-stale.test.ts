@@ -10,7 +10,9 @@ import type { BoardPlan } from '../../../shared/schemas/board-plan';
 import type { HallStatus } from '../../../shared/contract';
 import type { Hub } from '../../../scripts/hub/hub-server';
 import type { Hall } from '../../../electron/host/hall';
-import { adminPost, hallListings, health, startTestHall, startTestHub, tmpDir, waitFor } from './support/sync-harness';
+import { adminPost, hallListings, health, startTestHub, waitFor } from './support/sync-harness';
+import { tmpDir } from '../../support/tmp-dir';
+import { startTestHall } from '../../support/in-process-hall';
 
 describe('expiry and staleness', () => {
   let hub: Hub | null = null;

@@ -10,8 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Hub } from '../../../scripts/hub/hub-server';
-import { freshDataDir, startHallProcess, type HallProcess } from '../../support/hall-process';
-import { HALL_TOKEN, hallListings, health, startTestHub, tmpDir, waitFor } from './support/sync-harness';
+import { startHallProcess, type HallProcess } from '../../support/hall-process';
+import { hallListings, health, startTestHub, waitFor } from './support/sync-harness';
+import { tmpDir } from '../../support/tmp-dir';
+import { HALL_TOKEN } from '../../support/in-process-hall';
 
 const COUNT = 20_000;
 
@@ -31,7 +33,7 @@ function consistency(dataDir: string): { integrity: string; count: number; curso
 describe('a hall killed mid-batch', () => {
   let hub: Hub;
   let hall: HallProcess | null = null;
-  const dataDir = freshDataDir('hall-kill-');
+  const dataDir = tmpDir('hall-kill-');
 
   beforeAll(async () => {
     hub = await startTestHub({ dataDir: tmpDir('hub-kill-'), seed: COUNT });

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { io } from 'socket.io-client';
 import { hubOptionsFrom } from '../../../scripts/hub/hub-options';
-import { ROOT, tmpDir } from './support/sync-harness';
+import { ROOT } from './support/sync-harness';
+import { tmpDir } from '../../support/tmp-dir';
 
 const ADMIN = 'cli-admin';
 const HALL = 'cli-hall';

@@ -13,7 +13,9 @@ import type { Hub } from '../../../scripts/hub/hub-server';
 import type { HubFaults } from '../../../scripts/hub/hub-socket';
 import { openHubStore } from '../../../scripts/hub/hub-store';
 import type { Hall } from '../../../electron/host/hall';
-import { adminDelete, adminPost, hallListings, health, startTestHall, startTestHub, tmpDir, waitFor } from './support/sync-harness';
+import { adminDelete, adminPost, hallListings, health, startTestHub, waitFor } from './support/sync-harness';
+import { tmpDir } from '../../support/tmp-dir';
+import { startTestHall } from '../../support/in-process-hall';
 
 const SEED = 0x5eed;
 const INITIAL = 6000;

@@ -7,7 +7,9 @@ import { io, type Socket } from 'socket.io-client';
 import type { BoardPlan } from '../../../shared/schemas/board-plan';
 import type { Hub } from '../../../scripts/hub/hub-server';
 import type { Hall } from '../../../electron/host/hall';
-import { adminDelete, adminPost, hallListings, health, startTestHall, startTestHub, tmpDir, waitFor } from './support/sync-harness';
+import { adminDelete, adminPost, hallListings, health, startTestHub, waitFor } from './support/sync-harness';
+import { tmpDir } from '../../support/tmp-dir';
+import { startTestHall } from '../../support/in-process-hall';
 
 const COUNT = 10_000;
 

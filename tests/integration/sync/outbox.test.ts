@@ -9,7 +9,10 @@ import type { Hall } from '../../../electron/host/hall';
 import { openDatabase, closeDatabase } from '../../../electron/host/db/open-database';
 import type { WritableDatabase } from '../../../electron/host/db/handles';
 import { createOutboxStore, enqueueOutbox } from '../../../electron/host/sync/outbox-store';
-import { freePort, health, startTestHall, startTestHub, tmpDir, waitFor } from './support/sync-harness';
+import { health, startTestHub, waitFor } from './support/sync-harness';
+import { tmpDir } from '../../support/tmp-dir';
+import { freePort } from '../../support/free-port';
+import { startTestHall } from '../../support/in-process-hall';
 
 const TYPE = 'test.ping';
 /**

@@ -16,7 +16,10 @@ import type { PreparedPage } from '../../../electron/host/sync/prepare-change';
 import { closeDatabase, openDatabase } from '../../../electron/host/db/open-database';
 import { createListingStore } from '../../../electron/host/db/listing-store';
 import { startHubLink } from '../../../electron/host/sync/hub-link';
-import { FAST_SYNC, HALL_TOKEN, captureLogger, silent, startTestHub, tmpDir, waitFor } from './support/sync-harness';
+import { captureLogger, startTestHub, waitFor } from './support/sync-harness';
+import { tmpDir } from '../../support/tmp-dir';
+import { silentLog } from '../../support/silent-log';
+import { FAST_SYNC, HALL_TOKEN } from '../../support/in-process-hall';
 
 const POSTINGS = 1200;
 const PAGE = 250;
@@ -48,8 +51,8 @@ afterAll(async () => {
  */
 const WORKER_START_WAIT_MS = 120_000;
 
-function source(worker: WorkerScript | null, options: { log?: ReturnType<typeof silent>; hub?: HubEndpoint } = {}): PageSource {
-  const s = createPageSource({ hub: options.hub ?? endpoint, pageSize: PAGE, timeoutMs: 10_000, log: options.log ?? silent(), worker, startWaitMs: WORKER_START_WAIT_MS });
+function source(worker: WorkerScript | null, options: { log?: ReturnType<typeof silentLog>; hub?: HubEndpoint } = {}): PageSource {
+  const s = createPageSource({ hub: options.hub ?? endpoint, pageSize: PAGE, timeoutMs: 10_000, log: options.log ?? silentLog(), worker, startWaitMs: WORKER_START_WAIT_MS });
   sources.push(s);
   return s;
 }
@@ -218,7 +221,7 @@ describe('a hub link catching up through the page worker', () => {
       db,
       store: slowStore,
       clock: Date.now,
-      log: silent(),
+      log: silentLog(),
       tuning: { ...FAST_SYNC, pageSize: PAGE, replanEveryMs: 0, pageWorkerStartWaitMs: WORKER_START_WAIT_MS },
       onDataChanged: () => undefined,
       onStatusChanged: () => undefined,

@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hub } from '../../../scripts/hub/hub-server';
 import type { Hall } from '../../../electron/host/hall';
-import { captureLogger, health, startTestHall, startTestHub, tmpDir, waitFor } from './support/sync-harness';
+import { captureLogger, health, startTestHub, waitFor } from './support/sync-harness';
+import { tmpDir } from '../../support/tmp-dir';
+import { startTestHall } from '../../support/in-process-hall';
 
 describe('a hall with a wrong hub token', () => {
   let hub: Hub;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { beginBulkWrites } from '../../../electron/host/db/bulk-writes';
 import { closeDatabase, openDatabase } from '../../../electron/host/db/open-database';
 import type { WritableDatabase } from '../../../electron/host/db/handles';
-import { tmpDir } from './fixtures';
+import { removableTmpDir } from '../../support/tmp-dir';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -14,7 +14,7 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
  * changes exactly when one ran, which is how the tests count them.
  */
 function database(): { db: WritableDatabase; wal: () => number; main: () => string } {
-  const { dir, cleanup } = tmpDir();
+  const { dir, cleanup } = removableTmpDir();
   const db = openDatabase(join(dir, 'hall.db'));
   cleanups.push(() => {
     closeDatabase(db);

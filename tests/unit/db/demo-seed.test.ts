@@ -6,7 +6,8 @@ import { closeDatabase, openDatabase } from '../../../electron/host/db/open-data
 import type { WritableDatabase } from '../../../electron/host/db/handles';
 import { createListingStore, type ListingStore } from '../../../electron/host/db/listing-store';
 import { DemoDataError, loadDemoFile, seedDemoIfEmpty } from '../../../electron/host/db/demo-seed';
-import { DAY, makeListing, tmpDir } from './fixtures';
+import { DAY, makeListing } from './fixtures';
+import { removableTmpDir } from '../../support/tmp-dir';
 
 const DEMO_FILE = fileURLToPath(new URL('../../../assets/demo/listings.json', import.meta.url));
 
@@ -16,7 +17,7 @@ let dir: string;
 let cleanup: () => void;
 
 beforeEach(() => {
-  ({ dir, cleanup } = tmpDir());
+  ({ dir, cleanup } = removableTmpDir());
   db = openDatabase(join(dir, 'hall.db'));
   store = createListingStore(db);
 });

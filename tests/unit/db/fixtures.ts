@@ -1,13 +1,6 @@
 /** Real databases for store tests: a fresh tmp file or :memory:, built by the real migrations. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Listing } from '../../../shared/schemas/listing';
 
-export function tmpDir(): { dir: string; cleanup: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), 'hall-db-'));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
 
 export const NOW = Date.parse('2026-11-27T10:00:00+08:00');
 export const HOUR = 3_600_000;

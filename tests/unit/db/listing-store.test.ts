@@ -4,7 +4,8 @@ import type { Listing } from '../../../shared/schemas/listing';
 import { closeDatabase, openDatabase } from '../../../electron/host/db/open-database';
 import type { WritableDatabase } from '../../../electron/host/db/handles';
 import { createListingStore, type ListingStore } from '../../../electron/host/db/listing-store';
-import { DAY, HOUR, NOW, iso, makeListing, tmpDir } from './fixtures';
+import { DAY, HOUR, NOW, iso, makeListing } from './fixtures';
+import { removableTmpDir } from '../../support/tmp-dir';
 
 let db: WritableDatabase;
 let store: ListingStore;
@@ -12,7 +13,7 @@ let clockMs = NOW;
 let cleanup: () => void;
 
 beforeEach(() => {
-  const t = tmpDir();
+  const t = removableTmpDir();
   cleanup = t.cleanup;
   db = openDatabase(join(t.dir, 'hall.db'));
   clockMs = NOW;

@@ -10,9 +10,9 @@ import { createRegistrationStore } from '../../../electron/host/kiosk/registrati
 import { NOW, makeListing } from './fixtures';
 import { createUrgentStore } from '../../../electron/host/urgent/urgent-store';
 import { createStaffAuth } from '../../../electron/host/staff/staff-auth';
-import { pino } from 'pino';
+import { silentLog } from '../../support/silent-log';
 
-const quietLog = pino({ level: 'silent' });
+const quietLog = silentLog();
 
 /** A bare database at a chosen version, as an old Hall Board would have left it. */
 function databaseAt(version: number): WritableDatabase {

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { closeDatabase, openDatabase } from '../../../electron/host/db/open-database';
 import { DatabaseNeedsMigrationError, DatabaseTooNewError } from '../../../electron/host/db/errors';
 import { LATEST_VERSION } from '../../../electron/host/db/migrations/index';
-import { tmpDir } from './fixtures';
+import { removableTmpDir } from '../../support/tmp-dir';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -13,7 +13,7 @@ afterEach(() => {
 });
 
 function tmpFile(name = 'hall.db'): string {
-  const t = tmpDir();
+  const t = removableTmpDir();
   cleanups.push(t.cleanup);
   return join(t.dir, name);
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import { createPairingRequests, PAIRING_TTL_MS, type PairingError } from '../../../electron/host/devices/pairing-requests';
 import { createLimitCounters } from '../../../electron/host/server/limit-counters';
+import { silentLog } from '../../support/silent-log';
 
 function setup(tuning = {}) {
   let now = 1_000_000;
-  const limits = createLimitCounters({ log: pino({ level: 'silent' }), clock: () => now });
+  const limits = createLimitCounters({ log: silentLog(), clock: () => now });
   const pairings = createPairingRequests({ clock: () => now, limits, tuning });
   return { pairings, limits, advance: (ms: number) => (now += ms) };
 }

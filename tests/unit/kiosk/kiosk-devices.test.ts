@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import { openDatabase } from '../../../electron/host/db/open-database';
 import { createKioskDevices, createPairingRequests, LOCAL_KIOSK_ID, PairingError } from '../../../electron/host/devices';
 import { createLimitCounters } from '../../../electron/host/server/limit-counters';
+import { silentLog } from '../../support/silent-log';
 
 function devices(now = { t: 1_000_000 }) {
   const db = openDatabase(':memory:');
-  const log = pino({ level: 'silent' });
+  const log = silentLog();
   const pairings = createPairingRequests({ clock: () => now.t, limits: createLimitCounters({ log, clock: () => now.t }) });
   const d = createKioskDevices({ db, pairings, clock: () => now.t, log });
   // each pairing from its own address, as kiosks on the hall network are

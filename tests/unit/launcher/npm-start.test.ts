@@ -9,6 +9,7 @@ import { addonAbiOfFile } from '../../../electron/host/db/native-binding';
 import { devBindingPath } from '../../../electron/windows/sqlite-binding';
 import { readElectronTarget } from '../../../scripts/launcher/electron-target';
 import { decideSandbox, sandboxFacts } from '../../../scripts/launcher/sandbox';
+import { freePort } from '../../support/free-port';
 
 // `npm start` end to end: the real launcher, the real prebuild-install and node-gyp, the real
 // host in browser mode. The one stand-in is the Electron executable — a script that records
@@ -33,13 +34,6 @@ let nodeBuildHash: string;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((done) => probe.listen(0, '127.0.0.1', done));
-  const port = (probe.address() as { port: number }).port;
-  await new Promise<void>((done) => probe.close(() => done()));
-  return port;
-}
 
 beforeAll(async () => {
   nodeBuildHash = sha256(nodeBuild);

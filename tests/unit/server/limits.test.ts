@@ -4,6 +4,7 @@ import { createKeyedLimiter, createTokenBucket } from '../../../electron/host/se
 import { createLimitCounters } from '../../../electron/host/server/limit-counters';
 import { createPublicSearch } from '../../../electron/host/server/public-search';
 import type { HttpError } from '../../../electron/host/server/http-error';
+import { silentLog } from '../../support/silent-log';
 
 describe('token buckets', () => {
   it('allow a burst, then one per refill interval, and say when the next comes', () => {
@@ -45,7 +46,7 @@ describe('public search', () => {
     let now = 0;
     let stamp = 1;
     let searches = 0;
-    const limits = createLimitCounters({ log: pino({ level: 'silent' }), clock: () => now });
+    const limits = createLimitCounters({ log: silentLog(), clock: () => now });
     const search = createPublicSearch({
       search: () => ({ listings: [], total: ++searches }),
       dataStamp: () => stamp,

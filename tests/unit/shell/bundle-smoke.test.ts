@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../../scripts/build-electron.mjs';
-import { HALL_TOKEN, startTestHub, tmpDir, waitFor } from '../../integration/sync/support/sync-harness';
+import { startTestHub, waitFor } from '../../integration/sync/support/sync-harness';
 import type { Health } from '../../../shared/contract';
+import { tmpDir } from '../../support/tmp-dir';
+import { HALL_TOKEN } from '../../support/in-process-hall';
 
 // Runs the real bundle (dist-electron/main.cjs, with the real hall host inside) under plain
 // Node, with `electron` answered by fake-electron-module.cjs: the Electron binary cannot be

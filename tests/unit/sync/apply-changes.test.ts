@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { pino } from 'pino';
 import { openDatabase } from '../../../electron/host/db/open-database';
 import { createListingStore } from '../../../electron/host/db/listing-store';
 import { createQuarantineStore } from '../../../electron/host/db/quarantine-store';
@@ -7,12 +6,13 @@ import { createChangeApplier } from '../../../electron/host/sync/apply-changes';
 import type { SequencedChange } from '../../../electron/host/sync/change-schema';
 import type { Listing } from '../../../shared/schemas/listing';
 import { makeListing, NOW } from '../db/fixtures';
+import { silentLog } from '../../support/silent-log';
 
 function setup() {
   const db = openDatabase(':memory:');
   const store = createListingStore(db);
   const quarantine = createQuarantineStore(db);
-  const applier = createChangeApplier({ store, quarantine, clock: () => NOW, log: pino({ level: 'silent' }), source: 'http://hub.test' });
+  const applier = createChangeApplier({ store, quarantine, clock: () => NOW, log: silentLog(), source: 'http://hub.test' });
   return { db, store, quarantine, applier };
 }
 
@@ -95,7 +95,7 @@ describe('applying upstream changes', () => {
       store,
       quarantine: createQuarantineStore(db),
       clock: () => NOW,
-      log: pino({ level: 'silent' }),
+      log: silentLog(),
       source: 'hub',
       urgent: { upsert: (id) => seen.push(`+${id}`), remove: (id) => seen.push(`-${id}`) },
     });

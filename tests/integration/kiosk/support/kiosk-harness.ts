@@ -2,20 +2,15 @@
  * A real hall host in this process (real SQLite file in a tmp dir, real HTTP port) for the
  * kiosk tests, with its log lines kept so tests can check nothing personal was logged.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { uuidv7 } from 'uuidv7';
 import { startHall, type Hall, type HallDeps } from '../../../../electron/host/hall';
 import { hallOptionsFrom } from '../../../../electron/host/config';
 import { CONSENT_VERSION, type RegistrationInput } from '../../../../shared/schemas/registration';
+import { tmpDir } from '../../../support/tmp-dir';
 
 export const ROOT = resolve(import.meta.dirname, '../../../..');
-
-export function tmpDir(prefix = 'kiosk-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
 
 export interface TestHall {
   hall: Hall;
@@ -24,7 +19,7 @@ export interface TestHall {
 }
 
 export async function startKioskHall(options: { dataDir?: string; args?: string[]; deps?: HallDeps } = {}): Promise<TestHall> {
-  const dataDir = options.dataDir ?? tmpDir();
+  const dataDir = options.dataDir ?? tmpDir('kiosk-');
   const raw: string[] = [];
   const log = pino({ name: 'hall', level: 'debug' }, { write: (line: string) => void raw.push(line) });
   const hall = await startHall(

@@ -3,40 +3,18 @@
  * files in tmp dirs, real sockets. Nothing is faked; timings are shrunk so a test finishes in
  * seconds.
  */
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { startHub, type Hub, type HubOptions } from '../../../../scripts/hub/hub-server';
-import { startHall, type Hall, type HallDeps } from '../../../../electron/host/hall';
-import { hallOptionsFrom } from '../../../../electron/host/config';
 import { openDatabase, closeDatabase } from '../../../../electron/host/db/open-database';
 import { createListingStore } from '../../../../electron/host/db/listing-store';
 import type { WritableDatabase } from '../../../../electron/host/db/handles';
 import type { Listing } from '../../../../shared/schemas/listing';
-import type { HubLinkTuning } from '../../../../electron/host/sync/hub-link';
+import { HALL_TOKEN } from '../../../support/in-process-hall';
+import { silentLog } from '../../../support/silent-log';
 
 export const ROOT = resolve(import.meta.dirname, '../../../..');
 export const ADMIN_TOKEN = 'test-admin-token';
-export const HALL_TOKEN = 'test-hall-token';
-
-export function tmpDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
-
-/** A port nobody listens on right now (for a hub that is not started yet). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** A logger that keeps its JSON lines, so tests can count what was logged. */
 export function captureLogger(name: string): { log: Logger; lines: () => Array<Record<string, unknown>> } {
@@ -45,45 +23,14 @@ export function captureLogger(name: string): { log: Logger; lines: () => Array<R
   return { log, lines: () => raw.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
-export const silent = (): Logger => pino({ level: 'silent' });
-
 export async function startTestHub(options: Partial<HubOptions> & { dataDir: string }): Promise<Hub> {
   return startHub({
     port: 0,
     adminToken: ADMIN_TOKEN,
     hallToken: HALL_TOKEN,
-    log: silent(),
+    log: silentLog(),
     ...options,
   });
-}
-
-/** Sync timings for tests: quick reconnects, short heartbeats, small pages. */
-export const FAST_SYNC: Partial<HubLinkTuning> = {
-  pageSize: 500,
-  reconnect: { baseMs: 50, maxMs: 400, jitter: 0.5 },
-  authBackoff: { baseMs: 1000, maxMs: 4000, jitter: 0.3 },
-  submitBackoff: { baseMs: 100, maxMs: 1000, jitter: 0.5 },
-  heartbeatMs: 500,
-  ackTimeoutMs: 2000,
-  outboxPollMs: 200,
-  replanEveryMs: 50,
-};
-
-export async function startTestHall(options: {
-  dataDir: string;
-  hubUrl: string;
-  token?: string;
-  hallId?: string;
-  sync?: Partial<HubLinkTuning>;
-  log?: Logger;
-  deps?: HallDeps;
-}): Promise<Hall> {
-  const hallOptions = hallOptionsFrom(
-    ['--port', '0', '--data', options.dataDir, '--hub', options.hubUrl, '--hall-id', options.hallId ?? 'hall-test', '--hub-token', options.token ?? HALL_TOKEN],
-    {},
-    { rendererDir: join(ROOT, 'dist/renderer'), assetsDir: join(ROOT, 'assets') },
-  );
-  return startHall(hallOptions, { log: options.log ?? silent(), sync: { ...FAST_SYNC, ...options.sync }, ...options.deps });
 }
 
 /** Polls `probe` until it is truthy; the default ceiling leaves room for a heavily loaded machine. */
