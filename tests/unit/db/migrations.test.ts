@@ -1,29 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import type { WritableDatabase } from '../../../electron/host/db/handles';
-import { MIGRATIONS, assertStrictlyIncreasing, migrateTo, schemaVersion, type Migration } from '../../../electron/host/db/migrations/index';
+import { LATEST_VERSION, MIGRATIONS, assertStrictlyIncreasing, migrateTo, schemaVersion, type Migration } from '../../../electron/host/db/migrations/index';
 import { MigrationError } from '../../../electron/host/db/errors';
 import { createListingStore } from '../../../electron/host/db/listing-store';
 import { createQuarantineStore } from '../../../electron/host/db/quarantine-store';
 import { createOutboxStore } from '../../../electron/host/sync/outbox-store';
 import { createRegistrationStore } from '../../../electron/host/kiosk/registration-store';
 import { NOW, makeListing } from './fixtures';
+import { allRows, columns, databaseAt, insertRow, v1Cursor, v1Listing, v3OutboxItem, v4Registration } from './old-rows';
 import { createUrgentStore } from '../../../electron/host/urgent/urgent-store';
 import { createStaffAuth } from '../../../electron/host/staff/staff-auth';
 import { silentLog } from '../../support/silent-log';
 
 const quietLog = silentLog();
-
-/** A bare database at a chosen version, as an old Hall Board would have left it. */
-function databaseAt(version: number): WritableDatabase {
-  const db = new BetterSqlite3(':memory:') as WritableDatabase;
-  migrateTo(db, version);
-  return db;
-}
-
-function columns(db: BetterSqlite3.Database, table: string): string[] {
-  return db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[];
-}
 
 describe('migration registry', () => {
   it('lists versions 1, 2, … strictly increasing', () => {
@@ -87,51 +76,50 @@ describe('0001-initial', () => {
     const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'listings'").pluck().all();
     expect(indexes).toEqual(expect.arrayContaining(['listings_valid_until', 'listings_occupation', 'listings_district']));
 
-    const store = createListingStore(db);
-    store.upsertMany([makeListing({ title: '叉车司机' })]);
-    expect(store.search({ q: '叉车司', limit: 10, now: NOW }).total).toBe(1);
+    // a row written by hand is queued for the trigram index, and once indexed a 3-character query finds it
+    const row = insertRow(db, 'listings', v1Listing({ title: '叉车司机' }));
+    const { rowid } = db.prepare<[string], { rowid: number }>('SELECT rowid FROM listings WHERE id = ?').get(String(row.id))!;
+    expect(db.prepare('SELECT rowid FROM listings_fts_pending').pluck().all()).toEqual([rowid]);
+    db.prepare("INSERT INTO listings_fts (rowid, title, employer_name, description, requirements, address, work_time, district_name) SELECT rowid, title, employer_name, description, requirements, address, work_time, district_name FROM listings").run();
+    expect(db.prepare("SELECT rowid FROM listings_fts WHERE listings_fts MATCH '\"叉车司\"'").pluck().all()).toEqual([rowid]);
   });
 });
 
 describe('0002-quarantine', () => {
   it('adds the quarantine table and keeps existing postings and the cursor', () => {
     const db = databaseAt(1);
-    const before = createListingStore(db);
-    const listing = makeListing({ title: '采茶工', occupation: 'farming', districtCode: '361130' });
-    before.upsertMany([listing], { cursor: 41 });
+    const listing = insertRow(db, 'listings', v1Listing({ title: '采茶工', occupation: 'farming', district_code: '361130', district_name: '婺源县' }));
+    v1Cursor(db, 41);
     expect(columns(db, 'quarantine')).toEqual([]);
 
     migrateTo(db, 2);
 
     expect(schemaVersion(db)).toBe(2);
     expect(columns(db, 'quarantine')).toEqual(['id', 'received_at', 'source', 'seq', 'reason', 'payload']);
-    const after = createListingStore(db);
-    expect(after.get(listing.id)).toEqual(listing);
-    expect(after.getCursor()).toBe(41);
-    expect(after.search({ q: '婺源', limit: 10, now: NOW }).total).toBe(1);
+    expect(allRows(db, 'listings')).toEqual([{ ...listing, hidden: 0 }]);
+    expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: '41' }]);
+    // still waiting for the search indexer, which searches it by scanning in the meantime
+    expect(db.prepare("SELECT COUNT(*) FROM listings_fts_pending p JOIN listings l ON l.rowid = p.rowid WHERE district_name LIKE '%婺源%'").pluck().get()).toBe(1);
 
-    const quarantine = createQuarantineStore(db);
-    const id = quarantine.add({ receivedAt: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' });
-    expect(quarantine.list()).toEqual([{ id, receivedAt: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' }]);
-    expect(quarantine.count()).toBe(1);
+    insertRow(db, 'quarantine', { received_at: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' });
+    expect(allRows(db, 'quarantine')).toEqual([{ id: 1, received_at: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' }]);
   });
 });
 
 describe('0003-outbox', () => {
   it('adds the outbox table and keeps postings, cursor and quarantined changes', () => {
     const db = databaseAt(2);
-    const store = createListingStore(db);
-    const listing = makeListing();
-    store.upsertMany([listing], { cursor: 12 });
-    createQuarantineStore(db).add({ receivedAt: NOW, source: 'hub', seq: 11, reason: 'bad', payload: '{}' });
+    const listing = insertRow(db, 'listings', v1Listing());
+    v1Cursor(db, 12);
+    const quarantined = insertRow(db, 'quarantine', { id: 1, received_at: NOW, source: 'hub', seq: 11, reason: 'bad', payload: '{}' });
 
     migrateTo(db, 3);
 
     expect(schemaVersion(db)).toBe(3);
     expect(columns(db, 'outbox')).toEqual(['id', 'type', 'payload', 'created_at', 'attempts', 'next_attempt_at', 'last_error', 'delivered_at']);
-    expect(createListingStore(db).get(listing.id)).toEqual(listing);
-    expect(createListingStore(db).getCursor()).toBe(12);
-    expect(createQuarantineStore(db).count()).toBe(1);
+    expect(allRows(db, 'listings')).toEqual([{ ...listing, hidden: 0 }]);
+    expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: '12' }]);
+    expect(allRows(db, 'quarantine')).toEqual([quarantined]);
     db.prepare("INSERT INTO outbox (id, type, payload, created_at) VALUES ('0190-a', 'registration', '{}', 1)").run();
     expect(db.prepare('SELECT attempts, next_attempt_at, delivered_at FROM outbox').get()).toEqual({ attempts: 0, next_attempt_at: 0, delivered_at: null });
   });
@@ -140,9 +128,9 @@ describe('0003-outbox', () => {
 describe('0004-registrations', () => {
   it('adds sign-ups, their day counters and kiosk devices, and keeps postings and pending outbox items', () => {
     const db = databaseAt(3);
-    const listing = makeListing();
-    createListingStore(db).upsertMany([listing], { cursor: 7 });
-    const pendingId = createOutboxStore(db).enqueue({ type: 'test.ping', payload: { n: 1 } }, NOW);
+    const listing = insertRow(db, 'listings', v1Listing());
+    v1Cursor(db, 7);
+    const pending = insertRow(db, 'outbox', v3OutboxItem());
 
     migrateTo(db, 4);
 
@@ -152,54 +140,39 @@ describe('0004-registrations', () => {
     );
     expect(columns(db, 'registration_counters')).toEqual(['day', 'last']);
     expect(columns(db, 'kiosk_devices')).toEqual(['id', 'token_hash', 'approved_by', 'created_at', 'last_seen_at', 'revoked_at']);
-    expect(createListingStore(db).get(listing.id)).toEqual(listing);
-    expect(createListingStore(db).getCursor()).toBe(7);
-    expect(createOutboxStore(db).get(pendingId)?.deliveredAt).toBeNull();
+    expect(allRows(db, 'listings')).toEqual([{ ...listing, hidden: 0 }]);
+    expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: '7' }]);
+    expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
 
-    const receipt = createRegistrationStore(db).add(
-      {
-        id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
-        phone: '13812348000',
-        name: '',
-        occupations: ['moving'],
-        districts: [],
-        availability: ['today'],
-        expectedPay: null,
-        payUnit: null,
-        listingId: listing.id,
-        consentVersion: 'kiosk-2025-1',
-        consentAt: new Date(NOW).toISOString(),
-      },
-      'kiosk-local',
-      NOW,
-    );
-    expect(receipt).toMatchObject({ number: 'A-0001', created: true });
-    expect(createOutboxStore(db).pendingCount()).toBe(2);
+    // a sign-up as the kiosk writes it, numbered per day
+    const signup = insertRow(db, 'registrations', v4Registration({ listing_id: String(listing.id) }));
+    insertRow(db, 'registration_counters', { day: String(signup.day), last: 1 });
+    expect(allRows(db, 'registrations')).toEqual([signup]);
+    expect(() => insertRow(db, 'registrations', v4Registration({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6d' }))).toThrow(/UNIQUE/);
   });
 });
 
 describe('0005-staff-urgent', () => {
-  it('adds staff accounts, sessions, lock-outs, audit, urgent postings and announcements and keeps what 0004 held', async () => {
+  it('adds staff accounts, sessions, lock-outs, audit, urgent postings and announcements and keeps what 0004 held', () => {
     const db = databaseAt(4);
-    const listing = makeListing({ id: 'keep-5' });
-    createListingStore(db).upsertMany([listing]);
-    const pendingId = createOutboxStore(db).enqueue({ type: 'registration', payload: { n: 1 } }, NOW);
+    const listing = insertRow(db, 'listings', v1Listing({ id: 'keep-5' }));
+    const pending = insertRow(db, 'outbox', v3OutboxItem({ type: 'registration' }));
+    const signup = insertRow(db, 'registrations', v4Registration());
     migrateTo(db, 5);
     expect(schemaVersion(db)).toBe(5);
     for (const table of ['staff_accounts', 'staff_lockouts', 'staff_sessions', 'staff_audit', 'urgent_postings', 'hall_announcements']) {
       expect(columns(db, table).length, table).toBeGreaterThan(2);
     }
-    expect(createListingStore(db).get(listing.id)).toEqual(listing);
-    expect(createOutboxStore(db).get(pendingId)?.deliveredAt).toBeNull();
+    expect(allRows(db, 'listings')).toEqual([{ ...listing, hidden: 0 }]);
+    expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
+    expect(allRows(db, 'registrations')).toEqual([signup]);
 
-    // the new tables work with their stores: an urgent posting is stored with its outbox row
-    const urgent = createUrgentStore(db, () => NOW, quietLog);
-    const record = urgent.create({ title: '急招叉车司机', body: '', expiresAt: new Date(NOW + 3600_000).toISOString(), listingId: listing.id, screens: null }, '王主任', NOW);
-    expect(urgent.live(NOW).map((r) => r.id)).toEqual([record.id]);
-    expect(createOutboxStore(db).pendingCount()).toBe(2);
-    const auth = createStaffAuth(db, () => NOW);
-    await auth.setupFirstAdmin('王主任', '271828');
-    expect(auth.hasAccounts()).toBe(true);
+    // the new tables hold what the staff console writes, and refuse what it must not
+    const urgent = insertRow(db, 'urgent_postings', { id: 'u-1', origin: 'local', listing_id: 'keep-5', title: '急招叉车司机', body: '', screens: null, created_at: NOW, created_by: '王主任', expires_at: NOW + 3600_000 });
+    expect(db.prepare('SELECT id FROM urgent_postings WHERE retracted_at IS NULL AND expires_at > ?').pluck().all(NOW)).toEqual([urgent.id]);
+    insertRow(db, 'staff_accounts', { id: 'a-1', name: '王主任', role: 'admin', pin_hash: 'h', created_at: NOW });
+    expect(() => insertRow(db, 'staff_accounts', { id: 'a-2', name: '李', role: 'boss', pin_hash: 'h', created_at: NOW })).toThrow(/CHECK/);
+    expect(() => insertRow(db, 'staff_sessions', { token_hash: 't', account_id: 'nobody', created_at: NOW, expires_at: NOW + 1 })).toThrow(/FOREIGN KEY/);
     expect(() => db.prepare("INSERT INTO hall_announcements (kind, title, set_at) VALUES ('other', 'x', 1)").run()).toThrow(/CHECK/);
   });
 });
@@ -207,13 +180,10 @@ describe('0005-staff-urgent', () => {
 describe('0006-staff-data', () => {
   it('adds contacted marks to sign-ups, the purge record and pulse snapshots, and keeps sign-ups, postings and the outbox', () => {
     const db = databaseAt(5);
-    const listing = makeListing({ id: 'keep-6' });
-    createListingStore(db).upsertMany([listing]);
-    const signup = createRegistrationStore(db).add(
-      { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6c', phone: '13812348000', name: '张三', occupations: ['moving'], districts: [], availability: [], expectedPay: null, payUnit: null, listingId: null, consentVersion: 'kiosk-2025-1', consentAt: new Date(NOW).toISOString() },
-      'kiosk-local',
-      NOW,
-    );
+    const listing = insertRow(db, 'listings', v1Listing({ id: 'keep-6' }));
+    const signup = insertRow(db, 'registrations', v4Registration());
+    insertRow(db, 'registration_counters', { day: String(signup.day), last: 1 });
+    const pending = insertRow(db, 'outbox', v3OutboxItem({ id: String(signup.id), type: 'registration' }));
     migrateTo(db, 6);
     expect(schemaVersion(db)).toBe(6);
     expect(columns(db, 'registrations')).toEqual(expect.arrayContaining(['contacted_at', 'contacted_by']));
@@ -221,9 +191,71 @@ describe('0006-staff-data', () => {
     expect(columns(db, 'pulse_snapshots')).toEqual(['day', 'occupation', 'demand', 'seekers', 'recorded_at']);
     const row = db.prepare('SELECT phone, name, contacted_at FROM registrations WHERE id = ?').get(signup.id);
     expect(row).toEqual({ phone: '13812348000', name: '张三', contacted_at: null });
-    expect(createListingStore(db).get(listing.id)).toEqual(listing);
-    expect(createOutboxStore(db).get(signup.id)?.deliveredAt).toBeNull();
-    // the kiosk's own insert still works on the widened table
-    expect(createRegistrationStore(db).add({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a7d', phone: '13912348000', name: '', occupations: [], districts: [], availability: [], expectedPay: null, payUnit: null, listingId: null, consentVersion: 'kiosk-2025-1', consentAt: new Date(NOW).toISOString() }, 'kiosk-local', NOW).created).toBe(true);
+    expect(allRows(db, 'registrations')).toEqual([{ ...signup, contacted_at: null, contacted_by: null }]);
+    expect(allRows(db, 'listings')).toEqual([{ ...listing, hidden: 0 }]);
+    expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
+    // the kiosk's insert of schema 4 still works on the widened table
+    expect(() => insertRow(db, 'registrations', v4Registration({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a7d', number: 'A-0002', phone: '13912348000', name: '' }))).not.toThrow();
+  });
+});
+
+describe('0009-purge-drops', () => {
+  it('adds the dropped-outbox count to the purge record, 0 for purges recorded before it', () => {
+    const db = databaseAt(8);
+    const purge = insertRow(db, 'signup_purges', { id: 1, at: NOW, cutoff: NOW - 30 * 86_400_000, removed: 3, outbox_removed: 2, outbox_waiting: 1, by: '王主任' });
+    migrateTo(db, 9);
+    expect(schemaVersion(db)).toBe(9);
+    expect(allRows(db, 'signup_purges')).toEqual([{ ...purge, outbox_dropped: 0 }]);
+  });
+});
+
+describe('an old database upgraded to the latest version', () => {
+  it('reads back, through today’s stores, every row written at the version it was written in, and takes new ones', async () => {
+    const db = databaseAt(1);
+    insertRow(db, 'listings', v1Listing({ id: 'from-v1' }));
+    v1Cursor(db, 41);
+    migrateTo(db, 2);
+    insertRow(db, 'quarantine', { received_at: NOW, source: 'hub', seq: 11, reason: 'bad', payload: '{}' });
+    migrateTo(db, 3);
+    const pending = insertRow(db, 'outbox', v3OutboxItem());
+    migrateTo(db, 4);
+    const signup = insertRow(db, 'registrations', v4Registration({ listing_id: 'from-v1' }));
+    insertRow(db, 'registration_counters', { day: String(signup.day), last: 1 });
+
+    migrateTo(db, LATEST_VERSION);
+
+    const listings = createListingStore(db);
+    const listing = makeListing({ id: 'from-v1' });
+    expect(listings.get('from-v1')).toEqual(listing);
+    expect(listings.getCursor()).toBe(41);
+    expect(listings.search({ q: '叉车司', limit: 10, now: NOW }).total).toBe(1);
+    expect(listings.search({ q: '信州', limit: 10, now: NOW }).total).toBe(1);
+
+    const quarantine = createQuarantineStore(db);
+    expect(quarantine.count()).toBe(1);
+    const id = quarantine.add({ receivedAt: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' });
+    expect(quarantine.list()).toContainEqual({ id, receivedAt: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' });
+
+    const outbox = createOutboxStore(db);
+    expect(outbox.get(String(pending.id))?.deliveredAt).toBeNull();
+    expect(outbox.pendingCount()).toBe(1);
+
+    // the kiosk numbers on from the old day's counter, with its outbox item in the same write
+    const receipt = createRegistrationStore(db).add(
+      { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', phone: '13912348000', name: '', occupations: ['moving'], districts: [], availability: ['today'], expectedPay: null, payUnit: null, listingId: listing.id, consentVersion: 'kiosk-2025-1', consentAt: new Date(NOW).toISOString() },
+      'kiosk-local',
+      NOW,
+    );
+    expect(receipt).toMatchObject({ number: 'A-0002', created: true });
+    expect(outbox.pendingCount()).toBe(2);
+
+    // an urgent posting is stored with its outbox row; staff can be set up
+    const urgent = createUrgentStore(db, () => NOW, quietLog);
+    const record = urgent.create({ title: '急招叉车司机', body: '', expiresAt: new Date(NOW + 3600_000).toISOString(), listingId: listing.id, screens: null }, '王主任', NOW);
+    expect(urgent.live(NOW).map((r) => r.id)).toEqual([record.id]);
+    expect(outbox.pendingCount()).toBe(3);
+    const auth = createStaffAuth(db, () => NOW);
+    await auth.setupFirstAdmin('王主任', '271828');
+    expect(auth.hasAccounts()).toBe(true);
   });
 });

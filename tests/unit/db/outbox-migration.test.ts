@@ -1,30 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import BetterSqlite3 from 'better-sqlite3';
-import type { WritableDatabase } from '../../../electron/host/db/handles';
 import { migrateTo, schemaVersion } from '../../../electron/host/db/migrations/index';
-import { createListingStore } from '../../../electron/host/db/listing-store';
-import { createOutboxStore } from '../../../electron/host/sync/outbox-store';
-import { makeListing } from './fixtures';
+import { allRows, columns, databaseAt, insertRow, v1Cursor, v1Listing } from './old-rows';
 
 describe('0003-outbox', () => {
   it('adds the outbox and keeps existing postings, quarantine and the cursor', () => {
-    const db = new BetterSqlite3(':memory:') as WritableDatabase;
-    migrateTo(db, 2);
-    const listing = makeListing();
-    createListingStore(db).upsertMany([listing], { cursor: 77 });
+    const db = databaseAt(2);
+    const listing = insertRow(db, 'listings', v1Listing());
+    v1Cursor(db, 77);
     db.prepare("INSERT INTO quarantine (received_at, source, seq, reason, payload) VALUES (1, 'hub', 5, 'bad', '{}')").run();
 
     migrateTo(db, 3);
 
     expect(schemaVersion(db)).toBe(3);
-    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(outbox)').all().map((c) => c.name);
-    expect(columns).toEqual(['id', 'type', 'payload', 'created_at', 'attempts', 'next_attempt_at', 'last_error', 'delivered_at']);
-    const store = createListingStore(db);
-    expect(store.get(listing.id)).toEqual(listing);
-    expect(store.getCursor()).toBe(77);
+    expect(columns(db, 'outbox')).toEqual(['id', 'type', 'payload', 'created_at', 'attempts', 'next_attempt_at', 'last_error', 'delivered_at']);
+    expect(allRows(db, 'listings')).toEqual([{ ...listing, hidden: 0 }]);
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'sync.cursor'").pluck().get()).toBe('77');
     expect(db.prepare('SELECT COUNT(*) AS n FROM quarantine').get()).toEqual({ n: 1 });
-    const outbox = createOutboxStore(db);
-    outbox.enqueue({ type: 'test.ping', payload: {} });
-    expect(outbox.pendingCount()).toBe(1);
+    // an item as the outbox writes it is pending: not delivered, due now
+    insertRow(db, 'outbox', { id: '0190a1b2-0000-7000-8000-0000000000aa', type: 'test.ping', payload: '{}', created_at: 1 });
+    expect(db.prepare('SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ?').pluck().get(1)).toBe(1);
   });
 });
