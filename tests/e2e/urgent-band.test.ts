@@ -20,15 +20,21 @@ const TAKEOVER_SIZES = [
   { width: 960, height: 480 },
 ];
 
-/** Each part of the takeover that sticks out of the screen or whose text is wider than its box. */
-function takeoverParts(page: Page): Promise<{ part: string; fontPx: number; outside: boolean }[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('[data-testid="urgent-takeover"] > *')].map((el) => {
-      const r = el.getBoundingClientRect();
-      const outside = r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight || el.scrollWidth > el.clientWidth + 1;
+/**
+ * Each part of the takeover: its font size, and whether it sticks out of the screen or its text is
+ * wider than its box. Measured by layout (offsets), not by boxes on screen, so the entry
+ * animation's scale does not count and nothing waits for it: the takeover only lasts seconds.
+ */
+function takeoverParts(page: Page, id: string): Promise<{ part: string; fontPx: number; outside: boolean }[]> {
+  return page.evaluate((urgentId) => {
+    const root = document.querySelector<HTMLElement>(`[data-testid="urgent-takeover"][data-urgent-id="${urgentId}"]`);
+    if (!root) throw new Error(`takeoverParts: the takeover of ${urgentId} is gone`);
+    return [...root.children].map((child) => {
+      const el = child as HTMLElement;
+      const outside = el.offsetLeft < 0 || el.offsetTop < 0 || el.offsetLeft + el.offsetWidth > root.clientWidth || el.offsetTop + el.offsetHeight > root.clientHeight || el.scrollWidth > el.clientWidth + 1;
       return { part: el.className, fontPx: parseFloat(getComputedStyle(el).fontSize), outside };
-    }),
-  );
+    });
+  }, id);
 }
 
 async function overlaps(page: Page): Promise<string[]> {
@@ -129,11 +135,10 @@ describe('urgent postings, the notice line and the emergency message on the boar
       await Promise.all(
         pages.map(async (page, i) => {
           await page.waitForSelector(`[data-testid="urgent-takeover"][data-urgent-id="${posted.json.id}"]`, { timeout: 60_000 });
-          await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
           const size = TAKEOVER_SIZES[i]!;
           // hand-computed for the default wall: 33 px at 1920×1080, 17 px at 960×480
           const minGlyphPx = oracleMinGlyphPx(DEFAULT_SCREEN, size);
-          const [parts, texts] = await Promise.all([takeoverParts(page), renderedTexts(page)]);
+          const [parts, texts] = await Promise.all([takeoverParts(page, posted.json.id), renderedTexts(page)]);
           await page.screenshot({ path: screenshotPath(`urgent-takeover-${posting.name}-${size.width}x${size.height}.png`) });
           expect(parts.map((p) => p.part)).toEqual(['urgent-takeover__tag', 'urgent-takeover__title', 'urgent-takeover__body', 'urgent-takeover__until']);
           expect(parts.filter((p) => p.outside)).toEqual([]);
