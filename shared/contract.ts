@@ -1,19 +1,13 @@
 /**
- * The hall host's public contract (DESIGN.md, "Public contract"): every HTTP route and socket
- * event with its schema. The host validates against these at its edges and the renderers are
- * typed from them, so the two sides cannot drift apart silently.
+ * The hall host's public schemas (DESIGN.md, "Public contract"): health, the public search,
+ * board status and pairing, the board socket's payloads. The routes that use them are in
+ * shared/api/hall-routes.ts and the socket events in shared/api/board-events.ts.
  */
 import { z } from 'zod';
 import { OCCUPATION_CODES } from './occupations';
 import { PublicListingSchema } from './schemas/public-listing';
-import type { BoardPlanSchema } from './schemas/board-plan';
-import type { ViewportSchema } from './schemas/screen';
-import type { BoardAlerts, Identify } from './schemas/urgent';
 
-export const ErrorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string() }),
-});
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+export { ErrorBodySchema, type ErrorBody } from './api/error-body';
 
 export const HubStateSchema = z.enum(['standalone', 'connected', 'offline']);
 export type HubState = z.infer<typeof HubStateSchema>;
@@ -142,35 +136,5 @@ export const BoardPairingStatusSchema = z.discriminatedUnion('status', [
 ]);
 export type BoardPairingStatus = z.infer<typeof BoardPairingStatusSchema>;
 
-/** socket.io namespace for LED board pages. */
+/** socket.io namespace for LED board pages (its events: shared/api/board-events.ts). */
 export const BOARD_NAMESPACE = '/board';
-
-/** Events the host sends to a board page. */
-export interface BoardServerEvents {
-  plan: (plan: z.infer<typeof BoardPlanSchema>) => void;
-  status: (status: HallStatus) => void;
-  /** The screen id is not configured (or was removed); the page shows a notice. */
-  'screen-error': (error: ErrorBody['error']) => void;
-  /** Urgent postings, notice line and emergency for this screen (whole state, on connect and on change). */
-  alerts: (alerts: BoardAlerts) => void;
-  /** Staff asked this screen to flash its name. */
-  identify: (identify: Identify) => void;
-  /** Staff asked this screen to reload its page. */
-  reload: () => void;
-}
-
-/** Events a board page sends to the host. */
-export interface BoardClientEvents {
-  viewport: (viewport: z.infer<typeof ViewportSchema>) => void;
-  heartbeat: (beat: BoardHeartbeat, ack: (ok: boolean) => void) => void;
-}
-
-export const ROUTES = {
-  health: '/healthz',
-  listings: '/api/listings',
-  board: '/board/:screenId',
-  kiosk: '/kiosk',
-  staff: '/staff',
-  boardPairings: '/api/board/pairings',
-  boardPairing: '/api/board/pairings/:pairingId',
-} as const;

@@ -1,19 +1,9 @@
 /**
- * The kiosk's routes beyond the public contract in contract.ts: kiosk search (with the 日结
- * filter), today's counts, device pairing. `POST /api/registrations` is in DESIGN.md.
+ * The kiosk's schemas beyond the public ones in contract.ts: kiosk search (with the 日结
+ * filter), today's counts, device pairing. Its routes are in shared/api/hall-routes.ts.
  */
 import { z } from 'zod';
 import { ListingQuerySchema, ListingsResponseSchema } from './contract';
-
-export const KIOSK_ROUTES = {
-  page: '/kiosk',
-  registrations: '/api/registrations',
-  listings: '/api/kiosk/listings',
-  summary: '/api/kiosk/summary',
-  device: '/api/kiosk/device',
-  pairings: '/api/kiosk/pairings',
-  pairing: '/api/kiosk/pairings/:pairingId',
-} as const;
 
 export const KioskListingQuerySchema = ListingQuerySchema.extend({
   /** `1`: only postings paid daily (日结). */

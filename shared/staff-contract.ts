@@ -1,33 +1,12 @@
 /**
- * The staff console's routes. `POST /api/staff/session`, `POST /api/urgent` and
- * `DELETE /api/urgent/:id` are in DESIGN.md; the rest serve the console. Every route except
- * sign-in and first-use setup needs `Authorization: Bearer <token>`.
+ * The staff console's schemas, the building blocks of its routes in shared/api/hall-routes.ts.
+ * Every staff route except sign-in and first-use setup needs `Authorization: Bearer <token>`.
  */
 import { z } from 'zod';
 import { OCCUPATION_CODES } from './occupations';
 import { BOARD_LAYOUTS, LEGIBILITY_RULES } from './schemas/screen';
 import { plainText } from './schemas/urgent';
 
-export const STAFF_ROUTES = {
-  page: '/staff',
-  setupState: '/api/staff/setup',
-  setup: '/api/staff/setup',
-  session: '/api/staff/session',
-  me: '/api/staff/me',
-  accounts: '/api/staff/accounts',
-  audit: '/api/staff/audit',
-  urgent: '/api/urgent',
-  urgentOne: '/api/urgent/:id',
-  notice: '/api/staff/notice',
-  emergency: '/api/staff/emergency',
-  screens: '/api/staff/screens',
-  screen: '/api/staff/screens/:id',
-  identify: '/api/staff/screens/:id/identify',
-  reload: '/api/staff/screens/:id/reload',
-  pairings: '/api/staff/pairings',
-  /** `DELETE`: revoke a paired board device or kiosk. */
-  device: '/api/staff/devices/:id',
-} as const;
 
 /** PINs are digits only (typed on a keypad); 6–12 of them, and not a trivial run. */
 export const PinSchema = z
@@ -40,121 +19,145 @@ export const SessionInputSchema = z.strictObject({ pin: z.string().max(64) });
 export const SetupInputSchema = z.strictObject({ name: plainText(1, 30), pin: PinSchema });
 export const AccountInputSchema = z.strictObject({ name: plainText(1, 30), pin: PinSchema, role: z.enum(['admin', 'staff']).default('staff') });
 
-export interface StaffIdentity {
-  accountId: string;
-  name: string;
-  role: 'admin' | 'staff';
-}
+export const StaffIdentitySchema = z.object({
+  accountId: z.string(),
+  name: z.string(),
+  role: z.enum(['admin', 'staff']),
+});
+export type StaffIdentity = z.infer<typeof StaffIdentitySchema>;
 
-export interface SessionResponse extends StaffIdentity {
-  token: string;
-  expiresAt: number;
-}
+export const SessionResponseSchema = StaffIdentitySchema.extend({ token: z.string(), expiresAt: z.number().int() });
+export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
-export interface AuditEntry {
-  id: number;
-  at: number;
-  accountName: string | null;
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown>;
-  source: string | null;
-}
+export const SetupStateSchema = z.object({ needsSetup: z.boolean() });
+
+export const AuditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.number().int(),
+  accountName: z.string().nullable(),
+  action: z.string(),
+  target: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+  source: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const AuditQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  action: z.string().regex(/^[a-z._]{1,40}$/).optional(),
+});
 
 /** One cell of an urgent posting's delivery proof: one open board page. */
-export interface DeliveryCell {
-  screenId: string;
-  screenName: string;
+export const DeliveryCellSchema = z.object({
+  screenId: z.string(),
+  screenName: z.string(),
   /** The connected page (socket) this is about; null when no page of that screen is open. */
-  pageId: string | null;
-  online: boolean;
+  pageId: z.string().nullable(),
+  online: z.boolean(),
   /** Host ms when this page first confirmed it in a heartbeat; null: not confirmed. */
-  showingSince: number | null;
+  showingSince: z.number().int().nullable(),
   /** How many times the host re-sent it to this page because no heartbeat confirmed it. */
-  retries: number;
+  retries: z.number().int().nonnegative(),
   /** Not confirmed within the deadline (retried) — staff should look at this screen. */
-  flagged: boolean;
-}
+  flagged: z.boolean(),
+});
+export type DeliveryCell = z.infer<typeof DeliveryCellSchema>;
 
-export interface UrgentView {
-  id: string;
-  origin: 'local' | 'hub';
-  title: string;
-  body: string;
-  listingId: string | null;
-  screens: string[] | null;
-  createdAt: number;
-  createdBy: string | null;
-  expiresAt: number;
-  retractedAt: number | null;
-  live: boolean;
-  delivery: DeliveryCell[];
-}
+export const UrgentViewSchema = z.object({
+  id: z.string(),
+  origin: z.enum(['local', 'hub']),
+  title: z.string(),
+  body: z.string(),
+  listingId: z.string().nullable(),
+  screens: z.array(z.string()).nullable(),
+  createdAt: z.number().int(),
+  createdBy: z.string().nullable(),
+  expiresAt: z.number().int(),
+  retractedAt: z.number().int().nullable(),
+  live: z.boolean(),
+  delivery: z.array(DeliveryCellSchema),
+});
+export type UrgentView = z.infer<typeof UrgentViewSchema>;
 
-export interface AnnouncementView {
-  title: string;
-  body: string;
-  setAt: number;
-  expiresAt: number | null;
-}
+export const AnnouncementViewSchema = z.object({
+  title: z.string(),
+  body: z.string(),
+  setAt: z.number().int(),
+  expiresAt: z.number().int().nullable(),
+});
+export type AnnouncementView = z.infer<typeof AnnouncementViewSchema>;
 
-export interface UrgentListResponse {
-  urgent: UrgentView[];
-  notice: AnnouncementView | null;
-  emergency: AnnouncementView | null;
-  serverNow: number;
-}
+export const UrgentListResponseSchema = z.object({
+  urgent: z.array(UrgentViewSchema),
+  notice: AnnouncementViewSchema.nullable(),
+  emergency: AnnouncementViewSchema.nullable(),
+  serverNow: z.number().int(),
+});
+export type UrgentListResponse = z.infer<typeof UrgentListResponseSchema>;
 
-export interface ScreenPageView {
-  pageId: string;
-  viewport: { width: number; height: number } | null;
-  connectedAt: number;
-  lastSeenAt: number;
-  planId: string | null;
-  pageIndex: number | null;
-  urgentIds: string[];
-  paintedAt: number | null;
-}
+export const ScreenPageViewSchema = z.object({
+  pageId: z.string(),
+  viewport: z.object({ width: z.number(), height: z.number() }).nullable(),
+  connectedAt: z.number().int(),
+  lastSeenAt: z.number().int(),
+  planId: z.string().nullable(),
+  pageIndex: z.number().int().nullable(),
+  urgentIds: z.array(z.string()),
+  paintedAt: z.number().int().nullable(),
+});
+export type ScreenPageView = z.infer<typeof ScreenPageViewSchema>;
 
-export interface ScreenView {
-  id: string;
-  name: string;
-  width: number;
-  height: number;
-  pitchMm: number;
-  viewingDistanceM: number;
-  legibilityRule: (typeof LEGIBILITY_RULES)[number];
-  layout: (typeof BOARD_LAYOUTS)[number];
-  filter: { occupations: string[]; districts: string[] };
-  minGlyphPx: number;
-  online: boolean;
-  lastSeenAt: number | null;
-  pages: ScreenPageView[];
-}
+export const ScreenViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  pitchMm: z.number(),
+  viewingDistanceM: z.number(),
+  legibilityRule: z.enum(LEGIBILITY_RULES),
+  layout: z.enum(BOARD_LAYOUTS),
+  filter: z.object({ occupations: z.array(z.string()), districts: z.array(z.string()) }),
+  minGlyphPx: z.number().int(),
+  online: z.boolean(),
+  lastSeenAt: z.number().int().nullable(),
+  pages: z.array(ScreenPageViewSchema),
+});
+export type ScreenView = z.infer<typeof ScreenViewSchema>;
 
-export interface KioskView {
-  id: string;
-  kind: 'local' | 'paired';
-  approvedBy: string | null;
-  createdAt: number | null;
-  lastSeenAt: number | null;
-}
+export const KioskViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['local', 'paired']),
+  approvedBy: z.string().nullable(),
+  createdAt: z.number().int().nullable(),
+  lastSeenAt: z.number().int().nullable(),
+});
+export type KioskView = z.infer<typeof KioskViewSchema>;
 
 /** A board page on the hall network that staff paired; it can show only its screen. */
-export interface BoardDeviceView {
-  id: string;
-  screenId: string;
-  approvedBy: string;
-  createdAt: number;
-  lastSeenAt: number | null;
-}
+export const BoardDeviceViewSchema = z.object({
+  id: z.string(),
+  screenId: z.string(),
+  approvedBy: z.string(),
+  createdAt: z.number().int(),
+  lastSeenAt: z.number().int().nullable(),
+});
+export type BoardDeviceView = z.infer<typeof BoardDeviceViewSchema>;
 
-export interface ScreensResponse {
-  screens: ScreenView[];
-  kiosks: KioskView[];
-  boardDevices: BoardDeviceView[];
-  serverNow: number;
-}
+export const ScreensResponseSchema = z.object({
+  screens: z.array(ScreenViewSchema),
+  kiosks: z.array(KioskViewSchema),
+  boardDevices: z.array(BoardDeviceViewSchema),
+  serverNow: z.number().int(),
+});
+export type ScreensResponse = z.infer<typeof ScreensResponseSchema>;
+
+/** What approving a pairing code made: a kiosk, a board device of a screen, or a board screen. */
+export const PairingApprovedSchema = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('kiosk'), deviceId: z.string() }),
+  z.object({ role: z.literal('board-device'), deviceId: z.string(), screenId: z.string() }),
+  z.object({ role: z.literal('board'), screenId: z.string(), url: z.string() }),
+]);
+export type PairingApproved = z.infer<typeof PairingApprovedSchema>;
 
 /** A screen filter as staff send it (no defaults: an absent filter must not reset the screen's). */
 const FilterInputSchema = z.strictObject({

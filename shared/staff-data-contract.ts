@@ -1,30 +1,13 @@
 /**
- * The console's data routes (postings and their spreadsheet import, sign-ups, market pulse).
- * Every route needs the staff Bearer token; every change is written to the staff audit log.
+ * The schemas of the console's data routes (postings and their spreadsheet import, sign-ups,
+ * market pulse), the building blocks of shared/api/hall-routes.ts. Every route needs the staff
+ * Bearer token; every change is written to the staff audit log.
  */
 import { z } from 'zod';
 import { stripInvisible } from './schemas/invisible-text';
-import { OCCUPATION_CODES, type OccupationCode } from './occupations';
-import type { Listing } from './schemas/listing';
-import type { MarketPulse } from './pulse/market-pulse';
-
-export const STAFF_DATA_ROUTES = {
-  postings: '/api/staff/postings',
-  posting: '/api/staff/postings/:id',
-  hide: '/api/staff/postings/:id/hide',
-  unhide: '/api/staff/postings/:id/unhide',
-  importPostings: '/api/staff/postings/import',
-  importTemplate: '/api/staff/postings/import/template.csv',
-  signups: '/api/staff/signups',
-  signupReveal: '/api/staff/signups/:id/reveal',
-  signupContacted: '/api/staff/signups/:id/contacted',
-  signupsExport: '/api/staff/signups/export.csv',
-  signupsRetention: '/api/staff/signups/retention',
-  signupsPurge: '/api/staff/signups/purge',
-  pulse: '/api/staff/pulse',
-  pulseSettings: '/api/staff/pulse/settings',
-  pulseScreen: '/api/staff/pulse/screens/:id',
-} as const;
+import { OCCUPATION_CODES } from './occupations';
+import { ListingSchema } from './schemas/listing';
+import { MarketPulseSchema } from './pulse/market-pulse-schema';
 
 /** Ids the hall gives postings it made itself; upstream ids never start like this. */
 export const LOCAL_ID_PREFIX = 'local-';
@@ -50,17 +33,19 @@ export const PostingQuerySchema = z.strictObject({
 });
 export type PostingQuery = z.infer<typeof PostingQuerySchema>;
 
-export interface StaffPosting extends Listing {
-  hidden: boolean;
+export const StaffPostingSchema = ListingSchema.safeExtend({
+  hidden: z.boolean(),
   /** Made by this hall (window or import), so staff may edit it. */
-  editable: boolean;
-}
+  editable: z.boolean(),
+});
+export type StaffPosting = z.infer<typeof StaffPostingSchema>;
 
-export interface PostingsResponse {
-  postings: StaffPosting[];
-  total: number;
-  serverNow: number;
-}
+export const PostingsResponseSchema = z.object({
+  postings: z.array(StaffPostingSchema),
+  total: z.number().int().nonnegative(),
+  serverNow: z.number().int(),
+});
+export type PostingsResponse = z.infer<typeof PostingsResponseSchema>;
 
 /** What staff fill in for a posting of their own; the host adds id, revision, source and time. */
 export const LOCAL_POSTING_FIELDS = [
@@ -69,66 +54,86 @@ export const LOCAL_POSTING_FIELDS = [
   'workTime', 'contactName', 'contactPhone', 'maskPhone', 'validFrom', 'validUntil', 'urgent',
 ] as const;
 
+/**
+ * The body of `POST`/`PUT /api/staff/postings[/:id]`: some of LOCAL_POSTING_FIELDS (the host
+ * merges them with what it sets, and validates the whole posting with ListingSchema).
+ */
+export const PostingFieldsSchema = z.record(z.string(), z.unknown()).superRefine((body, ctx) => {
+  const allowed = new Set<string>(LOCAL_POSTING_FIELDS);
+  const unknown = Object.keys(body).filter((k) => !allowed.has(k));
+  if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown or host-set fields: ${unknown.slice(0, 5).join(', ')}` });
+});
+
 export const IMPORT_PROBLEMS = [
   'missing', 'markup', 'bad_number', 'bad_phone', 'unknown_district', 'bad_choice', 'bad_date', 'bad_id', 'duplicate_id', 'invalid',
 ] as const;
 
 /** One reason a row was refused: which column, a code the console translates, and an English message. */
-export interface ImportProblem {
+export const ImportProblemSchema = z.object({
   /** The column's header as the file has it (or the field name when the column is missing). */
-  column: string;
-  code: (typeof IMPORT_PROBLEMS)[number];
-  message: string;
-}
+  column: z.string(),
+  code: z.enum(IMPORT_PROBLEMS),
+  message: z.string(),
+});
+export type ImportProblem = z.infer<typeof ImportProblemSchema>;
 
-export interface ImportRowError {
+export const ImportRowErrorSchema = z.object({
   /** Spreadsheet row number as the spreadsheet program shows it (the header is row 1). */
-  row: number;
+  row: z.number().int(),
   /** The row's id column, when it had one. */
-  id: string | null;
-  reasons: ImportProblem[];
-}
+  id: z.string().nullable(),
+  reasons: z.array(ImportProblemSchema),
+});
+export type ImportRowError = z.infer<typeof ImportRowErrorSchema>;
 
-export interface ImportReport {
-  fileName: string;
-  format: 'csv' | 'xlsx';
+export const ImportReportSchema = z.object({
+  fileName: z.string(),
+  format: z.enum(['csv', 'xlsx']),
   /** How the file's text was decoded (CSV only). */
-  encoding: 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be' | null;
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030', 'utf-16le', 'utf-16be']).nullable(),
   /** Data rows read (empty rows not counted). */
-  rows: number;
+  rows: z.number().int().nonnegative(),
   /** New or changed postings written. */
-  imported: number;
+  imported: z.number().int().nonnegative(),
   /** Rows identical to what the hall already has. */
-  unchanged: number;
-  rejected: ImportRowError[];
+  unchanged: z.number().int().nonnegative(),
+  rejected: z.array(ImportRowErrorSchema),
   /** Columns of the header the import did not recognise (ignored). */
-  ignoredColumns: string[];
+  ignoredColumns: z.array(z.string()),
   /** True for a dry run: nothing was written. */
-  dryRun: boolean;
-}
+  dryRun: z.boolean(),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
 
-export interface SignupView {
-  id: string;
-  number: string;
+/** `POST /api/staff/postings/import?name=FILE[&dryRun=1]`. */
+export const ImportQuerySchema = z.strictObject({
+  name: z.string().overwrite(stripInvisible).trim().min(1, { message: 'the file name is required' }).max(200).refine((s) => !/[<>\p{Cc}/\\]/u.test(s), { message: 'a plain file name' }),
+  dryRun: flag.default(false),
+});
+
+export const SignupViewSchema = z.object({
+  id: z.string(),
+  number: z.string(),
   /** Masked unless this is the answer to an audited reveal. */
-  phone: string;
-  name: string;
-  occupations: OccupationCode[];
-  districts: string[];
-  availability: string[];
-  expectedPay: number | null;
-  payUnit: string | null;
-  listingId: string | null;
-  listingTitle: string | null;
-  kioskId: string;
-  createdAt: number;
-  contactedAt: number | null;
-  contactedBy: string | null;
+  phone: z.string(),
+  name: z.string(),
+  occupations: z.array(z.enum(OCCUPATION_CODES)),
+  districts: z.array(z.string()),
+  availability: z.array(z.string()),
+  expectedPay: z.number().nullable(),
+  payUnit: z.string().nullable(),
+  listingId: z.string().nullable(),
+  listingTitle: z.string().nullable(),
+  kioskId: z.string(),
+  createdAt: z.number().int(),
+  contactedAt: z.number().int().nullable(),
+  contactedBy: z.string().nullable(),
   /** Upstream has acked it (its outbox item was delivered). */
-  delivered: boolean;
+  delivered: z.boolean(),
   /** Purged on or after this time (the retention period from createdAt). */
-  purgeAfter: number;
-}
+  purgeAfter: z.number().int(),
+});
+export type SignupView = z.infer<typeof SignupViewSchema>;
 
 /**
  * What the console's sign-up search takes: a sign-up number (`A-0427`), the last 4 digits of a
@@ -158,13 +163,14 @@ export const SignupQuerySchema = z.strictObject({
 });
 export type SignupQuery = z.infer<typeof SignupQuerySchema>;
 
-export interface SignupsResponse {
-  signups: SignupView[];
-  total: number;
-  retentionDays: number;
-  lastPurge: PurgeReport | null;
-  serverNow: number;
-}
+export const SignupsResponseSchema = z.object({
+  signups: z.array(SignupViewSchema),
+  total: z.number().int().nonnegative(),
+  retentionDays: z.number().int(),
+  lastPurge: z.lazy(() => PurgeReportSchema).nullable(),
+  serverNow: z.number().int(),
+});
+export type SignupsResponse = z.infer<typeof SignupsResponseSchema>;
 
 export const RevealInputSchema = z.strictObject({
   /** Why staff need the number (kept in the audit log). */
@@ -180,22 +186,26 @@ export const ExportQuerySchema = z.strictObject({
 
 export const RetentionInputSchema = z.strictObject({ days: z.number().int().min(1).max(3650) });
 
-export interface PurgeReport {
-  at: number;
-  cutoff: number;
+export const RevealedSignupSchema = z.object({ id: z.string(), phone: z.string(), name: z.string() });
+export const RetentionResponseSchema = z.object({ retentionDays: z.number().int() });
+
+export const PurgeReportSchema = z.object({
+  at: z.number().int(),
+  cutoff: z.number().int(),
   /** Sign-ups deleted. */
-  removed: number;
+  removed: z.number().int().nonnegative(),
   /** Delivered outbox items of purged sign-ups deleted (their copy of the personal data). */
-  outboxRemoved: number;
+  outboxRemoved: z.number().int().nonnegative(),
   /** Outbox items of purged sign-ups still waiting for upstream; removed once delivered. */
-  outboxWaiting: number;
+  outboxWaiting: z.number().int().nonnegative(),
   /**
    * Outbox items past retention that never reached the platform, dropped with their copy of
    * the personal data (the platform will not get these sign-ups; the purge's audit row says so).
    */
-  outboxDropped: number;
-  by: string | null;
-}
+  outboxDropped: z.number().int().nonnegative(),
+  by: z.string().nullable(),
+});
+export type PurgeReport = z.infer<typeof PurgeReportSchema>;
 
 export const PulseSettingsSchema = z.strictObject({
   minDemand: z.number().int().min(1).max(10_000),
@@ -205,10 +215,11 @@ export type PulseSettings = z.infer<typeof PulseSettingsSchema>;
 
 export const PulseScreenInputSchema = z.strictObject({ pulsePage: z.boolean() });
 
-export interface PulseResponse {
-  pulse: MarketPulse;
-  settings: PulseSettings;
+export const PulseResponseSchema = z.object({
+  pulse: MarketPulseSchema,
+  settings: PulseSettingsSchema,
   /** The local day of the year-ago snapshot compared with, or null when there is none. */
-  yearAgoDay: string | null;
-  screens: { id: string; name: string; pulsePage: boolean; layout: string }[];
-}
+  yearAgoDay: z.string().nullable(),
+  screens: z.array(z.object({ id: z.string(), name: z.string(), pulsePage: z.boolean(), layout: z.string() })),
+});
+export type PulseResponse = z.infer<typeof PulseResponseSchema>;

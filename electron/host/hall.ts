@@ -79,6 +79,8 @@ export interface HallDeps {
   connectionsPerAddress?: number;
   /** Sign-ups per kiosk (default: a burst of 6, then one per 20 s); tests that post many raise it. */
   kioskSignups?: { signupBurst?: number; signupsPerS?: number };
+  /** Told of every HTTP route as it is registered (the route-map test lists them). */
+  onRoute?: (route: { method: string; url: string }) => void;
 }
 
 export async function startHall(options: HallOptions, deps: HallDeps = {}): Promise<Hall> {
@@ -220,6 +222,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     }).search,
     defaultScreenId: () => screens[0]?.id ?? null,
     routes: [kiosk.routes, staff.routes, consoleData.routes, boardPairingRoutes({ devices: boardDevices, pairings, screenExists: (id) => screens.some((s) => s.id === id) })],
+    ...(deps.onRoute ? { onRoute: deps.onRoute } : {}),
   });
 
   // Board plans go out as the text and bytes the plan worker wrote (server/raw-packet-adapter.ts).

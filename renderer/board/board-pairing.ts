@@ -5,7 +5,11 @@
  * in localStorage) and connects with it. A page on the hall PC itself never gets here.
  */
 import { useEffect, useState } from 'react';
-import { BoardPairingRequestSchema, BoardPairingStatusSchema, ROUTES } from '../../shared/contract';
+import { PUBLIC_ROUTES } from '../../shared/api/public-routes';
+import { createApiClient } from '../common/api-client';
+import { ApiError } from '../common/api-error';
+
+const api = createApiClient();
 
 const STORAGE_PREFIX = 'hallboard.boardDeviceToken.';
 const POLL_MS = 2000;
@@ -29,10 +33,6 @@ export function storeDeviceToken(screenId: string, token: string | null): void {
 
 export type PairingView = { code: string | null; expiresAt: number | null };
 
-async function json(res: Response): Promise<unknown> {
-  return res.json().catch(() => null);
-}
-
 /**
  * While `active`, asks for a code and polls it; calls `onToken` once staff approved. A refused
  * request (429: this address asked too often) waits as long as the host says.
@@ -47,32 +47,33 @@ export function useBoardPairing(screenId: string, active: boolean, onToken: (tok
       if (!stopped) timer = setTimeout(fn, ms);
     };
     async function ask(): Promise<void> {
+      let request;
       try {
-        const res = await fetch(ROUTES.boardPairings, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ screenId }), cache: 'no-store' });
-        if (res.status === 429) return later(() => void ask(), Math.max(1, Number(res.headers.get('retry-after') ?? 5)) * 1000);
-        const parsed = BoardPairingRequestSchema.safeParse(await json(res));
-        if (!res.ok || !parsed.success) return later(() => void ask(), 10_000);
-        if (stopped) return;
-        setView({ code: parsed.data.code, expiresAt: parsed.data.expiresAt });
-        const poll = async (): Promise<void> => {
-          try {
-            const r = await fetch(ROUTES.boardPairing.replace(':pairingId', encodeURIComponent(parsed.data.pairingId)), { cache: 'no-store' });
-            if (r.status === 404) return void ask();
-            const state = BoardPairingStatusSchema.safeParse(await json(r));
-            if (state.success && state.data.status === 'approved') {
-              storeDeviceToken(screenId, state.data.token);
-              if (!stopped) onToken(state.data.token);
-              return;
-            }
-          } catch {
-            // host unreachable: keep the code on screen and try again
-          }
-          later(() => void poll(), POLL_MS);
-        };
-        later(() => void poll(), POLL_MS);
-      } catch {
-        later(() => void ask(), 5000);
+        request = await api.call(PUBLIC_ROUTES.boardPairings, { body: { screenId } });
+      } catch (error) {
+        // 429: this address asked too often (wait as long as the host says); otherwise the host is
+        // unreachable or refused: try again a little later.
+        if (error instanceof ApiError && error.status === 429) return later(() => void ask(), Math.max(1000, error.retryAfterMs ?? 5000));
+        return later(() => void ask(), error instanceof ApiError && error.status !== 0 ? 10_000 : 5000);
       }
+      if (stopped) return;
+      setView({ code: request.code, expiresAt: request.expiresAt });
+      const pairingId = request.pairingId;
+      const poll = async (): Promise<void> => {
+        try {
+          const state = await api.call(PUBLIC_ROUTES.boardPairing, { params: { pairingId } });
+          if (state.status === 'approved') {
+            storeDeviceToken(screenId, state.token);
+            if (!stopped) onToken(state.token);
+            return;
+          }
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 404) return void ask();
+          // host unreachable: keep the code on screen and try again
+        }
+        later(() => void poll(), POLL_MS);
+      };
+      later(() => void poll(), POLL_MS);
     }
     void ask();
     return () => {

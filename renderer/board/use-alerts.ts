@@ -4,7 +4,8 @@
  * clock even when the host is unreachable.
  */
 import { useEffect, useState } from 'react';
-import { BoardAlertsSchema, IdentifySchema, type BoardAlerts, type Identify } from '../../shared/schemas/urgent';
+import type { BoardAlerts, Identify } from '../../shared/schemas/urgent';
+import { BOARD_SERVER_EVENTS } from '../../shared/api/board-events';
 import { pageLog } from '../common/page-log';
 import type { ServerClock } from '../common/server-clock';
 import type { BoardSocket } from './use-board-link';
@@ -39,7 +40,7 @@ export function useAlerts(socket: BoardSocket | null, clock: ServerClock): Alert
   useEffect(() => {
     if (!socket) return undefined;
     const onAlerts = (raw: unknown) => {
-      const parsed = BoardAlertsSchema.safeParse(raw);
+      const parsed = BOARD_SERVER_EVENTS.alerts.safeParse(raw);
       if (!parsed.success) {
         log.error('alerts failed validation', parsed.error.issues.slice(0, 5));
         return;
@@ -47,7 +48,7 @@ export function useAlerts(socket: BoardSocket | null, clock: ServerClock): Alert
       setReceived(parsed.data);
     };
     const onIdentify = (raw: unknown) => {
-      const parsed = IdentifySchema.safeParse(raw);
+      const parsed = BOARD_SERVER_EVENTS.identify.safeParse(raw);
       if (parsed.success) setIdentify(parsed.data);
     };
     const onReload = () => window.location.reload();

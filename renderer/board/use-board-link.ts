@@ -4,15 +4,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
-import {
-  BOARD_NAMESPACE,
-  HallStatusSchema,
-  type BoardClientEvents,
-  type BoardServerEvents,
-  type ErrorBody,
-  type HallStatus,
-} from '../../shared/contract';
-import { BoardPlanSchema, type BoardPlan } from '../../shared/schemas/board-plan';
+import type { ErrorBody, HallStatus } from '../../shared/contract';
+import { BOARD_NAMESPACE, BOARD_SERVER_EVENTS, type BoardClientEvents, type BoardServerEvents } from '../../shared/api/board-events';
+import type { BoardPlan } from '../../shared/schemas/board-plan';
 import { ViewportSchema } from '../../shared/schemas/screen';
 import { pageLog } from '../common/page-log';
 import type { ServerClock } from '../common/server-clock';
@@ -73,7 +67,7 @@ export function useBoardLink(screenId: string | null, clock: ServerClock): Board
       resizeTimer = setTimeout(sendViewport, RESIZE_DEBOUNCE_MS);
     };
     const onPlan = (raw: unknown) => {
-      const parsed = BoardPlanSchema.safeParse(raw);
+      const parsed = BOARD_SERVER_EVENTS.plan.safeParse(raw);
       if (!parsed.success) {
         log.error('plan failed validation', parsed.error.issues.slice(0, 5));
         setBadPlan(true);
@@ -84,7 +78,7 @@ export function useBoardLink(screenId: string | null, clock: ServerClock): Board
       setPlan(parsed.data);
     };
     const onStatus = (raw: unknown) => {
-      const parsed = HallStatusSchema.safeParse(raw);
+      const parsed = BOARD_SERVER_EVENTS.status.safeParse(raw);
       if (!parsed.success) {
         log.error('status failed validation', parsed.error.issues.slice(0, 5));
         return;

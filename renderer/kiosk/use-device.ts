@@ -8,7 +8,7 @@
  *   approve it. While the host is unreachable a stored token is assumed still good.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { KioskApiError, checkDevice, pairingStatus, requestPairing } from './kiosk-api';
+import { ApiError, checkDevice, pairingStatus, requestPairing } from './kiosk-api';
 
 const STORAGE_KEY = 'hallboard.kioskDeviceToken';
 
@@ -75,7 +75,7 @@ export function useDevice(pairPollMs: number): { device: DeviceState; revoked: (
             return;
           }
         } catch (error) {
-          if (error instanceof KioskApiError && error.status === 404) {
+          if (error instanceof ApiError && error.status === 404) {
             setDevice({ status: 'pairing', code: null, expired: true });
             later(() => void pair(), 500);
             return;
@@ -94,7 +94,7 @@ export function useDevice(pairPollMs: number): { device: DeviceState; revoked: (
         if (!stopped) setDevice({ status: 'authorised', token });
       } catch (error) {
         if (stopped) return;
-        if (error instanceof KioskApiError && (error.status === 401 || error.status === 403)) {
+        if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
           if (token !== hashToken) storeToken(null);
           return pair();
         }

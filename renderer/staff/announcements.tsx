@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnouncementView } from '../../shared/staff-contract';
-import { api } from './staff-api';
+import { STAFF_ROUTES, staffApi } from './staff-api';
 
 export function Announcements({ notice, emergency, onChanged }: { notice: AnnouncementView | null; emergency: AnnouncementView | null; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -24,7 +24,7 @@ export function Announcements({ notice, emergency, onChanged }: { notice: Announ
   function setNotice(event: FormEvent) {
     event.preventDefault();
     void run(async () => {
-      await api('PUT', '/api/staff/notice', { text: noticeText.trim() });
+      await staffApi.call(STAFF_ROUTES.noticeSet, { body: { text: noticeText.trim() } });
       setNoticeText('');
     });
   }
@@ -33,7 +33,7 @@ export function Announcements({ notice, emergency, onChanged }: { notice: Announ
     event.preventDefault();
     if (!window.confirm(t('staff.emergency.confirm'))) return;
     void run(async () => {
-      await api('PUT', '/api/staff/emergency', { title: emTitle.trim(), body: emBody.trim() });
+      await staffApi.call(STAFF_ROUTES.emergencySet, { body: { title: emTitle.trim(), body: emBody.trim() } });
       setEmTitle('');
       setEmBody('');
     });
@@ -45,7 +45,7 @@ export function Announcements({ notice, emergency, onChanged }: { notice: Announ
       {notice ? (
         <p className="current" data-testid="notice-current">
           {t('staff.notice.current', { text: notice.title })}{' '}
-          <button type="button" onClick={() => void run(() => api('DELETE', '/api/staff/notice'))}>
+          <button type="button" onClick={() => void run(() => staffApi.call(STAFF_ROUTES.noticeClear, {}))}>
             {t('staff.notice.clear')}
           </button>
         </p>
@@ -59,7 +59,7 @@ export function Announcements({ notice, emergency, onChanged }: { notice: Announ
       {emergency ? (
         <div className="emergency-live" role="alert" data-testid="emergency-current">
           <strong>{t('staff.emergency.live', { title: emergency.title })}</strong>
-          <button type="button" className="primary" onClick={() => void run(() => api('DELETE', '/api/staff/emergency'))} data-testid="emergency-clear">
+          <button type="button" className="primary" onClick={() => void run(() => staffApi.call(STAFF_ROUTES.emergencyClear, {}))} data-testid="emergency-clear">
             {t('staff.emergency.clear')}
           </button>
         </div>

@@ -1,13 +1,12 @@
 /** The audit log: who did what, when, from where. */
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '../../shared/staff-contract';
-import { api } from './staff-api';
+import { STAFF_ROUTES, staffApi } from './staff-api';
 import { formatDateTime } from './format';
 import { usePoll } from './use-poll';
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const { data } = usePoll(() => api<{ entries: AuditEntry[] }>('GET', '/api/staff/audit?limit=200'), 5000);
+  const { data } = usePoll(() => staffApi.call(STAFF_ROUTES.audit, { query: { limit: 200 } }), 5000);
   return (
     <section className="panel">
       <h2>{t('staff.audit.title')}</h2>

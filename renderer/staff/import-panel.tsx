@@ -6,8 +6,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../shared/staff-data-contract';
-import { downloadFile, uploadFile } from './data-api';
-import { StaffApiError } from './staff-api';
+import { apiErrorText } from '../common/api-error-text';
+import { downloadFile } from './data-api';
+import { ApiError, STAFF_DATA_ROUTES, staffApi } from './staff-api';
 
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
@@ -21,13 +22,13 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await uploadFile<ImportReport>(`/api/staff/postings/import?name=${encodeURIComponent(file.name)}${dryRun ? '&dryRun=1' : ''}`, file);
+      const r = await staffApi.call(STAFF_DATA_ROUTES.postingsImport, { query: { name: file.name, ...(dryRun ? { dryRun: '1' as const } : {}) }, body: file });
       setReport(r);
       if (!dryRun) onImported();
     } catch (e) {
       setReport(null);
-      const code = e instanceof StaffApiError ? e.code : 'network';
-      setError(t(`staff.import.errors.${code}`, { defaultValue: (e as Error).message }));
+      const code = e instanceof ApiError && e.code !== 'offline' ? e.code : 'network';
+      setError(t(`staff.import.errors.${code}`, { defaultValue: apiErrorText(t, e) }));
     } finally {
       setBusy(false);
     }
@@ -46,7 +47,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
           {t('staff.import.run')}
         </button>
       </div>
-      <button type="button" className="link" onClick={() => void downloadFile('/api/staff/postings/import/template.csv', 'postings-template.csv')}>
+      <button type="button" className="link" onClick={() => void downloadFile(STAFF_DATA_ROUTES.importTemplate, {}, 'postings-template.csv').catch((e: unknown) => setError(apiErrorText(t, e)))}>
         {t('staff.import.template')}
       </button>
       {error ? <p className="error" data-testid="import-error">{error}</p> : null}

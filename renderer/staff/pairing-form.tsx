@@ -5,11 +5,12 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OCCUPATION_CODES } from '../../shared/occupations';
+import { OCCUPATION_CODES, type OccupationCode } from '../../shared/occupations';
 import type { BoardLayout } from '../../shared/schemas/screen';
 import { LayoutSelect, PitchDistanceFields } from './screen-fields';
 import { glyphFloorPx } from '../../shared/legibility';
-import { api } from './staff-api';
+import { apiErrorText } from '../common/api-error-text';
+import { STAFF_ROUTES, staffApi } from './staff-api';
 
 export function PairingForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -33,26 +34,29 @@ export function PairingForm({ onDone }: { onDone: () => void }) {
     try {
       if (role === 'kiosk') {
         // any device that shows a code: a browser kiosk, or a board page on the hall network
-        const approved = await api<{ role: 'kiosk' } | { role: 'board-device'; screenId: string }>('POST', '/api/staff/pairings', { role: 'device', code: code.trim() });
-        setMessage({ ok: true, text: approved.role === 'kiosk' ? t('staff.pairing.kioskDone') : t('staff.pairing.boardDeviceDone', { screenId: approved.screenId }) });
+        const approved = await staffApi.call(STAFF_ROUTES.pairingApprove, { body: { role: 'device', code: code.trim() } });
+        setMessage({ ok: true, text: approved.role === 'board-device' ? t('staff.pairing.boardDeviceDone', { screenId: approved.screenId }) : t('staff.pairing.kioskDone') });
         setCode('');
       } else {
-        const result = await api<{ url: string }>('POST', '/api/staff/pairings', {
-          role,
-          screenId: screenId.trim(),
-          name: name.trim(),
-          width: w,
-          height: h,
-          pitchMm: Number(pitch),
-          viewingDistanceM: Number(distance),
-          layout,
-          filter: { occupations: occupation ? [occupation] : [], districts: [] },
+        const result = await staffApi.call(STAFF_ROUTES.pairingApprove, {
+          body: {
+            role,
+            screenId: screenId.trim(),
+            name: name.trim(),
+            width: w,
+            height: h,
+            pitchMm: Number(pitch),
+            viewingDistanceM: Number(distance),
+            layout,
+            filter: { occupations: occupation ? [occupation as OccupationCode] : [], districts: [] },
+          },
         });
-        setMessage({ ok: true, text: t('staff.pairing.boardDone', { url: `${window.location.origin}${result.url}` }) });
+        const url = result.role === 'board' ? result.url : '';
+        setMessage({ ok: true, text: t('staff.pairing.boardDone', { url: `${window.location.origin}${url}` }) });
       }
       onDone();
     } catch (e) {
-      setMessage({ ok: false, text: (e as Error).message });
+      setMessage({ ok: false, text: apiErrorText(t, e) });
     }
   }
 

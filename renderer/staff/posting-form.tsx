@@ -5,7 +5,8 @@ import { districtsOfCity, HOME_CITY_CODE } from '../../shared/districts';
 import { OCCUPATION_CODES } from '../../shared/occupations';
 import { EMPLOYER_KINDS, EMPLOYMENT_TYPES, PAY_UNITS, SETTLEMENTS } from '../../shared/schemas/listing-enums';
 import type { StaffPosting } from '../../shared/staff-data-contract';
-import { api, StaffApiError } from './staff-api';
+import { apiErrorText } from '../common/api-error-text';
+import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 
 const DISTRICTS = districtsOfCity(HOME_CITY_CODE);
 
@@ -55,11 +56,11 @@ export function PostingForm({ editing, onDone }: { editing: StaffPosting | null;
       validUntil: `${v.validUntil}T23:59:59+08:00`,
     };
     try {
-      if (editing) await api('PUT', `/api/staff/postings/${encodeURIComponent(editing.id)}`, body);
-      else await api('POST', '/api/staff/postings', body);
+      if (editing) await staffApi.call(STAFF_DATA_ROUTES.postingUpdate, { params: { id: editing.id }, body });
+      else await staffApi.call(STAFF_DATA_ROUTES.postingCreate, { body });
       onDone();
     } catch (err) {
-      setError(err instanceof StaffApiError ? err.message : t('staff.signIn.error.network'));
+      setError(apiErrorText(t, err));
     }
   }
 

@@ -6,11 +6,11 @@ import { useState } from 'react';
 import './data-views.css';
 import { useTranslation } from 'react-i18next';
 import { formatDistrict, formatPay, formatSettlement } from '../../shared/format';
-import type { PostingsResponse, StaffPosting } from '../../shared/staff-data-contract';
+import type { StaffPosting } from '../../shared/staff-data-contract';
 import { formatDateTime } from './format';
 import { ImportPanel } from './import-panel';
 import { PostingForm } from './posting-form';
-import { api } from './staff-api';
+import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
 
 export function PostingsPage() {
@@ -19,9 +19,9 @@ export function PostingsPage() {
   const [visibility, setVisibility] = useState<'all' | 'shown' | 'hidden'>('all');
   const [hallOnly, setHallOnly] = useState(false);
   const [form, setForm] = useState<{ editing: StaffPosting | null } | null>(null);
-  const params = new URLSearchParams({ visibility, limit: '200', ...(q.trim() ? { q: q.trim() } : {}), ...(hallOnly ? { hallOnly: '1' } : {}) });
-  const { data, refresh } = usePoll(() => api<PostingsResponse>('GET', `/api/staff/postings?${params.toString()}`), 10_000);
-  const key = params.toString();
+  const query = { visibility, limit: 200, ...(q.trim() ? { q: q.trim() } : {}), ...(hallOnly ? { hallOnly: '1' as const } : {}) };
+  const { data, refresh } = usePoll(() => staffApi.call(STAFF_DATA_ROUTES.postings, { query }), 10_000);
+  const key = JSON.stringify(query);
   const [lastKey, setLastKey] = useState(key);
   if (key !== lastKey) {
     setLastKey(key);
@@ -29,7 +29,7 @@ export function PostingsPage() {
   }
 
   async function toggle(p: StaffPosting) {
-    await api('POST', `/api/staff/postings/${encodeURIComponent(p.id)}/${p.hidden ? 'unhide' : 'hide'}`);
+    await staffApi.call(p.hidden ? STAFF_DATA_ROUTES.postingUnhide : STAFF_DATA_ROUTES.postingHide, { params: { id: p.id } });
     refresh();
   }
 

@@ -6,13 +6,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TradePulse } from '../../shared/pulse/market-pulse';
-import type { PulseResponse } from '../../shared/staff-data-contract';
-import { api, StaffApiError } from './staff-api';
+import { apiErrorText } from '../common/api-error-text';
+import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
 
 export function PulseView() {
   const { t } = useTranslation();
-  const { data, refresh } = usePoll(() => api<PulseResponse>('GET', '/api/staff/pulse'), 15_000);
+  const { data, refresh } = usePoll(() => staffApi.call(STAFF_DATA_ROUTES.pulse, {}), 15_000);
   const [minDemand, setMinDemand] = useState('');
   const [windowDays, setWindowDays] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -23,21 +23,23 @@ export function PulseView() {
   async function save() {
     if (!data) return;
     try {
-      await api('PUT', '/api/staff/pulse/settings', {
-        minDemand: minDemand === '' ? data.settings.minDemand : Number(minDemand),
-        windowDays: windowDays === '' ? data.settings.windowDays : Number(windowDays),
+      await staffApi.call(STAFF_DATA_ROUTES.pulseSettings, {
+        body: {
+          minDemand: minDemand === '' ? data.settings.minDemand : Number(minDemand),
+          windowDays: windowDays === '' ? data.settings.windowDays : Number(windowDays),
+        },
       });
       setMinDemand('');
       setWindowDays('');
       setError(null);
       refresh();
     } catch (e) {
-      setError(e instanceof StaffApiError ? e.message : String(e));
+      setError(apiErrorText(t, e));
     }
   }
 
   async function toggleScreen(id: string, on: boolean) {
-    await api('PUT', `/api/staff/pulse/screens/${encodeURIComponent(id)}`, { pulsePage: on }).catch((e: Error) => setError(e.message));
+    await staffApi.call(STAFF_DATA_ROUTES.pulseScreen, { params: { id }, body: { pulsePage: on } }).catch((e: unknown) => setError(apiErrorText(t, e)));
     refresh();
   }
 

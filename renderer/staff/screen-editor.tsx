@@ -8,7 +8,7 @@ import { glyphFloorPx, minCharHeightMm } from '../../shared/legibility';
 import { LEGIBILITY_RULES, type BoardLayout, type LegibilityRule } from '../../shared/schemas/screen';
 import { LayoutSelect, PitchDistanceFields } from './screen-fields';
 import type { ScreenView } from '../../shared/staff-contract';
-import { api } from './staff-api';
+import { STAFF_ROUTES, staffApi } from './staff-api';
 
 export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -28,7 +28,7 @@ export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved:
     event.preventDefault();
     setError(null);
     try {
-      await api('PATCH', `/api/staff/screens/${encodeURIComponent(screen.id)}`, { pitchMm: p, viewingDistanceM: d, legibilityRule: rule, layout });
+      await staffApi.call(STAFF_ROUTES.screenUpdate, { params: { id: screen.id }, body: { pitchMm: p, viewingDistanceM: d, legibilityRule: rule, layout } });
       onSaved();
     } catch (e) {
       setError((e as Error).message);

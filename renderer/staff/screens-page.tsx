@@ -5,7 +5,7 @@ import type { ScreensResponse } from '../../shared/staff-contract';
 import { formatTime } from './format';
 import { PairingForm } from './pairing-form';
 import { ScreenEditor } from './screen-editor';
-import { api } from './staff-api';
+import { STAFF_ROUTES, staffApi } from './staff-api';
 
 export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; refresh: () => void }) {
   const { t, i18n } = useTranslation();
@@ -13,12 +13,12 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
   const [note, setNote] = useState<string | null>(null);
 
   async function revoke(deviceId: string) {
-    await api('DELETE', `/api/staff/devices/${encodeURIComponent(deviceId)}`);
+    await staffApi.call(STAFF_ROUTES.deviceRevoke, { params: { id: deviceId } });
     refresh();
   }
 
   async function act(screenId: string, action: 'identify' | 'reload') {
-    const { pages } = await api<{ pages: number }>('POST', `/api/staff/screens/${encodeURIComponent(screenId)}/${action}`);
+    const { pages } = await staffApi.call(action === 'identify' ? STAFF_ROUTES.screenIdentify : STAFF_ROUTES.screenReload, { params: { id: screenId } });
     setNote(t(`staff.screens.${action}Sent`, { count: pages }));
   }
 

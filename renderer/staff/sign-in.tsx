@@ -6,7 +6,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionResponse } from '../../shared/staff-contract';
-import { api, StaffApiError, tokenStore } from './staff-api';
+import { apiErrorText } from '../common/api-error-text';
+import { ApiError, STAFF_ROUTES, staffApi, tokenStore } from './staff-api';
 
 export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionResponse) => void }) {
   const { t } = useTranslation();
@@ -18,7 +19,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionResponse) 
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    api<{ needsSetup: boolean }>('GET', '/api/staff/setup')
+    staffApi
+      .call(STAFF_ROUTES.setupState, {})
       .then((r) => setNeedsSetup(r.needsSetup))
       .catch(() => setNeedsSetup(false));
   }, []);
@@ -33,13 +35,13 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionResponse) 
     setBusy(true);
     try {
       const session = needsSetup
-        ? await api<SessionResponse>('POST', '/api/staff/setup', { name: name.trim(), pin })
-        : await api<SessionResponse>('POST', '/api/staff/session', { pin });
+        ? await staffApi.call(STAFF_ROUTES.setup, { body: { name: name.trim(), pin } })
+        : await staffApi.call(STAFF_ROUTES.signIn, { body: { pin } });
       tokenStore.set(session.token);
       onSignedIn(session);
     } catch (e) {
-      const code = e instanceof StaffApiError ? e.code : 'network';
-      setError(t(`staff.signIn.error.${code}`, { defaultValue: (e as Error).message }));
+      const code = e instanceof ApiError && e.code !== 'offline' ? e.code : 'network';
+      setError(t(`staff.signIn.error.${code}`, { defaultValue: apiErrorText(t, e) }));
       setPin('');
       setPin2('');
     } finally {

@@ -5,10 +5,11 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SignupsResponse, SignupView } from '../../shared/staff-data-contract';
+import type { SignupView } from '../../shared/staff-data-contract';
+import { apiErrorText } from '../common/api-error-text';
 import { downloadFile } from './data-api';
 import { formatDateTime } from './format';
-import { api, StaffApiError } from './staff-api';
+import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
 
 export function SignupsPage() {
@@ -20,22 +21,22 @@ export function SignupsPage() {
   const [revealed, setRevealed] = useState<Record<string, { phone: string; name: string }>>({});
   const [note, setNote] = useState<string | null>(null);
   const [days, setDays] = useState('');
-  const params = new URLSearchParams({ contacted, limit: '200', ...(q.trim() ? { q: q.trim() } : {}) });
-  const { data, refresh } = usePoll(() => api<SignupsResponse>('GET', `/api/staff/signups?${params.toString()}`), 10_000);
-  const key = params.toString();
+  const query = { contacted, limit: 200, ...(q.trim() ? { q: q.trim() } : {}) };
+  const { data, refresh } = usePoll(() => staffApi.call(STAFF_DATA_ROUTES.signups, { query }), 10_000);
+  const key = JSON.stringify(query);
   const [lastKey, setLastKey] = useState(key);
   if (key !== lastKey) {
     setLastKey(key);
     refresh();
   }
 
-  const fail = (e: unknown) => setNote(e instanceof StaffApiError ? e.message : String(e));
+  const fail = (e: unknown) => setNote(apiErrorText(t, e));
 
   async function reveal(s: SignupView) {
     const reason = window.prompt(t('staff.signups.revealReason', { number: s.number }));
     if (!reason) return;
     try {
-      const shown = await api<{ phone: string; name: string }>('POST', `/api/staff/signups/${s.id}/reveal`, { reason });
+      const shown = await staffApi.call(STAFF_DATA_ROUTES.signupReveal, { params: { id: s.id }, body: { reason } });
       setRevealed({ ...revealed, [s.id]: shown });
     } catch (e) {
       fail(e);
@@ -43,24 +44,24 @@ export function SignupsPage() {
   }
 
   async function markContacted(s: SignupView) {
-    await api('PUT', `/api/staff/signups/${s.id}/contacted`, { contacted: s.contactedAt === null }).catch(fail);
+    await staffApi.call(STAFF_DATA_ROUTES.signupContacted, { params: { id: s.id }, body: { contacted: s.contactedAt === null } }).catch(fail);
     refresh();
   }
 
   async function exportCsv(withPersonal: boolean) {
-    let path = '/api/staff/signups/export.csv';
+    let query = {};
     if (withPersonal) {
       const reason = window.prompt(t('staff.signups.exportReason'));
       if (!reason) return;
-      path += `?reveal=1&reason=${encodeURIComponent(reason)}`;
+      query = { reveal: '1', reason } as const;
     }
-    await downloadFile(path, 'signups.csv').catch(fail);
+    await downloadFile(STAFF_DATA_ROUTES.signupsExport, { query }, 'signups.csv').catch(fail);
   }
 
   async function purge() {
     if (!window.confirm(t('staff.signups.purgeConfirm', { days: data?.retentionDays ?? '' }))) return;
     try {
-      const r = await api<{ removed: number; outboxRemoved: number; outboxWaiting: number }>('POST', '/api/staff/signups/purge');
+      const r = await staffApi.call(STAFF_DATA_ROUTES.signupsPurge, {});
       setNote(t('staff.signups.purged', r));
       refresh();
     } catch (e) {
@@ -70,7 +71,7 @@ export function SignupsPage() {
 
   async function saveRetention() {
     try {
-      await api('PUT', '/api/staff/signups/retention', { days: Number(days) });
+      await staffApi.call(STAFF_DATA_ROUTES.signupsRetention, { body: { days: Number(days) } });
       setDays('');
       refresh();
     } catch (e) {

@@ -1,17 +1,8 @@
 /**
- * The console's HTTP client: JSON in and out, the session's Bearer token on every call, and
- * the host's `{ error: { code, message } }` turned into a StaffApiError.
+ * The console's client of the host: the common client (renderer/common/api-client.ts) with the
+ * session's Bearer token on every call. Routes come from the map: `staffApi.call(STAFF_ROUTES.me, {})`.
  */
-export class StaffApiError extends Error {
-  override name = 'StaffApiError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { createApiClient } from '../common/api-client';
 
 const TOKEN_KEY = 'hall-staff-token';
 
@@ -22,22 +13,12 @@ export const tokenStore = {
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
 };
 
-export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = {};
-  const token = tokenStore.get();
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
-  const text = await response.text();
-  let data: unknown;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = null;
-  }
-  if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new StaffApiError(response.status, error?.code ?? 'http_error', error?.message ?? `HTTP ${response.status}`);
-  }
-  return data as T;
-}
+export const staffApi = createApiClient({
+  authorization: () => {
+    const token = tokenStore.get();
+    return token ? `Bearer ${token}` : null;
+  },
+});
+
+export { ApiError } from '../common/api-error';
+export { STAFF_ROUTES, STAFF_DATA_ROUTES, PUBLIC_ROUTES } from '../../shared/api/hall-routes';

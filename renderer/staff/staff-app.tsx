@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
-import type { ScreensResponse, SessionResponse, StaffIdentity } from '../../shared/staff-contract';
+import type { SessionResponse, StaffIdentity } from '../../shared/staff-contract';
 import { applyLocale } from '../common/i18n';
 import { AuditPage } from './audit-page';
 import { PostingsPage } from './postings-page';
@@ -13,7 +13,7 @@ import { PulseView } from './pulse-view';
 import { SignupsPage } from './signups-page';
 import { ScreensPage } from './screens-page';
 import { SignIn } from './sign-in';
-import { api, StaffApiError, tokenStore } from './staff-api';
+import { ApiError, STAFF_ROUTES, staffApi, tokenStore } from './staff-api';
 import { UrgentPage } from './urgent-page';
 import { usePoll } from './use-poll';
 
@@ -22,10 +22,10 @@ type Tab = 'urgent' | 'postings' | 'signups' | 'pulse' | 'screens' | 'audit';
 function Console({ who, onSignOut }: { who: StaffIdentity; onSignOut: () => void }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('urgent');
-  const screens = usePoll(() => api<ScreensResponse>('GET', '/api/staff/screens'), 3000);
+  const screens = usePoll(() => staffApi.call(STAFF_ROUTES.screens, {}), 3000);
 
   useEffect(() => {
-    if (screens.error instanceof StaffApiError && screens.error.status === 401) onSignOut();
+    if (screens.error instanceof ApiError && screens.error.status === 401) onSignOut();
   }, [screens.error, onSignOut]);
 
   return (
@@ -61,7 +61,7 @@ export function StaffApp({ i18n }: { i18n: i18n }) {
       setChecked(true);
       return;
     }
-    api<StaffIdentity>('GET', '/api/staff/me')
+    staffApi.call(STAFF_ROUTES.me, {})
       .then(setWho)
       .catch(() => tokenStore.clear())
       .finally(() => setChecked(true));
@@ -72,7 +72,7 @@ export function StaffApp({ i18n }: { i18n: i18n }) {
   }, [t]);
 
   const signOut = () => {
-    void api('DELETE', '/api/staff/session').catch(() => undefined);
+    void staffApi.call(STAFF_ROUTES.signOut, {}).catch(() => undefined);
     tokenStore.clear();
     setWho(null);
   };

@@ -4,11 +4,10 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ListingsResponse } from '../../shared/contract';
 import type { PublicListing } from '../../shared/schemas/public-listing';
 import type { ScreenView } from '../../shared/staff-contract';
 import { formatDistrict, formatPay, formatPhoneForBoard, formatSettlement } from '../../shared/format';
-import { api } from './staff-api';
+import { PUBLIC_ROUTES, STAFF_ROUTES, staffApi } from './staff-api';
 import { toLocalInput } from './format';
 import { UrgentPreview } from './urgent-preview';
 
@@ -43,8 +42,7 @@ export function UrgentForm({ screens, onPushed }: { screens: ScreenView[]; onPus
 
   async function search(event: FormEvent) {
     event.preventDefault();
-    const params = new URLSearchParams({ q: query.trim(), limit: '8' });
-    const result = await api<ListingsResponse>('GET', `/api/listings?${params}`);
+    const result = await staffApi.call(PUBLIC_ROUTES.listings, { query: { q: query.trim(), limit: 8 } });
     setFound(result.listings);
   }
 
@@ -69,12 +67,14 @@ export function UrgentForm({ screens, onPushed }: { screens: ScreenView[]; onPus
     }
     setBusy(true);
     try {
-      const { id } = await api<{ id: string }>('POST', '/api/urgent', {
-        title: title.trim(),
-        body: body.trim(),
-        expiresAt: new Date(expiresAt).toISOString(),
-        ...(listingId ? { listingId } : {}),
-        ...(allScreens ? {} : { screens: chosen }),
+      const { id } = await staffApi.call(STAFF_ROUTES.urgentCreate, {
+        body: {
+          title: title.trim(),
+          body: body.trim(),
+          expiresAt: new Date(expiresAt).toISOString(),
+          ...(listingId ? { listingId } : {}),
+          ...(allScreens ? {} : { screens: chosen }),
+        },
       });
       setTitle('');
       setBody('');

@@ -1,8 +1,9 @@
 /** The console's first page: push an urgent posting and watch every screen confirm it. */
 import { useTranslation } from 'react-i18next';
-import type { ScreenView, UrgentListResponse, UrgentView } from '../../shared/staff-contract';
+import type { ScreenView, UrgentView } from '../../shared/staff-contract';
+import { apiErrorText } from '../common/api-error-text';
 import { Announcements } from './announcements';
-import { api } from './staff-api';
+import { STAFF_ROUTES, staffApi } from './staff-api';
 import { UrgentForm } from './urgent-form';
 import { UrgentList } from './urgent-list';
 import { usePoll } from './use-poll';
@@ -12,11 +13,11 @@ const POLL_MS = 1000;
 
 export function UrgentPage({ screens }: { screens: ScreenView[] }) {
   const { t } = useTranslation();
-  const { data, error, refresh } = usePoll(() => api<UrgentListResponse>('GET', '/api/urgent'), POLL_MS);
+  const { data, error, refresh } = usePoll(() => staffApi.call(STAFF_ROUTES.urgentList, {}), POLL_MS);
 
   async function retract(item: UrgentView) {
     if (!window.confirm(t('staff.urgent.retractConfirm', { title: item.title }))) return;
-    await api('DELETE', `/api/urgent/${encodeURIComponent(item.id)}`);
+    await staffApi.call(STAFF_ROUTES.urgentRetract, { params: { id: item.id } });
     refresh();
   }
 
@@ -30,7 +31,7 @@ export function UrgentPage({ screens }: { screens: ScreenView[] }) {
         <h2 id="urgent-live">{t('staff.urgent.listTitle')}</h2>
         {error ? (
           <p className="error" role="alert">
-            {error.message}
+            {apiErrorText(t, error)}
           </p>
         ) : null}
         {data ? <UrgentList items={data.urgent} onRetract={(u) => void retract(u)} /> : null}

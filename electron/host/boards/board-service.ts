@@ -12,9 +12,9 @@
  */
 import type { Namespace, Socket } from 'socket.io';
 import type { ScreenProfile, Viewport } from '../../../shared/schemas/screen';
-import { ViewportSchema } from '../../../shared/schemas/screen';
 import type { BoardPlan } from '../../../shared/schemas/board-plan';
-import { BOARD_NAMESPACE, BoardHandshakeSchema, BoardHeartbeatSchema, type BoardRefusal, type BoardClientEvents, type BoardServerEvents, type HallStatus } from '../../../shared/contract';
+import { BOARD_NAMESPACE, BoardHandshakeSchema, type BoardRefusal, type HallStatus } from '../../../shared/contract';
+import { BOARD_CLIENT_EVENTS, type BoardClientEvents, type BoardServerEvents } from '../../../shared/api/board-events';
 import type { Listing } from '../../../shared/schemas/listing';
 import type { Logger } from '../util/logger';
 import type { MarketPulse } from '../../../shared/pulse/market-pulse';
@@ -461,7 +461,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
 
     socket.on('viewport', (raw) => {
       if (!withinLimit(socket, state, state.viewportBucket, 'board.viewport_rate')) return;
-      const parsed = ViewportSchema.safeParse(raw);
+      const parsed = BOARD_CLIENT_EVENTS.viewport.payload.safeParse(raw);
       if (!parsed.success) return limits.hit('board.viewport_invalid', { screenId: socket.data.screenId });
       const same = socket.data.viewport && socket.data.viewport.width === parsed.data.width && socket.data.viewport.height === parsed.data.height;
       socket.data.viewport = parsed.data;
@@ -478,7 +478,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
 
     socket.on('heartbeat', (raw, ack) => {
       const allowed = withinLimit(socket, state, state.heartbeatBucket, 'board.heartbeat_rate');
-      const parsed = allowed ? BoardHeartbeatSchema.safeParse(raw) : null;
+      const parsed = allowed ? BOARD_CLIENT_EVENTS.heartbeat.payload.safeParse(raw) : null;
       const p = presence.get(socket.id);
       if (parsed?.success && p) {
         Object.assign(p, { planId: parsed.data.planId, pageIndex: parsed.data.pageIndex, urgentIds: parsed.data.urgentIds, paintedAt: parsed.data.paintedAt, lastSeenAt: clock() });

@@ -5,10 +5,11 @@
  * Asking is limited per address (devices/pairing-requests.ts): 429 with a retry time.
  */
 import type { FastifyInstance } from 'fastify';
-import { BoardPairingInputSchema, ROUTES, type BoardPairingStatus } from '../../../shared/contract';
+import type { BoardPairingStatus } from '../../../shared/contract';
+import { PUBLIC_ROUTES } from '../../../shared/api/hall-routes';
 import { HttpError } from '../server/http-error';
 import type { RouteModule } from '../server/http-server';
-import { parseBody } from '../staff/staff-guard';
+import { apiRoute } from '../server/api-route';
 import type { BoardDevices } from './board-devices';
 import { PairingError, type PairingRequests } from './pairing-requests';
 
@@ -16,8 +17,8 @@ const PAIRING_BODY_LIMIT = 1024;
 
 export function boardPairingRoutes(deps: { devices: BoardDevices; pairings: PairingRequests; screenExists: (id: string) => boolean }): RouteModule {
   return (app: FastifyInstance) => {
-    app.post(ROUTES.boardPairings, { bodyLimit: PAIRING_BODY_LIMIT }, async (request, reply) => {
-      const { screenId } = parseBody(BoardPairingInputSchema, request.body, 'board pairing');
+    apiRoute(app, PUBLIC_ROUTES.boardPairings, { bodyLimit: PAIRING_BODY_LIMIT }, async (request, reply) => {
+      const { screenId } = request.body;
       if (!deps.screenExists(screenId)) throw new HttpError(404, 'unknown_screen', `board pairing: screen "${screenId}" is not configured; add it in 屏幕管理 first`);
       try {
         const p = deps.devices.requestPairing(request.ip, screenId);
@@ -28,7 +29,7 @@ export function boardPairingRoutes(deps: { devices: BoardDevices; pairings: Pair
       }
     });
 
-    app.get<{ Params: { pairingId: string } }>(ROUTES.boardPairing, async (request): Promise<BoardPairingStatus> => {
+    apiRoute(app, PUBLIC_ROUTES.boardPairing, {}, async (request): Promise<BoardPairingStatus> => {
       const p = deps.pairings.collect(request.params.pairingId);
       if (!p || p.kind !== 'board') throw new HttpError(404, 'pairing_expired', 'this pairing request is unknown or has expired; ask for a new code');
       if (p.approved) return { status: 'approved', deviceId: p.approved.deviceId, screenId: p.screenId!, token: p.approved.token };

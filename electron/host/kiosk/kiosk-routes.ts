@@ -5,13 +5,12 @@
  * Privacy: no route here returns a sign-up's phone or name; the receipt is `{ id, number }`.
  * Log lines carry the id, number and kiosk, and the phone only masked.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from '../server/http-error';
 import { readPage, servePage, type RouteModule } from '../server/http-server';
+import { apiRoute } from '../server/api-route';
 import type { Logger } from '../util/logger';
-import { describeIssues } from '../../../shared/schemas/listing';
-import { RegistrationInputSchema } from '../../../shared/schemas/registration';
-import { KIOSK_ROUTES, KioskListingQuerySchema } from '../../../shared/kiosk-contract';
+import { KIOSK_ROUTES } from '../../../shared/api/hall-routes';
 import { maskPhone } from '../../../shared/format';
 import { PairingError, type AuthorisedDevice, type KioskDevices } from '../devices';
 import { RegistrationConflictError, type RegistrationStore } from './registration-store';
@@ -59,20 +58,29 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
     return device;
   }
 
+  /** The device behind a sign-up, checked (with its rate) before its body is read. */
+  const signupDevices = new WeakMap<FastifyRequest, AuthorisedDevice>();
+  async function authoriseSignup(request: FastifyRequest): Promise<void> {
+    const device = requireDevice(request.headers);
+    const now = clock();
+    // The hall PC's own kiosk window is not limited: its token never leaves the hall PC's memory.
+    if (device.kind === 'paired' && !perKiosk.take(device.deviceId, now)) {
+      deps.limits?.hit('kiosk.signup_rate', { kioskId: device.deviceId });
+      throw new HttpError(429, 'too_many_signups', 'registrations: this kiosk has sent several sign-ups just now; wait a minute (本机刚刚提交了多份登记，请稍等一分钟)', { retryAfterMs: perKiosk.retryAfterMs(device.deviceId, now) });
+    }
+    signupDevices.set(request, device);
+  }
+
   return (app: FastifyInstance) => {
-    servePage(app, KIOSK_ROUTES.page, readPage(deps.rendererDir, 'kiosk'));
+    servePage(app, KIOSK_ROUTES.kioskPage, readPage(deps.rendererDir, 'kiosk'));
 
-    app.get(KIOSK_ROUTES.summary, async () => search.summary(clock()));
+    apiRoute(app, KIOSK_ROUTES.kioskSummary, {}, async () => search.summary(clock()));
 
-    app.get(KIOSK_ROUTES.listings, async (request) => {
-      const parsed = KioskListingQuerySchema.safeParse(request.query);
-      if (!parsed.success) throw new HttpError(400, 'invalid_query', describeIssues(parsed.error));
-      return search.search(parsed.data, clock());
-    });
+    apiRoute(app, KIOSK_ROUTES.kioskListings, {}, async (request) => search.search(request.query, clock()));
 
-    app.get(KIOSK_ROUTES.device, async (request) => requireDevice(request.headers));
+    apiRoute(app, KIOSK_ROUTES.kioskDevice, {}, async (request) => requireDevice(request.headers));
 
-    app.post(KIOSK_ROUTES.pairings, async (request, reply) => {
+    apiRoute(app, KIOSK_ROUTES.kioskPairings, {}, async (request, reply) => {
       try {
         return reply.status(201).send(devices.requestPairing(request.ip));
       } catch (error) {
@@ -81,31 +89,25 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
       }
     });
 
-    app.get<{ Params: { pairingId: string } }>(KIOSK_ROUTES.pairing, async (request) => {
+    apiRoute(app, KIOSK_ROUTES.kioskPairing, {}, async (request) => {
       const state = devices.pairingState(request.params.pairingId);
       if (!state) throw new HttpError(404, 'pairing_expired', 'this pairing request is unknown or has expired; ask for a new code');
       return state;
     });
 
-    app.post(KIOSK_ROUTES.registrations, async (request, reply) => {
-      const device = requireDevice(request.headers);
-      const now = clock();
-      // The hall PC's own kiosk window is not limited: its token never leaves the hall PC's memory.
-      if (device.kind === 'paired' && !perKiosk.take(device.deviceId, now)) {
-        deps.limits?.hit('kiosk.signup_rate', { kioskId: device.deviceId });
-        throw new HttpError(429, 'too_many_signups', 'registrations: this kiosk has sent several sign-ups just now; wait a minute (本机刚刚提交了多份登记，请稍等一分钟)', { retryAfterMs: perKiosk.retryAfterMs(device.deviceId, now) });
-      }
-      const parsed = RegistrationInputSchema.safeParse(request.body);
-      if (!parsed.success) throw new HttpError(400, 'invalid_registration', describeIssues(parsed.error));
+    apiRoute(app, KIOSK_ROUTES.registrations, { onRequest: authoriseSignup }, async (request, reply) => {
+      const device = signupDevices.get(request);
+      if (!device) throw new HttpError(401, 'kiosk_unauthorised', 'registrations: the kiosk was not authorised');
+      const input = request.body;
       let result;
       try {
-        result = registrations.add(parsed.data, device.deviceId, clock());
+        result = registrations.add(input, device.deviceId, clock());
       } catch (error) {
         if (error instanceof RegistrationConflictError) throw new HttpError(409, 'registration_conflict', error.message);
         throw error;
       }
       if (result.created) {
-        log.info({ id: result.id, number: result.number, kioskId: device.deviceId, phoneMasked: maskPhone(parsed.data.phone) }, 'kiosk sign-up stored');
+        log.info({ id: result.id, number: result.number, kioskId: device.deviceId, phoneMasked: maskPhone(input.phone) }, 'kiosk sign-up stored');
         deps.onRegistered?.();
       }
       return reply.status(result.created ? 201 : 200).send({ id: result.id, number: result.number });

@@ -5,10 +5,9 @@
  * of it is read, and a chunked one as soon as it passes the limit: nothing is buffered whole.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import { z } from 'zod';
-import { describeIssues } from '../../../shared/schemas/listing';
-import { stripInvisible } from '../../../shared/schemas/invisible-text';
-import { STAFF_DATA_ROUTES, type ImportReport } from '../../../shared/staff-data-contract';
+import type { ImportReport } from '../../../shared/staff-data-contract';
+import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
+import { apiRoute } from '../server/api-route';
 import type { WritableDatabase } from '../db/handles';
 import type { ListingStore } from '../db/listing-store';
 import { HttpError } from '../server/http-error';
@@ -23,11 +22,6 @@ import Papa from 'papaparse';
 /** A 20 000-row sheet is about 3 MB as XLSX and 5 MB as CSV; this leaves room without inviting abuse. */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 const LIMIT_TEXT = `${IMPORT_MAX_BYTES / 1024 / 1024} MB`;
-
-const ImportQuerySchema = z.strictObject({
-  name: z.string().overwrite(stripInvisible).trim().min(1, { message: 'the file name is required' }).max(200).refine((s) => !/[<>\p{Cc}/\\]/u.test(s), { message: 'a plain file name' }),
-  dryRun: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true').default(false),
-});
 
 export interface ImportRouteDeps {
   db: WritableDatabase;
@@ -79,13 +73,13 @@ export function importRoutes(deps: ImportRouteDeps) {
       // Only inside this scope: every other route keeps its JSON-only parsing.
       scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (_request, body, done) => done(null, body));
 
-      scope.post(
-        STAFF_DATA_ROUTES.importPostings,
+      apiRoute(
+        scope,
+        STAFF_DATA_ROUTES.postingsImport,
         { onRequest: [guard.options().onRequest as onRequestHookHandler, checkSize], bodyLimit: maxBytes, errorHandler: onError },
         async (request): Promise<ImportReport> => {
           const who = guard.who(request);
-          const parsed = ImportQuerySchema.safeParse(request.query);
-          if (!parsed.success) throw new HttpError(400, 'invalid_query', `import: ${describeIssues(parsed.error)}`);
+          const parsed = { data: request.query };
           if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new HttpError(400, 'empty_file', 'import: the request has no file in its body');
           let result;
           try {
@@ -109,7 +103,7 @@ export function importRoutes(deps: ImportRouteDeps) {
         },
       );
 
-      scope.get(STAFF_DATA_ROUTES.importTemplate, guard.options(), async (_request, reply) => {
+      apiRoute(scope, STAFF_DATA_ROUTES.importTemplate, guard.options(), async (_request, reply) => {
         const csv = Papa.unparse([TEMPLATE_HEADER, TEMPLATE_EXAMPLE]);
         // The BOM makes Excel open the UTF-8 file with the right characters.
         return reply

@@ -8,14 +8,15 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
-import { z } from 'zod';
 import { describeIssues, ListingSchema, type Listing } from '../../../shared/schemas/listing';
-import { isHallPosting, LOCAL_ID_PREFIX, LOCAL_POSTING_FIELDS, PostingQuerySchema, STAFF_DATA_ROUTES, type PostingsResponse } from '../../../shared/staff-data-contract';
+import { isHallPosting, LOCAL_ID_PREFIX, type PostingsResponse } from '../../../shared/staff-data-contract';
+import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
+import { apiRoute } from '../server/api-route';
 import type { WritableDatabase } from '../db/handles';
 import type { ListingStore } from '../db/listing-store';
 import { HttpError } from '../server/http-error';
 import type { AuditLog } from '../staff/audit-log';
-import { parseBody, type StaffGuard } from '../staff/staff-guard';
+import type { StaffGuard } from '../staff/staff-guard';
 import type { PostingQueryService } from './posting-query';
 
 const ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -33,12 +34,6 @@ export interface PostingRouteDeps {
   changed: () => void;
 }
 
-const PostingBodySchema = z.record(z.string(), z.unknown()).superRefine((body, ctx) => {
-  const allowed = new Set<string>(LOCAL_POSTING_FIELDS);
-  const unknown = Object.keys(body).filter((k) => !allowed.has(k));
-  if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown or host-set fields: ${unknown.slice(0, 5).join(', ')}` });
-});
-
 export function postingRoutes(deps: PostingRouteDeps) {
   const { db, store, query, audit, guard, clock } = deps;
 
@@ -55,20 +50,18 @@ export function postingRoutes(deps: PostingRouteDeps) {
   }
 
   return (app: FastifyInstance) => {
-    app.get(STAFF_DATA_ROUTES.postings, guard.options(), async (request): Promise<PostingsResponse> => {
-      const parsed = PostingQuerySchema.safeParse(request.query);
-      if (!parsed.success) throw new HttpError(400, 'invalid_query', `postings: ${describeIssues(parsed.error)}`);
+    apiRoute(app, STAFF_DATA_ROUTES.postings, guard.options(), async (request): Promise<PostingsResponse> => {
       const now = clock();
-      return { ...query.search(parsed.data, now), serverNow: now };
+      return { ...query.search(request.query, now), serverNow: now };
     });
 
-    app.get<{ Params: { id: string } }>(STAFF_DATA_ROUTES.posting, guard.options(), async (request) => postingOr404(request.params.id));
+    apiRoute(app, STAFF_DATA_ROUTES.posting, guard.options(), async (request) => postingOr404(request.params.id));
 
     for (const [route, hidden] of [
-      [STAFF_DATA_ROUTES.hide, true],
-      [STAFF_DATA_ROUTES.unhide, false],
+      [STAFF_DATA_ROUTES.postingHide, true],
+      [STAFF_DATA_ROUTES.postingUnhide, false],
     ] as const) {
-      app.post<{ Params: { id: string } }>(route, guard.options(), async (request) => {
+      apiRoute(app, route, guard.options(), async (request) => {
         const who = guard.who(request);
         const posting = postingOr404(request.params.id);
         db.transaction(() => {
@@ -76,13 +69,13 @@ export function postingRoutes(deps: PostingRouteDeps) {
           audit.record({ who, action: hidden ? 'posting.hide' : 'posting.unhide', target: posting.id, detail: { title: posting.title }, source: request.ip });
         })();
         deps.changed();
-        return query.get(posting.id);
+        return postingOr404(posting.id);
       });
     }
 
-    app.post(STAFF_DATA_ROUTES.postings, guard.options(), async (request, reply) => {
+    apiRoute(app, STAFF_DATA_ROUTES.postingCreate, guard.options(), async (request, reply) => {
       const who = guard.who(request);
-      const body = parseBody(PostingBodySchema, request.body, 'posting');
+      const body = request.body;
       const now = clock();
       const listing = validate({ validFrom: new Date(now).toISOString(), ...body, id: `${LOCAL_ID_PREFIX}${uuidv7()}`, source: LOCAL_SOURCE, revision: 1, updatedAt: new Date(now).toISOString() }, 'posting');
       db.transaction(() => {
@@ -93,13 +86,13 @@ export function postingRoutes(deps: PostingRouteDeps) {
       return reply.status(201).send(query.get(listing.id));
     });
 
-    app.put<{ Params: { id: string } }>(STAFF_DATA_ROUTES.posting, guard.options(), async (request) => {
+    apiRoute(app, STAFF_DATA_ROUTES.postingUpdate, guard.options(), async (request) => {
       const who = guard.who(request);
       const current = postingOr404(request.params.id);
       if (!isHallPosting(current.id)) {
         throw new HttpError(409, 'platform_posting', `posting ${current.id} comes from the city platform; change it there, or hide it here`);
       }
-      const body = parseBody(PostingBodySchema, request.body, 'posting');
+      const body = request.body;
       const { hidden: _h, editable: _e, ...stored } = current;
       const listing = validate({ ...stored, ...body, revision: current.revision + 1, updatedAt: new Date(clock()).toISOString() }, 'posting');
       db.transaction(() => {
@@ -107,7 +100,7 @@ export function postingRoutes(deps: PostingRouteDeps) {
         audit.record({ who, action: 'posting.update', target: listing.id, detail: { title: listing.title, fields: Object.keys(body) }, source: request.ip });
       })();
       deps.changed();
-      return query.get(listing.id);
+      return postingOr404(listing.id);
     });
   };
 }

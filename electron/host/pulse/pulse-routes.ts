@@ -5,12 +5,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
-import { PulseScreenInputSchema, PulseSettingsSchema, STAFF_DATA_ROUTES, type PulseResponse } from '../../../shared/staff-data-contract';
+import type { PulseResponse } from '../../../shared/staff-data-contract';
+import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
+import { apiRoute } from '../server/api-route';
 import type { WritableDatabase } from '../db/handles';
 import { writeScreens } from '../screens/screen-config';
 import { HttpError } from '../server/http-error';
 import type { AuditLog } from '../staff/audit-log';
-import { parseBody, type StaffGuard } from '../staff/staff-guard';
+import type { StaffGuard } from '../staff/staff-guard';
 import type { PulseService } from './pulse-service';
 
 export interface PulseRouteDeps {
@@ -40,11 +42,11 @@ export function pulseRoutes(deps: PulseRouteDeps) {
   }
 
   return (app: FastifyInstance) => {
-    app.get(STAFF_DATA_ROUTES.pulse, guard.options(), async () => response());
+    apiRoute(app, STAFF_DATA_ROUTES.pulse, guard.options(), async () => response());
 
-    app.put(STAFF_DATA_ROUTES.pulseSettings, guard.options(), async (request) => {
+    apiRoute(app, STAFF_DATA_ROUTES.pulseSettings, guard.options(), async (request) => {
       const who = guard.who(request);
-      const next = parseBody(PulseSettingsSchema, request.body, 'pulse settings');
+      const next = request.body;
       const before = pulse.settings();
       db.transaction(() => {
         pulse.setSettings(next);
@@ -54,11 +56,11 @@ export function pulseRoutes(deps: PulseRouteDeps) {
       return response();
     });
 
-    app.put<{ Params: { id: string } }>(STAFF_DATA_ROUTES.pulseScreen, guard.options(), async (request) => {
+    apiRoute(app, STAFF_DATA_ROUTES.pulseScreen, guard.options(), async (request) => {
       const who = guard.who(request);
       const screen = screens.find((s) => s.id === request.params.id);
       if (!screen) throw new HttpError(404, 'unknown_screen', `no screen has id "${request.params.id.slice(0, 40)}"`);
-      const { pulsePage } = parseBody(PulseScreenInputSchema, request.body, 'pulse screen');
+      const { pulsePage } = request.body;
       const updated = ScreenProfileSchema.parse({ ...screen, pulsePage });
       const next = screens.map((s) => (s.id === screen.id ? updated : s));
       // The file first: if writing fails, nothing in memory changed either.

@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { Health, ListingsResponse } from '../../../shared/contract';
-import { ListingQuerySchema, ROUTES } from '../../../shared/contract';
-import { describeIssues } from '../../../shared/schemas/listing';
-import type { ListingQuery } from '../../../shared/contract';
+import type { Health, ListingQuery, ListingsResponse } from '../../../shared/contract';
+import type { RouteDef } from '../../../shared/api/define-route';
+import { PUBLIC_ROUTES } from '../../../shared/api/hall-routes';
 import { HttpError } from './http-error';
+import { apiRoute } from './api-route';
 import type { Logger } from '../util/logger';
 
 /** A group of routes owned by one concern (kiosk, staff, …), registered by the composition root. */
@@ -21,6 +21,8 @@ export interface HttpDeps {
   /** The public search, bounded per address (public-search.ts). */
   searchListings: (query: ListingQuery, address: string) => ListingsResponse;
   defaultScreenId: () => string | null;
+  /** Told of every route as Fastify registers it (HEAD twins included). */
+  onRoute?: (route: { method: string; url: string }) => void;
 }
 
 const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
@@ -51,9 +53,9 @@ export function readPage(rendererDir: string, role: string): string {
   return readFileSync(file, 'utf8');
 }
 
-/** Serves a built page with the security headers every page gets. */
-export function servePage(app: FastifyInstance, path: string, html: string): void {
-  app.get(path, async (_request, reply) => reply.headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(html));
+/** Serves a built page (a map entry with `response: 'page'`) with the security headers every page gets. */
+export function servePage(app: FastifyInstance, route: RouteDef & { response: 'page' }, html: string): void {
+  apiRoute(app, route, {}, async (_request, reply) => reply.headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(html));
 }
 
 export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
@@ -61,6 +63,12 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
   const boardHtml = readPage(deps.rendererDir, 'board');
 
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
+  const onRoute = deps.onRoute;
+  if (onRoute) {
+    app.addHook('onRoute', (route) => {
+      for (const method of Array.isArray(route.method) ? route.method : [route.method]) onRoute({ method, url: route.url });
+    });
+  }
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof HttpError) return error.send(reply);
@@ -85,15 +93,11 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     return payload;
   });
 
-  app.get(ROUTES.health, async () => deps.health());
+  apiRoute(app, PUBLIC_ROUTES.health, {}, async () => deps.health());
 
-  app.get(ROUTES.listings, async (request) => {
-    const parsed = ListingQuerySchema.safeParse(request.query);
-    if (!parsed.success) throw new HttpError(400, 'invalid_query', describeIssues(parsed.error));
-    return deps.searchListings(parsed.data, request.ip);
-  });
+  apiRoute(app, PUBLIC_ROUTES.listings, {}, async (request) => deps.searchListings(request.query, request.ip));
 
-  app.get<{ Params: { screenId: string } }>(ROUTES.board, async (request, reply) => {
+  apiRoute(app, PUBLIC_ROUTES.boardPage, {}, async (request, reply) => {
     const { screenId } = request.params;
     if (!SCREEN_ID.test(screenId)) throw new HttpError(404, 'unknown_screen', `"${screenId}" is not a screen id`);
     // An unconfigured id still gets the page: it shows a notice and picks up the screen as
@@ -103,7 +107,7 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
 
   for (const register of deps.routes ?? []) await register(app);
 
-  app.get('/', async (_request, reply) => {
+  apiRoute(app, PUBLIC_ROUTES.home, {}, async (_request, reply) => {
     const id = deps.defaultScreenId();
     return reply.redirect(id ? `/board/${id}` : '/healthz');
   });

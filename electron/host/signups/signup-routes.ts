@@ -4,20 +4,13 @@
  * export). Marking a sign-up contacted, changing the retention period and purging are audited.
  */
 import type { FastifyInstance } from 'fastify';
-import { describeIssues } from '../../../shared/schemas/listing';
-import {
-  ContactedInputSchema,
-  ExportQuerySchema,
-  RetentionInputSchema,
-  RevealInputSchema,
-  SignupQuerySchema,
-  STAFF_DATA_ROUTES,
-  type SignupsResponse,
-} from '../../../shared/staff-data-contract';
+import type { SignupsResponse } from '../../../shared/staff-data-contract';
+import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
+import { apiRoute } from '../server/api-route';
 import type { WritableDatabase } from '../db/handles';
 import { HttpError } from '../server/http-error';
 import type { AuditLog } from '../staff/audit-log';
-import { parseBody, type StaffGuard } from '../staff/staff-guard';
+import type { StaffGuard } from '../staff/staff-guard';
 import { signupsToCsv } from './signup-csv';
 import { maskPhone } from '../../../shared/format';
 import type { SignupStore } from './signup-store';
@@ -44,11 +37,9 @@ export function signupRoutes(deps: SignupRouteDeps) {
   }
 
   return (app: FastifyInstance) => {
-    app.get(STAFF_DATA_ROUTES.signups, guard.options(), async (request): Promise<SignupsResponse> => {
-      const parsed = SignupQuerySchema.safeParse(request.query);
-      if (!parsed.success) throw new HttpError(400, 'invalid_query', `sign-ups: ${describeIssues(parsed.error)}`);
-      const q = parsed.data.q;
-      const found = signups.list(parsed.data);
+    apiRoute(app, STAFF_DATA_ROUTES.signups, guard.options(), async (request): Promise<SignupsResponse> => {
+      const q = request.query.q;
+      const found = signups.list(request.query);
       // A search by phone can say who someone is (that this number signed up): audited, the
       // number masked in the record.
       if (q && q.by !== 'number') {
@@ -58,10 +49,10 @@ export function signupRoutes(deps: SignupRouteDeps) {
       return { ...found, retentionDays: signups.retentionDays(), lastPurge: signups.lastPurge(), serverNow: clock() };
     });
 
-    app.post<{ Params: { id: string } }>(STAFF_DATA_ROUTES.signupReveal, guard.options(), async (request) => {
+    apiRoute(app, STAFF_DATA_ROUTES.signupReveal, guard.options(), async (request) => {
       const who = guard.who(request);
       const masked = existing(request.params.id);
-      const { reason } = parseBody(RevealInputSchema, request.body, 'reveal');
+      const { reason } = request.body;
       // Audit first, in the same transaction as the read: no reveal without its record.
       return db.transaction(() => {
         audit.record({ who, action: 'signup.reveal', target: masked.id, detail: { number: masked.number, reason }, source: request.ip });
@@ -70,22 +61,20 @@ export function signupRoutes(deps: SignupRouteDeps) {
       })();
     });
 
-    app.put<{ Params: { id: string } }>(STAFF_DATA_ROUTES.signupContacted, guard.options(), async (request) => {
+    apiRoute(app, STAFF_DATA_ROUTES.signupContacted, guard.options(), async (request) => {
       const who = guard.who(request);
       const masked = existing(request.params.id);
-      const { contacted } = parseBody(ContactedInputSchema, request.body, 'contacted');
+      const { contacted } = request.body;
       db.transaction(() => {
         signups.setContacted(masked.id, contacted, who.name, clock());
         audit.record({ who, action: contacted ? 'signup.contacted' : 'signup.uncontacted', target: masked.id, detail: { number: masked.number }, source: request.ip });
       })();
-      return signups.get(masked.id, false);
+      return existing(masked.id);
     });
 
-    app.get(STAFF_DATA_ROUTES.signupsExport, guard.options(), async (request, reply) => {
+    apiRoute(app, STAFF_DATA_ROUTES.signupsExport, guard.options(), async (request, reply) => {
       const who = guard.who(request);
-      const parsed = ExportQuerySchema.safeParse(request.query);
-      if (!parsed.success) throw new HttpError(400, 'invalid_query', `export: ${describeIssues(parsed.error)}`);
-      const { reveal, reason } = parsed.data;
+      const { reveal, reason } = request.query;
       if (reveal && (!reason || reason.length < 2 || /[<>]/.test(reason))) {
         throw new HttpError(400, 'reason_required', 'export: an export with phones and names needs a reason (2–100 characters of plain text)');
       }
@@ -102,9 +91,9 @@ export function signupRoutes(deps: SignupRouteDeps) {
         .send(csv);
     });
 
-    app.put(STAFF_DATA_ROUTES.signupsRetention, guard.options(true), async (request) => {
+    apiRoute(app, STAFF_DATA_ROUTES.signupsRetention, guard.options(true), async (request) => {
       const who = guard.who(request);
-      const { days } = parseBody(RetentionInputSchema, request.body, 'retention');
+      const { days } = request.body;
       const before = signups.retentionDays();
       db.transaction(() => {
         signups.setRetentionDays(days);
@@ -113,7 +102,7 @@ export function signupRoutes(deps: SignupRouteDeps) {
       return { retentionDays: days };
     });
 
-    app.post(STAFF_DATA_ROUTES.signupsPurge, guard.options(), async (request) => {
+    apiRoute(app, STAFF_DATA_ROUTES.signupsPurge, guard.options(), async (request) => {
       const who = guard.who(request);
       if (request.body !== undefined && request.body !== null && !(typeof request.body === 'object' && Object.keys(request.body).length === 0)) {
         throw new HttpError(400, 'invalid_body', 'purge: takes no body (the retention period decides what goes)');

@@ -9,7 +9,9 @@
 import type { FastifyInstance } from 'fastify';
 import { ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
 import { glyphFloorPx } from '../../../shared/legibility';
-import { PairingApprovalSchema, ScreenPatchSchema, STAFF_ROUTES, type KioskView, type ScreensResponse, type ScreenView } from '../../../shared/staff-contract';
+import type { KioskView, ScreensResponse, ScreenView } from '../../../shared/staff-contract';
+import { STAFF_ROUTES } from '../../../shared/api/hall-routes';
+import { apiRoute } from '../server/api-route';
 import type { BoardService } from '../boards/board-service';
 import type { BoardDevices, PairedDevice } from '../devices';
 import type { DeviceApproval } from '../devices/approve-device';
@@ -17,7 +19,7 @@ import { writeScreens } from '../screens/screen-config';
 import { HttpError } from '../server/http-error';
 import type { BoardAlertsService } from '../urgent/board-alerts';
 import type { AuditLog } from './audit-log';
-import { parseBody, type StaffGuard } from './staff-guard';
+import type { StaffGuard } from './staff-guard';
 
 const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
@@ -95,21 +97,23 @@ export function screenRoutes(deps: ScreenRouteDeps) {
   }
 
   return (app: FastifyInstance) => {
-    app.get(STAFF_ROUTES.screens, guard.options(), async () => listScreens());
+    apiRoute(app, STAFF_ROUTES.screens, guard.options(), async () => listScreens());
 
-    app.patch<{ Params: { id: string } }>(STAFF_ROUTES.screen, guard.options(), async (request) => {
+    apiRoute(app, STAFF_ROUTES.screenUpdate, guard.options(), async (request) => {
       const who = guard.who(request);
       const screen = screenOr404(request.params.id);
-      const patch = parseBody(ScreenPatchSchema, request.body, 'screen');
+      const patch = request.body;
       if (Object.keys(patch).length === 0) throw new HttpError(400, 'invalid_body', 'screen: nothing to change');
       const merged = ScreenProfileSchema.safeParse({ ...screen, ...patch });
       if (!merged.success) throw new HttpError(400, 'invalid_body', `screen: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
       replaceScreens(screens.map((s) => (s.id === screen.id ? merged.data : s)));
       audit.record({ who, action: 'screen.update', target: screen.id, detail: patch, source: request.ip });
-      return listScreens().screens.find((s) => s.id === screen.id);
+      const updated = listScreens().screens.find((s) => s.id === screen.id);
+      if (!updated) throw new Error(`screen-routes: screen "${screen.id}" vanished while it was being updated`);
+      return updated;
     });
 
-    app.post<{ Params: { id: string } }>(STAFF_ROUTES.identify, guard.options(), async (request) => {
+    apiRoute(app, STAFF_ROUTES.screenIdentify, guard.options(), async (request) => {
       const who = guard.who(request);
       const screen = screenOr404(request.params.id);
       const pages = alerts.identify(screen.id);
@@ -117,7 +121,7 @@ export function screenRoutes(deps: ScreenRouteDeps) {
       return { pages };
     });
 
-    app.post<{ Params: { id: string } }>(STAFF_ROUTES.reload, guard.options(), async (request) => {
+    apiRoute(app, STAFF_ROUTES.screenReload, guard.options(), async (request) => {
       const who = guard.who(request);
       const screen = screenOr404(request.params.id);
       const pages = alerts.reload(screen.id);
@@ -125,7 +129,7 @@ export function screenRoutes(deps: ScreenRouteDeps) {
       return { pages };
     });
 
-    app.delete<{ Params: { id: string } }>(STAFF_ROUTES.device, guard.options(), async (request) => {
+    apiRoute(app, STAFF_ROUTES.deviceRevoke, guard.options(), async (request) => {
       const who = guard.who(request);
       const id = request.params.id;
       const revoked = /^[a-z]+-[0-9a-f]{8}$/.test(id) && (deps.boardDevices?.revoke(id) || deps.revokeKiosk?.(id));
@@ -134,9 +138,9 @@ export function screenRoutes(deps: ScreenRouteDeps) {
       return { revoked: id };
     });
 
-    app.post(STAFF_ROUTES.pairings, guard.options(), async (request, reply) => {
+    apiRoute(app, STAFF_ROUTES.pairingApprove, guard.options(), async (request, reply) => {
       const who = guard.who(request);
-      const input = parseBody(PairingApprovalSchema, request.body, 'pairing');
+      const input = request.body;
       if (input.role === 'device') {
         if (!deps.approveDevice) throw new HttpError(503, 'device_pairing_unavailable', 'this hall has no device pairing');
         let approved: DeviceApproval;

@@ -1,18 +1,14 @@
 /** Sign-in, first-use setup, sign-out, accounts and the audit log. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { AccountInputSchema, SessionInputSchema, SetupInputSchema, STAFF_ROUTES, type SessionResponse } from '../../../shared/staff-contract';
+import type { SessionResponse } from '../../../shared/staff-contract';
+import { STAFF_ROUTES } from '../../../shared/api/hall-routes';
 import { HttpError } from '../server/http-error';
+import { apiRoute } from '../server/api-route';
 import type { AuditLog } from './audit-log';
 import { StaffAuthError, type StaffAuth } from './staff-auth';
 import { PinHashBusyError } from './pin-hash';
 import type { LimitCounters } from '../server/limit-counters';
-import { bearerToken, parseBody, STAFF_BODY_LIMIT, type StaffGuard } from './staff-guard';
-
-const AuditQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  action: z.string().regex(/^[a-z._]{1,40}$/).optional(),
-});
+import { bearerToken, STAFF_BODY_LIMIT, type StaffGuard } from './staff-guard';
 
 /** Refused attempts of one device are summed into one audit row per this period. */
 export const REFUSED_AUDIT_PERIOD_MS = 60_000;
@@ -42,11 +38,13 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
     audit.recordSummed({ who: null, action, source }, `${action}|${source}`, REFUSED_AUDIT_PERIOD_MS);
   }
   return (app: FastifyInstance) => {
-    app.get(STAFF_ROUTES.setupState, async () => ({ needsSetup: !auth.hasAccounts() }));
+    apiRoute(app, STAFF_ROUTES.setupState, {}, async () => ({ needsSetup: !auth.hasAccounts() }));
 
-    app.post(STAFF_ROUTES.setup, { bodyLimit: STAFF_BODY_LIMIT }, async (request, reply) => {
+    const setupOpen = async () => {
       if (auth.hasAccounts()) throw new HttpError(409, 'setup_done', 'the first admin already exists; sign in with a PIN');
-      const input = parseBody(SetupInputSchema, request.body, 'setup');
+    };
+    apiRoute(app, STAFF_ROUTES.setup, { bodyLimit: STAFF_BODY_LIMIT, preValidation: setupOpen }, async (request, reply) => {
+      const input = request.body;
       let session;
       try {
         const who = await auth.setupFirstAdmin(input.name, input.pin);
@@ -59,8 +57,8 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
       return reply.status(201).send({ token: session.token, accountId: session.accountId, name: session.name, role: session.role, expiresAt: session.expiresAt } satisfies SessionResponse);
     });
 
-    app.post(STAFF_ROUTES.session, { bodyLimit: STAFF_BODY_LIMIT }, async (request, reply) => {
-      const { pin } = parseBody(SessionInputSchema, request.body, 'sign-in');
+    apiRoute(app, STAFF_ROUTES.signIn, { bodyLimit: STAFF_BODY_LIMIT }, async (request, reply) => {
+      const { pin } = request.body;
       if (!auth.hasAccounts()) throw new HttpError(409, 'needs_setup', 'no staff account exists yet: create the first admin PIN at /staff');
       try {
         const session = await auth.signIn(pin, request.ip);
@@ -72,18 +70,18 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
       }
     });
 
-    app.delete(STAFF_ROUTES.session, guard.options(), async (request) => {
+    apiRoute(app, STAFF_ROUTES.signOut, guard.options(), async (request) => {
       const who = guard.who(request);
       auth.signOut(bearerToken(request)!);
       audit.record({ who, action: 'session.signout', source: request.ip });
-      return { ok: true };
+      return { ok: true as const };
     });
 
-    app.get(STAFF_ROUTES.me, guard.options(), async (request) => guard.who(request));
+    apiRoute(app, STAFF_ROUTES.me, guard.options(), async (request) => guard.who(request));
 
-    app.post(STAFF_ROUTES.accounts, guard.options(true), async (request, reply) => {
+    apiRoute(app, STAFF_ROUTES.createAccount, guard.options(true), async (request, reply) => {
       const who = guard.who(request);
-      const input = parseBody(AccountInputSchema, request.body, 'account');
+      const input = request.body;
       try {
         const created = await auth.createAccount(input.name, input.pin, input.role);
         audit.record({ who, action: 'account.create', target: created.accountId, detail: { name: created.name, role: created.role }, source: request.ip });
@@ -93,10 +91,8 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
       }
     });
 
-    app.get(STAFF_ROUTES.audit, guard.options(), async (request) => {
-      const parsed = AuditQuerySchema.safeParse(request.query);
-      if (!parsed.success) throw new HttpError(400, 'invalid_query', `audit: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      return { entries: audit.recent(parsed.data.limit, parsed.data.action) };
+    apiRoute(app, STAFF_ROUTES.audit, guard.options(), async (request) => {
+      return { entries: audit.recent(request.query.limit, request.query.action) };
     });
   };
 }

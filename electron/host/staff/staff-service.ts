@@ -5,7 +5,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ScreenProfile } from '../../../shared/schemas/screen';
-import { PinSchema, STAFF_ROUTES } from '../../../shared/staff-contract';
+import { PinSchema } from '../../../shared/staff-contract';
+import { STAFF_ROUTES } from '../../../shared/api/hall-routes';
+import { apiRoute } from '../server/api-route';
 import type { BoardNamespace, BoardService } from '../boards/board-service';
 import type { WritableDatabase } from '../db/handles';
 import type { BoardDevices, PairedDevice } from '../devices';
@@ -157,8 +159,8 @@ export async function createStaffService(deps: StaffServiceDeps): Promise<StaffS
 
   return {
     routes: async (app: FastifyInstance) => {
-      if (page !== null) servePage(app, STAFF_ROUTES.page, page);
-      else app.get(STAFF_ROUTES.page, async (_request, reply) => reply.status(503).send({ error: { code: 'renderer_missing', message: pageMissing } }));
+      if (page !== null) servePage(app, STAFF_ROUTES.staffPage, page);
+      else apiRoute(app, STAFF_ROUTES.staffPage, {}, async (_request, reply) => reply.status(503).send({ error: { code: 'renderer_missing', message: pageMissing } }));
       for (const register of modules) await register(app);
     },
     auth,

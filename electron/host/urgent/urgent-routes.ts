@@ -4,12 +4,14 @@
  * pushed to the boards right after it commits.
  */
 import type { FastifyInstance } from 'fastify';
-import { EmergencyInputSchema, NoticeInputSchema, UrgentInputSchema, URGENT_MAX_LIFETIME_MS } from '../../../shared/schemas/urgent';
-import { STAFF_ROUTES, type UrgentListResponse, type UrgentView } from '../../../shared/staff-contract';
+import { URGENT_MAX_LIFETIME_MS } from '../../../shared/schemas/urgent';
+import type { UrgentListResponse, UrgentView } from '../../../shared/staff-contract';
+import { STAFF_ROUTES } from '../../../shared/api/hall-routes';
+import { apiRoute } from '../server/api-route';
 import type { WritableDatabase } from '../db/handles';
 import { HttpError } from '../server/http-error';
 import type { AuditLog } from '../staff/audit-log';
-import { parseBody, type StaffGuard } from '../staff/staff-guard';
+import type { StaffGuard } from '../staff/staff-guard';
 import type { AnnouncementStore } from './announcement-store';
 import type { BoardAlertsService } from './board-alerts';
 import type { UrgentRecord, UrgentStore } from './urgent-store';
@@ -42,7 +44,7 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
   }
 
   return (app: FastifyInstance) => {
-    app.get(STAFF_ROUTES.urgent, guard.options(), async (): Promise<UrgentListResponse> => {
+    apiRoute(app, STAFF_ROUTES.urgentList, guard.options(), async (): Promise<UrgentListResponse> => {
       const now = clock();
       return {
         urgent: urgent.recent(now, RECENT_MS, 100).map((r) => view(r, now)),
@@ -52,15 +54,15 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
       };
     });
 
-    app.get<{ Params: { id: string } }>(STAFF_ROUTES.urgentOne, guard.options(), async (request) => {
+    apiRoute(app, STAFF_ROUTES.urgentOne, guard.options(), async (request) => {
       const record = ID.test(request.params.id) ? urgent.get(request.params.id) : undefined;
       if (!record) throw new HttpError(404, 'urgent_not_found', `no urgent posting has id "${request.params.id}"`);
       return view(record, clock());
     });
 
-    app.post(STAFF_ROUTES.urgent, guard.options(), async (request, reply) => {
+    apiRoute(app, STAFF_ROUTES.urgentCreate, guard.options(), async (request, reply) => {
       const who = guard.who(request);
-      const input = parseBody(UrgentInputSchema, request.body, 'urgent posting');
+      const input = request.body;
       const now = clock();
       const expiresAt = Date.parse(input.expiresAt);
       if (expiresAt <= now + 5000) throw new HttpError(422, 'expiry_in_past', `urgent posting: expiresAt ${input.expiresAt} is not in the future; an urgent posting needs an end time ahead of now`);
@@ -81,7 +83,7 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
       return reply.status(201).send({ id: record.id });
     });
 
-    app.delete<{ Params: { id: string } }>(STAFF_ROUTES.urgentOne, guard.options(), async (request) => {
+    apiRoute(app, STAFF_ROUTES.urgentRetract, guard.options(), async (request) => {
       const who = guard.who(request);
       const { id } = request.params;
       if (!ID.test(id)) throw new HttpError(400, 'invalid_id', `"${id.slice(0, 80)}" is not an urgent posting id`);
@@ -96,9 +98,9 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
       return { id, retractedAt: record.retractedAt };
     });
 
-    app.put(STAFF_ROUTES.notice, guard.options(), async (request) => {
+    apiRoute(app, STAFF_ROUTES.noticeSet, guard.options(), async (request) => {
       const who = guard.who(request);
-      const input = parseBody(NoticeInputSchema, request.body, 'notice');
+      const input = request.body;
       const now = clock();
       const expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : null;
       if (expiresAt !== null && expiresAt <= now) throw new HttpError(422, 'expiry_in_past', `notice: expiresAt ${input.expiresAt} is not in the future`);
@@ -110,7 +112,7 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
       return announcements.get('notice', now);
     });
 
-    app.delete(STAFF_ROUTES.notice, guard.options(), async (request) => {
+    apiRoute(app, STAFF_ROUTES.noticeClear, guard.options(), async (request) => {
       const who = guard.who(request);
       const cleared = db.transaction(() => {
         const had = announcements.clear('notice');
@@ -121,9 +123,9 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
       return { cleared };
     });
 
-    app.put(STAFF_ROUTES.emergency, guard.options(), async (request) => {
+    apiRoute(app, STAFF_ROUTES.emergencySet, guard.options(), async (request) => {
       const who = guard.who(request);
-      const input = parseBody(EmergencyInputSchema, request.body, 'emergency');
+      const input = request.body;
       const now = clock();
       db.transaction(() => {
         announcements.set('emergency', { title: input.title, body: input.body, expiresAt: null }, who.name, now);
@@ -133,7 +135,7 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
       return announcements.get('emergency', now);
     });
 
-    app.delete(STAFF_ROUTES.emergency, guard.options(), async (request) => {
+    apiRoute(app, STAFF_ROUTES.emergencyClear, guard.options(), async (request) => {
       const who = guard.who(request);
       const cleared = db.transaction(() => {
         const had = announcements.clear('emergency');

@@ -6,7 +6,7 @@ import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from 'uuidv7';
 import type { PublicListing } from '../../../shared/schemas/listing';
-import { KioskApiError, postRegistration } from '../kiosk-api';
+import { ApiError, postRegistration } from '../kiosk-api';
 import { ConsentStep } from './consent-step';
 import { PhoneStep } from './phone-step';
 import { NameStep } from './name-step';
@@ -44,14 +44,14 @@ export function SignupFlow({ listing, token, onCancel, onFinish, onUnauthorised 
       const receipt = await postRegistration(token, toRegistrationInput(state));
       dispatch({ type: 'submitted', receipt });
     } catch (error) {
-      if (error instanceof KioskApiError && (error.status === 401 || error.status === 403)) {
+      if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
         dispatch({ type: 'failed', error: t('kiosk.unauthorised') });
         onUnauthorised();
         return;
       }
       const reason =
-        error instanceof KioskApiError && error.code === 'offline' ? t('kiosk.signup.review.offline')
-        : error instanceof KioskApiError && error.code === 'too_many_signups' ? t('kiosk.signup.review.tooMany')
+        error instanceof ApiError && error.code === 'offline' ? t('kiosk.signup.review.offline')
+        : error instanceof ApiError && error.code === 'too_many_signups' ? t('kiosk.signup.review.tooMany')
         : (error as Error).message;
       dispatch({ type: 'failed', error: reason });
     }
