@@ -4,9 +4,9 @@
  * the entry, the response is parsed with the entry's schema, and every failure — no answer, the
  * host's `{ error: { code, message } }`, a response that does not match — is one `ApiError`.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ErrorBodySchema } from '../../shared/api/error-body';
-import { queryString, routePath, type RouteDef, type RouteResponse } from '../../shared/api/define-route';
+import { queryString, routePath, type RouteDef } from '../../shared/api/define-route';
 import { ApiError, CLIENT_ERROR_CODES } from './api-error';
 
 type Part<S, K extends string, Optional extends boolean = false> = S extends z.ZodType
@@ -62,7 +62,7 @@ function failure(route: RouteDef, response: Response, body: unknown): ApiError {
 }
 
 export interface ApiClient {
-  call<R extends JsonRoute>(route: R, input: CallInput<R>): Promise<RouteResponse<R>>;
+  call<R extends JsonRoute>(route: R, input: CallInput<R>): Promise<z.output<R['response']>>;
   /** Fetches a file route; resolves with the answer for the caller to save, or throws the ApiError. */
   fetchFile<R extends FileRoute>(route: R, input: CallInput<R>): Promise<Response>;
 }
@@ -91,14 +91,15 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   }
 
   return {
-    async call(route, input) {
+    async call<R extends JsonRoute>(route: R, input: CallInput<R>): Promise<z.output<R['response']>> {
       const response = await send(route, input as CallInput<RouteDef>);
       const body = await readJson(response);
       if (!response.ok) throw failure(route, response, body);
-      const parsed = route.response.safeParse(body);
+      const parsed = z.safeParse(route.response, body);
       if (!parsed.success) throw new ApiError(response.status, CLIENT_ERROR_CODES.badResponse, `${route.label}: the host's answer does not match the contract (${describe(parsed.error)})`);
-      // The schema is the entry's own: its output is RouteResponse of this route (TypeScript cannot follow the generic).
-      return parsed.data as RouteResponse<typeof route>;
+      // Already parsed by the entry's own schema; TypeScript cannot carry the generic entry's
+      // output type through zod's parse, so it is named here.
+      return parsed.data as z.output<R['response']>;
     },
     async fetchFile(route, input) {
       const response = await send(route, input as CallInput<RouteDef>);
