@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const hub = await startHub({ ...options });
   const lines = [
     `hub: ${hub.url}`,
-    `  data: ${options.dataDir} (${hub.store.countListings()} postings, last seq ${hub.store.lastSeq()})`,
+    `  data: ${options.dataDir} (${await hub.store.countListings()} postings, last seq ${await hub.store.lastSeq()})`,
   ];
   if (options.defaultTokens) {
     lines.push(`  development tokens in use — admin: ${options.adminToken}  hall: ${options.hallToken}`);

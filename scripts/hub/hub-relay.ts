@@ -2,9 +2,12 @@
  * What the platform does with what halls send up, beyond keeping it for audit: an urgent
  * posting pushed by one hall's staff becomes an urgent change for every hall (DESIGN.md: staff
  * postings are relayed so other halls get them). Sign-ups are only kept.
+ *
+ * Pure: it only says what to do; the store does it in the same transaction as it stores the
+ * submission, so a node dying in between can neither lose the relay nor run it twice.
  */
 import { z } from 'zod';
-import type { HubChange, HubStore } from './hub-store';
+import type { SubmissionEffect } from './hub-store';
 import { UrgentInputSchema } from './hub-schemas';
 
 export const URGENT_SUBMISSION_TYPE = 'urgent';
@@ -14,20 +17,16 @@ const UrgentSubmissionSchema = UrgentInputSchema.extend({
   retracted: z.boolean().default(false),
 });
 
-export type RelayResult = { changes: HubChange[] } | { error: string };
+export type RelayDecision = { effect: SubmissionEffect | null } | { error: string };
 
-/** Runs once per newly stored submission; duplicates of an item are never relayed twice. */
-export function relaySubmission(type: string, payload: unknown, store: HubStore, now: number): RelayResult {
-  if (type !== URGENT_SUBMISSION_TYPE) return { changes: [] };
+export function submissionEffect(type: string, payload: unknown): RelayDecision {
+  if (type !== URGENT_SUBMISSION_TYPE) return { effect: null };
   const parsed = UrgentSubmissionSchema.safeParse(payload);
   if (!parsed.success) {
-    return { error: `relaySubmission: urgent payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+    return { error: `submissionEffect: urgent payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
   }
   const { retracted, ...notice } = parsed.data;
-  if (retracted) {
-    const change = store.retractUrgent(notice.id, now);
-    return { changes: change ? [change] : [] };
-  }
+  if (retracted) return { effect: { kind: 'retract-urgent', id: notice.id } };
   // Screen ids are one hall's own; other halls show a relayed posting on all their screens.
-  return { changes: [store.upsertUrgent({ ...notice, screens: null }, now)] };
+  return { effect: { kind: 'upsert-urgent', notice: { ...notice, screens: null } } };
 }

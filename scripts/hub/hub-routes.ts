@@ -40,19 +40,19 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
     reply.status(404).send({ error: { code: 'not_found', message: `hub: no route for ${request.method} ${request.url.split('?')[0]}` } });
   });
 
-  app.get('/healthz', async () => ({ status: 'ok', lastSeq: store.lastSeq(), listings: store.countListings(), halls: deps.connectedHalls() }));
+  app.get('/healthz', async () => ({ status: 'ok', lastSeq: await store.lastSeq(), listings: await store.countListings(), halls: deps.connectedHalls() }));
 
   app.get('/api/v1/changes', async (request, reply) => {
     need(request, 'hall');
     const parsed = ChangesQuerySchema.safeParse(request.query);
     if (!parsed.success) throw new HubHttpError(400, 'invalid_query', `changes: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     await deps.beforeChangesPage?.(parsed.data.since);
-    return reply.type('application/json; charset=utf-8').send(store.changesPageJson(parsed.data.since, parsed.data.limit));
+    return reply.type('application/json; charset=utf-8').send(await store.changesPageJson(parsed.data.since, parsed.data.limit));
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/listings/:id', async (request) => {
     need(request, 'hall');
-    const listing = store.getListing(request.params.id);
+    const listing = await store.getListing(request.params.id);
     if (!listing) throw new HubHttpError(404, 'not_found', `listings: no live posting has id "${request.params.id}"`);
     return listing;
   });
@@ -63,15 +63,17 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
     const items = Array.isArray(body) ? body : body && typeof body === 'object' && Array.isArray((body as { listings?: unknown }).listings) ? (body as { listings: unknown[] }).listings : [body];
     if (items.length === 0 || items.length > MAX_BATCH) throw new HubHttpError(400, 'invalid_body', `listings: send 1–${MAX_BATCH} postings`);
     const now = clock();
-    const listings: Listing[] = items.map((item, index) => toListing(item, index, store, now));
-    const changes = store.upsertListings(listings, now);
+    const ids = items.flatMap((item) => (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? [(item as { id: string }).id] : []));
+    const held = await store.getListings(ids);
+    const listings: Listing[] = items.map((item, index) => toListing(item, index, held, now));
+    const changes = await store.upsertListings(listings, now);
     broadcast(changes);
-    return reply.status(200).send({ upserted: changes.map((c) => ({ id: c.id, seq: c.seq, revision: (c.data as Listing).revision })), lastSeq: store.lastSeq() });
+    return reply.status(200).send({ upserted: changes.map((c) => ({ id: c.id, seq: c.seq, revision: (c.data as Listing).revision })), lastSeq: await store.lastSeq() });
   });
 
   app.delete<{ Params: { id: string } }>('/api/v1/listings/:id', async (request) => {
     need(request, 'admin');
-    const change = store.deleteListing(request.params.id, clock());
+    const change = await store.deleteListing(request.params.id, clock());
     if (!change) throw new HubHttpError(404, 'not_found', `listings: no live posting has id "${request.params.id}"`);
     broadcast([change]);
     return { id: change.id, seq: change.seq };
@@ -82,7 +84,7 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
     const parsed = UrgentInputSchema.safeParse(request.body);
     if (!parsed.success) throw new HubHttpError(422, 'invalid_urgent', `urgent: ${describeIssues(parsed.error)}`);
     const { id, ...rest } = parsed.data;
-    const change = store.upsertUrgent({ id: id ?? randomUUID(), ...rest }, clock());
+    const change = await store.upsertUrgent({ id: id ?? randomUUID(), ...rest }, clock());
     broadcast([change]);
     return { id: change.id, seq: change.seq };
   });
@@ -90,15 +92,15 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
   app.get<{ Querystring: { after?: string; limit?: string } }>('/api/v1/submissions', async (request) => {
     need(request, 'admin');
     const limit = Math.min(10_000, Math.max(1, Number(request.query.limit ?? 1000) || 1000));
-    return { submissions: store.submissions(request.query.after ?? '', limit), total: store.countSubmissions() };
+    return { submissions: await store.submissions(request.query.after ?? '', limit), total: await store.countSubmissions() };
   });
 }
 
 /** A full posting, or a partial one merged over what the hub holds; validated either way. */
-function toListing(item: unknown, index: number, store: HubStore, now: number): Listing {
+function toListing(item: unknown, index: number, held: ReadonlyMap<string, Listing>, now: number): Listing {
   if (!item || typeof item !== 'object' || Array.isArray(item)) throw new HubHttpError(400, 'invalid_body', `listings[${index}]: not an object`);
   const input = item as Record<string, unknown>;
-  const existing = typeof input.id === 'string' ? store.getListing(input.id) : undefined;
+  const existing = typeof input.id === 'string' ? held.get(input.id) : undefined;
   const stamp = new Date(now).toISOString();
   // revision and updatedAt are the hub's to set; the store bumps the revision
   const merged = { revision: 0, updatedAt: stamp, ...existing, ...input };

@@ -38,7 +38,7 @@ export interface Hub {
   readonly store: HubStore;
   readonly stats: HubSocketStats;
   /** Appends a change as given (even an invalid one) and broadcasts it, like a live write. */
-  appendRawChange(change: RawChangeInput): HubChange;
+  appendRawChange(change: RawChangeInput): Promise<HubChange>;
   /** Broadcasts changes that were written to the store directly. */
   broadcast(changes: readonly HubChange[]): void;
   connectedHalls(): number;
@@ -61,7 +61,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const store = openHubStore(file);
 
   try {
-    seedIfEmpty(store, options, clock(), log);
+    await seedIfEmpty(store, options, clock(), log);
 
     const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024, forceCloseConnections: true });
     // socket.io's default 1 MB frame limit is kept: one outbox item is small.
@@ -73,16 +73,19 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const stats = attachHallNamespace(nsp, { store, tokens, clock, log, faults: options.faults, broadcast });
     registerHubRoutes(app, { store, tokens, clock, broadcast, connectedHalls: () => nsp.sockets.size, beforeChangesPage: options.faults?.beforeChangesPage });
 
+    let sweeping = false;
     const expireTimer = setInterval(() => {
-      try {
-        const expired = store.expireListings(clock());
-        if (expired.length > 0) {
+      if (sweeping) return;
+      sweeping = true;
+      store
+        .expireListings(clock())
+        .then((expired) => {
+          if (expired.length === 0) return;
           log.info({ expired: expired.length }, 'expired postings withdrawn');
           broadcast(expired);
-        }
-      } catch (error) {
-        log.error({ err: error }, 'expiry sweep failed');
-      }
+        })
+        .catch((error: unknown) => log.error({ err: error }, 'expiry sweep failed'))
+        .finally(() => (sweeping = false));
     }, options.expireEveryMs ?? 30_000);
     expireTimer.unref();
 
@@ -98,8 +101,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       port,
       store,
       stats,
-      appendRawChange(change) {
-        const stored = store.appendRawChange(change, clock());
+      async appendRawChange(change) {
+        const stored = await store.appendRawChange(change, clock());
         broadcast([stored]);
         return stored;
       },
@@ -116,27 +119,27 @@ export async function startHub(options: HubOptions): Promise<Hub> {
           app.server.closeAllConnections();
           await ioClosed;
           await app.close().catch(() => undefined);
-          store.close();
+          await store.close();
         })();
         return closing;
       },
     };
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
 }
 
-function seedIfEmpty(store: HubStore, options: HubOptions, now: number, log: Logger): void {
+async function seedIfEmpty(store: HubStore, options: HubOptions, now: number, log: Logger): Promise<void> {
   const count = options.seed ?? 0;
   if (count <= 0) return;
-  const existing = store.countListings();
+  const existing = await store.countListings();
   if (existing > 0) {
     log.info({ existing }, 'hub already holds postings; --seed ignored');
     return;
   }
   const listings = generateListings(count, { seed: options.seedValue ?? DEFAULT_SEED_VALUE, now });
   const chunk = 5000;
-  for (let i = 0; i < listings.length; i += chunk) store.upsertListings(listings.slice(i, i + chunk), now);
+  for (let i = 0; i < listings.length; i += chunk) await store.upsertListings(listings.slice(i, i + chunk), now);
   log.info({ seeded: count }, 'hub seeded with generated postings');
 }

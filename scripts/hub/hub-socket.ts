@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { HallHandshakeSchema, SubmitItemSchema } from './hub-schemas';
 import { tokenEquals } from './hub-auth';
 import type { HubChange, HubStore } from './hub-store';
-import { relaySubmission } from './hub-relay';
+import { submissionEffect } from './hub-relay';
 
 export const HALL_NAMESPACE = '/hall';
 
@@ -84,9 +84,9 @@ export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): Hu
   nsp.on('connection', (socket: Socket) => {
     stats.connections++;
     const { hallId, since } = socket.data as HallSocketData;
-    log.info({ hallId, since, lastSeq: store.lastSeq() }, 'hall connected');
+    log.info({ hallId, since }, 'hall connected');
 
-    socket.on('submit', (raw: unknown, ack: unknown) => {
+    socket.on('submit', async (raw: unknown, ack: unknown) => {
       stats.submitsReceived++;
       const reply = typeof ack === 'function' ? (ack as (a: SubmitAck) => void) : () => undefined;
       const parsed = SubmitItemSchema.safeParse(raw);
@@ -94,24 +94,29 @@ export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): Hu
         reply({ ok: false, error: { code: 'invalid_item', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } });
         return;
       }
+      const { id, type, payload } = parsed.data;
+      // Kept for audit either way; a payload the platform cannot relay is the sender's bug.
+      const decision = submissionEffect(type, payload);
       try {
-        const inserted = store.addSubmission({ id: parsed.data.id, hallId, type: parsed.data.type, payload: parsed.data.payload, receivedAt: clock() });
-        if (inserted) {
-          const relayed = relaySubmission(parsed.data.type, parsed.data.payload, store, clock());
-          // Kept for audit either way; a payload the platform cannot relay is the sender's bug.
-          if ('error' in relayed) log.warn({ hallId, id: parsed.data.id }, relayed.error);
-          else if (relayed.changes.length > 0) deps.broadcast?.(relayed.changes);
-        }
-        if (deps.faults?.dropSubmitAck?.(parsed.data.id)) return;
-        reply({ ok: true, id: parsed.data.id, duplicate: !inserted });
+        const { inserted, changes } = await store.addSubmission({ id, hallId, type, payload, receivedAt: clock() }, 'effect' in decision ? decision.effect : null);
+        if (inserted && 'error' in decision) log.warn({ hallId, id }, decision.error);
+        if (changes.length > 0) deps.broadcast?.(changes);
+        if (deps.faults?.dropSubmitAck?.(id)) return;
+        reply({ ok: true, id, duplicate: !inserted });
       } catch (error) {
         log.error({ err: error, hallId }, 'storing a submission failed');
         reply({ ok: false, error: { code: 'internal', message: 'hub: could not store the item; retry' } });
       }
     });
 
-    socket.on('heartbeat', (_raw: unknown, ack: unknown) => {
-      if (typeof ack === 'function') (ack as (a: HeartbeatAck) => void)({ ok: true, lastSeq: store.lastSeq(), now: clock() });
+    socket.on('heartbeat', async (_raw: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') return;
+      try {
+        (ack as (a: HeartbeatAck) => void)({ ok: true, lastSeq: await store.lastSeq(), now: clock() });
+      } catch (error) {
+        // No ack: the hall's heartbeat times out and it carries on; its catch-up retries.
+        log.warn({ err: error, hallId }, 'heartbeat: the store did not answer');
+      }
     });
 
     socket.on('disconnect', (reason) => log.info({ hallId, reason }, 'hall disconnected'));

@@ -48,8 +48,8 @@ describe('urgent postings between the hub and a hall', () => {
   });
 
   it('passes over a hub urgent posting that fails validation without stopping sync', async () => {
-    hub.appendRawChange({ type: 'urgent', op: 'upsert', id: 'city-bad', data: { title: '<b>急招</b>', expiresAt: 'soon' } });
-    hub.appendRawChange({ type: 'urgent', op: 'upsert', id: 'city-bad-2', data: { expiresAt: inMinutes(30) } });
+    await hub.appendRawChange({ type: 'urgent', op: 'upsert', id: 'city-bad', data: { title: '<b>急招</b>', expiresAt: 'soon' } });
+    await hub.appendRawChange({ type: 'urgent', op: 'upsert', id: 'city-bad-2', data: { expiresAt: inMinutes(30) } });
     await adminPost(hub.url, '/api/v1/urgent', { id: 'city-2', title: '急招装卸工', expiresAt: inMinutes(30) });
     await waitFor('later hub posting on the board', () => last?.urgent.some((u) => u.id === 'city-2'), 60_000);
     expect(last!.urgent.map((u) => u.id)).not.toContain('city-bad');

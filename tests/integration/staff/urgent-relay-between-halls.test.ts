@@ -56,7 +56,7 @@ describe('urgent postings relayed between halls by the hub', () => {
 
     // A's own record keeps its origin and its screen targeting after the relayed copy comes back:
     // wait until hall A has applied the hub's change log up to the relayed posting.
-    const relayedSeq = hub.store.lastSeq();
+    const relayedSeq = await hub.store.lastSeq();
     expect(relayedSeq).toBeGreaterThan(0);
     await waitFor('hall A to apply the relayed copy', async () => (await health(hallA.url)).cursor >= relayedSeq, 60_000);
     const listA = await call(hallA.url, 'GET', '/api/urgent', { token: tokenA });

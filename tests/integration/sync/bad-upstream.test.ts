@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Hub } from '../../../scripts/hub/hub-server';
+import type { HubChange } from '../../../scripts/hub/hub-store';
 import type { Hall } from '../../../electron/host/hall';
 import { openDatabase, closeDatabase } from '../../../electron/host/db/open-database';
 import { createQuarantineStore } from '../../../electron/host/db/quarantine-store';
@@ -56,13 +57,13 @@ describe('bad changes from upstream', () => {
 
   beforeAll(async () => {
     hub = await startTestHub({ dataDir: tmpDir('hub-bad-'), seed: 50 });
-    template = hub.store.getListing('demo-000010')!;
+    template = (await hub.store.getListing('demo-000010'))!;
     // some bad changes already in the log, for the catch-up path
-    for (const c of badChanges(template)) hub.store.appendRawChange({ ...c, id: `${c.id}-old` }, Date.now());
+    for (const c of badChanges(template)) await hub.store.appendRawChange({ ...c, id: `${c.id}-old` }, Date.now());
     hallDir = tmpDir('hall-bad-');
     logs = captureLogger('hall');
     hall = await startTestHall({ dataDir: hallDir, hubUrl: hub.url, log: logs.log });
-    await waitFor('catch-up', async () => (await health(hall.url)).cursor === hub.store.lastSeq());
+    await waitFor('catch-up', async () => (await health(hall.url)).cursor === (await hub.store.lastSeq()));
   });
 
   afterAll(async () => {
@@ -73,7 +74,7 @@ describe('bad changes from upstream', () => {
   it('quarantines bad changes met during catch-up and applies the good ones', async () => {
     const h = await health(hall.url);
     expect(h.hub).toBe('connected');
-    expect(h.cursor).toBe(hub.store.lastSeq());
+    expect(h.cursor).toBe(await hub.store.lastSeq());
     const { listings } = hallListings(hallDir);
     expect(listings.size).toBe(50);
     expect([...listings.keys()].some((id) => id.startsWith('bad-') || id === 'someone-else')).toBe(false);
@@ -85,8 +86,9 @@ describe('bad changes from upstream', () => {
     const before = quarantined(hallDir).length;
     const warnedBefore = logs.lines().filter((l) => l.msg === 'upstream change quarantined').length;
 
-    const bad = badChanges(template).map((c) => hub.appendRawChange(c));
-    const good = hub.store.upsertListings([{ ...template, id: 'good-after-bad', title: '仓库理货员' }], Date.now());
+    const bad: HubChange[] = [];
+    for (const c of badChanges(template)) bad.push(await hub.appendRawChange(c));
+    const good = await hub.store.upsertListings([{ ...template, id: 'good-after-bad', title: '仓库理货员' }], Date.now());
     hub.broadcast(good);
 
     await waitFor('the good change after the bad ones', async () => (await health(hall.url)).cursor === good[0]!.seq);
@@ -122,6 +124,6 @@ describe('bad changes from upstream', () => {
     await waitFor('reconnect', async () => (await health(hall.url)).hub === 'connected');
     await hall.hubLink!.idle();
     expect(quarantineLines()).toBe(count);
-    expect((await health(hall.url)).cursor).toBe(hub.store.lastSeq());
+    expect((await health(hall.url)).cursor).toBe(await hub.store.lastSeq());
   });
 });

@@ -36,7 +36,7 @@ describe('expiry and staleness', () => {
       plans.push({ plan: p, at: Date.now() });
     });
     board.on('status', (s: HallStatus) => statuses.push({ ...s, receivedAt: Date.now() }));
-    await waitFor('first sync', async () => (await health(hall.url)).cursor === hub!.store.lastSeq());
+    await waitFor('first sync', async () => (await health(hall.url)).cursor === (await hub!.store.lastSeq()));
   });
 
   afterAll(async () => {
@@ -48,7 +48,7 @@ describe('expiry and staleness', () => {
   const onBoard = (id: string) => (plan?.pages ?? []).some((p) => p.items.some((i) => i.id === id));
 
   it('drops an expiring posting from the board on time while the hub is away, and the hub’s delete lands later', async () => {
-    const template = hub!.store.getListing('demo-000007')!;
+    const template = (await hub!.store.getListing('demo-000007'))!;
     const validUntil = Date.now() + 2500;
     const res = await adminPost(hub!.url, '/api/v1/listings', {
       ...template,
@@ -76,7 +76,7 @@ describe('expiry and staleness', () => {
 
     hub = await startTestHub({ port, dataDir: hubDir, expireEveryMs: 100 });
     await waitFor('the hub’s expiry delete to reach the hall', () => !hallListings(hallDir).listings.has('short-lived'));
-    expect(hub.store.getListing('short-lived')).toBeUndefined();
+    expect(await hub.store.getListing('short-lived')).toBeUndefined();
   });
 
   it('tells the screens the data is stale after the threshold offline, and fresh again on return', async () => {

@@ -85,8 +85,8 @@ describe('a hall killed mid-batch', () => {
     hall = null;
 
     const { listings, cursor } = hallListings(dataDir);
-    expect(cursor).toBe(hub.store.lastSeq());
+    expect(cursor).toBe(await hub.store.lastSeq());
     expect(listings.size).toBe(COUNT);
-    expect(listings).toEqual(hub.store.allListings());
+    expect(listings).toEqual(await hub.store.allListings());
   }, 300_000);
 });

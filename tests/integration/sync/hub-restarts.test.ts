@@ -51,19 +51,19 @@ describe('a hub that restarts during catch-up and live traffic', () => {
   }
 
   /** Changes made upstream while no hall can hear them. */
-  function writeWhileDown(ids: string[]): void {
+  async function writeWhileDown(ids: string[]): Promise<void> {
     const store = openHubStore(join(hubDir, 'hub.db'));
     const now = Date.now();
     for (let i = 0; i < 40; i++) {
       const id = rng.pick(ids);
-      if (rng.chance(0.3)) store.deleteListing(id, now);
+      if (rng.chance(0.3)) await store.deleteListing(id, now);
       else {
-        const current = store.getListing(id);
-        if (current) store.upsertListings([{ ...current, headcount: rng.int(1, 99) }], now);
+        const current = await store.getListing(id);
+        if (current) await store.upsertListings([{ ...current, headcount: rng.int(1, 99) }], now);
       }
     }
-    if (extraNext < extra.length) store.upsertListings([extra[extraNext++]!], now);
-    store.close();
+    if (extraNext < extra.length) await store.upsertListings([extra[extraNext++]!], now);
+    await store.close();
   }
 
   /**
@@ -91,7 +91,7 @@ describe('a hub that restarts during catch-up and live traffic', () => {
     gate.release();
     holdAfter(holdPages);
     hub = null;
-    writeWhileDown(ids);
+    await writeWhileDown(ids);
     await sleep(rng.int(20, 200));
     hub = await startTestHub({ port, dataDir: hubDir, faults });
   }
@@ -100,7 +100,7 @@ describe('a hub that restarts during catch-up and live traffic', () => {
     holdAfter(rng.int(1, 4));
     hub = await startTestHub({ port: 0, dataDir: hubDir, seed: INITIAL, faults });
     port = hub.port;
-    const ids = [...hub.store.allListings().keys()];
+    const ids = [...(await hub.store.allListings()).keys()];
     hall = await startTestHall({ dataDir: hallDir, hubUrl: hub.url, sync: { pageSize: 200 } });
 
     // During catch-up: the hub holds a page of the feed; once the hall has applied at least
@@ -113,7 +113,7 @@ describe('a hub that restarts during catch-up and live traffic', () => {
         const body = await health(hall!.url);
         return body.cursor > before ? body : null;
       });
-      expect(h.cursor).toBeLessThan(hub!.store.lastSeq());
+      expect(h.cursor).toBeLessThan(await hub!.store.lastSeq());
       cursors.push(h.cursor);
       await restartHub(ids, round < 2 ? rng.int(1, 4) : Number.POSITIVE_INFINITY);
     }
@@ -136,14 +136,14 @@ describe('a hub that restarts during catch-up and live traffic', () => {
     trafficOn = false;
     await traffic;
 
-    const lastSeq = hub!.store.lastSeq();
+    const lastSeq = await hub!.store.lastSeq();
     await waitFor('the hall to reach the hub’s last seq', async () => (await health(hall!.url)).cursor === lastSeq, 120_000);
     const h = await health(hall.url);
     expect(h.hub).toBe('connected');
     expect(h.cursor).toBe(lastSeq);
 
     const { listings, cursor } = hallListings(hallDir);
-    const upstream = hub!.store.allListings();
+    const upstream = await hub!.store.allListings();
     expect(cursor).toBe(lastSeq);
     expect(listings.size).toBe(upstream.size);
     expect([...listings.keys()].sort()).toEqual([...upstream.keys()].sort());

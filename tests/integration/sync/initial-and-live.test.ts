@@ -40,14 +40,14 @@ describe('a hall synced from a hub', () => {
   const planTitles = () => (latestPlan?.pages ?? []).flatMap((p) => p.items).map((i) => [i.id, i.title] as const);
 
   it('copies all 10,000 postings and ends with the cursor at the hub’s last seq', async () => {
-    await waitFor('the first sync', async () => (await health(hall.url)).cursor === hub.store.lastSeq());
+    await waitFor('the first sync', async () => (await health(hall.url)).cursor === (await hub.store.lastSeq()));
     const h = await health(hall.url);
     expect(h.hub).toBe('connected');
     expect(h.cursor).toBe(COUNT);
     expect(h.sync?.lagChanges).toBe(0);
     const { listings } = hallListings(hallDir);
     expect(listings.size).toBe(COUNT);
-    expect(listings.get('demo-004321')).toEqual(hub.store.getListing('demo-004321'));
+    expect(listings.get('demo-004321')).toEqual(await hub.store.getListing('demo-004321'));
     await waitFor('a plan with the synced postings', () => planIds().size > 0);
   });
 
@@ -77,15 +77,15 @@ describe('a hall synced from a hub', () => {
   });
 
   it('applies a burst of live changes in order, ending equal to the hub', async () => {
-    const ids = [...hub.store.allListings().keys()].slice(100, 160);
+    const ids = [...(await hub.store.allListings()).keys()].slice(100, 160);
     // concurrent, as an admin tool would send them; the hub orders them by seq
     await Promise.all(
       ids.map((id, i) =>
         i % 3 === 0 ? adminDelete(hub.url, `/api/v1/listings/${id}`) : adminPost(hub.url, '/api/v1/listings', { id, headcount: 1 + i }),
       ),
     );
-    await waitFor('the burst to arrive', async () => (await health(hall.url)).cursor === hub.store.lastSeq());
+    await waitFor('the burst to arrive', async () => (await health(hall.url)).cursor === (await hub.store.lastSeq()));
     const { listings } = hallListings(hallDir);
-    expect(listings).toEqual(hub.store.allListings());
+    expect(listings).toEqual(await hub.store.allListings());
   });
 });

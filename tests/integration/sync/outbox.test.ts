@@ -59,7 +59,7 @@ describe('the outbox', () => {
     open.push(hub);
 
     await waitFor('the outbox to drain', async () => (await health(hall.url)).outboxPending === 0);
-    const submissions = hub.store.submissions('', 10_000);
+    const submissions = await hub.store.submissions('', 10_000);
     expect(submissions).toHaveLength(200);
     // once each as the hub received them: no submit event beyond the 200, none stored twice
     // (ON CONFLICT would hide a second copy; the hub counts every receipt)
@@ -93,7 +93,7 @@ describe('the outbox', () => {
     const ids = Array.from({ length: 10 }, (_, n) => hall.hubLink!.enqueue({ type: TYPE, payload: { n } }));
     await waitFor('delivery after retries', async () => (await health(hall.url)).outboxPending === 0, 60_000);
 
-    const submissions = hub.store.submissions('', 100);
+    const submissions = await hub.store.submissions('', 100);
     expect(submissions.map((s) => s.id).sort()).toEqual([...ids].sort());
     expect(submissions.every((s) => s.receivedCount >= 2)).toBe(true);
   });

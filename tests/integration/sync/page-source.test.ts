@@ -31,11 +31,11 @@ const sources: PageSource[] = [];
 
 beforeAll(async () => {
   hub = await startTestHub({ dataDir: tmpDir('page-source-hub-'), seed: POSTINGS });
-  const [first] = hub.store.changesSince(0, 1).changes;
-  hub.appendRawChange({ type: 'listing', op: 'upsert', id: 'bad-1', data: { title: '<b>坏</b>' } });
-  hub.appendRawChange({ type: 'listing', op: 'delete', id: first!.id });
-  hub.appendRawChange({ type: 'urgent', op: 'upsert', id: 'u-1', data: { title: '紧急' } });
-  lastSeq = hub.store.lastSeq();
+  const [first] = (await hub.store.changesSince(0, 1)).changes;
+  await hub.appendRawChange({ type: 'listing', op: 'upsert', id: 'bad-1', data: { title: '<b>坏</b>' } });
+  await hub.appendRawChange({ type: 'listing', op: 'delete', id: first!.id });
+  await hub.appendRawChange({ type: 'urgent', op: 'upsert', id: 'u-1', data: { title: '紧急' } });
+  lastSeq = await hub.store.lastSeq();
   endpoint = { url: hub.url, hallId: 'page-source-test', token: HALL_TOKEN };
 });
 

@@ -77,7 +77,7 @@ describe('a hall with a wrong hub token', () => {
   it('syncs once restarted with the right token', async () => {
     await hall.close();
     hall = await startTestHall({ dataDir: hallDir, hubUrl: hub.url, log: logs.log });
-    await waitFor('sync', async () => (await health(hall.url)).cursor === hub.store.lastSeq());
+    await waitFor('sync', async () => (await health(hall.url)).cursor === (await hub.store.lastSeq()));
     const h = await health(hall.url);
     expect(h.hub).toBe('connected');
     expect(h.sync?.error).toBeNull();

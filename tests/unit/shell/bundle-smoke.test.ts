@@ -161,7 +161,7 @@ describe('dist-electron/main.cjs', () => {
       });
       const health = await waitFor('the bundled hall to catch up with the hub', async () => {
         const body = (await (await fetch(new URL('/healthz', boardUrl))).json()) as Health;
-        return body.cursor === hub.store.lastSeq() ? body : null;
+        return body.cursor === (await hub.store.lastSeq()) ? body : null;
       });
       expect(health).toMatchObject({ hub: 'connected', listings: 3000, sync: { pageReader: 'worker', error: null } });
       expect(output).not.toMatch(/page worker stopped/);

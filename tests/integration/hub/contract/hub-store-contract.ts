@@ -1,0 +1,177 @@
+/**
+ * The hub store contract: one suite, run against every HubStore implementation (SQLite and
+ * PostgreSQL, see the *.contract.test.ts files beside this one). A store passes when it keeps
+ * every rule hub-store.ts states — ordering, revisions, tombstones, pages, idempotent
+ * submissions and their effects — on a real database.
+ */
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import type { HubStore } from '../../../../scripts/hub/hub-store';
+import { makeListing, NOW } from '../../../unit/db/fixtures';
+
+export interface StoreUnderTest {
+  /** A store on an empty database. */
+  fresh(): Promise<HubStore>;
+  /** A second handle on the database of the last `fresh()` store (another hub node). */
+  sibling?: () => Promise<HubStore>;
+  /** Drops what the suite made (a server, files). */
+  done?: () => Promise<void>;
+}
+
+const uuid = (n: number) => `0190a5a0-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+export function describeHubStoreContract(label: string, subject: StoreUnderTest): void {
+  describe(`hub store contract: ${label}`, () => {
+    const opened: HubStore[] = [];
+    let store: HubStore;
+
+    beforeEach(async () => {
+      store = await subject.fresh();
+      opened.push(store);
+    });
+
+    afterAll(async () => {
+      for (const s of opened) await s.close();
+      await subject.done?.();
+    });
+
+    async function sibling(): Promise<HubStore> {
+      const s = subject.sibling ? await subject.sibling() : store;
+      if (s !== store) opened.push(s);
+      return s;
+    }
+
+    it('numbers changes strictly increasing and bumps revisions on every upsert', async () => {
+      const a = makeListing({ revision: 1 });
+      const [c1] = await store.upsertListings([a], NOW);
+      const [c2] = await store.upsertListings([{ ...a, title: '改了标题' }], NOW + 1);
+      expect(c1!.seq).toBe(1);
+      expect(c2!.seq).toBe(2);
+      expect(await store.getListing(a.id)).toMatchObject({ title: '改了标题', revision: 2, updatedAt: new Date(NOW + 1).toISOString() });
+      expect(c2!.data).toEqual(await store.getListing(a.id));
+      // a revision sent higher than the hub's is kept
+      const [c3] = await store.upsertListings([{ ...a, revision: 9 }], NOW + 2);
+      expect((c3!.data as { revision: number }).revision).toBe(9);
+    });
+
+    it('keeps counting revisions for an id deleted and posted again', async () => {
+      const a = makeListing({ revision: 1 });
+      await store.upsertListings([a], NOW);
+      expect((await store.deleteListing(a.id, NOW))?.op).toBe('delete');
+      expect(await store.deleteListing(a.id, NOW)).toBeNull();
+      expect(await store.getListing(a.id)).toBeUndefined();
+      expect(await store.countListings()).toBe(0);
+      await store.upsertListings([a], NOW);
+      expect((await store.getListing(a.id))?.revision).toBe(2);
+    });
+
+    it('turns expired postings into delete changes', async () => {
+      const soon = makeListing({ validUntil: new Date(NOW + 1000).toISOString() });
+      const later = makeListing();
+      await store.upsertListings([soon, later], NOW);
+      const expired = await store.expireListings(NOW + 1000);
+      expect(expired.map((c) => [c.op, c.id])).toEqual([['delete', soon.id]]);
+      expect(await store.countListings()).toBe(1);
+      expect(await store.expireListings(NOW + 1000)).toEqual([]);
+    });
+
+    it('reads live postings one, several and all at once', async () => {
+      const [a, b, c] = [makeListing(), makeListing(), makeListing()];
+      await store.upsertListings([a, b, c], NOW);
+      await store.deleteListing(b.id, NOW);
+      const some = await store.getListings([a.id, b.id, 'nope']);
+      expect([...some.keys()]).toEqual([a.id]);
+      const all = await store.allListings();
+      expect([...all.keys()].sort()).toEqual([a.id, c.id].sort());
+      expect(all.get(c.id)).toMatchObject({ title: c.title, revision: 1 });
+    });
+
+    it('serves pages with lastSeq and hasMore, the JSON page equal to the object one', async () => {
+      await store.upsertListings([makeListing(), makeListing(), makeListing()], NOW);
+      await store.deleteListing((await store.changesSince(0, 1)).changes[0]!.id, NOW);
+      const first = JSON.parse((await store.changesPageJson(0, 2)).toString('utf8'));
+      expect(first).toEqual(JSON.parse(JSON.stringify(await store.changesSince(0, 2))));
+      expect(first).toMatchObject({ lastSeq: 4, hasMore: true });
+      const rest = JSON.parse((await store.changesPageJson(2, 10)).toString('utf8'));
+      expect(rest.changes.map((c: { seq: number; op: string }) => [c.seq, c.op])).toEqual([
+        [3, 'upsert'],
+        [4, 'delete'],
+      ]);
+      expect(rest.changes[1]).not.toHaveProperty('data');
+      expect(rest.hasMore).toBe(false);
+      expect(JSON.parse((await store.changesPageJson(4, 10)).toString('utf8'))).toEqual({ changes: [], lastSeq: 4, hasMore: false });
+      expect(await store.changesSince(4, 10)).toEqual({ changes: [], lastSeq: 4, hasMore: false });
+      expect(await store.lastSeq()).toBe(4);
+    });
+
+    it('writes JSON that any parser reads back for awkward ids, types and text', async () => {
+      await store.appendRawChange({ type: 'listing"x', op: 'upsert\\', id: '引号"\n\u2028', data: { title: '<script>alert("急")</script>', n: [1, null, 2.5] } }, NOW);
+      await store.appendRawChange({ type: 'listing', op: 'delete', id: 'gone' }, NOW);
+      await store.appendRawChange({ type: 'listing', op: 'upsert', id: 'null-data', data: null }, NOW);
+      const page = JSON.parse((await store.changesPageJson(0, 10)).toString('utf8'));
+      expect(page).toEqual(JSON.parse(JSON.stringify(await store.changesSince(0, 10))));
+      expect(page.changes[0]).toMatchObject({ id: '引号"\n\u2028', data: { title: '<script>alert("急")</script>', n: [1, null, 2.5] } });
+      expect(page.changes[2]).toEqual({ seq: 3, type: 'listing', op: 'upsert', id: 'null-data', data: null });
+    });
+
+    it('stores a submission once however often it arrives, and counts every arrival', async () => {
+      const s = { id: uuid(1), hallId: 'h1', type: 'test.ping', payload: { n: 1, text: '你好' }, receivedAt: NOW };
+      expect(await store.addSubmission(s)).toEqual({ inserted: true, changes: [] });
+      expect(await store.addSubmission({ ...s, hallId: 'h2', receivedAt: NOW + 5 })).toEqual({ inserted: false, changes: [] });
+      expect(await store.submissions()).toEqual([{ ...s, receivedCount: 2 }]);
+      expect(await store.countSubmissions()).toBe(1);
+      await store.addSubmission({ ...s, id: uuid(2) });
+      expect((await store.submissions(uuid(1), 10)).map((x) => x.id)).toEqual([uuid(2)]);
+    });
+
+    it('commits an urgent relay with its submission, and never runs it twice', async () => {
+      const notice = { id: 'hall-a:u1', title: '急招搬运工', body: '', listingId: null, expiresAt: new Date(NOW + 3_600_000).toISOString(), screens: null };
+      const s = { id: uuid(3), hallId: 'hall-a', type: 'urgent', payload: notice, receivedAt: NOW };
+      const first = await store.addSubmission(s, { kind: 'upsert-urgent', notice });
+      expect(first.inserted).toBe(true);
+      expect(first.changes).toEqual([{ seq: 1, type: 'urgent', op: 'upsert', id: 'hall-a:u1', data: { ...notice, revision: 1, updatedAt: new Date(NOW).toISOString() } }]);
+      expect(await store.addSubmission(s, { kind: 'upsert-urgent', notice })).toEqual({ inserted: false, changes: [] });
+      const retract = await store.addSubmission({ ...s, id: uuid(4) }, { kind: 'retract-urgent', id: 'hall-a:u1' });
+      expect(retract.changes.map((c) => [c.seq, c.op, c.id])).toEqual([[2, 'delete', 'hall-a:u1']]);
+      // withdrawing what the hub never had stores the item and changes nothing
+      expect(await store.addSubmission({ ...s, id: uuid(5) }, { kind: 'retract-urgent', id: 'never' })).toEqual({ inserted: true, changes: [] });
+      expect(await store.lastSeq()).toBe(2);
+    });
+
+    it('upserts and retracts urgent notices with their own revisions', async () => {
+      const notice = { id: 'city-1', title: '全市急招', body: '今天下午', listingId: null, expiresAt: new Date(NOW + 60_000).toISOString(), screens: ['1'] };
+      await store.upsertUrgent(notice, NOW);
+      const again = await store.upsertUrgent({ ...notice, title: '全市急招(改)' }, NOW + 1);
+      expect(again.data).toMatchObject({ title: '全市急招(改)', revision: 2, screens: ['1'] });
+      expect((await store.retractUrgent('city-1', NOW + 2))?.op).toBe('delete');
+      expect(await store.retractUrgent('never', NOW + 2)).toBeNull();
+    });
+
+    it('refuses to store what it cannot, and stays usable', async () => {
+      // a submission payload that cannot become JSON (a BigInt) must reject, not half-store
+      await expect(store.addSubmission({ id: uuid(6), hallId: 'h', type: 't', payload: { n: 1n }, receivedAt: NOW })).rejects.toThrow();
+      expect(await store.countSubmissions()).toBe(0);
+      await store.ping();
+    });
+
+    it('hands out contiguous seqs to concurrent writers, also through a second handle', async () => {
+      const other = await sibling();
+      const writes: Array<Promise<unknown>> = [];
+      for (let i = 0; i < 40; i++) {
+        const s = i % 2 === 0 ? store : other;
+        writes.push(i % 3 === 0 ? s.upsertListings([makeListing(), makeListing()], NOW) : s.upsertListings([makeListing()], NOW));
+      }
+      await Promise.all(writes);
+      const { changes, lastSeq } = await store.changesSince(0, 1000);
+      expect(changes.map((c) => c.seq)).toEqual(Array.from({ length: lastSeq }, (_, i) => i + 1));
+      expect(lastSeq).toBe(54);
+    });
+
+    it('stores one of two simultaneous arrivals of the same item through two handles', async () => {
+      const other = await sibling();
+      const s = { id: uuid(7), hallId: 'h1', type: 'registration', payload: { n: 1 }, receivedAt: NOW };
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? store : other).addSubmission(s)));
+      expect(results.filter((r) => r.inserted)).toHaveLength(1);
+      expect(await store.submissions()).toEqual([{ ...s, receivedCount: 10 }]);
+    });
+  });
+}

@@ -1,0 +1,61 @@
+/**
+ * The hub's SQLite migrations, one describe per migration: build the file at N-1 (for 1: as a
+ * hub before numbered migrations left it), insert raw rows, migrate to N, check the rows.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { migrateSqliteHub, SQLITE_MIGRATIONS, sqliteSchemaVersion } from '../../../../scripts/hub/migrations/sqlite/index';
+import { openSqliteHubStore } from '../../../../scripts/hub/sqlite-store';
+import { makeListing, NOW } from '../../../unit/db/fixtures';
+import { tmpDir } from '../../sync/support/sync-harness';
+
+describe('hub SQLite migration registry', () => {
+  it('has a test below for every migration, versions 1, 2, …', () => {
+    expect(SQLITE_MIGRATIONS.map((m) => [m.version, m.name])).toEqual([[1, 'base']]);
+  });
+
+  it('refuses a file newer than this hub, and going back', () => {
+    const file = join(tmpDir('hub-mig-'), 'hub.db');
+    const db = new BetterSqlite3(file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => openSqliteHubStore(file)).toThrow(/schema 99, newer than this hub knows/);
+    const fresh = new BetterSqlite3(':memory:');
+    migrateSqliteHub(fresh);
+    expect(() => migrateSqliteHub(fresh, 0)).toThrow(/cannot go back|no migration/);
+  });
+});
+
+describe('hub SQLite migration 1 (base)', () => {
+  it('adopts a hub.db written before numbered migrations, rows and seq counter intact', async () => {
+    const file = join(tmpDir('hub-mig-'), 'hub.db');
+    const old = new BetterSqlite3(file);
+    // the schema exactly as the hub created it before migrations
+    old.exec(`
+      CREATE TABLE listings (id TEXT PRIMARY KEY NOT NULL, revision INTEGER NOT NULL, valid_until_ms INTEGER NOT NULL, deleted INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL) STRICT;
+      CREATE INDEX listings_live_until ON listings (valid_until_ms) WHERE deleted = 0;
+      CREATE TABLE urgent (id TEXT PRIMARY KEY NOT NULL, revision INTEGER NOT NULL, data TEXT NOT NULL) STRICT;
+      CREATE TABLE changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, type TEXT NOT NULL, op TEXT NOT NULL, id TEXT NOT NULL, data TEXT, created_at INTEGER NOT NULL) STRICT;
+      CREATE TABLE submissions (id TEXT PRIMARY KEY NOT NULL, hall_id TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, received_at INTEGER NOT NULL, received_count INTEGER NOT NULL DEFAULT 1) STRICT;
+    `);
+    const l = makeListing({ revision: 3 });
+    old.prepare('INSERT INTO listings VALUES (?, 3, ?, 0, ?)').run(l.id, Date.parse(l.validUntil), JSON.stringify(l));
+    old.prepare('INSERT INTO changes (type, op, id, data, created_at) VALUES (?, ?, ?, ?, ?)').run('listing', 'upsert', l.id, JSON.stringify(l), NOW);
+    old.prepare('INSERT INTO changes (type, op, id, data, created_at) VALUES (?, ?, ?, ?, ?)').run('listing', 'delete', 'gone', null, NOW);
+    old.prepare('DELETE FROM changes WHERE seq = 2').run();
+    expect(sqliteSchemaVersion(old)).toBe(0);
+    old.close();
+
+    const store = openSqliteHubStore(file, { schemaVersion: 1 });
+    expect(await store.getListing(l.id)).toEqual(l);
+    // AUTOINCREMENT remembers seq 2 although its row is gone: the next change is 3, never 2 again
+    const [next] = await store.upsertListings([{ ...l, title: '新标题' }], NOW);
+    expect(next!.seq).toBe(3);
+    expect((next!.data as { revision: number }).revision).toBe(4);
+    await store.close();
+    const db = new BetterSqlite3(file);
+    expect(sqliteSchemaVersion(db)).toBe(1);
+    db.close();
+  });
+});
