@@ -11,7 +11,7 @@ export default defineConfig({
     // a 2-core machine the suite runs about three times slower, and a test must still pass.
     testTimeout: 180_000,
     hookTimeout: 300_000,
-    globalSetup: ['tests/global-setup.ts'],
+    globalSetup: ['tests/global-setup.ts', 'tests/support/postgres-global-setup.ts'],
     passWithNoTests: false,
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },

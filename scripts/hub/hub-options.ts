@@ -11,6 +11,8 @@ const FLAGS: Record<string, string> = {
   '--seed': 'HUB_SEED',
   '--admin-token': 'HUB_ADMIN_TOKEN',
   '--hall-token': 'HUB_HALL_TOKEN',
+  '--database': 'HUB_DATABASE_URL',
+  '--node': 'HUB_NODE_ID',
 };
 
 /** Development defaults, printed at start so nobody runs them by accident in a real hall. */
@@ -29,6 +31,34 @@ export interface HubCliOptions {
   adminToken: string;
   hallToken: string;
   defaultTokens: boolean;
+  /** postgres://… when the hub runs on PostgreSQL (several nodes may share it); else SQLite. */
+  databaseUrl: string | undefined;
+  nodeId: string | undefined;
+}
+
+/** The URL without its password, for printing. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+function databaseUrlFrom(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new HubConfigError(`hubOptionsFrom: --database must be a URL like postgres://user:password@host:5432/hub, got "${redactDatabaseUrl(text)}"`);
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new HubConfigError(`hubOptionsFrom: --database must be a postgres:// URL (SQLite is the default without --database), got ${url.protocol}//…`);
+  }
+  return text;
 }
 
 export function hubOptionsFrom(argv: readonly string[], env: Record<string, string | undefined>): HubCliOptions {
@@ -59,6 +89,8 @@ export function hubOptionsFrom(argv: readonly string[], env: Record<string, stri
     adminToken: merged.HUB_ADMIN_TOKEN || DEV_ADMIN_TOKEN,
     hallToken: merged.HUB_HALL_TOKEN || DEV_HALL_TOKEN,
     defaultTokens: !merged.HUB_ADMIN_TOKEN || !merged.HUB_HALL_TOKEN,
+    databaseUrl: databaseUrlFrom(merged.HUB_DATABASE_URL),
+    nodeId: merged.HUB_NODE_ID || undefined,
   };
 }
 

@@ -19,7 +19,11 @@ export interface HubRouteDeps {
   connectedHalls: () => number;
   /** Test-only: awaited before a change-feed page is served (hold a hall mid catch-up). */
   beforeChangesPage?: ((since: number) => void | Promise<void>) | undefined;
+  /** This node, for /healthz. */
+  node: () => { nodeId: string; draining: boolean; fanout: { listening: boolean; position: number } | null; hallIds: string[] };
 }
+
+const PING_TIMEOUT_MS = 2000;
 
 const MAX_BATCH = 5000;
 
@@ -40,7 +44,31 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
     reply.status(404).send({ error: { code: 'not_found', message: `hub: no route for ${request.method} ${request.url.split('?')[0]}` } });
   });
 
-  app.get('/healthz', async () => ({ status: 'ok', lastSeq: await store.lastSeq(), listings: await store.countListings(), halls: deps.connectedHalls() }));
+  // Per node: a load balancer takes a node out on 503 (database away, or shutting down).
+  app.get('/healthz', async (_request, reply) => {
+    const node = deps.node();
+    const started = performance.now();
+    let database: { reachable: boolean; latencyMs: number; error?: string };
+    let figures: { lastSeq: number | null; listings: number | null } = { lastSeq: null, listings: null };
+    try {
+      await withTimeout(store.ping(), PING_TIMEOUT_MS, 'ping');
+      database = { reachable: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+      figures = { lastSeq: await store.lastSeq(), listings: await store.countListings() };
+    } catch (error) {
+      database = { reachable: false, latencyMs: Math.round(performance.now() - started), error: (error as Error).message.slice(0, 200) };
+    }
+    const status = node.draining ? 'draining' : database.reachable && (node.fanout?.listening ?? true) ? 'ok' : 'degraded';
+    return reply.status(status === 'ok' ? 200 : 503).send({
+      status,
+      node: node.nodeId,
+      store: store.kind,
+      database,
+      ...(node.fanout ? { fanout: node.fanout } : {}),
+      ...figures,
+      halls: deps.connectedHalls(),
+      connectedHalls: node.hallIds,
+    });
+  });
 
   app.get('/api/v1/changes', async (request, reply) => {
     need(request, 'hall');
@@ -107,4 +135,12 @@ function toListing(item: unknown, index: number, held: ReadonlyMap<string, Listi
   const parsed = ListingSchema.safeParse(merged);
   if (!parsed.success) throw new HubHttpError(422, 'invalid_listing', `listings[${index}]: ${describeIssues(parsed.error)}`);
   return parsed.data;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer from the database within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

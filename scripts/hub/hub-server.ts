@@ -2,30 +2,49 @@
  * The reference hub: a small stand-in for the city platform that halls sync from. REST for
  * catch-up and admin writes, socket.io namespace `/hall` for live changes and submissions.
  * Contract: DESIGN.md "Public contract" (reference hub) and "Sync rules".
+ *
+ * One node on SQLite (the default), or any number of nodes on one PostgreSQL
+ * (`databaseUrl`): each node takes admin writes, serves pages and hall sockets, and fans every
+ * change out to its own halls in seq order (change-feed.ts, postgres-fanout.ts).
  */
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server as SocketServer, type Namespace } from 'socket.io';
 import { pino, type Logger } from 'pino';
 import { generateListings } from '../demo/generate-listings';
-import { openHubStore, type HubChange, type HubStore, type RawChangeInput } from './hub-store';
+import type { HubChange, HubStore, RawChangeInput } from './hub-store';
+import { openSqliteHubStore } from './sqlite-store';
+import { openPostgresHubStore } from './postgres-store';
+import { createChangeFeed, type ChangeFeed } from './change-feed';
+import { startFanoutListener, type FanoutListener } from './postgres-fanout';
 import { registerHubRoutes } from './hub-routes';
 import { attachHallNamespace, HALL_NAMESPACE, type HubFaults, type HubSocketStats } from './hub-socket';
 
 export interface HubOptions {
   port: number;
   host?: string;
-  /** Directory for hub.db; ':memory:' keeps everything in memory. */
+  /** Directory for hub.db; ':memory:' keeps everything in memory. Ignored with databaseUrl. */
   dataDir: string;
+  /** postgres://… — share this database with other hub nodes instead of a local SQLite file. */
+  databaseUrl?: string | undefined;
+  /** This node's name in logs, /healthz and /city; default host:port. */
+  nodeId?: string | undefined;
   adminToken: string;
   hallToken: string;
-  /** Fill an empty hub with this many generated postings. */
+  /** Fill an empty hub with this many generated postings (give it to one node only). */
   seed?: number;
   /** PRNG seed for the generated postings. */
   seedValue?: number;
   /** How often expired postings are turned into delete changes. */
   expireEveryMs?: number;
+  /** PostgreSQL: how often the fan-out checks lastSeq as a backstop for a lost notification. */
+  feedPollMs?: number;
+  /** Connections in this node's PostgreSQL pool. */
+  poolSize?: number;
+  /** Graceful shutdown waits this long at most for submissions being stored to be acked. */
+  drainTimeoutMs?: number;
   clock?: () => number;
   log?: Logger;
   /** Test-only fault injection (lost acks, a held change-feed page). */
@@ -35,17 +54,40 @@ export interface HubOptions {
 export interface Hub {
   readonly url: string;
   readonly port: number;
+  readonly nodeId: string;
   readonly store: HubStore;
   readonly stats: HubSocketStats;
+  readonly feed: ChangeFeed;
   /** Appends a change as given (even an invalid one) and broadcasts it, like a live write. */
   appendRawChange(change: RawChangeInput): Promise<HubChange>;
   /** Broadcasts changes that were written to the store directly. */
   broadcast(changes: readonly HubChange[]): void;
   connectedHalls(): number;
+  /** Stops at once, dropping every hall as a crash would (tests of reconnects). */
   close(): Promise<void>;
+  /**
+   * Stops gracefully (SIGTERM): refuses new halls, lets submissions being stored finish and be
+   * acked, then disconnects the halls — which move to their next hub URL — and closes.
+   */
+  shutdown(): Promise<void>;
 }
 
 export const DEFAULT_SEED_VALUE = 20_240_601;
+
+async function openStore(options: HubOptions, log: Logger): Promise<HubStore> {
+  if (options.databaseUrl) {
+    return openPostgresHubStore(options.databaseUrl, {
+      ...(options.poolSize ? { poolSize: options.poolSize } : {}),
+      onPoolError: (error) => log.warn({ err: error }, 'database: an idle connection failed; the pool replaces it'),
+    });
+  }
+  let file = ':memory:';
+  if (options.dataDir !== ':memory:') {
+    mkdirSync(options.dataDir, { recursive: true });
+    file = join(options.dataDir, 'hub.db');
+  }
+  return openSqliteHubStore(file);
+}
 
 export async function startHub(options: HubOptions): Promise<Hub> {
   const clock = options.clock ?? Date.now;
@@ -53,12 +95,9 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   const tokens = { admin: options.adminToken, hall: options.hallToken };
   if (!tokens.admin || !tokens.hall) throw new Error('startHub: adminToken and hallToken are required');
 
-  let file = ':memory:';
-  if (options.dataDir !== ':memory:') {
-    mkdirSync(options.dataDir, { recursive: true });
-    file = join(options.dataDir, 'hub.db');
-  }
-  const store = openHubStore(file);
+  const store = await openStore(options, log);
+  let listener: FanoutListener | null = null;
+  let feed: ChangeFeed | null = null;
 
   try {
     await seedIfEmpty(store, options, clock(), log);
@@ -67,11 +106,36 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     // socket.io's default 1 MB frame limit is kept: one outbox item is small.
     const io = new SocketServer(app.server, { serveClient: false, cors: { origin: false } });
     const nsp = io.of(HALL_NAMESPACE) as Namespace;
-    const broadcast = (changes: readonly HubChange[]) => {
-      for (const change of changes) nsp.emit('change', change);
-    };
-    const stats = attachHallNamespace(nsp, { store, tokens, clock, log, faults: options.faults, broadcast });
-    registerHubRoutes(app, { store, tokens, clock, broadcast, connectedHalls: () => nsp.sockets.size, beforeChangesPage: options.faults?.beforeChangesPage });
+    const liveFeed = createChangeFeed({
+      store,
+      emit: (change) => nsp.emit('change', change),
+      startAt: await store.lastSeq(),
+      log,
+      pollMs: store.kind === 'postgres' ? (options.feedPollMs ?? 2000) : 0,
+    });
+    feed = liveFeed;
+    if (options.databaseUrl) {
+      listener = await startFanoutListener({ url: options.databaseUrl, log, onSeq: liveFeed.notify, onListening: liveFeed.pull });
+    }
+    const broadcast = (changes: readonly HubChange[]) => liveFeed.offer(changes);
+
+    const state = { draining: false };
+    const stats = attachHallNamespace(nsp, { store, tokens, clock, log, faults: options.faults, broadcast, draining: () => state.draining });
+    const fanout = listener;
+    registerHubRoutes(app, {
+      store,
+      tokens,
+      clock,
+      broadcast,
+      connectedHalls: () => nsp.sockets.size,
+      beforeChangesPage: options.faults?.beforeChangesPage,
+      node: () => ({
+        nodeId,
+        draining: state.draining,
+        fanout: fanout ? { listening: fanout.listening(), position: liveFeed.position() } : null,
+        hallIds: [...new Set([...nsp.sockets.values()].map((s) => (s.data as { hallId: string }).hallId))].sort(),
+      }),
+    });
 
     let sweeping = false;
     const expireTimer = setInterval(() => {
@@ -94,13 +158,30 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const port = typeof address === 'object' && address ? address.port : options.port;
     const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const nodeId = options.nodeId || `${hostname()}:${port}`;
+    log.info({ url, nodeId, store: store.kind }, 'hub node listening');
+
+    async function stopEverything(): Promise<void> {
+      clearInterval(expireTimer);
+      liveFeed.close();
+      await listener?.close();
+      const ioClosed = new Promise<void>((resolve) => io.close(() => resolve()));
+      // io.close() waits for the HTTP server, which waits for keep-alive connections
+      // (a hall mid catch-up): cut them, or a stop takes a minute.
+      app.server.closeAllConnections();
+      await ioClosed;
+      await app.close().catch(() => undefined);
+      await store.close();
+    }
 
     let closing: Promise<void> | null = null;
     return {
       url,
       port,
+      nodeId,
       store,
       stats,
+      feed: liveFeed,
       async appendRawChange(change) {
         const stored = await store.appendRawChange(change, clock());
         broadcast([stored]);
@@ -110,21 +191,29 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       connectedHalls: () => nsp.sockets.size,
       close() {
         closing ??= (async () => {
-          clearInterval(expireTimer);
           // Drop every hall at once (as a crash would), then stop HTTP.
           nsp.disconnectSockets(true);
-          const ioClosed = new Promise<void>((resolve) => io.close(() => resolve()));
-          // io.close() waits for the HTTP server, which waits for keep-alive connections
-          // (a hall mid catch-up): cut them, or a stop takes a minute.
-          app.server.closeAllConnections();
-          await ioClosed;
-          await app.close().catch(() => undefined);
-          await store.close();
+          await stopEverything();
+        })();
+        return closing;
+      },
+      shutdown() {
+        closing ??= (async () => {
+          state.draining = true;
+          log.info({ halls: nsp.sockets.size, inFlight: stats.inFlight }, 'draining: refusing new halls, finishing submissions');
+          const deadline = Date.now() + (options.drainTimeoutMs ?? 10_000);
+          while (stats.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+          // Every ack written so far goes out before the disconnect packet on the same socket.
+          nsp.disconnectSockets(true);
+          await stopEverything();
+          log.info('hub node stopped');
         })();
         return closing;
       },
     };
   } catch (error) {
+    feed?.close();
+    await listener?.close();
     await store.close();
     throw error;
   }

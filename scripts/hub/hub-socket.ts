@@ -18,6 +18,8 @@ export interface HubSocketStats {
   /** `submit` events received, duplicates included. */
   submitsReceived: number;
   connections: number;
+  /** Submissions being stored right now (a graceful shutdown waits for them to be acked). */
+  inFlight: number;
 }
 
 export interface SubmitAck {
@@ -54,6 +56,8 @@ export interface HallNamespaceDeps {
   tokens: { hall: string; admin: string };
   clock: () => number;
   log: Logger;
+  /** True while the node shuts down: new halls are refused and go to their next hub. */
+  draining?: () => boolean;
 }
 
 /** An Error whose `data` reaches the client's `connect_error` handler. */
@@ -63,9 +67,10 @@ function refusal(code: string, message: string): Error {
 
 export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): HubSocketStats {
   const { store, tokens, clock, log } = deps;
-  const stats: HubSocketStats = { authFailures: 0, submitsReceived: 0, connections: 0 };
+  const stats: HubSocketStats = { authFailures: 0, submitsReceived: 0, connections: 0, inFlight: 0 };
 
   nsp.use((socket, next) => {
+    if (deps.draining?.()) return next(refusal('draining', 'hub: this node is shutting down; use another hub node'));
     const parsed = HallHandshakeSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) {
       stats.authFailures++;
@@ -97,6 +102,7 @@ export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): Hu
       const { id, type, payload } = parsed.data;
       // Kept for audit either way; a payload the platform cannot relay is the sender's bug.
       const decision = submissionEffect(type, payload);
+      stats.inFlight++;
       try {
         const { inserted, changes } = await store.addSubmission({ id, hallId, type, payload, receivedAt: clock() }, 'effect' in decision ? decision.effect : null);
         if (inserted && 'error' in decision) log.warn({ hallId, id }, decision.error);
@@ -106,6 +112,8 @@ export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): Hu
       } catch (error) {
         log.error({ err: error, hallId }, 'storing a submission failed');
         reply({ ok: false, error: { code: 'internal', message: 'hub: could not store the item; retry' } });
+      } finally {
+        stats.inFlight--;
       }
     });
 

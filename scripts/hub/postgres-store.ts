@@ -1,0 +1,311 @@
+/**
+ * The hub's PostgreSQL store, for several hub nodes on one database (node-postgres, a pool per
+ * node). Same tables and rules as the SQLite store; what differs is how `seq` stays gap-safe
+ * when writers on different nodes commit concurrently.
+ *
+ * Gap safety. Every transaction that appends to the change log first takes one transaction-
+ * level advisory lock (`pg_advisory_xact_lock`, held until COMMIT or ROLLBACK), then reads
+ * max(seq), writes its rows and its changes max+1…max+k, and commits. So change-log writers
+ * run one at a time, in lock order, and a writer allocates N+1 only after the writer of N has
+ * committed (or rolled back, taking N with it: no holes). PostgreSQL makes a commit visible
+ * before it releases the transaction's locks, so by the time anyone can allocate N+1, every
+ * new snapshot already contains N. Hence at every instant the committed seqs are exactly
+ * 1…last, and any reader's snapshot — a change-feed page, the fan-out's read — sees a prefix:
+ * no hall can be shown N+1 while N is still in flight, and no cursor can pass N.
+ *
+ * The lock serialises only change-log writers (admin writes, expiry, relayed urgent postings);
+ * sign-ups without an effect, page reads and heartbeats never wait for it. At a city's rate of
+ * admin changes that costs nothing; the city bench measures it.
+ *
+ * Each change-log transaction also NOTIFYs `hub_changes` with its last seq; PostgreSQL delivers
+ * it to listeners only after the commit (postgres-fanout.ts).
+ */
+import pg from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import type { Listing } from '../../shared/schemas/listing';
+import { LOCK_CHANGE_LOG, LOCK_NAMESPACE, migratePostgresHub } from './migrations/postgres/index';
+import type { ChangesPage, HubChange, HubStore, Submission, UrgentInput } from './hub-store';
+
+export const CHANGES_CHANNEL = 'hub_changes';
+
+export interface PostgresStoreOptions {
+  /** Stop at this schema version (migration tests); default: the latest. */
+  schemaVersion?: number;
+  /** Connections in this node's pool. */
+  poolSize?: number;
+  /** An idle pooled connection failed (the server restarted, the network dropped). */
+  onPoolError?: (error: Error) => void;
+}
+
+export interface PostgresHubStore extends HubStore {
+  readonly kind: 'postgres';
+  readonly pool: Pool;
+  readonly url: string;
+}
+
+/** int8 (seq, ms timestamps) as JS numbers: exact up to 2^53, far beyond any seq or date here. */
+const TYPES = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format ?? 'text');
+  },
+} as unknown as pg.CustomTypesConfig;
+
+export function postgresPoolFor(url: string, options: { max?: number; applicationName?: string } = {}): Pool {
+  return new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    types: TYPES,
+    connectionTimeoutMillis: 10_000,
+    idleTimeoutMillis: 30_000,
+    application_name: options.applicationName ?? 'hall-board-hub',
+  });
+}
+
+interface ChangeRow {
+  seq: number;
+  type: string;
+  op: string;
+  id: string;
+  data: string | null;
+}
+
+export async function openPostgresHubStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresHubStore> {
+  const pool = postgresPoolFor(url, { max: options.poolSize ?? 10 });
+  pool.on('error', (error) => options.onPoolError?.(error));
+  try {
+    await migratePostgresHub(pool, options.schemaVersion);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  return postgresStoreOn(pool, url);
+}
+
+function toChange(seq: number, type: string, op: string, id: string, dataJson: string | null): HubChange {
+  const change: HubChange = { seq, type, op, id };
+  if (dataJson !== null) change.data = JSON.parse(dataJson) as unknown;
+  return change;
+}
+
+function postgresStoreOn(pool: Pool, url: string): PostgresHubStore {
+  async function inTransaction<T>(fn: (db: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+    const db = await pool.connect();
+    try {
+      await db.query(begin);
+      const result = await fn(db);
+      await db.query('COMMIT');
+      return result;
+    } catch (error) {
+      await db.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      db.release();
+    }
+  }
+
+  /**
+   * A change-log write: the lock first (see the header), then `fn`, which appends through
+   * `append`; the notification goes out with the commit.
+   */
+  async function logWrite<T>(fn: (db: PoolClient, append: Appender) => Promise<T>): Promise<T> {
+    return inTransaction(async (db) => {
+      await db.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, LOCK_CHANGE_LOG]);
+      const { rows } = await db.query<{ last: number }>('SELECT coalesce(max(seq), 0) AS last FROM changes');
+      let last = rows[0]!.last;
+      const pending: Array<{ seq: number; type: string; op: string; id: string; data: string | null; createdAt: number }> = [];
+      const append: Appender = (type, op, id, data, now) => {
+        pending.push({ seq: ++last, type, op, id, data, createdAt: now });
+        return toChange(last, type, op, id, data);
+      };
+      const result = await fn(db, append);
+      if (pending.length > 0) {
+        await db.query(
+          `INSERT INTO changes (seq, type, op, id, data, created_at)
+           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])`,
+          [pending.map((p) => p.seq), pending.map((p) => p.type), pending.map((p) => p.op), pending.map((p) => p.id), pending.map((p) => p.data), pending.map((p) => p.createdAt)],
+        );
+        await db.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(last)]);
+      }
+      return result;
+    });
+  }
+
+  async function upsertUrgentIn(db: PoolClient, append: Appender, notice: UrgentInput, now: number): Promise<HubChange> {
+    const { rows } = await db.query<{ revision: number }>('SELECT revision FROM urgent WHERE id = $1', [notice.id]);
+    const revision = (rows[0]?.revision ?? 0) + 1;
+    const data = JSON.stringify({ ...notice, revision, updatedAt: new Date(now).toISOString() });
+    await db.query('INSERT INTO urgent (id, revision, data) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, data = excluded.data', [
+      notice.id,
+      revision,
+      data,
+    ]);
+    return append('urgent', 'upsert', notice.id, data, now);
+  }
+
+  async function retractUrgentIn(db: PoolClient, append: Appender, id: string, now: number): Promise<HubChange | null> {
+    const { rowCount } = await db.query('SELECT 1 FROM urgent WHERE id = $1', [id]);
+    return rowCount ? append('urgent', 'delete', id, null, now) : null;
+  }
+
+  return {
+    kind: 'postgres',
+    pool,
+    url,
+
+    upsertListings: (listings, now) =>
+      logWrite(async (db, append) => {
+        if (listings.length === 0) return [];
+        const ids = [...new Set(listings.map((l) => l.id))];
+        const { rows } = await db.query<{ id: string; revision: number }>('SELECT id, revision FROM listings WHERE id = ANY($1::text[])', [ids]);
+        const held = new Map(rows.map((r) => [r.id, r.revision]));
+        const updatedAt = new Date(now).toISOString();
+        const out: HubChange[] = [];
+        // One row per id (the last write of a batch wins), one change per posting sent.
+        const finalRows = new Map<string, { revision: number; validUntilMs: number; data: string }>();
+        for (const l of listings) {
+          const revision = Math.max(l.revision, (held.get(l.id) ?? 0) + 1);
+          held.set(l.id, revision);
+          const data = JSON.stringify({ ...l, revision, updatedAt } satisfies Listing);
+          finalRows.set(l.id, { revision, validUntilMs: Date.parse(l.validUntil), data });
+          out.push(append('listing', 'upsert', l.id, data, now));
+        }
+        const entries = [...finalRows];
+        await db.query(
+          `INSERT INTO listings (id, revision, valid_until_ms, deleted, data)
+           SELECT id, revision, valid_until_ms, false, data FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[]) AS t (id, revision, valid_until_ms, data)
+           ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, valid_until_ms = excluded.valid_until_ms, deleted = false, data = excluded.data`,
+          [entries.map(([id]) => id), entries.map(([, r]) => r.revision), entries.map(([, r]) => r.validUntilMs), entries.map(([, r]) => r.data)],
+        );
+        return out;
+      }),
+
+    deleteListing: (id, now) =>
+      logWrite(async (db, append) => {
+        const { rowCount } = await db.query('UPDATE listings SET deleted = true WHERE id = $1 AND NOT deleted', [id]);
+        return rowCount ? append('listing', 'delete', id, null, now) : null;
+      }),
+
+    async expireListings(now) {
+      // Every node sweeps; only one with something to expire takes the lock.
+      const due = await pool.query('SELECT 1 FROM listings WHERE NOT deleted AND valid_until_ms <= $1 LIMIT 1', [now]);
+      if (!due.rowCount) return [];
+      return logWrite(async (db, append) => {
+        const { rows } = await db.query<{ id: string }>(
+          'UPDATE listings SET deleted = true WHERE NOT deleted AND valid_until_ms <= $1 RETURNING id, valid_until_ms',
+          [now],
+        );
+        const ordered = (rows as Array<{ id: string; valid_until_ms: number }>).sort((a, b) => a.valid_until_ms - b.valid_until_ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        return ordered.map((r) => append('listing', 'delete', r.id, null, now));
+      });
+    },
+
+    upsertUrgent: (notice, now) => logWrite((db, append) => upsertUrgentIn(db, append, notice, now)),
+    retractUrgent: (id, now) => logWrite((db, append) => retractUrgentIn(db, append, id, now)),
+
+    async getListing(id) {
+      const { rows } = await pool.query<{ data: string }>('SELECT data FROM listings WHERE id = $1 AND NOT deleted', [id]);
+      return rows[0] ? (JSON.parse(rows[0].data) as Listing) : undefined;
+    },
+    async getListings(ids) {
+      const out = new Map<string, Listing>();
+      if (ids.length === 0) return out;
+      const { rows } = await pool.query<{ id: string; data: string }>('SELECT id, data FROM listings WHERE id = ANY($1::text[]) AND NOT deleted', [[...new Set(ids)]]);
+      for (const r of rows) out.set(r.id, JSON.parse(r.data) as Listing);
+      return out;
+    },
+    async allListings() {
+      const { rows } = await pool.query<{ id: string; data: string }>('SELECT id, data FROM listings WHERE NOT deleted');
+      return new Map(rows.map((r) => [r.id, JSON.parse(r.data) as Listing]));
+    },
+    async countListings() {
+      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM listings WHERE NOT deleted');
+      return rows[0]!.n;
+    },
+
+    appendRawChange: (change, now) =>
+      logWrite(async (_db, append) => append(change.type, change.op, change.id, change.data === undefined ? null : JSON.stringify(change.data), now)),
+
+    async changesPageJson(since, limit) {
+      // One statement, one snapshot: the page and lastSeq agree, and the snapshot is a prefix.
+      const { rows } = await pool.query<{ body: string; n: number; through: number | null; last_seq: number }>(
+        `WITH page AS (SELECT seq, type, op, id, data FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2)
+         SELECT coalesce(string_agg(
+                  '{"seq":' || seq || ',"type":' || to_json(type)::text || ',"op":' || to_json(op)::text || ',"id":' || to_json(id)::text
+                    || coalesce(',"data":' || data, '') || '}',
+                  ',' ORDER BY seq), '') AS body,
+                count(*)::int AS n, max(seq) AS through,
+                (SELECT coalesce(max(seq), 0) FROM changes) AS last_seq
+           FROM page`,
+        [since, limit],
+      );
+      const { body, n, through, last_seq: lastSeq } = rows[0]!;
+      const hasMore = n > 0 && through !== null && lastSeq > through;
+      return Buffer.from(`{"changes":[${body}],"lastSeq":${lastSeq},"hasMore":${hasMore}}`, 'utf8');
+    },
+
+    async changesSince(since, limit): Promise<ChangesPage> {
+      return inTransaction(async (db) => {
+        const { rows } = await db.query<ChangeRow>('SELECT seq, type, op, id, data FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2', [since, limit + 1]);
+        const last = await db.query<{ last: number }>('SELECT coalesce(max(seq), 0) AS last FROM changes');
+        return {
+          changes: rows.slice(0, limit).map((r) => toChange(r.seq, r.type, r.op, r.id, r.data)),
+          lastSeq: last.rows[0]!.last,
+          hasMore: rows.length > limit,
+        };
+      }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    },
+
+    async lastSeq() {
+      const { rows } = await pool.query<{ last: number }>('SELECT coalesce(max(seq), 0) AS last FROM changes');
+      return rows[0]!.last;
+    },
+
+    async addSubmission(s, effect) {
+      const payload = JSON.stringify(s.payload ?? null);
+      // Insert, or count one more arrival of the same id, in one statement: two nodes receiving
+      // the same item at once serialise on its row, and exactly one of them sees inserted.
+      const store = async (db: Pool | PoolClient) => {
+        const { rows } = await db.query<{ inserted: boolean }>(
+          `INSERT INTO submissions (id, hall_id, type, payload, received_at) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (id) DO UPDATE SET received_count = submissions.received_count + 1
+           RETURNING (xmax = 0) AS inserted`,
+          [s.id, s.hallId, s.type, payload, s.receivedAt],
+        );
+        return rows[0]!.inserted;
+      };
+      if (!effect) return { inserted: await store(pool), changes: [] };
+      return logWrite(async (db, append) => {
+        const inserted = await store(db);
+        const changes: HubChange[] = [];
+        if (inserted && effect.kind === 'upsert-urgent') changes.push(await upsertUrgentIn(db, append, effect.notice, s.receivedAt));
+        else if (inserted && effect.kind === 'retract-urgent') {
+          const c = await retractUrgentIn(db, append, effect.id, s.receivedAt);
+          if (c) changes.push(c);
+        }
+        return { inserted, changes };
+      });
+    },
+
+    async submissions(after = '', limit = 1000): Promise<Submission[]> {
+      const { rows } = await pool.query<{ id: string; hall_id: string; type: string; payload: string; received_at: number; received_count: number }>(
+        'SELECT id, hall_id, type, payload, received_at, received_count FROM submissions WHERE id > $1 ORDER BY id LIMIT $2',
+        [after, limit],
+      );
+      return rows.map((r) => ({ id: r.id, hallId: r.hall_id, type: r.type, payload: JSON.parse(r.payload) as unknown, receivedAt: r.received_at, receivedCount: r.received_count }));
+    },
+    async countSubmissions() {
+      const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM submissions');
+      return rows[0]!.n;
+    },
+
+    async ping() {
+      await pool.query('SELECT 1');
+    },
+    async close() {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}
+
+type Appender = (type: string, op: string, id: string, dataJson: string | null, now: number) => HubChange;
