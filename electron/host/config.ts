@@ -9,7 +9,8 @@ export interface HallOptions {
   rendererDir: string;
   /** Shipped assets (demo postings, pictograms). */
   assetsDir: string;
-  hub: { url: string; hallId: string; token: string } | null;
+  /** `url` is the first hub node; `urls` all of them, tried in turn (`--hub URL1,URL2,URL3`). */
+  hub: { url: string; urls: string[]; hallId: string; token: string } | null;
   /** Sets the first admin PIN when none exists (HALL_STAFF_PIN). */
   staffPin: string | null;
   /** better-sqlite3 build to load (the Electron shell's, for Electron's ABI); absent: node_modules' own. */
@@ -60,18 +61,13 @@ export function hallOptionsFrom(
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new ConfigError(`hallOptionsFrom: port must be an integer 0–65535, got "${portText}"`);
   }
-  const hubUrl = merged.HALL_HUB_URL || null;
+  const hubUrls = hubUrlsFrom(merged.HALL_HUB_URL);
   let hub: HallOptions['hub'] = null;
-  if (hubUrl) {
-    try {
-      new URL(hubUrl);
-    } catch {
-      throw new ConfigError(`hallOptionsFrom: --hub must be a URL like http://127.0.0.1:4000, got "${hubUrl}"`);
-    }
+  if (hubUrls.length > 0) {
     const hallId = merged.HALL_ID;
     const token = merged.HALL_HUB_TOKEN;
     if (!hallId || !token) throw new ConfigError('hallOptionsFrom: --hub needs --hall-id and --hub-token (or HALL_ID, HALL_HUB_TOKEN)');
-    hub = { url: hubUrl.replace(/\/+$/, ''), hallId, token };
+    hub = { url: hubUrls[0]!, urls: hubUrls, hallId, token };
   }
   return {
     port,
@@ -83,4 +79,27 @@ export function hallOptionsFrom(
     staffPin: merged.HALL_STAFF_PIN || defaults.staffPin || null,
     nativeBinding: defaults.nativeBinding ?? null,
   };
+}
+
+/** At most this many hub nodes in `--hub`; a city runs a handful. */
+const MAX_HUB_URLS = 16;
+
+/** `--hub URL1,URL2,…`: each an http(s) URL, trailing slashes dropped, no repeats. */
+export function hubUrlsFrom(text: string | undefined): string[] {
+  if (!text) return [];
+  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length > MAX_HUB_URLS) throw new ConfigError(`hallOptionsFrom: --hub names ${parts.length} URLs; at most ${MAX_HUB_URLS}`);
+  const out: string[] = [];
+  for (const part of parts) {
+    let url: URL;
+    try {
+      url = new URL(part);
+    } catch {
+      throw new ConfigError(`hallOptionsFrom: --hub must be a URL like http://127.0.0.1:4000 (or several, comma-separated), got "${part}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`hallOptionsFrom: --hub URLs must be http:// or https://, got "${part}"`);
+    const clean = part.replace(/\/+$/, '');
+    if (!out.includes(clean)) out.push(clean);
+  }
+  return out;
 }

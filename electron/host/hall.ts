@@ -265,6 +265,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       urgent: staff.hubUrgentSink,
       onDataChanged: () => boards.dataChanged(),
       onStatusChanged: () => boards.statusChanged(),
+      screensReport: () => ({ screensOnline: new Set(boards.presences().map((p) => p.screenId)).size, screensTotal: screens.length }),
     });
   }
 

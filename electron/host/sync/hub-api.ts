@@ -5,7 +5,10 @@
 import { ChangesPageSchema, type ChangesPage } from './change-schema';
 
 export interface HubEndpoint {
+  /** The first (or only) hub node. */
   url: string;
+  /** Every hub node, in the order `--hub` gave them; the sync client fails over along it. */
+  urls?: readonly string[];
   hallId: string;
   token: string;
 }

@@ -40,6 +40,8 @@ export interface HubLinkDeps {
   urgent?: UrgentSink;
   onDataChanged: () => void;
   onStatusChanged: () => void;
+  /** Screens this hall has and how many show a board page now, for the city's picture. */
+  screensReport?: () => { screensOnline: number; screensTotal: number };
 }
 
 export interface HubLink {
@@ -106,7 +108,15 @@ export function startHubLink(deps: HubLinkDeps): HubLink {
   // paint); the throttle's own 2× run-time rule is what protects a large hall under a burst.
   const dataChanged = throttle(deps.onDataChanged, deps.tuning?.replanEveryMs ?? 25);
 
+  // With every heartbeat the hub learns how this hall is doing (/city): counts only, no content.
+  const outboxLag = db.prepare<[], { n: number; oldest: number | null }>('SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE delivered_at IS NULL');
+  const heartbeatReport = () => {
+    const lag = outboxLag.get();
+    return { outboxPending: lag?.n ?? 0, outboxOldestAt: lag?.oldest ?? null, ...deps.screensReport?.() };
+  };
+
   const sync = createSyncClient({
+    heartbeatReport,
     hub: deps.hub,
     pageWorker: deps.tuning?.pageWorker === undefined ? defaultWorkerScript() : deps.tuning.pageWorker,
     applier,

@@ -124,7 +124,8 @@ export function defaultWorkerScript(): WorkerScript | null {
 }
 
 export interface PageSourceOptions {
-  hub: HubEndpoint;
+  /** The hub, or the hub node to use right now (read as each stream of pages opens). */
+  hub: HubEndpoint | (() => HubEndpoint);
   pageSize: number;
   timeoutMs: number;
   log: Logger;
@@ -141,7 +142,8 @@ interface StreamSink {
 }
 
 export function createPageSource(options: PageSourceOptions): PageSource {
-  const { hub, log } = options;
+  const { log } = options;
+  const hubNow = (): HubEndpoint => (typeof options.hub === 'function' ? options.hub() : options.hub);
   const ahead = Math.max(1, options.ahead ?? 2);
   const startWaitMs = options.startWaitMs ?? 3000;
   let state: 'starting' | 'ready' | 'failed' | 'closed' = options.worker ? 'starting' : 'failed';
@@ -199,7 +201,7 @@ export function createPageSource(options: PageSourceOptions): PageSource {
     const onAbort = () => push(new HubRequestError('sync: catch-up stopped', null, 'aborted'));
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
-    send({ type: 'open', stream, hub, since, pageSize: options.pageSize, timeoutMs: options.timeoutMs, ahead });
+    send({ type: 'open', stream, hub: hubNow(), since, pageSize: options.pageSize, timeoutMs: options.timeoutMs, ahead });
     try {
       for (;;) {
         while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -246,7 +248,7 @@ export function createPageSource(options: PageSourceOptions): PageSource {
         }
       }
       // The worker is still starting (or gone): read here, and hand over once it is up.
-      for await (const page of readPages(hub, since, { pageSize: options.pageSize, timeoutMs: options.timeoutMs, signal })) {
+      for await (const page of readPages(hubNow(), since, { pageSize: options.pageSize, timeoutMs: options.timeoutMs, signal })) {
         yield page;
         if (!page.hasMore) return;
         since = page.through;

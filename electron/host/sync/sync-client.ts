@@ -7,6 +7,12 @@
  * starts a catch-up. Heartbeat acks carry the hub's last seq, so even a lost last event is
  * noticed. Reconnects are driven here (socket.io's own reconnection is off) so a refused token
  * backs off slowly instead of hammering the hub.
+ *
+ * Failover: the hub may be several nodes (`--hub URL1,URL2,URL3`). The hall talks to one at a
+ * time; when it loses that node, or cannot reach it, it tries the next one at once, and backs
+ * off only after a whole round failed. Every node serves the same change log, so a move is just
+ * a reconnect: the catch-up from the cursor brings whatever the hall missed, and outbox items
+ * whose ack was lost are sent again to the new node, which stores them once by id.
  */
 import { setImmediate } from 'node:timers/promises';
 import { io, type Socket } from 'socket.io-client';
@@ -61,6 +67,8 @@ export interface SyncClientDeps {
   onConnected?: (socket: Socket) => void;
   /** The page worker that reads and checks catch-up pages; null or absent: this thread does. */
   pageWorker?: WorkerScript | null;
+  /** What the hall tells the hub with each heartbeat (outbox lag, screens online), for /city. */
+  heartbeatReport?: () => Record<string, unknown>;
   /** Called as a catch-up starts; what it returns is called when the catch-up ends. */
   beginBulkWrites?: () => () => void;
 }
@@ -89,6 +97,10 @@ export interface SyncStatus {
   reconnectAttempts: number;
   /** Where catch-up pages are read and checked (see page-source.ts). */
   pageReader: 'worker' | 'inline';
+  /** The hub node this hall uses now (or tries next), one of `--hub`'s URLs. */
+  hubUrl: string;
+  /** Times the hall moved to another hub node. */
+  failovers: number;
 }
 
 export interface SyncClient {
@@ -126,8 +138,14 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
   /** Set when REST refused the token: the coming disconnect should back off slowly. */
   let tokenRefused = false;
   const abort = new AbortController();
+  const urls = hub.urls && hub.urls.length > 0 ? [...hub.urls] : [hub.url];
+  let current = 0;
+  let failovers = 0;
+  /** Failed attempts since the last good connection, over all nodes. */
+  let failedInRound = 0;
+  const endpoint = (): HubEndpoint => ({ url: urls[current]!, hallId: hub.hallId, token: hub.token });
   const pages = createPageSource({
-    hub,
+    hub: endpoint,
     pageSize: tuning.pageSize,
     timeoutMs: tuning.requestTimeoutMs,
     log,
@@ -136,21 +154,32 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
   });
   const loggedOnce = new Set<string>();
 
-  const socket: Socket = io(`${hub.url}${HALL_NAMESPACE}`, {
-    autoConnect: false,
-    reconnection: false,
-    transports: ['websocket'],
-    timeout: 10_000,
-    auth: (cb) => cb({ hallId: hub.hallId, token: hub.token, since: cursor }),
-  });
+  // One socket per node, made when first needed; only the current one's events count.
+  const sockets = new Map<number, Socket>();
+  function socketFor(index: number): Socket {
+    let s = sockets.get(index);
+    if (!s) {
+      s = io(`${urls[index]}${HALL_NAMESPACE}`, {
+        autoConnect: false,
+        reconnection: false,
+        forceNew: true,
+        transports: ['websocket'],
+        timeout: 10_000,
+        auth: (cb) => cb({ hallId: hub.hallId, token: hub.token, since: cursor }),
+      });
+      wire(s);
+      sockets.set(index, s);
+    }
+    return s;
+  }
 
   function setError(code: string, message: string): void {
     lastError = { code, message, at: clock() };
     // One line per kind of trouble, not one per retry; a recovery re-arms it.
     if (!loggedOnce.has(code)) {
       loggedOnce.add(code);
-      if (code === 'unauthorized') log.error({ hub: hub.url, hallId: hub.hallId }, message);
-      else log.warn({ hub: hub.url, code }, message);
+      if (code === 'unauthorized') log.error({ hub: urls[current], hallId: hub.hallId }, message);
+      else log.warn({ hub: urls[current], code }, message);
     }
   }
 
@@ -307,13 +336,32 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
 
   // ---- connection ------------------------------------------------------------------------
 
+  /**
+   * The next attempt goes to the next node: at once while this round has nodes left to try (a
+   * node that died costs its halls no back-off), with back-off once every node has failed.
+   */
   function scheduleReconnect(policy: BackoffPolicy): void {
     if (closed || reconnectTimer) return;
     attempts++;
-    const delay = backoffDelay(policy, attempts, deps.random);
+    failedInRound++;
+    if (urls.length > 1) {
+      const from = urls[current];
+      current = (current + 1) % urls.length;
+      failovers++;
+      log.warn({ from, to: urls[current] }, 'sync: trying the next hub node');
+    }
+    const rounds = Math.floor(failedInRound / urls.length);
+    const delay = rounds === 0 ? 0 : backoffDelay(policy, rounds, deps.random);
     reconnectTimer = setTimeout(() => {
       reconnectTimer = null;
-      if (!closed && !socket.connected) socket.connect();
+      if (closed) return;
+      const next = socketFor(current);
+      if (next !== socket) {
+        // The old node's socket goes quiet; acks still pending on it time out and are retried.
+        socket.disconnect();
+        socket = next;
+      }
+      if (!socket.connected) socket.connect();
     }, delay);
     reconnectTimer.unref();
   }
@@ -340,7 +388,7 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
 
   function heartbeat(): void {
     if (!connected) return;
-    socket.timeout(Math.min(10_000, tuning.heartbeatMs)).emit('heartbeat', { hallId: hub.hallId, cursor }, (err: Error | null, ack: unknown) => {
+    socket.timeout(Math.min(10_000, tuning.heartbeatMs)).emit('heartbeat', { hallId: hub.hallId, cursor, ...deps.heartbeatReport?.() }, (err: Error | null, ack: unknown) => {
       if (err || closed) return;
       const parsed = HeartbeatAckSchema.safeParse(ack);
       if (!parsed.success) return;
@@ -350,45 +398,57 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
     });
   }
 
-  socket.on('connect', () => {
-    connected = true;
-    tokenRefused = false;
-    attempts = 0;
-    offlineSince = null;
-    loggedOnce.clear();
-    if (lastError?.code === 'unauthorized' || lastError?.code === 'unreachable') lastError = null;
-    if (staleTimer) clearTimeout(staleTimer);
-    staleTimer = null;
-    log.info({ hub: hub.url, cursor }, 'connected to the hub; catching up');
-    deps.onStatusChanged();
-    heartbeatTimer = setInterval(heartbeat, tuning.heartbeatMs);
-    heartbeatTimer.unref();
-    void startCatchUp();
-    deps.onConnected?.(socket);
-  });
+  function wire(s: Socket): void {
+    s.on('connect', () => {
+      if (s !== socket || closed) {
+        s.disconnect();
+        return;
+      }
+      connected = true;
+      tokenRefused = false;
+      attempts = 0;
+      failedInRound = 0;
+      offlineSince = null;
+      loggedOnce.clear();
+      if (lastError?.code === 'unauthorized' || lastError?.code === 'unreachable') lastError = null;
+      if (staleTimer) clearTimeout(staleTimer);
+      staleTimer = null;
+      log.info({ hub: urls[current], cursor }, 'connected to the hub; catching up');
+      deps.onStatusChanged();
+      heartbeatTimer = setInterval(heartbeat, tuning.heartbeatMs);
+      heartbeatTimer.unref();
+      void startCatchUp();
+      deps.onConnected?.(s);
+    });
 
-  socket.on('disconnect', (reason) => {
-    if (closed) return;
-    log.warn({ hub: hub.url, reason }, 'lost the hub; will reconnect');
-    goneOffline();
-    scheduleReconnect(tokenRefused ? tuning.authBackoff : tuning.reconnect);
-  });
+    s.on('disconnect', (reason) => {
+      if (closed || s !== socket) return;
+      log.warn({ hub: urls[current], reason }, 'lost the hub; will reconnect');
+      goneOffline();
+      scheduleReconnect(tokenRefused ? tuning.authBackoff : tuning.reconnect);
+    });
 
-  socket.on('connect_error', (error: Error & { data?: { code?: string; message?: string } }) => {
-    if (closed) return;
-    const code = error.data?.code;
-    goneOffline();
-    if (code === 'unauthorized' || code === 'bad_handshake') {
-      authFailures++;
-      setError('unauthorized', `sync: the hub at ${hub.url} refused hall "${hub.hallId}": ${error.data?.message ?? error.message}; check --hall-id and --hub-token (retrying slowly)`);
-      scheduleReconnect(tuning.authBackoff);
-      return;
-    }
-    setError('unreachable', `sync: cannot reach the hub at ${hub.url} (${error.message}); retrying with back-off`);
-    scheduleReconnect(tuning.reconnect);
-  });
+    s.on('connect_error', (error: Error & { data?: { code?: string; message?: string } }) => {
+      if (closed || s !== socket) return;
+      const code = error.data?.code;
+      goneOffline();
+      if (code === 'unauthorized' || code === 'bad_handshake') {
+        authFailures++;
+        setError('unauthorized', `sync: the hub at ${urls[current]} refused hall "${hub.hallId}": ${error.data?.message ?? error.message}; check --hall-id and --hub-token (retrying slowly)`);
+        scheduleReconnect(tuning.authBackoff);
+        return;
+      }
+      // 'draining': the node is shutting down and sends its halls elsewhere
+      setError('unreachable', `sync: cannot reach the hub at ${urls[current]} (${error.data?.message ?? error.message}); retrying with back-off`);
+      scheduleReconnect(tuning.reconnect);
+    });
 
-  socket.on('change', onLive);
+    s.on('change', (raw: unknown) => {
+      if (s === socket) onLive(raw);
+    });
+  }
+
+  let socket: Socket = socketFor(0);
 
   return {
     start() {
@@ -412,6 +472,8 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
         authFailures,
         reconnectAttempts: attempts,
         pageReader: pages.mode(),
+        hubUrl: urls[current]!,
+        failovers,
       };
     },
     socket: () => socket,
@@ -423,8 +485,10 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
       for (const t of [reconnectTimer, retryCatchUpTimer, staleTimer]) if (t) clearTimeout(t);
       if (heartbeatTimer) clearInterval(heartbeatTimer);
       abort.abort();
-      socket.disconnect();
-      socket.removeAllListeners();
+      for (const s of sockets.values()) {
+        s.disconnect();
+        s.removeAllListeners();
+      }
       await catchUp?.catch(() => undefined);
       await pages.close();
     },

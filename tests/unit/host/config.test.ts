@@ -14,7 +14,7 @@ describe('hallOptionsFrom', () => {
 
   it('reads the hub settings from the environment', () => {
     const o = hallOptionsFrom([], { HALL_HUB_URL: 'http://127.0.0.1:4000/', HALL_ID: 'sr-01', HALL_HUB_TOKEN: 't', HALL_STAFF_PIN: '2468' });
-    expect(o.hub).toEqual({ url: 'http://127.0.0.1:4000', hallId: 'sr-01', token: 't' });
+    expect(o.hub).toEqual({ url: 'http://127.0.0.1:4000', urls: ['http://127.0.0.1:4000'], hallId: 'sr-01', token: 't' });
     expect(o.staffPin).toBe('2468');
   });
 
