@@ -6,9 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Logger } from 'pino';
 import { ListingSchema, describeIssues, type Listing } from '../../shared/schemas/listing';
 import { HubHttpError, requireRole } from './hub-auth';
-import { ChangesQuerySchema, UrgentInputSchema } from './hub-schemas';
+import { ChangesQuerySchema, CityQuerySchema, UrgentInputSchema } from './hub-schemas';
+import { CITY_CSP, CITY_CSS, renderCityPage } from './city-page';
+import type { CityService } from './city-service';
 import type { HubChange, HubStore } from './hub-store';
 
 export interface HubRouteDeps {
@@ -19,6 +22,8 @@ export interface HubRouteDeps {
   connectedHalls: () => number;
   /** Test-only: awaited before a change-feed page is served (hold a hall mid catch-up). */
   beforeChangesPage?: ((since: number) => void | Promise<void>) | undefined;
+  city: CityService;
+  log?: Logger;
   /** This node, for /healthz. */
   node: () => { nodeId: string; draining: boolean; fanout: { listening: boolean; position: number } | null; hallIds: string[] };
 }
@@ -31,12 +36,13 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
   const { store, tokens, clock, broadcast } = deps;
   const need = (request: FastifyRequest, role: 'admin' | 'hall') => requireRole(request.headers.authorization, role, tokens);
 
-  app.setErrorHandler((error, _request, reply) => {
+  app.setErrorHandler((error, request, reply) => {
     if (error instanceof HubHttpError) return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
     const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
     if (statusCode && statusCode >= 400 && statusCode < 500) {
       return reply.status(statusCode).send({ error: { code: code ?? 'bad_request', message: message ?? 'bad request' } });
     }
+    deps.log?.error({ err: error, url: request.url.split('?')[0] }, 'hub: a request failed');
     return reply.status(500).send({ error: { code: 'internal', message: 'hub: internal error; see the hub log' } });
   });
 
@@ -68,6 +74,28 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
       halls: deps.connectedHalls(),
       connectedHalls: node.hallIds,
     });
+  });
+
+  // The city's picture: public and read-only, counts only (no person), cached by the service.
+  app.get('/city', async (request, reply) => {
+    const { lang } = CityQuerySchema.parse(request.query ?? {});
+    const picture = await deps.city.current();
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', CITY_CSP)
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'public, max-age=30')
+      .send(renderCityPage(picture, lang, deps.node().nodeId));
+  });
+
+  app.get('/city/city.css', async (_request, reply) =>
+    reply.type('text/css; charset=utf-8').header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=3600').send(CITY_CSS),
+  );
+
+  app.get('/api/v1/city', async (_request, reply) => {
+    const picture = await deps.city.current();
+    return reply.header('cache-control', 'public, max-age=30').header('access-control-allow-origin', '*').send({ node: deps.node().nodeId, ...picture });
   });
 
   app.get('/api/v1/changes', async (request, reply) => {

@@ -32,3 +32,17 @@ export const ChangesQuerySchema = z.object({
   since: z.coerce.number().int().nonnegative().default(0),
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
 });
+
+/** `/city?lang=` and `/api/v1/city`: Chinese unless English is asked for. */
+export const CityQuerySchema = z.object({
+  lang: z.enum(['zh-CN', 'en']).default('zh-CN').catch('zh-CN'),
+});
+
+/** What a hall reports with each heartbeat (all optional: older halls send only the cursor). */
+export const HeartbeatReportSchema = z.object({
+  cursor: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).default(0),
+  outboxPending: z.number().int().min(0).max(100_000_000).nullable().default(null),
+  outboxOldestAt: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).nullable().default(null),
+  screensOnline: z.number().int().min(0).max(100_000).nullable().default(null),
+  screensTotal: z.number().int().min(0).max(100_000).nullable().default(null),
+});

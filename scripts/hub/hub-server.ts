@@ -20,6 +20,7 @@ import { openPostgresHubStore } from './postgres-store';
 import { createChangeFeed, type ChangeFeed } from './change-feed';
 import { startFanoutListener, type FanoutListener } from './postgres-fanout';
 import { registerHubRoutes } from './hub-routes';
+import { createCityService } from './city-service';
 import { attachHallNamespace, HALL_NAMESPACE, type HubFaults, type HubSocketStats } from './hub-socket';
 
 export interface HubOptions {
@@ -43,6 +44,8 @@ export interface HubOptions {
   feedPollMs?: number;
   /** Connections in this node's PostgreSQL pool. */
   poolSize?: number;
+  /** /city serves a computed picture this long (default 30 s; tests use 0). */
+  cityCacheMs?: number;
   /** Graceful shutdown waits this long at most for submissions being stored to be acked. */
   drainTimeoutMs?: number;
   clock?: () => number;
@@ -120,7 +123,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const broadcast = (changes: readonly HubChange[]) => liveFeed.offer(changes);
 
     const state = { draining: false };
-    const stats = attachHallNamespace(nsp, { store, tokens, clock, log, faults: options.faults, broadcast, draining: () => state.draining });
+    // The node's name needs the port, known only once listening; halls connect after that.
+    let nodeId = options.nodeId || `${hostname()}:${options.port}`;
+    const stats = attachHallNamespace(nsp, { store, tokens, clock, log, faults: options.faults, broadcast, draining: () => state.draining, nodeId: () => nodeId });
+    const city = createCityService({ store, clock, log, ...(options.cityCacheMs !== undefined ? { cacheMs: options.cityCacheMs } : {}) });
     const fanout = listener;
     registerHubRoutes(app, {
       store,
@@ -128,6 +134,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       clock,
       broadcast,
       connectedHalls: () => nsp.sockets.size,
+      city,
+      log,
       beforeChangesPage: options.faults?.beforeChangesPage,
       node: () => ({
         nodeId,
@@ -158,11 +166,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const port = typeof address === 'object' && address ? address.port : options.port;
     const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-    const nodeId = options.nodeId || `${hostname()}:${port}`;
+    nodeId = options.nodeId || `${hostname()}:${port}`;
     log.info({ url, nodeId, store: store.kind }, 'hub node listening');
 
     async function stopEverything(): Promise<void> {
       clearInterval(expireTimer);
+      city.close();
       liveFeed.close();
       await listener?.close();
       const ioClosed = new Promise<void>((resolve) => io.close(() => resolve()));

@@ -5,9 +5,9 @@
  */
 import type { Namespace, Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import { HallHandshakeSchema, SubmitItemSchema } from './hub-schemas';
+import { HallHandshakeSchema, HeartbeatReportSchema, SubmitItemSchema } from './hub-schemas';
 import { tokenEquals } from './hub-auth';
-import type { HubChange, HubStore } from './hub-store';
+import type { HallEvent, HubChange, HubStore } from './hub-store';
 import { submissionEffect } from './hub-relay';
 
 export const HALL_NAMESPACE = '/hall';
@@ -58,6 +58,10 @@ export interface HallNamespaceDeps {
   log: Logger;
   /** True while the node shuts down: new halls are refused and go to their next hub. */
   draining?: () => boolean;
+  /** This node's name, kept with each hall's status for /city. */
+  nodeId?: () => string;
+  /** A hall's heartbeat is written to the store at most this often (default 5 s). */
+  hallStatusEveryMs?: number;
 }
 
 /** An Error whose `data` reaches the client's `connect_error` handler. */
@@ -86,10 +90,25 @@ export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): Hu
     next();
   });
 
+  const nodeId = deps.nodeId ?? (() => 'hub');
+  const statusEvery = deps.hallStatusEveryMs ?? 5000;
+  const warned = new Set<string>();
+  // A hall's status is for /city: failing to write it must never disturb the hall's sync.
+  const record = (event: HallEvent) =>
+    store.recordHall(event).catch((error: unknown) => {
+      if (!warned.has(event.kind)) {
+        warned.add(event.kind);
+        log.warn({ err: error, hallId: event.hallId }, `hall status (${event.kind}) not recorded`);
+      }
+    });
+
   nsp.on('connection', (socket: Socket) => {
     stats.connections++;
     const { hallId, since } = socket.data as HallSocketData;
     log.info({ hallId, since }, 'hall connected');
+    const session = `${nodeId()}/${socket.id}`;
+    void record({ kind: 'connected', hallId, nodeId: nodeId(), session, at: clock(), cursor: since });
+    let lastStatusAt = 0;
 
     socket.on('submit', async (raw: unknown, ack: unknown) => {
       stats.submitsReceived++;
@@ -117,7 +136,15 @@ export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): Hu
       }
     });
 
-    socket.on('heartbeat', async (_raw: unknown, ack: unknown) => {
+    socket.on('heartbeat', async (raw: unknown, ack: unknown) => {
+      const now = clock();
+      if (now - lastStatusAt >= statusEvery) {
+        const report = HeartbeatReportSchema.safeParse(raw ?? {});
+        if (report.success) {
+          lastStatusAt = now;
+          void record({ kind: 'heartbeat', hallId, nodeId: nodeId(), session, at: now, ...report.data });
+        }
+      }
       if (typeof ack !== 'function') return;
       try {
         (ack as (a: HeartbeatAck) => void)({ ok: true, lastSeq: await store.lastSeq(), now: clock() });
@@ -127,7 +154,10 @@ export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): Hu
       }
     });
 
-    socket.on('disconnect', (reason) => log.info({ hallId, reason }, 'hall disconnected'));
+    socket.on('disconnect', (reason) => {
+      log.info({ hallId, reason }, 'hall disconnected');
+      void record({ kind: 'disconnected', hallId, session, at: clock() });
+    });
   });
 
   return stats;

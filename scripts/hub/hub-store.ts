@@ -76,6 +76,50 @@ export interface ChangesPage {
   hasMore: boolean;
 }
 
+/** What a hub node learns about a hall's connection, for /city. */
+export type HallEvent =
+  | { kind: 'connected'; hallId: string; nodeId: string; session: string; at: number; cursor: number }
+  | {
+      kind: 'heartbeat';
+      hallId: string;
+      nodeId: string;
+      session: string;
+      at: number;
+      cursor: number;
+      outboxPending: number | null;
+      outboxOldestAt: number | null;
+      screensOnline: number | null;
+      screensTotal: number | null;
+    }
+  /** Only the session that connected can mark the hall gone (it may be on another node now). */
+  | { kind: 'disconnected'; hallId: string; session: string; at: number };
+
+export interface HallStatusRow {
+  hallId: string;
+  nodeId: string;
+  connected: boolean;
+  connectedAt: number;
+  /** Last connect or heartbeat. */
+  lastSeenAt: number;
+  cursor: number;
+  outboxPending: number | null;
+  outboxOldestAt: number | null;
+  screensOnline: number | null;
+  screensTotal: number | null;
+}
+
+/** Per trade counts behind the market pulse (shared/pulse/market-pulse.ts), city-wide. */
+export interface CityCounts {
+  demand: Partial<Record<string, number>>;
+  seekers: Partial<Record<string, number>>;
+  /** Seekers over all trades, each person once. */
+  totalSeekers: number;
+}
+
+export interface CitySnapshot extends CityCounts {
+  day: string;
+}
+
 export interface HubStore {
   /** 'sqlite' or 'postgres', for /healthz and logs. */
   readonly kind: 'sqlite' | 'postgres';
@@ -104,6 +148,19 @@ export interface HubStore {
   addSubmission(s: Omit<Submission, 'receivedCount'>, effect?: SubmissionEffect | null): Promise<AddSubmissionResult>;
   submissions(after?: string, limit?: number): Promise<Submission[]>;
   countSubmissions(): Promise<number>;
+  /** Keeps a hall's last known status (connect, heartbeat, disconnect). */
+  recordHall(event: HallEvent): Promise<void>;
+  hallStatuses(): Promise<HallStatusRow[]>;
+  /**
+   * D and S per trade: open headcount of postings valid at `now`; distinct people who signed up
+   * in the `windowDays` before it (for a trade they named, or for the posting's trade when they
+   * named none). Counts only: no person leaves the store.
+   */
+  cityCounts(now: number, windowDays: number): Promise<CityCounts>;
+  /** Stores the day's counts (one row per trade and a total), replacing that day's earlier ones. */
+  recordCitySnapshot(day: string, counts: CityCounts, at: number): Promise<void>;
+  /** The snapshot of the day in [from, to] nearest to `target` (YYYY-MM-DD), or null. */
+  citySnapshotNear(from: string, to: string, target: string): Promise<CitySnapshot | null>;
   /** Resolves when the database answers (for /healthz); rejects with the driver's reason. */
   ping(): Promise<void>;
   close(): Promise<void>;

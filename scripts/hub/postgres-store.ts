@@ -24,13 +24,19 @@ import pg from 'pg';
 import type { Pool, PoolClient } from 'pg';
 import type { Listing } from '../../shared/schemas/listing';
 import { LOCK_CHANGE_LOG, LOCK_NAMESPACE, migratePostgresHub } from './migrations/postgres/index';
-import type { ChangesPage, HubChange, HubStore, Submission, UrgentInput } from './hub-store';
+import type { ChangesPage, CityCounts, HallStatusRow, HubChange, HubStore, Submission, UrgentInput } from './hub-store';
+import { signupFactOf } from './signup-facts';
+import { SNAPSHOT_TOTAL } from './sqlite-store';
+
+function countsFrom(rows: readonly { occupation: string; n: number }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) if (r.occupation) out[r.occupation] = r.n;
+  return out;
+}
 
 export const CHANGES_CHANNEL = 'hub_changes';
 
 export interface PostgresStoreOptions {
-  /** Stop at this schema version (migration tests); default: the latest. */
-  schemaVersion?: number;
   /** Connections in this node's pool. */
   poolSize?: number;
   /** An idle pooled connection failed (the server restarted, the network dropped). */
@@ -74,12 +80,13 @@ export async function openPostgresHubStore(url: string, options: PostgresStoreOp
   const pool = postgresPoolFor(url, { max: options.poolSize ?? 10 });
   pool.on('error', (error) => options.onPoolError?.(error));
   try {
-    await migratePostgresHub(pool, options.schemaVersion);
+    await migratePostgresHub(pool);
   } catch (error) {
     await pool.end().catch(() => undefined);
     throw error;
   }
-  return postgresStoreOn(pool, url);
+  const { rows } = await pool.query<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'person_key'");
+  return postgresStoreOn(pool, url, rows[0]!.value);
 }
 
 function toChange(seq: number, type: string, op: string, id: string, dataJson: string | null): HubChange {
@@ -88,7 +95,7 @@ function toChange(seq: number, type: string, op: string, id: string, dataJson: s
   return change;
 }
 
-function postgresStoreOn(pool: Pool, url: string): PostgresHubStore {
+function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHubStore {
   async function inTransaction<T>(fn: (db: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     const db = await pool.connect();
     try {
@@ -162,20 +169,28 @@ function postgresStoreOn(pool: Pool, url: string): PostgresHubStore {
         const updatedAt = new Date(now).toISOString();
         const out: HubChange[] = [];
         // One row per id (the last write of a batch wins), one change per posting sent.
-        const finalRows = new Map<string, { revision: number; validUntilMs: number; data: string }>();
+        const finalRows = new Map<string, { revision: number; validUntilMs: number; data: string; occupation: string; headcount: number; validFromMs: number }>();
         for (const l of listings) {
           const revision = Math.max(l.revision, (held.get(l.id) ?? 0) + 1);
           held.set(l.id, revision);
           const data = JSON.stringify({ ...l, revision, updatedAt } satisfies Listing);
-          finalRows.set(l.id, { revision, validUntilMs: Date.parse(l.validUntil), data });
+          finalRows.set(l.id, { revision, validUntilMs: Date.parse(l.validUntil), data, occupation: l.occupation, headcount: l.headcount, validFromMs: Date.parse(l.validFrom) });
           out.push(append('listing', 'upsert', l.id, data, now));
         }
         const entries = [...finalRows];
+        const columns = [
+          entries.map(([id]) => id),
+          entries.map(([, r]) => r.revision),
+          entries.map(([, r]) => r.validUntilMs),
+          entries.map(([, r]) => r.data),
+        ];
         await db.query(
-          `INSERT INTO listings (id, revision, valid_until_ms, deleted, data)
-           SELECT id, revision, valid_until_ms, false, data FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[]) AS t (id, revision, valid_until_ms, data)
-           ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, valid_until_ms = excluded.valid_until_ms, deleted = false, data = excluded.data`,
-          [entries.map(([id]) => id), entries.map(([, r]) => r.revision), entries.map(([, r]) => r.validUntilMs), entries.map(([, r]) => r.data)],
+          `INSERT INTO listings (id, revision, valid_until_ms, deleted, data, occupation, headcount, valid_from_ms)
+           SELECT id, revision, valid_until_ms, false, data, occupation, headcount, valid_from_ms
+             FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::bigint[]) AS t (id, revision, valid_until_ms, data, occupation, headcount, valid_from_ms)
+           ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, valid_until_ms = excluded.valid_until_ms, deleted = false, data = excluded.data,
+             occupation = excluded.occupation, headcount = excluded.headcount, valid_from_ms = excluded.valid_from_ms`,
+          [...columns, entries.map(([, r]) => r.occupation), entries.map(([, r]) => r.headcount), entries.map(([, r]) => r.validFromMs)],
         );
         return out;
       }),
@@ -265,6 +280,7 @@ function postgresStoreOn(pool: Pool, url: string): PostgresHubStore {
       const payload = JSON.stringify(s.payload ?? null);
       // Insert, or count one more arrival of the same id, in one statement: two nodes receiving
       // the same item at once serialise on its row, and exactly one of them sees inserted.
+      const fact = signupFactOf(s.type, s.payload, s.receivedAt, personKey);
       const store = async (db: Pool | PoolClient) => {
         const { rows } = await db.query<{ inserted: boolean }>(
           `INSERT INTO submissions (id, hall_id, type, payload, received_at) VALUES ($1, $2, $3, $4, $5)
@@ -272,9 +288,21 @@ function postgresStoreOn(pool: Pool, url: string): PostgresHubStore {
            RETURNING (xmax = 0) AS inserted`,
           [s.id, s.hallId, s.type, payload, s.receivedAt],
         );
-        return rows[0]!.inserted;
+        const inserted = rows[0]!.inserted;
+        if (inserted && fact) {
+          await db.query('INSERT INTO signups (id, hall_id, person, occupations, listing_id, signed_up_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
+            s.id,
+            s.hallId,
+            fact.person,
+            fact.occupations,
+            fact.listingId,
+            fact.signedUpAt,
+          ]);
+        }
+        return inserted;
       };
-      if (!effect) return { inserted: await store(pool), changes: [] };
+      // A sign-up's facts commit with it: one transaction, but no change-log lock.
+      if (!effect) return { inserted: fact ? await inTransaction(store) : await store(pool), changes: [] };
       return logWrite(async (db, append) => {
         const inserted = await store(db);
         const changes: HubChange[] = [];
@@ -299,6 +327,111 @@ function postgresStoreOn(pool: Pool, url: string): PostgresHubStore {
       return rows[0]!.n;
     },
 
+    async recordHall(e) {
+      if (e.kind === 'connected') {
+        await pool.query(
+          `INSERT INTO halls (hall_id, node_id, session, connected, connected_at, last_seen_at, cursor) VALUES ($1, $2, $3, true, $4, $4, $5)
+           ON CONFLICT (hall_id) DO UPDATE SET node_id = excluded.node_id, session = excluded.session, connected = true,
+             connected_at = excluded.connected_at, last_seen_at = excluded.last_seen_at, cursor = excluded.cursor`,
+          [e.hallId, e.nodeId, e.session, e.at, e.cursor],
+        );
+      } else if (e.kind === 'disconnected') {
+        await pool.query('UPDATE halls SET connected = false, last_seen_at = $3 WHERE hall_id = $1 AND session = $2', [e.hallId, e.session, e.at]);
+      } else {
+        await pool.query(
+          `INSERT INTO halls (hall_id, node_id, session, connected, connected_at, last_seen_at, cursor, outbox_pending, outbox_oldest_at, screens_online, screens_total)
+           VALUES ($1, $2, $3, true, $4, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (hall_id) DO UPDATE SET node_id = excluded.node_id, session = excluded.session, connected = true, last_seen_at = excluded.last_seen_at,
+             cursor = excluded.cursor, outbox_pending = excluded.outbox_pending, outbox_oldest_at = excluded.outbox_oldest_at,
+             screens_online = excluded.screens_online, screens_total = excluded.screens_total`,
+          [e.hallId, e.nodeId, e.session, e.at, e.cursor, e.outboxPending, e.outboxOldestAt, e.screensOnline, e.screensTotal],
+        );
+      }
+    },
+    async hallStatuses(): Promise<HallStatusRow[]> {
+      const { rows } = await pool.query<{
+        hall_id: string;
+        node_id: string;
+        connected: boolean;
+        connected_at: number;
+        last_seen_at: number;
+        cursor: number;
+        outbox_pending: number | null;
+        outbox_oldest_at: number | null;
+        screens_online: number | null;
+        screens_total: number | null;
+      }>('SELECT * FROM halls ORDER BY hall_id COLLATE "C"');
+      return rows.map((r) => ({
+        hallId: r.hall_id,
+        nodeId: r.node_id,
+        connected: r.connected,
+        connectedAt: r.connected_at,
+        lastSeenAt: r.last_seen_at,
+        cursor: r.cursor,
+        outboxPending: r.outbox_pending,
+        outboxOldestAt: r.outbox_oldest_at,
+        screensOnline: r.screens_online,
+        screensTotal: r.screens_total,
+      }));
+    },
+    async cityCounts(now, windowDays): Promise<CityCounts> {
+      const since = now - windowDays * 86_400_000;
+      // one snapshot for the three figures
+      return inTransaction(async (db) => {
+        const demand = await db.query<{ occupation: string; n: number }>(
+          `SELECT occupation, sum(headcount)::int AS n FROM listings
+            WHERE NOT deleted AND valid_from_ms <= $1 AND valid_until_ms > $1 GROUP BY occupation`,
+          [now],
+        );
+        const seekers = await db.query<{ occupation: string; n: number }>(
+          `WITH recent AS (
+             SELECT person, occupations, listing_id FROM signups WHERE signed_up_at >= $1 AND signed_up_at <= $2
+           ), pairs AS (
+             SELECT unnest(r.occupations) AS occupation, r.person FROM recent r
+             UNION
+             SELECT l.occupation, r.person FROM recent r JOIN listings l ON l.id = r.listing_id WHERE cardinality(r.occupations) = 0
+           )
+           SELECT occupation, count(DISTINCT person)::int AS n FROM pairs GROUP BY occupation`,
+          [since, now],
+        );
+        const total = await db.query<{ n: number }>('SELECT count(DISTINCT person)::int AS n FROM signups WHERE signed_up_at >= $1 AND signed_up_at <= $2', [since, now]);
+        return { demand: countsFrom(demand.rows), seekers: countsFrom(seekers.rows), totalSeekers: total.rows[0]!.n };
+      }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    },
+    async recordCitySnapshot(day, counts, at) {
+      await inTransaction(async (db) => {
+        await db.query('DELETE FROM city_snapshots WHERE day = $1', [day]);
+        const trades = [...new Set([...Object.keys(counts.demand), ...Object.keys(counts.seekers)])];
+        const demandTotal = trades.reduce((sum, t) => sum + (counts.demand[t] ?? 0), 0);
+        const occupations = [...trades, SNAPSHOT_TOTAL];
+        await db.query(
+          `INSERT INTO city_snapshots (day, occupation, demand, seekers, recorded_at)
+           SELECT $1, occupation, demand, seekers, $5 FROM unnest($2::text[], $3::int[], $4::int[]) AS t (occupation, demand, seekers)`,
+          [day, occupations, [...trades.map((t) => counts.demand[t] ?? 0), demandTotal], [...trades.map((t) => counts.seekers[t] ?? 0), counts.totalSeekers], at],
+        );
+      });
+    },
+    async citySnapshotNear(from, to, target) {
+      const found = await pool.query<{ day: string }>(
+        `SELECT day FROM city_snapshots WHERE day BETWEEN $1 AND $2
+          GROUP BY day ORDER BY abs(day::date - $3::date), day LIMIT 1`,
+        [from, to, target],
+      );
+      const day = found.rows[0]?.day;
+      if (!day) return null;
+      const { rows } = await pool.query<{ occupation: string; demand: number; seekers: number }>('SELECT occupation, demand, seekers FROM city_snapshots WHERE day = $1', [day]);
+      const demand: Record<string, number> = {};
+      const seekers: Record<string, number> = {};
+      let totalSeekers = 0;
+      for (const r of rows) {
+        if (r.occupation === SNAPSHOT_TOTAL) totalSeekers = r.seekers;
+        else {
+          demand[r.occupation] = r.demand;
+          seekers[r.occupation] = r.seekers;
+        }
+      }
+      return { day, demand, seekers, totalSeekers };
+    },
     async ping() {
       await pool.query('SELECT 1');
     },

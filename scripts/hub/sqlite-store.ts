@@ -10,7 +10,17 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Listing } from '../../shared/schemas/listing';
 import { migrateSqliteHub } from './migrations/sqlite/index';
-import type { ChangesPage, HubChange, HubStore, Submission, SubmissionEffect, UrgentInput } from './hub-store';
+import type { ChangesPage, CityCounts, HallStatusRow, HubChange, HubStore, Submission, SubmissionEffect, UrgentInput } from './hub-store';
+import { signupFactOf } from './signup-facts';
+
+/** The snapshot row that holds the totals (distinct seekers over all trades). */
+export const SNAPSHOT_TOTAL = '_total';
+
+function countsFrom(rows: readonly { occupation: string; n: number }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) if (r.occupation) out[r.occupation] = r.n;
+  return out;
+}
 
 interface ListingRowHub {
   id: string;
@@ -27,17 +37,13 @@ interface ChangeRow {
   data: string | null;
 }
 
-export interface SqliteStoreOptions {
-  /** Stop at this schema version (migration tests); default: the latest. */
-  schemaVersion?: number;
-}
-
-export function openSqliteHubStore(file: string, options: SqliteStoreOptions = {}): HubStore {
+/** Opens (and migrates to the latest schema) the hub's SQLite file; ':memory:' for tests. */
+export function openSqliteHubStore(file: string): HubStore {
   const db = new BetterSqlite3(file, { timeout: 5000 });
   try {
     if (file !== ':memory:') db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    migrateSqliteHub(db, options.schemaVersion);
+    migrateSqliteHub(db);
     return sqliteStoreOn(db);
   } catch (error) {
     db.close();
@@ -47,9 +53,11 @@ export function openSqliteHubStore(file: string, options: SqliteStoreOptions = {
 
 function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
   const selectListing = db.prepare<{ id: string }, ListingRowHub>('SELECT id, revision, deleted, data FROM listings WHERE id = @id');
-  const putListing = db.prepare<{ id: string; revision: number; valid_until_ms: number; data: string }>(
-    `INSERT INTO listings (id, revision, valid_until_ms, deleted, data) VALUES (@id, @revision, @valid_until_ms, 0, @data)
-     ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, valid_until_ms = excluded.valid_until_ms, deleted = 0, data = excluded.data`,
+  const putListing = db.prepare<{ id: string; revision: number; valid_until_ms: number; data: string; occupation: string; headcount: number; valid_from_ms: number }>(
+    `INSERT INTO listings (id, revision, valid_until_ms, deleted, data, occupation, headcount, valid_from_ms)
+     VALUES (@id, @revision, @valid_until_ms, 0, @data, @occupation, @headcount, @valid_from_ms)
+     ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, valid_until_ms = excluded.valid_until_ms, deleted = 0, data = excluded.data,
+       occupation = excluded.occupation, headcount = excluded.headcount, valid_from_ms = excluded.valid_from_ms`,
   );
   const tombstone = db.prepare<{ id: string }>('UPDATE listings SET deleted = 1 WHERE id = @id AND deleted = 0');
   const selectExpired = db.prepare<{ now: number }, { id: string }>(
@@ -88,6 +96,90 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
   >('SELECT * FROM submissions WHERE id > @after ORDER BY id LIMIT @limit');
   const countSubmissionsStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM submissions');
   const pingStmt = db.prepare<[], { one: number }>('SELECT 1 AS one');
+  const personKey = db.prepare<[], { value: string }>("SELECT value FROM hub_meta WHERE key = 'person_key'").get()!.value;
+  const insertSignup = db.prepare<{ id: string; hall_id: string; person: string; occupations: string; listing_id: string | null; signed_up_at: number }>(
+    'INSERT INTO signups (id, hall_id, person, occupations, listing_id, signed_up_at) VALUES (@id, @hall_id, @person, @occupations, @listing_id, @signed_up_at) ON CONFLICT (id) DO NOTHING',
+  );
+  const hallConnected = db.prepare<{ hall_id: string; node_id: string; session: string; at: number; cursor: number }>(
+    `INSERT INTO halls (hall_id, node_id, session, connected, connected_at, last_seen_at, cursor) VALUES (@hall_id, @node_id, @session, 1, @at, @at, @cursor)
+     ON CONFLICT (hall_id) DO UPDATE SET node_id = excluded.node_id, session = excluded.session, connected = 1, connected_at = excluded.connected_at,
+       last_seen_at = excluded.last_seen_at, cursor = excluded.cursor`,
+  );
+  const hallHeartbeat = db.prepare<{
+    hall_id: string;
+    node_id: string;
+    session: string;
+    at: number;
+    cursor: number;
+    outbox_pending: number | null;
+    outbox_oldest_at: number | null;
+    screens_online: number | null;
+    screens_total: number | null;
+  }>(
+    `INSERT INTO halls (hall_id, node_id, session, connected, connected_at, last_seen_at, cursor, outbox_pending, outbox_oldest_at, screens_online, screens_total)
+     VALUES (@hall_id, @node_id, @session, 1, @at, @at, @cursor, @outbox_pending, @outbox_oldest_at, @screens_online, @screens_total)
+     ON CONFLICT (hall_id) DO UPDATE SET node_id = excluded.node_id, session = excluded.session, connected = 1, last_seen_at = excluded.last_seen_at,
+       cursor = excluded.cursor, outbox_pending = excluded.outbox_pending, outbox_oldest_at = excluded.outbox_oldest_at,
+       screens_online = excluded.screens_online, screens_total = excluded.screens_total`,
+  );
+  const hallGone = db.prepare<{ hall_id: string; session: string; at: number }>(
+    'UPDATE halls SET connected = 0, last_seen_at = @at WHERE hall_id = @hall_id AND session = @session',
+  );
+  const selectHalls = db.prepare<
+    [],
+    {
+      hall_id: string;
+      node_id: string;
+      connected: number;
+      connected_at: number;
+      last_seen_at: number;
+      cursor: number;
+      outbox_pending: number | null;
+      outbox_oldest_at: number | null;
+      screens_online: number | null;
+      screens_total: number | null;
+    }
+  >('SELECT * FROM halls ORDER BY hall_id');
+  const demandByTrade = db.prepare<{ now: number }, { occupation: string; n: number }>(
+    `SELECT occupation, SUM(headcount) AS n FROM listings
+      WHERE deleted = 0 AND valid_from_ms <= @now AND valid_until_ms > @now GROUP BY occupation`,
+  );
+  const seekersByTrade = db.prepare<{ since: number; now: number }, { occupation: string; n: number }>(
+    `WITH recent AS (
+       SELECT person, occupations, listing_id FROM signups WHERE signed_up_at >= @since AND signed_up_at <= @now
+     ), pairs AS (
+       SELECT j.value AS occupation, r.person AS person FROM recent r, json_each(r.occupations) j
+       UNION
+       SELECT l.occupation, r.person FROM recent r JOIN listings l ON l.id = r.listing_id WHERE r.occupations = '[]'
+     )
+     SELECT occupation, COUNT(DISTINCT person) AS n FROM pairs GROUP BY occupation`,
+  );
+  const seekersTotal = db.prepare<{ since: number; now: number }, { n: number }>(
+    'SELECT COUNT(DISTINCT person) AS n FROM signups WHERE signed_up_at >= @since AND signed_up_at <= @now',
+  );
+  const putSnapshot = db.prepare<{ day: string; occupation: string; demand: number; seekers: number; at: number }>(
+    `INSERT INTO city_snapshots (day, occupation, demand, seekers, recorded_at) VALUES (@day, @occupation, @demand, @seekers, @at)
+     ON CONFLICT (day, occupation) DO UPDATE SET demand = excluded.demand, seekers = excluded.seekers, recorded_at = excluded.recorded_at`,
+  );
+  const clearSnapshotDay = db.prepare<{ day: string }>('DELETE FROM city_snapshots WHERE day = @day');
+  const nearestSnapshotDay = db.prepare<{ from: string; to: string; target: string }, { day: string }>(
+    `SELECT DISTINCT day FROM city_snapshots WHERE day BETWEEN @from AND @to
+      ORDER BY abs(julianday(day) - julianday(@target)), day LIMIT 1`,
+  );
+  const snapshotRows = db.prepare<{ day: string }, { occupation: string; demand: number; seekers: number }>(
+    'SELECT occupation, demand, seekers FROM city_snapshots WHERE day = @day',
+  );
+  const snapshotTx = db.transaction((day: string, counts: CityCounts, at: number) => {
+    clearSnapshotDay.run({ day });
+    const trades = new Set([...Object.keys(counts.demand), ...Object.keys(counts.seekers)]);
+    let demandTotal = 0;
+    for (const occupation of trades) {
+      const demand = counts.demand[occupation] ?? 0;
+      demandTotal += demand;
+      putSnapshot.run({ day, occupation, demand, seekers: counts.seekers[occupation] ?? 0, at });
+    }
+    putSnapshot.run({ day, occupation: SNAPSHOT_TOTAL, demand: demandTotal, seekers: counts.totalSeekers, at });
+  });
 
   function appendChange(type: string, op: string, id: string, dataJson: string | null, now: number): HubChange {
     const info = insertChange.run({ type, op, id, data: dataJson, created_at: now });
@@ -104,7 +196,7 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
       const revision = Math.max(l.revision, (previous?.revision ?? 0) + 1);
       const next: Listing = { ...l, revision, updatedAt };
       const data = JSON.stringify(next);
-      putListing.run({ id: l.id, revision, valid_until_ms: Date.parse(l.validUntil), data });
+      putListing.run({ id: l.id, revision, valid_until_ms: Date.parse(l.validUntil), data, occupation: l.occupation, headcount: l.headcount, valid_from_ms: Date.parse(l.validFrom) });
       out.push(appendChange('listing', 'upsert', l.id, data, now));
     }
     return out;
@@ -151,6 +243,10 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
     if (!inserted) {
       bumpSubmission.run({ id: s.id });
       return { inserted, changes: [] as HubChange[] };
+    }
+    const fact = signupFactOf(s.type, s.payload, s.receivedAt, personKey);
+    if (fact) {
+      insertSignup.run({ id: s.id, hall_id: s.hallId, person: fact.person, occupations: JSON.stringify(fact.occupations), listing_id: fact.listingId, signed_up_at: fact.signedUpAt });
     }
     const changes: HubChange[] = [];
     if (effect?.kind === 'upsert-urgent') changes.push(upsertUrgentNow(effect.notice, s.receivedAt));
@@ -228,6 +324,63 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
       }));
     },
     countSubmissions: async () => countSubmissionsStmt.get()?.n ?? 0,
+    async recordHall(e) {
+      if (e.kind === 'connected') hallConnected.run({ hall_id: e.hallId, node_id: e.nodeId, session: e.session, at: e.at, cursor: e.cursor });
+      else if (e.kind === 'disconnected') hallGone.run({ hall_id: e.hallId, session: e.session, at: e.at });
+      else {
+        hallHeartbeat.run({
+          hall_id: e.hallId,
+          node_id: e.nodeId,
+          session: e.session,
+          at: e.at,
+          cursor: e.cursor,
+          outbox_pending: e.outboxPending,
+          outbox_oldest_at: e.outboxOldestAt,
+          screens_online: e.screensOnline,
+          screens_total: e.screensTotal,
+        });
+      }
+    },
+    async hallStatuses(): Promise<HallStatusRow[]> {
+      return selectHalls.all().map((r) => ({
+        hallId: r.hall_id,
+        nodeId: r.node_id,
+        connected: r.connected === 1,
+        connectedAt: r.connected_at,
+        lastSeenAt: r.last_seen_at,
+        cursor: r.cursor,
+        outboxPending: r.outbox_pending,
+        outboxOldestAt: r.outbox_oldest_at,
+        screensOnline: r.screens_online,
+        screensTotal: r.screens_total,
+      }));
+    },
+    async cityCounts(now, windowDays) {
+      const since = now - windowDays * 86_400_000;
+      return {
+        demand: countsFrom(demandByTrade.all({ now })),
+        seekers: countsFrom(seekersByTrade.all({ since, now })),
+        totalSeekers: seekersTotal.get({ since, now })?.n ?? 0,
+      };
+    },
+    async recordCitySnapshot(day, counts, at) {
+      snapshotTx(day, counts, at);
+    },
+    async citySnapshotNear(from, to, target) {
+      const found = nearestSnapshotDay.get({ from, to, target });
+      if (!found) return null;
+      const demand: Record<string, number> = {};
+      const seekers: Record<string, number> = {};
+      let totalSeekers = 0;
+      for (const r of snapshotRows.all({ day: found.day })) {
+        if (r.occupation === SNAPSHOT_TOTAL) totalSeekers = r.seekers;
+        else {
+          demand[r.occupation] = r.demand;
+          seekers[r.occupation] = r.seekers;
+        }
+      }
+      return { day: found.day, demand, seekers, totalSeekers };
+    },
     async ping() {
       pingStmt.get();
     },

@@ -7,6 +7,7 @@
 import type { Pool, PoolClient } from 'pg';
 import { HubMigrationError } from '../migration-error';
 import { migrate as m0001 } from './0001-base';
+import { migrate as m0002 } from './0002-city';
 
 export interface PostgresMigration {
   readonly version: number;
@@ -14,7 +15,10 @@ export interface PostgresMigration {
   readonly migrate: (db: PoolClient) => Promise<void>;
 }
 
-export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [{ version: 1, name: 'base', migrate: m0001 }];
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  { version: 1, name: 'base', migrate: m0001 },
+  { version: 2, name: 'city', migrate: m0002 },
+];
 
 export const POSTGRES_LATEST: number = POSTGRES_MIGRATIONS.at(-1)!.version;
 

@@ -6,6 +6,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { HubMigrationError } from '../migration-error';
 import { migrate as m0001 } from './0001-base';
+import { migrate as m0002 } from './0002-city';
 
 export interface SqliteMigration {
   readonly version: number;
@@ -13,7 +14,10 @@ export interface SqliteMigration {
   readonly migrate: (db: BetterSqlite3.Database) => void;
 }
 
-export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [{ version: 1, name: 'base', migrate: m0001 }];
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
+  { version: 1, name: 'base', migrate: m0001 },
+  { version: 2, name: 'city', migrate: m0002 },
+];
 
 export const SQLITE_LATEST: number = SQLITE_MIGRATIONS.at(-1)!.version;
 

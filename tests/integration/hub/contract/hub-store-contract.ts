@@ -166,6 +166,43 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
       expect(lastSeq).toBe(54);
     });
 
+    it('keeps each hall\'s last status; only the session that connected can mark it gone', async () => {
+      await store.recordHall({ kind: 'connected', hallId: 'hall-a', nodeId: 'n1', session: 'n1/s1', at: NOW, cursor: 5 });
+      await store.recordHall({ kind: 'heartbeat', hallId: 'hall-a', nodeId: 'n1', session: 'n1/s1', at: NOW + 10, cursor: 7, outboxPending: 3, outboxOldestAt: NOW - 5, screensOnline: 2, screensTotal: 4 });
+      // the hall moved to node 2; the old session's late disconnect must not mark it offline
+      await store.recordHall({ kind: 'connected', hallId: 'hall-a', nodeId: 'n2', session: 'n2/s9', at: NOW + 20, cursor: 7 });
+      await store.recordHall({ kind: 'disconnected', hallId: 'hall-a', session: 'n1/s1', at: NOW + 30 });
+      await store.recordHall({ kind: 'connected', hallId: 'hall-b', nodeId: 'n1', session: 'n1/s2', at: NOW, cursor: 0 });
+      await store.recordHall({ kind: 'disconnected', hallId: 'hall-b', session: 'n1/s2', at: NOW + 40 });
+      expect(await store.hallStatuses()).toEqual([
+        { hallId: 'hall-a', nodeId: 'n2', connected: true, connectedAt: NOW + 20, lastSeenAt: NOW + 20, cursor: 7, outboxPending: 3, outboxOldestAt: NOW - 5, screensOnline: 2, screensTotal: 4 },
+        { hallId: 'hall-b', nodeId: 'n1', connected: false, connectedAt: NOW, lastSeenAt: NOW + 40, cursor: 0, outboxPending: null, outboxOldestAt: null, screensOnline: null, screensTotal: null },
+      ]);
+    });
+
+    it('counts open demand and distinct seekers per trade, city-wide, without a person leaving the store', async () => {
+      const DAY = 86_400_000;
+      const moving = makeListing({ occupation: 'moving', headcount: 9, validFrom: new Date(NOW - DAY).toISOString() });
+      await store.upsertListings([moving, makeListing({ occupation: 'moving', headcount: 4, validFrom: new Date(NOW + DAY).toISOString() })], NOW);
+      const reg = (n: number, phone: string, occupations: string[], listingId: string | null, daysAgo: number) =>
+        store.addSubmission({ id: uuid(100 + n), hallId: `h${n % 2}`, type: 'registration', payload: { phone, name: '某某', occupations, listingId, createdAt: new Date(NOW - daysAgo * DAY).toISOString() }, receivedAt: NOW });
+      await reg(1, '13900000001', ['moving', 'delivery'], null, 1);
+      await reg(2, '13900000001', ['moving'], null, 2); // the same person at another hall
+      await reg(3, '13900000002', [], moving.id, 3); // the posting's trade
+      await reg(4, '13900000003', ['moving'], null, 31); // outside the window
+      await store.addSubmission({ id: uuid(105), hallId: 'h1', type: 'registration', payload: { name: 'no phone' }, receivedAt: NOW });
+      expect(await store.cityCounts(NOW, 30)).toEqual({ demand: { moving: 9 }, seekers: { moving: 2, delivery: 1 }, totalSeekers: 2 });
+    });
+
+    it('keeps one snapshot per day and finds the one nearest a day', async () => {
+      await store.recordCitySnapshot('2025-11-26', { demand: { moving: 1 }, seekers: { moving: 1 }, totalSeekers: 1 }, NOW);
+      await store.recordCitySnapshot('2025-11-29', { demand: { moving: 3 }, seekers: {}, totalSeekers: 0 }, NOW);
+      await store.recordCitySnapshot('2025-11-29', { demand: { moving: 4, care: 2 }, seekers: { care: 5 }, totalSeekers: 6 }, NOW + 1);
+      expect(await store.citySnapshotNear('2025-11-25', '2025-12-01', '2025-11-28')).toEqual({ day: '2025-11-29', demand: { moving: 4, care: 2 }, seekers: { moving: 0, care: 5 }, totalSeekers: 6 });
+      expect(await store.citySnapshotNear('2025-11-20', '2025-11-27', '2025-11-21')).toMatchObject({ day: '2025-11-26' });
+      expect(await store.citySnapshotNear('2024-01-01', '2024-01-07', '2024-01-04')).toBeNull();
+    });
+
     it('stores one of two simultaneous arrivals of the same item through two handles', async () => {
       const other = await sibling();
       const s = { id: uuid(7), hallId: 'h1', type: 'registration', payload: { n: 1 }, receivedAt: NOW };

@@ -13,7 +13,10 @@ afterAll(dropTestDatabases);
 
 describe('hub PostgreSQL migration registry', () => {
   it('has a test below for every migration, versions 1, 2, …', () => {
-    expect(POSTGRES_MIGRATIONS.map((m) => [m.version, m.name])).toEqual([[1, 'base']]);
+    expect(POSTGRES_MIGRATIONS.map((m) => [m.version, m.name])).toEqual([
+      [1, 'base'],
+      [2, 'city'],
+    ]);
   });
 
   it('migrates once when three nodes start on an empty database at the same moment', async () => {
@@ -58,10 +61,47 @@ describe('hub PostgreSQL migration 1 (base)', () => {
     } finally {
       await pool.end();
     }
-    const store = await openPostgresHubStore(url, { schemaVersion: 1 });
+    const store = await openPostgresHubStore(url);
     try {
       const [next] = await store.upsertListings([{ ...(await store.getListing((await store.changesSince(0, 1)).changes[0]!.id))!, title: '新标题' }], NOW);
       expect(next).toMatchObject({ seq: 2, data: { revision: 5, title: '新标题' } });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('hub PostgreSQL migration 2 (city)', () => {
+  it('gives postings their trade columns and stored registrations their facts, without a phone', async () => {
+    const url = await freshDatabaseUrl();
+    const pool = postgresPoolFor(url, { max: 1 });
+    const l = makeListing({ occupation: 'moving', headcount: 7, validFrom: '2026-11-26T10:00:00.000+08:00' });
+    try {
+      await migratePostgresHub(pool, 1);
+      await pool.query('INSERT INTO listings (id, revision, valid_until_ms, data) VALUES ($1, 1, $2, $3)', [l.id, Date.parse(l.validUntil), JSON.stringify(l)]);
+      const sub = (id: string, hall: string, type: string, payload: string) =>
+        pool.query('INSERT INTO submissions (id, hall_id, type, payload, received_at) VALUES ($1, $2, $3, $4, $5)', [id, hall, type, payload, NOW]);
+      await sub('s-1', 'hall-a', 'registration', JSON.stringify({ phone: '13900001111', name: '王小明', occupations: ['moving', 'not-a-trade'], listingId: null, createdAt: new Date(NOW - 1000).toISOString() }));
+      await sub('s-2', 'hall-b', 'registration', JSON.stringify({ phone: '139-0000-1111', occupations: [], listingId: l.id }));
+      await sub('s-3', 'hall-b', 'registration', '{"no phone": true}');
+      await sub('s-4', 'hall-b', 'urgent', JSON.stringify({ phone: '13900002222' }));
+      await migratePostgresHub(pool, 2);
+
+      const listing = await pool.query('SELECT occupation, headcount, valid_from_ms FROM listings');
+      expect(listing.rows).toEqual([{ occupation: 'moving', headcount: 7, valid_from_ms: Date.parse(l.validFrom) }]);
+      const { rows } = await pool.query<{ id: string; person: string; occupations: string[]; listing_id: string | null; signed_up_at: number }>('SELECT * FROM signups ORDER BY id');
+      expect(rows.map((f) => [f.id, f.occupations, f.listing_id, f.signed_up_at])).toEqual([
+        ['s-1', ['moving'], null, NOW - 1000],
+        ['s-2', [], l.id, NOW],
+      ]);
+      expect(rows[0]!.person).toBe(rows[1]!.person);
+      expect(JSON.stringify(rows)).not.toMatch(/13900001111|王小明/);
+    } finally {
+      await pool.end();
+    }
+    const store = await openPostgresHubStore(url);
+    try {
+      expect(await store.cityCounts(NOW, 30)).toEqual({ demand: { moving: 7 }, seekers: { moving: 1 }, totalSeekers: 1 });
     } finally {
       await store.close();
     }

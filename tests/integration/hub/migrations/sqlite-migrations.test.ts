@@ -12,7 +12,10 @@ import { tmpDir } from '../../sync/support/sync-harness';
 
 describe('hub SQLite migration registry', () => {
   it('has a test below for every migration, versions 1, 2, …', () => {
-    expect(SQLITE_MIGRATIONS.map((m) => [m.version, m.name])).toEqual([[1, 'base']]);
+    expect(SQLITE_MIGRATIONS.map((m) => [m.version, m.name])).toEqual([
+      [1, 'base'],
+      [2, 'city'],
+    ]);
   });
 
   it('refuses a file newer than this hub, and going back', () => {
@@ -47,15 +50,49 @@ describe('hub SQLite migration 1 (base)', () => {
     expect(sqliteSchemaVersion(old)).toBe(0);
     old.close();
 
-    const store = openSqliteHubStore(file, { schemaVersion: 1 });
+    const db = new BetterSqlite3(file);
+    migrateSqliteHub(db, 1);
+    expect(sqliteSchemaVersion(db)).toBe(1);
+    expect(db.prepare('SELECT data FROM listings').pluck().all()).toEqual([JSON.stringify(l)]);
+    db.close();
+
+    const store = openSqliteHubStore(file);
     expect(await store.getListing(l.id)).toEqual(l);
     // AUTOINCREMENT remembers seq 2 although its row is gone: the next change is 3, never 2 again
     const [next] = await store.upsertListings([{ ...l, title: '新标题' }], NOW);
     expect(next!.seq).toBe(3);
     expect((next!.data as { revision: number }).revision).toBe(4);
     await store.close();
+  });
+});
+
+describe('hub SQLite migration 2 (city)', () => {
+  it('gives postings their trade columns and stored registrations their facts, without a phone', async () => {
+    const file = join(tmpDir('hub-mig-'), 'hub.db');
     const db = new BetterSqlite3(file);
-    expect(sqliteSchemaVersion(db)).toBe(1);
+    migrateSqliteHub(db, 1);
+    const l = makeListing({ occupation: 'moving', headcount: 7, validFrom: '2026-11-26T10:00:00.000+08:00' });
+    db.prepare('INSERT INTO listings (id, revision, valid_until_ms, deleted, data) VALUES (?, 1, ?, 0, ?)').run(l.id, Date.parse(l.validUntil), JSON.stringify(l));
+    const sub = db.prepare('INSERT INTO submissions (id, hall_id, type, payload, received_at) VALUES (?, ?, ?, ?, ?)');
+    sub.run('s-1', 'hall-a', 'registration', JSON.stringify({ phone: '13900001111', name: '王小明', occupations: ['moving', 'not-a-trade'], listingId: null, createdAt: new Date(NOW - 1000).toISOString() }), NOW);
+    sub.run('s-2', 'hall-b', 'registration', JSON.stringify({ phone: '139-0000-1111', occupations: [], listingId: l.id }), NOW);
+    sub.run('s-3', 'hall-b', 'registration', '{"no phone": true}', NOW);
+    sub.run('s-4', 'hall-b', 'urgent', JSON.stringify({ phone: '13900002222' }), NOW);
+    migrateSqliteHub(db, 2);
+
+    expect(db.prepare('SELECT occupation, headcount, valid_from_ms FROM listings').get()).toEqual({ occupation: 'moving', headcount: 7, valid_from_ms: Date.parse(l.validFrom) });
+    const facts = db.prepare('SELECT * FROM signups ORDER BY id').all() as Array<{ id: string; person: string; occupations: string; listing_id: string | null; signed_up_at: number }>;
+    expect(facts.map((f) => [f.id, JSON.parse(f.occupations), f.listing_id, f.signed_up_at])).toEqual([
+      ['s-1', ['moving'], null, NOW - 1000],
+      ['s-2', [], l.id, NOW],
+    ]);
+    // the same phone written two ways is one person; the person id is not the phone
+    expect(facts[0]!.person).toBe(facts[1]!.person);
+    expect(JSON.stringify(facts)).not.toMatch(/13900001111|王小明/);
     db.close();
+
+    const store = openSqliteHubStore(file);
+    expect(await store.cityCounts(NOW, 30)).toEqual({ demand: { moving: 7 }, seekers: { moving: 1 }, totalSeekers: 1 });
+    await store.close();
   });
 });

@@ -71,10 +71,10 @@ describe('three hub nodes, eight writers, five halls', () => {
         let changes: number;
         if (roll < 0.5 || live.length < 50) {
           // a batch of new postings (ids reused round the pool: a deleted id comes back)
-          changes = Math.min(room, rng.int(1, 20));
+          changes = Math.min(room, rng.int(1, 40));
           body = Array.from({ length: changes }, () => ({ ...pool[nextNew++ % pool.length]! }));
         } else if (roll < 0.85) {
-          changes = Math.min(room, rng.int(1, 10));
+          changes = Math.min(room, rng.int(1, 20));
           // whole postings: an id another writer deletes meanwhile simply comes back
           body = Array.from({ length: changes }, () => ({ ...byId.get(rng.pick(live))!, headcount: rng.int(1, 99) }));
         } else {
@@ -100,14 +100,14 @@ describe('three hub nodes, eight writers, five halls', () => {
       let cursor = 0;
       let pages = 0;
       while (writing || cursor < (await node.store.lastSeq())) {
-        const page = await changesPage(node.url, cursor, 97);
+        const page = await changesPage(node.url, cursor, 251);
         pages++;
         page.changes.forEach((c, i) => {
           if (c.seq !== cursor + i + 1) pageViolations.push(`${name}: page after ${cursor} had seq ${c.seq} at ${i}`);
         });
         if (page.changes.length > 0 && page.lastSeq < page.changes.at(-1)!.seq) pageViolations.push(`${name}: lastSeq ${page.lastSeq} below the page`);
         cursor = page.changes.at(-1)?.seq ?? cursor;
-        if (!page.hasMore) await new Promise((r) => setTimeout(r, 5));
+        if (!page.hasMore) await new Promise((r) => setTimeout(r, 20));
       }
       return pages;
     }
