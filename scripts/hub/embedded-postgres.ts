@@ -22,6 +22,8 @@ export interface EmbeddedPostgres {
   readonly url: string;
   readonly port: number;
   readonly version: string;
+  /** The postmaster's process id (benchmarks add up its CPU). */
+  readonly pid: number;
   /** A new empty database on this server; returns its URL. */
   createDatabase(name: string): Promise<string>;
   stop(): Promise<void>;
@@ -155,6 +157,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       url,
       port,
       version: bin.version,
+      pid: child.pid!,
       async createDatabase(name) {
         if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`createDatabase: "${name}" is not a plain database name`);
         const client = new pg.Client({ connectionString: url });

@@ -81,7 +81,7 @@ async function openStore(options: HubOptions, log: Logger): Promise<HubStore> {
   if (options.databaseUrl) {
     return openPostgresHubStore(options.databaseUrl, {
       ...(options.poolSize ? { poolSize: options.poolSize } : {}),
-      onPoolError: (error) => log.warn({ err: error }, 'database: an idle connection failed; the pool replaces it'),
+      onPoolError: (error) => log.warn({ code: (error as { code?: string }).code, reason: error.message }, 'database: an idle connection failed; the pool replaces it'),
     });
   }
   let file = ':memory:';

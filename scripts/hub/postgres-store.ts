@@ -36,6 +36,9 @@ function countsFrom(rows: readonly { occupation: string; n: number }[]): Record<
 
 export const CHANGES_CHANNEL = 'hub_changes';
 
+/** BEGIN, the change-log lock, then the last seq as the lock holder sees it: one round trip. */
+const LOCK_AND_LAST = `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${LOCK_CHANGE_LOG}); SELECT coalesce(max(seq), 0)::bigint AS last FROM changes`;
+
 export interface PostgresStoreOptions {
   /** Connections in this node's pool. */
   poolSize?: number;
@@ -96,10 +99,11 @@ function toChange(seq: number, type: string, op: string, id: string, dataJson: s
 }
 
 function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHubStore {
-  async function inTransaction<T>(fn: (db: PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
+  /** `begin` null: `fn` sends BEGIN itself (with its first statements). */
+  async function inTransaction<T>(fn: (db: PoolClient) => Promise<T>, begin: string | null = 'BEGIN'): Promise<T> {
     const db = await pool.connect();
     try {
-      await db.query(begin);
+      if (begin) await db.query(begin);
       const result = await fn(db);
       await db.query('COMMIT');
       return result;
@@ -116,10 +120,12 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
    * `append`; the notification goes out with the commit.
    */
   async function logWrite<T>(fn: (db: PoolClient, append: Appender) => Promise<T>): Promise<T> {
+    // The writer holds the lock until COMMIT, so every round trip inside costs every writer:
+    // BEGIN, the lock and max(seq) travel as one simple-protocol message (three statements,
+    // each with its own snapshot under READ COMMITTED, so max(seq) is read after the lock).
     return inTransaction(async (db) => {
-      await db.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_NAMESPACE, LOCK_CHANGE_LOG]);
-      const { rows } = await db.query<{ last: number }>('SELECT coalesce(max(seq), 0) AS last FROM changes');
-      let last = rows[0]!.last;
+      const results = (await db.query(LOCK_AND_LAST)) as unknown as Array<pg.QueryResult<{ last: number }>>;
+      let last = results[2]!.rows[0]!.last;
       const pending: Array<{ seq: number; type: string; op: string; id: string; data: string | null; createdAt: number }> = [];
       const append: Appender = (type, op, id, data, now) => {
         pending.push({ seq: ++last, type, op, id, data, createdAt: now });
@@ -128,14 +134,25 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
       const result = await fn(db, append);
       if (pending.length > 0) {
         await db.query(
-          `INSERT INTO changes (seq, type, op, id, data, created_at)
-           SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])`,
-          [pending.map((p) => p.seq), pending.map((p) => p.type), pending.map((p) => p.op), pending.map((p) => p.id), pending.map((p) => p.data), pending.map((p) => p.createdAt)],
+          `WITH appended AS (
+             INSERT INTO changes (seq, type, op, id, data, created_at)
+             SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])
+           )
+           SELECT pg_notify($7, $8)`,
+          [
+            pending.map((p) => p.seq),
+            pending.map((p) => p.type),
+            pending.map((p) => p.op),
+            pending.map((p) => p.id),
+            pending.map((p) => p.data),
+            pending.map((p) => p.createdAt),
+            CHANGES_CHANNEL,
+            String(last),
+          ],
         );
-        await db.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(last)]);
       }
       return result;
-    });
+    }, null);
   }
 
   async function upsertUrgentIn(db: PoolClient, append: Appender, notice: UrgentInput, now: number): Promise<HubChange> {
