@@ -41,6 +41,10 @@ const CLK_TCK = 100;
 interface NodeChild {
   url: string;
   child: ChildProcess;
+  /** How the node ended and the tail of its output, when it ended by itself; null while it runs. */
+  died(): string | null;
+  /** What the node printed so far (stdout and stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -65,12 +69,17 @@ async function startNode(args: string[]): Promise<NodeChild> {
     child.once('exit', (code) => reject(new Error(`city.bench: node exited with ${code}:\n${output}`)));
   });
   let stopping = false;
+  let death: string | null = null;
   child.once('exit', (code, signal) => {
-    if (!stopping) process.stderr.write(`city.bench: node ${url} died (code ${code}, signal ${signal}):\n${output.slice(-3000)}\n`);
+    if (stopping) return;
+    death = `node ${url} died (code ${code}, signal ${signal}):\n${output.slice(-3000)}`;
+    process.stderr.write(`city.bench: ${death}\n`);
   });
   return {
     url,
     child,
+    died: () => death,
+    output: () => output,
     stop: () =>
       new Promise<void>((done) => {
         stopping = true;
@@ -113,6 +122,16 @@ function percentile(sorted: Float64Array, p: number): number {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
+
+/** fetch, failing with what was asked and the socket-level cause (undici says only "fetch failed"). */
+async function request(what: string, url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`city.bench: ${what} ${url} failed: ${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`);
+  }
+}
 
 interface SimHall {
   socket: Socket;
@@ -164,7 +183,7 @@ async function liveFanout(nodes: NodeChild[], store: HubStore): Promise<Record<s
     const id = `city-bench-${startSeq}-${i}`;
     sentAt.set(id, at);
     writes.push(
-      fetch(`${node.url}/api/v1/listings`, {
+      request('admin write', `${node.url}/api/v1/listings`, {
         method: 'POST',
         headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
         body: JSON.stringify({ ...template, id, headcount: (i % 50) + 1 }),
@@ -212,14 +231,22 @@ async function catchUp(nodes: NodeChild[], lastSeq: number, postgresPid: number 
   const pgBefore = postgresPid ? serverCpuS(postgresPid) : 0;
   const load = loadavg()[0];
   const started = performance.now();
-  await Promise.all(
+  let busyRetries = 0;
+  await withNodeDeaths(nodes, Promise.all(
     Array.from({ length: CATCH_UP_HALLS }, async (_, i) => {
       const node = nodes[i % nodes.length]!;
       let since = 0;
       let got = 0;
       for (;;) {
-        const res = await fetch(`${node.url}/api/v1/changes?since=${since}&limit=${PAGE}`, { headers: { authorization: `Bearer ${HALL}` } });
-        if (!res.ok) throw new Error(`city.bench: page answered ${res.status}`);
+        const res = await request('catch-up page', `${node.url}/api/v1/changes?since=${since}&limit=${PAGE}`, { headers: { authorization: `Bearer ${HALL}` } });
+        if (res.status === 503) {
+          // a saturated node says "busy, retry": a hall waits Retry-After and asks again
+          busyRetries++;
+          await res.body?.cancel();
+          await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+          continue;
+        }
+        if (!res.ok) throw new Error(`city.bench: page from ${node.url} answered ${res.status}: ${(await res.text()).slice(0, 500)}\n${node.output().slice(-2000)}`);
         const page = (await res.json()) as { changes: Array<{ seq: number }>; hasMore: boolean };
         got += page.changes.length;
         since = page.changes.at(-1)?.seq ?? since;
@@ -227,7 +254,7 @@ async function catchUp(nodes: NodeChild[], lastSeq: number, postgresPid: number 
       }
       if (got < lastSeq) throw new Error(`city.bench: a hall read ${got} of ${lastSeq} changes`);
     }),
-  );
+  ));
   const seconds = (performance.now() - started) / 1000;
   const stats = nodes.map((n) => processStats(n.child.pid!));
   return {
@@ -235,12 +262,24 @@ async function catchUp(nodes: NodeChild[], lastSeq: number, postgresPid: number 
     postings: CATCH_UP_POSTINGS,
     changesEach: lastSeq,
     seconds: round(seconds),
+    busyRetries,
     hubCpuS: round(stats.reduce((s, st, i) => s + st.cpuS - cpuBefore[i]!, 0)),
     ...(postgresPid ? { postgresCpuS: round(serverCpuS(postgresPid) - pgBefore) } : {}),
     rssMbPerNode: stats.map((s) => s.rssMb),
     peakRssMbPerNode: stats.map((s) => s.peakRssMb),
     loadAvg1m: round(load ?? 0),
   };
+}
+
+/** A failed phase names any node that died meanwhile (its exit comes a moment after the socket closes). */
+async function withNodeDeaths<T>(nodes: NodeChild[], phase: Promise<T>): Promise<T> {
+  try {
+    return await phase;
+  } catch (error) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const deaths = nodes.map((n) => n.died()).filter((d) => d !== null);
+    throw new Error(`${(error as Error).message}${deaths.length ? `\n${deaths.join('\n')}` : ' (every node still running)'}`);
+  }
 }
 
 async function seed(store: HubStore): Promise<number> {

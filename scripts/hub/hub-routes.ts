@@ -13,6 +13,7 @@ import { ChangesQuerySchema, CityQuerySchema, UrgentInputSchema } from './hub-sc
 import { CITY_CSP, CITY_CSS, renderCityPage } from './city-page';
 import type { CityService } from './city-service';
 import type { HubChange, HubStore } from './hub-store';
+import { isPoolBusyError } from './postgres-store';
 
 export interface HubRouteDeps {
   store: HubStore;
@@ -38,6 +39,10 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HubHttpError) return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+    if (isPoolBusyError(error)) {
+      deps.log?.warn({ url: request.url.split('?')[0] }, 'hub: no database connection came free in time; answered 503');
+      return reply.status(503).header('retry-after', '1').send({ error: { code: 'busy', message: 'hub: this node is busy; try again in a second or use another node' } });
+    }
     const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
     if (statusCode && statusCode >= 400 && statusCode < 500) {
       return reply.status(statusCode).send({ error: { code: code ?? 'bad_request', message: message ?? 'bad request' } });

@@ -44,6 +44,8 @@ export interface HubOptions {
   feedPollMs?: number;
   /** Connections in this node's PostgreSQL pool. */
   poolSize?: number;
+  /** PostgreSQL: how long a request waits for a pooled connection before it is answered 503. */
+  connectionWaitMs?: number;
   /** /city serves a computed picture this long (default 30 s; tests use 0). */
   cityCacheMs?: number;
   /** Graceful shutdown waits this long at most for submissions being stored to be acked. */
@@ -81,6 +83,7 @@ async function openStore(options: HubOptions, log: Logger): Promise<HubStore> {
   if (options.databaseUrl) {
     return openPostgresHubStore(options.databaseUrl, {
       ...(options.poolSize ? { poolSize: options.poolSize } : {}),
+      ...(options.connectionWaitMs ? { connectionWaitMs: options.connectionWaitMs } : {}),
       onPoolError: (error) => log.warn({ code: (error as { code?: string }).code, reason: error.message }, 'database: an idle connection failed; the pool replaces it'),
     });
   }

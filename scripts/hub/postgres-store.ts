@@ -42,6 +42,8 @@ const LOCK_AND_LAST = `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, ${
 export interface PostgresStoreOptions {
   /** Connections in this node's pool. */
   poolSize?: number;
+  /** How long a query waits for a free pooled connection before it fails as busy (default 10 s). */
+  connectionWaitMs?: number;
   /** An idle pooled connection failed (the server restarted, the network dropped). */
   onPoolError?: (error: Error) => void;
 }
@@ -60,15 +62,25 @@ const TYPES = {
   },
 } as unknown as pg.CustomTypesConfig;
 
-export function postgresPoolFor(url: string, options: { max?: number; applicationName?: string } = {}): Pool {
+export function postgresPoolFor(url: string, options: { max?: number; applicationName?: string; connectionWaitMs?: number } = {}): Pool {
   return new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     types: TYPES,
-    connectionTimeoutMillis: 10_000,
+    // pg-pool applies this both to opening a connection and to waiting for a free one
+    connectionTimeoutMillis: options.connectionWaitMs ?? 10_000,
     idleTimeoutMillis: 30_000,
     application_name: options.applicationName ?? 'hall-board-hub',
   });
+}
+
+/**
+ * True for pg-pool's error when no pooled connection came free (or could be opened) in time:
+ * the node is saturated, not broken, so a request that meets it is answered 503 "try again"
+ * rather than 500. pg-pool gives this error no code; its message has been the same since pg 7.
+ */
+export function isPoolBusyError(error: unknown): boolean {
+  return error instanceof Error && /^timeout exceeded when trying to connect$/.test(error.message);
 }
 
 interface ChangeRow {
@@ -80,7 +92,7 @@ interface ChangeRow {
 }
 
 export async function openPostgresHubStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresHubStore> {
-  const pool = postgresPoolFor(url, { max: options.poolSize ?? 10 });
+  const pool = postgresPoolFor(url, { max: options.poolSize ?? 10, ...(options.connectionWaitMs ? { connectionWaitMs: options.connectionWaitMs } : {}) });
   pool.on('error', (error) => options.onPoolError?.(error));
   try {
     await migratePostgresHub(pool);

@@ -3,14 +3,16 @@
  * which halls are connected to this node (not to its siblings). Two nodes on one real
  * PostgreSQL; the database is then made unreachable for real (connections refused and the
  * existing ones terminated by the server) and let back, and the node says so each time — 503
- * "degraded" while it cannot reach it, 200 "ok" again after, without a restart.
+ * "degraded" while it cannot reach it, 200 "ok" again after, without a restart. A node whose
+ * pool is saturated says "busy, retry" (503) rather than failing (500).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { inject } from 'vitest';
 import type { Hub } from '../../../../scripts/hub/hub-server';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
-import { startTestHub, tmpDir, waitFor } from '../../sync/support/sync-harness';
+import type { PostgresHubStore } from '../../../../scripts/hub/postgres-store';
+import { HALL_TOKEN, startTestHub, tmpDir, waitFor } from '../../sync/support/sync-harness';
 import { recordLive, startNodes, type LiveRecorder } from '../support/hub-nodes';
 
 interface NodeHealth {
@@ -88,6 +90,28 @@ describe('/healthz on each hub node', () => {
         return h.code === 200 && h.body.status === 'ok' ? h : null;
       });
       expect(up.body.database.reachable).toBe(true);
+    }
+  });
+
+  it('answers a saturated node\'s requests 503 "busy" with Retry-After, not 500, and serves them once a connection is free', async () => {
+    const hub = await startTestHub({ dataDir: ':memory:', databaseUrl: await freshDatabaseUrl(), nodeId: 'tiny', poolSize: 1, connectionWaitMs: 2000 });
+    const page = () => fetch(`${hub.url}/api/v1/changes?since=0&limit=10`, { headers: { authorization: `Bearer ${HALL_TOKEN}` } });
+    try {
+      expect((await page()).status).toBe(200);
+      // every connection of the node's pool is taken (as by long page reads of many halls at once)
+      const held = await (hub.store as PostgresHubStore).pool.connect();
+      let busy: Response;
+      try {
+        busy = await page();
+      } finally {
+        held.release();
+      }
+      expect(busy.status).toBe(503);
+      expect(busy.headers.get('retry-after')).toBe('1');
+      expect(await busy.json()).toMatchObject({ error: { code: 'busy' } });
+      expect((await page()).status).toBe(200);
+    } finally {
+      await hub.close();
     }
   });
 
