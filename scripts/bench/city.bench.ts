@@ -173,6 +173,7 @@ async function liveFanout(nodes: NodeChild[], store: HubStore): Promise<Record<s
   const started = performance.now();
   let lastSent = startSeq;
   let lastSentAt = 0;
+  let adminBusyRetries = 0;
   const writes: Array<Promise<void>> = [];
   for (let i = 0; i < total; i++) {
     const due = started + (i * 1000) / RATE_PER_S;
@@ -182,12 +183,22 @@ async function liveFanout(nodes: NodeChild[], store: HubStore): Promise<Record<s
     const at = performance.now();
     const id = `city-bench-${startSeq}-${i}`;
     sentAt.set(id, at);
+    const write = async (): Promise<Response> => {
+      for (;;) {
+        const res = await request('admin write', `${node.url}/api/v1/listings`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ ...template, id, headcount: (i % 50) + 1 }),
+        });
+        if (res.status !== 503) return res;
+        // a saturated node: retry after Retry-After; the latency still counts from the first send
+        adminBusyRetries++;
+        await res.body?.cancel();
+        await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+      }
+    };
     writes.push(
-      request('admin write', `${node.url}/api/v1/listings`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ ...template, id, headcount: (i % 50) + 1 }),
-      }).then(async (res) => {
+      write().then(async (res) => {
         if (!res.ok) throw new Error(`city.bench: admin write answered ${res.status}`);
         const { upserted } = (await res.json()) as { upserted: Array<{ seq: number }> };
         const seq = upserted[0]!.seq;
@@ -222,6 +233,7 @@ async function liveFanout(nodes: NodeChild[], store: HubStore): Promise<Record<s
     lastHallBehindMs: round(allHadItAt - lastSentAt),
     hallsStillBehindAfter30s: behind,
     targetBehindMs: 1000,
+    adminBusyRetries,
     loadAvg1m: round(load ?? 0),
   };
 }
@@ -232,13 +244,24 @@ async function catchUp(nodes: NodeChild[], lastSeq: number, postgresPid: number 
   const load = loadavg()[0];
   const started = performance.now();
   let busyRetries = 0;
+  let transportRetries = 0;
+  const transportErrors = new Set<string>();
   await withNodeDeaths(nodes, Promise.all(
     Array.from({ length: CATCH_UP_HALLS }, async (_, i) => {
       const node = nodes[i % nodes.length]!;
       let since = 0;
       let got = 0;
       for (;;) {
-        const res = await request('catch-up page', `${node.url}/api/v1/changes?since=${since}&limit=${PAGE}`, { headers: { authorization: `Bearer ${HALL}` } });
+        let res: Response;
+        try {
+          res = await request('catch-up page', `${node.url}/api/v1/changes?since=${since}&limit=${PAGE}`, { headers: { authorization: `Bearer ${HALL}` } });
+        } catch (error) {
+          // a dropped connection: a hall retries the page after a second (counted, and fatal after 5)
+          if (++transportRetries > 5 * CATCH_UP_HALLS) throw error;
+          transportErrors.add((error as Error).message.replace(/http:\S+/, '…'));
+          await new Promise((r) => setTimeout(r, 1000));
+          continue;
+        }
         if (res.status === 503) {
           // a saturated node says "busy, retry": a hall waits Retry-After and asks again
           busyRetries++;
@@ -263,6 +286,8 @@ async function catchUp(nodes: NodeChild[], lastSeq: number, postgresPid: number 
     changesEach: lastSeq,
     seconds: round(seconds),
     busyRetries,
+    transportRetries,
+    transportErrors: [...transportErrors],
     hubCpuS: round(stats.reduce((s, st, i) => s + st.cpuS - cpuBefore[i]!, 0)),
     ...(postgresPid ? { postgresCpuS: round(serverCpuS(postgresPid) - pgBefore) } : {}),
     rssMbPerNode: stats.map((s) => s.rssMb),

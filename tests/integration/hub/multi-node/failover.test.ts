@@ -45,7 +45,8 @@ describe('halls failing over between three hub nodes', () => {
 
   beforeAll(async () => {
     url = await freshDatabaseUrl();
-    store = await openPostgresHubStore(url, { poolSize: 3 });
+    // patient for a connection: on a loaded machine opening one (scram auth) can take over 10 s
+    store = await openPostgresHubStore(url, { poolSize: 3, connectionWaitMs: 120_000 });
     const listings = generateListings(POSTINGS, { seed: 0xfa11, now: Date.now() });
     for (let i = 0; i < listings.length; i += 5000) await store.upsertListings(listings.slice(i, i + 5000), Date.now());
     for (let i = 1; i <= 3; i++) nodes.push(await startNodeProcess(url, { nodeId: `node-${i}` }));

@@ -11,7 +11,8 @@ import { ADMIN_TOKEN, HALL_TOKEN, ROOT, startTestHub } from '../../sync/support/
 export async function startNodes(count: number, databaseUrl: string, options: Partial<HubOptions> = {}): Promise<Hub[]> {
   const nodes: Hub[] = [];
   for (let i = 0; i < count; i++) {
-    nodes.push(await startTestHub({ dataDir: ':memory:', databaseUrl, nodeId: `node-${i + 1}`, feedPollMs: 500, ...options }));
+    // patient for a connection: the tests read through these nodes' stores on a loaded machine
+    nodes.push(await startTestHub({ dataDir: ':memory:', databaseUrl, nodeId: `node-${i + 1}`, feedPollMs: 500, connectionWaitMs: 120_000, ...options }));
   }
   return nodes;
 }
