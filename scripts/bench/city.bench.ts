@@ -129,7 +129,9 @@ async function request(what: string, url: string, init?: RequestInit): Promise<R
     return await fetch(url, init);
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new Error(`city.bench: ${what} ${url} failed: ${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`);
+    throw new Error(`city.bench: ${what} ${url} failed: ${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -303,7 +305,9 @@ async function withNodeDeaths<T>(nodes: NodeChild[], phase: Promise<T>): Promise
   } catch (error) {
     await new Promise((r) => setTimeout(r, 1000));
     const deaths = nodes.map((n) => n.died()).filter((d) => d !== null);
-    throw new Error(`${(error as Error).message}${deaths.length ? `\n${deaths.join('\n')}` : ' (every node still running)'}`);
+    throw new Error(`${(error as Error).message}${deaths.length ? `\n${deaths.join('\n')}` : ' (every node still running)'}`, {
+      cause: error,
+    });
   }
 }
 

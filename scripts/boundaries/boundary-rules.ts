@@ -62,6 +62,8 @@ const PACKAGES: Record<string, 'universal' | 'isomorphic' | 'browser' | 'node' |
   exceljs: 'node',
   papaparse: 'node',
   'iconv-lite': 'node',
+  // the reference hub on PostgreSQL
+  pg: 'node',
   esbuild: 'tooling',
   'playwright-core': 'tooling',
   vitest: 'tooling',

@@ -197,7 +197,9 @@ async function waitUntilAccepting(url: string): Promise<void> {
       return;
     } catch (error) {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`startEmbeddedPostgres: the server did not accept connections within 60 s (${(error as Error).message})`);
+      if (Date.now() > deadline) throw new Error(`startEmbeddedPostgres: the server did not accept connections within 60 s (${(error as Error).message})`, {
+          cause: error,
+        });
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -123,6 +123,7 @@ describe('three hub nodes, eight writers, five halls', () => {
     await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
     writing = false;
     await joiners;
+    expect(halls).toHaveLength(HALLS);
     const pagesRead = await Promise.all(readers);
 
     const lastSeq = await nodes[0]!.store.lastSeq();
