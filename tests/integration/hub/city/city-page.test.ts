@@ -13,7 +13,9 @@ import { cityDay } from '../../../../shared/pulse/city-pulse';
 import { launchChromium, screenshotPath } from '../../../support/browser';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
 import { CITY_EXPECTED, CITY_NOW, CITY_PERSONAL, CITY_POSTINGS, CITY_SIGNUPS, CITY_YEAR_AGO } from '../../../fixtures/city-fixture';
-import { HALL_TOKEN, adminPost, startTestHub, tmpDir, waitFor } from '../../sync/support/sync-harness';
+import { adminPost, startTestHub, waitFor } from '../../sync/support/sync-harness';
+import { HALL_TOKEN } from '../../../support/in-process-hall';
+import { tmpDir } from '../../../support/tmp-dir';
 
 const DAY = 86_400_000;
 

@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openSqliteHubStore } from '../../../../scripts/hub/sqlite-store';
-import { tmpDir } from '../../sync/support/sync-harness';
+import { tmpDir } from '../../../support/tmp-dir';
 import { describeHubStoreContract } from './hub-store-contract';
 
 const dirs: string[] = [];

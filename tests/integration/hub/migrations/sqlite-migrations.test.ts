@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { migrateSqliteHub, SQLITE_MIGRATIONS, sqliteSchemaVersion } from '../../../../scripts/hub/migrations/sqlite/index';
 import { openSqliteHubStore } from '../../../../scripts/hub/sqlite-store';
 import { makeListing, NOW } from '../../../unit/db/fixtures';
-import { tmpDir } from '../../sync/support/sync-harness';
+import { tmpDir } from '../../../support/tmp-dir';
 
 describe('hub SQLite migration registry', () => {
   it('has a test below for every migration, versions 1, 2, …', () => {

@@ -17,7 +17,9 @@ import { generateListings } from '../../../../scripts/demo/generate-listings';
 import type { Hub } from '../../../../scripts/hub/hub-server';
 import { startHallProcess, type HallProcess } from '../../../support/hall-process';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
-import { HALL_TOKEN, hallListings, health, tmpDir, waitFor } from '../../sync/support/sync-harness';
+import { hallListings, health, waitFor } from '../../sync/support/sync-harness';
+import { HALL_TOKEN } from '../../../support/in-process-hall';
+import { tmpDir } from '../../../support/tmp-dir';
 import { adminPostTo, changesPage, recordLive, startNodes, type LiveRecorder } from '../support/hub-nodes';
 
 const TOTAL_CHANGES = 10_000;

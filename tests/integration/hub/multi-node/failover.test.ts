@@ -18,7 +18,9 @@ import { generateListings } from '../../../../scripts/demo/generate-listings';
 import { openPostgresHubStore, type PostgresHubStore } from '../../../../scripts/hub/postgres-store';
 import type { Hall } from '../../../../electron/host/hall';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
-import { ADMIN_TOKEN, hallListings, health, startTestHall, tmpDir, waitFor } from '../../sync/support/sync-harness';
+import { ADMIN_TOKEN, hallListings, health, waitFor } from '../../sync/support/sync-harness';
+import { startTestHall } from '../../../support/in-process-hall';
+import { tmpDir } from '../../../support/tmp-dir';
 import { signup } from '../../kiosk/support/kiosk-harness';
 import { adminPostTo, startNodeProcess, type NodeProcess } from '../support/hub-nodes';
 

@@ -12,7 +12,9 @@ import { inject } from 'vitest';
 import type { Hub } from '../../../../scripts/hub/hub-server';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
 import type { PostgresHubStore } from '../../../../scripts/hub/postgres-store';
-import { HALL_TOKEN, startTestHub, tmpDir, waitFor } from '../../sync/support/sync-harness';
+import { startTestHub, waitFor } from '../../sync/support/sync-harness';
+import { HALL_TOKEN } from '../../../support/in-process-hall';
+import { tmpDir } from '../../../support/tmp-dir';
 import { recordLive, startNodes, type LiveRecorder } from '../support/hub-nodes';
 
 interface NodeHealth {

@@ -6,7 +6,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { io, type Socket } from 'socket.io-client';
 import type { Hub, HubOptions } from '../../../../scripts/hub/hub-server';
-import { ADMIN_TOKEN, HALL_TOKEN, ROOT, startTestHub } from '../../sync/support/sync-harness';
+import { ADMIN_TOKEN, ROOT, startTestHub } from '../../sync/support/sync-harness';
+import { HALL_TOKEN } from '../../../support/in-process-hall';
 
 export async function startNodes(count: number, databaseUrl: string, options: Partial<HubOptions> = {}): Promise<Hub[]> {
   const nodes: Hub[] = [];
