@@ -77,15 +77,7 @@ export function createAuditLog(db: WritableDatabase, clock: () => number): Audit
       if (summaries.size > MAX_SUMMARIES) summaries.delete(summaries.keys().next().value!);
     },
     record(entry) {
-      insert.run({
-        at: clock(),
-        account_id: entry.who?.accountId ?? null,
-        account_name: entry.who?.name ?? null,
-        action: entry.action,
-        target: entry.target ?? null,
-        detail: JSON.stringify(entry.detail ?? {}),
-        source: entry.source ?? null,
-      });
+      write(entry, entry.detail ?? {});
     },
     recent(limit, action) {
       const rows = action ? selectAction.all({ limit, action }) : selectRecent.all({ limit });
