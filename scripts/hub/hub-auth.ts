@@ -3,20 +3,9 @@
  * on the network cannot learn the admin token one character at a time.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { HttpError } from '../../electron/host/server/http-error';
 
 export type Role = 'admin' | 'hall';
-
-/** An error a hub route means to show its caller: `{ error: { code, message } }` with `status`. */
-export class HubHttpError extends Error {
-  override name = 'HubHttpError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 function digest(s: string): Buffer {
   return createHash('sha256').update(s).digest();
@@ -35,11 +24,11 @@ export function bearerOf(header: string | undefined): string | undefined {
 /** The role a request's token grants; admin may do everything a hall may. */
 export function requireRole(header: string | undefined, role: Role, tokens: { admin: string; hall: string }): void {
   const token = bearerOf(header);
-  if (token === undefined) throw new HubHttpError(401, 'unauthorized', 'requireRole: missing "Authorization: Bearer <token>" header');
+  if (token === undefined) throw new HttpError(401, 'unauthorized', 'requireRole: missing "Authorization: Bearer <token>" header');
   if (tokenEquals(token, tokens.admin)) return;
   if (role === 'hall' && tokenEquals(token, tokens.hall)) return;
   if (role === 'admin' && tokenEquals(token, tokens.hall)) {
-    throw new HubHttpError(403, 'forbidden', 'requireRole: this route needs the admin token, not a hall token');
+    throw new HttpError(403, 'forbidden', 'requireRole: this route needs the admin token, not a hall token');
   }
-  throw new HubHttpError(401, 'unauthorized', 'requireRole: the token is not valid for this hub');
+  throw new HttpError(401, 'unauthorized', 'requireRole: the token is not valid for this hub');
 }

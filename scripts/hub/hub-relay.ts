@@ -8,11 +8,11 @@
  */
 import { z } from 'zod';
 import type { SubmissionEffect } from './hub-store';
-import { UrgentInputSchema } from './hub-schemas';
+import { HubUrgentInputSchema } from '../../shared/api/hub-wire';
 
 export const URGENT_SUBMISSION_TYPE = 'urgent';
 
-const UrgentSubmissionSchema = UrgentInputSchema.extend({
+const UrgentSubmissionSchema = HubUrgentInputSchema.extend({
   id: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/),
   retracted: z.boolean().default(false),
 });

@@ -1,15 +1,21 @@
 /**
- * The hub's REST routes. Errors are `{ error: { code, message } }` like the hall's.
+ * The hub's REST routes, registered from the route map (shared/api/hub-routes.ts) with the
+ * hall's own helper (electron/host/server/api-route.ts): params, query and body are checked
+ * with the map's schemas before a handler runs, and every error is the one error body
+ * `{ error: { code, message } }`, like the hall's. The token check runs first (onRequest), so a
+ * caller without the right learns nothing from how its input would have been judged.
  * Admin writes validate with the shared ListingSchema; a posting sent for an id the hub
  * already holds is merged over the stored one, so `curl -d '{"id":"demo-000001","title":"…"}'`
  * edits one field.
  */
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { Logger } from 'pino';
+import { HUB_ROUTES } from '../../shared/api/hub-routes';
 import { ListingSchema, describeIssues, type Listing } from '../../shared/schemas/listing';
-import { HubHttpError, requireRole } from './hub-auth';
-import { ChangesQuerySchema, CityQuerySchema, UrgentInputSchema } from './hub-schemas';
+import { apiRoute } from '../../electron/host/server/api-route';
+import { HttpError } from '../../electron/host/server/http-error';
+import { requireRole, type Role } from './hub-auth';
 import { CITY_CSP, CITY_CSS, renderCityPage } from './city-page';
 import type { CityService } from './city-service';
 import type { HubChange, HubStore } from './hub-store';
@@ -31,14 +37,17 @@ export interface HubRouteDeps {
 
 const PING_TIMEOUT_MS = 2000;
 
-const MAX_BATCH = 5000;
-
 export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): void {
   const { store, tokens, clock, broadcast } = deps;
-  const need = (request: FastifyRequest, role: 'admin' | 'hall') => requireRole(request.headers.authorization, role, tokens);
+  const open: RouteShorthandOptions = {};
+  const needs = (role: Role): RouteShorthandOptions => ({
+    onRequest: async (request: FastifyRequest) => requireRole(request.headers.authorization, role, tokens),
+  });
+  const hall = needs('hall');
+  const admin = needs('admin');
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof HubHttpError) return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+    if (error instanceof HttpError) return error.send(reply);
     if (isPoolBusyError(error)) {
       deps.log?.warn({ url: request.url.split('?')[0] }, 'hub: no database connection came free in time; answered 503');
       return reply.status(503).header('retry-after', '1').send({ error: { code: 'busy', message: 'hub: this node is busy; try again in a second or use another node' } });
@@ -56,7 +65,7 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
   });
 
   // Per node: a load balancer takes a node out on 503 (database away, or shutting down).
-  app.get('/healthz', async (_request, reply) => {
+  apiRoute(app, HUB_ROUTES.health, open, async (_request, reply) => {
     const node = deps.node();
     const started = performance.now();
     let database: { reachable: boolean; latencyMs: number; error?: string };
@@ -82,8 +91,7 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
   });
 
   // The city's picture: public and read-only, counts only (no person), cached by the service.
-  app.get('/city', async (request, reply) => {
-    const { lang } = CityQuerySchema.parse(request.query ?? {});
+  apiRoute(app, HUB_ROUTES.cityPage, open, async (request, reply) => {
     const picture = await deps.city.current();
     return reply
       .type('text/html; charset=utf-8')
@@ -91,38 +99,33 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'no-referrer')
       .header('cache-control', 'public, max-age=30')
-      .send(renderCityPage(picture, lang, deps.node().nodeId));
+      .send(renderCityPage(picture, request.query.lang, deps.node().nodeId));
   });
 
-  app.get('/city/city.css', async (_request, reply) =>
+  apiRoute(app, HUB_ROUTES.cityStyles, open, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=3600').send(CITY_CSS),
   );
 
-  app.get('/api/v1/city', async (_request, reply) => {
+  apiRoute(app, HUB_ROUTES.city, open, async (_request, reply) => {
     const picture = await deps.city.current();
     return reply.header('cache-control', 'public, max-age=30').header('access-control-allow-origin', '*').send({ node: deps.node().nodeId, ...picture });
   });
 
-  app.get('/api/v1/changes', async (request, reply) => {
-    need(request, 'hall');
-    const parsed = ChangesQuerySchema.safeParse(request.query);
-    if (!parsed.success) throw new HubHttpError(400, 'invalid_query', `changes: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    await deps.beforeChangesPage?.(parsed.data.since);
-    return reply.type('application/json; charset=utf-8').send(await store.changesPageJson(parsed.data.since, parsed.data.limit));
+  apiRoute(app, HUB_ROUTES.changes, hall, async (request, reply) => {
+    const { since, limit } = request.query;
+    await deps.beforeChangesPage?.(since);
+    // The store writes the page's JSON itself (the feed's hot path): the map's schema is its shape.
+    return reply.type('application/json; charset=utf-8').send(await store.changesPageJson(since, limit));
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/listings/:id', async (request) => {
-    need(request, 'hall');
+  apiRoute(app, HUB_ROUTES.listing, hall, async (request) => {
     const listing = await store.getListing(request.params.id);
-    if (!listing) throw new HubHttpError(404, 'not_found', `listings: no live posting has id "${request.params.id}"`);
+    if (!listing) throw new HttpError(404, 'not_found', `listings: no live posting has id "${request.params.id}"`);
     return listing;
   });
 
-  app.post('/api/v1/listings', async (request, reply) => {
-    need(request, 'admin');
-    const body = request.body as unknown;
-    const items = Array.isArray(body) ? body : body && typeof body === 'object' && Array.isArray((body as { listings?: unknown }).listings) ? (body as { listings: unknown[] }).listings : [body];
-    if (items.length === 0 || items.length > MAX_BATCH) throw new HubHttpError(400, 'invalid_body', `listings: send 1–${MAX_BATCH} postings`);
+  apiRoute(app, HUB_ROUTES.listingsUpsert, admin, async (request, reply) => {
+    const items = request.body;
     const now = clock();
     const ids = items.flatMap((item) => (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? [(item as { id: string }).id] : []));
     const held = await store.getListings(ids);
@@ -132,41 +135,36 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
     return reply.status(200).send({ upserted: changes.map((c) => ({ id: c.id, seq: c.seq, revision: (c.data as Listing).revision })), lastSeq: await store.lastSeq() });
   });
 
-  app.delete<{ Params: { id: string } }>('/api/v1/listings/:id', async (request) => {
-    need(request, 'admin');
+  apiRoute(app, HUB_ROUTES.listingDelete, admin, async (request) => {
     const change = await store.deleteListing(request.params.id, clock());
-    if (!change) throw new HubHttpError(404, 'not_found', `listings: no live posting has id "${request.params.id}"`);
+    if (!change) throw new HttpError(404, 'not_found', `listings: no live posting has id "${request.params.id}"`);
     broadcast([change]);
     return { id: change.id, seq: change.seq };
   });
 
-  app.post('/api/v1/urgent', async (request) => {
-    need(request, 'admin');
-    const parsed = UrgentInputSchema.safeParse(request.body);
-    if (!parsed.success) throw new HubHttpError(422, 'invalid_urgent', `urgent: ${describeIssues(parsed.error)}`);
-    const { id, ...rest } = parsed.data;
+  apiRoute(app, HUB_ROUTES.urgent, admin, async (request) => {
+    const { id, ...rest } = request.body;
     const change = await store.upsertUrgent({ id: id ?? randomUUID(), ...rest }, clock());
     broadcast([change]);
     return { id: change.id, seq: change.seq };
   });
 
-  app.get<{ Querystring: { after?: string; limit?: string } }>('/api/v1/submissions', async (request) => {
-    need(request, 'admin');
-    const limit = Math.min(10_000, Math.max(1, Number(request.query.limit ?? 1000) || 1000));
-    return { submissions: await store.submissions(request.query.after ?? '', limit), total: await store.countSubmissions() };
+  apiRoute(app, HUB_ROUTES.submissions, admin, async (request) => {
+    const { after, limit } = request.query;
+    return { submissions: await store.submissions(after, limit), total: await store.countSubmissions() };
   });
 }
 
 /** A full posting, or a partial one merged over what the hub holds; validated either way. */
 function toListing(item: unknown, index: number, held: ReadonlyMap<string, Listing>, now: number): Listing {
-  if (!item || typeof item !== 'object' || Array.isArray(item)) throw new HubHttpError(400, 'invalid_body', `listings[${index}]: not an object`);
+  if (!item || typeof item !== 'object' || Array.isArray(item)) throw new HttpError(400, 'invalid_body', `listings[${index}]: not an object`);
   const input = item as Record<string, unknown>;
   const existing = typeof input.id === 'string' ? held.get(input.id) : undefined;
   const stamp = new Date(now).toISOString();
   // revision and updatedAt are the hub's to set; the store bumps the revision
   const merged = { revision: 0, updatedAt: stamp, ...existing, ...input };
   const parsed = ListingSchema.safeParse(merged);
-  if (!parsed.success) throw new HubHttpError(422, 'invalid_listing', `listings[${index}]: ${describeIssues(parsed.error)}`);
+  if (!parsed.success) throw new HttpError(422, 'invalid_listing', `listings[${index}]: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 

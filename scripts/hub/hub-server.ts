@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { Server as SocketServer, type Namespace } from 'socket.io';
+import { Server as SocketServer } from 'socket.io';
 import { pino, type Logger } from 'pino';
 import { generateListings } from '../demo/generate-listings';
 import type { HubChange, HubStore, RawChangeInput } from './hub-store';
@@ -21,7 +21,8 @@ import { createChangeFeed, type ChangeFeed } from './change-feed';
 import { startFanoutListener, type FanoutListener } from './postgres-fanout';
 import { registerHubRoutes } from './hub-routes';
 import { createCityService } from './city-service';
-import { attachHallNamespace, HALL_NAMESPACE, type HubFaults, type HubSocketStats } from './hub-socket';
+import type { ChangeEnvelope } from '../../shared/api/hub-wire';
+import { attachHallNamespace, HALL_NAMESPACE, type HallNamespace, type HubFaults, type HubSocketStats } from './hub-socket';
 
 export interface HubOptions {
   port: number;
@@ -54,6 +55,8 @@ export interface HubOptions {
   log?: Logger;
   /** Test-only fault injection (lost acks, a held change-feed page). */
   faults?: HubFaults;
+  /** Test-only: told of every route Fastify registers (the route-map test). */
+  onRoute?: (route: { method: string; url: string }) => void;
 }
 
 export interface Hub {
@@ -109,12 +112,20 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     await seedIfEmpty(store, options, clock(), log);
 
     const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024, forceCloseConnections: true });
+    const onRoute = options.onRoute;
+    if (onRoute) {
+      app.addHook('onRoute', (route) => {
+        for (const method of Array.isArray(route.method) ? route.method : [route.method]) onRoute({ method, url: route.url });
+      });
+    }
     // socket.io's default 1 MB frame limit is kept: one outbox item is small.
     const io = new SocketServer(app.server, { serveClient: false, cors: { origin: false } });
-    const nsp = io.of(HALL_NAMESPACE) as Namespace;
+    const nsp: HallNamespace = io.of(HALL_NAMESPACE);
     const liveFeed = createChangeFeed({
       store,
-      emit: (change) => nsp.emit('change', change),
+      // A change appended raw (appendRawChange, tests of bad upstreams) may be anything: the hall
+      // checks every envelope it gets, live or paged.
+      emit: (change) => nsp.emit('change', change as ChangeEnvelope),
       startAt: await store.lastSeq(),
       log,
       pollMs: store.kind === 'postgres' ? (options.feedPollMs ?? 2000) : 0,
@@ -144,7 +155,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
         nodeId,
         draining: state.draining,
         fanout: fanout ? { listening: fanout.listening(), position: liveFeed.position() } : null,
-        hallIds: [...new Set([...nsp.sockets.values()].map((s) => (s.data as { hallId: string }).hallId))].sort(),
+        hallIds: [...new Set([...nsp.sockets.values()].map((s) => s.data.hallId))].sort(),
       }),
     });
 

@@ -5,12 +5,13 @@
  */
 import type { Namespace, Socket } from 'socket.io';
 import type { Logger } from 'pino';
-import { HallHandshakeSchema, HeartbeatReportSchema, SubmitItemSchema } from './hub-schemas';
+import type { z } from 'zod';
+import { HALL_CLIENT_EVENTS, HallHandshakeSchema, type HallClientEvents, type HallServerEvents } from '../../shared/api/hub-wire';
 import { tokenEquals } from './hub-auth';
 import type { HallEvent, HubChange, HubStore } from './hub-store';
 import { submissionEffect } from './hub-relay';
 
-export const HALL_NAMESPACE = '/hall';
+export { HALL_NAMESPACE } from '../../shared/api/hub-wire';
 
 export interface HubSocketStats {
   /** Handshakes refused for a wrong or missing token. */
@@ -22,23 +23,17 @@ export interface HubSocketStats {
   inFlight: number;
 }
 
-export interface SubmitAck {
-  ok: boolean;
-  id?: string;
-  duplicate?: boolean;
-  error?: { code: string; message: string };
-}
-
-export interface HeartbeatAck {
-  ok: true;
-  lastSeq: number;
-  now: number;
-}
+type SubmitAck = z.input<typeof HALL_CLIENT_EVENTS.submit.ack>;
+type HeartbeatAck = z.input<typeof HALL_CLIENT_EVENTS.heartbeat.ack>;
 
 interface HallSocketData {
   hallId: string;
   since: number;
 }
+
+/** The `/hall` namespace, typed by the event map both ends share (shared/api/hub-wire.ts). */
+export type HallNamespace = Namespace<HallClientEvents, HallServerEvents, Record<string, never>, HallSocketData>;
+type HallSocket = Socket<HallClientEvents, HallServerEvents, Record<string, never>, HallSocketData>;
 
 /** Fault injection for tests of the hall's retry logic; a real platform has none of this. */
 export interface HubFaults {
@@ -69,7 +64,7 @@ function refusal(code: string, message: string): Error {
   return Object.assign(new Error(message), { data: { code, message } });
 }
 
-export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): HubSocketStats {
+export function attachHallNamespace(nsp: HallNamespace, deps: HallNamespaceDeps): HubSocketStats {
   const { store, tokens, clock, log } = deps;
   const stats: HubSocketStats = { authFailures: 0, submitsReceived: 0, connections: 0, inFlight: 0 };
 
@@ -102,9 +97,9 @@ export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): Hu
       }
     });
 
-  nsp.on('connection', (socket: Socket) => {
+  nsp.on('connection', (socket: HallSocket) => {
     stats.connections++;
-    const { hallId, since } = socket.data as HallSocketData;
+    const { hallId, since } = socket.data;
     log.info({ hallId, since }, 'hall connected');
     const session = `${nodeId()}/${socket.id}`;
     void record({ kind: 'connected', hallId, nodeId: nodeId(), session, at: clock(), cursor: since });
@@ -113,7 +108,7 @@ export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): Hu
     socket.on('submit', async (raw: unknown, ack: unknown) => {
       stats.submitsReceived++;
       const reply = typeof ack === 'function' ? (ack as (a: SubmitAck) => void) : () => undefined;
-      const parsed = SubmitItemSchema.safeParse(raw);
+      const parsed = HALL_CLIENT_EVENTS.submit.payload.safeParse(raw);
       if (!parsed.success) {
         reply({ ok: false, error: { code: 'invalid_item', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } });
         return;
@@ -139,10 +134,12 @@ export function attachHallNamespace(nsp: Namespace, deps: HallNamespaceDeps): Hu
     socket.on('heartbeat', async (raw: unknown, ack: unknown) => {
       const now = clock();
       if (now - lastStatusAt >= statusEvery) {
-        const report = HeartbeatReportSchema.safeParse(raw ?? {});
+        const report = HALL_CLIENT_EVENTS.heartbeat.payload.safeParse(raw ?? {});
         if (report.success) {
           lastStatusAt = now;
-          void record({ kind: 'heartbeat', hallId, nodeId: nodeId(), session, at: now, ...report.data });
+          // The hall is the handshake's; a hallId in the report is only the sender's label.
+          const { hallId: _named, ...figures } = report.data;
+          void record({ kind: 'heartbeat', hallId, nodeId: nodeId(), session, at: now, ...figures });
         }
       }
       if (typeof ack !== 'function') return;

@@ -31,6 +31,8 @@ export interface RouteDef {
   readonly label: string;
   /** The error code of a body that fails its schema; `invalid_body` unless a route says otherwise. */
   readonly bodyError?: string;
+  /** The status of a body that fails its schema; 400 unless a route says otherwise (the hub's 422s). */
+  readonly bodyStatus?: number;
 }
 
 /** Keeps each entry's literal types (method, path, schemas) while checking it is a RouteDef. */

@@ -1,5 +1,6 @@
 /**
- * Registers a route of the shared map (shared/api/) on Fastify: method and path from the entry,
+ * Registers a route of a shared map (shared/api/: the hall's HALL_ROUTES, and the reference
+ * hub's HUB_ROUTES, which scripts/hub registers with this same helper) on Fastify: method and path from the entry,
  * params, querystring and JSON body parsed with its schemas before the handler runs, and the
  * handler typed from them. A part that fails its schema is answered 400 with the one error
  * body (`invalid_params`, `invalid_query`, or the entry's body code), naming the route.
@@ -26,9 +27,9 @@ function describe(error: z.ZodError, root: string): string {
     .join('; ');
 }
 
-function parsePart(schema: z.ZodType, value: unknown, code: string, route: RouteDef, root: string): unknown {
+function parsePart(schema: z.ZodType, value: unknown, code: string, route: RouteDef, root: string, status = 400): unknown {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HttpError(400, code, `${route.label}: ${describe(parsed.error, root)}`);
+  if (!parsed.success) throw new HttpError(status, code, `${route.label}: ${describe(parsed.error, root)}`);
   return parsed.data;
 }
 
@@ -41,7 +42,7 @@ export function apiRoute<R extends RouteDef>(app: FastifyInstance, route: R, opt
   const validate: preValidationHookHandler = async (request) => {
     if (route.params) request.params = parsePart(route.params, request.params, 'invalid_params', route, '(params)');
     if (route.query) request.query = parsePart(route.query, request.query ?? {}, 'invalid_query', route, '(query)');
-    if (route.body && route.body !== 'file') request.body = parsePart(route.body, request.body, route.bodyError ?? 'invalid_body', route, '(body)');
+    if (route.body && route.body !== 'file') request.body = parsePart(route.body, request.body, route.bodyError ?? 'invalid_body', route, '(body)', route.bodyStatus);
   };
   app.route({
     ...options,

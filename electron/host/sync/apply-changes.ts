@@ -12,7 +12,7 @@ import type { Listing } from '../../../shared/schemas/listing';
 import type { ListingStore } from '../db/listing-store';
 import type { QuarantineStore } from '../db/quarantine-store';
 import type { Logger } from '../util/logger';
-import type { SequencedChange } from './change-schema';
+import type { SequencedChange } from './sequenced-change';
 import { prepareChange, type PreparedChange } from './prepare-change';
 
 /** Where urgent notices go once the hall has a store for them; applied in the same transaction. */

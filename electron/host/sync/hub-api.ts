@@ -2,7 +2,9 @@
  * The hall's REST client for the hub's change feed. Typed errors tell the sync loop what to
  * do next: an auth error means "retry rarely and tell the operator", anything else "retry".
  */
-import { ChangesPageSchema, type ChangesPage } from './change-schema';
+import { queryString } from '../../../shared/api/define-route';
+import { HUB_ROUTES } from '../../../shared/api/hub-routes';
+import { ChangesPageSchema, type ChangesPage } from '../../../shared/api/hub-wire';
 
 export interface HubEndpoint {
   /** The first (or only) hub node. */
@@ -37,7 +39,7 @@ export async function fetchChangesPage(
   limit: number,
   options: { timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<ChangesPage> {
-  const url = `${hub.url}/api/v1/changes?since=${since}&limit=${limit}`;
+  const url = `${hub.url}${HUB_ROUTES.changes.path}${queryString({ since, limit })}`;
   const timeout = AbortSignal.timeout(options.timeoutMs ?? 30_000);
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let response: Response;

@@ -6,7 +6,7 @@
  */
 import type { Logger } from '../util/logger';
 import { backoffDelay, SUBMIT_BACKOFF, type BackoffPolicy, type RandomSource } from './backoff';
-import { SubmitAckSchema } from './change-schema';
+import { SubmitAckSchema } from '../../../shared/api/hub-wire';
 import type { OutboxItem, OutboxStore } from './outbox-store';
 
 export interface SubmitTransport {

@@ -8,7 +8,8 @@
  * its reason and a bounded copy of the payload, and the applier records it and moves on.
  */
 import { ListingSchema, describeIssues, type Listing } from '../../../shared/schemas/listing';
-import { ChangeEnvelopeSchema, seqOf, type SequencedChange } from './change-schema';
+import { ChangeEnvelopeSchema } from '../../../shared/api/hub-wire';
+import { seqOf, type SequencedChange } from './sequenced-change';
 import { HubRequestError } from './hub-api';
 
 export type PreparedChange =

@@ -15,15 +15,17 @@
  * whose ack was lost are sent again to the new node, which stores them once by id.
  */
 import { setImmediate } from 'node:timers/promises';
-import { io, type Socket } from 'socket.io-client';
+import { io, type Socket as IoSocket } from 'socket.io-client';
 import type { Logger } from '../util/logger';
 import type { ApplyResult, ChangeApplier } from './apply-changes';
 import { backoffDelay, AUTH_BACKOFF, RECONNECT_BACKOFF, type BackoffPolicy, type RandomSource } from './backoff';
-import { HeartbeatAckSchema, seqOf, type SequencedChange } from './change-schema';
+import { HALL_NAMESPACE, HeartbeatAckSchema, type HallClientEvents, type HallHandshake, type HallServerEvents } from '../../../shared/api/hub-wire';
+import { seqOf, type SequencedChange } from './sequenced-change';
 import { HubAuthError, type HubEndpoint, type HubRequestError } from './hub-api';
 import { createPageSource, type WorkerScript } from './page-source';
 
-export const HALL_NAMESPACE = '/hall';
+/** The hall's socket to one hub node, typed by the `/hall` event map (shared/api/hub-wire.ts). */
+export type HubSocket = IoSocket<HallServerEvents, HallClientEvents>;
 
 export interface SyncTuning {
   /** Changes per REST page during catch-up. */
@@ -64,7 +66,7 @@ export interface SyncClientDeps {
   /** Connection, staleness or last-sync time changed: tell the screens. */
   onStatusChanged: () => void;
   /** Called on every connect, after which the socket can carry submissions. */
-  onConnected?: (socket: Socket) => void;
+  onConnected?: (socket: HubSocket) => void;
   /** The page worker that reads and checks catch-up pages; null or absent: this thread does. */
   pageWorker?: WorkerScript | null;
   /** What the hall tells the hub with each heartbeat (outbox lag, screens online), for /city. */
@@ -106,7 +108,7 @@ export interface SyncStatus {
 export interface SyncClient {
   start(): void;
   status(): SyncStatus;
-  socket(): Socket;
+  socket(): HubSocket;
   /** Resolves when a running catch-up is done (tests, shutdown). */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -155,8 +157,8 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
   const loggedOnce = new Set<string>();
 
   // One socket per node, made when first needed; only the current one's events count.
-  const sockets = new Map<number, Socket>();
-  function socketFor(index: number): Socket {
+  const sockets = new Map<number, HubSocket>();
+  function socketFor(index: number): HubSocket {
     let s = sockets.get(index);
     if (!s) {
       s = io(`${urls[index]}${HALL_NAMESPACE}`, {
@@ -165,7 +167,7 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
         forceNew: true,
         transports: ['websocket'],
         timeout: 10_000,
-        auth: (cb) => cb({ hallId: hub.hallId, token: hub.token, since: cursor }),
+        auth: (cb) => cb({ hallId: hub.hallId, token: hub.token, since: cursor } satisfies HallHandshake),
       });
       wire(s);
       sockets.set(index, s);
@@ -398,7 +400,7 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
     });
   }
 
-  function wire(s: Socket): void {
+  function wire(s: HubSocket): void {
     s.on('connect', () => {
       if (s !== socket || closed) {
         s.disconnect();
@@ -448,7 +450,7 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
     });
   }
 
-  let socket: Socket = socketFor(0);
+  let socket: HubSocket = socketFor(0);
 
   return {
     start() {

@@ -3,7 +3,7 @@ import { openDatabase } from '../../../electron/host/db/open-database';
 import { createListingStore } from '../../../electron/host/db/listing-store';
 import { createQuarantineStore } from '../../../electron/host/db/quarantine-store';
 import { createChangeApplier } from '../../../electron/host/sync/apply-changes';
-import type { SequencedChange } from '../../../electron/host/sync/change-schema';
+import type { SequencedChange } from '../../../electron/host/sync/sequenced-change';
 import type { Listing } from '../../../shared/schemas/listing';
 import { makeListing, NOW } from '../db/fixtures';
 import { silentLog } from '../../support/silent-log';
