@@ -1,7 +1,8 @@
 /**
- * Composition root: the one place that wires the store, search indexing, sync and outbox, the
- * boards, the kiosk, the staff console and the HTTP + socket.io server together. Everything
- * else takes what it needs as arguments.
+ * Composition root: the one place that wires the hall together, in one pass and in this order:
+ * the HTTP server and the socket namespaces first, then the stores and services (boards,
+ * urgent postings and their push, kiosk, staff, console data, the upstream link), then every
+ * route. Everything else takes what it needs as arguments; nothing else wires parts together.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,26 +15,43 @@ import { openDatabase, closeDatabase } from './db/open-database';
 import { createListingStore } from './db/listing-store';
 import { seedDemoIfEmpty } from './db/demo-seed';
 import { createSearchIndexer, type SearchIndexer } from './db/search-indexer';
-import { createBoardService, type BoardCounters, type BoardNamespace, type BoardService, type BoardTuning } from './boards/board-service';
-import { createHttpServer } from './server/http-server';
+import { createBoardService, type BoardNamespace, type BoardService, type BoardTuning } from './boards/board-service';
+import { createBoardGate } from './boards/board-gate';
+import { createListingFeed } from './boards/listing-feed';
+import { assetRoutes, createHttpServer, publicRoutes, readPage, type RouteModule } from './server/http-server';
+import { capConnections } from './server/connection-caps';
+import { isLoopback } from './server/addresses';
+import { hallSocketParser, RawPacketAdapter } from './server/raw-packet-adapter';
+import { createPublicSearch } from './server/public-search';
+import { createLoopMonitor } from './server/loop-monitor';
+import { createLimitCounters, type LimitCounters } from './server/limit-counters';
 import { loadScreens } from './screens/screen-config';
 import { createLogger, type Logger } from './util/logger';
 import { startHubLink, type HubLink, type HubLinkTuning } from './sync/hub-link';
 import { createOutboxStore } from './sync/outbox-store';
 import { createKioskService, type KioskService } from './kiosk/kiosk-service';
-import { createStaffService, type StaffService } from './staff/staff-service';
 import { LOCAL_KIOSK_ID, boardPairingRoutes, createBoardDevices, createPairingRequests } from './devices';
 import { createDeviceApproval } from './devices/approve-device';
-import { createBoardGate } from './boards/board-gate';
-import { capConnections } from './server/connection-caps';
-import { isLoopback } from './server/addresses';
-import { createConsoleDataService, type ConsoleDataService } from './postings/console-data-service';
+import { createAuditLog } from './staff/audit-log';
+import { ensureFirstAdmin } from './staff/first-admin';
+import { screenRoutes } from './staff/screen-routes';
+import { sessionRoutes } from './staff/session-routes';
+import { createStaffAuth } from './staff/staff-auth';
+import { createStaffGuard } from './staff/staff-guard';
+import { staffPageRoute } from './staff/staff-page-route';
+import { createAnnouncementStore } from './urgent/announcement-store';
+import { createBoardAlerts, type BoardAlertsService } from './urgent/board-alerts';
+import { urgentRoutes } from './urgent/urgent-routes';
+import { createUrgentStore, type UrgentStore } from './urgent/urgent-store';
 import { createImportReader, defaultImportWorker } from './postings/import/import-reader';
-import { createListingFeed } from './boards/listing-feed';
-import { hallSocketParser, RawPacketAdapter } from './server/raw-packet-adapter';
-import { createPublicSearch } from './server/public-search';
-import { createLoopMonitor } from './server/loop-monitor';
-import { createLimitCounters, type LimitCounters } from './server/limit-counters';
+import { importRoutes } from './postings/import-routes';
+import { createPostingQuery } from './postings/posting-query';
+import { postingRoutes } from './postings/posting-routes';
+import { createPulseService, type PulseService } from './pulse/pulse-service';
+import { pulseRoutes } from './pulse/pulse-routes';
+import { createSignupStore, type SignupStore } from './signups/signup-store';
+import { startSignupPurge } from './signups/signup-purge';
+import { signupRoutes } from './signups/signup-routes';
 
 export type { HallOptions } from './config';
 
@@ -50,10 +68,12 @@ export interface Hall {
   readonly kiosk: KioskService;
   /** Token of this host's own kiosk window (new every start): the shell opens `/kiosk#device=<token>`. */
   readonly localKioskToken: string;
-  /** Staff console: accounts, audit, urgent postings and their delivery proof, screens. */
-  readonly staff: StaffService;
-  /** Console data work: postings and their import, sign-ups, market pulse. */
-  readonly consoleData: ConsoleDataService;
+  /** Urgent postings (staff's and the hub's) and their push to the boards with delivery proof. */
+  readonly urgent: { readonly store: UrgentStore; readonly alerts: BoardAlertsService };
+  /** The market pulse (console, board pages). */
+  readonly pulse: PulseService;
+  /** Sign-ups as staff see them (masked list, reveal, retention). */
+  readonly signups: SignupStore;
   /** Every limit against floods, with its hit counts (also in /healthz). */
   readonly limits: LimitCounters;
   close(): Promise<void>;
@@ -92,25 +112,39 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   mkdirSync(options.dataDir, { recursive: true });
 
   const screens = loadScreens(options.dataDir);
+  // Read before anything starts: a hall without its board page has nothing to show.
+  const boardPage = readPage(options.rendererDir, 'board');
   const db = openDatabase(join(options.dataDir, 'hall.db'), { nativeBinding: options.nativeBinding });
   // `npm run test:electron` reads this line to prove which binding the Electron app's database
   // opened through; with node_modules' own build (serve, browser mode) it is only a debug line.
   log[options.nativeBinding ? 'info' : 'debug']({ binding: options.nativeBinding ?? 'default', modules: process.versions.modules }, 'database opened');
-  const store = createListingStore(db);
+
+  // ── 1. The server and its namespaces ──────────────────────────────────────────────────────
   const limits = createLimitCounters({ log: logFor('limits'), clock });
   const loop = createLoopMonitor();
+  const app = createHttpServer({ log: logFor('http'), ...(deps.onRoute ? { onRoute: deps.onRoute } : {}) });
+  // Board plans go out as the text and bytes the plan worker wrote (server/raw-packet-adapter.ts).
+  const io = new SocketServer(app.server, { serveClient: false, cors: { origin: false }, parser: hallSocketParser, adapter: RawPacketAdapter });
+  capConnections(io, { limits, isHallPc, ...(deps.connectionsPerAddress ? { perAddress: deps.connectionsPerAddress } : {}) });
+  const boardNamespace = io.of(BOARD_NAMESPACE) as BoardNamespace;
 
+  // ── 2. Stores and services ────────────────────────────────────────────────────────────────
+  const store = createListingStore(db);
   // 500 rows a batch: about 30 ms of trigram indexing, so a big import or sync never holds the loop long
   const searchIndexer = createSearchIndexer(store, { log: logFor('search'), batch: 500 });
-
   if (!options.hub) {
     const seeded = seedDemoIfEmpty(store, join(options.assetsDir, 'demo', 'listings.json'), clock());
     if (seeded > 0) log.info({ seeded }, 'standalone hall: seeded demo postings into an empty database');
     searchIndexer.kick();
   }
 
-  // The upstream link is created once the boards exist (below); until then, and in a
-  // standalone hall, it is null.
+  // Staff identity and the audit log every staff action is recorded in.
+  const auth = createStaffAuth(db, clock);
+  const audit = createAuditLog(db, clock);
+  const guard = createStaffGuard(auth);
+  await ensureFirstAdmin({ auth, audit, staffPin: options.staffPin, log: logFor('staff') });
+
+  // The upstream link starts below, once the boards exist; in a standalone hall it stays null.
   let hubLink: HubLink | null = null;
   // Send what was just queued now rather than at the pump's next poll.
   const kickOutbox = () => hubLink?.kickOutbox();
@@ -126,8 +160,68 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     };
   };
 
-  // The boards exist only once the HTTP server does; until then /healthz has no board counters.
-  let boardCounters: (() => BoardCounters) | null = null;
+  // Devices: browser kiosks and board pages on the hall network pair by a code (requests bounded per address).
+  const pairings = createPairingRequests({ clock, limits });
+  // a standalone hall keeps sign-ups for its staff only: nothing is queued for an upstream it does not have
+  const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log: logFor('kiosk'), pairings, queueUpstream: options.hub !== null, onRegistered: kickOutbox, limits, ...deps.kioskSignups });
+  const boardDevices = createBoardDevices({ db, pairings, clock, log: logFor('devices') });
+
+  // Console data: the market pulse, sign-ups, postings.
+  const pulse = createPulseService(db);
+  const signups = createSignupStore(db);
+  const postingQuery = createPostingQuery(db);
+
+  // Urgent postings: kept in their store, pushed to every board page by the alerts (which also
+  // keep the proof of delivery from each page's heartbeat), relayed upstream through the outbox.
+  const urgent = createUrgentStore(db, clock, logFor('urgent'));
+  const announcements = createAnnouncementStore(db);
+
+  const boards: BoardService = createBoardService({
+    namespace: boardNamespace,
+    screens: () => screens,
+    source: {
+      activeListings: (now) => store.activeListings(now),
+      dataUpdatedAt: () => store.getDataUpdatedAt(),
+      pulse: (now) => pulse.current(now).pulse,
+      // an urgent banner or the notice line takes room at the bottom: plans leave it clear
+      bands: (screenId, now) => alerts.bandsFor(screenId, now),
+    },
+    feed: createListingFeed(db),
+    status,
+    clock,
+    log: logFor('boards'),
+    ...(deps.boardViewportWaitMs !== undefined ? { viewportWaitMs: deps.boardViewportWaitMs } : {}),
+    limits,
+    gate: createBoardGate({ devices: boardDevices, limits, isHallPc }),
+    ...(deps.boardTuning ? { tuning: deps.boardTuning } : {}),
+  });
+  // the same /board namespace, a second set of handlers: plans and alerts stay separate concerns
+  const alerts = createBoardAlerts({ namespace: boardNamespace, screens: () => screens, urgent, announcements, clock, log: logFor('urgent'), onPushed: () => boards.dataChanged() });
+
+  // Postings or sign-ups changed: the pulse is computed afresh and the boards re-plan.
+  const changed = () => {
+    pulse.invalidate();
+    boards.dataChanged();
+  };
+  const signupPurge = startSignupPurge({ signups, audit, clock, log: logFor('postings'), changed });
+
+  if (options.hub) {
+    hubLink = startHubLink({
+      hub: options.hub,
+      db,
+      store,
+      clock,
+      log: logFor('sync'),
+      ...(deps.random ? { random: deps.random } : {}),
+      ...(deps.sync ? { tuning: deps.sync } : {}),
+      // urgent postings from the hub reach the boards the same way as local ones
+      urgent: urgent.hubSink(() => alerts.pushAll()),
+      onDataChanged: () => boards.dataChanged(),
+      onStatusChanged: () => boards.statusChanged(),
+      screensReport: () => ({ screensOnline: new Set(boards.presences().map((p) => p.screenId)).size, screensTotal: screens.length }),
+    });
+  }
+
   const health = (): Health => {
     const link = hubLink?.status();
     return {
@@ -150,127 +244,78 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
             },
           }
         : {}),
-      ...(boardCounters ? { boards: boardCounters() } : {}),
+      boards: boards.counters(),
       limits: limits.snapshot(),
       loop: loop.snapshot(),
     };
   };
 
-  // Devices pairing (browser kiosks, board pages on the hall network): requests bounded per address.
-  const pairings = createPairingRequests({ clock, limits });
-  // a standalone hall keeps sign-ups for its staff only: nothing is queued for an upstream it does not have
-  const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log: logFor('kiosk'), pairings, queueUpstream: options.hub !== null, onRegistered: kickOutbox, limits, ...deps.kioskSignups });
-  const boardDevices = createBoardDevices({ db, pairings, clock, log: logFor('devices') });
-  // Bound once the board sockets exist (below).
-  let disconnectDevice: (deviceId: string) => void = () => undefined;
-
-  // Staff console: accounts, audit, urgent postings, notices, screens.
-  const staff = await createStaffService({
-    db,
-    dataDir: options.dataDir,
-    rendererDir: options.rendererDir,
-    staffPin: options.staffPin,
-    screens,
-    clock,
-    log: logFor('staff'),
-    listingExists: (id) => store.get(id) !== undefined,
-    approveKioskPairing: (code, by) => kiosk.approvePairing(code, by),
-    approveDevice: createDeviceApproval({ pairings, kiosks: kiosk.devices, boards: boardDevices }),
-    // a revoked board device loses its open pages at once
-    boardDevices: {
-      list: () => boardDevices.list(),
-      revoke(id) {
-        const revoked = boardDevices.revoke(id);
-        if (revoked) disconnectDevice(id);
-        return revoked;
-      },
-    },
-    revokeKiosk: (id) => kiosk.devices.revokeDevice(id),
-    localKioskId: LOCAL_KIOSK_ID,
-    pairedKiosks: () => kiosk.devices.paired(),
-    onQueued: kickOutbox,
-    limits,
-  });
-
-  // Console data work: postings and their import, sign-ups, market pulse.
-  const consoleData = createConsoleDataService({
-    db,
-    store,
-    auth: staff.auth,
-    audit: staff.audit,
-    screens,
-    dataDir: options.dataDir,
-    clock,
-    log: logFor('postings'),
-    // spreadsheets are read in a worker of their own, with a memory cap
-    readImport: createImportReader({ worker: defaultImportWorker() }),
-  });
-
-  const http = await createHttpServer({
-    rendererDir: options.rendererDir,
-    log: logFor('http'),
-    health,
-    searchListings: createPublicSearch({
-      // the kiosk's search: headlines in memory, full text by trigram, public fields only
-      search(query) {
-        const { listings, total } = kiosk.search.search(query, clock(), { exactTotal: true });
-        return { listings, total };
-      },
-      dataStamp: () => store.getDataUpdatedAt(),
-      clock,
-      limits,
-    }).search,
-    defaultScreenId: () => screens[0]?.id ?? null,
-    routes: [kiosk.routes, staff.routes, consoleData.routes, boardPairingRoutes({ devices: boardDevices, pairings, screenExists: (id) => screens.some((s) => s.id === id) })],
-    ...(deps.onRoute ? { onRoute: deps.onRoute } : {}),
-  });
-
-  // Board plans go out as the text and bytes the plan worker wrote (server/raw-packet-adapter.ts).
-  const io = new SocketServer(http.server, { serveClient: false, cors: { origin: false }, parser: hallSocketParser, adapter: RawPacketAdapter });
-  capConnections(io, { limits, isHallPc, ...(deps.connectionsPerAddress ? { perAddress: deps.connectionsPerAddress } : {}) });
-  const boards = createBoardService({
-    namespace: io.of(BOARD_NAMESPACE) as BoardNamespace,
-    screens: () => screens,
-    source: {
-      activeListings: (now) => store.activeListings(now),
-      dataUpdatedAt: () => store.getDataUpdatedAt(),
-      pulse: (now) => consoleData.pulseFor(now),
-      // an urgent banner or the notice line takes room at the bottom: plans leave it clear
-      bands: (screenId, now) => staff.alerts.bandsFor(screenId, now),
-    },
-    feed: createListingFeed(db),
-    status,
-    clock,
-    log: logFor('boards'),
-    ...(deps.boardViewportWaitMs !== undefined ? { viewportWaitMs: deps.boardViewportWaitMs } : {}),
-    limits,
-    gate: createBoardGate({ devices: boardDevices, limits, isHallPc }),
-    ...(deps.boardTuning ? { tuning: deps.boardTuning } : {}),
-  });
-  boardCounters = () => boards.counters();
-  disconnectDevice = (id) => void boards.disconnectDevice(id);
-  staff.attachBoards(io.of(BOARD_NAMESPACE) as BoardNamespace, boards);
-  consoleData.attachBoards(() => boards.dataChanged());
-
-  if (options.hub) {
-    hubLink = startHubLink({
-      hub: options.hub,
+  // ── 3. Routes ─────────────────────────────────────────────────────────────────────────────
+  const routes: RouteModule[] = [
+    publicRoutes({
+      boardPage,
+      health,
+      searchListings: createPublicSearch({
+        // the kiosk's search: headlines in memory, full text by trigram, public fields only
+        search(query) {
+          const { listings, total } = kiosk.search.search(query, clock(), { exactTotal: true });
+          return { listings, total };
+        },
+        dataStamp: () => store.getDataUpdatedAt(),
+        clock,
+        limits,
+      }).search,
+    }),
+    boardPairingRoutes({ devices: boardDevices, pairings, screenExists: (id) => screens.some((s) => s.id === id) }),
+    kiosk.routes,
+    staffPageRoute({ rendererDir: options.rendererDir, log: logFor('staff') }),
+    sessionRoutes({ auth, audit, guard, limits }),
+    urgentRoutes({
       db,
-      store,
+      urgent,
+      announcements,
+      alerts,
+      audit,
+      guard,
       clock,
-      log: logFor('sync'),
-      ...(deps.random ? { random: deps.random } : {}),
-      ...(deps.sync ? { tuning: deps.sync } : {}),
-      // urgent postings from the hub reach the boards the same way as local ones
-      urgent: staff.hubUrgentSink,
-      onDataChanged: () => boards.dataChanged(),
-      onStatusChanged: () => boards.statusChanged(),
-      screensReport: () => ({ screensOnline: new Set(boards.presences().map((p) => p.screenId)).size, screensTotal: screens.length }),
-    });
-  }
+      screenIds: () => screens.map((s) => s.id),
+      listingExists: (id) => store.get(id) !== undefined,
+      onQueued: kickOutbox,
+    }),
+    screenRoutes({
+      dataDir: options.dataDir,
+      screens,
+      boards,
+      alerts,
+      audit,
+      guard,
+      clock,
+      approveKioskPairing: (code, by) => kiosk.approvePairing(code, by),
+      approveDevice: createDeviceApproval({ pairings, kiosks: kiosk.devices, boards: boardDevices }),
+      // a revoked board device loses its open pages at once
+      boardDevices: {
+        list: () => boardDevices.list(),
+        revoke(id) {
+          const revoked = boardDevices.revoke(id);
+          if (revoked) void boards.disconnectDevice(id);
+          return revoked;
+        },
+      },
+      revokeKiosk: (id) => kiosk.devices.revokeDevice(id),
+      localKioskId: LOCAL_KIOSK_ID,
+      pairedKiosks: () => kiosk.devices.paired(),
+    }),
+    postingRoutes({ db, store, query: postingQuery, audit, guard, clock, changed }),
+    // spreadsheets are read in a worker of their own, with a memory cap
+    importRoutes({ db, store, audit, guard, clock, changed, readTable: createImportReader({ worker: defaultImportWorker() }) }),
+    signupRoutes({ db, signups, audit, guard, clock, changed }),
+    pulseRoutes({ db, pulse, audit, guard, clock, dataDir: options.dataDir, screens, replan: changed }),
+    assetRoutes({ rendererDir: options.rendererDir, defaultScreenId: () => screens[0]?.id ?? null }),
+  ];
+  for (const register of routes) await register(app);
 
-  await http.listen({ port: options.port, host: options.host });
-  const address = http.server.address();
+  await app.listen({ port: options.port, host: options.host });
+  const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
@@ -286,19 +331,20 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     searchIndexer,
     kiosk,
     localKioskToken: kiosk.localKioskToken,
-    staff,
-    consoleData,
+    urgent: { store: urgent, alerts },
+    pulse,
+    signups,
     limits,
     close() {
       closing ??= (async () => {
         await hubLink?.close();
-        staff.close();
-        consoleData.close();
+        alerts.close();
+        signupPurge.close();
         await boards.close();
         limits.close();
         loop.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));
-        await http.close().catch(() => undefined);
+        await app.close().catch(() => undefined);
         searchIndexer.close();
         closeDatabase(db);
       })();

@@ -126,7 +126,7 @@ describe('console import → boards → pulse page (Chromium)', () => {
 
     await consolePage.click('[data-testid="tab-pulse"]');
     const row = await consolePage.waitForSelector('[data-testid="pulse-console-row"][data-occupation="driving"]');
-    const expected = hall.consoleData.pulseFor(Date.now()).trades.find((t) => t.occupation === 'driving')!;
+    const expected = hall.pulse.current(Date.now()).pulse.trades.find((t) => t.occupation === 'driving')!;
     // the imported forklift job wants 3 people; the console shows the host's figures
     expect(expected.demand).toBeGreaterThanOrEqual(3);
     const cells = await row.$$eval('td', (tds) => tds.map((td) => td.textContent ?? ''));

@@ -13,16 +13,17 @@ import type { Logger } from '../util/logger';
 export type RouteModule = (app: FastifyInstance) => void | Promise<void>;
 
 export interface HttpDeps {
-  rendererDir: string;
-  /** Route groups of other concerns, registered before the static files. */
-  routes?: RouteModule[];
   log: Logger;
+  /** Told of every route as Fastify registers it (HEAD twins included). */
+  onRoute?: (route: { method: string; url: string }) => void;
+}
+
+export interface PublicRouteDeps {
+  /** The built board page (`readPage(rendererDir, 'board')`), the same for every screen id. */
+  boardPage: string;
   health: () => Health;
   /** The public search, bounded per address (public-search.ts). */
   searchListings: (query: ListingQuery, address: string) => ListingsResponse;
-  defaultScreenId: () => string | null;
-  /** Told of every route as Fastify registers it (HEAD twins included). */
-  onRoute?: (route: { method: string; url: string }) => void;
 }
 
 const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
@@ -58,10 +59,12 @@ export function servePage(app: FastifyInstance, route: RouteDef & { response: 'p
   apiRoute(app, route, {}, async (_request, reply) => reply.headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(html));
 }
 
-export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance> {
-  // Read once: pages are the same for every screen id; the id comes from the URL at runtime.
-  const boardHtml = readPage(deps.rendererDir, 'board');
-
+/**
+ * The hall's HTTP server with no route yet: the one error body for every failure, the 404, and
+ * the page headers on every HTML answer. The composition root (hall.ts) creates it first, hangs
+ * socket.io on `app.server`, and registers the routes of every part once the parts exist.
+ */
+export function createHttpServer(deps: HttpDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
   const onRoute = deps.onRoute;
   if (onRoute) {
@@ -93,35 +96,42 @@ export async function createHttpServer(deps: HttpDeps): Promise<FastifyInstance>
     return payload;
   });
 
-  apiRoute(app, PUBLIC_ROUTES.health, {}, async () => deps.health());
-
-  apiRoute(app, PUBLIC_ROUTES.listings, {}, async (request) => deps.searchListings(request.query, request.ip));
-
-  apiRoute(app, PUBLIC_ROUTES.boardPage, {}, async (request, reply) => {
-    const { screenId } = request.params;
-    if (!SCREEN_ID.test(screenId)) throw new HttpError(404, 'unknown_screen', `"${screenId}" is not a screen id`);
-    // An unconfigured id still gets the page: it shows a notice and picks up the screen as
-    // soon as staff configure it, instead of a dead 404 on a wall.
-    return reply.headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(boardHtml);
-  });
-
-  for (const register of deps.routes ?? []) await register(app);
-
-  apiRoute(app, PUBLIC_ROUTES.home, {}, async (_request, reply) => {
-    const id = deps.defaultScreenId();
-    return reply.redirect(id ? `/board/${id}` : '/healthz');
-  });
-
-  // Built assets (hashed file names) — everything under dist/renderer except the HTML entries.
-  await app.register(fastifyStatic, {
-    root: deps.rendererDir,
-    prefix: '/',
-    index: false,
-    wildcard: true,
-    setHeaders(res, path) {
-      if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
-    },
-  });
-
   return app;
+}
+
+/** Health, the public search and the board page (`PUBLIC_ROUTES`; the pairing routes are devices/'). */
+export function publicRoutes(deps: PublicRouteDeps): RouteModule {
+  return (app) => {
+    apiRoute(app, PUBLIC_ROUTES.health, {}, async () => deps.health());
+
+    apiRoute(app, PUBLIC_ROUTES.listings, {}, async (request) => deps.searchListings(request.query, request.ip));
+
+    apiRoute(app, PUBLIC_ROUTES.boardPage, {}, async (request, reply) => {
+      const { screenId } = request.params;
+      if (!SCREEN_ID.test(screenId)) throw new HttpError(404, 'unknown_screen', `"${screenId}" is not a screen id`);
+      // An unconfigured id still gets the page: it shows a notice and picks up the screen as
+      // soon as staff configure it, instead of a dead 404 on a wall.
+      return reply.headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(deps.boardPage);
+    });
+  };
+}
+
+/** `/` to the first board, and the built assets (hashed file names) under dist/renderer. */
+export function assetRoutes(deps: { rendererDir: string; defaultScreenId: () => string | null }): RouteModule {
+  return async (app) => {
+    apiRoute(app, PUBLIC_ROUTES.home, {}, async (_request, reply) => {
+      const id = deps.defaultScreenId();
+      return reply.redirect(id ? `/board/${id}` : '/healthz');
+    });
+
+    await app.register(fastifyStatic, {
+      root: deps.rendererDir,
+      prefix: '/',
+      index: false,
+      wildcard: true,
+      setHeaders(res, path) {
+        if (path.includes('/assets/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  };
 }
