@@ -11,7 +11,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from './schemas/listing';
-import { RegistrationNumberSchema } from './schemas/registration';
+import { SignupNumberSchema } from './schemas/signup';
 
 /**
  * The confirmation slip: the sign-up's number and the posting applied for; the shell adds the
@@ -21,7 +21,7 @@ import { RegistrationNumberSchema } from './schemas/registration';
 export const PrintSlipSchema = z.strictObject({
   /** The sign-up's id (receipt.id): the shell prints at most two copies per sign-up. */
   id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/),
-  number: RegistrationNumberSchema,
+  number: SignupNumberSchema,
   listingTitle: z.string().trim().min(1).max(LIMITS.title).nullable().default(null),
   listingId: z
     .string()

@@ -5,7 +5,7 @@
  */
 import { KIOSK_ROUTES } from '../../shared/api/kiosk-routes';
 import { kioskAuthValue, type KioskDevice, type KioskListingsResponse, type KioskSummary, type PairingRequest, type PairingStatus } from '../../shared/kiosk-contract';
-import type { RegistrationInput, RegistrationReceipt } from '../../shared/schemas/registration';
+import type { SignupInput, SignupReceipt } from '../../shared/schemas/signup';
 import type { OccupationCode } from '../../shared/occupations';
 import { createApiClient } from '../common/api-client';
 
@@ -44,5 +44,5 @@ export const requestPairing = (): Promise<PairingRequest> => api.call(KIOSK_ROUT
 
 export const pairingStatus = (pairingId: string): Promise<PairingStatus> => api.call(KIOSK_ROUTES.kioskPairing, { params: { pairingId } });
 
-export const postRegistration = (token: string, input: RegistrationInput): Promise<RegistrationReceipt> =>
-  api.call(KIOSK_ROUTES.registrations, { body: input, headers: { authorization: kioskAuthValue(token) } });
+export const postSignup = (token: string, input: SignupInput): Promise<SignupReceipt> =>
+  api.call(KIOSK_ROUTES.kioskSignup, { body: input, headers: { authorization: kioskAuthValue(token) } });

@@ -23,7 +23,7 @@ import { createKioskSearch } from '../../electron/host/kiosk/kiosk-search';
 import { startHall, type Hall } from '../../electron/host/hall';
 import { hallOptionsFrom } from '../../electron/host/config';
 import { KioskListingQuerySchema } from '../../shared/kiosk-contract';
-import { CONSENT_VERSION } from '../../shared/schemas/registration';
+import { CONSENT_VERSION } from '../../shared/schemas/signup';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const POSTINGS = 100_000;

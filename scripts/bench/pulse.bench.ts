@@ -45,7 +45,7 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
   }
   const signups: PulseSignup[] = [];
   const insert = db.prepare(
-    `INSERT INTO registrations (id, day, number, phone, name, occupations, districts, availability, consent_version, consent_at, kiosk_id, created_at)
+    `INSERT INTO signups (id, day, number, phone, name, occupations, districts, availability, consent_version, consent_at, kiosk_id, created_at)
      VALUES (@id, @day, @number, @phone, '', @occupations, '[]', '[]', 'kiosk-2025-1', @consent, 'bench', @created)`,
   );
   db.transaction(() => {

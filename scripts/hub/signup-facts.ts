@@ -11,7 +11,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { isOccupationCode, type OccupationCode } from '../../shared/occupations';
 
-export const REGISTRATION_SUBMISSION_TYPE = 'registration';
+export const SIGNUP_SUBMISSION_TYPE = 'registration';
 
 export interface SignupFact {
   person: string;
@@ -20,7 +20,7 @@ export interface SignupFact {
   signedUpAt: number;
 }
 
-const RegistrationFactsSchema = z.object({
+const SignupFactsSchema = z.object({
   phone: z.string().trim().min(5).max(32),
   occupations: z.array(z.string().max(32)).max(20).default([]),
   listingId: z.string().max(64).nullable().default(null),
@@ -37,10 +37,10 @@ export function personOf(phone: string, key: string): string {
   return createHmac('sha256', key).update(phone.replace(/\D/g, '')).digest('base64url');
 }
 
-/** The facts of a registration submission, or null when it is not one or carries no phone. */
+/** The facts of a sign-up submission (type `registration` on the wire), or null when it is not one or carries no phone. */
 export function signupFactOf(type: string, payload: unknown, receivedAt: number, key: string): SignupFact | null {
-  if (type !== REGISTRATION_SUBMISSION_TYPE) return null;
-  const parsed = RegistrationFactsSchema.safeParse(payload);
+  if (type !== SIGNUP_SUBMISSION_TYPE) return null;
+  const parsed = SignupFactsSchema.safeParse(payload);
   if (!parsed.success) return null;
   const { phone, occupations, listingId, createdAt } = parsed.data;
   return {

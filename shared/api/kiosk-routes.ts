@@ -1,6 +1,6 @@
 /** The kiosk's routes (part of the route map, hall-routes.ts). */
 import { KioskDeviceSchema, KioskListingQuerySchema, KioskListingsResponseSchema, KioskSummarySchema, PairingRequestSchema, PairingStatusSchema } from '../kiosk-contract';
-import { RegistrationInputSchema, RegistrationReceiptSchema } from '../schemas/registration';
+import { SignupInputSchema, SignupReceiptSchema } from '../schemas/signup';
 import { pairingIdParam } from './route-parts';
 import { defineRoute } from './define-route';
 
@@ -12,13 +12,13 @@ export const KIOSK_ROUTES = {
   kioskDevice: defineRoute({ method: 'GET', path: '/api/kiosk/device', auth: 'kiosk', label: 'kiosk device', response: KioskDeviceSchema }),
   kioskPairings: defineRoute({ method: 'POST', path: '/api/kiosk/pairings', auth: 'public', label: 'kiosk pairing', response: PairingRequestSchema }),
   kioskPairing: defineRoute({ method: 'GET', path: '/api/kiosk/pairings/:pairingId', auth: 'public', label: 'kiosk pairing', params: pairingIdParam, response: PairingStatusSchema }),
-  registrations: defineRoute({
+  kioskSignup: defineRoute({
     method: 'POST',
     path: '/api/registrations',
     auth: 'kiosk',
     label: 'registrations',
-    body: RegistrationInputSchema,
-    bodyError: 'invalid_registration',
-    response: RegistrationReceiptSchema,
+    body: SignupInputSchema,
+    bodyError: 'invalid_signup',
+    response: SignupReceiptSchema,
   }),
 } as const;

@@ -41,7 +41,7 @@ describe('touch kiosk', () => {
     return page;
   }
 
-  const count = () => t.hall.kiosk.registrations.count();
+  const count = () => t.hall.kiosk.signups.count();
 
   async function checkKioskFriendly(page: Page, where: string): Promise<void> {
     expect(await smallTargets(page, 60), `targets under 60 px on ${where}`).toEqual([]);
@@ -133,7 +133,7 @@ describe('touch kiosk', () => {
       await page.waitForSelector(tid('start-screen'));
       // the sign-up is stored for the posting the visitor chose
       const db = openDatabase(`${t.dataDir}/hall.db`);
-      const row = db.prepare('SELECT listing_id, name, phone FROM registrations WHERE number = ? ORDER BY created_at DESC LIMIT 1').get(number) as Record<string, string>;
+      const row = db.prepare('SELECT listing_id, name, phone FROM signups WHERE number = ? ORDER BY created_at DESC LIMIT 1').get(number) as Record<string, string>;
       closeDatabase(db);
       expect(row).toEqual({ listing_id: listingId, name: '王小', phone: '13912345678' });
     });

@@ -13,7 +13,7 @@ import type { Logger } from '../util/logger';
 import { KIOSK_ROUTES } from '../../../shared/api/hall-routes';
 import { maskPhone } from '../../../shared/format';
 import { PairingError, type AuthorisedDevice, type KioskDevices } from '../devices';
-import { RegistrationConflictError, type RegistrationStore } from './registration-store';
+import { SignupConflictError, type SignupIntake } from '../signups/signup-intake';
 import { createKeyedLimiter } from '../server/rate-limit';
 import type { LimitCounters } from '../server/limit-counters';
 import type { KioskSearch } from './kiosk-search';
@@ -21,7 +21,7 @@ import type { KioskSearch } from './kiosk-search';
 export interface KioskRouteDeps {
   rendererDir: string;
   devices: KioskDevices;
-  registrations: RegistrationStore;
+  signups: SignupIntake;
   search: KioskSearch;
   clock: () => number;
   log: Logger;
@@ -47,7 +47,7 @@ export const SIGNUP_BURST = 6;
 export const SIGNUPS_PER_S = 1 / 20;
 
 export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
-  const { devices, registrations, search, clock, log } = deps;
+  const { devices, signups, search, clock, log } = deps;
   const perKiosk = createKeyedLimiter({ capacity: deps.signupBurst ?? SIGNUP_BURST, refillPerS: deps.signupsPerS ?? SIGNUPS_PER_S, maxKeys: 1000 });
 
   function requireDevice(headers: Record<string, string | string[] | undefined>): AuthorisedDevice {
@@ -95,15 +95,15 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
       return state;
     });
 
-    apiRoute(app, KIOSK_ROUTES.registrations, { onRequest: authoriseSignup }, async (request, reply) => {
+    apiRoute(app, KIOSK_ROUTES.kioskSignup, { onRequest: authoriseSignup }, async (request, reply) => {
       const device = signupDevices.get(request);
       if (!device) throw new HttpError(401, 'kiosk_unauthorised', 'registrations: the kiosk was not authorised');
       const input = request.body;
       let result;
       try {
-        result = registrations.add(input, device.deviceId, clock());
+        result = signups.add(input, device.deviceId, clock());
       } catch (error) {
-        if (error instanceof RegistrationConflictError) throw new HttpError(409, 'registration_conflict', error.message);
+        if (error instanceof SignupConflictError) throw new HttpError(409, 'signup_conflict', error.message);
         throw error;
       }
       if (result.created) {

@@ -7,14 +7,14 @@ import type { RouteModule } from '../server/http-server';
 import type { Logger } from '../util/logger';
 import type { LimitCounters } from '../server/limit-counters';
 import { createKioskDevices, type KioskDevices, type PairingRequests } from '../devices';
-import { createRegistrationStore, type RegistrationStore } from './registration-store';
+import { createSignupIntake, type SignupIntake } from '../signups/signup-intake';
 import { createKioskSearch, type KioskSearch } from './kiosk-search';
 import { kioskRoutes } from './kiosk-routes';
 
 export interface KioskService {
   readonly routes: RouteModule;
   readonly devices: KioskDevices;
-  readonly registrations: RegistrationStore;
+  readonly signups: SignupIntake;
   /** Posting search (kiosk, and the public `/api/listings` with exact totals). */
   readonly search: KioskSearch;
   /** Token of this host's own Electron kiosk window (new every start); see devices/. */
@@ -39,12 +39,12 @@ export function createKioskService(deps: {
   signupsPerS?: number;
 }): KioskService {
   const devices = createKioskDevices({ db: deps.db, pairings: deps.pairings, clock: deps.clock, log: deps.log });
-  const registrations = createRegistrationStore(deps.db, { queueUpstream: deps.queueUpstream });
+  const signups = createSignupIntake(deps.db, { queueUpstream: deps.queueUpstream });
   const search = createKioskSearch(deps.db);
   const routes = kioskRoutes({
     rendererDir: deps.rendererDir,
     devices,
-    registrations,
+    signups,
     search,
     clock: deps.clock,
     log: deps.log,
@@ -56,7 +56,7 @@ export function createKioskService(deps: {
   return {
     routes,
     devices,
-    registrations,
+    signups,
     search,
     localKioskToken: devices.localToken,
     approvePairing: (code, approvedBy) => devices.approvePairing(code, approvedBy),

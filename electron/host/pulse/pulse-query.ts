@@ -33,7 +33,7 @@ export function createPulseQuery(db: Database): PulseQuery {
   );
   const seekers = db.prepare<{ since: number; now: number }, { occupation: string; n: number }>(
     `WITH recent AS (
-       SELECT phone, occupations, listing_id FROM registrations WHERE created_at >= @since AND created_at <= @now
+       SELECT phone, occupations, listing_id FROM signups WHERE created_at >= @since AND created_at <= @now
      ), pairs AS (
        SELECT j.value AS occupation, r.phone AS phone FROM recent r, json_each(r.occupations) j
        UNION
@@ -42,7 +42,7 @@ export function createPulseQuery(db: Database): PulseQuery {
      SELECT occupation, COUNT(DISTINCT phone) AS n FROM pairs GROUP BY occupation`,
   );
   const total = db.prepare<{ since: number; now: number }, { n: number }>(
-    'SELECT COUNT(DISTINCT phone) AS n FROM registrations WHERE created_at >= @since AND created_at <= @now',
+    'SELECT COUNT(DISTINCT phone) AS n FROM signups WHERE created_at >= @since AND created_at <= @now',
   );
   return {
     counts(now, windowDays) {

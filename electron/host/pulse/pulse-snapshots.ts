@@ -4,7 +4,7 @@
  * are purged long before then. No personal data is kept here.
  */
 import type { WritableDatabase } from '../db/handles';
-import { localDay } from '../kiosk/registration-store';
+import { localDay } from '../signups/signup-intake';
 import { DAY_MS, type TradeCounts } from '../../../shared/pulse/market-pulse';
 import { isOccupationCode, OCCUPATION_CODES } from '../../../shared/occupations';
 import type { PulseCounts } from './pulse-query';

@@ -1,5 +1,5 @@
 /**
- * The console's side of kiosk sign-ups (the kiosk writes them: kiosk/registration-store.ts):
+ * The console's side of kiosk sign-ups (the kiosk writes them: signups/signup-intake.ts):
  * list with masking, reveal, mark contacted, export rows, retention setting and the purge.
  *
  * Purge and the outbox: a sign-up's outbox item (same id, type `registration`) carries the
@@ -21,13 +21,13 @@ import { DAY_MS } from '../../../shared/pulse/market-pulse';
 import { maskName, maskPhone } from '../../../shared/signup-mask';
 import { isOccupationCode } from '../../../shared/occupations';
 import type { PurgeReport, SignupQuery, SignupView } from '../../../shared/staff-data-contract';
-import { REGISTRATION_OUTBOX_TYPE, type RegistrationRow } from '../kiosk/registration-store';
+import { SIGNUP_OUTBOX_TYPE, type SignupRow } from '../signups/signup-intake';
 
 export const DEFAULT_RETENTION_DAYS = 90;
 const RETENTION_KEY = 'signups.retentionDays';
 
 /** A sign-up as the console reads it: the kiosk's row joined with its posting and delivery. */
-interface Row extends Omit<RegistrationRow, 'day' | 'consent_version' | 'consent_at'> {
+interface Row extends Omit<SignupRow, 'day' | 'consent_version' | 'consent_at'> {
   listing_title: string | null;
   contacted_at: number | null;
   contacted_by: string | null;
@@ -51,28 +51,28 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
   const meta = createMetaStore(db);
   const select = `SELECT r.id, r.number, r.phone, r.name, r.occupations, r.districts, r.availability, r.expected_pay, r.pay_unit,
       r.listing_id, l.title AS listing_title, r.kiosk_id, r.created_at, r.contacted_at, r.contacted_by, o.delivered_at
-    FROM registrations r
+    FROM signups r
     LEFT JOIN listings l ON l.id = r.listing_id
-    LEFT JOIN outbox o ON o.id = r.id AND o.type = '${REGISTRATION_OUTBOX_TYPE}'`;
+    LEFT JOIN outbox o ON o.id = r.id AND o.type = '${SIGNUP_OUTBOX_TYPE}'`;
   const where = `(@number IS NULL OR r.number = @number) AND (@last4 IS NULL OR substr(r.phone, -4) = @last4) AND (@phone IS NULL OR r.phone = @phone)
     AND (@occupation IS NULL OR EXISTS (SELECT 1 FROM json_each(r.occupations) j WHERE j.value = @occupation))
     AND (@contacted = 'all' OR (@contacted = 'yes' AND r.contacted_at IS NOT NULL) OR (@contacted = 'no' AND r.contacted_at IS NULL))`;
   const page = db.prepare<Record<string, unknown>, Row>(`${select} WHERE ${where} ORDER BY r.created_at DESC, r.id LIMIT @limit`);
-  const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM registrations r WHERE ${where}`);
+  const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM signups r WHERE ${where}`);
   const everything = db.prepare<[], Row>(`${select} ORDER BY r.created_at, r.id`);
   const one = db.prepare<{ id: string }, Row>(`${select} WHERE r.id = @id`);
-  const contacted = db.prepare<{ id: string; at: number | null; by: string | null }>('UPDATE registrations SET contacted_at = @at, contacted_by = @by WHERE id = @id');
-  const deleteExpired = db.prepare<{ cutoff: number }>('DELETE FROM registrations WHERE created_at < @cutoff');
+  const contacted = db.prepare<{ id: string; at: number | null; by: string | null }>('UPDATE signups SET contacted_at = @at, contacted_by = @by WHERE id = @id');
+  const deleteExpired = db.prepare<{ cutoff: number }>('DELETE FROM signups WHERE created_at < @cutoff');
   const deleteOrphanDelivered = db.prepare(
-    `DELETE FROM outbox WHERE type = '${REGISTRATION_OUTBOX_TYPE}' AND delivered_at IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = outbox.id)`,
+    `DELETE FROM outbox WHERE type = '${SIGNUP_OUTBOX_TYPE}' AND delivered_at IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM signups r WHERE r.id = outbox.id)`,
   );
   const dropUndelivered = db.prepare<{ cutoff: number }>(
-    `DELETE FROM outbox WHERE type = '${REGISTRATION_OUTBOX_TYPE}' AND delivered_at IS NULL AND created_at < @cutoff`,
+    `DELETE FROM outbox WHERE type = '${SIGNUP_OUTBOX_TYPE}' AND delivered_at IS NULL AND created_at < @cutoff`,
   );
   const countOrphanWaiting = db.prepare<[], { n: number }>(
-    `SELECT COUNT(*) AS n FROM outbox WHERE type = '${REGISTRATION_OUTBOX_TYPE}' AND delivered_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.id = outbox.id)`,
+    `SELECT COUNT(*) AS n FROM outbox WHERE type = '${SIGNUP_OUTBOX_TYPE}' AND delivered_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM signups r WHERE r.id = outbox.id)`,
   );
   const insertPurge = db.prepare<{ at: number; cutoff: number; removed: number; outbox_removed: number; outbox_waiting: number; outbox_dropped: number; by: string | null }>(
     'INSERT INTO signup_purges (at, cutoff, removed, outbox_removed, outbox_waiting, outbox_dropped, by) VALUES (@at, @cutoff, @removed, @outbox_removed, @outbox_waiting, @outbox_dropped, @by)',

@@ -4,7 +4,7 @@ import { OCCUPATION_CODES, type OccupationCode } from '../../../shared/occupatio
 import { HOME_CITY_CODE, districtsOfCity } from '../../../shared/districts';
 import { formatPay, type Locale } from '../../../shared/format';
 import type { PayUnit } from '../../../shared/schemas/listing';
-import { AVAILABILITY, type Availability } from '../../../shared/schemas/registration';
+import { AVAILABILITY, type Availability } from '../../../shared/schemas/signup';
 import { Pictogram } from '../pictograms';
 
 const DISTRICTS = districtsOfCity(HOME_CITY_CODE);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PinyinKeyboard } from '../pinyin-keyboard';
-import { REGISTRATION_LIMITS } from '../../../shared/schemas/registration';
+import { SIGNUP_LIMITS } from '../../../shared/schemas/signup';
 
 /** Optional name: skipping is the first, biggest choice; typing is by pinyin candidates. */
 export function NameStep({ name, onName, onNext }: { name: string; onName: (n: string) => void; onNext: () => void }) {
@@ -33,7 +33,7 @@ export function NameStep({ name, onName, onNext }: { name: string; onName: (n: s
       <PinyinKeyboard
         value={name}
         onChange={onName}
-        maxLength={REGISTRATION_LIMITS.name}
+        maxLength={SIGNUP_LIMITS.name}
         initialMode={i18n.language === 'en' ? 'latin' : 'pinyin'}
       />
     </section>

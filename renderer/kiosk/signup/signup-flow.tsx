@@ -6,14 +6,14 @@ import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from 'uuidv7';
 import type { PublicListing } from '../../../shared/schemas/listing';
-import { ApiError, postRegistration } from '../kiosk-api';
+import { ApiError, postSignup } from '../kiosk-api';
 import { ConsentStep } from './consent-step';
 import { PhoneStep } from './phone-step';
 import { NameStep } from './name-step';
 import { PayStep, TradesStep, WhereStep } from './choice-steps';
 import { ReviewStep } from './review-step';
 import { DoneStep } from './done-step';
-import { signupReducer, startSignup, toRegistrationInput, type Step } from './signup-state';
+import { signupReducer, startSignup, toSignupInput, type Step } from './signup-state';
 
 const NUMBERED: Step[] = ['consent', 'phone', 'name', 'trades', 'where', 'pay', 'review'];
 const NEXT: Partial<Record<Step, Step>> = { trades: 'where', where: 'pay', pay: 'review' };
@@ -41,7 +41,7 @@ export function SignupFlow({ listing, token, onCancel, onFinish, onUnauthorised 
     }
     dispatch({ type: 'submitting' });
     try {
-      const receipt = await postRegistration(token, toRegistrationInput(state));
+      const receipt = await postSignup(token, toSignupInput(state));
       dispatch({ type: 'submitted', receipt });
     } catch (error) {
       if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {

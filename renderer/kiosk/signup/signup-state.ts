@@ -5,8 +5,8 @@
  */
 import type { OccupationCode } from '../../../shared/occupations';
 import type { PayUnit, PublicListing } from '../../../shared/schemas/listing';
-import type { Availability, RegistrationInput } from '../../../shared/schemas/registration';
-import { CONSENT_VERSION } from '../../../shared/schemas/registration';
+import type { Availability, SignupInput } from '../../../shared/schemas/signup';
+import { CONSENT_VERSION } from '../../../shared/schemas/signup';
 
 export const STEPS = ['consent', 'phone', 'name', 'trades', 'where', 'pay', 'review', 'done'] as const;
 export type Step = (typeof STEPS)[number];
@@ -131,8 +131,8 @@ export function signupReducer(state: SignupState, action: SignupAction): SignupS
 }
 
 /** The request body for `POST /api/registrations`. */
-export function toRegistrationInput(s: SignupState): RegistrationInput {
-  if (!s.id || !s.consentAt) throw new Error('toRegistrationInput: no consent recorded');
+export function toSignupInput(s: SignupState): SignupInput {
+  if (!s.id || !s.consentAt) throw new Error('toSignupInput: no consent recorded');
   return {
     id: s.id,
     phone: s.phone,

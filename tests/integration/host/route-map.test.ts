@@ -3,7 +3,7 @@
  * host is started and every route Fastify registered is compared with the map, both ways.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HALL_ROUTES } from '../../../shared/api/hall-routes';
+import { HALL_ROUTES, KIOSK_ROUTES, PUBLIC_ROUTES, STAFF_DATA_ROUTES, STAFF_ROUTES } from '../../../shared/api/hall-routes';
 import type { Hall } from '../../../electron/host/hall';
 import { startTestHall } from '../../support/in-process-hall';
 
@@ -36,6 +36,11 @@ describe('the hall route map', () => {
   it('names each method and path once', () => {
     const entries = Object.values(HALL_ROUTES).map((r) => key(r.method, r.path));
     expect(entries.length).toBe(new Set(entries).size);
+  });
+
+  it('gives each entry a name no other group uses, so the merged map loses none', () => {
+    const names = [PUBLIC_ROUTES, KIOSK_ROUTES, STAFF_ROUTES, STAFF_DATA_ROUTES].flatMap((group) => Object.keys(group));
+    expect(names.length).toBe(Object.keys(HALL_ROUTES).length);
   });
 
   it('every HEAD twin belongs to a mapped GET', () => {

@@ -27,7 +27,7 @@ function everything(dataDir: string): { rows: string; bytes: Buffer } {
   const db = new BetterSqlite3(file, { readonly: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-    expect(tables).toEqual(expect.arrayContaining(['registrations', 'outbox', 'staff_audit', 'signup_purges']));
+    expect(tables).toEqual(expect.arrayContaining(['signups', 'outbox', 'staff_audit', 'signup_purges']));
     const rows = tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t.replaceAll('"', '""')}"`).all())).join('\n');
     const bytes = Buffer.concat([readFileSync(file), ...(existsSync(`${file}-wal`) ? [readFileSync(`${file}-wal`)] : [])]);
     return { rows, bytes };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { openDatabase, closeDatabase } from '../../../electron/host/db/open-database';
-import { createRegistrationStore } from '../../../electron/host/kiosk/registration-store';
+import { createSignupIntake } from '../../../electron/host/signups/signup-intake';
 import { createOutboxStore } from '../../../electron/host/sync/outbox-store';
 import { call } from '../staff/staff-support';
 import { hallWithAdmin, type TestHall } from '../postings/postings-support';
@@ -21,7 +21,7 @@ interface Made {
 function writeSignups(dataDir: string, now: number, rows: Omit<Made, 'id'>[]): Made[] {
   const db = openDatabase(join(dataDir, 'hall.db'));
   try {
-    const store = createRegistrationStore(db);
+    const store = createSignupIntake(db);
     const outbox = createOutboxStore(db);
     return rows.map((r) => {
       const at = now - r.daysAgo * DAY;

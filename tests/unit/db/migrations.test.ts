@@ -5,9 +5,9 @@ import { MigrationError } from '../../../electron/host/db/errors';
 import { createListingStore } from '../../../electron/host/db/listing-store';
 import { createQuarantineStore } from '../../../electron/host/db/quarantine-store';
 import { createOutboxStore } from '../../../electron/host/sync/outbox-store';
-import { createRegistrationStore } from '../../../electron/host/kiosk/registration-store';
+import { createSignupIntake } from '../../../electron/host/signups/signup-intake';
 import { NOW, makeListing } from './fixtures';
-import { allRows, columns, databaseAt, insertRow, v1Cursor, v1Listing, v3OutboxItem, v4Registration } from './old-rows';
+import { allRows, columns, databaseAt, insertRow, v1Cursor, v1Listing, v3OutboxItem, v4Signup } from './old-rows';
 import { createUrgentStore } from '../../../electron/host/urgent/urgent-store';
 import { createStaffAuth } from '../../../electron/host/staff/staff-auth';
 import { silentLog } from '../../support/silent-log';
@@ -22,7 +22,7 @@ describe('migration registry', () => {
 
   it('has a test below for every migration', () => {
     // adding a migration? add its describe block below (migrate to N-1, insert, migrate to N)
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox', 'registrations', 'staff-urgent', 'staff-data', 'listing-changes', 'board-devices', 'purge-drops']);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox', 'registrations', 'staff-urgent', 'staff-data', 'listing-changes', 'board-devices', 'purge-drops', 'signups']);
   });
 
   it('rejects a registry with a repeated or decreasing version', () => {
@@ -145,10 +145,10 @@ describe('0004-registrations', () => {
     expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
 
     // a sign-up as the kiosk writes it, numbered per day
-    const signup = insertRow(db, 'registrations', v4Registration({ listing_id: String(listing.id) }));
+    const signup = insertRow(db, 'registrations', v4Signup({ listing_id: String(listing.id) }));
     insertRow(db, 'registration_counters', { day: String(signup.day), last: 1 });
     expect(allRows(db, 'registrations')).toEqual([signup]);
-    expect(() => insertRow(db, 'registrations', v4Registration({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6d' }))).toThrow(/UNIQUE/);
+    expect(() => insertRow(db, 'registrations', v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6d' }))).toThrow(/UNIQUE/);
   });
 });
 
@@ -157,7 +157,7 @@ describe('0005-staff-urgent', () => {
     const db = databaseAt(4);
     const listing = insertRow(db, 'listings', v1Listing({ id: 'keep-5' }));
     const pending = insertRow(db, 'outbox', v3OutboxItem({ type: 'registration' }));
-    const signup = insertRow(db, 'registrations', v4Registration());
+    const signup = insertRow(db, 'registrations', v4Signup());
     migrateTo(db, 5);
     expect(schemaVersion(db)).toBe(5);
     for (const table of ['staff_accounts', 'staff_lockouts', 'staff_sessions', 'staff_audit', 'urgent_postings', 'hall_announcements']) {
@@ -181,7 +181,7 @@ describe('0006-staff-data', () => {
   it('adds contacted marks to sign-ups, the purge record and pulse snapshots, and keeps sign-ups, postings and the outbox', () => {
     const db = databaseAt(5);
     const listing = insertRow(db, 'listings', v1Listing({ id: 'keep-6' }));
-    const signup = insertRow(db, 'registrations', v4Registration());
+    const signup = insertRow(db, 'registrations', v4Signup());
     insertRow(db, 'registration_counters', { day: String(signup.day), last: 1 });
     const pending = insertRow(db, 'outbox', v3OutboxItem({ id: String(signup.id), type: 'registration' }));
     migrateTo(db, 6);
@@ -195,7 +195,7 @@ describe('0006-staff-data', () => {
     expect(allRows(db, 'listings')).toEqual([{ ...listing, hidden: 0 }]);
     expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
     // the kiosk's insert of schema 4 still works on the widened table
-    expect(() => insertRow(db, 'registrations', v4Registration({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a7d', number: 'A-0002', phone: '13912348000', name: '' }))).not.toThrow();
+    expect(() => insertRow(db, 'registrations', v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a7d', number: 'A-0002', phone: '13912348000', name: '' }))).not.toThrow();
   });
 });
 
@@ -209,6 +209,25 @@ describe('0009-purge-drops', () => {
   });
 });
 
+describe('0010-signups', () => {
+  it('renames sign-ups and their day counters to signups and signup_counters, keeping every row, the contacted marks and the outbox', () => {
+    const db = databaseAt(9);
+    const signup = insertRow(db, 'registrations', v4Signup({ contacted_at: NOW, contacted_by: '王主任' }));
+    const counter = insertRow(db, 'registration_counters', { day: String(signup.day), last: 1 });
+    const pending = insertRow(db, 'outbox', v3OutboxItem({ id: String(signup.id), type: 'registration' }));
+    migrateTo(db, 10);
+    expect(schemaVersion(db)).toBe(10);
+    expect(allRows(db, 'signups')).toEqual([signup]);
+    expect(allRows(db, 'signup_counters')).toEqual([counter]);
+    expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
+    const names = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'registration%' OR name LIKE 'signup%' ORDER BY name").pluck().all();
+    expect(names).toEqual(['signup_counters', 'signup_purges', 'signups', 'signups_created']);
+    // the day's number is still unique, and the next sign-up of the day numbers on
+    expect(() => insertRow(db, 'signups', v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a8d' }))).toThrow(/UNIQUE/);
+    expect(db.prepare('SELECT COUNT(*) FROM signups WHERE created_at >= ?').pluck().get(NOW)).toBe(1);
+  });
+});
+
 describe('an old database upgraded to the latest version', () => {
   it('reads back, through today’s stores, every row written at the version it was written in, and takes new ones', async () => {
     const db = databaseAt(1);
@@ -219,7 +238,7 @@ describe('an old database upgraded to the latest version', () => {
     migrateTo(db, 3);
     const pending = insertRow(db, 'outbox', v3OutboxItem());
     migrateTo(db, 4);
-    const signup = insertRow(db, 'registrations', v4Registration({ listing_id: 'from-v1' }));
+    const signup = insertRow(db, 'registrations', v4Signup({ listing_id: 'from-v1' }));
     insertRow(db, 'registration_counters', { day: String(signup.day), last: 1 });
 
     migrateTo(db, LATEST_VERSION);
@@ -241,7 +260,7 @@ describe('an old database upgraded to the latest version', () => {
     expect(outbox.pendingCount()).toBe(1);
 
     // the kiosk numbers on from the old day's counter, with its outbox item in the same write
-    const receipt = createRegistrationStore(db).add(
+    const receipt = createSignupIntake(db).add(
       { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', phone: '13912348000', name: '', occupations: ['moving'], districts: [], availability: ['today'], expectedPay: null, payUnit: null, listingId: listing.id, consentVersion: 'kiosk-2025-1', consentAt: new Date(NOW).toISOString() },
       'kiosk-local',
       NOW,

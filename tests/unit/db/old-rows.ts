@@ -85,7 +85,7 @@ export function v3OutboxItem(overrides: Row = {}): Row {
 }
 
 /** A kiosk sign-up in schema 4's `registrations` columns (0004-registrations.ts). */
-export function v4Registration(overrides: Row = {}): Row {
+export function v4Signup(overrides: Row = {}): Row {
   return {
     id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6c',
     day: '2026-11-27',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { emptySignup, phoneProblem, signupReducer, startSignup, toRegistrationInput, type SignupAction } from '../../../renderer/kiosk/signup/signup-state';
+import { emptySignup, phoneProblem, signupReducer, startSignup, toSignupInput, type SignupAction } from '../../../renderer/kiosk/signup/signup-state';
 import { pinyinCandidates } from '../../../renderer/kiosk/signup/pinyin';
-import { RegistrationInputSchema } from '../../../shared/schemas/registration';
+import { SignupInputSchema } from '../../../shared/schemas/signup';
 
 const run = (actions: SignupAction[], from = emptySignup()) => actions.reduce(signupReducer, from);
 
@@ -15,7 +15,7 @@ describe('sign-up form state', () => {
       { type: 'toggle-availability', value: 'today' },
       { type: 'set-pay', pay: { amount: 200, unit: 'day' } },
     ]);
-    expect(RegistrationInputSchema.parse(toRegistrationInput(s))).toMatchObject({ phone: '13812348000', occupations: ['moving'], expectedPay: 200 });
+    expect(SignupInputSchema.parse(toSignupInput(s))).toMatchObject({ phone: '13812348000', occupations: ['moving'], expectedPay: 200 });
   });
 
   it('keeps one id across retries so the host stores the sign-up once', () => {

@@ -4,7 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { WritableDatabase } from '../../../electron/host/db/handles';
 import { LATEST_VERSION, migrateTo } from '../../../electron/host/db/migrations/index';
 import { createListingStore } from '../../../electron/host/db/listing-store';
-import { createRegistrationStore } from '../../../electron/host/kiosk/registration-store';
+import { createSignupIntake } from '../../../electron/host/signups/signup-intake';
 import { createPulseService } from '../../../electron/host/pulse/pulse-service';
 import { createPulseSnapshots } from '../../../electron/host/pulse/pulse-snapshots';
 import { aggregateDemand, aggregateSeekers, computeMarketPulse, PulseInputError, type MarketPulse } from '../../../shared/pulse/market-pulse';
@@ -51,10 +51,10 @@ describe('market pulse', () => {
     const store = createListingStore(db);
     store.upsertMany(PULSE_POSTINGS.map((p) => p.listing));
     for (const p of PULSE_POSTINGS) if (p.hidden) store.setHidden(p.listing.id, true);
-    const registrations = createRegistrationStore(db);
+    const signups = createSignupIntake(db);
     for (const s of PULSE_SIGNUPS) {
       const at = PULSE_NOW - s.daysAgo * DAY;
-      registrations.add(
+      signups.add(
         { id: uuidv7(), phone: s.phone, name: '', occupations: s.occupations, districts: [], availability: [], expectedPay: null, payUnit: null, listingId: s.listingId, consentVersion: 'kiosk-2025-1', consentAt: new Date(at).toISOString() },
         'kiosk-local',
         at,

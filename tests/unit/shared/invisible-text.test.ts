@@ -3,7 +3,7 @@ import { stripInvisible } from '../../../shared/schemas/invisible-text';
 import { ListingSchema } from '../../../shared/schemas/listing';
 import { NoticeInputSchema, UrgentInputSchema } from '../../../shared/schemas/urgent';
 import { DEFAULT_SCREEN, ScreenProfileSchema } from '../../../shared/schemas/screen';
-import { RegistrationNameSchema } from '../../../shared/schemas/registration';
+import { SignupNameSchema } from '../../../shared/schemas/signup';
 import { AccountInputSchema } from '../../../shared/staff-contract';
 import { makeListing } from '../db/fixtures';
 
@@ -25,6 +25,6 @@ describe('invisible bidi and zero-width characters', () => {
     expect(ScreenProfileSchema.parse({ ...DEFAULT_SCREEN, name: '大厅\u200B主屏' }).name).toBe('大厅主屏');
     expect(AccountInputSchema.parse({ name: '王\u202E主任', pin: '271828' }).name).toBe('王主任');
     // a person's name at the kiosk takes letters only: a control is refused there
-    expect(RegistrationNameSchema.safeParse('张\u202E三').success).toBe(false);
+    expect(SignupNameSchema.safeParse('张\u202E三').success).toBe(false);
   });
 });

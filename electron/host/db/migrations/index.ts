@@ -14,6 +14,7 @@ import { migrate as m0006 } from './0006-staff-data';
 import { migrate as m0007 } from './0007-listing-changes';
 import { migrate as m0008 } from './0008-board-devices';
 import { migrate as m0009 } from './0009-purge-drops';
+import { migrate as m0010 } from './0010-signups';
 
 export interface Migration {
   readonly version: number;
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'listing-changes', migrate: m0007 },
   { version: 8, name: 'board-devices', migrate: m0008 },
   { version: 9, name: 'purge-drops', migrate: m0009 },
+  { version: 10, name: 'signups', migrate: m0010 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {

@@ -72,7 +72,7 @@ describe('hub PostgreSQL migration 1 (base)', () => {
 });
 
 describe('hub PostgreSQL migration 2 (city)', () => {
-  it('gives postings their trade columns and stored registrations their facts, without a phone', async () => {
+  it('gives postings their trade columns and stored sign-ups their facts, without a phone', async () => {
     const url = await freshDatabaseUrl();
     const pool = postgresPoolFor(url, { max: 1 });
     const l = makeListing({ occupation: 'moving', headcount: 7, validFrom: '2026-11-26T10:00:00.000+08:00' });

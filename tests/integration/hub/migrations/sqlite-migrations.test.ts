@@ -67,7 +67,7 @@ describe('hub SQLite migration 1 (base)', () => {
 });
 
 describe('hub SQLite migration 2 (city)', () => {
-  it('gives postings their trade columns and stored registrations their facts, without a phone', async () => {
+  it('gives postings their trade columns and stored sign-ups their facts, without a phone', async () => {
     const file = join(tmpDir('hub-mig-'), 'hub.db');
     const db = new BetterSqlite3(file);
     migrateSqliteHub(db, 1);

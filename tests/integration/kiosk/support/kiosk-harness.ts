@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { uuidv7 } from 'uuidv7';
 import { startHall, type Hall, type HallDeps } from '../../../../electron/host/hall';
 import { hallOptionsFrom } from '../../../../electron/host/config';
-import { CONSENT_VERSION, type RegistrationInput } from '../../../../shared/schemas/registration';
+import { CONSENT_VERSION, type SignupInput } from '../../../../shared/schemas/signup';
 import { tmpDir } from '../../../support/tmp-dir';
 
 export const ROOT = resolve(import.meta.dirname, '../../../..');
@@ -30,7 +30,7 @@ export async function startKioskHall(options: { dataDir?: string; args?: string[
 }
 
 /** A valid sign-up body; override any field. */
-export function signup(overrides: Partial<RegistrationInput> = {}): RegistrationInput {
+export function signup(overrides: Partial<SignupInput> = {}): SignupInput {
   return {
     id: uuidv7(),
     phone: '13912345678',

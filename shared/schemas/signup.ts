@@ -1,6 +1,6 @@
 /**
  * A worker's sign-up at the kiosk (DOMAIN.md, "A worker's sign-up at the kiosk"). The kiosk
- * posts `RegistrationInput`; the host adds the number, the kiosk device id and the time.
+ * posts `SignupInput`; the host adds the number, the kiosk device id and the time.
  * Personal fields (phone, name) never leave the host except upstream through the outbox.
  */
 import { z } from 'zod';
@@ -14,7 +14,7 @@ export type Availability = (typeof AVAILABILITY)[number];
 /** Bumped whenever the consent text changes; a sign-up records the version it agreed to. */
 export const CONSENT_VERSION = 'kiosk-2025-1';
 
-export const REGISTRATION_LIMITS = { name: 20, occupations: OCCUPATION_CODES.length, districts: 30 } as const;
+export const SIGNUP_LIMITS = { name: 20, occupations: OCCUPATION_CODES.length, districts: 30 } as const;
 
 /** UUIDv7 (made at the kiosk; also the idempotency key upstream). */
 export const Uuidv7Schema = z
@@ -28,10 +28,10 @@ export const Uuidv7Schema = z
  */
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M} ·.\-'’]*$/u;
 
-export const RegistrationNameSchema = z
+export const SignupNameSchema = z
   .string()
   .trim()
-  .max(REGISTRATION_LIMITS.name, { message: `at most ${REGISTRATION_LIMITS.name} characters` })
+  .max(SIGNUP_LIMITS.name, { message: `at most ${SIGNUP_LIMITS.name} characters` })
   .refine((s) => s === '' || NAME.test(s), { message: 'letters only (no digits, symbols, emoji or markup)' });
 
 const DistrictCodeSchema = z.string().regex(/^\d{6}$/).refine(isKnownDistrict, { message: 'unknown GB/T 2260 district code' });
@@ -42,13 +42,13 @@ const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
     .max(max)
     .refine((a) => new Set(a).size === a.length, { message: 'no duplicates' });
 
-export const RegistrationInputSchema = z
+export const SignupInputSchema = z
   .object({
     id: Uuidv7Schema,
     phone: MobilePhoneSchema,
-    name: RegistrationNameSchema.default(''),
-    occupations: uniqueList(z.enum(OCCUPATION_CODES), REGISTRATION_LIMITS.occupations).default([]),
-    districts: uniqueList(DistrictCodeSchema, REGISTRATION_LIMITS.districts).default([]),
+    name: SignupNameSchema.default(''),
+    occupations: uniqueList(z.enum(OCCUPATION_CODES), SIGNUP_LIMITS.occupations).default([]),
+    districts: uniqueList(DistrictCodeSchema, SIGNUP_LIMITS.districts).default([]),
     availability: uniqueList(z.enum(AVAILABILITY), AVAILABILITY.length).default([]),
     expectedPay: z.number().finite().positive().max(100_000).nullable().default(null),
     payUnit: z.enum(PAY_UNITS).nullable().default(null),
@@ -63,18 +63,18 @@ export const RegistrationInputSchema = z
     }
   });
 
-export type RegistrationInput = z.input<typeof RegistrationInputSchema>;
-export type RegistrationData = z.output<typeof RegistrationInputSchema>;
+export type SignupInput = z.input<typeof SignupInputSchema>;
+export type SignupData = z.output<typeof SignupInputSchema>;
 
 /** What the host keeps and sends upstream. */
-export interface Registration extends RegistrationData {
+export interface Signup extends SignupData {
   number: string;
   kioskId: string;
   createdAt: string;
 }
 
 /** `A-0427`: a letter and four digits, counted per day by the hall. */
-export const RegistrationNumberSchema = z.string().regex(/^[A-Z]-\d{4,}$/);
+export const SignupNumberSchema = z.string().regex(/^[A-Z]-\d{4,}$/);
 
-export const RegistrationReceiptSchema = z.object({ id: z.string(), number: RegistrationNumberSchema });
-export type RegistrationReceipt = z.infer<typeof RegistrationReceiptSchema>;
+export const SignupReceiptSchema = z.object({ id: z.string(), number: SignupNumberSchema });
+export type SignupReceipt = z.infer<typeof SignupReceiptSchema>;

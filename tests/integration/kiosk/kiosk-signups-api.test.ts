@@ -6,11 +6,11 @@ import { BOARD_NAMESPACE } from '../../../shared/contract';
 import { postSignup, signup, startKioskHall, type TestHall } from './support/kiosk-harness';
 
 /** Rows in the hall's own tables, read through a second connection to the file. */
-function tableCounts(dataDir: string): { registrations: number; outbox: number } {
+function tableCounts(dataDir: string): { signups: number; outbox: number } {
   const db = openDatabase(`${dataDir}/hall.db`);
   try {
     return {
-      registrations: (db.prepare('SELECT COUNT(*) AS n FROM registrations').get() as { n: number }).n,
+      signups: (db.prepare('SELECT COUNT(*) AS n FROM signups').get() as { n: number }).n,
       outbox: (db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE type = 'registration'").get() as { n: number }).n,
     };
   } finally {
@@ -43,8 +43,8 @@ describe('POST /api/registrations on a standalone hall', () => {
     const res = await postSignup(t.hall.url, body, token);
     expect(res.status).toBe(201);
     expect(res.body).toEqual({ id: body.id, number: expect.stringMatching(/^[A-Z]-\d{4}$/) });
-    expect(tableCounts(t.dataDir)).toEqual({ registrations: before.registrations + 1, outbox: 0 });
-    const stored = t.hall.kiosk.registrations.get(body.id as string);
+    expect(tableCounts(t.dataDir)).toEqual({ signups: before.signups + 1, outbox: 0 });
+    const stored = t.hall.kiosk.signups.get(body.id as string);
     expect(stored).toMatchObject({ phone: body.phone, name: body.name, kioskId: 'kiosk-local', number: res.body.number });
   });
 
@@ -69,7 +69,7 @@ describe('POST /api/registrations on a standalone hall', () => {
       expect(r.status).toBe(200);
       expect(r.body).toEqual(first.body);
     }
-    expect(tableCounts(t.dataDir)).toEqual({ registrations: before.registrations + 1, outbox: 0 });
+    expect(tableCounts(t.dataDir)).toEqual({ signups: before.signups + 1, outbox: 0 });
   });
 
   it('refuses the same id with different details instead of overwriting the first sign-up', async () => {
@@ -78,8 +78,8 @@ describe('POST /api/registrations on a standalone hall', () => {
     const before = tableCounts(t.dataDir);
     const res = await postSignup(t.hall.url, { ...body, phone: '13700001111' }, token);
     expect(res.status).toBe(409);
-    expect(res.body).toMatchObject({ error: { code: 'registration_conflict' } });
-    expect(t.hall.kiosk.registrations.get(body.id as string)?.phone).toBe(body.phone);
+    expect(res.body).toMatchObject({ error: { code: 'signup_conflict' } });
+    expect(t.hall.kiosk.signups.get(body.id as string)?.phone).toBe(body.phone);
     expect(tableCounts(t.dataDir)).toEqual(before);
   });
 
@@ -100,7 +100,7 @@ describe('POST /api/registrations on a standalone hall', () => {
     const before = tableCounts(t.dataDir);
     const res = await postSignup(t.hall.url, { ...signup(), ...patch }, token);
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ error: { code: 'invalid_registration' } });
+    expect(res.body).toMatchObject({ error: { code: 'invalid_signup' } });
     expect(JSON.stringify(res.body)).toContain(field === 'isAdmin' ? 'isAdmin' : field);
     // the error names the field, never echoes what was sent
     expect(JSON.stringify(res.body)).not.toContain('<script>');
@@ -167,7 +167,7 @@ describe('POST /api/registrations on a standalone hall', () => {
 
     const res = await postSignup(t.hall.url, signup(), approved.token);
     expect(res.status).toBe(201);
-    expect(t.hall.kiosk.registrations.get(res.body.id as string)?.kioskId).toBe(deviceId);
+    expect(t.hall.kiosk.signups.get(res.body.id as string)?.kioskId).toBe(deviceId);
 
     // only a hash of the device token is on disk
     const db = openDatabase(`${t.dataDir}/hall.db`);
