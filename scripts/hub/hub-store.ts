@@ -15,6 +15,7 @@
  * - A submission is stored once by its id, however often and through whichever node it
  *   arrives, and what it causes (a relayed urgent posting) commits with it.
  */
+import type { CityCountsInput, CityHallInput } from '../../shared/pulse/city-pulse';
 import type { Listing } from '../../shared/schemas/listing';
 
 export type ChangeType = 'listing' | 'urgent';
@@ -94,27 +95,57 @@ export type HallEvent =
   /** Only the session that connected can mark the hall gone (it may be on another node now). */
   | { kind: 'disconnected'; hallId: string; session: string; at: number };
 
-export interface HallStatusRow {
-  hallId: string;
-  nodeId: string;
-  connected: boolean;
+/** A `changes` row as either store reads it: the posting or notice still as JSON text. */
+export interface ChangeRecord {
+  seq: number;
+  type: string;
+  op: string;
+  id: string;
+  data: string | null;
+}
+
+export function changeFromRecord(r: ChangeRecord): HubChange {
+  const change: HubChange = { seq: r.seq, type: r.type, op: r.op, id: r.id };
+  if (r.data !== null) change.data = JSON.parse(r.data) as unknown;
+  return change;
+}
+
+/** A hall's last known status: what the city's picture takes (city-pulse.ts), and when it connected. */
+export interface HallStatusRow extends CityHallInput {
   connectedAt: number;
-  /** Last connect or heartbeat. */
-  lastSeenAt: number;
+}
+
+/** A `halls` row as either store's driver returns it (SQLite gives `connected` as 0 / 1). */
+export interface HallRecord {
+  hall_id: string;
+  node_id: string;
+  connected: boolean | number;
+  connected_at: number;
+  last_seen_at: number;
   cursor: number;
-  outboxPending: number | null;
-  outboxOldestAt: number | null;
-  screensOnline: number | null;
-  screensTotal: number | null;
+  outbox_pending: number | null;
+  outbox_oldest_at: number | null;
+  screens_online: number | null;
+  screens_total: number | null;
+}
+
+export function hallFromRecord(r: HallRecord): HallStatusRow {
+  return {
+    hallId: r.hall_id,
+    nodeId: r.node_id,
+    connected: r.connected === true || r.connected === 1,
+    connectedAt: r.connected_at,
+    lastSeenAt: r.last_seen_at,
+    cursor: r.cursor,
+    outboxPending: r.outbox_pending,
+    outboxOldestAt: r.outbox_oldest_at,
+    screensOnline: r.screens_online,
+    screensTotal: r.screens_total,
+  };
 }
 
 /** Per trade counts behind the market pulse (shared/pulse/market-pulse.ts), city-wide. */
-export interface CityCounts {
-  demand: Partial<Record<string, number>>;
-  seekers: Partial<Record<string, number>>;
-  /** Seekers over all trades, each person once. */
-  totalSeekers: number;
-}
+export type CityCounts = CityCountsInput;
 
 export interface CitySnapshot extends CityCounts {
   day: string;

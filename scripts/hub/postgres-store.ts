@@ -24,7 +24,7 @@ import pg from 'pg';
 import type { Pool, PoolClient } from 'pg';
 import type { Listing } from '../../shared/schemas/listing';
 import { LOCK_CHANGE_LOG, LOCK_NAMESPACE, migratePostgresHub } from './migrations/postgres/index';
-import type { ChangesPage, CityCounts, HallStatusRow, HubChange, HubStore, Submission, UrgentInput } from './hub-store';
+import { changeFromRecord, hallFromRecord, type ChangeRecord, type ChangesPage, type CityCounts, type HallRecord, type HallStatusRow, type HubChange, type HubStore, type Submission, type UrgentInput } from './hub-store';
 import { signupFactOf } from './signup-facts';
 import { SNAPSHOT_TOTAL } from './sqlite-store';
 
@@ -83,14 +83,6 @@ export function isPoolBusyError(error: unknown): boolean {
   return error instanceof Error && /^timeout exceeded when trying to connect$/.test(error.message);
 }
 
-interface ChangeRow {
-  seq: number;
-  type: string;
-  op: string;
-  id: string;
-  data: string | null;
-}
-
 export async function openPostgresHubStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresHubStore> {
   const pool = postgresPoolFor(url, { max: options.poolSize ?? 10, ...(options.connectionWaitMs ? { connectionWaitMs: options.connectionWaitMs } : {}) });
   pool.on('error', (error) => options.onPoolError?.(error));
@@ -102,12 +94,6 @@ export async function openPostgresHubStore(url: string, options: PostgresStoreOp
   }
   const { rows } = await pool.query<{ value: string }>("SELECT value FROM hub_meta WHERE key = 'person_key'");
   return postgresStoreOn(pool, url, rows[0]!.value);
-}
-
-function toChange(seq: number, type: string, op: string, id: string, dataJson: string | null): HubChange {
-  const change: HubChange = { seq, type, op, id };
-  if (dataJson !== null) change.data = JSON.parse(dataJson) as unknown;
-  return change;
 }
 
 function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHubStore {
@@ -141,7 +127,7 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
       const pending: Array<{ seq: number; type: string; op: string; id: string; data: string | null; createdAt: number }> = [];
       const append: Appender = (type, op, id, data, now) => {
         pending.push({ seq: ++last, type, op, id, data, createdAt: now });
-        return toChange(last, type, op, id, data);
+        return changeFromRecord({ seq: last, type, op, id, data });
       };
       const result = await fn(db, append);
       if (pending.length > 0) {
@@ -290,10 +276,10 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
 
     async changesSince(since, limit): Promise<ChangesPage> {
       return inTransaction(async (db) => {
-        const { rows } = await db.query<ChangeRow>('SELECT seq, type, op, id, data FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2', [since, limit + 1]);
+        const { rows } = await db.query<ChangeRecord>('SELECT seq, type, op, id, data FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2', [since, limit + 1]);
         const last = await db.query<{ last: number }>('SELECT coalesce(max(seq), 0) AS last FROM changes');
         return {
-          changes: rows.slice(0, limit).map((r) => toChange(r.seq, r.type, r.op, r.id, r.data)),
+          changes: rows.slice(0, limit).map(changeFromRecord),
           lastSeq: last.rows[0]!.last,
           hasMore: rows.length > limit,
         };
@@ -378,30 +364,8 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
       }
     },
     async hallStatuses(): Promise<HallStatusRow[]> {
-      const { rows } = await pool.query<{
-        hall_id: string;
-        node_id: string;
-        connected: boolean;
-        connected_at: number;
-        last_seen_at: number;
-        cursor: number;
-        outbox_pending: number | null;
-        outbox_oldest_at: number | null;
-        screens_online: number | null;
-        screens_total: number | null;
-      }>('SELECT * FROM halls ORDER BY hall_id COLLATE "C"');
-      return rows.map((r) => ({
-        hallId: r.hall_id,
-        nodeId: r.node_id,
-        connected: r.connected,
-        connectedAt: r.connected_at,
-        lastSeenAt: r.last_seen_at,
-        cursor: r.cursor,
-        outboxPending: r.outbox_pending,
-        outboxOldestAt: r.outbox_oldest_at,
-        screensOnline: r.screens_online,
-        screensTotal: r.screens_total,
-      }));
+      const { rows } = await pool.query<HallRecord>('SELECT * FROM halls ORDER BY hall_id COLLATE "C"');
+      return rows.map(hallFromRecord);
     },
     async cityCounts(now, windowDays): Promise<CityCounts> {
       const since = now - windowDays * 86_400_000;

@@ -9,8 +9,9 @@
  */
 import BetterSqlite3 from 'better-sqlite3';
 import type { Listing } from '../../shared/schemas/listing';
+import { demandByTradeSql, seekersByTradeSql, seekersTotalSql, type PulseTables } from '../../shared/pulse/pulse-sql';
 import { migrateSqliteHub } from './migrations/sqlite/index';
-import type { ChangesPage, CityCounts, HallStatusRow, HubChange, HubStore, Submission, SubmissionEffect, UrgentInput } from './hub-store';
+import { changeFromRecord, hallFromRecord, type ChangeRecord, type ChangesPage, type CityCounts, type HallRecord, type HallStatusRow, type HubChange, type HubStore, type Submission, type SubmissionEffect, type UrgentInput } from './hub-store';
 import { signupFactOf } from './signup-facts';
 
 /** The snapshot row that holds the totals (distinct seekers over all trades). */
@@ -27,14 +28,6 @@ interface ListingRowHub {
   revision: number;
   deleted: number;
   data: string;
-}
-
-interface ChangeRow {
-  seq: number;
-  type: string;
-  op: string;
-  id: string;
-  data: string | null;
 }
 
 /** Opens (and migrates to the latest schema) the hub's SQLite file; ':memory:' for tests. */
@@ -72,7 +65,7 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
   const insertChange = db.prepare<{ type: string; op: string; id: string; data: string | null; created_at: number }>(
     'INSERT INTO changes (type, op, id, data, created_at) VALUES (@type, @op, @id, @data, @created_at)',
   );
-  const selectChanges = db.prepare<{ since: number; limit: number }, ChangeRow>(
+  const selectChanges = db.prepare<{ since: number; limit: number }, ChangeRecord>(
     'SELECT seq, type, op, id, data FROM changes WHERE seq > @since ORDER BY seq LIMIT @limit',
   );
   const selectLastSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM changes');
@@ -125,38 +118,12 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
   const hallGone = db.prepare<{ hall_id: string; session: string; at: number }>(
     'UPDATE halls SET connected = 0, last_seen_at = @at WHERE hall_id = @hall_id AND session = @session',
   );
-  const selectHalls = db.prepare<
-    [],
-    {
-      hall_id: string;
-      node_id: string;
-      connected: number;
-      connected_at: number;
-      last_seen_at: number;
-      cursor: number;
-      outbox_pending: number | null;
-      outbox_oldest_at: number | null;
-      screens_online: number | null;
-      screens_total: number | null;
-    }
-  >('SELECT * FROM halls ORDER BY hall_id');
-  const demandByTrade = db.prepare<{ now: number }, { occupation: string; n: number }>(
-    `SELECT occupation, SUM(headcount) AS n FROM listings
-      WHERE deleted = 0 AND valid_from_ms <= @now AND valid_until_ms > @now GROUP BY occupation`,
-  );
-  const seekersByTrade = db.prepare<{ since: number; now: number }, { occupation: string; n: number }>(
-    `WITH recent AS (
-       SELECT person, occupations, listing_id FROM signups WHERE signed_up_at >= @since AND signed_up_at <= @now
-     ), pairs AS (
-       SELECT j.value AS occupation, r.person AS person FROM recent r, json_each(r.occupations) j
-       UNION
-       SELECT l.occupation, r.person FROM recent r JOIN listings l ON l.id = r.listing_id WHERE r.occupations = '[]'
-     )
-     SELECT occupation, COUNT(DISTINCT person) AS n FROM pairs GROUP BY occupation`,
-  );
-  const seekersTotal = db.prepare<{ since: number; now: number }, { n: number }>(
-    'SELECT COUNT(DISTINCT person) AS n FROM signups WHERE signed_up_at >= @since AND signed_up_at <= @now',
-  );
+  const selectHalls = db.prepare<[], HallRecord>('SELECT * FROM halls ORDER BY hall_id');
+  // the city's D and S, defined once with the hall's (shared/pulse/pulse-sql.ts)
+  const pulseTables: PulseTables = { listed: 'deleted = 0', person: 'person', signedUpAt: 'signed_up_at' };
+  const demandByTrade = db.prepare<{ now: number }, { occupation: string; n: number }>(demandByTradeSql(pulseTables));
+  const seekersByTrade = db.prepare<{ since: number; now: number }, { occupation: string; n: number }>(seekersByTradeSql(pulseTables));
+  const seekersTotal = db.prepare<{ since: number; now: number }, { n: number }>(seekersTotalSql(pulseTables));
   const putSnapshot = db.prepare<{ day: string; occupation: string; demand: number; seekers: number; at: number }>(
     `INSERT INTO city_snapshots (day, occupation, demand, seekers, recorded_at) VALUES (@day, @occupation, @demand, @seekers, @at)
      ON CONFLICT (day, occupation) DO UPDATE SET demand = excluded.demand, seekers = excluded.seekers, recorded_at = excluded.recorded_at`,
@@ -304,12 +271,7 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
     changesPageJson: async (since, limit) => pageJsonTx(since, limit),
     async changesSince(since, limit): Promise<ChangesPage> {
       const { rows, hasMore, lastSeq } = pageTx(since, limit);
-      const changes = rows.map((r) => {
-        const c: HubChange = { seq: r.seq, type: r.type, op: r.op, id: r.id };
-        if (r.data !== null) c.data = JSON.parse(r.data) as unknown;
-        return c;
-      });
-      return { changes, lastSeq, hasMore };
+      return { changes: rows.map(changeFromRecord), lastSeq, hasMore };
     },
     lastSeq: async () => selectLastSeq.get()?.seq ?? 0,
     addSubmission: async (s, effect) => submissionTx(s, effect ?? null),
@@ -342,18 +304,7 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
       }
     },
     async hallStatuses(): Promise<HallStatusRow[]> {
-      return selectHalls.all().map((r) => ({
-        hallId: r.hall_id,
-        nodeId: r.node_id,
-        connected: r.connected === 1,
-        connectedAt: r.connected_at,
-        lastSeenAt: r.last_seen_at,
-        cursor: r.cursor,
-        outboxPending: r.outbox_pending,
-        outboxOldestAt: r.outbox_oldest_at,
-        screensOnline: r.screens_online,
-        screensTotal: r.screens_total,
-      }));
+      return selectHalls.all().map(hallFromRecord);
     },
     async cityCounts(now, windowDays) {
       const since = now - windowDays * 86_400_000;

@@ -9,6 +9,7 @@
 import type { Database } from '../db/handles';
 import { DAY_MS, type TradeCounts } from '../../../shared/pulse/market-pulse';
 import { isOccupationCode } from '../../../shared/occupations';
+import { demandByTradeSql, seekersByTradeSql, seekersTotalSql, type PulseTables } from '../../../shared/pulse/pulse-sql';
 
 export interface PulseCounts {
   demand: TradeCounts;
@@ -27,23 +28,10 @@ function toCounts(rows: readonly { occupation: string; n: number }[]): TradeCoun
 }
 
 export function createPulseQuery(db: Database): PulseQuery {
-  const demand = db.prepare<{ now: number }, { occupation: string; n: number }>(
-    `SELECT occupation, SUM(headcount) AS n FROM listings
-     WHERE hidden = 0 AND valid_from_ms <= @now AND valid_until_ms > @now GROUP BY occupation`,
-  );
-  const seekers = db.prepare<{ since: number; now: number }, { occupation: string; n: number }>(
-    `WITH recent AS (
-       SELECT phone, occupations, listing_id FROM signups WHERE created_at >= @since AND created_at <= @now
-     ), pairs AS (
-       SELECT j.value AS occupation, r.phone AS phone FROM recent r, json_each(r.occupations) j
-       UNION
-       SELECT l.occupation, r.phone FROM recent r JOIN listings l ON l.id = r.listing_id WHERE r.occupations = '[]'
-     )
-     SELECT occupation, COUNT(DISTINCT phone) AS n FROM pairs GROUP BY occupation`,
-  );
-  const total = db.prepare<{ since: number; now: number }, { n: number }>(
-    'SELECT COUNT(DISTINCT phone) AS n FROM signups WHERE created_at >= @since AND created_at <= @now',
-  );
+  const tables: PulseTables = { listed: 'hidden = 0', person: 'phone', signedUpAt: 'created_at' };
+  const demand = db.prepare<{ now: number }, { occupation: string; n: number }>(demandByTradeSql(tables));
+  const seekers = db.prepare<{ since: number; now: number }, { occupation: string; n: number }>(seekersByTradeSql(tables));
+  const total = db.prepare<{ since: number; now: number }, { n: number }>(seekersTotalSql(tables));
   return {
     counts(now, windowDays) {
       const since = now - windowDays * DAY_MS;
