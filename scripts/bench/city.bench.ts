@@ -15,19 +15,19 @@
  * The simulated halls run in this process; on a shared 2-core machine they compete with the
  * nodes and the database, so every result carries the load average it was measured under.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import { generateListings } from '../demo/generate-listings';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../hub/embedded-postgres';
 import { openPostgresHubStore } from '../hub/postgres-store';
 import { openSqliteHubStore } from '../hub/sqlite-store';
+import { spawnHub } from '../hub/spawn-hub';
 import type { HubStore } from '../hub/hub-store';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const ADMIN = 'bench-admin';
 const HALL = 'bench-hall';
 const HALLS = Number(process.env.CITY_BENCH_HALLS ?? 500);
@@ -49,37 +49,19 @@ interface NodeChild {
 }
 
 async function startNode(args: string[]): Promise<NodeChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/hub/cli.ts', '--port', '0', '--admin-token', ADMIN, '--hall-token', HALL, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, HUB_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`city.bench: node did not start:\n${output}`)), 120_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      output += d.toString();
-      const m = /^hub: (http:\/\/\S+)$/m.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolveUrl(m[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`city.bench: node exited with ${code}:\n${output}`)));
-  });
+  const { url, child, output: printed } = await spawnHub(['--port', '0', '--admin-token', ADMIN, '--hall-token', HALL, ...args], { timeoutMs: 120_000, what: 'city.bench' });
   let stopping = false;
   let death: string | null = null;
   child.once('exit', (code, signal) => {
     if (stopping) return;
-    death = `node ${url} died (code ${code}, signal ${signal}):\n${output.slice(-3000)}`;
+    death = `node ${url} died (code ${code}, signal ${signal}):\n${printed().slice(-3000)}`;
     process.stderr.write(`city.bench: ${death}\n`);
   });
   return {
     url,
     child,
     died: () => death,
-    output: () => output,
+    output: printed,
     stop: () =>
       new Promise<void>((done) => {
         stopping = true;

@@ -3,10 +3,10 @@
  * printed URL, its routes, tokens and error bodies, and the socket handshake.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { io } from 'socket.io-client';
 import { hubOptionsFrom } from '../../../scripts/hub/hub-options';
-import { ROOT } from './support/sync-harness';
+import { spawnHub } from '../../../scripts/hub/spawn-hub';
 import { tmpDir } from '../../support/tmp-dir';
 
 const ADMIN = 'cli-admin';
@@ -30,24 +30,7 @@ describe('the hub command', () => {
   let url = '';
 
   beforeAll(async () => {
-    child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/hub/cli.ts', '--port', '0', '--data', tmpDir('hub-cli-'), '--seed', '25'],
-      { cwd: ROOT, env: { ...process.env, HUB_ADMIN_TOKEN: ADMIN, HUB_HALL_TOKEN: HALL, HUB_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let output = '';
-    url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`hub did not start:\n${output}`)), 30_000);
-      child.stdout!.on('data', (d: Buffer) => {
-        output += d.toString();
-        const m = /^hub: (http:\/\/127\.0\.0\.1:\d+)$/m.exec(output);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      child.on('exit', (code) => reject(new Error(`hub exited with ${code}:\n${output}`)));
-    });
+    ({ child, url } = await spawnHub(['--port', '0', '--data', tmpDir('hub-cli-'), '--seed', '25'], { env: { HUB_ADMIN_TOKEN: ADMIN, HUB_HALL_TOKEN: HALL }, timeoutMs: 30_000, what: 'the hub command' }));
   });
 
   afterAll(() => {

@@ -3,10 +3,11 @@
  * own pool and LISTEN connection, as separate processes would have), node processes started
  * from the CLI (for SIGKILL), and raw hall-protocol clients that record what a node sends.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { io, type Socket } from 'socket.io-client';
 import type { Hub, HubOptions } from '../../../../scripts/hub/hub-server';
-import { ADMIN_TOKEN, ROOT, startTestHub } from '../../sync/support/sync-harness';
+import { spawnHub } from '../../../../scripts/hub/spawn-hub';
+import { ADMIN_TOKEN, startTestHub } from '../../sync/support/sync-harness';
 import { HALL_TOKEN } from '../../../support/in-process-hall';
 
 export async function startNodes(count: number, databaseUrl: string, options: Partial<HubOptions> = {}): Promise<Hub[]> {
@@ -28,36 +29,15 @@ export interface NodeProcess {
 
 /** `npm run hub -- --database URL` as an operator starts it, on a fixed port when given. */
 export async function startNodeProcess(databaseUrl: string, options: { port?: number; nodeId?: string; env?: Record<string, string> } = {}): Promise<NodeProcess> {
-  const args = ['--import', 'tsx', 'scripts/hub/cli.ts', '--port', String(options.port ?? 0), '--database', databaseUrl];
+  const args = ['--port', String(options.port ?? 0), '--database', databaseUrl];
   if (options.nodeId) args.push('--node', options.nodeId);
-  const child = spawn(process.execPath, args, {
-    cwd: ROOT,
-    env: { ...process.env, HUB_ADMIN_TOKEN: ADMIN_TOKEN, HUB_HALL_TOKEN: HALL_TOKEN, HUB_LOG_LEVEL: 'warn', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`startNodeProcess: no "hub:" line within 60 s:\n${output}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      output += d.toString();
-      const m = /^hub: (http:\/\/127\.0\.0\.1:\d+)$/m.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`startNodeProcess: exited with ${code} before listening:\n${output}`));
-    });
-  });
+  const { url, child, output } = await spawnHub(args, { env: { HUB_ADMIN_TOKEN: ADMIN_TOKEN, HUB_HALL_TOKEN: HALL_TOKEN, ...options.env }, what: 'startNodeProcess' });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     url,
     port: Number(new URL(url).port),
     child,
-    output: () => output,
+    output,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
