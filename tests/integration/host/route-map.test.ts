@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HALL_ROUTES, KIOSK_ROUTES, PUBLIC_ROUTES, STAFF_DATA_ROUTES, STAFF_ROUTES } from '../../../shared/api/hall-routes';
 import type { Hall } from '../../../electron/host/hall';
 import { startTestHall } from '../../support/in-process-hall';
-
-const key = (method: string, url: string) => `${method.toUpperCase()} ${url}`;
+import { checkRouteMap } from '../../support/route-map-check';
 
 describe('the hall route map', () => {
   let hall: Hall & { dataDir: string };
@@ -18,24 +17,20 @@ describe('the hall route map', () => {
   });
   afterAll(() => hall?.close());
 
-  const mapped = () => new Set(Object.values(HALL_ROUTES).map((r) => key(r.method, r.path)));
-  // Fastify adds a HEAD twin of every GET route (exposeHeadRoutes); the map lists the GET.
-  const served = () => new Set(registered.filter((r) => r.method !== 'HEAD').map((r) => key(r.method, r.url)));
+  const check = () => checkRouteMap(HALL_ROUTES, registered);
+  const mapped = () => new Set(Object.values(HALL_ROUTES).map((r) => `${r.method} ${r.path}`));
 
   it('has an entry for every route the host registers', () => {
     expect(registered.length).toBeGreaterThan(40);
-    const map = mapped();
-    expect([...served()].filter((route) => !map.has(route))).toEqual([]);
+    expect(check().unmapped).toEqual([]);
   });
 
   it('has a route on the host for every entry', () => {
-    const host = served();
-    expect([...mapped()].filter((route) => !host.has(route))).toEqual([]);
+    expect(check().unserved).toEqual([]);
   });
 
   it('names each method and path once', () => {
-    const entries = Object.values(HALL_ROUTES).map((r) => key(r.method, r.path));
-    expect(entries.length).toBe(new Set(entries).size);
+    expect(check().repeated).toEqual([]);
   });
 
   it('gives each entry a name no other group uses, so the merged map loses none', () => {
@@ -44,10 +39,9 @@ describe('the hall route map', () => {
   });
 
   it('every HEAD twin belongs to a mapped GET', () => {
-    const map = mapped();
-    const heads = registered.filter((r) => r.method === 'HEAD');
-    expect(heads.length).toBeGreaterThan(0);
-    expect(heads.filter((r) => !map.has(key('GET', r.url)))).toEqual([]);
+    const { heads, headsWithoutGet } = check();
+    expect(heads).toBeGreaterThan(0);
+    expect(headsWithoutGet).toEqual([]);
   });
 
   it('keeps the paths DESIGN.md publishes', () => {

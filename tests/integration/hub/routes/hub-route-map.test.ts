@@ -10,8 +10,7 @@ import { ErrorBodySchema } from '../../../../shared/api/error-body';
 import type { Hub } from '../../../../scripts/hub/hub-server';
 import { ADMIN_TOKEN, startTestHub } from '../../sync/support/sync-harness';
 import { HALL_TOKEN } from '../../../support/in-process-hall';
-
-const key = (method: string, url: string) => `${method.toUpperCase()} ${url}`;
+import { checkRouteMap } from '../../../support/route-map-check';
 
 describe('the hub route map', () => {
   let hub: Hub;
@@ -22,24 +21,23 @@ describe('the hub route map', () => {
   });
   afterAll(() => hub?.close());
 
-  const mapped = () => new Set(Object.values(HUB_ROUTES).map((r) => key(r.method, r.path)));
-  // Fastify adds a HEAD twin of every GET route (exposeHeadRoutes); the map lists the GET.
-  const served = () => new Set(registered.filter((r) => r.method !== 'HEAD').map((r) => key(r.method, r.url)));
+  const check = () => checkRouteMap(HUB_ROUTES, registered);
+  const mapped = () => new Set(Object.values(HUB_ROUTES).map((r) => `${r.method} ${r.path}`));
 
   it('has an entry for every route the hub registers', () => {
     expect(registered.length).toBeGreaterThanOrEqual(10);
-    const map = mapped();
-    expect([...served()].filter((route) => !map.has(route))).toEqual([]);
+    expect(check().unmapped).toEqual([]);
   });
 
   it('has a route on the hub for every entry', () => {
-    const routes = served();
-    expect([...mapped()].filter((route) => !routes.has(route))).toEqual([]);
+    expect(check().unserved).toEqual([]);
   });
 
-  it('names each method and path once', () => {
-    const entries = Object.values(HUB_ROUTES).map((r) => key(r.method, r.path));
-    expect(entries.length).toBe(new Set(entries).size);
+  it('names each method and path once, and has a mapped GET for every HEAD twin', () => {
+    const { repeated, heads, headsWithoutGet } = check();
+    expect(repeated).toEqual([]);
+    expect(heads).toBeGreaterThan(0);
+    expect(headsWithoutGet).toEqual([]);
   });
 
   it('keeps the paths DESIGN.md publishes', () => {

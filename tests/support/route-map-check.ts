@@ -1,0 +1,34 @@
+/**
+ * A route map (shared/api/: the hall's HALL_ROUTES, the hub's HUB_ROUTES) against the routes a
+ * real server registered (Fastify's onRoute), both ways. Fastify adds a HEAD twin of every GET
+ * route (exposeHeadRoutes); a map lists the GET only.
+ */
+import type { RouteDef } from '../../shared/api/define-route';
+
+export interface RouteMapCheck {
+  /** `METHOD /path` the server registered that no entry names. */
+  unmapped: string[];
+  /** Entries with no route on the server. */
+  unserved: string[];
+  /** Entries that name a method and path another entry names too. */
+  repeated: string[];
+  /** HEAD routes registered, and those without a mapped GET. */
+  heads: number;
+  headsWithoutGet: string[];
+}
+
+const key = (method: string, url: string) => `${method.toUpperCase()} ${url}`;
+
+export function checkRouteMap(map: Readonly<Record<string, RouteDef>>, registered: readonly { method: string; url: string }[]): RouteMapCheck {
+  const entries = Object.values(map).map((r) => key(r.method, r.path));
+  const mapped = new Set(entries);
+  const served = new Set(registered.filter((r) => r.method !== 'HEAD').map((r) => key(r.method, r.url)));
+  const heads = registered.filter((r) => r.method === 'HEAD');
+  return {
+    unmapped: [...served].filter((route) => !mapped.has(route)),
+    unserved: [...mapped].filter((route) => !served.has(route)),
+    repeated: entries.filter((route, i) => entries.indexOf(route) !== i),
+    heads: heads.length,
+    headsWithoutGet: heads.filter((r) => !mapped.has(key('GET', r.url))).map((r) => key(r.method, r.url)),
+  };
+}
