@@ -8,11 +8,9 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onReq
 import type { ImportReport } from '../../../shared/staff-data-contract';
 import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute } from '../server/api-route';
-import type { WritableDatabase } from '../db/handles';
 import type { ListingStore } from '../db/listing-store';
 import { HttpError } from '../server/http-error';
-import type { AuditLog } from '../staff/audit-log';
-import type { StaffGuard } from '../staff/staff-guard';
+import type { ConsoleRouteDeps } from '../staff/staff-guard';
 import { ImportFileError } from './import/detect-file';
 import { TEMPLATE_EXAMPLE, TEMPLATE_HEADER } from './import/import-columns';
 import { importPostings } from './import/import-postings';
@@ -23,13 +21,8 @@ import Papa from 'papaparse';
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 const LIMIT_TEXT = `${IMPORT_MAX_BYTES / 1024 / 1024} MB`;
 
-export interface ImportRouteDeps {
-  db: WritableDatabase;
+export interface ImportRouteDeps extends ConsoleRouteDeps {
   store: ListingStore;
-  audit: AuditLog;
-  guard: StaffGuard;
-  clock: () => number;
-  changed: () => void;
   /** Upper bound of an upload (tests shrink it). */
   maxBytes?: number;
   /** Where uploads are read (the import worker); default the host's thread. */

@@ -12,26 +12,18 @@ import { describeIssues, ListingSchema, type Listing } from '../../../shared/sch
 import { isHallPosting, LOCAL_ID_PREFIX, type PostingsResponse } from '../../../shared/staff-data-contract';
 import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute } from '../server/api-route';
-import type { WritableDatabase } from '../db/handles';
 import type { ListingStore } from '../db/listing-store';
 import { HttpError } from '../server/http-error';
-import type { AuditLog } from '../staff/audit-log';
-import type { StaffGuard } from '../staff/staff-guard';
+import type { ConsoleRouteDeps } from '../staff/staff-guard';
 import type { PostingQueryService } from './posting-query';
 
 const ID = /^[A-Za-z0-9._:-]{1,64}$/;
 /** Shown as the posting's source (DOMAIN.md: a posting names where it came from). */
 export const LOCAL_SOURCE = '本馆窗口录入';
 
-export interface PostingRouteDeps {
-  db: WritableDatabase;
+export interface PostingRouteDeps extends ConsoleRouteDeps {
   store: ListingStore;
   query: PostingQueryService;
-  audit: AuditLog;
-  guard: StaffGuard;
-  clock: () => number;
-  /** The postings changed: re-plan the boards, refresh the pulse. */
-  changed: () => void;
 }
 
 export function postingRoutes(deps: PostingRouteDeps) {

@@ -8,19 +8,13 @@ import { ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas
 import type { PulseResponse } from '../../../shared/staff-data-contract';
 import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute } from '../server/api-route';
-import type { WritableDatabase } from '../db/handles';
 import { writeScreens } from '../screens/screen-config';
 import { HttpError } from '../server/http-error';
-import type { AuditLog } from '../staff/audit-log';
-import type { StaffGuard } from '../staff/staff-guard';
+import type { StaffRouteDeps } from '../staff/staff-guard';
 import type { PulseService } from './pulse-service';
 
-export interface PulseRouteDeps {
-  db: WritableDatabase;
+export interface PulseRouteDeps extends StaffRouteDeps {
   pulse: PulseService;
-  audit: AuditLog;
-  guard: StaffGuard;
-  clock: () => number;
   dataDir: string;
   /** The hall's screens array, edited in place (the same array the screens page edits). */
   screens: ScreenProfile[];

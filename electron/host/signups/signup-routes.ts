@@ -7,24 +7,16 @@ import type { FastifyInstance } from 'fastify';
 import type { SignupsResponse } from '../../../shared/staff-data-contract';
 import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute } from '../server/api-route';
-import type { WritableDatabase } from '../db/handles';
 import { HttpError } from '../server/http-error';
-import type { AuditLog } from '../staff/audit-log';
-import type { StaffGuard } from '../staff/staff-guard';
+import type { ConsoleRouteDeps } from '../staff/staff-guard';
 import { signupsToCsv } from './signup-csv';
 import { maskPhone } from '../../../shared/format';
 import type { SignupStore } from './signup-store';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export interface SignupRouteDeps {
-  db: WritableDatabase;
+export interface SignupRouteDeps extends ConsoleRouteDeps {
   signups: SignupStore;
-  audit: AuditLog;
-  guard: StaffGuard;
-  clock: () => number;
-  /** Sign-ups changed (a purge): refresh the pulse. */
-  changed: () => void;
 }
 
 export function signupRoutes(deps: SignupRouteDeps) {

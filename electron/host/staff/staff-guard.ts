@@ -6,7 +6,9 @@
 import type { FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { ZodError } from 'zod';
 import type { StaffIdentity } from '../../../shared/staff-contract';
+import type { WritableDatabase } from '../db/handles';
 import { HttpError } from '../server/http-error';
+import type { AuditLog } from './audit-log';
 import type { StaffAuth } from './staff-auth';
 
 export const STAFF_BODY_LIMIT = 16 * 1024;
@@ -22,6 +24,20 @@ export interface StaffGuard {
   options(admin?: boolean): RouteShorthandOptions;
   /** The identity behind this request (only inside a guarded route). */
   who(request: FastifyRequest): StaffIdentity;
+}
+
+/** What every staff route module takes: the database, the audit log, the guard and the clock. */
+export interface StaffRouteDeps {
+  db: WritableDatabase;
+  audit: AuditLog;
+  guard: StaffGuard;
+  clock: () => number;
+}
+
+/** A console data route module's deps: a staff route's, and what to call when its data changed. */
+export interface ConsoleRouteDeps extends StaffRouteDeps {
+  /** Postings or sign-ups changed: re-plan the boards, refresh the pulse. */
+  changed: () => void;
 }
 
 export function createStaffGuard(auth: StaffAuth): StaffGuard {

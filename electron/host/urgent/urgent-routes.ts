@@ -8,10 +8,8 @@ import { URGENT_MAX_LIFETIME_MS } from '../../../shared/schemas/urgent';
 import type { UrgentListResponse, UrgentView } from '../../../shared/staff-contract';
 import { STAFF_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute } from '../server/api-route';
-import type { WritableDatabase } from '../db/handles';
 import { HttpError } from '../server/http-error';
-import type { AuditLog } from '../staff/audit-log';
-import type { StaffGuard } from '../staff/staff-guard';
+import type { StaffRouteDeps } from '../staff/staff-guard';
 import type { AnnouncementStore } from './announcement-store';
 import type { BoardAlertsService } from './board-alerts';
 import type { UrgentRecord, UrgentStore } from './urgent-store';
@@ -20,14 +18,10 @@ const ID = /^[A-Za-z0-9._:-]{1,64}$/;
 /** The console lists postings that ended within this long, so staff see what just ran. */
 const RECENT_MS = 24 * 3600_000;
 
-export interface UrgentRouteDeps {
-  db: WritableDatabase;
+export interface UrgentRouteDeps extends StaffRouteDeps {
   urgent: UrgentStore;
   announcements: AnnouncementStore;
   alerts: BoardAlertsService;
-  audit: AuditLog;
-  guard: StaffGuard;
-  clock: () => number;
   screenIds: () => string[];
   /** True when a posting with this id is in the hall's store (for "promote a posting"). */
   listingExists: (id: string) => boolean;
