@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { STAFF_ROUTES, staffApi } from './staff-api';
 import { formatDateTime } from './format';
 import { usePoll } from './use-poll';
+import { TableHead } from './table-head';
 
 export function AuditPage() {
   const { t, i18n } = useTranslation();
@@ -11,15 +12,7 @@ export function AuditPage() {
     <section className="panel">
       <h2>{t('staff.audit.title')}</h2>
       <table className="audit" data-testid="audit-table">
-        <thead>
-          <tr>
-            <th>{t('staff.audit.when')}</th>
-            <th>{t('staff.audit.who')}</th>
-            <th>{t('staff.audit.what')}</th>
-            <th>{t('staff.audit.target')}</th>
-            <th>{t('staff.audit.from')}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('staff.audit.when'), t('staff.audit.who'), t('staff.audit.what'), t('staff.audit.target'), t('staff.audit.from')]} />
         <tbody>
           {(data?.entries ?? []).map((e) => (
             <tr key={e.id}>

@@ -9,6 +9,7 @@ import type { ImportReport } from '../../shared/staff-data-contract';
 import { apiErrorText } from '../common/api-error-text';
 import { downloadFile } from './data-api';
 import { ApiError, STAFF_DATA_ROUTES, staffApi } from './staff-api';
+import { TableHead } from './table-head';
 
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
@@ -67,13 +68,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
           </p>
           {report.rejected.length > 0 ? (
             <table className="import-errors" data-testid="import-errors">
-              <thead>
-                <tr>
-                  <th>{t('staff.import.row')}</th>
-                  <th>{t('staff.import.id')}</th>
-                  <th>{t('staff.import.reasons')}</th>
-                </tr>
-              </thead>
+              <TableHead columns={[t('staff.import.row'), t('staff.import.id'), t('staff.import.reasons')]} />
               <tbody>
                 {report.rejected.map((r) => (
                   <tr key={r.row} data-testid="import-error-row" data-row={r.row}>

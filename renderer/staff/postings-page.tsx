@@ -12,6 +12,7 @@ import { ImportPanel } from './import-panel';
 import { PostingForm } from './posting-form';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
+import { TableHead } from './table-head';
 
 export function PostingsPage() {
   const { t, i18n } = useTranslation();
@@ -59,16 +60,7 @@ export function PostingsPage() {
         </div>
         <p className="hint">{data ? t('staff.postings.count', { shown: data.postings.length, total: data.total }) : ''}</p>
         <table data-testid="postings-table">
-          <thead>
-            <tr>
-              <th>{t('staff.postings.col.title')}</th>
-              <th>{t('staff.postings.col.pay')}</th>
-              <th>{t('staff.postings.col.place')}</th>
-              <th>{t('staff.postings.col.until')}</th>
-              <th>{t('staff.postings.col.state')}</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={[t('staff.postings.col.title'), t('staff.postings.col.pay'), t('staff.postings.col.place'), t('staff.postings.col.until'), t('staff.postings.col.state'), '']} />
           <tbody>
             {(data?.postings ?? []).map((p) => (
               <tr key={p.id} data-testid="posting-row" data-posting-id={p.id} data-hidden={String(p.hidden)} className={p.hidden ? 'muted-row' : undefined}>

@@ -9,6 +9,7 @@ import type { TradePulse } from '../../shared/pulse/market-pulse';
 import { apiErrorText } from '../common/api-error-text';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
+import { TableHead } from './table-head';
 
 export function PulseView() {
   const { t } = useTranslation();
@@ -54,17 +55,7 @@ export function PulseView() {
         </p>
         <p className="hint">{t('staff.pulse.explain', { days: pulse.windowDays, min: pulse.minDemand })}</p>
         <table data-testid="pulse-table">
-          <thead>
-            <tr>
-              <th>{t('staff.pulse.col.rank')}</th>
-              <th>{t('staff.pulse.col.trade')}</th>
-              <th>{t('staff.pulse.col.demand')}</th>
-              <th>{t('staff.pulse.col.seekers')}</th>
-              <th>{t('staff.pulse.col.gap')}</th>
-              <th>{t('staff.pulse.col.ratio')}</th>
-              <th>{t('staff.pulse.col.yearAgo')}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('staff.pulse.col.rank'), t('staff.pulse.col.trade'), t('staff.pulse.col.demand'), t('staff.pulse.col.seekers'), t('staff.pulse.col.gap'), t('staff.pulse.col.ratio'), t('staff.pulse.col.yearAgo')]} />
           <tbody>
             {pulse.trades.map((tp) => (
               <tr key={tp.occupation} data-testid="pulse-console-row" data-occupation={tp.occupation} className={tp.shortageRank !== null ? 'short-row' : undefined}>

@@ -6,6 +6,7 @@ import { formatTime } from './format';
 import { PairingForm } from './pairing-form';
 import { ScreenEditor } from './screen-editor';
 import { STAFF_ROUTES, staffApi } from './staff-api';
+import { TableHead } from './table-head';
 
 export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; refresh: () => void }) {
   const { t, i18n } = useTranslation();
@@ -29,15 +30,7 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
         <h2>{t('staff.screens.title')}</h2>
         {note ? <p className="ok">{note}</p> : null}
         <table className="screens" data-testid="screens-table">
-          <thead>
-            <tr>
-              <th>{t('staff.screens.name')}</th>
-              <th>{t('staff.screens.state')}</th>
-              <th>{t('staff.screens.showing')}</th>
-              <th>{t('staff.screens.legibility')}</th>
-              <th />
-            </tr>
-          </thead>
+          <TableHead columns={[t('staff.screens.name'), t('staff.screens.state'), t('staff.screens.showing'), t('staff.screens.legibility'), '']} />
           <tbody>
             {data.screens.map((s) => (
               <tr key={s.id} data-testid="screen-row" data-screen-id={s.id} data-online={String(s.online)}>

@@ -11,6 +11,7 @@ import { downloadFile } from './data-api';
 import { formatDateTime } from './format';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
+import { TableHead } from './table-head';
 
 export function SignupsPage() {
   const { t, i18n } = useTranslation();
@@ -102,16 +103,7 @@ export function SignupsPage() {
       </div>
       {note ? <p className="ok" data-testid="signups-note">{note}</p> : null}
       <table data-testid="signups-table">
-        <thead>
-          <tr>
-            <th>{t('staff.signups.col.number')}</th>
-            <th>{t('staff.signups.col.person')}</th>
-            <th>{t('staff.signups.col.wants')}</th>
-            <th>{t('staff.signups.col.when')}</th>
-            <th>{t('staff.signups.col.state')}</th>
-            <th />
-          </tr>
-        </thead>
+        <TableHead columns={[t('staff.signups.col.number'), t('staff.signups.col.person'), t('staff.signups.col.wants'), t('staff.signups.col.when'), t('staff.signups.col.state'), '']} />
         <tbody>
           {(data?.signups ?? []).map((s) => {
             const shown = revealed[s.id];
