@@ -39,8 +39,12 @@ export const BoardHealthSchema = z.object({
   plansComputed: z.number().int().nonnegative(),
   /** Plan batches run (each covers every group that needed a plan). */
   batches: z.number().int().nonnegative(),
-  /** Plans pushed, per receiving page. */
+  /** Whole plans pushed, per receiving page. */
   plansSent: z.number().int().nonnegative(),
+  /** Live changes pushed as a `plan-patch`, per receiving page. */
+  patchesSent: z.number().int().nonnegative(),
+  /** `plan-resync` requests from pages (a patch did not fit the plan they held). */
+  resyncs: z.number().int().nonnegative(),
   /** Plans held back for a page still receiving an earlier one (it gets the newest later). */
   plansDeferred: z.number().int().nonnegative(),
   planner: z.enum(['worker', 'inline']),
@@ -113,6 +117,12 @@ const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
 export const BoardHandshakeSchema = z.object({
   screenId: z.string().regex(SCREEN_ID),
   deviceToken: z.string().max(200).optional(),
+  /**
+   * The page applies `plan-patch` events (shared/planner/plan-patch.ts): live changes come as
+   * patches from the plan it holds, the whole `plan` only on connect and on `plan-resync`.
+   * Pages without it get the whole plan every time.
+   */
+  planPatch: z.boolean().optional(),
 });
 
 /** Why the host refused a board socket (`connect_error` `data.code`). */

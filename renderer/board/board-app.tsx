@@ -43,12 +43,14 @@ function drawableLayout(plan: BoardPlan): DrawnLayout {
 
 interface PlannedProps {
   plan: BoardPlan;
+  /** When the hall's postings last changed (the status event's; the plan's for an older host). */
+  dataUpdatedAt: number | null;
   shown: ShownPage | null;
   now: () => number;
   alert: HeaderAlert | null;
 }
 
-function PlannedBoard({ plan, shown, now, alert }: PlannedProps) {
+function PlannedBoard({ plan, dataUpdatedAt, shown, now, alert }: PlannedProps) {
   const { t } = useTranslation();
   const layout = drawableLayout(plan);
   const g = plan.geometry;
@@ -71,7 +73,7 @@ function PlannedBoard({ plan, shown, now, alert }: PlannedProps) {
         startedAt={shown.startedAt}
         now={now}
         locale={plan.locale}
-        dataUpdatedAt={plan.dataUpdatedAt}
+        dataUpdatedAt={dataUpdatedAt}
         pageNumber={pageNumber}
         pageCount={pageCount}
       />
@@ -84,7 +86,7 @@ function PlannedBoard({ plan, shown, now, alert }: PlannedProps) {
         screenName={plan.screenName}
         locale={plan.locale}
         now={now}
-        dataUpdatedAt={plan.dataUpdatedAt}
+        dataUpdatedAt={dataUpdatedAt}
         pageNumber={pageNumber}
         pageCount={pageCount}
         showDate={headerFit(plan.viewport.width - 2 * g.paddingPx, g.headerPx, plan.locale).withDate}
@@ -200,7 +202,7 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
       data-stale={String(stale)}
       data-warnings={plan.warnings.join(' ')}
     >
-      <PlannedBoard plan={plan} shown={shown} now={clock.now} alert={withHeader ? alert : null} />
+      <PlannedBoard plan={plan} dataUpdatedAt={status ? status.dataUpdatedAt : plan.dataUpdatedAt} shown={shown} now={clock.now} alert={withHeader ? alert : null} />
       <UrgentLayer alerts={alerts} identify={identify} geometry={plan.geometry} viewport={plan.viewport} locale={plan.locale} now={clock.now} onShowing={setUrgentShown} />
       {!withHeader && stale ? <StaleText since={status?.lastSyncAt ?? null} locale={plan.locale} className="edge-alert" /> : null}
       {!withHeader && linkLostSince !== null ? (

@@ -1,12 +1,16 @@
 /**
  * The board's side of the host contract: joins `/board` with its screen id, reports its
- * viewport (on connect and, debounced, on resize), and validates what the host sends.
+ * viewport (on connect and, debounced, on resize), and validates what the host sends. It takes
+ * live changes as patches (`auth.planPatch`): the host sends the whole plan on connect and a
+ * `plan-patch` from the plan this page holds for each change; a patch that does not fit (a
+ * missed one, a reconnect) makes the page ask for the whole plan again (`plan-resync`).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { ErrorBody, HallStatus } from '../../shared/contract';
 import { BOARD_NAMESPACE, BOARD_SERVER_EVENTS, type BoardClientEvents, type BoardServerEvents } from '../../shared/api/board-events';
 import type { BoardPlan } from '../../shared/schemas/board-plan';
+import { applyPlanPatch } from '../../shared/planner/plan-patch';
 import { ViewportSchema } from '../../shared/schemas/screen';
 import { pageLog } from '../common/page-log';
 import type { ServerClock } from '../common/server-clock';
@@ -47,9 +51,15 @@ const REFUSED_RETRY_MS = 15_000;
 export function useBoardLink(screenId: string | null, clock: ServerClock): BoardLink {
   const [deviceToken, setDeviceToken] = useState<string | null>(() => (screenId === null ? null : storedDeviceToken(screenId)));
   const [refusal, setRefusal] = useState<string | null>(null);
-  const auth = screenId === null ? null : { screenId, ...(deviceToken ? { deviceToken } : {}) };
+  const auth = screenId === null ? null : { screenId, planPatch: true, ...(deviceToken ? { deviceToken } : {}) };
   const { socket, connected, lostAt } = useNamespaceSocket<BoardServerEvents, BoardClientEvents>(BOARD_NAMESPACE, auth);
-  const [plan, setPlan] = useState<BoardPlan | null>(null);
+  const [plan, setPlanState] = useState<BoardPlan | null>(null);
+  // the plan patches apply to, as soon as it is set (events can come before the next render)
+  const held = useRef<BoardPlan | null>(null);
+  const setPlan = useCallback((next: BoardPlan) => {
+    held.current = next;
+    setPlanState(next);
+  }, []);
   const [status, setStatus] = useState<HallStatus | null>(null);
   const [screenError, setScreenError] = useState<ErrorBody['error'] | null>(null);
   const [badPlan, setBadPlan] = useState(false);
@@ -76,6 +86,23 @@ export function useBoardLink(screenId: string | null, clock: ServerClock): Board
       setBadPlan(false);
       setScreenError(null);
       setPlan(parsed.data);
+    };
+    const onPatch = (raw: unknown) => {
+      const parsed = BOARD_SERVER_EVENTS['plan-patch'].safeParse(raw);
+      const base = held.current;
+      if (!parsed.success) log.error('plan patch failed validation', parsed.error.issues.slice(0, 5));
+      if (parsed.success && base && parsed.data.basePlanId === base.planId) {
+        try {
+          setPlan(applyPlanPatch(base, parsed.data));
+          setBadPlan(false);
+          setScreenError(null);
+          return;
+        } catch (error) {
+          log.error('plan patch did not fit', String(error));
+        }
+      }
+      // not for the plan this page holds: ask for the whole plan
+      socket.emit('plan-resync', { have: base?.planId ?? null });
     };
     const onStatus = (raw: unknown) => {
       const parsed = BOARD_SERVER_EVENTS.status.safeParse(raw);
@@ -110,6 +137,7 @@ export function useBoardLink(screenId: string | null, clock: ServerClock): Board
     socket.on('connect', onConnected);
     socket.on('connect', sendViewport);
     socket.on('plan', onPlan);
+    socket.on('plan-patch', onPatch);
     socket.on('status', onStatus);
     socket.on('screen-error', onScreenError);
     window.addEventListener('resize', onResize);
@@ -121,11 +149,12 @@ export function useBoardLink(screenId: string | null, clock: ServerClock): Board
       socket.off('connect', onConnected);
       socket.off('connect', sendViewport);
       socket.off('plan', onPlan);
+      socket.off('plan-patch', onPatch);
       socket.off('status', onStatus);
       socket.off('screen-error', onScreenError);
       window.removeEventListener('resize', onResize);
     };
-  }, [socket, clock, screenId]);
+  }, [socket, clock, screenId, setPlan]);
 
   const paired = useCallback((token: string) => {
     setDeviceToken(token);

@@ -20,7 +20,7 @@ export interface NamespaceLink<Listen extends EventsMap<Listen>, Emit extends Ev
 
 export function useNamespaceSocket<Listen extends EventsMap<Listen>, Emit extends EventsMap<Emit>>(
   namespace: string,
-  auth: Record<string, string> | null,
+  auth: Record<string, string | boolean> | null,
 ): NamespaceLink<Listen, Emit> {
   const authKey = auth ? JSON.stringify(auth) : null;
   const [link, setLink] = useState<NamespaceLink<Listen, Emit>>({ socket: null, connected: false, lostAt: Date.now() });
@@ -28,7 +28,7 @@ export function useNamespaceSocket<Listen extends EventsMap<Listen>, Emit extend
   useEffect(() => {
     if (authKey === null) return undefined;
     const socket: Socket<Listen, Emit> = io(namespace, {
-      auth: JSON.parse(authKey) as Record<string, string>,
+      auth: JSON.parse(authKey) as Record<string, string | boolean>,
       // WebSocket first: urgent postings must paint within a second; polling stays as a fallback.
       transports: ['websocket', 'polling'],
       // LAN or loopback: an attempt that has not connected in 5 s is stuck, not slow.

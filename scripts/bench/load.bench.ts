@@ -9,9 +9,13 @@
  * How "change → plan" is measured: every change adds one posting; each page knows how many of
  * the added postings its screen's filter matches, and a plan whose `totalItems` has grown by k
  * carries the first k of them. A change's latency is the time from sending it to the hub until
- * the LAST page of every screen that shows it holds a plan with it.
+ * the LAST page of every screen that shows it holds a plan with it. The pages take live changes
+ * as patches, as board pages do (`auth.planPatch`): a patch counts only once applied to the plan
+ * the page holds (else the page asks for the whole plan and counts that). Reported with it: what
+ * the pages received per change (text length of whole plans and patches).
  *
- * Knobs (environment): LOAD_SECONDS (60), LOAD_POSTINGS ("240,20000"), LOAD_SOCKETS (200).
+ * Knobs (environment): LOAD_SECONDS (60), LOAD_POSTINGS ("240,20000"), LOAD_SOCKETS (200),
+ * LOAD_PATCHES ("1"; "0": pages that take whole plans only, as before patches).
  */
 import { generateListings } from '../demo/generate-listings';
 import { startFleet, type BoardFleet, type PlanReceipt } from './load/board-fleet';
@@ -25,6 +29,7 @@ import type { Listing } from '../../shared/schemas/listing';
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const SCALES = (process.env.LOAD_POSTINGS ?? '240,20000').split(',').map(Number);
 const SOCKETS = Number(process.env.LOAD_SOCKETS ?? 200);
+const PATCHES = (process.env.LOAD_PATCHES ?? '1') !== '0';
 const CHANGES_PER_S = 10;
 const LISTINGS_PER_S = 50;
 const HEALTH_PER_S = 10;
@@ -64,7 +69,7 @@ async function runScale(postings: number): Promise<Record<string, unknown>> {
     const lan = lanAddress();
     const port = new URL(hall.hall.url).port;
     const boardUrl = lan ? `http://${lan}:${port}` : hall.hall.url;
-    const specs = boardSpecs(hall.screens, SOCKETS);
+    const specs = boardSpecs(hall.screens, SOCKETS).map((spec) => ({ ...spec, planPatch: PATCHES }));
     const paired = await pairBoards(hall.hall.url, specs);
     const rssBefore = memoryMb(hall.hallPid);
     const plansBefore = plansComputed(await health(hall.hall.url));
@@ -75,12 +80,13 @@ async function runScale(postings: number): Promise<Record<string, unknown>> {
     const resolved: number[] = specs.map(() => 0);
     const matched: number[][] = specs.map(() => []);
     const planChars: number[] = [];
+    const patchChars: number[] = [];
     const changes: ChangeRecord[] = [];
     let measuring = false;
     const onPlan = (r: PlanReceipt) => {
       latestTotal[r.index] = r.totalItems;
       if (!measuring) return;
-      planChars.push(r.chars);
+      (r.via === 'patch' ? patchChars : planChars).push(r.chars);
       const mine = matched[r.index]!;
       const reflected = Math.min(mine.length, r.totalItems - base[r.index]!);
       for (let j = resolved[r.index]!; j < reflected; j++) {
@@ -181,6 +187,12 @@ async function runScale(postings: number): Promise<Record<string, unknown>> {
       plansLimit: sent.length * hall.screens.length,
       boardCounters: after?.boards ?? null,
       planKb: summary(planChars.map((c) => c / 1024)),
+      patchKb: summary(patchChars.map((c) => c / 1024)),
+      received: {
+        wholePlans: planChars.length,
+        patches: patchChars.length,
+        kbPerChange: sent.length ? round((planChars.reduce((a, b) => a + b, 0) + patchChars.reduce((a, b) => a + b, 0)) / 1024 / sent.length) : null,
+      },
       rssBeforeMb: rssBefore?.rssMb ?? null,
       rssMaxSampledMb: rssSamples.length ? Math.max(...rssSamples) : null,
       peakRssMb,

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { BoardHeartbeatSchema, HallStatusSchema } from '../contract';
 export { BOARD_NAMESPACE } from '../contract';
-import { BoardPlanSchema } from '../schemas/board-plan';
+import { BoardPlanSchema, PlanPatchSchema } from '../schemas/board-plan';
 import { ViewportSchema } from '../schemas/screen';
 import { BoardAlertsSchema, IdentifySchema } from '../schemas/urgent';
 import { ErrorBodySchema } from './error-body';
@@ -15,6 +15,8 @@ import { ErrorBodySchema } from './error-body';
 /** Events the host sends to a board page (`null`: the event carries nothing). */
 export const BOARD_SERVER_EVENTS = {
   plan: BoardPlanSchema,
+  /** A live change, from the plan the page holds (only to pages with `auth.planPatch`). */
+  'plan-patch': PlanPatchSchema,
   status: HallStatusSchema,
   /** The screen id is not configured (or was removed); the page shows a notice. */
   'screen-error': ErrorBodySchema.shape.error,
@@ -30,6 +32,8 @@ export const BOARD_SERVER_EVENTS = {
 export const BOARD_CLIENT_EVENTS = {
   viewport: { payload: ViewportSchema },
   heartbeat: { payload: BoardHeartbeatSchema, ack: z.boolean() },
+  /** A patch did not fit the plan this page holds (or it holds none): send the whole plan. */
+  'plan-resync': { payload: z.object({ have: z.string().max(100).nullable() }) },
 } as const;
 
 type ServerEventMap = typeof BOARD_SERVER_EVENTS;

@@ -6,8 +6,8 @@ import { frameFor, LINE_HEIGHT } from './board-frame';
 import { toBoardItem } from './board-items';
 import { cardFitter, cardGrid } from './card-layout';
 import { pageDwellMs } from './dwell';
-import { splitEvenly } from './page-split';
-import { planHash } from './plan-hash';
+import { splitStable, stableBlocks } from './page-split';
+import { codePage, planIdOf, planJson, PLAN_HEADER_FIELDS, type CodedPage, type CodedPlan, type PlanHeaderField } from './page-codec';
 import { selectListings } from './select-listings';
 import { rowFitter, tableLayout } from './table-layout';
 import type { MarketPulse } from '../pulse/market-pulse';
@@ -47,6 +47,10 @@ export function effectivePitchMm(screen: Pick<ScreenProfile, 'width' | 'height' 
   return Math.min((screen.width * screen.pitchMm) / viewport.width, (screen.height * screen.pitchMm) / viewport.height);
 }
 
+const itemKey = (item: BoardItem) => item.id;
+/** Ticker pages are cut by text length: blocks of at least this many postings. */
+const TICKER_BLOCK_MIN = 64;
+
 interface Laid {
   layout: BoardPlan['layout'];
   geometry: BoardGeometry;
@@ -75,7 +79,7 @@ function laidAsCards(input: PlanInput, viewport: Viewport, m: number, items: Boa
       table: null,
       ticker: null,
     },
-    pages: splitEvenly(items, capacity).map((page) => {
+    pages: splitStable(items, capacity, itemKey).map((page) => {
       const fitted = page.map(fit);
       return { items: fitted, dwellMs: pageDwellMs(fitted, minDwellS, maxDwellS) };
     }),
@@ -103,7 +107,7 @@ function laidAsTable(input: PlanInput, viewport: Viewport, m: number, items: Boa
       table: table.table,
       ticker: null,
     },
-    pages: splitEvenly(items, table.table.rowsPerPage).map((page) => {
+    pages: splitStable(items, table.table.rowsPerPage, itemKey).map((page) => {
       const fitted = page.map(fit);
       return { items: fitted, dwellMs: pageDwellMs(fitted, minDwellS, maxDwellS) };
     }),
@@ -129,7 +133,8 @@ function laidAsTicker(input: PlanInput, viewport: Viewport, m: number, items: Bo
       table: null,
       ticker: t.ticker,
     },
-    pages: tickerPages(items, t, locale),
+    // within content-defined blocks, like the other layouts (page-split.ts)
+    pages: stableBlocks(items, itemKey, TICKER_BLOCK_MIN, TICKER_BLOCK_MIN, 4 * TICKER_BLOCK_MIN).flatMap((block) => tickerPages(block, t, locale)),
   };
 }
 
@@ -199,15 +204,24 @@ function boardItems(listings: readonly Listing[], screen: ScreenProfile, now: nu
  * every matching posting per cycle. Pure and deterministic: same input, same plan, byte for byte.
  */
 export function planBoard(input: PlanInput): BoardPlan {
-  return planBoardWithJson(input).plan;
+  return planBoardCoded(input).plan;
 }
 
 /**
- * planBoard, with the plan as JSON text too: the text the plan id is hashed from is reused, so
- * a host that sends plans as JSON (a 20,000-posting plan is 5 MB) does not stringify them twice.
+ * planBoard, with the plan as JSON text too (a 20,000-posting plan is 5 MB).
  * `json` is exactly `JSON.stringify(plan)`.
  */
 export function planBoardWithJson(input: PlanInput): { plan: BoardPlan; json: string } {
+  const coded = planBoardCoded(input);
+  return { plan: coded.plan, json: planJson(coded) };
+}
+
+/**
+ * planBoard, with the plan in the pieces the host sends it in (page-codec.ts): each page's JSON
+ * and hash, reused from earlier plans for pages that did not change, and each header field's
+ * JSON. The plan id is hashed from those, so no whole-plan JSON is made here.
+ */
+export function planBoardCoded(input: PlanInput): CodedPlan {
   const { screen, now } = input;
   const viewport: Viewport = input.viewport ?? { width: screen.width, height: screen.height };
   const pitch = effectivePitchMm(screen, viewport);
@@ -245,14 +259,17 @@ export function planBoardWithJson(input: PlanInput): { plan: BoardPlan; json: st
   }
 
   const pages: BoardPage[] = [];
+  const coded: CodedPage[] = [];
   let at = 0;
   for (const [index, p] of laid.pages.entries()) {
-    pages.push({ index, startMs: at, dwellMs: p.dwellMs, items: p.items, ...(p.pulse ? { pulse: p.pulse } : {}) });
+    const body = { dwellMs: p.dwellMs, items: p.items, ...(p.pulse ? { pulse: p.pulse } : {}) };
+    pages.push({ index, startMs: at, ...body });
+    coded.push(codePage(body));
     at += p.dwellMs;
   }
   if (at > MAX_CYCLE_MS) warnings.push('cycle-too-long');
 
-  const body = {
+  const header = {
     screenId: screen.id,
     screenName: screen.name,
     locale: screen.locale,
@@ -262,17 +279,32 @@ export function planBoardWithJson(input: PlanInput): { plan: BoardPlan; json: st
     geometry: band ? { ...laid.geometry, bottomBand: band } : laid.geometry,
     anchorMs: Math.round(input.anchorMs ?? 0),
     cycleMs: at,
-    pages,
     totalItems: items.length,
     dataUpdatedAt: input.dataUpdatedAt === null ? null : Math.round(input.dataUpdatedAt),
     warnings,
+    // generatedAt stays out of the id: a re-plan that draws the same thing keeps its id.
+    generatedAt: Math.round(now),
   };
-  // generatedAt stays out of the id: a re-plan that draws the same thing keeps its id.
-  const bodyJson = JSON.stringify(body);
-  const planId = planHash(bodyJson);
-  const generatedAt = Math.round(now);
-  return {
-    plan: { planId, ...body, generatedAt },
-    json: `{"planId":${JSON.stringify(planId)},${bodyJson.slice(1, -1)},"generatedAt":${generatedAt}}`,
+  const fields = {} as Record<PlanHeaderField, string>;
+  for (const f of PLAN_HEADER_FIELDS) fields[f] = JSON.stringify(header[f]);
+  const planId = planIdOf(fields, coded);
+  const h = header;
+  const plan: BoardPlan = {
+    planId,
+    screenId: h.screenId,
+    screenName: h.screenName,
+    locale: h.locale,
+    layout: h.layout,
+    viewport: h.viewport,
+    effectivePitchMm: h.effectivePitchMm,
+    geometry: h.geometry,
+    anchorMs: h.anchorMs,
+    cycleMs: h.cycleMs,
+    pages,
+    totalItems: h.totalItems,
+    dataUpdatedAt: h.dataUpdatedAt,
+    warnings: h.warnings,
+    generatedAt: h.generatedAt,
   };
+  return { plan, fields, pages: coded };
 }

@@ -73,16 +73,21 @@ export function cardHeightPx(bodyPx: number, titlePx: number): number {
 function minInnerWidth(items: readonly BoardItem[], bodyPx: number, titlePx: number, locale: Locale): number {
   let w = MIN_CARD_INNER_EM * bodyPx;
   const sep = 2 * textWidthPx(META_SEPARATOR, bodyPx);
-  for (const it of items) {
-    w = Math.max(
-      w,
-      textWidthPx(it.phone, bodyPx),
-      Math.min(textWidthPx(it.pay, titlePx), MAX_PAY_EM * titlePx),
-      badgesWidthPx(cardBadges(it, locale), bodyPx) + 3 * titlePx,
-      textWidthPx(it.settlementText, bodyPx) + textWidthPx(it.headcount, bodyPx) + sep + 2 * bodyPx,
-    );
-  }
+  // measured once per posting object and size (a re-plan of 20,000 measures the changed ones)
+  const variant = `${bodyPx}|${titlePx}|${locale}`;
+  for (const it of items) w = Math.max(w, itemWidths.get(it, variant, () => itemMinInnerWidth(it, bodyPx, titlePx, sep, locale)));
   return w;
+}
+
+const itemWidths = new IdentityMemo<BoardItem, number>();
+
+function itemMinInnerWidth(it: BoardItem, bodyPx: number, titlePx: number, sep: number, locale: Locale): number {
+  return Math.max(
+    textWidthPx(it.phone, bodyPx),
+    Math.min(textWidthPx(it.pay, titlePx), MAX_PAY_EM * titlePx),
+    badgesWidthPx(cardBadges(it, locale), bodyPx) + 3 * titlePx,
+    textWidthPx(it.settlementText, bodyPx) + textWidthPx(it.headcount, bodyPx) + sep + 2 * bodyPx,
+  );
 }
 
 export interface GridLayout {

@@ -130,3 +130,28 @@ export const BoardPlanSchema = z.object({
   warnings: z.array(z.enum(PLAN_WARNINGS)),
 });
 export type BoardPlan = z.infer<typeof BoardPlanSchema>;
+
+/** A page of a patch: a page without its index and start (both follow from the pages before it). */
+export const PlanPatchPageSchema = BoardPageSchema.omit({ index: true, startMs: true });
+
+/** Caps on what a patch may say (a plan of 20,000 postings has about 1,800 pages). */
+const MAX_PATCH_OPS = 100_000;
+
+/**
+ * A live change for a page that holds plan `basePlanId` (board event `plan-patch`; a page opts
+ * in at the handshake with `auth.planPatch`). `set` holds the top-level fields that changed;
+ * `pages` is the new plan's pages in order, each either `[from, count]` (that many of the base
+ * plan's pages, from index `from`, unchanged) or a page written out. Every page's index and
+ * start are then its position and the sum of the dwells before it. A page that does not hold
+ * the base asks for the whole plan (`plan-resync`).
+ */
+export const PlanPatchSchema = z.object({
+  planId: z.string().max(100),
+  basePlanId: z.string().max(100),
+  set: BoardPlanSchema.omit({ planId: true, pages: true }).partial().strict(),
+  pages: z
+    .array(z.union([z.tuple([z.number().int().nonnegative(), z.number().int().positive()]), PlanPatchPageSchema]))
+    .max(MAX_PATCH_OPS),
+  pageCount: z.number().int().nonnegative(),
+});
+export type PlanPatch = z.infer<typeof PlanPatchSchema>;

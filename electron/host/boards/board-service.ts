@@ -1,10 +1,14 @@
 /**
  * The board pages' side of the host: who is connected, which plan each needs, and pushing it.
  *
- * Pages of the same screen at the same size share one plan group (a socket.io room). A plan is
- * computed once per group and data change — by the plan worker, from its own copy of the
- * postings (plan-engine.ts) — and broadcast to the room as JSON text the worker already wrote
- * (server/raw-packet-adapter.ts), so neither planning nor serialising runs on the host's thread.
+ * Pages of the same screen at the same size share one plan group. A plan is computed once per
+ * group and data change — by the plan worker, from its own copy of the postings
+ * (plan-engine.ts) — and sent as the bytes the worker already wrote (server/raw-packet-adapter.ts),
+ * so neither planning nor serialising runs on the host's thread. A page that takes patches
+ * (`auth.planPatch`) gets a live change as a `plan-patch` from the plan it holds — a page or two
+ * of a 20,000-posting wall instead of 5 MB — and the whole plan on connect and when it asks
+ * (`plan-resync`); other pages get the whole plan every time. The whole plan is made only when
+ * some page needs it and is not kept.
  * Changes are coalesced: while a re-plan runs, every further change waits for the next one,
  * so the host plans at most one batch behind however fast the changes come. A viewport the
  * screen is already planned for costs nothing; viewport reports and heartbeats are validated
@@ -24,7 +28,7 @@ import { createTokenBucket, type TokenBucket } from '../server/rate-limit';
 import type { LimitCounters } from '../server/limit-counters';
 import type { ListingFeed } from './listing-feed';
 import type { BoardGate } from './board-gate';
-import { planForJob, type PlanJob, type PlanSummary } from './plan-engine';
+import { minuteOf, planForJob, type PlanJob, type PlanSummary } from './plan-engine';
 import { createPlanRunner, defaultPlanWorker, type PlanRunner } from './plan-runner';
 
 /** What the boards need from the store; kept narrow so the service is easy to test. */
@@ -57,6 +61,8 @@ export interface BoardSocketData {
   viewport: Viewport | null;
   /** The plan group (screen + size) this page is in, once it has one. */
   group: string | null;
+  /** The page applies `plan-patch` events (handshake `auth.planPatch`). */
+  planPatch: boolean;
 }
 
 type BoardSocket = Socket<BoardClientEvents, BoardServerEvents, Record<string, never>, BoardSocketData>;
@@ -72,6 +78,9 @@ export interface BoardTuning {
   floodDisconnectAfter: number;
   heartbeatBurst: number;
   heartbeatPerS: number;
+  /** `plan-resync` requests per socket (each may cost a whole plan). */
+  resyncBurst: number;
+  resyncPerS: number;
   /** Different viewports planned per screen; further sizes get the configured-size plan. */
   maxViewportsPerScreen: number;
   /** Pages open at once per screen, and per paired device. */
@@ -86,6 +95,8 @@ export const DEFAULT_BOARD_TUNING: BoardTuning = {
   floodDisconnectAfter: 200,
   heartbeatBurst: 10,
   heartbeatPerS: 2,
+  resyncBurst: 4,
+  resyncPerS: 0.5,
   maxViewportsPerScreen: 8,
   maxSocketsPerScreen: 32,
   maxSocketsPerDevice: 4,
@@ -118,8 +129,12 @@ export interface BoardCounters {
   plansComputed: number;
   /** Plan batches run (each covers every group that needed one). */
   batches: number;
-  /** Plans pushed, counted per receiving page. */
+  /** Whole plans pushed, counted per receiving page. */
   plansSent: number;
+  /** Live changes pushed as a patch, counted per receiving page. */
+  patchesSent: number;
+  /** `plan-resync` requests from pages (a patch did not fit what they held). */
+  resyncs: number;
   /** Plans held back for a page still receiving an earlier one (it gets the newest later). */
   plansDeferred: number;
   planner: 'worker' | 'inline';
@@ -161,18 +176,21 @@ interface Group {
   viewport: Viewport | null;
   sockets: Set<string>;
   summary: PlanSummary | null;
-  /** The group's current plan, as the encoded event every page of it is sent. */
-  plan: RawPacket | null;
+  /** The patch that made the current plan, for a page let through late that holds its base. */
+  lastPatch: { base: string; packet: RawPacket } | null;
 }
 
 interface SocketState {
   viewportBucket: TokenBucket;
   heartbeatBucket: TokenBucket;
+  resyncBucket: TokenBucket;
   overLimit: number;
   waitTimer: NodeJS.Timeout | null;
+  /** The plan id this page was last sent (whole or as a patch): what it holds once it has read it. */
+  holds: string | null;
+  /** The page needs the whole plan (it joined the group, or asked). */
+  needsFull: boolean;
 }
-
-const roomOf = (key: string) => `plan:${key}`;
 
 /**
  * A page whose previous send is still on its way (a slow LAN link, a hung browser): it gets
@@ -195,7 +213,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
   const presence = new Map<string, ScreenPresence>();
   const states = new Map<string, SocketState>();
   const groups = new Map<string, Group>();
-  const counters = { plansComputed: 0, batches: 0, plansSent: 0, plansDeferred: 0 };
+  const counters = { plansComputed: 0, batches: 0, plansSent: 0, patchesSent: 0, resyncs: 0, plansDeferred: 0 };
+  /** The minute of the data's last update the pages were last told (status event). */
+  let statusMinute = minuteOf(source.dataUpdatedAt());
   /** Pages that were backlogged when their group's plan changed: they get the newest once free. */
   const owed = new Set<string>();
   let owedTimer: NodeJS.Timeout | null = null;
@@ -218,7 +238,16 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
   function jobFor(group: Group, now: number): PlanJob | null {
     const screen = screenById(group.screenId);
     if (!screen) return null;
+    let full: PlanJob['full'] = 'no';
+    for (const id of group.sockets) {
+      if (states.get(id)?.needsFull) {
+        full = 'yes';
+        break;
+      }
+      if (namespace.sockets.get(id)?.data.planPatch === false) full = 'if-changed';
+    }
     return {
+      full,
       key: group.key,
       screen,
       viewport: group.viewport,
@@ -276,33 +305,61 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     if (closed) return;
     counters.batches++;
     counters.plansComputed += outcome.computed;
+    // the board shows the data's last update (HH:MM) from the status event, not from each plan
+    const dataMinute = minuteOf(source.dataUpdatedAt());
+    if (dataMinute !== statusMinute) {
+      statusMinute = dataMinute;
+      namespace.emit('status', deps.status());
+    }
     let horizon = Infinity;
     for (const result of outcome.results) {
       horizon = Math.min(horizon, result.horizon);
       const group = groups.get(result.key);
-      if (!group) continue;
-      group.summary = result.summary;
-      if (result.packet === null) continue;
-      group.plan = new RawPacket(BOARD_NAMESPACE, 'plan', result.packet);
-      const busy: string[] = [];
-      for (const id of group.sockets) {
-        const socket = namespace.sockets.get(id);
-        if (socket && backlogged(socket)) busy.push(id);
-      }
-      for (const id of busy) owe(id);
-      counters.plansSent += group.sockets.size - busy.length;
-      namespace
-        .to(roomOf(group.key))
-        .except(busy)
-        .emit('plan', group.plan as unknown as BoardPlan);
+      if (group) deliver(group, result.summary, result.full, result.patch);
     }
     scheduleTick(horizon);
   }
 
-  /** One page, through the adapter like a broadcast, so the plan's frame is sent as built. */
-  function sendTo(socket: BoardSocket, plan: RawPacket): void {
-    counters.plansSent++;
-    namespace.to(socket.id).emit('plan', plan as unknown as BoardPlan);
+  /** Sends a group's pages what they lack of its plan: the patch where it fits, else the whole plan. */
+  function deliver(group: Group, summary: PlanSummary, fullBytes: Uint8Array | null, patchBytes: Uint8Array | null): void {
+    const base = group.summary?.planId ?? null;
+    const planId = summary.planId;
+    group.summary = summary;
+    const full = fullBytes ? new RawPacket(BOARD_NAMESPACE, 'plan', fullBytes) : null;
+    const patch = patchBytes ? new RawPacket(BOARD_NAMESPACE, 'plan-patch', patchBytes) : null;
+    if (patch && base !== null) group.lastPatch = { base, packet: patch };
+    else if (base !== planId) group.lastPatch = null;
+    const toFull: string[] = [];
+    const toPatch: string[] = [];
+    for (const id of group.sockets) {
+      const socket = namespace.sockets.get(id);
+      const state = states.get(id);
+      if (!socket || !state || (state.holds === planId && !state.needsFull)) continue;
+      // a patch queues behind whatever the page is still receiving: it is small, and in order
+      if (patch && socket.data.planPatch && !state.needsFull && state.holds === base) toPatch.push(id);
+      else if (backlogged(socket)) owe(id);
+      else if (full) toFull.push(id);
+      else {
+        // this page needs the whole plan and the planner did not make it: the next batch will
+        state.needsFull = true;
+        again = true;
+      }
+    }
+    if (toPatch.length > 0) send(toPatch, 'plan-patch', patch!, planId);
+    if (toFull.length > 0) send(toFull, 'plan', full!, planId);
+  }
+
+  /** One encoded event to these pages, through the adapter, so its frame is sent as built. */
+  function send(ids: string[], event: 'plan' | 'plan-patch', packet: RawPacket, planId: string): void {
+    for (const id of ids) {
+      const state = states.get(id);
+      if (!state) continue;
+      state.holds = planId;
+      if (event === 'plan') state.needsFull = false;
+    }
+    if (event === 'plan') counters.plansSent += ids.length;
+    else counters.patchesSent += ids.length;
+    namespace.to(ids).emit(event, packet as never);
   }
 
   function owe(socketId: string): void {
@@ -316,14 +373,23 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
   function payOwed(): void {
     for (const id of owed) {
       const socket = namespace.sockets.get(id);
+      const state = states.get(id);
       const group = socket?.data.group ? groups.get(socket.data.group) : undefined;
-      if (!socket || !group?.plan) {
+      if (!socket || !state || !group?.summary) {
         owed.delete(id);
         continue;
       }
       if (backlogged(socket)) continue;
       owed.delete(id);
-      sendTo(socket, group.plan);
+      const planId = group.summary.planId;
+      if (state.holds === planId && !state.needsFull) continue;
+      const last = group.lastPatch;
+      if (socket.data.planPatch && !state.needsFull && last && last.base === state.holds) {
+        send([id], 'plan-patch', last.packet, planId);
+      } else {
+        state.needsFull = true;
+        requestFlush();
+      }
     }
     if (owed.size === 0 && owedTimer) {
       clearInterval(owedTimer);
@@ -364,7 +430,6 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     const key = socket.data.group;
     if (!key) return;
     socket.data.group = null;
-    void socket.leave(roomOf(key));
     const group = groups.get(key);
     if (!group) return;
     group.sockets.delete(socket.id);
@@ -395,19 +460,19 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     leaveGroup(socket);
     let group = groups.get(key);
     if (!group) {
-      group = { key, screenId: screen.id, viewport, sockets: new Set(), summary: null, plan: null };
+      group = { key, screenId: screen.id, viewport, sockets: new Set(), summary: null, lastPatch: null };
       groups.set(key, group);
     }
     group.sockets.add(socket.id);
     socket.data.group = key;
-    void socket.join(roomOf(key));
-    if (group.plan && backlogged(socket)) {
-      owe(socket.id);
-    } else if (group.plan) {
-      sendTo(socket, group.plan);
-    } else {
-      requestFlush();
+    // the page holds nothing of this group's plan yet: the next batch brings the whole plan
+    // (the planner makes it once for every page that joined meanwhile)
+    const state = states.get(socket.id);
+    if (state) {
+      state.holds = null;
+      state.needsFull = true;
     }
+    requestFlush();
   }
 
   /** True when the socket may go on; a socket far past its limit is disconnected. */
@@ -439,7 +504,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       limits.hit('board.sockets_per_screen', { screenId: admission.screenId });
       return next(refuse('too_many_sockets', `screen "${admission.screenId}" already has as many pages open as a screen may`));
     }
-    socket.data = { screenId: admission.screenId, deviceId: admission.deviceId, viewport: null, group: null };
+    socket.data = { screenId: admission.screenId, deviceId: admission.deviceId, viewport: null, group: null, planPatch: parsed.data.planPatch === true };
     next();
   });
 
@@ -449,8 +514,11 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     const state: SocketState = {
       viewportBucket: createTokenBucket({ capacity: tuning.viewportBurst, refillPerS: tuning.viewportPerS }, now),
       heartbeatBucket: createTokenBucket({ capacity: tuning.heartbeatBurst, refillPerS: tuning.heartbeatPerS }, now),
+      resyncBucket: createTokenBucket({ capacity: tuning.resyncBurst, refillPerS: tuning.resyncPerS }, now),
       overLimit: 0,
       waitTimer: null,
+      holds: null,
+      needsFull: false,
     };
     states.set(socket.id, state);
     socket.emit('status', deps.status());
@@ -484,6 +552,15 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
         Object.assign(p, { planId: parsed.data.planId, pageIndex: parsed.data.pageIndex, urgentIds: parsed.data.urgentIds, paintedAt: parsed.data.paintedAt, lastSeenAt: clock() });
       }
       if (typeof ack === 'function') ack(parsed?.success === true);
+    });
+
+    socket.on('plan-resync', (raw) => {
+      if (!withinLimit(socket, state, state.resyncBucket, 'board.resync_rate')) return;
+      if (!BOARD_CLIENT_EVENTS['plan-resync'].payload.safeParse(raw).success) return limits.hit('board.resync_invalid', { screenId: socket.data.screenId });
+      counters.resyncs++;
+      if (!socket.data.group) return;
+      state.needsFull = true;
+      requestFlush();
     });
 
     socket.on('disconnect', () => {

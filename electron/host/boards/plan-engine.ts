@@ -1,26 +1,34 @@
 /**
  * Board plans, computed once per change and cached: the planner's pure inputs in, plans out,
- * already encoded as the `plan` event every page is sent. The engine holds its own copy of the valid postings (fed as deltas), so a re-plan never
- * reads the database, and it runs on whichever thread its owner picks: the plan worker
- * (plan-worker.ts) or, as a fallback, the host's own thread (plan-runner.ts).
+ * already encoded as the events pages are sent. The engine holds its own copy of the valid
+ * postings (fed as deltas), so a re-plan never reads the database, and it runs on whichever
+ * thread its owner picks: the plan worker (plan-worker.ts) or, as a fallback, the host's own
+ * thread (plan-runner.ts).
  *
  * A plan depends on the screen, the viewport, the postings its filter matches, the bottom bands
  * (urgent banner, notice), the market pulse (pulse screens) and the time. The cache is keyed by
  * the job key (screen + viewport); an entry is reused while
  *   - no posting its screen's filter matches has changed since (old or new version),
- *   - the rest of its inputs are equal (screen profile, viewport, bands, pulse, the minute of
- *     the data's last update), and
+ *   - the rest of its inputs are equal (screen profile, viewport, bands, pulse), and
  *   - the time has not reached its horizon: the first moment one of its postings becomes valid,
  *     stops being valid or stops being "new".
- * The data's last-update time is carried to the minute (the board shows it as HH:MM), so a
- * change to a posting of one trade does not re-plan the screens of every other trade.
+ * The data's last-update time is not an input: a plan carries the time as of its own re-plan
+ * (the board shows the hall's from the `status` event), so a change to a posting of one trade
+ * re-plans the screens of that trade only.
+ *
+ * A plan is kept in pieces (shared/planner/page-codec.ts): its pages' JSON and hashes, reused
+ * for pages that did not change. What goes out for a new plan is a `plan-patch` from the plan
+ * the host holds (a page or two of a 20,000-posting wall) and, only when the host asks for it
+ * (a page joined, asked to resync or does not take patches), the whole `plan` event.
  */
 import type { Listing } from '../../../shared/schemas/listing';
 import type { ScreenProfile, Viewport } from '../../../shared/schemas/screen';
 import type { BoardPlan } from '../../../shared/schemas/board-plan';
 import type { BandsWanted } from '../../../shared/planner/bottom-band';
 import type { MarketPulse } from '../../../shared/pulse/market-pulse';
-import { planBoardWithJson } from '../../../shared/planner/board-planner';
+import { planBoardCoded } from '../../../shared/planner/board-planner';
+import { planJson, type CodedPlan } from '../../../shared/planner/page-codec';
+import { planPatchJson } from '../../../shared/planner/plan-patch';
 import { listingMatchesFilter } from '../../../shared/planner/select-listings';
 import { planHash } from '../../../shared/planner/plan-hash';
 import { BOARD_NAMESPACE } from '../../../shared/contract';
@@ -47,8 +55,13 @@ export interface PlanJob {
   bands: BandsWanted;
   /** The market pulse, for screens with `pulsePage` (null otherwise). */
   pulse: MarketPulse | null;
-  /** The plan id the host already holds for this key: the JSON is sent back only when it differs. */
+  /** The plan id the host already holds for this key: nothing is sent back while it is current. */
   have: string | null;
+  /**
+   * When to send the whole `plan` too: 'no' (a patch from `have` will do), 'if-changed' (some
+   * page of the group takes whole plans only) or 'yes' (a page needs it now: it joined or resynced).
+   */
+  full: 'no' | 'if-changed' | 'yes';
 }
 
 export interface PlanBatch {
@@ -73,10 +86,13 @@ export interface PlannedJob {
   key: string;
   summary: PlanSummary;
   /**
-   * The `plan` event carrying it, encoded for the `/board` namespace (server/raw-packet.ts): the
-   * bytes every page is sent as they are. Null when the host already holds this plan id.
+   * The whole `plan` event, encoded for the `/board` namespace (server/raw-packet.ts): the bytes
+   * every page that needs it is sent as they are. Null unless the job asked for it, or the plan
+   * changed and no patch could be made from the plan the host holds.
    */
-  packet: Uint8Array | null;
+  full: Uint8Array | null;
+  /** The `plan-patch` event from the host's plan (`have`) to this one; null when unchanged or no patch could be made. */
+  patch: Uint8Array | null;
   /** True when this batch computed the plan (false: served from the cache). */
   computed: boolean;
   /** When time alone will change this plan (ms). */
@@ -95,16 +111,15 @@ interface Entry {
   stale: boolean;
   horizon: number;
   summary: PlanSummary;
-  /** The encoded `plan` event (copied out for each send: the copy moves to the host's thread). */
-  packet: Uint8Array;
+  coded: CodedPlan;
   usedAt: number;
 }
 
 export const minuteOf = (ms: number | null): number | null => (ms === null ? null : Math.floor(ms / MINUTE_MS) * MINUTE_MS);
 
-/** The plan (and its JSON) `planBoard` makes for a job, with the data time to the minute as every board gets it. */
-export function planForJob(job: Pick<PlanJob, 'screen' | 'viewport' | 'bands' | 'pulse'>, listings: readonly Listing[], now: number, dataUpdatedAt: number | null): { plan: BoardPlan; json: string } {
-  return planBoardWithJson({
+/** The plan (in pieces) `planBoard` makes for a job, with the data time to the minute as every board gets it. */
+export function planForJob(job: Pick<PlanJob, 'screen' | 'viewport' | 'bands' | 'pulse'>, listings: readonly Listing[], now: number, dataUpdatedAt: number | null): CodedPlan {
+  return planBoardCoded({
     screen: job.screen,
     ...(job.viewport ? { viewport: job.viewport } : {}),
     listings,
@@ -164,20 +179,26 @@ export class PlanEngine {
     this.dropExpired(now);
     const out: PlannedJob[] = [];
     for (const job of batch.jobs) {
-      const inputs = JSON.stringify([job.screen, job.viewport, job.bands, job.screen.pulsePage && job.pulse ? planHash(JSON.stringify(job.pulse)) : null, minuteOf(batch.dataUpdatedAt)]);
+      const inputs = JSON.stringify([job.screen, job.viewport, job.bands, job.screen.pulsePage && job.pulse ? planHash(JSON.stringify(job.pulse)) : null]);
       let entry = this.entries.get(job.key);
+      const before = entry?.coded ?? null;
       let computed = false;
       if (!entry || entry.stale || entry.inputs !== inputs || now >= entry.horizon) {
-        const { plan, json } = planForJob(job, this.listings(), now, batch.dataUpdatedAt);
-        const packet = encodeEventPacket(BOARD_NAMESPACE, 'plan', json).bytes;
-        entry = { screen: job.screen, inputs, stale: false, horizon: this.horizon(job.screen, now), summary: summarise(plan), packet, usedAt: now };
+        const coded = planForJob(job, this.listings(), now, batch.dataUpdatedAt);
+        entry = { screen: job.screen, inputs, stale: false, horizon: this.horizon(job.screen, now), summary: summarise(coded.plan), coded, usedAt: now };
         this.entries.set(job.key, entry);
         this.computed++;
         computed = true;
       }
       entry.usedAt = now;
-      const send = entry.summary.planId !== job.have;
-      out.push({ key: job.key, summary: entry.summary, packet: send ? entry.packet.slice() : null, computed, horizon: entry.horizon });
+      const planId = entry.summary.planId;
+      const changed = planId !== job.have;
+      // a patch needs the plan the host holds: the one this entry replaced (the host takes every result)
+      const base = changed && before && before.plan.planId === job.have ? before : null;
+      const patch = base ? encodeEventPacket(BOARD_NAMESPACE, 'plan-patch', planPatchJson(base, entry.coded)).bytes : null;
+      const wantFull = job.full === 'yes' || (changed && (job.full === 'if-changed' || !patch));
+      const full = wantFull ? encodeEventPacket(BOARD_NAMESPACE, 'plan', planJson(entry.coded)).bytes : null;
+      out.push({ key: job.key, summary: entry.summary, full, patch, computed, horizon: entry.horizon });
     }
     this.evict();
     return out;

@@ -1,6 +1,6 @@
 /**
  * The board plan worker (a worker thread of the hall host; see plan-runner.ts). It holds the
- * PlanEngine: postings arrive as deltas, plan batches as requests, plan JSON goes back. It
+ * PlanEngine: postings arrive as deltas, plan batches as requests, encoded plans and patches go back. It
  * touches no database and no socket: killing it loses nothing (the host re-feeds a new one).
  */
 import { setPriority } from 'node:os';
@@ -30,7 +30,7 @@ port.on('message', (message: ToPlanWorker) => {
     const before = engine.computed;
     const results = engine.plan(message.batch);
     // the packets move to the host's thread without a copy
-    const transfer = results.flatMap((r) => (r.packet ? [r.packet.buffer as ArrayBuffer] : []));
+    const transfer = results.flatMap((r) => [r.full, r.patch].flatMap((p) => (p ? [p.buffer as ArrayBuffer] : [])));
     port.postMessage({ type: 'planned', id: message.id, results, computed: engine.computed - before } satisfies FromPlanWorker, transfer);
   } catch (error) {
     post({ type: 'failed', id: message.id, message: (error as Error)?.message ?? String(error) });

@@ -9,7 +9,9 @@ export interface PlanReceipt {
   index: number;
   at: number;
   totalItems: number;
+  /** Length of what arrived: the whole plan's text, or the patch's. */
   chars: number;
+  via: 'plan' | 'patch';
 }
 
 export interface BoardFleet {

@@ -1,7 +1,7 @@
 /**
  * A socket.io-client parser for load generators: every packet is decoded as usual except a
  * board `plan`, of which only the head (planId) and the tail (totalItems, dataUpdatedAt,
- * generatedAt) are read. A wall parses its one plan on its own CPU; two hundred simulated walls
+ * generatedAt) are read, and a `plan-patch`, decoded whole (it is small) with its length noted. A wall parses its one plan on its own CPU; two hundred simulated walls
  * parsing a 5 MB plan each on the host's two cores would measure the load generator, not the
  * host. The wire protocol is untouched: the host cannot tell these clients from real boards.
  */
@@ -19,6 +19,17 @@ export interface LightPlan {
 }
 
 const PLAN_PREFIX = '2/board,["plan",';
+const PATCH_PREFIX = '2/board,["plan-patch",';
+
+/** What a load client reads of a `plan-patch` (the fields it needs to follow its plan). */
+export interface LightPatch {
+  planId: string;
+  basePlanId: string;
+  set: { totalItems?: number; dataUpdatedAt?: number | null; generatedAt?: number };
+  pageCount: number;
+  /** Length of the packet's text. */
+  chars: number;
+}
 const HEAD = /"planId":"([0-9a-f]+)"/;
 const TAIL = /"totalItems":(\d+),"dataUpdatedAt":(null|\d+),"warnings":\[[^\]]*\],"generatedAt":(\d+)\}\]$/;
 
@@ -39,6 +50,15 @@ export function readLightPlan(packet: string): LightPlan | null {
 /** Same events as socket.io-parser's Decoder (`decoded`), with plans read lightly. */
 export class LightDecoder extends DefaultDecoder {
   override add(obj: unknown): void {
+    if (typeof obj === 'string' && obj.startsWith(PATCH_PREFIX)) {
+      const patch = JSON.parse(obj.slice(PATCH_PREFIX.length, -1)) as Omit<LightPatch, 'chars'>;
+      (this as unknown as { emitReserved(event: string, packet: unknown): void }).emitReserved('decoded', {
+        type: PacketType.EVENT,
+        nsp: '/board',
+        data: ['plan-patch', { ...patch, chars: obj.length } satisfies LightPatch],
+      });
+      return;
+    }
     if (typeof obj === 'string' && obj.startsWith(PLAN_PREFIX)) {
       const plan = readLightPlan(obj);
       if (plan) {

@@ -22,7 +22,7 @@ const screens = [DEFAULT_SCREEN, { ...DEFAULT_SCREEN, id: 'strip', layout: 'tick
 const batch = (have: string | null = null): PlanBatch => ({
   now: NOW,
   dataUpdatedAt: NOW - 60_000,
-  jobs: screens.map((screen) => ({ key: `${screen.id}@configured`, screen, viewport: null, bands: { urgent: false, notice: true }, pulse: null, have })),
+  jobs: screens.map((screen) => ({ key: `${screen.id}@configured`, screen, viewport: null, bands: { urgent: false, notice: true }, pulse: null, have, full: 'if-changed' as const })),
 });
 const text = (p: Uint8Array | null) => (p ? new TextDecoder().decode(p) : null);
 
@@ -39,7 +39,7 @@ afterAll(async () => {
 async function planned(r: PlanRunner): Promise<Array<string | null>> {
   r.apply({ reset: true, upserts: listings, removes: [] });
   const { results } = await r.plan(batch());
-  return results.map((x) => text(x.packet));
+  return results.map((x) => text(x.full));
 }
 
 describe('board plan worker', () => {
@@ -61,7 +61,7 @@ describe('board plan worker', () => {
     expect(again.computed).toBe(0);
     const ids = again.results.map((x) => x.summary.planId);
     const { results } = await r.plan({ ...batch(), jobs: batch().jobs.map((j, i) => ({ ...j, have: ids[i]! })) });
-    expect(results.map((x) => x.packet)).toEqual([null, null]);
+    expect(results.map((x) => x.full ?? x.patch)).toEqual([null, null]);
   });
 
   it('plans the same from the bundle the packaged app ships', async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { PlanEngine, minuteOf, type PlanJob } from '../../../electron/host/boards/plan-engine';
 import { planBoard, planBoardWithJson } from '../../../shared/planner/board-planner';
+import { applyPlanPatch } from '../../../shared/planner/plan-patch';
+import { BoardPlanSchema, PlanPatchSchema } from '../../../shared/schemas/board-plan';
 import { BOARD_NAMESPACE } from '../../../shared/contract';
 import { DEFAULT_SCREEN, type ScreenProfile } from '../../../shared/schemas/screen';
 import { DAY, HOUR, NOW, iso, makeListing } from '../db/fixtures';
@@ -16,6 +18,7 @@ const job = (screen: ScreenProfile, have: string | null = null, extra: Partial<P
   bands: { urgent: false, notice: false },
   pulse: null,
   have,
+  full: 'if-changed',
   ...extra,
 });
 const decode = (packet: Uint8Array | null) => (packet ? new TextDecoder().decode(packet) : null);
@@ -28,7 +31,7 @@ describe('plan engine', () => {
     engine.apply({ reset: true, upserts: listings, removes: [] });
     const [r] = engine.plan({ now: NOW, dataUpdatedAt: NOW - 5000, jobs: [job(drivers)] });
     const plan = planBoard({ screen: drivers, listings, now: NOW, dataUpdatedAt: minuteOf(NOW - 5000), bands: { urgent: false, notice: false } });
-    expect(decode(r!.packet)).toBe(`42${BOARD_NAMESPACE},["plan",${JSON.stringify(plan)}]`);
+    expect(decode(r!.full)).toBe(`42${BOARD_NAMESPACE},["plan",${JSON.stringify(plan)}]`);
     expect(r!.summary).toMatchObject({ planId: plan.planId, totalItems: 1, screenId: 'drive' });
   });
 
@@ -38,11 +41,15 @@ describe('plan engine', () => {
     const [first] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers)] });
     expect(first!.computed).toBe(true);
     const [again] = engine.plan({ now: NOW + 10_000, dataUpdatedAt: NOW + 1000, jobs: [job(drivers, first!.summary.planId)] });
-    expect(again).toMatchObject({ computed: false, packet: null });
+    expect(again).toMatchObject({ computed: false, full: null, patch: null });
     // a host that lost its copy gets the cached plan without a re-plan
     const [resent] = engine.plan({ now: NOW + 10_000, dataUpdatedAt: NOW + 1000, jobs: [job(drivers, null)] });
     expect(resent!.computed).toBe(false);
-    expect(decode(resent!.packet)).toBe(decode(first!.packet));
+    expect(decode(resent!.full)).toBe(decode(first!.full));
+    // a page that joined gets the whole plan the host holds, still without a re-plan
+    const [joined] = engine.plan({ now: NOW + 10_000, dataUpdatedAt: NOW + 1000, jobs: [job(drivers, first!.summary.planId, { full: 'yes' })] });
+    expect(joined).toMatchObject({ computed: false, patch: null });
+    expect(decode(joined!.full)).toBe(decode(first!.full));
     expect(engine.computed).toBe(1);
   });
 
@@ -62,13 +69,13 @@ describe('plan engine', () => {
     expect(engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs }).map((r) => r.computed)).toEqual([false, true]);
   });
 
-  it('re-plans when the bands, the screen or the minute of the data’s last update change, not for a newer second', () => {
+  it('re-plans when the bands or the screen change, not when only the data’s last update moved (the status event carries it)', () => {
     const engine = new PlanEngine();
     engine.apply({ upserts: [makeListing({ id: 'a', ...old(DAY) })], removes: [] });
     const minute = Math.floor(NOW / 60_000) * 60_000;
     engine.plan({ now: NOW, dataUpdatedAt: minute + 1000, jobs: [job(drivers)] });
     expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 59_000, jobs: [job(drivers)] })[0]!.computed).toBe(false);
-    expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 60_000, jobs: [job(drivers)] })[0]!.computed).toBe(true);
+    expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 60_000, jobs: [job(drivers)] })[0]!.computed).toBe(false);
     expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 60_000, jobs: [job(drivers, null, { bands: { urgent: true, notice: false } })] })[0]!.computed).toBe(true);
     expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 60_000, jobs: [job({ ...drivers, layout: 'table' }, null, { bands: { urgent: true, notice: false } })] })[0]!.computed).toBe(true);
   });
@@ -100,6 +107,46 @@ describe('plan engine', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('plan patches', () => {
+  it('sends a change as a patch from the plan the host holds, which applied to it gives the new plan', () => {
+    const listings = Array.from({ length: 1000 }, (_, i) => makeListing({ id: `p${String(i).padStart(4, '0')}`, ...old(DAY) }));
+    const engine = new PlanEngine();
+    engine.apply({ reset: true, upserts: listings, removes: [] });
+    const [first] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers, null, { full: 'no' })] });
+    // nothing to patch from: the whole plan
+    expect(first!.patch).toBeNull();
+    const base = BoardPlanSchema.parse(JSON.parse(decode(first!.full)!.slice(`42${BOARD_NAMESPACE},["plan",`.length, -1)));
+    // like the others (so the cards keep their size), and first in order (its id sorts first)
+    const added = makeListing({ id: 'new-one', ...old(DAY) });
+    engine.apply({ upserts: [added], removes: [] });
+    const [next] = engine.plan({ now: NOW + 1000, dataUpdatedAt: NOW + 1000, jobs: [job(drivers, base.planId, { full: 'no' })] });
+    expect(next).toMatchObject({ computed: true, full: null });
+    const patchText = decode(next!.patch)!;
+    expect(patchText.startsWith(`42${BOARD_NAMESPACE},["plan-patch",`)).toBe(true);
+    const patch = PlanPatchSchema.parse(JSON.parse(patchText.slice(`42${BOARD_NAMESPACE},["plan-patch",`.length, -1)));
+    const want = planBoard({ screen: drivers, listings: [...listings, added], now: NOW + 1000, dataUpdatedAt: minuteOf(NOW + 1000), bands: { urgent: false, notice: false } });
+    expect(applyPlanPatch(base, patch)).toEqual(want);
+    // one posting more on a wall of 1000: the patch writes out a few pages, not all of them
+    expect(patch.pages.filter((op) => !Array.isArray(op)).length).toBeLessThan(want.pages.length / 2);
+    expect(patchText.length).toBeLessThan(JSON.stringify(want).length / 2);
+  });
+
+  it('sends the whole plan when the host’s plan is not the one a patch can be made from, or a page of the group takes whole plans only', () => {
+    const engine = new PlanEngine();
+    engine.apply({ reset: true, upserts: [makeListing({ id: 'a', ...old(DAY) })], removes: [] });
+    const [first] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers)] });
+    engine.apply({ upserts: [makeListing({ id: 'b', ...old(DAY) })], removes: [] });
+    const [unknownBase] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers, 'not-a-plan', { full: 'no' })] });
+    expect(unknownBase!.patch).toBeNull();
+    expect(unknownBase!.full).not.toBeNull();
+    engine.apply({ upserts: [makeListing({ id: 'c', ...old(DAY) })], removes: [] });
+    const [both] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers, unknownBase!.summary.planId, { full: 'if-changed' })] });
+    expect(both!.patch).not.toBeNull();
+    expect(both!.full).not.toBeNull();
+    expect(first!.summary.planId).not.toBe(both!.summary.planId);
   });
 });
 
