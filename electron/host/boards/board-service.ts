@@ -178,6 +178,12 @@ interface Group {
   summary: PlanSummary | null;
   /** The patch that made the current plan, for a page let through late that holds its base. */
   lastPatch: { base: string; packet: RawPacket } | null;
+  /**
+   * The whole current plan while pages are being given it (a connect wave, pages let through
+   * late): one packet for all of them, not one made per page. Dropped when the plan changes or
+   * FULL_KEEP_MS after its last use.
+   */
+  full: { planId: string; packet: RawPacket; timer: NodeJS.Timeout } | null;
 }
 
 interface SocketState {
@@ -202,6 +208,7 @@ function backlogged(socket: BoardSocket): boolean {
   return conn.transport?.writable === false || (conn.writeBuffer?.length ?? 0) > 0;
 }
 const OWED_CHECK_MS = 100;
+const FULL_KEEP_MS = 10_000;
 /** Further behind than this, the planner is loaded afresh rather than sent each change. */
 const FEED_RELOAD_AFTER = 5000;
 const groupKey = (screenId: string, viewport: Viewport | null) => `${screenId}@${viewport ? `${viewport.width}x${viewport.height}` : 'configured'}`;
@@ -329,6 +336,8 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     const patch = patchBytes ? new RawPacket(BOARD_NAMESPACE, 'plan-patch', patchBytes) : null;
     if (patch && base !== null) group.lastPatch = { base, packet: patch };
     else if (base !== planId) group.lastPatch = null;
+    if (full) keepFull(group, planId, full);
+    else if (group.full && group.full.planId !== planId) dropFull(group);
     const toFull: string[] = [];
     const toPatch: string[] = [];
     for (const id of group.sockets) {
@@ -347,6 +356,31 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     }
     if (toPatch.length > 0) send(toPatch, 'plan-patch', patch!, planId);
     if (toFull.length > 0) send(toFull, 'plan', full!, planId);
+  }
+
+  function keepFull(group: Group, planId: string, packet: RawPacket): void {
+    if (group.full) clearTimeout(group.full.timer);
+    const timer = setTimeout(() => {
+      if (group.full?.packet === packet) group.full = null;
+    }, FULL_KEEP_MS);
+    timer.unref();
+    group.full = { planId, packet, timer };
+  }
+
+  function dropFull(group: Group): void {
+    if (group.full) clearTimeout(group.full.timer);
+    group.full = null;
+  }
+
+  /** A page needs the whole plan: the group's packet if it has the current one, else the next batch makes it. */
+  function giveFull(socket: BoardSocket, state: SocketState, group: Group): void {
+    state.needsFull = true;
+    const planId = group.summary?.planId;
+    const full = group.full;
+    if (!full || full.planId !== planId) return requestFlush();
+    if (backlogged(socket)) return owe(socket.id);
+    keepFull(group, full.planId, full.packet);
+    send([socket.id], 'plan', full.packet, full.planId);
   }
 
   /** One encoded event to these pages, through the adapter, so its frame is sent as built. */
@@ -387,8 +421,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       if (socket.data.planPatch && !state.needsFull && last && last.base === state.holds) {
         send([id], 'plan-patch', last.packet, planId);
       } else {
-        state.needsFull = true;
-        requestFlush();
+        giveFull(socket, state, group);
       }
     }
     if (owed.size === 0 && owedTimer) {
@@ -433,7 +466,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     const group = groups.get(key);
     if (!group) return;
     group.sockets.delete(socket.id);
-    if (group.sockets.size === 0) groups.delete(key);
+    if (group.sockets.size > 0) return;
+    dropFull(group);
+    groups.delete(key);
   }
 
   /** Puts a page in the group of its screen and size; a plan the group has costs nothing. */
@@ -460,19 +495,17 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     leaveGroup(socket);
     let group = groups.get(key);
     if (!group) {
-      group = { key, screenId: screen.id, viewport, sockets: new Set(), summary: null, lastPatch: null };
+      group = { key, screenId: screen.id, viewport, sockets: new Set(), summary: null, lastPatch: null, full: null };
       groups.set(key, group);
     }
     group.sockets.add(socket.id);
     socket.data.group = key;
-    // the page holds nothing of this group's plan yet: the next batch brings the whole plan
-    // (the planner makes it once for every page that joined meanwhile)
+    // the page holds nothing of this group's plan yet: it gets the whole plan the group has, or
+    // the next batch brings it (the planner makes it once for every page that joined meanwhile)
     const state = states.get(socket.id);
-    if (state) {
-      state.holds = null;
-      state.needsFull = true;
-    }
-    requestFlush();
+    if (!state) return requestFlush();
+    state.holds = null;
+    giveFull(socket, state, group);
   }
 
   /** True when the socket may go on; a socket far past its limit is disconnected. */
@@ -558,9 +591,8 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       if (!withinLimit(socket, state, state.resyncBucket, 'board.resync_rate')) return;
       if (!BOARD_CLIENT_EVENTS['plan-resync'].payload.safeParse(raw).success) return limits.hit('board.resync_invalid', { screenId: socket.data.screenId });
       counters.resyncs++;
-      if (!socket.data.group) return;
-      state.needsFull = true;
-      requestFlush();
+      const group = socket.data.group ? groups.get(socket.data.group) : undefined;
+      if (group) giveFull(socket, state, group);
     });
 
     socket.on('disconnect', () => {
