@@ -39,6 +39,17 @@ export function defaultPlanWorker(): WorkerScript | null {
   return workerScriptFor(import.meta.url, 'board-plan-worker', './plan-worker.ts');
 }
 
+/**
+ * The plan worker's old-generation heap, in MB. A re-plan makes short-lived arrays of every
+ * posting a screen shows; they outlive the young generation (a plan is held until the next
+ * one) and, with V8's default limit (a quarter of the PC's memory), piled up to 480 MB over a
+ * minute of live changes at 20,000 postings before a full collection, where 120 MB were live.
+ * With this cap V8 collects long before: the worker stayed under 300 MB in the same minute.
+ * A hall so large that its plans need more makes the worker run out; planning then goes on
+ * on the host's thread (see fallBack), slower but whole.
+ */
+export const PLAN_WORKER_HEAP_MB = 384;
+
 export interface PlanRunnerOptions {
   log: Logger;
   /** null: plan on the host's thread only. */
@@ -69,7 +80,7 @@ export function createPlanRunner(options: PlanRunnerOptions): PlanRunner {
 
   if (options.worker) {
     try {
-      worker = startWorker(options.worker);
+      worker = startWorker(options.worker, undefined, { resourceLimits: { maxOldGenerationSizeMb: PLAN_WORKER_HEAP_MB } });
       worker.unref();
       worker.on('message', (message: FromPlanWorker) => {
         if (message.type === 'ready') return;
