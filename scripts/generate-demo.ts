@@ -1,5 +1,5 @@
 /**
- * Writes assets/demo/listings.json, the postings a standalone hall seeds into an empty
+ * Writes assets/demo/postings.json, the postings a standalone hall seeds into an empty
  * database. A fixed reference time keeps the file stable in git; the host rebases the
  * timestamps when seeding, so the demo never expires.
  *
@@ -9,10 +9,10 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ListingSchema, describeIssues } from '../shared/schemas/listing';
+import { PostingSchema, describeIssues } from '../shared/schemas/posting';
 import { DEMO_DEFAULT_COUNT, DEMO_DEFAULT_SEED, buildDemoFile, serializeDemoFile } from './demo/demo-file';
 
-const DEMO_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../assets/demo/listings.json');
+const DEMO_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../assets/demo/postings.json');
 
 function nonNegativeInt(raw: string | undefined, fallback: number, name: string): number {
   if (raw === undefined) return fallback;
@@ -30,13 +30,13 @@ function main(): void {
   const out = values.out ? resolve(values.out) : DEMO_FILE;
   const content = buildDemoFile(count, seed);
   // the host refuses an invalid demo file at start-up; better to fail here, at the author's desk
-  for (const l of content.listings) {
-    const parsed = ListingSchema.safeParse(l);
+  for (const l of content.postings) {
+    const parsed = PostingSchema.safeParse(l);
     if (!parsed.success) throw new Error(`generate-demo: posting ${l.id} is invalid: ${describeIssues(parsed.error)}`);
   }
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, serializeDemoFile(content));
-  console.log(`generate-demo: wrote ${content.listings.length} postings (seed ${seed}) to ${out}`);
+  console.log(`generate-demo: wrote ${content.postings.length} postings (seed ${seed}) to ${out}`);
 }
 
 main();

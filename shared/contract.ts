@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { OCCUPATION_CODES } from './occupations';
-import { PublicListingSchema } from './schemas/public-listing';
+import { PublicPostingSchema } from './schemas/public-posting';
 
 export { ErrorBodySchema, type ErrorBody } from './api/error-body';
 
@@ -72,19 +72,19 @@ export const HealthSchema = z.object({
 });
 export type Health = z.infer<typeof HealthSchema>;
 
-export const ListingQuerySchema = z.object({
+export const PostingQuerySchema = z.object({
   q: z.string().trim().max(50).optional(),
   occupation: z.enum(OCCUPATION_CODES).optional(),
   district: z.string().regex(/^\d{6}$/).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type ListingQuery = z.infer<typeof ListingQuerySchema>;
+export type PostingQuery = z.infer<typeof PostingQuerySchema>;
 
-export const ListingsResponseSchema = z.object({
-  listings: z.array(PublicListingSchema),
+export const PostingsResponseSchema = z.object({
+  listings: z.array(PublicPostingSchema),
   total: z.number().int().nonnegative(),
 });
-export type ListingsResponse = z.infer<typeof ListingsResponseSchema>;
+export type PostingsResponse = z.infer<typeof PostingsResponseSchema>;
 
 /** What every screen is told about the hall's data and its upstream link. */
 export const HallStatusSchema = z.object({

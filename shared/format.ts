@@ -1,4 +1,4 @@
-import type { PayUnit, Settlement } from './schemas/listing';
+import type { PayUnit, Settlement } from './schemas/posting';
 import { districtName } from './districts';
 
 export type Locale = 'zh-CN' | 'en';

@@ -3,17 +3,17 @@
  * filter), today's counts, device pairing. Its routes are in shared/api/hall-routes.ts.
  */
 import { z } from 'zod';
-import { ListingQuerySchema, ListingsResponseSchema } from './contract';
+import { PostingQuerySchema, PostingsResponseSchema } from './contract';
 
-export const KioskListingQuerySchema = ListingQuerySchema.extend({
+export const KioskPostingQuerySchema = PostingQuerySchema.extend({
   /** `1`: only postings paid daily (日结). */
   daily: z.enum(['0', '1']).optional(),
 });
-export type KioskListingQuery = z.infer<typeof KioskListingQuerySchema>;
+export type KioskPostingQuery = z.infer<typeof KioskPostingQuerySchema>;
 
 /** Kiosk results: `total` stops counting at a cap; `totalIsLowerBound` says "more than". */
-export const KioskListingsResponseSchema = ListingsResponseSchema.extend({ totalIsLowerBound: z.boolean() });
-export type KioskListingsResponse = z.infer<typeof KioskListingsResponseSchema>;
+export const KioskPostingsResponseSchema = PostingsResponseSchema.extend({ totalIsLowerBound: z.boolean() });
+export type KioskPostingsResponse = z.infer<typeof KioskPostingsResponseSchema>;
 
 /** Today's counts for the start screen: postings only, never anything about people. */
 export const KioskSummarySchema = z.object({

@@ -10,7 +10,7 @@
  * schemas are the contract, not a courtesy.
  */
 import { z } from 'zod';
-import { LIMITS } from './schemas/listing';
+import { LIMITS } from './schemas/posting';
 import { SignupNumberSchema } from './schemas/signup';
 
 /**

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { stripInvisible } from './schemas/invisible-text';
 import { OCCUPATION_CODES } from './occupations';
-import { ListingSchema } from './schemas/listing';
+import { PostingSchema } from './schemas/posting';
 import { MarketPulseSchema } from './pulse/market-pulse-schema';
 
 /** Ids the hall gives postings it made itself; upstream ids never start like this. */
@@ -33,7 +33,7 @@ export const PostingQuerySchema = z.strictObject({
 });
 export type PostingQuery = z.infer<typeof PostingQuerySchema>;
 
-export const StaffPostingSchema = ListingSchema.safeExtend({
+export const StaffPostingSchema = PostingSchema.safeExtend({
   hidden: z.boolean(),
   /** Made by this hall (window or import), so staff may edit it. */
   editable: z.boolean(),

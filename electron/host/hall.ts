@@ -12,12 +12,12 @@ import { BOARD_NAMESPACE } from '../../shared/contract';
 import type { ScreenProfile } from '../../shared/schemas/screen';
 import type { HallOptions } from './config';
 import { openDatabase, closeDatabase } from './db/open-database';
-import { createListingStore } from './db/listing-store';
+import { createPostingStore } from './db/posting-store';
 import { seedDemoIfEmpty } from './db/demo-seed';
 import { createSearchIndexer, type SearchIndexer } from './db/search-indexer';
 import { createBoardService, type BoardNamespace, type BoardService, type BoardTuning } from './boards/board-service';
 import { createBoardGate } from './boards/board-gate';
-import { createListingFeed } from './boards/listing-feed';
+import { createPostingFeed } from './boards/posting-feed';
 import { assetRoutes, createHttpServer, publicRoutes, readPage, type RouteModule } from './server/http-server';
 import { capConnections } from './server/connection-caps';
 import { isLoopback } from './server/addresses';
@@ -129,11 +129,11 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   const boardNamespace = io.of(BOARD_NAMESPACE) as BoardNamespace;
 
   // ── 2. Stores and services ────────────────────────────────────────────────────────────────
-  const store = createListingStore(db);
+  const store = createPostingStore(db);
   // 500 rows a batch: about 30 ms of trigram indexing, so a big import or sync never holds the loop long
   const searchIndexer = createSearchIndexer(store, { log: logFor('search'), batch: 500 });
   if (!options.hub) {
-    const seeded = seedDemoIfEmpty(store, join(options.assetsDir, 'demo', 'listings.json'), clock());
+    const seeded = seedDemoIfEmpty(store, join(options.assetsDir, 'demo', 'postings.json'), clock());
     if (seeded > 0) log.info({ seeded }, 'standalone hall: seeded demo postings into an empty database');
     searchIndexer.kick();
   }
@@ -180,13 +180,13 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     namespace: boardNamespace,
     screens: () => screens,
     source: {
-      activeListings: (now) => store.activeListings(now),
+      activePostings: (now) => store.activePostings(now),
       dataUpdatedAt: () => store.getDataUpdatedAt(),
       pulse: (now) => pulse.current(now).pulse,
       // an urgent banner or the notice line takes room at the bottom: plans leave it clear
       bands: (screenId, now) => alerts.bandsFor(screenId, now),
     },
-    feed: createListingFeed(db),
+    feed: createPostingFeed(db),
     status,
     clock,
     log: logFor('boards'),
@@ -255,7 +255,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     publicRoutes({
       boardPage,
       health,
-      searchListings: createPublicSearch({
+      searchPostings: createPublicSearch({
         // the kiosk's search: headlines in memory, full text by trigram, public fields only
         search(query) {
           const { listings, total } = kiosk.search.search(query, clock(), { exactTotal: true });
@@ -279,7 +279,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       guard,
       clock,
       screenIds: () => screens.map((s) => s.id),
-      listingExists: (id) => store.get(id) !== undefined,
+      postingExists: (id) => store.get(id) !== undefined,
       onQueued: kickOutbox,
     }),
     screenRoutes({

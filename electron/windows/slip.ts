@@ -37,7 +37,7 @@ export function slipDate(ms: number): string {
  */
 export function slipHtml(slip: PrintSlip, printedAt: number, printer: Pick<ReceiptPrinter, 'paperWidthMm'>): string {
   const width = printer.paperWidthMm - 2 * PRINT_MARGIN_MM;
-  const listing = slip.listingTitle
+  const posting = slip.listingTitle
     ? `<p class="label">已报名 · Applied for</p><p class="title">${escapeHtml(slip.listingTitle)}</p>` +
       (slip.listingId ? `<p class="small">岗位编号 Posting ${escapeHtml(slip.listingId)}</p>` : '')
     : '';
@@ -56,7 +56,7 @@ export function slipHtml(slip: PrintSlip, printedAt: number, printer: Pick<Recei
     '<h1>零工市场 报名凭条</h1><p class="small">Sign-up slip</p><hr>',
     '<p class="label">您的登记号 · Your number</p>',
     `<p class="number">${escapeHtml(slip.number)}</p>`,
-    listing,
+    posting,
     '<hr><p class="label">请凭此号到服务窗口报号</p><p class="small">Show this number at the service desk</p>',
     `<p class="small">${escapeHtml(slipDate(printedAt))}</p>`,
     '</body></html>',

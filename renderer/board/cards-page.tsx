@@ -20,7 +20,7 @@ function Card({ item, live }: { item: BoardItem; live: boolean }) {
     <article
       className={`card${item.urgent ? ' card--urgent' : ''}${item.settlement === 'daily' ? ' card--daily' : ''}`}
       data-testid={live ? 'board-item' : undefined}
-      data-listing-id={item.id}
+      data-posting-id={item.id}
     >
       <div className="card__row card__row--title">
         <span className="card__title line">{item.title}</span>

@@ -66,7 +66,7 @@ export function TablePage({ items, table, live }: Props) {
           role="row"
           className={`table__row${i % 2 === 1 ? ' table__row--alt' : ''}${item.urgent ? ' table__row--urgent' : ''}`}
           data-testid={live ? 'board-item' : undefined}
-          data-listing-id={item.id}
+          data-posting-id={item.id}
         >
           {table.columns.map((c) => (
             <span key={c.key} role="cell" className={`table__cell table__cell--${c.key}`} style={{ width: c.widthPx }}>

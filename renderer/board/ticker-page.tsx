@@ -39,7 +39,7 @@ function Segment({ item }: { item: BoardItem }) {
     { key: 'phone', text: item.phone, className: 'ticker__phone' },
   ].filter((p) => p.text !== '');
   return (
-    <span className="ticker__segment" data-testid="board-item" data-listing-id={item.id}>
+    <span className="ticker__segment" data-testid="board-item" data-posting-id={item.id}>
       {parts.map((p, i) => (
         <Fragment key={p.key}>
           {i > 0 ? TICKER_FIELD_GAP : null}

@@ -4,19 +4,19 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KioskListingsResponse } from '../../shared/kiosk-contract';
+import type { KioskPostingsResponse } from '../../shared/kiosk-contract';
 import { OCCUPATION_CODES } from '../../shared/occupations';
 import { HOME_CITY_CODE, districtsOfCity } from '../../shared/districts';
-import type { PublicListing } from '../../shared/schemas/listing';
-import { searchListings, type BrowseFilters } from './kiosk-api';
-import { ListingCard } from './listing-card';
+import type { PublicPosting } from '../../shared/schemas/posting';
+import { searchPostings, type BrowseFilters } from './kiosk-api';
+import { PostingCard } from './posting-card';
 import { Pictogram } from './pictograms';
 import { PinyinKeyboard } from './pinyin-keyboard';
 
 export const NO_FILTERS: BrowseFilters = { q: '', occupation: null, district: null, daily: false };
 const DISTRICTS = districtsOfCity(HOME_CITY_CODE);
 
-type Results = { state: 'loading' } | { state: 'ok'; data: KioskListingsResponse } | { state: 'failed' };
+type Results = { state: 'loading' } | { state: 'ok'; data: KioskPostingsResponse } | { state: 'failed' };
 
 export function BrowseScreen({
   filters,
@@ -25,7 +25,7 @@ export function BrowseScreen({
 }: {
   filters: BrowseFilters;
   onFilters: (f: BrowseFilters) => void;
-  onOpen: (l: PublicListing) => void;
+  onOpen: (l: PublicPosting) => void;
 }) {
   const { t } = useTranslation();
   const [results, setResults] = useState<Results>({ state: 'loading' });
@@ -37,7 +37,7 @@ export function BrowseScreen({
     setResults((r) => (r.state === 'ok' ? r : { state: 'loading' }));
     // A short pause while typing so each key does not start a query of its own.
     const timer = setTimeout(() => {
-      searchListings(JSON.parse(key) as BrowseFilters, controller.signal).then(
+      searchPostings(JSON.parse(key) as BrowseFilters, controller.signal).then(
         (data) => setResults({ state: 'ok', data }),
         () => !controller.signal.aborted && setResults({ state: 'failed' }),
       );
@@ -143,7 +143,7 @@ export function BrowseScreen({
             )}
             <div className="cards">
               {results.data.listings.map((l) => (
-                <ListingCard key={l.id} listing={l} onOpen={() => onOpen(l)} />
+                <PostingCard key={l.id} posting={l} onOpen={() => onOpen(l)} />
               ))}
             </div>
           </>

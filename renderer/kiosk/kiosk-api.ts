@@ -4,7 +4,7 @@
  * code, or `offline`.
  */
 import { KIOSK_ROUTES } from '../../shared/api/kiosk-routes';
-import { kioskAuthValue, type KioskDevice, type KioskListingsResponse, type KioskSummary, type PairingRequest, type PairingStatus } from '../../shared/kiosk-contract';
+import { kioskAuthValue, type KioskDevice, type KioskPostingsResponse, type KioskSummary, type PairingRequest, type PairingStatus } from '../../shared/kiosk-contract';
 import type { SignupInput, SignupReceipt } from '../../shared/schemas/signup';
 import type { OccupationCode } from '../../shared/occupations';
 import { createApiClient } from '../common/api-client';
@@ -22,7 +22,7 @@ export interface BrowseFilters {
 
 export const RESULT_LIMIT = 40;
 
-export function searchListings(f: BrowseFilters, signal?: AbortSignal): Promise<KioskListingsResponse> {
+export function searchPostings(f: BrowseFilters, signal?: AbortSignal): Promise<KioskPostingsResponse> {
   const q = f.q.trim().slice(0, 50);
   return api.call(KIOSK_ROUTES.kioskListings, {
     query: {

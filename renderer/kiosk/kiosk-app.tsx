@@ -6,20 +6,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { i18n } from 'i18next';
-import type { PublicListing } from '../../shared/schemas/listing';
+import type { PublicPosting } from '../../shared/schemas/posting';
 import { DEFAULT_LOCALE, applyLocale, type UiLocale } from '../common/i18n';
 import type { BrowseFilters } from './kiosk-api';
 import type { KioskParams } from './kiosk-params';
 import { BrowseScreen, NO_FILTERS } from './browse-screen';
 import { IdleOverlay } from './idle-overlay';
-import { ListingDetail } from './listing-detail';
+import { PostingDetail } from './posting-detail';
 import { PairingScreen } from './pairing-screen';
 import { StartScreen } from './start-screen';
 import { SignupFlow } from './signup/signup-flow';
 import { useDevice } from './use-device';
 import { useIdle } from './use-idle';
 
-type View = { name: 'start' } | { name: 'browse' } | { name: 'detail'; listing: PublicListing } | { name: 'signup'; listing: PublicListing | null };
+type View = { name: 'start' } | { name: 'browse' } | { name: 'detail'; posting: PublicPosting } | { name: 'signup'; posting: PublicPosting | null };
 
 export function KioskApp({ i18n, params }: { i18n: i18n; params: KioskParams }) {
   const { t } = useTranslation();
@@ -53,10 +53,10 @@ export function KioskApp({ i18n, params }: { i18n: i18n; params: KioskParams }) 
 
   const token = device.status === 'authorised' ? device.token : null;
   const needsPairing = device.status === 'pairing' && !browseOnly;
-  const startSignup = (listing: PublicListing | null) => {
+  const startSignup = (posting: PublicPosting | null) => {
     setNotice(null);
     if (device.status === 'pairing') setBrowseOnly(false);
-    else setView({ name: 'signup', listing });
+    else setView({ name: 'signup', posting });
   };
 
   let body;
@@ -80,13 +80,13 @@ export function KioskApp({ i18n, params }: { i18n: i18n; params: KioskParams }) 
       </>
     );
   } else if (view.name === 'browse') {
-    body = <BrowseScreen filters={filters} onFilters={setFilters} onOpen={(listing) => setView({ name: 'detail', listing })} />;
+    body = <BrowseScreen filters={filters} onFilters={setFilters} onOpen={(posting) => setView({ name: 'detail', posting })} />;
   } else if (view.name === 'detail') {
-    body = <ListingDetail listing={view.listing} canSignUp onSignUp={() => startSignup(view.listing)} />;
+    body = <PostingDetail posting={view.posting} canSignUp onSignUp={() => startSignup(view.posting)} />;
   } else {
     body = (
       <SignupFlow
-        listing={view.listing}
+        posting={view.posting}
         token={token}
         onCancel={() => {
           reset();

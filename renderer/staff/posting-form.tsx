@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { districtsOfCity, HOME_CITY_CODE } from '../../shared/districts';
 import { OCCUPATION_CODES } from '../../shared/occupations';
-import { EMPLOYER_KINDS, EMPLOYMENT_TYPES, PAY_UNITS, SETTLEMENTS } from '../../shared/schemas/listing-enums';
+import { EMPLOYER_KINDS, EMPLOYMENT_TYPES, PAY_UNITS, SETTLEMENTS } from '../../shared/schemas/posting-enums';
 import type { StaffPosting } from '../../shared/staff-data-contract';
 import { apiErrorText } from '../common/api-error-text';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';

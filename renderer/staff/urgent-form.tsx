@@ -4,7 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicListing } from '../../shared/schemas/public-listing';
+import type { PublicPosting } from '../../shared/schemas/public-posting';
 import type { ScreenView } from '../../shared/staff-contract';
 import { formatDistrict, formatPay, formatPhoneForBoard, formatSettlement } from '../../shared/format';
 import { PUBLIC_ROUTES, STAFF_ROUTES, staffApi } from './staff-api';
@@ -14,7 +14,7 @@ import { UrgentPreview } from './urgent-preview';
 const PRESETS_MIN = [30, 60, 120, 240] as const;
 
 /** Title and body drafted from a posting (staff edit them before pushing). */
-function listingText(l: PublicListing): { title: string; body: string } {
+function postingText(l: PublicPosting): { title: string; body: string } {
   return {
     title: l.title.slice(0, 60),
     body: [formatPay(l.payMin, l.payMax, l.payUnit), formatSettlement(l.settlement), formatDistrict(l.districtCode), l.employerName, formatPhoneForBoard(l.contactPhone)]
@@ -32,9 +32,9 @@ export function UrgentForm({ screens, onPushed }: { screens: ScreenView[]; onPus
   const [custom, setCustom] = useState(() => toLocalInput(Date.now() + 3600_000));
   const [allScreens, setAllScreens] = useState(true);
   const [chosen, setChosen] = useState<string[]>([]);
-  const [listingId, setListingId] = useState<string | null>(null);
+  const [listingId, setPostingId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<PublicListing[]>([]);
+  const [found, setFound] = useState<PublicPosting[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -46,11 +46,11 @@ export function UrgentForm({ screens, onPushed }: { screens: ScreenView[]; onPus
     setFound(result.listings);
   }
 
-  function promote(l: PublicListing) {
-    const text = listingText(l);
+  function promote(l: PublicPosting) {
+    const text = postingText(l);
     setTitle(text.title);
     setBody(text.body);
-    setListingId(l.id);
+    setPostingId(l.id);
     setFound([]);
   }
 
@@ -78,7 +78,7 @@ export function UrgentForm({ screens, onPushed }: { screens: ScreenView[]; onPus
       });
       setTitle('');
       setBody('');
-      setListingId(null);
+      setPostingId(null);
       onPushed(id);
     } catch (e) {
       setError((e as Error).message);

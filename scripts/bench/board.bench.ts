@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { openDatabase, closeDatabase } from '../../electron/host/db/open-database';
-import { createListingStore } from '../../electron/host/db/listing-store';
-import { generateListings } from '../demo/generate-listings';
+import { createPostingStore } from '../../electron/host/db/posting-store';
+import { generatePostings } from '../demo/generate-postings';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -62,8 +62,8 @@ const RUNS = 5;
 function prebuilt(count: number, seed: number): string {
   const dir = mkdtempSync(join(tmpdir(), `bench-cold-${count}-`));
   const db = openDatabase(join(dir, 'hall.db'));
-  const store = createListingStore(db);
-  store.upsertMany(generateListings(count, { seed, now: Date.now() }));
+  const store = createPostingStore(db);
+  store.upsertMany(generatePostings(count, { seed, now: Date.now() }));
   // as a hall leaves it: indexed for search right after the write
   while (store.indexSearchBacklog(5_000) > 0);
   closeDatabase(db);

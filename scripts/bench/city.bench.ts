@@ -21,7 +21,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import { generateListings } from '../demo/generate-listings';
+import { generatePostings } from '../demo/generate-postings';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../hub/embedded-postgres';
 import { openPostgresHubStore } from '../hub/postgres-store';
 import { openSqliteHubStore } from '../hub/sqlite-store';
@@ -124,7 +124,7 @@ interface SimHall {
 }
 
 async function liveFanout(nodes: NodeChild[], store: HubStore): Promise<Record<string, unknown>> {
-  const template = generateListings(1, { seed: 5, now: Date.now() })[0]!;
+  const template = generatePostings(1, { seed: 5, now: Date.now() })[0]!;
   const startSeq = await store.lastSeq();
   // each write is a new posting id, so a change is matched to its send time before the write's response is back
   const sentAt = new Map<string, number>();
@@ -294,8 +294,8 @@ async function withNodeDeaths<T>(nodes: NodeChild[], phase: Promise<T>): Promise
 }
 
 async function seed(store: HubStore): Promise<number> {
-  const listings = generateListings(CATCH_UP_POSTINGS, { seed: 20_240_601, now: Date.now() });
-  for (let i = 0; i < listings.length; i += 5000) await store.upsertListings(listings.slice(i, i + 5000), Date.now());
+  const postings = generatePostings(CATCH_UP_POSTINGS, { seed: 20_240_601, now: Date.now() });
+  for (let i = 0; i < postings.length; i += 5000) await store.upsertPostings(postings.slice(i, i + 5000), Date.now());
   return store.lastSeq();
 }
 

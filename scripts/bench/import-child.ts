@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, closeDatabase } from '../../electron/host/db/open-database';
-import { createListingStore } from '../../electron/host/db/listing-store';
+import { createPostingStore } from '../../electron/host/db/posting-store';
 import { importPostings } from '../../electron/host/postings/import/import-postings';
 
 const [file, name, mode] = process.argv.slice(2);
@@ -22,7 +22,7 @@ if (!gc) throw new Error('import-child: run with --expose-gc');
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-import-child-'));
 const db = openDatabase(join(dir, 'hall.db'));
-const store = createListingStore(db);
+const store = createPostingStore(db);
 const buf = readFileSync(file);
 gc();
 gc();

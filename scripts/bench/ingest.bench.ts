@@ -13,13 +13,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateListings } from '../demo/generate-listings';
+import { generatePostings } from '../demo/generate-postings';
 import { closeDatabase, openDatabase } from '../../electron/host/db/open-database';
-import { createListingStore } from '../../electron/host/db/listing-store';
+import { createPostingStore } from '../../electron/host/db/posting-store';
 import { createSearchIndexer } from '../../electron/host/db/search-indexer';
 import { beginBulkWrites } from '../../electron/host/db/bulk-writes';
 import { DEFAULT_SYNC_TUNING } from '../../electron/host/sync/sync-client';
-import type { Listing } from '../../shared/schemas/listing';
+import type { Posting } from '../../shared/schemas/posting';
 import { rawInsert } from './raw-insert';
 
 const POSTINGS = 100_000;
@@ -28,22 +28,22 @@ const TARGET_RATIO = 0.5;
 const TARGET_MS = 3_000;
 const NOW = Date.parse('2026-11-27T00:00:00+08:00');
 
-async function viaStore(dir: string, listings: readonly Listing[]): Promise<{ committedMs: number; searchableMs: number }> {
+async function viaStore(dir: string, postings: readonly Posting[]): Promise<{ committedMs: number; searchableMs: number }> {
   const db = openDatabase(join(dir, 'store.db'));
-  const store = createListingStore(db, { clock: () => NOW });
+  const store = createPostingStore(db, { clock: () => NOW });
   // polls never: the drain below is asked for, as the hall's indexer is kicked after writes
   const indexer = createSearchIndexer(store, { pollMs: 3_600_000 });
   try {
     const started = performance.now();
     const endBulkWrites = beginBulkWrites(db);
-    for (let i = 0; i < listings.length; i += BATCH) {
-      store.upsertMany(listings.slice(i, i + BATCH), { cursor: Math.min(i + BATCH, listings.length) });
+    for (let i = 0; i < postings.length; i += BATCH) {
+      store.upsertMany(postings.slice(i, i + BATCH), { cursor: Math.min(i + BATCH, postings.length) });
     }
     endBulkWrites();
     const committedMs = performance.now() - started;
     await indexer.drained();
     const searchableMs = performance.now() - started;
-    if (store.count() !== listings.length) throw new Error(`ingest.bench: store holds ${store.count()} postings, expected ${listings.length}`);
+    if (store.count() !== postings.length) throw new Error(`ingest.bench: store holds ${store.count()} postings, expected ${postings.length}`);
     if (store.searchBacklog() !== 0) throw new Error(`ingest.bench: ${store.searchBacklog()} postings still wait for the index`);
     return { committedMs, searchableMs };
   } finally {
@@ -55,13 +55,13 @@ async function viaStore(dir: string, listings: readonly Listing[]): Promise<{ co
 const rate = (ms: number) => Math.round((POSTINGS / ms) * 1000);
 
 export async function run(): Promise<Array<Record<string, unknown>>> {
-  const listings = generateListings(POSTINGS, { seed: 20261127, now: NOW });
+  const postings = generatePostings(POSTINGS, { seed: 20261127, now: NOW });
   const dir = mkdtempSync(join(tmpdir(), 'hall-ingest-bench-'));
   try {
-    const raw = rawInsert(dir, listings, 'queued');
-    const rawIndexed = rawInsert(dir, listings, 'indexed');
-    const rawNoQueue = rawInsert(dir, listings, 'no-queue');
-    const store = await viaStore(dir, listings);
+    const raw = rawInsert(dir, postings, 'queued');
+    const rawIndexed = rawInsert(dir, postings, 'indexed');
+    const rawNoQueue = rawInsert(dir, postings, 'no-queue');
+    const store = await viaStore(dir, postings);
     const rawSearchableMs = rawIndexed.insertMs + rawIndexed.indexMs;
     const ratio = Math.round((raw.insertMs / store.committedMs) * 100) / 100;
     const searchableRatio = Math.round((rawSearchableMs / store.searchableMs) * 100) / 100;

@@ -16,13 +16,13 @@ import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { chromium, type Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
-import { generateListings } from '../demo/generate-listings';
+import { generatePostings } from '../demo/generate-postings';
 import { closeDatabase, openDatabase } from '../../electron/host/db/open-database';
-import { createListingStore } from '../../electron/host/db/listing-store';
+import { createPostingStore } from '../../electron/host/db/posting-store';
 import { createKioskSearch } from '../../electron/host/kiosk/kiosk-search';
 import { startHall, type Hall } from '../../electron/host/hall';
 import { hallOptionsFrom } from '../../electron/host/config';
-import { KioskListingQuerySchema } from '../../shared/kiosk-contract';
+import { KioskPostingQuerySchema } from '../../shared/kiosk-contract';
 import { CONSENT_VERSION } from '../../shared/schemas/signup';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -54,9 +54,9 @@ async function startBenchHall(dataDir: string): Promise<Hall> {
 async function searchBench(dir: string): Promise<Array<Record<string, unknown>>> {
   const now = Date.now();
   const db = openDatabase(join(dir, 'hall.db'));
-  const store = createListingStore(db);
-  const listings = generateListings(POSTINGS, { seed: 4, now });
-  for (let i = 0; i < listings.length; i += 2000) store.upsertMany(listings.slice(i, i + 2000));
+  const store = createPostingStore(db);
+  const postings = generatePostings(POSTINGS, { seed: 4, now });
+  for (let i = 0; i < postings.length; i += 2000) store.upsertMany(postings.slice(i, i + 2000));
   // Steady state: the hall's search indexer runs right after writes (db/search-indexer.ts).
   while (store.indexSearchBacklog(5_000) > 0);
   const direct = createKioskSearch(db);
@@ -65,7 +65,7 @@ async function searchBench(dir: string): Promise<Array<Record<string, unknown>>>
   for (const [kind, terms] of Object.entries(QUERIES)) {
     const times: number[] = [];
     for (let i = 0; i < WARMUP + SEARCH_RUNS; i++) {
-      const query = KioskListingQuerySchema.parse({ q: terms[i % terms.length], limit: 40 });
+      const query = KioskPostingQuerySchema.parse({ q: terms[i % terms.length], limit: 40 });
       const t0 = performance.now();
       direct.search(query, Date.now());
       if (i >= WARMUP) times.push(performance.now() - t0);

@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { pino } from 'pino';
 import { chromium } from 'playwright-core';
 import { startHub } from '../hub/hub-server';
-import { generateListings } from '../demo/generate-listings';
+import { generatePostings } from '../demo/generate-postings';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -36,9 +36,9 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
     fetch(`${hub.url}/api/v1/listings`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   const now = Date.now();
-  const listings = generateListings(500, { seed: 3, now }).map((l, i) => ({ ...l, districtCode: i < 6 ? WATCHED_DISTRICT : l.districtCode === WATCHED_DISTRICT ? '361102' : l.districtCode }));
-  const watched = listings.slice(0, 6).map((l) => l.id);
-  for (let i = 0; i < listings.length; i += 100) await admin(listings.slice(i, i + 100));
+  const postings = generatePostings(500, { seed: 3, now }).map((l, i) => ({ ...l, districtCode: i < 6 ? WATCHED_DISTRICT : l.districtCode === WATCHED_DISTRICT ? '361102' : l.districtCode }));
+  const watched = postings.slice(0, 6).map((l) => l.id);
+  for (let i = 0; i < postings.length; i += 100) await admin(postings.slice(i, i + 100));
 
   const hall = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data', hallDir, '--hub', hub.url, '--hall-id', 'bench', '--hub-token', HALL], {
     cwd: ROOT,
@@ -93,7 +93,7 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
       {
         bench: 'live-change-latency-to-board-paint',
         changes: CHANGES,
-        hubPostings: listings.length,
+        hubPostings: postings.length,
         p50Ms: Math.round(p50),
         p99Ms: Math.round(p99),
         maxMs: Math.round(Math.max(...latencies)),

@@ -17,14 +17,14 @@
  * Knobs (environment): LOAD_SECONDS (60), LOAD_POSTINGS ("240,20000"), LOAD_SOCKETS (200),
  * LOAD_PATCHES ("1"; "0": pages that take whole plans only, as before patches).
  */
-import { generateListings } from '../demo/generate-listings';
+import { generatePostings } from '../demo/generate-postings';
 import { startFleet, type BoardFleet, type PlanReceipt } from './load/board-fleet';
 import { ADMIN_TOKEN, boardSpecs, screensShowing, startLoadHall, waitForSync, type LoadHall } from './load/load-hall';
 import { openLoop } from './load/open-loop';
 import { pairBoards } from './load/pair-boards';
 import { lanAddress, memoryMb } from './load/processes';
 import { round, summary } from './load/stats';
-import type { Listing } from '../../shared/schemas/listing';
+import type { Posting } from '../../shared/schemas/posting';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const SCALES = (process.env.LOAD_POSTINGS ?? '240,20000').split(',').map(Number);
@@ -107,7 +107,7 @@ async function runScale(postings: number): Promise<Record<string, unknown>> {
     const within20s = firstPlans.filter((ms) => ms <= 20_000).length;
     specs.forEach((_, i) => (base[i] = latestTotal[i] ?? 0));
 
-    const adds: Listing[] = generateListings(CHANGES_PER_S * SECONDS + 10, { seed: 4242, now: Date.now() }).map((l, i) => ({
+    const adds: Posting[] = generatePostings(CHANGES_PER_S * SECONDS + 10, { seed: 4242, now: Date.now() }).map((l, i) => ({
       ...l,
       id: `load-${postings}-${i}`,
       validFrom: new Date(Date.now() - 60_000).toISOString(),
@@ -123,11 +123,11 @@ async function runScale(postings: number): Promise<Record<string, unknown>> {
     }, 500);
     measuring = true;
     const durationMs = SECONDS * 1000;
-    const [changeRun, listingsRun, healthRun] = await Promise.all([
+    const [changeRun, postingsRun, healthRun] = await Promise.all([
       openLoop(CHANGES_PER_S, durationMs, async (i) => {
-        const listing = adds[i]!;
+        const posting = adds[i]!;
         const waiting = new Set<number>();
-        for (const screenId of screensShowing(hall.screens, listing)) {
+        for (const screenId of screensShowing(hall.screens, posting)) {
           for (const page of byScreen.get(screenId) ?? []) {
             if (fleet!.firstPlanAt[page] === null) continue;
             waiting.add(page);
@@ -138,7 +138,7 @@ async function runScale(postings: number): Promise<Record<string, unknown>> {
         const res = await fetch(`${hall.hub.url}/api/v1/listings`, {
           method: 'POST',
           headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
-          body: JSON.stringify(listing),
+          body: JSON.stringify(posting),
           signal: AbortSignal.timeout(30_000),
         });
         if (!res.ok) throw new Error(`hub answered ${res.status}`);
@@ -180,7 +180,7 @@ async function runScale(postings: number): Promise<Record<string, unknown>> {
       firstPlan: { got: firstPlans.length, within20s, ...summary(firstPlans) },
       healthz: { ...healthz, failed: healthRun.failed, notSent: healthRun.skipped },
       hostLoopDelay: (after?.loop as Record<string, unknown> | undefined) ?? null,
-      listingsApi: { ...summary(listingsRun.latencies), failed: listingsRun.failed, notSent: listingsRun.skipped },
+      listingsApi: { ...summary(postingsRun.latencies), failed: postingsRun.failed, notSent: postingsRun.skipped },
       changes: { sent: sent.length, failed: changeRun.failed, notSent: changeRun.skipped },
       changeToPlan: { ...changeToPlan, neverReachedEveryPage: missed },
       plansComputed: plans,

@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { planBoard, type PlanInput } from '../../shared/planner/board-planner';
 import type { BoardPlan } from '../../shared/schemas/board-plan';
 import { formatDistrict, formatPay, formatSettlement } from '../../shared/format';
-import { ListingSchema, PAY_UNITS, SETTLEMENTS, type Listing } from '../../shared/schemas/listing';
+import { PostingSchema, PAY_UNITS, SETTLEMENTS, type Posting } from '../../shared/schemas/posting';
 import { DEFAULT_SCREEN, type ScreenProfile } from '../../shared/schemas/screen';
 import { OCCUPATION_CODES } from '../../shared/occupations';
 
@@ -44,13 +44,13 @@ function prng(seed: number): () => number {
   };
 }
 
-function buildListings(n: number, seed: number): Listing[] {
+function buildPostings(n: number, seed: number): Posting[] {
   const rnd = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   return Array.from({ length: n }, (_, i) => {
     const payMin = Math.round(rnd() * 400) + 8;
     const from = NOW - Math.floor(rnd() * 96) * HOUR;
-    return ListingSchema.parse({
+    return PostingSchema.parse({
       id: `bench-${i}`,
       employerName: pick(EMPLOYERS),
       employerKind: 'enterprise',
@@ -107,8 +107,8 @@ async function plannerAt(rev: string): Promise<{ plan: Planner; commit: string }
  * The floor: the same postings selected (valid now), ordered (urgent, 日结, newest) and formatted,
  * then cut into pages of `perPage` — no text measured, no string fitted, no geometry.
  */
-function naivePages(listings: readonly Listing[], now: number, perPage: number): number {
-  const live = listings
+function naivePages(postings: readonly Posting[], now: number, perPage: number): number {
+  const live = postings
     .map((l) => ({ l, from: Date.parse(l.validFrom), until: Date.parse(l.validUntil) }))
     .filter((x) => x.from <= now && now < x.until);
   live.sort((a, b) => Number(b.l.urgent) - Number(a.l.urgent) || Number(b.l.settlement === 'daily') - Number(a.l.settlement === 'daily') || b.from - a.from || (a.l.id < b.l.id ? -1 : 1));
@@ -130,12 +130,12 @@ function naivePages(listings: readonly Listing[], now: number, perPage: number):
 }
 
 export async function run(): Promise<Array<Record<string, unknown>>> {
-  const listings = buildListings(POSTINGS, 20250602);
+  const postings = buildPostings(POSTINGS, 20250602);
   const baseline = await plannerAt(BASELINE_REV);
   const results: Array<Record<string, unknown>> = [];
   for (const layout of ['cards', 'table', 'ticker'] as const) {
     const screen: ScreenProfile = { ...DEFAULT_SCREEN, layout, width: 1920, height: 1080 };
-    const input: PlanInput = { screen, listings, now: NOW, dataUpdatedAt: NOW };
+    const input: PlanInput = { screen, postings, now: NOW, dataUpdatedAt: NOW };
     let plan = planBoard(input);
     const perPage = Math.max(1, plan.pages[0]?.items.length ?? 1);
     const times = { current: [] as number[], baseline: [] as number[], naive: [] as number[] };
@@ -150,7 +150,7 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
         if (r >= WARMUP) times.baseline.push(performance.now() - t0);
       }
       t0 = performance.now();
-      naivePages(listings, NOW, perPage);
+      naivePages(postings, NOW, perPage);
       if (r >= WARMUP) times.naive.push(performance.now() - t0);
     }
     const ms = r2(median(times.current));

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { uuidv7 } from 'uuidv7';
 import { openDatabase, closeDatabase } from '../../electron/host/db/open-database';
-import { createListingStore } from '../../electron/host/db/listing-store';
+import { createPostingStore } from '../../electron/host/db/posting-store';
 import { createPulseService } from '../../electron/host/pulse/pulse-service';
 import { aggregateDemand, aggregateSeekers, computeMarketPulse, type PulsePosting, type PulseSignup } from '../../shared/pulse/market-pulse';
 import { OCCUPATION_CODES } from '../../shared/occupations';
-import type { Listing } from '../../shared/schemas/listing';
+import type { Posting } from '../../shared/schemas/posting';
 
 const POSTINGS = 100_000;
 const SIGNUPS = 50_000;
@@ -27,10 +27,10 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
   const now = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'bench-pulse-'));
   const db = openDatabase(join(dir, 'hall.db'));
-  const store = createListingStore(db);
+  const store = createPostingStore(db);
   const iso = (ms: number) => new Date(ms).toISOString();
   const postings: PulsePosting[] = [];
-  const batch: Listing[] = [];
+  const batch: Posting[] = [];
   for (let i = 0; i < POSTINGS; i++) {
     const occupation = OCCUPATION_CODES[i % OCCUPATION_CODES.length]!;
     const from = now - (i % 30) * DAY;

@@ -8,9 +8,9 @@
  * - 'no-queue': without the queue trigger, to show what queueing itself costs.
  */
 import { join } from 'node:path';
-import type { Listing } from '../../shared/schemas/listing';
+import type { Posting } from '../../shared/schemas/posting';
 import { openDatabase, closeDatabase } from '../../electron/host/db/open-database';
-import { LISTING_PARAM_COLUMNS, listingToParams } from '../../electron/host/db/listing-row';
+import { LISTING_PARAM_COLUMNS, postingToParams } from '../../electron/host/db/posting-row';
 import { FTS_COLUMNS } from '../../electron/host/db/migrations/0001-initial';
 
 export type RawFullText = 'queued' | 'indexed' | 'no-queue';
@@ -22,15 +22,15 @@ export interface RawInsert {
   indexMs: number;
 }
 
-export function rawInsert(dir: string, listings: readonly Listing[], fullText: RawFullText = 'queued'): RawInsert {
+export function rawInsert(dir: string, postings: readonly Posting[], fullText: RawFullText = 'queued'): RawInsert {
   const db = openDatabase(join(dir, `raw-${fullText}.db`));
   try {
     if (fullText === 'no-queue') db.exec('DROP TRIGGER listings_fts_insert');
-    const rows = listings.map((l) => {
-      const params = listingToParams(l);
+    const rows = postings.map((l) => {
+      const params = postingToParams(l);
       return LISTING_PARAM_COLUMNS.map((c) => params[c]);
     });
-    const insert = db.prepare(`INSERT INTO listings (${LISTING_PARAM_COLUMNS.join(', ')}) VALUES (${LISTING_PARAM_COLUMNS.map(() => '?').join(', ')})`);
+    const insert = db.prepare(`INSERT INTO postings (${LISTING_PARAM_COLUMNS.join(', ')}) VALUES (${LISTING_PARAM_COLUMNS.map(() => '?').join(', ')})`);
     const cols = FTS_COLUMNS.join(', ');
     const started = performance.now();
     db.transaction(() => {
@@ -39,7 +39,7 @@ export function rawInsert(dir: string, listings: readonly Listing[], fullText: R
     const inserted = performance.now();
     if (fullText === 'indexed') {
       db.transaction(() => {
-        db.exec(`INSERT INTO listings_fts (rowid, ${cols}) SELECT rowid, ${cols} FROM listings; DELETE FROM listings_fts_pending;`);
+        db.exec(`INSERT INTO postings_fts (rowid, ${cols}) SELECT rowid, ${cols} FROM postings; DELETE FROM postings_fts_pending;`);
       })();
     }
     return { insertMs: inserted - started, indexMs: fullText === 'indexed' ? performance.now() - inserted : 0 };
@@ -49,6 +49,6 @@ export function rawInsert(dir: string, listings: readonly Listing[], fullText: R
 }
 
 /** The insert alone, schema as is (what the benches compared with before the index counted). */
-export function rawInsertMs(dir: string, listings: readonly Listing[]): number {
-  return rawInsert(dir, listings, 'queued').insertMs;
+export function rawInsertMs(dir: string, postings: readonly Posting[]): number {
+  return rawInsert(dir, postings, 'queued').insertMs;
 }

@@ -23,7 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { Worker } from 'node:worker_threads';
-import { generateListings } from '../demo/generate-listings';
+import { generatePostings } from '../demo/generate-postings';
 import { DEFAULT_SEED_VALUE } from '../hub/hub-server';
 import { startHall, type Hall } from '../../electron/host/hall';
 import { hallOptionsFrom } from '../../electron/host/config';
@@ -176,7 +176,7 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
   const now = Date.now();
   const hub = await startHubChild(join(dir, 'hub'), POSTINGS);
   try {
-    const rows = generateListings(POSTINGS, { seed: DEFAULT_SEED_VALUE, now });
+    const rows = generatePostings(POSTINGS, { seed: DEFAULT_SEED_VALUE, now });
     const raw = rawInsert(dir, rows, 'queued');
     const rawIndexed = rawInsert(dir, rows, 'indexed');
     const rawSearchableMs = rawIndexed.insertMs + rawIndexed.indexMs;

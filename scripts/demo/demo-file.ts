@@ -2,8 +2,8 @@
  * The committed demo file's recipe: a fixed reference time, count and seed, so regenerating
  * gives the same bytes and git shows only real changes to the generator.
  */
-import type { Listing } from '../../shared/schemas/listing';
-import { generateListings } from './generate-listings';
+import type { Posting } from '../../shared/schemas/posting';
+import { generatePostings } from './generate-postings';
 
 export const DEMO_REFERENCE_TIME = '2026-11-27T00:00:00+08:00';
 export const DEMO_DEFAULT_COUNT = 240;
@@ -11,12 +11,12 @@ export const DEMO_DEFAULT_SEED = 20261127;
 
 export interface DemoFileContent {
   generatedAt: string;
-  listings: Listing[];
+  postings: Posting[];
 }
 
 export function buildDemoFile(count = DEMO_DEFAULT_COUNT, seed = DEMO_DEFAULT_SEED): DemoFileContent {
   const now = Date.parse(DEMO_REFERENCE_TIME);
-  return { generatedAt: new Date(now).toISOString(), listings: generateListings(count, { seed, now }) };
+  return { generatedAt: new Date(now).toISOString(), postings: generatePostings(count, { seed, now }) };
 }
 
 export function serializeDemoFile(content: DemoFileContent): string {

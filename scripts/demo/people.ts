@@ -3,7 +3,7 @@
  * hall (上饶市…有限公司, 个体户 shops, private persons like 王女士), mainland mobiles and
  * 0793 landlines, and street addresses in the city's districts and counties.
  */
-import type { EmployerKind } from '../../shared/schemas/listing';
+import type { EmployerKind } from '../../shared/schemas/posting';
 import type { Random } from './prng';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '余', '程', '汪', '方', '叶', '祝', '郑', '毛', '姜', '俞'];

@@ -8,7 +8,7 @@
  * 2025 notice bans them); skills, certificates and health are what employers may ask for.
  */
 import type { OccupationCode } from '../../shared/occupations';
-import type { EmployerKind, EmploymentType, PayUnit } from '../../shared/schemas/listing';
+import type { EmployerKind, EmploymentType, PayUnit } from '../../shared/schemas/posting';
 
 export interface PayOption {
   unit: PayUnit;

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import type { Logger } from 'pino';
 import { HUB_ROUTES } from '../../shared/api/hub-routes';
-import { ListingSchema, describeIssues, type Listing } from '../../shared/schemas/listing';
+import { PostingSchema, describeIssues, type Posting } from '../../shared/schemas/posting';
 import { apiRoute } from '../../electron/host/server/api-route';
 import { HttpError } from '../../electron/host/server/http-error';
 import { requireRole, type Role } from './hub-auth';
@@ -73,7 +73,7 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
     try {
       await withTimeout(store.ping(), PING_TIMEOUT_MS, 'ping');
       database = { reachable: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
-      figures = { lastSeq: await store.lastSeq(), listings: await store.countListings() };
+      figures = { lastSeq: await store.lastSeq(), listings: await store.countPostings() };
     } catch (error) {
       database = { reachable: false, latencyMs: Math.round(performance.now() - started), error: (error as Error).message.slice(0, 200) };
     }
@@ -119,24 +119,24 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
   });
 
   apiRoute(app, HUB_ROUTES.listing, hall, async (request) => {
-    const listing = await store.getListing(request.params.id);
-    if (!listing) throw new HttpError(404, 'not_found', `listings: no live posting has id "${request.params.id}"`);
-    return listing;
+    const posting = await store.getPosting(request.params.id);
+    if (!posting) throw new HttpError(404, 'not_found', `listings: no live posting has id "${request.params.id}"`);
+    return posting;
   });
 
   apiRoute(app, HUB_ROUTES.listingsUpsert, admin, async (request, reply) => {
     const items = request.body;
     const now = clock();
     const ids = items.flatMap((item) => (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? [(item as { id: string }).id] : []));
-    const held = await store.getListings(ids);
-    const listings: Listing[] = items.map((item, index) => toListing(item, index, held, now));
-    const changes = await store.upsertListings(listings, now);
+    const held = await store.getPostings(ids);
+    const postings: Posting[] = items.map((item, index) => toPosting(item, index, held, now));
+    const changes = await store.upsertPostings(postings, now);
     broadcast(changes);
-    return reply.status(200).send({ upserted: changes.map((c) => ({ id: c.id, seq: c.seq, revision: (c.data as Listing).revision })), lastSeq: await store.lastSeq() });
+    return reply.status(200).send({ upserted: changes.map((c) => ({ id: c.id, seq: c.seq, revision: (c.data as Posting).revision })), lastSeq: await store.lastSeq() });
   });
 
   apiRoute(app, HUB_ROUTES.listingDelete, admin, async (request) => {
-    const change = await store.deleteListing(request.params.id, clock());
+    const change = await store.deletePosting(request.params.id, clock());
     if (!change) throw new HttpError(404, 'not_found', `listings: no live posting has id "${request.params.id}"`);
     broadcast([change]);
     return { id: change.id, seq: change.seq };
@@ -156,14 +156,14 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
 }
 
 /** A full posting, or a partial one merged over what the hub holds; validated either way. */
-function toListing(item: unknown, index: number, held: ReadonlyMap<string, Listing>, now: number): Listing {
+function toPosting(item: unknown, index: number, held: ReadonlyMap<string, Posting>, now: number): Posting {
   if (!item || typeof item !== 'object' || Array.isArray(item)) throw new HttpError(400, 'invalid_body', `listings[${index}]: not an object`);
   const input = item as Record<string, unknown>;
   const existing = typeof input.id === 'string' ? held.get(input.id) : undefined;
   const stamp = new Date(now).toISOString();
   // revision and updatedAt are the hub's to set; the store bumps the revision
   const merged = { revision: 0, updatedAt: stamp, ...existing, ...input };
-  const parsed = ListingSchema.safeParse(merged);
+  const parsed = PostingSchema.safeParse(merged);
   if (!parsed.success) throw new HttpError(422, 'invalid_listing', `listings[${index}]: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Server as SocketServer } from 'socket.io';
 import { pino, type Logger } from 'pino';
-import { generateListings } from '../demo/generate-listings';
+import { generatePostings } from '../demo/generate-postings';
 import type { HubChange, HubStore, RawChangeInput } from './hub-store';
 import { openSqliteHubStore } from './sqlite-store';
 import { openPostgresHubStore } from './postgres-store';
@@ -164,7 +164,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       if (sweeping) return;
       sweeping = true;
       store
-        .expireListings(clock())
+        .expirePostings(clock())
         .then((expired) => {
           if (expired.length === 0) return;
           log.info({ expired: expired.length }, 'expired postings withdrawn');
@@ -245,13 +245,13 @@ export async function startHub(options: HubOptions): Promise<Hub> {
 async function seedIfEmpty(store: HubStore, options: HubOptions, now: number, log: Logger): Promise<void> {
   const count = options.seed ?? 0;
   if (count <= 0) return;
-  const existing = await store.countListings();
+  const existing = await store.countPostings();
   if (existing > 0) {
     log.info({ existing }, 'hub already holds postings; --seed ignored');
     return;
   }
-  const listings = generateListings(count, { seed: options.seedValue ?? DEFAULT_SEED_VALUE, now });
+  const postings = generatePostings(count, { seed: options.seedValue ?? DEFAULT_SEED_VALUE, now });
   const chunk = 5000;
-  for (let i = 0; i < listings.length; i += chunk) await store.upsertListings(listings.slice(i, i + chunk), now);
+  for (let i = 0; i < postings.length; i += chunk) await store.upsertPostings(postings.slice(i, i + chunk), now);
   log.info({ seeded: count }, 'hub seeded with generated postings');
 }

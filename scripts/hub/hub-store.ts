@@ -16,7 +16,7 @@
  *   arrives, and what it causes (a relayed urgent posting) commits with it.
  */
 import type { CityCountsInput, CityHallInput } from '../../shared/pulse/city-pulse';
-import type { Listing } from '../../shared/schemas/listing';
+import type { Posting } from '../../shared/schemas/posting';
 
 export type ChangeType = 'listing' | 'urgent';
 export type ChangeOp = 'upsert' | 'delete';
@@ -155,20 +155,20 @@ export interface HubStore {
   /** 'sqlite' or 'postgres', for /healthz and logs. */
   readonly kind: 'sqlite' | 'postgres';
   /** Upserts postings, bumping each revision past what the hub held; returns the changes. */
-  upsertListings(listings: readonly Listing[], now: number): Promise<HubChange[]>;
+  upsertPostings(postings: readonly Posting[], now: number): Promise<HubChange[]>;
   /** Deletes a posting (tombstone + change), or returns null when it is not live. */
-  deleteListing(id: string, now: number): Promise<HubChange | null>;
+  deletePosting(id: string, now: number): Promise<HubChange | null>;
   /** Deletes every posting whose validUntil has passed; one delete change each. */
-  expireListings(now: number): Promise<HubChange[]>;
+  expirePostings(now: number): Promise<HubChange[]>;
   upsertUrgent(notice: UrgentInput, now: number): Promise<HubChange>;
   /** Withdraws an urgent notice everywhere (a `delete` change); null when the hub never had it. */
   retractUrgent(id: string, now: number): Promise<HubChange | null>;
-  getListing(id: string): Promise<Listing | undefined>;
+  getPosting(id: string): Promise<Posting | undefined>;
   /** The live postings among `ids` (an admin write merges partial postings over them). */
-  getListings(ids: readonly string[]): Promise<Map<string, Listing>>;
+  getPostings(ids: readonly string[]): Promise<Map<string, Posting>>;
   /** Every live posting keyed by id (for tests and audits). */
-  allListings(): Promise<Map<string, Listing>>;
-  countListings(): Promise<number>;
+  allPostings(): Promise<Map<string, Posting>>;
+  countPostings(): Promise<number>;
   /** Appends a change exactly as given, bypassing validation (test hook for bad upstreams). */
   appendRawChange(change: RawChangeInput, now: number): Promise<HubChange>;
   /** Changes after `since`, in seq order, as a ready UTF-8 JSON body `{ changes, lastSeq, hasMore }`. */

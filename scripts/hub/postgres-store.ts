@@ -22,7 +22,7 @@
  */
 import pg from 'pg';
 import type { Pool, PoolClient } from 'pg';
-import type { Listing } from '../../shared/schemas/listing';
+import type { Posting } from '../../shared/schemas/posting';
 import { LOCK_CHANGE_LOG, LOCK_NAMESPACE, migratePostgresHub } from './migrations/postgres/index';
 import { changeFromRecord, hallFromRecord, type ChangeRecord, type ChangesPage, type CityCounts, type HallRecord, type HallStatusRow, type HubChange, type HubStore, type Submission, type UrgentInput } from './hub-store';
 import { signupFactOf } from './signup-facts';
@@ -175,20 +175,20 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
     pool,
     url,
 
-    upsertListings: (listings, now) =>
+    upsertPostings: (postings, now) =>
       logWrite(async (db, append) => {
-        if (listings.length === 0) return [];
-        const ids = [...new Set(listings.map((l) => l.id))];
+        if (postings.length === 0) return [];
+        const ids = [...new Set(postings.map((l) => l.id))];
         const { rows } = await db.query<{ id: string; revision: number }>('SELECT id, revision FROM listings WHERE id = ANY($1::text[])', [ids]);
         const held = new Map(rows.map((r) => [r.id, r.revision]));
         const updatedAt = new Date(now).toISOString();
         const out: HubChange[] = [];
         // One row per id (the last write of a batch wins), one change per posting sent.
         const finalRows = new Map<string, { revision: number; validUntilMs: number; data: string; occupation: string; headcount: number; validFromMs: number }>();
-        for (const l of listings) {
+        for (const l of postings) {
           const revision = Math.max(l.revision, (held.get(l.id) ?? 0) + 1);
           held.set(l.id, revision);
-          const data = JSON.stringify({ ...l, revision, updatedAt } satisfies Listing);
+          const data = JSON.stringify({ ...l, revision, updatedAt } satisfies Posting);
           finalRows.set(l.id, { revision, validUntilMs: Date.parse(l.validUntil), data, occupation: l.occupation, headcount: l.headcount, validFromMs: Date.parse(l.validFrom) });
           out.push(append('listing', 'upsert', l.id, data, now));
         }
@@ -210,13 +210,13 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
         return out;
       }),
 
-    deleteListing: (id, now) =>
+    deletePosting: (id, now) =>
       logWrite(async (db, append) => {
         const { rowCount } = await db.query('UPDATE listings SET deleted = true WHERE id = $1 AND NOT deleted', [id]);
         return rowCount ? append('listing', 'delete', id, null, now) : null;
       }),
 
-    async expireListings(now) {
+    async expirePostings(now) {
       // Every node sweeps; only one with something to expire takes the lock.
       const due = await pool.query('SELECT 1 FROM listings WHERE NOT deleted AND valid_until_ms <= $1 LIMIT 1', [now]);
       if (!due.rowCount) return [];
@@ -233,22 +233,22 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
     upsertUrgent: (notice, now) => logWrite((db, append) => upsertUrgentIn(db, append, notice, now)),
     retractUrgent: (id, now) => logWrite((db, append) => retractUrgentIn(db, append, id, now)),
 
-    async getListing(id) {
+    async getPosting(id) {
       const { rows } = await pool.query<{ data: string }>('SELECT data FROM listings WHERE id = $1 AND NOT deleted', [id]);
-      return rows[0] ? (JSON.parse(rows[0].data) as Listing) : undefined;
+      return rows[0] ? (JSON.parse(rows[0].data) as Posting) : undefined;
     },
-    async getListings(ids) {
-      const out = new Map<string, Listing>();
+    async getPostings(ids) {
+      const out = new Map<string, Posting>();
       if (ids.length === 0) return out;
       const { rows } = await pool.query<{ id: string; data: string }>('SELECT id, data FROM listings WHERE id = ANY($1::text[]) AND NOT deleted', [[...new Set(ids)]]);
-      for (const r of rows) out.set(r.id, JSON.parse(r.data) as Listing);
+      for (const r of rows) out.set(r.id, JSON.parse(r.data) as Posting);
       return out;
     },
-    async allListings() {
+    async allPostings() {
       const { rows } = await pool.query<{ id: string; data: string }>('SELECT id, data FROM listings WHERE NOT deleted');
-      return new Map(rows.map((r) => [r.id, JSON.parse(r.data) as Listing]));
+      return new Map(rows.map((r) => [r.id, JSON.parse(r.data) as Posting]));
     },
-    async countListings() {
+    async countPostings() {
       const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM listings WHERE NOT deleted');
       return rows[0]!.n;
     },

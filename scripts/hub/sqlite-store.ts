@@ -8,7 +8,7 @@
  * work synchronously and resolves at once.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import type { Listing } from '../../shared/schemas/listing';
+import type { Posting } from '../../shared/schemas/posting';
 import { demandByTradeSql, seekersByTradeSql, seekersTotalSql, type PulseTables } from '../../shared/pulse/pulse-sql';
 import { migrateSqliteHub } from './migrations/sqlite/index';
 import { changeFromRecord, hallFromRecord, type ChangeRecord, type ChangesPage, type CityCounts, type HallRecord, type HallStatusRow, type HubChange, type HubStore, type Submission, type SubmissionEffect, type UrgentInput } from './hub-store';
@@ -23,7 +23,7 @@ function countsFrom(rows: readonly { occupation: string; n: number }[]): Record<
   return out;
 }
 
-interface ListingRowHub {
+interface PostingRowHub {
   id: string;
   revision: number;
   deleted: number;
@@ -45,8 +45,8 @@ export function openSqliteHubStore(file: string): HubStore {
 }
 
 function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
-  const selectListing = db.prepare<{ id: string }, ListingRowHub>('SELECT id, revision, deleted, data FROM listings WHERE id = @id');
-  const putListing = db.prepare<{ id: string; revision: number; valid_until_ms: number; data: string; occupation: string; headcount: number; valid_from_ms: number }>(
+  const selectPosting = db.prepare<{ id: string }, PostingRowHub>('SELECT id, revision, deleted, data FROM listings WHERE id = @id');
+  const putPosting = db.prepare<{ id: string; revision: number; valid_until_ms: number; data: string; occupation: string; headcount: number; valid_from_ms: number }>(
     `INSERT INTO listings (id, revision, valid_until_ms, deleted, data, occupation, headcount, valid_from_ms)
      VALUES (@id, @revision, @valid_until_ms, 0, @data, @occupation, @headcount, @valid_from_ms)
      ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, valid_until_ms = excluded.valid_until_ms, deleted = 0, data = excluded.data,
@@ -120,7 +120,7 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
   );
   const selectHalls = db.prepare<[], HallRecord>('SELECT * FROM halls ORDER BY hall_id');
   // the city's D and S, defined once with the hall's (shared/pulse/pulse-sql.ts)
-  const pulseTables: PulseTables = { listed: 'deleted = 0', person: 'person', signedUpAt: 'signed_up_at' };
+  const pulseTables: PulseTables = { postings: 'listings', listed: 'deleted = 0', person: 'person', signedUpAt: 'signed_up_at' };
   const demandByTrade = db.prepare<{ now: number }, { occupation: string; n: number }>(demandByTradeSql(pulseTables));
   const seekersByTrade = db.prepare<{ since: number; now: number }, { occupation: string; n: number }>(seekersByTradeSql(pulseTables));
   const seekersTotal = db.prepare<{ since: number; now: number }, { n: number }>(seekersTotalSql(pulseTables));
@@ -155,15 +155,15 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
     return change;
   }
 
-  function upsertListingsNow(listings: readonly Listing[], now: number): HubChange[] {
+  function upsertPostingsNow(postings: readonly Posting[], now: number): HubChange[] {
     const out: HubChange[] = [];
     const updatedAt = new Date(now).toISOString();
-    for (const l of listings) {
-      const previous = selectListing.get({ id: l.id });
+    for (const l of postings) {
+      const previous = selectPosting.get({ id: l.id });
       const revision = Math.max(l.revision, (previous?.revision ?? 0) + 1);
-      const next: Listing = { ...l, revision, updatedAt };
+      const next: Posting = { ...l, revision, updatedAt };
       const data = JSON.stringify(next);
-      putListing.run({ id: l.id, revision, valid_until_ms: Date.parse(l.validUntil), data, occupation: l.occupation, headcount: l.headcount, valid_from_ms: Date.parse(l.validFrom) });
+      putPosting.run({ id: l.id, revision, valid_until_ms: Date.parse(l.validUntil), data, occupation: l.occupation, headcount: l.headcount, valid_from_ms: Date.parse(l.validFrom) });
       out.push(appendChange('listing', 'upsert', l.id, data, now));
     }
     return out;
@@ -181,7 +181,7 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
     return appendChange('urgent', 'delete', id, null, now);
   }
 
-  const upsertListingsTx = db.transaction(upsertListingsNow);
+  const upsertPostingsTx = db.transaction(upsertPostingsNow);
 
   const deleteTx = db.transaction((id: string, now: number): HubChange | null => {
     if (tombstone.run({ id }).changes === 0) return null;
@@ -241,32 +241,32 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
   // Every method runs synchronously inside; `async` turns a throw into a rejection.
   return {
     kind: 'sqlite',
-    upsertListings: async (listings, now) => upsertListingsTx(listings, now),
-    deleteListing: async (id, now) => deleteTx(id, now),
-    expireListings: async (now) => expireTx(now),
+    upsertPostings: async (postings, now) => upsertPostingsTx(postings, now),
+    deletePosting: async (id, now) => deleteTx(id, now),
+    expirePostings: async (now) => expireTx(now),
     upsertUrgent: async (notice, now) => urgentTx(notice, now),
     retractUrgent: async (id, now) => retractUrgentTx(id, now),
-    async getListing(id) {
-      const row = selectListing.get({ id });
-      return row && row.deleted === 0 ? (JSON.parse(row.data) as Listing) : undefined;
+    async getPosting(id) {
+      const row = selectPosting.get({ id });
+      return row && row.deleted === 0 ? (JSON.parse(row.data) as Posting) : undefined;
     },
-    async getListings(ids) {
-      const out = new Map<string, Listing>();
+    async getPostings(ids) {
+      const out = new Map<string, Posting>();
       for (const id of ids) {
-        const row = selectListing.get({ id });
-        if (row && row.deleted === 0) out.set(id, JSON.parse(row.data) as Listing);
+        const row = selectPosting.get({ id });
+        if (row && row.deleted === 0) out.set(id, JSON.parse(row.data) as Posting);
       }
       return out;
     },
-    async allListings() {
-      const out = new Map<string, Listing>();
+    async allPostings() {
+      const out = new Map<string, Posting>();
       for (const { data } of selectLive.all()) {
-        const l = JSON.parse(data) as Listing;
+        const l = JSON.parse(data) as Posting;
         out.set(l.id, l);
       }
       return out;
     },
-    countListings: async () => countLive.get()?.n ?? 0,
+    countPostings: async () => countLive.get()?.n ?? 0,
     appendRawChange: async (change, now) => rawTx(change, now),
     changesPageJson: async (since, limit) => pageJsonTx(since, limit),
     async changesSince(since, limit): Promise<ChangesPage> {

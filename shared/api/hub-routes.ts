@@ -9,7 +9,7 @@
  * Auth: `hall` takes a hall token or the admin token; `hub-admin` only the admin token.
  */
 import { z } from 'zod';
-import { ListingSchema } from '../schemas/listing';
+import { PostingSchema } from '../schemas/posting';
 import { CityPictureSchema } from '../pulse/city-pulse-schema';
 import { defineRoute } from './define-route';
 import { ChangesPageSchema, ChangesQuerySchema, CityQuerySchema, HubUrgentInputSchema } from './hub-wire';
@@ -23,7 +23,7 @@ export const HUB_MAX_BATCH = 5000;
  * items, 1–5000 of them. Each item is checked with ListingSchema in the handler, after it is
  * merged over the posting the hub holds for its id (so a partial posting edits fields).
  */
-export const HubListingsBodySchema = z
+export const HubPostingsBodySchema = z
   .union([z.array(z.unknown()), z.object({ listings: z.array(z.unknown()) }).transform((body) => body.listings), z.unknown().transform((item) => [item])])
   .pipe(
     z
@@ -73,13 +73,13 @@ export const HUB_ROUTES = {
   cityStyles: defineRoute({ method: 'GET', path: '/city/city.css', auth: 'public', label: 'city styles', response: 'file' }),
   city: defineRoute({ method: 'GET', path: '/api/v1/city', auth: 'public', label: 'city', response: CityPictureSchema.extend({ node: z.string() }) }),
   changes: defineRoute({ method: 'GET', path: '/api/v1/changes', auth: 'hall', label: 'changes', query: ChangesQuerySchema, response: ChangesPageSchema }),
-  listing: defineRoute({ method: 'GET', path: '/api/v1/listings/:id', auth: 'hall', label: 'listings', params: idParam, response: ListingSchema }),
+  listing: defineRoute({ method: 'GET', path: '/api/v1/listings/:id', auth: 'hall', label: 'listings', params: idParam, response: PostingSchema }),
   listingsUpsert: defineRoute({
     method: 'POST',
     path: '/api/v1/listings',
     auth: 'hub-admin',
     label: 'listings',
-    body: HubListingsBodySchema,
+    body: HubPostingsBodySchema,
     response: z.object({ upserted: z.array(z.object({ id: z.string(), seq: SeqSchema, revision: z.number().int() })), lastSeq: SeqSchema }),
   }),
   listingDelete: defineRoute({ method: 'DELETE', path: '/api/v1/listings/:id', auth: 'hub-admin', label: 'listings', params: idParam, response: z.object({ id: z.string(), seq: SeqSchema }) }),

@@ -1,4 +1,4 @@
-import type { Listing } from '../schemas/listing';
+import type { Posting } from '../schemas/posting';
 import type { ScreenProfile, Viewport } from '../schemas/screen';
 import type { BoardGeometry, BoardItem, BoardPage, BoardPlan } from '../schemas/board-plan';
 import { glyphFloorPx } from '../legibility';
@@ -8,7 +8,7 @@ import { cardFitter, cardGrid } from './card-layout';
 import { pageDwellMs } from './dwell';
 import { splitStable, stableBlocks } from './page-split';
 import { codePage, planIdOf, planJson, PLAN_HEADER_FIELDS, type CodedPage, type CodedPlan, type PlanHeaderField } from './page-codec';
-import { selectListings } from './select-listings';
+import { selectPostings } from './select-postings';
 import { rowFitter, tableLayout } from './table-layout';
 import type { MarketPulse } from '../pulse/market-pulse';
 import type { PulsePage } from '../schemas/pulse-page';
@@ -25,7 +25,7 @@ export interface PlanInput {
    * The planner memoises per-posting work by object identity (identity-memo.ts): postings and
    * the array holding them must not be changed after they were passed in. Pass new objects.
    */
-  listings: readonly Listing[];
+  postings: readonly Posting[];
   now: number; // ms since epoch
   dataUpdatedAt: number | null;
   /** Rotation anchor; default 0 (Unix epoch) so all walls with equal plans are in phase. */
@@ -188,11 +188,11 @@ function layOut(input: PlanInput, area: Viewport, m: number, items: BoardItem[])
  * moment (the host's plan batches) share the filtering and sorting of identical filters, and
  * every posting object's strings are made once (board-items.ts).
  */
-const selections = new IdentityMemo<readonly Listing[], { now: number; items: BoardItem[] }>();
-function boardItems(listings: readonly Listing[], screen: ScreenProfile, now: number): BoardItem[] {
+const selections = new IdentityMemo<readonly Posting[], { now: number; items: BoardItem[] }>();
+function boardItems(postings: readonly Posting[], screen: ScreenProfile, now: number): BoardItem[] {
   const key = `${screen.locale}|${screen.filter.occupations.join(',')}|${screen.filter.districts.join(',')}`;
-  const make = () => ({ now, items: selectListings(listings, screen.filter, now).map((s) => toBoardItem(s, now, screen.locale)) });
-  const hit = selections.get(listings, key, make);
+  const make = () => ({ now, items: selectPostings(postings, screen.filter, now).map((s) => toBoardItem(s, now, screen.locale)) });
+  const hit = selections.get(postings, key, make);
   // only the latest moment is kept per filter: a re-plan at another time replaces it
   if (hit.now !== now) Object.assign(hit, make());
   return hit.items;
@@ -226,7 +226,7 @@ export function planBoardCoded(input: PlanInput): CodedPlan {
   const viewport: Viewport = input.viewport ?? { width: screen.width, height: screen.height };
   const pitch = effectivePitchMm(screen, viewport);
   const m = glyphFloorPx({ ...screen, pitchMm: pitch });
-  const items = boardItems(input.listings, screen, now);
+  const items = boardItems(input.postings, screen, now);
 
   // Content is laid out above the bottom bands; the plan keeps the real viewport. A screen too
   // small to keep its layout above the bands is planned without them (the banner then covers

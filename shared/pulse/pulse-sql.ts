@@ -9,6 +9,8 @@
  */
 
 export interface PulseTables {
+  /** The postings table (the hall: `postings`; the hub keeps the platform's `listings`). */
+  postings: string;
   /** The condition that keeps a posting on the market besides its validity (`hidden = 0`). */
   listed: string;
   /** The column that names a person (the hall: `phone`; the hub: a hashed `person`). */
@@ -19,7 +21,7 @@ export interface PulseTables {
 
 /** `{ occupation, n }` per trade: D. Parameter `@now`. */
 export function demandByTradeSql(t: PulseTables): string {
-  return `SELECT occupation, SUM(headcount) AS n FROM listings
+  return `SELECT occupation, SUM(headcount) AS n FROM ${t.postings}
      WHERE ${t.listed} AND valid_from_ms <= @now AND valid_until_ms > @now GROUP BY occupation`;
 }
 
@@ -30,7 +32,7 @@ export function seekersByTradeSql(t: PulseTables): string {
      ), pairs AS (
        SELECT j.value AS occupation, r.person AS person FROM recent r, json_each(r.occupations) j
        UNION
-       SELECT l.occupation, r.person FROM recent r JOIN listings l ON l.id = r.listing_id WHERE r.occupations = '[]'
+       SELECT l.occupation, r.person FROM recent r JOIN ${t.postings} l ON l.id = r.listing_id WHERE r.occupations = '[]'
      )
      SELECT occupation, COUNT(DISTINCT person) AS n FROM pairs GROUP BY occupation`;
 }

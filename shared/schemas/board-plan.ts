@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BOARD_LAYOUTS } from './screen';
 import { OCCUPATION_CODES } from '../occupations';
-import { SETTLEMENTS } from './listing-enums';
+import { SETTLEMENTS } from './posting-enums';
 import { PulsePageSchema } from './pulse-page';
 
 /**

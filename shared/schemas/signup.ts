@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { OCCUPATION_CODES } from '../occupations';
 import { isKnownDistrict } from '../districts';
-import { MobilePhoneSchema, PAY_UNITS } from './listing';
+import { MobilePhoneSchema, PAY_UNITS } from './posting';
 
 export const AVAILABILITY = ['today', 'weekdays', 'weekends', 'evenings'] as const;
 export type Availability = (typeof AVAILABILITY)[number];

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SCREEN, type ScreenProfile } from '../../shared/schemas/screen';
-import type { Listing } from '../../shared/schemas/listing';
+import type { Posting } from '../../shared/schemas/posting';
 import { openDatabase, closeDatabase } from '../../electron/host/db/open-database';
-import { createListingStore } from '../../electron/host/db/listing-store';
-import { generateListings } from '../../scripts/demo/generate-listings';
+import { createPostingStore } from '../../electron/host/db/posting-store';
+import { generatePostings } from '../../scripts/demo/generate-postings';
 import { startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { itemsOutsideViewport, openBoardPage, overflowingText, pageMinGlyph, renderedTexts } from '../support/board-page';
@@ -30,11 +30,11 @@ describe('board layouts and hostile postings in Chromium', () => {
   beforeAll(async () => {
     const dataDir = tmpDir();
     writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens }, null, 2));
-    const base = generateListings(40, { seed: 7, now }).filter((l) => l.districtCode !== HOSTILE_DISTRICT);
+    const base = generatePostings(40, { seed: 7, now }).filter((l) => l.districtCode !== HOSTILE_DISTRICT);
     const template = base[0]!;
     // Written straight into the store, past the schema, as if an older version or a broken
     // upstream had let them in: the board must still draw them as inert text.
-    const hostile: Listing[] = [
+    const hostile: Posting[] = [
       {
         ...template,
         id: 'hostile-html',
@@ -45,7 +45,7 @@ describe('board layouts and hostile postings in Chromium', () => {
       { ...template, id: 'hostile-long', districtCode: HOSTILE_DISTRICT, title: '超长工种名称'.repeat(50), employerName: '某'.repeat(300) },
     ];
     const db = openDatabase(join(dataDir, 'hall.db'));
-    createListingStore(db).upsertMany([...base, ...hostile]);
+    createPostingStore(db).upsertMany([...base, ...hostile]);
     closeDatabase(db);
     [hall, browser] = await Promise.all([startHallProcess({ dataDir }), launchChromium()]);
   });
@@ -96,7 +96,7 @@ describe('board layouts and hostile postings in Chromium', () => {
 
   it('cuts an over-long title and employer to their box instead of overflowing the wall', async () => {
     const page = await open('hostile', 1920, 1080);
-    const item = page.locator('[data-testid="board-item"][data-listing-id="hostile-long"]');
+    const item = page.locator('[data-testid="board-item"][data-posting-id="hostile-long"]');
     await item.waitFor();
     expect(await item.textContent()).toContain('…');
     expect(await itemsOutsideViewport(page)).toEqual([]);

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startTestHall, writeListings } from '../support/in-process-hall';
+import { startTestHall, writePostings } from '../support/in-process-hall';
 import { launchChromium } from '../support/browser';
-import { makeListing } from '../unit/db/fixtures';
+import { makePosting } from '../unit/db/fixtures';
 import type { Hall } from '../../electron/host/hall';
 import { tmpDir } from '../support/tmp-dir';
 
@@ -27,7 +27,7 @@ describe('a live change as a patch on the board page (Chromium)', () => {
     const now = Date.now();
     // a few postings: one page, so the new one is on the page that is up
     const valid = { validFrom: new Date(now - 3600_000).toISOString(), validUntil: new Date(now + 7 * 86_400_000).toISOString() };
-    writeListings(dataDir, [makeListing({ id: 'first', ...valid }), makeListing({ id: 'second', occupation: 'cleaning', title: '保洁员', ...valid })]);
+    writePostings(dataDir, [makePosting({ id: 'first', ...valid }), makePosting({ id: 'second', occupation: 'cleaning', title: '保洁员', ...valid })]);
     [hall, browser] = await Promise.all([startTestHall({ dataDir }), launchChromium()]);
   }, 120_000);
 
@@ -39,15 +39,15 @@ describe('a live change as a patch on the board page (Chromium)', () => {
   it('applies the patch and draws the new posting', async () => {
     page = await browser.newPage({ viewport: WALL, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' });
     await page.goto(`${hall.url}/board/1`);
-    await page.waitForSelector('[data-testid="board-item"][data-listing-id="second"]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="board-item"][data-posting-id="second"]', { timeout: 30_000 });
     await hall.boards.settled();
     const before = hall.boards.counters();
     expect(before.plansSent).toBeGreaterThanOrEqual(1);
 
     const now = Date.now();
-    writeListings(hall.dataDir, [makeListing({ id: 'live-new', title: '叉车司机（夜班）', validFrom: new Date(now - 60_000).toISOString(), validUntil: new Date(now + 86_400_000).toISOString() })]);
+    writePostings(hall.dataDir, [makePosting({ id: 'live-new', title: '叉车司机（夜班）', validFrom: new Date(now - 60_000).toISOString(), validUntil: new Date(now + 86_400_000).toISOString() })]);
     hall.boards.dataChanged();
-    await page.waitForSelector('[data-testid="board-item"][data-listing-id="live-new"]', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid="board-item"][data-posting-id="live-new"]', { timeout: 30_000 });
     await hall.boards.settled();
 
     // it came as a patch: no whole plan was sent for it, and the page did not have to resync
@@ -58,7 +58,7 @@ describe('a live change as a patch on the board page (Chromium)', () => {
     // the page holds exactly the plan the host would draw now
     const want = hall.boards.planFor('1', WALL)!;
     await page.waitForFunction((id) => document.querySelector('[data-testid="board-root"]')?.getAttribute('data-plan-id') === id, want.planId, { timeout: 30_000 });
-    const shown = await page.$$eval('[data-testid="board-item"]', (els) => els.map((e) => e.getAttribute('data-listing-id')));
+    const shown = await page.$$eval('[data-testid="board-item"]', (els) => els.map((e) => e.getAttribute('data-posting-id')));
     expect(shown.sort()).toEqual(want.pages[0]!.items.map((i) => i.id).sort());
     await page.close();
   });

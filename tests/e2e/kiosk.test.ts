@@ -61,22 +61,22 @@ describe('touch kiosk', () => {
       await shot('1-start');
 
       await page.tap(tid('start-find'));
-      await page.waitForSelector(tid('listing-card'));
+      await page.waitForSelector(tid('posting-card'));
       await page.tap(tid('trade-moving'));
       await page.tap(tid('filter-daily'));
       // the filtered list is in when every card it shows is a 日结 posting
       await page.waitForFunction(() => {
-        const cards = [...document.querySelectorAll('[data-testid="listing-card"]')];
+        const cards = [...document.querySelectorAll('[data-testid="posting-card"]')];
         return cards.length > 0 && document.querySelector('[data-testid="filter-daily"]')?.getAttribute('aria-pressed') === 'true' && cards.every((c) => c.textContent?.includes('日结'));
       });
-      expect(await page.textContent(tid('listing-card'))).toContain('日结');
+      expect(await page.textContent(tid('posting-card'))).toContain('日结');
       await checkKioskFriendly(page, 'browse');
       await shot('2-browse');
 
-      const listingId = await page.getAttribute(tid('listing-card'), 'data-listing-id');
+      const listingId = await page.getAttribute(tid('posting-card'), 'data-posting-id');
       expect(listingId).toMatch(/^[\w.:-]+$/);
-      await page.tap(tid('listing-card'));
-      await page.waitForSelector(`${tid('listing-qr')}[src^="data:image/svg+xml"]`);
+      await page.tap(tid('posting-card'));
+      await page.waitForSelector(`${tid('posting-qr')}[src^="data:image/svg+xml"]`);
       await checkKioskFriendly(page, 'detail');
       await shot('3-detail');
 

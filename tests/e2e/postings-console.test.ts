@@ -11,13 +11,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SCREEN, type ScreenProfile } from '../../shared/schemas/screen';
-import { startTestHall, writeListings } from '../support/in-process-hall';
+import { startTestHall, writePostings } from '../support/in-process-hall';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { overflowingText, pageMinGlyph, renderedTexts, waitForSettledPage } from '../support/board-page';
 import { oracleMinGlyphPx } from '../support/legibility-oracle';
 import type { Hall } from '../../electron/host/hall';
 import { gbkCsv, sheetRows } from '../fixtures/import/import-sheets';
-import { makeListing } from '../unit/db/fixtures';
+import { makePosting } from '../unit/db/fixtures';
 import { postSignup, signup } from '../integration/kiosk/support/kiosk-harness';
 import { tmpDir } from '../support/tmp-dir';
 
@@ -39,7 +39,7 @@ describe('console import → boards → pulse page (Chromium)', () => {
     writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens: SCREENS }));
     // one posting already there, so the standalone hall does not seed its demo postings
     const now = Date.now();
-    writeListings(dataDir, [makeListing({ id: 'platform-1', validFrom: new Date(now - 3600_000).toISOString(), validUntil: new Date(now + 7 * 86_400_000).toISOString() })]);
+    writePostings(dataDir, [makePosting({ id: 'platform-1', validFrom: new Date(now - 3600_000).toISOString(), validUntil: new Date(now + 7 * 86_400_000).toISOString() })]);
     [hall, browser] = await Promise.all([startTestHall({ dataDir }), launchChromium()]);
     const setup = await fetch(`${hall.url}/api/staff/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '王主任', pin: PIN }) });
     token = ((await setup.json()) as { token: string }).token;
@@ -81,7 +81,7 @@ describe('console import → boards → pulse page (Chromium)', () => {
       boards.push(page);
       const plan = hall.boards.planFor(id, { width, height })!;
       expect(plan.pages.filter((p) => p.pulse)).toHaveLength(1);
-      await page.waitForSelector('[data-listing-id="imp-SR-1"]', { timeout: cycleMs(id) + 60_000 });
+      await page.waitForSelector('[data-posting-id="imp-SR-1"]', { timeout: cycleMs(id) + 60_000 });
       await page.waitForSelector('[data-testid="pulse-page"]', { timeout: cycleMs(id) + 60_000 });
       await page.evaluate(() => document.fonts.ready);
       await waitForSettledPage(page);
@@ -110,12 +110,12 @@ describe('console import → boards → pulse page (Chromium)', () => {
       // the board takes the new plan (which lacks the posting) well within one rotation
       await boards[i]!.waitForFunction((planId) => document.querySelector('[data-testid="board-root"]')?.getAttribute('data-plan-id') === planId, plan.planId, { timeout: plan.cycleMs });
       // the page that is up lacks it at once; the outgoing copy fades out with the page change
-      expect(await boards[i]!.$('[data-testid="board-item"][data-listing-id="imp-SR-1"]')).toBeNull();
-      await boards[i]!.waitForFunction(() => document.querySelector('[data-listing-id="imp-SR-1"]') === null, undefined, { timeout: 10_000 }); // the page change takes 400 ms
+      expect(await boards[i]!.$('[data-testid="board-item"][data-posting-id="imp-SR-1"]')).toBeNull();
+      await boards[i]!.waitForFunction(() => document.querySelector('[data-posting-id="imp-SR-1"]') === null, undefined, { timeout: 10_000 }); // the page change takes 400 ms
     }
     await consolePage.click('[data-testid="posting-row"][data-posting-id="imp-SR-1"] [data-testid="posting-unhide"]');
     for (const [i, id] of ['1', 's'].entries()) {
-      await boards[i]!.waitForSelector('[data-listing-id="imp-SR-1"]', { timeout: cycleMs(id) + 60_000 });
+      await boards[i]!.waitForSelector('[data-posting-id="imp-SR-1"]', { timeout: cycleMs(id) + 60_000 });
     }
   }, 240_000);
 

@@ -7,9 +7,9 @@ import type { Logger } from 'pino';
 import { hallOptionsFrom } from '../../electron/host/config';
 import { startHall, type Hall, type HallDeps } from '../../electron/host/hall';
 import { openDatabase, closeDatabase } from '../../electron/host/db/open-database';
-import { createListingStore } from '../../electron/host/db/listing-store';
+import { createPostingStore } from '../../electron/host/db/posting-store';
 import type { HubLinkTuning } from '../../electron/host/sync/hub-link';
-import type { Listing } from '../../shared/schemas/listing';
+import type { Posting } from '../../shared/schemas/posting';
 import { ROOT } from './hall-process';
 import { silentLog } from './silent-log';
 import { tmpDir } from './tmp-dir';
@@ -51,11 +51,11 @@ export async function startTestHall(options: TestHallOptions = {}): Promise<Hall
 }
 
 /** Writes postings through a second connection, as another writer (the sync client) would. */
-export function writeListings(dataDir: string, listings: Listing[], remove: string[] = []): void {
+export function writePostings(dataDir: string, postings: Posting[], remove: string[] = []): void {
   const db = openDatabase(join(dataDir, 'hall.db'));
   try {
-    const store = createListingStore(db);
-    if (listings.length > 0) store.upsertMany(listings);
+    const store = createPostingStore(db);
+    if (postings.length > 0) store.upsertMany(postings);
     if (remove.length > 0) store.remove(remove);
   } finally {
     closeDatabase(db);

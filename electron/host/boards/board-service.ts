@@ -19,21 +19,21 @@ import type { ScreenProfile, Viewport } from '../../../shared/schemas/screen';
 import type { BoardPlan } from '../../../shared/schemas/board-plan';
 import { BOARD_NAMESPACE, BoardHandshakeSchema, type BoardRefusal, type HallStatus } from '../../../shared/contract';
 import { BOARD_CLIENT_EVENTS, type BoardClientEvents, type BoardServerEvents } from '../../../shared/api/board-events';
-import type { Listing } from '../../../shared/schemas/listing';
+import type { Posting } from '../../../shared/schemas/posting';
 import type { Logger } from '../util/logger';
 import type { MarketPulse } from '../../../shared/pulse/market-pulse';
 import type { BandsWanted } from '../../../shared/planner/bottom-band';
 import { RawPacket } from '../server/raw-packet';
 import { createTokenBucket, type TokenBucket } from '../server/rate-limit';
 import type { LimitCounters } from '../server/limit-counters';
-import type { ListingFeed } from './listing-feed';
+import type { PostingFeed } from './posting-feed';
 import type { BoardGate } from './board-gate';
 import { minuteOf, planForJob, type PlanJob, type PlanSummary } from './plan-engine';
 import { createPlanRunner, defaultPlanWorker, type PlanRunner } from './plan-runner';
 
 /** What the boards need from the store; kept narrow so the service is easy to test. */
 export interface BoardDataSource {
-  activeListings(now: number): Listing[];
+  activePostings(now: number): Posting[];
   dataUpdatedAt(): number | null;
   /** Market indices for screens that show the pulse page (optional: absent, no pulse page). */
   pulse?(now: number): MarketPulse | null;
@@ -107,7 +107,7 @@ export interface BoardServiceDeps {
   screens: () => ScreenProfile[];
   source: BoardDataSource;
   /** The postings written since the planner last looked. */
-  feed: ListingFeed;
+  feed: PostingFeed;
   status: () => HallStatus;
   clock: () => number;
   log: Logger;
@@ -617,7 +617,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       const now = clock();
       return planForJob(
         { screen, viewport: viewport ?? null, bands: source.bands?.(screen.id, now) ?? { urgent: false, notice: false }, pulse: screen.pulsePage && source.pulse ? source.pulse(now) : null },
-        source.activeListings(now),
+        source.activePostings(now),
         now,
         source.dataUpdatedAt(),
       ).plan;

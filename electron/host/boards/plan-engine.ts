@@ -21,7 +21,7 @@
  * the host holds (a page or two of a 20,000-posting wall) and, only when the host asks for it
  * (a page joined, asked to resync or does not take patches), the whole `plan` event.
  */
-import type { Listing } from '../../../shared/schemas/listing';
+import type { Posting } from '../../../shared/schemas/posting';
 import type { ScreenProfile, Viewport } from '../../../shared/schemas/screen';
 import type { BoardPlan } from '../../../shared/schemas/board-plan';
 import type { BandsWanted } from '../../../shared/planner/bottom-band';
@@ -29,7 +29,7 @@ import type { MarketPulse } from '../../../shared/pulse/market-pulse';
 import { planBoardCoded } from '../../../shared/planner/board-planner';
 import { planJson, type CodedPlan } from '../../../shared/planner/page-codec';
 import { planPatchJson } from '../../../shared/planner/plan-patch';
-import { listingMatchesFilter } from '../../../shared/planner/select-listings';
+import { postingMatchesFilter } from '../../../shared/planner/select-postings';
 import { planHash } from '../../../shared/planner/plan-hash';
 import { BOARD_NAMESPACE } from '../../../shared/contract';
 import { encodeEventPacket } from '../server/raw-packet';
@@ -40,10 +40,10 @@ const NEW_FOR_MS = 24 * 3600_000;
 /** Entries kept for keys no page asked for lately (a resized window leaves one behind). */
 const MAX_ENTRIES = 256;
 
-export interface ListingDelta {
+export interface PostingDelta {
   /** Drop every posting first (the first load, or a resync). */
   reset?: boolean;
-  upserts: Listing[];
+  upserts: Posting[];
   removes: string[];
 }
 
@@ -100,7 +100,7 @@ export interface PlannedJob {
 }
 
 interface Held {
-  listing: Listing;
+  posting: Posting;
   fromMs: number;
   untilMs: number;
 }
@@ -118,11 +118,11 @@ interface Entry {
 export const minuteOf = (ms: number | null): number | null => (ms === null ? null : Math.floor(ms / MINUTE_MS) * MINUTE_MS);
 
 /** The plan (in pieces) `planBoard` makes for a job, with the data time to the minute as every board gets it. */
-export function planForJob(job: Pick<PlanJob, 'screen' | 'viewport' | 'bands' | 'pulse'>, listings: readonly Listing[], now: number, dataUpdatedAt: number | null): CodedPlan {
+export function planForJob(job: Pick<PlanJob, 'screen' | 'viewport' | 'bands' | 'pulse'>, postings: readonly Posting[], now: number, dataUpdatedAt: number | null): CodedPlan {
   return planBoardCoded({
     screen: job.screen,
     ...(job.viewport ? { viewport: job.viewport } : {}),
-    listings,
+    postings,
     now,
     dataUpdatedAt: minuteOf(dataUpdatedAt),
     ...(job.screen.pulsePage && job.pulse ? { pulse: job.pulse } : {}),
@@ -146,7 +146,7 @@ export function summarise(plan: BoardPlan): PlanSummary {
 export class PlanEngine {
   private readonly held = new Map<string, Held>();
   private readonly entries = new Map<string, Entry>();
-  private list: Listing[] | null = null;
+  private list: Posting[] | null = null;
   /** Plans computed since the engine started. */
   computed = 0;
 
@@ -154,21 +154,21 @@ export class PlanEngine {
     return this.held.size;
   }
 
-  apply(delta: ListingDelta): void {
+  apply(delta: PostingDelta): void {
     if (delta.reset) {
       this.held.clear();
       for (const e of this.entries.values()) e.stale = true;
     }
     for (const l of delta.upserts) {
       const old = this.held.get(l.id);
-      if (old) this.touch(old.listing);
+      if (old) this.touch(old.posting);
       this.touch(l);
-      this.held.set(l.id, { listing: l, fromMs: Date.parse(l.validFrom), untilMs: Date.parse(l.validUntil) });
+      this.held.set(l.id, { posting: l, fromMs: Date.parse(l.validFrom), untilMs: Date.parse(l.validUntil) });
     }
     for (const id of delta.removes) {
       const old = this.held.get(id);
       if (!old) continue;
-      this.touch(old.listing);
+      this.touch(old.posting);
       this.held.delete(id);
     }
     if (delta.reset || delta.upserts.length > 0 || delta.removes.length > 0) this.list = null;
@@ -184,7 +184,7 @@ export class PlanEngine {
       const before = entry?.coded ?? null;
       let computed = false;
       if (!entry || entry.stale || entry.inputs !== inputs || now >= entry.horizon) {
-        const coded = planForJob(job, this.listings(), now, batch.dataUpdatedAt);
+        const coded = planForJob(job, this.postings(), now, batch.dataUpdatedAt);
         entry = { screen: job.screen, inputs, stale: false, horizon: this.horizon(job.screen, now), summary: summarise(coded.plan), coded, usedAt: now };
         this.entries.set(job.key, entry);
         this.computed++;
@@ -205,13 +205,13 @@ export class PlanEngine {
   }
 
   /** Every held posting, built once per data change. */
-  private listings(): Listing[] {
-    this.list ??= [...this.held.values()].map((h) => h.listing);
+  private postings(): Posting[] {
+    this.list ??= [...this.held.values()].map((h) => h.posting);
     return this.list;
   }
 
-  private touch(l: Listing): void {
-    for (const e of this.entries.values()) if (!e.stale && listingMatchesFilter(e.screen.filter, l)) e.stale = true;
+  private touch(l: Posting): void {
+    for (const e of this.entries.values()) if (!e.stale && postingMatchesFilter(e.screen.filter, l)) e.stale = true;
   }
 
   /** Expired postings can never show again; forgetting them keeps re-plans small. */
@@ -229,7 +229,7 @@ export class PlanEngine {
   private horizon(screen: ScreenProfile, now: number): number {
     let next = Infinity;
     for (const h of this.held.values()) {
-      if (!listingMatchesFilter(screen.filter, h.listing)) continue;
+      if (!postingMatchesFilter(screen.filter, h.posting)) continue;
       if (h.fromMs > now && h.fromMs < next) next = h.fromMs;
       if (h.untilMs > now && h.untilMs < next) next = h.untilMs;
       const notNew = h.fromMs + NEW_FOR_MS;

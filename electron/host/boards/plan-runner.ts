@@ -8,9 +8,9 @@
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from '../util/logger';
 import { startWorker, workerScriptFor, type WorkerScript } from '../util/worker-script';
-import { PlanEngine, type ListingDelta, type PlanBatch, type PlannedJob } from './plan-engine';
+import { PlanEngine, type PostingDelta, type PlanBatch, type PlannedJob } from './plan-engine';
 
-export type ToPlanWorker = { type: 'apply'; delta: ListingDelta } | { type: 'plan'; id: number; batch: PlanBatch };
+export type ToPlanWorker = { type: 'apply'; delta: PostingDelta } | { type: 'plan'; id: number; batch: PlanBatch };
 export type FromPlanWorker =
   | { type: 'ready' }
   | { type: 'planned'; id: number; results: PlannedJob[]; computed: number }
@@ -23,7 +23,7 @@ export interface PlanOutcome {
 }
 
 export interface PlanRunner {
-  apply(delta: ListingDelta): void;
+  apply(delta: PostingDelta): void;
   plan(batch: PlanBatch): Promise<PlanOutcome>;
   /** 'worker' while the worker plans; 'inline' when the host's thread does. */
   mode(): 'worker' | 'inline';

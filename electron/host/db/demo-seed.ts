@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ListingSchema, describeIssues, type Listing } from '../../../shared/schemas/listing';
-import type { ListingStore } from './listing-store';
+import { PostingSchema, describeIssues, type Posting } from '../../../shared/schemas/posting';
+import type { PostingStore } from './posting-store';
 
 export class DemoDataError extends Error {
   override readonly name = 'DemoDataError';
@@ -14,12 +14,12 @@ export class DemoDataError extends Error {
 
 const DemoFileSchema = z.object({
   generatedAt: z.iso.datetime({ offset: true }),
-  listings: z.array(z.unknown()),
+  postings: z.array(z.unknown()),
 });
 
 export interface DemoFile {
   generatedAt: string;
-  listings: Listing[];
+  postings: Posting[];
 }
 
 /** Reads and validates the demo file; every posting must pass the shared ListingSchema. */
@@ -32,12 +32,12 @@ export function loadDemoFile(file: string): DemoFile {
   }
   const parsed = DemoFileSchema.safeParse(raw);
   if (!parsed.success) throw new DemoDataError(`loadDemoFile: ${file}: ${describeIssues(parsed.error)}`);
-  const listings = parsed.data.listings.map((item, i) => {
-    const listing = ListingSchema.safeParse(item);
-    if (!listing.success) throw new DemoDataError(`loadDemoFile: ${file}: posting ${i}: ${describeIssues(listing.error)}`);
-    return listing.data;
+  const postings = parsed.data.postings.map((item, i) => {
+    const posting = PostingSchema.safeParse(item);
+    if (!posting.success) throw new DemoDataError(`loadDemoFile: ${file}: posting ${i}: ${describeIssues(posting.error)}`);
+    return posting.data;
   });
-  return { generatedAt: parsed.data.generatedAt, listings };
+  return { generatedAt: parsed.data.generatedAt, postings };
 }
 
 function shift(iso: string, deltaMs: number): string {
@@ -45,12 +45,12 @@ function shift(iso: string, deltaMs: number): string {
 }
 
 /** Moves a posting's validity and update time by `deltaMs`. */
-export function rebaseListing(listing: Listing, deltaMs: number): Listing {
+export function rebasePosting(posting: Posting, deltaMs: number): Posting {
   return {
-    ...listing,
-    validFrom: shift(listing.validFrom, deltaMs),
-    validUntil: shift(listing.validUntil, deltaMs),
-    updatedAt: shift(listing.updatedAt, deltaMs),
+    ...posting,
+    validFrom: shift(posting.validFrom, deltaMs),
+    validUntil: shift(posting.validUntil, deltaMs),
+    updatedAt: shift(posting.updatedAt, deltaMs),
   };
 }
 
@@ -58,10 +58,10 @@ export function rebaseListing(listing: Listing, deltaMs: number): Listing {
  * Upserts the demo postings, rebased to `now`, when the store holds no postings at all (not
  * even expired or hidden ones: a hall that ever had data keeps it). Returns how many it seeded.
  */
-export function seedDemoIfEmpty(store: ListingStore, file: string, now: number): number {
+export function seedDemoIfEmpty(store: PostingStore, file: string, now: number): number {
   if (store.count() > 0) return 0;
   const demo = loadDemoFile(file);
   const delta = now - Date.parse(demo.generatedAt);
-  const listings = demo.listings.map((l) => rebaseListing(l, delta));
-  return store.upsertMany(listings).applied;
+  const postings = demo.postings.map((l) => rebasePosting(l, delta));
+  return store.upsertMany(postings).applied;
 }

@@ -1,8 +1,8 @@
-import type { ListingStore } from './listing-store';
+import type { PostingStore } from './posting-store';
 import type { Logger } from '../util/logger';
 
 /**
- * Drains the full-text backlog (listings_fts_pending) in small transactions after writes have
+ * Drains the full-text backlog (postings_fts_pending) in small transactions after writes have
  * committed, yielding to the event loop between batches so boards and routes stay responsive
  * while a large sync is indexed. Search is correct throughout: pending rows are scanned.
  */
@@ -14,7 +14,7 @@ export interface SearchIndexer {
   close(): void;
 }
 
-export function createSearchIndexer(store: ListingStore, options: { batch?: number; pollMs?: number; log?: Logger } = {}): SearchIndexer {
+export function createSearchIndexer(store: PostingStore, options: { batch?: number; pollMs?: number; log?: Logger } = {}): SearchIndexer {
   const batch = options.batch ?? 2_000;
   // Every writer (sync, seeding, staff edits, imports) leaves its rows in the backlog; a cheap
   // poll finds them without each writer having to know about the indexer.

@@ -4,13 +4,13 @@
  * fewer than three characters, and a LIKE scan over 20,000 rows costs 30 ms of the host's
  * thread; a plain substring test over short strings held in memory, in display order, a few.
  *
- * The index is built once, then kept current from `listing_changes` (migration 0007): before
+ * The index is built once, then kept current from `posting_changes` (migration 0007): before
  * each search it reads the ids written since and updates just those entries, so a live change
  * costs one row read, not a rebuild of every posting. Matches are re-read from SQLite and
  * re-checked by the caller, so a posting changed a moment ago is never shown stale.
  */
 import type { Database } from '../db/handles';
-import { openChangeCursor } from '../db/listing-changes';
+import { openChangeCursor } from '../db/posting-changes';
 
 interface Entry {
   rowid: number;
@@ -97,8 +97,8 @@ const toEntry = (r: HeadlineRow): Entry => ({
 export function createHeadlineIndex(db: Database): HeadlineIndex {
   const columns = `rowid, id, lower(title || char(10) || employer_name || char(10) || district_name || char(10) || address || char(10) || work_time) AS text,
             occupation, district_code, settlement, urgent, valid_from_ms, valid_until_ms, hidden`;
-  const selectAll = db.prepare<[], HeadlineRow>(`SELECT ${columns} FROM listings WHERE hidden = 0 ORDER BY urgent DESC, valid_from_ms DESC, id ASC`);
-  const selectIds = db.prepare<{ ids: string }, HeadlineRow>(`SELECT ${columns} FROM listings WHERE id IN (SELECT value FROM json_each(@ids))`);
+  const selectAll = db.prepare<[], HeadlineRow>(`SELECT ${columns} FROM postings WHERE hidden = 0 ORDER BY urgent DESC, valid_from_ms DESC, id ASC`);
+  const selectIds = db.prepare<{ ids: string }, HeadlineRow>(`SELECT ${columns} FROM postings WHERE id IN (SELECT value FROM json_each(@ids))`);
   const cursor = openChangeCursor(db);
   let entries: Entry[] | null = null;
   const byId = new Map<string, Entry>();

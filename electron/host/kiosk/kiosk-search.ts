@@ -2,19 +2,19 @@
  * Kiosk reads of postings: search with the 日结 filter visitors look for first, and today's
  * counts for the start screen. Terms match posting headlines through an in-memory index
  * (headline-index.ts), falling back to the full-text plan of the public route
- * (db/listing-search.ts: FTS5 trigram, quoted) when no headline matches; nothing a visitor
+ * (db/posting-search.ts: FTS5 trigram, quoted) when no headline matches; nothing a visitor
  * types reaches SQL syntax; only public fields leave (toPublicListing).
  */
 import type { WritableDatabase } from '../db/handles';
-import { rowToListing, type ListingRow } from '../db/listing-row';
-import { MAX_TERMS, fullTextConditionSql, fullTextParams, planSearch } from '../db/listing-search';
+import { rowToPosting, type PostingRow } from '../db/posting-row';
+import { MAX_TERMS, fullTextConditionSql, fullTextParams, planSearch } from '../db/posting-search';
 import { createHeadlineIndex } from './headline-index';
-import { toPublicListing } from '../../../shared/public-listing';
-import type { KioskListingsResponse } from '../../../shared/kiosk-contract';
-import type { KioskListingQuery, KioskSummary } from '../../../shared/kiosk-contract';
+import { toPublicPosting } from '../../../shared/public-posting';
+import type { KioskPostingsResponse } from '../../../shared/kiosk-contract';
+import type { KioskPostingQuery, KioskSummary } from '../../../shared/kiosk-contract';
 
 const ACTIVE_SQL = 'l.hidden = 0 AND l.valid_until_ms > @now AND l.valid_from_ms <= @now';
-// Matches the listings_kiosk_order index (migration 0004): without a full-text match a page is
+// Matches the postings_kiosk_order index (migration 0004): without a full-text match a page is
 // found by walking the postings in display order and stopping after `limit` matches. With
 // one, the trigram index gives a small rowid set that is cheaper to sort than to walk for.
 const ORDER_SQL = 'ORDER BY l.urgent DESC, l.valid_from_ms DESC, l.id ASC';
@@ -47,7 +47,7 @@ export interface SearchOptions {
 }
 
 export interface KioskSearch {
-  search(query: KioskListingQuery, now: number, options?: SearchOptions): KioskListingsResponse;
+  search(query: KioskPostingQuery, now: number, options?: SearchOptions): KioskPostingsResponse;
   summary(now: number): KioskSummary;
   /** Visible postings valid at `now`, from the headline index (no scan of the table) unless a big sync is being written. */
   countActive(now: number): number;
@@ -70,9 +70,9 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
       for (let i = 0; i < likeCount; i += 1) where.push(`${SHORT_TERM_TEXT_SQL} LIKE @like${i} ESCAPE '\\'`);
       const whereSql = where.join(' AND ');
       s = {
-        page: db.prepare(`SELECT l.* FROM listings l ${hasMatch ? '' : 'INDEXED BY listings_kiosk_order'} WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit`),
-        count: db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM listings l WHERE ${whereSql} LIMIT ${COUNT_CAP + 1})`),
-        countAll: db.prepare(`SELECT COUNT(*) AS n FROM listings l WHERE ${whereSql}`),
+        page: db.prepare(`SELECT l.* FROM postings l ${hasMatch ? '' : 'INDEXED BY postings_kiosk_order'} WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit`),
+        count: db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM postings l WHERE ${whereSql} LIMIT ${COUNT_CAP + 1})`),
+        countAll: db.prepare(`SELECT COUNT(*) AS n FROM postings l WHERE ${whereSql}`),
       };
       statements.set(key, s);
     }
@@ -81,28 +81,28 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
 
   // 1–2 character terms: the in-memory headline index finds the rows, SQLite returns them.
   const headlines = createHeadlineIndex(db);
-  const byRowids = db.prepare<{ ids: string }, ListingRow & { rowid: number }>(
-    'SELECT rowid, * FROM listings WHERE rowid IN (SELECT value FROM json_each(@ids))',
+  const byRowids = db.prepare<{ ids: string }, PostingRow & { rowid: number }>(
+    'SELECT rowid, * FROM postings WHERE rowid IN (SELECT value FROM json_each(@ids))',
   );
-  function shortTermSearch(terms: string[], query: KioskListingQuery, now: number, exact: boolean): KioskListingsResponse {
+  function shortTermSearch(terms: string[], query: KioskPostingQuery, now: number, exact: boolean): KioskPostingsResponse {
     const daily = query.daily === '1';
     const found = headlines.find({ terms, occupation: query.occupation ?? null, district: query.district ?? null, daily, now, limit: query.limit });
     const rows = new Map(byRowids.all({ ids: JSON.stringify(found.rowids) }).map((r) => [r.rowid, r]));
-    const listings = found.rowids
+    const postings = found.rowids
       .map((id) => rows.get(id))
       // re-checked against the row as it is now: the snapshot may be a moment old
-      .filter((r): r is ListingRow & { rowid: number } => r !== undefined && r.hidden === 0 && r.valid_until_ms > now && r.valid_from_ms <= now)
-      .map((r) => toPublicListing(rowToListing(r)));
-    if (exact) return { listings, total: found.total, totalIsLowerBound: false };
-    return { listings, total: Math.min(found.total, COUNT_CAP), totalIsLowerBound: found.total > COUNT_CAP };
+      .filter((r): r is PostingRow & { rowid: number } => r !== undefined && r.hidden === 0 && r.valid_until_ms > now && r.valid_from_ms <= now)
+      .map((r) => toPublicPosting(rowToPosting(r)));
+    if (exact) return { listings: postings, total: found.total, totalIsLowerBound: false };
+    return { listings: postings, total: Math.min(found.total, COUNT_CAP), totalIsLowerBound: found.total > COUNT_CAP };
   }
 
-  const countActiveStmt = db.prepare<{ now: number }, { n: number }>(`SELECT COUNT(*) AS n FROM listings l WHERE ${ACTIVE_SQL}`);
+  const countActiveStmt = db.prepare<{ now: number }, { n: number }>(`SELECT COUNT(*) AS n FROM postings l WHERE ${ACTIVE_SQL}`);
   const summaryStmt = db.prepare<{ now: number; midnight: number }, { active: number; daily: number; fresh: number }>(
     `SELECT COUNT(*) AS active,
             COALESCE(SUM(l.settlement = 'daily'), 0) AS daily,
             COALESCE(SUM(l.valid_from_ms >= @midnight), 0) AS fresh
-       FROM listings l WHERE ${ACTIVE_SQL}`,
+       FROM postings l WHERE ${ACTIVE_SQL}`,
   );
 
   return {
@@ -126,12 +126,12 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
       plan.likes.forEach((pattern, i) => {
         params[`like${i}`] = pattern;
       });
-      const rows = s.page.all({ ...params, limit: query.limit }) as ListingRow[];
+      const rows = s.page.all({ ...params, limit: query.limit }) as PostingRow[];
       // A short page is the whole answer; only a full page needs counting (capped).
       const counted = rows.length < query.limit ? rows.length : (((exact ? s.countAll : s.count).get(params) as { n: number } | undefined)?.n ?? 0);
-      if (exact) return { listings: rows.map((r) => toPublicListing(rowToListing(r))), total: counted, totalIsLowerBound: false };
+      if (exact) return { listings: rows.map((r) => toPublicPosting(rowToPosting(r))), total: counted, totalIsLowerBound: false };
       return {
-        listings: rows.map((r) => toPublicListing(rowToListing(r))),
+        listings: rows.map((r) => toPublicPosting(rowToPosting(r))),
         total: Math.min(counted, COUNT_CAP),
         totalIsLowerBound: counted > COUNT_CAP,
       };

@@ -8,7 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onReq
 import type { ImportReport } from '../../../shared/staff-data-contract';
 import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute } from '../server/api-route';
-import type { ListingStore } from '../db/listing-store';
+import type { PostingStore } from '../db/posting-store';
 import { HttpError } from '../server/http-error';
 import type { ConsoleRouteDeps } from '../staff/staff-guard';
 import { ImportFileError } from './import/detect-file';
@@ -22,7 +22,7 @@ export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
 const LIMIT_TEXT = `${IMPORT_MAX_BYTES / 1024 / 1024} MB`;
 
 export interface ImportRouteDeps extends ConsoleRouteDeps {
-  store: ListingStore;
+  store: PostingStore;
   /** Upper bound of an upload (tests shrink it). */
   maxBytes?: number;
   /** Where uploads are read (the import worker); default the host's thread. */

@@ -4,8 +4,8 @@
  * text and the id, escaped like the public search, so nothing typed reaches SQL syntax.
  */
 import type { Database } from '../db/handles';
-import { rowToListing, type ListingRow } from '../db/listing-row';
-import { escapeLike, SEARCH_TEXT_SQL } from '../db/listing-search';
+import { rowToPosting, type PostingRow } from '../db/posting-row';
+import { escapeLike, SEARCH_TEXT_SQL } from '../db/posting-search';
 import { isHallPosting, type PostingQuery, type StaffPosting } from '../../../shared/staff-data-contract';
 
 export interface PostingQueryService {
@@ -13,9 +13,9 @@ export interface PostingQueryService {
   get(id: string): StaffPosting | undefined;
 }
 
-export function toStaffPosting(row: ListingRow): StaffPosting {
-  const listing = rowToListing(row);
-  return { ...listing, hidden: row.hidden === 1, editable: isHallPosting(listing.id) };
+export function toStaffPosting(row: PostingRow): StaffPosting {
+  const posting = rowToPosting(row);
+  return { ...posting, hidden: row.hidden === 1, editable: isHallPosting(posting.id) };
 }
 
 export function createPostingQuery(db: Database): PostingQueryService {
@@ -26,11 +26,11 @@ export function createPostingQuery(db: Database): PostingQueryService {
     AND (@occupation IS NULL OR l.occupation = @occupation)
     AND (@district IS NULL OR l.district_code = @district)
     AND (@like IS NULL OR (${SEARCH_TEXT_SQL} || char(10) || l.id || char(10) || l.contact_phone) LIKE @like ESCAPE '\\')`;
-  const page = db.prepare<Record<string, unknown>, ListingRow>(
-    `SELECT l.* FROM listings l WHERE ${where} ORDER BY l.hidden DESC, l.urgent DESC, l.valid_from_ms DESC, l.id LIMIT @limit`,
+  const page = db.prepare<Record<string, unknown>, PostingRow>(
+    `SELECT l.* FROM postings l WHERE ${where} ORDER BY l.hidden DESC, l.urgent DESC, l.valid_from_ms DESC, l.id LIMIT @limit`,
   );
-  const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM listings l WHERE ${where}`);
-  const one = db.prepare<{ id: string }, ListingRow>('SELECT * FROM listings WHERE id = @id');
+  const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM postings l WHERE ${where}`);
+  const one = db.prepare<{ id: string }, PostingRow>('SELECT * FROM postings WHERE id = @id');
   return {
     search(query, now) {
       const q = query.q?.replace(/\p{Cc}/gu, ' ').trim();

@@ -8,11 +8,11 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { uuidv7 } from 'uuidv7';
-import { describeIssues, ListingSchema, type Listing } from '../../../shared/schemas/listing';
+import { describeIssues, PostingSchema, type Posting } from '../../../shared/schemas/posting';
 import { isHallPosting, LOCAL_ID_PREFIX, type PostingsResponse } from '../../../shared/staff-data-contract';
 import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute } from '../server/api-route';
-import type { ListingStore } from '../db/listing-store';
+import type { PostingStore } from '../db/posting-store';
 import { HttpError } from '../server/http-error';
 import type { ConsoleRouteDeps } from '../staff/staff-guard';
 import type { PostingQueryService } from './posting-query';
@@ -22,7 +22,7 @@ const ID = /^[A-Za-z0-9._:-]{1,64}$/;
 export const LOCAL_SOURCE = '本馆窗口录入';
 
 export interface PostingRouteDeps extends ConsoleRouteDeps {
-  store: ListingStore;
+  store: PostingStore;
   query: PostingQueryService;
 }
 
@@ -35,8 +35,8 @@ export function postingRoutes(deps: PostingRouteDeps) {
     return posting;
   }
 
-  function validate(candidate: Record<string, unknown>, what: string): Listing {
-    const parsed = ListingSchema.safeParse(candidate);
+  function validate(candidate: Record<string, unknown>, what: string): Posting {
+    const parsed = PostingSchema.safeParse(candidate);
     if (!parsed.success) throw new HttpError(400, 'invalid_body', `${what}: ${describeIssues(parsed.error)}`);
     return parsed.data;
   }
@@ -69,13 +69,13 @@ export function postingRoutes(deps: PostingRouteDeps) {
       const who = guard.who(request);
       const body = request.body;
       const now = clock();
-      const listing = validate({ validFrom: new Date(now).toISOString(), ...body, id: `${LOCAL_ID_PREFIX}${uuidv7()}`, source: LOCAL_SOURCE, revision: 1, updatedAt: new Date(now).toISOString() }, 'posting');
+      const posting = validate({ validFrom: new Date(now).toISOString(), ...body, id: `${LOCAL_ID_PREFIX}${uuidv7()}`, source: LOCAL_SOURCE, revision: 1, updatedAt: new Date(now).toISOString() }, 'posting');
       db.transaction(() => {
-        store.upsertMany([listing]);
-        audit.record({ who, action: 'posting.create', target: listing.id, detail: { title: listing.title }, source: request.ip });
+        store.upsertMany([posting]);
+        audit.record({ who, action: 'posting.create', target: posting.id, detail: { title: posting.title }, source: request.ip });
       })();
       deps.changed();
-      return reply.status(201).send(query.get(listing.id));
+      return reply.status(201).send(query.get(posting.id));
     });
 
     apiRoute(app, STAFF_DATA_ROUTES.postingUpdate, guard.options(), async (request) => {
@@ -86,13 +86,13 @@ export function postingRoutes(deps: PostingRouteDeps) {
       }
       const body = request.body;
       const { hidden: _h, editable: _e, ...stored } = current;
-      const listing = validate({ ...stored, ...body, revision: current.revision + 1, updatedAt: new Date(clock()).toISOString() }, 'posting');
+      const posting = validate({ ...stored, ...body, revision: current.revision + 1, updatedAt: new Date(clock()).toISOString() }, 'posting');
       db.transaction(() => {
-        store.upsertMany([listing]);
-        audit.record({ who, action: 'posting.update', target: listing.id, detail: { title: listing.title, fields: Object.keys(body) }, source: request.ip });
+        store.upsertMany([posting]);
+        audit.record({ who, action: 'posting.update', target: posting.id, detail: { title: posting.title, fields: Object.keys(body) }, source: request.ip });
       })();
       deps.changed();
-      return postingOr404(listing.id);
+      return postingOr404(posting.id);
     });
   };
 }

@@ -28,7 +28,7 @@ function toCounts(rows: readonly { occupation: string; n: number }[]): TradeCoun
 }
 
 export function createPulseQuery(db: Database): PulseQuery {
-  const tables: PulseTables = { listed: 'hidden = 0', person: 'phone', signedUpAt: 'created_at' };
+  const tables: PulseTables = { postings: 'postings', listed: 'hidden = 0', person: 'phone', signedUpAt: 'created_at' };
   const demand = db.prepare<{ now: number }, { occupation: string; n: number }>(demandByTradeSql(tables));
   const seekers = db.prepare<{ since: number; now: number }, { occupation: string; n: number }>(seekersByTradeSql(tables));
   const total = db.prepare<{ since: number; now: number }, { n: number }>(seekersTotalSql(tables));

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SCREEN, ScreensFileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
-import { describeIssues } from '../../../shared/schemas/listing';
+import { describeIssues } from '../../../shared/schemas/posting';
 
 export const SCREENS_FILE = 'screens.json';
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
-import type { Health, ListingQuery, ListingsResponse } from '../../../shared/contract';
+import type { Health, PostingQuery, PostingsResponse } from '../../../shared/contract';
 import type { RouteDef } from '../../../shared/api/define-route';
 import { PUBLIC_ROUTES } from '../../../shared/api/hall-routes';
 import { HttpError } from './http-error';
@@ -23,7 +23,7 @@ export interface PublicRouteDeps {
   boardPage: string;
   health: () => Health;
   /** The public search, bounded per address (public-search.ts). */
-  searchListings: (query: ListingQuery, address: string) => ListingsResponse;
+  searchPostings: (query: PostingQuery, address: string) => PostingsResponse;
 }
 
 const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
@@ -104,7 +104,7 @@ export function publicRoutes(deps: PublicRouteDeps): RouteModule {
   return (app) => {
     apiRoute(app, PUBLIC_ROUTES.health, {}, async () => deps.health());
 
-    apiRoute(app, PUBLIC_ROUTES.listings, {}, async (request) => deps.searchListings(request.query, request.ip));
+    apiRoute(app, PUBLIC_ROUTES.listings, {}, async (request) => deps.searchPostings(request.query, request.ip));
 
     apiRoute(app, PUBLIC_ROUTES.boardPage, {}, async (request, reply) => {
       const { screenId } = request.params;

@@ -10,7 +10,7 @@
  *   retry time; searches that miss the cache share a budget for the whole host, then 503.
  * Both limits count their hits (/healthz `limits`).
  */
-import type { ListingQuery, ListingsResponse } from '../../../shared/contract';
+import type { PostingQuery, PostingsResponse } from '../../../shared/contract';
 import { createKeyedLimiter, createTokenBucket } from './rate-limit';
 import type { LimitCounters } from './limit-counters';
 import { HttpError } from './http-error';
@@ -25,11 +25,11 @@ export interface PublicSearchTuning {
 export const DEFAULT_PUBLIC_SEARCH: PublicSearchTuning = { cacheMs: 1000, maxEntries: 500, perAddressPerS: 60, missesPerS: 40 };
 
 export interface PublicSearch {
-  search(query: ListingQuery, address: string): ListingsResponse;
+  search(query: PostingQuery, address: string): PostingsResponse;
 }
 
 export function createPublicSearch(deps: {
-  search: (query: ListingQuery) => ListingsResponse;
+  search: (query: PostingQuery) => PostingsResponse;
   /** Changes whenever the postings do (the store's data stamp). */
   dataStamp: () => number | null;
   clock: () => number;
@@ -37,7 +37,7 @@ export function createPublicSearch(deps: {
   tuning?: Partial<PublicSearchTuning>;
 }): PublicSearch {
   const tuning = { ...DEFAULT_PUBLIC_SEARCH, ...deps.tuning };
-  const cache = new Map<string, { at: number; stamp: number | null; body: ListingsResponse }>();
+  const cache = new Map<string, { at: number; stamp: number | null; body: PostingsResponse }>();
   const perAddress = createKeyedLimiter({ capacity: tuning.perAddressPerS * 2, refillPerS: tuning.perAddressPerS, maxKeys: 5000 });
   const misses = createTokenBucket({ capacity: tuning.missesPerS * 2, refillPerS: tuning.missesPerS }, deps.clock());
 

@@ -52,7 +52,7 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
   const select = `SELECT r.id, r.number, r.phone, r.name, r.occupations, r.districts, r.availability, r.expected_pay, r.pay_unit,
       r.listing_id, l.title AS listing_title, r.kiosk_id, r.created_at, r.contacted_at, r.contacted_by, o.delivered_at
     FROM signups r
-    LEFT JOIN listings l ON l.id = r.listing_id
+    LEFT JOIN postings l ON l.id = r.listing_id
     LEFT JOIN outbox o ON o.id = r.id AND o.type = '${SIGNUP_OUTBOX_TYPE}'`;
   const where = `(@number IS NULL OR r.number = @number) AND (@last4 IS NULL OR substr(r.phone, -4) = @last4) AND (@phone IS NULL OR r.phone = @phone)
     AND (@occupation IS NULL OR EXISTS (SELECT 1 FROM json_each(r.occupations) j WHERE j.value = @occupation))

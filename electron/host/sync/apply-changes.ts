@@ -8,8 +8,8 @@
  * itself happens before the transaction (prepare-change.ts): a catch-up brings its pages
  * already checked, and `apply` checks raw changes first.
  */
-import type { Listing } from '../../../shared/schemas/listing';
-import type { ListingStore } from '../db/listing-store';
+import type { Posting } from '../../../shared/schemas/posting';
+import type { PostingStore } from '../db/posting-store';
 import type { QuarantineStore } from '../db/quarantine-store';
 import type { Logger } from '../util/logger';
 import type { SequencedChange } from './sequenced-change';
@@ -22,7 +22,7 @@ export interface UrgentSink {
 }
 
 export interface ApplyDeps {
-  store: ListingStore;
+  store: PostingStore;
   quarantine: QuarantineStore;
   clock: () => number;
   log: Logger;
@@ -63,7 +63,7 @@ export function createChangeApplier(deps: ApplyDeps) {
       let changed = 0;
       let quarantined = 0;
       let duplicates = 0;
-      let upserts: Listing[] = [];
+      let upserts: Posting[] = [];
       let deletes: string[] = [];
       const flush = () => {
         if (upserts.length > 0) changed += store.upsertMany(upserts).applied;
@@ -94,14 +94,14 @@ export function createChangeApplier(deps: ApplyDeps) {
               log.warn({ seq: c.seq }, 'urgent changes from the hub are passed over: no urgent store is wired into sync');
             }
             break;
-          case 'listing-delete':
+          case 'posting-delete':
             // keep upstream order: an upsert then a delete of the same id must end deleted
             if (upserts.length > 0) flush();
             deletes.push(c.id);
             break;
-          case 'listing-upsert':
+          case 'posting-upsert':
             if (deletes.length > 0) flush();
-            upserts.push(c.listing);
+            upserts.push(c.posting);
             break;
         }
       }

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { beginBulkWrites } from '../db/bulk-writes';
 import type { WritableDatabase } from '../db/handles';
-import type { ListingStore } from '../db/listing-store';
+import type { PostingStore } from '../db/posting-store';
 import { createQuarantineStore } from '../db/quarantine-store';
 import type { Logger } from '../util/logger';
 import { createChangeApplier, type UrgentSink } from './apply-changes';
@@ -32,7 +32,7 @@ export interface HubLinkTuning extends SyncTuning {
 export interface HubLinkDeps {
   hub: HubEndpoint;
   db: WritableDatabase;
-  store: ListingStore;
+  store: PostingStore;
   clock: () => number;
   log: Logger;
   random?: RandomSource;

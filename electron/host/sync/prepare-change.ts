@@ -7,14 +7,14 @@
  * A change that fails a check is not an error here: it becomes a `quarantine` entry carrying
  * its reason and a bounded copy of the payload, and the applier records it and moves on.
  */
-import { ListingSchema, describeIssues, type Listing } from '../../../shared/schemas/listing';
+import { PostingSchema, describeIssues, type Posting } from '../../../shared/schemas/posting';
 import { ChangeEnvelopeSchema } from '../../../shared/api/hub-wire';
 import { seqOf, type SequencedChange } from './sequenced-change';
 import { HubRequestError } from './hub-api';
 
 export type PreparedChange =
-  | { seq: number; kind: 'listing-upsert'; listing: Listing }
-  | { seq: number; kind: 'listing-delete'; id: string }
+  | { seq: number; kind: 'posting-upsert'; posting: Posting }
+  | { seq: number; kind: 'posting-delete'; id: string }
   | { seq: number; kind: 'urgent-upsert'; id: string; data: unknown }
   | { seq: number; kind: 'urgent-delete'; id: string }
   | { seq: number; kind: 'quarantine'; reason: string; payload: string };
@@ -47,11 +47,11 @@ export function prepareChange({ seq, raw }: SequencedChange): PreparedChange {
   if (!envelope.success) return quarantine(`change: ${describeIssues(envelope.error)}`);
   const c = envelope.data;
   if (c.type === 'urgent') return c.op === 'upsert' ? { seq, kind: 'urgent-upsert', id: c.id, data: c.data } : { seq, kind: 'urgent-delete', id: c.id };
-  if (c.op === 'delete') return { seq, kind: 'listing-delete', id: c.id };
-  const parsed = ListingSchema.safeParse(c.data);
+  if (c.op === 'delete') return { seq, kind: 'posting-delete', id: c.id };
+  const parsed = PostingSchema.safeParse(c.data);
   if (!parsed.success) return quarantine(`listing: ${describeIssues(parsed.error)}`);
   if (parsed.data.id !== c.id) return quarantine(`listing: data.id "${parsed.data.id}" differs from the change id "${c.id}"`);
-  return { seq, kind: 'listing-upsert', listing: parsed.data };
+  return { seq, kind: 'posting-upsert', posting: parsed.data };
 }
 
 /**

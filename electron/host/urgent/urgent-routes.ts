@@ -24,7 +24,7 @@ export interface UrgentRouteDeps extends StaffRouteDeps {
   alerts: BoardAlertsService;
   screenIds: () => string[];
   /** True when a posting with this id is in the hall's store (for "promote a posting"). */
-  listingExists: (id: string) => boolean;
+  postingExists: (id: string) => boolean;
   /** Wakes the outbox pump after a posting was queued for the hub. */
   onQueued?: () => void;
 }
@@ -66,7 +66,7 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
         const unknown = input.screens.filter((s) => !known.has(s));
         if (unknown.length > 0) throw new HttpError(422, 'unknown_screen', `urgent posting: no screen has id ${unknown.map((s) => `"${s}"`).join(', ')}`);
       }
-      if (input.listingId && !deps.listingExists(input.listingId)) {
+      if (input.listingId && !deps.postingExists(input.listingId)) {
         throw new HttpError(422, 'unknown_listing', `urgent posting: no posting has id "${input.listingId}"`);
       }
       const record = urgent.create(input, who.name, now, (r) =>

@@ -10,7 +10,7 @@ import { enqueueOutbox } from '../sync/outbox-store';
 import type { UrgentSink } from '../sync/apply-changes';
 import type { Logger } from '../util/logger';
 import { HubUrgentSchema, type BoardUrgent, type UrgentInput } from '../../../shared/schemas/urgent';
-import { describeIssues } from '../../../shared/schemas/listing';
+import { describeIssues } from '../../../shared/schemas/posting';
 
 /** Outbox type of a staff urgent posting relayed upstream (payload: the hub's urgent shape). */
 export const URGENT_OUTBOX_TYPE = 'urgent';

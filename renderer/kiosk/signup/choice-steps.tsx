@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { OCCUPATION_CODES, type OccupationCode } from '../../../shared/occupations';
 import { HOME_CITY_CODE, districtsOfCity } from '../../../shared/districts';
 import { formatPay, type Locale } from '../../../shared/format';
-import type { PayUnit } from '../../../shared/schemas/listing';
+import type { PayUnit } from '../../../shared/schemas/posting';
 import { AVAILABILITY, type Availability } from '../../../shared/schemas/signup';
 import { Pictogram } from '../pictograms';
 

@@ -28,9 +28,9 @@ export function ReviewStep({ state, onEdit, onSubmit }: { state: SignupState; on
   return (
     <section className="step review" data-testid="step-review">
       <h1>{t('kiosk.signup.review.title')}</h1>
-      {state.listing && (
-        <p className="review-listing">
-          {t('kiosk.signup.review.listing')}：{state.listing.title} · {state.listing.employerName}
+      {state.posting && (
+        <p className="review-posting">
+          {t('kiosk.signup.review.posting')}：{state.posting.title} · {state.posting.employerName}
         </p>
       )}
       <dl className="review-list">

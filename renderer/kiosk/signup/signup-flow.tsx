@@ -5,7 +5,7 @@
 import { useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from 'uuidv7';
-import type { PublicListing } from '../../../shared/schemas/listing';
+import type { PublicPosting } from '../../../shared/schemas/posting';
 import { ApiError, postSignup } from '../kiosk-api';
 import { ConsentStep } from './consent-step';
 import { PhoneStep } from './phone-step';
@@ -20,7 +20,7 @@ const NEXT: Partial<Record<Step, Step>> = { trades: 'where', where: 'pay', pay: 
 const PREV: Partial<Record<Step, Step>> = { phone: 'consent', name: 'phone', trades: 'name', where: 'trades', pay: 'where', review: 'pay' };
 
 export interface SignupFlowProps {
-  listing: PublicListing | null;
+  posting: PublicPosting | null;
   token: string | null;
   /** Leave without storing anything (declined or cancelled). */
   onCancel: () => void;
@@ -28,9 +28,9 @@ export interface SignupFlowProps {
   onUnauthorised: () => void;
 }
 
-export function SignupFlow({ listing, token, onCancel, onFinish, onUnauthorised }: SignupFlowProps) {
+export function SignupFlow({ posting, token, onCancel, onFinish, onUnauthorised }: SignupFlowProps) {
   const { t } = useTranslation();
-  const [state, dispatch] = useReducer(signupReducer, listing, startSignup);
+  const [state, dispatch] = useReducer(signupReducer, posting, startSignup);
   const go = (step: Step) => dispatch({ type: 'go', step });
 
   async function submit(): Promise<void> {
@@ -68,7 +68,7 @@ export function SignupFlow({ listing, token, onCancel, onFinish, onUnauthorised 
           <span className="progress" data-testid="signup-progress">
             {t('kiosk.signup.stepOf', { current: index + 1, total: NUMBERED.length })}
           </span>
-          {state.listing && <span className="signup-listing">{t('kiosk.signup.forListing', { title: state.listing.title })}</span>}
+          {state.posting && <span className="signup-posting">{t('kiosk.signup.forPosting', { title: state.posting.title })}</span>}
         </header>
       )}
       <div className="signup-body">

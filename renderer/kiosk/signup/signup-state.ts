@@ -4,7 +4,7 @@
  * sign-up, the state keeps the receipt (number) and nothing the person typed.
  */
 import type { OccupationCode } from '../../../shared/occupations';
-import type { PayUnit, PublicListing } from '../../../shared/schemas/listing';
+import type { PayUnit, PublicPosting } from '../../../shared/schemas/posting';
 import type { Availability, SignupInput } from '../../../shared/schemas/signup';
 import { CONSENT_VERSION } from '../../../shared/schemas/signup';
 
@@ -22,7 +22,7 @@ export interface SignupState {
   districts: string[];
   availability: Availability[];
   pay: { amount: number; unit: PayUnit } | null;
-  listing: Pick<PublicListing, 'id' | 'title' | 'occupation' | 'districtCode' | 'payMin' | 'payMax' | 'payUnit' | 'settlement' | 'employerName' | 'contactPhone'> | null;
+  posting: Pick<PublicPosting, 'id' | 'title' | 'occupation' | 'districtCode' | 'payMin' | 'payMax' | 'payUnit' | 'settlement' | 'employerName' | 'contactPhone'> | null;
   submitting: boolean;
   error: string | null;
   receipt: { id: string; number: string } | null;
@@ -39,33 +39,33 @@ export function emptySignup(): SignupState {
     districts: [],
     availability: [],
     pay: null,
-    listing: null,
+    posting: null,
     submitting: false,
     error: null,
     receipt: null,
   };
 }
 
-export function startSignup(listing: PublicListing | null): SignupState {
+export function startSignup(posting: PublicPosting | null): SignupState {
   const s = emptySignup();
-  if (!listing) return s;
+  if (!posting) return s;
   return {
     ...s,
-    listing: {
-      id: listing.id,
-      title: listing.title,
-      occupation: listing.occupation,
-      districtCode: listing.districtCode,
-      payMin: listing.payMin,
-      payMax: listing.payMax,
-      payUnit: listing.payUnit,
-      settlement: listing.settlement,
-      employerName: listing.employerName,
-      contactPhone: listing.contactPhone,
+    posting: {
+      id: posting.id,
+      title: posting.title,
+      occupation: posting.occupation,
+      districtCode: posting.districtCode,
+      payMin: posting.payMin,
+      payMax: posting.payMax,
+      payUnit: posting.payUnit,
+      settlement: posting.settlement,
+      employerName: posting.employerName,
+      contactPhone: posting.contactPhone,
     },
     // Signing up for a posting: its trade and place are the likely answers, preselected.
-    occupations: [listing.occupation],
-    districts: [listing.districtCode],
+    occupations: [posting.occupation],
+    districts: [posting.districtCode],
   };
 }
 
@@ -124,7 +124,7 @@ export function signupReducer(state: SignupState, action: SignupAction): SignupS
       return { ...state, submitting: true, error: null };
     case 'submitted':
       // The host has it: forget everything the person gave, keep only the receipt.
-      return { ...emptySignup(), listing: state.listing, step: 'done', receipt: action.receipt };
+      return { ...emptySignup(), posting: state.posting, step: 'done', receipt: action.receipt };
     case 'failed':
       return { ...state, submitting: false, error: action.error };
   }
@@ -142,7 +142,7 @@ export function toSignupInput(s: SignupState): SignupInput {
     availability: s.availability,
     expectedPay: s.pay?.amount ?? null,
     payUnit: s.pay?.unit ?? null,
-    listingId: s.listing?.id ?? null,
+    listingId: s.posting?.id ?? null,
     consentVersion: CONSENT_VERSION,
     consentAt: s.consentAt,
   };

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { districtsOfCity, HOME_CITY_CODE } from '../../../shared/districts';
 import { OCCUPATION_CODES } from '../../../shared/occupations';
-import type { Listing } from '../../../shared/schemas/listing';
+import type { Posting } from '../../../shared/schemas/posting';
 import type { ScreenProfileInput } from '../../../shared/schemas/screen';
 import type { BoardClientSpec } from './board-clients';
 import { startChild, type Child } from './processes';
@@ -42,7 +42,7 @@ export function loadScreens(): ScreenSpec[] {
 }
 
 /** Which screens show a posting (filters only; every generated posting is valid now). */
-export function screensShowing(screens: readonly ScreenSpec[], l: Pick<Listing, 'occupation' | 'districtCode'>): string[] {
+export function screensShowing(screens: readonly ScreenSpec[], l: Pick<Posting, 'occupation' | 'districtCode'>): string[] {
   return screens
     .filter((s) => {
       const occ = s.filter?.occupations ?? [];

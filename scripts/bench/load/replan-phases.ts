@@ -4,17 +4,17 @@
  * per screen, on this thread (what the plan worker does for each live change). For profiling
  * (`node --cpu-prof --import tsx …`), not a benchmark with targets.
  */
-import { generateListings } from '../../demo/generate-listings';
+import { generatePostings } from '../../demo/generate-postings';
 import { PlanEngine, type PlanJob } from '../../../electron/host/boards/plan-engine';
 import { loadScreens } from './load-hall';
 import { ScreenProfileSchema } from '../../../shared/schemas/screen';
 
-const postings = Number(process.argv[2] ?? 20_000);
+const count = Number(process.argv[2] ?? 20_000);
 const now = Date.now();
-const listings = generateListings(postings + 50, { seed: 99, now }).map((l, i) => ({ ...l, id: `p-${i}`, validFrom: new Date(now - 3 * 86_400_000).toISOString(), validUntil: new Date(now + 7 * 86_400_000).toISOString() }));
+const postings = generatePostings(count + 50, { seed: 99, now }).map((l, i) => ({ ...l, id: `p-${i}`, validFrom: new Date(now - 3 * 86_400_000).toISOString(), validUntil: new Date(now + 7 * 86_400_000).toISOString() }));
 const screens = loadScreens().map((s) => ScreenProfileSchema.parse(s));
 const engine = new PlanEngine();
-engine.apply({ reset: true, upserts: listings.slice(0, postings), removes: [] });
+engine.apply({ reset: true, upserts: postings.slice(0, count), removes: [] });
 const have = new Map<string, string | null>();
 const jobs = (): PlanJob[] => screens.map((screen) => ({ key: `${screen.id}@configured`, screen, viewport: null, bands: { urgent: false, notice: false }, pulse: null, have: have.get(screen.id) ?? null, full: 'no' }));
 const run = (label: string) => {
@@ -28,7 +28,7 @@ const run = (label: string) => {
 };
 run('first plan of every screen');
 for (let k = 0; k < 10; k++) {
-  const added = { ...listings[postings + k]!, validFrom: new Date(now - 60_000).toISOString() };
+  const added = { ...postings[count + k]!, validFrom: new Date(now - 60_000).toISOString() };
   engine.apply({ upserts: [added], removes: [] });
   run(`one posting added (${added.occupation}, ${added.districtCode})`);
 }

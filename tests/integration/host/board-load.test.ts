@@ -10,14 +10,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import { generateListings } from '../../../scripts/demo/generate-listings';
+import { generatePostings } from '../../../scripts/demo/generate-postings';
 import { boardSpecs, loadScreens, screensShowing } from '../../../scripts/bench/load/load-hall';
 import { closeBoards, connectBoard, type BoardClient } from '../../../scripts/bench/load/board-clients';
 import { startHallProcess, type HallProcess } from '../../support/hall-process';
-import { writeListings } from '../../support/in-process-hall';
+import { writePostings } from '../../support/in-process-hall';
 import { HealthSchema, type Health } from '../../../shared/contract';
 import { call } from '../staff/staff-support';
-import type { Listing } from '../../../shared/schemas/listing';
+import type { Posting } from '../../../shared/schemas/posting';
 import { tmpDir } from '../../support/tmp-dir';
 
 const PIN = '246813';
@@ -39,7 +39,7 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>, ti
 describe('a hall of 20,000 postings and 200 board pages', () => {
   let hall: HallProcess;
   let pages: BoardClient[] = [];
-  let listings: Listing[];
+  let postings: Posting[];
   const screens = loadScreens();
 
   beforeAll(async () => {
@@ -47,12 +47,12 @@ describe('a hall of 20,000 postings and 200 board pages', () => {
     writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens }));
     const now = Date.now();
     // Posted two days ago and valid for days more: no plan changes by time alone during the test.
-    listings = generateListings(POSTINGS, { seed: 777, now }).map((l) => ({
+    postings = generatePostings(POSTINGS, { seed: 777, now }).map((l) => ({
       ...l,
       validFrom: new Date(now - 2 * 86_400_000).toISOString(),
       validUntil: new Date(Math.max(Date.parse(l.validUntil), now + 86_400_000)).toISOString(),
     }));
-    writeListings(dataDir, listings);
+    writePostings(dataDir, postings);
     hall = await startHallProcess({ dataDir, env: { HALL_STAFF_PIN: PIN } });
   }, 180_000);
 
@@ -91,7 +91,7 @@ describe('a hall of 20,000 postings and 200 board pages', () => {
     await waitFor('every page to have a plan', () => pages.every((p) => p.firstPlanAt !== null));
 
     // Every page holds a plan for its own screen (its total matches the screen's filter).
-    const totals = new Map(screens.map((s) => [s.id, listings.filter((l) => screensShowing(screens, l).includes(s.id)).length]));
+    const totals = new Map(screens.map((s) => [s.id, postings.filter((l) => screensShowing(screens, l).includes(s.id)).length]));
     for (const p of pages) expect(p.plans.at(-1)!.plan.totalItems).toBe(totals.get(p.spec.screenId));
 
     // The flood was cut off: rate-limited, then disconnected; its sizes never became plans.
@@ -105,7 +105,7 @@ describe('a hall of 20,000 postings and 200 board pages', () => {
 
     // One data change (staff hide a posting) re-plans each group it touches once.
     const token = (await call(hall.url, 'POST', '/api/staff/session', { body: { pin: PIN } })).json.token as string;
-    const target = listings[0]!;
+    const target = postings[0]!;
     const showing = new Set(screensShowing(screens, target));
     const affected = pages.filter((p) => showing.has(p.spec.screenId));
     const counts = new Map(affected.map((p) => [p, p.plans.length]));

@@ -12,11 +12,11 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { BoardPlanSchema, PlanPatchSchema, type BoardPlan, type PlanPatch } from '../../../shared/schemas/board-plan';
 import { HealthSchema, type Health } from '../../../shared/contract';
 import { applyPlanPatch } from '../../../shared/planner/plan-patch';
-import { generateListings } from '../../../scripts/demo/generate-listings';
+import { generatePostings } from '../../../scripts/demo/generate-postings';
 import type { Hall } from '../../../electron/host/hall';
-import { startTestHall, writeListings } from '../../support/in-process-hall';
+import { startTestHall, writePostings } from '../../support/in-process-hall';
 import { tmpDir } from '../../support/tmp-dir';
-import type { Listing } from '../../../shared/schemas/listing';
+import type { Posting } from '../../../shared/schemas/posting';
 
 const ARRIVE = 60_000;
 const WALL = { width: 1920, height: 1080 };
@@ -73,7 +73,7 @@ const drawn = (plan: BoardPlan | null) => (plan ? { ...plan, generatedAt: 0 } : 
 describe('plan patches on the board socket', () => {
   let hall: Hall & { dataDir: string };
   const sockets: Socket[] = [];
-  let listings: Listing[];
+  let postings: Posting[];
 
   function board(auth: Record<string, unknown>): Socket {
     const socket = connect(`${hall.url}/board`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
@@ -88,8 +88,8 @@ describe('plan patches on the board socket', () => {
     writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens: [{ id: '1', name: '大厅主屏', layout: 'cards', ...WALL, pitchMm: 2.5, viewingDistanceM: 8 }] }));
     const now = Date.now();
     // enough postings for many pages, valid for days: nothing changes by time alone meanwhile
-    listings = generateListings(1500, { seed: 1212, now }).map((l) => ({ ...l, validFrom: new Date(now - 2 * 86_400_000).toISOString(), validUntil: new Date(now + 5 * 86_400_000).toISOString() }));
-    writeListings(dataDir, listings);
+    postings = generatePostings(1500, { seed: 1212, now }).map((l) => ({ ...l, validFrom: new Date(now - 2 * 86_400_000).toISOString(), validUntil: new Date(now + 5 * 86_400_000).toISOString() }));
+    writePostings(dataDir, postings);
     hall = await startTestHall({ dataDir });
   }, 120_000);
 
@@ -108,8 +108,8 @@ describe('plan patches on the board socket', () => {
     const before = await health();
 
     // a live change: one more posting, like one already shown (so the cards keep their size)
-    const added: Listing = { ...listings[700]!, id: 'live-added' };
-    writeListings(hall.dataDir, [added]);
+    const added: Posting = { ...postings[700]!, id: 'live-added' };
+    writePostings(hall.dataDir, [added]);
     hall.boards.dataChanged();
     await patching.until(() => ids(patching.held()).includes('live-added'), 'the patched plan to show the new posting');
     await whole.until(() => ids(whole.held()).includes('live-added'), 'the whole plan to show the new posting');
@@ -134,7 +134,7 @@ describe('plan patches on the board socket', () => {
     expect(after.boards!.resyncs).toBe(before.boards!.resyncs);
 
     // a removal reaches the page as a patch too
-    writeListings(hall.dataDir, [], ['live-added']);
+    writePostings(hall.dataDir, [], ['live-added']);
     hall.boards.dataChanged();
     await patching.until(() => patching.held() !== null && !ids(patching.held()).includes('live-added'), 'the patched plan to lose the posting');
     expect(patching.got.at(-1)!.via).toBe('patch');

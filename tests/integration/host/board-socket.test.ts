@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { BoardPlanSchema, type BoardPlan } from '../../../shared/schemas/board-plan';
 import { HallStatusSchema, type HallStatus } from '../../../shared/contract';
-import { generateListings } from '../../../scripts/demo/generate-listings';
+import { generatePostings } from '../../../scripts/demo/generate-postings';
 import type { Hall } from '../../../electron/host/hall';
-import { startTestHall, writeListings } from '../../support/in-process-hall';
+import { startTestHall, writePostings } from '../../support/in-process-hall';
 import { oracleMinGlyphPx } from '../../support/legibility-oracle';
 import { DEFAULT_SCREEN } from '../../../shared/schemas/screen';
 
@@ -156,10 +156,10 @@ describe('board socket of the hall host', () => {
     socket.on('connect', () => socket.emit('viewport', { width: 1920, height: 1080 }));
     await seen.next(() => true, ARRIVE);
     const now = Date.now();
-    const [soon] = generateListings(1, { seed: 5, now });
+    const [soon] = generatePostings(1, { seed: 5, now });
     const validUntil = now + 1_500;
     const expiring = { ...soon!, id: 'expires-soon', validFrom: new Date(now - 60_000).toISOString(), validUntil: new Date(validUntil).toISOString() };
-    writeListings(hall.dataDir, [expiring]);
+    writePostings(hall.dataDir, [expiring]);
     const changedAt = Date.now();
     hall.boards.dataChanged();
     const withIt = await seen.next((p) => planIds(p).includes('expires-soon'), ARRIVE);

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HealthSchema, ListingsResponseSchema } from '../../../shared/contract';
-import { generateListings } from '../../../scripts/demo/generate-listings';
+import { HealthSchema, PostingsResponseSchema } from '../../../shared/contract';
+import { generatePostings } from '../../../scripts/demo/generate-postings';
 import type { Hall } from '../../../electron/host/hall';
-import { startTestHall, writeListings } from '../../support/in-process-hall';
+import { startTestHall, writePostings } from '../../support/in-process-hall';
 
 describe('hall host HTTP routes', () => {
   let hall: Hall & { dataDir: string };
@@ -12,8 +12,8 @@ describe('hall host HTTP routes', () => {
 
   beforeAll(async () => {
     hall = await startTestHall();
-    const [masked] = generateListings(1, { seed: 99, now: Date.now() });
-    writeListings(hall.dataDir, [{ ...masked!, id: 'masked-1', title: '住家保姆王阿姨', contactPhone: '13812348000', maskPhone: true }]);
+    const [masked] = generatePostings(1, { seed: 99, now: Date.now() });
+    writePostings(hall.dataDir, [{ ...masked!, id: 'masked-1', title: '住家保姆王阿姨', contactPhone: '13812348000', maskPhone: true }]);
   });
   afterAll(() => hall?.close());
 
@@ -31,7 +31,7 @@ describe('hall host HTTP routes', () => {
     ['叉车司机', 4],
   ])('finds postings by a %s-character Chinese query (%i)', async (q) => {
     const res = await get(`/api/listings?q=${encodeURIComponent(q)}&limit=200`);
-    const body = ListingsResponseSchema.parse(await res.json());
+    const body = PostingsResponseSchema.parse(await res.json());
     expect(body.total).toBeGreaterThan(0);
     expect(body.listings.length).toBe(Math.min(200, body.total));
     for (const l of body.listings) expect(JSON.stringify(l)).toContain(q);
@@ -41,7 +41,7 @@ describe('hall host HTTP routes', () => {
     const now = Date.now();
     // what the filter should find, counted straight from the database file
     const db = new BetterSqlite3(join(hall.dataDir, 'hall.db'), { readonly: true });
-    const count = (where: string) => (db.prepare(`SELECT COUNT(*) AS n FROM listings WHERE valid_from_ms <= @now AND valid_until_ms > @now AND hidden = 0 ${where}`).get({ now }) as { n: number }).n;
+    const count = (where: string) => (db.prepare(`SELECT COUNT(*) AS n FROM postings WHERE valid_from_ms <= @now AND valid_until_ms > @now AND hidden = 0 ${where}`).get({ now }) as { n: number }).n;
     const matching = count("AND occupation = 'driving' AND district_code = '361102'");
     const live = count('');
     db.close();
@@ -49,7 +49,7 @@ describe('hall host HTTP routes', () => {
     expect(live).toBeGreaterThan(matching);
 
     const res = await get('/api/listings?occupation=driving&district=361102&limit=50');
-    const body = ListingsResponseSchema.parse(await res.json());
+    const body = PostingsResponseSchema.parse(await res.json());
     expect(body.total).toBe(matching);
     expect(body.listings.length).toBe(Math.min(50, matching));
     for (const l of body.listings) {
@@ -60,7 +60,7 @@ describe('hall host HTTP routes', () => {
   });
 
   it('masks an individual employer phone that asked for masking', async () => {
-    const body = ListingsResponseSchema.parse(await (await get(`/api/listings?q=${encodeURIComponent('王阿姨')}`)).json());
+    const body = PostingsResponseSchema.parse(await (await get(`/api/listings?q=${encodeURIComponent('王阿姨')}`)).json());
     expect(body.listings.map((l) => l.contactPhone)).toEqual(['138****8000']);
   });
 
@@ -81,7 +81,7 @@ describe('hall host HTTP routes', () => {
   });
 
   it('survives hostile search text and still answers', async () => {
-    for (const q of ['"', '*', 'OR', 'NEAR(', '%', '_', "'; DROP TABLE listings; --", '\u0000司机']) {
+    for (const q of ['"', '*', 'OR', 'NEAR(', '%', '_', "'; DROP TABLE postings; --", '\u0000司机']) {
       const res = await get(`/api/listings?q=${encodeURIComponent(q)}`);
       expect(res.status).toBe(200);
     }

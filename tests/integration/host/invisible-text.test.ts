@@ -39,7 +39,7 @@ describe('invisible characters at the schema edge', () => {
   });
 
   it('keeps them out of postings from the city platform, urgent postings, the notice and screen names', async () => {
-    const template = (await hub.store.getListing('demo-000001'))!;
+    const template = (await hub.store.getPosting('demo-000001'))!;
     const res = await adminPost(hub.url, '/api/v1/listings', { ...template, id: 'bidi-1', title: `${RLO}急招${ZWSP}叉车司机`, employerName: `${LRI}顺达物流${BOM}`, revision: template.revision + 1 });
     expect(res.status).toBe(200);
     await waitFor('the posting on the board', () => hall.boards.planFor('1')?.pages.some((p) => p.items.some((i) => i.id === 'bidi-1')));

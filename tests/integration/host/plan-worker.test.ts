@@ -11,13 +11,13 @@ import { createPlanRunner, defaultPlanWorker, type PlanRunner } from '../../../e
 import type { PlanBatch } from '../../../electron/host/boards/plan-engine';
 import type { WorkerScript } from '../../../electron/host/util/worker-script';
 import { DEFAULT_SCREEN } from '../../../shared/schemas/screen';
-import { generateListings } from '../../../scripts/demo/generate-listings';
+import { generatePostings } from '../../../scripts/demo/generate-postings';
 import { captureLogger } from '../sync/support/sync-harness';
 import { tmpDir } from '../../support/tmp-dir';
 import { silentLog } from '../../support/silent-log';
 
 const NOW = Date.parse('2026-11-27T10:00:00+08:00');
-const listings = generateListings(300, { seed: 12, now: NOW });
+const postings = generatePostings(300, { seed: 12, now: NOW });
 const screens = [DEFAULT_SCREEN, { ...DEFAULT_SCREEN, id: 'strip', layout: 'ticker' as const, width: 2560, height: 640, pitchMm: 4, viewingDistanceM: 10 }];
 const batch = (have: string | null = null): PlanBatch => ({
   now: NOW,
@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function planned(r: PlanRunner): Promise<Array<string | null>> {
-  r.apply({ reset: true, upserts: listings, removes: [] });
+  r.apply({ reset: true, upserts: postings, removes: [] });
   const { results } = await r.plan(batch());
   return results.map((x) => text(x.full));
 }
@@ -75,7 +75,7 @@ describe('board plan worker', () => {
     const { log, lines } = captureLogger('plans');
     let resets = 0;
     const r = runner({ source: pathToFileURL(join(tmpDir('no-plan-worker-'), 'missing.cjs')) }, log, () => resets++);
-    r.apply({ reset: true, upserts: listings, removes: [] });
+    r.apply({ reset: true, upserts: postings, removes: [] });
     await expect(r.plan(batch())).rejects.toThrow(/plan worker stopped/);
     expect(r.mode()).toBe('inline');
     expect(resets).toBe(1);

@@ -12,14 +12,14 @@ import type { Hall } from '../../../electron/host/hall';
 import { openDatabase, closeDatabase } from '../../../electron/host/db/open-database';
 import { createQuarantineStore } from '../../../electron/host/db/quarantine-store';
 import type { WritableDatabase } from '../../../electron/host/db/handles';
-import type { Listing } from '../../../shared/schemas/listing';
-import { captureLogger, hallListings, health, startTestHub, waitFor } from './support/sync-harness';
+import type { Posting } from '../../../shared/schemas/posting';
+import { captureLogger, hallPostings, health, startTestHub, waitFor } from './support/sync-harness';
 import { tmpDir } from '../../support/tmp-dir';
 import { startTestHall } from '../../support/in-process-hall';
 
 const MB = 'x'.repeat(1024 * 1024);
 
-function badChanges(good: Listing): Array<{ type: string; op: string; id: string; data?: unknown }> {
+function badChanges(good: Posting): Array<{ type: string; op: string; id: string; data?: unknown }> {
   return [
     // malformed JSON-ish fields: numbers as broken strings, a posting that is a string
     { type: 'listing', op: 'upsert', id: 'bad-1', data: { ...good, id: 'bad-1', payMin: '{"oops": ' } },
@@ -53,11 +53,11 @@ describe('bad changes from upstream', () => {
   let hall: Hall;
   let hallDir: string;
   let logs: ReturnType<typeof captureLogger>;
-  let template: Listing;
+  let template: Posting;
 
   beforeAll(async () => {
     hub = await startTestHub({ dataDir: tmpDir('hub-bad-'), seed: 50 });
-    template = (await hub.store.getListing('demo-000010'))!;
+    template = (await hub.store.getPosting('demo-000010'))!;
     // some bad changes already in the log, for the catch-up path
     for (const c of badChanges(template)) await hub.store.appendRawChange({ ...c, id: `${c.id}-old` }, Date.now());
     hallDir = tmpDir('hall-bad-');
@@ -75,9 +75,9 @@ describe('bad changes from upstream', () => {
     const h = await health(hall.url);
     expect(h.hub).toBe('connected');
     expect(h.cursor).toBe(await hub.store.lastSeq());
-    const { listings } = hallListings(hallDir);
-    expect(listings.size).toBe(50);
-    expect([...listings.keys()].some((id) => id.startsWith('bad-') || id === 'someone-else')).toBe(false);
+    const { postings } = hallPostings(hallDir);
+    expect(postings.size).toBe(50);
+    expect([...postings.keys()].some((id) => id.startsWith('bad-') || id === 'someone-else')).toBe(false);
     expect(quarantined(hallDir)).toHaveLength(badChanges(template).length);
   });
 
@@ -88,7 +88,7 @@ describe('bad changes from upstream', () => {
 
     const bad: HubChange[] = [];
     for (const c of badChanges(template)) bad.push(await hub.appendRawChange(c));
-    const good = await hub.store.upsertListings([{ ...template, id: 'good-after-bad', title: '仓库理货员' }], Date.now());
+    const good = await hub.store.upsertPostings([{ ...template, id: 'good-after-bad', title: '仓库理货员' }], Date.now());
     hub.broadcast(good);
 
     await waitFor('the good change after the bad ones', async () => (await health(hall.url)).cursor === good[0]!.seq);
@@ -106,9 +106,9 @@ describe('bad changes from upstream', () => {
     const warned = logs.lines().filter((l) => l.msg === 'upstream change quarantined').length;
     expect(warned - warnedBefore).toBe(bad.length);
 
-    const { listings } = hallListings(hallDir);
-    expect(listings.get('good-after-bad')?.title).toBe('仓库理货员');
-    expect([...listings.keys()].filter((id) => id.startsWith('bad-'))).toEqual([]);
+    const { postings } = hallPostings(hallDir);
+    expect(postings.get('good-after-bad')?.title).toBe('仓库理货员');
+    expect([...postings.keys()].filter((id) => id.startsWith('bad-'))).toEqual([]);
     const planAfter = hall.boards.planFor('1')!;
     const ids = planAfter.pages.flatMap((p) => p.items.map((i) => i.id));
     expect(ids).toContain('good-after-bad');

@@ -10,7 +10,7 @@ import type { BoardPlan } from '../../../shared/schemas/board-plan';
 import type { HallStatus } from '../../../shared/contract';
 import type { Hub } from '../../../scripts/hub/hub-server';
 import type { Hall } from '../../../electron/host/hall';
-import { adminPost, hallListings, health, startTestHub, waitFor } from './support/sync-harness';
+import { adminPost, hallPostings, health, startTestHub, waitFor } from './support/sync-harness';
 import { tmpDir } from '../../support/tmp-dir';
 import { startTestHall } from '../../support/in-process-hall';
 
@@ -50,7 +50,7 @@ describe('expiry and staleness', () => {
   const onBoard = (id: string) => (plan?.pages ?? []).some((p) => p.items.some((i) => i.id === id));
 
   it('drops an expiring posting from the board on time while the hub is away, and the hub’s delete lands later', async () => {
-    const template = (await hub!.store.getListing('demo-000007'))!;
+    const template = (await hub!.store.getPosting('demo-000007'))!;
     const validUntil = Date.now() + 6000;
     const res = await adminPost(hub!.url, '/api/v1/listings', {
       ...template,
@@ -75,11 +75,11 @@ describe('expiry and staleness', () => {
     expect(left.at).toBeGreaterThanOrEqual(validUntil);
     expect(left.at - shownAt).toBeLessThan(15_000);
     // still in the store: the hall did not hear a delete while offline
-    expect(hallListings(hallDir).listings.has('short-lived')).toBe(true);
+    expect(hallPostings(hallDir).postings.has('short-lived')).toBe(true);
 
     hub = await startTestHub({ port, dataDir: hubDir, expireEveryMs: 100 });
-    await waitFor('the hub’s expiry delete to reach the hall', () => !hallListings(hallDir).listings.has('short-lived'));
-    expect(await hub.store.getListing('short-lived')).toBeUndefined();
+    await waitFor('the hub’s expiry delete to reach the hall', () => !hallPostings(hallDir).postings.has('short-lived'));
+    expect(await hub.store.getPosting('short-lived')).toBeUndefined();
   });
 
   it('tells the screens the data is stale after the threshold offline, and fresh again on return', async () => {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Hub } from '../../../scripts/hub/hub-server';
 import { startHallProcess, type HallProcess } from '../../support/hall-process';
-import { hallListings, health, startTestHub, waitFor } from './support/sync-harness';
+import { hallPostings, health, startTestHub, waitFor } from './support/sync-harness';
 import { tmpDir } from '../../support/tmp-dir';
 import { HALL_TOKEN } from '../../support/in-process-hall';
 
@@ -21,9 +21,9 @@ function consistency(dataDir: string): { integrity: string; count: number; curso
   const db = new BetterSqlite3(join(dataDir, 'hall.db'), { readonly: true });
   try {
     const integrity = (db.pragma('integrity_check', { simple: true }) as string) ?? '';
-    const count = (db.prepare('SELECT COUNT(*) AS n FROM listings').get() as { n: number }).n;
+    const count = (db.prepare('SELECT COUNT(*) AS n FROM postings').get() as { n: number }).n;
     const row = db.prepare("SELECT value FROM meta WHERE key = 'sync.cursor'").get() as { value: string } | undefined;
-    const maxId = (db.prepare('SELECT MAX(id) AS id FROM listings').get() as { id: string | null }).id;
+    const maxId = (db.prepare('SELECT MAX(id) AS id FROM postings').get() as { id: string | null }).id;
     return { integrity, count, cursor: row ? Number(row.value) : 0, maxId };
   } finally {
     db.close();
@@ -84,9 +84,9 @@ describe('a hall killed mid-batch', () => {
     await hall.stop('SIGTERM');
     hall = null;
 
-    const { listings, cursor } = hallListings(dataDir);
+    const { postings, cursor } = hallPostings(dataDir);
     expect(cursor).toBe(await hub.store.lastSeq());
-    expect(listings.size).toBe(COUNT);
-    expect(listings).toEqual(await hub.store.allListings());
+    expect(postings.size).toBe(COUNT);
+    expect(postings).toEqual(await hub.store.allPostings());
   }, 300_000);
 });

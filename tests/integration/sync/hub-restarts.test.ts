@@ -8,12 +8,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { createRandom } from '../../../scripts/demo/prng';
-import { generateListings } from '../../../scripts/demo/generate-listings';
+import { generatePostings } from '../../../scripts/demo/generate-postings';
 import type { Hub } from '../../../scripts/hub/hub-server';
 import type { HubFaults } from '../../../scripts/hub/hub-socket';
 import { openHubStore } from '../../../scripts/hub/hub-store';
 import type { Hall } from '../../../electron/host/hall';
-import { adminDelete, adminPost, hallListings, health, startTestHub, waitFor } from './support/sync-harness';
+import { adminDelete, adminPost, hallPostings, health, startTestHub, waitFor } from './support/sync-harness';
 import { tmpDir } from '../../support/tmp-dir';
 import { startTestHall } from '../../support/in-process-hall';
 
@@ -25,7 +25,7 @@ describe('a hub that restarts during catch-up and live traffic', () => {
   const rng = createRandom(SEED);
   const hubDir = tmpDir('hub-restart-');
   const hallDir = tmpDir('hall-restart-');
-  const extra = generateListings(400, { seed: SEED, now: Date.now() }).map((l, i) => ({ ...l, id: `extra-${i}` }));
+  const extra = generatePostings(400, { seed: SEED, now: Date.now() }).map((l, i) => ({ ...l, id: `extra-${i}` }));
   let extraNext = 0;
   let hub: Hub | null = null;
   let hall: Hall | null = null;
@@ -56,13 +56,13 @@ describe('a hub that restarts during catch-up and live traffic', () => {
     const now = Date.now();
     for (let i = 0; i < 40; i++) {
       const id = rng.pick(ids);
-      if (rng.chance(0.3)) await store.deleteListing(id, now);
+      if (rng.chance(0.3)) await store.deletePosting(id, now);
       else {
-        const current = await store.getListing(id);
-        if (current) await store.upsertListings([{ ...current, headcount: rng.int(1, 99) }], now);
+        const current = await store.getPosting(id);
+        if (current) await store.upsertPostings([{ ...current, headcount: rng.int(1, 99) }], now);
       }
     }
-    if (extraNext < extra.length) await store.upsertListings([extra[extraNext++]!], now);
+    if (extraNext < extra.length) await store.upsertPostings([extra[extraNext++]!], now);
     await store.close();
   }
 
@@ -100,7 +100,7 @@ describe('a hub that restarts during catch-up and live traffic', () => {
     holdAfter(rng.int(1, 4));
     hub = await startTestHub({ port: 0, dataDir: hubDir, seed: INITIAL, faults });
     port = hub.port;
-    const ids = [...(await hub.store.allListings()).keys()];
+    const ids = [...(await hub.store.allPostings()).keys()];
     hall = await startTestHall({ dataDir: hallDir, hubUrl: hub.url, sync: { pageSize: 200 } });
 
     // During catch-up: the hub holds a page of the feed; once the hall has applied at least
@@ -142,11 +142,11 @@ describe('a hub that restarts during catch-up and live traffic', () => {
     expect(h.hub).toBe('connected');
     expect(h.cursor).toBe(lastSeq);
 
-    const { listings, cursor } = hallListings(hallDir);
-    const upstream = await hub!.store.allListings();
+    const { postings, cursor } = hallPostings(hallDir);
+    const upstream = await hub!.store.allPostings();
     expect(cursor).toBe(lastSeq);
-    expect(listings.size).toBe(upstream.size);
-    expect([...listings.keys()].sort()).toEqual([...upstream.keys()].sort());
-    expect(listings).toEqual(upstream);
+    expect(postings.size).toBe(upstream.size);
+    expect([...postings.keys()].sort()).toEqual([...upstream.keys()].sort());
+    expect(postings).toEqual(upstream);
   });
 });

@@ -7,7 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { BoardPlan } from '../../../shared/schemas/board-plan';
 import type { Hub } from '../../../scripts/hub/hub-server';
 import type { Hall } from '../../../electron/host/hall';
-import { adminDelete, adminPost, hallListings, health, startTestHub, waitFor } from './support/sync-harness';
+import { adminDelete, adminPost, hallPostings, health, startTestHub, waitFor } from './support/sync-harness';
 import { tmpDir } from '../../support/tmp-dir';
 import { startTestHall } from '../../support/in-process-hall';
 
@@ -45,9 +45,9 @@ describe('a hall synced from a hub', () => {
     expect(h.hub).toBe('connected');
     expect(h.cursor).toBe(COUNT);
     expect(h.sync?.lagChanges).toBe(0);
-    const { listings } = hallListings(hallDir);
-    expect(listings.size).toBe(COUNT);
-    expect(listings.get('demo-004321')).toEqual(await hub.store.getListing('demo-004321'));
+    const { postings } = hallPostings(hallDir);
+    expect(postings.size).toBe(COUNT);
+    expect(postings.get('demo-004321')).toEqual(await hub.store.getPosting('demo-004321'));
     await waitFor('a plan with the synced postings', () => planIds().size > 0);
   });
 
@@ -60,9 +60,9 @@ describe('a hall synced from a hub', () => {
     // the planner cuts titles to fit their box ('夜班保…'), so compare the uncut part
     const shows = (title: string) => title.length > 1 && '夜班保安队长'.startsWith(title.replace(/…$/, ''));
     await waitFor('the edit on the board', () => planTitles().some(([id, title]) => id === target && shows(title)));
-    const { listings, cursor } = hallListings(hallDir);
-    expect(listings.get(target)?.title).toBe('夜班保安队长');
-    expect(listings.get(target)?.revision).toBe(upserted[0]!.revision);
+    const { postings, cursor } = hallPostings(hallDir);
+    expect(postings.get(target)?.title).toBe('夜班保安队长');
+    expect(postings.get(target)?.revision).toBe(upserted[0]!.revision);
     expect(cursor).toBe(upserted[0]!.seq);
   });
 
@@ -72,12 +72,12 @@ describe('a hall synced from a hub', () => {
     expect(res.status).toBe(200);
 
     await waitFor('the posting to leave the board', () => !planIds().has(target));
-    expect(hallListings(hallDir).listings.has(target)).toBe(false);
+    expect(hallPostings(hallDir).postings.has(target)).toBe(false);
     expect(hall.boards.planFor('1')?.pages.some((p) => p.items.some((i) => i.id === target))).toBe(false);
   });
 
   it('applies a burst of live changes in order, ending equal to the hub', async () => {
-    const ids = [...(await hub.store.allListings()).keys()].slice(100, 160);
+    const ids = [...(await hub.store.allPostings()).keys()].slice(100, 160);
     // concurrent, as an admin tool would send them; the hub orders them by seq
     await Promise.all(
       ids.map((id, i) =>
@@ -85,7 +85,7 @@ describe('a hall synced from a hub', () => {
       ),
     );
     await waitFor('the burst to arrive', async () => (await health(hall.url)).cursor === (await hub.store.lastSeq()));
-    const { listings } = hallListings(hallDir);
-    expect(listings).toEqual(await hub.store.allListings());
+    const { postings } = hallPostings(hallDir);
+    expect(postings).toEqual(await hub.store.allPostings());
   });
 });

@@ -14,7 +14,7 @@ import { HubAuthError, HubRequestError, type HubEndpoint } from '../../../electr
 import { createPageSource, defaultWorkerScript, type PageSource, type WorkerScript } from '../../../electron/host/sync/page-source';
 import type { PreparedPage } from '../../../electron/host/sync/prepare-change';
 import { closeDatabase, openDatabase } from '../../../electron/host/db/open-database';
-import { createListingStore } from '../../../electron/host/db/listing-store';
+import { createPostingStore } from '../../../electron/host/db/posting-store';
 import { startHubLink } from '../../../electron/host/sync/hub-link';
 import { captureLogger, startTestHub, waitFor } from './support/sync-harness';
 import { tmpDir } from '../../support/tmp-dir';
@@ -80,7 +80,7 @@ describe('the sync page worker', () => {
   it('reads, orders and checks the feed on the host thread when there is no worker', () => {
     expectWholeFeed(onHostThread);
     const kinds = new Set(onHostThread.flatMap((p) => p.changes.map((c) => c.kind)));
-    expect(kinds).toEqual(new Set(['listing-upsert', 'quarantine', 'listing-delete', 'urgent-upsert']));
+    expect(kinds).toEqual(new Set(['posting-upsert', 'quarantine', 'posting-delete', 'urgent-upsert']));
   });
 
   it('gives the same pages from source through tsx, as npm run serve runs it', async () => {
@@ -174,7 +174,7 @@ describe('a hub link catching up through the page worker', () => {
   it('writes the whole feed with no checkpoint between pages, turns the event loop between pages, then checkpoints once', async () => {
     const file = join(tmpDir('page-source-hall-'), 'hall.db');
     const db = openDatabase(file);
-    const store = createListingStore(db);
+    const store = createPostingStore(db);
     // 10 pages of log (40 KB): without the catch-up's raised threshold, every page's commit
     // would checkpoint. In WAL mode only a checkpoint writes the database file itself, so its
     // size and mtime after each commit show whether that commit checkpointed; explicit
@@ -247,7 +247,7 @@ describe('a hub link catching up through the page worker', () => {
       expect(betweenPages.filter((end) => !seenByLoop.has(end))).toEqual([]);
       // the measure sees a checkpoint when there is one: a commit past the restored threshold
       const before = mainFile();
-      const ids = (db.prepare('SELECT id FROM listings LIMIT 200').all() as Array<{ id: string }>).map((r) => r.id);
+      const ids = (db.prepare('SELECT id FROM postings LIMIT 200').all() as Array<{ id: string }>).map((r) => r.id);
       store.upsertMany(ids.map((id, i) => ({ ...store.get(id)!, id: `after-catch-up-${i}` })));
       expect(mainFile()).not.toBe(before);
     } finally {

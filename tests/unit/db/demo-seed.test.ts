@@ -4,22 +4,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeDatabase, openDatabase } from '../../../electron/host/db/open-database';
 import type { WritableDatabase } from '../../../electron/host/db/handles';
-import { createListingStore, type ListingStore } from '../../../electron/host/db/listing-store';
+import { createPostingStore, type PostingStore } from '../../../electron/host/db/posting-store';
 import { DemoDataError, loadDemoFile, seedDemoIfEmpty } from '../../../electron/host/db/demo-seed';
-import { DAY, makeListing } from './fixtures';
+import { DAY, makePosting } from './fixtures';
 import { removableTmpDir } from '../../support/tmp-dir';
 
-const DEMO_FILE = fileURLToPath(new URL('../../../assets/demo/listings.json', import.meta.url));
+const DEMO_FILE = fileURLToPath(new URL('../../../assets/demo/postings.json', import.meta.url));
 
 let db: WritableDatabase;
-let store: ListingStore;
+let store: PostingStore;
 let dir: string;
 let cleanup: () => void;
 
 beforeEach(() => {
   ({ dir, cleanup } = removableTmpDir());
   db = openDatabase(join(dir, 'hall.db'));
-  store = createListingStore(db);
+  store = createPostingStore(db);
 });
 
 afterEach(() => {
@@ -33,11 +33,11 @@ describe('seedDemoIfEmpty', () => {
     const now = Date.parse(demo.generatedAt) + 365 * DAY + 12_345;
     const seeded = seedDemoIfEmpty(store, DEMO_FILE, now);
 
-    expect(seeded).toBe(demo.listings.length);
+    expect(seeded).toBe(demo.postings.length);
     expect(seeded).toBeGreaterThanOrEqual(200);
     expect(store.countActive(now)).toBe(seeded);
     const shift = now - Date.parse(demo.generatedAt);
-    for (const original of demo.listings.slice(0, 20)) {
+    for (const original of demo.postings.slice(0, 20)) {
       const stored = store.get(original.id);
       expect(stored && Date.parse(stored.validFrom) - Date.parse(original.validFrom)).toBe(shift);
       expect(stored && Date.parse(stored.validUntil) - Date.parse(original.validUntil)).toBe(shift);
@@ -48,7 +48,7 @@ describe('seedDemoIfEmpty', () => {
   });
 
   it('leaves a hall that already has postings alone, even expired ones', () => {
-    const expired = makeListing({ validFrom: '2020-01-01T00:00:00Z', validUntil: '2020-01-02T00:00:00Z', updatedAt: '2020-01-01T00:00:00Z' });
+    const expired = makePosting({ validFrom: '2020-01-01T00:00:00Z', validUntil: '2020-01-02T00:00:00Z', updatedAt: '2020-01-01T00:00:00Z' });
     store.upsertMany([expired]);
     expect(seedDemoIfEmpty(store, DEMO_FILE, Date.now())).toBe(0);
     expect(store.count()).toBe(1);
@@ -57,7 +57,7 @@ describe('seedDemoIfEmpty', () => {
   it('refuses a demo file with an invalid posting and seeds nothing', () => {
     const file = join(dir, 'bad.json');
     const demo = loadDemoFile(DEMO_FILE);
-    writeFileSync(file, JSON.stringify({ generatedAt: demo.generatedAt, listings: [demo.listings[0], { ...demo.listings[1], payUnit: 'week' }] }));
+    writeFileSync(file, JSON.stringify({ generatedAt: demo.generatedAt, postings: [demo.postings[0], { ...demo.postings[1], payUnit: 'week' }] }));
     expect(() => seedDemoIfEmpty(store, file, Date.now())).toThrow(DemoDataError);
     expect(() => seedDemoIfEmpty(store, file, Date.now())).toThrow(/posting 1: payUnit/);
     expect(store.count()).toBe(0);

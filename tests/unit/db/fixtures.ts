@@ -1,5 +1,5 @@
 /** Real databases for store tests: a fresh tmp file or :memory:, built by the real migrations. */
-import type { Listing } from '../../../shared/schemas/listing';
+import type { Posting } from '../../../shared/schemas/posting';
 
 
 export const NOW = Date.parse('2026-11-27T10:00:00+08:00');
@@ -11,7 +11,7 @@ export const iso = (ms: number): string => new Date(ms).toISOString();
 let counter = 0;
 
 /** A valid posting in 信州区, active at NOW, with overrides. */
-export function makeListing(overrides: Partial<Listing> = {}): Listing {
+export function makePosting(overrides: Partial<Posting> = {}): Posting {
   counter += 1;
   return {
     id: `t-${counter}`,

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import { LATEST_VERSION, MIGRATIONS, assertStrictlyIncreasing, migrateTo, schemaVersion, type Migration } from '../../../electron/host/db/migrations/index';
 import { MigrationError } from '../../../electron/host/db/errors';
-import { createListingStore } from '../../../electron/host/db/listing-store';
+import { createPostingStore } from '../../../electron/host/db/posting-store';
 import { createQuarantineStore } from '../../../electron/host/db/quarantine-store';
 import { createOutboxStore } from '../../../electron/host/sync/outbox-store';
 import { createSignupIntake } from '../../../electron/host/signups/signup-intake';
-import { NOW, makeListing } from './fixtures';
-import { allRows, columns, databaseAt, insertRow, v1Cursor, v1Listing, v3OutboxItem, v4Signup } from './old-rows';
+import { NOW, makePosting } from './fixtures';
+import { allRows, columns, databaseAt, insertRow, v1Cursor, v1Posting, v3OutboxItem, v4Signup } from './old-rows';
 import { createUrgentStore } from '../../../electron/host/urgent/urgent-store';
 import { createStaffAuth } from '../../../electron/host/staff/staff-auth';
 import { silentLog } from '../../support/silent-log';
@@ -22,7 +22,7 @@ describe('migration registry', () => {
 
   it('has a test below for every migration', () => {
     // adding a migration? add its describe block below (migrate to N-1, insert, migrate to N)
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox', 'registrations', 'staff-urgent', 'staff-data', 'listing-changes', 'board-devices', 'purge-drops', 'signups']);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox', 'registrations', 'staff-urgent', 'staff-data', 'listing-changes', 'board-devices', 'purge-drops', 'signups', 'postings']);
   });
 
   it('rejects a registry with a repeated or decreasing version', () => {
@@ -77,7 +77,7 @@ describe('0001-initial', () => {
     expect(indexes).toEqual(expect.arrayContaining(['listings_valid_until', 'listings_occupation', 'listings_district']));
 
     // a row written by hand is queued for the trigram index, and once indexed a 3-character query finds it
-    const row = insertRow(db, 'listings', v1Listing({ title: '叉车司机' }));
+    const row = insertRow(db, 'listings', v1Posting({ title: '叉车司机' }));
     const { rowid } = db.prepare<[string], { rowid: number }>('SELECT rowid FROM listings WHERE id = ?').get(String(row.id))!;
     expect(db.prepare('SELECT rowid FROM listings_fts_pending').pluck().all()).toEqual([rowid]);
     db.prepare("INSERT INTO listings_fts (rowid, title, employer_name, description, requirements, address, work_time, district_name) SELECT rowid, title, employer_name, description, requirements, address, work_time, district_name FROM listings").run();
@@ -88,7 +88,7 @@ describe('0001-initial', () => {
 describe('0002-quarantine', () => {
   it('adds the quarantine table and keeps existing postings and the cursor', () => {
     const db = databaseAt(1);
-    const listing = insertRow(db, 'listings', v1Listing({ title: '采茶工', occupation: 'farming', district_code: '361130', district_name: '婺源县' }));
+    const posting = insertRow(db, 'listings', v1Posting({ title: '采茶工', occupation: 'farming', district_code: '361130', district_name: '婺源县' }));
     v1Cursor(db, 41);
     expect(columns(db, 'quarantine')).toEqual([]);
 
@@ -96,7 +96,7 @@ describe('0002-quarantine', () => {
 
     expect(schemaVersion(db)).toBe(2);
     expect(columns(db, 'quarantine')).toEqual(['id', 'received_at', 'source', 'seq', 'reason', 'payload']);
-    expect(allRows(db, 'listings')).toEqual([{ ...listing, hidden: 0 }]);
+    expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
     expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: '41' }]);
     // still waiting for the search indexer, which searches it by scanning in the meantime
     expect(db.prepare("SELECT COUNT(*) FROM listings_fts_pending p JOIN listings l ON l.rowid = p.rowid WHERE district_name LIKE '%婺源%'").pluck().get()).toBe(1);
@@ -109,7 +109,7 @@ describe('0002-quarantine', () => {
 describe('0003-outbox', () => {
   it('adds the outbox table and keeps postings, cursor and quarantined changes', () => {
     const db = databaseAt(2);
-    const listing = insertRow(db, 'listings', v1Listing());
+    const posting = insertRow(db, 'listings', v1Posting());
     v1Cursor(db, 12);
     const quarantined = insertRow(db, 'quarantine', { id: 1, received_at: NOW, source: 'hub', seq: 11, reason: 'bad', payload: '{}' });
 
@@ -117,7 +117,7 @@ describe('0003-outbox', () => {
 
     expect(schemaVersion(db)).toBe(3);
     expect(columns(db, 'outbox')).toEqual(['id', 'type', 'payload', 'created_at', 'attempts', 'next_attempt_at', 'last_error', 'delivered_at']);
-    expect(allRows(db, 'listings')).toEqual([{ ...listing, hidden: 0 }]);
+    expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
     expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: '12' }]);
     expect(allRows(db, 'quarantine')).toEqual([quarantined]);
     db.prepare("INSERT INTO outbox (id, type, payload, created_at) VALUES ('0190-a', 'registration', '{}', 1)").run();
@@ -128,7 +128,7 @@ describe('0003-outbox', () => {
 describe('0004-registrations', () => {
   it('adds sign-ups, their day counters and kiosk devices, and keeps postings and pending outbox items', () => {
     const db = databaseAt(3);
-    const listing = insertRow(db, 'listings', v1Listing());
+    const posting = insertRow(db, 'listings', v1Posting());
     v1Cursor(db, 7);
     const pending = insertRow(db, 'outbox', v3OutboxItem());
 
@@ -140,12 +140,12 @@ describe('0004-registrations', () => {
     );
     expect(columns(db, 'registration_counters')).toEqual(['day', 'last']);
     expect(columns(db, 'kiosk_devices')).toEqual(['id', 'token_hash', 'approved_by', 'created_at', 'last_seen_at', 'revoked_at']);
-    expect(allRows(db, 'listings')).toEqual([{ ...listing, hidden: 0 }]);
+    expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
     expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: '7' }]);
     expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
 
     // a sign-up as the kiosk writes it, numbered per day
-    const signup = insertRow(db, 'registrations', v4Signup({ listing_id: String(listing.id) }));
+    const signup = insertRow(db, 'registrations', v4Signup({ listing_id: String(posting.id) }));
     insertRow(db, 'registration_counters', { day: String(signup.day), last: 1 });
     expect(allRows(db, 'registrations')).toEqual([signup]);
     expect(() => insertRow(db, 'registrations', v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6d' }))).toThrow(/UNIQUE/);
@@ -155,7 +155,7 @@ describe('0004-registrations', () => {
 describe('0005-staff-urgent', () => {
   it('adds staff accounts, sessions, lock-outs, audit, urgent postings and announcements and keeps what 0004 held', () => {
     const db = databaseAt(4);
-    const listing = insertRow(db, 'listings', v1Listing({ id: 'keep-5' }));
+    const posting = insertRow(db, 'listings', v1Posting({ id: 'keep-5' }));
     const pending = insertRow(db, 'outbox', v3OutboxItem({ type: 'registration' }));
     const signup = insertRow(db, 'registrations', v4Signup());
     migrateTo(db, 5);
@@ -163,7 +163,7 @@ describe('0005-staff-urgent', () => {
     for (const table of ['staff_accounts', 'staff_lockouts', 'staff_sessions', 'staff_audit', 'urgent_postings', 'hall_announcements']) {
       expect(columns(db, table).length, table).toBeGreaterThan(2);
     }
-    expect(allRows(db, 'listings')).toEqual([{ ...listing, hidden: 0 }]);
+    expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
     expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
     expect(allRows(db, 'registrations')).toEqual([signup]);
 
@@ -180,7 +180,7 @@ describe('0005-staff-urgent', () => {
 describe('0006-staff-data', () => {
   it('adds contacted marks to sign-ups, the purge record and pulse snapshots, and keeps sign-ups, postings and the outbox', () => {
     const db = databaseAt(5);
-    const listing = insertRow(db, 'listings', v1Listing({ id: 'keep-6' }));
+    const posting = insertRow(db, 'listings', v1Posting({ id: 'keep-6' }));
     const signup = insertRow(db, 'registrations', v4Signup());
     insertRow(db, 'registration_counters', { day: String(signup.day), last: 1 });
     const pending = insertRow(db, 'outbox', v3OutboxItem({ id: String(signup.id), type: 'registration' }));
@@ -192,7 +192,7 @@ describe('0006-staff-data', () => {
     const row = db.prepare('SELECT phone, name, contacted_at FROM registrations WHERE id = ?').get(signup.id);
     expect(row).toEqual({ phone: '13812348000', name: '张三', contacted_at: null });
     expect(allRows(db, 'registrations')).toEqual([{ ...signup, contacted_at: null, contacted_by: null }]);
-    expect(allRows(db, 'listings')).toEqual([{ ...listing, hidden: 0 }]);
+    expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
     expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
     // the kiosk's insert of schema 4 still works on the widened table
     expect(() => insertRow(db, 'registrations', v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a7d', number: 'A-0002', phone: '13912348000', name: '' }))).not.toThrow();
@@ -228,10 +228,40 @@ describe('0010-signups', () => {
   });
 });
 
+describe('0011-postings', () => {
+  it('renames the posting tables, keeps every row, queues every row for a fresh full-text index and keeps recording changes', () => {
+    const db = databaseAt(10);
+    const a = insertRow(db, 'listings', v1Posting({ id: 'keep-a', title: '叉车司机', hidden: 0 }));
+    const b = insertRow(db, 'listings', v1Posting({ id: 'keep-b', title: '保洁员', hidden: 1 }));
+    // as the search indexer leaves it: both rows indexed, nothing pending
+    db.prepare('INSERT INTO listings_fts (rowid, title, employer_name, description, requirements, address, work_time, district_name) SELECT rowid, title, employer_name, description, requirements, address, work_time, district_name FROM listings').run();
+    db.exec('DELETE FROM listings_fts_pending');
+    const changesBefore = db.prepare('SELECT COUNT(*) FROM listing_changes').pluck().get() as number;
+    migrateTo(db, 11);
+    expect(schemaVersion(db)).toBe(11);
+    expect(allRows(db, 'postings')).toEqual([a, b]);
+    const names = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'listing%' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+    expect(names).toEqual([]);
+    // the new index starts empty; every row waits for the search indexer, which search scans meanwhile
+    expect(db.prepare('SELECT rowid FROM postings_fts_pending ORDER BY rowid').pluck().all()).toEqual(db.prepare('SELECT rowid FROM postings ORDER BY rowid').pluck().all());
+    db.prepare('INSERT INTO postings_fts (rowid, title, employer_name, description, requirements, address, work_time, district_name) SELECT rowid, title, employer_name, description, requirements, address, work_time, district_name FROM postings').run();
+    db.exec('DELETE FROM postings_fts_pending');
+    expect(db.prepare("SELECT rowid FROM postings_fts WHERE postings_fts MATCH '\"叉车司\"'").pluck().all()).toEqual([1]);
+    // the triggers moved with the tables: a change is recorded and re-queued for the index
+    db.prepare("UPDATE postings SET title = '夜班叉车司机' WHERE id = 'keep-a'").run();
+    db.prepare("DELETE FROM postings WHERE id = 'keep-b'").run();
+    expect(db.prepare('SELECT id FROM posting_changes ORDER BY seq').pluck().all().slice(changesBefore)).toEqual(['keep-a', 'keep-b']);
+    expect(db.prepare('SELECT rowid FROM postings_fts_pending').pluck().all()).toEqual([1]);
+    expect(db.prepare("SELECT COUNT(*) FROM postings_fts WHERE postings_fts MATCH '\"保洁员\"'").pluck().get()).toBe(0);
+    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'postings' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+    expect(indexes).toEqual(['postings_district', 'postings_kiosk_order', 'postings_occupation', 'postings_valid_until']);
+  });
+});
+
 describe('an old database upgraded to the latest version', () => {
   it('reads back, through today’s stores, every row written at the version it was written in, and takes new ones', async () => {
     const db = databaseAt(1);
-    insertRow(db, 'listings', v1Listing({ id: 'from-v1' }));
+    insertRow(db, 'listings', v1Posting({ id: 'from-v1' }));
     v1Cursor(db, 41);
     migrateTo(db, 2);
     insertRow(db, 'quarantine', { received_at: NOW, source: 'hub', seq: 11, reason: 'bad', payload: '{}' });
@@ -243,12 +273,12 @@ describe('an old database upgraded to the latest version', () => {
 
     migrateTo(db, LATEST_VERSION);
 
-    const listings = createListingStore(db);
-    const listing = makeListing({ id: 'from-v1' });
-    expect(listings.get('from-v1')).toEqual(listing);
-    expect(listings.getCursor()).toBe(41);
-    expect(listings.search({ q: '叉车司', limit: 10, now: NOW }).total).toBe(1);
-    expect(listings.search({ q: '信州', limit: 10, now: NOW }).total).toBe(1);
+    const postings = createPostingStore(db);
+    const posting = makePosting({ id: 'from-v1' });
+    expect(postings.get('from-v1')).toEqual(posting);
+    expect(postings.getCursor()).toBe(41);
+    expect(postings.search({ q: '叉车司', limit: 10, now: NOW }).total).toBe(1);
+    expect(postings.search({ q: '信州', limit: 10, now: NOW }).total).toBe(1);
 
     const quarantine = createQuarantineStore(db);
     expect(quarantine.count()).toBe(1);
@@ -261,7 +291,7 @@ describe('an old database upgraded to the latest version', () => {
 
     // the kiosk numbers on from the old day's counter, with its outbox item in the same write
     const receipt = createSignupIntake(db).add(
-      { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', phone: '13912348000', name: '', occupations: ['moving'], districts: [], availability: ['today'], expectedPay: null, payUnit: null, listingId: listing.id, consentVersion: 'kiosk-2025-1', consentAt: new Date(NOW).toISOString() },
+      { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', phone: '13912348000', name: '', occupations: ['moving'], districts: [], availability: ['today'], expectedPay: null, payUnit: null, listingId: posting.id, consentVersion: 'kiosk-2025-1', consentAt: new Date(NOW).toISOString() },
       'kiosk-local',
       NOW,
     );
@@ -270,7 +300,7 @@ describe('an old database upgraded to the latest version', () => {
 
     // an urgent posting is stored with its outbox row; staff can be set up
     const urgent = createUrgentStore(db, () => NOW, quietLog);
-    const record = urgent.create({ title: '急招叉车司机', body: '', expiresAt: new Date(NOW + 3600_000).toISOString(), listingId: listing.id, screens: null }, '王主任', NOW);
+    const record = urgent.create({ title: '急招叉车司机', body: '', expiresAt: new Date(NOW + 3600_000).toISOString(), listingId: posting.id, screens: null }, '王主任', NOW);
     expect(urgent.live(NOW).map((r) => r.id)).toEqual([record.id]);
     expect(outbox.pendingCount()).toBe(3);
     const auth = createStaffAuth(db, () => NOW);

@@ -39,7 +39,7 @@ export function allRows(db: BetterSqlite3.Database, table: string, orderBy = 'ro
  * values are tests/unit/db/fixtures.ts makeListing()'s defaults, so `makeListing({ id, … })`
  * is the posting today's store must read back from it after every migration.
  */
-export function v1Listing(overrides: Row = {}): Row {
+export function v1Posting(overrides: Row = {}): Row {
   return {
     id: 'old-1',
     employer_name: '上饶市信江物流有限公司',

@@ -40,7 +40,7 @@ describe('openDatabase', () => {
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
       const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-      expect(tables).toEqual(expect.arrayContaining(['listings', 'listings_fts', 'meta', 'quarantine']));
+      expect(tables).toEqual(expect.arrayContaining(['postings', 'postings_fts', 'meta', 'quarantine']));
     } finally {
       closeDatabase(db);
     }
@@ -59,7 +59,7 @@ describe('openDatabase', () => {
     );
     const check = new BetterSqlite3(file, { readonly: true });
     expect(check.pragma('user_version', { simple: true })).toBe(future);
-    expect(check.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'listings'").pluck().get()).toBe(0);
+    expect(check.prepare("SELECT COUNT(*) FROM sqlite_master WHERE name = 'postings'").pluck().get()).toBe(0);
     check.close();
   });
 
@@ -76,7 +76,7 @@ describe('openDatabase', () => {
     closeDatabase(openDatabase(file));
     const ro = openDatabase(file, { readonly: true });
     try {
-      expect(ro.prepare('SELECT COUNT(*) FROM listings').pluck().get()).toBe(0);
+      expect(ro.prepare('SELECT COUNT(*) FROM postings').pluck().get()).toBe(0);
       expect(() => ro.exec("INSERT INTO meta (key, value) VALUES ('a', 'b')")).toThrow(/readonly/);
     } finally {
       closeDatabase(ro);

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import type { WritableDatabase } from '../../../electron/host/db/handles';
 import { migrateTo, LATEST_VERSION } from '../../../electron/host/db/migrations/index';
-import { createListingStore, type ListingStore } from '../../../electron/host/db/listing-store';
+import { createPostingStore, type PostingStore } from '../../../electron/host/db/posting-store';
 import { importPostings } from '../../../electron/host/postings/import/import-postings';
 import { ImportFileError } from '../../../electron/host/postings/import/detect-file';
 import { BAD_ROWS, GOOD_IDS, gbkCsv, sheetRows, utf16Text, utf8Csv, xlsx } from '../../fixtures/import/import-sheets';
 
 const NOW = Date.parse('2025-06-02T09:30:00+08:00');
 
-function freshStore(): ListingStore {
+function freshStore(): PostingStore {
   const db = new BetterSqlite3(':memory:') as WritableDatabase;
   migrateTo(db, LATEST_VERSION);
-  return createListingStore(db);
+  return createPostingStore(db);
 }
 
 const FILES = {

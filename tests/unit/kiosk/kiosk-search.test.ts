@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/host/db/open-database';
-import { createListingStore } from '../../../electron/host/db/listing-store';
+import { createPostingStore } from '../../../electron/host/db/posting-store';
 import { createKioskSearch } from '../../../electron/host/kiosk/kiosk-search';
-import { KioskListingQuerySchema } from '../../../shared/kiosk-contract';
-import { NOW, makeListing } from '../db/fixtures';
+import { KioskPostingQuerySchema } from '../../../shared/kiosk-contract';
+import { NOW, makePosting } from '../db/fixtures';
 
-const q = (query: Record<string, string>) => KioskListingQuerySchema.parse(query);
+const q = (query: Record<string, string>) => KioskPostingQuerySchema.parse(query);
 
 function fixture() {
   const db = openDatabase(':memory:');
-  const store = createListingStore(db);
+  const store = createPostingStore(db);
   store.upsertMany([
-    makeListing({ id: 'a', title: '叉车司机', employerName: '信江物流', settlement: 'daily', requirements: '持叉车证', description: '仓库装卸' }),
-    makeListing({ id: 'b', title: '货车司机', employerName: '广丰运输队', settlement: 'monthly', requirements: '', description: '城际运输' }),
-    makeListing({ id: 'c', title: '保洁员', employerName: '家政服务部', settlement: 'daily', requirements: '', description: '需要会开车' }),
+    makePosting({ id: 'a', title: '叉车司机', employerName: '信江物流', settlement: 'daily', requirements: '持叉车证', description: '仓库装卸' }),
+    makePosting({ id: 'b', title: '货车司机', employerName: '广丰运输队', settlement: 'monthly', requirements: '', description: '城际运输' }),
+    makePosting({ id: 'c', title: '保洁员', employerName: '家政服务部', settlement: 'daily', requirements: '', description: '需要会开车' }),
   ]);
   return { db, store, search: createKioskSearch(db) };
 }
@@ -51,7 +51,7 @@ describe('kiosk search', () => {
 
   it('treats search syntax as plain text', () => {
     const { search } = fixture();
-    for (const term of ['%', '_', '"', 'title:司机', '司机 OR 1=1', "'; DROP TABLE listings; --"]) {
+    for (const term of ['%', '_', '"', 'title:司机', '司机 OR 1=1', "'; DROP TABLE postings; --"]) {
       expect(() => search.search(q({ q: term }), NOW)).not.toThrow();
     }
     expect(search.search(q({ q: '%' }), NOW).total).toBe(0);

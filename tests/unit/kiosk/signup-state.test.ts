@@ -46,7 +46,7 @@ describe('sign-up form state', () => {
 
   it('preselects the trade and district of the posting signed up for', () => {
     const s = startSignup({ id: 'L1', occupation: 'driving', districtCode: '361121' } as Parameters<typeof startSignup>[0]);
-    expect(s).toMatchObject({ occupations: ['driving'], districts: ['361121'], listing: { id: 'L1' } });
+    expect(s).toMatchObject({ occupations: ['driving'], districts: ['361121'], posting: { id: 'L1' } });
   });
 });
 

@@ -4,25 +4,25 @@ import { planBoard, type PlanInput } from '../../../shared/planner/board-planner
 import { BoardPlanSchema, type BoardPlan } from '../../../shared/schemas/board-plan';
 import { BOARD_LAYOUTS, DEFAULT_SCREEN } from '../../../shared/schemas/screen';
 import { LEGIBILITY_CASES, domainHeightBracketMm } from '../../support/legibility-oracle';
-import { listingsArb, NOW, screenAndViewportArb } from './planner-arbitraries';
+import { postingsArb, NOW, screenAndViewportArb } from './planner-arbitraries';
 import { allItems, overflowProblems } from './plan-checks';
 
 const RUNS = 150;
 
 const inputArb = fc.record({
   sv: screenAndViewportArb,
-  listings: listingsArb(300),
+  postings: postingsArb(300),
   nowOffset: fc.integer({ min: -3_600_000, max: 3_600_000 }),
   anchorMs: fc.option(fc.integer({ min: 0, max: 2_000_000_000_000 }), { nil: undefined }),
 });
 
 type RawInput = typeof inputArb extends fc.Arbitrary<infer T> ? T : never;
 
-function toInput({ sv, listings, nowOffset, anchorMs }: RawInput): PlanInput {
+function toInput({ sv, postings, nowOffset, anchorMs }: RawInput): PlanInput {
   return {
     screen: sv.screen,
     ...(sv.viewport ? { viewport: sv.viewport } : {}),
-    listings,
+    postings,
     now: NOW + nowOffset,
     dataUpdatedAt: NOW - 60_000,
     ...(anchorMs !== undefined ? { anchorMs } : {}),
@@ -32,7 +32,7 @@ function toInput({ sv, listings, nowOffset, anchorMs }: RawInput): PlanInput {
 /** What the screen should show, computed the plain way: filter and validity, nothing else. */
 function expectedIds(input: PlanInput): string[] {
   const { occupations, districts } = input.screen.filter;
-  return input.listings
+  return input.postings
     .filter((l) => occupations.length === 0 || occupations.includes(l.occupation))
     .filter((l) => districts.length === 0 || districts.includes(l.districtCode))
     .filter((l) => Date.parse(l.validFrom) <= input.now && input.now < Date.parse(l.validUntil))
@@ -94,7 +94,7 @@ describe('planBoard properties', () => {
     fc.assert(
       fc.property(inputArb, (raw) => {
         const input = toInput(raw);
-        const byId = new Map(input.listings.map((l) => [l.id, l]));
+        const byId = new Map(input.postings.map((l) => [l.id, l]));
         const rank = (id: string) => {
           const l = byId.get(id)!;
           return [l.urgent ? 0 : 1, l.settlement === 'daily' ? 0 : 1, -Date.parse(l.validFrom)] as const;
@@ -112,11 +112,11 @@ describe('planBoard properties', () => {
   });
 
   it('uses the hand-computed minimum glyph of every oracle row, and never draws text below it', () => {
-    const rowArb = fc.record({ row: fc.constantFrom(...LEGIBILITY_CASES), layout: fc.constantFrom(...BOARD_LAYOUTS), listings: listingsArb(60), locale: fc.constantFrom('zh-CN' as const, 'en' as const) });
+    const rowArb = fc.record({ row: fc.constantFrom(...LEGIBILITY_CASES), layout: fc.constantFrom(...BOARD_LAYOUTS), postings: postingsArb(60), locale: fc.constantFrom('zh-CN' as const, 'en' as const) });
     fc.assert(
-      fc.property(rowArb, ({ row, layout, listings, locale }) => {
+      fc.property(rowArb, ({ row, layout, postings, locale }) => {
         const screen = { ...DEFAULT_SCREEN, width: row.width, height: row.height, pitchMm: row.pitchMm, viewingDistanceM: row.viewingDistanceM, legibilityRule: row.legibilityRule, layout, locale };
-        const plan = planBoard({ screen, viewport: row.viewport, listings, now: NOW, dataUpdatedAt: NOW - 60_000 });
+        const plan = planBoard({ screen, viewport: row.viewport, postings, now: NOW, dataUpdatedAt: NOW - 60_000 });
         expect(plan.geometry.minGlyphPx).toBe(row.minGlyphPx);
         expectNothingBelow(plan, row.minGlyphPx);
       }),
@@ -187,8 +187,8 @@ describe('planBoard properties', () => {
         const input = toInput(raw);
         const a = planBoard(input);
         const b = planBoard(input);
-        const shuffled = [...input.listings].sort((x, y) => ((hash(x.id, seed) - hash(y.id, seed)) | 0) || (x.id < y.id ? -1 : 1));
-        const c = planBoard({ ...input, listings: shuffled });
+        const shuffled = [...input.postings].sort((x, y) => ((hash(x.id, seed) - hash(y.id, seed)) | 0) || (x.id < y.id ? -1 : 1));
+        const c = planBoard({ ...input, postings: shuffled });
         expect(JSON.stringify(b)).toBe(JSON.stringify(a));
         expect(JSON.stringify(c)).toBe(JSON.stringify(a));
       }),

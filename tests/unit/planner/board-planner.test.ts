@@ -3,18 +3,18 @@ import { planBoard } from '../../../shared/planner/board-planner';
 import { BoardPlanSchema } from '../../../shared/schemas/board-plan';
 import { DEFAULT_SCREEN } from '../../../shared/schemas/screen';
 import { oracleMinGlyphPx } from '../../support/legibility-oracle';
-import { HOUR, listing, NOW, screen } from './listing-fixture';
+import { HOUR, posting, NOW, screen } from './posting-fixture';
 import { allItems, overflowProblems } from './plan-checks';
 
-const plan = (over: Parameters<typeof screen>[0], listings = [listing('a')], extra: { viewport?: { width: number; height: number }; now?: number } = {}) =>
-  planBoard({ screen: screen(over), listings, now: extra.now ?? NOW, dataUpdatedAt: NOW - 5 * 60_000, ...(extra.viewport ? { viewport: extra.viewport } : {}) });
+const plan = (over: Parameters<typeof screen>[0], postings = [posting('a')], extra: { viewport?: { width: number; height: number }; now?: number } = {}) =>
+  planBoard({ screen: screen(over), postings, now: extra.now ?? NOW, dataUpdatedAt: NOW - 5 * 60_000, ...(extra.viewport ? { viewport: extra.viewport } : {}) });
 
 describe('planBoard content', () => {
   it('formats pay the way halls write it', () => {
     const p = plan({}, [
-      listing('dance', { title: '中国舞教师', payMin: 120, payMax: 200, payUnit: 'lesson' }),
-      listing('day', { payMin: 300, payUnit: 'day' }),
-      listing('order', { title: '客服', payMin: 8.5, payUnit: 'order' }),
+      posting('dance', { title: '中国舞教师', payMin: 120, payMax: 200, payUnit: 'lesson' }),
+      posting('day', { payMin: 300, payUnit: 'day' }),
+      posting('order', { title: '客服', payMin: 8.5, payUnit: 'order' }),
     ]);
     const pays = Object.fromEntries(allItems(p).map((i) => [i.id, i.pay]));
     expect(pays).toEqual({ dance: '120–200元/课时', day: '300元/天', order: '8.5元/单' });
@@ -22,10 +22,10 @@ describe('planBoard content', () => {
 
   it('puts urgent postings first, then 日结, then the newest', () => {
     const p = plan({}, [
-      listing('old-weekly', { validFrom: new Date(NOW - 30 * HOUR).toISOString() }),
-      listing('new-weekly', { validFrom: new Date(NOW - 1 * HOUR).toISOString() }),
-      listing('daily', { settlement: 'daily', validFrom: new Date(NOW - 40 * HOUR).toISOString() }),
-      listing('urgent', { urgent: true, validFrom: new Date(NOW - 50 * HOUR).toISOString() }),
+      posting('old-weekly', { validFrom: new Date(NOW - 30 * HOUR).toISOString() }),
+      posting('new-weekly', { validFrom: new Date(NOW - 1 * HOUR).toISOString() }),
+      posting('daily', { settlement: 'daily', validFrom: new Date(NOW - 40 * HOUR).toISOString() }),
+      posting('urgent', { urgent: true, validFrom: new Date(NOW - 50 * HOUR).toISOString() }),
     ]);
     expect(allItems(p).map((i) => i.id)).toEqual(['urgent', 'daily', 'new-weekly', 'old-weekly']);
     const daily = allItems(p).find((i) => i.id === 'daily')!;
@@ -34,13 +34,13 @@ describe('planBoard content', () => {
   });
 
   it('shows only postings of the screen filter, a city code meaning all its districts', () => {
-    const listings = [
-      listing('drive-xz', { occupation: 'driving', districtCode: '361102' }),
-      listing('drive-dx', { occupation: 'driving', districtCode: '361181' }),
-      listing('clean-xz', { occupation: 'cleaning', districtCode: '361102' }),
+    const postings = [
+      posting('drive-xz', { occupation: 'driving', districtCode: '361102' }),
+      posting('drive-dx', { occupation: 'driving', districtCode: '361181' }),
+      posting('clean-xz', { occupation: 'cleaning', districtCode: '361102' }),
     ];
     const ids = (filter: { occupations: ('driving' | 'cleaning')[]; districts: string[] }) =>
-      allItems(plan({ filter }, listings)).map((i) => i.id).sort();
+      allItems(plan({ filter }, postings)).map((i) => i.id).sort();
     expect(ids({ occupations: ['driving'], districts: [] })).toEqual(['drive-dx', 'drive-xz']);
     expect(ids({ occupations: [], districts: ['361181'] })).toEqual(['drive-dx']);
     expect(ids({ occupations: ['driving'], districts: ['361102'] })).toEqual(['drive-xz']);
@@ -48,33 +48,33 @@ describe('planBoard content', () => {
   });
 
   it('leaves out postings that expired or have not started, on time to the millisecond', () => {
-    const listings = [
-      listing('live'),
-      listing('expired', { validFrom: new Date(NOW - 10 * HOUR).toISOString(), validUntil: new Date(NOW - 1).toISOString() }),
-      listing('ends-now', { validFrom: new Date(NOW - 10 * HOUR).toISOString(), validUntil: new Date(NOW).toISOString() }),
-      listing('starts-now', { validFrom: new Date(NOW).toISOString() }),
-      listing('future', { validFrom: new Date(NOW + 1).toISOString() }),
+    const postings = [
+      posting('live'),
+      posting('expired', { validFrom: new Date(NOW - 10 * HOUR).toISOString(), validUntil: new Date(NOW - 1).toISOString() }),
+      posting('ends-now', { validFrom: new Date(NOW - 10 * HOUR).toISOString(), validUntil: new Date(NOW).toISOString() }),
+      posting('starts-now', { validFrom: new Date(NOW).toISOString() }),
+      posting('future', { validFrom: new Date(NOW + 1).toISOString() }),
     ];
-    expect(allItems(plan({}, listings)).map((i) => i.id).sort()).toEqual(['live', 'starts-now']);
-    expect(plan({}, listings).totalItems).toBe(2);
+    expect(allItems(plan({}, postings)).map((i) => i.id).sort()).toEqual(['live', 'starts-now']);
+    expect(plan({}, postings).totalItems).toBe(2);
   });
 
   it('groups mobile numbers for reading and masks them when the employer asked', () => {
-    const items = allItems(plan({}, [listing('open'), listing('masked', { maskPhone: true, employerKind: 'individual' })]));
+    const items = allItems(plan({}, [posting('open'), posting('masked', { maskPhone: true, employerKind: 'individual' })]));
     expect(items.find((i) => i.id === 'open')!.phone).toBe('138 1234 8000');
     expect(items.find((i) => i.id === 'masked')!.phone).toBe('138****8000');
   });
 
   it('marks postings from the last 24 hours as new', () => {
     const items = allItems(
-      plan({}, [listing('fresh', { validFrom: new Date(NOW - 23 * HOUR).toISOString() }), listing('older', { validFrom: new Date(NOW - 25 * HOUR).toISOString() })]),
+      plan({}, [posting('fresh', { validFrom: new Date(NOW - 23 * HOUR).toISOString() }), posting('older', { validFrom: new Date(NOW - 25 * HOUR).toISOString() })]),
     );
     expect(items.find((i) => i.id === 'fresh')!.isNew).toBe(true);
     expect(items.find((i) => i.id === 'older')!.isNew).toBe(false);
   });
 
   it('writes English strings for an English screen', () => {
-    const [item] = allItems(plan({ locale: 'en' }, [listing('x', { settlement: 'daily', headcount: 5 })]));
+    const [item] = allItems(plan({ locale: 'en' }, [posting('x', { settlement: 'daily', headcount: 5 })]));
     expect(item!.pay).toBe('300 CNY/day');
     expect(item!.settlementText).toBe('Paid daily');
     expect(item!.headcount).toBe('5 wanted');
@@ -82,7 +82,7 @@ describe('planBoard content', () => {
 
   it('cuts a long title with an ellipsis but never the phone', () => {
     const long = '大型物流园区夜班叉车司机兼仓库理货员长期招聘包吃包住';
-    const [item] = allItems(plan({}, [listing('x', { title: long, contactPhone: '0793-82212345-123456' })]));
+    const [item] = allItems(plan({}, [posting('x', { title: long, contactPhone: '0793-82212345-123456' })]));
     expect(item!.title.endsWith('…')).toBe(true);
     expect(long.startsWith(item!.title.slice(0, -1))).toBe(true);
     expect(item!.phone).toBe('0793-82212345-123456');
@@ -91,7 +91,7 @@ describe('planBoard content', () => {
 
 describe('planBoard geometry', () => {
   it('lays out the default 1920×1080 P2.5 wall read from 8 m as a card grid at the ADA minimum', () => {
-    const p = plan({}, Array.from({ length: 30 }, (_, i) => listing(`l${i}`)));
+    const p = plan({}, Array.from({ length: 30 }, (_, i) => posting(`l${i}`)));
     const m = oracleMinGlyphPx(DEFAULT_SCREEN); // 81 mm / 2.5 = 32.4 → 33
     expect(m).toBe(33);
     expect(p.layout).toBe('cards');
@@ -106,14 +106,14 @@ describe('planBoard geometry', () => {
 
   it('scales the minimum glyph by the real viewport when the page is shown at another resolution', () => {
     // The same 4.8 × 2.7 m wall drawn from a 960×540 page: each CSS px covers 5 mm of wall.
-    const p = plan({}, [listing('a')], { viewport: { width: 960, height: 540 } });
+    const p = plan({}, [posting('a')], { viewport: { width: 960, height: 540 } });
     expect(p.effectivePitchMm).toBe(5);
     expect(p.geometry.minGlyphPx).toBe(oracleMinGlyphPx(DEFAULT_SCREEN, { width: 960, height: 540 })); // 81 / 5 = 16.2 → 17
     expect(p.viewport).toEqual({ width: 960, height: 540 });
   });
 
   it('drops the employer column first when a table screen is narrow, keeping title, pay, district and phone', () => {
-    const p = plan({ layout: 'table', width: 960, height: 480 }, [listing('a'), listing('b', { settlement: 'daily' })]);
+    const p = plan({ layout: 'table', width: 960, height: 480 }, [posting('a'), posting('b', { settlement: 'daily' })]);
     expect(p.layout).toBe('table');
     const keys = p.geometry.table!.columns.map((c) => c.key);
     expect(keys).toEqual(['title', 'pay', 'settlement', 'district', 'phone']);
@@ -122,12 +122,12 @@ describe('planBoard geometry', () => {
   });
 
   it('keeps every column on a wide table screen', () => {
-    const p = plan({ layout: 'table' }, [listing('a')]);
+    const p = plan({ layout: 'table' }, [posting('a')]);
     expect(p.geometry.table!.columns.map((c) => c.key)).toEqual(['title', 'pay', 'settlement', 'district', 'employer', 'phone']);
   });
 
   it('falls back to the ticker with a warning when not even one card fits, without shrinking text', () => {
-    const p = plan({ width: 1920, height: 80, pitchMm: 2.5, viewingDistanceM: 3 }, [listing('a'), listing('b')]);
+    const p = plan({ width: 1920, height: 80, pitchMm: 2.5, viewingDistanceM: 3 }, [posting('a'), posting('b')]);
     expect(p.layout).toBe('ticker');
     expect(p.warnings).toContain('layout-degraded-to-ticker');
     expect(p.geometry.bodyPx).toBeGreaterThanOrEqual(p.geometry.minGlyphPx);
@@ -135,7 +135,7 @@ describe('planBoard geometry', () => {
   });
 
   it('plans no pages and says the screen is too small when not one line fits', () => {
-    const p = plan({ width: 64, height: 16 }, [listing('a')]);
+    const p = plan({ width: 64, height: 16 }, [posting('a')]);
     expect(p.pages).toEqual([]);
     expect(p.cycleMs).toBe(0);
     expect(p.warnings).toEqual(['screen-too-small']);
@@ -143,7 +143,7 @@ describe('planBoard geometry', () => {
   });
 
   it('times a ticker page so its whole text passes at about 3.5 characters a second', () => {
-    const p = plan({ layout: 'ticker', width: 2560, height: 640 }, [listing('a'), listing('b')]);
+    const p = plan({ layout: 'ticker', width: 2560, height: 640 }, [posting('a'), posting('b')]);
     const t = p.geometry.ticker!;
     expect(t.speedPxPerS).toBe(3.5 * p.geometry.bodyPx);
     expect(t.sideWidthPx).toBeGreaterThan(0);
@@ -154,23 +154,23 @@ describe('planBoard geometry', () => {
 
 describe('planBoard timing and identity', () => {
   it('warns when a cycle takes longer than three minutes', () => {
-    const p = plan({}, Array.from({ length: 200 }, (_, i) => listing(`l${String(i).padStart(3, '0')}`)));
+    const p = plan({}, Array.from({ length: 200 }, (_, i) => posting(`l${String(i).padStart(3, '0')}`)));
     expect(p.cycleMs).toBeGreaterThan(180_000);
     expect(p.warnings).toContain('cycle-too-long');
   });
 
   it('keeps card pages between the dwell bounds, longer for fuller pages', () => {
-    const one = plan({}, [listing('a')]);
-    const many = plan({}, Array.from({ length: 12 }, (_, i) => listing(`l${i}`)));
+    const one = plan({}, [posting('a')]);
+    const many = plan({}, Array.from({ length: 12 }, (_, i) => posting(`l${i}`)));
     expect(one.pages[0]!.dwellMs).toBeGreaterThanOrEqual(8_000);
     expect(many.pages[0]!.dwellMs).toBeGreaterThan(one.pages[0]!.dwellMs);
     expect(many.pages[0]!.dwellMs).toBeLessThanOrEqual(20_000);
   });
 
   it('gives equal plans equal ids whatever the generation time, and a new id when a posting changes', () => {
-    const a = planBoard({ screen: screen(), listings: [listing('a')], now: NOW, dataUpdatedAt: NOW });
-    const b = planBoard({ screen: screen(), listings: [listing('a')], now: NOW + 1000, dataUpdatedAt: NOW });
-    const c = planBoard({ screen: screen(), listings: [listing('a', { payMin: 310 })], now: NOW, dataUpdatedAt: NOW });
+    const a = planBoard({ screen: screen(), postings: [posting('a')], now: NOW, dataUpdatedAt: NOW });
+    const b = planBoard({ screen: screen(), postings: [posting('a')], now: NOW + 1000, dataUpdatedAt: NOW });
+    const c = planBoard({ screen: screen(), postings: [posting('a', { payMin: 310 })], now: NOW, dataUpdatedAt: NOW });
     expect(b.generatedAt).not.toBe(a.generatedAt);
     expect(b.planId).toBe(a.planId);
     expect(c.planId).not.toBe(a.planId);
@@ -179,7 +179,7 @@ describe('planBoard timing and identity', () => {
 
   it('anchors rotation at the Unix epoch unless told otherwise', () => {
     expect(plan({}).anchorMs).toBe(0);
-    expect(planBoard({ screen: screen(), listings: [], now: NOW, dataUpdatedAt: null, anchorMs: 1234 }).anchorMs).toBe(1234);
+    expect(planBoard({ screen: screen(), postings: [], now: NOW, dataUpdatedAt: null, anchorMs: 1234 }).anchorMs).toBe(1234);
   });
 
   it('plans an empty board when nothing matches, without warnings', () => {

@@ -10,11 +10,11 @@ import { planBoardCoded } from '../../../shared/planner/board-planner';
 import { planJson } from '../../../shared/planner/page-codec';
 import { applyPlanPatch, planPatchJson, PlanPatchError } from '../../../shared/planner/plan-patch';
 import { BoardPlanSchema, PlanPatchSchema } from '../../../shared/schemas/board-plan';
-import type { Listing } from '../../../shared/schemas/listing';
-import { listingsArb, NOW, screenAndViewportArb } from './planner-arbitraries';
+import type { Posting } from '../../../shared/schemas/posting';
+import { postingsArb, NOW, screenAndViewportArb } from './planner-arbitraries';
 
 const changeArb = fc.record({
-  added: listingsArb(12),
+  added: postingsArb(12),
   removeEvery: fc.integer({ min: 0, max: 9 }),
   editEvery: fc.integer({ min: 0, max: 9 }),
   later: fc.integer({ min: 0, max: 3 * 3_600_000 }),
@@ -25,17 +25,17 @@ const changeArb = fc.record({
 describe('plan patches', () => {
   it('applied to the base plan, give exactly the new plan', () => {
     fc.assert(
-      fc.property(screenAndViewportArb, listingsArb(80), changeArb, (sv, listings, change) => {
+      fc.property(screenAndViewportArb, postingsArb(80), changeArb, (sv, postings, change) => {
         const viewport = sv.viewport ? { viewport: sv.viewport } : {};
-        const base = planBoardCoded({ screen: sv.screen, ...viewport, listings, now: NOW, dataUpdatedAt: NOW - 60_000, bands: { urgent: false, notice: false } });
-        const kept: Listing[] = listings
+        const base = planBoardCoded({ screen: sv.screen, ...viewport, postings, now: NOW, dataUpdatedAt: NOW - 60_000, bands: { urgent: false, notice: false } });
+        const kept: Posting[] = postings
           .filter((_, i) => change.removeEvery === 0 || i % change.removeEvery !== 0)
           .map((l, i) => (change.editEvery > 0 && i % change.editEvery === 0 ? { ...l, headcount: l.headcount + 1, revision: l.revision + 1 } : l));
         const added = change.added.map((l, i) => ({ ...l, id: `added-${i}` }));
         const next = planBoardCoded({
           screen: sv.screen,
           ...viewport,
-          listings: [...kept, ...added],
+          postings: [...kept, ...added],
           now: NOW + change.later,
           dataUpdatedAt: NOW,
           bands: { urgent: change.urgent, notice: change.notice },
@@ -60,9 +60,9 @@ describe('plan patches', () => {
   it('are refused by a page that holds another plan, or one they do not fit', () => {
     const screen = screenAndViewportArb;
     fc.assert(
-      fc.property(screen, listingsArb(30), (sv, listings) => {
-        const a = planBoardCoded({ screen: sv.screen, listings, now: NOW, dataUpdatedAt: null });
-        const b = planBoardCoded({ screen: sv.screen, listings: listings.slice(1), now: NOW, dataUpdatedAt: null });
+      fc.property(screen, postingsArb(30), (sv, postings) => {
+        const a = planBoardCoded({ screen: sv.screen, postings, now: NOW, dataUpdatedAt: null });
+        const b = planBoardCoded({ screen: sv.screen, postings: postings.slice(1), now: NOW, dataUpdatedAt: null });
         const patch = PlanPatchSchema.parse(JSON.parse(planPatchJson(a, b)));
         expect(() => applyPlanPatch({ ...a.plan, planId: 'other' }, patch)).toThrow(PlanPatchError);
         expect(() => applyPlanPatch(a.plan, { ...patch, pageCount: patch.pageCount + 1 })).toThrow(PlanPatchError);
@@ -74,9 +74,9 @@ describe('plan patches', () => {
 
   it('carry an unchanged plan as one run of the base’s pages', () => {
     fc.assert(
-      fc.property(screenAndViewportArb, listingsArb(60), (sv, listings) => {
-        const a = planBoardCoded({ screen: sv.screen, listings, now: NOW, dataUpdatedAt: null });
-        const b = planBoardCoded({ screen: sv.screen, listings, now: NOW + 1, dataUpdatedAt: null });
+      fc.property(screenAndViewportArb, postingsArb(60), (sv, postings) => {
+        const a = planBoardCoded({ screen: sv.screen, postings, now: NOW, dataUpdatedAt: null });
+        const b = planBoardCoded({ screen: sv.screen, postings, now: NOW + 1, dataUpdatedAt: null });
         const patch = PlanPatchSchema.parse(JSON.parse(planPatchJson(a, b)));
         expect(b.plan.planId).toBe(a.plan.planId);
         expect(patch.set).toEqual({ generatedAt: NOW + 1 });

@@ -5,7 +5,7 @@
  * the schema's length limits. board-planner.property.test.ts prints the mix they produce.
  */
 import fc from 'fast-check';
-import { ListingSchema, LIMITS, PAY_UNITS, SETTLEMENTS, EMPLOYMENT_TYPES, EMPLOYER_KINDS, type Listing } from '../../../shared/schemas/listing';
+import { PostingSchema, LIMITS, PAY_UNITS, SETTLEMENTS, EMPLOYMENT_TYPES, EMPLOYER_KINDS, type Posting } from '../../../shared/schemas/posting';
 import { LEGIBILITY_RULES, type BoardLayout, type ScreenProfile, type Viewport } from '../../../shared/schemas/screen';
 import { OCCUPATION_CODES, type OccupationCode } from '../../../shared/occupations';
 
@@ -74,10 +74,10 @@ export const phoneArb = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(fc.boolean(), digits(3), digits(4)).map(([dash, a, b]) => (dash ? `400-${a}-${b}` : `400${a}${b}`)) },
 );
 
-// ---------- listings ----------
+// ---------- postings ----------
 
-/** Fields of a valid Listing; validity windows are placed around NOW so some are live, some not. */
-const listingFieldsArb = fc.record({
+/** Fields of a valid Posting; validity windows are placed around NOW so some are live, some not. */
+const postingFieldsArb = fc.record({
   employerName: employerArb,
   employerKind: fc.constantFrom(...EMPLOYER_KINDS),
   employerVerified: fc.boolean(),
@@ -98,10 +98,10 @@ const listingFieldsArb = fc.record({
   urgent: fc.boolean(),
 });
 
-type ListingFields = typeof listingFieldsArb extends fc.Arbitrary<infer T> ? T : never;
+type PostingFields = typeof postingFieldsArb extends fc.Arbitrary<infer T> ? T : never;
 
-function toListing(r: ListingFields, index: number): Listing {
-  return ListingSchema.parse({
+function toPosting(r: PostingFields, index: number): Posting {
+  return PostingSchema.parse({
     id: `L-${index}`,
     employerName: r.employerName,
     employerKind: r.employerKind,
@@ -126,15 +126,15 @@ function toListing(r: ListingFields, index: number): Listing {
   });
 }
 
-/** 0..max listings with unique ids: mostly a page or a few, sometimes many, sometimes none. */
-export const listingsArb = (max: number): fc.Arbitrary<Listing[]> =>
+/** 0..max postings with unique ids: mostly a page or a few, sometimes many, sometimes none. */
+export const postingsArb = (max: number): fc.Arbitrary<Posting[]> =>
   fc
     .oneof(
       { weight: 1, arbitrary: fc.constant([]) },
-      { weight: 6, arbitrary: fc.array(listingFieldsArb, { minLength: 1, maxLength: Math.min(max, 30) }) },
-      { weight: 5, arbitrary: fc.array(listingFieldsArb, { minLength: 1, maxLength: max, size: 'max' }) },
+      { weight: 6, arbitrary: fc.array(postingFieldsArb, { minLength: 1, maxLength: Math.min(max, 30) }) },
+      { weight: 5, arbitrary: fc.array(postingFieldsArb, { minLength: 1, maxLength: max, size: 'max' }) },
     )
-    .map((rows) => rows.map(toListing));
+    .map((rows) => rows.map(toPosting));
 
 // ---------- screens ----------
 

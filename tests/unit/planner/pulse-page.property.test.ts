@@ -6,7 +6,7 @@ import { BoardPlanSchema } from '../../../shared/schemas/board-plan';
 import { computeMarketPulse, type TradeCounts } from '../../../shared/pulse/market-pulse';
 import { OCCUPATION_CODES } from '../../../shared/occupations';
 import { tradeLabel } from '../../../shared/pulse/pulse-labels';
-import { listingsArb, NOW, screenAndViewportArb } from './planner-arbitraries';
+import { postingsArb, NOW, screenAndViewportArb } from './planner-arbitraries';
 import { DEFAULT_SCREEN } from '../../../shared/schemas/screen';
 import { allItems, overflowProblems } from './plan-checks';
 
@@ -37,13 +37,13 @@ const roomyArb = fc
   }));
 
 const inputArb = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ sv: screenAndViewportArb, listings: listingsArb(120), pulse: pulseArb, roomy: fc.constant(false) }) },
-  { weight: 1, arbitrary: fc.record({ sv: roomyArb, listings: listingsArb(120), pulse: pulseArb, roomy: fc.constant(true) }) },
+  { weight: 2, arbitrary: fc.record({ sv: screenAndViewportArb, postings: postingsArb(120), pulse: pulseArb, roomy: fc.constant(false) }) },
+  { weight: 1, arbitrary: fc.record({ sv: roomyArb, postings: postingsArb(120), pulse: pulseArb, roomy: fc.constant(true) }) },
 );
 type Raw = typeof inputArb extends fc.Arbitrary<infer T> ? T : never;
 
-function toInput({ sv, listings, pulse }: Raw, pulsePage = true): PlanInput {
-  return { screen: { ...sv.screen, pulsePage }, ...(sv.viewport ? { viewport: sv.viewport } : {}), listings, now: NOW, dataUpdatedAt: NOW - 60_000, pulse };
+function toInput({ sv, postings, pulse }: Raw, pulsePage = true): PlanInput {
+  return { screen: { ...sv.screen, pulsePage }, ...(sv.viewport ? { viewport: sv.viewport } : {}), postings, now: NOW, dataUpdatedAt: NOW - 60_000, pulse };
 }
 
 describe('planBoard with the market-pulse page', () => {
@@ -136,7 +136,7 @@ describe('planBoard with the market-pulse page', () => {
     const pulse = computeMarketPulse({ demand: { construction: 15, delivery: 8, driving: 6, moving: 3, catering: 5 }, seekers: { construction: 2, driving: 2, moving: 1, catering: 5, cleaning: 4 }, totalSeekers: 13, minDemand: 5, now: NOW });
     const plan = planBoard({
       screen: { id: '1', name: '大厅主屏', width: 1920, height: 1080, pitchMm: 2.5, viewingDistanceM: 8, layout: 'cards', legibilityRule: 'ada', locale: 'zh-CN', filter: { occupations: [], districts: [] }, minDwellS: 8, maxDwellS: 20, pulsePage: true },
-      listings: [],
+      postings: [],
       now: NOW,
       dataUpdatedAt: null,
       pulse,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { planBoard } from '../../../shared/planner/board-planner';
 import { pageAt } from '../../../shared/planner/rotation';
-import { listing, NOW, screen } from './listing-fixture';
+import { posting, NOW, screen } from './posting-fixture';
 
 describe('pageAt over a planned cycle', () => {
   const plan = planBoard({
     screen: screen(),
-    listings: Array.from({ length: 40 }, (_, i) => listing(`l${String(i).padStart(2, '0')}`)),
+    postings: Array.from({ length: 40 }, (_, i) => posting(`l${String(i).padStart(2, '0')}`)),
     now: NOW,
     dataUpdatedAt: NOW,
     anchorMs: 1_000_000,
@@ -36,13 +36,13 @@ describe('pageAt over a planned cycle', () => {
   });
 
   it('puts two walls with the same plan on the same page at the same moment', () => {
-    const twin = planBoard({ screen: screen({ id: 'wall-2' }), listings: [listing('a')], now: NOW, dataUpdatedAt: NOW });
-    const again = planBoard({ screen: screen({ id: 'wall-2' }), listings: [listing('a')], now: NOW + 5_000, dataUpdatedAt: NOW });
+    const twin = planBoard({ screen: screen({ id: 'wall-2' }), postings: [posting('a')], now: NOW, dataUpdatedAt: NOW });
+    const again = planBoard({ screen: screen({ id: 'wall-2' }), postings: [posting('a')], now: NOW + 5_000, dataUpdatedAt: NOW });
     expect(pageAt(twin, NOW + 12_345)).toEqual(pageAt(again, NOW + 12_345));
   });
 
   it('shows nothing when the plan has no pages', () => {
-    const empty = planBoard({ screen: screen(), listings: [], now: NOW, dataUpdatedAt: null });
+    const empty = planBoard({ screen: screen(), postings: [], now: NOW, dataUpdatedAt: null });
     expect(pageAt(empty, NOW)).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
 import type { WritableDatabase } from '../../../electron/host/db/handles';
 import { LATEST_VERSION, migrateTo } from '../../../electron/host/db/migrations/index';
-import { createListingStore } from '../../../electron/host/db/listing-store';
+import { createPostingStore } from '../../../electron/host/db/posting-store';
 import { createSignupIntake } from '../../../electron/host/signups/signup-intake';
 import { createPulseService } from '../../../electron/host/pulse/pulse-service';
 import { createPulseSnapshots } from '../../../electron/host/pulse/pulse-snapshots';
@@ -48,7 +48,7 @@ describe('market pulse', () => {
   it('gives the same figures from the real SQLite tables through the host query', () => {
     const db = new BetterSqlite3(':memory:') as WritableDatabase;
     migrateTo(db, LATEST_VERSION);
-    const store = createListingStore(db);
+    const store = createPostingStore(db);
     store.upsertMany(PULSE_POSTINGS.map((p) => p.listing));
     for (const p of PULSE_POSTINGS) if (p.hidden) store.setHidden(p.listing.id, true);
     const signups = createSignupIntake(db);

@@ -4,7 +4,7 @@ import { districtsOfCity, HOME_CITY_CODE } from '../../../shared/districts';
 import { atLeastFloor, glyphFloorPx, minCharHeightMm, minGlyphPx } from '../../../shared/legibility';
 import { LEGIBILITY_RULES } from '../../../shared/schemas/screen';
 import { DOMAIN_MIN_HEIGHT_MM, LEGIBILITY_CASES, TABLE_DISTANCES_M } from '../../support/legibility-oracle';
-import { ListingSchema, describeIssues, type ListingInput } from '../../../shared/schemas/listing';
+import { PostingSchema, describeIssues, type PostingInput } from '../../../shared/schemas/posting';
 
 describe('formatting for boards', () => {
   it.each([
@@ -85,7 +85,7 @@ describe('legibility (DOMAIN.md table)', () => {
   });
 });
 
-const valid: ListingInput = {
+const valid: PostingInput = {
   id: 'sr-1',
   employerName: '上饶市信江仓储有限公司',
   employerKind: 'enterprise',
@@ -109,7 +109,7 @@ const valid: ListingInput = {
 
 describe('ListingSchema at the edges', () => {
   it('accepts a complete posting and fills optional text', () => {
-    const parsed = ListingSchema.parse(valid);
+    const parsed = PostingSchema.parse(valid);
     expect(parsed).toMatchObject({ description: '', requirements: '', maskPhone: false, urgent: false });
   });
 
@@ -127,7 +127,7 @@ describe('ListingSchema at the edges', () => {
     ['a 1 MB string', { description: 'x'.repeat(1_000_000) }, /description: at most 2000/],
     ['an id with slashes', { id: '../etc/passwd' }, /id/],
   ])('rejects %s with a readable reason', (_what, change, reason) => {
-    const result = ListingSchema.safeParse({ ...valid, ...change });
+    const result = PostingSchema.safeParse({ ...valid, ...change });
     expect(result.success).toBe(false);
     if (!result.success) expect(describeIssues(result.error)).toMatch(reason);
   });

@@ -1,35 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/host/db/open-database';
-import { createListingStore } from '../../../electron/host/db/listing-store';
+import { createPostingStore } from '../../../electron/host/db/posting-store';
 import { createOutboxStore, enqueueOutbox, OutboxError } from '../../../electron/host/sync/outbox-store';
-import { makeListing } from '../db/fixtures';
+import { makePosting } from '../db/fixtures';
 
 describe('the outbox store', () => {
   it('commits an item together with the data it carries, inside another store’s transaction', () => {
     const db = openDatabase(':memory:');
-    const listings = createListingStore(db);
+    const postings = createPostingStore(db);
     const outbox = createOutboxStore(db);
-    const listing = makeListing();
-    listings.transaction(() => {
-      listings.upsertMany([listing]);
-      enqueueOutbox(db, { type: 'staff.posting', payload: { id: listing.id } });
+    const posting = makePosting();
+    postings.transaction(() => {
+      postings.upsertMany([posting]);
+      enqueueOutbox(db, { type: 'staff.posting', payload: { id: posting.id } });
     });
-    expect(listings.count()).toBe(1);
+    expect(postings.count()).toBe(1);
     expect(outbox.pendingCount()).toBe(1);
   });
 
   it('rolls the item back with the data when that transaction fails', () => {
     const db = openDatabase(':memory:');
-    const listings = createListingStore(db);
+    const postings = createPostingStore(db);
     const outbox = createOutboxStore(db);
     expect(() =>
-      listings.transaction(() => {
-        listings.upsertMany([makeListing()]);
+      postings.transaction(() => {
+        postings.upsertMany([makePosting()]);
         enqueueOutbox(db, { type: 'staff.posting', payload: {} });
         throw new Error('the sign-up failed half-way');
       }),
     ).toThrow(/half-way/);
-    expect(listings.count()).toBe(0);
+    expect(postings.count()).toBe(0);
     expect(outbox.pendingCount()).toBe(0);
   });
 

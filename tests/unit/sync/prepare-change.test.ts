@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { HubRequestError } from '../../../electron/host/sync/hub-api';
 import { payloadText, prepareChange, sequencePage } from '../../../electron/host/sync/prepare-change';
-import { makeListing } from '../db/fixtures';
+import { makePosting } from '../db/fixtures';
 
 const change = (seq: number, body: Record<string, unknown>) => ({ seq, raw: { seq, ...body } });
 
 describe('preparing an upstream change', () => {
   it('checks a posting with the shared schema and passes it on parsed', () => {
-    const { maskPhone: _m, urgent: _u, ...withoutDefaults } = makeListing();
+    const { maskPhone: _m, urgent: _u, ...withoutDefaults } = makePosting();
     const prepared = prepareChange(change(7, { type: 'listing', op: 'upsert', id: withoutDefaults.id, data: withoutDefaults }));
-    expect(prepared).toEqual({ seq: 7, kind: 'listing-upsert', listing: { ...withoutDefaults, maskPhone: false, urgent: false } });
+    expect(prepared).toEqual({ seq: 7, kind: 'posting-upsert', posting: { ...withoutDefaults, maskPhone: false, urgent: false } });
   });
 
   it('passes deletes and urgent notices on by id', () => {
-    expect(prepareChange(change(1, { type: 'listing', op: 'delete', id: 'a' }))).toEqual({ seq: 1, kind: 'listing-delete', id: 'a' });
+    expect(prepareChange(change(1, { type: 'listing', op: 'delete', id: 'a' }))).toEqual({ seq: 1, kind: 'posting-delete', id: 'a' });
     expect(prepareChange(change(2, { type: 'urgent', op: 'upsert', id: 'u', data: { title: '急' } }))).toEqual({
       seq: 2,
       kind: 'urgent-upsert',
@@ -24,7 +24,7 @@ describe('preparing an upstream change', () => {
   });
 
   it('turns a bad envelope, a bad posting and a mismatched id into quarantine entries with reasons', () => {
-    const good = makeListing();
+    const good = makePosting();
     const cases = [
       [change(1, { type: 'weather', op: 'upsert', id: 'w' }), /^change: type:/],
       [{ seq: 2, raw: 'not an object' }, /^change: \(root\):/],

@@ -7,7 +7,7 @@
  * writing it (trigram tokenising took two thirds of a 100k-posting ingest), so triggers only
  * record new and changed rows in `listings_fts_pending`; the search indexer
  * (db/search-indexer.ts) moves them into the FTS table in small batches right after the write
- * commits, and search covers the rows still pending by scanning them (see listing-search.ts).
+ * commits, and search covers the rows still pending by scanning them (see posting-search.ts).
  * Triggers still remove a row's indexed text on update and delete, so every writer (the store,
  * a migration, a test poking rows) keeps the index right without extra code.
  */

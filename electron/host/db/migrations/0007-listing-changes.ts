@@ -5,7 +5,7 @@
  * fed only what changed: re-reading 20,000 postings for every live change took 440 ms of the
  * host's thread. Triggers record every insert, update and delete, so every writer (the sync
  * client, staff, the import, a second connection) is seen without extra code; the board feed
- * (boards/listing-feed.ts) reads the rows after its last seq and prunes what it has read.
+ * (boards/posting-feed.ts) reads the rows after its last seq and prunes what it has read.
  * `seq` is a plain rowid: the feed always keeps the newest row, so a seq is never reused.
  */
 import type { Database } from '../handles';

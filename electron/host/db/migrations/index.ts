@@ -15,6 +15,7 @@ import { migrate as m0007 } from './0007-listing-changes';
 import { migrate as m0008 } from './0008-board-devices';
 import { migrate as m0009 } from './0009-purge-drops';
 import { migrate as m0010 } from './0010-signups';
+import { migrate as m0011 } from './0011-postings';
 
 export interface Migration {
   readonly version: number;
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'board-devices', migrate: m0008 },
   { version: 9, name: 'purge-drops', migrate: m0009 },
   { version: 10, name: 'signups', migrate: m0010 },
+  { version: 11, name: 'postings', migrate: m0011 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {

@@ -11,13 +11,13 @@
  * again completes it (it is idempotent).
  */
 import type { ImportReport, ImportRowError } from '../../../../shared/staff-data-contract';
-import type { Listing } from '../../../../shared/schemas/listing';
-import type { ListingStore } from '../../db/listing-store';
+import type { Posting } from '../../../../shared/schemas/posting';
+import type { PostingStore } from '../../db/posting-store';
 import { ImportFileError } from './detect-file';
 import { mapColumns, type ImportField } from './import-columns';
 import { readFile } from './read-file';
 import type { ReadTable } from './import-reader';
-import { rowToListing } from './row-to-listing';
+import { rowToPosting } from './row-to-posting';
 
 /** Longest stretch of row checks between two turns of the event loop. */
 const SLICE_MS = 15;
@@ -36,7 +36,7 @@ export interface ImportOptions {
 /** Columns without which no row could ever be a posting: refuse the file, not every row. */
 const NEEDED: readonly ImportField[] = ['title', 'payMin', 'contactPhone', 'validUntil'];
 
-export async function importPostings(store: Pick<ListingStore, 'get' | 'upsertMany'>, buf: Buffer, options: ImportOptions): Promise<{ report: ImportReport; written: Listing[] }> {
+export async function importPostings(store: Pick<PostingStore, 'get' | 'upsertMany'>, buf: Buffer, options: ImportOptions): Promise<{ report: ImportReport; written: Posting[] }> {
   const { format, encoding, table } = await (options.readTable ?? readFile)(buf, options.fileName);
 
   const map = mapColumns(table.header);
@@ -47,7 +47,7 @@ export async function importPostings(store: Pick<ListingStore, 'get' | 'upsertMa
 
   const source = `表格导入 ${options.fileName.replace(/[<>]/g, '')}`.slice(0, 120);
   const rejected: ImportRowError[] = [];
-  const good: Listing[] = [];
+  const good: Posting[] = [];
   let unchanged = 0;
   const seen = new Map<string, number>();
   let sliceStart = performance.now();
@@ -56,8 +56,8 @@ export async function importPostings(store: Pick<ListingStore, 'get' | 'upsertMa
       await turn();
       sliceStart = performance.now();
     }
-    const result = rowToListing(cells, { map, header: table.header, now: options.now, source, existing: (id) => store.get(id) });
-    const key = result.ok ? result.listing.id : result.rawId;
+    const result = rowToPosting(cells, { map, header: table.header, now: options.now, source, existing: (id) => store.get(id) });
+    const key = result.ok ? result.posting.id : result.rawId;
     const first = key !== null ? seen.get(key) : undefined;
     if (key !== null && first === undefined) seen.set(key, row);
     if (first !== undefined) {
@@ -71,7 +71,7 @@ export async function importPostings(store: Pick<ListingStore, 'get' | 'upsertMa
     }
     if (!result.ok) rejected.push({ row, id: result.rawId, reasons: result.reasons });
     else if (!result.changed) unchanged++;
-    else good.push(result.listing);
+    else good.push(result.posting);
   }
 
   if (!options.dryRun) {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { HubStore } from '../../../../scripts/hub/hub-store';
-import { makeListing, NOW } from '../../../unit/db/fixtures';
+import { makePosting, NOW } from '../../../unit/db/fixtures';
 
 export interface StoreUnderTest {
   /** A store on an empty database. */
@@ -41,53 +41,53 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
     }
 
     it('numbers changes strictly increasing and bumps revisions on every upsert', async () => {
-      const a = makeListing({ revision: 1 });
-      const [c1] = await store.upsertListings([a], NOW);
-      const [c2] = await store.upsertListings([{ ...a, title: '改了标题' }], NOW + 1);
+      const a = makePosting({ revision: 1 });
+      const [c1] = await store.upsertPostings([a], NOW);
+      const [c2] = await store.upsertPostings([{ ...a, title: '改了标题' }], NOW + 1);
       expect(c1!.seq).toBe(1);
       expect(c2!.seq).toBe(2);
-      expect(await store.getListing(a.id)).toMatchObject({ title: '改了标题', revision: 2, updatedAt: new Date(NOW + 1).toISOString() });
-      expect(c2!.data).toEqual(await store.getListing(a.id));
+      expect(await store.getPosting(a.id)).toMatchObject({ title: '改了标题', revision: 2, updatedAt: new Date(NOW + 1).toISOString() });
+      expect(c2!.data).toEqual(await store.getPosting(a.id));
       // a revision sent higher than the hub's is kept
-      const [c3] = await store.upsertListings([{ ...a, revision: 9 }], NOW + 2);
+      const [c3] = await store.upsertPostings([{ ...a, revision: 9 }], NOW + 2);
       expect((c3!.data as { revision: number }).revision).toBe(9);
     });
 
     it('keeps counting revisions for an id deleted and posted again', async () => {
-      const a = makeListing({ revision: 1 });
-      await store.upsertListings([a], NOW);
-      expect((await store.deleteListing(a.id, NOW))?.op).toBe('delete');
-      expect(await store.deleteListing(a.id, NOW)).toBeNull();
-      expect(await store.getListing(a.id)).toBeUndefined();
-      expect(await store.countListings()).toBe(0);
-      await store.upsertListings([a], NOW);
-      expect((await store.getListing(a.id))?.revision).toBe(2);
+      const a = makePosting({ revision: 1 });
+      await store.upsertPostings([a], NOW);
+      expect((await store.deletePosting(a.id, NOW))?.op).toBe('delete');
+      expect(await store.deletePosting(a.id, NOW)).toBeNull();
+      expect(await store.getPosting(a.id)).toBeUndefined();
+      expect(await store.countPostings()).toBe(0);
+      await store.upsertPostings([a], NOW);
+      expect((await store.getPosting(a.id))?.revision).toBe(2);
     });
 
     it('turns expired postings into delete changes', async () => {
-      const soon = makeListing({ validUntil: new Date(NOW + 1000).toISOString() });
-      const later = makeListing();
-      await store.upsertListings([soon, later], NOW);
-      const expired = await store.expireListings(NOW + 1000);
+      const soon = makePosting({ validUntil: new Date(NOW + 1000).toISOString() });
+      const later = makePosting();
+      await store.upsertPostings([soon, later], NOW);
+      const expired = await store.expirePostings(NOW + 1000);
       expect(expired.map((c) => [c.op, c.id])).toEqual([['delete', soon.id]]);
-      expect(await store.countListings()).toBe(1);
-      expect(await store.expireListings(NOW + 1000)).toEqual([]);
+      expect(await store.countPostings()).toBe(1);
+      expect(await store.expirePostings(NOW + 1000)).toEqual([]);
     });
 
     it('reads live postings one, several and all at once', async () => {
-      const [a, b, c] = [makeListing(), makeListing(), makeListing()];
-      await store.upsertListings([a, b, c], NOW);
-      await store.deleteListing(b.id, NOW);
-      const some = await store.getListings([a.id, b.id, 'nope']);
+      const [a, b, c] = [makePosting(), makePosting(), makePosting()];
+      await store.upsertPostings([a, b, c], NOW);
+      await store.deletePosting(b.id, NOW);
+      const some = await store.getPostings([a.id, b.id, 'nope']);
       expect([...some.keys()]).toEqual([a.id]);
-      const all = await store.allListings();
+      const all = await store.allPostings();
       expect([...all.keys()].sort()).toEqual([a.id, c.id].sort());
       expect(all.get(c.id)).toMatchObject({ title: c.title, revision: 1 });
     });
 
     it('serves pages with lastSeq and hasMore, the JSON page equal to the object one', async () => {
-      await store.upsertListings([makeListing(), makeListing(), makeListing()], NOW);
-      await store.deleteListing((await store.changesSince(0, 1)).changes[0]!.id, NOW);
+      await store.upsertPostings([makePosting(), makePosting(), makePosting()], NOW);
+      await store.deletePosting((await store.changesSince(0, 1)).changes[0]!.id, NOW);
       const first = JSON.parse((await store.changesPageJson(0, 2)).toString('utf8'));
       expect(first).toEqual(JSON.parse(JSON.stringify(await store.changesSince(0, 2))));
       expect(first).toMatchObject({ lastSeq: 4, hasMore: true });
@@ -158,7 +158,7 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
       const writes: Array<Promise<unknown>> = [];
       for (let i = 0; i < 40; i++) {
         const s = i % 2 === 0 ? store : other;
-        writes.push(i % 3 === 0 ? s.upsertListings([makeListing(), makeListing()], NOW) : s.upsertListings([makeListing()], NOW));
+        writes.push(i % 3 === 0 ? s.upsertPostings([makePosting(), makePosting()], NOW) : s.upsertPostings([makePosting()], NOW));
       }
       await Promise.all(writes);
       const { changes, lastSeq } = await store.changesSince(0, 1000);
@@ -182,8 +182,8 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
 
     it('counts open demand and distinct seekers per trade, city-wide, without a person leaving the store', async () => {
       const DAY = 86_400_000;
-      const moving = makeListing({ occupation: 'moving', headcount: 9, validFrom: new Date(NOW - DAY).toISOString() });
-      await store.upsertListings([moving, makeListing({ occupation: 'moving', headcount: 4, validFrom: new Date(NOW + DAY).toISOString() })], NOW);
+      const moving = makePosting({ occupation: 'moving', headcount: 9, validFrom: new Date(NOW - DAY).toISOString() });
+      await store.upsertPostings([moving, makePosting({ occupation: 'moving', headcount: 4, validFrom: new Date(NOW + DAY).toISOString() })], NOW);
       const reg = (n: number, phone: string, occupations: string[], listingId: string | null, daysAgo: number) =>
         store.addSubmission({ id: uuid(100 + n), hallId: `h${n % 2}`, type: 'registration', payload: { phone, name: '某某', occupations, listingId, createdAt: new Date(NOW - daysAgo * DAY).toISOString() }, receivedAt: NOW });
       await reg(1, '13900000001', ['moving', 'delivery'], null, 1);

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { migratePostgresHub, POSTGRES_MIGRATIONS, postgresSchemaVersion } from '../../../../scripts/hub/migrations/postgres/index';
 import { openPostgresHubStore, postgresPoolFor } from '../../../../scripts/hub/postgres-store';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
-import { makeListing, NOW } from '../../../unit/db/fixtures';
+import { makePosting, NOW } from '../../../unit/db/fixtures';
 
 afterAll(dropTestDatabases);
 
@@ -52,7 +52,7 @@ describe('hub PostgreSQL migration 1 (base)', () => {
       expect(await postgresSchemaVersion(pool)).toBe(0);
       await migratePostgresHub(pool, 1);
       expect(await postgresSchemaVersion(pool)).toBe(1);
-      const l = makeListing({ revision: 4 });
+      const l = makePosting({ revision: 4 });
       await pool.query('INSERT INTO listings (id, revision, valid_until_ms, data) VALUES ($1, 4, $2, $3)', [l.id, Date.parse(l.validUntil), JSON.stringify(l)]);
       await pool.query("INSERT INTO changes (seq, type, op, id, data, created_at) VALUES (1, 'listing', 'upsert', $1, $2, $3)", [l.id, JSON.stringify(l), NOW]);
       // seq is positive and unique
@@ -63,7 +63,7 @@ describe('hub PostgreSQL migration 1 (base)', () => {
     }
     const store = await openPostgresHubStore(url);
     try {
-      const [next] = await store.upsertListings([{ ...(await store.getListing((await store.changesSince(0, 1)).changes[0]!.id))!, title: '新标题' }], NOW);
+      const [next] = await store.upsertPostings([{ ...(await store.getPosting((await store.changesSince(0, 1)).changes[0]!.id))!, title: '新标题' }], NOW);
       expect(next).toMatchObject({ seq: 2, data: { revision: 5, title: '新标题' } });
     } finally {
       await store.close();
@@ -75,7 +75,7 @@ describe('hub PostgreSQL migration 2 (city)', () => {
   it('gives postings their trade columns and stored sign-ups their facts, without a phone', async () => {
     const url = await freshDatabaseUrl();
     const pool = postgresPoolFor(url, { max: 1 });
-    const l = makeListing({ occupation: 'moving', headcount: 7, validFrom: '2026-11-26T10:00:00.000+08:00' });
+    const l = makePosting({ occupation: 'moving', headcount: 7, validFrom: '2026-11-26T10:00:00.000+08:00' });
     try {
       await migratePostgresHub(pool, 1);
       await pool.query('INSERT INTO listings (id, revision, valid_until_ms, data) VALUES ($1, 1, $2, $3)', [l.id, Date.parse(l.validUntil), JSON.stringify(l)]);
@@ -87,8 +87,8 @@ describe('hub PostgreSQL migration 2 (city)', () => {
       await sub('s-4', 'hall-b', 'urgent', JSON.stringify({ phone: '13900002222' }));
       await migratePostgresHub(pool, 2);
 
-      const listing = await pool.query('SELECT occupation, headcount, valid_from_ms FROM listings');
-      expect(listing.rows).toEqual([{ occupation: 'moving', headcount: 7, valid_from_ms: Date.parse(l.validFrom) }]);
+      const posting = await pool.query('SELECT occupation, headcount, valid_from_ms FROM listings');
+      expect(posting.rows).toEqual([{ occupation: 'moving', headcount: 7, valid_from_ms: Date.parse(l.validFrom) }]);
       const { rows } = await pool.query<{ id: string; person: string; occupations: string[]; listing_id: string | null; signed_up_at: number }>('SELECT * FROM signups ORDER BY id');
       expect(rows.map((f) => [f.id, f.occupations, f.listing_id, f.signed_up_at])).toEqual([
         ['s-1', ['moving'], null, NOW - 1000],

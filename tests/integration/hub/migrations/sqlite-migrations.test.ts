@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrateSqliteHub, SQLITE_MIGRATIONS, sqliteSchemaVersion } from '../../../../scripts/hub/migrations/sqlite/index';
 import { openSqliteHubStore } from '../../../../scripts/hub/sqlite-store';
-import { makeListing, NOW } from '../../../unit/db/fixtures';
+import { makePosting, NOW } from '../../../unit/db/fixtures';
 import { tmpDir } from '../../../support/tmp-dir';
 
 describe('hub SQLite migration registry', () => {
@@ -42,7 +42,7 @@ describe('hub SQLite migration 1 (base)', () => {
       CREATE TABLE changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, type TEXT NOT NULL, op TEXT NOT NULL, id TEXT NOT NULL, data TEXT, created_at INTEGER NOT NULL) STRICT;
       CREATE TABLE submissions (id TEXT PRIMARY KEY NOT NULL, hall_id TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, received_at INTEGER NOT NULL, received_count INTEGER NOT NULL DEFAULT 1) STRICT;
     `);
-    const l = makeListing({ revision: 3 });
+    const l = makePosting({ revision: 3 });
     old.prepare('INSERT INTO listings VALUES (?, 3, ?, 0, ?)').run(l.id, Date.parse(l.validUntil), JSON.stringify(l));
     old.prepare('INSERT INTO changes (type, op, id, data, created_at) VALUES (?, ?, ?, ?, ?)').run('listing', 'upsert', l.id, JSON.stringify(l), NOW);
     old.prepare('INSERT INTO changes (type, op, id, data, created_at) VALUES (?, ?, ?, ?, ?)').run('listing', 'delete', 'gone', null, NOW);
@@ -57,9 +57,9 @@ describe('hub SQLite migration 1 (base)', () => {
     db.close();
 
     const store = openSqliteHubStore(file);
-    expect(await store.getListing(l.id)).toEqual(l);
+    expect(await store.getPosting(l.id)).toEqual(l);
     // AUTOINCREMENT remembers seq 2 although its row is gone: the next change is 3, never 2 again
-    const [next] = await store.upsertListings([{ ...l, title: '新标题' }], NOW);
+    const [next] = await store.upsertPostings([{ ...l, title: '新标题' }], NOW);
     expect(next!.seq).toBe(3);
     expect((next!.data as { revision: number }).revision).toBe(4);
     await store.close();
@@ -71,7 +71,7 @@ describe('hub SQLite migration 2 (city)', () => {
     const file = join(tmpDir('hub-mig-'), 'hub.db');
     const db = new BetterSqlite3(file);
     migrateSqliteHub(db, 1);
-    const l = makeListing({ occupation: 'moving', headcount: 7, validFrom: '2026-11-26T10:00:00.000+08:00' });
+    const l = makePosting({ occupation: 'moving', headcount: 7, validFrom: '2026-11-26T10:00:00.000+08:00' });
     db.prepare('INSERT INTO listings (id, revision, valid_until_ms, deleted, data) VALUES (?, 1, ?, 0, ?)').run(l.id, Date.parse(l.validUntil), JSON.stringify(l));
     const sub = db.prepare('INSERT INTO submissions (id, hall_id, type, payload, received_at) VALUES (?, ?, ?, ?, ?)');
     sub.run('s-1', 'hall-a', 'registration', JSON.stringify({ phone: '13900001111', name: '王小明', occupations: ['moving', 'not-a-trade'], listingId: null, createdAt: new Date(NOW - 1000).toISOString() }), NOW);

@@ -13,11 +13,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom } from '../../../../scripts/demo/prng';
-import { generateListings } from '../../../../scripts/demo/generate-listings';
+import { generatePostings } from '../../../../scripts/demo/generate-postings';
 import type { Hub } from '../../../../scripts/hub/hub-server';
 import { startHallProcess, type HallProcess } from '../../../support/hall-process';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
-import { hallListings, health, waitFor } from '../../sync/support/sync-harness';
+import { hallPostings, health, waitFor } from '../../sync/support/sync-harness';
 import { HALL_TOKEN } from '../../../support/in-process-hall';
 import { tmpDir } from '../../../support/tmp-dir';
 import { adminPostTo, changesPage, recordLive, startNodes, type LiveRecorder } from '../support/hub-nodes';
@@ -54,7 +54,7 @@ describe('three hub nodes, eight writers, five halls', () => {
 
   it('ends with every hall exactly equal to the hub, and no reader ever saw a gap', async () => {
     const rng = createRandom(0xc17e);
-    const pool = generateListings(3000, { seed: 0xc17e, now: Date.now() });
+    const pool = generatePostings(3000, { seed: 0xc17e, now: Date.now() });
     const byId = new Map(pool.map((l) => [l.id, l]));
     let written = 0;
     // changes sent or on their way: writers reserve before they send, so together they stop at exactly TOTAL
@@ -142,13 +142,13 @@ describe('three hub nodes, eight writers, five halls', () => {
       expect(r.seqs.length).toBe(lastSeq);
     }
 
-    const upstream = await nodes[1]!.store.allListings();
+    const upstream = await nodes[1]!.store.allPostings();
     for (const { hall, dir } of halls) {
       await waitFor(`hall at ${hall.url} to reach ${lastSeq}`, async () => (await health(hall.url)).cursor === lastSeq, 60_000);
-      const { listings, cursor } = hallListings(dir);
+      const { postings, cursor } = hallPostings(dir);
       expect(cursor).toBe(lastSeq);
-      expect(listings.size).toBe(upstream.size);
-      expect(listings).toEqual(upstream);
+      expect(postings.size).toBe(upstream.size);
+      expect(postings).toEqual(upstream);
     }
   }, 300_000);
 });

@@ -14,11 +14,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uuidv7 } from 'uuidv7';
-import { generateListings } from '../../../../scripts/demo/generate-listings';
+import { generatePostings } from '../../../../scripts/demo/generate-postings';
 import { openPostgresHubStore, type PostgresHubStore } from '../../../../scripts/hub/postgres-store';
 import type { Hall } from '../../../../electron/host/hall';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
-import { ADMIN_TOKEN, hallListings, health, waitFor } from '../../sync/support/sync-harness';
+import { ADMIN_TOKEN, hallPostings, health, waitFor } from '../../sync/support/sync-harness';
 import { startTestHall } from '../../../support/in-process-hall';
 import { tmpDir } from '../../../support/tmp-dir';
 import { signup } from '../../kiosk/support/kiosk-harness';
@@ -43,14 +43,14 @@ describe('halls failing over between three hub nodes', () => {
   let store: PostgresHubStore;
   const nodes: NodeProcess[] = [];
   const halls: Array<{ hall: Hall; dir: string; id: string }> = [];
-  const template = generateListings(1, { seed: 7, now: Date.now() })[0]!;
+  const template = generatePostings(1, { seed: 7, now: Date.now() })[0]!;
 
   beforeAll(async () => {
     url = await freshDatabaseUrl();
     // patient for a connection: on a loaded machine opening one (scram auth) can take over 10 s
     store = await openPostgresHubStore(url, { poolSize: 3, connectionWaitMs: 120_000 });
-    const listings = generateListings(POSTINGS, { seed: 0xfa11, now: Date.now() });
-    for (let i = 0; i < listings.length; i += 5000) await store.upsertListings(listings.slice(i, i + 5000), Date.now());
+    const postings = generatePostings(POSTINGS, { seed: 0xfa11, now: Date.now() });
+    for (let i = 0; i < postings.length; i += 5000) await store.upsertPostings(postings.slice(i, i + 5000), Date.now());
     for (let i = 1; i <= 3; i++) nodes.push(await startNodeProcess(url, { nodeId: `node-${i}` }));
   });
 
@@ -64,13 +64,13 @@ describe('halls failing over between three hub nodes', () => {
   /** Every posting and the cursor of each hall equal the hub's, once the hall has caught up. */
   async function expectHallsEqualHub(): Promise<void> {
     const lastSeq = await store.lastSeq();
-    const upstream = await store.allListings();
+    const upstream = await store.allPostings();
     for (const { hall, dir, id } of halls) {
       await waitFor(`${id} to reach seq ${lastSeq}`, async () => (await health(hall.url)).cursor === lastSeq, 120_000, 100);
-      const { listings, cursor } = hallListings(dir);
+      const { postings, cursor } = hallPostings(dir);
       expect(cursor).toBe(lastSeq);
-      expect(listings.size).toBe(upstream.size);
-      expect(listings).toEqual(upstream);
+      expect(postings.size).toBe(upstream.size);
+      expect(postings).toEqual(upstream);
     }
   }
 

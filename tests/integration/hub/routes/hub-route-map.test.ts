@@ -74,8 +74,8 @@ describe('the hub route map', () => {
     expect(upsert.status).toBe(200);
     const [edited] = HUB_ROUTES.listingsUpsert.response.parse(upsert.json).upserted;
 
-    const listing = await call(HUB_ROUTES.listing, { token: HALL_TOKEN, params: { id: edited!.id } });
-    expect(HUB_ROUTES.listing.response.parse(listing.json).title).toBe('搬运工（改）');
+    const posting = await call(HUB_ROUTES.listing, { token: HALL_TOKEN, params: { id: edited!.id } });
+    expect(HUB_ROUTES.listing.response.parse(posting.json).title).toBe('搬运工（改）');
 
     const urgent = await call(HUB_ROUTES.urgent, { token: ADMIN_TOKEN, body: { title: '急招', expiresAt: '2099-01-01T00:00:00+08:00' } });
     expect(HUB_ROUTES.urgent.response.parse(urgent.json).seq).toBeGreaterThan(edited!.seq);

@@ -7,9 +7,9 @@ import { join, resolve } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { startHub, type Hub, type HubOptions } from '../../../../scripts/hub/hub-server';
 import { openDatabase, closeDatabase } from '../../../../electron/host/db/open-database';
-import { createListingStore } from '../../../../electron/host/db/listing-store';
+import { createPostingStore } from '../../../../electron/host/db/posting-store';
 import type { WritableDatabase } from '../../../../electron/host/db/handles';
-import type { Listing } from '../../../../shared/schemas/listing';
+import type { Posting } from '../../../../shared/schemas/posting';
 import { HALL_TOKEN } from '../../../support/in-process-hall';
 import { silentLog } from '../../../support/silent-log';
 
@@ -60,14 +60,14 @@ export async function health(hallUrl: string): Promise<HealthBody> {
 }
 
 /** Every posting a hall's database holds, read through a second connection to the file. */
-export function hallListings(dataDir: string): { listings: Map<string, Listing>; cursor: number } {
+export function hallPostings(dataDir: string): { postings: Map<string, Posting>; cursor: number } {
   const db = openDatabase(join(dataDir, 'hall.db')) as WritableDatabase;
   try {
-    const store = createListingStore(db);
-    const ids = db.prepare<[], { id: string }>('SELECT id FROM listings ORDER BY id').all();
-    const listings = new Map<string, Listing>();
-    for (const { id } of ids) listings.set(id, store.get(id)!);
-    return { listings, cursor: store.getCursor() };
+    const store = createPostingStore(db);
+    const ids = db.prepare<[], { id: string }>('SELECT id FROM postings ORDER BY id').all();
+    const postings = new Map<string, Posting>();
+    for (const { id } of ids) postings.set(id, store.get(id)!);
+    return { postings, cursor: store.getCursor() };
   } finally {
     closeDatabase(db);
   }

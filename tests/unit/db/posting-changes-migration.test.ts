@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { migrateTo, schemaVersion } from '../../../electron/host/db/migrations/index';
-import { allRows, columns, databaseAt, insertRow, v1Listing } from './old-rows';
+import { allRows, columns, databaseAt, insertRow, v1Posting } from './old-rows';
 
 describe('0007-listing-changes', () => {
   it('records every insert, update and delete of a posting, and keeps the postings', () => {
     const db = databaseAt(6);
-    insertRow(db, 'listings', v1Listing({ id: 'before' }));
+    insertRow(db, 'listings', v1Posting({ id: 'before' }));
     migrateTo(db, 7);
     expect(schemaVersion(db)).toBe(7);
     expect(db.prepare('SELECT id FROM listings').all()).toEqual([{ id: 'before' }]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM listing_changes').get()).toEqual({ n: 0 });
-    insertRow(db, 'listings', v1Listing({ id: 'after' }));
+    insertRow(db, 'listings', v1Posting({ id: 'after' }));
     db.prepare("UPDATE listings SET hidden = 1 WHERE id = 'before'").run();
     db.prepare("DELETE FROM listings WHERE id = 'after'").run();
     expect(db.prepare('SELECT seq, id FROM listing_changes ORDER BY seq').all()).toEqual([
@@ -24,7 +24,7 @@ describe('0007-listing-changes', () => {
 describe('0008-board-devices', () => {
   it('adds the paired board devices and keeps what was there', () => {
     const db = databaseAt(7);
-    const kept = insertRow(db, 'listings', v1Listing({ id: 'kept' }));
+    const kept = insertRow(db, 'listings', v1Posting({ id: 'kept' }));
     migrateTo(db, 8);
     expect(schemaVersion(db)).toBe(8);
     expect(db.prepare('SELECT id FROM listings').all()).toEqual([{ id: 'kept' }]);

@@ -1,10 +1,10 @@
-import type { Listing } from '../schemas/listing';
+import type { Posting } from '../schemas/posting';
 import type { ScreenFilter } from '../schemas/screen';
 import { IdentityMemo } from './identity-memo';
 
-/** A listing with its timestamps parsed once, so filtering and sorting 10 000 stay cheap. */
-export interface SelectedListing {
-  listing: Listing;
+/** A posting with its timestamps parsed once, so filtering and sorting 10 000 stay cheap. */
+export interface SelectedPosting {
+  posting: Posting;
   validFromMs: number;
 }
 
@@ -17,13 +17,13 @@ function districtMatcher(districts: readonly string[]): (code: string) => boolea
 }
 
 /** A posting's validity in ms, parsed once per posting object. */
-const validity = new IdentityMemo<Listing, { from: number; until: number }>();
+const validity = new IdentityMemo<Posting, { from: number; until: number }>();
 
-type FilterMatcher = (listing: Pick<Listing, 'occupation' | 'districtCode'>) => boolean;
+type FilterMatcher = (posting: Pick<Posting, 'occupation' | 'districtCode'>) => boolean;
 const matchers = new WeakMap<ScreenFilter, FilterMatcher>();
 
 /** Whether a posting is for a screen with this filter, whatever the time (the host's plan cache asks this for every change). */
-export function listingMatchesFilter(filter: ScreenFilter, listing: Pick<Listing, 'occupation' | 'districtCode'>): boolean {
+export function postingMatchesFilter(filter: ScreenFilter, posting: Pick<Posting, 'occupation' | 'districtCode'>): boolean {
   let matcher = matchers.get(filter);
   if (!matcher) {
     const occupations = new Set<string>(filter.occupations);
@@ -31,7 +31,7 @@ export function listingMatchesFilter(filter: ScreenFilter, listing: Pick<Listing
     matcher = (l) => (occupations.size === 0 || occupations.has(l.occupation)) && districtOk(l.districtCode);
     matchers.set(filter, matcher);
   }
-  return matcher(listing);
+  return matcher(posting);
 }
 
 /**
@@ -39,21 +39,21 @@ export function listingMatchesFilter(filter: ScreenFilter, listing: Pick<Listing
  * validUntil), in a fixed order — urgent first, then 日结 (what visitors look for first), then
  * newest first, then id — so the same input always gives the same plan.
  */
-export function selectListings(listings: readonly Listing[], filter: ScreenFilter, now: number): SelectedListing[] {
-  const out: SelectedListing[] = [];
-  for (const listing of listings) {
-    if (!listingMatchesFilter(filter, listing)) continue;
-    const { from, until } = validity.get(listing, '', () => ({ from: Date.parse(listing.validFrom), until: Date.parse(listing.validUntil) }));
+export function selectPostings(postings: readonly Posting[], filter: ScreenFilter, now: number): SelectedPosting[] {
+  const out: SelectedPosting[] = [];
+  for (const posting of postings) {
+    if (!postingMatchesFilter(filter, posting)) continue;
+    const { from, until } = validity.get(posting, '', () => ({ from: Date.parse(posting.validFrom), until: Date.parse(posting.validUntil) }));
     if (!(from <= now && now < until)) continue;
-    out.push({ listing, validFromMs: from });
+    out.push({ posting, validFromMs: from });
   }
   out.sort(compareSelected);
   return out;
 }
 
-function compareSelected(a: SelectedListing, b: SelectedListing): number {
-  const la = a.listing;
-  const lb = b.listing;
+function compareSelected(a: SelectedPosting, b: SelectedPosting): number {
+  const la = a.posting;
+  const lb = b.posting;
   if (la.urgent !== lb.urgent) return la.urgent ? -1 : 1;
   const da = la.settlement === 'daily';
   const db = lb.settlement === 'daily';

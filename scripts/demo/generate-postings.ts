@@ -5,7 +5,7 @@
  * The first six are the postings quoted in DOMAIN.md (中国舞教师 120—200元/课时, 客服 10元/单 in
  * 广信区, 司机 in 广丰区, 26元/时, 300元/天, 8.5元/单) so the demo opens with familiar examples.
  */
-import type { Listing, PayUnit, Settlement, EmploymentType } from '../../shared/schemas/listing';
+import type { Posting, PayUnit, Settlement, EmploymentType } from '../../shared/schemas/posting';
 import { HOME_CITY_CODE, districtsOfCity } from '../../shared/districts';
 import { createRandom, type Random } from './prng';
 import { TRADES, type Job, type PayOption, type Trade } from './trades';
@@ -75,7 +75,7 @@ function jobFor(title: string): { trade: Trade; job: Job } {
   throw new Error(`generateListings: no job has the title ${title}`);
 }
 
-function makeListing(rng: Random, index: number, now: number, trade: Trade, job: Job, overrides: Partial<Listing> = {}): Listing {
+function makePosting(rng: Random, index: number, now: number, trade: Trade, job: Job, overrides: Partial<Posting> = {}): Posting {
   const districts = districtsOfCity(HOME_CITY_CODE);
   const district = overrides.districtCode
     ? (districts.find((d) => d.code === overrides.districtCode) ?? rng.pick(districts))
@@ -95,7 +95,7 @@ function makeListing(rng: Random, index: number, now: number, trade: Trade, job:
   const validUntilMs = Math.floor((now + rng.int(1, 30) * DAY + rng.int(0, 23) * HOUR) / HOUR) * HOUR;
   const verifiedChance = kind === 'enterprise' ? 0.85 : kind === 'individual-business' ? 0.6 : 0.3;
   const phone = kind === 'enterprise' && rng.chance(0.25) ? landlinePhone(rng) : mobilePhone(rng);
-  const listing: Listing = {
+  const posting: Posting = {
     id: `demo-${String(index + 1).padStart(6, '0')}`,
     employerName: employer.name,
     employerKind: kind,
@@ -123,11 +123,11 @@ function makeListing(rng: Random, index: number, now: number, trade: Trade, job:
     revision: 1,
     updatedAt: new Date(validFromMs).toISOString(),
   };
-  return { ...listing, ...overrides };
+  return { ...posting, ...overrides };
 }
 
 /** The postings DOMAIN.md quotes, in that order. */
-const FEATURED: readonly { title: string; overrides: Partial<Listing> }[] = [
+const FEATURED: readonly { title: string; overrides: Partial<Posting> }[] = [
   {
     title: '中国舞教师',
     overrides: { title: '中国舞教师', employmentType: 'part-time', payMin: 120, payMax: 200, payUnit: 'lesson', settlement: 'weekly', districtCode: '361102', urgent: false },
@@ -164,19 +164,19 @@ const FEATURED: readonly { title: string; overrides: Partial<Listing> }[] = [
   },
 ];
 
-export function generateListings(count: number, opts: GenerateOptions): Listing[] {
+export function generatePostings(count: number, opts: GenerateOptions): Posting[] {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`generateListings: count must be a non-negative integer, got ${count}`);
   const rng = createRandom(opts.seed);
   const weighted = TRADES.map((t) => [t, t.weight] as const);
-  const out: Listing[] = [];
+  const out: Posting[] = [];
   for (let i = 0; i < count; i += 1) {
     const featured = FEATURED[i];
     if (featured) {
       const { trade, job } = jobFor(featured.title);
-      out.push(makeListing(rng, i, opts.now, trade, job, featured.overrides));
+      out.push(makePosting(rng, i, opts.now, trade, job, featured.overrides));
     } else {
       const trade = rng.weighted(weighted);
-      out.push(makeListing(rng, i, opts.now, trade, rng.pick(trade.jobs)));
+      out.push(makePosting(rng, i, opts.now, trade, rng.pick(trade.jobs)));
     }
   }
   return out;

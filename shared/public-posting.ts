@@ -1,8 +1,8 @@
-import type { Listing, PublicListing } from './schemas/listing';
+import type { Posting, PublicPosting } from './schemas/posting';
 import { maskPhone } from './format';
 
 /** The only shape of a posting that leaves the host on a public route. */
-export function toPublicListing(l: Listing): PublicListing {
+export function toPublicPosting(l: Posting): PublicPosting {
   return {
     id: l.id,
     employerName: l.employerName,

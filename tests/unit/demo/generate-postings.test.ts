@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ListingSchema, describeIssues } from '../../../shared/schemas/listing';
+import { PostingSchema, describeIssues } from '../../../shared/schemas/posting';
 import { OCCUPATION_CODES } from '../../../shared/occupations';
 import { HOME_CITY_CODE, districtsOfCity } from '../../../shared/districts';
 import { formatPay, formatSettlement } from '../../../shared/format';
-import { generateListings } from '../../../scripts/demo/generate-listings';
+import { generatePostings } from '../../../scripts/demo/generate-postings';
 import { buildDemoFile, serializeDemoFile } from '../../../scripts/demo/demo-file';
 import { createRandom } from '../../../scripts/demo/prng';
 
@@ -13,25 +13,25 @@ const DAY = 86_400_000;
 
 describe('generateListings', () => {
   it('gives the same postings for the same seed and time, and different ones for another seed', () => {
-    const a = generateListings(300, { seed: 7, now: NOW });
-    expect(generateListings(300, { seed: 7, now: NOW })).toEqual(a);
-    expect(generateListings(300, { seed: 8, now: NOW }).slice(6)).not.toEqual(a.slice(6));
+    const a = generatePostings(300, { seed: 7, now: NOW });
+    expect(generatePostings(300, { seed: 7, now: NOW })).toEqual(a);
+    expect(generatePostings(300, { seed: 8, now: NOW }).slice(6)).not.toEqual(a.slice(6));
     // a shorter run is a prefix of a longer one, so counts can change without reshuffling
-    expect(generateListings(50, { seed: 7, now: NOW })).toEqual(a.slice(0, 50));
+    expect(generatePostings(50, { seed: 7, now: NOW })).toEqual(a.slice(0, 50));
   });
 
   it('makes 10,000 postings that all pass the shared ListingSchema', () => {
-    const listings = generateListings(10_000, { seed: 20261127, now: NOW });
-    const invalid = listings.flatMap((l) => {
-      const r = ListingSchema.safeParse(l);
+    const postings = generatePostings(10_000, { seed: 20261127, now: NOW });
+    const invalid = postings.flatMap((l) => {
+      const r = PostingSchema.safeParse(l);
       return r.success ? [] : [`${l.id}: ${describeIssues(r.error)}`];
     });
     expect(invalid).toEqual([]);
-    expect(new Set(listings.map((l) => l.id)).size).toBe(10_000);
+    expect(new Set(postings.map((l) => l.id)).size).toBe(10_000);
   });
 
   it('opens with the postings quoted in DOMAIN.md', () => {
-    const [dance, service, driver, hourly, daily, rider] = generateListings(6, { seed: 1, now: NOW });
+    const [dance, service, driver, hourly, daily, rider] = generatePostings(6, { seed: 1, now: NOW });
     expect(dance && [dance.title, dance.employmentType, formatPay(dance.payMin, dance.payMax, dance.payUnit)]).toEqual(['中国舞教师', 'part-time', '120–200元/课时']);
     expect(service && [service.title, service.employmentType, formatPay(service.payMin, service.payMax, service.payUnit), service.districtCode]).toEqual([
       '客服',
@@ -47,32 +47,32 @@ describe('generateListings', () => {
   });
 
   it('spreads postings over every trade and every district of 上饶市, with many paid daily', () => {
-    const listings = generateListings(2000, { seed: 3, now: NOW });
+    const postings = generatePostings(2000, { seed: 3, now: NOW });
     const districts = districtsOfCity(HOME_CITY_CODE).map((d) => d.code);
-    expect(new Set(listings.map((l) => l.occupation))).toEqual(new Set(OCCUPATION_CODES));
-    expect(new Set(listings.map((l) => l.districtCode))).toEqual(new Set(districts));
-    expect(new Set(listings.map((l) => l.payUnit))).toEqual(new Set(['hour', 'day', 'piece', 'order', 'lesson', 'month']));
-    expect(new Set(listings.map((l) => l.employerKind))).toEqual(new Set(['enterprise', 'individual-business', 'individual']));
-    const daily = listings.filter((l) => l.settlement === 'daily').length;
-    expect(daily / listings.length).toBeGreaterThan(0.3);
+    expect(new Set(postings.map((l) => l.occupation))).toEqual(new Set(OCCUPATION_CODES));
+    expect(new Set(postings.map((l) => l.districtCode))).toEqual(new Set(districts));
+    expect(new Set(postings.map((l) => l.payUnit))).toEqual(new Set(['hour', 'day', 'piece', 'order', 'lesson', 'month']));
+    expect(new Set(postings.map((l) => l.employerKind))).toEqual(new Set(['enterprise', 'individual-business', 'individual']));
+    const daily = postings.filter((l) => l.settlement === 'daily').length;
+    expect(daily / postings.length).toBeGreaterThan(0.3);
   });
 
   it('uses mainland mobiles and 0793 landlines, and names a source when forwarded', () => {
-    const listings = generateListings(2000, { seed: 4, now: NOW });
-    for (const l of listings) {
+    const postings = generatePostings(2000, { seed: 4, now: NOW });
+    for (const l of postings) {
       expect(l.contactPhone).toMatch(/^(1[3-9]\d{9}|0793-8\d{6})$/);
       expect(l.source.length).toBeGreaterThan(0);
     }
-    const forwarded = listings.filter((l) => l.source.startsWith('转载'));
+    const forwarded = postings.filter((l) => l.source.startsWith('转载'));
     expect(forwarded.length).toBeGreaterThan(0);
     for (const l of forwarded) expect(l.source).toMatch(/^转载自 \S+/);
     // both kinds of phone are there
-    expect(listings.some((l) => l.contactPhone.startsWith('0793-'))).toBe(true);
-    expect(listings.some((l) => l.contactPhone.startsWith('1'))).toBe(true);
+    expect(postings.some((l) => l.contactPhone.startsWith('0793-'))).toBe(true);
+    expect(postings.some((l) => l.contactPhone.startsWith('1'))).toBe(true);
   });
 
   it('starts postings in the 3 days before the reference time and ends them 1–31 days after', () => {
-    for (const l of generateListings(2000, { seed: 5, now: NOW })) {
+    for (const l of generatePostings(2000, { seed: 5, now: NOW })) {
       const from = Date.parse(l.validFrom);
       const until = Date.parse(l.validUntil);
       expect(from).toBeLessThanOrEqual(NOW);
@@ -85,7 +85,7 @@ describe('generateListings', () => {
 
   it('never asks for sex, ethnicity, religion, household registration or origin', () => {
     const banned = /男性|女性|限男|限女|男士优先|女士优先|民族|汉族|宗教|信仰|户籍|户口|本地人|籍贯|老乡/;
-    for (const l of generateListings(5000, { seed: 6, now: NOW })) {
+    for (const l of generatePostings(5000, { seed: 6, now: NOW })) {
       expect(`${l.title} ${l.description} ${l.requirements}`).not.toMatch(banned);
     }
   });
@@ -102,9 +102,9 @@ describe('createRandom', () => {
   });
 });
 
-describe('assets/demo/listings.json', () => {
+describe('assets/demo/postings.json', () => {
   it('is exactly what the generator makes with the committed recipe', () => {
-    const committed = readFileSync(new URL('../../../assets/demo/listings.json', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../../../assets/demo/postings.json', import.meta.url), 'utf8');
     expect(committed).toBe(serializeDemoFile(buildDemoFile()));
   });
 });

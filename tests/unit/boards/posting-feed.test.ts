@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/host/db/open-database';
-import { createListingStore } from '../../../electron/host/db/listing-store';
-import { createListingFeed } from '../../../electron/host/boards/listing-feed';
-import { openChangeCursor } from '../../../electron/host/db/listing-changes';
+import { createPostingStore } from '../../../electron/host/db/posting-store';
+import { createPostingFeed } from '../../../electron/host/boards/posting-feed';
+import { openChangeCursor } from '../../../electron/host/db/posting-changes';
 import { PlanEngine } from '../../../electron/host/boards/plan-engine';
-import { DAY, NOW, iso, makeListing } from '../db/fixtures';
+import { DAY, NOW, iso, makePosting } from '../db/fixtures';
 
-function drain(feed: ReturnType<typeof createListingFeed>, now: number, maxRows?: number) {
+function drain(feed: ReturnType<typeof createPostingFeed>, now: number, maxRows?: number) {
   const pieces = [];
   for (let d = feed.next(now, maxRows); d; d = feed.next(now, maxRows)) pieces.push(d);
   return pieces;
@@ -15,11 +15,11 @@ function drain(feed: ReturnType<typeof createListingFeed>, now: number, maxRows?
 describe('listing feed (what the board planner learns from the database)', () => {
   it('loads every visible, unexpired posting first, in pieces, then only what was written since', () => {
     const db = openDatabase(':memory:');
-    const store = createListingStore(db);
-    store.upsertMany(Array.from({ length: 25 }, (_, i) => makeListing({ id: `p${i}` })));
-    store.upsertMany([makeListing({ id: 'gone', validFrom: iso(NOW - 3 * DAY), validUntil: iso(NOW - DAY) })]);
+    const store = createPostingStore(db);
+    store.upsertMany(Array.from({ length: 25 }, (_, i) => makePosting({ id: `p${i}` })));
+    store.upsertMany([makePosting({ id: 'gone', validFrom: iso(NOW - 3 * DAY), validUntil: iso(NOW - DAY) })]);
     store.setHidden('p3', true);
-    const feed = createListingFeed(db);
+    const feed = createPostingFeed(db);
     const load = drain(feed, NOW, 10);
     expect(load.map((d) => d.upserts.length)).toEqual([10, 10, 4]);
     expect(load[0]!.reset).toBe(true);
@@ -27,7 +27,7 @@ describe('listing feed (what the board planner learns from the database)', () =>
     expect(load.flatMap((d) => d.upserts.map((l) => l.id))).not.toContain('p3');
     expect(feed.next(NOW)).toBeNull();
 
-    store.upsertMany([makeListing({ id: 'new' }), { ...makeListing({ id: 'p1' }), title: '货车司机', revision: 2 }]);
+    store.upsertMany([makePosting({ id: 'new' }), { ...makePosting({ id: 'p1' }), title: '货车司机', revision: 2 }]);
     store.setHidden('p2', true);
     store.remove(['p4']);
     store.setHidden('p3', false);
@@ -41,26 +41,26 @@ describe('listing feed (what the board planner learns from the database)', () =>
 
   it('sees writes from another connection (triggers, not the store, record them)', () => {
     const db = openDatabase(':memory:');
-    const feed = createListingFeed(db);
+    const feed = createPostingFeed(db);
     drain(feed, NOW);
-    db.prepare("UPDATE listings SET title = 'x'").run();
-    createListingStore(db).upsertMany([makeListing({ id: 'raw' })]);
+    db.prepare("UPDATE postings SET title = 'x'").run();
+    createPostingStore(db).upsertMany([makePosting({ id: 'raw' })]);
     expect(drain(feed, NOW).flatMap((d) => d.upserts.map((l) => l.id))).toEqual(['raw']);
   });
 
   it('keeps a change until every reader has passed it, and never hands out a seq twice', () => {
     const db = openDatabase(':memory:');
-    const store = createListingStore(db);
+    const store = createPostingStore(db);
     const a = openChangeCursor(db);
     const b = openChangeCursor(db);
-    store.upsertMany([makeListing({ id: 'one' }), makeListing({ id: 'two' })]);
+    store.upsertMany([makePosting({ id: 'one' }), makePosting({ id: 'two' })]);
     expect(a.next(100)).toEqual(['one', 'two']);
     expect(b.behind()).toBe(2);
     expect(b.next(1)).toEqual(['one']);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM listing_changes').get()).toEqual({ n: 2 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM posting_changes').get()).toEqual({ n: 2 });
     expect(b.next(100)).toEqual(['two']);
     // everything read: only the newest row stays, so the next seq is still new
-    expect(db.prepare('SELECT COUNT(*) AS n FROM listing_changes').get()).toEqual({ n: 1 });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM posting_changes').get()).toEqual({ n: 1 });
     store.remove(['one']);
     expect(a.next(100)).toEqual(['one']);
     a.close();
@@ -69,20 +69,20 @@ describe('listing feed (what the board planner learns from the database)', () =>
 
   it('feeds a plan engine that ends up holding exactly the store’s active postings', () => {
     const db = openDatabase(':memory:');
-    const store = createListingStore(db);
-    store.upsertMany(Array.from({ length: 30 }, (_, i) => makeListing({ id: `p${i}` })));
-    const feed = createListingFeed(db);
+    const store = createPostingStore(db);
+    store.upsertMany(Array.from({ length: 30 }, (_, i) => makePosting({ id: `p${i}` })));
+    const feed = createPostingFeed(db);
     const engine = new PlanEngine();
     for (const d of drain(feed, NOW, 7)) engine.apply(d);
     store.remove(['p0', 'p1']);
     store.setHidden('p2', true);
-    store.upsertMany([makeListing({ id: 'q' })]);
+    store.upsertMany([makePosting({ id: 'q' })]);
     for (const d of drain(feed, NOW, 7)) engine.apply(d);
-    expect(engine.size).toBe(store.activeListings(NOW).length);
+    expect(engine.size).toBe(store.activePostings(NOW).length);
     // a reset (the worker died) starts over with a full load
     feed.reset();
     const again = drain(feed, NOW);
     expect(again[0]!.reset).toBe(true);
-    expect(again.flatMap((d) => d.upserts).length).toBe(store.activeListings(NOW).length);
+    expect(again.flatMap((d) => d.upserts).length).toBe(store.activePostings(NOW).length);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The posting's enumerations, in a file with no imports: screens that only need these (the
- * boards) must not pull the district table of listing.ts's validation into their bundle.
+ * boards) must not pull the district table of posting.ts's validation into their bundle.
  */
 export const PAY_UNITS = ['hour', 'day', 'piece', 'order', 'lesson', 'month'] as const;
 export const SETTLEMENTS = ['daily', 'weekly', 'monthly', 'on-completion'] as const;

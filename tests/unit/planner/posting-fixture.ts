@@ -1,12 +1,12 @@
-import { ListingSchema, type Listing, type ListingInput } from '../../../shared/schemas/listing';
+import { PostingSchema, type Posting, type PostingInput } from '../../../shared/schemas/posting';
 import { DEFAULT_SCREEN, type ScreenProfile } from '../../../shared/schemas/screen';
 import { NOW } from './planner-arbitraries';
 
 const HOUR = 3_600_000;
 
 /** A valid posting live at NOW (posted two days ago, open for a week), with overrides. */
-export function listing(id: string, over: Partial<ListingInput> = {}): Listing {
-  return ListingSchema.parse({
+export function posting(id: string, over: Partial<PostingInput> = {}): Posting {
+  return PostingSchema.parse({
     id,
     employerName: '上饶市顺达物流有限公司',
     employerKind: 'enterprise',

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { OCCUPATION_CODES } from '../occupations';
-import { EMPLOYER_KINDS, EMPLOYMENT_TYPES, PAY_UNITS, SETTLEMENTS } from './listing-enums';
+import { EMPLOYER_KINDS, EMPLOYMENT_TYPES, PAY_UNITS, SETTLEMENTS } from './posting-enums';
 
 /**
  * What any visitor may see: everything except the contact phone when the employer asked for
  * masking (then the masked form is given instead).
  */
-export const PublicListingSchema = z.object({
+export const PublicPostingSchema = z.object({
   id: z.string(),
   employerName: z.string(),
   employerKind: z.enum(EMPLOYER_KINDS),
@@ -32,4 +32,4 @@ export const PublicListingSchema = z.object({
   source: z.string(),
   updatedAt: z.string(),
 });
-export type PublicListing = z.infer<typeof PublicListingSchema>;
+export type PublicPosting = z.infer<typeof PublicPostingSchema>;

@@ -61,7 +61,7 @@ export function escapeLike(term: string): string {
  */
 export function fullTextConditionSql(termCount: number): string {
   const pendingLikes = Array.from({ length: termCount }, (_, i) => `${SEARCH_TEXT_SQL} LIKE @matchLike${i} ESCAPE '\\'`).join(' AND ');
-  return `(l.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH @match) OR (l.rowid IN (SELECT rowid FROM listings_fts_pending) AND ${pendingLikes}))`;
+  return `(l.rowid IN (SELECT rowid FROM postings_fts WHERE postings_fts MATCH @match) OR (l.rowid IN (SELECT rowid FROM postings_fts_pending) AND ${pendingLikes}))`;
 }
 
 /** Named parameters for fullTextConditionSql. */

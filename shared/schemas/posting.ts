@@ -3,9 +3,9 @@ import { OCCUPATION_CODES } from '../occupations';
 import { isKnownDistrict } from '../districts';
 import { stripInvisible } from './invisible-text';
 
-import { EMPLOYER_KINDS, EMPLOYMENT_TYPES, PAY_UNITS, SETTLEMENTS } from './listing-enums';
+import { EMPLOYER_KINDS, EMPLOYMENT_TYPES, PAY_UNITS, SETTLEMENTS } from './posting-enums';
 
-export * from './listing-enums';
+export * from './posting-enums';
 
 /** Limits keep one oversized posting from breaking a board or the store. */
 export const LIMITS = {
@@ -47,7 +47,7 @@ export const MobilePhoneSchema = z
 
 const isoTimestamp = z.iso.datetime({ offset: true });
 
-export const ListingSchema = z
+export const PostingSchema = z
   .object({
     id: z.string().trim().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9._:-]+$/, { message: 'letters, digits and . _ : - only' }),
     employerName: requiredText(LIMITS.employerName),
@@ -88,10 +88,10 @@ export const ListingSchema = z
     }
   });
 
-export type Listing = z.output<typeof ListingSchema>;
-export type ListingInput = z.input<typeof ListingSchema>;
+export type Posting = z.output<typeof PostingSchema>;
+export type PostingInput = z.input<typeof PostingSchema>;
 
-export { PublicListingSchema, type PublicListing } from './public-listing';
+export { PublicPostingSchema, type PublicPosting } from './public-posting';
 
 /** Formats a zod error as one readable line: `title: at most 40 characters; payUnit: …`. */
 export function describeIssues(error: z.ZodError): string {

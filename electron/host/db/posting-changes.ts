@@ -1,5 +1,5 @@
 /**
- * Readers of `listing_changes` (migration 0007): each in-memory copy of the postings (the board
+ * Readers of `posting_changes` (migration 0007): each in-memory copy of the postings (the board
  * planner's, the kiosk's headline index) has a cursor and reads the ids written after it.
  * Rows every cursor has passed are pruned; the newest row always stays, so a seq is never
  * handed out twice (it is a plain rowid).
@@ -29,10 +29,10 @@ const logs = new WeakMap<Database, Log>();
 function logOf(db: Database): Log {
   let log = logs.get(db);
   if (log) return log;
-  const maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM listing_changes');
-  const changes = db.prepare<{ after: number; limit: number }, { seq: number; id: string }>('SELECT seq, id FROM listing_changes WHERE seq > @after ORDER BY seq LIMIT @limit');
-  const count = db.prepare<{ after: number }, { n: number }>('SELECT COUNT(*) AS n FROM listing_changes WHERE seq > @after');
-  const prune = db.prepare<{ below: number }>('DELETE FROM listing_changes WHERE seq < @below');
+  const maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM posting_changes');
+  const changes = db.prepare<{ after: number; limit: number }, { seq: number; id: string }>('SELECT seq, id FROM posting_changes WHERE seq > @after ORDER BY seq LIMIT @limit');
+  const count = db.prepare<{ after: number }, { n: number }>('SELECT COUNT(*) AS n FROM posting_changes WHERE seq > @after');
+  const prune = db.prepare<{ below: number }>('DELETE FROM posting_changes WHERE seq < @below');
   log = {
     cursors: new Set(),
     maxSeq: () => maxSeq.get()?.seq ?? 0,

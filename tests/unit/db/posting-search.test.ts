@@ -2,15 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { closeDatabase, openDatabase } from '../../../electron/host/db/open-database';
 import type { WritableDatabase } from '../../../electron/host/db/handles';
-import { createListingStore, type ListingStore } from '../../../electron/host/db/listing-store';
-import { escapeLike, planSearch, quoteFts } from '../../../electron/host/db/listing-search';
-import { DAY, NOW, iso, makeListing } from './fixtures';
+import { createPostingStore, type PostingStore } from '../../../electron/host/db/posting-store';
+import { escapeLike, planSearch, quoteFts } from '../../../electron/host/db/posting-search';
+import { DAY, NOW, iso, makePosting } from './fixtures';
 
 let db: WritableDatabase;
-let store: ListingStore;
+let store: PostingStore;
 
-const forklift = makeListing({ id: 'forklift', title: '叉车司机', occupation: 'driving', districtCode: '361102', address: '信州区凤凰大道88号' });
-const driver = makeListing({
+const forklift = makePosting({ id: 'forklift', title: '叉车司机', occupation: 'driving', districtCode: '361102', address: '信州区凤凰大道88号' });
+const driver = makePosting({
   id: 'driver',
   title: '司机',
   occupation: 'driving',
@@ -19,7 +19,7 @@ const driver = makeListing({
   description: '公司商务用车驾驶。',
   requirements: '持C1驾照，100%准时',
 });
-const cleaner = makeListing({
+const cleaner = makePosting({
   id: 'cleaner',
   title: '保洁员',
   occupation: 'cleaning',
@@ -29,7 +29,7 @@ const cleaner = makeListing({
   requirements: '做事细心，能用*号清单',
   employerName: '上饶市晨光物业管理有限公司',
 });
-const dancer = makeListing({
+const dancer = makePosting({
   id: 'dancer',
   title: '中国舞教师',
   occupation: 'teaching',
@@ -40,12 +40,12 @@ const dancer = makeListing({
   payMax: 200,
   payUnit: 'lesson',
 });
-const hiddenDriver = makeListing({ id: 'hidden-driver', title: '货车司机', districtCode: '361102' });
-const expiredDriver = makeListing({ id: 'expired-driver', title: '挖机司机', validFrom: iso(NOW - 9 * DAY), validUntil: iso(NOW - DAY) });
+const hiddenDriver = makePosting({ id: 'hidden-driver', title: '货车司机', districtCode: '361102' });
+const expiredDriver = makePosting({ id: 'expired-driver', title: '挖机司机', validFrom: iso(NOW - 9 * DAY), validUntil: iso(NOW - DAY) });
 
 beforeAll(() => {
   db = openDatabase(':memory:');
-  store = createListingStore(db);
+  store = createPostingStore(db);
   store.upsertMany([forklift, driver, cleaner, dancer, hiddenDriver, expiredDriver]);
   store.setHidden(hiddenDriver.id, true);
 });
@@ -55,7 +55,7 @@ afterAll(() => closeDatabase(db));
 const ids = (q: string | undefined, extra: { occupation?: 'driving' | 'cleaning' | 'teaching'; district?: string } = {}) =>
   store
     .search({ q, limit: 50, now: NOW, ...extra })
-    .listings.map((l) => l.id)
+    .postings.map((l) => l.id)
     .sort();
 
 // Every case runs twice: right after writing (rows still waiting for the search indexer, found
@@ -113,8 +113,8 @@ for (const indexed of [false, true]) {
     it('reports the full total while returning at most limit postings', () => {
       const result = store.search({ q: '机', limit: 1, now: NOW });
       expect(result.total).toBe(2);
-      expect(result.listings).toHaveLength(1);
-      expect(store.search({ q: '机', limit: 0, now: NOW })).toEqual({ listings: [], total: 2 });
+      expect(result.postings).toHaveLength(1);
+      expect(store.search({ q: '机', limit: 0, now: NOW })).toEqual({ postings: [], total: 2 });
     });
 
     it('treats FTS operators and quotes as plain text', () => {
@@ -141,7 +141,7 @@ for (const indexed of [false, true]) {
       fc.assert(
         fc.property(fc.array(alphabet, { maxLength: 12 }), (parts) => {
           const result = store.search({ q: parts.join(''), limit: 10, now: NOW });
-          expect(result.total).toBeGreaterThanOrEqual(result.listings.length);
+          expect(result.total).toBeGreaterThanOrEqual(result.postings.length);
         }),
         { numRuns: 400 },
       );

@@ -1,25 +1,25 @@
 /**
- * Rows of the `listings` table and their mapping to the shared `Listing` type. SQLite has no
+ * Rows of the `postings` table and their mapping to the shared `Posting` type. SQLite has no
  * booleans, so flags are 0/1; a missing payMax is NULL.
  */
-import type { Listing } from '../../../shared/schemas/listing';
+import type { Posting } from '../../../shared/schemas/posting';
 import { formatDistrict } from '../../../shared/format';
 
-export interface ListingRow {
+export interface PostingRow {
   id: string;
   employer_name: string;
-  employer_kind: Listing['employerKind'];
+  employer_kind: Posting['employerKind'];
   employer_verified: number;
   title: string;
-  occupation: Listing['occupation'];
+  occupation: Posting['occupation'];
   description: string;
   requirements: string;
   pay_min: number;
   pay_max: number | null;
-  pay_unit: Listing['payUnit'];
-  settlement: Listing['settlement'];
+  pay_unit: Posting['payUnit'];
+  settlement: Posting['settlement'];
   headcount: number;
-  employment_type: Listing['employmentType'];
+  employment_type: Posting['employmentType'];
   district_code: string;
   district_name: string;
   address: string;
@@ -39,9 +39,9 @@ export interface ListingRow {
 }
 
 /** The bound parameters of an insert: every column except `hidden`, which only staff set. */
-export type ListingParams = Omit<ListingRow, 'hidden'>;
+export type PostingParams = Omit<PostingRow, 'hidden'>;
 
-export const LISTING_PARAM_COLUMNS: readonly (keyof ListingParams)[] = [
+export const LISTING_PARAM_COLUMNS: readonly (keyof PostingParams)[] = [
   'id',
   'employer_name',
   'employer_kind',
@@ -73,7 +73,7 @@ export const LISTING_PARAM_COLUMNS: readonly (keyof ListingParams)[] = [
   'updated_at',
 ];
 
-export function listingToParams(l: Listing): ListingParams {
+export function postingToParams(l: Posting): PostingParams {
   return {
     id: l.id,
     employer_name: l.employerName,
@@ -107,7 +107,7 @@ export function listingToParams(l: Listing): ListingParams {
   };
 }
 
-export function rowToListing(r: ListingRow): Listing {
+export function rowToPosting(r: PostingRow): Posting {
   return {
     id: r.id,
     employerName: r.employer_name,

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Listing } from '../../../shared/schemas/listing';
+import type { Posting } from '../../../shared/schemas/posting';
 import { closeDatabase, openDatabase } from '../../../electron/host/db/open-database';
 import type { WritableDatabase } from '../../../electron/host/db/handles';
-import { createListingStore, type ListingStore } from '../../../electron/host/db/listing-store';
-import { DAY, HOUR, NOW, iso, makeListing } from './fixtures';
+import { createPostingStore, type PostingStore } from '../../../electron/host/db/posting-store';
+import { DAY, HOUR, NOW, iso, makePosting } from './fixtures';
 import { removableTmpDir } from '../../support/tmp-dir';
 
 let db: WritableDatabase;
-let store: ListingStore;
+let store: PostingStore;
 let clockMs = NOW;
 let cleanup: () => void;
 
@@ -17,7 +17,7 @@ beforeEach(() => {
   cleanup = t.cleanup;
   db = openDatabase(join(t.dir, 'hall.db'));
   clockMs = NOW;
-  store = createListingStore(db, { clock: () => clockMs });
+  store = createPostingStore(db, { clock: () => clockMs });
 });
 
 afterEach(() => {
@@ -27,8 +27,8 @@ afterEach(() => {
 
 describe('upsertMany', () => {
   it('stores postings and reads them back exactly, including a missing payMax and flags', () => {
-    const a = makeListing({ payMax: null, employerVerified: false, maskPhone: true, urgent: true, employerKind: 'individual' });
-    const b = makeListing({ payMin: 8.5, payMax: null, payUnit: 'order' });
+    const a = makePosting({ payMax: null, employerVerified: false, maskPhone: true, urgent: true, employerKind: 'individual' });
+    const b = makePosting({ payMin: 8.5, payMax: null, payUnit: 'order' });
     expect(store.upsertMany([a, b])).toEqual({ applied: 2, skipped: 0 });
     expect(store.get(a.id)).toEqual(a);
     expect(store.get(b.id)).toEqual(b);
@@ -37,7 +37,7 @@ describe('upsertMany', () => {
   });
 
   it('replaces a posting only with a strictly newer revision', () => {
-    const v2 = makeListing({ revision: 2, title: '叉车司机' });
+    const v2 = makePosting({ revision: 2, title: '叉车司机' });
     store.upsertMany([v2]);
 
     expect(store.upsertMany([{ ...v2, revision: 1, title: '旧标题' }])).toEqual({ applied: 0, skipped: 1 });
@@ -51,7 +51,7 @@ describe('upsertMany', () => {
   });
 
   it('keeps the newest revision when one batch holds several', () => {
-    const base = makeListing({ revision: 1 });
+    const base = makePosting({ revision: 1 });
     store.upsertMany([base, { ...base, revision: 3, title: '三' }, { ...base, revision: 2, title: '二' }]);
     expect(store.get(base.id)?.revision).toBe(3);
     expect(store.get(base.id)?.title).toBe('三');
@@ -60,13 +60,13 @@ describe('upsertMany', () => {
   it('writes the cursor with the rows and records when the data changed', () => {
     expect(store.getCursor()).toBe(0);
     expect(store.getDataUpdatedAt()).toBeNull();
-    store.upsertMany([makeListing()], { cursor: 17 });
+    store.upsertMany([makePosting()], { cursor: 17 });
     expect(store.getCursor()).toBe(17);
     expect(store.getDataUpdatedAt()).toBe(NOW);
   });
 
   it('moves the cursor but not the data time when nothing new arrived', () => {
-    const l = makeListing();
+    const l = makePosting();
     store.upsertMany([l], { cursor: 1 });
     clockMs = NOW + HOUR;
     store.upsertMany([l], { cursor: 2 });
@@ -75,13 +75,13 @@ describe('upsertMany', () => {
   });
 
   it('keeps the cursor and every row when the batch fails part-way', () => {
-    const kept = makeListing({ title: '原来的' });
+    const kept = makePosting({ title: '原来的' });
     store.upsertMany([kept], { cursor: 5 });
     clockMs = NOW + HOUR;
 
-    const good = makeListing();
+    const good = makePosting();
     // a NULL title violates NOT NULL on the second row, after the first was written
-    const bad = { ...makeListing(), title: null } as unknown as Listing;
+    const bad = { ...makePosting(), title: null } as unknown as Posting;
     expect(() => store.upsertMany([{ ...kept, revision: 9, title: '改过的' }, good, bad], { cursor: 9 })).toThrow(/NOT NULL/);
 
     expect(store.getCursor()).toBe(5);
@@ -93,28 +93,28 @@ describe('upsertMany', () => {
   });
 
   it('rejects a negative or fractional cursor without writing the batch', () => {
-    expect(() => store.upsertMany([makeListing()], { cursor: -1 })).toThrow(/upsertMany: cursor/);
+    expect(() => store.upsertMany([makePosting()], { cursor: -1 })).toThrow(/upsertMany: cursor/);
     expect(() => store.setCursor(1.5)).toThrow(/setCursor: cursor/);
     expect(store.count()).toBe(0);
     expect(store.getCursor()).toBe(0);
   });
 
   it('keeps a staff hide across upstream updates', () => {
-    const l = makeListing();
+    const l = makePosting();
     store.upsertMany([l]);
     expect(store.setHidden(l.id, true)).toBe(true);
     store.upsertMany([{ ...l, revision: 2, title: '新标题' }]);
     expect(store.countActive(NOW)).toBe(0);
     expect(store.setHidden(l.id, false)).toBe(true);
-    expect(store.activeListings(NOW).map((x) => x.title)).toEqual(['新标题']);
+    expect(store.activePostings(NOW).map((x) => x.title)).toEqual(['新标题']);
     expect(store.setHidden('unknown', true)).toBe(false);
   });
 });
 
 describe('remove', () => {
   it('deletes postings and their search entries with the cursor in one step', () => {
-    const a = makeListing({ title: '叉车司机' });
-    const b = makeListing({ title: '保洁员', occupation: 'cleaning' });
+    const a = makePosting({ title: '叉车司机' });
+    const b = makePosting({ title: '保洁员', occupation: 'cleaning' });
     store.upsertMany([a, b], { cursor: 3 });
     clockMs = NOW + HOUR;
     expect(store.remove([a.id, 'missing'], { cursor: 4 })).toBe(1);
@@ -128,7 +128,7 @@ describe('remove', () => {
 
 describe('transaction', () => {
   it('lets a caller combine several writes and roll them back together', () => {
-    const a = makeListing();
+    const a = makePosting();
     expect(() =>
       store.transaction(() => {
         store.upsertMany([a], { cursor: 8 });
@@ -143,20 +143,20 @@ describe('transaction', () => {
 
 describe('validity', () => {
   it('counts a posting active from validFrom until just before validUntil', () => {
-    const l = makeListing({ validFrom: iso(NOW), validUntil: iso(NOW + DAY) });
+    const l = makePosting({ validFrom: iso(NOW), validUntil: iso(NOW + DAY) });
     store.upsertMany([l]);
     expect(store.countActive(NOW - 1)).toBe(0);
     expect(store.countActive(NOW)).toBe(1);
     expect(store.countActive(NOW + DAY - 1)).toBe(1);
     expect(store.countActive(NOW + DAY)).toBe(0);
-    expect(store.activeListings(NOW + DAY)).toEqual([]);
+    expect(store.activePostings(NOW + DAY)).toEqual([]);
     expect(store.search({ limit: 10, now: NOW + DAY }).total).toBe(0);
   });
 
   it('purges only postings expired longer than the grace period', () => {
-    const old = makeListing({ validFrom: iso(NOW - 20 * DAY), validUntil: iso(NOW - 10 * DAY) });
-    const recent = makeListing({ validFrom: iso(NOW - 2 * DAY), validUntil: iso(NOW - HOUR) });
-    const live = makeListing();
+    const old = makePosting({ validFrom: iso(NOW - 20 * DAY), validUntil: iso(NOW - 10 * DAY) });
+    const recent = makePosting({ validFrom: iso(NOW - 2 * DAY), validUntil: iso(NOW - HOUR) });
+    const live = makePosting();
     store.upsertMany([old, recent, live]);
     expect(store.purgeExpired(NOW, 7 * DAY)).toBe(1);
     expect(store.get(old.id)).toBeUndefined();
@@ -167,26 +167,26 @@ describe('validity', () => {
 
   it('filters validity through an index', () => {
     const plan = db
-      .prepare('EXPLAIN QUERY PLAN SELECT l.* FROM listings l WHERE l.hidden = 0 AND l.valid_until_ms > @now AND l.valid_from_ms <= @now')
+      .prepare('EXPLAIN QUERY PLAN SELECT l.* FROM postings l WHERE l.hidden = 0 AND l.valid_until_ms > @now AND l.valid_from_ms <= @now')
       .all({ now: NOW }) as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX listings_valid_until/);
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX postings_valid_until/);
   });
 });
 
 describe('activeListings', () => {
   it('filters by trades and districts and orders urgent first, then newest, then by id', () => {
-    const driving = makeListing({ id: 'b', occupation: 'driving', districtCode: '361102', validFrom: iso(NOW - 2 * DAY) });
-    const cleaningNew = makeListing({ id: 'c', occupation: 'cleaning', districtCode: '361103', validFrom: iso(NOW - HOUR) });
-    const urgentOld = makeListing({ id: 'd', occupation: 'catering', districtCode: '361130', urgent: true, validFrom: iso(NOW - 3 * DAY) });
-    const sameTime = makeListing({ id: 'a', occupation: 'driving', districtCode: '361103', validFrom: iso(NOW - 2 * DAY) });
-    const future = makeListing({ id: 'e', validFrom: iso(NOW + HOUR) });
+    const driving = makePosting({ id: 'b', occupation: 'driving', districtCode: '361102', validFrom: iso(NOW - 2 * DAY) });
+    const cleaningNew = makePosting({ id: 'c', occupation: 'cleaning', districtCode: '361103', validFrom: iso(NOW - HOUR) });
+    const urgentOld = makePosting({ id: 'd', occupation: 'catering', districtCode: '361130', urgent: true, validFrom: iso(NOW - 3 * DAY) });
+    const sameTime = makePosting({ id: 'a', occupation: 'driving', districtCode: '361103', validFrom: iso(NOW - 2 * DAY) });
+    const future = makePosting({ id: 'e', validFrom: iso(NOW + HOUR) });
     store.upsertMany([driving, cleaningNew, urgentOld, sameTime, future]);
 
-    expect(store.activeListings(NOW).map((l) => l.id)).toEqual(['d', 'c', 'a', 'b']);
-    expect(store.activeListings(NOW, { occupations: ['driving'] }).map((l) => l.id)).toEqual(['a', 'b']);
-    expect(store.activeListings(NOW, { districts: ['361103'] }).map((l) => l.id)).toEqual(['c', 'a']);
-    expect(store.activeListings(NOW, { occupations: ['driving', 'catering'], districts: ['361102', '361130'] }).map((l) => l.id)).toEqual(['d', 'b']);
-    expect(store.activeListings(NOW, { occupations: [] })).toEqual([]);
+    expect(store.activePostings(NOW).map((l) => l.id)).toEqual(['d', 'c', 'a', 'b']);
+    expect(store.activePostings(NOW, { occupations: ['driving'] }).map((l) => l.id)).toEqual(['a', 'b']);
+    expect(store.activePostings(NOW, { districts: ['361103'] }).map((l) => l.id)).toEqual(['c', 'a']);
+    expect(store.activePostings(NOW, { occupations: ['driving', 'catering'], districts: ['361102', '361130'] }).map((l) => l.id)).toEqual(['d', 'b']);
+    expect(store.activePostings(NOW, { occupations: [] })).toEqual([]);
     expect(store.countActive(NOW)).toBe(4);
   });
 });

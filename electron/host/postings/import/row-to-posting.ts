@@ -5,7 +5,7 @@
  * rules of one that came from the platform. A row is all or nothing: any problem refuses it.
  */
 import { createHash } from 'node:crypto';
-import { ListingSchema, type Listing } from '../../../../shared/schemas/listing';
+import { PostingSchema, type Posting } from '../../../../shared/schemas/posting';
 import { OCCUPATION_CODES, OCCUPATION_LABELS_ZH, type OccupationCode } from '../../../../shared/occupations';
 import { IMPORT_ID_PREFIX, type ImportProblem } from '../../../../shared/staff-data-contract';
 import type { ColumnMap, ImportField } from './import-columns';
@@ -21,12 +21,12 @@ export interface RowContext {
   now: number;
   source: string;
   /** The stored posting with this id, to keep its start date and bump its revision. */
-  existing: (id: string) => Listing | undefined;
+  existing: (id: string) => Posting | undefined;
 }
 
-export type RowResult = { ok: true; listing: Listing; rawId: string | null; changed: boolean } | { ok: false; rawId: string | null; reasons: ImportProblem[] };
+export type RowResult = { ok: true; posting: Posting; rawId: string | null; changed: boolean } | { ok: false; rawId: string | null; reasons: ImportProblem[] };
 
-const PAY_UNIT_WORDS: Record<string, Listing['payUnit']> = {
+const PAY_UNIT_WORDS: Record<string, Posting['payUnit']> = {
   hour: 'hour', 时: 'hour', 小时: 'hour', 元时: 'hour', 元小时: 'hour',
   day: 'day', 天: 'day', 日: 'day', 元天: 'day', 元日: 'day',
   piece: 'piece', 件: 'piece', 元件: 'piece',
@@ -34,17 +34,17 @@ const PAY_UNIT_WORDS: Record<string, Listing['payUnit']> = {
   lesson: 'lesson', 课时: 'lesson', 节: 'lesson', 元课时: 'lesson', 元节: 'lesson',
   month: 'month', 月: 'month', 元月: 'month',
 };
-const SETTLEMENT_WORDS: Record<string, Listing['settlement']> = {
+const SETTLEMENT_WORDS: Record<string, Posting['settlement']> = {
   daily: 'daily', 日结: 'daily', 当日结: 'daily', 天结: 'daily',
   weekly: 'weekly', 周结: 'weekly',
   monthly: 'monthly', 月结: 'monthly',
   'on-completion': 'on-completion', oncompletion: 'on-completion', 完工结: 'on-completion', 完工结算: 'on-completion', 完工后结: 'on-completion',
 };
-const EMPLOYMENT_WORDS: Record<string, Listing['employmentType']> = {
+const EMPLOYMENT_WORDS: Record<string, Posting['employmentType']> = {
   gig: 'gig', 零工: 'gig', 'part-time': 'part-time', parttime: 'part-time', 兼职: 'part-time',
   temporary: 'temporary', 临时: 'temporary', 临时工: 'temporary', 'full-time': 'full-time', fulltime: 'full-time', 全职: 'full-time',
 };
-const EMPLOYER_WORDS: Record<string, Listing['employerKind']> = {
+const EMPLOYER_WORDS: Record<string, Posting['employerKind']> = {
   enterprise: 'enterprise', 企业: 'enterprise', 公司: 'enterprise',
   'individual-business': 'individual-business', 个体户: 'individual-business', 个体工商户: 'individual-business',
   individual: 'individual', 个人: 'individual',
@@ -101,7 +101,7 @@ function numberCell(cell: Cell): number | null {
 }
 
 /** `120-200元/课时`, `300`, `8.5元/单` in one pay cell. */
-function payCell(cell: Cell): { min: number; max: number | null; unit: Listing['payUnit'] | null } | null {
+function payCell(cell: Cell): { min: number; max: number | null; unit: Posting['payUnit'] | null } | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? { min: cell, max: null, unit: null } : null;
   const s = text(cell).replace(/[,，\s]/g, '');
   const m = /^(\d+(?:\.\d+)?)(?:[-–—~～至到](\d+(?:\.\d+)?))?(?:元)?(?:[/／每](.+))?$/.exec(s);
@@ -116,7 +116,7 @@ function phoneCell(cell: Cell): string {
   return text(cell).replace(/\s+/g, '');
 }
 
-export function rowToListing(cells: readonly Cell[], ctx: RowContext): RowResult {
+export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult {
   const { map, header } = ctx;
   const problems: ImportProblem[] = [];
   const column = (f: ImportField) => (map.fields[f] !== undefined ? header[map.fields[f]!] || f : f);
@@ -160,7 +160,7 @@ export function rowToListing(cells: readonly Cell[], ctx: RowContext): RowResult
 
   let payMin: number | undefined;
   let payMax: number | null = null;
-  let payUnit: Listing['payUnit'] | undefined;
+  let payUnit: Posting['payUnit'] | undefined;
   if (required('payMin')) {
     const pay = payCell(cell('payMin'));
     if (!pay) problem('payMin', 'bad_number', `${column('payMin')} "${text(cell('payMin')).slice(0, 20)}" is not an amount like 200 or 120-200元/天`);
@@ -254,7 +254,7 @@ export function rowToListing(cells: readonly Cell[], ctx: RowContext): RowResult
     revision: existing?.revision ?? 1,
     updatedAt: existing?.updatedAt ?? new Date(ctx.now).toISOString(),
   };
-  const parsed = ListingSchema.safeParse(candidate);
+  const parsed = PostingSchema.safeParse(candidate);
   if (!parsed.success) {
     return {
       ok: false,
@@ -266,11 +266,11 @@ export function rowToListing(cells: readonly Cell[], ctx: RowContext): RowResult
       }),
     };
   }
-  if (existing && sameContent(existing, parsed.data)) return { ok: true, listing: existing, rawId, changed: false };
-  const listing: Listing = existing
+  if (existing && sameContent(existing, parsed.data)) return { ok: true, posting: existing, rawId, changed: false };
+  const posting: Posting = existing
     ? { ...parsed.data, revision: existing.revision + 1, updatedAt: new Date(ctx.now).toISOString(), source: ctx.source }
     : parsed.data;
-  return { ok: true, listing, rawId, changed: true };
+  return { ok: true, posting, rawId, changed: true };
 }
 
 const IMPORT_FIELD_OF: Record<string, ImportField | undefined> = {
@@ -281,8 +281,8 @@ const IMPORT_FIELD_OF: Record<string, ImportField | undefined> = {
 };
 
 /** Equal apart from bookkeeping (revision, time, where it came from). */
-export function sameContent(a: Listing, b: Listing): boolean {
-  const strip = ({ revision: _r, updatedAt: _u, source: _s, validFrom: _f, validUntil: _t, ...rest }: Listing) => rest;
+export function sameContent(a: Posting, b: Posting): boolean {
+  const strip = ({ revision: _r, updatedAt: _u, source: _s, validFrom: _f, validUntil: _t, ...rest }: Posting) => rest;
   const x = strip(a);
   const y = strip(b);
   return (Object.keys(x) as (keyof typeof x)[]).every((k) => x[k] === y[k]) && Date.parse(a.validFrom) === Date.parse(b.validFrom) && Date.parse(a.validUntil) === Date.parse(b.validUntil);

@@ -1,17 +1,17 @@
 /**
- * The listings repository: every read and write of postings goes through here, with
+ * The postings repository: every read and write of postings goes through here, with
  * statements prepared once and multi-row writes in one transaction.
  *
  * Revision rule: an incoming posting replaces the stored one only when its `revision` is
  * strictly greater. An older or equal revision is skipped, so a replayed or reordered change
  * can never roll a posting back. A staff `hidden` flag survives upstream updates.
  */
-import type { Listing } from '../../../shared/schemas/listing';
+import type { Posting } from '../../../shared/schemas/posting';
 import type { OccupationCode } from '../../../shared/occupations';
 import type { WritableDatabase } from './handles';
-import { LISTING_PARAM_COLUMNS, listingToParams, rowToListing, type ListingRow } from './listing-row';
+import { LISTING_PARAM_COLUMNS, postingToParams, rowToPosting, type PostingRow } from './posting-row';
 import { META_KEYS, createMetaStore, readInteger } from './meta-store';
-import { SEARCH_TEXT_SQL, fullTextConditionSql, fullTextParams, planSearch } from './listing-search';
+import { SEARCH_TEXT_SQL, fullTextConditionSql, fullTextParams, planSearch } from './posting-search';
 import { FTS_COLUMNS } from './migrations/0001-initial';
 
 export interface WriteMeta {
@@ -33,7 +33,7 @@ export interface SearchQuery {
 }
 
 export interface SearchResult {
-  listings: Listing[];
+  postings: Posting[];
   /** How many postings match in all, beyond `limit`. */
   total: number;
 }
@@ -45,13 +45,13 @@ export interface UpsertResult {
   skipped: number;
 }
 
-export interface ListingStore {
-  upsertMany(listings: readonly Listing[], meta?: WriteMeta): UpsertResult;
+export interface PostingStore {
+  upsertMany(postings: readonly Posting[], meta?: WriteMeta): UpsertResult;
   remove(ids: readonly string[], meta?: WriteMeta): number;
-  get(id: string): Listing | undefined;
+  get(id: string): Posting | undefined;
   count(): number;
   countActive(now: number): number;
-  activeListings(now: number, filter?: ActiveFilter): Listing[];
+  activePostings(now: number, filter?: ActiveFilter): Posting[];
   search(query: SearchQuery): SearchResult;
   /** Staff take a posting off (or back onto) the boards locally; false when the id is unknown. */
   setHidden(id: string, hidden: boolean): boolean;
@@ -68,7 +68,7 @@ export interface ListingStore {
   searchBacklog(): number;
 }
 
-export interface ListingStoreOptions {
+export interface PostingStoreOptions {
   /** Clock for `data.updatedAt`; injectable so tests are exact. */
   clock?: () => number;
 }
@@ -77,7 +77,7 @@ const ACTIVE_SQL = 'l.hidden = 0 AND l.valid_until_ms > @now AND l.valid_from_ms
 const ORDER_SQL = 'ORDER BY l.urgent DESC, l.valid_from_ms DESC, l.id ASC';
 const MAX_SEARCH_LIMIT = 1000;
 
-export function createListingStore(db: WritableDatabase, options: ListingStoreOptions = {}): ListingStore {
+export function createPostingStore(db: WritableDatabase, options: PostingStoreOptions = {}): PostingStore {
   const clock = options.clock ?? Date.now;
   const meta = createMetaStore(db);
 
@@ -87,24 +87,24 @@ export function createListingStore(db: WritableDatabase, options: ListingStoreOp
     .map((c) => `${c} = excluded.${c}`)
     .join(', ');
   const upsert = db.prepare(
-    `INSERT INTO listings (${columns}) VALUES (${values})
-     ON CONFLICT (id) DO UPDATE SET ${updates} WHERE excluded.revision > listings.revision`,
+    `INSERT INTO postings (${columns}) VALUES (${values})
+     ON CONFLICT (id) DO UPDATE SET ${updates} WHERE excluded.revision > postings.revision`,
   );
-  const deleteOne = db.prepare<{ id: string }>('DELETE FROM listings WHERE id = @id');
-  const selectOne = db.prepare<{ id: string }, ListingRow>('SELECT * FROM listings WHERE id = @id');
-  const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM listings');
+  const deleteOne = db.prepare<{ id: string }>('DELETE FROM postings WHERE id = @id');
+  const selectOne = db.prepare<{ id: string }, PostingRow>('SELECT * FROM postings WHERE id = @id');
+  const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM postings');
   const countActiveStmt = db.prepare<{ now: number }, { n: number }>(
-    `SELECT COUNT(*) AS n FROM listings l WHERE ${ACTIVE_SQL}`,
+    `SELECT COUNT(*) AS n FROM postings l WHERE ${ACTIVE_SQL}`,
   );
   // json_each keeps one prepared statement for any number of filter values
-  const selectActive = db.prepare<{ now: number; occupations: string | null; districts: string | null }, ListingRow>(
-    `SELECT l.* FROM listings l WHERE ${ACTIVE_SQL}
+  const selectActive = db.prepare<{ now: number; occupations: string | null; districts: string | null }, PostingRow>(
+    `SELECT l.* FROM postings l WHERE ${ACTIVE_SQL}
        AND (@occupations IS NULL OR l.occupation IN (SELECT value FROM json_each(@occupations)))
        AND (@districts IS NULL OR l.district_code IN (SELECT value FROM json_each(@districts)))
      ${ORDER_SQL}`,
   );
-  const updateHidden = db.prepare<{ id: string; hidden: number }>('UPDATE listings SET hidden = @hidden WHERE id = @id');
-  const purge = db.prepare<{ before: number }>('DELETE FROM listings WHERE valid_until_ms <= @before');
+  const updateHidden = db.prepare<{ id: string; hidden: number }>('UPDATE postings SET hidden = @hidden WHERE id = @id');
+  const purge = db.prepare<{ before: number }>('DELETE FROM postings WHERE valid_until_ms <= @before');
 
   // Search statements differ only in how many LIKE terms and whether FTS is used; a handful
   // of shapes, each prepared on first use and then reused.
@@ -119,8 +119,8 @@ export function createListingStore(db: WritableDatabase, options: ListingStoreOp
     for (let i = 0; i < likeCount; i += 1) where.push(`${SEARCH_TEXT_SQL} LIKE @like${i} ESCAPE '\\'`);
     const whereSql = where.join(' AND ');
     return {
-      page: db.prepare<Record<string, unknown>, ListingRow>(`SELECT l.* FROM listings l WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit`),
-      count: db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM listings l WHERE ${whereSql}`),
+      page: db.prepare<Record<string, unknown>, PostingRow>(`SELECT l.* FROM postings l WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit`),
+      count: db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM postings l WHERE ${whereSql}`),
     };
   }
   function searchStatement(matchTerms: number, likeCount: number) {
@@ -146,14 +146,14 @@ export function createListingStore(db: WritableDatabase, options: ListingStoreOp
 
   const ftsCols = FTS_COLUMNS.join(', ');
   const indexBatch = db.prepare<{ n: number }>(
-    `INSERT INTO listings_fts (rowid, ${ftsCols})
-       SELECT l.rowid, ${FTS_COLUMNS.map((c) => `l.${c}`).join(', ')} FROM listings l
-        WHERE l.rowid IN (SELECT rowid FROM listings_fts_pending ORDER BY rowid LIMIT @n)`,
+    `INSERT INTO postings_fts (rowid, ${ftsCols})
+       SELECT l.rowid, ${FTS_COLUMNS.map((c) => `l.${c}`).join(', ')} FROM postings l
+        WHERE l.rowid IN (SELECT rowid FROM postings_fts_pending ORDER BY rowid LIMIT @n)`,
   );
   const dropBatch = db.prepare<{ n: number }>(
-    'DELETE FROM listings_fts_pending WHERE rowid IN (SELECT rowid FROM listings_fts_pending ORDER BY rowid LIMIT @n)',
+    'DELETE FROM postings_fts_pending WHERE rowid IN (SELECT rowid FROM postings_fts_pending ORDER BY rowid LIMIT @n)',
   );
-  const countBacklog = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM listings_fts_pending');
+  const countBacklog = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM postings_fts_pending');
   // Same rows in both statements: the pending set cannot change inside this transaction.
   const indexTx = db.transaction((n: number): number => {
     indexBatch.run({ n });
@@ -162,12 +162,12 @@ export function createListingStore(db: WritableDatabase, options: ListingStoreOp
 
   // These transactions matter: a batch of rows and the cursor that says "applied up to here"
   // must commit together, or a crash between them would skip or replay changes.
-  function upsertRows(listings: readonly Listing[], writeMeta: WriteMeta | undefined): UpsertResult {
+  function upsertRows(postings: readonly Posting[], writeMeta: WriteMeta | undefined): UpsertResult {
     let applied = 0;
-    for (const l of listings) applied += upsert.run(listingToParams(l)).changes;
+    for (const l of postings) applied += upsert.run(postingToParams(l)).changes;
     if (writeMeta?.cursor !== undefined) writeCursor(writeMeta.cursor, 'upsertMany');
     if (applied > 0) touchData();
-    return { applied, skipped: listings.length - applied };
+    return { applied, skipped: postings.length - applied };
   }
 
   function removeRows(ids: readonly string[], writeMeta: WriteMeta | undefined): number {
@@ -199,17 +199,17 @@ export function createListingStore(db: WritableDatabase, options: ListingStoreOp
     remove: joined(removeRows, removeTx),
     get(id) {
       const row = selectOne.get({ id });
-      return row ? rowToListing(row) : undefined;
+      return row ? rowToPosting(row) : undefined;
     },
     count: () => countAll.get()?.n ?? 0,
     countActive: (now) => countActiveStmt.get({ now })?.n ?? 0,
-    activeListings(now, filter = {}) {
+    activePostings(now, filter = {}) {
       const rows = selectActive.all({
         now,
         occupations: filter.occupations ? JSON.stringify(filter.occupations) : null,
         districts: filter.districts ? JSON.stringify(filter.districts) : null,
       });
-      return rows.map(rowToListing);
+      return rows.map(rowToPosting);
     },
     search({ q, occupation, district, limit, now }) {
       const plan = planSearch(q);
@@ -225,8 +225,8 @@ export function createListingStore(db: WritableDatabase, options: ListingStoreOp
       });
       const total = stmts.count.get(params)?.n ?? 0;
       const pageSize = Math.max(0, Math.min(MAX_SEARCH_LIMIT, Math.floor(limit)));
-      const listings = total === 0 || pageSize === 0 ? [] : stmts.page.all({ ...params, limit: pageSize }).map(rowToListing);
-      return { listings, total };
+      const postings = total === 0 || pageSize === 0 ? [] : stmts.page.all({ ...params, limit: pageSize }).map(rowToPosting);
+      return { postings, total };
     },
     setHidden: (id, hidden) => hideTx(id, hidden),
     indexSearchBacklog: (maxRows) => indexTx(Math.max(1, Math.floor(maxRows))),

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { PublicPosting } from '../../shared/schemas/posting';
+import { formatDistrict } from '../../shared/format';
+import type { UiLocale } from '../common/i18n';
+import { Pictogram } from './pictograms';
+import { payText, settlementText } from './posting-text';
+
+/** One result: the whole card is the touch target. */
+export function PostingCard({ posting, onOpen }: { posting: PublicPosting; onOpen: () => void }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language as UiLocale;
+  return (
+    <button type="button" className="card" data-testid="posting-card" data-posting-id={posting.id} onClick={onOpen}>
+      <span className="card-icon">
+        <Pictogram code={posting.occupation} size={56} />
+      </span>
+      <span className="card-body">
+        <span className="card-title">
+          {posting.urgent && <span className="badge badge-urgent">{t('kiosk.card.urgent')}</span>}
+          {posting.title}
+        </span>
+        <span className="card-pay">
+          {payText(posting, locale)}
+          {posting.settlement === 'daily' && <span className="badge badge-daily">{settlementText(posting, locale)}</span>}
+        </span>
+        <span className="card-meta">
+          {formatDistrict(posting.districtCode)} · {posting.employerName}
+          {posting.employerVerified && <span className="verified"> ✓{t('kiosk.card.verified')}</span>}
+        </span>
+        {posting.workTime && <span className="card-meta">{posting.workTime} · {t('kiosk.card.headcount', { count: posting.headcount })}</span>}
+      </span>
+      <span className="card-open" aria-hidden="true">›</span>
+    </button>
+  );
+}
