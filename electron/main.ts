@@ -6,7 +6,14 @@ import { DatabaseTooNewError, NativeBindingError } from './host/db/errors';
 import { startHall } from './host/hall';
 import { ScreenConfigError } from './host/screens/screen-config';
 import { RendererMissingError } from './host/server/http-server';
-import { createLogger, logDestinations, openLogFile, stderrDestination, stdoutDestination, type Logger } from './host/util/logger';
+import {
+  createLogger,
+  logDestinations,
+  openLogFile,
+  stderrDestination,
+  stdoutDestination,
+  type Logger,
+} from './host/util/logger';
 import { decideDisplayServer } from './windows/display-server';
 import { devToolsWanted, hallArgsFrom } from './windows/hall-args';
 import { describeLogDestination, logDestination } from './windows/log-destination';
@@ -24,7 +31,9 @@ let log: Logger = bootLog;
 
 /** Operator mistakes (a flag, a file, a missing binding) in one line; anything else with its stack. */
 function fail(error: unknown): never {
-  const expected = [ConfigError, ScreenConfigError, RendererMissingError, DatabaseTooNewError, NativeBindingError].some((type) => error instanceof type);
+  const expected = [ConfigError, ScreenConfigError, RendererMissingError, DatabaseTooNewError, NativeBindingError].some(
+    (type) => error instanceof type,
+  );
   const text = expected ? (error as Error).message : ((error as Error)?.stack ?? String(error));
   const line = `Hall Board could not start: ${text}`;
   // Also on stderr: the one line a person who started the app by hand must see, wherever the
@@ -49,8 +58,15 @@ function nativeBinding(appDir: string): string | null {
   const electron = process.versions.electron;
   if (!electron) return null;
   if (app.isPackaged) return packagedBindingPath(process.resourcesPath);
-  const sqlite = JSON.parse(readFileSync(join(appDir, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as { version: string };
-  return devBindingPath(bindingCacheRoot(appDir, process.env), { electronVersion: electron, platform: process.platform, arch: process.arch, sqliteVersion: sqlite.version });
+  const sqlite = JSON.parse(readFileSync(join(appDir, 'node_modules', 'better-sqlite3', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return devBindingPath(bindingCacheRoot(appDir, process.env), {
+    electronVersion: electron,
+    platform: process.platform,
+    arch: process.arch,
+    sqliteVersion: sqlite.version,
+  });
 }
 
 function options(argv: readonly string[]): HallOptions {
@@ -114,7 +130,12 @@ async function main(argv: readonly string[], displayServerLog: string | null): P
 
 const argv = process.argv.slice(1);
 // Before anything else: the display server can only be chosen by the command line.
-const displayServer = decideDisplayServer({ platform: process.platform, env: process.env, argv, chosen: app.commandLine.getSwitchValue('ozone-platform') });
+const displayServer = decideDisplayServer({
+  platform: process.platform,
+  env: process.env,
+  argv,
+  chosen: app.commandLine.getSwitchValue('ozone-platform'),
+});
 if (displayServer.action === 'relaunch') {
   log.info(displayServer.log);
   // An AppImage's executable lives in a mount that goes away with this process: relaunch the image.

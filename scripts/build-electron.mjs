@@ -141,7 +141,10 @@ export async function buildElectron({ quiet = false } = {}) {
   await buildImportTableWorker({ outDir });
 
   const preloads = await buildPreloads({ outDir });
-  if (!quiet) console.log(`built dist-electron (main, sync-page-worker, board-plan-worker, import-table-worker + preloads ${preloads.join(', ')}) in ${Date.now() - started} ms`);
+  if (!quiet)
+    console.log(
+      `built dist-electron (main, sync-page-worker, board-plan-worker, import-table-worker + preloads ${preloads.join(', ')}) in ${Date.now() - started} ms`,
+    );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

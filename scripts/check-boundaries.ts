@@ -8,7 +8,9 @@ const root = resolve(process.argv[2] ?? resolve(import.meta.dirname, '..'));
 const violations = checkBoundaries(root);
 for (const v of violations) console.error(`${v.file}:${v.line}: imports "${v.specifier}" — ${v.rule}`);
 if (violations.length > 0) {
-  console.error(`check-boundaries: ${violations.length} import(s) cross a process boundary or cannot be classified (see scripts/boundaries/boundary-rules.ts).`);
+  console.error(
+    `check-boundaries: ${violations.length} import(s) cross a process boundary or cannot be classified (see scripts/boundaries/boundary-rules.ts).`,
+  );
   process.exit(1);
 }
 console.log('check-boundaries: every import is classified and stays on its side of the process boundaries.');

@@ -16,13 +16,23 @@ import { readElectronTarget, ROOT } from './launcher/electron-target';
 export const ELECTRON_BUILDER = 'electron-builder@26.17.0';
 export const STAGED_BINDING_DIR = join(ROOT, 'dist-native');
 
-export function electronBuilderCommand(args: readonly string[], platform: NodeJS.Platform = process.platform): { command: string; args: string[]; shell: boolean } {
-  return { command: platform === 'win32' ? 'npx.cmd' : 'npx', args: ['--yes', ELECTRON_BUILDER, '--config', 'electron-builder.yml', ...args], shell: platform === 'win32' };
+export function electronBuilderCommand(
+  args: readonly string[],
+  platform: NodeJS.Platform = process.platform,
+): { command: string; args: string[]; shell: boolean } {
+  return {
+    command: platform === 'win32' ? 'npx.cmd' : 'npx',
+    args: ['--yes', ELECTRON_BUILDER, '--config', 'electron-builder.yml', ...args],
+    shell: platform === 'win32',
+  };
 }
 
 async function main(): Promise<void> {
   const target = readElectronTarget();
-  const binding = await ensureElectronBinding(target, { cacheRoot: bindingCacheRoot(ROOT, process.env), status: (line) => console.log(line) });
+  const binding = await ensureElectronBinding(target, {
+    cacheRoot: bindingCacheRoot(ROOT, process.env),
+    status: (line) => console.log(line),
+  });
   if (binding.path === null) {
     console.error(`dist: ${binding.reason}`);
     process.exit(1);

@@ -31,10 +31,14 @@ export function rendererIsStale() {
 export function ensureRenderer() {
   if (!rendererIsStale()) return;
   console.log('Building the screens (vite build)…');
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) {
     console.error('ensure-renderer: vite build failed; the screens cannot be served.');
     process.exit(result.status ?? 1);

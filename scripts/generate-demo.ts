@@ -17,7 +17,8 @@ const DEMO_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../assets/de
 function nonNegativeInt(raw: string | undefined, fallback: number, name: string): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`generate-demo: --${name} must be a non-negative integer, got ${raw}`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(`generate-demo: --${name} must be a non-negative integer, got ${raw}`);
   return n;
 }
 

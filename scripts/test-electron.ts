@@ -56,7 +56,11 @@ function readLog(logDir: string): LogLine[] {
     .flatMap((file) => parseLogLines(readFileSync(join(logDir, file), 'utf8')));
 }
 
-async function until<T>(what: string, probe: () => T | null | undefined | Promise<T | null | undefined>, timeoutMs = WINDOW_TIMEOUT_MS): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | null | undefined | Promise<T | null | undefined>,
+  timeoutMs = WINDOW_TIMEOUT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -67,13 +71,22 @@ async function until<T>(what: string, probe: () => T | null | undefined | Promis
 }
 
 async function launchCheckout(executablePath: string, args: string[], env: NodeJS.ProcessEnv): Promise<Running> {
-  const app = await _electron.launch({ executablePath, args, env: env as Record<string, string>, cwd: ROOT, timeout: WINDOW_TIMEOUT_MS });
+  const app = await _electron.launch({
+    executablePath,
+    args,
+    env: env as Record<string, string>,
+    cwd: ROOT,
+    timeout: WINDOW_TIMEOUT_MS,
+  });
   return { pages: () => app.windows(), close: () => app.close() };
 }
 
 /** An installed app, over the DevTools port its fuses leave (Chromium prints the endpoint on stderr). */
 async function launchInstalled(executablePath: string, args: string[], env: NodeJS.ProcessEnv): Promise<Running> {
-  const child: ChildProcess = spawn(executablePath, ['--remote-debugging-port=0', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(executablePath, ['--remote-debugging-port=0', ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.stdout!.resume();
@@ -109,7 +122,9 @@ async function phase(
       return windows.length > 0 ? windows : null;
     });
     const hallPage = (page: Page) => /^http:\/\/127\.0\.0\.1:\d+\//.test(page.url());
-    await until(`${expected.length} window(s) to load`, () => (running.pages().filter(hallPage).length >= expected.length ? true : null)).catch(() => undefined);
+    await until(`${expected.length} window(s) to load`, () =>
+      running.pages().filter(hallPage).length >= expected.length ? true : null,
+    ).catch(() => undefined);
     const pages = running.pages().filter(hallPage);
     const facts = await Promise.all(pages.map((page) => pageFacts(page)));
     results.push(windowCountCheck(expected, pages.length));
@@ -149,7 +164,10 @@ async function main(): Promise<number> {
       console.log(cannotRunLine(`no Electron binary (${electron.reason})`));
       return EXIT.cannotRun;
     }
-    const binding = await ensureElectronBinding(target, { cacheRoot: bindingCacheRoot(ROOT, process.env), status: (line) => console.log(line) });
+    const binding = await ensureElectronBinding(target, {
+      cacheRoot: bindingCacheRoot(ROOT, process.env),
+      status: (line) => console.log(line),
+    });
     if (binding.path === null) {
       console.log(cannotRunLine(binding.reason));
       return EXIT.cannotRun;
@@ -160,7 +178,8 @@ async function main(): Promise<number> {
     await buildElectron({ quiet: true });
     const sandbox = decideSandbox(sandboxFacts(electron.path));
     if (sandbox.line) console.log(sandbox.line);
-    launch = (env) => launchCheckout(executable, [...(sandbox.sandbox ? [] : ['--no-sandbox']), ...displayServerArgs, ROOT], env);
+    launch = (env) =>
+      launchCheckout(executable, [...(sandbox.sandbox ? [] : ['--no-sandbox']), ...displayServerArgs, ROOT], env);
   }
 
   const temp = mkdtempSync(join(tmpdir(), 'hall-test-electron-'));
@@ -172,14 +191,25 @@ async function main(): Promise<number> {
     // One display (a laptop, a single test monitor) gives a board only: start again with that
     // display made the kiosk, so the kiosk's checks run everywhere.
     if (!first.windows.some((w) => w.role === 'kiosk') && first.firstDisplay !== null) {
-      writeFileSync(join(dirs.data, 'displays.json'), `${JSON.stringify({ displays: [{ match: { id: first.firstDisplay }, role: 'kiosk' }], unmatched: 'none' })}\n`);
+      writeFileSync(
+        join(dirs.data, 'displays.json'),
+        `${JSON.stringify({ displays: [{ match: { id: first.firstDisplay }, role: 'kiosk' }], unmatched: 'none' })}\n`,
+      );
       const second = await phase(launch, dirs, expectedBinding, target.abi);
       results.push(...second.results.filter((r) => r.name.startsWith('kiosk') || r.name.startsWith('every window')));
     }
     const logFiles = existsSync(dirs.logs) ? readdirSync(dirs.logs) : [];
-    results.push({ name: 'the log went to files under HALL_LOG_DIR', ok: logFiles.some((f) => /^hall\.\d+\.log$/.test(f)), detail: logFiles.join(', ') });
+    results.push({
+      name: 'the log went to files under HALL_LOG_DIR',
+      ok: logFiles.some((f) => /^hall\.\d+\.log$/.test(f)),
+      detail: logFiles.join(', '),
+    });
   } catch (error) {
-    results.push({ name: 'the app started and opened its windows', ok: false, detail: (error as Error).message.split('\n')[0]! });
+    results.push({
+      name: 'the app started and opened its windows',
+      ok: false,
+      detail: (error as Error).message.split('\n')[0]!,
+    });
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }

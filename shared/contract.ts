@@ -53,10 +53,17 @@ export const BoardHealthSchema = z.object({
 });
 
 /** How often each limit against floods was hit since start, and when last. */
-export const LimitHealthSchema = z.record(z.string(), z.object({ total: z.number().int().nonnegative(), lastAt: z.number().int().nullable() }));
+export const LimitHealthSchema = z.record(
+  z.string(),
+  z.object({ total: z.number().int().nonnegative(), lastAt: z.number().int().nullable() }),
+);
 
 /** Event-loop delay of the host's thread (ms): everything waits behind a blocked loop. */
-const LoopDelaySchema = z.object({ p50Ms: z.number().nonnegative(), p99Ms: z.number().nonnegative(), maxMs: z.number().nonnegative() });
+const LoopDelaySchema = z.object({
+  p50Ms: z.number().nonnegative(),
+  p99Ms: z.number().nonnegative(),
+  maxMs: z.number().nonnegative(),
+});
 export const LoopHealthSchema = z.object({ lastMinute: LoopDelaySchema.nullable(), thisMinute: LoopDelaySchema });
 
 export const HealthSchema = z.object({
@@ -75,7 +82,10 @@ export type Health = z.infer<typeof HealthSchema>;
 export const PostingQuerySchema = z.object({
   q: z.string().trim().max(50).optional(),
   occupation: z.enum(OCCUPATION_CODES).optional(),
-  district: z.string().regex(/^\d{6}$/).optional(),
+  district: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type PostingQuery = z.infer<typeof PostingQuerySchema>;

@@ -5,7 +5,14 @@ export type Locale = 'zh-CN' | 'en';
 
 const PAY_UNIT_TEXT: Record<Locale, Record<PayUnit, string>> = {
   'zh-CN': { hour: '元/时', day: '元/天', piece: '元/件', order: '元/单', lesson: '元/课时', month: '元/月' },
-  en: { hour: ' CNY/h', day: ' CNY/day', piece: ' CNY/piece', order: ' CNY/order', lesson: ' CNY/lesson', month: ' CNY/month' },
+  en: {
+    hour: ' CNY/h',
+    day: ' CNY/day',
+    piece: ' CNY/piece',
+    order: ' CNY/order',
+    lesson: ' CNY/lesson',
+    month: ' CNY/month',
+  },
 };
 
 const SETTLEMENT_TEXT: Record<Locale, Record<Settlement, string>> = {

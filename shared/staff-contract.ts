@@ -7,17 +7,22 @@ import { OCCUPATION_CODES } from './occupations';
 import { BOARD_LAYOUTS, LEGIBILITY_RULES } from './schemas/screen';
 import { plainText } from './schemas/urgent';
 
-
 /** PINs are digits only (typed on a keypad); 6–12 of them, and not a trivial run. */
 export const PinSchema = z
   .string()
   .regex(/^\d{6,12}$/, { message: 'a PIN is 6–12 digits' })
   .refine((pin) => !/^(\d)\1+$/.test(pin), { message: 'a PIN of one repeated digit is too easy to guess' })
-  .refine((pin) => !'01234567890123'.includes(pin) && !'98765432109876'.includes(pin), { message: 'a PIN of consecutive digits is too easy to guess' });
+  .refine((pin) => !'01234567890123'.includes(pin) && !'98765432109876'.includes(pin), {
+    message: 'a PIN of consecutive digits is too easy to guess',
+  });
 
 export const SessionInputSchema = z.strictObject({ pin: z.string().max(64) });
 export const SetupInputSchema = z.strictObject({ name: plainText(1, 30), pin: PinSchema });
-export const AccountInputSchema = z.strictObject({ name: plainText(1, 30), pin: PinSchema, role: z.enum(['admin', 'staff']).default('staff') });
+export const AccountInputSchema = z.strictObject({
+  name: plainText(1, 30),
+  pin: PinSchema,
+  role: z.enum(['admin', 'staff']).default('staff'),
+});
 
 export const StaffIdentitySchema = z.object({
   accountId: z.string(),
@@ -44,7 +49,10 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export const AuditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  action: z.string().regex(/^[a-z._]{1,40}$/).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z._]{1,40}$/)
+    .optional(),
 });
 
 /** One cell of an urgent posting's delivery proof: one open board page. */
@@ -183,8 +191,14 @@ export type ScreenPatch = z.infer<typeof ScreenPatchSchema>;
  * added (or updated) in screens.json with the given layout and filter.
  */
 export const PairingApprovalSchema = z.discriminatedUnion('role', [
-  z.strictObject({ role: z.literal('device'), code: z.string().regex(/^\d{6}$/, { message: 'the 6-digit code the device shows' }) }),
-  z.strictObject({ role: z.literal('kiosk'), code: z.string().regex(/^\d{6}$/, { message: 'the 6-digit code the kiosk shows' }) }),
+  z.strictObject({
+    role: z.literal('device'),
+    code: z.string().regex(/^\d{6}$/, { message: 'the 6-digit code the device shows' }),
+  }),
+  z.strictObject({
+    role: z.literal('kiosk'),
+    code: z.string().regex(/^\d{6}$/, { message: 'the 6-digit code the kiosk shows' }),
+  }),
   z.strictObject({
     role: z.literal('board'),
     screenId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { message: '1–32 letters, digits, _ or -' }),

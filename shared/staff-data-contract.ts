@@ -22,7 +22,10 @@ const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v
 export const PostingQuerySchema = z.strictObject({
   q: z.string().trim().max(50).optional(),
   occupation: z.enum(OCCUPATION_CODES).optional(),
-  district: z.string().regex(/^\d{6}$/).optional(),
+  district: z
+    .string()
+    .regex(/^\d{6}$/)
+    .optional(),
   /** `shown`: on the boards; `hidden`: taken off by staff; `all`. */
   visibility: z.enum(['all', 'shown', 'hidden']).default('all'),
   /** Include postings that expired or have not started. */
@@ -49,9 +52,28 @@ export type PostingsResponse = z.infer<typeof PostingsResponseSchema>;
 
 /** What staff fill in for a posting of their own; the host adds id, revision, source and time. */
 export const LOCAL_POSTING_FIELDS = [
-  'employerName', 'employerKind', 'employerVerified', 'title', 'occupation', 'description', 'requirements',
-  'payMin', 'payMax', 'payUnit', 'settlement', 'headcount', 'employmentType', 'districtCode', 'address',
-  'workTime', 'contactName', 'contactPhone', 'maskPhone', 'validFrom', 'validUntil', 'urgent',
+  'employerName',
+  'employerKind',
+  'employerVerified',
+  'title',
+  'occupation',
+  'description',
+  'requirements',
+  'payMin',
+  'payMax',
+  'payUnit',
+  'settlement',
+  'headcount',
+  'employmentType',
+  'districtCode',
+  'address',
+  'workTime',
+  'contactName',
+  'contactPhone',
+  'maskPhone',
+  'validFrom',
+  'validUntil',
+  'urgent',
 ] as const;
 
 /**
@@ -61,11 +83,21 @@ export const LOCAL_POSTING_FIELDS = [
 export const PostingFieldsSchema = z.record(z.string(), z.unknown()).superRefine((body, ctx) => {
   const allowed = new Set<string>(LOCAL_POSTING_FIELDS);
   const unknown = Object.keys(body).filter((k) => !allowed.has(k));
-  if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown or host-set fields: ${unknown.slice(0, 5).join(', ')}` });
+  if (unknown.length > 0)
+    ctx.addIssue({ code: 'custom', message: `unknown or host-set fields: ${unknown.slice(0, 5).join(', ')}` });
 });
 
 export const IMPORT_PROBLEMS = [
-  'missing', 'markup', 'bad_number', 'bad_phone', 'unknown_district', 'bad_choice', 'bad_date', 'bad_id', 'duplicate_id', 'invalid',
+  'missing',
+  'markup',
+  'bad_number',
+  'bad_phone',
+  'unknown_district',
+  'bad_choice',
+  'bad_date',
+  'bad_id',
+  'duplicate_id',
+  'invalid',
 ] as const;
 
 /** One reason a row was refused: which column, a code the console translates, and an English message. */
@@ -107,7 +139,13 @@ export type ImportReport = z.infer<typeof ImportReportSchema>;
 
 /** `POST /api/staff/postings/import?name=FILE[&dryRun=1]`. */
 export const ImportQuerySchema = z.strictObject({
-  name: z.string().overwrite(stripInvisible).trim().min(1, { message: 'the file name is required' }).max(200).refine((s) => !/[<>\p{Cc}/\\]/u.test(s), { message: 'a plain file name' }),
+  name: z
+    .string()
+    .overwrite(stripInvisible)
+    .trim()
+    .min(1, { message: 'the file name is required' })
+    .max(200)
+    .refine((s) => !/[<>\p{Cc}/\\]/u.test(s), { message: 'a plain file name' }),
   dryRun: flag.default(false),
 });
 
@@ -146,9 +184,18 @@ export const SignupSearchSchema = z
   .pipe(
     z.union(
       [
-        z.string().regex(/^[A-Z]-\d{4,}$/).transform((value) => ({ by: 'number' as const, value })),
-        z.string().regex(/^\d{4}$/).transform((value) => ({ by: 'last4' as const, value })),
-        z.string().regex(/^1\d{2}-?\d{4}-?\d{4}$/).transform((value) => ({ by: 'phone' as const, value: value.replace(/-/g, '') })),
+        z
+          .string()
+          .regex(/^[A-Z]-\d{4,}$/)
+          .transform((value) => ({ by: 'number' as const, value })),
+        z
+          .string()
+          .regex(/^\d{4}$/)
+          .transform((value) => ({ by: 'last4' as const, value })),
+        z
+          .string()
+          .regex(/^1\d{2}-?\d{4}-?\d{4}$/)
+          .transform((value) => ({ by: 'phone' as const, value: value.replace(/-/g, '') })),
       ],
       { error: 'search by sign-up number (A-0427), the last 4 digits of a phone, or a whole mobile number' },
     ),
@@ -174,7 +221,13 @@ export type SignupsResponse = z.infer<typeof SignupsResponseSchema>;
 
 export const RevealInputSchema = z.strictObject({
   /** Why staff need the number (kept in the audit log). */
-  reason: z.string().overwrite(stripInvisible).trim().min(2, { message: 'say why (at least 2 characters)' }).max(100).refine((s) => !/[<>]/.test(s), { message: 'plain text only' }),
+  reason: z
+    .string()
+    .overwrite(stripInvisible)
+    .trim()
+    .min(2, { message: 'say why (at least 2 characters)' })
+    .max(100)
+    .refine((s) => !/[<>]/.test(s), { message: 'plain text only' }),
 });
 
 export const ContactedInputSchema = z.strictObject({ contacted: z.boolean() });

@@ -36,9 +36,12 @@ function parseArgs(argv: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes('=')
+      ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+      : [arg, undefined];
     const envName = FLAGS[flag];
-    if (!envName) throw new ConfigError(`hallOptionsFrom: unknown option ${flag} (known: ${Object.keys(FLAGS).join(', ')})`);
+    if (!envName)
+      throw new ConfigError(`hallOptionsFrom: unknown option ${flag} (known: ${Object.keys(FLAGS).join(', ')})`);
     const value = inline ?? argv[++i];
     if (value === undefined || value.startsWith('--')) throw new ConfigError(`hallOptionsFrom: ${flag} needs a value`);
     out[envName] = value;
@@ -66,7 +69,8 @@ export function hallOptionsFrom(
   if (hubUrls.length > 0) {
     const hallId = merged.HALL_ID;
     const token = merged.HALL_HUB_TOKEN;
-    if (!hallId || !token) throw new ConfigError('hallOptionsFrom: --hub needs --hall-id and --hub-token (or HALL_ID, HALL_HUB_TOKEN)');
+    if (!hallId || !token)
+      throw new ConfigError('hallOptionsFrom: --hub needs --hall-id and --hub-token (or HALL_ID, HALL_HUB_TOKEN)');
     hub = { url: hubUrls[0]!, urls: hubUrls, hallId, token };
   }
   return {
@@ -87,17 +91,24 @@ const MAX_HUB_URLS = 16;
 /** `--hub URL1,URL2,…`: each an http(s) URL, trailing slashes dropped, no repeats. */
 export function hubUrlsFrom(text: string | undefined): string[] {
   if (!text) return [];
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p !== '');
-  if (parts.length > MAX_HUB_URLS) throw new ConfigError(`hallOptionsFrom: --hub names ${parts.length} URLs; at most ${MAX_HUB_URLS}`);
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length > MAX_HUB_URLS)
+    throw new ConfigError(`hallOptionsFrom: --hub names ${parts.length} URLs; at most ${MAX_HUB_URLS}`);
   const out: string[] = [];
   for (const part of parts) {
     let url: URL;
     try {
       url = new URL(part);
     } catch {
-      throw new ConfigError(`hallOptionsFrom: --hub must be a URL like http://127.0.0.1:4000 (or several, comma-separated), got "${part}"`);
+      throw new ConfigError(
+        `hallOptionsFrom: --hub must be a URL like http://127.0.0.1:4000 (or several, comma-separated), got "${part}"`,
+      );
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`hallOptionsFrom: --hub URLs must be http:// or https://, got "${part}"`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new ConfigError(`hallOptionsFrom: --hub URLs must be http:// or https://, got "${part}"`);
     const clean = part.replace(/\/+$/, '');
     if (!out.includes(clean)) out.push(clean);
   }

@@ -117,15 +117,27 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   const db = openDatabase(join(options.dataDir, 'hall.db'), { nativeBinding: options.nativeBinding });
   // `npm run test:electron` reads this line to prove which binding the Electron app's database
   // opened through; with node_modules' own build (serve, browser mode) it is only a debug line.
-  log[options.nativeBinding ? 'info' : 'debug']({ binding: options.nativeBinding ?? 'default', modules: process.versions.modules }, 'database opened');
+  log[options.nativeBinding ? 'info' : 'debug'](
+    { binding: options.nativeBinding ?? 'default', modules: process.versions.modules },
+    'database opened',
+  );
 
   // ── 1. The server and its namespaces ──────────────────────────────────────────────────────
   const limits = createLimitCounters({ log: logFor('limits'), clock });
   const loop = createLoopMonitor();
   const app = createHttpServer({ log: logFor('http'), ...(deps.onRoute ? { onRoute: deps.onRoute } : {}) });
   // Board plans go out as the text and bytes the plan worker wrote (server/raw-packet-adapter.ts).
-  const io = new SocketServer(app.server, { serveClient: false, cors: { origin: false }, parser: hallSocketParser, adapter: RawPacketAdapter });
-  capConnections(io, { limits, isHallPc, ...(deps.connectionsPerAddress ? { perAddress: deps.connectionsPerAddress } : {}) });
+  const io = new SocketServer(app.server, {
+    serveClient: false,
+    cors: { origin: false },
+    parser: hallSocketParser,
+    adapter: RawPacketAdapter,
+  });
+  capConnections(io, {
+    limits,
+    isHallPc,
+    ...(deps.connectionsPerAddress ? { perAddress: deps.connectionsPerAddress } : {}),
+  });
   const boardNamespace = io.of(BOARD_NAMESPACE) as BoardNamespace;
 
   // ── 2. Stores and services ────────────────────────────────────────────────────────────────
@@ -163,7 +175,17 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   // Devices: browser kiosks and board pages on the hall network pair by a code (requests bounded per address).
   const pairings = createPairingRequests({ clock, limits });
   // a standalone hall keeps sign-ups for its staff only: nothing is queued for an upstream it does not have
-  const kiosk = createKioskService({ db, rendererDir: options.rendererDir, clock, log: logFor('kiosk'), pairings, queueUpstream: options.hub !== null, onRegistered: kickOutbox, limits, ...deps.kioskSignups });
+  const kiosk = createKioskService({
+    db,
+    rendererDir: options.rendererDir,
+    clock,
+    log: logFor('kiosk'),
+    pairings,
+    queueUpstream: options.hub !== null,
+    onRegistered: kickOutbox,
+    limits,
+    ...deps.kioskSignups,
+  });
   const boardDevices = createBoardDevices({ db, pairings, clock, log: logFor('devices') });
 
   // Console data: the market pulse, sign-ups, postings.
@@ -196,7 +218,15 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     ...(deps.boardTuning ? { tuning: deps.boardTuning } : {}),
   });
   // the same /board namespace, a second set of handlers: plans and alerts stay separate concerns
-  const alerts = createBoardAlerts({ namespace: boardNamespace, screens: () => screens, urgent, announcements, clock, log: logFor('urgent'), onPushed: () => boards.dataChanged() });
+  const alerts = createBoardAlerts({
+    namespace: boardNamespace,
+    screens: () => screens,
+    urgent,
+    announcements,
+    clock,
+    log: logFor('urgent'),
+    onPushed: () => boards.dataChanged(),
+  });
 
   // Postings or sign-ups changed: the pulse is computed afresh and the boards re-plan.
   const changed = () => {
@@ -218,7 +248,10 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       urgent: urgent.hubSink(() => alerts.pushAll()),
       onDataChanged: () => boards.dataChanged(),
       onStatusChanged: () => boards.statusChanged(),
-      screensReport: () => ({ screensOnline: new Set(boards.presences().map((p) => p.screenId)).size, screensTotal: screens.length }),
+      screensReport: () => ({
+        screensOnline: new Set(boards.presences().map((p) => p.screenId)).size,
+        screensTotal: screens.length,
+      }),
     });
   }
 
@@ -307,7 +340,15 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     }),
     postingRoutes({ db, store, query: postingQuery, audit, guard, clock, changed }),
     // spreadsheets are read in a worker of their own, with a memory cap
-    importRoutes({ db, store, audit, guard, clock, changed, readTable: createImportReader({ worker: defaultImportWorker() }) }),
+    importRoutes({
+      db,
+      store,
+      audit,
+      guard,
+      clock,
+      changed,
+      readTable: createImportReader({ worker: defaultImportWorker() }),
+    }),
     signupRoutes({ db, signups, audit, guard, clock, changed }),
     pulseRoutes({ db, pulse, audit, guard, clock, dataDir: options.dataDir, screens, replan: changed }),
     assetRoutes({ rendererDir: options.rendererDir, defaultScreenId: () => screens[0]?.id ?? null }),

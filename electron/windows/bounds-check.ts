@@ -31,7 +31,12 @@ export const DEFAULT_BOUNDS_CHECK: BoundsCheckOptions = { delayMs: 1_000, maxAtt
 export type BoundsVerdict = { action: 'ok' } | { action: 'reapply'; attempt: number } | { action: 'give-up' };
 
 /** What to do on the `attempt`-th look (1-based) at a window whose bounds are `actual`. */
-export function judgeBounds(actual: Rect, wanted: Rect, attempt: number, options: BoundsCheckOptions = DEFAULT_BOUNDS_CHECK): BoundsVerdict {
+export function judgeBounds(
+  actual: Rect,
+  wanted: Rect,
+  attempt: number,
+  options: BoundsCheckOptions = DEFAULT_BOUNDS_CHECK,
+): BoundsVerdict {
   if (!boundsOff(actual, wanted)) return { action: 'ok' };
   return attempt > options.maxAttempts ? { action: 'give-up' } : { action: 'reapply', attempt };
 }

@@ -79,7 +79,8 @@ export function assignDisplays(
   const ordered = orderDisplays(displays);
   const result = new Map<number, WindowAssignment>();
   const needsScreen: DisplayInfo[] = [];
-  const ruleOf = (display: DisplayInfo) => config.displays.find((candidate) => displayMatches(display, candidate.match));
+  const ruleOf = (display: DisplayInfo) =>
+    config.displays.find((candidate) => displayMatches(display, candidate.match));
   const kiosks = config.unmatched === 'auto' ? defaultKiosks(ordered, ruleOf) : new Set<number>();
 
   for (const display of ordered) {
@@ -87,12 +88,24 @@ export function assignDisplays(
     if (rule) {
       if (rule.role === 'none') continue;
       const screenId = rule.role === 'board' ? rule.screenId : null;
-      result.set(display.id, { displayId: display.id, role: rule.role, screenId, bounds: display.bounds, source: 'config' });
+      result.set(display.id, {
+        displayId: display.id,
+        role: rule.role,
+        screenId,
+        bounds: display.bounds,
+        source: 'config',
+      });
       continue;
     }
     if (config.unmatched === 'none') continue;
     if (kiosks.has(display.id)) {
-      result.set(display.id, { displayId: display.id, role: 'kiosk', screenId: null, bounds: display.bounds, source: 'default' });
+      result.set(display.id, {
+        displayId: display.id,
+        role: 'kiosk',
+        screenId: null,
+        bounds: display.bounds,
+        source: 'default',
+      });
       continue;
     }
     needsScreen.push(display);
@@ -131,12 +144,17 @@ export function assignDisplays(
  * names a kiosk, the first portrait display that does not deny touch is taken for it (the
  * kiosk is a touch monitor turned to portrait; LED walls are landscape).
  */
-function defaultKiosks(ordered: readonly DisplayInfo[], ruleOf: (display: DisplayInfo) => { role: string } | undefined): Set<number> {
+function defaultKiosks(
+  ordered: readonly DisplayInfo[],
+  ruleOf: (display: DisplayInfo) => { role: string } | undefined,
+): Set<number> {
   const unmatched = ordered.filter((display) => !ruleOf(display));
   const touch = unmatched.filter((display) => display.touchSupport === 'available');
   if (touch.length > 0) return new Set(touch.map((display) => display.id));
   if (ordered.some((display) => ruleOf(display)?.role === 'kiosk')) return new Set();
-  const portrait = unmatched.find((display) => display.touchSupport === 'unknown' && display.bounds.height > display.bounds.width);
+  const portrait = unmatched.find(
+    (display) => display.touchSupport === 'unknown' && display.bounds.height > display.bounds.width,
+  );
   return new Set(portrait ? [portrait.id] : []);
 }
 
@@ -161,7 +179,11 @@ export function windowPath(assignment: Pick<WindowAssignment, 'role' | 'screenId
  * (`/kiosk#device=<token>`): a fragment is never sent over the network, so the token stays out
  * of request logs and Referer headers; the kiosk page reads it and drops it from the address bar.
  */
-export function windowUrl(hallUrl: string, assignment: Pick<WindowAssignment, 'role' | 'screenId'>, kioskToken: string | null = null): string {
+export function windowUrl(
+  hallUrl: string,
+  assignment: Pick<WindowAssignment, 'role' | 'screenId'>,
+  kioskToken: string | null = null,
+): string {
   const base = `${hallUrl.replace(/\/+$/, '')}${windowPath(assignment)}`;
   return assignment.role === 'kiosk' && kioskToken ? `${base}#device=${encodeURIComponent(kioskToken)}` : base;
 }
@@ -180,7 +202,10 @@ export interface WindowPlan {
  * Diffs the windows that are open against the ones wanted. A role change closes and recreates
  * the window because roles differ in window options (kiosk lock-down), not just in URL.
  */
-export function planWindowChanges(current: readonly WindowAssignment[], desired: readonly WindowAssignment[]): WindowPlan {
+export function planWindowChanges(
+  current: readonly WindowAssignment[],
+  desired: readonly WindowAssignment[],
+): WindowPlan {
   const plan: WindowPlan = { close: [], create: [], move: [], retarget: [] };
   const wanted = new Map(desired.map((d) => [d.displayId, d]));
   const open = new Map(current.map((c) => [c.displayId, c]));
@@ -218,6 +243,8 @@ export function isEmptyPlan(plan: WindowPlan): boolean {
 export function describeDisplay(display: DisplayInfo, assignment: WindowAssignment | undefined): string {
   const { x, y, width, height } = display.bounds;
   const touch = display.touchSupport === 'available' ? ' touch' : '';
-  const what = assignment ? `${assignment.role}${assignment.screenId ? ` ${assignment.screenId}` : ''} (${assignment.source})` : 'nothing';
+  const what = assignment
+    ? `${assignment.role}${assignment.screenId ? ` ${assignment.screenId}` : ''} (${assignment.source})`
+    : 'nothing';
   return `display ${display.id} ${JSON.stringify(display.label)} ${width}×${height}+${x}+${y} ×${display.scaleFactor}${touch} → ${what}`;
 }

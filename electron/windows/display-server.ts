@@ -23,8 +23,7 @@ export interface DisplayServerInput {
 }
 
 export type DisplayServerDecision =
-  | { action: 'keep'; log: string | null }
-  | { action: 'relaunch'; args: string[]; log: string };
+  { action: 'keep'; log: string | null } | { action: 'relaunch'; args: string[]; log: string };
 
 /**
  * The value of an explicit --ozone-platform, in either `--x=v` or `--x v` form; the last one
@@ -55,14 +54,26 @@ export function decideDisplayServer(input: DisplayServerInput): DisplayServerDec
   const explicit = explicitOzonePlatform(input.argv);
   const wayland = isWaylandSession(input.env) || input.chosen === 'wayland';
   if (explicit === 'x11') {
-    return { action: 'keep', log: wayland ? `Wayland session: Chromium runs on X11 (XWayland) because ${WHY}; ${OPT_OUT}` : null };
+    return {
+      action: 'keep',
+      log: wayland ? `Wayland session: Chromium runs on X11 (XWayland) because ${WHY}; ${OPT_OUT}` : null,
+    };
   }
   if (explicit !== null) {
-    return { action: 'keep', log: explicit === 'wayland' && wayland ? `Wayland session: running natively on Wayland as ${OZONE_SWITCH}=wayland asks; ${WHY}` : null };
+    return {
+      action: 'keep',
+      log:
+        explicit === 'wayland' && wayland
+          ? `Wayland session: running natively on Wayland as ${OZONE_SWITCH}=wayland asks; ${WHY}`
+          : null,
+    };
   }
   if (!wayland) return { action: 'keep', log: null };
   if (!input.env.DISPLAY) {
-    return { action: 'keep', log: `Wayland session without XWayland (DISPLAY is not set): staying on Wayland, where ${WHY}` };
+    return {
+      action: 'keep',
+      log: `Wayland session without XWayland (DISPLAY is not set): staying on Wayland, where ${WHY}`,
+    };
   }
   return {
     action: 'relaunch',

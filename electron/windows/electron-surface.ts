@@ -30,9 +30,18 @@ export interface ShellWebContents {
   on(event: 'input-event', listener: (event: unknown, input: { type: string }) => void): unknown;
   on(
     event: 'did-fail-load',
-    listener: (event: unknown, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void,
+    listener: (
+      event: unknown,
+      errorCode: number,
+      errorDescription: string,
+      validatedURL: string,
+      isMainFrame: boolean,
+    ) => void,
   ): unknown;
-  on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string; exitCode: number }) => void): unknown;
+  on(
+    event: 'render-process-gone',
+    listener: (event: unknown, details: { reason: string; exitCode: number }) => void,
+  ): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
   insertCSS(css: string): Promise<string>;
   setVisualZoomLevelLimits(minimumLevel: number, maximumLevel: number): Promise<void>;

@@ -18,7 +18,11 @@ export interface IpcHandlerDeps {
 
 export function senderOf(event: ShellIpcEvent, roleOf: (id: number) => WindowRole | null): IpcSender {
   const frame = event.senderFrame;
-  return { role: roleOf(event.sender.id), frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame.parent === null };
+  return {
+    role: roleOf(event.sender.id),
+    frameUrl: frame?.url ?? null,
+    isMainFrame: frame !== null && frame.parent === null,
+  };
 }
 
 /** Registers main's side of every channel in ipc-channels.ts; each message is validated first. */

@@ -31,32 +31,44 @@ export interface IpcSender {
   isMainFrame: boolean;
 }
 
-export type IpcRefusal = 'unknown-channel' | 'unknown-sender' | 'wrong-role' | 'subframe' | 'wrong-page' | 'bad-arguments';
+export type IpcRefusal =
+  'unknown-channel' | 'unknown-sender' | 'wrong-role' | 'subframe' | 'wrong-page' | 'bad-arguments';
 
-export type IpcVerdict<C extends IpcChannel> = { ok: true; payload: IpcPayload<C> } | { ok: false; reason: IpcRefusal; detail: string };
+export type IpcVerdict<C extends IpcChannel> =
+  { ok: true; payload: IpcPayload<C> } | { ok: false; reason: IpcRefusal; detail: string };
 
 function isChannel(channel: string): channel is IpcChannel {
   return Object.hasOwn(IPC_ROUTES, channel);
 }
 
 /** Checks sender and arguments of one message; `detail` is safe to log (it never echoes the payload). */
-export function validateIpc<C extends IpcChannel>(channel: C | string, args: readonly unknown[], sender: IpcSender, hallUrl: string): IpcVerdict<C> {
-  if (!isChannel(channel)) return { ok: false, reason: 'unknown-channel', detail: `no channel ${JSON.stringify(channel.slice(0, 60))}` };
+export function validateIpc<C extends IpcChannel>(
+  channel: C | string,
+  args: readonly unknown[],
+  sender: IpcSender,
+  hallUrl: string,
+): IpcVerdict<C> {
+  if (!isChannel(channel))
+    return { ok: false, reason: 'unknown-channel', detail: `no channel ${JSON.stringify(channel.slice(0, 60))}` };
   const route = IPC_ROUTES[channel];
   if (sender.role === null) return { ok: false, reason: 'unknown-sender', detail: 'not one of the shell’s windows' };
-  if (sender.role !== route.role) return { ok: false, reason: 'wrong-role', detail: `${channel} is for the ${route.role}, not a ${sender.role}` };
+  if (sender.role !== route.role)
+    return { ok: false, reason: 'wrong-role', detail: `${channel} is for the ${route.role}, not a ${sender.role}` };
   if (!sender.isMainFrame) return { ok: false, reason: 'subframe', detail: 'sent from a sub-frame' };
   if (sender.frameUrl === null || !isNavigationAllowed(sender.frameUrl, hallUrl, route.role)) {
     return { ok: false, reason: 'wrong-page', detail: `the ${route.role} window is not on a hall ${route.role} page` };
   }
-  if (args.length !== 1) return { ok: false, reason: 'bad-arguments', detail: `${channel} takes one argument, got ${args.length}` };
+  if (args.length !== 1)
+    return { ok: false, reason: 'bad-arguments', detail: `${channel} takes one argument, got ${args.length}` };
   const parsed = route.schema.safeParse(args[0]);
   if (!parsed.success) {
     // Field paths only: the values might be exactly what must not reach a log.
     const fields = [
       ...new Set(
         parsed.error.issues.flatMap((issue) =>
-          issue.code === 'unrecognized_keys' ? issue.keys.map((key) => `unexpected ${key.slice(0, 40)}`) : [issue.path.join('.') || '(root)'],
+          issue.code === 'unrecognized_keys'
+            ? issue.keys.map((key) => `unexpected ${key.slice(0, 40)}`)
+            : [issue.path.join('.') || '(root)'],
         ),
       ),
     ].join(', ');

@@ -102,5 +102,8 @@ export function blockedInputReason(role: WindowRole, input: KeyInput, devTools: 
 
 /** Mouse side buttons and media keys arrive as app commands on Windows. */
 export function isAppCommandBlocked(role: WindowRole, command: string): boolean {
-  return isLockedDown(role) && (command === 'browser-backward' || command === 'browser-forward' || command === 'browser-refresh');
+  return (
+    isLockedDown(role) &&
+    (command === 'browser-backward' || command === 'browser-forward' || command === 'browser-refresh')
+  );
 }

@@ -35,7 +35,10 @@ export function startMaintenance(options: MaintenanceOptions): Maintenance {
     try {
       for (const order of memory.sample(options.app.getAppMetrics(), options.windows.processes())) {
         log.warn(order.log);
-        options.windows.scheduleRecycle(order.displayId, `${order.workingSetMb} MB > ${options.config.memoryBudgetMb} MB`);
+        options.windows.scheduleRecycle(
+          order.displayId,
+          `${order.workingSetMb} MB > ${options.config.memoryBudgetMb} MB`,
+        );
       }
     } catch (error) {
       log.error(`memory sampling failed: ${(error as Error).message}`);

@@ -71,7 +71,8 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
   let boundsTimer: unknown = null;
   let lastInput: number | null = null;
   const recovery = ctx.newRecoveryPolicy();
-  const label = (): string => `${current.role}${current.screenId ? ` ${current.screenId}` : ''} on display ${current.displayId}`;
+  const label = (): string =>
+    `${current.role}${current.screenId ? ` ${current.screenId}` : ''} on display ${current.displayId}`;
   const targetUrl = (): string => windowUrl(ctx.hallUrl, current, ctx.kioskToken);
   /** The same, fit for the log (no token). */
   const shownUrl = (): string => redactUrl(targetUrl());
@@ -192,10 +193,14 @@ export function openManagedWindow(assignment: WindowAssignment, ctx: WindowConte
       const verdict = judgeBounds(actual, current.bounds, attempt, ctx.boundsCheck);
       if (verdict.action === 'ok') return;
       if (verdict.action === 'give-up') {
-        ctx.log.error(`${label()}: still at ${describeRect(actual)} instead of ${describeRect(current.bounds)} after ${attempt - 1} tries; leaving it`);
+        ctx.log.error(
+          `${label()}: still at ${describeRect(actual)} instead of ${describeRect(current.bounds)} after ${attempt - 1} tries; leaving it`,
+        );
         return;
       }
-      ctx.log.warn(`${label()}: at ${describeRect(actual)} instead of ${describeRect(current.bounds)}; putting it back (try ${attempt})`);
+      ctx.log.warn(
+        `${label()}: at ${describeRect(actual)} instead of ${describeRect(current.bounds)}; putting it back (try ${attempt})`,
+      );
       place(current.bounds);
       verifyBounds(attempt + 1);
     }, ctx.boundsCheck.delayMs);

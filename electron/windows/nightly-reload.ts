@@ -38,7 +38,15 @@ function durationMin(quiet: QuietHours): number {
  */
 export function nextReloadAt(now: number, quiet: QuietHours, random: () => number): number {
   const base = new Date(now);
-  const start = new Date(base.getFullYear(), base.getMonth(), base.getDate(), Math.floor(quiet.startMin / 60), quiet.startMin % 60, 0, 0);
+  const start = new Date(
+    base.getFullYear(),
+    base.getMonth(),
+    base.getDate(),
+    Math.floor(quiet.startMin / 60),
+    quiet.startMin % 60,
+    0,
+    0,
+  );
   if (start.getTime() <= now) start.setDate(start.getDate() + 1);
   const r = Number.isFinite(random()) ? Math.min(Math.max(random(), 0), 0.999) : 0;
   return start.getTime() + Math.floor(r * durationMin(quiet) * 60_000);
@@ -48,5 +56,7 @@ export function nextReloadAt(now: number, quiet: QuietHours, random: () => numbe
 export function isQuietTime(now: number, quiet: QuietHours): boolean {
   const d = new Date(now);
   const minute = d.getHours() * 60 + d.getMinutes();
-  return quiet.endMin > quiet.startMin ? minute >= quiet.startMin && minute < quiet.endMin : minute >= quiet.startMin || minute < quiet.endMin;
+  return quiet.endMin > quiet.startMin
+    ? minute >= quiet.startMin && minute < quiet.endMin
+    : minute >= quiet.startMin || minute < quiet.endMin;
 }

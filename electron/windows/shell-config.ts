@@ -147,7 +147,10 @@ export async function loadShellConfig(dataDir: string): Promise<LoadedShellConfi
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { config: DEFAULT_SHELL_CONFIG, warning: null };
-    return { config: DEFAULT_SHELL_CONFIG, warning: `loadShellConfig: cannot read ${file}: ${(error as Error).message}` };
+    return {
+      config: DEFAULT_SHELL_CONFIG,
+      warning: `loadShellConfig: cannot read ${file}: ${(error as Error).message}`,
+    };
   }
   try {
     return { config: parseShellConfig(text, file), warning: null };

@@ -124,12 +124,30 @@ export async function runShell(electron: ShellElectron, deps: ShellDeps): Promis
     callback(allowed);
   });
   ses.setPermissionCheckHandler((contents, permission, requestingOrigin) =>
-    isPermissionAllowed({ permission, requestingUrl: requestingOrigin, role: contents ? windows.roleOf(contents.id) : null }, hall.url),
+    isPermissionAllowed(
+      { permission, requestingUrl: requestingOrigin, role: contents ? windows.roleOf(contents.id) : null },
+      hall.url,
+    ),
   );
 
-  const printer = createSlipPrinter({ BrowserWindow, printer: loaded.config.receiptPrinter, timers, log: log.child({ module: 'printer' }), now: deps.now ?? Date.now });
-  if (loaded.config.receiptPrinter) log.info(`kiosk slips print on "${loaded.config.receiptPrinter.name}" (${loaded.config.receiptPrinter.paperWidthMm} mm)`);
-  const ipc = registerIpcHandlers({ ipcMain, hallUrl: hall.url, roleOf: (id) => windows.roleOf(id), printer, log: log.child({ module: 'ipc' }) });
+  const printer = createSlipPrinter({
+    BrowserWindow,
+    printer: loaded.config.receiptPrinter,
+    timers,
+    log: log.child({ module: 'printer' }),
+    now: deps.now ?? Date.now,
+  });
+  if (loaded.config.receiptPrinter)
+    log.info(
+      `kiosk slips print on "${loaded.config.receiptPrinter.name}" (${loaded.config.receiptPrinter.paperWidthMm} mm)`,
+    );
+  const ipc = registerIpcHandlers({
+    ipcMain,
+    hallUrl: hall.url,
+    roleOf: (id) => windows.roleOf(id),
+    printer,
+    log: log.child({ module: 'ipc' }),
+  });
 
   for (const event of ['display-added', 'display-removed', 'display-metrics-changed'] as const) {
     screen.on(event, () => windows.scheduleReconcile());

@@ -65,7 +65,10 @@ export function createSlipPrinter(options: SlipPrinterOptions): SlipPrinter {
         return failed('printer-missing');
       }
       const outcome = await new Promise<{ success: boolean; why: string }>((resolve) => {
-        const timer = options.timers.setTimeout(() => resolve({ success: false, why: `no answer in ${timeoutMs} ms` }), timeoutMs);
+        const timer = options.timers.setTimeout(
+          () => resolve({ success: false, why: `no answer in ${timeoutMs} ms` }),
+          timeoutMs,
+        );
         contents.print(slipPrintOptions({ ...configured, name: found.name }), (success, failureReason) => {
           options.timers.clearTimeout(timer);
           resolve({ success, why: failureReason });

@@ -87,7 +87,10 @@ export function slipPrintOptions(printer: ReceiptPrinter): WebContentsPrintOptio
  * The OS printer a configured name means: its exact OS name first, else the name shown in
  * print dialogs (staff copy whichever they see), case-insensitively. Null when none is there.
  */
-export function findPrinter<P extends { name: string; displayName: string }>(printers: readonly P[], configured: string): P | null {
+export function findPrinter<P extends { name: string; displayName: string }>(
+  printers: readonly P[],
+  configured: string,
+): P | null {
   const want = configured.trim().toLowerCase();
   return (
     printers.find((p) => p.name === configured) ??

@@ -21,7 +21,11 @@ export function bindingCacheRoot(appRoot: string, env: Readonly<Record<string, s
 }
 
 export function devBindingDir(cacheRoot: string, target: BindingTarget): string {
-  return join(cacheRoot, `electron-v${target.electronVersion}-${target.platform}-${target.arch}`, `better-sqlite3-v${target.sqliteVersion}`);
+  return join(
+    cacheRoot,
+    `electron-v${target.electronVersion}-${target.platform}-${target.arch}`,
+    `better-sqlite3-v${target.sqliteVersion}`,
+  );
 }
 
 export function devBindingPath(cacheRoot: string, target: BindingTarget): string {

@@ -32,7 +32,10 @@ const MODIFIERS: Record<string, 'control' | 'alt' | 'shift'> = {
  * modifiers are required, so a visitor leaning on an on-screen or stray keyboard cannot hit it.
  */
 export function parseChord(text: string): KeyChord {
-  const parts = text.split('+').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split('+')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const chord: KeyChord = { key: '', control: false, alt: false, shift: false };
   for (const part of parts) {
     const modifier = MODIFIERS[part.toLowerCase()];

@@ -1,4 +1,13 @@
-import { assignDisplays, describeDisplay, isEmptyPlan, orderDisplays, planWindowChanges, type WindowAssignment, type WindowPlan, type WindowRole } from './display-assignment';
+import {
+  assignDisplays,
+  describeDisplay,
+  isEmptyPlan,
+  orderDisplays,
+  planWindowChanges,
+  type WindowAssignment,
+  type WindowPlan,
+  type WindowRole,
+} from './display-assignment';
 import type { ShellScreen } from './electron-surface';
 import { openManagedWindow, type ManagedWindow, type WindowContext } from './managed-window';
 import type { ShellConfig } from './shell-config';
@@ -8,7 +17,10 @@ import { recycleMoment, type PlanTiming } from './page-boundary';
 /** Viewport limits of the host's ViewportSchema. */
 const clampViewport = (n: number): number => Math.min(16_384, Math.max(16, Math.round(n)));
 
-export interface WindowManagerOptions extends Omit<WindowContext, 'onClosed' | 'onStaffChord' | 'onGaveUp' | 'staffChord' | 'overlay'> {
+export interface WindowManagerOptions extends Omit<
+  WindowContext,
+  'onClosed' | 'onStaffChord' | 'onGaveUp' | 'staffChord' | 'overlay'
+> {
   screen: ShellScreen;
   config: ShellConfig;
   screenIds: () => readonly string[];
@@ -70,7 +82,9 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
     onStaffChord: (displayId) => manager.openStaffOverlay(displayId),
     onGaveUp(displayId) {
       if (rebuilds.has(displayId)) return;
-      options.log.warn(`display ${displayId}: rebuilding its window in ${Math.round(options.rebuildAfterGiveUpMs / 60_000)} min`);
+      options.log.warn(
+        `display ${displayId}: rebuilding its window in ${Math.round(options.rebuildAfterGiveUpMs / 60_000)} min`,
+      );
       rebuilds.set(
         displayId,
         options.timers.setTimeout(() => {
@@ -94,17 +108,22 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
 
   /** Closes an idle staff console; re-arms itself for the time left when there was input since. */
   const armIdleClose = (displayId: number, idle: ReturnType<typeof createIdleTracker>): unknown =>
-    options.timers.setTimeout(() => {
-      const entry = overlays.get(displayId);
-      if (!entry) return;
-      if (idle.isIdle()) {
-        options.log.info(`staff console on display ${displayId} closed after ${options.config.staffIdleMinutes} min without input`);
-        overlays.delete(displayId);
-        entry.win.close();
-      } else {
-        entry.idleTimer = armIdleClose(displayId, idle);
-      }
-    }, Math.max(1_000, idle.msUntilIdle()));
+    options.timers.setTimeout(
+      () => {
+        const entry = overlays.get(displayId);
+        if (!entry) return;
+        if (idle.isIdle()) {
+          options.log.info(
+            `staff console on display ${displayId} closed after ${options.config.staffIdleMinutes} min without input`,
+          );
+          overlays.delete(displayId);
+          entry.win.close();
+        } else {
+          entry.idleTimer = armIdleClose(displayId, idle);
+        }
+      },
+      Math.max(1_000, idle.msUntilIdle()),
+    );
 
   const apply = (plan: WindowPlan): void => {
     for (const displayId of plan.close) {
@@ -135,7 +154,13 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
         options.log.info(
           `displays: ${desired.length} window(s); close ${plan.close.length}, create ${plan.create.length}, move ${plan.move.length}, retarget ${plan.retarget.length}`,
         );
-        for (const display of orderDisplays(displays)) options.log.info(describeDisplay(display, desired.find((d) => d.displayId === display.id)));
+        for (const display of orderDisplays(displays))
+          options.log.info(
+            describeDisplay(
+              display,
+              desired.find((d) => d.displayId === display.id),
+            ),
+          );
       }
       apply(plan);
       return plan;
@@ -165,7 +190,13 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
       }
       const under = open.get(displayId);
       if (!under) return;
-      const assignment = { displayId, role: 'staff' as const, screenId: null, bounds: under.assignment.bounds, source: 'chord' as const };
+      const assignment = {
+        displayId,
+        role: 'staff' as const,
+        screenId: null,
+        bounds: under.assignment.bounds,
+        source: 'chord' as const,
+      };
       const win = openManagedWindow(assignment, overlayCtx);
       const idle = createIdleTracker({ timeoutMs: idleMs, now: options.now });
       win.window.webContents.on('input-event', () => idle.activity());
@@ -177,7 +208,9 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
       return [...overlays.keys()];
     },
     processes() {
-      return [...open.values()].map((w) => ({ displayId: w.assignment.displayId, pid: w.processId() })).filter((p) => p.pid > 0);
+      return [...open.values()]
+        .map((w) => ({ displayId: w.assignment.displayId, pid: w.processId() }))
+        .filter((p) => p.pid > 0);
     },
     scheduleRecycle(displayId, why) {
       if (stopped || recycles.has(displayId) || !open.has(displayId)) return;
@@ -193,7 +226,10 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
           now,
           orderedAt,
           maxWaitMs: options.recycleMaxWaitMs,
-          plan: role === 'board' && screenId !== null ? options.planOf(screenId, { width: clampViewport(bounds.width), height: clampViewport(bounds.height) }) : null,
+          plan:
+            role === 'board' && screenId !== null
+              ? options.planOf(screenId, { width: clampViewport(bounds.width), height: clampViewport(bounds.height) })
+              : null,
           lastInputAt: win.lastInputAt(),
           idleMs: role === 'staff' ? idleMs : options.kioskIdleMs,
         });
@@ -202,7 +238,9 @@ export function createWindowManager(options: WindowManagerOptions): WindowManage
           return;
         }
         const waited = Math.round((now - orderedAt) / 1000);
-        options.log.warn(`recycling ${role}${screenId ? ` ${screenId}` : ''} on display ${displayId} (${why}) after waiting ${waited} s for a quiet moment`);
+        options.log.warn(
+          `recycling ${role}${screenId ? ` ${screenId}` : ''} on display ${displayId} (${why}) after waiting ${waited} s for a quiet moment`,
+        );
         manager.recycle(displayId);
       };
       arm();

@@ -73,7 +73,10 @@ export function windowOptionsFor(input: WindowOptionsInput): BrowserWindowConstr
       zoomFactor: 1,
       devTools: input.devTools,
       ...(input.preloads
-        ? { preload: input.preloads[role], additionalArguments: preloadArguments(role, input.screenId, input.printerAvailable) }
+        ? {
+            preload: input.preloads[role],
+            additionalArguments: preloadArguments(role, input.screenId, input.printerAvailable),
+          }
         : {}),
     },
   };

@@ -60,7 +60,9 @@ function PlannedBoard({ plan, dataUpdatedAt, shown, now, alert }: PlannedProps) 
   const pulse = shown?.page.pulse;
 
   if (plan.warnings.includes('screen-too-small') || layout === null) {
-    return <BoardNotice kind="screen-too-small" title={t('board.screenTooSmall')} hint={t('board.screenTooSmallHint')} />;
+    return (
+      <BoardNotice kind="screen-too-small" title={t('board.screenTooSmall')} hint={t('board.screenTooSmallHint')} />
+    );
   }
 
   if (layout === 'ticker') {
@@ -138,7 +140,8 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
   }, [i18n, planLocale]);
 
   useEffect(() => {
-    document.title = screenName !== undefined ? t('board.documentTitle', { name: screenName }) : t('board.documentTitleDefault');
+    document.title =
+      screenName !== undefined ? t('board.documentTitle', { name: screenName }) : t('board.documentTitleDefault');
   }, [t, screenName, planLocale]);
 
   const pageIndex = shown?.page.index ?? 0;
@@ -152,7 +155,11 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
     'data-connected': String(link.connected),
   };
 
-  const pairing = useBoardPairing(screenId ?? '', screenId !== null && link.refusal === 'pairing_required', link.paired);
+  const pairing = useBoardPairing(
+    screenId ?? '',
+    screenId !== null && link.refusal === 'pairing_required',
+    link.paired,
+  );
   const linkLost = useLinkLost(link.lostAt);
   const linkLostSince = linkLost && link.lostAt !== null ? link.lostAt + clock.skewMs : null;
 
@@ -164,7 +171,9 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
   } else if (link.refusal !== null && !plan) {
     body = <BoardNotice kind="refused" title={t('board.refused')} hint={t('board.refusedHint')} />;
   } else if (link.screenError) {
-    body = <BoardNotice kind="screen-error" title={t('board.screenError')} hint={t('board.screenErrorHint', { screenId })} />;
+    body = (
+      <BoardNotice kind="screen-error" title={t('board.screenError')} hint={t('board.screenErrorHint', { screenId })} />
+    );
   } else if (!plan) {
     body = link.badPlan ? (
       <BoardNotice kind="bad-plan" title={t('board.badPlan')} />
@@ -176,7 +185,9 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
     return (
       <div className="board board--bare" style={bareBoardStyle()} {...rootProps}>
         {body}
-        {linkLostSince !== null ? <LinkLostText since={linkLostSince} locale={locale} className="corner-alert corner-alert--link" /> : null}
+        {linkLostSince !== null ? (
+          <LinkLostText since={linkLostSince} locale={locale} className="corner-alert corner-alert--link" />
+        ) : null}
       </div>
     );
   }
@@ -202,9 +213,25 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
       data-stale={String(stale)}
       data-warnings={plan.warnings.join(' ')}
     >
-      <PlannedBoard plan={plan} dataUpdatedAt={status ? status.dataUpdatedAt : plan.dataUpdatedAt} shown={shown} now={clock.now} alert={withHeader ? alert : null} />
-      <UrgentLayer alerts={alerts} identify={identify} geometry={plan.geometry} viewport={plan.viewport} locale={plan.locale} now={clock.now} onShowing={setUrgentShown} />
-      {!withHeader && stale ? <StaleText since={status?.lastSyncAt ?? null} locale={plan.locale} className="edge-alert" /> : null}
+      <PlannedBoard
+        plan={plan}
+        dataUpdatedAt={status ? status.dataUpdatedAt : plan.dataUpdatedAt}
+        shown={shown}
+        now={clock.now}
+        alert={withHeader ? alert : null}
+      />
+      <UrgentLayer
+        alerts={alerts}
+        identify={identify}
+        geometry={plan.geometry}
+        viewport={plan.viewport}
+        locale={plan.locale}
+        now={clock.now}
+        onShowing={setUrgentShown}
+      />
+      {!withHeader && stale ? (
+        <StaleText since={status?.lastSyncAt ?? null} locale={plan.locale} className="edge-alert" />
+      ) : null}
       {!withHeader && linkLostSince !== null ? (
         <LinkLostText since={linkLostSince} locale={plan.locale} className="corner-alert corner-alert--link" />
       ) : null}

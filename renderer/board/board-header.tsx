@@ -46,7 +46,9 @@ export function BoardHeader({ screenName, locale, now, dataUpdatedAt, pageNumber
           {alert.linkLostSince !== undefined && (
             <LinkLostText since={alert.linkLostSince} locale={locale} className="board-header__link-lost" />
           )}
-          {alert.staleSince !== undefined && <StaleText since={alert.staleSince} locale={locale} className="board-header__stale" />}
+          {alert.staleSince !== undefined && (
+            <StaleText since={alert.staleSince} locale={locale} className="board-header__stale" />
+          )}
         </span>
       ) : (
         <span className="board-header__name" data-testid="board-screen-name">
@@ -54,7 +56,9 @@ export function BoardHeader({ screenName, locale, now, dataUpdatedAt, pageNumber
         </span>
       )}
       <span className="board-header__updated" data-testid="board-updated">
-        {dataUpdatedAt === null ? t('board.updatedNever') : t('board.updatedAt', { time: formatClock(dataUpdatedAt, locale) })}
+        {dataUpdatedAt === null
+          ? t('board.updatedNever')
+          : t('board.updatedAt', { time: formatClock(dataUpdatedAt, locale) })}
       </span>
       {pageCount > 0 && (
         <span className="board-header__page" data-testid="board-page-indicator">

@@ -2,7 +2,15 @@
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../common/format-time';
 
-export type NoticeKind = 'connecting' | 'empty' | 'screen-too-small' | 'screen-error' | 'invalid-screen-id' | 'bad-plan' | 'pairing' | 'refused';
+export type NoticeKind =
+  | 'connecting'
+  | 'empty'
+  | 'screen-too-small'
+  | 'screen-error'
+  | 'invalid-screen-id'
+  | 'bad-plan'
+  | 'pairing'
+  | 'refused';
 
 export function BoardNotice({ kind, title, hint }: { kind: NoticeKind; title: string; hint?: string | undefined }) {
   return (

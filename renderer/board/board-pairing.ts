@@ -53,7 +53,8 @@ export function useBoardPairing(screenId: string, active: boolean, onToken: (tok
       } catch (error) {
         // 429: this address asked too often (wait as long as the host says); otherwise the host is
         // unreachable or refused: try again a little later.
-        if (error instanceof ApiError && error.status === 429) return later(() => void ask(), Math.max(1000, error.retryAfterMs ?? 5000));
+        if (error instanceof ApiError && error.status === 429)
+          return later(() => void ask(), Math.max(1000, error.retryAfterMs ?? 5000));
         return later(() => void ask(), error instanceof ApiError && error.status !== 0 ? 10_000 : 5000);
       }
       if (stopped) return;

@@ -27,7 +27,11 @@ export function NoticeLine({ text, label }: { text: string; label: string }) {
         <span
           ref={track}
           className={`notice-line__track${scrolling ? ' notice-line__track--scroll' : ''}`}
-          style={scrolling ? { animationDuration: `${durationS}s`, ['--notice-shift' as string]: `-${overflow + 40}px` } : undefined}
+          style={
+            scrolling
+              ? { animationDuration: `${durationS}s`, ['--notice-shift' as string]: `-${overflow + 40}px` }
+              : undefined
+          }
         >
           {text}
         </span>

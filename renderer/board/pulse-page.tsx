@@ -11,7 +11,11 @@ import './pulse.css';
 const px = (n: number) => `${Math.round(n)}px`;
 
 export function PulseBoardPage({ pulse, live }: { pulse: PulsePage; live: boolean }) {
-  const style = { '--pulse-title': px(pulse.titlePx), '--pulse-body': px(pulse.bodyPx), '--pulse-row': px(pulse.rowHeightPx) } as CSSProperties;
+  const style = {
+    '--pulse-title': px(pulse.titlePx),
+    '--pulse-body': px(pulse.bodyPx),
+    '--pulse-row': px(pulse.rowHeightPx),
+  } as CSSProperties;
   return (
     <section className="pulse" style={style} data-testid={live ? 'pulse-page' : undefined}>
       <h2 className="pulse__headline line">{pulse.headline}</h2>
@@ -22,7 +26,12 @@ export function PulseBoardPage({ pulse, live }: { pulse: PulsePage; live: boolea
         <div className="pulse__table" role="table">
           <div className="pulse__row pulse__row--head" role="row">
             {pulse.columns.map((c) => (
-              <span key={c.key} role="columnheader" className={`pulse__cell pulse__cell--${c.key}`} style={{ width: c.widthPx }}>
+              <span
+                key={c.key}
+                role="columnheader"
+                className={`pulse__cell pulse__cell--${c.key}`}
+                style={{ width: c.widthPx }}
+              >
                 <span className="line">{c.label}</span>
               </span>
             ))}
@@ -36,7 +45,12 @@ export function PulseBoardPage({ pulse, live }: { pulse: PulsePage; live: boolea
               data-occupation={row.occupation}
             >
               {pulse.columns.map((c, j) => (
-                <span key={c.key} role="cell" className={`pulse__cell pulse__cell--${c.key}`} style={{ width: c.widthPx }}>
+                <span
+                  key={c.key}
+                  role="cell"
+                  className={`pulse__cell pulse__cell--${c.key}`}
+                  style={{ width: c.widthPx }}
+                >
                   <span className="line">{row.cells[j]}</span>
                 </span>
               ))}

@@ -26,7 +26,10 @@ function Cell({ column, item, hasSettlement }: { column: TableColumn; item: Boar
       return <span className="line">{item.pay}</span>;
     case 'settlement':
       return (
-        <span className={item.settlement === 'daily' ? 'line daily-mark' : 'line'} data-testid={item.settlement === 'daily' ? 'tag-daily' : undefined}>
+        <span
+          className={item.settlement === 'daily' ? 'line daily-mark' : 'line'}
+          data-testid={item.settlement === 'daily' ? 'tag-daily' : undefined}
+        >
           {item.settlementText}
         </span>
       );

@@ -8,7 +8,12 @@
 import { Fragment, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardGeometry, BoardItem } from '../../shared/schemas/board-plan';
-import { sideBlockWidthPx, tickerSideParts, TICKER_FIELD_GAP, TICKER_ITEM_SEPARATOR } from '../../shared/planner/ticker-layout';
+import {
+  sideBlockWidthPx,
+  tickerSideParts,
+  TICKER_FIELD_GAP,
+  TICKER_ITEM_SEPARATOR,
+} from '../../shared/planner/ticker-layout';
 import type { Locale } from '../../shared/format';
 import { formatClock } from '../common/format-time';
 import { useNow } from '../common/use-now';
@@ -43,7 +48,10 @@ function Segment({ item }: { item: BoardItem }) {
       {parts.map((p, i) => (
         <Fragment key={p.key}>
           {i > 0 ? TICKER_FIELD_GAP : null}
-          <span className={p.className || undefined} data-testid={p.key === 'settlement' && item.settlement === 'daily' ? 'tag-daily' : undefined}>
+          <span
+            className={p.className || undefined}
+            data-testid={p.key === 'settlement' && item.settlement === 'daily' ? 'tag-daily' : undefined}
+          >
             {p.text}
           </span>
         </Fragment>
@@ -60,7 +68,15 @@ function sideParts(locale: Locale, geometry: BoardGeometry, sideWidthPx: number)
   return fit ? fit.length : 0;
 }
 
-function SideBlock({ now, locale, dataUpdatedAt, pageNumber, pageCount, geometry, ticker }: Omit<Props, 'items' | 'startedAt'>) {
+function SideBlock({
+  now,
+  locale,
+  dataUpdatedAt,
+  pageNumber,
+  pageCount,
+  geometry,
+  ticker,
+}: Omit<Props, 'items' | 'startedAt'>) {
   const { t } = useTranslation();
   const time = useNow(now, 1000);
   const count = sideParts(locale, geometry, ticker.sideWidthPx);
@@ -73,7 +89,9 @@ function SideBlock({ now, locale, dataUpdatedAt, pageNumber, pageCount, geometry
       )}
       {count >= 2 && (
         <span className="ticker__updated" data-testid="board-updated">
-          {dataUpdatedAt === null ? t('board.updatedNever') : t('board.updatedAt', { time: formatClock(dataUpdatedAt, locale) })}
+          {dataUpdatedAt === null
+            ? t('board.updatedNever')
+            : t('board.updatedAt', { time: formatClock(dataUpdatedAt, locale) })}
         </span>
       )}
       {count >= 3 && pageCount > 0 && (

@@ -64,14 +64,30 @@ function Takeover(props: {
   const { block, tag, title, body, sizes: z } = props;
   return (
     <div className={block} data-testid={props.testId} data-urgent-id={props.urgentId} role="alert">
-      <div className={`${block}__tag`} style={{ fontSize: labelPx(tag, z.width, Math.round(Math.min(z.height * z.tagShare, z.width / z.tagPerWidth)), z.floorHeader) }}>
+      <div
+        className={`${block}__tag`}
+        style={{
+          fontSize: labelPx(
+            tag,
+            z.width,
+            Math.round(Math.min(z.height * z.tagShare, z.width / z.tagPerWidth)),
+            z.floorHeader,
+          ),
+        }}
+      >
         {tag}
       </div>
-      <div className={`${block}__title`} style={{ fontSize: largestFittingPx(title, z.width, 2, z.height * z.titleShare, z.floorTitle) }}>
+      <div
+        className={`${block}__title`}
+        style={{ fontSize: largestFittingPx(title, z.width, 2, z.height * z.titleShare, z.floorTitle) }}
+      >
         {title}
       </div>
       {body ? (
-        <div className={`${block}__body`} style={{ fontSize: largestFittingPx(body, z.width, 3, z.height * z.bodyShare, z.floorBody) }}>
+        <div
+          className={`${block}__body`}
+          style={{ fontSize: largestFittingPx(body, z.width, 3, z.height * z.bodyShare, z.floorBody) }}
+        >
           {body}
         </div>
       ) : null}
@@ -160,13 +176,24 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
 
   return (
     <>
-      {alerts.notice && !emergency ? <NoticeLine text={alerts.notice.title} label={t('board.urgentAlert.noticeLabel')} /> : null}
+      {alerts.notice && !emergency ? (
+        <NoticeLine text={alerts.notice.title} label={t('board.urgentAlert.noticeLabel')} />
+      ) : null}
       {display.kind === 'banner' && display.urgent ? (
-        <div className={`urgent-banner${alerts.notice ? ' urgent-banner--above-notice' : ''}`} data-testid="urgent-banner" data-urgent-id={display.urgent.id} role="alert">
+        <div
+          className={`urgent-banner${alerts.notice ? ' urgent-banner--above-notice' : ''}`}
+          data-testid="urgent-banner"
+          data-urgent-id={display.urgent.id}
+          role="alert"
+        >
           <span className="urgent-banner__tag">{t('board.urgentAlert.tag')}</span>
           <span className="urgent-banner__title">{display.urgent.title}</span>
           {display.urgent.body ? <span className="urgent-banner__body">{display.urgent.body}</span> : null}
-          {display.count > 1 ? <span className="urgent-banner__count">{t('board.pageIndicator', { current: display.index + 1, total: display.count })}</span> : null}
+          {display.count > 1 ? (
+            <span className="urgent-banner__count">
+              {t('board.pageIndicator', { current: display.index + 1, total: display.count })}
+            </span>
+          ) : null}
         </div>
       ) : null}
       {display.kind === 'takeover' && display.urgent ? (
@@ -179,7 +206,12 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
           body={display.urgent.body}
           sizes={{ ...fit, tagShare: 0.075, tagPerWidth: 10, titleShare: 0.2, bodyShare: 0.08 }}
         >
-          <UntilLine text={t('board.urgentAlert.until', { time: formatClock(display.urgent.expiresAt, locale) })} width={width} cap={viewport.height * 0.05} floor={floorHeader} />
+          <UntilLine
+            text={t('board.urgentAlert.until', { time: formatClock(display.urgent.expiresAt, locale) })}
+            width={width}
+            cap={viewport.height * 0.05}
+            floor={floorHeader}
+          />
         </Takeover>
       ) : null}
       {emergency && alerts.emergency ? (
@@ -194,11 +226,18 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
       ) : null}
       {identify ? (
         <div className="identify" data-testid="identify-flash">
-          <div className="identify__name" style={{ fontSize: largestFittingPx(identify.name, width, 1, viewport.height * 0.25, floorTitle) }}>
+          <div
+            className="identify__name"
+            style={{ fontSize: largestFittingPx(identify.name, width, 1, viewport.height * 0.25, floorTitle) }}
+          >
             {identify.name}
           </div>
           <div className="identify__id" style={{ fontSize: floorHeader }}>
-            {t('board.urgentAlert.identifyId', { id: identify.screenId, width: viewport.width, height: viewport.height })}
+            {t('board.urgentAlert.identifyId', {
+              id: identify.screenId,
+              width: viewport.width,
+              height: viewport.height,
+            })}
           </div>
         </div>
       ) : null}

@@ -21,13 +21,18 @@ const NONE: BoardAlerts = { urgent: [], notice: null, emergency: null };
 
 function withoutExpired(alerts: BoardAlerts, now: number): BoardAlerts {
   const urgent = alerts.urgent.filter((u) => u.expiresAt > now);
-  const notice = alerts.notice && (alerts.notice.expiresAt === null || alerts.notice.expiresAt > now) ? alerts.notice : null;
+  const notice =
+    alerts.notice && (alerts.notice.expiresAt === null || alerts.notice.expiresAt > now) ? alerts.notice : null;
   if (urgent.length === alerts.urgent.length && notice === alerts.notice) return alerts;
   return { ...alerts, urgent, notice };
 }
 
 function nextEnd(alerts: BoardAlerts, now: number, identify: Identify | null): number | null {
-  const ends = [...alerts.urgent.map((u) => u.expiresAt), alerts.notice?.expiresAt ?? Infinity, identify?.until ?? Infinity].filter((t) => t > now);
+  const ends = [
+    ...alerts.urgent.map((u) => u.expiresAt),
+    alerts.notice?.expiresAt ?? Infinity,
+    identify?.until ?? Infinity,
+  ].filter((t) => t > now);
   const next = Math.min(...ends);
   return Number.isFinite(next) ? next : null;
 }

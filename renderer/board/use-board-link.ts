@@ -8,7 +8,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { ErrorBody, HallStatus } from '../../shared/contract';
-import { BOARD_NAMESPACE, BOARD_SERVER_EVENTS, type BoardClientEvents, type BoardServerEvents } from '../../shared/api/board-events';
+import {
+  BOARD_NAMESPACE,
+  BOARD_SERVER_EVENTS,
+  type BoardClientEvents,
+  type BoardServerEvents,
+} from '../../shared/api/board-events';
 import type { BoardPlan } from '../../shared/schemas/board-plan';
 import { applyPlanPatch } from '../../shared/planner/plan-patch';
 import { ViewportSchema } from '../../shared/schemas/screen';
@@ -41,7 +46,10 @@ export interface BoardLink {
 }
 
 function currentViewport() {
-  const parsed = ViewportSchema.safeParse({ width: Math.round(window.innerWidth), height: Math.round(window.innerHeight) });
+  const parsed = ViewportSchema.safeParse({
+    width: Math.round(window.innerWidth),
+    height: Math.round(window.innerHeight),
+  });
   return parsed.success ? parsed.data : null;
 }
 
@@ -49,7 +57,9 @@ function currentViewport() {
 const REFUSED_RETRY_MS = 15_000;
 
 export function useBoardLink(screenId: string | null, clock: ServerClock): BoardLink {
-  const [deviceToken, setDeviceToken] = useState<string | null>(() => (screenId === null ? null : storedDeviceToken(screenId)));
+  const [deviceToken, setDeviceToken] = useState<string | null>(() =>
+    screenId === null ? null : storedDeviceToken(screenId),
+  );
   const [refusal, setRefusal] = useState<string | null>(null);
   const auth = screenId === null ? null : { screenId, planPatch: true, ...(deviceToken ? { deviceToken } : {}) };
   const { socket, connected, lostAt } = useNamespaceSocket<BoardServerEvents, BoardClientEvents>(BOARD_NAMESPACE, auth);

@@ -20,7 +20,12 @@ export interface ShownPage {
 function shownAt(plan: BoardPlan, now: number): ShownPage | null {
   const pos = pageAt(plan, now);
   if (!pos) return null;
-  return { page: pos.page, startedAt: now - pos.elapsedMs, nextAtMs: pos.nextAtMs, key: `${plan.planId}:${pos.page.index}` };
+  return {
+    page: pos.page,
+    startedAt: now - pos.elapsedMs,
+    nextAtMs: pos.nextAtMs,
+    key: `${plan.planId}:${pos.page.index}`,
+  };
 }
 
 export function useRotation(plan: BoardPlan | null, clock: ServerClock, clockEpoch: number): ShownPage | null {
@@ -35,7 +40,9 @@ export function useRotation(plan: BoardPlan | null, clock: ServerClock, clockEpo
     const tick = () => {
       const next = shownAt(plan, clock.now());
       setShown((prev) =>
-        prev && next && prev.key === next.key && prev.startedAt === next.startedAt && prev.page === next.page ? prev : next,
+        prev && next && prev.key === next.key && prev.startedAt === next.startedAt && prev.page === next.page
+          ? prev
+          : next,
       );
       if (next) timer = setTimeout(tick, Math.max(0, next.nextAtMs - clock.now()));
     };

@@ -57,8 +57,14 @@ function failure(route: RouteDef, response: Response, body: unknown): ApiError {
   const seconds = Number(response.headers.get('retry-after') ?? Number.NaN);
   const retryAfterMs = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
   const parsed = ErrorBodySchema.safeParse(body);
-  if (parsed.success) return new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, retryAfterMs);
-  return new ApiError(response.status, CLIENT_ERROR_CODES.httpError, `${route.label}: HTTP ${response.status}`, retryAfterMs);
+  if (parsed.success)
+    return new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, retryAfterMs);
+  return new ApiError(
+    response.status,
+    CLIENT_ERROR_CODES.httpError,
+    `${route.label}: HTTP ${response.status}`,
+    retryAfterMs,
+  );
 }
 
 export interface ApiClient {
@@ -82,7 +88,13 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       body = JSON.stringify(input.body);
     }
     try {
-      return await fetch(url, { method: route.method, headers, cache: 'no-store', ...(body !== undefined ? { body } : {}), ...(input.signal ? { signal: input.signal } : {}) });
+      return await fetch(url, {
+        method: route.method,
+        headers,
+        cache: 'no-store',
+        ...(body !== undefined ? { body } : {}),
+        ...(input.signal ? { signal: input.signal } : {}),
+      });
     } catch (error) {
       // An abort is the caller's own doing: hand it back as it is.
       if ((error as Error).name === 'AbortError') throw error;
@@ -96,7 +108,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       const body = await readJson(response);
       if (!response.ok) throw failure(route, response, body);
       const parsed = z.safeParse(route.response, body);
-      if (!parsed.success) throw new ApiError(response.status, CLIENT_ERROR_CODES.badResponse, `${route.label}: the host's answer does not match the contract (${describe(parsed.error)})`);
+      if (!parsed.success)
+        throw new ApiError(
+          response.status,
+          CLIENT_ERROR_CODES.badResponse,
+          `${route.label}: the host's answer does not match the contract (${describe(parsed.error)})`,
+        );
       // Already parsed by the entry's own schema; TypeScript cannot carry the generic entry's
       // output type through zod's parse, so it is named here.
       return parsed.data as z.output<R['response']>;

@@ -12,7 +12,9 @@ export interface PageLog {
 export function pageLog(module: string): PageLog {
   const line = (message: string) => `[${module}] ${message}`;
   return {
-    warn: (message, detail) => (detail === undefined ? console.warn(line(message)) : console.warn(line(message), detail)),
-    error: (message, detail) => (detail === undefined ? console.error(line(message)) : console.error(line(message), detail)),
+    warn: (message, detail) =>
+      detail === undefined ? console.warn(line(message)) : console.warn(line(message), detail),
+    error: (message, detail) =>
+      detail === undefined ? console.error(line(message)) : console.error(line(message), detail),
   };
 }

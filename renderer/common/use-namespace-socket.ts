@@ -39,8 +39,7 @@ export function useNamespaceSocket<Listen extends EventsMap<Listen>, Emit extend
     });
     setLink({ socket, connected: socket.connected, lostAt: Date.now() });
     const onConnect = () => setLink({ socket, connected: true, lostAt: null });
-    const onDisconnect = () =>
-      setLink((prev) => ({ socket, connected: false, lostAt: prev.lostAt ?? Date.now() }));
+    const onDisconnect = () => setLink((prev) => ({ socket, connected: false, lostAt: prev.lostAt ?? Date.now() }));
     // socket.io does not reconnect after the server closed the socket on purpose (e.g. a
     // screen removed and re-added); a wall must still come back by itself.
     let retry: ReturnType<typeof setTimeout> | undefined;

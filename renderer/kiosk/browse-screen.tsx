@@ -55,8 +55,22 @@ export function BrowseScreen({
     <main className="browse" data-testid="browse-screen">
       <section className="browse-filters">
         <div className="search-row">
-          <button type="button" className={`search-field${typing ? ' is-active' : ''}`} data-testid="search-field" onClick={() => setTyping(!typing)}>
-            <svg viewBox="0 0 64 64" width="40" height="40" fill="none" stroke="currentColor" strokeWidth="6" strokeLinecap="round" aria-hidden="true">
+          <button
+            type="button"
+            className={`search-field${typing ? ' is-active' : ''}`}
+            data-testid="search-field"
+            onClick={() => setTyping(!typing)}
+          >
+            <svg
+              viewBox="0 0 64 64"
+              width="40"
+              height="40"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="6"
+              strokeLinecap="round"
+              aria-hidden="true"
+            >
               <circle cx="27" cy="27" r="16" />
               <path d="M39 39l15 15" />
             </svg>
@@ -64,8 +78,16 @@ export function BrowseScreen({
               {filters.q || t('kiosk.browse.searchPlaceholder')}
             </span>
           </button>
-          <button type="button" className="chip chip-daily" aria-pressed={filters.daily} data-testid="filter-daily" onClick={() => set({ daily: !filters.daily })}>
-            <span className="check" aria-hidden="true">{filters.daily ? '✓' : ''}</span>
+          <button
+            type="button"
+            className="chip chip-daily"
+            aria-pressed={filters.daily}
+            data-testid="filter-daily"
+            onClick={() => set({ daily: !filters.daily })}
+          >
+            <span className="check" aria-hidden="true">
+              {filters.daily ? '✓' : ''}
+            </span>
             {t('kiosk.browse.daily')}
           </button>
           {filters.q && (
@@ -75,7 +97,13 @@ export function BrowseScreen({
           )}
         </div>
         {typing && (
-          <PinyinKeyboard testId="search-keyboard" value={filters.q} maxLength={20} onChange={(q) => set({ q })} onDone={() => setTyping(false)} />
+          <PinyinKeyboard
+            testId="search-keyboard"
+            value={filters.q}
+            maxLength={20}
+            onChange={(q) => set({ q })}
+            onDone={() => setTyping(false)}
+          />
         )}
         {!typing && (
           <>
@@ -97,7 +125,12 @@ export function BrowseScreen({
             </div>
             <h2 className="section-title">{t('kiosk.browse.districts')}</h2>
             <div className="chips">
-              <button type="button" className="chip" aria-pressed={filters.district === null} onClick={() => set({ district: null })}>
+              <button
+                type="button"
+                className="chip"
+                aria-pressed={filters.district === null}
+                onClick={() => set({ district: null })}
+              >
                 {t('kiosk.browse.allDistricts')}
               </button>
               {DISTRICTS.map((d) => (
@@ -132,8 +165,8 @@ export function BrowseScreen({
               {results.data.totalIsLowerBound
                 ? t('kiosk.browse.resultsMany', { count: results.data.total, shown: results.data.listings.length })
                 : results.data.total > results.data.listings.length
-                ? t('kiosk.browse.resultsMore', { count: results.data.total, shown: results.data.listings.length })
-                : t('kiosk.browse.results', { count: results.data.total })}
+                  ? t('kiosk.browse.resultsMore', { count: results.data.total, shown: results.data.listings.length })
+                  : t('kiosk.browse.results', { count: results.data.total })}
             </p>
             {results.data.total === 0 && (
               <div className="empty">

@@ -4,7 +4,14 @@
  * code, or `offline`.
  */
 import { KIOSK_ROUTES } from '../../shared/api/kiosk-routes';
-import { kioskAuthValue, type KioskDevice, type KioskPostingsResponse, type KioskSummary, type PairingRequest, type PairingStatus } from '../../shared/kiosk-contract';
+import {
+  kioskAuthValue,
+  type KioskDevice,
+  type KioskPostingsResponse,
+  type KioskSummary,
+  type PairingRequest,
+  type PairingStatus,
+} from '../../shared/kiosk-contract';
 import type { SignupInput, SignupReceipt } from '../../shared/schemas/signup';
 import type { OccupationCode } from '../../shared/occupations';
 import { createApiClient } from '../common/api-client';
@@ -38,11 +45,13 @@ export function searchPostings(f: BrowseFilters, signal?: AbortSignal): Promise<
 
 export const getSummary = (): Promise<KioskSummary> => api.call(KIOSK_ROUTES.kioskSummary, {});
 
-export const checkDevice = (token: string): Promise<KioskDevice> => api.call(KIOSK_ROUTES.kioskDevice, { headers: { authorization: kioskAuthValue(token) } });
+export const checkDevice = (token: string): Promise<KioskDevice> =>
+  api.call(KIOSK_ROUTES.kioskDevice, { headers: { authorization: kioskAuthValue(token) } });
 
 export const requestPairing = (): Promise<PairingRequest> => api.call(KIOSK_ROUTES.kioskPairings, {});
 
-export const pairingStatus = (pairingId: string): Promise<PairingStatus> => api.call(KIOSK_ROUTES.kioskPairing, { params: { pairingId } });
+export const pairingStatus = (pairingId: string): Promise<PairingStatus> =>
+  api.call(KIOSK_ROUTES.kioskPairing, { params: { pairingId } });
 
 export const postSignup = (token: string, input: SignupInput): Promise<SignupReceipt> =>
   api.call(KIOSK_ROUTES.kioskSignup, { body: input, headers: { authorization: kioskAuthValue(token) } });

@@ -19,7 +19,11 @@ import { SignupFlow } from './signup/signup-flow';
 import { useDevice } from './use-device';
 import { useIdle } from './use-idle';
 
-type View = { name: 'start' } | { name: 'browse' } | { name: 'detail'; posting: PublicPosting } | { name: 'signup'; posting: PublicPosting | null };
+type View =
+  | { name: 'start' }
+  | { name: 'browse' }
+  | { name: 'detail'; posting: PublicPosting }
+  | { name: 'signup'; posting: PublicPosting | null };
 
 export function KioskApp({ i18n, params }: { i18n: i18n; params: KioskParams }) {
   const { t } = useTranslation();
@@ -48,7 +52,12 @@ export function KioskApp({ i18n, params }: { i18n: i18n; params: KioskParams }) 
     setBrowseOnly(false);
   }, [params.elderDefault]);
 
-  const dirty = view.name !== 'start' || filters !== NO_FILTERS || locale !== DEFAULT_LOCALE || elder !== params.elderDefault || notice !== null;
+  const dirty =
+    view.name !== 'start' ||
+    filters !== NO_FILTERS ||
+    locale !== DEFAULT_LOCALE ||
+    elder !== params.elderDefault ||
+    notice !== null;
   const idle = useIdle(dirty, params.idleMs, params.countdownMs, reset);
 
   const token = device.status === 'authorised' ? device.token : null;
@@ -80,7 +89,13 @@ export function KioskApp({ i18n, params }: { i18n: i18n; params: KioskParams }) 
       </>
     );
   } else if (view.name === 'browse') {
-    body = <BrowseScreen filters={filters} onFilters={setFilters} onOpen={(posting) => setView({ name: 'detail', posting })} />;
+    body = (
+      <BrowseScreen
+        filters={filters}
+        onFilters={setFilters}
+        onOpen={(posting) => setView({ name: 'detail', posting })}
+      />
+    );
   } else if (view.name === 'detail') {
     body = <PostingDetail posting={view.posting} canSignUp onSignUp={() => startSignup(view.posting)} />;
   } else {
@@ -99,7 +114,13 @@ export function KioskApp({ i18n, params }: { i18n: i18n; params: KioskParams }) 
   }
 
   return (
-    <div className={`kiosk${elder ? ' elder' : ''}`} data-testid="kiosk-root" data-elder={elder} data-view={needsPairing ? 'pairing' : view.name} data-device={device.status}>
+    <div
+      className={`kiosk${elder ? ' elder' : ''}`}
+      data-testid="kiosk-root"
+      data-elder={elder}
+      data-view={needsPairing ? 'pairing' : view.name}
+      data-device={device.status}
+    >
       <header className="topbar">
         {view.name !== 'start' && !needsPairing ? (
           <button type="button" className="btn btn-bar" data-testid="nav-home" onClick={reset}>
@@ -110,16 +131,33 @@ export function KioskApp({ i18n, params }: { i18n: i18n; params: KioskParams }) 
           <span className="topbar-title">{t('kiosk.hallName')}</span>
         )}
         {view.name === 'detail' && (
-          <button type="button" className="btn btn-bar" data-testid="nav-back" onClick={() => setView({ name: 'browse' })}>
+          <button
+            type="button"
+            className="btn btn-bar"
+            data-testid="nav-back"
+            onClick={() => setView({ name: 'browse' })}
+          >
             <span aria-hidden="true">‹ </span>
             {t('kiosk.back')}
           </button>
         )}
         <span className="topbar-spacer" />
-        <button type="button" className="btn btn-bar" aria-pressed={elder} data-testid="toggle-elder" onClick={() => setElder(!elder)}>
+        <button
+          type="button"
+          className="btn btn-bar"
+          aria-pressed={elder}
+          data-testid="toggle-elder"
+          onClick={() => setElder(!elder)}
+        >
           {elder ? t('kiosk.elderOn') : t('kiosk.elderOff')}
         </button>
-        <button type="button" className="btn btn-bar" data-testid="toggle-language" lang={locale === 'en' ? 'zh-CN' : 'en'} onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}>
+        <button
+          type="button"
+          className="btn btn-bar"
+          data-testid="toggle-language"
+          lang={locale === 'en' ? 'zh-CN' : 'en'}
+          onClick={() => setLocale(locale === 'en' ? 'zh-CN' : 'en')}
+        >
           {t('kiosk.language')}
         </button>
       </header>

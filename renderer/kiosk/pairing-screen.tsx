@@ -1,7 +1,15 @@
 import { useTranslation } from 'react-i18next';
 
 /** A browser kiosk without approval shows its pairing code big for staff. */
-export function PairingScreen({ code, expired, onBrowse }: { code: string | null; expired: boolean; onBrowse: () => void }) {
+export function PairingScreen({
+  code,
+  expired,
+  onBrowse,
+}: {
+  code: string | null;
+  expired: boolean;
+  onBrowse: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <main className="pairing" data-testid="pairing-screen">

@@ -18,7 +18,14 @@ export interface PinyinKeyboardProps {
   testId?: string;
 }
 
-export function PinyinKeyboard({ value, onChange, maxLength, onDone, initialMode = 'pinyin', testId = 'keyboard' }: PinyinKeyboardProps) {
+export function PinyinKeyboard({
+  value,
+  onChange,
+  maxLength,
+  onDone,
+  initialMode = 'pinyin',
+  testId = 'keyboard',
+}: PinyinKeyboardProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'pinyin' | 'latin'>(initialMode);
   const [syllable, setSyllable] = useState('');
@@ -44,7 +51,9 @@ export function PinyinKeyboard({ value, onChange, maxLength, onDone, initialMode
             {syllable || t('kiosk.signup.name.pinyinHint')}
           </span>
           <div className="candidate-list">
-            {syllable && candidates.length === 0 && <span className="muted">{t('kiosk.signup.name.noCandidates')}</span>}
+            {syllable && candidates.length === 0 && (
+              <span className="muted">{t('kiosk.signup.name.noCandidates')}</span>
+            )}
             {candidates.map((ch) => (
               <button
                 key={ch}

@@ -21,15 +21,23 @@ export function PostingCard({ posting, onOpen }: { posting: PublicPosting; onOpe
         </span>
         <span className="card-pay">
           {payText(posting, locale)}
-          {posting.settlement === 'daily' && <span className="badge badge-daily">{settlementText(posting, locale)}</span>}
+          {posting.settlement === 'daily' && (
+            <span className="badge badge-daily">{settlementText(posting, locale)}</span>
+          )}
         </span>
         <span className="card-meta">
           {formatDistrict(posting.districtCode)} · {posting.employerName}
           {posting.employerVerified && <span className="verified"> ✓{t('kiosk.card.verified')}</span>}
         </span>
-        {posting.workTime && <span className="card-meta">{posting.workTime} · {t('kiosk.card.headcount', { count: posting.headcount })}</span>}
+        {posting.workTime && (
+          <span className="card-meta">
+            {posting.workTime} · {t('kiosk.card.headcount', { count: posting.headcount })}
+          </span>
+        )}
       </span>
-      <span className="card-open" aria-hidden="true">›</span>
+      <span className="card-open" aria-hidden="true">
+        ›
+      </span>
     </button>
   );
 }

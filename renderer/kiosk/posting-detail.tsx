@@ -7,12 +7,23 @@ import { Pictogram } from './pictograms';
 import { QrImage } from './qr-image';
 import { postingQrText, payText, settlementText } from './posting-text';
 
-export function PostingDetail({ posting, onSignUp, canSignUp }: { posting: PublicPosting; onSignUp: () => void; canSignUp: boolean }) {
+export function PostingDetail({
+  posting,
+  onSignUp,
+  canSignUp,
+}: {
+  posting: PublicPosting;
+  onSignUp: () => void;
+  canSignUp: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language as UiLocale;
   const validUntil = new Date(posting.validUntil).toLocaleDateString(locale, { month: 'long', day: 'numeric' });
   const rows: Array<[string, string]> = [
-    [t('kiosk.detail.employer'), `${posting.employerName}${posting.employerVerified ? ` ✓${t('kiosk.card.verified')}` : ''}`],
+    [
+      t('kiosk.detail.employer'),
+      `${posting.employerName}${posting.employerVerified ? ` ✓${t('kiosk.card.verified')}` : ''}`,
+    ],
     [t('kiosk.detail.place'), `${formatDistrict(posting.districtCode)} ${posting.address}`.trim()],
     [t('kiosk.detail.workTime'), posting.workTime],
     [t('kiosk.detail.headcount'), t('kiosk.detail.headcountValue', { count: posting.headcount })],
@@ -33,7 +44,9 @@ export function PostingDetail({ posting, onSignUp, canSignUp }: { posting: Publi
           </h1>
           <p className="detail-pay">
             {payText(posting, locale)}
-            <span className={`badge ${posting.settlement === 'daily' ? 'badge-daily' : 'badge-plain'}`}>{settlementText(posting, locale)}</span>
+            <span className={`badge ${posting.settlement === 'daily' ? 'badge-daily' : 'badge-plain'}`}>
+              {settlementText(posting, locale)}
+            </span>
           </p>
         </div>
       </header>

@@ -6,7 +6,12 @@ export function QrImage({ text, size, label, testId }: { text: string; size: num
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } })
+    QRCode.toString(text, {
+      type: 'svg',
+      errorCorrectionLevel: 'M',
+      margin: 2,
+      color: { dark: '#000000', light: '#ffffff' },
+    })
       .then((svg) => {
         if (live) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
       })
@@ -19,7 +24,11 @@ export function QrImage({ text, size, label, testId }: { text: string; size: num
   }, [text]);
   return (
     <figure className="qr" style={{ width: size }}>
-      {src ? <img src={src} width={size} height={size} alt={label} data-testid={testId} /> : <div className="qr-placeholder" style={{ width: size, height: size }} />}
+      {src ? (
+        <img src={src} width={size} height={size} alt={label} data-testid={testId} />
+      ) : (
+        <div className="qr-placeholder" style={{ width: size, height: size }} />
+      )}
       <figcaption>{label}</figcaption>
     </figure>
   );

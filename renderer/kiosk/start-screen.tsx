@@ -30,13 +30,24 @@ export function StartScreen({ onFind, onRegister }: { onFind: () => void; onRegi
       {summary && (
         <p className="start-today" data-testid="today-counts">
           {t('kiosk.start.today', { active: summary.activeListings, daily: summary.dailyListings })}
-          {summary.newToday > 0 && <span className="start-new">{t('kiosk.start.newToday', { count: summary.newToday })}</span>}
+          {summary.newToday > 0 && (
+            <span className="start-new">{t('kiosk.start.newToday', { count: summary.newToday })}</span>
+          )}
         </p>
       )}
       {offline && <p className="notice notice-warn">{t('kiosk.start.offline')}</p>}
       <div className="start-choices">
         <button type="button" className="start-choice start-find" data-testid="start-find" onClick={onFind}>
-          <svg viewBox="0 0 64 64" width="96" height="96" fill="none" stroke="currentColor" strokeWidth="5" strokeLinecap="round" aria-hidden="true">
+          <svg
+            viewBox="0 0 64 64"
+            width="96"
+            height="96"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="5"
+            strokeLinecap="round"
+            aria-hidden="true"
+          >
             <circle cx="27" cy="27" r="16" />
             <path d="M39 39l15 15" />
           </svg>
@@ -44,7 +55,17 @@ export function StartScreen({ onFind, onRegister }: { onFind: () => void; onRegi
           <span className="start-choice-hint">{t('kiosk.start.findHint')}</span>
         </button>
         <button type="button" className="start-choice start-register" data-testid="start-register" onClick={onRegister}>
-          <svg viewBox="0 0 64 64" width="96" height="96" fill="none" stroke="currentColor" strokeWidth="5" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+          <svg
+            viewBox="0 0 64 64"
+            width="96"
+            height="96"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="5"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+            aria-hidden="true"
+          >
             <rect x="12" y="8" width="40" height="48" rx="4" />
             <path d="M22 24h20M22 34h20M22 44h10" />
           </svg>

@@ -4,7 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { AnnouncementView } from '../../shared/staff-contract';
 import { STAFF_ROUTES, staffApi } from './staff-api';
 
-export function Announcements({ notice, emergency, onChanged }: { notice: AnnouncementView | null; emergency: AnnouncementView | null; onChanged: () => void }) {
+export function Announcements({
+  notice,
+  emergency,
+  onChanged,
+}: {
+  notice: AnnouncementView | null;
+  emergency: AnnouncementView | null;
+  onChanged: () => void;
+}) {
   const { t } = useTranslation();
   const [noticeText, setNoticeText] = useState('');
   const [emTitle, setEmTitle] = useState('');
@@ -51,7 +59,14 @@ export function Announcements({ notice, emergency, onChanged }: { notice: Announ
         </p>
       ) : null}
       <form onSubmit={setNotice} className="row">
-        <input value={noticeText} onChange={(e) => setNoticeText(e.target.value)} maxLength={200} placeholder={t('staff.notice.placeholder')} required data-testid="notice-text" />
+        <input
+          value={noticeText}
+          onChange={(e) => setNoticeText(e.target.value)}
+          maxLength={200}
+          placeholder={t('staff.notice.placeholder')}
+          required
+          data-testid="notice-text"
+        />
         <button type="submit">{t('staff.notice.set')}</button>
       </form>
 
@@ -59,14 +74,31 @@ export function Announcements({ notice, emergency, onChanged }: { notice: Announ
       {emergency ? (
         <div className="emergency-live" role="alert" data-testid="emergency-current">
           <strong>{t('staff.emergency.live', { title: emergency.title })}</strong>
-          <button type="button" className="primary" onClick={() => void run(() => staffApi.call(STAFF_ROUTES.emergencyClear, {}))} data-testid="emergency-clear">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void run(() => staffApi.call(STAFF_ROUTES.emergencyClear, {}))}
+            data-testid="emergency-clear"
+          >
             {t('staff.emergency.clear')}
           </button>
         </div>
       ) : (
         <form onSubmit={setEmergency} className="stack">
-          <input value={emTitle} onChange={(e) => setEmTitle(e.target.value)} maxLength={40} placeholder={t('staff.emergency.titlePlaceholder')} required data-testid="emergency-title" />
-          <input value={emBody} onChange={(e) => setEmBody(e.target.value)} maxLength={300} placeholder={t('staff.emergency.bodyPlaceholder')} />
+          <input
+            value={emTitle}
+            onChange={(e) => setEmTitle(e.target.value)}
+            maxLength={40}
+            placeholder={t('staff.emergency.titlePlaceholder')}
+            required
+            data-testid="emergency-title"
+          />
+          <input
+            value={emBody}
+            onChange={(e) => setEmBody(e.target.value)}
+            maxLength={300}
+            placeholder={t('staff.emergency.bodyPlaceholder')}
+          />
           <button type="submit" className="danger" data-testid="emergency-set">
             {t('staff.emergency.set')}
           </button>

@@ -12,7 +12,15 @@ export function AuditPage() {
     <section className="panel">
       <h2>{t('staff.audit.title')}</h2>
       <table className="audit" data-testid="audit-table">
-        <TableHead columns={[t('staff.audit.when'), t('staff.audit.who'), t('staff.audit.what'), t('staff.audit.target'), t('staff.audit.from')]} />
+        <TableHead
+          columns={[
+            t('staff.audit.when'),
+            t('staff.audit.who'),
+            t('staff.audit.what'),
+            t('staff.audit.target'),
+            t('staff.audit.from'),
+          ]}
+        />
         <tbody>
           {(data?.entries ?? []).map((e) => (
             <tr key={e.id}>

@@ -7,7 +7,11 @@ import type { CallInput } from '../common/api-client';
 import { staffApi } from './staff-api';
 
 /** Fetches a file route and hands it to the browser's download, under the server's file name. */
-export async function downloadFile<R extends RouteDef & { response: 'file' }>(route: R, input: CallInput<R>, fallbackName: string): Promise<void> {
+export async function downloadFile<R extends RouteDef & { response: 'file' }>(
+  route: R,
+  input: CallInput<R>,
+  fallbackName: string,
+): Promise<void> {
   const response = await staffApi.fetchFile(route, input);
   const disposition = response.headers.get('content-disposition') ?? '';
   const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;

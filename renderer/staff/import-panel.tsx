@@ -23,7 +23,10 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await staffApi.call(STAFF_DATA_ROUTES.postingsImport, { query: { name: file.name, ...(dryRun ? { dryRun: '1' as const } : {}) }, body: file });
+      const r = await staffApi.call(STAFF_DATA_ROUTES.postingsImport, {
+        query: { name: file.name, ...(dryRun ? { dryRun: '1' as const } : {}) },
+        body: file,
+      });
       setReport(r);
       if (!dryRun) onImported();
     } catch (e) {
@@ -40,20 +43,48 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       <h2>{t('staff.import.title')}</h2>
       <p className="hint">{t('staff.import.hint')}</p>
       <div className="row">
-        <input type="file" accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" data-testid="import-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          type="file"
+          accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          data-testid="import-file"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
         <button type="button" disabled={!file || busy} onClick={() => void run(true)} data-testid="import-check">
           {t('staff.import.check')}
         </button>
-        <button type="button" className="primary" disabled={!file || busy} onClick={() => void run(false)} data-testid="import-run">
+        <button
+          type="button"
+          className="primary"
+          disabled={!file || busy}
+          onClick={() => void run(false)}
+          data-testid="import-run"
+        >
           {t('staff.import.run')}
         </button>
       </div>
-      <button type="button" className="link" onClick={() => void downloadFile(STAFF_DATA_ROUTES.importTemplate, {}, 'postings-template.csv').catch((e: unknown) => setError(apiErrorText(t, e)))}>
+      <button
+        type="button"
+        className="link"
+        onClick={() =>
+          void downloadFile(STAFF_DATA_ROUTES.importTemplate, {}, 'postings-template.csv').catch((e: unknown) =>
+            setError(apiErrorText(t, e)),
+          )
+        }
+      >
         {t('staff.import.template')}
       </button>
-      {error ? <p className="error" data-testid="import-error">{error}</p> : null}
+      {error ? (
+        <p className="error" data-testid="import-error">
+          {error}
+        </p>
+      ) : null}
       {report ? (
-        <div className="import-report" data-testid="import-report" data-imported={report.imported} data-rejected={report.rejected.length}>
+        <div
+          className="import-report"
+          data-testid="import-report"
+          data-imported={report.imported}
+          data-rejected={report.rejected.length}
+        >
           <p className={report.rejected.length > 0 ? 'warn' : 'ok'}>
             {t(report.dryRun ? 'staff.import.summaryDry' : 'staff.import.summary', {
               rows: report.rows,
@@ -64,7 +95,9 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
           </p>
           <p className="hint">
             {t('staff.import.fileInfo', { format: report.format.toUpperCase(), encoding: report.encoding ?? '—' })}
-            {report.ignoredColumns.length > 0 ? ` · ${t('staff.import.ignored', { list: report.ignoredColumns.join('、') })}` : ''}
+            {report.ignoredColumns.length > 0
+              ? ` · ${t('staff.import.ignored', { list: report.ignoredColumns.join('、') })}`
+              : ''}
           </p>
           {report.rejected.length > 0 ? (
             <table className="import-errors" data-testid="import-errors">
@@ -78,7 +111,8 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
                       <ul className="reasons">
                         {r.reasons.map((p, i) => (
                           <li key={i} data-code={p.code} title={p.message}>
-                            <strong>{p.column}</strong>：{t(`staff.import.problems.${p.code}`, { defaultValue: p.code })}
+                            <strong>{p.column}</strong>：
+                            {t(`staff.import.problems.${p.code}`, { defaultValue: p.code })}
                             <span className="hint"> {p.message}</span>
                           </li>
                         ))}

@@ -26,7 +26,10 @@ export function PairingForm({ onDone }: { onDone: () => void }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   const [w, h] = size.split('x').map(Number) as [number, number];
-  const glyph = Number(pitch) >= 0.5 && Number(distance) >= 1 ? glyphFloorPx({ viewingDistanceM: Number(distance), pitchMm: Number(pitch), legibilityRule: 'ada' }) : null;
+  const glyph =
+    Number(pitch) >= 0.5 && Number(distance) >= 1
+      ? glyphFloorPx({ viewingDistanceM: Number(distance), pitchMm: Number(pitch), legibilityRule: 'ada' })
+      : null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -34,8 +37,16 @@ export function PairingForm({ onDone }: { onDone: () => void }) {
     try {
       if (role === 'kiosk') {
         // any device that shows a code: a browser kiosk, or a board page on the hall network
-        const approved = await staffApi.call(STAFF_ROUTES.pairingApprove, { body: { role: 'device', code: code.trim() } });
-        setMessage({ ok: true, text: approved.role === 'board-device' ? t('staff.pairing.boardDeviceDone', { screenId: approved.screenId }) : t('staff.pairing.kioskDone') });
+        const approved = await staffApi.call(STAFF_ROUTES.pairingApprove, {
+          body: { role: 'device', code: code.trim() },
+        });
+        setMessage({
+          ok: true,
+          text:
+            approved.role === 'board-device'
+              ? t('staff.pairing.boardDeviceDone', { screenId: approved.screenId })
+              : t('staff.pairing.kioskDone'),
+        });
         setCode('');
       } else {
         const result = await staffApi.call(STAFF_ROUTES.pairingApprove, {
@@ -76,13 +87,26 @@ export function PairingForm({ onDone }: { onDone: () => void }) {
       {role === 'kiosk' ? (
         <label>
           {t('staff.pairing.code')}
-          <input inputMode="numeric" pattern="\d{6}" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} required data-testid="pairing-code" />
+          <input
+            inputMode="numeric"
+            pattern="\d{6}"
+            maxLength={6}
+            value={code}
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+            required
+            data-testid="pairing-code"
+          />
         </label>
       ) : (
         <div className="grid2">
           <label>
             {t('staff.pairing.screenId')}
-            <input value={screenId} onChange={(e) => setScreenId(e.target.value)} pattern="[A-Za-z0-9_\-]{1,32}" required />
+            <input
+              value={screenId}
+              onChange={(e) => setScreenId(e.target.value)}
+              pattern="[A-Za-z0-9_\-]{1,32}"
+              required
+            />
           </label>
           <label>
             {t('staff.pairing.name')}

@@ -30,7 +30,9 @@ export function PostingForm({ editing, onDone }: { editing: StaffPosting | null;
     districtCode: editing?.districtCode ?? DISTRICTS[0]?.code ?? '',
     address: editing?.address ?? '',
     contactPhone: editing?.contactPhone ?? '',
-    validUntil: editing ? localDate(editing.validUntil) : localDate(new Date(Date.now() + 14 * 86_400_000).toISOString()),
+    validUntil: editing
+      ? localDate(editing.validUntil)
+      : localDate(new Date(Date.now() + 14 * 86_400_000).toISOString()),
   }));
   const [error, setError] = useState<string | null>(null);
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
@@ -78,25 +80,99 @@ export function PostingForm({ editing, onDone }: { editing: StaffPosting | null;
     <form className="panel posting-form" onSubmit={(e) => void submit(e)} data-testid="posting-form">
       <h2>{editing ? t('staff.postings.editTitle') : t('staff.postings.newTitle')}</h2>
       <div className="grid2">
-        <label>{t('staff.postings.f.title')}<input value={v.title} onChange={set('title')} maxLength={40} required data-testid="posting-title" /></label>
-        <label>{t('staff.postings.f.occupation')}{select('occupation', OCCUPATION_CODES, (x) => t(`occupation.${x}`))}</label>
-        <label>{t('staff.postings.f.employerName')}<input value={v.employerName} onChange={set('employerName')} maxLength={60} required data-testid="posting-employer" /></label>
-        <label>{t('staff.postings.f.employerKind')}{select('employerKind', EMPLOYER_KINDS, (x) => t(`staff.postings.kinds.${x}`))}</label>
-        <label>{t('staff.postings.f.payMin')}<input type="number" min="0" step="0.5" value={v.payMin} onChange={set('payMin')} required data-testid="posting-pay" /></label>
-        <label>{t('staff.postings.f.payMax')}<input type="number" min="0" step="0.5" value={v.payMax} onChange={set('payMax')} /></label>
-        <label>{t('staff.postings.f.payUnit')}{select('payUnit', PAY_UNITS, (x) => t(`staff.postings.units.${x}`))}</label>
-        <label>{t('staff.postings.f.settlement')}{select('settlement', SETTLEMENTS, (x) => t(`staff.postings.settlements.${x}`))}</label>
-        <label>{t('staff.postings.f.employmentType')}{select('employmentType', EMPLOYMENT_TYPES, (x) => t(`staff.postings.types.${x}`))}</label>
-        <label>{t('staff.postings.f.headcount')}<input type="number" min="1" max="10000" value={v.headcount} onChange={set('headcount')} required /></label>
-        <label>{t('staff.postings.f.district')}{select('districtCode', DISTRICTS.map((d) => d.code), (x) => DISTRICTS.find((d) => d.code === x)?.name ?? x)}</label>
-        <label>{t('staff.postings.f.address')}<input value={v.address} onChange={set('address')} maxLength={120} /></label>
-        <label>{t('staff.postings.f.contactPhone')}<input value={v.contactPhone} onChange={set('contactPhone')} inputMode="tel" required data-testid="posting-phone" /></label>
-        <label>{t('staff.postings.f.validUntil')}<input type="date" value={v.validUntil} onChange={set('validUntil')} required data-testid="posting-until" /></label>
+        <label>
+          {t('staff.postings.f.title')}
+          <input value={v.title} onChange={set('title')} maxLength={40} required data-testid="posting-title" />
+        </label>
+        <label>
+          {t('staff.postings.f.occupation')}
+          {select('occupation', OCCUPATION_CODES, (x) => t(`occupation.${x}`))}
+        </label>
+        <label>
+          {t('staff.postings.f.employerName')}
+          <input
+            value={v.employerName}
+            onChange={set('employerName')}
+            maxLength={60}
+            required
+            data-testid="posting-employer"
+          />
+        </label>
+        <label>
+          {t('staff.postings.f.employerKind')}
+          {select('employerKind', EMPLOYER_KINDS, (x) => t(`staff.postings.kinds.${x}`))}
+        </label>
+        <label>
+          {t('staff.postings.f.payMin')}
+          <input
+            type="number"
+            min="0"
+            step="0.5"
+            value={v.payMin}
+            onChange={set('payMin')}
+            required
+            data-testid="posting-pay"
+          />
+        </label>
+        <label>
+          {t('staff.postings.f.payMax')}
+          <input type="number" min="0" step="0.5" value={v.payMax} onChange={set('payMax')} />
+        </label>
+        <label>
+          {t('staff.postings.f.payUnit')}
+          {select('payUnit', PAY_UNITS, (x) => t(`staff.postings.units.${x}`))}
+        </label>
+        <label>
+          {t('staff.postings.f.settlement')}
+          {select('settlement', SETTLEMENTS, (x) => t(`staff.postings.settlements.${x}`))}
+        </label>
+        <label>
+          {t('staff.postings.f.employmentType')}
+          {select('employmentType', EMPLOYMENT_TYPES, (x) => t(`staff.postings.types.${x}`))}
+        </label>
+        <label>
+          {t('staff.postings.f.headcount')}
+          <input type="number" min="1" max="10000" value={v.headcount} onChange={set('headcount')} required />
+        </label>
+        <label>
+          {t('staff.postings.f.district')}
+          {select(
+            'districtCode',
+            DISTRICTS.map((d) => d.code),
+            (x) => DISTRICTS.find((d) => d.code === x)?.name ?? x,
+          )}
+        </label>
+        <label>
+          {t('staff.postings.f.address')}
+          <input value={v.address} onChange={set('address')} maxLength={120} />
+        </label>
+        <label>
+          {t('staff.postings.f.contactPhone')}
+          <input
+            value={v.contactPhone}
+            onChange={set('contactPhone')}
+            inputMode="tel"
+            required
+            data-testid="posting-phone"
+          />
+        </label>
+        <label>
+          {t('staff.postings.f.validUntil')}
+          <input type="date" value={v.validUntil} onChange={set('validUntil')} required data-testid="posting-until" />
+        </label>
       </div>
-      {error ? <p className="error" data-testid="posting-error">{error}</p> : null}
+      {error ? (
+        <p className="error" data-testid="posting-error">
+          {error}
+        </p>
+      ) : null}
       <div className="actions">
-        <button type="submit" className="primary" data-testid="posting-save">{t('staff.postings.save')}</button>
-        <button type="button" onClick={onDone}>{t('staff.postings.cancel')}</button>
+        <button type="submit" className="primary" data-testid="posting-save">
+          {t('staff.postings.save')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('staff.postings.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -20,7 +20,12 @@ export function PostingsPage() {
   const [visibility, setVisibility] = useState<'all' | 'shown' | 'hidden'>('all');
   const [hallOnly, setHallOnly] = useState(false);
   const [form, setForm] = useState<{ editing: StaffPosting | null } | null>(null);
-  const query = { visibility, limit: 200, ...(q.trim() ? { q: q.trim() } : {}), ...(hallOnly ? { hallOnly: '1' as const } : {}) };
+  const query = {
+    visibility,
+    limit: 200,
+    ...(q.trim() ? { q: q.trim() } : {}),
+    ...(hallOnly ? { hallOnly: '1' as const } : {}),
+  };
   const { data, refresh } = usePoll(() => staffApi.call(STAFF_DATA_ROUTES.postings, { query }), 10_000);
   const key = JSON.stringify(query);
   const [lastKey, setLastKey] = useState(key);
@@ -30,7 +35,9 @@ export function PostingsPage() {
   }
 
   async function toggle(p: StaffPosting) {
-    await staffApi.call(p.hidden ? STAFF_DATA_ROUTES.postingUnhide : STAFF_DATA_ROUTES.postingHide, { params: { id: p.id } });
+    await staffApi.call(p.hidden ? STAFF_DATA_ROUTES.postingUnhide : STAFF_DATA_ROUTES.postingHide, {
+      params: { id: p.id },
+    });
     refresh();
   }
 
@@ -40,9 +47,20 @@ export function PostingsPage() {
       <div>
         <ImportPanel onImported={refresh} />
         {form ? (
-          <PostingForm editing={form.editing} onDone={() => { setForm(null); refresh(); }} />
+          <PostingForm
+            editing={form.editing}
+            onDone={() => {
+              setForm(null);
+              refresh();
+            }}
+          />
         ) : (
-          <button type="button" className="primary" onClick={() => setForm({ editing: null })} data-testid="posting-new">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => setForm({ editing: null })}
+            data-testid="posting-new"
+          >
             {t('staff.postings.new')}
           </button>
         )}
@@ -50,33 +68,88 @@ export function PostingsPage() {
       <section className="panel">
         <h2>{t('staff.postings.title')}</h2>
         <div className="row filters">
-          <input value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('staff.postings.searchPlaceholder')} data-testid="postings-search" />
-          <select value={visibility} onChange={(e) => setVisibility(e.target.value as typeof visibility)} data-testid="postings-visibility">
+          <input
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder={t('staff.postings.searchPlaceholder')}
+            data-testid="postings-search"
+          />
+          <select
+            value={visibility}
+            onChange={(e) => setVisibility(e.target.value as typeof visibility)}
+            data-testid="postings-visibility"
+          >
             {(['all', 'shown', 'hidden'] as const).map((x) => (
-              <option key={x} value={x}>{t(`staff.postings.visibility.${x}`)}</option>
+              <option key={x} value={x}>
+                {t(`staff.postings.visibility.${x}`)}
+              </option>
             ))}
           </select>
-          <label className="inline"><input type="checkbox" checked={hallOnly} onChange={(e) => setHallOnly(e.target.checked)} />{t('staff.postings.hallOnly')}</label>
+          <label className="inline">
+            <input type="checkbox" checked={hallOnly} onChange={(e) => setHallOnly(e.target.checked)} />
+            {t('staff.postings.hallOnly')}
+          </label>
         </div>
-        <p className="hint">{data ? t('staff.postings.count', { shown: data.postings.length, total: data.total }) : ''}</p>
+        <p className="hint">
+          {data ? t('staff.postings.count', { shown: data.postings.length, total: data.total }) : ''}
+        </p>
         <table data-testid="postings-table">
-          <TableHead columns={[t('staff.postings.col.title'), t('staff.postings.col.pay'), t('staff.postings.col.place'), t('staff.postings.col.until'), t('staff.postings.col.state'), '']} />
+          <TableHead
+            columns={[
+              t('staff.postings.col.title'),
+              t('staff.postings.col.pay'),
+              t('staff.postings.col.place'),
+              t('staff.postings.col.until'),
+              t('staff.postings.col.state'),
+              '',
+            ]}
+          />
           <tbody>
             {(data?.postings ?? []).map((p) => (
-              <tr key={p.id} data-testid="posting-row" data-posting-id={p.id} data-hidden={String(p.hidden)} className={p.hidden ? 'muted-row' : undefined}>
+              <tr
+                key={p.id}
+                data-testid="posting-row"
+                data-posting-id={p.id}
+                data-hidden={String(p.hidden)}
+                className={p.hidden ? 'muted-row' : undefined}
+              >
                 <td>
-                  <strong>{p.title}</strong> <span className="badge badge--muted">{t(`occupation.${p.occupation}`)}</span>
-                  <div className="hint">{p.employerName} · {t('staff.postings.headcount', { n: p.headcount })}{p.editable ? ` · ${t('staff.postings.ours')}` : ''}</div>
+                  <strong>{p.title}</strong>{' '}
+                  <span className="badge badge--muted">{t(`occupation.${p.occupation}`)}</span>
+                  <div className="hint">
+                    {p.employerName} · {t('staff.postings.headcount', { n: p.headcount })}
+                    {p.editable ? ` · ${t('staff.postings.ours')}` : ''}
+                  </div>
                 </td>
-                <td>{formatPay(p.payMin, p.payMax, p.payUnit, locale)}<div className="hint">{formatSettlement(p.settlement, locale)}</div></td>
-                <td>{formatDistrict(p.districtCode)}<div className="hint">{p.contactPhone}</div></td>
+                <td>
+                  {formatPay(p.payMin, p.payMax, p.payUnit, locale)}
+                  <div className="hint">{formatSettlement(p.settlement, locale)}</div>
+                </td>
+                <td>
+                  {formatDistrict(p.districtCode)}
+                  <div className="hint">{p.contactPhone}</div>
+                </td>
                 <td>{formatDateTime(Date.parse(p.validUntil), i18n.language)}</td>
-                <td>{p.hidden ? <span className="badge badge--warn">{t('staff.postings.hidden')}</span> : <span className="badge">{t('staff.postings.shown')}</span>}</td>
+                <td>
+                  {p.hidden ? (
+                    <span className="badge badge--warn">{t('staff.postings.hidden')}</span>
+                  ) : (
+                    <span className="badge">{t('staff.postings.shown')}</span>
+                  )}
+                </td>
                 <td className="actions">
-                  <button type="button" onClick={() => void toggle(p)} data-testid={p.hidden ? 'posting-unhide' : 'posting-hide'}>
+                  <button
+                    type="button"
+                    onClick={() => void toggle(p)}
+                    data-testid={p.hidden ? 'posting-unhide' : 'posting-hide'}
+                  >
                     {p.hidden ? t('staff.postings.unhide') : t('staff.postings.hide')}
                   </button>
-                  {p.editable ? <button type="button" onClick={() => setForm({ editing: p })}>{t('staff.postings.edit')}</button> : null}
+                  {p.editable ? (
+                    <button type="button" onClick={() => setForm({ editing: p })}>
+                      {t('staff.postings.edit')}
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -40,7 +40,9 @@ export function PulseView() {
   }
 
   async function toggleScreen(id: string, on: boolean) {
-    await staffApi.call(STAFF_DATA_ROUTES.pulseScreen, { params: { id }, body: { pulsePage: on } }).catch((e: unknown) => setError(apiErrorText(t, e)));
+    await staffApi
+      .call(STAFF_DATA_ROUTES.pulseScreen, { params: { id }, body: { pulsePage: on } })
+      .catch((e: unknown) => setError(apiErrorText(t, e)));
     refresh();
   }
 
@@ -51,26 +53,61 @@ export function PulseView() {
       <section className="panel" data-testid="pulse-console">
         <h2>{t('staff.pulse.title')}</h2>
         <p className="pulse-totals">
-          {t('staff.pulse.totals', { demand: pulse.totals.demand, seekers: pulse.totals.seekers, days: pulse.windowDays, ratio: pulse.totals.ratio !== null ? pulse.totals.ratio.toFixed(2) : pulse.totals.demand >= pulse.minDemand && pulse.totals.seekers === 0 ? t('staff.pulse.status.no-seekers') : '—' })}
+          {t('staff.pulse.totals', {
+            demand: pulse.totals.demand,
+            seekers: pulse.totals.seekers,
+            days: pulse.windowDays,
+            ratio:
+              pulse.totals.ratio !== null
+                ? pulse.totals.ratio.toFixed(2)
+                : pulse.totals.demand >= pulse.minDemand && pulse.totals.seekers === 0
+                  ? t('staff.pulse.status.no-seekers')
+                  : '—',
+          })}
         </p>
         <p className="hint">{t('staff.pulse.explain', { days: pulse.windowDays, min: pulse.minDemand })}</p>
         <table data-testid="pulse-table">
-          <TableHead columns={[t('staff.pulse.col.rank'), t('staff.pulse.col.trade'), t('staff.pulse.col.demand'), t('staff.pulse.col.seekers'), t('staff.pulse.col.gap'), t('staff.pulse.col.ratio'), t('staff.pulse.col.yearAgo')]} />
+          <TableHead
+            columns={[
+              t('staff.pulse.col.rank'),
+              t('staff.pulse.col.trade'),
+              t('staff.pulse.col.demand'),
+              t('staff.pulse.col.seekers'),
+              t('staff.pulse.col.gap'),
+              t('staff.pulse.col.ratio'),
+              t('staff.pulse.col.yearAgo'),
+            ]}
+          />
           <tbody>
             {pulse.trades.map((tp) => (
-              <tr key={tp.occupation} data-testid="pulse-console-row" data-occupation={tp.occupation} className={tp.shortageRank !== null ? 'short-row' : undefined}>
+              <tr
+                key={tp.occupation}
+                data-testid="pulse-console-row"
+                data-occupation={tp.occupation}
+                className={tp.shortageRank !== null ? 'short-row' : undefined}
+              >
                 <td>{tp.shortageRank ?? '—'}</td>
-                <td><strong>{t(`occupation.${tp.occupation}`)}</strong></td>
+                <td>
+                  <strong>{t(`occupation.${tp.occupation}`)}</strong>
+                </td>
                 <td>{tp.demand}</td>
                 <td>{tp.seekers}</td>
                 <td>{tp.gap > 0 ? `+${tp.gap}` : tp.gap}</td>
                 <td>{ratio(tp)}</td>
-                <td>{tp.yearAgo === null ? t('staff.pulse.noYearAgo') : tp.yearAgo.ratio === null ? `${tp.yearAgo.demand} / ${tp.yearAgo.seekers}` : tp.yearAgo.ratio.toFixed(2)}</td>
+                <td>
+                  {tp.yearAgo === null
+                    ? t('staff.pulse.noYearAgo')
+                    : tp.yearAgo.ratio === null
+                      ? `${tp.yearAgo.demand} / ${tp.yearAgo.seekers}`
+                      : tp.yearAgo.ratio.toFixed(2)}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p className="hint">{data.yearAgoDay ? t('staff.pulse.yearAgoDay', { day: data.yearAgoDay }) : t('staff.pulse.yearAgoNone')}</p>
+        <p className="hint">
+          {data.yearAgoDay ? t('staff.pulse.yearAgoDay', { day: data.yearAgoDay }) : t('staff.pulse.yearAgoNone')}
+        </p>
       </section>
       <div>
         <section className="panel">
@@ -78,17 +115,44 @@ export function PulseView() {
           <p className="hint">{t('staff.pulse.boardHint')}</p>
           {data.screens.map((s) => (
             <label key={s.id} className="inline" data-testid="pulse-screen">
-              <input type="checkbox" checked={s.pulsePage} disabled={s.layout === 'ticker'} onChange={(e) => void toggleScreen(s.id, e.target.checked)} data-screen-id={s.id} />
+              <input
+                type="checkbox"
+                checked={s.pulsePage}
+                disabled={s.layout === 'ticker'}
+                onChange={(e) => void toggleScreen(s.id, e.target.checked)}
+                data-screen-id={s.id}
+              />
               {s.name}（/board/{s.id}）{s.layout === 'ticker' ? ` · ${t('staff.pulse.tickerNo')}` : ''}
             </label>
           ))}
         </section>
         <section className="panel">
           <h2>{t('staff.pulse.settings')}</h2>
-          <label>{t('staff.pulse.minDemand')}<input type="number" min="1" value={minDemand} placeholder={String(data.settings.minDemand)} onChange={(e) => setMinDemand(e.target.value)} /></label>
-          <label>{t('staff.pulse.windowDays')}<input type="number" min="1" max="365" value={windowDays} placeholder={String(data.settings.windowDays)} onChange={(e) => setWindowDays(e.target.value)} /></label>
+          <label>
+            {t('staff.pulse.minDemand')}
+            <input
+              type="number"
+              min="1"
+              value={minDemand}
+              placeholder={String(data.settings.minDemand)}
+              onChange={(e) => setMinDemand(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('staff.pulse.windowDays')}
+            <input
+              type="number"
+              min="1"
+              max="365"
+              value={windowDays}
+              placeholder={String(data.settings.windowDays)}
+              onChange={(e) => setWindowDays(e.target.value)}
+            />
+          </label>
           {error ? <p className="error">{error}</p> : null}
-          <button type="button" onClick={() => void save()}>{t('staff.pulse.save')}</button>
+          <button type="button" onClick={() => void save()}>
+            {t('staff.pulse.save')}
+          </button>
         </section>
       </div>
     </div>

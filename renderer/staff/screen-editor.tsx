@@ -28,7 +28,10 @@ export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved:
     event.preventDefault();
     setError(null);
     try {
-      await staffApi.call(STAFF_ROUTES.screenUpdate, { params: { id: screen.id }, body: { pitchMm: p, viewingDistanceM: d, legibilityRule: rule, layout } });
+      await staffApi.call(STAFF_ROUTES.screenUpdate, {
+        params: { id: screen.id },
+        body: { pitchMm: p, viewingDistanceM: d, legibilityRule: rule, layout },
+      });
       onSaved();
     } catch (e) {
       setError((e as Error).message);
@@ -37,7 +40,13 @@ export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved:
 
   return (
     <form className="screen-editor" onSubmit={save} data-testid="screen-editor">
-      <PitchDistanceFields pitch={pitch} distance={distance} onPitch={setPitch} onDistance={setDistance} testIdPrefix="edit" />
+      <PitchDistanceFields
+        pitch={pitch}
+        distance={distance}
+        onPitch={setPitch}
+        onDistance={setDistance}
+        testIdPrefix="edit"
+      />
       <label>
         {t('staff.screens.rule')}
         <select value={rule} onChange={(e) => setRule(e.target.value as LegibilityRule)}>
@@ -55,7 +64,9 @@ export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved:
             <span className="glyph-preview__sample" style={{ fontSize: Math.min(glyph, 120) }}>
               {t('staff.screens.sample')}
             </span>
-            <span>{t('staff.screens.glyph', { px: glyph, mm: Math.round(minCharHeightMm(d, rule)), lines: linesOnScreen })}</span>
+            <span>
+              {t('staff.screens.glyph', { px: glyph, mm: Math.round(minCharHeightMm(d, rule)), lines: linesOnScreen })}
+            </span>
           </>
         ) : (
           <span className="error">{t('staff.screens.invalidNumbers')}</span>

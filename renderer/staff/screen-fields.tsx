@@ -18,11 +18,27 @@ export function PitchDistanceFields(props: {
     <>
       <label>
         {t('staff.screens.pitch')}
-        <input type="number" step="0.1" min="0.5" max="20" value={props.pitch} onChange={(e) => props.onPitch(e.target.value)} data-testid={id('pitch')} />
+        <input
+          type="number"
+          step="0.1"
+          min="0.5"
+          max="20"
+          value={props.pitch}
+          onChange={(e) => props.onPitch(e.target.value)}
+          data-testid={id('pitch')}
+        />
       </label>
       <label>
         {t('staff.screens.distance')}
-        <input type="number" step="0.5" min="1" max="50" value={props.distance} onChange={(e) => props.onDistance(e.target.value)} data-testid={id('distance')} />
+        <input
+          type="number"
+          step="0.5"
+          min="1"
+          max="50"
+          value={props.distance}
+          onChange={(e) => props.onDistance(e.target.value)}
+          data-testid={id('distance')}
+        />
       </label>
     </>
   );

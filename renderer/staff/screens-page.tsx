@@ -19,7 +19,10 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
   }
 
   async function act(screenId: string, action: 'identify' | 'reload') {
-    const { pages } = await staffApi.call(action === 'identify' ? STAFF_ROUTES.screenIdentify : STAFF_ROUTES.screenReload, { params: { id: screenId } });
+    const { pages } = await staffApi.call(
+      action === 'identify' ? STAFF_ROUTES.screenIdentify : STAFF_ROUTES.screenReload,
+      { params: { id: screenId } },
+    );
     setNote(t(`staff.screens.${action}Sent`, { count: pages }));
   }
 
@@ -30,7 +33,15 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
         <h2>{t('staff.screens.title')}</h2>
         {note ? <p className="ok">{note}</p> : null}
         <table className="screens" data-testid="screens-table">
-          <TableHead columns={[t('staff.screens.name'), t('staff.screens.state'), t('staff.screens.showing'), t('staff.screens.legibility'), '']} />
+          <TableHead
+            columns={[
+              t('staff.screens.name'),
+              t('staff.screens.state'),
+              t('staff.screens.showing'),
+              t('staff.screens.legibility'),
+              '',
+            ]}
+          />
           <tbody>
             {data.screens.map((s) => (
               <tr key={s.id} data-testid="screen-row" data-screen-id={s.id} data-online={String(s.online)}>
@@ -43,14 +54,22 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
                 <td>
                   <span className={`dot dot--${s.online ? 'on' : 'off'}`} />
                   {s.online ? t('staff.screens.online', { count: s.pages.length }) : t('staff.screens.offline')}
-                  {s.lastSeenAt !== null ? <div className="hint">{t('staff.screens.lastSeen', { time: formatTime(s.lastSeenAt, i18n.language) })}</div> : null}
+                  {s.lastSeenAt !== null ? (
+                    <div className="hint">
+                      {t('staff.screens.lastSeen', { time: formatTime(s.lastSeenAt, i18n.language) })}
+                    </div>
+                  ) : null}
                 </td>
                 <td>
                   {s.pages.map((p) => (
                     <div key={p.pageId} className="hint">
                       {p.viewport ? `${p.viewport.width}×${p.viewport.height} · ` : ''}
-                      {p.pageIndex !== null ? t('staff.screens.page', { n: p.pageIndex + 1 }) : t('staff.screens.noPaint')}
-                      {p.urgentIds.length > 0 ? ` · ${t('staff.screens.urgentCount', { count: p.urgentIds.length })}` : ''}
+                      {p.pageIndex !== null
+                        ? t('staff.screens.page', { n: p.pageIndex + 1 })
+                        : t('staff.screens.noPaint')}
+                      {p.urgentIds.length > 0
+                        ? ` · ${t('staff.screens.urgentCount', { count: p.urgentIds.length })}`
+                        : ''}
                     </div>
                   ))}
                 </td>
@@ -70,28 +89,35 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
             ))}
           </tbody>
         </table>
-        {editing ? (
-          (() => {
-            const screen = data.screens.find((s) => s.id === editing);
-            return screen ? (
-              <ScreenEditor
-                key={screen.id}
-                screen={screen}
-                onSaved={() => {
-                  setEditing(null);
-                  refresh();
-                }}
-              />
-            ) : null;
-          })()
-        ) : null}
+        {editing
+          ? (() => {
+              const screen = data.screens.find((s) => s.id === editing);
+              return screen ? (
+                <ScreenEditor
+                  key={screen.id}
+                  screen={screen}
+                  onSaved={() => {
+                    setEditing(null);
+                    refresh();
+                  }}
+                />
+              ) : null;
+            })()
+          : null}
         <h2>{t('staff.screens.kiosks')}</h2>
         <ul className="kiosks" data-testid="kiosk-list">
           {data.kiosks.map((k) => (
             <li key={k.id}>
               {k.kind === 'local' ? t('staff.screens.localKiosk') : k.id}
-              {k.approvedBy ? <span className="hint"> · {t('staff.screens.approvedBy', { name: k.approvedBy })}</span> : null}
-              {k.lastSeenAt !== null ? <span className="hint"> · {t('staff.screens.lastSeen', { time: formatTime(k.lastSeenAt, i18n.language) })}</span> : null}
+              {k.approvedBy ? (
+                <span className="hint"> · {t('staff.screens.approvedBy', { name: k.approvedBy })}</span>
+              ) : null}
+              {k.lastSeenAt !== null ? (
+                <span className="hint">
+                  {' '}
+                  · {t('staff.screens.lastSeen', { time: formatTime(k.lastSeenAt, i18n.language) })}
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -99,9 +125,17 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
         <ul className="kiosks" data-testid="board-device-list">
           {(data.boardDevices ?? []).map((d) => (
             <li key={d.id} data-device-id={d.id}>
-              {t('staff.screens.boardDevice', { id: d.id, screen: data.screens.find((s) => s.id === d.screenId)?.name ?? d.screenId })}
+              {t('staff.screens.boardDevice', {
+                id: d.id,
+                screen: data.screens.find((s) => s.id === d.screenId)?.name ?? d.screenId,
+              })}
               <span className="hint"> · {t('staff.screens.approvedBy', { name: d.approvedBy })}</span>
-              {d.lastSeenAt !== null ? <span className="hint"> · {t('staff.screens.lastSeen', { time: formatTime(d.lastSeenAt, i18n.language) })}</span> : null}{' '}
+              {d.lastSeenAt !== null ? (
+                <span className="hint">
+                  {' '}
+                  · {t('staff.screens.lastSeen', { time: formatTime(d.lastSeenAt, i18n.language) })}
+                </span>
+              ) : null}{' '}
               <button type="button" className="btn btn-small" onClick={() => void revoke(d.id)}>
                 {t('staff.screens.revoke')}
               </button>

@@ -57,7 +57,14 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionResponse) 
       {needsSetup ? (
         <label>
           {t('staff.signIn.name')}
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={30} required autoFocus data-testid="setup-name" />
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={30}
+            required
+            autoFocus
+            data-testid="setup-name"
+          />
         </label>
       ) : null}
       <label>
@@ -78,7 +85,15 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionResponse) 
       {needsSetup ? (
         <label>
           {t('staff.signIn.pinAgain')}
-          <input type="password" inputMode="numeric" value={pin2} onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))} maxLength={12} required data-testid="pin-again" />
+          <input
+            type="password"
+            inputMode="numeric"
+            value={pin2}
+            onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))}
+            maxLength={12}
+            required
+            data-testid="pin-again"
+          />
         </label>
       ) : null}
       {needsSetup ? <p className="hint">{t('staff.signIn.pinRules')}</p> : null}

@@ -45,7 +45,9 @@ export function SignupsPage() {
   }
 
   async function markContacted(s: SignupView) {
-    await staffApi.call(STAFF_DATA_ROUTES.signupContacted, { params: { id: s.id }, body: { contacted: s.contactedAt === null } }).catch(fail);
+    await staffApi
+      .call(STAFF_DATA_ROUTES.signupContacted, { params: { id: s.id }, body: { contacted: s.contactedAt === null } })
+      .catch(fail);
     refresh();
   }
 
@@ -91,41 +93,86 @@ export function SignupsPage() {
             setQ(draft);
           }}
         >
-          <input value={draft} onChange={(e) => setDraft(e.target.value)} placeholder={t('staff.signups.searchPlaceholder')} data-testid="signups-search" />
+          <input
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            placeholder={t('staff.signups.searchPlaceholder')}
+            data-testid="signups-search"
+          />
         </form>
         <select value={contacted} onChange={(e) => setContacted(e.target.value as typeof contacted)}>
           {(['all', 'no', 'yes'] as const).map((x) => (
-            <option key={x} value={x}>{t(`staff.signups.contactedFilter.${x}`)}</option>
+            <option key={x} value={x}>
+              {t(`staff.signups.contactedFilter.${x}`)}
+            </option>
           ))}
         </select>
-        <button type="button" onClick={() => void exportCsv(false)} data-testid="signups-export">{t('staff.signups.export')}</button>
-        <button type="button" onClick={() => void exportCsv(true)}>{t('staff.signups.exportRevealed')}</button>
+        <button type="button" onClick={() => void exportCsv(false)} data-testid="signups-export">
+          {t('staff.signups.export')}
+        </button>
+        <button type="button" onClick={() => void exportCsv(true)}>
+          {t('staff.signups.exportRevealed')}
+        </button>
       </div>
-      {note ? <p className="ok" data-testid="signups-note">{note}</p> : null}
+      {note ? (
+        <p className="ok" data-testid="signups-note">
+          {note}
+        </p>
+      ) : null}
       <table data-testid="signups-table">
-        <TableHead columns={[t('staff.signups.col.number'), t('staff.signups.col.person'), t('staff.signups.col.wants'), t('staff.signups.col.when'), t('staff.signups.col.state'), '']} />
+        <TableHead
+          columns={[
+            t('staff.signups.col.number'),
+            t('staff.signups.col.person'),
+            t('staff.signups.col.wants'),
+            t('staff.signups.col.when'),
+            t('staff.signups.col.state'),
+            '',
+          ]}
+        />
         <tbody>
           {(data?.signups ?? []).map((s) => {
             const shown = revealed[s.id];
             return (
               <tr key={s.id} data-testid="signup-row" data-signup-id={s.id}>
-                <td><strong>{s.number}</strong></td>
+                <td>
+                  <strong>{s.number}</strong>
+                </td>
                 <td>
                   <span data-testid="signup-phone">{shown?.phone ?? s.phone}</span>
-                  <div className="hint" data-testid="signup-name">{(shown?.name ?? s.name) || t('staff.signups.noName')}</div>
+                  <div className="hint" data-testid="signup-name">
+                    {(shown?.name ?? s.name) || t('staff.signups.noName')}
+                  </div>
                 </td>
                 <td>
                   {s.occupations.map((o) => t(`occupation.${o}`)).join('、') || '—'}
-                  {s.listingTitle ? <div className="hint">{t('staff.signups.forPosting', { title: s.listingTitle })}</div> : null}
+                  {s.listingTitle ? (
+                    <div className="hint">{t('staff.signups.forPosting', { title: s.listingTitle })}</div>
+                  ) : null}
                 </td>
-                <td>{formatDateTime(s.createdAt, i18n.language)}<div className="hint">{t('staff.signups.purgeAfter', { at: formatDateTime(s.purgeAfter, i18n.language) })}</div></td>
                 <td>
-                  {s.contactedAt !== null ? <span className="badge">{t('staff.signups.contactedBy', { by: s.contactedBy ?? '' })}</span> : <span className="badge badge--warn">{t('staff.signups.notContacted')}</span>}
+                  {formatDateTime(s.createdAt, i18n.language)}
+                  <div className="hint">
+                    {t('staff.signups.purgeAfter', { at: formatDateTime(s.purgeAfter, i18n.language) })}
+                  </div>
+                </td>
+                <td>
+                  {s.contactedAt !== null ? (
+                    <span className="badge">{t('staff.signups.contactedBy', { by: s.contactedBy ?? '' })}</span>
+                  ) : (
+                    <span className="badge badge--warn">{t('staff.signups.notContacted')}</span>
+                  )}
                   <div className="hint">{s.delivered ? t('staff.signups.delivered') : t('staff.signups.pending')}</div>
                 </td>
                 <td className="actions">
-                  {shown ? null : <button type="button" onClick={() => void reveal(s)} data-testid="signup-reveal">{t('staff.signups.reveal')}</button>}
-                  <button type="button" onClick={() => void markContacted(s)}>{s.contactedAt === null ? t('staff.signups.markContacted') : t('staff.signups.unmark')}</button>
+                  {shown ? null : (
+                    <button type="button" onClick={() => void reveal(s)} data-testid="signup-reveal">
+                      {t('staff.signups.reveal')}
+                    </button>
+                  )}
+                  <button type="button" onClick={() => void markContacted(s)}>
+                    {s.contactedAt === null ? t('staff.signups.markContacted') : t('staff.signups.unmark')}
+                  </button>
                 </td>
               </tr>
             );
@@ -136,12 +183,25 @@ export function SignupsPage() {
         <legend>{t('staff.signups.retention')}</legend>
         <p className="hint">
           {t('staff.signups.retentionNow', { days: data?.retentionDays ?? '' })}
-          {data?.lastPurge ? ` ${t('staff.signups.lastPurge', { at: formatDateTime(data.lastPurge.at, i18n.language), removed: data.lastPurge.removed, waiting: data.lastPurge.outboxWaiting })}` : ''}
+          {data?.lastPurge
+            ? ` ${t('staff.signups.lastPurge', { at: formatDateTime(data.lastPurge.at, i18n.language), removed: data.lastPurge.removed, waiting: data.lastPurge.outboxWaiting })}`
+            : ''}
         </p>
         <div className="row">
-          <input type="number" min="1" max="3650" value={days} onChange={(e) => setDays(e.target.value)} placeholder={String(data?.retentionDays ?? '')} />
-          <button type="button" disabled={days === ''} onClick={() => void saveRetention()}>{t('staff.signups.saveRetention')}</button>
-          <button type="button" className="danger" onClick={() => void purge()}>{t('staff.signups.purgeNow')}</button>
+          <input
+            type="number"
+            min="1"
+            max="3650"
+            value={days}
+            onChange={(e) => setDays(e.target.value)}
+            placeholder={String(data?.retentionDays ?? '')}
+          />
+          <button type="button" disabled={days === ''} onClick={() => void saveRetention()}>
+            {t('staff.signups.saveRetention')}
+          </button>
+          <button type="button" className="danger" onClick={() => void purge()}>
+            {t('staff.signups.purgeNow')}
+          </button>
         </div>
       </fieldset>
     </section>

@@ -32,7 +32,14 @@ function Console({ who, onSignOut }: { who: StaffIdentity; onSignOut: () => void
     <>
       <nav className="tabs" role="tablist">
         {(['urgent', 'postings', 'signups', 'pulse', 'screens', 'audit'] as const).map((name) => (
-          <button key={name} role="tab" aria-selected={tab === name} className={tab === name ? 'tab tab--on' : 'tab'} onClick={() => setTab(name)} data-testid={`tab-${name}`}>
+          <button
+            key={name}
+            role="tab"
+            aria-selected={tab === name}
+            className={tab === name ? 'tab tab--on' : 'tab'}
+            onClick={() => setTab(name)}
+            data-testid={`tab-${name}`}
+          >
             {t(`staff.tabs.${name}`)}
           </button>
         ))}
@@ -61,7 +68,8 @@ export function StaffApp({ i18n }: { i18n: i18n }) {
       setChecked(true);
       return;
     }
-    staffApi.call(STAFF_ROUTES.me, {})
+    staffApi
+      .call(STAFF_ROUTES.me, {})
       .then(setWho)
       .catch(() => tokenStore.clear())
       .finally(() => setChecked(true));
@@ -81,7 +89,11 @@ export function StaffApp({ i18n }: { i18n: i18n }) {
     <div className="staff" data-testid="staff-root">
       <header className="top">
         <h1>{t('staff.appTitle')}</h1>
-        <button type="button" onClick={() => applyLocale(i18n, i18n.language === 'en' ? 'zh-CN' : 'en')} data-testid="language-toggle">
+        <button
+          type="button"
+          onClick={() => applyLocale(i18n, i18n.language === 'en' ? 'zh-CN' : 'en')}
+          data-testid="language-toggle"
+        >
           {t('staff.otherLanguage')}
         </button>
         {who ? (
@@ -90,7 +102,11 @@ export function StaffApp({ i18n }: { i18n: i18n }) {
           </button>
         ) : null}
       </header>
-      {!checked ? null : who ? <Console who={who} onSignOut={signOut} /> : <SignIn onSignedIn={(s: SessionResponse) => setWho(s)} />}
+      {!checked ? null : who ? (
+        <Console who={who} onSignOut={signOut} />
+      ) : (
+        <SignIn onSignedIn={(s: SessionResponse) => setWho(s)} />
+      )}
     </div>
   );
 }

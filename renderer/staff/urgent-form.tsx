@@ -17,7 +17,13 @@ const PRESETS_MIN = [30, 60, 120, 240] as const;
 function postingText(l: PublicPosting): { title: string; body: string } {
   return {
     title: l.title.slice(0, 60),
-    body: [formatPay(l.payMin, l.payMax, l.payUnit), formatSettlement(l.settlement), formatDistrict(l.districtCode), l.employerName, formatPhoneForBoard(l.contactPhone)]
+    body: [
+      formatPay(l.payMin, l.payMax, l.payUnit),
+      formatSettlement(l.settlement),
+      formatDistrict(l.districtCode),
+      l.employerName,
+      formatPhoneForBoard(l.contactPhone),
+    ]
       .filter(Boolean)
       .join(' · ')
       .slice(0, 500),
@@ -93,7 +99,13 @@ export function UrgentForm({ screens, onPushed }: { screens: ScreenView[]; onPus
       <form className="promote" onSubmit={search}>
         <label>
           {t('staff.urgent.promote')}
-          <input value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('staff.urgent.promotePlaceholder')} maxLength={50} data-testid="promote-query" />
+          <input
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('staff.urgent.promotePlaceholder')}
+            maxLength={50}
+            data-testid="promote-query"
+          />
         </label>
         <button type="submit">{t('staff.urgent.search')}</button>
       </form>
@@ -111,26 +123,57 @@ export function UrgentForm({ screens, onPushed }: { screens: ScreenView[]; onPus
       <form onSubmit={push} className="urgent-form" data-testid="urgent-form">
         <label>
           {t('staff.urgent.title')}
-          <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={60} required data-testid="urgent-title" />
+          <input
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={60}
+            required
+            data-testid="urgent-title"
+          />
         </label>
         <label>
           {t('staff.urgent.body')}
-          <textarea value={body} onChange={(e) => setBody(e.target.value)} maxLength={500} rows={2} data-testid="urgent-body" />
+          <textarea
+            value={body}
+            onChange={(e) => setBody(e.target.value)}
+            maxLength={500}
+            rows={2}
+            data-testid="urgent-body"
+          />
         </label>
         {listingId ? <p className="hint">{t('staff.urgent.promoted', { id: listingId })}</p> : null}
         <fieldset>
           <legend>{t('staff.urgent.expires')}</legend>
           {PRESETS_MIN.map((m) => (
             <label key={m} className="inline">
-              <input type="radio" name="expiry" value={m} checked={preset === String(m)} onChange={() => setPreset(String(m))} />
+              <input
+                type="radio"
+                name="expiry"
+                value={m}
+                checked={preset === String(m)}
+                onChange={() => setPreset(String(m))}
+              />
               {t('staff.urgent.minutes', { count: m })}
             </label>
           ))}
           <label className="inline">
-            <input type="radio" name="expiry" value="custom" checked={preset === 'custom'} onChange={() => setPreset('custom')} />
+            <input
+              type="radio"
+              name="expiry"
+              value="custom"
+              checked={preset === 'custom'}
+              onChange={() => setPreset('custom')}
+            />
             {t('staff.urgent.custom')}
           </label>
-          {preset === 'custom' ? <input type="datetime-local" value={custom} onChange={(e) => setCustom(e.target.value)} data-testid="urgent-expiry" /> : null}
+          {preset === 'custom' ? (
+            <input
+              type="datetime-local"
+              value={custom}
+              onChange={(e) => setCustom(e.target.value)}
+              data-testid="urgent-expiry"
+            />
+          ) : null}
         </fieldset>
         <fieldset>
           <legend>{t('staff.urgent.targets')}</legend>
@@ -161,7 +204,12 @@ export function UrgentForm({ screens, onPushed }: { screens: ScreenView[]; onPus
             {error}
           </p>
         ) : null}
-        <button type="submit" className="primary danger" disabled={busy || title.trim() === ''} data-testid="urgent-push">
+        <button
+          type="submit"
+          className="primary danger"
+          disabled={busy || title.trim() === ''}
+          data-testid="urgent-push"
+        >
           {t('staff.urgent.push')}
         </button>
       </form>

@@ -10,7 +10,13 @@ export function UrgentList({ items, onRetract }: { items: UrgentView[]; onRetrac
   return (
     <ul className="urgent-list" data-testid="urgent-list">
       {items.map((u) => (
-        <li key={u.id} className={`urgent-item${u.live ? '' : ' urgent-item--ended'}`} data-testid="urgent-item" data-urgent-id={u.id} data-live={String(u.live)}>
+        <li
+          key={u.id}
+          className={`urgent-item${u.live ? '' : ' urgent-item--ended'}`}
+          data-testid="urgent-item"
+          data-urgent-id={u.id}
+          data-live={String(u.live)}
+        >
           <div className="urgent-item__head">
             <strong>{u.title}</strong>
             {u.origin === 'hub' ? <span className="badge">{t('staff.urgent.fromHub')}</span> : null}
@@ -21,14 +27,18 @@ export function UrgentList({ items, onRetract }: { items: UrgentView[]; onRetrac
                 until: formatDateTime(u.expiresAt, i18n.language),
               })}
               {' · '}
-              {u.screens === null ? t('staff.urgent.allScreens') : t('staff.urgent.someScreens', { list: u.screens.join(', ') })}
+              {u.screens === null
+                ? t('staff.urgent.allScreens')
+                : t('staff.urgent.someScreens', { list: u.screens.join(', ') })}
             </span>
             {u.live ? (
               <button type="button" className="danger" onClick={() => onRetract(u)} data-testid="urgent-retract">
                 {t('staff.urgent.retract')}
               </button>
             ) : (
-              <span className="badge badge--muted">{u.retractedAt !== null ? t('staff.urgent.retracted') : t('staff.urgent.expired')}</span>
+              <span className="badge badge--muted">
+                {u.retractedAt !== null ? t('staff.urgent.retracted') : t('staff.urgent.expired')}
+              </span>
             )}
           </div>
           {u.body ? <p className="urgent-item__body">{u.body}</p> : null}

@@ -12,7 +12,11 @@ export function UrgentPreview({ title, body, expiresAt }: { title: string; body:
         <span className="preview__tag">{t('board.urgentAlert.tag')}</span>
         <div className="preview__title">{shownTitle}</div>
         {body.trim() ? <div className="preview__body">{body}</div> : null}
-        {Number.isFinite(expiresAt) ? <div className="preview__until">{t('board.urgentAlert.until', { time: formatClock(expiresAt, i18n.language) })}</div> : null}
+        {Number.isFinite(expiresAt) ? (
+          <div className="preview__until">
+            {t('board.urgentAlert.until', { time: formatClock(expiresAt, i18n.language) })}
+          </div>
+        ) : null}
       </div>
       <div className="preview__wall preview__banner-wall">
         <div className="preview__banner">

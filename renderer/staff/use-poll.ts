@@ -1,7 +1,10 @@
 /** Fetches now and then every `everyMs` while mounted; the console's live views use it. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export function usePoll<T>(load: () => Promise<T>, everyMs: number): { data: T | null; error: Error | null; refresh: () => void } {
+export function usePoll<T>(
+  load: () => Promise<T>,
+  everyMs: number,
+): { data: T | null; error: Error | null; refresh: () => void } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const loadRef = useRef(load);

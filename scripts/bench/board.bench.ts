@@ -16,7 +16,14 @@ import { createPostingStore } from '../../electron/host/db/posting-store';
 import { generatePostings } from '../demo/generate-postings';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 async function coldStartMs(browser: Browser, dataDir: string): Promise<number> {
   const started = performance.now();
@@ -39,10 +46,14 @@ async function coldStartMs(browser: Browser, dataDir: string): Promise<number> {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
     await page.goto(`${url}/board/1`);
     // A string: this file is typechecked for Node, the expression runs in the page.
-    await page.waitForFunction(`typeof window.__hallBoard?.paintedAt === 'number' && document.querySelector('[data-testid="board-item"]') !== null`, undefined, {
-      timeout: 60_000,
-      polling: 'raf',
-    });
+    await page.waitForFunction(
+      `typeof window.__hallBoard?.paintedAt === 'number' && document.querySelector('[data-testid="board-item"]') !== null`,
+      undefined,
+      {
+        timeout: 60_000,
+        polling: 'raf',
+      },
+    );
     const ms = performance.now() - started;
     await page.close();
     return ms;
@@ -71,7 +82,10 @@ function prebuilt(count: number, seed: number): string {
 }
 
 export async function run(): Promise<Array<Record<string, unknown>>> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const dirs: string[] = [];
   try {
     const big = prebuilt(10_000, 11);

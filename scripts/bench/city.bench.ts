@@ -49,7 +49,14 @@ interface NodeChild {
 }
 
 async function startNode(args: string[]): Promise<NodeChild> {
-  const { url, child, output: printed } = await spawnHub(['--port', '0', '--admin-token', ADMIN, '--hall-token', HALL, ...args], { timeoutMs: 120_000, what: 'city.bench' });
+  const {
+    url,
+    child,
+    output: printed,
+  } = await spawnHub(['--port', '0', '--admin-token', ADMIN, '--hall-token', HALL, ...args], {
+    timeoutMs: 120_000,
+    what: 'city.bench',
+  });
   let stopping = false;
   let death: string | null = null;
   child.once('exit', (code, signal) => {
@@ -90,7 +97,8 @@ function serverCpuS(postmasterPid: number): number {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(entry) === postmasterPid || Number(fields[1]) === postmasterPid) total += (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+      if (Number(entry) === postmasterPid || Number(fields[1]) === postmasterPid)
+        total += (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
     } catch {
       // the process ended meanwhile
     }
@@ -111,9 +119,12 @@ async function request(what: string, url: string, init?: RequestInit): Promise<R
     return await fetch(url, init);
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new Error(`city.bench: ${what} ${url} failed: ${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`, {
-      cause: error,
-    });
+    throw new Error(
+      `city.bench: ${what} ${url} failed: ${cause?.code ?? ''} ${cause?.message ?? (error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -132,7 +143,12 @@ async function liveFanout(nodes: NodeChild[], store: HubStore): Promise<Record<s
   const halls: SimHall[] = [];
   for (let i = 0; i < HALLS; i++) {
     const node = nodes[i % nodes.length]!;
-    const socket = io(`${node.url}/hall`, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { hallId: `sim-${i}`, token: HALL, since: startSeq } });
+    const socket = io(`${node.url}/hall`, {
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      auth: { hallId: `sim-${i}`, token: HALL, since: startSeq },
+    });
     const hall: SimHall = { socket, lastSeq: startSeq, received: 0 };
     socket.on('change', (c: { seq: number; id: string }) => {
       const at = performance.now();
@@ -145,11 +161,19 @@ async function liveFanout(nodes: NodeChild[], store: HubStore): Promise<Record<s
   }
   const connectDeadline = Date.now() + 120_000;
   while (halls.some((h) => !h.socket.connected)) {
-    if (Date.now() > connectDeadline) throw new Error(`city.bench: only ${halls.filter((h) => h.socket.connected).length} of ${HALLS} halls connected`);
+    if (Date.now() > connectDeadline)
+      throw new Error(`city.bench: only ${halls.filter((h) => h.socket.connected).length} of ${HALLS} halls connected`);
     await new Promise((r) => setTimeout(r, 100));
   }
   const heartbeat = setInterval(() => {
-    for (const h of halls) h.socket.emit('heartbeat', { hallId: 'sim', cursor: h.lastSeq, outboxPending: 0, screensOnline: 1, screensTotal: 1 });
+    for (const h of halls)
+      h.socket.emit('heartbeat', {
+        hallId: 'sim',
+        cursor: h.lastSeq,
+        outboxPending: 0,
+        screensOnline: 1,
+        screensTotal: 1,
+      });
   }, 10_000);
 
   const load = loadavg()[0];
@@ -196,7 +220,8 @@ async function liveFanout(nodes: NodeChild[], store: HubStore): Promise<Record<s
   await Promise.all(writes);
   // "behind": from the last write sent to the moment the last hall has it
   const deadline = performance.now() + 30_000;
-  while (halls.some((h) => h.lastSeq < lastSent) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  while (halls.some((h) => h.lastSeq < lastSent) && performance.now() < deadline)
+    await new Promise((r) => setTimeout(r, 5));
   const allHadItAt = performance.now();
   const behind = halls.filter((h) => h.lastSeq < lastSent).length;
   clearInterval(heartbeat);
@@ -222,7 +247,11 @@ async function liveFanout(nodes: NodeChild[], store: HubStore): Promise<Record<s
   };
 }
 
-async function catchUp(nodes: NodeChild[], lastSeq: number, postgresPid: number | null): Promise<Record<string, unknown>> {
+async function catchUp(
+  nodes: NodeChild[],
+  lastSeq: number,
+  postgresPid: number | null,
+): Promise<Record<string, unknown>> {
   const cpuBefore = nodes.map((n) => processStats(n.child.pid!).cpuS);
   const pgBefore = postgresPid ? serverCpuS(postgresPid) : 0;
   const load = loadavg()[0];
@@ -230,38 +259,46 @@ async function catchUp(nodes: NodeChild[], lastSeq: number, postgresPid: number 
   let busyRetries = 0;
   let transportRetries = 0;
   const transportErrors = new Set<string>();
-  await withNodeDeaths(nodes, Promise.all(
-    Array.from({ length: CATCH_UP_HALLS }, async (_, i) => {
-      const node = nodes[i % nodes.length]!;
-      let since = 0;
-      let got = 0;
-      for (;;) {
-        let res: Response;
-        try {
-          res = await request('catch-up page', `${node.url}/api/v1/changes?since=${since}&limit=${PAGE}`, { headers: { authorization: `Bearer ${HALL}` } });
-        } catch (error) {
-          // a dropped connection: a hall retries the page after a second (counted, and fatal after 5)
-          if (++transportRetries > 5 * CATCH_UP_HALLS) throw error;
-          transportErrors.add((error as Error).message.replace(/http:\S+/, '…'));
-          await new Promise((r) => setTimeout(r, 1000));
-          continue;
+  await withNodeDeaths(
+    nodes,
+    Promise.all(
+      Array.from({ length: CATCH_UP_HALLS }, async (_, i) => {
+        const node = nodes[i % nodes.length]!;
+        let since = 0;
+        let got = 0;
+        for (;;) {
+          let res: Response;
+          try {
+            res = await request('catch-up page', `${node.url}/api/v1/changes?since=${since}&limit=${PAGE}`, {
+              headers: { authorization: `Bearer ${HALL}` },
+            });
+          } catch (error) {
+            // a dropped connection: a hall retries the page after a second (counted, and fatal after 5)
+            if (++transportRetries > 5 * CATCH_UP_HALLS) throw error;
+            transportErrors.add((error as Error).message.replace(/http:\S+/, '…'));
+            await new Promise((r) => setTimeout(r, 1000));
+            continue;
+          }
+          if (res.status === 503) {
+            // a saturated node says "busy, retry": a hall waits Retry-After and asks again
+            busyRetries++;
+            await res.body?.cancel();
+            await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
+            continue;
+          }
+          if (!res.ok)
+            throw new Error(
+              `city.bench: page from ${node.url} answered ${res.status}: ${(await res.text()).slice(0, 500)}\n${node.output().slice(-2000)}`,
+            );
+          const page = (await res.json()) as { changes: Array<{ seq: number }>; hasMore: boolean };
+          got += page.changes.length;
+          since = page.changes.at(-1)?.seq ?? since;
+          if (!page.hasMore) break;
         }
-        if (res.status === 503) {
-          // a saturated node says "busy, retry": a hall waits Retry-After and asks again
-          busyRetries++;
-          await res.body?.cancel();
-          await new Promise((r) => setTimeout(r, Number(res.headers.get('retry-after') ?? 1) * 1000));
-          continue;
-        }
-        if (!res.ok) throw new Error(`city.bench: page from ${node.url} answered ${res.status}: ${(await res.text()).slice(0, 500)}\n${node.output().slice(-2000)}`);
-        const page = (await res.json()) as { changes: Array<{ seq: number }>; hasMore: boolean };
-        got += page.changes.length;
-        since = page.changes.at(-1)?.seq ?? since;
-        if (!page.hasMore) break;
-      }
-      if (got < lastSeq) throw new Error(`city.bench: a hall read ${got} of ${lastSeq} changes`);
-    }),
-  ));
+        if (got < lastSeq) throw new Error(`city.bench: a hall read ${got} of ${lastSeq} changes`);
+      }),
+    ),
+  );
   const seconds = (performance.now() - started) / 1000;
   const stats = nodes.map((n) => processStats(n.child.pid!));
   return {
@@ -287,9 +324,12 @@ async function withNodeDeaths<T>(nodes: NodeChild[], phase: Promise<T>): Promise
   } catch (error) {
     await new Promise((r) => setTimeout(r, 1000));
     const deaths = nodes.map((n) => n.died()).filter((d) => d !== null);
-    throw new Error(`${(error as Error).message}${deaths.length ? `\n${deaths.join('\n')}` : ' (every node still running)'}`, {
-      cause: error,
-    });
+    throw new Error(
+      `${(error as Error).message}${deaths.length ? `\n${deaths.join('\n')}` : ' (every node still running)'}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -299,7 +339,11 @@ async function seed(store: HubStore): Promise<number> {
   return store.lastSeq();
 }
 
-async function postgresRun(): Promise<{ live: Record<string, unknown>; catchUp: Record<string, unknown>; server: string }> {
+async function postgresRun(): Promise<{
+  live: Record<string, unknown>;
+  catchUp: Record<string, unknown>;
+  server: string;
+}> {
   const server: EmbeddedPostgres = await startEmbeddedPostgres({ fast: false, maxConnections: 200 });
   const nodes: NodeChild[] = [];
   try {
@@ -341,10 +385,22 @@ async function sqliteRun(): Promise<{ live: Record<string, unknown>; catchUp: Re
 export async function run(): Promise<Array<Record<string, unknown>>> {
   const pg = await postgresRun();
   const sqlite = await sqliteRun();
-  const pass = (live: Record<string, unknown>) => (live.p99Ms as number) <= 500 && (live.lastHallBehindMs as number) <= 1000 && live.hallsStillBehindAfter30s === 0;
+  const pass = (live: Record<string, unknown>) =>
+    (live.p99Ms as number) <= 500 && (live.lastHallBehindMs as number) <= 1000 && live.hallsStillBehindAfter30s === 0;
   return [
-    { name: 'city.live-fanout.postgres-3-nodes', ...pg.live, server: pg.server, baseline: { name: 'one SQLite node', ...sqlite.live }, meetsTargets: pass(pg.live) },
-    { name: 'city.catch-up.postgres-3-nodes', ...pg.catchUp, server: pg.server, baseline: { name: 'one SQLite node', ...sqlite.catchUp } },
+    {
+      name: 'city.live-fanout.postgres-3-nodes',
+      ...pg.live,
+      server: pg.server,
+      baseline: { name: 'one SQLite node', ...sqlite.live },
+      meetsTargets: pass(pg.live),
+    },
+    {
+      name: 'city.catch-up.postgres-3-nodes',
+      ...pg.catchUp,
+      server: pg.server,
+      baseline: { name: 'one SQLite node', ...sqlite.catchUp },
+    },
     { name: 'city.live-fanout.sqlite-1-node', ...sqlite.live, meetsTargets: pass(sqlite.live) },
   ];
 }

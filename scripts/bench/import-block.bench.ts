@@ -20,7 +20,23 @@ const PIN = '246813';
 
 function rows(now: number, prefix: string): (string | number | Date)[][] {
   const { from, until } = dates(now);
-  return Array.from({ length: ROWS }, (_, i) => [`${prefix}-${i}`, `搬运工${i % 50}`, '搬运装卸', `上饶市第${i % 97}物流有限公司`, '企业', 150 + (i % 200), '元/天', '日结', 1 + (i % 9), '信州区', `某某路${i}号`, `138${String(10_000_000 + i).slice(-8)}`, from, until, '否']);
+  return Array.from({ length: ROWS }, (_, i) => [
+    `${prefix}-${i}`,
+    `搬运工${i % 50}`,
+    '搬运装卸',
+    `上饶市第${i % 97}物流有限公司`,
+    '企业',
+    150 + (i % 200),
+    '元/天',
+    '日结',
+    1 + (i % 9),
+    '信州区',
+    `某某路${i}号`,
+    `138${String(10_000_000 + i).slice(-8)}`,
+    from,
+    until,
+    '否',
+  ]);
 }
 
 export async function run(): Promise<Array<Record<string, unknown>>> {
@@ -31,19 +47,40 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
   for (const r of rows(now, 'X')) sheet.addRow(r);
   const files: Array<[string, string, Buffer]> = [
     ['xlsx', '岗位.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())],
-    ['csv', '岗位.csv', Buffer.from(`\uFEFF${Papa.unparse([HEADER, ...rows(now, 'C').map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c))))])}`)],
+    [
+      'csv',
+      '岗位.csv',
+      Buffer.from(
+        `\uFEFF${Papa.unparse([HEADER, ...rows(now, 'C').map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : String(c))))])}`,
+      ),
+    ],
     ['xlsx-bomb-10M-rows', '炸弹.xlsx', await xlsxBomb({ rows: 1_000_000, declaredRows: 10_000_000 })],
   ];
-  const hall = await startHall(hallOptionsFrom(['--port', '0', '--data', tmpDir('bench-import-block-')], { HALL_STAFF_PIN: PIN }), { log: pino({ level: 'silent' }) });
+  const hall = await startHall(
+    hallOptionsFrom(['--port', '0', '--data', tmpDir('bench-import-block-')], { HALL_STAFF_PIN: PIN }),
+    { log: pino({ level: 'silent' }) },
+  );
   const results: Array<Record<string, unknown>> = [];
   try {
-    const token = ((await (await fetch(`${hall.url}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: PIN }) })).json()) as { token: string }).token;
+    const token = (
+      (await (
+        await fetch(`${hall.url}/api/staff/session`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ pin: PIN }),
+        })
+      ).json()) as { token: string }
+    ).token;
     for (const [kind, name, body] of files) {
       await new Promise((r) => setTimeout(r, 500));
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
       const t0 = performance.now();
-      const res = await fetch(`${hall.url}/api/staff/postings/import?name=${encodeURIComponent(name)}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: new Uint8Array(body) });
+      const res = await fetch(`${hall.url}/api/staff/postings/import?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(body),
+      });
       const report = (await res.json()) as { imported?: number; error?: { code: string } };
       const ms = performance.now() - t0;
       loop.disable();

@@ -16,7 +16,8 @@ import { createPostingStore } from '../../electron/host/db/posting-store';
 import { importPostings } from '../../electron/host/postings/import/import-postings';
 
 const [file, name, mode] = process.argv.slice(2);
-if (!file || !name || (mode !== 'import' && mode !== 'none')) throw new Error('import-child: usage: FILE NAME import|none');
+if (!file || !name || (mode !== 'import' && mode !== 'none'))
+  throw new Error('import-child: usage: FILE NAME import|none');
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('import-child: run with --expose-gc');
 

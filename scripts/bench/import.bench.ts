@@ -16,7 +16,22 @@ import Papa from 'papaparse';
 const ROWS = 10_000;
 const RUNS = 3;
 const ROOT = resolve(import.meta.dirname, '../..');
-const HEADER = ['编号', '岗位', '工种', '雇主', '雇主类型', '薪资', '薪资单位', '结算方式', '人数', '区县', '工作地点', '联系电话', '开始日期', '截止日期'];
+const HEADER = [
+  '编号',
+  '岗位',
+  '工种',
+  '雇主',
+  '雇主类型',
+  '薪资',
+  '薪资单位',
+  '结算方式',
+  '人数',
+  '区县',
+  '工作地点',
+  '联系电话',
+  '开始日期',
+  '截止日期',
+];
 const TRADES = ['驾驶司机', '搬运装卸', '保洁家政', '餐饮服务', '工厂普工', '农业种养'];
 const DISTRICTS = ['信州区', '广丰区', '广信区', '玉山县', '婺源县', '鄱阳县'];
 
@@ -24,8 +39,20 @@ function rows(now: number): (string | number | Date)[][] {
   const from = new Date(now - 86_400_000);
   const until = new Date(now + 20 * 86_400_000);
   return Array.from({ length: ROWS }, (_, i) => [
-    `B-${i}`, `岗位${i}`, TRADES[i % TRADES.length]!, `上饶市第${i % 97}物流有限公司`, '企业', 150 + (i % 200), '元/天', '日结', 1 + (i % 9),
-    DISTRICTS[i % DISTRICTS.length]!, `某某路${i}号`, `138${String(10_000_000 + i).slice(-8)}`, from, until,
+    `B-${i}`,
+    `岗位${i}`,
+    TRADES[i % TRADES.length]!,
+    `上饶市第${i % 97}物流有限公司`,
+    '企业',
+    150 + (i % 200),
+    '元/天',
+    '日结',
+    1 + (i % 9),
+    DISTRICTS[i % DISTRICTS.length]!,
+    `某某路${i}号`,
+    `138${String(10_000_000 + i).slice(-8)}`,
+    from,
+    until,
   ]);
 }
 
@@ -39,8 +66,13 @@ interface ChildResult {
 }
 
 function child(file: string, name: string, mode: 'import' | 'none'): ChildResult {
-  const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/bench/import-child.ts', file, name, mode], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (out.status !== 0) throw new Error(`import bench: the child for ${name} (${mode}) failed: ${out.stderr.slice(-500)}`);
+  const out = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', 'scripts/bench/import-child.ts', file, name, mode],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (out.status !== 0)
+    throw new Error(`import bench: the child for ${name} (${mode}) failed: ${out.stderr.slice(-500)}`);
   return JSON.parse(out.stdout.trim().split('\n').at(-1)!) as ChildResult;
 }
 
@@ -50,7 +82,9 @@ const mb = (bytes: number) => Math.round(bytes / 1048576);
 function measure(label: string, file: string, name: string): Record<string, unknown> {
   const runs = Array.from({ length: RUNS }, () => child(file, name, 'import'));
   const idle = Array.from({ length: RUNS }, () => child(file, name, 'none'));
-  for (const r of runs) if (r.imported !== ROWS) throw new Error(`import bench: ${label} imported ${r.imported} of ${ROWS} (${r.rejected} rejected)`);
+  for (const r of runs)
+    if (r.imported !== ROWS)
+      throw new Error(`import bench: ${label} imported ${r.imported} of ${ROWS} (${r.rejected} rejected)`);
   const ms = median(runs.map((r) => r.ms));
   const peak = median(runs.map((r) => r.peakRss));
   const idlePeak = median(idle.map((r) => r.peakRss));
@@ -65,7 +99,8 @@ function measure(label: string, file: string, name: string): Record<string, unkn
     idleChildPeakRssMb: mb(idlePeak),
     rssBeforeImportMb: mb(median(runs.map((r) => r.rssBefore))),
     runs: RUNS,
-    measured: 'fresh child per run (--expose-gc, gc before the import); peak RSS = getrusage maxrss of the child; the idle child loads the same modules and file and imports nothing',
+    measured:
+      'fresh child per run (--expose-gc, gc before the import); peak RSS = getrusage maxrss of the child; the idle child loads the same modules and file and imports nothing',
   };
 }
 
@@ -82,10 +117,25 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
     writeFileSync(xlsx, Buffer.from(await workbook.xlsx.writeBuffer()));
     const day = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
     const csv = join(dir, 'bench.csv');
-    writeFileSync(csv, Buffer.from(Papa.unparse([HEADER, ...data.map((r) => r.map((c) => (c instanceof Date ? day(c) : String(c))))]), 'utf8'));
+    writeFileSync(
+      csv,
+      Buffer.from(
+        Papa.unparse([HEADER, ...data.map((r) => r.map((c) => (c instanceof Date ? day(c) : String(c))))]),
+        'utf8',
+      ),
+    );
     const x = measure('10k-row XLSX', xlsx, 'bench.xlsx');
     const c = measure('10k-row CSV (same rows, baseline)', csv, 'bench.csv');
-    return [{ ...x, comparedTo: c.bench, baselineRowsPerS: c.rowsPerS, baselineMs: c.ms, baselineImportPeakOverIdleMb: c.importPeakOverIdleMb }, c];
+    return [
+      {
+        ...x,
+        comparedTo: c.bench,
+        baselineRowsPerS: c.rowsPerS,
+        baselineMs: c.ms,
+        baselineImportPeakOverIdleMb: c.importPeakOverIdleMb,
+      },
+      c,
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -28,7 +28,10 @@ const TARGET_RATIO = 0.5;
 const TARGET_MS = 3_000;
 const NOW = Date.parse('2026-11-27T00:00:00+08:00');
 
-async function viaStore(dir: string, postings: readonly Posting[]): Promise<{ committedMs: number; searchableMs: number }> {
+async function viaStore(
+  dir: string,
+  postings: readonly Posting[],
+): Promise<{ committedMs: number; searchableMs: number }> {
   const db = openDatabase(join(dir, 'store.db'));
   const store = createPostingStore(db, { clock: () => NOW });
   // polls never: the drain below is asked for, as the hall's indexer is kicked after writes
@@ -43,8 +46,10 @@ async function viaStore(dir: string, postings: readonly Posting[]): Promise<{ co
     const committedMs = performance.now() - started;
     await indexer.drained();
     const searchableMs = performance.now() - started;
-    if (store.count() !== postings.length) throw new Error(`ingest.bench: store holds ${store.count()} postings, expected ${postings.length}`);
-    if (store.searchBacklog() !== 0) throw new Error(`ingest.bench: ${store.searchBacklog()} postings still wait for the index`);
+    if (store.count() !== postings.length)
+      throw new Error(`ingest.bench: store holds ${store.count()} postings, expected ${postings.length}`);
+    if (store.searchBacklog() !== 0)
+      throw new Error(`ingest.bench: ${store.searchBacklog()} postings still wait for the index`);
     return { committedMs, searchableMs };
   } finally {
     indexer.close();
@@ -103,7 +108,8 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
         searchableRatio,
         targetRatio: TARGET_RATIO,
         ok: ratio >= TARGET_RATIO && searchableRatio >= TARGET_RATIO,
-        measured: 'committed: store rows+cursor+checkpoint vs raw insert; searchable: the same plus the backlog drained vs raw insert plus one-statement index build',
+        measured:
+          'committed: store rows+cursor+checkpoint vs raw insert; searchable: the same plus the backlog drained vs raw insert plus one-statement index build',
       },
     ];
   } finally {

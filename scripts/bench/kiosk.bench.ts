@@ -46,9 +46,16 @@ function percentile(sorted: number[], p: number): number {
 const round = (n: number) => Math.round(n * 100) / 100;
 
 async function startBenchHall(dataDir: string): Promise<Hall> {
-  return startHall(hallOptionsFrom(['--port', '0', '--data', dataDir], {}, { rendererDir: join(ROOT, 'dist/renderer'), assetsDir: join(ROOT, 'assets') }), {
-    log: pino({ level: 'silent' }),
-  });
+  return startHall(
+    hallOptionsFrom(
+      ['--port', '0', '--data', dataDir],
+      {},
+      { rendererDir: join(ROOT, 'dist/renderer'), assetsDir: join(ROOT, 'assets') },
+    ),
+    {
+      log: pino({ level: 'silent' }),
+    },
+  );
 }
 
 async function searchBench(dir: string): Promise<Array<Record<string, unknown>>> {
@@ -93,7 +100,9 @@ async function searchBench(dir: string): Promise<Array<Record<string, unknown>>>
       const publicTimes: number[] = [];
       for (let i = 0; i < WARMUP + SEARCH_RUNS; i++) {
         const t0 = performance.now();
-        await (await fetch(`${hall.url}/api/listings?limit=40&q=${encodeURIComponent(terms[i % terms.length]!)}`)).json();
+        await (
+          await fetch(`${hall.url}/api/listings?limit=40&q=${encodeURIComponent(terms[i % terms.length]!)}`)
+        ).json();
         if (i >= WARMUP) publicTimes.push(performance.now() - t0);
       }
       publicTimes.sort((a, b) => a - b);
@@ -126,7 +135,8 @@ async function toReview(page: Page, phone: string): Promise<void> {
   await page.tap('[data-testid="start-register"]');
   await page.tap('[data-testid="consent-agree"]');
   for (const d of phone) await page.tap(`[data-testid="pad-${d}"]`);
-  for (const id of ['phone-next', 'name-skip', 'pick-trade-moving', 'signup-next', 'signup-next', 'signup-next']) await page.tap(`[data-testid="${id}"]`);
+  for (const id of ['phone-next', 'name-skip', 'pick-trade-moving', 'signup-next', 'signup-next', 'signup-next'])
+    await page.tap(`[data-testid="${id}"]`);
   await page.waitForSelector('[data-testid="submit"]');
 }
 
@@ -134,7 +144,14 @@ async function submitBench(dir: string): Promise<Record<string, unknown>> {
   const hall = await startBenchHall(dir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
@@ -164,7 +181,12 @@ async function submitBench(dir: string): Promise<Record<string, unknown>> {
       const res = await fetch(`${hall.url}/api/registrations`, {
         method: 'POST',
         headers: { authorization: `Bearer ${hall.localKioskToken}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ id: uuidv7(), phone: `1370000${String(i).padStart(4, '0')}`, consentVersion: CONSENT_VERSION, consentAt: new Date().toISOString() }),
+        body: JSON.stringify({
+          id: uuidv7(),
+          phone: `1370000${String(i).padStart(4, '0')}`,
+          consentVersion: CONSENT_VERSION,
+          consentAt: new Date().toISOString(),
+        }),
       });
       await res.json();
       if (i >= SUBMIT_WARMUP) postTimes.push(performance.now() - t0);
@@ -181,7 +203,11 @@ async function submitBench(dir: string): Promise<Record<string, unknown>> {
       targetMs: SUBMIT_TARGET_MS,
       meetsTarget: p95 < SUBMIT_TARGET_MS,
       warmUpRuns: SUBMIT_WARMUP,
-      comparedTo: { postOnlyP50Ms: round(percentile(postTimes, 50)), postOnlyP95Ms: round(percentile(postTimes, 95)), postOnlyRuns: postTimes.length },
+      comparedTo: {
+        postOnlyP50Ms: round(percentile(postTimes, 50)),
+        postOnlyP95Ms: round(percentile(postTimes, 95)),
+        postOnlyRuns: postTimes.length,
+      },
     };
   } finally {
     await browser.close();

@@ -30,24 +30,68 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
   const hubDir = mkdtempSync(join(tmpdir(), 'bench-live-hub-'));
   const hallDir = mkdtempSync(join(tmpdir(), 'bench-live-hall-'));
   // One board whose filter holds exactly the six watched postings, so they share one page.
-  writeFileSync(join(hallDir, 'screens.json'), JSON.stringify({ screens: [{ ...DEFAULT_SCREEN, id: 'bench', filter: { occupations: [], districts: [WATCHED_DISTRICT] } }] }));
-  const hub = await startHub({ port: 0, dataDir: hubDir, adminToken: ADMIN, hallToken: HALL, seed: 0, log: pino({ level: 'silent' }) });
+  writeFileSync(
+    join(hallDir, 'screens.json'),
+    JSON.stringify({
+      screens: [{ ...DEFAULT_SCREEN, id: 'bench', filter: { occupations: [], districts: [WATCHED_DISTRICT] } }],
+    }),
+  );
+  const hub = await startHub({
+    port: 0,
+    dataDir: hubDir,
+    adminToken: ADMIN,
+    hallToken: HALL,
+    seed: 0,
+    log: pino({ level: 'silent' }),
+  });
   const admin = (body: unknown) =>
-    fetch(`${hub.url}/api/v1/listings`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${hub.url}/api/v1/listings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   const now = Date.now();
-  const postings = generatePostings(500, { seed: 3, now }).map((l, i) => ({ ...l, districtCode: i < 6 ? WATCHED_DISTRICT : l.districtCode === WATCHED_DISTRICT ? '361102' : l.districtCode }));
+  const postings = generatePostings(500, { seed: 3, now }).map((l, i) => ({
+    ...l,
+    districtCode: i < 6 ? WATCHED_DISTRICT : l.districtCode === WATCHED_DISTRICT ? '361102' : l.districtCode,
+  }));
   const watched = postings.slice(0, 6).map((l) => l.id);
   for (let i = 0; i < postings.length; i += 100) await admin(postings.slice(i, i + 100));
 
-  const hall = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data', hallDir, '--hub', hub.url, '--hall-id', 'bench', '--hub-token', HALL], {
-    cwd: ROOT,
-    env: { ...process.env, HALL_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const hall = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/host/cli.ts',
+      '--port',
+      '0',
+      '--data',
+      hallDir,
+      '--hub',
+      hub.url,
+      '--hall-id',
+      'bench',
+      '--hub-token',
+      HALL,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, HALL_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const hallUrl = await new Promise<string>((ok, fail) => {
@@ -62,7 +106,11 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
     // The bench evaluates string expressions in the page, which the board's CSP (rightly) forbids.
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
     await page.goto(`${hallUrl}/board/bench`);
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="board-item"]').length === ${watched.length}`, undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      `document.querySelectorAll('[data-testid="board-item"]').length === ${watched.length}`,
+      undefined,
+      { timeout: 30_000 },
+    );
 
     const latencies: number[] = [];
     const roundTrips: number[] = [];

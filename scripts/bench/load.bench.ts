@@ -38,7 +38,18 @@ const GRACE_MS = 5_000;
 
 const TARGETS = { healthzP99Ms: 50, changeToPlanP99Ms: 500, peakRssMb: 600 };
 
-const QUERIES = ['', '', 'occupation=driving', 'occupation=cleaning', 'district=361102', 'q=司机', 'q=保洁', 'q=上饶市', 'q=日结', 'q=搬运工'];
+const QUERIES = [
+  '',
+  '',
+  'occupation=driving',
+  'occupation=cleaning',
+  'district=361102',
+  'q=司机',
+  'q=保洁',
+  'q=上饶市',
+  'q=日结',
+  'q=搬运工',
+];
 
 interface ChangeRecord {
   sentAt: number;
@@ -49,7 +60,10 @@ interface ChangeRecord {
 
 async function health(url: string): Promise<Record<string, unknown> | null> {
   try {
-    return (await (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(30_000) })).json()) as Record<string, unknown>;
+    return (await (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(30_000) })).json()) as Record<
+      string,
+      unknown
+    >;
   } catch {
     return null;
   }
@@ -107,12 +121,14 @@ async function runScale(postings: number): Promise<Record<string, unknown>> {
     const within20s = firstPlans.filter((ms) => ms <= 20_000).length;
     specs.forEach((_, i) => (base[i] = latestTotal[i] ?? 0));
 
-    const adds: Posting[] = generatePostings(CHANGES_PER_S * SECONDS + 10, { seed: 4242, now: Date.now() }).map((l, i) => ({
-      ...l,
-      id: `load-${postings}-${i}`,
-      validFrom: new Date(Date.now() - 60_000).toISOString(),
-      validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-    }));
+    const adds: Posting[] = generatePostings(CHANGES_PER_S * SECONDS + 10, { seed: 4242, now: Date.now() }).map(
+      (l, i) => ({
+        ...l,
+        id: `load-${postings}-${i}`,
+        validFrom: new Date(Date.now() - 60_000).toISOString(),
+        validUntil: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      }),
+    );
     const byScreen = new Map<string, number[]>();
     specs.forEach((spec, i) => byScreen.set(spec.screenId, [...(byScreen.get(spec.screenId) ?? []), i]));
 
@@ -144,7 +160,9 @@ async function runScale(postings: number): Promise<Record<string, unknown>> {
         if (!res.ok) throw new Error(`hub answered ${res.status}`);
       }),
       openLoop(LISTINGS_PER_S, durationMs, async (i) => {
-        const res = await fetch(`${boardUrl}/api/listings?${QUERIES[i % QUERIES.length]}`, { signal: AbortSignal.timeout(60_000) });
+        const res = await fetch(`${boardUrl}/api/listings?${QUERIES[i % QUERIES.length]}`, {
+          signal: AbortSignal.timeout(60_000),
+        });
         if (!res.ok) throw new Error(`listings answered ${res.status}`);
         await res.arrayBuffer();
       }),
@@ -191,7 +209,9 @@ async function runScale(postings: number): Promise<Record<string, unknown>> {
       received: {
         wholePlans: planChars.length,
         patches: patchChars.length,
-        kbPerChange: sent.length ? round((planChars.reduce((a, b) => a + b, 0) + patchChars.reduce((a, b) => a + b, 0)) / 1024 / sent.length) : null,
+        kbPerChange: sent.length
+          ? round((planChars.reduce((a, b) => a + b, 0) + patchChars.reduce((a, b) => a + b, 0)) / 1024 / sent.length)
+          : null,
       },
       rssBeforeMb: rssBefore?.rssMb ?? null,
       rssMaxSampledMb: rssSamples.length ? Math.max(...rssSamples) : null,

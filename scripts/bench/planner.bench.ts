@@ -28,8 +28,32 @@ const BASELINE_REV = process.env.BENCH_PLANNER_BASELINE ?? '8022681';
 const POSTINGS = 10_000;
 const TARGET_MS = 100;
 
-const DISTRICTS = ['361102', '361103', '361104', '361123', '361124', '361125', '361126', '361127', '361128', '361129', '361130', '361181'];
-const TITLES = ['叉车司机', '中国舞教师', '客服', '保洁阿姨', '水电工', '外卖骑手', '搬运工', '直播带货主播助理', '厨房帮工', '仓库理货员'];
+const DISTRICTS = [
+  '361102',
+  '361103',
+  '361104',
+  '361123',
+  '361124',
+  '361125',
+  '361126',
+  '361127',
+  '361128',
+  '361129',
+  '361130',
+  '361181',
+];
+const TITLES = [
+  '叉车司机',
+  '中国舞教师',
+  '客服',
+  '保洁阿姨',
+  '水电工',
+  '外卖骑手',
+  '搬运工',
+  '直播带货主播助理',
+  '厨房帮工',
+  '仓库理货员',
+];
 const EMPLOYERS = ['上饶市顺达物流有限公司', '张记饭店', '信州区家政服务中心', '王师傅', '广丰区电子厂'];
 
 /** mulberry32: a tiny seeded PRNG, so every run plans the same postings. */
@@ -88,15 +112,23 @@ type Planner = (input: PlanInput) => BoardPlan;
 /** The planner at `rev`, from git; null (with the reason) where git or the revision is missing. */
 async function plannerAt(rev: string): Promise<{ plan: Planner; commit: string } | { error: string }> {
   try {
-    const commit = execFileSync('git', ['rev-parse', '--short', `${rev}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const commit = execFileSync('git', ['rev-parse', '--short', `${rev}^{commit}`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
     const dir = join(ROOT, 'node_modules', '.cache', 'hall-bench', `planner-${commit}`);
     if (!existsSync(join(dir, 'shared', 'planner', 'board-planner.ts'))) {
       mkdirSync(dir, { recursive: true });
-      const tar = execFileSync('git', ['archive', '--format=tar', commit, 'shared'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+      const tar = execFileSync('git', ['archive', '--format=tar', commit, 'shared'], {
+        cwd: ROOT,
+        maxBuffer: 64 * 1024 * 1024,
+      });
       writeFileSync(join(dir, 'shared.tar'), tar);
       execFileSync('tar', ['-xf', 'shared.tar'], { cwd: dir });
     }
-    const mod = (await import(pathToFileURL(join(dir, 'shared', 'planner', 'board-planner.ts')).href)) as { planBoard: Planner };
+    const mod = (await import(pathToFileURL(join(dir, 'shared', 'planner', 'board-planner.ts')).href)) as {
+      planBoard: Planner;
+    };
     return { plan: mod.planBoard, commit };
   } catch (error) {
     return { error: `baseline planner at ${rev} not available: ${(error as Error).message.split('\n')[0]}` };
@@ -111,7 +143,13 @@ function naivePages(postings: readonly Posting[], now: number, perPage: number):
   const live = postings
     .map((l) => ({ l, from: Date.parse(l.validFrom), until: Date.parse(l.validUntil) }))
     .filter((x) => x.from <= now && now < x.until);
-  live.sort((a, b) => Number(b.l.urgent) - Number(a.l.urgent) || Number(b.l.settlement === 'daily') - Number(a.l.settlement === 'daily') || b.from - a.from || (a.l.id < b.l.id ? -1 : 1));
+  live.sort(
+    (a, b) =>
+      Number(b.l.urgent) - Number(a.l.urgent) ||
+      Number(b.l.settlement === 'daily') - Number(a.l.settlement === 'daily') ||
+      b.from - a.from ||
+      (a.l.id < b.l.id ? -1 : 1),
+  );
   const pages: Array<Array<Record<string, string>>> = [];
   for (let i = 0; i < live.length; i += perPage) {
     pages.push(
@@ -169,7 +207,12 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
       withinTarget: ms <= TARGET_MS,
       comparedTo: 'the planner at a baseline revision and a naive paginator, same postings, same runs, interleaved',
       ...('plan' in baseline
-        ? { baselineRevision: baseline.commit, baselineMs: r2(median(times.baseline)), baselinePages, ratioToBaseline: r2(median(times.current) / median(times.baseline)) }
+        ? {
+            baselineRevision: baseline.commit,
+            baselineMs: r2(median(times.baseline)),
+            baselinePages,
+            ratioToBaseline: r2(median(times.current) / median(times.baseline)),
+          }
         : { baselineRevision: null, baselineNote: baseline.error }),
       naivePaginatorMs: r2(median(times.naive)),
       ratioToNaive: r2(median(times.current) / median(times.naive)),

@@ -30,7 +30,9 @@ export function rawInsert(dir: string, postings: readonly Posting[], fullText: R
       const params = postingToParams(l);
       return LISTING_PARAM_COLUMNS.map((c) => params[c]);
     });
-    const insert = db.prepare(`INSERT INTO postings (${LISTING_PARAM_COLUMNS.join(', ')}) VALUES (${LISTING_PARAM_COLUMNS.map(() => '?').join(', ')})`);
+    const insert = db.prepare(
+      `INSERT INTO postings (${LISTING_PARAM_COLUMNS.join(', ')}) VALUES (${LISTING_PARAM_COLUMNS.map(() => '?').join(', ')})`,
+    );
     const cols = FTS_COLUMNS.join(', ');
     const started = performance.now();
     db.transaction(() => {
@@ -39,7 +41,9 @@ export function rawInsert(dir: string, postings: readonly Posting[], fullText: R
     const inserted = performance.now();
     if (fullText === 'indexed') {
       db.transaction(() => {
-        db.exec(`INSERT INTO postings_fts (rowid, ${cols}) SELECT rowid, ${cols} FROM postings; DELETE FROM postings_fts_pending;`);
+        db.exec(
+          `INSERT INTO postings_fts (rowid, ${cols}) SELECT rowid, ${cols} FROM postings; DELETE FROM postings_fts_pending;`,
+        );
       })();
     }
     return { insertMs: inserted - started, indexMs: fullText === 'indexed' ? performance.now() - inserted : 0 };

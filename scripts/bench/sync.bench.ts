@@ -50,7 +50,21 @@ interface HubChild {
 async function startHubChild(dataDir: string, seed: number): Promise<HubChild> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'scripts/hub/cli.ts', '--port', '0', '--data', dataDir, '--seed', String(seed), '--admin-token', ADMIN, '--hall-token', HALL],
+    [
+      '--import',
+      'tsx',
+      'scripts/hub/cli.ts',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--seed',
+      String(seed),
+      '--admin-token',
+      ADMIN,
+      '--hall-token',
+      HALL,
+    ],
     { cwd: ROOT, env: { ...process.env, HUB_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -149,10 +163,19 @@ interface HallRun {
 }
 
 /** A fresh hall caught up to the hub's `lastSeq`, with its default board page connected; timed from its start. */
-async function syncHall(hubUrl: string, dataDir: string, pageWorker: WorkerScript | null, lastSeq: number): Promise<HallRun> {
+async function syncHall(
+  hubUrl: string,
+  dataDir: string,
+  pageWorker: WorkerScript | null,
+  lastSeq: number,
+): Promise<HallRun> {
   const started = performance.now();
   const hall = await startHall(
-    hallOptionsFrom(['--port', '0', '--data', dataDir, '--hub', hubUrl, '--hall-id', 'bench', '--hub-token', HALL], {}, { rendererDir: join(ROOT, 'dist/renderer'), assetsDir: join(ROOT, 'assets') }),
+    hallOptionsFrom(
+      ['--port', '0', '--data', dataDir, '--hub', hubUrl, '--hall-id', 'bench', '--hub-token', HALL],
+      {},
+      { rendererDir: join(ROOT, 'dist/renderer'), assetsDir: join(ROOT, 'assets') },
+    ),
     { log: pino({ level: 'warn' }), sync: { pageWorker } },
   );
   // the wall's page, as a board does: connect and report the viewport; it is sent every plan
@@ -162,7 +185,8 @@ async function syncHall(hubUrl: string, dataDir: string, pageWorker: WorkerScrip
   await hall.searchIndexer.drained();
   const searchableMs = performance.now() - started;
   const health = (await (await fetch(`${hall.url}/healthz`)).json()) as { listings: number };
-  if (health.listings < POSTINGS) throw new Error(`sync.bench: the hall shows ${health.listings} postings, expected ${POSTINGS}`);
+  if (health.listings < POSTINGS)
+    throw new Error(`sync.bench: the hall shows ${health.listings} postings, expected ${POSTINGS}`);
   return { hall, board, committedMs, searchableMs };
 }
 
@@ -186,7 +210,10 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
 
     // Live latency: one admin upsert at a time, timed to the commit of its seq in the hall and
     // to the wall's page holding a plan with the new headcount.
-    const ids = Array.from({ length: LIVE_CHANGES }, (_, i) => `demo-${String(1 + ((i * 487) % POSTINGS)).padStart(6, '0')}`);
+    const ids = Array.from(
+      { length: LIVE_CHANGES },
+      (_, i) => `demo-${String(1 + ((i * 487) % POSTINGS)).padStart(6, '0')}`,
+    );
     const toCommit: number[] = [];
     const toPlan: number[] = [];
     const roundTrips: number[] = [];
@@ -244,8 +271,10 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
         committedMs: Math.round(main.committedMs),
         postingsPerSecondSearchable: rate(main.searchableMs),
         postingsPerSecondCommitted: rate(main.committedMs),
-        measured: 'from startHall (hub configured, one board page connected) to every posting committed, and to every posting in the trigram index',
-        comparedTo: 'raw better-sqlite3 bulk insert of the same rows, same schema, one transaction, rows pre-mapped; and the same plus the index built in one statement',
+        measured:
+          'from startHall (hub configured, one board page connected) to every posting committed, and to every posting in the trigram index',
+        comparedTo:
+          'raw better-sqlite3 bulk insert of the same rows, same schema, one transaction, rows pre-mapped; and the same plus the index built in one statement',
         rawInsertMs: Math.round(raw.insertMs),
         rawInsertAndIndexMs: Math.round(rawSearchableMs),
         committedRatio: Number(committedRatio.toFixed(3)),
@@ -266,7 +295,8 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
         comparedTo: 'the admin HTTP round trip alone (POST to response), measured on the same changes',
         adminRoundTripP50Ms: Number(percentile(roundTrips, 50).toFixed(2)),
         adminRoundTripP99Ms: Number(percentile(roundTrips, 99).toFixed(2)),
-        measured: 'hub in its own process, 100,000 postings in the hall, the default 1920×1080 wall connected; the plan is what the page draws (painting it: live-change.bench)',
+        measured:
+          'hub in its own process, 100,000 postings in the hall, the default 1920×1080 wall connected; the plan is what the page draws (painting it: live-change.bench)',
       },
     ];
   } finally {

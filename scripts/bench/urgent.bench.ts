@@ -23,7 +23,14 @@ const PUSHES = 50;
 const WARMUP = 5;
 const PAGES = 8;
 const PIN = '318265';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -53,7 +60,9 @@ async function socketRoundTrips(n: number): Promise<number[]> {
 async function waitPainted(page: Page, id: string): Promise<number> {
   // Runs in the page (globalThis is its window); this file is typechecked for Node.
   const handle = await page.waitForFunction(
-    (urgentId: string) => (globalThis as { __hallUrgent?: { paintedAt: Record<string, number> } }).__hallUrgent?.paintedAt[urgentId] ?? false,
+    (urgentId: string) =>
+      (globalThis as { __hallUrgent?: { paintedAt: Record<string, number> } }).__hallUrgent?.paintedAt[urgentId] ??
+      false,
     id,
     { timeout: 10_000, polling: 100 },
   );
@@ -62,10 +71,20 @@ async function waitPainted(page: Page, id: string): Promise<number> {
 
 export async function run(): Promise<Array<Record<string, unknown>>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-urgent-'));
-  const screens = Array.from({ length: PAGES }, (_, i) => ({ ...DEFAULT_SCREEN, id: String(i + 1), name: `${i + 1}号屏` }));
+  const screens = Array.from({ length: PAGES }, (_, i) => ({
+    ...DEFAULT_SCREEN,
+    id: String(i + 1),
+    name: `${i + 1}号屏`,
+  }));
   writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens }));
-  const hall = await startHall(hallOptionsFrom(['--port', '0', '--data', dataDir], { HALL_STAFF_PIN: PIN }), { log: pino({ level: 'silent' }) });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const hall = await startHall(hallOptionsFrom(['--port', '0', '--data', dataDir], { HALL_STAFF_PIN: PIN }), {
+    log: pino({ level: 'silent' }),
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   try {
     const pages = await Promise.all(
       screens.map(async (s) => {
@@ -75,7 +94,11 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
         return page;
       }),
     );
-    const session = await fetch(`${hall.url}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: PIN }) });
+    const session = await fetch(`${hall.url}/api/staff/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pin: PIN }),
+    });
     const { token } = (await session.json()) as { token: string };
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
@@ -87,7 +110,11 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
       const response = await fetch(`${hall.url}/api/urgent`, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ title: `急招搬运工 ${i + 1} 号`, body: '日结 200元/天', expiresAt: new Date(Date.now() + 600_000).toISOString() }),
+        body: JSON.stringify({
+          title: `急招搬运工 ${i + 1} 号`,
+          body: '日结 200元/天',
+          expiresAt: new Date(Date.now() + 600_000).toISOString(),
+        }),
       });
       const answered = Date.now();
       const { id } = (await response.json()) as { id: string };
@@ -99,7 +126,10 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
         }
         allEight.push(Math.max(...painted) - sent);
       }
-      await fetch(`${hall.url}/api/urgent/${id}`, { method: 'DELETE', headers: { authorization: headers.authorization } });
+      await fetch(`${hall.url}/api/urgent/${id}`, {
+        method: 'DELETE',
+        headers: { authorization: headers.authorization },
+      });
       await new Promise((r) => setTimeout(r, 150));
     }
 

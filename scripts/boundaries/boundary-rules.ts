@@ -73,8 +73,25 @@ const PACKAGES: Record<string, 'universal' | 'isomorphic' | 'browser' | 'node' |
   '@vitejs/plugin-react': 'tooling',
 };
 
-type Area = 'shared' | 'renderer' | 'electron/host' | 'electron/preload' | 'electron/windows' | 'electron/main' | 'scripts' | 'tests';
-const AREAS: readonly Area[] = ['shared', 'renderer', 'electron/host', 'electron/preload', 'electron/windows', 'electron/main', 'scripts', 'tests'];
+type Area =
+  | 'shared'
+  | 'renderer'
+  | 'electron/host'
+  | 'electron/preload'
+  | 'electron/windows'
+  | 'electron/main'
+  | 'scripts'
+  | 'tests';
+const AREAS: readonly Area[] = [
+  'shared',
+  'renderer',
+  'electron/host',
+  'electron/preload',
+  'electron/windows',
+  'electron/main',
+  'scripts',
+  'tests',
+];
 
 type Kind =
   | { kind: 'electron'; typeOnly: boolean; names: readonly string[] | null }
@@ -93,41 +110,66 @@ const fileIn = (k: Kind, ...areas: Area[]) => k.kind === 'file' && areas.include
 
 export const AREA_RULES: Record<Area, AreaRule> = {
   shared: (k) =>
-    k.kind === 'electron' ? 'shared must not import electron'
-    : isNodeKind(k) ? 'shared must not import Node modules'
-    : k.kind === 'file' && k.area !== 'shared' ? 'shared must not import from electron/, renderer/ or scripts/'
-    : k.kind === 'package' && k.runsOn !== 'universal' ? `shared imports only universal packages (${k.name} is ${k.runsOn})`
-    : null,
+    k.kind === 'electron'
+      ? 'shared must not import electron'
+      : isNodeKind(k)
+        ? 'shared must not import Node modules'
+        : k.kind === 'file' && k.area !== 'shared'
+          ? 'shared must not import from electron/, renderer/ or scripts/'
+          : k.kind === 'package' && k.runsOn !== 'universal'
+            ? `shared imports only universal packages (${k.name} is ${k.runsOn})`
+            : null,
   renderer: (k) =>
-    k.kind === 'electron' ? 'renderer must not import electron'
-    : isNodeKind(k) ? 'renderer must not import Node modules'
-    : k.kind === 'file' && k.area !== 'renderer' && k.area !== 'shared' ? (k.area.startsWith('electron') ? 'renderer must not import from electron/' : `renderer must not import from ${k.area}/`)
-    : pkgOf(k, 'tooling') ? 'renderer must not import build or test tooling'
-    : null,
+    k.kind === 'electron'
+      ? 'renderer must not import electron'
+      : isNodeKind(k)
+        ? 'renderer must not import Node modules'
+        : k.kind === 'file' && k.area !== 'renderer' && k.area !== 'shared'
+          ? k.area.startsWith('electron')
+            ? 'renderer must not import from electron/'
+            : `renderer must not import from ${k.area}/`
+          : pkgOf(k, 'tooling')
+            ? 'renderer must not import build or test tooling'
+            : null,
   'electron/host': (k) =>
-    k.kind === 'electron' ? 'electron/host must not import electron'
-    : k.kind === 'file' && (k.area === 'renderer' || (k.area.startsWith('electron') && k.area !== 'electron/host')) ? 'electron/host must not import from renderer/ or the shell'
-    : k.kind === 'file' && k.area !== 'electron/host' && k.area !== 'shared' ? `electron/host must not import from ${k.area}/`
-    : pkgOf(k, 'browser', 'tooling') ? 'electron/host must not import page or tooling packages'
-    : null,
+    k.kind === 'electron'
+      ? 'electron/host must not import electron'
+      : k.kind === 'file' && (k.area === 'renderer' || (k.area.startsWith('electron') && k.area !== 'electron/host'))
+        ? 'electron/host must not import from renderer/ or the shell'
+        : k.kind === 'file' && k.area !== 'electron/host' && k.area !== 'shared'
+          ? `electron/host must not import from ${k.area}/`
+          : pkgOf(k, 'browser', 'tooling')
+            ? 'electron/host must not import page or tooling packages'
+            : null,
   // A sandboxed preload gets a reduced `electron` and no Node; the bundle takes its helpers and shared/.
   'electron/preload': (k) =>
-    k.kind === 'electron' ? (k.names !== null && k.names.length > 0 && k.names.every((n) => PRELOAD_ELECTRON.has(n)) ? null : "electron/preload may take only contextBridge and ipcRenderer from 'electron'")
-    : k.kind === 'file' && (k.area === 'electron/preload' || k.area === 'shared') ? null
-    : 'electron/preload imports only contextBridge and ipcRenderer from electron, shared/ and its own helpers',
+    k.kind === 'electron'
+      ? k.names !== null && k.names.length > 0 && k.names.every((n) => PRELOAD_ELECTRON.has(n))
+        ? null
+        : "electron/preload may take only contextBridge and ipcRenderer from 'electron'"
+      : k.kind === 'file' && (k.area === 'electron/preload' || k.area === 'shared')
+        ? null
+        : 'electron/preload imports only contextBridge and ipcRenderer from electron, shared/ and its own helpers',
   // The shell's logic runs under plain Node in the tests: Electron's modules come in as
   // arguments from electron/main.ts, and the host as a started hall.
   'electron/windows': (k) =>
-    k.kind === 'electron' ? (k.typeOnly ? null : "electron/windows imports 'electron' only as types (main.ts passes its modules in)")
-    : k.kind === 'node' || pkgOf(k, 'universal') || fileIn(k, 'electron/windows', 'shared') ? null
-    : 'electron/windows imports only Node, universal packages, shared/ and itself (never the host, preloads or pages)',
+    k.kind === 'electron'
+      ? k.typeOnly
+        ? null
+        : "electron/windows imports 'electron' only as types (main.ts passes its modules in)"
+      : k.kind === 'node' || pkgOf(k, 'universal') || fileIn(k, 'electron/windows', 'shared')
+        ? null
+        : 'electron/windows imports only Node, universal packages, shared/ and itself (never the host, preloads or pages)',
   'electron/main': (k) =>
-    k.kind === 'electron' || k.kind === 'node' || fileIn(k, 'electron/host', 'electron/windows', 'shared') ? null
-    : 'electron/main.ts imports only electron, Node, the host, the shell and shared/',
+    k.kind === 'electron' || k.kind === 'node' || fileIn(k, 'electron/host', 'electron/windows', 'shared')
+      ? null
+      : 'electron/main.ts imports only electron, Node, the host, the shell and shared/',
   scripts: (k) =>
-    k.kind === 'electron' ? 'scripts must not import electron'
-    : fileIn(k, 'renderer', 'electron/preload', 'electron/main') ? 'scripts must not import the pages, the preloads or the Electron entry'
-    : null,
+    k.kind === 'electron'
+      ? 'scripts must not import electron'
+      : fileIn(k, 'renderer', 'electron/preload', 'electron/main')
+        ? 'scripts must not import the pages, the preloads or the Electron entry'
+        : null,
   tests: () => null,
 };
 
@@ -148,7 +190,13 @@ function namedImports(clause: string | undefined): string[] | null {
   if (!braces) return null;
   return braces[1]!
     .split(',')
-    .map((part) => part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!.trim())
+    .map((part) =>
+      part
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)[0]!
+        .trim(),
+    )
     .filter((name) => name.length > 0);
 }
 
@@ -170,7 +218,12 @@ function classify(root: string, file: string, specifier: string, typeOnly: boole
   }
   const name = packageName(specifier);
   const runsOn = PACKAGES[name];
-  return runsOn ? { kind: 'package', name, runsOn } : { kind: 'unknown', why: 'a package scripts/boundaries/boundary-rules.ts does not know (add it to PACKAGES, with what it runs on)' };
+  return runsOn
+    ? { kind: 'package', name, runsOn }
+    : {
+        kind: 'unknown',
+        why: 'a package scripts/boundaries/boundary-rules.ts does not know (add it to PACKAGES, with what it runs on)',
+      };
 }
 
 function* sourceFiles(dir: string): Generator<string> {
@@ -195,7 +248,10 @@ function withoutComments(text: string): string {
 
 export function checkBoundaries(root: string): Violation[] {
   const violations: Violation[] = [];
-  const files = [...sourceFiles(join(root, 'electron')), ...['shared', 'renderer', 'scripts'].flatMap((d) => [...sourceFiles(join(root, d))])];
+  const files = [
+    ...sourceFiles(join(root, 'electron')),
+    ...['shared', 'renderer', 'scripts'].flatMap((d) => [...sourceFiles(join(root, d))]),
+  ];
   for (const file of files) {
     const rel = relative(root, file).split(sep).join('/');
     const area = areaOf(rel);
@@ -204,15 +260,28 @@ export function checkBoundaries(root: string): Violation[] {
       const specifier = match[4]!;
       const line = text.slice(0, match.index).split('\n').length;
       if (area === null) {
-        violations.push({ file: rel, line, specifier, rule: `checkBoundaries: ${rel} is in no known area; give electron/ files a folder (host, preload, windows)` });
+        violations.push({
+          file: rel,
+          line,
+          specifier,
+          rule: `checkBoundaries: ${rel} is in no known area; give electron/ files a folder (host, preload, windows)`,
+        });
         continue;
       }
       const clause = match[2];
       const names = namedImports(clause);
       // `import type { A }` and `import { type A, type B }` alike bring in no code
-      const typeOnly = Boolean(match[1] ?? match[3]) || (clause !== undefined && /^\s*\{/.test(clause) && names !== null && names.length > 0 && /^\s*\{\s*type\s/.test(clause) && clause.split(',').every((part) => /^\s*\{?\s*type\s/.test(part) || /^\s*\}?\s*$/.test(part)));
+      const typeOnly =
+        Boolean(match[1] ?? match[3]) ||
+        (clause !== undefined &&
+          /^\s*\{/.test(clause) &&
+          names !== null &&
+          names.length > 0 &&
+          /^\s*\{\s*type\s/.test(clause) &&
+          clause.split(',').every((part) => /^\s*\{?\s*type\s/.test(part) || /^\s*\}?\s*$/.test(part)));
       const kind = classify(root, file, specifier, typeOnly, clause);
-      if (kind.kind === 'unknown') violations.push({ file: rel, line, specifier, rule: `cannot classify this import: ${kind.why}` });
+      if (kind.kind === 'unknown')
+        violations.push({ file: rel, line, specifier, rule: `cannot classify this import: ${kind.why}` });
       else {
         const broken = AREA_RULES[area](kind);
         if (broken) violations.push({ file: rel, line, specifier, rule: broken });

@@ -22,15 +22,45 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 const SETTLEMENT_BY_UNIT: Record<PayUnit, readonly (readonly [Settlement, number])[]> = {
-  day: [['daily', 8], ['weekly', 1], ['on-completion', 1]],
-  hour: [['daily', 5], ['weekly', 4], ['monthly', 1]],
-  order: [['daily', 6], ['weekly', 4]],
-  piece: [['daily', 4], ['weekly', 3], ['on-completion', 3]],
-  lesson: [['weekly', 4], ['monthly', 4], ['on-completion', 2]],
+  day: [
+    ['daily', 8],
+    ['weekly', 1],
+    ['on-completion', 1],
+  ],
+  hour: [
+    ['daily', 5],
+    ['weekly', 4],
+    ['monthly', 1],
+  ],
+  order: [
+    ['daily', 6],
+    ['weekly', 4],
+  ],
+  piece: [
+    ['daily', 4],
+    ['weekly', 3],
+    ['on-completion', 3],
+  ],
+  lesson: [
+    ['weekly', 4],
+    ['monthly', 4],
+    ['on-completion', 2],
+  ],
   month: [['monthly', 1]],
 };
 
-const EXTRAS = ['包午餐', '提供住宿', '可长期合作', '工作环境好', '多劳多得', '有意者电话联系', '现场面试', '当天可上岗', '干满一周另有奖励', '交通方便'];
+const EXTRAS = [
+  '包午餐',
+  '提供住宿',
+  '可长期合作',
+  '工作环境好',
+  '多劳多得',
+  '有意者电话联系',
+  '现场面试',
+  '当天可上岗',
+  '干满一周另有奖励',
+  '交通方便',
+];
 const AGE_BANDS = ['18-50周岁', '18-55周岁', '20-45周岁', '18-60周岁'];
 const SOURCES = [
   ['上饶市零工市场窗口', 5],
@@ -75,7 +105,14 @@ function jobFor(title: string): { trade: Trade; job: Job } {
   throw new Error(`generateListings: no job has the title ${title}`);
 }
 
-function makePosting(rng: Random, index: number, now: number, trade: Trade, job: Job, overrides: Partial<Posting> = {}): Posting {
+function makePosting(
+  rng: Random,
+  index: number,
+  now: number,
+  trade: Trade,
+  job: Job,
+  overrides: Partial<Posting> = {},
+): Posting {
   const districts = districtsOfCity(HOME_CITY_CODE);
   const district = overrides.districtCode
     ? (districts.find((d) => d.code === overrides.districtCode) ?? rng.pick(districts))
@@ -130,7 +167,16 @@ function makePosting(rng: Random, index: number, now: number, trade: Trade, job:
 const FEATURED: readonly { title: string; overrides: Partial<Posting> }[] = [
   {
     title: '中国舞教师',
-    overrides: { title: '中国舞教师', employmentType: 'part-time', payMin: 120, payMax: 200, payUnit: 'lesson', settlement: 'weekly', districtCode: '361102', urgent: false },
+    overrides: {
+      title: '中国舞教师',
+      employmentType: 'part-time',
+      payMin: 120,
+      payMax: 200,
+      payUnit: 'lesson',
+      settlement: 'weekly',
+      districtCode: '361102',
+      urgent: false,
+    },
   },
   {
     title: '客服',
@@ -148,24 +194,59 @@ const FEATURED: readonly { title: string; overrides: Partial<Posting> }[] = [
   },
   {
     title: '司机',
-    overrides: { title: '司机', employmentType: 'full-time', payMin: 6000, payMax: 7500, payUnit: 'month', settlement: 'monthly', districtCode: '361103', urgent: false },
+    overrides: {
+      title: '司机',
+      employmentType: 'full-time',
+      payMin: 6000,
+      payMax: 7500,
+      payUnit: 'month',
+      settlement: 'monthly',
+      districtCode: '361103',
+      urgent: false,
+    },
   },
   {
     title: '服务员',
-    overrides: { title: '服务员', employmentType: 'part-time', payMin: 26, payMax: null, payUnit: 'hour', settlement: 'daily', workTime: '每晚18:00-22:00', urgent: false },
+    overrides: {
+      title: '服务员',
+      employmentType: 'part-time',
+      payMin: 26,
+      payMax: null,
+      payUnit: 'hour',
+      settlement: 'daily',
+      workTime: '每晚18:00-22:00',
+      urgent: false,
+    },
   },
   {
     title: '搬运工',
-    overrides: { title: '搬运工', employmentType: 'gig', payMin: 300, payMax: null, payUnit: 'day', settlement: 'daily', urgent: false },
+    overrides: {
+      title: '搬运工',
+      employmentType: 'gig',
+      payMin: 300,
+      payMax: null,
+      payUnit: 'day',
+      settlement: 'daily',
+      urgent: false,
+    },
   },
   {
     title: '外卖骑手',
-    overrides: { title: '外卖骑手', employmentType: 'gig', payMin: 8.5, payMax: null, payUnit: 'order', settlement: 'daily', urgent: false },
+    overrides: {
+      title: '外卖骑手',
+      employmentType: 'gig',
+      payMin: 8.5,
+      payMax: null,
+      payUnit: 'order',
+      settlement: 'daily',
+      urgent: false,
+    },
   },
 ];
 
 export function generatePostings(count: number, opts: GenerateOptions): Posting[] {
-  if (!Number.isInteger(count) || count < 0) throw new RangeError(`generateListings: count must be a non-negative integer, got ${count}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new RangeError(`generateListings: count must be a non-negative integer, got ${count}`);
   const rng = createRandom(opts.seed);
   const weighted = TRADES.map((t) => [t, t.weight] as const);
   const out: Posting[] = [];

@@ -46,12 +46,18 @@ function tradeRow(t: TradePulse, locale: Locale, withRank: boolean): string {
 
 function tradeTable(rows: readonly TradePulse[], locale: Locale, withRank: boolean, caption: string): string {
   const c = CITY_TEXT[locale].columns;
-  const head = [...(withRank ? [[c.rank, 'rank']] : []), [c.trade, ''], [c.demand, 'num'], [c.seekers, 'num'], [c.gap, 'num'], [c.ratio, 'num'], [c.yearAgo, 'num']];
+  const head = [
+    ...(withRank ? [[c.rank, 'rank']] : []),
+    [c.trade, ''],
+    [c.demand, 'num'],
+    [c.seekers, 'num'],
+    [c.gap, 'num'],
+    [c.ratio, 'num'],
+    [c.yearAgo, 'num'],
+  ];
   return `<div class="scroll"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${head
     .map(([h, cls]) => `<th scope="col"${cls ? ` class="${cls}"` : ''}>${escapeHtml(h!)}</th>`)
-    .join('')}</tr></thead><tbody>${rows
-    .map((t) => tradeRow(t, locale, withRank))
-    .join('')}</tbody></table></div>`;
+    .join('')}</tr></thead><tbody>${rows.map((t) => tradeRow(t, locale, withRank)).join('')}</tbody></table></div>`;
 }
 
 export function renderCityPage(picture: CityPicture, locale: Locale, nodeId: string): string {
@@ -59,14 +65,34 @@ export function renderCityPage(picture: CityPicture, locale: Locale, nodeId: str
   const { pulse, hallTotals } = picture;
   const ranked = pulse.trades.filter((t) => t.shortageRank !== null);
   const others = pulse.trades.filter((t) => t.shortageRank === null && (t.demand > 0 || t.seekers > 0));
-  const totalRatio = ratioText({ status: pulse.totals.ratio !== null ? 'ratio' : pulse.totals.demand >= pulse.minDemand && pulse.totals.seekers === 0 ? 'no-seekers' : 'below-minimum', ratio: pulse.totals.ratio }, locale);
-  const card = (label: string, value: string, extra = '') => `<div class="card${extra}"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div></div>`;
+  const totalRatio = ratioText(
+    {
+      status:
+        pulse.totals.ratio !== null
+          ? 'ratio'
+          : pulse.totals.demand >= pulse.minDemand && pulse.totals.seekers === 0
+            ? 'no-seekers'
+            : 'below-minimum',
+      ratio: pulse.totals.ratio,
+    },
+    locale,
+  );
+  const card = (label: string, value: string, extra = '') =>
+    `<div class="card${extra}"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div></div>`;
   const gap = pulse.totals.gap;
   const halls = picture.halls
     .map((h) => {
-      const status = h.online ? `<span class="dot on"></span>${escapeHtml(texts.online)}` : `<span class="dot off"></span>${escapeHtml(texts.offline)}`;
-      const outbox = h.outboxPending === null ? texts.unknown : h.outboxPending === 0 ? texts.outboxEmpty : texts.outboxLag(h.outboxPending, h.outboxLagS ?? 0);
-      const screens = h.screensTotal === null ? texts.unknown : `${h.online ? (h.screensOnline ?? 0) : 0} / ${h.screensTotal}`;
+      const status = h.online
+        ? `<span class="dot on"></span>${escapeHtml(texts.online)}`
+        : `<span class="dot off"></span>${escapeHtml(texts.offline)}`;
+      const outbox =
+        h.outboxPending === null
+          ? texts.unknown
+          : h.outboxPending === 0
+            ? texts.outboxEmpty
+            : texts.outboxLag(h.outboxPending, h.outboxLagS ?? 0);
+      const screens =
+        h.screensTotal === null ? texts.unknown : `${h.online ? (h.screensOnline ?? 0) : 0} / ${h.screensTotal}`;
       return `<tr class="${h.online ? '' : 'gone'}"><th scope="row">${escapeHtml(h.hallId)}</th><td>${escapeHtml(h.nodeId)}</td><td>${status}</td><td>${escapeHtml(
         texts.agoSeconds(h.heartbeatAgeS),
       )}</td><td class="num">${escapeHtml(outbox)}</td><td class="num">${escapeHtml(screens)}</td><td class="num">${groupDigits(h.behindChanges)}</td></tr>`;

@@ -56,7 +56,9 @@ export function createCityService(options: CityServiceOptions): CityService {
   }
 
   const snapshotNow = () => {
-    snapshot().catch((error: unknown) => log.warn({ err: error }, 'city: writing the daily snapshot failed; next try in a while'));
+    snapshot().catch((error: unknown) =>
+      log.warn({ err: error }, 'city: writing the daily snapshot failed; next try in a while'),
+    );
   };
   const first = setTimeout(snapshotNow, Math.min(5000, snapshotEveryMs));
   const timer = setInterval(snapshotNow, snapshotEveryMs);

@@ -10,8 +10,14 @@ import { hubOptionsFrom, HubConfigError, redactDatabaseUrl } from './hub-options
 async function main(): Promise<void> {
   const options = hubOptionsFrom(process.argv.slice(2), process.env);
   const hub = await startHub({ ...options });
-  const where = options.databaseUrl ? `database: ${redactDatabaseUrl(options.databaseUrl)} (node ${hub.nodeId})` : `data: ${options.dataDir}`;
-  const lines = [`hub: ${hub.url}`, `  ${where} (${await hub.store.countPostings()} postings, last seq ${await hub.store.lastSeq()})`, `  city: ${hub.url}/city`];
+  const where = options.databaseUrl
+    ? `database: ${redactDatabaseUrl(options.databaseUrl)} (node ${hub.nodeId})`
+    : `data: ${options.dataDir}`;
+  const lines = [
+    `hub: ${hub.url}`,
+    `  ${where} (${await hub.store.countPostings()} postings, last seq ${await hub.store.lastSeq()})`,
+    `  city: ${hub.url}/city`,
+  ];
   if (options.defaultTokens) {
     lines.push(`  development tokens in use — admin: ${options.adminToken}  hall: ${options.hallToken}`);
   }

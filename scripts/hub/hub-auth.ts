@@ -24,7 +24,8 @@ export function bearerOf(header: string | undefined): string | undefined {
 /** The role a request's token grants; admin may do everything a hall may. */
 export function requireRole(header: string | undefined, role: Role, tokens: { admin: string; hall: string }): void {
   const token = bearerOf(header);
-  if (token === undefined) throw new HttpError(401, 'unauthorized', 'requireRole: missing "Authorization: Bearer <token>" header');
+  if (token === undefined)
+    throw new HttpError(401, 'unauthorized', 'requireRole: missing "Authorization: Bearer <token>" header');
   if (tokenEquals(token, tokens.admin)) return;
   if (role === 'hall' && tokenEquals(token, tokens.hall)) return;
   if (role === 'admin' && tokenEquals(token, tokens.hall)) {

@@ -53,10 +53,14 @@ function databaseUrlFrom(text: string | undefined): string | undefined {
   try {
     url = new URL(text);
   } catch {
-    throw new HubConfigError(`hubOptionsFrom: --database must be a URL like postgres://user:password@host:5432/hub, got "${redactDatabaseUrl(text)}"`);
+    throw new HubConfigError(
+      `hubOptionsFrom: --database must be a URL like postgres://user:password@host:5432/hub, got "${redactDatabaseUrl(text)}"`,
+    );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new HubConfigError(`hubOptionsFrom: --database must be a postgres:// URL (SQLite is the default without --database), got ${url.protocol}//…`);
+    throw new HubConfigError(
+      `hubOptionsFrom: --database must be a postgres:// URL (SQLite is the default without --database), got ${url.protocol}//…`,
+    );
   }
   return text;
 }
@@ -68,9 +72,11 @@ export function hubOptionsFrom(argv: readonly string[], env: Record<string, stri
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const envName = FLAGS[flag];
-    if (!envName) throw new HubConfigError(`hubOptionsFrom: unknown option ${flag} (known: ${Object.keys(FLAGS).join(', ')})`);
+    if (!envName)
+      throw new HubConfigError(`hubOptionsFrom: unknown option ${flag} (known: ${Object.keys(FLAGS).join(', ')})`);
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value.startsWith('--')) throw new HubConfigError(`hubOptionsFrom: ${flag} needs a value`);
+    if (value === undefined || value.startsWith('--'))
+      throw new HubConfigError(`hubOptionsFrom: ${flag} needs a value`);
     given[envName] = value;
   }
   const merged = { ...env, ...given };
@@ -78,7 +84,8 @@ export function hubOptionsFrom(argv: readonly string[], env: Record<string, stri
     const text = merged[name];
     if (text === undefined || text === '') return fallback;
     const n = Number(text);
-    if (!Number.isInteger(n) || n < 0 || n > max) throw new HubConfigError(`hubOptionsFrom: ${name} must be an integer 0–${max}, got "${text}"`);
+    if (!Number.isInteger(n) || n < 0 || n > max)
+      throw new HubConfigError(`hubOptionsFrom: ${name} must be an integer 0–${max}, got "${text}"`);
     return n;
   };
   return {
@@ -93,4 +100,3 @@ export function hubOptionsFrom(argv: readonly string[], env: Record<string, stri
     nodeId: merged.HUB_NODE_ID || undefined,
   };
 }
-

@@ -23,7 +23,9 @@ export function submissionEffect(type: string, payload: unknown): RelayDecision 
   if (type !== URGENT_SUBMISSION_TYPE) return { effect: null };
   const parsed = UrgentSubmissionSchema.safeParse(payload);
   if (!parsed.success) {
-    return { error: `submissionEffect: urgent payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` };
+    return {
+      error: `submissionEffect: urgent payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    };
   }
   const { retracted, ...notice } = parsed.data;
   if (retracted) return { effect: { kind: 'retract-urgent', id: notice.id } };

@@ -32,7 +32,12 @@ export interface HubRouteDeps {
   city: CityService;
   log?: Logger;
   /** This node, for /healthz. */
-  node: () => { nodeId: string; draining: boolean; fanout: { listening: boolean; position: number } | null; hallIds: string[] };
+  node: () => {
+    nodeId: string;
+    draining: boolean;
+    fanout: { listening: boolean; position: number } | null;
+    hallIds: string[];
+  };
 }
 
 const PING_TIMEOUT_MS = 2000;
@@ -50,18 +55,29 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
     if (error instanceof HttpError) return error.send(reply);
     if (isPoolBusyError(error)) {
       deps.log?.warn({ url: request.url.split('?')[0] }, 'hub: no database connection came free in time; answered 503');
-      return reply.status(503).header('retry-after', '1').send({ error: { code: 'busy', message: 'hub: this node is busy; try again in a second or use another node' } });
+      return reply
+        .status(503)
+        .header('retry-after', '1')
+        .send({
+          error: { code: 'busy', message: 'hub: this node is busy; try again in a second or use another node' },
+        });
     }
     const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
     if (statusCode && statusCode >= 400 && statusCode < 500) {
-      return reply.status(statusCode).send({ error: { code: code ?? 'bad_request', message: message ?? 'bad request' } });
+      return reply
+        .status(statusCode)
+        .send({ error: { code: code ?? 'bad_request', message: message ?? 'bad request' } });
     }
     deps.log?.error({ err: error, url: request.url.split('?')[0] }, 'hub: a request failed');
     return reply.status(500).send({ error: { code: 'internal', message: 'hub: internal error; see the hub log' } });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `hub: no route for ${request.method} ${request.url.split('?')[0]}` } });
+    reply
+      .status(404)
+      .send({
+        error: { code: 'not_found', message: `hub: no route for ${request.method} ${request.url.split('?')[0]}` },
+      });
   });
 
   // Per node: a load balancer takes a node out on 503 (database away, or shutting down).
@@ -75,9 +91,17 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
       database = { reachable: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
       figures = { lastSeq: await store.lastSeq(), listings: await store.countPostings() };
     } catch (error) {
-      database = { reachable: false, latencyMs: Math.round(performance.now() - started), error: (error as Error).message.slice(0, 200) };
+      database = {
+        reachable: false,
+        latencyMs: Math.round(performance.now() - started),
+        error: (error as Error).message.slice(0, 200),
+      };
     }
-    const status = node.draining ? 'draining' : database.reachable && (node.fanout?.listening ?? true) ? 'ok' : 'degraded';
+    const status = node.draining
+      ? 'draining'
+      : database.reachable && (node.fanout?.listening ?? true)
+        ? 'ok'
+        : 'degraded';
     return reply.status(status === 'ok' ? 200 : 503).send({
       status,
       node: node.nodeId,
@@ -103,12 +127,19 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
   });
 
   apiRoute(app, HUB_ROUTES.cityStyles, open, async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=3600').send(CITY_CSS),
+    reply
+      .type('text/css; charset=utf-8')
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'public, max-age=3600')
+      .send(CITY_CSS),
   );
 
   apiRoute(app, HUB_ROUTES.city, open, async (_request, reply) => {
     const picture = await deps.city.current();
-    return reply.header('cache-control', 'public, max-age=30').header('access-control-allow-origin', '*').send({ node: deps.node().nodeId, ...picture });
+    return reply
+      .header('cache-control', 'public, max-age=30')
+      .header('access-control-allow-origin', '*')
+      .send({ node: deps.node().nodeId, ...picture });
   });
 
   apiRoute(app, HUB_ROUTES.changes, hall, async (request, reply) => {
@@ -127,12 +158,21 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
   apiRoute(app, HUB_ROUTES.listingsUpsert, admin, async (request, reply) => {
     const items = request.body;
     const now = clock();
-    const ids = items.flatMap((item) => (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string' ? [(item as { id: string }).id] : []));
+    const ids = items.flatMap((item) =>
+      item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string'
+        ? [(item as { id: string }).id]
+        : [],
+    );
     const held = await store.getPostings(ids);
     const postings: Posting[] = items.map((item, index) => toPosting(item, index, held, now));
     const changes = await store.upsertPostings(postings, now);
     broadcast(changes);
-    return reply.status(200).send({ upserted: changes.map((c) => ({ id: c.id, seq: c.seq, revision: (c.data as Posting).revision })), lastSeq: await store.lastSeq() });
+    return reply
+      .status(200)
+      .send({
+        upserted: changes.map((c) => ({ id: c.id, seq: c.seq, revision: (c.data as Posting).revision })),
+        lastSeq: await store.lastSeq(),
+      });
   });
 
   apiRoute(app, HUB_ROUTES.listingDelete, admin, async (request) => {
@@ -157,14 +197,16 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
 
 /** A full posting, or a partial one merged over what the hub holds; validated either way. */
 function toPosting(item: unknown, index: number, held: ReadonlyMap<string, Posting>, now: number): Posting {
-  if (!item || typeof item !== 'object' || Array.isArray(item)) throw new HttpError(400, 'invalid_body', `listings[${index}]: not an object`);
+  if (!item || typeof item !== 'object' || Array.isArray(item))
+    throw new HttpError(400, 'invalid_body', `listings[${index}]: not an object`);
   const input = item as Record<string, unknown>;
   const existing = typeof input.id === 'string' ? held.get(input.id) : undefined;
   const stamp = new Date(now).toISOString();
   // revision and updatedAt are the hub's to set; the store bumps the revision
   const merged = { revision: 0, updatedAt: stamp, ...existing, ...input };
   const parsed = PostingSchema.safeParse(merged);
-  if (!parsed.success) throw new HttpError(422, 'invalid_listing', `listings[${index}]: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new HttpError(422, 'invalid_listing', `listings[${index}]: ${describeIssues(parsed.error)}`);
   return parsed.data;
 }
 

@@ -22,7 +22,13 @@ import { startFanoutListener, type FanoutListener } from './postgres-fanout';
 import { registerHubRoutes } from './hub-routes';
 import { createCityService } from './city-service';
 import type { ChangeEnvelope } from '../../shared/api/hub-wire';
-import { attachHallNamespace, HALL_NAMESPACE, type HallNamespace, type HubFaults, type HubSocketStats } from './hub-socket';
+import {
+  attachHallNamespace,
+  HALL_NAMESPACE,
+  type HallNamespace,
+  type HubFaults,
+  type HubSocketStats,
+} from './hub-socket';
 
 export interface HubOptions {
   port: number;
@@ -87,7 +93,11 @@ async function openStore(options: HubOptions, log: Logger): Promise<HubStore> {
     return openPostgresHubStore(options.databaseUrl, {
       ...(options.poolSize ? { poolSize: options.poolSize } : {}),
       ...(options.connectionWaitMs ? { connectionWaitMs: options.connectionWaitMs } : {}),
-      onPoolError: (error) => log.warn({ code: (error as { code?: string }).code, reason: error.message }, 'database: an idle connection failed; the pool replaces it'),
+      onPoolError: (error) =>
+        log.warn(
+          { code: (error as { code?: string }).code, reason: error.message },
+          'database: an idle connection failed; the pool replaces it',
+        ),
     });
   }
   let file = ':memory:';
@@ -115,7 +125,8 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const onRoute = options.onRoute;
     if (onRoute) {
       app.addHook('onRoute', (route) => {
-        for (const method of Array.isArray(route.method) ? route.method : [route.method]) onRoute({ method, url: route.url });
+        for (const method of Array.isArray(route.method) ? route.method : [route.method])
+          onRoute({ method, url: route.url });
       });
     }
     // socket.io's default 1 MB frame limit is kept: one outbox item is small.
@@ -132,15 +143,34 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     });
     feed = liveFeed;
     if (options.databaseUrl) {
-      listener = await startFanoutListener({ url: options.databaseUrl, log, onSeq: liveFeed.notify, onListening: liveFeed.pull });
+      listener = await startFanoutListener({
+        url: options.databaseUrl,
+        log,
+        onSeq: liveFeed.notify,
+        onListening: liveFeed.pull,
+      });
     }
     const broadcast = (changes: readonly HubChange[]) => liveFeed.offer(changes);
 
     const state = { draining: false };
     // The node's name needs the port, known only once listening; halls connect after that.
     let nodeId = options.nodeId || `${hostname()}:${options.port}`;
-    const stats = attachHallNamespace(nsp, { store, tokens, clock, log, faults: options.faults, broadcast, draining: () => state.draining, nodeId: () => nodeId });
-    const city = createCityService({ store, clock, log, ...(options.cityCacheMs !== undefined ? { cacheMs: options.cityCacheMs } : {}) });
+    const stats = attachHallNamespace(nsp, {
+      store,
+      tokens,
+      clock,
+      log,
+      faults: options.faults,
+      broadcast,
+      draining: () => state.draining,
+      nodeId: () => nodeId,
+    });
+    const city = createCityService({
+      store,
+      clock,
+      log,
+      ...(options.cityCacheMs !== undefined ? { cacheMs: options.cityCacheMs } : {}),
+    });
     const fanout = listener;
     registerHubRoutes(app, {
       store,
@@ -223,7 +253,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       shutdown() {
         closing ??= (async () => {
           state.draining = true;
-          log.info({ halls: nsp.sockets.size, inFlight: stats.inFlight }, 'draining: refusing new halls, finishing submissions');
+          log.info(
+            { halls: nsp.sockets.size, inFlight: stats.inFlight },
+            'draining: refusing new halls, finishing submissions',
+          );
           const deadline = Date.now() + (options.drainTimeoutMs ?? 10_000);
           while (stats.inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
           // Every ack written so far goes out before the disconnect packet on the same socket.

@@ -6,7 +6,12 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import { HALL_CLIENT_EVENTS, HallHandshakeSchema, type HallClientEvents, type HallServerEvents } from '../../shared/api/hub-wire';
+import {
+  HALL_CLIENT_EVENTS,
+  HallHandshakeSchema,
+  type HallClientEvents,
+  type HallServerEvents,
+} from '../../shared/api/hub-wire';
 import { tokenEquals } from './hub-auth';
 import type { HallEvent, HubChange, HubStore } from './hub-store';
 import { submissionEffect } from './hub-relay';
@@ -110,7 +115,13 @@ export function attachHallNamespace(nsp: HallNamespace, deps: HallNamespaceDeps)
       const reply = typeof ack === 'function' ? (ack as (a: SubmitAck) => void) : () => undefined;
       const parsed = HALL_CLIENT_EVENTS.submit.payload.safeParse(raw);
       if (!parsed.success) {
-        reply({ ok: false, error: { code: 'invalid_item', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } });
+        reply({
+          ok: false,
+          error: {
+            code: 'invalid_item',
+            message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          },
+        });
         return;
       }
       const { id, type, payload } = parsed.data;
@@ -118,7 +129,10 @@ export function attachHallNamespace(nsp: HallNamespace, deps: HallNamespaceDeps)
       const decision = submissionEffect(type, payload);
       stats.inFlight++;
       try {
-        const { inserted, changes } = await store.addSubmission({ id, hallId, type, payload, receivedAt: clock() }, 'effect' in decision ? decision.effect : null);
+        const { inserted, changes } = await store.addSubmission(
+          { id, hallId, type, payload, receivedAt: clock() },
+          'effect' in decision ? decision.effect : null,
+        );
         if (inserted && 'error' in decision) log.warn({ hallId, id }, decision.error);
         if (changes.length > 0) deps.broadcast?.(changes);
         if (deps.faults?.dropSubmitAck?.(id)) return;

@@ -43,7 +43,11 @@ export async function startFanoutListener(deps: FanoutDeps): Promise<FanoutListe
   let timer: NodeJS.Timeout | null = null;
 
   async function connect(): Promise<void> {
-    const c = new pg.Client({ connectionString: deps.url, application_name: 'hall-board-hub-listen', connectionTimeoutMillis: 10_000 });
+    const c = new pg.Client({
+      connectionString: deps.url,
+      application_name: 'hall-board-hub-listen',
+      connectionTimeoutMillis: 10_000,
+    });
     c.on('notification', (message) => {
       if (message.channel !== CHANGES_CHANNEL) return;
       const seq = Number(message.payload);

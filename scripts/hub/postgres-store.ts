@@ -24,7 +24,19 @@ import pg from 'pg';
 import type { Pool, PoolClient } from 'pg';
 import type { Posting } from '../../shared/schemas/posting';
 import { LOCK_CHANGE_LOG, LOCK_NAMESPACE, migratePostgresHub } from './migrations/postgres/index';
-import { changeFromRecord, hallFromRecord, type ChangeRecord, type ChangesPage, type CityCounts, type HallRecord, type HallStatusRow, type HubChange, type HubStore, type Submission, type UrgentInput } from './hub-store';
+import {
+  changeFromRecord,
+  hallFromRecord,
+  type ChangeRecord,
+  type ChangesPage,
+  type CityCounts,
+  type HallRecord,
+  type HallStatusRow,
+  type HubChange,
+  type HubStore,
+  type Submission,
+  type UrgentInput,
+} from './hub-store';
 import { signupFactOf } from './signup-facts';
 import { SNAPSHOT_TOTAL } from './sqlite-store';
 
@@ -62,7 +74,10 @@ const TYPES = {
   },
 } as unknown as pg.CustomTypesConfig;
 
-export function postgresPoolFor(url: string, options: { max?: number; applicationName?: string; connectionWaitMs?: number } = {}): Pool {
+export function postgresPoolFor(
+  url: string,
+  options: { max?: number; applicationName?: string; connectionWaitMs?: number } = {},
+): Pool {
   return new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
@@ -84,7 +99,10 @@ export function isPoolBusyError(error: unknown): boolean {
 }
 
 export async function openPostgresHubStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresHubStore> {
-  const pool = postgresPoolFor(url, { max: options.poolSize ?? 10, ...(options.connectionWaitMs ? { connectionWaitMs: options.connectionWaitMs } : {}) });
+  const pool = postgresPoolFor(url, {
+    max: options.poolSize ?? 10,
+    ...(options.connectionWaitMs ? { connectionWaitMs: options.connectionWaitMs } : {}),
+  });
   pool.on('error', (error) => options.onPoolError?.(error));
   try {
     await migratePostgresHub(pool);
@@ -124,7 +142,14 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
     return inTransaction(async (db) => {
       const results = (await db.query(LOCK_AND_LAST)) as unknown as Array<pg.QueryResult<{ last: number }>>;
       let last = results[2]!.rows[0]!.last;
-      const pending: Array<{ seq: number; type: string; op: string; id: string; data: string | null; createdAt: number }> = [];
+      const pending: Array<{
+        seq: number;
+        type: string;
+        op: string;
+        id: string;
+        data: string | null;
+        createdAt: number;
+      }> = [];
       const append: Appender = (type, op, id, data, now) => {
         pending.push({ seq: ++last, type, op, id, data, createdAt: now });
         return changeFromRecord({ seq: last, type, op, id, data });
@@ -153,15 +178,19 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
     }, null);
   }
 
-  async function upsertUrgentIn(db: PoolClient, append: Appender, notice: UrgentInput, now: number): Promise<HubChange> {
+  async function upsertUrgentIn(
+    db: PoolClient,
+    append: Appender,
+    notice: UrgentInput,
+    now: number,
+  ): Promise<HubChange> {
     const { rows } = await db.query<{ revision: number }>('SELECT revision FROM urgent WHERE id = $1', [notice.id]);
     const revision = (rows[0]?.revision ?? 0) + 1;
     const data = JSON.stringify({ ...notice, revision, updatedAt: new Date(now).toISOString() });
-    await db.query('INSERT INTO urgent (id, revision, data) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, data = excluded.data', [
-      notice.id,
-      revision,
-      data,
-    ]);
+    await db.query(
+      'INSERT INTO urgent (id, revision, data) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, data = excluded.data',
+      [notice.id, revision, data],
+    );
     return append('urgent', 'upsert', notice.id, data, now);
   }
 
@@ -179,17 +208,37 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
       logWrite(async (db, append) => {
         if (postings.length === 0) return [];
         const ids = [...new Set(postings.map((l) => l.id))];
-        const { rows } = await db.query<{ id: string; revision: number }>('SELECT id, revision FROM listings WHERE id = ANY($1::text[])', [ids]);
+        const { rows } = await db.query<{ id: string; revision: number }>(
+          'SELECT id, revision FROM listings WHERE id = ANY($1::text[])',
+          [ids],
+        );
         const held = new Map(rows.map((r) => [r.id, r.revision]));
         const updatedAt = new Date(now).toISOString();
         const out: HubChange[] = [];
         // One row per id (the last write of a batch wins), one change per posting sent.
-        const finalRows = new Map<string, { revision: number; validUntilMs: number; data: string; occupation: string; headcount: number; validFromMs: number }>();
+        const finalRows = new Map<
+          string,
+          {
+            revision: number;
+            validUntilMs: number;
+            data: string;
+            occupation: string;
+            headcount: number;
+            validFromMs: number;
+          }
+        >();
         for (const l of postings) {
           const revision = Math.max(l.revision, (held.get(l.id) ?? 0) + 1);
           held.set(l.id, revision);
           const data = JSON.stringify({ ...l, revision, updatedAt } satisfies Posting);
-          finalRows.set(l.id, { revision, validUntilMs: Date.parse(l.validUntil), data, occupation: l.occupation, headcount: l.headcount, validFromMs: Date.parse(l.validFrom) });
+          finalRows.set(l.id, {
+            revision,
+            validUntilMs: Date.parse(l.validUntil),
+            data,
+            occupation: l.occupation,
+            headcount: l.headcount,
+            validFromMs: Date.parse(l.validFrom),
+          });
           out.push(append('listing', 'upsert', l.id, data, now));
         }
         const entries = [...finalRows];
@@ -205,7 +254,12 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
              FROM unnest($1::text[], $2::int[], $3::bigint[], $4::text[], $5::text[], $6::int[], $7::bigint[]) AS t (id, revision, valid_until_ms, data, occupation, headcount, valid_from_ms)
            ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, valid_until_ms = excluded.valid_until_ms, deleted = false, data = excluded.data,
              occupation = excluded.occupation, headcount = excluded.headcount, valid_from_ms = excluded.valid_from_ms`,
-          [...columns, entries.map(([, r]) => r.occupation), entries.map(([, r]) => r.headcount), entries.map(([, r]) => r.validFromMs)],
+          [
+            ...columns,
+            entries.map(([, r]) => r.occupation),
+            entries.map(([, r]) => r.headcount),
+            entries.map(([, r]) => r.validFromMs),
+          ],
         );
         return out;
       }),
@@ -225,7 +279,9 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
           'UPDATE listings SET deleted = true WHERE NOT deleted AND valid_until_ms <= $1 RETURNING id, valid_until_ms',
           [now],
         );
-        const ordered = (rows as Array<{ id: string; valid_until_ms: number }>).sort((a, b) => a.valid_until_ms - b.valid_until_ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const ordered = (rows as Array<{ id: string; valid_until_ms: number }>).sort(
+          (a, b) => a.valid_until_ms - b.valid_until_ms || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        );
         return ordered.map((r) => append('listing', 'delete', r.id, null, now));
       });
     },
@@ -234,18 +290,25 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
     retractUrgent: (id, now) => logWrite((db, append) => retractUrgentIn(db, append, id, now)),
 
     async getPosting(id) {
-      const { rows } = await pool.query<{ data: string }>('SELECT data FROM listings WHERE id = $1 AND NOT deleted', [id]);
+      const { rows } = await pool.query<{ data: string }>('SELECT data FROM listings WHERE id = $1 AND NOT deleted', [
+        id,
+      ]);
       return rows[0] ? (JSON.parse(rows[0].data) as Posting) : undefined;
     },
     async getPostings(ids) {
       const out = new Map<string, Posting>();
       if (ids.length === 0) return out;
-      const { rows } = await pool.query<{ id: string; data: string }>('SELECT id, data FROM listings WHERE id = ANY($1::text[]) AND NOT deleted', [[...new Set(ids)]]);
+      const { rows } = await pool.query<{ id: string; data: string }>(
+        'SELECT id, data FROM listings WHERE id = ANY($1::text[]) AND NOT deleted',
+        [[...new Set(ids)]],
+      );
       for (const r of rows) out.set(r.id, JSON.parse(r.data) as Posting);
       return out;
     },
     async allPostings() {
-      const { rows } = await pool.query<{ id: string; data: string }>('SELECT id, data FROM listings WHERE NOT deleted');
+      const { rows } = await pool.query<{ id: string; data: string }>(
+        'SELECT id, data FROM listings WHERE NOT deleted',
+      );
       return new Map(rows.map((r) => [r.id, JSON.parse(r.data) as Posting]));
     },
     async countPostings() {
@@ -254,7 +317,9 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
     },
 
     appendRawChange: (change, now) =>
-      logWrite(async (_db, append) => append(change.type, change.op, change.id, change.data === undefined ? null : JSON.stringify(change.data), now)),
+      logWrite(async (_db, append) =>
+        append(change.type, change.op, change.id, change.data === undefined ? null : JSON.stringify(change.data), now),
+      ),
 
     async changesPageJson(since, limit) {
       // One statement, one snapshot: the page and lastSeq agree, and the snapshot is a prefix.
@@ -276,7 +341,10 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
 
     async changesSince(since, limit): Promise<ChangesPage> {
       return inTransaction(async (db) => {
-        const { rows } = await db.query<ChangeRecord>('SELECT seq, type, op, id, data FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2', [since, limit + 1]);
+        const { rows } = await db.query<ChangeRecord>(
+          'SELECT seq, type, op, id, data FROM changes WHERE seq > $1 ORDER BY seq LIMIT $2',
+          [since, limit + 1],
+        );
         const last = await db.query<{ last: number }>('SELECT coalesce(max(seq), 0) AS last FROM changes');
         return {
           changes: rows.slice(0, limit).map(changeFromRecord),
@@ -305,14 +373,10 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
         );
         const inserted = rows[0]!.inserted;
         if (inserted && fact) {
-          await db.query('INSERT INTO signups (id, hall_id, person, occupations, listing_id, signed_up_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING', [
-            s.id,
-            s.hallId,
-            fact.person,
-            fact.occupations,
-            fact.listingId,
-            fact.signedUpAt,
-          ]);
+          await db.query(
+            'INSERT INTO signups (id, hall_id, person, occupations, listing_id, signed_up_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING',
+            [s.id, s.hallId, fact.person, fact.occupations, fact.listingId, fact.signedUpAt],
+          );
         }
         return inserted;
       };
@@ -321,7 +385,8 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
       return logWrite(async (db, append) => {
         const inserted = await store(db);
         const changes: HubChange[] = [];
-        if (inserted && effect.kind === 'upsert-urgent') changes.push(await upsertUrgentIn(db, append, effect.notice, s.receivedAt));
+        if (inserted && effect.kind === 'upsert-urgent')
+          changes.push(await upsertUrgentIn(db, append, effect.notice, s.receivedAt));
         else if (inserted && effect.kind === 'retract-urgent') {
           const c = await retractUrgentIn(db, append, effect.id, s.receivedAt);
           if (c) changes.push(c);
@@ -331,11 +396,25 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
     },
 
     async submissions(after = '', limit = 1000): Promise<Submission[]> {
-      const { rows } = await pool.query<{ id: string; hall_id: string; type: string; payload: string; received_at: number; received_count: number }>(
+      const { rows } = await pool.query<{
+        id: string;
+        hall_id: string;
+        type: string;
+        payload: string;
+        received_at: number;
+        received_count: number;
+      }>(
         'SELECT id, hall_id, type, payload, received_at, received_count FROM submissions WHERE id > $1 ORDER BY id LIMIT $2',
         [after, limit],
       );
-      return rows.map((r) => ({ id: r.id, hallId: r.hall_id, type: r.type, payload: JSON.parse(r.payload) as unknown, receivedAt: r.received_at, receivedCount: r.received_count }));
+      return rows.map((r) => ({
+        id: r.id,
+        hallId: r.hall_id,
+        type: r.type,
+        payload: JSON.parse(r.payload) as unknown,
+        receivedAt: r.received_at,
+        receivedCount: r.received_count,
+      }));
     },
     async countSubmissions() {
       const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM submissions');
@@ -351,7 +430,11 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
           [e.hallId, e.nodeId, e.session, e.at, e.cursor],
         );
       } else if (e.kind === 'disconnected') {
-        await pool.query('UPDATE halls SET connected = false, last_seen_at = $3 WHERE hall_id = $1 AND session = $2', [e.hallId, e.session, e.at]);
+        await pool.query('UPDATE halls SET connected = false, last_seen_at = $3 WHERE hall_id = $1 AND session = $2', [
+          e.hallId,
+          e.session,
+          e.at,
+        ]);
       } else {
         await pool.query(
           `INSERT INTO halls (hall_id, node_id, session, connected, connected_at, last_seen_at, cursor, outbox_pending, outbox_oldest_at, screens_online, screens_total)
@@ -359,7 +442,17 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
            ON CONFLICT (hall_id) DO UPDATE SET node_id = excluded.node_id, session = excluded.session, connected = true, last_seen_at = excluded.last_seen_at,
              cursor = excluded.cursor, outbox_pending = excluded.outbox_pending, outbox_oldest_at = excluded.outbox_oldest_at,
              screens_online = excluded.screens_online, screens_total = excluded.screens_total`,
-          [e.hallId, e.nodeId, e.session, e.at, e.cursor, e.outboxPending, e.outboxOldestAt, e.screensOnline, e.screensTotal],
+          [
+            e.hallId,
+            e.nodeId,
+            e.session,
+            e.at,
+            e.cursor,
+            e.outboxPending,
+            e.outboxOldestAt,
+            e.screensOnline,
+            e.screensTotal,
+          ],
         );
       }
     },
@@ -387,7 +480,10 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
            SELECT occupation, count(DISTINCT person)::int AS n FROM pairs GROUP BY occupation`,
           [since, now],
         );
-        const total = await db.query<{ n: number }>('SELECT count(DISTINCT person)::int AS n FROM signups WHERE signed_up_at >= $1 AND signed_up_at <= $2', [since, now]);
+        const total = await db.query<{ n: number }>(
+          'SELECT count(DISTINCT person)::int AS n FROM signups WHERE signed_up_at >= $1 AND signed_up_at <= $2',
+          [since, now],
+        );
         return { demand: countsFrom(demand.rows), seekers: countsFrom(seekers.rows), totalSeekers: total.rows[0]!.n };
       }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     },
@@ -400,7 +496,13 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
         await db.query(
           `INSERT INTO city_snapshots (day, occupation, demand, seekers, recorded_at)
            SELECT $1, occupation, demand, seekers, $5 FROM unnest($2::text[], $3::int[], $4::int[]) AS t (occupation, demand, seekers)`,
-          [day, occupations, [...trades.map((t) => counts.demand[t] ?? 0), demandTotal], [...trades.map((t) => counts.seekers[t] ?? 0), counts.totalSeekers], at],
+          [
+            day,
+            occupations,
+            [...trades.map((t) => counts.demand[t] ?? 0), demandTotal],
+            [...trades.map((t) => counts.seekers[t] ?? 0), counts.totalSeekers],
+            at,
+          ],
         );
       });
     },
@@ -412,7 +514,10 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
       );
       const day = found.rows[0]?.day;
       if (!day) return null;
-      const { rows } = await pool.query<{ occupation: string; demand: number; seekers: number }>('SELECT occupation, demand, seekers FROM city_snapshots WHERE day = $1', [day]);
+      const { rows } = await pool.query<{ occupation: string; demand: number; seekers: number }>(
+        'SELECT occupation, demand, seekers FROM city_snapshots WHERE day = $1',
+        [day],
+      );
       const demand: Record<string, number> = {};
       const seekers: Record<string, number> = {};
       let totalSeekers = 0;

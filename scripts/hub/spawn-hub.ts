@@ -36,7 +36,10 @@ export async function spawnHub(args: readonly string[], options: SpawnHubOptions
   let output = '';
   child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what}: no "hub:" line within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${what}: no "hub:" line within ${timeoutMs / 1000} s:\n${output}`)),
+      timeoutMs,
+    );
     child.stdout!.on('data', (d: Buffer) => {
       output += d.toString();
       const m = /^hub: (http:\/\/\S+)$/m.exec(output);

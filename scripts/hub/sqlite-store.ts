@@ -11,7 +11,20 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Posting } from '../../shared/schemas/posting';
 import { demandByTradeSql, seekersByTradeSql, seekersTotalSql, type PulseTables } from '../../shared/pulse/pulse-sql';
 import { migrateSqliteHub } from './migrations/sqlite/index';
-import { changeFromRecord, hallFromRecord, type ChangeRecord, type ChangesPage, type CityCounts, type HallRecord, type HallStatusRow, type HubChange, type HubStore, type Submission, type SubmissionEffect, type UrgentInput } from './hub-store';
+import {
+  changeFromRecord,
+  hallFromRecord,
+  type ChangeRecord,
+  type ChangesPage,
+  type CityCounts,
+  type HallRecord,
+  type HallStatusRow,
+  type HubChange,
+  type HubStore,
+  type Submission,
+  type SubmissionEffect,
+  type UrgentInput,
+} from './hub-store';
 import { signupFactOf } from './signup-facts';
 
 /** The snapshot row that holds the totals (distinct seekers over all trades). */
@@ -45,8 +58,18 @@ export function openSqliteHubStore(file: string): HubStore {
 }
 
 function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
-  const selectPosting = db.prepare<{ id: string }, PostingRowHub>('SELECT id, revision, deleted, data FROM listings WHERE id = @id');
-  const putPosting = db.prepare<{ id: string; revision: number; valid_until_ms: number; data: string; occupation: string; headcount: number; valid_from_ms: number }>(
+  const selectPosting = db.prepare<{ id: string }, PostingRowHub>(
+    'SELECT id, revision, deleted, data FROM listings WHERE id = @id',
+  );
+  const putPosting = db.prepare<{
+    id: string;
+    revision: number;
+    valid_until_ms: number;
+    data: string;
+    occupation: string;
+    headcount: number;
+    valid_from_ms: number;
+  }>(
     `INSERT INTO listings (id, revision, valid_until_ms, deleted, data, occupation, headcount, valid_from_ms)
      VALUES (@id, @revision, @valid_until_ms, 0, @data, @occupation, @headcount, @valid_from_ms)
      ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, valid_until_ms = excluded.valid_until_ms, deleted = 0, data = excluded.data,
@@ -71,7 +94,10 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
   const selectLastSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM changes');
   // A snapshot is 100,000 changes: SQLite writes each page's JSON itself, splicing in the stored
   // data (already JSON text), and hands it over as bytes — no row objects, no string round trip.
-  const selectPageJson = db.prepare<{ since: number; limit: number }, { body: Buffer | null; n: number; through: number | null }>(
+  const selectPageJson = db.prepare<
+    { since: number; limit: number },
+    { body: Buffer | null; n: number; through: number | null }
+  >(
     `SELECT CAST(group_concat(
               '{"seq":' || seq || ',"type":' || json_quote(type) || ',"op":' || json_quote(op) || ',"id":' || json_quote(id)
                 || coalesce(',"data":' || data, '') || '}',
@@ -79,18 +105,34 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
             count(*) AS n, max(seq) AS through
        FROM (SELECT seq, type, op, id, data FROM changes WHERE seq > @since ORDER BY seq LIMIT @limit)`,
   );
-  const insertSubmission = db.prepare<{ id: string; hall_id: string; type: string; payload: string; received_at: number }>(
+  const insertSubmission = db.prepare<{
+    id: string;
+    hall_id: string;
+    type: string;
+    payload: string;
+    received_at: number;
+  }>(
     'INSERT INTO submissions (id, hall_id, type, payload, received_at) VALUES (@id, @hall_id, @type, @payload, @received_at) ON CONFLICT (id) DO NOTHING',
   );
-  const bumpSubmission = db.prepare<{ id: string }>('UPDATE submissions SET received_count = received_count + 1 WHERE id = @id');
+  const bumpSubmission = db.prepare<{ id: string }>(
+    'UPDATE submissions SET received_count = received_count + 1 WHERE id = @id',
+  );
   const selectSubmissions = db.prepare<
     { after: string; limit: number },
     { id: string; hall_id: string; type: string; payload: string; received_at: number; received_count: number }
   >('SELECT * FROM submissions WHERE id > @after ORDER BY id LIMIT @limit');
   const countSubmissionsStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM submissions');
   const pingStmt = db.prepare<[], { one: number }>('SELECT 1 AS one');
-  const personKey = db.prepare<[], { value: string }>("SELECT value FROM hub_meta WHERE key = 'person_key'").get()!.value;
-  const insertSignup = db.prepare<{ id: string; hall_id: string; person: string; occupations: string; listing_id: string | null; signed_up_at: number }>(
+  const personKey = db.prepare<[], { value: string }>("SELECT value FROM hub_meta WHERE key = 'person_key'").get()!
+    .value;
+  const insertSignup = db.prepare<{
+    id: string;
+    hall_id: string;
+    person: string;
+    occupations: string;
+    listing_id: string | null;
+    signed_up_at: number;
+  }>(
     'INSERT INTO signups (id, hall_id, person, occupations, listing_id, signed_up_at) VALUES (@id, @hall_id, @person, @occupations, @listing_id, @signed_up_at) ON CONFLICT (id) DO NOTHING',
   );
   const hallConnected = db.prepare<{ hall_id: string; node_id: string; session: string; at: number; cursor: number }>(
@@ -120,9 +162,16 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
   );
   const selectHalls = db.prepare<[], HallRecord>('SELECT * FROM halls ORDER BY hall_id');
   // the city's D and S, defined once with the hall's (shared/pulse/pulse-sql.ts)
-  const pulseTables: PulseTables = { postings: 'listings', listed: 'deleted = 0', person: 'person', signedUpAt: 'signed_up_at' };
+  const pulseTables: PulseTables = {
+    postings: 'listings',
+    listed: 'deleted = 0',
+    person: 'person',
+    signedUpAt: 'signed_up_at',
+  };
   const demandByTrade = db.prepare<{ now: number }, { occupation: string; n: number }>(demandByTradeSql(pulseTables));
-  const seekersByTrade = db.prepare<{ since: number; now: number }, { occupation: string; n: number }>(seekersByTradeSql(pulseTables));
+  const seekersByTrade = db.prepare<{ since: number; now: number }, { occupation: string; n: number }>(
+    seekersByTradeSql(pulseTables),
+  );
   const seekersTotal = db.prepare<{ since: number; now: number }, { n: number }>(seekersTotalSql(pulseTables));
   const putSnapshot = db.prepare<{ day: string; occupation: string; demand: number; seekers: number; at: number }>(
     `INSERT INTO city_snapshots (day, occupation, demand, seekers, recorded_at) VALUES (@day, @occupation, @demand, @seekers, @at)
@@ -163,7 +212,15 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
       const revision = Math.max(l.revision, (previous?.revision ?? 0) + 1);
       const next: Posting = { ...l, revision, updatedAt };
       const data = JSON.stringify(next);
-      putPosting.run({ id: l.id, revision, valid_until_ms: Date.parse(l.validUntil), data, occupation: l.occupation, headcount: l.headcount, valid_from_ms: Date.parse(l.validFrom) });
+      putPosting.run({
+        id: l.id,
+        revision,
+        valid_until_ms: Date.parse(l.validUntil),
+        data,
+        occupation: l.occupation,
+        headcount: l.headcount,
+        valid_from_ms: Date.parse(l.validFrom),
+      });
       out.push(appendChange('listing', 'upsert', l.id, data, now));
     }
     return out;
@@ -206,14 +263,23 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
 
   const submissionTx = db.transaction((s: Omit<Submission, 'receivedCount'>, effect: SubmissionEffect | null) => {
     const payload = JSON.stringify(s.payload ?? null);
-    const inserted = insertSubmission.run({ id: s.id, hall_id: s.hallId, type: s.type, payload, received_at: s.receivedAt }).changes > 0;
+    const inserted =
+      insertSubmission.run({ id: s.id, hall_id: s.hallId, type: s.type, payload, received_at: s.receivedAt }).changes >
+      0;
     if (!inserted) {
       bumpSubmission.run({ id: s.id });
       return { inserted, changes: [] as HubChange[] };
     }
     const fact = signupFactOf(s.type, s.payload, s.receivedAt, personKey);
     if (fact) {
-      insertSignup.run({ id: s.id, hall_id: s.hallId, person: fact.person, occupations: JSON.stringify(fact.occupations), listing_id: fact.listingId, signed_up_at: fact.signedUpAt });
+      insertSignup.run({
+        id: s.id,
+        hall_id: s.hallId,
+        person: fact.person,
+        occupations: JSON.stringify(fact.occupations),
+        listing_id: fact.listingId,
+        signed_up_at: fact.signedUpAt,
+      });
     }
     const changes: HubChange[] = [];
     if (effect?.kind === 'upsert-urgent') changes.push(upsertUrgentNow(effect.notice, s.receivedAt));
@@ -235,7 +301,11 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
     const { body, n, through } = selectPageJson.get({ since, limit })!;
     const lastSeq = selectLastSeq.get()?.seq ?? 0;
     const hasMore = n > 0 && through !== null && lastSeq > through;
-    return Buffer.concat([Buffer.from('{"changes":['), body ?? Buffer.alloc(0), Buffer.from(`],"lastSeq":${lastSeq},"hasMore":${hasMore}}`)]);
+    return Buffer.concat([
+      Buffer.from('{"changes":['),
+      body ?? Buffer.alloc(0),
+      Buffer.from(`],"lastSeq":${lastSeq},"hasMore":${hasMore}}`),
+    ]);
   });
 
   // Every method runs synchronously inside; `async` turns a throw into a rejection.
@@ -287,7 +357,8 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
     },
     countSubmissions: async () => countSubmissionsStmt.get()?.n ?? 0,
     async recordHall(e) {
-      if (e.kind === 'connected') hallConnected.run({ hall_id: e.hallId, node_id: e.nodeId, session: e.session, at: e.at, cursor: e.cursor });
+      if (e.kind === 'connected')
+        hallConnected.run({ hall_id: e.hallId, node_id: e.nodeId, session: e.session, at: e.at, cursor: e.cursor });
       else if (e.kind === 'disconnected') hallGone.run({ hall_id: e.hallId, session: e.session, at: e.at });
       else {
         hallHeartbeat.run({

@@ -42,7 +42,13 @@ export function progressLine(what: string, source: string, progress: DownloadPro
  * a log (a new line every 10 %). Nothing is written before the first byte arrives, so a
  * download that cannot even connect leaves only the launcher's one-line reason.
  */
-export function createProgressReporter(options: { what: string; source: string; isTTY: boolean; write: (text: string) => void; now: () => number }) {
+export function createProgressReporter(options: {
+  what: string;
+  source: string;
+  isTTY: boolean;
+  write: (text: string) => void;
+  now: () => number;
+}) {
   // The rate counts from the first byte: connecting and resolving are not transfer time.
   let started: number | null = null;
   let lastWrite = -Infinity;
@@ -61,7 +67,9 @@ export function createProgressReporter(options: { what: string; source: string; 
         options.write(`\r${line}\u001b[K`);
         return;
       }
-      const decile = progress.total ? Math.floor((progress.transferred / progress.total) * 10) : Math.floor(progress.transferred / (10 * MB));
+      const decile = progress.total
+        ? Math.floor((progress.transferred / progress.total) * 10)
+        : Math.floor(progress.transferred / (10 * MB));
       if (decile === lastDecile) return;
       lastDecile = decile;
       options.write(`${line}\n`);
@@ -107,8 +115,11 @@ export function downloadFailureReason(
     return `download from ${context.source} stalled: nothing received for ${Math.round(stallMs / 1000)} s after ${got}; run npm start again to retry${hint}`;
   }
   const err = error as { message?: string; code?: string; cause?: { code?: string; message?: string } } | null;
-  if (err?.code === 'ERR_REQUIRE_ESM') return `Electron's installer needs Node 22.12 or newer (this is Node ${process.versions.node})`;
+  if (err?.code === 'ERR_REQUIRE_ESM')
+    return `Electron's installer needs Node 22.12 or newer (this is Node ${process.versions.node})`;
   const cause = err?.cause?.message && err.cause.message !== err.message ? `, ${err.cause.message}` : '';
-  const first = String(err?.message ?? error).split('\n')[0]!.trim();
+  const first = String(err?.message ?? error)
+    .split('\n')[0]!
+    .trim();
   return `download from ${context.source} failed: ${first}${cause}${hint}`;
 }

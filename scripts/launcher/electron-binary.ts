@@ -11,7 +11,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProgressReporter, createStallWatch, downloadFailureReason, downloadSource, type DownloadProgress } from './download-progress';
+import {
+  createProgressReporter,
+  createStallWatch,
+  downloadFailureReason,
+  downloadSource,
+  type DownloadProgress,
+} from './download-progress';
 import { ELECTRON_PACKAGE } from './electron-target';
 
 export type Probe = { path: string; reason: null } | { path: null; reason: string };
@@ -21,7 +27,10 @@ export type Probe = { path: string; reason: null } | { path: null; reason: strin
  * by its install step, under dist/ or ELECTRON_OVERRIDE_DIST_PATH), read directly because
  * scripts/ must not import electron (scripts/boundaries). Throws without it.
  */
-export function electronPathFromPackage(packageDir: string = ELECTRON_PACKAGE, env: Readonly<Record<string, string | undefined>> = process.env): string {
+export function electronPathFromPackage(
+  packageDir: string = ELECTRON_PACKAGE,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   const pathFile = join(packageDir, 'path.txt');
   const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8') : null;
   if (env.ELECTRON_OVERRIDE_DIST_PATH) return join(env.ELECTRON_OVERRIDE_DIST_PATH, executable || 'electron');
@@ -30,7 +39,10 @@ export function electronPathFromPackage(packageDir: string = ELECTRON_PACKAGE, e
 }
 
 /** Where the Electron binary is, or why there is none. */
-export function probeElectron(resolveElectron: () => unknown = () => electronPathFromPackage(), exists: (path: string) => boolean = existsSync): Probe {
+export function probeElectron(
+  resolveElectron: () => unknown = () => electronPathFromPackage(),
+  exists: (path: string) => boolean = existsSync,
+): Probe {
   try {
     const path = resolveElectron();
     if (typeof path !== 'string') return { path: null, reason: 'the electron package did not give a binary path' };
@@ -55,14 +67,26 @@ interface ElectronGet {
 }
 
 /** Fetches the Electron zip into @electron/get's cache, as electron's install.js would. */
-async function downloadToCache(version: string, options: { env: NodeJS.ProcessEnv; isTTY: boolean; write: (text: string) => void; now?: () => number }): Promise<string | null> {
+async function downloadToCache(
+  version: string,
+  options: { env: NodeJS.ProcessEnv; isTTY: boolean; write: (text: string) => void; now?: () => number },
+): Promise<string | null> {
   const now = options.now ?? Date.now;
   const source = downloadSource(options.env);
   const requireFromElectron = createRequire(join(ELECTRON_PACKAGE, 'package.json'));
-  const checksums = JSON.parse(readFileSync(join(ELECTRON_PACKAGE, 'checksums.json'), 'utf8')) as Record<string, string>;
+  const checksums = JSON.parse(readFileSync(join(ELECTRON_PACKAGE, 'checksums.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
   const platform = options.env.npm_config_platform || process.platform;
   const arch = options.env.npm_config_arch || process.arch;
-  const reporter = createProgressReporter({ what: `Electron ${version} (${platform}-${arch})`, source, isTTY: options.isTTY, write: options.write, now });
+  const reporter = createProgressReporter({
+    what: `Electron ${version} (${platform}-${arch})`,
+    source,
+    isTTY: options.isTTY,
+    write: options.write,
+    now,
+  });
   const watch = createStallWatch({ now });
   const abort = new AbortController();
   let last: DownloadProgress = { transferred: 0, total: null };
@@ -91,7 +115,9 @@ async function downloadToCache(version: string, options: { env: NodeJS.ProcessEn
     });
     return null;
   } catch (error) {
-    const stalled = abort.signal.aborted ? { afterBytes: last.transferred, total: last.total, stallMs: watch.stallMs } : null;
+    const stalled = abort.signal.aborted
+      ? { afterBytes: last.transferred, total: last.total, stallMs: watch.stallMs }
+      : null;
     return downloadFailureReason(error, { source, stalled });
   } finally {
     clearInterval(timer);
@@ -101,7 +127,12 @@ async function downloadToCache(version: string, options: { env: NodeJS.ProcessEn
 
 /** Runs electron's own install.js, which finds the zip in the cache, unpacks it and writes path.txt. */
 function unpackFromCache(env: NodeJS.ProcessEnv): string | null {
-  const result = spawnSync(process.execPath, [join(ELECTRON_PACKAGE, 'install.js')], { cwd: ELECTRON_PACKAGE, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const result = spawnSync(process.execPath, [join(ELECTRON_PACKAGE, 'install.js')], {
+    cwd: ELECTRON_PACKAGE,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (result.error) return `unpacking failed: ${result.error.message}`;
   if (result.status !== 0) return `unpacking failed: ${firstLine(result.stderr) || `exit ${result.status}`}`;
   return null;
@@ -117,8 +148,11 @@ export async function ensureElectronBinary(
   const first = probeElectron(resolveBinary);
   if (first.path !== null) return first;
   const failed =
-    (await downloadToCache(version, { env, isTTY: options.isTTY ?? Boolean(process.stdout.isTTY), write: options.write ?? ((text) => process.stdout.write(text)) })) ??
-    unpackFromCache(env);
+    (await downloadToCache(version, {
+      env,
+      isTTY: options.isTTY ?? Boolean(process.stdout.isTTY),
+      write: options.write ?? ((text) => process.stdout.write(text)),
+    })) ?? unpackFromCache(env);
   const second = probeElectron(resolveBinary);
   if (second.path !== null) return second;
   return { path: null, reason: failed ?? second.reason };

@@ -28,14 +28,22 @@ const COMPILE_TIMEOUT_MS = 30 * 60_000;
 export type BindingPlan = { action: 'use'; path: string } | { action: 'obtain'; path: string; stale: number | null };
 
 /** Pure: use the cached build when it is there and built for the right ABI, else obtain one. */
-export function planBinding(path: string, expectedAbi: string, abiOfFile: (file: string) => number | null): BindingPlan {
+export function planBinding(
+  path: string,
+  expectedAbi: string,
+  abiOfFile: (file: string) => number | null,
+): BindingPlan {
   const found = abiOfFile(path);
   if (found !== null && String(found) === expectedAbi) return { action: 'use', path };
   return { action: 'obtain', path, stale: found };
 }
 
 /** npm's own node-gyp: the one npm runs better-sqlite3's install script with. */
-export function nodeGypCandidates(env: Readonly<Record<string, string | undefined>>, execPath: string, platform: NodeJS.Platform): string[] {
+export function nodeGypCandidates(
+  env: Readonly<Record<string, string | undefined>>,
+  execPath: string,
+  platform: NodeJS.Platform,
+): string[] {
   const bin = dirname(execPath);
   const npmGyp = ['npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'];
   return [
@@ -52,7 +60,8 @@ export function nodeGypCandidates(env: Readonly<Record<string, string | undefine
 export function buildEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(env)) {
-    if (/^npm_config_(nodedir|disturl|dist_url|target|runtime|arch|target_arch|devdir|build_from_source)$/i.test(key)) continue;
+    if (/^npm_config_(nodedir|disturl|dist_url|target|runtime|arch|target_arch|devdir|build_from_source)$/i.test(key))
+      continue;
     out[key] = value;
   }
   return out;
@@ -63,7 +72,11 @@ interface Step {
   reason: string;
 }
 
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number }): Promise<{ code: number | null; output: string; timedOut: boolean }> {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; timeoutMs: number },
+): Promise<{ code: number | null; output: string; timedOut: boolean }> {
   return new Promise((resolveRun) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -99,29 +112,54 @@ export function nodeGypFailure(output: string): string {
   const headers = /gyp http GET (\S+)/.exec(output)?.[1];
   const stack = /gyp ERR! stack Error: (.+)/.exec(output)?.[1]?.trim();
   const specific = stack && !stack.startsWith('This is most likely not a problem with node-gyp') ? stack : null;
-  if (headers && /rolling back install/.test(output)) return `Electron's headers could not be downloaded from ${headers}${specific ? ` (${specific})` : ''}`;
+  if (headers && /rolling back install/.test(output))
+    return `Electron's headers could not be downloaded from ${headers}${specific ? ` (${specific})` : ''}`;
   const compiler = /^.*\b(?:fatal )?error: .+$/m.exec(output)?.[0]?.trim();
   if (compiler) return `the C++ build failed: ${compiler}`;
   return specific ?? lastLine(output);
 }
 
 function lastLine(output: string): string {
-  return output.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? '';
+  return (
+    output
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .at(-1) ?? ''
+  );
 }
 
 function checkAbi(file: string, target: ElectronTarget): Step {
   if (!existsSync(file)) return { ok: false, reason: `no ${BINDING_FILE} was produced` };
   const abi = addonAbiOfFile(file);
-  if (abi === null || String(abi) !== target.abi) return { ok: false, reason: `it was built for NODE_MODULE_VERSION ${abi ?? 'unknown'}, not ${target.abi}` };
+  if (abi === null || String(abi) !== target.abi)
+    return { ok: false, reason: `it was built for NODE_MODULE_VERSION ${abi ?? 'unknown'}, not ${target.abi}` };
   return { ok: true, reason: '' };
 }
 
-async function fetchPrebuilt(scratch: string, target: ElectronTarget, env: NodeJS.ProcessEnv): Promise<Step & { file: string }> {
+async function fetchPrebuilt(
+  scratch: string,
+  target: ElectronTarget,
+  env: NodeJS.ProcessEnv,
+): Promise<Step & { file: string }> {
   // prebuild-install reads the package's name, version and repository from package.json in --path.
   mkdirSync(scratch, { recursive: true });
   cpSync(join(SQLITE_PACKAGE, 'package.json'), join(scratch, 'package.json'));
   const bin = createRequire(join(SQLITE_PACKAGE, 'package.json')).resolve('prebuild-install/bin.js');
-  const args = [bin, '--runtime', 'electron', '--target', target.electronVersion, '--arch', target.arch, '--platform', target.platform, '--path', scratch, '--verbose'];
+  const args = [
+    bin,
+    '--runtime',
+    'electron',
+    '--target',
+    target.electronVersion,
+    '--arch',
+    target.arch,
+    '--platform',
+    target.platform,
+    '--path',
+    scratch,
+    '--verbose',
+  ];
   const result = await run(process.execPath, args, { cwd: scratch, env, timeoutMs: PREBUILT_TIMEOUT_MS });
   const file = join(scratch, 'build', 'Release', BINDING_FILE);
   if (result.timedOut) return { ok: false, reason: 'no answer within 10 min', file };
@@ -129,7 +167,12 @@ async function fetchPrebuilt(scratch: string, target: ElectronTarget, env: NodeJ
   return { ...checkAbi(file, target), file };
 }
 
-async function compile(scratch: string, target: ElectronTarget, env: NodeJS.ProcessEnv, cacheRoot: string): Promise<Step & { file: string }> {
+async function compile(
+  scratch: string,
+  target: ElectronTarget,
+  env: NodeJS.ProcessEnv,
+  cacheRoot: string,
+): Promise<Step & { file: string }> {
   const copy = join(scratch, 'better-sqlite3');
   // A scratch copy of the package, never node_modules itself, without its Node build.
   cpSync(SQLITE_PACKAGE, copy, {
@@ -143,14 +186,24 @@ async function compile(scratch: string, target: ElectronTarget, env: NodeJS.Proc
   const file = join(copy, 'build', 'Release', BINDING_FILE);
   if (!gyp) return { ok: false, reason: "npm's node-gyp was not found (run npm start through npm)", file };
   const headersUrl = env.HALL_ELECTRON_HEADERS_URL || DEFAULT_HEADERS_URL;
-  const args = [gyp, 'rebuild', '--release', `--target=${target.electronVersion}`, `--arch=${target.arch}`, `--dist-url=${headersUrl}`, `--devdir=${join(cacheRoot, 'headers')}`];
+  const args = [
+    gyp,
+    'rebuild',
+    '--release',
+    `--target=${target.electronVersion}`,
+    `--arch=${target.arch}`,
+    `--dist-url=${headersUrl}`,
+    `--devdir=${join(cacheRoot, 'headers')}`,
+  ];
   const result = await run(process.execPath, args, { cwd: copy, env, timeoutMs: COMPILE_TIMEOUT_MS });
   if (result.timedOut) return { ok: false, reason: 'did not finish within 30 min', file };
   if (result.code !== 0) return { ok: false, reason: nodeGypFailure(result.output) || `exit ${result.code}`, file };
   return { ...checkAbi(file, target), file };
 }
 
-export type BindingResult = { path: string; source: 'cache' | 'prebuilt' | 'compiled'; reason: null } | { path: null; source: null; reason: string };
+export type BindingResult =
+  | { path: string; source: 'cache' | 'prebuilt' | 'compiled'; reason: null }
+  | { path: null; source: null; reason: string };
 
 /**
  * The Electron build of better-sqlite3 for `target`, from the cache or made now. On failure
@@ -181,7 +234,11 @@ export async function ensureElectronBinding(
       if (result.ok) made = result;
     }
     if (!made) {
-      return { path: null, source: null, reason: `no ${what}: prebuilt: ${prebuilt.reason}; compile: ${compiled?.reason ?? 'not tried'}` };
+      return {
+        path: null,
+        source: null,
+        reason: `no ${what}: prebuilt: ${prebuilt.reason}; compile: ${compiled?.reason ?? 'not tried'}`,
+      };
     }
     mkdirSync(devBindingDir(options.cacheRoot, target), { recursive: true });
     const staged = `${path}.${process.pid}.tmp`;

@@ -36,7 +36,10 @@ export function parseSmokeArgs(argv: readonly string[]): SmokeArgs {
     const arg = argv[i]!;
     if (arg === '--app' && argv[i + 1]) app = argv[++i]!;
     else if (arg.startsWith('--app=')) app = arg.slice('--app='.length);
-    else throw new Error(`test:electron: unknown argument ${arg} (usage: npm run test:electron [-- --app <Hall Board executable>])`);
+    else
+      throw new Error(
+        `test:electron: unknown argument ${arg} (usage: npm run test:electron [-- --app <Hall Board executable>])`,
+      );
   }
   return { app };
 }
@@ -71,10 +74,17 @@ export function assignedWindows(lines: readonly LogLine[]): ExpectedWindow[] {
   const latest = new Map<number, ExpectedWindow | null>();
   for (const line of lines) {
     if (line.name !== 'shell' || !line.msg) continue;
-    const match = /^display (\d+) ".*" \S+ ×\S+(?: touch)? → (board|kiosk|staff|nothing)(?: (\S+))? \(/.exec(line.msg) ?? /^display (\d+) ".*" \S+ ×\S+(?: touch)? → (nothing)$/.exec(line.msg);
+    const match =
+      /^display (\d+) ".*" \S+ ×\S+(?: touch)? → (board|kiosk|staff|nothing)(?: (\S+))? \(/.exec(line.msg) ??
+      /^display (\d+) ".*" \S+ ×\S+(?: touch)? → (nothing)$/.exec(line.msg);
     if (!match) continue;
     const role = match[2] as ExpectedWindow['role'] | 'nothing';
-    latest.set(Number(match[1]), role === 'nothing' ? null : { displayId: Number(match[1]), role, screenId: role === 'board' ? (match[3] ?? null) : null });
+    latest.set(
+      Number(match[1]),
+      role === 'nothing'
+        ? null
+        : { displayId: Number(match[1]), role, screenId: role === 'board' ? (match[3] ?? null) : null },
+    );
   }
   return [...latest.values()].filter((w): w is ExpectedWindow => w !== null);
 }
@@ -111,19 +121,27 @@ export function windowChecks(expected: ExpectedWindow, page: PageFacts | null): 
       ok: pagePath(page.url) === pathFor(expected) && page.textLength > 0,
       detail: `${page.url}, ${page.textLength} characters`,
     },
-    { name: `${label} window: require is undefined in the page`, ok: page.requireType === 'undefined', detail: `typeof require = ${page.requireType}` },
+    {
+      name: `${label} window: require is undefined in the page`,
+      ok: page.requireType === 'undefined',
+      detail: `typeof require = ${page.requireType}`,
+    },
   ];
   if (expected.role === 'kiosk') {
     results.push({
       name: 'kiosk window: window.hallShell offers kiosk.printSlip',
       ok: page.hallShell?.role === 'kiosk' && page.hallShell.printSlip === 'function',
-      detail: page.hallShell ? `role ${page.hallShell.role}, printSlip ${page.hallShell.printSlip}` : 'no window.hallShell',
+      detail: page.hallShell
+        ? `role ${page.hallShell.role}, printSlip ${page.hallShell.printSlip}`
+        : 'no window.hallShell',
     });
   } else if (expected.role === 'board') {
     results.push({
       name: `${label} window: window.hallShell exists and has no kiosk`,
       ok: page.hallShell?.role === 'board' && !page.hallShell.hasKiosk,
-      detail: page.hallShell ? `role ${page.hallShell.role}, kiosk ${page.hallShell.hasKiosk ? 'present' : 'absent'}` : 'no window.hallShell',
+      detail: page.hallShell
+        ? `role ${page.hallShell.role}, kiosk ${page.hallShell.hasKiosk ? 'present' : 'absent'}`
+        : 'no window.hallShell',
     });
   }
   return results;
@@ -135,7 +153,9 @@ export function databaseCheck(lines: readonly LogLine[], expectedBinding: string
   return {
     name: `database opened through the Electron build of better-sqlite3 (NODE_MODULE_VERSION ${abi})`,
     ok: opened?.binding === expectedBinding && opened?.modules === abi,
-    detail: opened ? `binding ${opened.binding}, NODE_MODULE_VERSION ${opened.modules}` : 'no "database opened" line in the log',
+    detail: opened
+      ? `binding ${opened.binding}, NODE_MODULE_VERSION ${opened.modules}`
+      : 'no "database opened" line in the log',
   };
 }
 

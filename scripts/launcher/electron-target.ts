@@ -45,7 +45,10 @@ export function readElectronTarget(
   const abiFile = join(electronPackage, 'abi_version');
   const fromFile = existsSync(abiFile) ? readFileSync(abiFile, 'utf8').trim() : '';
   const abi = fromFile || nodeAbiFor(electronVersion, sqlitePackage);
-  if (!abi) throw new Error(`readElectronTarget: no Node ABI known for Electron ${electronVersion} (no abi_version file, and node-abi does not list it)`);
+  if (!abi)
+    throw new Error(
+      `readElectronTarget: no Node ABI known for Electron ${electronVersion} (no abi_version file, and node-abi does not list it)`,
+    );
   return {
     electronVersion,
     abi,

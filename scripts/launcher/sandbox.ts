@@ -18,7 +18,11 @@ export interface SandboxFacts {
   /** chrome-sandbox next to the binary: owner and mode, or null when there is none. */
   helper: { path: string; uid: number; mode: number } | null;
   /** /proc/sys values, null where the file does not exist on this kernel. */
-  sysctl: { unprivilegedUsernsClone: string | null; maxUserNamespaces: string | null; apparmorRestrictUnprivilegedUserns: string | null };
+  sysctl: {
+    unprivilegedUsernsClone: string | null;
+    maxUserNamespaces: string | null;
+    apparmorRestrictUnprivilegedUserns: string | null;
+  };
 }
 
 export type SandboxDecision = { sandbox: true; line: null } | { sandbox: false; line: string };
@@ -27,10 +31,14 @@ export type SandboxDecision = { sandbox: true; line: null } | { sandbox: false; 
 export function decideSandbox(facts: SandboxFacts): SandboxDecision {
   if (facts.platform !== 'linux') return { sandbox: true, line: null };
   if (facts.isRoot) {
-    return { sandbox: false, line: 'Running as root: Chromium refuses to sandbox root, so Hall Board runs without its sandbox (run it as the hall user instead).' };
+    return {
+      sandbox: false,
+      line: 'Running as root: Chromium refuses to sandbox root, so Hall Board runs without its sandbox (run it as the hall user instead).',
+    };
   }
   const helper = facts.helper;
-  const helperReady = helper !== null && helper.uid === 0 && (helper.mode & 0o4000) !== 0 && (helper.mode & 0o111) !== 0;
+  const helperReady =
+    helper !== null && helper.uid === 0 && (helper.mode & 0o4000) !== 0 && (helper.mode & 0o111) !== 0;
   if (helperReady) return { sandbox: true, line: null };
   const { unprivilegedUsernsClone, maxUserNamespaces, apparmorRestrictUnprivilegedUserns } = facts.sysctl;
   const blocked =

@@ -18,7 +18,11 @@ interface PageGlobals {
 
 export async function pageFacts(page: Page, timeoutMs = WINDOW_TIMEOUT_MS): Promise<PageFacts> {
   await page
-    .waitForFunction(() => ((globalThis as unknown as PageGlobals).document?.body?.innerText ?? '').trim().length > 0, null, { timeout: timeoutMs })
+    .waitForFunction(
+      () => ((globalThis as unknown as PageGlobals).document?.body?.innerText ?? '').trim().length > 0,
+      null,
+      { timeout: timeoutMs },
+    )
     .catch(() => undefined);
   return page.evaluate(() => {
     const g = globalThis as unknown as PageGlobals;
@@ -26,9 +30,16 @@ export async function pageFacts(page: Page, timeoutMs = WINDOW_TIMEOUT_MS): Prom
     return {
       url: g.location.href.split('#')[0]!,
       textLength: (g.document?.body?.innerText ?? '').trim().length,
-      hallShell: shell ? { kind: shell.kind, role: shell.role, screenId: shell.screenId, hasKiosk: 'kiosk' in shell, printSlip: typeof shell.kiosk?.printSlip } : null,
+      hallShell: shell
+        ? {
+            kind: shell.kind,
+            role: shell.role,
+            screenId: shell.screenId,
+            hasKiosk: 'kiosk' in shell,
+            printSlip: typeof shell.kiosk?.printSlip,
+          }
+        : null,
       requireType: typeof g.require,
     };
   });
 }
-

@@ -4,7 +4,11 @@ import { hallArgsFrom } from '../../electron/windows/hall-args';
 // Electron, Chromium switches (--ozone-platform=wayland, --devtools). Browser mode hands the
 // host only the hall's flags, which its parser knows.
 
-export function splitStartArgs(argv: readonly string[]): { browser: boolean; electronArgs: string[]; hallArgs: string[] } {
+export function splitStartArgs(argv: readonly string[]): {
+  browser: boolean;
+  electronArgs: string[];
+  hallArgs: string[];
+} {
   const electronArgs = argv.filter((arg) => arg !== '--browser');
   return { browser: electronArgs.length !== argv.length, electronArgs, hallArgs: hallArgsFrom(electronArgs) };
 }
@@ -15,6 +19,11 @@ export function fallbackMessage(what: string, reason: string): string {
 }
 
 /** Electron's command line: sandbox and display-server switches, the app folder, then the rest. */
-export function electronCommandLine(options: { appDir: string; sandbox: boolean; displayServerArgs: readonly string[]; args: readonly string[] }): string[] {
+export function electronCommandLine(options: {
+  appDir: string;
+  sandbox: boolean;
+  displayServerArgs: readonly string[];
+  args: readonly string[];
+}): string[] {
   return [...(options.sandbox ? [] : ['--no-sandbox']), ...options.displayServerArgs, options.appDir, ...options.args];
 }

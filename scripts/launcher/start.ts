@@ -63,17 +63,29 @@ async function main(): Promise<void> {
 
   // Before the launch: the shell opens the database through this build (electron/main.ts).
   const status = transientStatus(isTTY);
-  const binding = await ensureElectronBinding(target, { cacheRoot: bindingCacheRoot(ROOT, process.env), status: (line) => status.show(line) });
+  const binding = await ensureElectronBinding(target, {
+    cacheRoot: bindingCacheRoot(ROOT, process.env),
+    status: (line) => status.show(line),
+  });
   status.clear();
-  if (binding.path === null) return browserMode(fallbackMessage("Electron's build of better-sqlite3", binding.reason), hallArgs);
+  if (binding.path === null)
+    return browserMode(fallbackMessage("Electron's build of better-sqlite3", binding.reason), hallArgs);
 
   await buildElectron({ quiet: true });
   const sandbox = decideSandbox(sandboxFacts(electron.path));
   if (sandbox.line) console.log(sandbox.line);
-  const displayServerArgs = launchDisplayServerArgs({ platform: process.platform, env: process.env, argv: electronArgs });
+  const displayServerArgs = launchDisplayServerArgs({
+    platform: process.platform,
+    env: process.env,
+    argv: electronArgs,
+  });
   // ELECTRON_RUN_AS_NODE from a parent tool would turn the app into plain Node.
   const { ELECTRON_RUN_AS_NODE: _runAsNode, ...env } = process.env;
-  runChild(electron.path, electronCommandLine({ appDir: ROOT, sandbox: sandbox.sandbox, displayServerArgs, args: electronArgs }), env);
+  runChild(
+    electron.path,
+    electronCommandLine({ appDir: ROOT, sandbox: sandbox.sandbox, displayServerArgs, args: electronArgs }),
+    env,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -41,12 +41,17 @@ type ClientEventMap = typeof BOARD_CLIENT_EVENTS;
 
 /** socket.io's listener map of what the host sends, derived from BOARD_SERVER_EVENTS. */
 export type BoardServerEvents = {
-  [K in keyof ServerEventMap]: ServerEventMap[K] extends z.ZodType ? (payload: z.output<ServerEventMap[K]>) => void : () => void;
+  [K in keyof ServerEventMap]: ServerEventMap[K] extends z.ZodType
+    ? (payload: z.output<ServerEventMap[K]>) => void
+    : () => void;
 };
 
 /** socket.io's listener map of what a page sends, derived from BOARD_CLIENT_EVENTS. */
 export type BoardClientEvents = {
-  [K in keyof ClientEventMap]: ClientEventMap[K] extends { payload: infer P extends z.ZodType; ack: infer A extends z.ZodType }
+  [K in keyof ClientEventMap]: ClientEventMap[K] extends {
+    payload: infer P extends z.ZodType;
+    ack: infer A extends z.ZodType;
+  }
     ? (payload: z.input<P>, ack: (answer: z.output<A>) => void) => void
     : ClientEventMap[K] extends { payload: infer P extends z.ZodType }
       ? (payload: z.input<P>) => void

@@ -40,7 +40,11 @@ export function defineRoute<const R extends RouteDef>(route: R): R {
   return route;
 }
 
-type SchemaOf<T, Io extends 'in' | 'out'> = T extends z.ZodType ? (Io extends 'in' ? z.input<T> : z.output<T>) : undefined;
+type SchemaOf<T, Io extends 'in' | 'out'> = T extends z.ZodType
+  ? Io extends 'in'
+    ? z.input<T>
+    : z.output<T>
+  : undefined;
 
 /** What a caller sends (schema inputs) and what a handler gets (schema outputs). */
 export type RouteParams<R extends RouteDef> = SchemaOf<R['params'], 'out'>;

@@ -24,7 +24,11 @@ export const HUB_MAX_BATCH = 5000;
  * merged over the posting the hub holds for its id (so a partial posting edits fields).
  */
 export const HubPostingsBodySchema = z
-  .union([z.array(z.unknown()), z.object({ listings: z.array(z.unknown()) }).transform((body) => body.listings), z.unknown().transform((item) => [item])])
+  .union([
+    z.array(z.unknown()),
+    z.object({ listings: z.array(z.unknown()) }).transform((body) => body.listings),
+    z.unknown().transform((item) => [item]),
+  ])
   .pipe(
     z
       .array(z.unknown())
@@ -69,20 +73,63 @@ export const SubmissionSchema = z.object({
 
 export const HUB_ROUTES = {
   health: defineRoute({ method: 'GET', path: '/healthz', auth: 'public', label: 'health', response: HubHealthSchema }),
-  cityPage: defineRoute({ method: 'GET', path: '/city', auth: 'public', label: 'city', query: CityQuerySchema, response: 'page' }),
-  cityStyles: defineRoute({ method: 'GET', path: '/city/city.css', auth: 'public', label: 'city styles', response: 'file' }),
-  city: defineRoute({ method: 'GET', path: '/api/v1/city', auth: 'public', label: 'city', response: CityPictureSchema.extend({ node: z.string() }) }),
-  changes: defineRoute({ method: 'GET', path: '/api/v1/changes', auth: 'hall', label: 'changes', query: ChangesQuerySchema, response: ChangesPageSchema }),
-  listing: defineRoute({ method: 'GET', path: '/api/v1/listings/:id', auth: 'hall', label: 'listings', params: idParam, response: PostingSchema }),
+  cityPage: defineRoute({
+    method: 'GET',
+    path: '/city',
+    auth: 'public',
+    label: 'city',
+    query: CityQuerySchema,
+    response: 'page',
+  }),
+  cityStyles: defineRoute({
+    method: 'GET',
+    path: '/city/city.css',
+    auth: 'public',
+    label: 'city styles',
+    response: 'file',
+  }),
+  city: defineRoute({
+    method: 'GET',
+    path: '/api/v1/city',
+    auth: 'public',
+    label: 'city',
+    response: CityPictureSchema.extend({ node: z.string() }),
+  }),
+  changes: defineRoute({
+    method: 'GET',
+    path: '/api/v1/changes',
+    auth: 'hall',
+    label: 'changes',
+    query: ChangesQuerySchema,
+    response: ChangesPageSchema,
+  }),
+  listing: defineRoute({
+    method: 'GET',
+    path: '/api/v1/listings/:id',
+    auth: 'hall',
+    label: 'listings',
+    params: idParam,
+    response: PostingSchema,
+  }),
   listingsUpsert: defineRoute({
     method: 'POST',
     path: '/api/v1/listings',
     auth: 'hub-admin',
     label: 'listings',
     body: HubPostingsBodySchema,
-    response: z.object({ upserted: z.array(z.object({ id: z.string(), seq: SeqSchema, revision: z.number().int() })), lastSeq: SeqSchema }),
+    response: z.object({
+      upserted: z.array(z.object({ id: z.string(), seq: SeqSchema, revision: z.number().int() })),
+      lastSeq: SeqSchema,
+    }),
   }),
-  listingDelete: defineRoute({ method: 'DELETE', path: '/api/v1/listings/:id', auth: 'hub-admin', label: 'listings', params: idParam, response: z.object({ id: z.string(), seq: SeqSchema }) }),
+  listingDelete: defineRoute({
+    method: 'DELETE',
+    path: '/api/v1/listings/:id',
+    auth: 'hub-admin',
+    label: 'listings',
+    params: idParam,
+    response: z.object({ id: z.string(), seq: SeqSchema }),
+  }),
   urgent: defineRoute({
     method: 'POST',
     path: '/api/v1/urgent',

@@ -133,5 +133,8 @@ export type HallServerEvents = {
 
 /** socket.io's listener map of what a hall sends, derived from HALL_CLIENT_EVENTS. */
 export type HallClientEvents = {
-  [K in keyof ClientEventMap]: (payload: z.input<ClientEventMap[K]['payload']>, ack: (answer: z.input<ClientEventMap[K]['ack']>) => void) => void;
+  [K in keyof ClientEventMap]: (
+    payload: z.input<ClientEventMap[K]['payload']>,
+    ack: (answer: z.input<ClientEventMap[K]['ack']>) => void,
+  ) => void;
 };

@@ -1,5 +1,12 @@
 /** The kiosk's routes (part of the route map, hall-routes.ts). */
-import { KioskDeviceSchema, KioskPostingQuerySchema, KioskPostingsResponseSchema, KioskSummarySchema, PairingRequestSchema, PairingStatusSchema } from '../kiosk-contract';
+import {
+  KioskDeviceSchema,
+  KioskPostingQuerySchema,
+  KioskPostingsResponseSchema,
+  KioskSummarySchema,
+  PairingRequestSchema,
+  PairingStatusSchema,
+} from '../kiosk-contract';
 import { SignupInputSchema, SignupReceiptSchema } from '../schemas/signup';
 import { pairingIdParam } from './route-parts';
 import { defineRoute } from './define-route';
@@ -7,11 +14,43 @@ import { defineRoute } from './define-route';
 /** The kiosk: its page, kiosk search and counts (postings only), device pairing, sign-ups. */
 export const KIOSK_ROUTES = {
   kioskPage: defineRoute({ method: 'GET', path: '/kiosk', auth: 'public', label: 'kiosk page', response: 'page' }),
-  kioskSummary: defineRoute({ method: 'GET', path: '/api/kiosk/summary', auth: 'public', label: 'kiosk summary', response: KioskSummarySchema }),
-  kioskListings: defineRoute({ method: 'GET', path: '/api/kiosk/listings', auth: 'public', label: 'kiosk listings', query: KioskPostingQuerySchema, response: KioskPostingsResponseSchema }),
-  kioskDevice: defineRoute({ method: 'GET', path: '/api/kiosk/device', auth: 'kiosk', label: 'kiosk device', response: KioskDeviceSchema }),
-  kioskPairings: defineRoute({ method: 'POST', path: '/api/kiosk/pairings', auth: 'public', label: 'kiosk pairing', response: PairingRequestSchema }),
-  kioskPairing: defineRoute({ method: 'GET', path: '/api/kiosk/pairings/:pairingId', auth: 'public', label: 'kiosk pairing', params: pairingIdParam, response: PairingStatusSchema }),
+  kioskSummary: defineRoute({
+    method: 'GET',
+    path: '/api/kiosk/summary',
+    auth: 'public',
+    label: 'kiosk summary',
+    response: KioskSummarySchema,
+  }),
+  kioskListings: defineRoute({
+    method: 'GET',
+    path: '/api/kiosk/listings',
+    auth: 'public',
+    label: 'kiosk listings',
+    query: KioskPostingQuerySchema,
+    response: KioskPostingsResponseSchema,
+  }),
+  kioskDevice: defineRoute({
+    method: 'GET',
+    path: '/api/kiosk/device',
+    auth: 'kiosk',
+    label: 'kiosk device',
+    response: KioskDeviceSchema,
+  }),
+  kioskPairings: defineRoute({
+    method: 'POST',
+    path: '/api/kiosk/pairings',
+    auth: 'public',
+    label: 'kiosk pairing',
+    response: PairingRequestSchema,
+  }),
+  kioskPairing: defineRoute({
+    method: 'GET',
+    path: '/api/kiosk/pairings/:pairingId',
+    auth: 'public',
+    label: 'kiosk pairing',
+    params: pairingIdParam,
+    response: PairingStatusSchema,
+  }),
   kioskSignup: defineRoute({
     method: 'POST',
     path: '/api/registrations',

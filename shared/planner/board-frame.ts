@@ -22,7 +22,8 @@ export const HEADER_SAMPLES: Record<Locale, { date: string; clock: string; updat
 export function headerFit(widthPx: number, headerPx: number, locale: Locale): { fits: boolean; withDate: boolean } {
   const s = HEADER_SAMPLES[locale];
   const gap = headerPx;
-  const core = textWidthPx(s.clock, headerPx) + textWidthPx(s.updated, headerPx) + textWidthPx(s.page, headerPx) + 2 * gap;
+  const core =
+    textWidthPx(s.clock, headerPx) + textWidthPx(s.updated, headerPx) + textWidthPx(s.page, headerPx) + 2 * gap;
   const withDate = core + textWidthPx(s.date, headerPx) + gap;
   return { fits: core <= widthPx, withDate: withDate <= widthPx };
 }
@@ -41,7 +42,11 @@ export interface Frame {
   contentHeight: number;
 }
 
-export function frameFor(viewport: { width: number; height: number }, minGlyphPx: number, locale: Locale): Frame | null {
+export function frameFor(
+  viewport: { width: number; height: number },
+  minGlyphPx: number,
+  locale: Locale,
+): Frame | null {
   const headerPx = minGlyphPx;
   const paddingPx = Math.round(minGlyphPx * 0.4);
   const gapPx = Math.round(minGlyphPx * 0.4);

@@ -12,7 +12,10 @@ export function formatHeadcount(n: number, locale: Locale): string {
 }
 
 const items = new IdentityMemo<Posting, BoardItem>();
-const VARIANTS: Record<Locale, readonly [string, string]> = { 'zh-CN': ['zh-CN|old', 'zh-CN|new'], en: ['en|old', 'en|new'] };
+const VARIANTS: Record<Locale, readonly [string, string]> = {
+  'zh-CN': ['zh-CN|old', 'zh-CN|new'],
+  en: ['en|old', 'en|new'],
+};
 
 /** A posting's board strings, formatted but not yet cut to any box. */
 export function toBoardItem(selected: SelectedPosting, now: number, locale: Locale): BoardItem {

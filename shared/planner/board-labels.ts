@@ -14,7 +14,14 @@ export const BADGE_TEXT: Record<Locale, { urgent: string; new: string }> = {
 /** Column labels of the table layout's first row; columns are never narrower than these. */
 export const TABLE_LABELS: Record<Locale, Record<TableColumn, string>> = {
   'zh-CN': { title: '岗位', pay: '薪资', settlement: '结算', district: '地区', employer: '雇主', phone: '电话' },
-  en: { title: 'Job', pay: 'Pay', settlement: 'Settlement', district: 'District', employer: 'Employer', phone: 'Phone' },
+  en: {
+    title: 'Job',
+    pay: 'Pay',
+    settlement: 'Settlement',
+    district: 'District',
+    employer: 'Employer',
+    phone: 'Phone',
+  },
 };
 
 /** Mark drawn before a verified employer's name (room reserved in cards). */

@@ -7,7 +7,15 @@ import { toBoardItem } from './board-items';
 import { cardFitter, cardGrid } from './card-layout';
 import { pageDwellMs } from './dwell';
 import { splitStable, stableBlocks } from './page-split';
-import { codePage, planIdOf, planJson, PLAN_HEADER_FIELDS, type CodedPage, type CodedPlan, type PlanHeaderField } from './page-codec';
+import {
+  codePage,
+  planIdOf,
+  planJson,
+  PLAN_HEADER_FIELDS,
+  type CodedPage,
+  type CodedPlan,
+  type PlanHeaderField,
+} from './page-codec';
 import { selectPostings } from './select-postings';
 import { rowFitter, tableLayout } from './table-layout';
 import type { MarketPulse } from '../pulse/market-pulse';
@@ -43,7 +51,10 @@ export const MAX_CYCLE_MS = 180_000;
  * mm of wall per CSS px. The wall's physical size is fixed by its LED pixels and pitch; a page
  * shown at another resolution is scaled onto it, and the larger scale factor limits legibility.
  */
-export function effectivePitchMm(screen: Pick<ScreenProfile, 'width' | 'height' | 'pitchMm'>, viewport: Viewport): number {
+export function effectivePitchMm(
+  screen: Pick<ScreenProfile, 'width' | 'height' | 'pitchMm'>,
+  viewport: Viewport,
+): number {
   return Math.min((screen.width * screen.pitchMm) / viewport.width, (screen.height * screen.pitchMm) / viewport.height);
 }
 
@@ -134,7 +145,9 @@ function laidAsTicker(input: PlanInput, viewport: Viewport, m: number, items: Bo
       ticker: t.ticker,
     },
     // within content-defined blocks, like the other layouts (page-split.ts)
-    pages: stableBlocks(items, itemKey, TICKER_BLOCK_MIN, TICKER_BLOCK_MIN, 4 * TICKER_BLOCK_MIN).flatMap((block) => tickerPages(block, t, locale)),
+    pages: stableBlocks(items, itemKey, TICKER_BLOCK_MIN, TICKER_BLOCK_MIN, 4 * TICKER_BLOCK_MIN).flatMap((block) =>
+      tickerPages(block, t, locale),
+    ),
   };
 }
 
@@ -164,13 +177,20 @@ function severity(warnings: BoardPlan['warnings']): number {
 }
 
 /** The configured layout, else the ticker, else a too-small notice, for one content area. */
-function layOut(input: PlanInput, area: Viewport, m: number, items: BoardItem[]): { laid: Laid; warnings: BoardPlan['warnings'] } {
+function layOut(
+  input: PlanInput,
+  area: Viewport,
+  m: number,
+  items: BoardItem[],
+): { laid: Laid; warnings: BoardPlan['warnings'] } {
   const { screen } = input;
   const warnings: BoardPlan['warnings'] = [];
   let laid: Laid | null =
-    screen.layout === 'cards' ? laidAsCards(input, area, m, items)
-    : screen.layout === 'table' ? laidAsTable(input, area, m, items)
-    : null;
+    screen.layout === 'cards'
+      ? laidAsCards(input, area, m, items)
+      : screen.layout === 'table'
+        ? laidAsTable(input, area, m, items)
+        : null;
   if (!laid) {
     laid = laidAsTicker(input, area, m, items);
     if (!laid) {
@@ -191,7 +211,10 @@ function layOut(input: PlanInput, area: Viewport, m: number, items: BoardItem[])
 const selections = new IdentityMemo<readonly Posting[], { now: number; items: BoardItem[] }>();
 function boardItems(postings: readonly Posting[], screen: ScreenProfile, now: number): BoardItem[] {
   const key = `${screen.locale}|${screen.filter.occupations.join(',')}|${screen.filter.districts.join(',')}`;
-  const make = () => ({ now, items: selectPostings(postings, screen.filter, now).map((s) => toBoardItem(s, now, screen.locale)) });
+  const make = () => ({
+    now,
+    items: selectPostings(postings, screen.filter, now).map((s) => toBoardItem(s, now, screen.locale)),
+  });
   const hit = selections.get(postings, key, make);
   // only the latest moment is kept per filter: a re-plan at another time replaces it
   if (hit.now !== now) Object.assign(hit, make());
@@ -235,7 +258,10 @@ export function planBoardCoded(input: PlanInput): CodedPlan {
   let area = viewport;
   let laidOut: ReturnType<typeof layOut> | null = null;
   if (band) {
-    const reduced: Viewport = { width: viewport.width, height: viewport.height - band.urgentHeightPx - band.noticeHeightPx };
+    const reduced: Viewport = {
+      width: viewport.width,
+      height: viewport.height - band.urgentHeightPx - band.noticeHeightPx,
+    };
     laidOut = reduced.height > 0 ? layOut(input, reduced, m, items) : null;
     if (laidOut?.warnings.length === 0) area = reduced;
     else {

@@ -44,7 +44,10 @@ export function cardBoxes(cardWidthPx: number, bodyPx: number, titlePx: number):
 }
 
 /** Badges on the title line, in drawing order: 急聘, 日结, 新. */
-export function cardBadges(item: Pick<BoardItem, 'urgent' | 'settlement' | 'settlementText' | 'isNew'>, locale: Locale): string[] {
+export function cardBadges(
+  item: Pick<BoardItem, 'urgent' | 'settlement' | 'settlementText' | 'isNew'>,
+  locale: Locale,
+): string[] {
   const out: string[] = [];
   if (item.urgent) out.push(BADGE_TEXT[locale].urgent);
   if (item.settlement === 'daily') out.push(item.settlementText);
@@ -75,7 +78,11 @@ function minInnerWidth(items: readonly BoardItem[], bodyPx: number, titlePx: num
   const sep = 2 * textWidthPx(META_SEPARATOR, bodyPx);
   // measured once per posting object and size (a re-plan of 20,000 measures the changed ones)
   const variant = `${bodyPx}|${titlePx}|${locale}`;
-  for (const it of items) w = Math.max(w, itemWidths.get(it, variant, () => itemMinInnerWidth(it, bodyPx, titlePx, sep, locale)));
+  for (const it of items)
+    w = Math.max(
+      w,
+      itemWidths.get(it, variant, () => itemMinInnerWidth(it, bodyPx, titlePx, sep, locale)),
+    );
   return w;
 }
 
@@ -142,7 +149,9 @@ function fitCard(item: BoardItem, grid: GridLayout, locale: Locale): BoardItem {
   const inner = box.innerWidth;
   const titleW = inner - badgesWidthPx(cardBadges(item, locale), bodyPx);
   const fixedMeta =
-    2 * textWidthPx(META_SEPARATOR, bodyPx) + textWidthPx(item.settlementText, bodyPx) + textWidthPx(item.headcount, bodyPx);
+    2 * textWidthPx(META_SEPARATOR, bodyPx) +
+    textWidthPx(item.settlementText, bodyPx) +
+    textWidthPx(item.headcount, bodyPx);
   return {
     ...item,
     title: fitText(item.title, titleW, titlePx),

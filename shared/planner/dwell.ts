@@ -39,7 +39,14 @@ const reading = new IdentityMemo<BoardItem, { title: number; full: number }>();
 
 function itemReading(it: BoardItem): { title: number; full: number } {
   const title = readingChars(it.title);
-  const full = title + readingChars(it.pay) + readingChars(it.settlementText) + readingChars(it.district) + readingChars(it.headcount) + readingChars(it.employer) + readingChars(it.phone);
+  const full =
+    title +
+    readingChars(it.pay) +
+    readingChars(it.settlementText) +
+    readingChars(it.district) +
+    readingChars(it.headcount) +
+    readingChars(it.employer) +
+    readingChars(it.phone);
   return { title, full };
 }
 

@@ -86,9 +86,13 @@ export function codePage(page: PageBody): CodedPage {
 }
 
 /** A plan's id: the hash of its header (without generatedAt) and its pages' hashes. */
-export function planIdOf(fields: Omit<Record<PlanHeaderField, string>, 'generatedAt'>, pages: readonly CodedPage[]): string {
+export function planIdOf(
+  fields: Omit<Record<PlanHeaderField, string>, 'generatedAt'>,
+  pages: readonly CodedPage[],
+): string {
   let head = '';
-  for (const f of PLAN_HEADER_FIELDS) if (f !== 'generatedAt') head += `${f}=${fields[f as Exclude<PlanHeaderField, 'generatedAt'>]};`;
+  for (const f of PLAN_HEADER_FIELDS)
+    if (f !== 'generatedAt') head += `${f}=${fields[f as Exclude<PlanHeaderField, 'generatedAt'>]};`;
   let hashes = '';
   for (const p of pages) hashes += p.hash;
   return planHash(`${head}|${pages.length}|${hashes}`);

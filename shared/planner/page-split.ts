@@ -47,7 +47,13 @@ function idHash(id: string): number {
  * boundaries: a run is at least `minLen` long, ends after an item whose key hashes to 0 modulo
  * `spread` (or at `maxLen`), and the last run is never shorter than `minLen`.
  */
-export function stableBlocks<T>(items: readonly T[], keyOf: (item: T) => string, minLen: number, spread: number, maxLen: number): T[][] {
+export function stableBlocks<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  minLen: number,
+  spread: number,
+  maxLen: number,
+): T[][] {
   const blocks: T[][] = [];
   const n = items.length;
   let start = 0;
@@ -66,5 +72,7 @@ export function stableBlocks<T>(items: readonly T[], keyOf: (item: T) => string,
 /** splitEvenly within content-defined blocks (see above); `keyOf` names an item (its posting id). */
 export function splitStable<T>(items: readonly T[], capacity: number, keyOf: (item: T) => string): T[][] {
   const cap = Math.max(1, capacity);
-  return stableBlocks(items, keyOf, BLOCK_MIN_PAGES * cap, BLOCK_SPREAD_PAGES * cap, BLOCK_MAX_PAGES * cap).flatMap((block) => splitEvenly(block, cap));
+  return stableBlocks(items, keyOf, BLOCK_MIN_PAGES * cap, BLOCK_SPREAD_PAGES * cap, BLOCK_MAX_PAGES * cap).flatMap(
+    (block) => splitEvenly(block, cap),
+  );
 }

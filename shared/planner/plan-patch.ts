@@ -11,7 +11,8 @@ import { PLAN_FIELDS, PLAN_HEADER_FIELDS, type CodedPlan } from './page-codec';
 /** The `plan-patch` payload (JSON) that turns `base` into `next`. */
 export function planPatchJson(base: CodedPlan, next: CodedPlan): string {
   const set: string[] = [];
-  for (const f of PLAN_HEADER_FIELDS) if (base.fields[f] !== next.fields[f]) set.push(`${JSON.stringify(f)}:${next.fields[f]}`);
+  for (const f of PLAN_HEADER_FIELDS)
+    if (base.fields[f] !== next.fields[f]) set.push(`${JSON.stringify(f)}:${next.fields[f]}`);
 
   // Where each of the base's pages is, by hash (the first of equal pages first).
   const at = new Map<string, number[]>();
@@ -56,7 +57,8 @@ export class PlanPatchError extends Error {
  * whole plan.
  */
 export function applyPlanPatch(base: BoardPlan, patch: PlanPatch): BoardPlan {
-  if (patch.basePlanId !== base.planId) throw new PlanPatchError(`patch is for plan ${patch.basePlanId}, this page holds ${base.planId}`);
+  if (patch.basePlanId !== base.planId)
+    throw new PlanPatchError(`patch is for plan ${patch.basePlanId}, this page holds ${base.planId}`);
   const bodies: Array<Omit<BoardPage, 'index' | 'startMs'> | BoardPage> = [];
   for (const op of patch.pages) {
     if (!Array.isArray(op)) {
@@ -64,21 +66,28 @@ export function applyPlanPatch(base: BoardPlan, patch: PlanPatch): BoardPlan {
       continue;
     }
     const [from, count] = op;
-    if (from + count > base.pages.length) throw new PlanPatchError(`patch copies pages ${from}–${from + count - 1}, the base has ${base.pages.length}`);
+    if (from + count > base.pages.length)
+      throw new PlanPatchError(`patch copies pages ${from}–${from + count - 1}, the base has ${base.pages.length}`);
     for (let i = from; i < from + count; i++) bodies.push(base.pages[i]!);
     if (bodies.length > patch.pageCount) break;
   }
-  if (bodies.length !== patch.pageCount) throw new PlanPatchError(`patch makes ${bodies.length} pages, says ${patch.pageCount}`);
+  if (bodies.length !== patch.pageCount)
+    throw new PlanPatchError(`patch makes ${bodies.length} pages, says ${patch.pageCount}`);
   const pages: BoardPage[] = [];
   let startMs = 0;
   for (const [index, body] of bodies.entries()) {
     // an unchanged page in the same place is kept as it was (the same object)
     const same = 'index' in body && body.index === index && body.startMs === startMs;
-    pages.push(same ? (body as BoardPage) : { index, startMs, dwellMs: body.dwellMs, items: body.items, ...(body.pulse ? { pulse: body.pulse } : {}) });
+    pages.push(
+      same
+        ? (body as BoardPage)
+        : { index, startMs, dwellMs: body.dwellMs, items: body.items, ...(body.pulse ? { pulse: body.pulse } : {}) },
+    );
     startMs += body.dwellMs;
   }
   const out: Record<string, unknown> = {};
   const set = patch.set as Partial<Record<keyof BoardPlan, unknown>>;
-  for (const f of PLAN_FIELDS) out[f] = f === 'planId' ? patch.planId : f === 'pages' ? pages : f in set ? set[f] : base[f];
+  for (const f of PLAN_FIELDS)
+    out[f] = f === 'planId' ? patch.planId : f === 'pages' ? pages : f in set ? set[f] : base[f];
   return out as BoardPlan;
 }

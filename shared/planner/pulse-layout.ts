@@ -46,7 +46,11 @@ function cellText(t: TradePulse, column: PulseColumn, locale: Locale): string {
     case 'gap':
       return t.gap > 0 ? `+${x.people(t.gap)}` : t.gap < 0 ? `−${x.people(-t.gap)}` : x.people(0);
     case 'ratio':
-      return t.status === 'ratio' && t.ratio !== null ? formatRatio(t.ratio) : t.status === 'no-seekers' ? x.noSeekers : x.noRatio;
+      return t.status === 'ratio' && t.ratio !== null
+        ? formatRatio(t.ratio)
+        : t.status === 'no-seekers'
+          ? x.noSeekers
+          : x.noRatio;
     case 'yearAgo':
       return t.yearAgo?.ratio != null ? formatRatio(t.yearAgo.ratio) : x.noRatio;
     default: {
@@ -83,7 +87,14 @@ function heightBudget(frame: Frame, titlePx: number, bodyPx: number, rowHeightPx
   return null;
 }
 
-function columnWidths(frame: Frame, rows: readonly TradePulse[], locale: Locale, columns: PulseColumn[], bodyPx: number, titlePx: number): Map<PulseColumn, number> | null {
+function columnWidths(
+  frame: Frame,
+  rows: readonly TradePulse[],
+  locale: Locale,
+  columns: PulseColumn[],
+  bodyPx: number,
+  titlePx: number,
+): Map<PulseColumn, number> | null {
   const labels = PULSE_TEXT[locale].columns;
   const need = new Map<PulseColumn, number>();
   const min = new Map<PulseColumn, number>();
@@ -147,13 +158,20 @@ export function layoutPulsePage(
     }
     if (!widths) continue;
     const totals = pulse.totals;
-    const totalRatio = totals.ratio !== null ? formatRatio(totals.ratio) : totals.demand >= pulse.minDemand && totals.seekers === 0 ? x.noSeekers : x.noRatio;
+    const totalRatio =
+      totals.ratio !== null
+        ? formatRatio(totals.ratio)
+        : totals.demand >= pulse.minDemand && totals.seekers === 0
+          ? x.noSeekers
+          : x.noRatio;
     const page: PulsePage = {
       titlePx,
       bodyPx,
       rowHeightPx,
       headline: fitText(x.headline, frame.contentWidth, titlePx),
-      summary: budget.withSummary ? fitText(x.summary(totals.demand, totals.seekers, pulse.windowDays, totalRatio), frame.contentWidth, bodyPx) : '',
+      summary: budget.withSummary
+        ? fitText(x.summary(totals.demand, totals.seekers, pulse.windowDays, totalRatio), frame.contentWidth, bodyPx)
+        : '',
       note: budget.withNote ? fitText(x.note(pulse.windowDays, pulse.minDemand), frame.contentWidth, bodyPx) : '',
       columns: columns.map((key) => ({ key, label: x.columns[key], widthPx: widths.get(key)! })),
       rows: rows.map((r) => ({

@@ -12,10 +12,13 @@ export interface RotationPosition {
  * The page a screen shows at `nowMs`: a pure function of time, so every wall showing the same
  * plan is in phase and a reloaded page resumes where it was.
  */
-export function pageAt(plan: Pick<BoardPlan, 'anchorMs' | 'cycleMs' | 'pages'>, nowMs: number): RotationPosition | null {
+export function pageAt(
+  plan: Pick<BoardPlan, 'anchorMs' | 'cycleMs' | 'pages'>,
+  nowMs: number,
+): RotationPosition | null {
   const { pages, cycleMs, anchorMs } = plan;
   if (pages.length === 0 || cycleMs <= 0) return null;
-  const cycleStart = nowMs - (((nowMs - anchorMs) % cycleMs) + cycleMs) % cycleMs;
+  const cycleStart = nowMs - ((((nowMs - anchorMs) % cycleMs) + cycleMs) % cycleMs);
   const offset = nowMs - cycleStart;
   // Pages are few (a cycle is at most a few minutes); a linear scan is clearer than a search.
   for (const page of pages) {

@@ -23,7 +23,10 @@ type FilterMatcher = (posting: Pick<Posting, 'occupation' | 'districtCode'>) => 
 const matchers = new WeakMap<ScreenFilter, FilterMatcher>();
 
 /** Whether a posting is for a screen with this filter, whatever the time (the host's plan cache asks this for every change). */
-export function postingMatchesFilter(filter: ScreenFilter, posting: Pick<Posting, 'occupation' | 'districtCode'>): boolean {
+export function postingMatchesFilter(
+  filter: ScreenFilter,
+  posting: Pick<Posting, 'occupation' | 'districtCode'>,
+): boolean {
   let matcher = matchers.get(filter);
   if (!matcher) {
     const occupations = new Set<string>(filter.occupations);
@@ -43,7 +46,10 @@ export function selectPostings(postings: readonly Posting[], filter: ScreenFilte
   const out: SelectedPosting[] = [];
   for (const posting of postings) {
     if (!postingMatchesFilter(filter, posting)) continue;
-    const { from, until } = validity.get(posting, '', () => ({ from: Date.parse(posting.validFrom), until: Date.parse(posting.validUntil) }));
+    const { from, until } = validity.get(posting, '', () => ({
+      from: Date.parse(posting.validFrom),
+      until: Date.parse(posting.validUntil),
+    }));
     if (!(from <= now && now < until)) continue;
     out.push({ posting, validFromMs: from });
   }

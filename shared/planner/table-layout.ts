@@ -67,11 +67,15 @@ function tryTable(frame: Frame, items: readonly BoardItem[], locale: Locale, tit
       need.set(col, w);
       // Phone and settlement are never cut; the rest may be, down to a few characters.
       const floor =
-        col === 'title' ? badges + 4 * titlePx
-        : col === 'pay' ? 9 * titlePx
-        : col === 'district' ? 4 * bodyPx
-        : col === 'employer' ? 6 * bodyPx
-        : w;
+        col === 'title'
+          ? badges + 4 * titlePx
+          : col === 'pay'
+            ? 9 * titlePx
+            : col === 'district'
+              ? 4 * bodyPx
+              : col === 'employer'
+                ? 6 * bodyPx
+                : w;
       min.set(col, Math.max(textWidthPx(TABLE_LABELS[locale][col], bodyPx), Math.min(w, floor)));
     }
     const gaps = frame.gapPx * (columns.length - 1);

@@ -78,7 +78,11 @@ function wrapUnits(text: string): { text: string; space: boolean }[] {
     if (cp === 0x20) {
       if (last?.space) last.text += ch;
       else units.push({ text: ch, space: true });
-    } else if (last && !last.space && (NO_LINE_START.has(ch) || (!isWide(cp) && !isWide(last.text.codePointAt(last.text.length - 1)!)))) {
+    } else if (
+      last &&
+      !last.space &&
+      (NO_LINE_START.has(ch) || (!isWide(cp) && !isWide(last.text.codePointAt(last.text.length - 1)!)))
+    ) {
       last.text += ch;
     } else units.push({ text: ch, space: false });
   }

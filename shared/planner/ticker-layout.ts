@@ -77,12 +77,20 @@ export interface TickerLayout {
  * One line, vertically centred: [padding][side block][gap][scrolling text][padding].
  * Null when not even one line at the minimum glyph size fits.
  */
-export function tickerLayout(viewport: { width: number; height: number }, minGlyphPx: number, locale: Locale): TickerLayout | null {
+export function tickerLayout(
+  viewport: { width: number; height: number },
+  minGlyphPx: number,
+  locale: Locale,
+): TickerLayout | null {
   const m = minGlyphPx;
   const minLine = lineBoxPx(m);
   if (viewport.height < minLine || viewport.width < MIN_LINE_EM * m) return null;
   // Padding gives way before text does on a small strip.
-  const paddingPx = Math.min(Math.round(m * 0.4), Math.floor((viewport.height - minLine) / 2), Math.floor((viewport.width - MIN_LINE_EM * m) / 2));
+  const paddingPx = Math.min(
+    Math.round(m * 0.4),
+    Math.floor((viewport.height - minLine) / 2),
+    Math.floor((viewport.width - MIN_LINE_EM * m) / 2),
+  );
   const gapPx = Math.round(m * 0.4);
   const innerW = viewport.width - 2 * paddingPx;
   const innerH = viewport.height - 2 * paddingPx;
@@ -114,7 +122,11 @@ export function tickerLayout(viewport: { width: number; height: number }, minGly
  * Ticker pages: postings in order, a page closing once its text would pass the budget above.
  * A page lasts until its last character has left: (textWidth + scrollWidth) / speed.
  */
-export function tickerPages(items: readonly BoardItem[], layout: TickerLayout, locale: Locale): { items: BoardItem[]; dwellMs: number }[] {
+export function tickerPages(
+  items: readonly BoardItem[],
+  layout: TickerLayout,
+  locale: Locale,
+): { items: BoardItem[]; dwellMs: number }[] {
   const { bodyPx, scrollWidthPx } = layout;
   const speed = layout.ticker.speedPxPerS;
   const sepW = textWidthPx(TICKER_ITEM_SEPARATOR, bodyPx);

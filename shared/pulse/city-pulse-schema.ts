@@ -25,5 +25,11 @@ export const CityPictureSchema = z.object({
   pulse: MarketPulseSchema,
   yearAgoDay: z.string().nullable(),
   halls: z.array(CityHallSchema),
-  hallTotals: z.object({ halls: z.number(), online: z.number(), screensOnline: z.number(), screensTotal: z.number(), outboxPending: z.number() }),
+  hallTotals: z.object({
+    halls: z.number(),
+    online: z.number(),
+    screensOnline: z.number(),
+    screensTotal: z.number(),
+    outboxPending: z.number(),
+  }),
 }) satisfies z.ZodType<CityPicture>;

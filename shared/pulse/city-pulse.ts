@@ -93,7 +93,13 @@ export function computeCityPicture(input: CityPictureInput): CityPicture {
     demand: tradeCounts(input.counts.demand),
     seekers: tradeCounts(input.counts.seekers),
     totalSeekers: input.counts.totalSeekers,
-    yearAgo: input.yearAgo ? { demand: tradeCounts(input.yearAgo.demand), seekers: tradeCounts(input.yearAgo.seekers), totalSeekers: input.yearAgo.totalSeekers } : null,
+    yearAgo: input.yearAgo
+      ? {
+          demand: tradeCounts(input.yearAgo.demand),
+          seekers: tradeCounts(input.yearAgo.seekers),
+          totalSeekers: input.yearAgo.totalSeekers,
+        }
+      : null,
     minDemand: input.minDemand ?? PULSE_DEFAULTS.minDemand,
     windowDays: input.windowDays ?? PULSE_DEFAULTS.windowDays,
     now,
@@ -107,7 +113,12 @@ export function computeCityPicture(input: CityPictureInput): CityPicture {
       lastHeartbeatAt: h.lastSeenAt,
       heartbeatAgeS: Math.max(0, Math.floor((now - h.lastSeenAt) / 1000)),
       outboxPending: h.outboxPending,
-      outboxLagS: h.outboxPending === null ? null : h.outboxOldestAt === null ? 0 : Math.max(0, Math.floor((now - h.outboxOldestAt) / 1000)),
+      outboxLagS:
+        h.outboxPending === null
+          ? null
+          : h.outboxOldestAt === null
+            ? 0
+            : Math.max(0, Math.floor((now - h.outboxOldestAt) / 1000)),
       screensOnline: h.screensOnline,
       screensTotal: h.screensTotal,
       behindChanges: Math.max(0, input.lastSeq - h.cursor),
@@ -136,7 +147,10 @@ export function cityDay(ms: number, offsetMinutes: number = CITY_UTC_OFFSET_MINU
 }
 
 /** Where to look for the same week last year: 52 weeks back (same weekday), ± a few days. */
-export function yearAgoWindow(now: number, offsetMinutes: number = CITY_UTC_OFFSET_MINUTES): { target: string; from: string; to: string } {
+export function yearAgoWindow(
+  now: number,
+  offsetMinutes: number = CITY_UTC_OFFSET_MINUTES,
+): { target: string; from: string; to: string } {
   const target = now - 364 * DAY_MS;
   return {
     target: cityDay(target, offsetMinutes),

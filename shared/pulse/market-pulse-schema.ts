@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { OCCUPATION_CODES } from '../occupations';
 import type { MarketPulse, TradePulse, YearAgo } from './market-pulse';
 
-const YearAgoSchema: z.ZodType<YearAgo> = z.object({ demand: z.number(), seekers: z.number(), ratio: z.number().nullable() });
+const YearAgoSchema: z.ZodType<YearAgo> = z.object({
+  demand: z.number(),
+  seekers: z.number(),
+  ratio: z.number().nullable(),
+});
 
 const TradePulseSchema: z.ZodType<TradePulse> = z.object({
   occupation: z.enum(OCCUPATION_CODES),
@@ -24,5 +28,11 @@ export const MarketPulseSchema: z.ZodType<MarketPulse> = z.object({
   windowDays: z.number(),
   minDemand: z.number(),
   trades: z.array(TradePulseSchema),
-  totals: z.object({ demand: z.number(), seekers: z.number(), gap: z.number(), ratio: z.number().nullable(), yearAgo: YearAgoSchema.nullable() }),
+  totals: z.object({
+    demand: z.number(),
+    seekers: z.number(),
+    gap: z.number(),
+    ratio: z.number().nullable(),
+    yearAgo: YearAgoSchema.nullable(),
+  }),
 });

@@ -99,7 +99,11 @@ export function aggregateDemand(postings: Iterable<PulsePosting>, now: number): 
 }
 
 /** Distinct people per trade who signed up in the `windowDays` before `now` (and the total). */
-export function aggregateSeekers(signups: Iterable<PulseSignup>, now: number, windowDays: number = PULSE_DEFAULTS.windowDays): { perTrade: TradeCounts; total: number } {
+export function aggregateSeekers(
+  signups: Iterable<PulseSignup>,
+  now: number,
+  windowDays: number = PULSE_DEFAULTS.windowDays,
+): { perTrade: TradeCounts; total: number } {
   const since = now - windowDays * DAY_MS;
   const people = new Map<OccupationCode, Set<string>>();
   const everyone = new Set<string>();
@@ -131,14 +135,16 @@ function ratioOf(demand: number, seekers: number, minDemand: number): number | n
 
 function count(counts: TradeCounts, occ: OccupationCode, what: string): number {
   const n = counts[occ] ?? 0;
-  if (!Number.isSafeInteger(n) || n < 0) throw new PulseInputError(`computeMarketPulse: ${what} of ${occ} must be a non-negative integer, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new PulseInputError(`computeMarketPulse: ${what} of ${occ} must be a non-negative integer, got ${n}`);
   return n;
 }
 
 export function computeMarketPulse(input: PulseInput): MarketPulse {
   const minDemand = input.minDemand ?? PULSE_DEFAULTS.minDemand;
   const windowDays = input.windowDays ?? PULSE_DEFAULTS.windowDays;
-  if (!Number.isInteger(minDemand) || minDemand < 1) throw new PulseInputError(`computeMarketPulse: minDemand must be an integer ≥ 1, got ${minDemand}`);
+  if (!Number.isInteger(minDemand) || minDemand < 1)
+    throw new PulseInputError(`computeMarketPulse: minDemand must be an integer ≥ 1, got ${minDemand}`);
   const year = input.yearAgo ?? null;
 
   const trades: TradePulse[] = OCCUPATION_CODES.map((occupation) => {
@@ -151,7 +157,16 @@ export function computeMarketPulse(input: PulseInput): MarketPulse {
       const s = count(year.seekers, occupation, 'last year seekers');
       yearAgo = { demand: d, seekers: s, ratio: ratioOf(d, s, minDemand) };
     }
-    return { occupation, demand, seekers, gap: demand - seekers, ratio: status === 'ratio' ? round2(demand / seekers) : null, status, shortageRank: null, yearAgo };
+    return {
+      occupation,
+      demand,
+      seekers,
+      gap: demand - seekers,
+      ratio: status === 'ratio' ? round2(demand / seekers) : null,
+      status,
+      shortageRank: null,
+      yearAgo,
+    };
   });
 
   const ranked = trades

@@ -45,7 +45,15 @@ const group = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 export const PULSE_TEXT: Record<Locale, PulseTexts> = {
   'zh-CN': {
     headline: '紧缺工种 · 今日用工需求',
-    columns: { rank: '排名', trade: '工种', demand: '需求', seekers: '求职', gap: '缺口', ratio: '倍率', yearAgo: '去年同期' },
+    columns: {
+      rank: '排名',
+      trade: '工种',
+      demand: '需求',
+      seekers: '求职',
+      gap: '缺口',
+      ratio: '倍率',
+      yearAgo: '去年同期',
+    },
     people: (n) => `${group(n)}人`,
     summary: (d, s, w, r) => `今日需求 ${group(d)}人 · 近${w}天求职 ${group(s)}人 · 求人倍率 ${r}`,
     noSeekers: '无人求职',
@@ -56,7 +64,15 @@ export const PULSE_TEXT: Record<Locale, PulseTexts> = {
   },
   en: {
     headline: 'Trades short of workers · demand today',
-    columns: { rank: 'Rank', trade: 'Trade', demand: 'Wanted', seekers: 'Seekers', gap: 'Gap', ratio: 'Ratio', yearAgo: 'Last year' },
+    columns: {
+      rank: 'Rank',
+      trade: 'Trade',
+      demand: 'Wanted',
+      seekers: 'Seekers',
+      gap: 'Gap',
+      ratio: 'Ratio',
+      yearAgo: 'Last year',
+    },
     people: (n) => group(n),
     summary: (d, s, w, r) => `Wanted today ${group(d)} · seekers (${w} days) ${group(s)} · ratio ${r}`,
     noSeekers: 'no seekers',

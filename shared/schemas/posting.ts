@@ -49,7 +49,12 @@ const isoTimestamp = z.iso.datetime({ offset: true });
 
 export const PostingSchema = z
   .object({
-    id: z.string().trim().min(1).max(LIMITS.id).regex(/^[A-Za-z0-9._:-]+$/, { message: 'letters, digits and . _ : - only' }),
+    id: z
+      .string()
+      .trim()
+      .min(1)
+      .max(LIMITS.id)
+      .regex(/^[A-Za-z0-9._:-]+$/, { message: 'letters, digits and . _ : - only' }),
     employerName: requiredText(LIMITS.employerName),
     employerKind: z.enum(EMPLOYER_KINDS),
     employerVerified: z.boolean(),
@@ -63,9 +68,12 @@ export const PostingSchema = z
     settlement: z.enum(SETTLEMENTS),
     headcount: z.number().int().min(1).max(10_000),
     employmentType: z.enum(EMPLOYMENT_TYPES),
-    districtCode: z.string().regex(/^\d{6}$/, { message: 'a 6-digit GB/T 2260 code' }).refine(isKnownDistrict, {
-      message: 'unknown GB/T 2260 district code',
-    }),
+    districtCode: z
+      .string()
+      .regex(/^\d{6}$/, { message: 'a 6-digit GB/T 2260 code' })
+      .refine(isKnownDistrict, {
+        message: 'unknown GB/T 2260 district code',
+      }),
     address: plainText(LIMITS.address).default(''),
     workTime: plainText(LIMITS.workTime).default(''),
     contactName: plainText(LIMITS.contactName).default(''),

@@ -12,7 +12,10 @@ export type LegibilityRule = (typeof LEGIBILITY_RULES)[number];
 export const ScreenFilterSchema = z
   .object({
     occupations: z.array(z.enum(OCCUPATION_CODES)).max(20).default([]),
-    districts: z.array(z.string().regex(/^\d{6}$/)).max(50).default([]),
+    districts: z
+      .array(z.string().regex(/^\d{6}$/))
+      .max(50)
+      .default([]),
   })
   .default({ occupations: [], districts: [] });
 export type ScreenFilter = z.infer<typeof ScreenFilterSchema>;

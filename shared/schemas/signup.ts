@@ -34,7 +34,10 @@ export const SignupNameSchema = z
   .max(SIGNUP_LIMITS.name, { message: `at most ${SIGNUP_LIMITS.name} characters` })
   .refine((s) => s === '' || NAME.test(s), { message: 'letters only (no digits, symbols, emoji or markup)' });
 
-const DistrictCodeSchema = z.string().regex(/^\d{6}$/).refine(isKnownDistrict, { message: 'unknown GB/T 2260 district code' });
+const DistrictCodeSchema = z
+  .string()
+  .regex(/^\d{6}$/)
+  .refine(isKnownDistrict, { message: 'unknown GB/T 2260 district code' });
 
 const uniqueList = <T extends z.ZodType<string>>(item: T, max: number) =>
   z
@@ -52,7 +55,13 @@ export const SignupInputSchema = z
     availability: uniqueList(z.enum(AVAILABILITY), AVAILABILITY.length).default([]),
     expectedPay: z.number().finite().positive().max(100_000).nullable().default(null),
     payUnit: z.enum(PAY_UNITS).nullable().default(null),
-    listingId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/).nullable().default(null),
+    listingId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9._:-]+$/)
+      .nullable()
+      .default(null),
     consentVersion: z.literal(CONSENT_VERSION, { message: `consent must be given to version ${CONSENT_VERSION}` }),
     consentAt: z.iso.datetime({ offset: true }),
   })

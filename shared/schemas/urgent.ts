@@ -10,15 +10,17 @@ const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** Plain text of bounded length; `<` and `>` refused so nobody can paste markup at a wall; invisible bidi and zero-width characters removed. */
 export function plainText(min: number, max: number) {
-  return z
-    .string()
-    .overwrite(stripInvisible)
-    .trim()
-    .min(min, { message: min === 1 ? 'must not be empty' : `needs at least ${min} characters` })
-    .max(max, { message: `at most ${max} characters` })
-    .refine((s) => !/[<>]/.test(s), { message: 'must be plain text (no < or >)' })
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
-    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), { message: 'must not contain control characters' });
+  return (
+    z
+      .string()
+      .overwrite(stripInvisible)
+      .trim()
+      .min(min, { message: min === 1 ? 'must not be empty' : `needs at least ${min} characters` })
+      .max(max, { message: `at most ${max} characters` })
+      .refine((s) => !/[<>]/.test(s), { message: 'must be plain text (no < or >)' })
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), { message: 'must not contain control characters' })
+  );
 }
 
 /** Longest an urgent posting may stay up: one week (anything longer is not urgent). */
@@ -26,11 +28,20 @@ export const URGENT_MAX_LIFETIME_MS = 7 * 24 * 3600_000;
 
 /** `POST /api/urgent` body (DESIGN.md). `screens` absent or null: every screen. */
 export const UrgentInputSchema = z.strictObject({
-  listingId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/, { message: 'letters, digits and . _ : - only' }).nullish(),
+  listingId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9._:-]+$/, { message: 'letters, digits and . _ : - only' })
+    .nullish(),
   title: plainText(1, 60),
   body: plainText(0, 500).default(''),
   expiresAt: z.iso.datetime({ offset: true, message: 'an ISO date-time with offset, e.g. 2025-11-27T18:00:00+08:00' }),
-  screens: z.array(z.string().regex(SCREEN_ID, { message: 'a screen id' })).min(1).max(200).nullish(),
+  screens: z
+    .array(z.string().regex(SCREEN_ID, { message: 'a screen id' }))
+    .min(1)
+    .max(200)
+    .nullish(),
 });
 export type UrgentInput = z.infer<typeof UrgentInputSchema>;
 
@@ -71,7 +82,11 @@ export const BoardAlertsSchema = z.object({
 });
 export type BoardAlerts = z.infer<typeof BoardAlertsSchema>;
 
-export const IdentifySchema = z.object({ name: z.string().max(40), screenId: z.string().max(32), until: z.number().int() });
+export const IdentifySchema = z.object({
+  name: z.string().max(40),
+  screenId: z.string().max(32),
+  until: z.number().int(),
+});
 export type Identify = z.infer<typeof IdentifySchema>;
 
 /** `PUT /api/staff/notice`: one ticker line, e.g. closing time. */

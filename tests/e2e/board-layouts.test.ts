@@ -9,7 +9,13 @@ import { createPostingStore } from '../../electron/host/db/posting-store';
 import { generatePostings } from '../../scripts/demo/generate-postings';
 import { startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { itemsOutsideViewport, openBoardPage, overflowingText, pageMinGlyph, renderedTexts } from '../support/board-page';
+import {
+  itemsOutsideViewport,
+  openBoardPage,
+  overflowingText,
+  pageMinGlyph,
+  renderedTexts,
+} from '../support/board-page';
 import { oracleMinGlyphPx } from '../support/legibility-oracle';
 import { tmpDir } from '../support/tmp-dir';
 
@@ -17,8 +23,26 @@ const HOSTILE_DISTRICT = '361181'; // 德兴市: only the hostile postings are p
 
 const screens: ScreenProfile[] = [
   DEFAULT_SCREEN,
-  { ...DEFAULT_SCREEN, id: 'table', name: '二号屏', width: 960, height: 480, pitchMm: 2.5, viewingDistanceM: 5, layout: 'table' },
-  { ...DEFAULT_SCREEN, id: 'strip', name: '条屏', width: 2560, height: 640, pitchMm: 4, viewingDistanceM: 10, layout: 'ticker' },
+  {
+    ...DEFAULT_SCREEN,
+    id: 'table',
+    name: '二号屏',
+    width: 960,
+    height: 480,
+    pitchMm: 2.5,
+    viewingDistanceM: 5,
+    layout: 'table',
+  },
+  {
+    ...DEFAULT_SCREEN,
+    id: 'strip',
+    name: '条屏',
+    width: 2560,
+    height: 640,
+    pitchMm: 4,
+    viewingDistanceM: 10,
+    layout: 'ticker',
+  },
   { ...DEFAULT_SCREEN, id: 'hostile', name: '测试屏', filter: { occupations: [], districts: [HOSTILE_DISTRICT] } },
 ];
 
@@ -42,7 +66,13 @@ describe('board layouts and hostile postings in Chromium', () => {
         title: '<img src=x onerror="window.__pwned=1">叉车',
         employerName: '<script>window.__pwned=2</script>公司',
       },
-      { ...template, id: 'hostile-long', districtCode: HOSTILE_DISTRICT, title: '超长工种名称'.repeat(50), employerName: '某'.repeat(300) },
+      {
+        ...template,
+        id: 'hostile-long',
+        districtCode: HOSTILE_DISTRICT,
+        title: '超长工种名称'.repeat(50),
+        employerName: '某'.repeat(300),
+      },
     ];
     const db = openDatabase(join(dataDir, 'hall.db'));
     createPostingStore(db).upsertMany([...base, ...hostile]);
@@ -55,7 +85,8 @@ describe('board layouts and hostile postings in Chromium', () => {
     await hall?.stop();
   });
 
-  const open = (screenId: string, width: number, height: number): Promise<Page> => openBoardPage(browser, hall.url, screenId, { width, height });
+  const open = (screenId: string, width: number, height: number): Promise<Page> =>
+    openBoardPage(browser, hall.url, screenId, { width, height });
 
   it('draws the table layout at 960×480 with every text at or above the minimum', async () => {
     const page = await open('table', 960, 480);
@@ -79,8 +110,14 @@ describe('board layouts and hostile postings in Chromium', () => {
     expect((await renderedTexts(page)).filter((t) => t.fontPx < floor)).toEqual([]);
     expect(await overflowingText(page)).toEqual([]);
     // it moves: a later frame draws the first posting further left (whenever that frame comes)
-    const before = await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid="board-item"]')!.getBoundingClientRect().left);
-    await page.waitForFunction((x0) => document.querySelector<HTMLElement>('[data-testid="board-item"]')!.getBoundingClientRect().left < x0 - 10, before, { timeout: 20_000 });
+    const before = await page.evaluate(
+      () => document.querySelector<HTMLElement>('[data-testid="board-item"]')!.getBoundingClientRect().left,
+    );
+    await page.waitForFunction(
+      (x0) => document.querySelector<HTMLElement>('[data-testid="board-item"]')!.getBoundingClientRect().left < x0 - 10,
+      before,
+      { timeout: 20_000 },
+    );
     await page.screenshot({ path: screenshotPath('board-ticker-2560x640.png') });
     await page.close();
   });
@@ -101,7 +138,12 @@ describe('board layouts and hostile postings in Chromium', () => {
     expect(await item.textContent()).toContain('…');
     expect(await itemsOutsideViewport(page)).toEqual([]);
     expect(await overflowingText(page)).toEqual([]);
-    const overflowing = await item.evaluate((el) => [...el.querySelectorAll<HTMLElement>('*')].filter((c) => c.getBoundingClientRect().right > el.getBoundingClientRect().right + 1).length);
+    const overflowing = await item.evaluate(
+      (el) =>
+        [...el.querySelectorAll<HTMLElement>('*')].filter(
+          (c) => c.getBoundingClientRect().right > el.getBoundingClientRect().right + 1,
+        ).length,
+    );
     expect(overflowing).toBe(0);
     await page.screenshot({ path: screenshotPath('board-hostile-1920x1080.png') });
     await page.close();

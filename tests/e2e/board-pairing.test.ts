@@ -32,7 +32,11 @@ describe('a LAN board page pairing', () => {
   ])('shows the code legibly at %i×%i, then the screen once staff approve it', async (width, height) => {
     const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(`${hall.url}/board/1`);
-    await page.waitForFunction(() => /^\d{3} \d{3}$/.test(document.querySelector('[data-testid="board-pairing-code"]')?.textContent ?? ''), undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => /^\d{3} \d{3}$/.test(document.querySelector('[data-testid="board-pairing-code"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 15_000 },
+    );
     await page.evaluate(() => document.fonts.ready);
     await page.screenshot({ path: screenshotPath(`board-pairing-${width}x${height}.png`) });
     // nothing of the postings reaches an unpaired page

@@ -23,11 +23,22 @@ describe('a live change as a patch on the board page (Chromium)', () => {
 
   beforeAll(async () => {
     const dataDir = tmpDir('hall-patch-e2e-');
-    writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens: [{ id: '1', name: '大厅主屏', layout: 'cards', ...WALL, pitchMm: 2.5, viewingDistanceM: 8 }] }));
+    writeFileSync(
+      join(dataDir, 'screens.json'),
+      JSON.stringify({
+        screens: [{ id: '1', name: '大厅主屏', layout: 'cards', ...WALL, pitchMm: 2.5, viewingDistanceM: 8 }],
+      }),
+    );
     const now = Date.now();
     // a few postings: one page, so the new one is on the page that is up
-    const valid = { validFrom: new Date(now - 3600_000).toISOString(), validUntil: new Date(now + 7 * 86_400_000).toISOString() };
-    writePostings(dataDir, [makePosting({ id: 'first', ...valid }), makePosting({ id: 'second', occupation: 'cleaning', title: '保洁员', ...valid })]);
+    const valid = {
+      validFrom: new Date(now - 3600_000).toISOString(),
+      validUntil: new Date(now + 7 * 86_400_000).toISOString(),
+    };
+    writePostings(dataDir, [
+      makePosting({ id: 'first', ...valid }),
+      makePosting({ id: 'second', occupation: 'cleaning', title: '保洁员', ...valid }),
+    ]);
     [hall, browser] = await Promise.all([startTestHall({ dataDir }), launchChromium()]);
   }, 120_000);
 
@@ -45,7 +56,14 @@ describe('a live change as a patch on the board page (Chromium)', () => {
     expect(before.plansSent).toBeGreaterThanOrEqual(1);
 
     const now = Date.now();
-    writePostings(hall.dataDir, [makePosting({ id: 'live-new', title: '叉车司机（夜班）', validFrom: new Date(now - 60_000).toISOString(), validUntil: new Date(now + 86_400_000).toISOString() })]);
+    writePostings(hall.dataDir, [
+      makePosting({
+        id: 'live-new',
+        title: '叉车司机（夜班）',
+        validFrom: new Date(now - 60_000).toISOString(),
+        validUntil: new Date(now + 86_400_000).toISOString(),
+      }),
+    ]);
     hall.boards.dataChanged();
     await page.waitForSelector('[data-testid="board-item"][data-posting-id="live-new"]', { timeout: 30_000 });
     await hall.boards.settled();
@@ -57,8 +75,14 @@ describe('a live change as a patch on the board page (Chromium)', () => {
     expect(after.resyncs).toBe(0);
     // the page holds exactly the plan the host would draw now
     const want = hall.boards.planFor('1', WALL)!;
-    await page.waitForFunction((id) => document.querySelector('[data-testid="board-root"]')?.getAttribute('data-plan-id') === id, want.planId, { timeout: 30_000 });
-    const shown = await page.$$eval('[data-testid="board-item"]', (els) => els.map((e) => e.getAttribute('data-posting-id')));
+    await page.waitForFunction(
+      (id) => document.querySelector('[data-testid="board-root"]')?.getAttribute('data-plan-id') === id,
+      want.planId,
+      { timeout: 30_000 },
+    );
+    const shown = await page.$$eval('[data-testid="board-item"]', (els) =>
+      els.map((e) => e.getAttribute('data-posting-id')),
+    );
     expect(shown.sort()).toEqual(want.pages[0]!.items.map((i) => i.id).sort());
     await page.close();
   });

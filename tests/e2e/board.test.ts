@@ -3,7 +3,15 @@ import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
 import { startHallProcess, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { currentPageIndex, itemsOutsideViewport, openBoardPage, overflowingText, pageMinGlyph, planFor, renderedTexts } from '../support/board-page';
+import {
+  currentPageIndex,
+  itemsOutsideViewport,
+  openBoardPage,
+  overflowingText,
+  pageMinGlyph,
+  planFor,
+  renderedTexts,
+} from '../support/board-page';
 import { oracleMinGlyphPx } from '../support/legibility-oracle';
 
 describe('LED board against `npm run serve` on a fresh data dir', () => {
@@ -19,7 +27,8 @@ describe('LED board against `npm run serve` on a fresh data dir', () => {
     await hall?.stop();
   });
 
-  const openBoard = (width: number, height: number, screenId = '1'): Promise<Page> => openBoardPage(browser, hall.url, screenId, { width, height });
+  const openBoard = (width: number, height: number, screenId = '1'): Promise<Page> =>
+    openBoardPage(browser, hall.url, screenId, { width, height });
 
   it('seeds demo postings and reports them in /healthz', async () => {
     const health = (await (await fetch(`${hall.url}/healthz`)).json()) as Record<string, unknown>;
@@ -69,7 +78,9 @@ describe('LED board against `npm run serve` on a fresh data dir', () => {
     // Whenever that comes (a dwell is up to 20 s), each wall paints the next page: not before
     // the boundary, and soon after it, however loaded the machine.
     for (const page of [a, b]) {
-      await page.waitForFunction((n) => window.__hallBoard?.pageIndex === n, next, { timeout: at - Date.now() + 30_000 });
+      await page.waitForFunction((n) => window.__hallBoard?.pageIndex === n, next, {
+        timeout: at - Date.now() + 30_000,
+      });
       const painted = (await probe(page))!;
       expect(painted.planId).toBe(plan.planId);
       expect(painted.paintedAt!).toBeGreaterThanOrEqual(at - 50);

@@ -24,7 +24,9 @@ describe('the hall’s pages inside another site’s frame', () => {
     browser = await launchChromium();
     other = createServer((_req, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><body>${HTML_PATHS.map((p, i) => `<iframe id="f${i}" src="${hall.url}${p}"></iframe>`).join('')}</body>`);
+      res.end(
+        `<!doctype html><body>${HTML_PATHS.map((p, i) => `<iframe id="f${i}" src="${hall.url}${p}"></iframe>`).join('')}</body>`,
+      );
     });
     await new Promise<void>((r) => other.listen(0, '127.0.0.1', r));
     otherUrl = `http://localhost:${(other.address() as { port: number }).port}/`;

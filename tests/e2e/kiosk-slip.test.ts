@@ -62,7 +62,8 @@ describe('kiosk confirmation slip', () => {
     return page;
   }
 
-  const slips = (page: Page) => page.evaluate(() => (window as unknown as { __slips: Array<Record<string, unknown>> }).__slips);
+  const slips = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __slips: Array<Record<string, unknown>> }).__slips);
 
   it('prints the number once on confirmation, without the phone, and offers one more copy', async () => {
     const page = await signUpWithBridge(true);

@@ -30,8 +30,14 @@ describe('touch kiosk', () => {
     await t?.hall.close();
   });
 
-  async function openKiosk(opts: { width?: number; height?: number; query?: string; token?: string | null } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: opts.width ?? 1080, height: opts.height ?? 1920 }, hasTouch: true, isMobile: false });
+  async function openKiosk(
+    opts: { width?: number; height?: number; query?: string; token?: string | null } = {},
+  ): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: opts.width ?? 1080, height: opts.height ?? 1920 },
+      hasTouch: true,
+      isMobile: false,
+    });
     contexts.push(context);
     const page = await context.newPage();
     const token = opts.token === undefined ? t.hall.localKioskToken : opts.token;
@@ -67,7 +73,11 @@ describe('touch kiosk', () => {
       // the filtered list is in when every card it shows is a 日结 posting
       await page.waitForFunction(() => {
         const cards = [...document.querySelectorAll('[data-testid="posting-card"]')];
-        return cards.length > 0 && document.querySelector('[data-testid="filter-daily"]')?.getAttribute('aria-pressed') === 'true' && cards.every((c) => c.textContent?.includes('日结'));
+        return (
+          cards.length > 0 &&
+          document.querySelector('[data-testid="filter-daily"]')?.getAttribute('aria-pressed') === 'true' &&
+          cards.every((c) => c.textContent?.includes('日结'))
+        );
       });
       expect(await page.textContent(tid('posting-card'))).toContain('日结');
       await checkKioskFriendly(page, 'browse');
@@ -133,7 +143,9 @@ describe('touch kiosk', () => {
       await page.waitForSelector(tid('start-screen'));
       // the sign-up is stored for the posting the visitor chose
       const db = openDatabase(`${t.dataDir}/hall.db`);
-      const row = db.prepare('SELECT listing_id, name, phone FROM signups WHERE number = ? ORDER BY created_at DESC LIMIT 1').get(number) as Record<string, string>;
+      const row = db
+        .prepare('SELECT listing_id, name, phone FROM signups WHERE number = ? ORDER BY created_at DESC LIMIT 1')
+        .get(number) as Record<string, string>;
       closeDatabase(db);
       expect(row).toEqual({ listing_id: listingId, name: '王小', phone: '13912345678' });
     });
@@ -212,7 +224,9 @@ describe('touch kiosk', () => {
   it('pairs a browser kiosk after staff approve its code, then lets it sign people up', async () => {
     const page = await openKiosk({ token: null, query: '?pairPoll=0.3' });
     await page.waitForSelector(tid('pairing-code'));
-    await page.waitForFunction(() => /\d{3} \d{3}/.test(document.querySelector('[data-testid="pairing-code"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /\d{3} \d{3}/.test(document.querySelector('[data-testid="pairing-code"]')?.textContent ?? ''),
+    );
     await page.screenshot({ path: screenshotPath('kiosk-portrait-pairing.png') });
     const code = ((await page.textContent(tid('pairing-code'))) ?? '').replace(/\s/g, '');
 
@@ -228,7 +242,14 @@ describe('touch kiosk', () => {
     await page.tap(tid('start-register'));
     await page.tap(tid('consent-agree'));
     await typePhone(page, '18600002222');
-    await tapAll(page, [tid('phone-next'), tid('name-skip'), tid('signup-next'), tid('signup-next'), tid('signup-next'), tid('submit')]);
+    await tapAll(page, [
+      tid('phone-next'),
+      tid('name-skip'),
+      tid('signup-next'),
+      tid('signup-next'),
+      tid('signup-next'),
+      tid('submit'),
+    ]);
     await page.waitForSelector(tid('done-number'));
     expect(count()).toBe(before + 1);
 

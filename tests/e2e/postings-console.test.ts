@@ -24,7 +24,16 @@ import { tmpDir } from '../support/tmp-dir';
 const PIN = '318265';
 const SCREENS: ScreenProfile[] = [
   { ...DEFAULT_SCREEN, id: '1', name: '大厅主屏', pulsePage: true },
-  { ...DEFAULT_SCREEN, id: 's', name: '门口小屏', width: 960, height: 480, pitchMm: 4, layout: 'table', pulsePage: true },
+  {
+    ...DEFAULT_SCREEN,
+    id: 's',
+    name: '门口小屏',
+    width: 960,
+    height: 480,
+    pitchMm: 4,
+    layout: 'table',
+    pulsePage: true,
+  },
 ];
 
 describe('console import → boards → pulse page (Chromium)', () => {
@@ -39,9 +48,19 @@ describe('console import → boards → pulse page (Chromium)', () => {
     writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens: SCREENS }));
     // one posting already there, so the standalone hall does not seed its demo postings
     const now = Date.now();
-    writePostings(dataDir, [makePosting({ id: 'platform-1', validFrom: new Date(now - 3600_000).toISOString(), validUntil: new Date(now + 7 * 86_400_000).toISOString() })]);
+    writePostings(dataDir, [
+      makePosting({
+        id: 'platform-1',
+        validFrom: new Date(now - 3600_000).toISOString(),
+        validUntil: new Date(now + 7 * 86_400_000).toISOString(),
+      }),
+    ]);
     [hall, browser] = await Promise.all([startTestHall({ dataDir }), launchChromium()]);
-    const setup = await fetch(`${hall.url}/api/staff/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '王主任', pin: PIN }) });
+    const setup = await fetch(`${hall.url}/api/staff/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '王主任', pin: PIN }),
+    });
     token = ((await setup.json()) as { token: string }).token;
   });
 
@@ -53,16 +72,26 @@ describe('console import → boards → pulse page (Chromium)', () => {
   const cycleMs = (id: string) => hall.boards.planFor(id)?.cycleMs ?? 60_000;
 
   it('imports a GBK CSV in the console and explains every bad row by its row number', async () => {
-    consolePage = await browser.newPage({ viewport: { width: 1366, height: 768 }, timezoneId: 'Asia/Shanghai', locale: 'zh-CN' });
+    consolePage = await browser.newPage({
+      viewport: { width: 1366, height: 768 },
+      timezoneId: 'Asia/Shanghai',
+      locale: 'zh-CN',
+    });
     await consolePage.goto(`${hall.url}/staff`);
     await consolePage.evaluate((t) => sessionStorage.setItem('hall-staff-token', t), token);
     await consolePage.reload();
     await consolePage.click('[data-testid="tab-postings"]');
-    await consolePage.setInputFiles('[data-testid="import-file"]', { name: '岗位.csv', mimeType: 'text/csv', buffer: gbkCsv(sheetRows(Date.now())) });
+    await consolePage.setInputFiles('[data-testid="import-file"]', {
+      name: '岗位.csv',
+      mimeType: 'text/csv',
+      buffer: gbkCsv(sheetRows(Date.now())),
+    });
     await consolePage.click('[data-testid="import-run"]');
     const report = await consolePage.waitForSelector('[data-testid="import-report"]');
     expect(await report.getAttribute('data-imported')).toBe('4');
-    const rows = await consolePage.$$eval('[data-testid="import-error-row"]', (els) => els.map((e) => [e.getAttribute('data-row'), e.textContent ?? '']));
+    const rows = await consolePage.$$eval('[data-testid="import-error-row"]', (els) =>
+      els.map((e) => [e.getAttribute('data-row'), e.textContent ?? '']),
+    );
     expect(rows.map((r) => r[0])).toEqual(['5', '6', '7', '8', '9']);
     const text = Object.fromEntries(rows.map(([row, t]) => [row, t]));
     expect(text['5']).toContain('缺少必填内容');
@@ -75,7 +104,10 @@ describe('console import → boards → pulse page (Chromium)', () => {
   });
 
   it('shows the good postings on the boards and the pulse page in each rotation, never below the minimum glyph', async () => {
-    for (const [id, width, height] of [['1', 1920, 1080], ['s', 960, 480]] as const) {
+    for (const [id, width, height] of [
+      ['1', 1920, 1080],
+      ['s', 960, 480],
+    ] as const) {
       const page = await browser.newPage({ viewport: { width, height }, timezoneId: 'Asia/Shanghai' });
       await page.goto(`${hall.url}/board/${id}`);
       boards.push(page);
@@ -86,7 +118,10 @@ describe('console import → boards → pulse page (Chromium)', () => {
       await page.evaluate(() => document.fonts.ready);
       await waitForSettledPage(page);
       // hand-computed: 81 mm / 2.5 = 32.4 → 33 px on the wall, 81 / 4 = 20.25 → 21 px on the small screen
-      const floor = oracleMinGlyphPx(SCREENS.find((s) => s.id === id)!, { width, height });
+      const floor = oracleMinGlyphPx(
+        SCREENS.find((s) => s.id === id)!,
+        { width, height },
+      );
       expect(floor).toBe(id === '1' ? 33 : 21);
       expect(plan.geometry.minGlyphPx).toBe(floor);
       expect(await pageMinGlyph(page)).toBe(floor);
@@ -108,10 +143,18 @@ describe('console import → boards → pulse page (Chromium)', () => {
       const plan = hall.boards.planFor(id, boards[i]!.viewportSize()!)!;
       expect(plan.pages.flatMap((p) => p.items.map((x) => x.id))).not.toContain('imp-SR-1');
       // the board takes the new plan (which lacks the posting) well within one rotation
-      await boards[i]!.waitForFunction((planId) => document.querySelector('[data-testid="board-root"]')?.getAttribute('data-plan-id') === planId, plan.planId, { timeout: plan.cycleMs });
+      await boards[i]!.waitForFunction(
+        (planId) => document.querySelector('[data-testid="board-root"]')?.getAttribute('data-plan-id') === planId,
+        plan.planId,
+        { timeout: plan.cycleMs },
+      );
       // the page that is up lacks it at once; the outgoing copy fades out with the page change
       expect(await boards[i]!.$('[data-testid="board-item"][data-posting-id="imp-SR-1"]')).toBeNull();
-      await boards[i]!.waitForFunction(() => document.querySelector('[data-posting-id="imp-SR-1"]') === null, undefined, { timeout: 10_000 }); // the page change takes 400 ms
+      await boards[i]!.waitForFunction(
+        () => document.querySelector('[data-posting-id="imp-SR-1"]') === null,
+        undefined,
+        { timeout: 10_000 },
+      ); // the page change takes 400 ms
     }
     await consolePage.click('[data-testid="posting-row"][data-posting-id="imp-SR-1"] [data-testid="posting-unhide"]');
     for (const [i, id] of ['1', 's'].entries()) {

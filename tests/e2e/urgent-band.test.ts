@@ -33,7 +33,12 @@ async function takeoverParts(page: Page, id: string): Promise<{ part: string; fo
       if (!root) return null;
       return [...root.children].map((child) => {
         const el = child as HTMLElement;
-        const outside = el.offsetLeft < 0 || el.offsetTop < 0 || el.offsetLeft + el.offsetWidth > root.clientWidth || el.offsetTop + el.offsetHeight > root.clientHeight || el.scrollWidth > el.clientWidth + 1;
+        const outside =
+          el.offsetLeft < 0 ||
+          el.offsetTop < 0 ||
+          el.offsetLeft + el.offsetWidth > root.clientWidth ||
+          el.offsetTop + el.offsetHeight > root.clientHeight ||
+          el.scrollWidth > el.clientWidth + 1;
         return { part: el.className, fontPx: parseFloat(getComputedStyle(el).fontSize), outside };
       });
     },
@@ -45,7 +50,9 @@ async function takeoverParts(page: Page, id: string): Promise<{ part: string; fo
 
 async function overlaps(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const bands = [...document.querySelectorAll<HTMLElement>('[data-testid="urgent-banner"], [data-testid="notice-line"]')].map((el) => el.getBoundingClientRect());
+    const bands = [
+      ...document.querySelectorAll<HTMLElement>('[data-testid="urgent-banner"], [data-testid="notice-line"]'),
+    ].map((el) => el.getBoundingClientRect());
     const top = Math.min(...bands.map((b) => b.top));
     return [...document.querySelectorAll<HTMLElement>('[data-testid="board-item"]')]
       .filter((el) => el.getBoundingClientRect().bottom > top + 0.5)
@@ -79,8 +86,13 @@ describe('urgent postings, the notice line and the emergency message on the boar
         return page;
       }),
     );
-    expect((await call(hall.url, 'PUT', '/api/staff/notice', { token, body: { text: '今日 17:30 闭馆' } })).status).toBe(200);
-    const posted = await call(hall.url, 'POST', '/api/urgent', { token, body: { title: '急招叉车司机 5 人', body: '日结 300元/天 · 电话 138 0000 8000', expiresAt: inMinutes(30) } });
+    expect(
+      (await call(hall.url, 'PUT', '/api/staff/notice', { token, body: { text: '今日 17:30 闭馆' } })).status,
+    ).toBe(200);
+    const posted = await call(hall.url, 'POST', '/api/urgent', {
+      token,
+      body: { title: '急招叉车司机 5 人', body: '日结 300元/天 · 电话 138 0000 8000', expiresAt: inMinutes(30) },
+    });
     expect(posted.status).toBe(201);
     for (const page of pages) {
       // The takeover shows first; the banner follows once it has had its seconds.
@@ -99,7 +111,10 @@ describe('urgent postings, the notice line and the emergency message on the boar
       { width: 960, height: 480 },
     ];
     const pages = await Promise.all(sizes.map((size) => openBoardPage(browser, hall.url, '1', size)));
-    const set = await call(hall.url, 'PUT', '/api/staff/emergency', { token, body: { title: '消防演练，请跟随工作人员有序离场', body: '请勿乘坐电梯，走东侧楼梯到广场集合' } });
+    const set = await call(hall.url, 'PUT', '/api/staff/emergency', {
+      token,
+      body: { title: '消防演练，请跟随工作人员有序离场', body: '请勿乘坐电梯，走东侧楼梯到广场集合' },
+    });
     expect(set.status).toBe(200);
     for (const [i, page] of pages.entries()) {
       await page.waitForSelector('[data-testid="emergency-takeover"]', { timeout: 60_000 });
@@ -114,7 +129,13 @@ describe('urgent postings, the notice line and the emergency message on the boar
         [...document.querySelectorAll<HTMLElement>('[data-testid="emergency-takeover"] > *')]
           .filter((el) => {
             const r = el.getBoundingClientRect();
-            return r.left < 0 || r.top < 0 || r.right > innerWidth || r.bottom > innerHeight || el.scrollWidth > el.clientWidth;
+            return (
+              r.left < 0 ||
+              r.top < 0 ||
+              r.right > innerWidth ||
+              r.bottom > innerHeight ||
+              el.scrollWidth > el.clientWidth
+            );
           })
           .map((el) => el.className),
       );
@@ -122,20 +143,32 @@ describe('urgent postings, the notice line and the emergency message on the boar
       await page.screenshot({ path: screenshotPath(`emergency-${sizes[i]!.width}x${sizes[i]!.height}.png`) });
     }
     expect((await call(hall.url, 'DELETE', '/api/staff/emergency', { token })).status).toBe(200);
-    for (const page of pages) await page.waitForSelector('[data-testid="emergency-takeover"]', { state: 'detached', timeout: 60_000 });
+    for (const page of pages)
+      await page.waitForSelector('[data-testid="emergency-takeover"]', { state: 'detached', timeout: 60_000 });
   });
 
   const postings = [
     { name: 'chinese', title: '急招叉车司机五人', body: '日结三百元每天，到东门找李师傅' },
     { name: 'mixed', title: '急招 CNC 操作工 12 人 (Mon-Sat)', body: '日结 300元/天 · 电话 138 0000 8000 · WeChat OK' },
-    { name: 'latin', title: 'WAREHOUSE MOWING WORKMEN WANTED NOW', body: 'Daily pay 300 yuan · Window 3 · WeChat MMWW-8000' },
-    { name: 'long', title: '紧急招聘：高新区电子厂夜班普工二十名，包吃包住，月结五千元以上', body: '报名请到三号窗口，或拨打 0793-8888 6666 联系人事部张女士，周六周日照常面试' },
+    {
+      name: 'latin',
+      title: 'WAREHOUSE MOWING WORKMEN WANTED NOW',
+      body: 'Daily pay 300 yuan · Window 3 · WeChat MMWW-8000',
+    },
+    {
+      name: 'long',
+      title: '紧急招聘：高新区电子厂夜班普工二十名，包吃包住，月结五千元以上',
+      body: '报名请到三号窗口，或拨打 0793-8888 6666 联系人事部张女士，周六周日照常面试',
+    },
   ];
 
   for (const posting of postings) {
     it(`draws a ${posting.name} takeover at or above the minimum glyph, inside the screen, at 1920×1080 and 960×480`, async () => {
       const pages = await Promise.all(TAKEOVER_SIZES.map((size) => openBoardPage(browser, hall.url, '1', size)));
-      const posted = await call(hall.url, 'POST', '/api/urgent', { token, body: { title: posting.title, body: posting.body, expiresAt: inMinutes(30) } });
+      const posted = await call(hall.url, 'POST', '/api/urgent', {
+        token,
+        body: { title: posting.title, body: posting.body, expiresAt: inMinutes(30) },
+      });
       expect(posted.status).toBe(201);
       // Both pages at once: the takeover lasts eight seconds from the posting, on a loaded machine too.
       await Promise.all(
@@ -146,8 +179,15 @@ describe('urgent postings, the notice line and the emergency message on the boar
           const minGlyphPx = oracleMinGlyphPx(DEFAULT_SCREEN, size);
           expect(parts.filter((p) => p.fontPx < minGlyphPx)).toEqual([]);
           const texts = await renderedTexts(page);
-          await page.screenshot({ path: screenshotPath(`urgent-takeover-${posting.name}-${size.width}x${size.height}.png`) });
-          expect(parts.map((p) => p.part)).toEqual(['urgent-takeover__tag', 'urgent-takeover__title', 'urgent-takeover__body', 'urgent-takeover__until']);
+          await page.screenshot({
+            path: screenshotPath(`urgent-takeover-${posting.name}-${size.width}x${size.height}.png`),
+          });
+          expect(parts.map((p) => p.part)).toEqual([
+            'urgent-takeover__tag',
+            'urgent-takeover__title',
+            'urgent-takeover__body',
+            'urgent-takeover__until',
+          ]);
           expect(parts.filter((p) => p.outside)).toEqual([]);
           expect(texts.filter((t) => t.fontPx < minGlyphPx)).toEqual([]);
           await page.close();

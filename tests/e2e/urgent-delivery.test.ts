@@ -20,11 +20,13 @@ import { freePort } from '../support/free-port';
 const PIN = '318265';
 const SCREENS = Array.from({ length: 8 }, (_, i) => ({ ...DEFAULT_SCREEN, id: String(i + 1), name: `${i + 1}号屏` }));
 
-
 async function api(base: string, token: string, method: string, path: string, body?: unknown) {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   return { status: response.status, json: (await response.json()) as ResponseJson };
@@ -34,7 +36,9 @@ async function api(base: string, token: string, method: string, path: string, bo
 function waitForUrgent(page: Page, id: string, gone = false, timeout = 15_000) {
   return page.waitForFunction(
     ([id, gone]) => {
-      const onScreen = document.querySelector(`[data-urgent-id="${id}"]`) !== null && ((window as { __hallUrgent?: { showing: string[] } }).__hallUrgent?.showing ?? []).includes(id as string);
+      const onScreen =
+        document.querySelector(`[data-urgent-id="${id}"]`) !== null &&
+        ((window as { __hallUrgent?: { showing: string[] } }).__hallUrgent?.showing ?? []).includes(id as string);
       return gone ? !onScreen : onScreen;
     },
     [id, gone] as const,
@@ -65,7 +69,11 @@ describe('urgent postings on 8 boards, with proof of delivery', () => {
         return page;
       }),
     );
-    const session = await fetch(`${hall.url}/api/staff/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin: PIN }) });
+    const session = await fetch(`${hall.url}/api/staff/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pin: PIN }),
+    });
     token = ((await session.json()) as { token: string }).token;
   });
 
@@ -92,8 +100,12 @@ describe('urgent postings on 8 boards, with proof of delivery', () => {
 
     await Promise.all(boards.map((b) => waitForUrgent(b, id)));
     // the console's grid: 8 cells, each "showing since HH:MM:SS"
-    await consolePage.waitForSelector('[data-testid="delivery-summary"][data-confirmed="8"][data-total="8"]', { timeout: 60_000 });
-    const cells = await consolePage.$$eval('[data-testid="delivery-cell"]', (els) => els.map((e) => [e.getAttribute('data-screen-id'), e.getAttribute('data-state'), e.textContent]));
+    await consolePage.waitForSelector('[data-testid="delivery-summary"][data-confirmed="8"][data-total="8"]', {
+      timeout: 60_000,
+    });
+    const cells = await consolePage.$$eval('[data-testid="delivery-cell"]', (els) =>
+      els.map((e) => [e.getAttribute('data-screen-id'), e.getAttribute('data-state'), e.textContent]),
+    );
     expect(cells.map((c) => c[0]).sort()).toEqual(SCREENS.map((s) => s.id).sort());
     for (const [, state, text] of cells) {
       expect(state).toBe('ok');
@@ -103,7 +115,8 @@ describe('urgent postings on 8 boards, with proof of delivery', () => {
     // each board's own heartbeat says so too
     const screens = await api(hall.url, token, 'GET', '/api/staff/screens');
     expect(screens.json.screens).toHaveLength(SCREENS.length);
-    for (const s of screens.json.screens) expect(s.pages.map((p: { urgentIds: string[] }) => p.urgentIds)).toEqual([[id]]);
+    for (const s of screens.json.screens)
+      expect(s.pages.map((p: { urgentIds: string[] }) => p.urgentIds)).toEqual([[id]]);
 
     // nothing on the urgent layer is drawn below the minimum glyph, worked out by hand for the
     // default wall in a 640×360 page: 7.5 mm per px, 81 / 7.5 = 10.8 → the 16 px floor
@@ -123,25 +136,44 @@ describe('urgent postings on 8 boards, with proof of delivery', () => {
     await consolePage.click('[data-testid="urgent-retract"]');
     await Promise.all(boards.map((b) => waitForUrgent(b, id, true)));
     await expect
-      .poll(async () => ((await api(hall.url, token, 'GET', '/api/staff/screens')).json.screens as ScreenView[]).flatMap((s) => s.pages.flatMap((p) => p.urgentIds)), { timeout: 60_000 })
+      .poll(
+        async () =>
+          ((await api(hall.url, token, 'GET', '/api/staff/screens')).json.screens as ScreenView[]).flatMap((s) =>
+            s.pages.flatMap((p) => p.urgentIds),
+          ),
+        { timeout: 60_000 },
+      )
       .toEqual([]);
     await consolePage.waitForSelector(`[data-testid="urgent-item"][data-urgent-id="${id}"][data-live="false"]`);
   });
 
   it('after a host restart a live posting is back on every board until it expires', async () => {
     const expiresAt = Date.now() + 40_000;
-    const posted = await api(hall.url, token, 'POST', '/api/urgent', { title: '保洁员 急招2人', expiresAt: new Date(expiresAt).toISOString() });
+    const posted = await api(hall.url, token, 'POST', '/api/urgent', {
+      title: '保洁员 急招2人',
+      expiresAt: new Date(expiresAt).toISOString(),
+    });
     expect(posted.status).toBe(201);
     const id = posted.json.id as string;
     await Promise.all(boards.map((b) => waitForUrgent(b, id)));
 
     await hall.stop();
-    await Promise.all(boards.map((b) => b.waitForSelector('[data-testid="board-root"][data-connected="false"]', { timeout: 60_000 })));
+    await Promise.all(
+      boards.map((b) => b.waitForSelector('[data-testid="board-root"][data-connected="false"]', { timeout: 60_000 })),
+    );
     hall = await start();
-    await Promise.all(boards.map((b) => b.waitForSelector('[data-testid="board-root"][data-connected="true"]', { timeout: 20_000 })));
+    await Promise.all(
+      boards.map((b) => b.waitForSelector('[data-testid="board-root"][data-connected="true"]', { timeout: 20_000 })),
+    );
     await Promise.all(boards.map((b) => waitForUrgent(b, id)));
     await expect
-      .poll(async () => ((await api(hall.url, token, 'GET', `/api/urgent/${id}`)).json.delivery as DeliveryCell[] | undefined)?.filter((c) => c.showingSince !== null).length, { timeout: 60_000 })
+      .poll(
+        async () =>
+          (
+            (await api(hall.url, token, 'GET', `/api/urgent/${id}`)).json.delivery as DeliveryCell[] | undefined
+          )?.filter((c) => c.showingSince !== null).length,
+        { timeout: 60_000 },
+      )
       .toBe(8);
 
     // a screen reload brings it back as well
@@ -150,7 +182,11 @@ describe('urgent postings on 8 boards, with proof of delivery', () => {
 
     // ... and it leaves every board on time when it expires: each board is seen without it
     // (its own frames are watched) no earlier than the expiry and within 5 s of it
-    const leftAt = await Promise.all(boards.map(async (b) => (await waitForUrgent(b, id, true, Math.max(5_000, expiresAt - Date.now() + 5_000)), Date.now())));
+    const leftAt = await Promise.all(
+      boards.map(
+        async (b) => (await waitForUrgent(b, id, true, Math.max(5_000, expiresAt - Date.now() + 5_000)), Date.now()),
+      ),
+    );
     for (const t of leftAt) {
       expect(t).toBeGreaterThanOrEqual(expiresAt - 100);
       expect(t - expiresAt).toBeLessThan(5_000);

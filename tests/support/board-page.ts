@@ -37,7 +37,8 @@ export function itemsOutsideViewport(page: Page): Promise<string[]> {
     const bad: string[] = [];
     for (const el of document.querySelectorAll<HTMLElement>('[data-testid="board-item"]')) {
       const r = el.getBoundingClientRect();
-      if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5) bad.push(el.dataset.listingId ?? '?');
+      if (r.left < -0.5 || r.top < -0.5 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5)
+        bad.push(el.dataset.listingId ?? '?');
     }
     return bad;
   });
@@ -59,7 +60,8 @@ export function overflowingText(page: Page): Promise<string[]> {
     const label = (el: Element) => `${el.className || el.tagName} "${(el.textContent ?? '').slice(0, 30)}"`;
     const live = '.board-page:not(.board-page--leaving)';
     for (const el of document.querySelectorAll<HTMLElement>(`${live} .line, .ticker__side > *`)) {
-      if (shown(el) && el.scrollWidth > el.clientWidth + 1) bad.push(`${label(el)}: ${el.scrollWidth} px of text in ${el.clientWidth} px`);
+      if (shown(el) && el.scrollWidth > el.clientWidth + 1)
+        bad.push(`${label(el)}: ${el.scrollWidth} px of text in ${el.clientWidth} px`);
     }
     const header = document.querySelector('.board-header');
     if (header) {
@@ -74,7 +76,8 @@ export function overflowingText(page: Page): Promise<string[]> {
       const b = box.getBoundingClientRect();
       for (const el of box.querySelectorAll('*')) {
         const r = el.getBoundingClientRect();
-        if (shown(el) && (r.right > b.right + 1 || r.left < b.left - 1 || r.bottom > b.bottom + 1 || r.top < b.top - 1)) bad.push(`${label(el)}: outside its ${box.className}`);
+        if (shown(el) && (r.right > b.right + 1 || r.left < b.left - 1 || r.bottom > b.bottom + 1 || r.top < b.top - 1))
+          bad.push(`${label(el)}: outside its ${box.className}`);
       }
     }
     return bad;
@@ -83,11 +86,17 @@ export function overflowingText(page: Page): Promise<string[]> {
 
 /** The smallest glyph the page was told to draw (the plan's --min-glyph on the board root). */
 export function pageMinGlyph(page: Page): Promise<number> {
-  return page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.board')!).getPropertyValue('--min-glyph')));
+  return page.evaluate(() =>
+    parseFloat(getComputedStyle(document.querySelector('.board')!).getPropertyValue('--min-glyph')),
+  );
 }
 
 /** The plan the host sends a board page of this size, fetched as a page would (socket.io). */
-export function planFor(hallUrl: string, screenId: string, viewport: { width: number; height: number }): Promise<BoardPlan> {
+export function planFor(
+  hallUrl: string,
+  screenId: string,
+  viewport: { width: number; height: number },
+): Promise<BoardPlan> {
   return new Promise((resolve, reject) => {
     const socket = io(`${hallUrl}/board`, { auth: { screenId }, transports: ['websocket'], reconnection: false });
     const timer = setTimeout(() => {
@@ -106,14 +115,21 @@ export function planFor(hallUrl: string, screenId: string, viewport: { width: nu
 
 /** Waits until page transitions (CSS transitions and animations) have settled. */
 export async function waitForSettledPage(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, {
+    timeout: 15_000,
+  });
 }
 
 /**
  * Opens /board/:screenId at a viewport size and waits until it is readable: items drawn, the
  * bundled CJK font in (it decides glyph shapes in screenshots), no animation running.
  */
-export async function openBoardPage(browser: Browser, hallUrl: string, screenId: string, viewport: { width: number; height: number }): Promise<Page> {
+export async function openBoardPage(
+  browser: Browser,
+  hallUrl: string,
+  screenId: string,
+  viewport: { width: number; height: number },
+): Promise<Page> {
   const page = await browser.newPage({ viewport });
   await page.goto(`${hallUrl}/board/${screenId}`);
   await page.waitForSelector('[data-testid="board-item"]', { timeout: 30_000 });

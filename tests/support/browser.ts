@@ -21,7 +21,9 @@ export const CHROMIUM_ARGS = [
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`launchChromium: no browser at ${CHROMIUM_PATH}; install it with \`apt-get install -y chromium fonts-noto-cjk\``);
+    throw new Error(
+      `launchChromium: no browser at ${CHROMIUM_PATH}; install it with \`apt-get install -y chromium fonts-noto-cjk\``,
+    );
   }
   // playwright's launch() uses a fresh temporary profile every time.
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });

@@ -16,7 +16,6 @@ export interface HallProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-
 /**
  * `entry` runs another script with the same options instead of the host's CLI, e.g.
  * tests/support/hall-with-hooks.ts for the host with its test-only hooks.

@@ -43,8 +43,22 @@ export interface TestHallOptions {
 
 export async function startTestHall(options: TestHallOptions = {}): Promise<Hall & { dataDir: string }> {
   const dataDir = options.dataDir ?? tmpDir('hall-');
-  const hub = options.hubUrl !== undefined ? ['--hub', options.hubUrl, '--hall-id', options.hallId ?? 'hall-test', '--hub-token', options.token ?? HALL_TOKEN] : [];
-  const hallOptions = hallOptionsFrom(['--port', '0', '--data', dataDir, ...hub, ...(options.argv ?? [])], {}, { rendererDir: join(ROOT, 'dist/renderer'), assetsDir: join(ROOT, 'assets') });
+  const hub =
+    options.hubUrl !== undefined
+      ? [
+          '--hub',
+          options.hubUrl,
+          '--hall-id',
+          options.hallId ?? 'hall-test',
+          '--hub-token',
+          options.token ?? HALL_TOKEN,
+        ]
+      : [];
+  const hallOptions = hallOptionsFrom(
+    ['--port', '0', '--data', dataDir, ...hub, ...(options.argv ?? [])],
+    {},
+    { rendererDir: join(ROOT, 'dist/renderer'), assetsDir: join(ROOT, 'assets') },
+  );
   const sync = options.hubUrl !== undefined ? { sync: { ...FAST_SYNC, ...options.sync } } : {};
   const hall = await startHall(hallOptions, { log: options.log ?? silentLog(), ...sync, ...options.deps });
   return Object.assign(hall, { dataDir });

@@ -43,7 +43,15 @@ const row = (
   legibilityRule: LegibilityRule,
   viewport: [number, number],
   minGlyphPx: number,
-): LegibilityCase => ({ width, height, pitchMm, viewingDistanceM, legibilityRule, viewport: { width: viewport[0], height: viewport[1] }, minGlyphPx });
+): LegibilityCase => ({
+  width,
+  height,
+  pitchMm,
+  viewingDistanceM,
+  legibilityRule,
+  viewport: { width: viewport[0], height: viewport[1] },
+  minGlyphPx,
+});
 
 /**
  * Every row: the arithmetic, then the answer. "→ 16" means the 16-pixel floor for a Chinese
@@ -156,7 +164,10 @@ export function oracleMinGlyphPx(screen: ScreenLike, viewport: { width: number; 
  * row at or below `d` is a floor and the row at or above it a ceiling (0 and Infinity outside
  * the table). Used for the physical check on generated screens.
  */
-export function domainHeightBracketMm(distanceM: number, rule: LegibilityRule): { atLeastMm: number; atMostMm: number } {
+export function domainHeightBracketMm(
+  distanceM: number,
+  rule: LegibilityRule,
+): { atLeastMm: number; atMostMm: number } {
   let atLeastMm = 0;
   let atMostMm = Number.POSITIVE_INFINITY;
   for (const d of TABLE_DISTANCES_M) {

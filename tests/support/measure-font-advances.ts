@@ -35,7 +35,8 @@ try {
     }
     return out;
   }, chars);
-  for (const [ch, w] of Object.entries(widths)) console.log(JSON.stringify(ch), (Math.ceil(w * 1000) / 1000).toFixed(3));
+  for (const [ch, w] of Object.entries(widths))
+    console.log(JSON.stringify(ch), (Math.ceil(w * 1000) / 1000).toFixed(3));
 } finally {
   await browser.close();
   await hall.close();

@@ -11,7 +11,8 @@ const made: string[] = [];
 
 function adminUrl(): string {
   const url = inject('hubTestDatabaseUrl');
-  if (!url) throw new Error('freshDatabaseUrl: no test PostgreSQL (tests/support/postgres-global-setup.ts did not run)');
+  if (!url)
+    throw new Error('freshDatabaseUrl: no test PostgreSQL (tests/support/postgres-global-setup.ts did not run)');
   return url;
 }
 

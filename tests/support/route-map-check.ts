@@ -19,7 +19,10 @@ export interface RouteMapCheck {
 
 const key = (method: string, url: string) => `${method.toUpperCase()} ${url}`;
 
-export function checkRouteMap(map: Readonly<Record<string, RouteDef>>, registered: readonly { method: string; url: string }[]): RouteMapCheck {
+export function checkRouteMap(
+  map: Readonly<Record<string, RouteDef>>,
+  registered: readonly { method: string; url: string }[],
+): RouteMapCheck {
   const entries = Object.values(map).map((r) => key(r.method, r.path));
   const mapped = new Set(entries);
   const served = new Set(registered.filter((r) => r.method !== 'HEAD').map((r) => key(r.method, r.url)));

@@ -211,7 +211,8 @@ const OWED_CHECK_MS = 100;
 const FULL_KEEP_MS = 10_000;
 /** Further behind than this, the planner is loaded afresh rather than sent each change. */
 const FEED_RELOAD_AFTER = 5000;
-const groupKey = (screenId: string, viewport: Viewport | null) => `${screenId}@${viewport ? `${viewport.width}x${viewport.height}` : 'configured'}`;
+const groupKey = (screenId: string, viewport: Viewport | null) =>
+  `${screenId}@${viewport ? `${viewport.width}x${viewport.height}` : 'configured'}`;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createBoardService(deps: BoardServiceDeps): BoardService {
@@ -233,7 +234,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
   let tick: NodeJS.Timeout | null = null;
   let idleWaiters: Array<() => void> = [];
 
-  const runner: PlanRunner = (deps.planner ?? ((onReset) => createPlanRunner({ log, worker: defaultPlanWorker(), onReset })))(() => {
+  const runner: PlanRunner = (
+    deps.planner ?? ((onReset) => createPlanRunner({ log, worker: defaultPlanWorker(), onReset }))
+  )(() => {
     feed.reset();
     for (const g of groups.values()) g.summary = null;
     requestFlush();
@@ -328,7 +331,12 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
   }
 
   /** Sends a group's pages what they lack of its plan: the patch where it fits, else the whole plan. */
-  function deliver(group: Group, summary: PlanSummary, fullBytes: Uint8Array | null, patchBytes: Uint8Array | null): void {
+  function deliver(
+    group: Group,
+    summary: PlanSummary,
+    fullBytes: Uint8Array | null,
+    patchBytes: Uint8Array | null,
+  ): void {
     const base = group.summary?.planId ?? null;
     const planId = summary.planId;
     group.summary = summary;
@@ -535,15 +543,33 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     }
     if (onScreen >= tuning.maxSocketsPerScreen || ofDevice >= tuning.maxSocketsPerDevice) {
       limits.hit('board.sockets_per_screen', { screenId: admission.screenId });
-      return next(refuse('too_many_sockets', `screen "${admission.screenId}" already has as many pages open as a screen may`));
+      return next(
+        refuse('too_many_sockets', `screen "${admission.screenId}" already has as many pages open as a screen may`),
+      );
     }
-    socket.data = { screenId: admission.screenId, deviceId: admission.deviceId, viewport: null, group: null, planPatch: parsed.data.planPatch === true };
+    socket.data = {
+      screenId: admission.screenId,
+      deviceId: admission.deviceId,
+      viewport: null,
+      group: null,
+      planPatch: parsed.data.planPatch === true,
+    };
     next();
   });
 
   namespace.on('connection', (socket: BoardSocket) => {
     const now = clock();
-    presence.set(socket.id, { socketId: socket.id, screenId: socket.data.screenId, viewport: null, planId: null, pageIndex: null, urgentIds: [], paintedAt: null, connectedAt: now, lastSeenAt: now });
+    presence.set(socket.id, {
+      socketId: socket.id,
+      screenId: socket.data.screenId,
+      viewport: null,
+      planId: null,
+      pageIndex: null,
+      urgentIds: [],
+      paintedAt: null,
+      connectedAt: now,
+      lastSeenAt: now,
+    });
     const state: SocketState = {
       viewportBucket: createTokenBucket({ capacity: tuning.viewportBurst, refillPerS: tuning.viewportPerS }, now),
       heartbeatBucket: createTokenBucket({ capacity: tuning.heartbeatBurst, refillPerS: tuning.heartbeatPerS }, now),
@@ -564,7 +590,10 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       if (!withinLimit(socket, state, state.viewportBucket, 'board.viewport_rate')) return;
       const parsed = BOARD_CLIENT_EVENTS.viewport.payload.safeParse(raw);
       if (!parsed.success) return limits.hit('board.viewport_invalid', { screenId: socket.data.screenId });
-      const same = socket.data.viewport && socket.data.viewport.width === parsed.data.width && socket.data.viewport.height === parsed.data.height;
+      const same =
+        socket.data.viewport &&
+        socket.data.viewport.width === parsed.data.width &&
+        socket.data.viewport.height === parsed.data.height;
       socket.data.viewport = parsed.data;
       const p = presence.get(socket.id);
       if (p) p.viewport = parsed.data;
@@ -582,14 +611,21 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       const parsed = allowed ? BOARD_CLIENT_EVENTS.heartbeat.payload.safeParse(raw) : null;
       const p = presence.get(socket.id);
       if (parsed?.success && p) {
-        Object.assign(p, { planId: parsed.data.planId, pageIndex: parsed.data.pageIndex, urgentIds: parsed.data.urgentIds, paintedAt: parsed.data.paintedAt, lastSeenAt: clock() });
+        Object.assign(p, {
+          planId: parsed.data.planId,
+          pageIndex: parsed.data.pageIndex,
+          urgentIds: parsed.data.urgentIds,
+          paintedAt: parsed.data.paintedAt,
+          lastSeenAt: clock(),
+        });
       }
       if (typeof ack === 'function') ack(parsed?.success === true);
     });
 
     socket.on('plan-resync', (raw) => {
       if (!withinLimit(socket, state, state.resyncBucket, 'board.resync_rate')) return;
-      if (!BOARD_CLIENT_EVENTS['plan-resync'].payload.safeParse(raw).success) return limits.hit('board.resync_invalid', { screenId: socket.data.screenId });
+      if (!BOARD_CLIENT_EVENTS['plan-resync'].payload.safeParse(raw).success)
+        return limits.hit('board.resync_invalid', { screenId: socket.data.screenId });
       counters.resyncs++;
       const group = socket.data.group ? groups.get(socket.data.group) : undefined;
       if (group) giveFull(socket, state, group);
@@ -616,7 +652,12 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       if (!screen) return null;
       const now = clock();
       return planForJob(
-        { screen, viewport: viewport ?? null, bands: source.bands?.(screen.id, now) ?? { urgent: false, notice: false }, pulse: screen.pulsePage && source.pulse ? source.pulse(now) : null },
+        {
+          screen,
+          viewport: viewport ?? null,
+          bands: source.bands?.(screen.id, now) ?? { urgent: false, notice: false },
+          pulse: screen.pulsePage && source.pulse ? source.pulse(now) : null,
+        },
         source.activePostings(now),
         now,
         source.dataUpdatedAt(),

@@ -115,10 +115,16 @@ interface Entry {
   usedAt: number;
 }
 
-export const minuteOf = (ms: number | null): number | null => (ms === null ? null : Math.floor(ms / MINUTE_MS) * MINUTE_MS);
+export const minuteOf = (ms: number | null): number | null =>
+  ms === null ? null : Math.floor(ms / MINUTE_MS) * MINUTE_MS;
 
 /** The plan (in pieces) `planBoard` makes for a job, with the data time to the minute as every board gets it. */
-export function planForJob(job: Pick<PlanJob, 'screen' | 'viewport' | 'bands' | 'pulse'>, postings: readonly Posting[], now: number, dataUpdatedAt: number | null): CodedPlan {
+export function planForJob(
+  job: Pick<PlanJob, 'screen' | 'viewport' | 'bands' | 'pulse'>,
+  postings: readonly Posting[],
+  now: number,
+  dataUpdatedAt: number | null,
+): CodedPlan {
   return planBoardCoded({
     screen: job.screen,
     ...(job.viewport ? { viewport: job.viewport } : {}),
@@ -179,13 +185,26 @@ export class PlanEngine {
     this.dropExpired(now);
     const out: PlannedJob[] = [];
     for (const job of batch.jobs) {
-      const inputs = JSON.stringify([job.screen, job.viewport, job.bands, job.screen.pulsePage && job.pulse ? planHash(JSON.stringify(job.pulse)) : null]);
+      const inputs = JSON.stringify([
+        job.screen,
+        job.viewport,
+        job.bands,
+        job.screen.pulsePage && job.pulse ? planHash(JSON.stringify(job.pulse)) : null,
+      ]);
       let entry = this.entries.get(job.key);
       const before = entry?.coded ?? null;
       let computed = false;
       if (!entry || entry.stale || entry.inputs !== inputs || now >= entry.horizon) {
         const coded = planForJob(job, this.postings(), now, batch.dataUpdatedAt);
-        entry = { screen: job.screen, inputs, stale: false, horizon: this.horizon(job.screen, now), summary: summarise(coded.plan), coded, usedAt: now };
+        entry = {
+          screen: job.screen,
+          inputs,
+          stale: false,
+          horizon: this.horizon(job.screen, now),
+          summary: summarise(coded.plan),
+          coded,
+          usedAt: now,
+        };
         this.entries.set(job.key, entry);
         this.computed++;
         computed = true;
@@ -195,7 +214,9 @@ export class PlanEngine {
       const changed = planId !== job.have;
       // a patch needs the plan the host holds: the one this entry replaced (the host takes every result)
       const base = changed && before && before.plan.planId === job.have ? before : null;
-      const patch = base ? encodeEventPacket(BOARD_NAMESPACE, 'plan-patch', planPatchJson(base, entry.coded)).bytes : null;
+      const patch = base
+        ? encodeEventPacket(BOARD_NAMESPACE, 'plan-patch', planPatchJson(base, entry.coded)).bytes
+        : null;
       const wantFull = job.full === 'yes' || (changed && (job.full === 'if-changed' || !patch));
       const full = wantFull ? encodeEventPacket(BOARD_NAMESPACE, 'plan', planJson(entry.coded)).bytes : null;
       out.push({ key: job.key, summary: entry.summary, full, patch, computed, horizon: entry.horizon });
@@ -240,7 +261,9 @@ export class PlanEngine {
 
   private evict(): void {
     if (this.entries.size <= MAX_ENTRIES) return;
-    const oldest = [...this.entries].sort((a, b) => a[1].usedAt - b[1].usedAt).slice(0, this.entries.size - MAX_ENTRIES);
+    const oldest = [...this.entries]
+      .sort((a, b) => a[1].usedAt - b[1].usedAt)
+      .slice(0, this.entries.size - MAX_ENTRIES);
     for (const [key] of oldest) this.entries.delete(key);
   }
 }

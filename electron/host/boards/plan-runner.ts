@@ -80,7 +80,9 @@ export function createPlanRunner(options: PlanRunnerOptions): PlanRunner {
 
   if (options.worker) {
     try {
-      worker = startWorker(options.worker, undefined, { resourceLimits: { maxOldGenerationSizeMb: PLAN_WORKER_HEAP_MB } });
+      worker = startWorker(options.worker, undefined, {
+        resourceLimits: { maxOldGenerationSizeMb: PLAN_WORKER_HEAP_MB },
+      });
       worker.unref();
       worker.on('message', (message: FromPlanWorker) => {
         if (message.type === 'ready') return;

@@ -31,7 +31,10 @@ port.on('message', (message: ToPlanWorker) => {
     const results = engine.plan(message.batch);
     // the packets move to the host's thread without a copy
     const transfer = results.flatMap((r) => [r.full, r.patch].flatMap((p) => (p ? [p.buffer as ArrayBuffer] : [])));
-    port.postMessage({ type: 'planned', id: message.id, results, computed: engine.computed - before } satisfies FromPlanWorker, transfer);
+    port.postMessage(
+      { type: 'planned', id: message.id, results, computed: engine.computed - before } satisfies FromPlanWorker,
+      transfer,
+    );
   } catch (error) {
     post({ type: 'failed', id: message.id, message: (error as Error)?.message ?? String(error) });
   }

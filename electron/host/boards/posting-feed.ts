@@ -28,7 +28,9 @@ export function createPostingFeed(db: WritableDatabase): PostingFeed {
   const byRowid = db.prepare<{ after: number; now: number; limit: number }, PostingRow & { rowid: number }>(
     'SELECT rowid, * FROM postings WHERE rowid > @after AND hidden = 0 AND valid_until_ms > @now ORDER BY rowid LIMIT @limit',
   );
-  const byIds = db.prepare<{ ids: string }, PostingRow>('SELECT * FROM postings WHERE id IN (SELECT value FROM json_each(@ids))');
+  const byIds = db.prepare<{ ids: string }, PostingRow>(
+    'SELECT * FROM postings WHERE id IN (SELECT value FROM json_each(@ids))',
+  );
   const cursor: ChangeCursor = openChangeCursor(db);
 
   /** Full load in progress: rowid reached so far (null once done). */

@@ -34,7 +34,8 @@ export function loadDemoFile(file: string): DemoFile {
   if (!parsed.success) throw new DemoDataError(`loadDemoFile: ${file}: ${describeIssues(parsed.error)}`);
   const postings = parsed.data.postings.map((item, i) => {
     const posting = PostingSchema.safeParse(item);
-    if (!posting.success) throw new DemoDataError(`loadDemoFile: ${file}: posting ${i}: ${describeIssues(posting.error)}`);
+    if (!posting.success)
+      throw new DemoDataError(`loadDemoFile: ${file}: posting ${i}: ${describeIssues(posting.error)}`);
     return posting.data;
   });
   return { generatedAt: parsed.data.generatedAt, postings };

@@ -49,7 +49,9 @@ export class NativeBindingError extends Error {
   ) {
     super(
       `openDatabase: cannot load better-sqlite3's native binding ${file}: ${why}; this runtime (${runtime.name}) needs NODE_MODULE_VERSION ${runtime.modules}` +
-        (runtime.name.startsWith('Electron') ? ' (npm start builds it; a packaged app ships it in resources/native)' : ' (npm rebuild better-sqlite3)'),
+        (runtime.name.startsWith('Electron')
+          ? ' (npm start builds it; a packaged app ships it in resources/native)'
+          : ' (npm rebuild better-sqlite3)'),
     );
   }
 }

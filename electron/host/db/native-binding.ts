@@ -47,13 +47,22 @@ export const DEFAULT_BINDING_LABEL = "better-sqlite3's build/Release/better_sqli
  * A NativeBindingError when `error` is the loader refusing or not finding the binding, else
  * null (the caller rethrows the original: a locked or corrupt database is not a binding error).
  */
-export function bindingLoadError(error: unknown, binding: string | null, runtime: RuntimeVersions = currentRuntime()): NativeBindingError | null {
+export function bindingLoadError(
+  error: unknown,
+  binding: string | null,
+  runtime: RuntimeVersions = currentRuntime(),
+): NativeBindingError | null {
   const err = error as (Error & { code?: string }) | null;
   const message = typeof err?.message === 'string' ? err.message : '';
   const named = /The module '([^']+)'/.exec(message)?.[1] ?? binding ?? DEFAULT_BINDING_LABEL;
   const versions = /NODE_MODULE_VERSION (\d+)\.[\s\S]*?requires\s+NODE_MODULE_VERSION (\d+)/.exec(message);
   if (versions) {
-    return new NativeBindingError(named, Number(versions[1]), runtime, `it was built for NODE_MODULE_VERSION ${versions[1]}`);
+    return new NativeBindingError(
+      named,
+      Number(versions[1]),
+      runtime,
+      `it was built for NODE_MODULE_VERSION ${versions[1]}`,
+    );
   }
   const missing =
     (err?.code === 'MODULE_NOT_FOUND' && binding !== null && message.includes(binding.replace(/(\.node)?$/, ''))) ||
@@ -63,7 +72,14 @@ export function bindingLoadError(error: unknown, binding: string | null, runtime
     // Not an ABI mismatch Node could name (a truncated file, another OS or CPU): say what the file claims.
     const found = binding ? addonAbiOfFile(binding) : null;
     const firstLine = message.split('\n')[0]!.trim();
-    return new NativeBindingError(named, found, runtime, found === null ? `the loader refused it (${firstLine})` : `it was built for NODE_MODULE_VERSION ${found} (${firstLine})`);
+    return new NativeBindingError(
+      named,
+      found,
+      runtime,
+      found === null
+        ? `the loader refused it (${firstLine})`
+        : `it was built for NODE_MODULE_VERSION ${found} (${firstLine})`,
+    );
   }
   return null;
 }

@@ -29,7 +29,12 @@ export function openDatabase(file: string, opts: OpenDatabaseOptions = {}): Writ
   const nativeBinding = opts.nativeBinding ?? null;
   let db: Database;
   try {
-    db = new BetterSqlite3(file, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
+    db = new BetterSqlite3(file, {
+      readonly,
+      fileMustExist: readonly,
+      timeout: busyTimeoutMs,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
   } catch (error) {
     // A binding built for another runtime is the one start-up failure an installer meets
     // (better-sqlite3 docs, troubleshooting): name the file and the ABIs, not a loader trace.

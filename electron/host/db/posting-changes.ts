@@ -30,8 +30,12 @@ function logOf(db: Database): Log {
   let log = logs.get(db);
   if (log) return log;
   const maxSeq = db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM posting_changes');
-  const changes = db.prepare<{ after: number; limit: number }, { seq: number; id: string }>('SELECT seq, id FROM posting_changes WHERE seq > @after ORDER BY seq LIMIT @limit');
-  const count = db.prepare<{ after: number }, { n: number }>('SELECT COUNT(*) AS n FROM posting_changes WHERE seq > @after');
+  const changes = db.prepare<{ after: number; limit: number }, { seq: number; id: string }>(
+    'SELECT seq, id FROM posting_changes WHERE seq > @after ORDER BY seq LIMIT @limit',
+  );
+  const count = db.prepare<{ after: number }, { n: number }>(
+    'SELECT COUNT(*) AS n FROM posting_changes WHERE seq > @after',
+  );
   const prune = db.prepare<{ below: number }>('DELETE FROM posting_changes WHERE seq < @below');
   log = {
     cursors: new Set(),

@@ -12,7 +12,7 @@ export const MAX_TERMS = 6;
 
 /** The searchable text, in the same columns as the FTS table. */
 export const SEARCH_TEXT_SQL =
-  "(l.title || char(10) || l.employer_name || char(10) || l.description || char(10) || l.requirements || char(10) || l.address || char(10) || l.work_time || char(10) || l.district_name)";
+  '(l.title || char(10) || l.employer_name || char(10) || l.description || char(10) || l.requirements || char(10) || l.address || char(10) || l.work_time || char(10) || l.district_name)';
 
 export interface SearchPlan {
   /** An FTS5 MATCH expression of quoted strings joined by AND, or null when no long term. */
@@ -60,7 +60,10 @@ export function escapeLike(term: string): string {
  * their text — usually none, a few thousand right after a large sync.
  */
 export function fullTextConditionSql(termCount: number): string {
-  const pendingLikes = Array.from({ length: termCount }, (_, i) => `${SEARCH_TEXT_SQL} LIKE @matchLike${i} ESCAPE '\\'`).join(' AND ');
+  const pendingLikes = Array.from(
+    { length: termCount },
+    (_, i) => `${SEARCH_TEXT_SQL} LIKE @matchLike${i} ESCAPE '\\'`,
+  ).join(' AND ');
   return `(l.rowid IN (SELECT rowid FROM postings_fts WHERE postings_fts MATCH @match) OR (l.rowid IN (SELECT rowid FROM postings_fts_pending) AND ${pendingLikes}))`;
 }
 

@@ -103,7 +103,9 @@ export function createPostingStore(db: WritableDatabase, options: PostingStoreOp
        AND (@districts IS NULL OR l.district_code IN (SELECT value FROM json_each(@districts)))
      ${ORDER_SQL}`,
   );
-  const updateHidden = db.prepare<{ id: string; hidden: number }>('UPDATE postings SET hidden = @hidden WHERE id = @id');
+  const updateHidden = db.prepare<{ id: string; hidden: number }>(
+    'UPDATE postings SET hidden = @hidden WHERE id = @id',
+  );
   const purge = db.prepare<{ before: number }>('DELETE FROM postings WHERE valid_until_ms <= @before');
 
   // Search statements differ only in how many LIKE terms and whether FTS is used; a handful
@@ -119,8 +121,12 @@ export function createPostingStore(db: WritableDatabase, options: PostingStoreOp
     for (let i = 0; i < likeCount; i += 1) where.push(`${SEARCH_TEXT_SQL} LIKE @like${i} ESCAPE '\\'`);
     const whereSql = where.join(' AND ');
     return {
-      page: db.prepare<Record<string, unknown>, PostingRow>(`SELECT l.* FROM postings l WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit`),
-      count: db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM postings l WHERE ${whereSql}`),
+      page: db.prepare<Record<string, unknown>, PostingRow>(
+        `SELECT l.* FROM postings l WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit`,
+      ),
+      count: db.prepare<Record<string, unknown>, { n: number }>(
+        `SELECT COUNT(*) AS n FROM postings l WHERE ${whereSql}`,
+      ),
     };
   }
   function searchStatement(matchTerms: number, likeCount: number) {
@@ -185,8 +191,10 @@ export function createPostingStore(db: WritableDatabase, options: PostingStoreOp
    * a SAVEPOINT, which makes SQLite copy every page it touches into a statement journal — 15%
    * of a sync page's write time — to undo a part that no caller ever undoes alone.
    */
-  const joined = <A extends unknown[], R>(body: (...args: A) => R, tx: (...args: A) => R) => (...args: A): R =>
-    db.inTransaction ? body(...args) : tx(...args);
+  const joined =
+    <A extends unknown[], R>(body: (...args: A) => R, tx: (...args: A) => R) =>
+    (...args: A): R =>
+      db.inTransaction ? body(...args) : tx(...args);
 
   const hideTx = db.transaction((id: string, hidden: boolean): boolean => {
     const changed = updateHidden.run({ id, hidden: hidden ? 1 : 0 }).changes > 0;
@@ -225,7 +233,8 @@ export function createPostingStore(db: WritableDatabase, options: PostingStoreOp
       });
       const total = stmts.count.get(params)?.n ?? 0;
       const pageSize = Math.max(0, Math.min(MAX_SEARCH_LIMIT, Math.floor(limit)));
-      const postings = total === 0 || pageSize === 0 ? [] : stmts.page.all({ ...params, limit: pageSize }).map(rowToPosting);
+      const postings =
+        total === 0 || pageSize === 0 ? [] : stmts.page.all({ ...params, limit: pageSize }).map(rowToPosting);
       return { postings, total };
     },
     setHidden: (id, hidden) => hideTx(id, hidden),

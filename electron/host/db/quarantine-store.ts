@@ -38,7 +38,13 @@ export function createQuarantineStore(db: WritableDatabase): QuarantineStore {
   const countAll = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM quarantine');
   return {
     add(e) {
-      const info = insert.run({ received_at: e.receivedAt, source: e.source, seq: e.seq, reason: e.reason, payload: e.payload });
+      const info = insert.run({
+        received_at: e.receivedAt,
+        source: e.source,
+        seq: e.seq,
+        reason: e.reason,
+        payload: e.payload,
+      });
       return Number(info.lastInsertRowid);
     },
     list: (limit = 100) =>

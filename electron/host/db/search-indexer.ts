@@ -14,7 +14,10 @@ export interface SearchIndexer {
   close(): void;
 }
 
-export function createSearchIndexer(store: PostingStore, options: { batch?: number; pollMs?: number; log?: Logger } = {}): SearchIndexer {
+export function createSearchIndexer(
+  store: PostingStore,
+  options: { batch?: number; pollMs?: number; log?: Logger } = {},
+): SearchIndexer {
   const batch = options.batch ?? 2_000;
   // Every writer (sync, seeding, staff edits, imports) leaves its rows in the backlog; a cheap
   // poll finds them without each writer having to know about the indexer.

@@ -7,7 +7,8 @@ import type { BoardDevices } from './board-devices';
 import type { KioskDevices } from './kiosk-devices';
 import { PairingError, type PairingRequests } from './pairing-requests';
 
-export type DeviceApproval = { role: 'kiosk'; deviceId: string } | { role: 'board-device'; deviceId: string; screenId: string };
+export type DeviceApproval =
+  { role: 'kiosk'; deviceId: string } | { role: 'board-device'; deviceId: string; screenId: string };
 
 export function createDeviceApproval(deps: { pairings: PairingRequests; kiosks: KioskDevices; boards: BoardDevices }) {
   return function approveDevice(code: string, approvedBy: string): DeviceApproval {

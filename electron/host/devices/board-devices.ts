@@ -40,16 +40,31 @@ interface Row {
   created_at: number;
   last_seen_at: number | null;
 }
-const fromRow = (r: Row): BoardDevice => ({ id: r.id, screenId: r.screen_id, approvedBy: r.approved_by, createdAt: r.created_at, lastSeenAt: r.last_seen_at });
+const fromRow = (r: Row): BoardDevice => ({
+  id: r.id,
+  screenId: r.screen_id,
+  approvedBy: r.approved_by,
+  createdAt: r.created_at,
+  lastSeenAt: r.last_seen_at,
+});
 
-export function createBoardDevices(deps: { db: WritableDatabase; pairings: PairingRequests; clock: () => number; log: Logger }): BoardDevices {
+export function createBoardDevices(deps: {
+  db: WritableDatabase;
+  pairings: PairingRequests;
+  clock: () => number;
+  log: Logger;
+}): BoardDevices {
   const { db, pairings, clock, log } = deps;
-  const byHash = db.prepare<{ hash: string }, Row>('SELECT * FROM board_devices WHERE token_hash = @hash AND revoked_at IS NULL');
+  const byHash = db.prepare<{ hash: string }, Row>(
+    'SELECT * FROM board_devices WHERE token_hash = @hash AND revoked_at IS NULL',
+  );
   const insert = db.prepare<{ id: string; screen: string; hash: string; by: string; now: number }>(
     'INSERT INTO board_devices (id, screen_id, token_hash, approved_by, created_at) VALUES (@id, @screen, @hash, @by, @now)',
   );
   const touch = db.prepare<{ id: string; now: number }>('UPDATE board_devices SET last_seen_at = @now WHERE id = @id');
-  const revoke = db.prepare<{ id: string; now: number }>('UPDATE board_devices SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL');
+  const revoke = db.prepare<{ id: string; now: number }>(
+    'UPDATE board_devices SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL',
+  );
   const all = db.prepare<[], Row>('SELECT * FROM board_devices WHERE revoked_at IS NULL ORDER BY created_at');
 
   return {

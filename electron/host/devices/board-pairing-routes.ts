@@ -15,24 +15,40 @@ import { PairingError, type PairingRequests } from './pairing-requests';
 
 const PAIRING_BODY_LIMIT = 1024;
 
-export function boardPairingRoutes(deps: { devices: BoardDevices; pairings: PairingRequests; screenExists: (id: string) => boolean }): RouteModule {
+export function boardPairingRoutes(deps: {
+  devices: BoardDevices;
+  pairings: PairingRequests;
+  screenExists: (id: string) => boolean;
+}): RouteModule {
   return (app: FastifyInstance) => {
     apiRoute(app, PUBLIC_ROUTES.boardPairings, { bodyLimit: PAIRING_BODY_LIMIT }, async (request, reply) => {
       const { screenId } = request.body;
-      if (!deps.screenExists(screenId)) throw new HttpError(404, 'unknown_screen', `board pairing: screen "${screenId}" is not configured; add it in 屏幕管理 first`);
+      if (!deps.screenExists(screenId))
+        throw new HttpError(
+          404,
+          'unknown_screen',
+          `board pairing: screen "${screenId}" is not configured; add it in 屏幕管理 first`,
+        );
       try {
         const p = deps.devices.requestPairing(request.ip, screenId);
         return reply.status(201).send({ pairingId: p.pairingId, code: p.code, expiresAt: p.expiresAt, screenId });
       } catch (error) {
-        if (error instanceof PairingError) throw new HttpError(429, error.code, error.message, { retryAfterMs: error.retryAfterMs });
+        if (error instanceof PairingError)
+          throw new HttpError(429, error.code, error.message, { retryAfterMs: error.retryAfterMs });
         throw error;
       }
     });
 
     apiRoute(app, PUBLIC_ROUTES.boardPairing, {}, async (request): Promise<BoardPairingStatus> => {
       const p = deps.pairings.collect(request.params.pairingId);
-      if (!p || p.kind !== 'board') throw new HttpError(404, 'pairing_expired', 'this pairing request is unknown or has expired; ask for a new code');
-      if (p.approved) return { status: 'approved', deviceId: p.approved.deviceId, screenId: p.screenId!, token: p.approved.token };
+      if (!p || p.kind !== 'board')
+        throw new HttpError(
+          404,
+          'pairing_expired',
+          'this pairing request is unknown or has expired; ask for a new code',
+        );
+      if (p.approved)
+        return { status: 'approved', deviceId: p.approved.deviceId, screenId: p.screenId!, token: p.approved.token };
       return { status: 'pending', code: p.code, expiresAt: p.expiresAt, screenId: p.screenId! };
     });
   };

@@ -39,8 +39,7 @@ export interface PairedDevice {
 }
 
 export type PairingState =
-  | { status: 'pending'; code: string; expiresAt: number }
-  | { status: 'approved'; deviceId: string; token: string };
+  { status: 'pending'; code: string; expiresAt: number } | { status: 'approved'; deviceId: string; token: string };
 
 export interface KioskDevices {
   /** The token of this host's own (Electron) kiosk window; new on every start. */
@@ -68,15 +67,24 @@ function sameSecret(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function createKioskDevices(deps: { db: WritableDatabase; pairings: PairingRequests; clock: () => number; log: Logger }): KioskDevices {
+export function createKioskDevices(deps: {
+  db: WritableDatabase;
+  pairings: PairingRequests;
+  clock: () => number;
+  log: Logger;
+}): KioskDevices {
   const { db, pairings, clock, log } = deps;
   const localToken = randomBytes(32).toString('base64url');
-  const byHash = db.prepare<{ hash: string }, { id: string }>('SELECT id FROM kiosk_devices WHERE token_hash = @hash AND revoked_at IS NULL');
+  const byHash = db.prepare<{ hash: string }, { id: string }>(
+    'SELECT id FROM kiosk_devices WHERE token_hash = @hash AND revoked_at IS NULL',
+  );
   const insert = db.prepare<{ id: string; hash: string; by: string; now: number }>(
     'INSERT INTO kiosk_devices (id, token_hash, approved_by, created_at) VALUES (@id, @hash, @by, @now)',
   );
   const touch = db.prepare<{ id: string; now: number }>('UPDATE kiosk_devices SET last_seen_at = @now WHERE id = @id');
-  const revoke = db.prepare<{ id: string; now: number }>('UPDATE kiosk_devices SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL');
+  const revoke = db.prepare<{ id: string; now: number }>(
+    'UPDATE kiosk_devices SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL',
+  );
   const selectPaired = db.prepare<[], PairedDevice>(
     'SELECT id, approved_by AS approvedBy, created_at AS createdAt, last_seen_at AS lastSeenAt FROM kiosk_devices WHERE revoked_at IS NULL ORDER BY created_at',
   );

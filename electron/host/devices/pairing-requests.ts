@@ -50,7 +50,12 @@ export interface PairingTuning {
   maxPending: number;
 }
 
-export const DEFAULT_PAIRING_TUNING: PairingTuning = { openPerAddress: 3, burstPerAddress: 5, perAddressPerS: 0.2, maxPending: 500 };
+export const DEFAULT_PAIRING_TUNING: PairingTuning = {
+  openPerAddress: 3,
+  burstPerAddress: 5,
+  perAddressPerS: 0.2,
+  maxPending: 500,
+};
 
 export interface PairingRequests {
   request(kind: DeviceKind, address: string, screenId?: string | null): PendingPairing;
@@ -61,11 +66,19 @@ export interface PairingRequests {
   approve(pairing: PendingPairing, approved: { deviceId: string; token: string }): void;
 }
 
-export function createPairingRequests(deps: { clock: () => number; limits: LimitCounters; tuning?: Partial<PairingTuning> }): PairingRequests {
+export function createPairingRequests(deps: {
+  clock: () => number;
+  limits: LimitCounters;
+  tuning?: Partial<PairingTuning>;
+}): PairingRequests {
   const { clock, limits } = deps;
   const tuning = { ...DEFAULT_PAIRING_TUNING, ...deps.tuning };
   const pending = new Map<string, PendingPairing>();
-  const perAddress = createKeyedLimiter({ capacity: tuning.burstPerAddress, refillPerS: tuning.perAddressPerS, maxKeys: 5000 });
+  const perAddress = createKeyedLimiter({
+    capacity: tuning.burstPerAddress,
+    refillPerS: tuning.perAddressPerS,
+    maxKeys: 5000,
+  });
 
   function dropExpired(now: number): void {
     for (const [id, p] of pending) if (p.expiresAt <= now) pending.delete(id);
@@ -73,7 +86,11 @@ export function createPairingRequests(deps: { clock: () => number; limits: Limit
 
   function refuse(address: string, retryAfterMs: number, why: string): never {
     limits.hit('pairing.per_address', { address });
-    throw new PairingError('too_many_pairings', `requestPairing: ${why}; try again in ${Math.ceil(retryAfterMs / 1000)} s`, retryAfterMs);
+    throw new PairingError(
+      'too_many_pairings',
+      `requestPairing: ${why}; try again in ${Math.ceil(retryAfterMs / 1000)} s`,
+      retryAfterMs,
+    );
   }
 
   return {
@@ -85,7 +102,8 @@ export function createPairingRequests(deps: { clock: () => number; limits: Limit
         const soonest = Math.min(...open.map((p) => p.expiresAt));
         refuse(address, soonest - now, `this device already has ${open.length} pairing codes waiting for approval`);
       }
-      if (!perAddress.take(address, now)) refuse(address, perAddress.retryAfterMs(address, now), 'too many pairing requests from this device');
+      if (!perAddress.take(address, now))
+        refuse(address, perAddress.retryAfterMs(address, now), 'too many pairing requests from this device');
       if (pending.size >= tuning.maxPending) {
         limits.hit('pairing.hall_full');
         pending.delete(pending.keys().next().value!);
@@ -94,7 +112,15 @@ export function createPairingRequests(deps: { clock: () => number; limits: Limit
       let code: string;
       do code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       while (used.has(code));
-      const pairing: PendingPairing = { pairingId: randomBytes(24).toString('base64url'), kind, code, expiresAt: now + PAIRING_TTL_MS, address, screenId, approved: null };
+      const pairing: PendingPairing = {
+        pairingId: randomBytes(24).toString('base64url'),
+        kind,
+        code,
+        expiresAt: now + PAIRING_TTL_MS,
+        address,
+        screenId,
+        approved: null,
+      };
       pending.set(pairing.pairingId, pairing);
       return pairing;
     },
@@ -107,7 +133,9 @@ export function createPairingRequests(deps: { clock: () => number; limits: Limit
     byCode(code, kind) {
       dropExpired(clock());
       const wanted = code.trim();
-      return [...pending.values()].find((p) => p.code === wanted && !p.approved && (kind === undefined || p.kind === kind));
+      return [...pending.values()].find(
+        (p) => p.code === wanted && !p.approved && (kind === undefined || p.kind === kind),
+      );
     },
     approve(pairing, approved) {
       pairing.approved = approved;

@@ -97,8 +97,12 @@ const toEntry = (r: HeadlineRow): Entry => ({
 export function createHeadlineIndex(db: Database): HeadlineIndex {
   const columns = `rowid, id, lower(title || char(10) || employer_name || char(10) || district_name || char(10) || address || char(10) || work_time) AS text,
             occupation, district_code, settlement, urgent, valid_from_ms, valid_until_ms, hidden`;
-  const selectAll = db.prepare<[], HeadlineRow>(`SELECT ${columns} FROM postings WHERE hidden = 0 ORDER BY urgent DESC, valid_from_ms DESC, id ASC`);
-  const selectIds = db.prepare<{ ids: string }, HeadlineRow>(`SELECT ${columns} FROM postings WHERE id IN (SELECT value FROM json_each(@ids))`);
+  const selectAll = db.prepare<[], HeadlineRow>(
+    `SELECT ${columns} FROM postings WHERE hidden = 0 ORDER BY urgent DESC, valid_from_ms DESC, id ASC`,
+  );
+  const selectIds = db.prepare<{ ids: string }, HeadlineRow>(
+    `SELECT ${columns} FROM postings WHERE id IN (SELECT value FROM json_each(@ids))`,
+  );
   const cursor = openChangeCursor(db);
   let entries: Entry[] | null = null;
   const byId = new Map<string, Entry>();

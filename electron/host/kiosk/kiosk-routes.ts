@@ -48,13 +48,23 @@ export const SIGNUPS_PER_S = 1 / 20;
 
 export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
   const { devices, signups, search, clock, log } = deps;
-  const perKiosk = createKeyedLimiter({ capacity: deps.signupBurst ?? SIGNUP_BURST, refillPerS: deps.signupsPerS ?? SIGNUPS_PER_S, maxKeys: 1000 });
+  const perKiosk = createKeyedLimiter({
+    capacity: deps.signupBurst ?? SIGNUP_BURST,
+    refillPerS: deps.signupsPerS ?? SIGNUPS_PER_S,
+    maxKeys: 1000,
+  });
 
   function requireDevice(headers: Record<string, string | string[] | undefined>): AuthorisedDevice {
     const token = bearer(headers.authorization);
-    if (!token) throw new HttpError(401, 'kiosk_unauthorised', 'this device is not an authorised kiosk: send its device token as a Bearer token');
+    if (!token)
+      throw new HttpError(
+        401,
+        'kiosk_unauthorised',
+        'this device is not an authorised kiosk: send its device token as a Bearer token',
+      );
     const device = devices.authorise(token);
-    if (!device) throw new HttpError(403, 'kiosk_forbidden', 'the device token is unknown or was revoked; pair this kiosk again');
+    if (!device)
+      throw new HttpError(403, 'kiosk_forbidden', 'the device token is unknown or was revoked; pair this kiosk again');
     return device;
   }
 
@@ -66,7 +76,12 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
     // The hall PC's own kiosk window is not limited: its token never leaves the hall PC's memory.
     if (device.kind === 'paired' && !perKiosk.take(device.deviceId, now)) {
       deps.limits?.hit('kiosk.signup_rate', { kioskId: device.deviceId });
-      throw new HttpError(429, 'too_many_signups', 'registrations: this kiosk has sent several sign-ups just now; wait a minute (本机刚刚提交了多份登记，请稍等一分钟)', { retryAfterMs: perKiosk.retryAfterMs(device.deviceId, now) });
+      throw new HttpError(
+        429,
+        'too_many_signups',
+        'registrations: this kiosk has sent several sign-ups just now; wait a minute (本机刚刚提交了多份登记，请稍等一分钟)',
+        { retryAfterMs: perKiosk.retryAfterMs(device.deviceId, now) },
+      );
     }
     signupDevices.set(request, device);
   }
@@ -84,14 +99,20 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
       try {
         return reply.status(201).send(devices.requestPairing(request.ip));
       } catch (error) {
-        if (error instanceof PairingError) throw new HttpError(429, error.code, error.message, { retryAfterMs: error.retryAfterMs });
+        if (error instanceof PairingError)
+          throw new HttpError(429, error.code, error.message, { retryAfterMs: error.retryAfterMs });
         throw error;
       }
     });
 
     apiRoute(app, KIOSK_ROUTES.kioskPairing, {}, async (request) => {
       const state = devices.pairingState(request.params.pairingId);
-      if (!state) throw new HttpError(404, 'pairing_expired', 'this pairing request is unknown or has expired; ask for a new code');
+      if (!state)
+        throw new HttpError(
+          404,
+          'pairing_expired',
+          'this pairing request is unknown or has expired; ask for a new code',
+        );
       return state;
     });
 
@@ -107,7 +128,10 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
         throw error;
       }
       if (result.created) {
-        log.info({ id: result.id, number: result.number, kioskId: device.deviceId, phoneMasked: maskPhone(input.phone) }, 'kiosk sign-up stored');
+        log.info(
+          { id: result.id, number: result.number, kioskId: device.deviceId, phoneMasked: maskPhone(input.phone) },
+          'kiosk sign-up stored',
+        );
         deps.onRegistered?.();
       }
       return reply.status(result.created ? 201 : 200).send({ id: result.id, number: result.number });

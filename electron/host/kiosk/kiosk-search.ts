@@ -24,7 +24,7 @@ const ORDER_SQL = 'ORDER BY l.urgent DESC, l.valid_from_ms DESC, l.id ASC';
  * description is noise. (Used by the SQL path; the headline index holds the same text.)
  */
 const SHORT_TERM_TEXT_SQL =
-  "(l.title || char(10) || l.employer_name || char(10) || l.district_name || char(10) || l.address || char(10) || l.work_time)";
+  '(l.title || char(10) || l.employer_name || char(10) || l.district_name || char(10) || l.address || char(10) || l.work_time)';
 /** Counting stops here: "more than 1000 postings" is all a kiosk visitor needs to know. */
 export const COUNT_CAP = 1000;
 
@@ -54,7 +54,14 @@ export interface KioskSearch {
 }
 
 export function createKioskSearch(db: WritableDatabase): KioskSearch {
-  const statements = new Map<string, { page: ReturnType<typeof db.prepare>; count: ReturnType<typeof db.prepare>; countAll: ReturnType<typeof db.prepare> }>();
+  const statements = new Map<
+    string,
+    {
+      page: ReturnType<typeof db.prepare>;
+      count: ReturnType<typeof db.prepare>;
+      countAll: ReturnType<typeof db.prepare>;
+    }
+  >();
   function statementsFor(matchTerms: number, likeCount: number) {
     const hasMatch = matchTerms > 0;
     const key = `${matchTerms}/${likeCount}`;
@@ -70,8 +77,12 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
       for (let i = 0; i < likeCount; i += 1) where.push(`${SHORT_TERM_TEXT_SQL} LIKE @like${i} ESCAPE '\\'`);
       const whereSql = where.join(' AND ');
       s = {
-        page: db.prepare(`SELECT l.* FROM postings l ${hasMatch ? '' : 'INDEXED BY postings_kiosk_order'} WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit`),
-        count: db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM postings l WHERE ${whereSql} LIMIT ${COUNT_CAP + 1})`),
+        page: db.prepare(
+          `SELECT l.* FROM postings l ${hasMatch ? '' : 'INDEXED BY postings_kiosk_order'} WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit`,
+        ),
+        count: db.prepare(
+          `SELECT COUNT(*) AS n FROM (SELECT 1 FROM postings l WHERE ${whereSql} LIMIT ${COUNT_CAP + 1})`,
+        ),
         countAll: db.prepare(`SELECT COUNT(*) AS n FROM postings l WHERE ${whereSql}`),
       };
       statements.set(key, s);
@@ -84,20 +95,37 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
   const byRowids = db.prepare<{ ids: string }, PostingRow & { rowid: number }>(
     'SELECT rowid, * FROM postings WHERE rowid IN (SELECT value FROM json_each(@ids))',
   );
-  function shortTermSearch(terms: string[], query: KioskPostingQuery, now: number, exact: boolean): KioskPostingsResponse {
+  function shortTermSearch(
+    terms: string[],
+    query: KioskPostingQuery,
+    now: number,
+    exact: boolean,
+  ): KioskPostingsResponse {
     const daily = query.daily === '1';
-    const found = headlines.find({ terms, occupation: query.occupation ?? null, district: query.district ?? null, daily, now, limit: query.limit });
+    const found = headlines.find({
+      terms,
+      occupation: query.occupation ?? null,
+      district: query.district ?? null,
+      daily,
+      now,
+      limit: query.limit,
+    });
     const rows = new Map(byRowids.all({ ids: JSON.stringify(found.rowids) }).map((r) => [r.rowid, r]));
     const postings = found.rowids
       .map((id) => rows.get(id))
       // re-checked against the row as it is now: the snapshot may be a moment old
-      .filter((r): r is PostingRow & { rowid: number } => r !== undefined && r.hidden === 0 && r.valid_until_ms > now && r.valid_from_ms <= now)
+      .filter(
+        (r): r is PostingRow & { rowid: number } =>
+          r !== undefined && r.hidden === 0 && r.valid_until_ms > now && r.valid_from_ms <= now,
+      )
       .map((r) => toPublicPosting(rowToPosting(r)));
     if (exact) return { listings: postings, total: found.total, totalIsLowerBound: false };
     return { listings: postings, total: Math.min(found.total, COUNT_CAP), totalIsLowerBound: found.total > COUNT_CAP };
   }
 
-  const countActiveStmt = db.prepare<{ now: number }, { n: number }>(`SELECT COUNT(*) AS n FROM postings l WHERE ${ACTIVE_SQL}`);
+  const countActiveStmt = db.prepare<{ now: number }, { n: number }>(
+    `SELECT COUNT(*) AS n FROM postings l WHERE ${ACTIVE_SQL}`,
+  );
   const summaryStmt = db.prepare<{ now: number; midnight: number }, { active: number; daily: number; fresh: number }>(
     `SELECT COUNT(*) AS active,
             COALESCE(SUM(l.settlement = 'daily'), 0) AS daily,
@@ -128,8 +156,16 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
       });
       const rows = s.page.all({ ...params, limit: query.limit }) as PostingRow[];
       // A short page is the whole answer; only a full page needs counting (capped).
-      const counted = rows.length < query.limit ? rows.length : (((exact ? s.countAll : s.count).get(params) as { n: number } | undefined)?.n ?? 0);
-      if (exact) return { listings: rows.map((r) => toPublicPosting(rowToPosting(r))), total: counted, totalIsLowerBound: false };
+      const counted =
+        rows.length < query.limit
+          ? rows.length
+          : (((exact ? s.countAll : s.count).get(params) as { n: number } | undefined)?.n ?? 0);
+      if (exact)
+        return {
+          listings: rows.map((r) => toPublicPosting(rowToPosting(r))),
+          total: counted,
+          totalIsLowerBound: false,
+        };
       return {
         listings: rows.map((r) => toPublicPosting(rowToPosting(r))),
         total: Math.min(counted, COUNT_CAP),
@@ -141,7 +177,12 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
       const d = new Date(now);
       const midnight = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
       const r = summaryStmt.get({ now, midnight });
-      return { activeListings: r?.active ?? 0, dailyListings: r?.daily ?? 0, newToday: r?.fresh ?? 0, serverNow: Math.trunc(now) };
+      return {
+        activeListings: r?.active ?? 0,
+        dailyListings: r?.daily ?? 0,
+        newToday: r?.fresh ?? 0,
+        serverNow: Math.trunc(now),
+      };
     },
   };
 }

@@ -39,7 +39,11 @@ const IMPORT_ERROR_STATUS: Partial<Record<ImportFileError['code'], number>> = {
 };
 
 function tooLarge(maxBytes: number): HttpError {
-  return new HttpError(413, 'file_too_large', `import: the file is larger than ${maxBytes === IMPORT_MAX_BYTES ? LIMIT_TEXT : `${maxBytes} bytes`}; split it into smaller files`);
+  return new HttpError(
+    413,
+    'file_too_large',
+    `import: the file is larger than ${maxBytes === IMPORT_MAX_BYTES ? LIMIT_TEXT : `${maxBytes} bytes`}; split it into smaller files`,
+  );
 }
 
 export function importRoutes(deps: ImportRouteDeps) {
@@ -48,35 +52,57 @@ export function importRoutes(deps: ImportRouteDeps) {
 
   const checkSize: onRequestHookHandler = async (request) => {
     const type = String(request.headers['content-type'] ?? '');
-    if (/^multipart\//i.test(type)) throw new HttpError(415, 'unsupported_upload', 'import: send the file itself as the request body (application/octet-stream), not a multipart form');
-    if (/^application\/json/i.test(type)) throw new HttpError(415, 'unsupported_upload', 'import: send the spreadsheet file as the body, not JSON');
+    if (/^multipart\//i.test(type))
+      throw new HttpError(
+        415,
+        'unsupported_upload',
+        'import: send the file itself as the request body (application/octet-stream), not a multipart form',
+      );
+    if (/^application\/json/i.test(type))
+      throw new HttpError(415, 'unsupported_upload', 'import: send the spreadsheet file as the body, not JSON');
     const length = Number(request.headers['content-length'] ?? 0);
     if (Number.isFinite(length) && length > maxBytes) throw tooLarge(maxBytes);
   };
 
   function onError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
     if (error instanceof HttpError) return error.send(reply);
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) return reply.status(413).send(tooLarge(maxBytes).toBody());
-    if (error.statusCode && error.statusCode < 500) return reply.status(error.statusCode).send({ error: { code: error.code ?? 'bad_request', message: `import: ${error.message}` } });
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413)
+      return reply.status(413).send(tooLarge(maxBytes).toBody());
+    if (error.statusCode && error.statusCode < 500)
+      return reply
+        .status(error.statusCode)
+        .send({ error: { code: error.code ?? 'bad_request', message: `import: ${error.message}` } });
     throw error;
   }
 
   return (app: FastifyInstance) =>
     app.register(async (scope) => {
       // Only inside this scope: every other route keeps its JSON-only parsing.
-      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (_request, body, done) => done(null, body));
+      scope.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: maxBytes }, (_request, body, done) =>
+        done(null, body),
+      );
 
       apiRoute(
         scope,
         STAFF_DATA_ROUTES.postingsImport,
-        { onRequest: [guard.options().onRequest as onRequestHookHandler, checkSize], bodyLimit: maxBytes, errorHandler: onError },
+        {
+          onRequest: [guard.options().onRequest as onRequestHookHandler, checkSize],
+          bodyLimit: maxBytes,
+          errorHandler: onError,
+        },
         async (request): Promise<ImportReport> => {
           const who = guard.who(request);
           const parsed = { data: request.query };
-          if (!Buffer.isBuffer(request.body) || request.body.length === 0) throw new HttpError(400, 'empty_file', 'import: the request has no file in its body');
+          if (!Buffer.isBuffer(request.body) || request.body.length === 0)
+            throw new HttpError(400, 'empty_file', 'import: the request has no file in its body');
           let result;
           try {
-            result = await importPostings(deps.store, request.body, { fileName: parsed.data.name, now: clock(), dryRun: parsed.data.dryRun, ...(deps.readTable ? { readTable: deps.readTable } : {}) });
+            result = await importPostings(deps.store, request.body, {
+              fileName: parsed.data.name,
+              now: clock(),
+              dryRun: parsed.data.dryRun,
+              ...(deps.readTable ? { readTable: deps.readTable } : {}),
+            });
           } catch (error) {
             if (error instanceof ImportFileError) {
               throw new HttpError(IMPORT_ERROR_STATUS[error.code] ?? 400, error.code, error.message);
@@ -88,7 +114,13 @@ export function importRoutes(deps: ImportRouteDeps) {
             who,
             action: report.dryRun ? 'posting.import_check' : 'posting.import',
             target: parsed.data.name,
-            detail: { title: parsed.data.name, rows: report.rows, imported: report.imported, unchanged: report.unchanged, rejected: report.rejected.length },
+            detail: {
+              title: parsed.data.name,
+              rows: report.rows,
+              imported: report.imported,
+              unchanged: report.unchanged,
+              rejected: report.rejected.length,
+            },
             source: request.ip,
           });
           if (report.imported > 0) deps.changed();
@@ -100,7 +132,10 @@ export function importRoutes(deps: ImportRouteDeps) {
         const csv = Papa.unparse([TEMPLATE_HEADER, TEMPLATE_EXAMPLE]);
         // The BOM makes Excel open the UTF-8 file with the right characters.
         return reply
-          .header('content-disposition', "attachment; filename=\"postings-template.csv\"; filename*=UTF-8''%E5%B2%97%E4%BD%8D%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.csv")
+          .header(
+            'content-disposition',
+            'attachment; filename="postings-template.csv"; filename*=UTF-8\'\'%E5%B2%97%E4%BD%8D%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.csv',
+          )
           .type('text/csv; charset=utf-8')
           .send(`\uFEFF${csv}\r\n`);
       });

@@ -29,7 +29,9 @@ export function createPostingQuery(db: Database): PostingQueryService {
   const page = db.prepare<Record<string, unknown>, PostingRow>(
     `SELECT l.* FROM postings l WHERE ${where} ORDER BY l.hidden DESC, l.urgent DESC, l.valid_from_ms DESC, l.id LIMIT @limit`,
   );
-  const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM postings l WHERE ${where}`);
+  const count = db.prepare<Record<string, unknown>, { n: number }>(
+    `SELECT COUNT(*) AS n FROM postings l WHERE ${where}`,
+  );
   const one = db.prepare<{ id: string }, PostingRow>('SELECT * FROM postings WHERE id = @id');
   return {
     search(query, now) {
@@ -43,7 +45,10 @@ export function createPostingQuery(db: Database): PostingQueryService {
         like: q ? `%${escapeLike(q)}%` : null,
         now,
       };
-      return { postings: page.all({ ...params, limit: query.limit }).map(toStaffPosting), total: count.get(params)?.n ?? 0 };
+      return {
+        postings: page.all({ ...params, limit: query.limit }).map(toStaffPosting),
+        total: count.get(params)?.n ?? 0,
+      };
     },
     get(id) {
       const row = one.get({ id });

@@ -58,7 +58,13 @@ export function postingRoutes(deps: PostingRouteDeps) {
         const posting = postingOr404(request.params.id);
         db.transaction(() => {
           store.setHidden(posting.id, hidden);
-          audit.record({ who, action: hidden ? 'posting.hide' : 'posting.unhide', target: posting.id, detail: { title: posting.title }, source: request.ip });
+          audit.record({
+            who,
+            action: hidden ? 'posting.hide' : 'posting.unhide',
+            target: posting.id,
+            detail: { title: posting.title },
+            source: request.ip,
+          });
         })();
         deps.changed();
         return postingOr404(posting.id);
@@ -69,10 +75,26 @@ export function postingRoutes(deps: PostingRouteDeps) {
       const who = guard.who(request);
       const body = request.body;
       const now = clock();
-      const posting = validate({ validFrom: new Date(now).toISOString(), ...body, id: `${LOCAL_ID_PREFIX}${uuidv7()}`, source: LOCAL_SOURCE, revision: 1, updatedAt: new Date(now).toISOString() }, 'posting');
+      const posting = validate(
+        {
+          validFrom: new Date(now).toISOString(),
+          ...body,
+          id: `${LOCAL_ID_PREFIX}${uuidv7()}`,
+          source: LOCAL_SOURCE,
+          revision: 1,
+          updatedAt: new Date(now).toISOString(),
+        },
+        'posting',
+      );
       db.transaction(() => {
         store.upsertMany([posting]);
-        audit.record({ who, action: 'posting.create', target: posting.id, detail: { title: posting.title }, source: request.ip });
+        audit.record({
+          who,
+          action: 'posting.create',
+          target: posting.id,
+          detail: { title: posting.title },
+          source: request.ip,
+        });
       })();
       deps.changed();
       return reply.status(201).send(query.get(posting.id));
@@ -82,14 +104,27 @@ export function postingRoutes(deps: PostingRouteDeps) {
       const who = guard.who(request);
       const current = postingOr404(request.params.id);
       if (!isHallPosting(current.id)) {
-        throw new HttpError(409, 'platform_posting', `posting ${current.id} comes from the city platform; change it there, or hide it here`);
+        throw new HttpError(
+          409,
+          'platform_posting',
+          `posting ${current.id} comes from the city platform; change it there, or hide it here`,
+        );
       }
       const body = request.body;
       const { hidden: _h, editable: _e, ...stored } = current;
-      const posting = validate({ ...stored, ...body, revision: current.revision + 1, updatedAt: new Date(clock()).toISOString() }, 'posting');
+      const posting = validate(
+        { ...stored, ...body, revision: current.revision + 1, updatedAt: new Date(clock()).toISOString() },
+        'posting',
+      );
       db.transaction(() => {
         store.upsertMany([posting]);
-        audit.record({ who, action: 'posting.update', target: posting.id, detail: { title: posting.title, fields: Object.keys(body) }, source: request.ip });
+        audit.record({
+          who,
+          action: 'posting.update',
+          target: posting.id,
+          detail: { title: posting.title, fields: Object.keys(body) },
+          source: request.ip,
+        });
       })();
       deps.changed();
       return postingOr404(posting.id);

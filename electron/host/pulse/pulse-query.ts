@@ -9,7 +9,12 @@
 import type { Database } from '../db/handles';
 import { DAY_MS, type TradeCounts } from '../../../shared/pulse/market-pulse';
 import { isOccupationCode } from '../../../shared/occupations';
-import { demandByTradeSql, seekersByTradeSql, seekersTotalSql, type PulseTables } from '../../../shared/pulse/pulse-sql';
+import {
+  demandByTradeSql,
+  seekersByTradeSql,
+  seekersTotalSql,
+  type PulseTables,
+} from '../../../shared/pulse/pulse-sql';
 
 export interface PulseCounts {
   demand: TradeCounts;
@@ -30,7 +35,9 @@ function toCounts(rows: readonly { occupation: string; n: number }[]): TradeCoun
 export function createPulseQuery(db: Database): PulseQuery {
   const tables: PulseTables = { postings: 'postings', listed: 'hidden = 0', person: 'phone', signedUpAt: 'created_at' };
   const demand = db.prepare<{ now: number }, { occupation: string; n: number }>(demandByTradeSql(tables));
-  const seekers = db.prepare<{ since: number; now: number }, { occupation: string; n: number }>(seekersByTradeSql(tables));
+  const seekers = db.prepare<{ since: number; now: number }, { occupation: string; n: number }>(
+    seekersByTradeSql(tables),
+  );
   const total = db.prepare<{ since: number; now: number }, { n: number }>(seekersTotalSql(tables));
   return {
     counts(now, windowDays) {

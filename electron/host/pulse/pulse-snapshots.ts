@@ -34,7 +34,13 @@ export function createPulseSnapshots(db: WritableDatabase): PulseSnapshots {
   const recordTx = db.transaction((now: number, counts: PulseCounts) => {
     const day = localDay(now);
     for (const occupation of OCCUPATION_CODES) {
-      upsert.run({ day, occupation, demand: counts.demand[occupation] ?? 0, seekers: counts.seekers[occupation] ?? 0, at: now });
+      upsert.run({
+        day,
+        occupation,
+        demand: counts.demand[occupation] ?? 0,
+        seekers: counts.seekers[occupation] ?? 0,
+        at: now,
+      });
     }
     const demand = OCCUPATION_CODES.reduce((s, o) => s + (counts.demand[o] ?? 0), 0);
     upsert.run({ day, occupation: TOTAL, demand, seekers: counts.totalSeekers, at: now });
@@ -45,7 +51,11 @@ export function createPulseSnapshots(db: WritableDatabase): PulseSnapshots {
       const target = new Date(now);
       target.setFullYear(target.getFullYear() - 1);
       const t = target.getTime();
-      const found = nearest.get({ lo: localDay(t - YEAR_AGO_SLACK_DAYS * DAY_MS), hi: localDay(t + YEAR_AGO_SLACK_DAYS * DAY_MS), target: localDay(t) });
+      const found = nearest.get({
+        lo: localDay(t - YEAR_AGO_SLACK_DAYS * DAY_MS),
+        hi: localDay(t + YEAR_AGO_SLACK_DAYS * DAY_MS),
+        target: localDay(t),
+      });
       if (!found) return null;
       const demand: TradeCounts = {};
       const seekers: TradeCounts = {};

@@ -10,7 +10,10 @@ import { isLoopback } from './addresses';
 
 export const DEFAULT_CONNECTIONS_PER_ADDRESS = 256;
 
-export function capConnections(io: Server, deps: { limits: LimitCounters; perAddress?: number; isHallPc?: (address: string) => boolean }): void {
+export function capConnections(
+  io: Server,
+  deps: { limits: LimitCounters; perAddress?: number; isHallPc?: (address: string) => boolean },
+): void {
   const perAddress = deps.perAddress ?? DEFAULT_CONNECTIONS_PER_ADDRESS;
   const isHallPc = deps.isHallPc ?? isLoopback;
   const open = new Map<string, number>();

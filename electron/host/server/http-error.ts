@@ -22,7 +22,8 @@ export class HttpError extends Error {
 
   /** Sends this error (with its Retry-After, if any). */
   send(reply: FastifyReply): FastifyReply {
-    if (this.retryAfterMs !== null) reply.header('retry-after', String(Math.max(1, Math.ceil(this.retryAfterMs / 1000))));
+    if (this.retryAfterMs !== null)
+      reply.header('retry-after', String(Math.max(1, Math.ceil(this.retryAfterMs / 1000))));
     return reply.status(this.status).send(this.toBody());
   }
 }

@@ -49,14 +49,18 @@ export class RendererMissingError extends Error {
 export function readPage(rendererDir: string, role: string): string {
   const file = join(rendererDir, role, 'index.html');
   if (!existsSync(file)) {
-    throw new RendererMissingError(`readPage: the ${role} screen is not built (${file} is missing); run \`npm run build:renderer\``);
+    throw new RendererMissingError(
+      `readPage: the ${role} screen is not built (${file} is missing); run \`npm run build:renderer\``,
+    );
   }
   return readFileSync(file, 'utf8');
 }
 
 /** Serves a built page (a map entry with `response: 'page'`) with the security headers every page gets. */
 export function servePage(app: FastifyInstance, route: RouteDef & { response: 'page' }, html: string): void {
-  apiRoute(app, route, {}, async (_request, reply) => reply.headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(html));
+  apiRoute(app, route, {}, async (_request, reply) =>
+    reply.headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(html),
+  );
 }
 
 /**
@@ -69,7 +73,8 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
   const onRoute = deps.onRoute;
   if (onRoute) {
     app.addHook('onRoute', (route) => {
-      for (const method of Array.isArray(route.method) ? route.method : [route.method]) onRoute({ method, url: route.url });
+      for (const method of Array.isArray(route.method) ? route.method : [route.method])
+        onRoute({ method, url: route.url });
     });
   }
 
@@ -78,14 +83,18 @@ export function createHttpServer(deps: HttpDeps): FastifyInstance {
     const { statusCode, code, message } = error as { statusCode?: number; code?: string; message?: string };
     // Fastify's own 4xx (unparsable JSON, body too large, bad content type) keep their status.
     if (statusCode && statusCode >= 400 && statusCode < 500) {
-      return reply.status(statusCode).send({ error: { code: code ?? 'bad_request', message: message ?? 'bad request' } });
+      return reply
+        .status(statusCode)
+        .send({ error: { code: code ?? 'bad_request', message: message ?? 'bad request' } });
     }
     deps.log.error({ err: error }, 'unhandled route error');
     return reply.status(500).send({ error: { code: 'internal', message: 'internal error; see the hall log' } });
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } });
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url.split('?')[0]}` } });
   });
 
   // Every HTML answer gets the page headers, including the built index.html files that the

@@ -21,12 +21,18 @@ export const LIMIT_LOG_PERIOD_MS = 60_000;
 
 export function createLimitCounters(deps: { log: Logger; clock: () => number; periodMs?: number }): LimitCounters {
   const periodMs = deps.periodMs ?? LIMIT_LOG_PERIOD_MS;
-  const counts = new Map<string, LimitCount & { unlogged: number; loggedAt: number | null; detail: Record<string, unknown> | undefined }>();
+  const counts = new Map<
+    string,
+    LimitCount & { unlogged: number; loggedAt: number | null; detail: Record<string, unknown> | undefined }
+  >();
 
   function report(name: string, now: number): void {
     const c = counts.get(name)!;
     if (c.unlogged === 0) return;
-    deps.log.warn({ limit: name, hits: c.unlogged, total: c.total, ...(c.detail ? { last: c.detail } : {}) }, `limit ${name} reached ${c.unlogged} time(s) in the last period`);
+    deps.log.warn(
+      { limit: name, hits: c.unlogged, total: c.total, ...(c.detail ? { last: c.detail } : {}) },
+      `limit ${name} reached ${c.unlogged} time(s) in the last period`,
+    );
     c.unlogged = 0;
     c.loggedAt = now;
   }

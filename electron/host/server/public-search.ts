@@ -22,7 +22,12 @@ export interface PublicSearchTuning {
   missesPerS: number;
 }
 
-export const DEFAULT_PUBLIC_SEARCH: PublicSearchTuning = { cacheMs: 1000, maxEntries: 500, perAddressPerS: 60, missesPerS: 40 };
+export const DEFAULT_PUBLIC_SEARCH: PublicSearchTuning = {
+  cacheMs: 1000,
+  maxEntries: 500,
+  perAddressPerS: 60,
+  missesPerS: 40,
+};
 
 export interface PublicSearch {
   search(query: PostingQuery, address: string): PostingsResponse;
@@ -38,7 +43,11 @@ export function createPublicSearch(deps: {
 }): PublicSearch {
   const tuning = { ...DEFAULT_PUBLIC_SEARCH, ...deps.tuning };
   const cache = new Map<string, { at: number; stamp: number | null; body: PostingsResponse }>();
-  const perAddress = createKeyedLimiter({ capacity: tuning.perAddressPerS * 2, refillPerS: tuning.perAddressPerS, maxKeys: 5000 });
+  const perAddress = createKeyedLimiter({
+    capacity: tuning.perAddressPerS * 2,
+    refillPerS: tuning.perAddressPerS,
+    maxKeys: 5000,
+  });
   const misses = createTokenBucket({ capacity: tuning.missesPerS * 2, refillPerS: tuning.missesPerS }, deps.clock());
 
   return {
@@ -46,7 +55,12 @@ export function createPublicSearch(deps: {
       const now = deps.clock();
       if (!perAddress.take(address, now)) {
         deps.limits.hit('listings.per_address', { address });
-        throw new HttpError(429, 'too_many_requests', '/api/listings: too many searches from this address; try again in a moment', { retryAfterMs: perAddress.retryAfterMs(address, now) });
+        throw new HttpError(
+          429,
+          'too_many_requests',
+          '/api/listings: too many searches from this address; try again in a moment',
+          { retryAfterMs: perAddress.retryAfterMs(address, now) },
+        );
       }
       const key = JSON.stringify([query.q ?? '', query.occupation ?? '', query.district ?? '', query.limit]);
       const stamp = deps.dataStamp();
@@ -54,7 +68,9 @@ export function createPublicSearch(deps: {
       if (hit && (hit.stamp === stamp || now - hit.at < tuning.cacheMs)) return hit.body;
       if (!misses.take(now)) {
         deps.limits.hit('listings.busy');
-        throw new HttpError(503, 'busy', '/api/listings: the hall is answering many searches; try again in a moment', { retryAfterMs: misses.retryAfterMs(now) });
+        throw new HttpError(503, 'busy', '/api/listings: the hall is answering many searches; try again in a moment', {
+          retryAfterMs: misses.retryAfterMs(now),
+        });
       }
       const body = deps.search(query);
       cache.delete(key);

@@ -22,10 +22,13 @@ export class RawPacketError extends Error {
 
 /** The RawPacket a `emit(event, raw)` call carries, checked against the packet it is sent as. */
 function rawOf(p: Packet): RawPacket | null {
-  if (p.type !== PacketType.EVENT || !Array.isArray(p.data) || p.data.length !== 2 || !(p.data[1] instanceof RawPacket)) return null;
+  if (p.type !== PacketType.EVENT || !Array.isArray(p.data) || p.data.length !== 2 || !(p.data[1] instanceof RawPacket))
+    return null;
   const raw = p.data[1];
   if (p.id !== undefined || raw.event !== p.data[0] || raw.nsp !== (p.nsp ?? '/')) {
-    throw new RawPacketError(`RawPacket for ${raw.nsp} "${raw.event}" sent as ${p.nsp ?? '/'} "${String(p.data[0])}"${p.id !== undefined ? ' with an ack' : ''}`);
+    throw new RawPacketError(
+      `RawPacket for ${raw.nsp} "${raw.event}" sent as ${p.nsp ?? '/'} "${String(p.data[0])}"${p.id !== undefined ? ' with an ack' : ''}`,
+    );
   }
   return raw;
 }
@@ -40,7 +43,8 @@ export class RawPacketEncoder extends Encoder {
 }
 
 /** Sender.frame is public in ws but missing from its types. */
-const frame = (WebSocket as unknown as { Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] } }).Sender.frame;
+const frame = (WebSocket as unknown as { Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] } })
+  .Sender.frame;
 
 type BroadcastOptions = Parameters<Adapter['broadcast']>[1];
 interface EngineWriter {
@@ -61,7 +65,13 @@ export class RawPacketAdapter extends Adapter {
       preEncoded: true,
       volatile: flags.volatile,
       compress: flags.compress,
-      wsPreEncodedFrame: frame(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { readOnly: true, mask: false, rsv1: false, opcode: 1, fin: true }),
+      wsPreEncodedFrame: frame(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+        readOnly: true,
+        mask: false,
+        rsv1: false,
+        opcode: 1,
+        fin: true,
+      }),
     };
     // A lazy text: only a long-polling page makes it (engine.io reads `data` for polling only).
     const encoded = [{ toString: () => raw.text() }] as unknown as string[];

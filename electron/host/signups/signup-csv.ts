@@ -8,9 +8,27 @@ import { formatDistrict } from '../../../shared/format';
 import { OCCUPATION_LABELS_ZH } from '../../../shared/occupations';
 import type { SignupView } from '../../../shared/staff-data-contract';
 
-const HEADER = ['编号', '电话', '姓名', '工种', '区县', '时间段', '期望薪资', '报名岗位', '报名时间', '已联系', '联系人', '已上报平台'];
+const HEADER = [
+  '编号',
+  '电话',
+  '姓名',
+  '工种',
+  '区县',
+  '时间段',
+  '期望薪资',
+  '报名岗位',
+  '报名时间',
+  '已联系',
+  '联系人',
+  '已上报平台',
+];
 
-const AVAILABILITY_ZH: Record<string, string> = { today: '今天', weekdays: '工作日', weekends: '周末', evenings: '晚上' };
+const AVAILABILITY_ZH: Record<string, string> = {
+  today: '今天',
+  weekdays: '工作日',
+  weekends: '周末',
+  evenings: '晚上',
+};
 
 function time(ms: number): string {
   // The hall's wall clock (China Standard Time), whatever zone the host runs in.

@@ -69,7 +69,17 @@ export function formatSignupNumber(seq: number): string {
 
 /** What makes two posts "the same sign-up": everything the person gave. */
 function fingerprint(d: SignupData): string {
-  const canonical = JSON.stringify([d.phone, d.name, d.occupations, d.districts, d.availability, d.expectedPay, d.payUnit, d.listingId, d.consentVersion]);
+  const canonical = JSON.stringify([
+    d.phone,
+    d.name,
+    d.occupations,
+    d.districts,
+    d.availability,
+    d.expectedPay,
+    d.payUnit,
+    d.listingId,
+    d.consentVersion,
+  ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
 

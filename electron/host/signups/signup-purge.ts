@@ -9,17 +9,46 @@ import type { SignupStore } from './signup-store';
 
 const PURGE_EVERY_MS = 3600_000;
 
-export function startSignupPurge(deps: { signups: SignupStore; audit: AuditLog; clock: () => number; log: Logger; changed: () => void }): { close(): void } {
+export function startSignupPurge(deps: {
+  signups: SignupStore;
+  audit: AuditLog;
+  clock: () => number;
+  log: Logger;
+  changed: () => void;
+}): { close(): void } {
   const { signups, audit, clock, log } = deps;
   function purgeNow(): void {
     try {
       const report = signups.purge(clock(), null, (r) => {
         if (r.removed + r.outboxRemoved + r.outboxDropped === 0) return;
-        audit.record({ who: null, action: 'signup.purge', detail: { removed: r.removed, outboxRemoved: r.outboxRemoved, outboxWaiting: r.outboxWaiting, outboxDropped: r.outboxDropped, automatic: true }, source: 'host' });
+        audit.record({
+          who: null,
+          action: 'signup.purge',
+          detail: {
+            removed: r.removed,
+            outboxRemoved: r.outboxRemoved,
+            outboxWaiting: r.outboxWaiting,
+            outboxDropped: r.outboxDropped,
+            automatic: true,
+          },
+          source: 'host',
+        });
       });
       if (report.removed + report.outboxRemoved + report.outboxDropped > 0) {
-        log.info({ removed: report.removed, outboxRemoved: report.outboxRemoved, outboxWaiting: report.outboxWaiting, outboxDropped: report.outboxDropped }, 'sign-ups past retention purged');
-        if (report.outboxDropped > 0) log.warn({ outboxDropped: report.outboxDropped }, 'sign-ups past retention that never reached the city platform were dropped with their personal data');
+        log.info(
+          {
+            removed: report.removed,
+            outboxRemoved: report.outboxRemoved,
+            outboxWaiting: report.outboxWaiting,
+            outboxDropped: report.outboxDropped,
+          },
+          'sign-ups past retention purged',
+        );
+        if (report.outboxDropped > 0)
+          log.warn(
+            { outboxDropped: report.outboxDropped },
+            'sign-ups past retention that never reached the city platform were dropped with their personal data',
+          );
         deps.changed();
       }
     } catch (error) {

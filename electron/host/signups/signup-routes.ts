@@ -36,7 +36,12 @@ export function signupRoutes(deps: SignupRouteDeps) {
       // number masked in the record.
       if (q && q.by !== 'number') {
         const who = guard.who(request);
-        audit.record({ who, action: 'signup.search', detail: { by: q.by, q: q.by === 'phone' ? maskPhone(q.value) : `****${q.value}`, results: found.total }, source: request.ip });
+        audit.record({
+          who,
+          action: 'signup.search',
+          detail: { by: q.by, q: q.by === 'phone' ? maskPhone(q.value) : `****${q.value}`, results: found.total },
+          source: request.ip,
+        });
       }
       return { ...found, retentionDays: signups.retentionDays(), lastPurge: signups.lastPurge(), serverNow: clock() };
     });
@@ -47,7 +52,13 @@ export function signupRoutes(deps: SignupRouteDeps) {
       const { reason } = request.body;
       // Audit first, in the same transaction as the read: no reveal without its record.
       return db.transaction(() => {
-        audit.record({ who, action: 'signup.reveal', target: masked.id, detail: { number: masked.number, reason }, source: request.ip });
+        audit.record({
+          who,
+          action: 'signup.reveal',
+          target: masked.id,
+          detail: { number: masked.number, reason },
+          source: request.ip,
+        });
         const shown = signups.get(masked.id, true)!;
         return { id: shown.id, phone: shown.phone, name: shown.name };
       })();
@@ -59,7 +70,13 @@ export function signupRoutes(deps: SignupRouteDeps) {
       const { contacted } = request.body;
       db.transaction(() => {
         signups.setContacted(masked.id, contacted, who.name, clock());
-        audit.record({ who, action: contacted ? 'signup.contacted' : 'signup.uncontacted', target: masked.id, detail: { number: masked.number }, source: request.ip });
+        audit.record({
+          who,
+          action: contacted ? 'signup.contacted' : 'signup.uncontacted',
+          target: masked.id,
+          detail: { number: masked.number },
+          source: request.ip,
+        });
       })();
       return existing(masked.id);
     });
@@ -68,11 +85,20 @@ export function signupRoutes(deps: SignupRouteDeps) {
       const who = guard.who(request);
       const { reveal, reason } = request.query;
       if (reveal && (!reason || reason.length < 2 || /[<>]/.test(reason))) {
-        throw new HttpError(400, 'reason_required', 'export: an export with phones and names needs a reason (2–100 characters of plain text)');
+        throw new HttpError(
+          400,
+          'reason_required',
+          'export: an export with phones and names needs a reason (2–100 characters of plain text)',
+        );
       }
       const csv = db.transaction(() => {
         const rows = signups.all(reveal);
-        audit.record({ who, action: reveal ? 'signup.export_revealed' : 'signup.export', detail: { rows: rows.length, ...(reveal ? { reason } : {}) }, source: request.ip });
+        audit.record({
+          who,
+          action: reveal ? 'signup.export_revealed' : 'signup.export',
+          detail: { rows: rows.length, ...(reveal ? { reason } : {}) },
+          source: request.ip,
+        });
         return signupsToCsv(rows);
       })();
       const day = new Date(clock() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -96,11 +122,25 @@ export function signupRoutes(deps: SignupRouteDeps) {
 
     apiRoute(app, STAFF_DATA_ROUTES.signupsPurge, guard.options(), async (request) => {
       const who = guard.who(request);
-      if (request.body !== undefined && request.body !== null && !(typeof request.body === 'object' && Object.keys(request.body).length === 0)) {
+      if (
+        request.body !== undefined &&
+        request.body !== null &&
+        !(typeof request.body === 'object' && Object.keys(request.body).length === 0)
+      ) {
         throw new HttpError(400, 'invalid_body', 'purge: takes no body (the retention period decides what goes)');
       }
       const report = signups.purge(clock(), who.name, (r) =>
-        audit.record({ who, action: 'signup.purge', detail: { removed: r.removed, outboxRemoved: r.outboxRemoved, outboxWaiting: r.outboxWaiting, outboxDropped: r.outboxDropped }, source: request.ip }),
+        audit.record({
+          who,
+          action: 'signup.purge',
+          detail: {
+            removed: r.removed,
+            outboxRemoved: r.outboxRemoved,
+            outboxWaiting: r.outboxWaiting,
+            outboxDropped: r.outboxDropped,
+          },
+          source: request.ip,
+        }),
       );
       if (report.removed > 0) deps.changed();
       return report;

@@ -57,11 +57,17 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
   const where = `(@number IS NULL OR r.number = @number) AND (@last4 IS NULL OR substr(r.phone, -4) = @last4) AND (@phone IS NULL OR r.phone = @phone)
     AND (@occupation IS NULL OR EXISTS (SELECT 1 FROM json_each(r.occupations) j WHERE j.value = @occupation))
     AND (@contacted = 'all' OR (@contacted = 'yes' AND r.contacted_at IS NOT NULL) OR (@contacted = 'no' AND r.contacted_at IS NULL))`;
-  const page = db.prepare<Record<string, unknown>, Row>(`${select} WHERE ${where} ORDER BY r.created_at DESC, r.id LIMIT @limit`);
-  const count = db.prepare<Record<string, unknown>, { n: number }>(`SELECT COUNT(*) AS n FROM signups r WHERE ${where}`);
+  const page = db.prepare<Record<string, unknown>, Row>(
+    `${select} WHERE ${where} ORDER BY r.created_at DESC, r.id LIMIT @limit`,
+  );
+  const count = db.prepare<Record<string, unknown>, { n: number }>(
+    `SELECT COUNT(*) AS n FROM signups r WHERE ${where}`,
+  );
   const everything = db.prepare<[], Row>(`${select} ORDER BY r.created_at, r.id`);
   const one = db.prepare<{ id: string }, Row>(`${select} WHERE r.id = @id`);
-  const contacted = db.prepare<{ id: string; at: number | null; by: string | null }>('UPDATE signups SET contacted_at = @at, contacted_by = @by WHERE id = @id');
+  const contacted = db.prepare<{ id: string; at: number | null; by: string | null }>(
+    'UPDATE signups SET contacted_at = @at, contacted_by = @by WHERE id = @id',
+  );
   const deleteExpired = db.prepare<{ cutoff: number }>('DELETE FROM signups WHERE created_at < @cutoff');
   const deleteOrphanDelivered = db.prepare(
     `DELETE FROM outbox WHERE type = '${SIGNUP_OUTBOX_TYPE}' AND delivered_at IS NOT NULL
@@ -74,12 +80,29 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
     `SELECT COUNT(*) AS n FROM outbox WHERE type = '${SIGNUP_OUTBOX_TYPE}' AND delivered_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM signups r WHERE r.id = outbox.id)`,
   );
-  const insertPurge = db.prepare<{ at: number; cutoff: number; removed: number; outbox_removed: number; outbox_waiting: number; outbox_dropped: number; by: string | null }>(
+  const insertPurge = db.prepare<{
+    at: number;
+    cutoff: number;
+    removed: number;
+    outbox_removed: number;
+    outbox_waiting: number;
+    outbox_dropped: number;
+    by: string | null;
+  }>(
     'INSERT INTO signup_purges (at, cutoff, removed, outbox_removed, outbox_waiting, outbox_dropped, by) VALUES (@at, @cutoff, @removed, @outbox_removed, @outbox_waiting, @outbox_dropped, @by)',
   );
-  const latestPurge = db.prepare<[], { at: number; cutoff: number; removed: number; outbox_removed: number; outbox_waiting: number; outbox_dropped: number; by: string | null }>(
-    'SELECT * FROM signup_purges ORDER BY id DESC LIMIT 1',
-  );
+  const latestPurge = db.prepare<
+    [],
+    {
+      at: number;
+      cutoff: number;
+      removed: number;
+      outbox_removed: number;
+      outbox_waiting: number;
+      outbox_dropped: number;
+      by: string | null;
+    }
+  >('SELECT * FROM signup_purges ORDER BY id DESC LIMIT 1');
 
   function retentionDays(): number {
     const raw = Number(meta.get(RETENTION_KEY));
@@ -109,17 +132,27 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
   }
 
   // The sign-ups, their delivered outbox copies and the purge record go together or not at all.
-  const purgeTx = db.transaction((now: number, by: string | null, record?: (report: PurgeReport) => void): PurgeReport => {
-    const cutoff = now - retentionDays() * DAY_MS;
-    const removed = deleteExpired.run({ cutoff }).changes;
-    const outboxDropped = dropUndelivered.run({ cutoff }).changes;
-    const outboxRemoved = deleteOrphanDelivered.run().changes;
-    const outboxWaiting = countOrphanWaiting.get()?.n ?? 0;
-    const report: PurgeReport = { at: now, cutoff, removed, outboxRemoved, outboxWaiting, outboxDropped, by };
-    insertPurge.run({ at: now, cutoff, removed, outbox_removed: outboxRemoved, outbox_waiting: outboxWaiting, outbox_dropped: outboxDropped, by });
-    record?.(report);
-    return report;
-  });
+  const purgeTx = db.transaction(
+    (now: number, by: string | null, record?: (report: PurgeReport) => void): PurgeReport => {
+      const cutoff = now - retentionDays() * DAY_MS;
+      const removed = deleteExpired.run({ cutoff }).changes;
+      const outboxDropped = dropUndelivered.run({ cutoff }).changes;
+      const outboxRemoved = deleteOrphanDelivered.run().changes;
+      const outboxWaiting = countOrphanWaiting.get()?.n ?? 0;
+      const report: PurgeReport = { at: now, cutoff, removed, outboxRemoved, outboxWaiting, outboxDropped, by };
+      insertPurge.run({
+        at: now,
+        cutoff,
+        removed,
+        outbox_removed: outboxRemoved,
+        outbox_waiting: outboxWaiting,
+        outbox_dropped: outboxDropped,
+        by,
+      });
+      record?.(report);
+      return report;
+    },
+  );
 
   /** The purge, with deleted content overwritten in the file and the WAL folded back. */
   function purge(now: number, by: string | null, record?: (report: PurgeReport) => void): PurgeReport {
@@ -148,7 +181,10 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
         occupation: query.occupation ?? null,
         contacted: query.contacted,
       };
-      return { signups: page.all({ ...params, limit: query.limit }).map((r) => view(r, reveal, days)), total: count.get(params)?.n ?? 0 };
+      return {
+        signups: page.all({ ...params, limit: query.limit }).map((r) => view(r, reveal, days)),
+        total: count.get(params)?.n ?? 0,
+      };
     },
     all(reveal) {
       const days = retentionDays();
@@ -164,7 +200,17 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
     purge,
     lastPurge() {
       const r = latestPurge.get();
-      return r ? { at: r.at, cutoff: r.cutoff, removed: r.removed, outboxRemoved: r.outbox_removed, outboxWaiting: r.outbox_waiting, outboxDropped: r.outbox_dropped, by: r.by } : null;
+      return r
+        ? {
+            at: r.at,
+            cutoff: r.cutoff,
+            removed: r.removed,
+            outboxRemoved: r.outbox_removed,
+            outboxWaiting: r.outbox_waiting,
+            outboxDropped: r.outbox_dropped,
+            by: r.by,
+          }
+        : null;
     },
   };
 }

@@ -37,16 +37,33 @@ export interface AuditLog {
 }
 
 export function createAuditLog(db: WritableDatabase, clock: () => number): AuditLog {
-  const insert = db.prepare<{ at: number; account_id: string | null; account_name: string | null; action: string; target: string | null; detail: string; source: string | null }>(
+  const insert = db.prepare<{
+    at: number;
+    account_id: string | null;
+    account_name: string | null;
+    action: string;
+    target: string | null;
+    detail: string;
+    source: string | null;
+  }>(
     `INSERT INTO staff_audit (at, account_id, account_name, action, target, detail, source)
      VALUES (@at, @account_id, @account_name, @action, @target, @detail, @source)`,
   );
-  const selectRecent = db.prepare<{ limit: number }, AuditRow>('SELECT * FROM staff_audit ORDER BY id DESC LIMIT @limit');
-  const updateDetail = db.prepare<{ id: number; detail: string }>('UPDATE staff_audit SET detail = @detail WHERE id = @id');
+  const selectRecent = db.prepare<{ limit: number }, AuditRow>(
+    'SELECT * FROM staff_audit ORDER BY id DESC LIMIT @limit',
+  );
+  const updateDetail = db.prepare<{ id: number; detail: string }>(
+    'UPDATE staff_audit SET detail = @detail WHERE id = @id',
+  );
   /** Open summary rows by key: the row, when its period started, its detail so far. */
-  const summaries = new Map<string, { id: number; startedAt: number; detail: Record<string, unknown> & { attempts: number } }>();
+  const summaries = new Map<
+    string,
+    { id: number; startedAt: number; detail: Record<string, unknown> & { attempts: number } }
+  >();
   const MAX_SUMMARIES = 1000;
-  const selectAction = db.prepare<{ limit: number; action: string }, AuditRow>('SELECT * FROM staff_audit WHERE action = @action ORDER BY id DESC LIMIT @limit');
+  const selectAction = db.prepare<{ limit: number; action: string }, AuditRow>(
+    'SELECT * FROM staff_audit WHERE action = @action ORDER BY id DESC LIMIT @limit',
+  );
   function write(entry: AuditInput, detail: Record<string, unknown>): number {
     return Number(
       insert.run({

@@ -12,7 +12,12 @@ export class StaffSetupError extends Error {
   override name = 'StaffSetupError';
 }
 
-export async function ensureFirstAdmin(deps: { auth: StaffAuth; audit: AuditLog; staffPin: string | null; log: Logger }): Promise<void> {
+export async function ensureFirstAdmin(deps: {
+  auth: StaffAuth;
+  audit: AuditLog;
+  staffPin: string | null;
+  log: Logger;
+}): Promise<void> {
   const { auth, audit, log } = deps;
   if (auth.hasAccounts()) return;
   if (deps.staffPin === null) {
@@ -20,8 +25,17 @@ export async function ensureFirstAdmin(deps: { auth: StaffAuth; audit: AuditLog;
     return;
   }
   const pin = PinSchema.safeParse(deps.staffPin);
-  if (!pin.success) throw new StaffSetupError(`ensureFirstAdmin: HALL_STAFF_PIN is not usable: ${pin.error.issues[0]?.message ?? 'invalid'}`);
+  if (!pin.success)
+    throw new StaffSetupError(
+      `ensureFirstAdmin: HALL_STAFF_PIN is not usable: ${pin.error.issues[0]?.message ?? 'invalid'}`,
+    );
   const who = await auth.setupFirstAdmin('管理员', pin.data);
-  audit.record({ who, action: 'setup.first_admin', target: who.accountId, detail: { from: 'HALL_STAFF_PIN' }, source: 'host' });
+  audit.record({
+    who,
+    action: 'setup.first_admin',
+    target: who.accountId,
+    detail: { from: 'HALL_STAFF_PIN' },
+    source: 'host',
+  });
   log.info('staff: first admin account created from HALL_STAFF_PIN');
 }

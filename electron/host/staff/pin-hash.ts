@@ -32,7 +32,8 @@ const waiting: Array<() => void> = [];
 
 async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   if (running) {
-    if (waiting.length >= MAX_QUEUED) throw new PinHashBusyError(`scrypt: ${MAX_QUEUED} PIN checks are already waiting; try again in a moment`);
+    if (waiting.length >= MAX_QUEUED)
+      throw new PinHashBusyError(`scrypt: ${MAX_QUEUED} PIN checks are already waiting; try again in a moment`);
     await new Promise<void>((resolve) => waiting.push(resolve));
   }
   running = true;
@@ -65,9 +66,15 @@ export async function hashPin(pin: string): Promise<string> {
 
 export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') throw new PinHashError('verifyPin: stored hash is not an scrypt$N$r$p$salt$hash string');
+  if (parts.length !== 6 || parts[0] !== 'scrypt')
+    throw new PinHashError('verifyPin: stored hash is not an scrypt$N$r$p$salt$hash string');
   const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
   const expected = Buffer.from(hash, 'base64url');
-  const key = await scrypt(pin, Buffer.from(salt, 'base64url'), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: 64 * 1024 * 1024 });
+  const key = await scrypt(pin, Buffer.from(salt, 'base64url'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+    maxmem: 64 * 1024 * 1024,
+  });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }

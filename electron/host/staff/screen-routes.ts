@@ -90,7 +90,9 @@ export function screenRoutes(deps: ScreenRouteDeps) {
       };
     });
     const kiosks: KioskView[] = [
-      ...(deps.localKioskId ? [{ id: deps.localKioskId, kind: 'local' as const, approvedBy: null, createdAt: null, lastSeenAt: null }] : []),
+      ...(deps.localKioskId
+        ? [{ id: deps.localKioskId, kind: 'local' as const, approvedBy: null, createdAt: null, lastSeenAt: null }]
+        : []),
       ...(deps.pairedKiosks?.() ?? []).map((k) => ({ ...k, kind: 'paired' as const })),
     ];
     return { screens: views, kiosks, boardDevices: deps.boardDevices?.list() ?? [], serverNow: clock() };
@@ -105,7 +107,12 @@ export function screenRoutes(deps: ScreenRouteDeps) {
       const patch = request.body;
       if (Object.keys(patch).length === 0) throw new HttpError(400, 'invalid_body', 'screen: nothing to change');
       const merged = ScreenProfileSchema.safeParse({ ...screen, ...patch });
-      if (!merged.success) throw new HttpError(400, 'invalid_body', `screen: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!merged.success)
+        throw new HttpError(
+          400,
+          'invalid_body',
+          `screen: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       replaceScreens(screens.map((s) => (s.id === screen.id ? merged.data : s)));
       audit.record({ who, action: 'screen.update', target: screen.id, detail: patch, source: request.ip });
       const updated = listScreens().screens.find((s) => s.id === screen.id);
@@ -142,28 +149,52 @@ export function screenRoutes(deps: ScreenRouteDeps) {
       const who = guard.who(request);
       const input = request.body;
       if (input.role === 'device') {
-        if (!deps.approveDevice) throw new HttpError(503, 'device_pairing_unavailable', 'this hall has no device pairing');
+        if (!deps.approveDevice)
+          throw new HttpError(503, 'device_pairing_unavailable', 'this hall has no device pairing');
         let approved: DeviceApproval;
         try {
           approved = deps.approveDevice(input.code, who.name);
         } catch (error) {
-          if ((error as { code?: string }).code === 'unknown_code') throw new HttpError(404, 'unknown_code', `pairing: no device is showing code ${input.code} (or it expired); ask the device for a new code`);
+          if ((error as { code?: string }).code === 'unknown_code')
+            throw new HttpError(
+              404,
+              'unknown_code',
+              `pairing: no device is showing code ${input.code} (or it expired); ask the device for a new code`,
+            );
           throw error;
         }
-        audit.record({ who, action: 'pairing.approve', target: approved.deviceId, detail: { ...approved }, source: request.ip });
+        audit.record({
+          who,
+          action: 'pairing.approve',
+          target: approved.deviceId,
+          detail: { ...approved },
+          source: request.ip,
+        });
         return reply.status(201).send(approved);
       }
       if (input.role === 'kiosk') {
-        if (!deps.approveKioskPairing) throw new HttpError(503, 'kiosk_pairing_unavailable', 'this hall has no kiosk pairing');
+        if (!deps.approveKioskPairing)
+          throw new HttpError(503, 'kiosk_pairing_unavailable', 'this hall has no kiosk pairing');
         let deviceId: string;
         try {
           deviceId = deps.approveKioskPairing(input.code, who.name).deviceId;
         } catch (error) {
           const code = (error as { code?: string }).code;
-          if (code === 'unknown_code') throw new HttpError(404, 'unknown_code', `pairing: no kiosk is showing code ${input.code} (or it expired); ask the kiosk for a new code`);
+          if (code === 'unknown_code')
+            throw new HttpError(
+              404,
+              'unknown_code',
+              `pairing: no kiosk is showing code ${input.code} (or it expired); ask the kiosk for a new code`,
+            );
           throw error;
         }
-        audit.record({ who, action: 'pairing.approve', target: deviceId, detail: { role: 'kiosk' }, source: request.ip });
+        audit.record({
+          who,
+          action: 'pairing.approve',
+          target: deviceId,
+          detail: { role: 'kiosk' },
+          source: request.ip,
+        });
         return reply.status(201).send({ role: 'kiosk', deviceId });
       }
       const profile = ScreenProfileSchema.safeParse({
@@ -176,11 +207,25 @@ export function screenRoutes(deps: ScreenRouteDeps) {
         layout: input.layout,
         ...(input.filter ? { filter: input.filter } : {}),
       });
-      if (!profile.success) throw new HttpError(400, 'invalid_body', `pairing: ${profile.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!profile.success)
+        throw new HttpError(
+          400,
+          'invalid_body',
+          `pairing: ${profile.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       const exists = screens.some((s) => s.id === input.screenId);
-      if (!exists && screens.length >= 200) throw new HttpError(409, 'too_many_screens', 'pairing: a hall has at most 200 screens');
-      replaceScreens(exists ? screens.map((s) => (s.id === input.screenId ? profile.data : s)) : [...screens, profile.data]);
-      audit.record({ who, action: exists ? 'screen.update' : 'screen.add', target: input.screenId, detail: { ...input }, source: request.ip });
+      if (!exists && screens.length >= 200)
+        throw new HttpError(409, 'too_many_screens', 'pairing: a hall has at most 200 screens');
+      replaceScreens(
+        exists ? screens.map((s) => (s.id === input.screenId ? profile.data : s)) : [...screens, profile.data],
+      );
+      audit.record({
+        who,
+        action: exists ? 'screen.update' : 'screen.add',
+        target: input.screenId,
+        detail: { ...input },
+        source: request.ip,
+      });
       return reply.status(201).send({ role: 'board', screenId: input.screenId, url: `/board/${input.screenId}` });
     });
   };

@@ -15,11 +15,15 @@ export const REFUSED_AUDIT_PERIOD_MS = 60_000;
 
 function authFailure(error: unknown): never {
   if (error instanceof StaffAuthError) {
-    if (error.code === 'locked_out' || error.code === 'busy') throw new HttpError(429, error.code, error.message, { retryAfterMs: error.retryAfterMs });
+    if (error.code === 'locked_out' || error.code === 'busy')
+      throw new HttpError(429, error.code, error.message, { retryAfterMs: error.retryAfterMs });
     if (error.code === 'wrong_pin') throw new HttpError(401, 'wrong_pin', error.message);
     throw new HttpError(409, error.code, error.message);
   }
-  if (error instanceof PinHashBusyError) throw new HttpError(503, 'busy', 'sign-in: the hall is checking many PINs at once; try again in a moment', { retryAfterMs: 1000 });
+  if (error instanceof PinHashBusyError)
+    throw new HttpError(503, 'busy', 'sign-in: the hall is checking many PINs at once; try again in a moment', {
+      retryAfterMs: 1000,
+    });
   throw error;
 }
 
@@ -29,7 +33,11 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
   /** One row per wrong PIN and per lock-out; attempts refused while locked out or busy are summed. */
   function auditFailure(error: StaffAuthError, source: string): void {
     if (error.code === 'wrong_pin' || (error.code === 'locked_out' && error.justLocked)) {
-      audit.record({ who: null, action: error.code === 'wrong_pin' ? 'session.wrong_pin' : 'session.locked_out', source });
+      audit.record({
+        who: null,
+        action: error.code === 'wrong_pin' ? 'session.wrong_pin' : 'session.locked_out',
+        source,
+      });
       return;
     }
     if (error.code !== 'locked_out' && error.code !== 'busy') return;
@@ -41,29 +49,52 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
     apiRoute(app, STAFF_ROUTES.setupState, {}, async () => ({ needsSetup: !auth.hasAccounts() }));
 
     const setupOpen = async () => {
-      if (auth.hasAccounts()) throw new HttpError(409, 'setup_done', 'the first admin already exists; sign in with a PIN');
+      if (auth.hasAccounts())
+        throw new HttpError(409, 'setup_done', 'the first admin already exists; sign in with a PIN');
     };
-    apiRoute(app, STAFF_ROUTES.setup, { bodyLimit: STAFF_BODY_LIMIT, preValidation: setupOpen }, async (request, reply) => {
-      const input = request.body;
-      let session;
-      try {
-        const who = await auth.setupFirstAdmin(input.name, input.pin);
-        audit.record({ who, action: 'setup.first_admin', target: who.accountId, source: request.ip });
-        session = await auth.signIn(input.pin, request.ip);
-      } catch (error) {
-        authFailure(error);
-      }
-      audit.record({ who: session, action: 'session.signin', source: request.ip });
-      return reply.status(201).send({ token: session.token, accountId: session.accountId, name: session.name, role: session.role, expiresAt: session.expiresAt } satisfies SessionResponse);
-    });
+    apiRoute(
+      app,
+      STAFF_ROUTES.setup,
+      { bodyLimit: STAFF_BODY_LIMIT, preValidation: setupOpen },
+      async (request, reply) => {
+        const input = request.body;
+        let session;
+        try {
+          const who = await auth.setupFirstAdmin(input.name, input.pin);
+          audit.record({ who, action: 'setup.first_admin', target: who.accountId, source: request.ip });
+          session = await auth.signIn(input.pin, request.ip);
+        } catch (error) {
+          authFailure(error);
+        }
+        audit.record({ who: session, action: 'session.signin', source: request.ip });
+        return reply
+          .status(201)
+          .send({
+            token: session.token,
+            accountId: session.accountId,
+            name: session.name,
+            role: session.role,
+            expiresAt: session.expiresAt,
+          } satisfies SessionResponse);
+      },
+    );
 
     apiRoute(app, STAFF_ROUTES.signIn, { bodyLimit: STAFF_BODY_LIMIT }, async (request, reply) => {
       const { pin } = request.body;
-      if (!auth.hasAccounts()) throw new HttpError(409, 'needs_setup', 'no staff account exists yet: create the first admin PIN at /staff');
+      if (!auth.hasAccounts())
+        throw new HttpError(409, 'needs_setup', 'no staff account exists yet: create the first admin PIN at /staff');
       try {
         const session = await auth.signIn(pin, request.ip);
         audit.record({ who: session, action: 'session.signin', source: request.ip });
-        return reply.status(201).send({ token: session.token, accountId: session.accountId, name: session.name, role: session.role, expiresAt: session.expiresAt } satisfies SessionResponse);
+        return reply
+          .status(201)
+          .send({
+            token: session.token,
+            accountId: session.accountId,
+            name: session.name,
+            role: session.role,
+            expiresAt: session.expiresAt,
+          } satisfies SessionResponse);
       } catch (error) {
         if (error instanceof StaffAuthError) auditFailure(error, request.ip);
         return authFailure(error);
@@ -84,7 +115,13 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
       const input = request.body;
       try {
         const created = await auth.createAccount(input.name, input.pin, input.role);
-        audit.record({ who, action: 'account.create', target: created.accountId, detail: { name: created.name, role: created.role }, source: request.ip });
+        audit.record({
+          who,
+          action: 'account.create',
+          target: created.accountId,
+          detail: { name: created.name, role: created.role },
+          source: request.ip,
+        });
         return reply.status(201).send(created);
       } catch (error) {
         return authFailure(error);

@@ -68,12 +68,18 @@ export interface StaffAuth {
 const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 export function createStaffAuth(db: WritableDatabase, clock: () => number): StaffAuth {
-  const countAccounts = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM staff_accounts WHERE disabled_at IS NULL');
-  const allAccounts = db.prepare<[], AccountRow>('SELECT id, name, role, pin_hash FROM staff_accounts WHERE disabled_at IS NULL ORDER BY created_at');
+  const countAccounts = db.prepare<[], { n: number }>(
+    'SELECT COUNT(*) AS n FROM staff_accounts WHERE disabled_at IS NULL',
+  );
+  const allAccounts = db.prepare<[], AccountRow>(
+    'SELECT id, name, role, pin_hash FROM staff_accounts WHERE disabled_at IS NULL ORDER BY created_at',
+  );
   const insertAccount = db.prepare<{ id: string; name: string; role: string; pin_hash: string; now: number }>(
     'INSERT INTO staff_accounts (id, name, role, pin_hash, created_at) VALUES (@id, @name, @role, @pin_hash, @now)',
   );
-  const getLock = db.prepare<{ source: string }, LockRow>('SELECT failures, lockouts, locked_until FROM staff_lockouts WHERE source = @source');
+  const getLock = db.prepare<{ source: string }, LockRow>(
+    'SELECT failures, lockouts, locked_until FROM staff_lockouts WHERE source = @source',
+  );
   const putLock = db.prepare<{ source: string; failures: number; lockouts: number; locked_until: number; now: number }>(
     `INSERT INTO staff_lockouts (source, failures, lockouts, locked_until, updated_at) VALUES (@source, @failures, @lockouts, @locked_until, @now)
      ON CONFLICT (source) DO UPDATE SET failures = excluded.failures, lockouts = excluded.lockouts, locked_until = excluded.locked_until, updated_at = excluded.updated_at`,
@@ -82,11 +88,16 @@ export function createStaffAuth(db: WritableDatabase, clock: () => number): Staf
   const insertSession = db.prepare<{ hash: string; account: string; now: number; expires: number }>(
     'INSERT INTO staff_sessions (token_hash, account_id, created_at, expires_at) VALUES (@hash, @account, @now, @expires)',
   );
-  const selectSession = db.prepare<{ hash: string; now: number }, { id: string; name: string; role: 'admin' | 'staff' }>(
+  const selectSession = db.prepare<
+    { hash: string; now: number },
+    { id: string; name: string; role: 'admin' | 'staff' }
+  >(
     `SELECT a.id, a.name, a.role FROM staff_sessions s JOIN staff_accounts a ON a.id = s.account_id
      WHERE s.token_hash = @hash AND s.revoked_at IS NULL AND s.expires_at > @now AND a.disabled_at IS NULL`,
   );
-  const revokeSession = db.prepare<{ hash: string; now: number }>('UPDATE staff_sessions SET revoked_at = @now WHERE token_hash = @hash AND revoked_at IS NULL');
+  const revokeSession = db.prepare<{ hash: string; now: number }>(
+    'UPDATE staff_sessions SET revoked_at = @now WHERE token_hash = @hash AND revoked_at IS NULL',
+  );
   const purgeSessions = db.prepare<{ before: number }>('DELETE FROM staff_sessions WHERE expires_at < @before');
 
   /** Sources with a sign-in being checked right now. */
@@ -96,14 +107,18 @@ export function createStaffAuth(db: WritableDatabase, clock: () => number): Staf
    * Reads the lock and counts this attempt as a failure in one transaction, before any PIN is
    * checked. lockedUntil > 0: the device is locked out (nothing counted).
    */
-  const countAttempt = db.transaction((source: string, now: number): { failures: number; lockouts: number; lockedUntil: number } => {
-    const lock = getLock.get({ source });
-    if (lock && lock.locked_until > now) return { failures: lock.failures, lockouts: lock.lockouts, lockedUntil: lock.locked_until };
-    const failures = (lock?.failures ?? 0) + 1;
-    putLock.run({ source, failures, lockouts: lock?.lockouts ?? 0, locked_until: 0, now });
-    return { failures, lockouts: lock?.lockouts ?? 0, lockedUntil: 0 };
-  });
-  const uncount = (source: string, failures: number, lockouts: number) => putLock.run({ source, failures, lockouts, locked_until: 0, now: clock() });
+  const countAttempt = db.transaction(
+    (source: string, now: number): { failures: number; lockouts: number; lockedUntil: number } => {
+      const lock = getLock.get({ source });
+      if (lock && lock.locked_until > now)
+        return { failures: lock.failures, lockouts: lock.lockouts, lockedUntil: lock.locked_until };
+      const failures = (lock?.failures ?? 0) + 1;
+      putLock.run({ source, failures, lockouts: lock?.lockouts ?? 0, locked_until: 0, now });
+      return { failures, lockouts: lock?.lockouts ?? 0, lockedUntil: 0 };
+    },
+  );
+  const uncount = (source: string, failures: number, lockouts: number) =>
+    putLock.run({ source, failures, lockouts, locked_until: 0, now: clock() });
 
   async function findAccount(pin: string): Promise<AccountRow | null> {
     // Every account is checked even after a match, so timing does not tell how many exist before it.
@@ -114,13 +129,25 @@ export function createStaffAuth(db: WritableDatabase, clock: () => number): Staf
     return found;
   }
 
-  async function addAccount(name: string, pin: string, role: 'admin' | 'staff', onlyIfNone: boolean): Promise<StaffIdentity> {
-    if (await findAccount(pin)) throw new StaffAuthError('pin_taken', 'createAccount: another account already uses this PIN; choose a different one');
+  async function addAccount(
+    name: string,
+    pin: string,
+    role: 'admin' | 'staff',
+    onlyIfNone: boolean,
+  ): Promise<StaffIdentity> {
+    if (await findAccount(pin))
+      throw new StaffAuthError(
+        'pin_taken',
+        'createAccount: another account already uses this PIN; choose a different one',
+      );
     const pinHash = await hashPin(pin);
     const id = uuidv7();
     db.transaction(() => {
       if (onlyIfNone && (countAccounts.get()?.n ?? 0) > 0) {
-        throw new StaffAuthError('setup_done', 'setupFirstAdmin: the first admin already exists; sign in with a PIN instead');
+        throw new StaffAuthError(
+          'setup_done',
+          'setupFirstAdmin: the first admin already exists; sign in with a PIN instead',
+        );
       }
       insertAccount.run({ id, name, role, pin_hash: pinHash, now: clock() });
     })();
@@ -143,14 +170,22 @@ export function createStaffAuth(db: WritableDatabase, clock: () => number): Staf
 
     async signIn(pin, source) {
       if (inFlight.has(source)) {
-        throw new StaffAuthError('busy', 'signIn: another sign-in from this device is still being checked; wait for it', 1000);
+        throw new StaffAuthError(
+          'busy',
+          'signIn: another sign-in from this device is still being checked; wait for it',
+          1000,
+        );
       }
       inFlight.add(source);
       try {
         const attempt = countAttempt(source, clock());
         if (attempt.lockedUntil > 0) {
           const left = attempt.lockedUntil - clock();
-          throw new StaffAuthError('locked_out', `signIn: too many wrong PINs from this device; try again in ${Math.ceil(left / 1000)} s`, left);
+          throw new StaffAuthError(
+            'locked_out',
+            `signIn: too many wrong PINs from this device; try again in ${Math.ceil(left / 1000)} s`,
+            left,
+          );
         }
         let account: AccountRow | null;
         try {
@@ -168,9 +203,17 @@ export function createStaffAuth(db: WritableDatabase, clock: () => number): Staf
           const lockouts = attempt.lockouts + 1;
           const period = Math.min(MAX_LOCKOUT_MS, FIRST_LOCKOUT_MS * 2 ** (lockouts - 1));
           putLock.run({ source, failures: 0, lockouts, locked_until: clock() + period, now: clock() });
-          throw new StaffAuthError('locked_out', `signIn: wrong PIN; ${MAX_WRONG_PINS} wrong PINs in a row lock this device out for ${Math.round(period / 1000)} s`, period, true);
+          throw new StaffAuthError(
+            'locked_out',
+            `signIn: wrong PIN; ${MAX_WRONG_PINS} wrong PINs in a row lock this device out for ${Math.round(period / 1000)} s`,
+            period,
+            true,
+          );
         }
-        throw new StaffAuthError('wrong_pin', `signIn: wrong PIN (${MAX_WRONG_PINS - attempt.failures} tries left before a lock-out)`);
+        throw new StaffAuthError(
+          'wrong_pin',
+          `signIn: wrong PIN (${MAX_WRONG_PINS - attempt.failures} tries left before a lock-out)`,
+        );
       } finally {
         inFlight.delete(source);
       }

@@ -46,10 +46,17 @@ export function createStaffGuard(auth: StaffAuth): StaffGuard {
   function check(admin: boolean) {
     return async (request: FastifyRequest, _reply: FastifyReply) => {
       const token = bearerToken(request);
-      if (!token) throw new HttpError(401, 'staff_unauthorised', 'staff only: sign in at /staff and send the session token as `Authorization: Bearer <token>`');
+      if (!token)
+        throw new HttpError(
+          401,
+          'staff_unauthorised',
+          'staff only: sign in at /staff and send the session token as `Authorization: Bearer <token>`',
+        );
       const who = auth.authenticate(token);
-      if (!who) throw new HttpError(401, 'staff_session_invalid', 'the staff session is unknown or has expired; sign in again');
-      if (admin && who.role !== 'admin') throw new HttpError(403, 'staff_admin_only', 'only an admin account may do this');
+      if (!who)
+        throw new HttpError(401, 'staff_session_invalid', 'the staff session is unknown or has expired; sign in again');
+      if (admin && who.role !== 'admin')
+        throw new HttpError(403, 'staff_admin_only', 'only an admin account may do this');
       identities.set(request, who);
     };
   }
@@ -65,10 +72,17 @@ export function createStaffGuard(auth: StaffAuth): StaffGuard {
 }
 
 /** Parses with a zod schema or throws a 400 naming what was wrong. */
-export function parseBody<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } }, body: unknown, what: string): T {
+export function parseBody<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: ZodError } },
+  body: unknown,
+  what: string,
+): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 6).map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ');
+    const issues = parsed.error.issues
+      .slice(0, 6)
+      .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
+      .join('; ');
     throw new HttpError(400, 'invalid_body', `${what}: ${issues}`);
   }
   return parsed.data;

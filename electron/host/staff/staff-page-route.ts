@@ -19,6 +19,9 @@ export function staffPageRoute(deps: { rendererDir: string; log: Logger }): Rout
   }
   return (app) => {
     if (page !== null) servePage(app, STAFF_ROUTES.staffPage, page);
-    else apiRoute(app, STAFF_ROUTES.staffPage, {}, async (_request, reply) => reply.status(503).send({ error: { code: 'renderer_missing', message: missing } }));
+    else
+      apiRoute(app, STAFF_ROUTES.staffPage, {}, async (_request, reply) =>
+        reply.status(503).send({ error: { code: 'renderer_missing', message: missing } }),
+      );
   };
 }

@@ -91,7 +91,10 @@ export function createChangeApplier(deps: ApplyDeps) {
               else deps.urgent.remove(c.id);
             } else if (!warnedNoUrgentSink) {
               warnedNoUrgentSink = true;
-              log.warn({ seq: c.seq }, 'urgent changes from the hub are passed over: no urgent store is wired into sync');
+              log.warn(
+                { seq: c.seq },
+                'urgent changes from the hub are passed over: no urgent store is wired into sync',
+              );
             }
             break;
           case 'posting-delete':

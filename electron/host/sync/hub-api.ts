@@ -44,29 +44,50 @@ export async function fetchChangesPage(
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   let response: Response;
   try {
-    response = await fetch(url, { headers: { authorization: `Bearer ${hub.token}`, accept: 'application/json' }, signal });
+    response = await fetch(url, {
+      headers: { authorization: `Bearer ${hub.token}`, accept: 'application/json' },
+      signal,
+    });
   } catch (error) {
     // Stopped by the caller (a catch-up cancelled): say so, as the page worker's stream does.
     if (options.signal?.aborted) throw new HubRequestError('fetchChangesPage: catch-up stopped', null, 'aborted');
-    throw new HubRequestError(`fetchChangesPage: hub unreachable at ${hub.url} (${(error as Error).message})`, null, 'unreachable');
+    throw new HubRequestError(
+      `fetchChangesPage: hub unreachable at ${hub.url} (${(error as Error).message})`,
+      null,
+      'unreachable',
+    );
   }
   if (response.status === 401 || response.status === 403) {
     const detail = await response.text().catch(() => '');
-    throw new HubAuthError(`fetchChangesPage: the hub refused hall "${hub.hallId}" (HTTP ${response.status}); check --hub-token. ${detail.slice(0, 200)}`);
+    throw new HubAuthError(
+      `fetchChangesPage: the hub refused hall "${hub.hallId}" (HTTP ${response.status}); check --hub-token. ${detail.slice(0, 200)}`,
+    );
   }
   if (!response.ok) {
     const detail = await response.text().catch(() => '');
-    throw new HubRequestError(`fetchChangesPage: HTTP ${response.status} from ${url}: ${detail.slice(0, 200)}`, response.status, 'http_error');
+    throw new HubRequestError(
+      `fetchChangesPage: HTTP ${response.status} from ${url}: ${detail.slice(0, 200)}`,
+      response.status,
+      'http_error',
+    );
   }
   let body: unknown;
   try {
     body = await response.json();
   } catch (error) {
-    throw new HubRequestError(`fetchChangesPage: the hub sent a body that is not JSON (${(error as Error).message})`, response.status, 'bad_body');
+    throw new HubRequestError(
+      `fetchChangesPage: the hub sent a body that is not JSON (${(error as Error).message})`,
+      response.status,
+      'bad_body',
+    );
   }
   const parsed = ChangesPageSchema.safeParse(body);
   if (!parsed.success) {
-    throw new HubRequestError(`fetchChangesPage: the hub sent a page without { changes, lastSeq, hasMore }`, response.status, 'bad_page');
+    throw new HubRequestError(
+      `fetchChangesPage: the hub sent a page without { changes, lastSeq, hasMore }`,
+      response.status,
+      'bad_page',
+    );
   }
   return parsed.data;
 }

@@ -109,7 +109,9 @@ export function startHubLink(deps: HubLinkDeps): HubLink {
   const dataChanged = throttle(deps.onDataChanged, deps.tuning?.replanEveryMs ?? 25);
 
   // With every heartbeat the hub learns how this hall is doing (/city): counts only, no content.
-  const outboxLag = db.prepare<[], { n: number; oldest: number | null }>('SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE delivered_at IS NULL');
+  const outboxLag = db.prepare<[], { n: number; oldest: number | null }>(
+    'SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE delivered_at IS NULL',
+  );
   const heartbeatReport = () => {
     const lag = outboxLag.get();
     return { outboxPending: lag?.n ?? 0, outboxOldestAt: lag?.oldest ?? null, ...deps.screensReport?.() };

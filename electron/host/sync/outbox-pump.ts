@@ -52,13 +52,18 @@ export function createOutboxPump(deps: OutboxPumpDeps): OutboxPump {
   async function sendOne(item: OutboxItem): Promise<void> {
     let failure: string;
     try {
-      const raw = await transport.submit({ id: item.id, type: item.type, payload: item.payload, createdAt: item.createdAt }, ackTimeoutMs);
+      const raw = await transport.submit(
+        { id: item.id, type: item.type, payload: item.payload, createdAt: item.createdAt },
+        ackTimeoutMs,
+      );
       const ack = SubmitAckSchema.safeParse(raw);
       if (ack.success && ack.data.ok && (ack.data.id === undefined || ack.data.id === item.id)) {
         if (!stopped) outbox.markDelivered(item.id, clock());
         return;
       }
-      failure = ack.success ? `refused: ${ack.data.error?.code ?? 'unknown'} ${ack.data.error?.message ?? ''}`.trim() : 'the hub sent an unreadable ack';
+      failure = ack.success
+        ? `refused: ${ack.data.error?.code ?? 'unknown'} ${ack.data.error?.message ?? ''}`.trim()
+        : 'the hub sent an unreadable ack';
     } catch (error) {
       failure = `no ack: ${(error as Error).message}`;
     }

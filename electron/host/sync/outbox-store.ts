@@ -56,7 +56,8 @@ function prepareInsert(db: Database) {
 
 /** Adds one item; joins the caller's transaction when there is one. Returns the item id. */
 export function enqueueOutbox(db: WritableDatabase, item: OutboxItemInput, now: number = Date.now()): string {
-  if (!TYPE.test(item.type)) throw new OutboxError(`enqueueOutbox: type "${item.type}" must be a lower-case name (a-z 0-9 . _ -)`);
+  if (!TYPE.test(item.type))
+    throw new OutboxError(`enqueueOutbox: type "${item.type}" must be a lower-case name (a-z 0-9 . _ -)`);
   const payload = JSON.stringify(item.payload ?? null);
   if (payload.length > MAX_PAYLOAD_CHARS) {
     throw new OutboxError(`enqueueOutbox: payload of ${payload.length} characters exceeds ${MAX_PAYLOAD_CHARS}`);
@@ -100,11 +101,15 @@ export function createOutboxStore(db: WritableDatabase): OutboxStore {
   const selectDue = db.prepare<{ now: number; limit: number }, OutboxRow>(
     'SELECT * FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT @limit',
   );
-  const delivered = db.prepare<{ id: string; now: number }>('UPDATE outbox SET delivered_at = @now, last_error = NULL WHERE id = @id AND delivered_at IS NULL');
+  const delivered = db.prepare<{ id: string; now: number }>(
+    'UPDATE outbox SET delivered_at = @now, last_error = NULL WHERE id = @id AND delivered_at IS NULL',
+  );
   const failed = db.prepare<{ id: string; error: string; next: number }>(
     'UPDATE outbox SET attempts = attempts + 1, last_error = @error, next_attempt_at = @next WHERE id = @id AND delivered_at IS NULL',
   );
-  const resetAll = db.prepare('UPDATE outbox SET next_attempt_at = 0 WHERE delivered_at IS NULL AND next_attempt_at > 0');
+  const resetAll = db.prepare(
+    'UPDATE outbox SET next_attempt_at = 0 WHERE delivered_at IS NULL AND next_attempt_at > 0',
+  );
   const countPending = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM outbox WHERE delivered_at IS NULL');
   const selectOne = db.prepare<{ id: string }, OutboxRow>('SELECT * FROM outbox WHERE id = @id');
   return {

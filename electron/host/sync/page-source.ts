@@ -35,10 +35,15 @@ export interface PageSource {
  * Reads pages on the calling thread, asking for the next page before checking this one so
  * the hub and the network work meanwhile. Used by the worker and as the fallback.
  */
-export async function* readPages(hub: HubEndpoint, since: number, options: PageReadOptions): AsyncGenerator<PreparedPage, void, undefined> {
+export async function* readPages(
+  hub: HubEndpoint,
+  since: number,
+  options: PageReadOptions,
+): AsyncGenerator<PreparedPage, void, undefined> {
   const stop = new AbortController();
   const signal = AbortSignal.any([stop.signal, options.signal]);
-  const fetchPage = (from: number) => fetchChangesPage(hub, from, options.pageSize, { timeoutMs: options.timeoutMs, signal });
+  const fetchPage = (from: number) =>
+    fetchChangesPage(hub, from, options.pageSize, { timeoutMs: options.timeoutMs, signal });
   let next = fetchPage(since);
   try {
     for (;;) {
@@ -85,8 +90,10 @@ export type FromWorker =
   | { type: 'error'; stream: number; error: SerializedError };
 
 export function serializeError(error: unknown): SerializedError {
-  if (error instanceof HubAuthError) return { name: error.name, message: error.message, status: null, code: error.code };
-  if (error instanceof HubRequestError) return { name: error.name, message: error.message, status: error.status, code: error.code };
+  if (error instanceof HubAuthError)
+    return { name: error.name, message: error.message, status: null, code: error.code };
+  if (error instanceof HubRequestError)
+    return { name: error.name, message: error.message, status: error.status, code: error.code };
   return { name: 'Error', message: (error as Error)?.message ?? String(error), status: null, code: 'catch_up_failed' };
 }
 
@@ -159,7 +166,8 @@ export function createPageSource(options: PageSourceOptions): PageSource {
     if (state === 'failed' || state === 'closed') return;
     state = 'failed';
     log.warn({ reason }, 'sync page worker stopped; reading pages on the host thread from now on');
-    for (const sink of streams.values()) sink.push(new HubRequestError(`sync: the page worker stopped (${reason})`, null, 'worker_failed'));
+    for (const sink of streams.values())
+      sink.push(new HubRequestError(`sync: the page worker stopped (${reason})`, null, 'worker_failed'));
   }
 
   if (options.worker) {
@@ -201,7 +209,15 @@ export function createPageSource(options: PageSourceOptions): PageSource {
     const onAbort = () => push(new HubRequestError('sync: catch-up stopped', null, 'aborted'));
     if (signal.aborted) onAbort();
     else signal.addEventListener('abort', onAbort, { once: true });
-    send({ type: 'open', stream, hub: hubNow(), since, pageSize: options.pageSize, timeoutMs: options.timeoutMs, ahead });
+    send({
+      type: 'open',
+      stream,
+      hub: hubNow(),
+      since,
+      pageSize: options.pageSize,
+      timeoutMs: options.timeoutMs,
+      ahead,
+    });
     try {
       for (;;) {
         while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
@@ -248,7 +264,11 @@ export function createPageSource(options: PageSourceOptions): PageSource {
         }
       }
       // The worker is still starting (or gone): read here, and hand over once it is up.
-      for await (const page of readPages(hubNow(), since, { pageSize: options.pageSize, timeoutMs: options.timeoutMs, signal })) {
+      for await (const page of readPages(hubNow(), since, {
+        pageSize: options.pageSize,
+        timeoutMs: options.timeoutMs,
+        signal,
+      })) {
         yield page;
         if (!page.hasMore) return;
         since = page.through;

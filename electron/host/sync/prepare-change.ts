@@ -38,19 +38,30 @@ export function payloadText(raw: unknown): string {
   } catch {
     text = String(raw);
   }
-  return text.length > MAX_QUARANTINE_PAYLOAD ? `${text.slice(0, MAX_QUARANTINE_PAYLOAD)}…[truncated, ${text.length} characters]` : text;
+  return text.length > MAX_QUARANTINE_PAYLOAD
+    ? `${text.slice(0, MAX_QUARANTINE_PAYLOAD)}…[truncated, ${text.length} characters]`
+    : text;
 }
 
 export function prepareChange({ seq, raw }: SequencedChange): PreparedChange {
-  const quarantine = (reason: string): PreparedChange => ({ seq, kind: 'quarantine', reason, payload: payloadText(raw) });
+  const quarantine = (reason: string): PreparedChange => ({
+    seq,
+    kind: 'quarantine',
+    reason,
+    payload: payloadText(raw),
+  });
   const envelope = ChangeEnvelopeSchema.safeParse(raw);
   if (!envelope.success) return quarantine(`change: ${describeIssues(envelope.error)}`);
   const c = envelope.data;
-  if (c.type === 'urgent') return c.op === 'upsert' ? { seq, kind: 'urgent-upsert', id: c.id, data: c.data } : { seq, kind: 'urgent-delete', id: c.id };
+  if (c.type === 'urgent')
+    return c.op === 'upsert'
+      ? { seq, kind: 'urgent-upsert', id: c.id, data: c.data }
+      : { seq, kind: 'urgent-delete', id: c.id };
   if (c.op === 'delete') return { seq, kind: 'posting-delete', id: c.id };
   const parsed = PostingSchema.safeParse(c.data);
   if (!parsed.success) return quarantine(`listing: ${describeIssues(parsed.error)}`);
-  if (parsed.data.id !== c.id) return quarantine(`listing: data.id "${parsed.data.id}" differs from the change id "${c.id}"`);
+  if (parsed.data.id !== c.id)
+    return quarantine(`listing: data.id "${parsed.data.id}" differs from the change id "${c.id}"`);
   return { seq, kind: 'posting-upsert', posting: parsed.data };
 }
 
@@ -66,16 +77,29 @@ export function sequencePage(since: number, changes: readonly unknown[], hasMore
   for (const raw of changes) {
     const seq = seqOf(raw);
     if (seq === null || seq <= previous) {
-      throw new HubRequestError(`sync: the hub's page after ${since} holds a change without an increasing seq`, null, 'bad_page');
+      throw new HubRequestError(
+        `sync: the hub's page after ${since} holds a change without an increasing seq`,
+        null,
+        'bad_page',
+      );
     }
     previous = seq;
     run.push({ seq, raw });
   }
-  if (hasMore && run.length === 0) throw new HubRequestError('sync: the hub said it has more changes but sent none', null, 'bad_page');
+  if (hasMore && run.length === 0)
+    throw new HubRequestError('sync: the hub said it has more changes but sent none', null, 'bad_page');
   return run;
 }
 
-export function preparePage(since: number, page: { changes: readonly unknown[]; lastSeq: number; hasMore: boolean }): PreparedPage {
+export function preparePage(
+  since: number,
+  page: { changes: readonly unknown[]; lastSeq: number; hasMore: boolean },
+): PreparedPage {
   const run = sequencePage(since, page.changes, page.hasMore);
-  return { changes: run.map(prepareChange), lastSeq: page.lastSeq, hasMore: page.hasMore, through: run.at(-1)?.seq ?? since };
+  return {
+    changes: run.map(prepareChange),
+    lastSeq: page.lastSeq,
+    hasMore: page.hasMore,
+    through: run.at(-1)?.seq ?? since,
+  };
 }

@@ -19,7 +19,13 @@ import { io, type Socket as IoSocket } from 'socket.io-client';
 import type { Logger } from '../util/logger';
 import type { ApplyResult, ChangeApplier } from './apply-changes';
 import { backoffDelay, AUTH_BACKOFF, RECONNECT_BACKOFF, type BackoffPolicy, type RandomSource } from './backoff';
-import { HALL_NAMESPACE, HeartbeatAckSchema, type HallClientEvents, type HallHandshake, type HallServerEvents } from '../../../shared/api/hub-wire';
+import {
+  HALL_NAMESPACE,
+  HeartbeatAckSchema,
+  type HallClientEvents,
+  type HallHandshake,
+  type HallServerEvents,
+} from '../../../shared/api/hub-wire';
 import { seqOf, type SequencedChange } from './sequenced-change';
 import { HubAuthError, type HubEndpoint, type HubRequestError } from './hub-api';
 import { createPageSource, type WorkerScript } from './page-source';
@@ -213,7 +219,10 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
     if (closed) return;
     const seq = seqOf(raw);
     if (seq === null) {
-      setError('bad_live_change', 'sync: ignored a live change without a usable seq; the next catch-up reads it from the feed');
+      setError(
+        'bad_live_change',
+        'sync: ignored a live change without a usable seq; the next catch-up reads it from the feed',
+      );
       return;
     }
     if (hubLastSeq === null || seq > hubLastSeq) hubLastSeq = seq;
@@ -226,7 +235,10 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
       handleLive({ seq, raw });
     } catch (error) {
       // The transaction rolled back and the cursor did not move: the feed will replay it.
-      setError('apply_failed', `sync: applying change ${seq} failed (${(error as Error).message}); retrying by catch-up`);
+      setError(
+        'apply_failed',
+        `sync: applying change ${seq} failed (${(error as Error).message}); retrying by catch-up`,
+      );
       scheduleCatchUpRetry();
     }
   }
@@ -246,7 +258,10 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
         applied(applier.applyPrepared(page.changes, done ? page.lastSeq : undefined));
         if (done) {
           if (page.lastSeq < cursor) {
-            setError('hub_behind', `sync: the hub's log ends at ${page.lastSeq} but this hall has applied up to ${cursor}; was the hub reset?`);
+            setError(
+              'hub_behind',
+              `sync: the hub's log ends at ${page.lastSeq} but this hall has applied up to ${cursor}; was the hub reset?`,
+            );
           }
           markSynced();
           return;
@@ -390,14 +405,20 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
 
   function heartbeat(): void {
     if (!connected) return;
-    socket.timeout(Math.min(10_000, tuning.heartbeatMs)).emit('heartbeat', { hallId: hub.hallId, cursor, ...deps.heartbeatReport?.() }, (err: Error | null, ack: unknown) => {
-      if (err || closed) return;
-      const parsed = HeartbeatAckSchema.safeParse(ack);
-      if (!parsed.success) return;
-      hubLastSeq = Math.max(hubLastSeq ?? 0, parsed.data.lastSeq);
-      if (parsed.data.lastSeq > cursor && !catchUp && buffer.length === 0) void startCatchUp();
-      else if (parsed.data.lastSeq <= cursor) markSynced();
-    });
+    socket
+      .timeout(Math.min(10_000, tuning.heartbeatMs))
+      .emit(
+        'heartbeat',
+        { hallId: hub.hallId, cursor, ...deps.heartbeatReport?.() },
+        (err: Error | null, ack: unknown) => {
+          if (err || closed) return;
+          const parsed = HeartbeatAckSchema.safeParse(ack);
+          if (!parsed.success) return;
+          hubLastSeq = Math.max(hubLastSeq ?? 0, parsed.data.lastSeq);
+          if (parsed.data.lastSeq > cursor && !catchUp && buffer.length === 0) void startCatchUp();
+          else if (parsed.data.lastSeq <= cursor) markSynced();
+        },
+      );
   }
 
   function wire(s: HubSocket): void {
@@ -436,12 +457,18 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
       goneOffline();
       if (code === 'unauthorized' || code === 'bad_handshake') {
         authFailures++;
-        setError('unauthorized', `sync: the hub at ${urls[current]} refused hall "${hub.hallId}": ${error.data?.message ?? error.message}; check --hall-id and --hub-token (retrying slowly)`);
+        setError(
+          'unauthorized',
+          `sync: the hub at ${urls[current]} refused hall "${hub.hallId}": ${error.data?.message ?? error.message}; check --hall-id and --hub-token (retrying slowly)`,
+        );
         scheduleReconnect(tuning.authBackoff);
         return;
       }
       // 'draining': the node is shutting down and sends its halls elsewhere
-      setError('unreachable', `sync: cannot reach the hub at ${urls[current]} (${error.data?.message ?? error.message}); retrying with back-off`);
+      setError(
+        'unreachable',
+        `sync: cannot reach the hub at ${urls[current]} (${error.data?.message ?? error.message}); retrying with back-off`,
+      );
       scheduleReconnect(tuning.reconnect);
     });
 

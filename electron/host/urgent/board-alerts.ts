@@ -74,7 +74,14 @@ export function createBoardAlerts(deps: BoardAlertsDeps): BoardAlertsService {
     return {
       urgent: live
         .filter((r) => targets(r, screenId))
-        .map(({ id, title, body, listingId, createdAt, expiresAt }) => ({ id, title, body, listingId, createdAt, expiresAt })),
+        .map(({ id, title, body, listingId, createdAt, expiresAt }) => ({
+          id,
+          title,
+          body,
+          listingId,
+          createdAt,
+          expiresAt,
+        })),
       notice: announcements.get('notice', now),
       emergency: announcements.get('emergency', now),
     };
@@ -128,7 +135,9 @@ export function createBoardAlerts(deps: BoardAlertsDeps): BoardAlertsService {
   function scheduleExpiry(live: readonly UrgentRecord[], now: number): void {
     if (expiryTimer) clearTimeout(expiryTimer);
     const notice = announcements.get('notice', now);
-    const ends = [...live.map((r) => r.expiresAt), ...(notice?.expiresAt ? [notice.expiresAt] : [])].filter((t) => t > now);
+    const ends = [...live.map((r) => r.expiresAt), ...(notice?.expiresAt ? [notice.expiresAt] : [])].filter(
+      (t) => t > now,
+    );
     if (ends.length === 0) return;
     expiryTimer = setTimeout(pushAll, Math.min(Math.max(50, Math.min(...ends) - now + 20), 2 ** 31 - 1));
     expiryTimer.unref();
@@ -152,7 +161,10 @@ export function createBoardAlerts(deps: BoardAlertsDeps): BoardAlertsService {
           page.retries.set(r.id, retries + 1);
           page.sentAt.set(r.id, now);
           resend = true;
-          log.warn({ urgentId: r.id, screenId: page.screenId, retries: retries + 1 }, 'urgent posting not confirmed by a board page; sending it again');
+          log.warn(
+            { urgentId: r.id, screenId: page.screenId, retries: retries + 1 },
+            'urgent posting not confirmed by a board page; sending it again',
+          );
         }
       }
       if (resend) socket.emit('alerts', alertsFor(page.screenId, live, now));
@@ -163,7 +175,13 @@ export function createBoardAlerts(deps: BoardAlertsDeps): BoardAlertsService {
 
   namespace.on('connection', (socket) => {
     const s = socket as unknown as AnySocket;
-    const page: PageState = { socketId: s.id, screenId: s.data.screenId, sentAt: new Map(), since: new Map(), retries: new Map() };
+    const page: PageState = {
+      socketId: s.id,
+      screenId: s.data.screenId,
+      sentAt: new Map(),
+      since: new Map(),
+      retries: new Map(),
+    };
     pages.set(s.id, page);
     const now = clock();
     sendTo(s, alertsFor(page.screenId, urgent.live(now), now), now);
@@ -210,14 +228,34 @@ export function createBoardAlerts(deps: BoardAlertsDeps): BoardAlertsService {
         withPage.add(page.screenId);
         const retries = page.retries.get(record.id) ?? 0;
         const since = page.since.get(record.id) ?? null;
-        cells.push({ screenId: page.screenId, screenName: screenName(page.screenId), pageId: page.socketId, online: true, showingSince: since, retries, flagged: since === null && retries > 0 });
+        cells.push({
+          screenId: page.screenId,
+          screenName: screenName(page.screenId),
+          pageId: page.socketId,
+          online: true,
+          showingSince: since,
+          retries,
+          flagged: since === null && retries > 0,
+        });
       }
       // Configured screens with no page open cannot confirm anything: show them as such.
       for (const screen of deps.screens()) {
         if (withPage.has(screen.id) || !targets(record, screen.id)) continue;
-        cells.push({ screenId: screen.id, screenName: screen.name, pageId: null, online: false, showingSince: null, retries: 0, flagged: true });
+        cells.push({
+          screenId: screen.id,
+          screenName: screen.name,
+          pageId: null,
+          online: false,
+          showingSince: null,
+          retries: 0,
+          flagged: true,
+        });
       }
-      return cells.sort((a, b) => a.screenId.localeCompare(b.screenId, 'en', { numeric: true }) || (a.pageId ?? '').localeCompare(b.pageId ?? ''));
+      return cells.sort(
+        (a, b) =>
+          a.screenId.localeCompare(b.screenId, 'en', { numeric: true }) ||
+          (a.pageId ?? '').localeCompare(b.pageId ?? ''),
+      );
     },
     identify(screenId) {
       const until = clock() + IDENTIFY_MS;

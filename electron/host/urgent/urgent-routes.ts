@@ -59,18 +59,39 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
       const input = request.body;
       const now = clock();
       const expiresAt = Date.parse(input.expiresAt);
-      if (expiresAt <= now + 5000) throw new HttpError(422, 'expiry_in_past', `urgent posting: expiresAt ${input.expiresAt} is not in the future; an urgent posting needs an end time ahead of now`);
-      if (expiresAt > now + URGENT_MAX_LIFETIME_MS) throw new HttpError(422, 'expiry_too_far', 'urgent posting: expiresAt is more than 7 days ahead; an urgent posting is for now, not for the week after');
+      if (expiresAt <= now + 5000)
+        throw new HttpError(
+          422,
+          'expiry_in_past',
+          `urgent posting: expiresAt ${input.expiresAt} is not in the future; an urgent posting needs an end time ahead of now`,
+        );
+      if (expiresAt > now + URGENT_MAX_LIFETIME_MS)
+        throw new HttpError(
+          422,
+          'expiry_too_far',
+          'urgent posting: expiresAt is more than 7 days ahead; an urgent posting is for now, not for the week after',
+        );
       if (input.screens) {
         const known = new Set(deps.screenIds());
         const unknown = input.screens.filter((s) => !known.has(s));
-        if (unknown.length > 0) throw new HttpError(422, 'unknown_screen', `urgent posting: no screen has id ${unknown.map((s) => `"${s}"`).join(', ')}`);
+        if (unknown.length > 0)
+          throw new HttpError(
+            422,
+            'unknown_screen',
+            `urgent posting: no screen has id ${unknown.map((s) => `"${s}"`).join(', ')}`,
+          );
       }
       if (input.listingId && !deps.postingExists(input.listingId)) {
         throw new HttpError(422, 'unknown_listing', `urgent posting: no posting has id "${input.listingId}"`);
       }
       const record = urgent.create(input, who.name, now, (r) =>
-        audit.record({ who, action: 'urgent.create', target: r.id, detail: { title: r.title, expiresAt: r.expiresAt, screens: r.screens, listingId: r.listingId }, source: request.ip }),
+        audit.record({
+          who,
+          action: 'urgent.create',
+          target: r.id,
+          detail: { title: r.title, expiresAt: r.expiresAt, screens: r.screens, listingId: r.listingId },
+          source: request.ip,
+        }),
       );
       alerts.pushAll();
       deps.onQueued?.();
@@ -81,11 +102,17 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
       const who = guard.who(request);
       const { id } = request.params;
       if (!ID.test(id)) throw new HttpError(400, 'invalid_id', `"${id.slice(0, 80)}" is not an urgent posting id`);
-      const record = urgent.retract(id, who.name, clock(), (r) => audit.record({ who, action: 'urgent.retract', target: r.id, detail: { title: r.title }, source: request.ip }));
+      const record = urgent.retract(id, who.name, clock(), (r) =>
+        audit.record({ who, action: 'urgent.retract', target: r.id, detail: { title: r.title }, source: request.ip }),
+      );
       if (!record) {
         const existing = urgent.get(id);
         if (!existing) throw new HttpError(404, 'urgent_not_found', `no urgent posting has id "${id}"`);
-        throw new HttpError(409, 'urgent_not_live', `urgent posting "${id}" has already ${existing.retractedAt !== null ? 'been retracted' : 'expired'}`);
+        throw new HttpError(
+          409,
+          'urgent_not_live',
+          `urgent posting "${id}" has already ${existing.retractedAt !== null ? 'been retracted' : 'expired'}`,
+        );
       }
       alerts.pushAll();
       deps.onQueued?.();
@@ -97,7 +124,8 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
       const input = request.body;
       const now = clock();
       const expiresAt = input.expiresAt ? Date.parse(input.expiresAt) : null;
-      if (expiresAt !== null && expiresAt <= now) throw new HttpError(422, 'expiry_in_past', `notice: expiresAt ${input.expiresAt} is not in the future`);
+      if (expiresAt !== null && expiresAt <= now)
+        throw new HttpError(422, 'expiry_in_past', `notice: expiresAt ${input.expiresAt} is not in the future`);
       db.transaction(() => {
         announcements.set('notice', { title: input.text, body: '', expiresAt }, who.name, now);
         audit.record({ who, action: 'notice.set', detail: { text: input.text, expiresAt }, source: request.ip });
@@ -123,7 +151,12 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
       const now = clock();
       db.transaction(() => {
         announcements.set('emergency', { title: input.title, body: input.body, expiresAt: null }, who.name, now);
-        audit.record({ who, action: 'emergency.set', detail: { title: input.title, body: input.body }, source: request.ip });
+        audit.record({
+          who,
+          action: 'emergency.set',
+          detail: { title: input.title, body: input.body },
+          source: request.ip,
+        });
       })();
       alerts.pushAll();
       return announcements.get('emergency', now);

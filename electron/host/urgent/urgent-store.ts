@@ -55,7 +55,14 @@ function fromRow(r: UrgentRow): UrgentRecord {
 
 /** The hub's wire shape (scripts/hub UrgentInputSchema); a retraction is an expiry of now. */
 function hubPayload(r: UrgentRecord, expiresAt: number) {
-  return { id: r.id, title: r.title, body: r.body, listingId: r.listingId, expiresAt: new Date(expiresAt).toISOString(), screens: r.screens };
+  return {
+    id: r.id,
+    title: r.title,
+    body: r.body,
+    listingId: r.listingId,
+    expiresAt: new Date(expiresAt).toISOString(),
+    screens: r.screens,
+  };
 }
 
 export interface UrgentStore {
@@ -121,7 +128,11 @@ export function createUrgentStore(db: WritableDatabase, clock: () => number, log
         const record = fromRow({ ...row, retracted_at: now, retracted_by: by });
         // Postings from the hub are the hub's to end for other halls; only ours are relayed.
         if (record.origin === 'local') {
-          enqueueOutbox(db, { type: URGENT_OUTBOX_TYPE, payload: { ...hubPayload(record, now), retracted: true } }, now);
+          enqueueOutbox(
+            db,
+            { type: URGENT_OUTBOX_TYPE, payload: { ...hubPayload(record, now), retracted: true } },
+            now,
+          );
         }
         alsoInTransaction?.(record);
         return record;
@@ -150,7 +161,10 @@ export function createUrgentStore(db: WritableDatabase, clock: () => number, log
         upsert(id, data) {
           const parsed = HubUrgentSchema.safeParse({ ...(data && typeof data === 'object' ? data : {}), id });
           if (!parsed.success) {
-            log.warn({ id, reason: describeIssues(parsed.error) }, 'urgent posting from the hub passed over: it failed validation');
+            log.warn(
+              { id, reason: describeIssues(parsed.error) },
+              'urgent posting from the hub passed over: it failed validation',
+            );
             return;
           }
           const u = parsed.data;

@@ -19,7 +19,18 @@ export function createLogger(options: { level?: string; name?: string; destinati
       level: options.level ?? process.env.HALL_LOG_LEVEL ?? 'info',
       // Top-level too (`log.info({ phone })`), except `name`, which is pino's own logger name.
       redact: {
-        paths: ['phone', 'contactPhone', 'pin', 'token', '*.phone', '*.name', '*.contactPhone', '*.pin', '*.token', 'req.headers.authorization'],
+        paths: [
+          'phone',
+          'contactPhone',
+          'pin',
+          'token',
+          '*.phone',
+          '*.name',
+          '*.contactPhone',
+          '*.pin',
+          '*.token',
+          'req.headers.authorization',
+        ],
         censor: '[redacted]',
       },
     },

@@ -33,12 +33,20 @@ export function workerScriptFor(callerUrl: string, bundle: string, sourceFile: s
     return null;
   }
   const entry = new URL(sourceFile, here).href;
-  return { source: `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })` };
+  return {
+    source: `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`,
+  };
 }
 
 /** Starts the worker; execArgv [] because a bundled worker needs none of the host's flags. */
-export function startWorker(script: WorkerScript, workerData?: unknown, extra: Pick<WorkerOptions, 'resourceLimits' | 'transferList'> = {}): Worker {
+export function startWorker(
+  script: WorkerScript,
+  workerData?: unknown,
+  extra: Pick<WorkerOptions, 'resourceLimits' | 'transferList'> = {},
+): Worker {
   const { source } = script;
   const options: WorkerOptions = { ...extra, ...(workerData === undefined ? {} : { workerData }) };
-  return typeof source === 'string' ? new Worker(source, { eval: true, ...options }) : new Worker(source, { execArgv: [], ...options });
+  return typeof source === 'string'
+    ? new Worker(source, { eval: true, ...options })
+    : new Worker(source, { execArgv: [], ...options });
 }

@@ -9,7 +9,13 @@ import { Pictogram } from '../pictograms';
 
 const DISTRICTS = districtsOfCity(HOME_CITY_CODE);
 
-export function TradesStep({ selected, onToggle }: { selected: OccupationCode[]; onToggle: (c: OccupationCode) => void }) {
+export function TradesStep({
+  selected,
+  onToggle,
+}: {
+  selected: OccupationCode[];
+  onToggle: (c: OccupationCode) => void;
+}) {
   const { t } = useTranslation();
   return (
     <section className="step trades" data-testid="step-trades">
@@ -17,10 +23,21 @@ export function TradesStep({ selected, onToggle }: { selected: OccupationCode[];
       <p className="muted">{t('kiosk.signup.trades.hint')}</p>
       <div className="trade-grid">
         {OCCUPATION_CODES.map((code) => (
-          <button key={code} type="button" className="trade" aria-pressed={selected.includes(code)} data-testid={`pick-trade-${code}`} onClick={() => onToggle(code)}>
+          <button
+            key={code}
+            type="button"
+            className="trade"
+            aria-pressed={selected.includes(code)}
+            data-testid={`pick-trade-${code}`}
+            onClick={() => onToggle(code)}
+          >
             <Pictogram code={code} size={52} />
             <span>{t(`occupation.${code}`)}</span>
-            {selected.includes(code) && <span className="tick" aria-hidden="true">✓</span>}
+            {selected.includes(code) && (
+              <span className="tick" aria-hidden="true">
+                ✓
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -46,8 +63,19 @@ export function WhereStep({
       <h2 className="section-title">{t('kiosk.signup.where.districts')}</h2>
       <div className="chips">
         {DISTRICTS.map((d) => (
-          <button key={d.code} type="button" className="chip" aria-pressed={districts.includes(d.code)} data-testid={`pick-district-${d.code}`} onClick={() => onDistrict(d.code)}>
-            {districts.includes(d.code) && <span className="check" aria-hidden="true">✓</span>}
+          <button
+            key={d.code}
+            type="button"
+            className="chip"
+            aria-pressed={districts.includes(d.code)}
+            data-testid={`pick-district-${d.code}`}
+            onClick={() => onDistrict(d.code)}
+          >
+            {districts.includes(d.code) && (
+              <span className="check" aria-hidden="true">
+                ✓
+              </span>
+            )}
             {d.name}
           </button>
         ))}
@@ -55,8 +83,19 @@ export function WhereStep({
       <h2 className="section-title">{t('kiosk.signup.where.availability')}</h2>
       <div className="chips">
         {AVAILABILITY.map((a) => (
-          <button key={a} type="button" className="chip" aria-pressed={availability.includes(a)} data-testid={`pick-availability-${a}`} onClick={() => onAvailability(a)}>
-            {availability.includes(a) && <span className="check" aria-hidden="true">✓</span>}
+          <button
+            key={a}
+            type="button"
+            className="chip"
+            aria-pressed={availability.includes(a)}
+            data-testid={`pick-availability-${a}`}
+            onClick={() => onAvailability(a)}
+          >
+            {availability.includes(a) && (
+              <span className="check" aria-hidden="true">
+                ✓
+              </span>
+            )}
             {t(`kiosk.signup.availability.${a}`)}
           </button>
         ))}
@@ -71,14 +110,30 @@ export const PAY_PRESETS: Array<{ unit: PayUnit; label: string; amounts: number[
   { unit: 'month', label: 'perMonth', amounts: [3000, 4000, 5000, 6000] },
 ];
 
-export function PayStep({ pay, onPay }: { pay: { amount: number; unit: PayUnit } | null; onPay: (p: { amount: number; unit: PayUnit } | null) => void }) {
+export function PayStep({
+  pay,
+  onPay,
+}: {
+  pay: { amount: number; unit: PayUnit } | null;
+  onPay: (p: { amount: number; unit: PayUnit } | null) => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <section className="step pay" data-testid="step-pay">
       <h1>{t('kiosk.signup.pay.title')}</h1>
       <div className="chips">
-        <button type="button" className="chip" aria-pressed={pay === null} data-testid="pick-pay-none" onClick={() => onPay(null)}>
-          {pay === null && <span className="check" aria-hidden="true">✓</span>}
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={pay === null}
+          data-testid="pick-pay-none"
+          onClick={() => onPay(null)}
+        >
+          {pay === null && (
+            <span className="check" aria-hidden="true">
+              ✓
+            </span>
+          )}
           {t('kiosk.signup.pay.none')}
         </button>
       </div>
@@ -89,8 +144,19 @@ export function PayStep({ pay, onPay }: { pay: { amount: number; unit: PayUnit }
             {group.amounts.map((amount) => {
               const on = pay?.unit === group.unit && pay.amount === amount;
               return (
-                <button key={amount} type="button" className="chip" aria-pressed={on} data-testid={`pick-pay-${group.unit}-${amount}`} onClick={() => onPay({ amount, unit: group.unit })}>
-                  {on && <span className="check" aria-hidden="true">✓</span>}
+                <button
+                  key={amount}
+                  type="button"
+                  className="chip"
+                  aria-pressed={on}
+                  data-testid={`pick-pay-${group.unit}-${amount}`}
+                  onClick={() => onPay({ amount, unit: group.unit })}
+                >
+                  {on && (
+                    <span className="check" aria-hidden="true">
+                      ✓
+                    </span>
+                  )}
                   {formatPay(amount, null, group.unit, i18n.language as Locale)}
                 </button>
               );

@@ -12,10 +12,22 @@ export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: ()
   useLayoutEffect(() => {
     performance.mark('kiosk-confirmation');
   }, []);
-  const slip = useSlipPrinter({ id: receipt.id, number: receipt.number, listingTitle: state.posting?.title ?? null, listingId: state.posting?.id ?? null });
+  const slip = useSlipPrinter({
+    id: receipt.id,
+    number: receipt.number,
+    listingTitle: state.posting?.title ?? null,
+    listingId: state.posting?.id ?? null,
+  });
   const qrText = [
     `登记号 ${receipt.number}`,
-    ...(state.posting ? [`报名岗位 ${state.posting.title}`, state.posting.employerName, `电话 ${state.posting.contactPhone}`, `岗位编号 ${state.posting.id}`] : []),
+    ...(state.posting
+      ? [
+          `报名岗位 ${state.posting.title}`,
+          state.posting.employerName,
+          `电话 ${state.posting.contactPhone}`,
+          `岗位编号 ${state.posting.id}`,
+        ]
+      : []),
   ].join('\n');
   return (
     <section className="step done" data-testid="step-done">
@@ -27,8 +39,12 @@ export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: ()
             {receipt.number}
           </p>
           <p>{t('kiosk.signup.done.numberHint')}</p>
-          {state.posting && <p className="done-posting">{t('kiosk.signup.done.posting', { title: state.posting.title })}</p>}
-          {state.posting && <p>{t('kiosk.signup.done.contact', { phone: formatPhoneForBoard(state.posting.contactPhone) })}</p>}
+          {state.posting && (
+            <p className="done-posting">{t('kiosk.signup.done.posting', { title: state.posting.title })}</p>
+          )}
+          {state.posting && (
+            <p>{t('kiosk.signup.done.contact', { phone: formatPhoneForBoard(state.posting.contactPhone) })}</p>
+          )}
         </div>
         <QrImage text={qrText} size={260} label={t('kiosk.signup.done.qr')} testId="done-qr" />
       </div>

@@ -36,7 +36,11 @@ export function PhoneStep({
       <output className={`phone-display${phone ? '' : ' is-empty'}`} data-testid="phone-display" data-value={phone}>
         {phone ? groupPhone(phone) : t('kiosk.signup.phone.placeholder')}
       </output>
-      <p className={`field-message ${problem === 'not-mobile' ? 'is-error' : problem === 'ok' ? 'is-ok' : ''}`} data-testid="phone-message" role="status">
+      <p
+        className={`field-message ${problem === 'not-mobile' ? 'is-error' : problem === 'ok' ? 'is-ok' : ''}`}
+        data-testid="phone-message"
+        role="status"
+      >
         {message}
       </p>
       <div className="keypad">
@@ -56,7 +60,13 @@ export function PhoneStep({
           ),
         )}
       </div>
-      <button type="button" className="btn btn-primary btn-huge" data-testid="phone-next" disabled={problem !== 'ok'} onClick={onNext}>
+      <button
+        type="button"
+        className="btn btn-primary btn-huge"
+        data-testid="phone-next"
+        disabled={problem !== 'ok'}
+        onClick={onNext}
+      >
         {t('kiosk.signup.next')}
       </button>
     </section>

@@ -13,7 +13,10 @@ const syllables = Object.keys(table).sort();
  * (so "zh" already offers 张, 周, 郑 …), without repeats, at most `limit`.
  */
 export function pinyinCandidates(typed: string, limit = 24): string[] {
-  const key = typed.toLowerCase().replace(/[^a-z]/g, '').replace(/v/g, 'u');
+  const key = typed
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
+    .replace(/v/g, 'u');
   if (key === '') return [];
   const out: string[] = [];
   const seen = new Set<string>();

@@ -4,14 +4,37 @@ import type { SignupState, Step } from './signup-state';
 import { groupPhone } from './phone-step';
 
 /** Everything the person gave, each line with a way back to change it, then submit. */
-export function ReviewStep({ state, onEdit, onSubmit }: { state: SignupState; onEdit: (step: Step) => void; onSubmit: () => void }) {
+export function ReviewStep({
+  state,
+  onEdit,
+  onSubmit,
+}: {
+  state: SignupState;
+  onEdit: (step: Step) => void;
+  onSubmit: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const any = t('kiosk.signup.review.any');
   const rows: Array<{ key: string; label: string; value: string; step: Step }> = [
     { key: 'phone', label: t('kiosk.signup.review.phone'), value: groupPhone(state.phone), step: 'phone' },
-    { key: 'name', label: t('kiosk.signup.review.name'), value: state.name.trim() || t('kiosk.signup.review.nameEmpty'), step: 'name' },
-    { key: 'trades', label: t('kiosk.signup.review.trades'), value: state.occupations.map((c) => t(`occupation.${c}`)).join('、') || any, step: 'trades' },
-    { key: 'districts', label: t('kiosk.signup.review.districts'), value: state.districts.map(formatDistrict).join('、') || any, step: 'where' },
+    {
+      key: 'name',
+      label: t('kiosk.signup.review.name'),
+      value: state.name.trim() || t('kiosk.signup.review.nameEmpty'),
+      step: 'name',
+    },
+    {
+      key: 'trades',
+      label: t('kiosk.signup.review.trades'),
+      value: state.occupations.map((c) => t(`occupation.${c}`)).join('、') || any,
+      step: 'trades',
+    },
+    {
+      key: 'districts',
+      label: t('kiosk.signup.review.districts'),
+      value: state.districts.map(formatDistrict).join('、') || any,
+      step: 'where',
+    },
     {
       key: 'availability',
       label: t('kiosk.signup.review.availability'),
@@ -49,7 +72,14 @@ export function ReviewStep({ state, onEdit, onSubmit }: { state: SignupState; on
           {t('kiosk.signup.review.failed', { reason: state.error })}
         </p>
       )}
-      <button type="button" className="btn btn-primary btn-huge" data-testid="submit" disabled={state.submitting} onPointerDown={() => performance.mark('kiosk-submit')} onClick={onSubmit}>
+      <button
+        type="button"
+        className="btn btn-primary btn-huge"
+        data-testid="submit"
+        disabled={state.submitting}
+        onPointerDown={() => performance.mark('kiosk-submit')}
+        onClick={onSubmit}
+      >
         {state.submitting ? t('kiosk.signup.review.submitting') : t('kiosk.signup.review.submit')}
       </button>
     </section>

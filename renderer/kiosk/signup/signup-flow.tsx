@@ -17,7 +17,14 @@ import { signupReducer, startSignup, toSignupInput, type Step } from './signup-s
 
 const NUMBERED: Step[] = ['consent', 'phone', 'name', 'trades', 'where', 'pay', 'review'];
 const NEXT: Partial<Record<Step, Step>> = { trades: 'where', where: 'pay', pay: 'review' };
-const PREV: Partial<Record<Step, Step>> = { phone: 'consent', name: 'phone', trades: 'name', where: 'trades', pay: 'where', review: 'pay' };
+const PREV: Partial<Record<Step, Step>> = {
+  phone: 'consent',
+  name: 'phone',
+  trades: 'name',
+  where: 'trades',
+  pay: 'where',
+  review: 'pay',
+};
 
 export interface SignupFlowProps {
   posting: PublicPosting | null;
@@ -50,9 +57,11 @@ export function SignupFlow({ posting, token, onCancel, onFinish, onUnauthorised 
         return;
       }
       const reason =
-        error instanceof ApiError && error.code === 'offline' ? t('kiosk.signup.review.offline')
-        : error instanceof ApiError && error.code === 'too_many_signups' ? t('kiosk.signup.review.tooMany')
-        : (error as Error).message;
+        error instanceof ApiError && error.code === 'offline'
+          ? t('kiosk.signup.review.offline')
+          : error instanceof ApiError && error.code === 'too_many_signups'
+            ? t('kiosk.signup.review.tooMany')
+            : (error as Error).message;
       dispatch({ type: 'failed', error: reason });
     }
   }
@@ -68,11 +77,18 @@ export function SignupFlow({ posting, token, onCancel, onFinish, onUnauthorised 
           <span className="progress" data-testid="signup-progress">
             {t('kiosk.signup.stepOf', { current: index + 1, total: NUMBERED.length })}
           </span>
-          {state.posting && <span className="signup-posting">{t('kiosk.signup.forPosting', { title: state.posting.title })}</span>}
+          {state.posting && (
+            <span className="signup-posting">{t('kiosk.signup.forPosting', { title: state.posting.title })}</span>
+          )}
         </header>
       )}
       <div className="signup-body">
-        {state.step === 'consent' && <ConsentStep onAgree={() => dispatch({ type: 'consent', id: uuidv7(), at: new Date().toISOString() })} onDecline={onCancel} />}
+        {state.step === 'consent' && (
+          <ConsentStep
+            onAgree={() => dispatch({ type: 'consent', id: uuidv7(), at: new Date().toISOString() })}
+            onDecline={onCancel}
+          />
+        )}
         {state.step === 'phone' && (
           <PhoneStep
             phone={state.phone}
@@ -82,8 +98,16 @@ export function SignupFlow({ posting, token, onCancel, onFinish, onUnauthorised 
             onNext={() => go('name')}
           />
         )}
-        {state.step === 'name' && <NameStep name={state.name} onName={(name) => dispatch({ type: 'set-name', name })} onNext={() => go('trades')} />}
-        {state.step === 'trades' && <TradesStep selected={state.occupations} onToggle={(code) => dispatch({ type: 'toggle-occupation', code })} />}
+        {state.step === 'name' && (
+          <NameStep
+            name={state.name}
+            onName={(name) => dispatch({ type: 'set-name', name })}
+            onNext={() => go('trades')}
+          />
+        )}
+        {state.step === 'trades' && (
+          <TradesStep selected={state.occupations} onToggle={(code) => dispatch({ type: 'toggle-occupation', code })} />
+        )}
         {state.step === 'where' && (
           <WhereStep
             districts={state.districts}

@@ -22,7 +22,19 @@ export interface SignupState {
   districts: string[];
   availability: Availability[];
   pay: { amount: number; unit: PayUnit } | null;
-  posting: Pick<PublicPosting, 'id' | 'title' | 'occupation' | 'districtCode' | 'payMin' | 'payMax' | 'payUnit' | 'settlement' | 'employerName' | 'contactPhone'> | null;
+  posting: Pick<
+    PublicPosting,
+    | 'id'
+    | 'title'
+    | 'occupation'
+    | 'districtCode'
+    | 'payMin'
+    | 'payMax'
+    | 'payUnit'
+    | 'settlement'
+    | 'employerName'
+    | 'contactPhone'
+  > | null;
   submitting: boolean;
   error: string | null;
   receipt: { id: string; number: string } | null;
@@ -84,7 +96,8 @@ export type SignupAction =
   | { type: 'submitted'; receipt: { id: string; number: string } }
   | { type: 'failed'; error: string };
 
-const toggle = <T,>(list: readonly T[], value: T): T[] => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+const toggle = <T>(list: readonly T[], value: T): T[] =>
+  list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 
 export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 export const PHONE_DIGITS = 11;

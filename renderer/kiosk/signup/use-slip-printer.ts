@@ -8,7 +8,8 @@ declare global {
   }
 }
 
-export type SlipState = { kind: 'unavailable' } | { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; reason: string };
+export type SlipState =
+  { kind: 'unavailable' } | { kind: 'printing' } | { kind: 'printed' } | { kind: 'failed'; reason: string };
 
 /**
  * Prints the confirmation slip once when the kiosk runs in the Electron shell with a receipt
@@ -17,7 +18,9 @@ export type SlipState = { kind: 'unavailable' } | { kind: 'printing' } | { kind:
  */
 export function useSlipPrinter(slip: PrintSlipInput): { state: SlipState; reprint: () => void } {
   const bridge = typeof window === 'undefined' ? undefined : window.hallShell?.kiosk;
-  const [state, setState] = useState<SlipState>(bridge?.printerAvailable ? { kind: 'printing' } : { kind: 'unavailable' });
+  const [state, setState] = useState<SlipState>(
+    bridge?.printerAvailable ? { kind: 'printing' } : { kind: 'unavailable' },
+  );
   const slipRef = useRef(slip);
 
   const print = useCallback(() => {

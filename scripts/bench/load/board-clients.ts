@@ -48,7 +48,11 @@ export function connectBoard(url: string, spec: BoardClientSpec, options: BoardC
   const socket = io(`${url}/board`, {
     forceNew: true,
     transports: ['websocket'],
-    auth: { screenId: spec.screenId, ...(spec.deviceToken ? { deviceToken: spec.deviceToken } : {}), ...(spec.planPatch ? { planPatch: true } : {}) },
+    auth: {
+      screenId: spec.screenId,
+      ...(spec.deviceToken ? { deviceToken: spec.deviceToken } : {}),
+      ...(spec.planPatch ? { planPatch: true } : {}),
+    },
     parser: lightParser,
     reconnectionDelay: 1000,
     reconnectionDelayMax: 5000,
@@ -103,7 +107,11 @@ export function connectBoard(url: string, spec: BoardClientSpec, options: BoardC
     heartbeat = setInterval(() => {
       const last = client.plans.at(-1);
       if (!socket.connected || !last) return;
-      socket.emit('heartbeat', { planId: last.plan.planId, pageIndex: 0, urgentIds: [], paintedAt: Date.now() }, () => undefined);
+      socket.emit(
+        'heartbeat',
+        { planId: last.plan.planId, pageIndex: 0, urgentIds: [], paintedAt: Date.now() },
+        () => undefined,
+      );
     }, options.heartbeatEveryMs);
     heartbeat.unref();
   }

@@ -5,8 +5,11 @@
  */
 import { closeBoards, connectBoard, type BoardClient, type BoardClientSpec } from './board-clients';
 
-export type ToFleet = { type: 'connect'; url: string; specs: BoardClientSpec[]; heartbeatEveryMs: number } | { type: 'close' };
-export type FromFleet = { type: 'plan'; index: number; at: number; totalItems: number; chars: number; via: 'plan' | 'patch' } | { type: 'closed' };
+export type ToFleet =
+  { type: 'connect'; url: string; specs: BoardClientSpec[]; heartbeatEveryMs: number } | { type: 'close' };
+export type FromFleet =
+  | { type: 'plan'; index: number; at: number; totalItems: number; chars: number; via: 'plan' | 'patch' }
+  | { type: 'closed' };
 
 const clients: BoardClient[] = [];
 const send = (m: FromFleet) => process.send!(m);
@@ -14,7 +17,13 @@ const send = (m: FromFleet) => process.send!(m);
 process.on('message', (m: ToFleet) => {
   if (m.type === 'connect') {
     m.specs.forEach((spec, index) => {
-      clients.push(connectBoard(m.url, spec, { heartbeatEveryMs: m.heartbeatEveryMs, onPlan: (_c, plan, at, via) => send({ type: 'plan', index, at, totalItems: plan.totalItems, chars: plan.chars, via }) }));
+      clients.push(
+        connectBoard(m.url, spec, {
+          heartbeatEveryMs: m.heartbeatEveryMs,
+          onPlan: (_c, plan, at, via) =>
+            send({ type: 'plan', index, at, totalItems: plan.totalItems, chars: plan.chars, via }),
+        }),
+      );
     });
   } else {
     closeBoards(clients);

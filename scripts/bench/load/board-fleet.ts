@@ -23,7 +23,11 @@ export function startFleet(url: string, specs: BoardClientSpec[], onPlan: (r: Pl
   // 200 pages taking whole first plans of a 20,000-posting hall at once hold several GB of strings
   // for a moment: on an idle machine they all arrive together and V8's default heap ran out
   const execArgv = ['--max-old-space-size=16384', '--import', 'tsx'];
-  const child = fork(join(ROOT, 'scripts/bench/load/board-fleet-process.ts'), [], { cwd: ROOT, execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(ROOT, 'scripts/bench/load/board-fleet-process.ts'), [], {
+    cwd: ROOT,
+    execArgv,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const fleet: BoardFleet = {
     firstPlanAt: specs.map(() => null),
     close: () =>

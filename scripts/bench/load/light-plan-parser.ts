@@ -74,4 +74,7 @@ export class LightDecoder extends DefaultDecoder {
   }
 }
 
-export const lightParser = { Encoder, Decoder: LightDecoder, protocol: 5, PacketType } as unknown as { Encoder: typeof Encoder; Decoder: typeof DefaultDecoder };
+export const lightParser = { Encoder, Decoder: LightDecoder, protocol: 5, PacketType } as unknown as {
+  Encoder: typeof Encoder;
+  Decoder: typeof DefaultDecoder;
+};

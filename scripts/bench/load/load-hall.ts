@@ -33,21 +33,39 @@ export function loadScreens(): ScreenSpec[] {
   const trades = OCCUPATION_CODES.filter((c) => c !== 'other');
   const districts = districtsOfCity(HOME_CITY_CODE).map((d) => d.code);
   const screens: ScreenSpec[] = [{ id: '1', name: '大厅主屏', ...LAYOUTS[0] }];
-  trades.forEach((code, i) => screens.push({ id: `t-${code}`, name: `工种屏 ${i + 1}`, ...LAYOUTS[i % 3]!, filter: { occupations: [code], districts: [] } }));
+  trades.forEach((code, i) =>
+    screens.push({
+      id: `t-${code}`,
+      name: `工种屏 ${i + 1}`,
+      ...LAYOUTS[i % 3]!,
+      filter: { occupations: [code], districts: [] },
+    }),
+  );
   for (let i = 0; i < 5; i++) {
     const mine = districts.filter((_, k) => k % 5 === i);
-    screens.push({ id: `d-${i + 1}`, name: `区县屏 ${i + 1}`, ...LAYOUTS[i % 2]!, filter: { occupations: [], districts: mine } });
+    screens.push({
+      id: `d-${i + 1}`,
+      name: `区县屏 ${i + 1}`,
+      ...LAYOUTS[i % 2]!,
+      filter: { occupations: [], districts: mine },
+    });
   }
   return screens;
 }
 
 /** Which screens show a posting (filters only; every generated posting is valid now). */
-export function screensShowing(screens: readonly ScreenSpec[], l: Pick<Posting, 'occupation' | 'districtCode'>): string[] {
+export function screensShowing(
+  screens: readonly ScreenSpec[],
+  l: Pick<Posting, 'occupation' | 'districtCode'>,
+): string[] {
   return screens
     .filter((s) => {
       const occ = s.filter?.occupations ?? [];
       const dis = s.filter?.districts ?? [];
-      return (occ.length === 0 || (occ as string[]).includes(l.occupation)) && (dis.length === 0 || dis.includes(l.districtCode));
+      return (
+        (occ.length === 0 || (occ as string[]).includes(l.occupation)) &&
+        (dis.length === 0 || dis.includes(l.districtCode))
+      );
     })
     .map((s) => s.id);
 }
@@ -57,7 +75,12 @@ export function boardSpecs(screens: readonly ScreenSpec[], count: number): Board
   return Array.from({ length: count }, (_, k) => {
     const s = screens[k % screens.length]!;
     const odd = k % 5 === 4;
-    return { screenId: s.id, viewport: odd ? { width: Math.round(s.width * 0.6667), height: Math.round(s.height * 0.6667) } : { width: s.width, height: s.height } };
+    return {
+      screenId: s.id,
+      viewport: odd
+        ? { width: Math.round(s.width * 0.6667), height: Math.round(s.height * 0.6667) }
+        : { width: s.width, height: s.height },
+    };
   });
 }
 
@@ -74,12 +97,40 @@ export async function startLoadHall(postings: number): Promise<LoadHall> {
   const hallDir = mkdtempSync(join(tmpdir(), 'bench-load-hall-'));
   const screens = loadScreens();
   writeFileSync(join(hallDir, 'screens.json'), JSON.stringify({ screens }));
-  const hub = await startChild('scripts/hub/cli.ts', ['--port', '0', '--data', hubDir, '--seed', String(postings), '--admin-token', ADMIN_TOKEN, '--hall-token', HALL_TOKEN], /hub: (http:\/\/\S+)/);
+  const hub = await startChild(
+    'scripts/hub/cli.ts',
+    [
+      '--port',
+      '0',
+      '--data',
+      hubDir,
+      '--seed',
+      String(postings),
+      '--admin-token',
+      ADMIN_TOKEN,
+      '--hall-token',
+      HALL_TOKEN,
+    ],
+    /hub: (http:\/\/\S+)/,
+  );
   let hall: Child;
   try {
     hall = await startChild(
       'electron/host/cli.ts',
-      ['--port', '0', '--host', '0.0.0.0', '--data', hallDir, '--hub', hub.url, '--hall-id', 'load', '--hub-token', HALL_TOKEN],
+      [
+        '--port',
+        '0',
+        '--host',
+        '0.0.0.0',
+        '--data',
+        hallDir,
+        '--hub',
+        hub.url,
+        '--hall-id',
+        'load',
+        '--hub-token',
+        HALL_TOKEN,
+      ],
       /health: (http:\/\/[^\s/]+)\/healthz/,
       { HALL_STAFF_PIN: STAFF_PIN },
       120_000,
@@ -107,12 +158,16 @@ export async function waitForSync(hallUrl: string, count: number, timeoutMs: num
   const started = Date.now();
   for (;;) {
     try {
-      const health = (await (await fetch(`${hallUrl}/healthz`, { signal: AbortSignal.timeout(10_000) })).json()) as { listings: number; sync?: { lagChanges: number } };
+      const health = (await (await fetch(`${hallUrl}/healthz`, { signal: AbortSignal.timeout(10_000) })).json()) as {
+        listings: number;
+        sync?: { lagChanges: number };
+      };
       if (health.listings >= count && (health.sync?.lagChanges ?? 0) === 0) return Date.now() - started;
     } catch {
       // the host may be busy writing the first sync; ask again
     }
-    if (Date.now() - started > timeoutMs) throw new Error(`waitForSync: the hall did not reach ${count} postings within ${timeoutMs} ms`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`waitForSync: the hall did not reach ${count} postings within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }

@@ -13,16 +13,34 @@ import { request } from 'node:http';
 import type { BoardClientSpec } from './board-clients';
 import { STAFF_PIN } from './load-hall';
 
-function call(url: string, method: string, body: unknown, headers: Record<string, string>, localAddress?: string): Promise<{ status: number; json: Record<string, unknown> }> {
+function call(
+  url: string,
+  method: string,
+  body: unknown,
+  headers: Record<string, string>,
+  localAddress?: string,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const data = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
-      { host: u.hostname, port: u.port, path: u.pathname, method, ...(localAddress ? { localAddress } : {}), headers: { ...headers, ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}) } },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method,
+        ...(localAddress ? { localAddress } : {}),
+        headers: {
+          ...headers,
+          ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}),
+        },
+      },
       (res) => {
         let text = '';
         res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} }),
+        );
       },
     );
     req.on('error', reject);
@@ -39,11 +57,25 @@ export async function pairBoards(hallUrl: string, specs: BoardClientSpec[]): Pro
     const from = `127.0.${Math.floor(i / 250)}.${2 + (i % 250)}`;
     const asked = await call(`${loopback}/api/board/pairings`, 'POST', { screenId: spec.screenId }, {}, from);
     if (asked.status === 404 && paired === 0) return 0;
-    if (asked.status !== 201) throw new Error(`pairBoards: pairing request answered ${asked.status}: ${JSON.stringify(asked.json)}`);
-    const approved = await call(`${hallUrl}/api/staff/pairings`, 'POST', { role: 'device', code: asked.json.code }, staff);
-    if (approved.status !== 201) throw new Error(`pairBoards: approval answered ${approved.status}: ${JSON.stringify(approved.json)}`);
-    const state = await call(`${loopback}/api/board/pairings/${String(asked.json.pairingId)}`, 'GET', undefined, {}, from);
-    if (state.json.status !== 'approved' || typeof state.json.token !== 'string') throw new Error(`pairBoards: pairing not approved: ${JSON.stringify(state.json)}`);
+    if (asked.status !== 201)
+      throw new Error(`pairBoards: pairing request answered ${asked.status}: ${JSON.stringify(asked.json)}`);
+    const approved = await call(
+      `${hallUrl}/api/staff/pairings`,
+      'POST',
+      { role: 'device', code: asked.json.code },
+      staff,
+    );
+    if (approved.status !== 201)
+      throw new Error(`pairBoards: approval answered ${approved.status}: ${JSON.stringify(approved.json)}`);
+    const state = await call(
+      `${loopback}/api/board/pairings/${String(asked.json.pairingId)}`,
+      'GET',
+      undefined,
+      {},
+      from,
+    );
+    if (state.json.status !== 'approved' || typeof state.json.token !== 'string')
+      throw new Error(`pairBoards: pairing not approved: ${JSON.stringify(state.json)}`);
     spec.deviceToken = state.json.token;
     paired++;
   }

@@ -23,7 +23,14 @@ process.on('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
 
-export function startChild(script: string, args: string[], ready: RegExp, env: Record<string, string> = {}, timeoutMs = 120_000, nodeArgs: string[] = []): Promise<Child> {
+export function startChild(
+  script: string,
+  args: string[],
+  ready: RegExp,
+  env: Record<string, string> = {},
+  timeoutMs = 120_000,
+  nodeArgs: string[] = [],
+): Promise<Child> {
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, HALL_LOG_LEVEL: 'warn', ...env },
@@ -39,7 +46,10 @@ export function startChild(script: string, args: string[], ready: RegExp, env: R
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   return new Promise((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`${script} did not start within ${timeoutMs} ms:\n${out.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`${script} did not start within ${timeoutMs} ms:\n${out.slice(-2000)}`)),
+      timeoutMs,
+    );
     child.stdout!.on('data', () => {
       const m = ready.exec(out);
       if (!m) return;

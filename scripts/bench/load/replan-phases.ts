@@ -11,12 +11,26 @@ import { ScreenProfileSchema } from '../../../shared/schemas/screen';
 
 const count = Number(process.argv[2] ?? 20_000);
 const now = Date.now();
-const postings = generatePostings(count + 50, { seed: 99, now }).map((l, i) => ({ ...l, id: `p-${i}`, validFrom: new Date(now - 3 * 86_400_000).toISOString(), validUntil: new Date(now + 7 * 86_400_000).toISOString() }));
+const postings = generatePostings(count + 50, { seed: 99, now }).map((l, i) => ({
+  ...l,
+  id: `p-${i}`,
+  validFrom: new Date(now - 3 * 86_400_000).toISOString(),
+  validUntil: new Date(now + 7 * 86_400_000).toISOString(),
+}));
 const screens = loadScreens().map((s) => ScreenProfileSchema.parse(s));
 const engine = new PlanEngine();
 engine.apply({ reset: true, upserts: postings.slice(0, count), removes: [] });
 const have = new Map<string, string | null>();
-const jobs = (): PlanJob[] => screens.map((screen) => ({ key: `${screen.id}@configured`, screen, viewport: null, bands: { urgent: false, notice: false }, pulse: null, have: have.get(screen.id) ?? null, full: 'no' }));
+const jobs = (): PlanJob[] =>
+  screens.map((screen) => ({
+    key: `${screen.id}@configured`,
+    screen,
+    viewport: null,
+    bands: { urgent: false, notice: false },
+    pulse: null,
+    have: have.get(screen.id) ?? null,
+    full: 'no',
+  }));
 const run = (label: string) => {
   const t0 = performance.now();
   const results = engine.plan({ now: Date.now(), dataUpdatedAt: Date.now(), jobs: jobs() });
@@ -24,7 +38,9 @@ const run = (label: string) => {
   for (const [i, r] of results.entries()) have.set(screens[i]!.id, r.summary.planId);
   const computed = results.filter((r) => r.computed).map((r) => r.key);
   const bytes = results.reduce((n, r) => n + (r.patch?.length ?? 0) + (r.full?.length ?? 0), 0);
-  console.log(JSON.stringify({ label, ms: Math.round(ms * 10) / 10, computed: computed.length, kb: Math.round(bytes / 1024) }));
+  console.log(
+    JSON.stringify({ label, ms: Math.round(ms * 10) / 10, computed: computed.length, kb: Math.round(bytes / 1024) }),
+  );
 };
 run('first plan of every screen');
 for (let k = 0; k < 10; k++) {

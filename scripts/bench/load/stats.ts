@@ -10,6 +10,16 @@ export function round(n: number, digits = 1): number {
   return Math.round(n * f) / f;
 }
 
-export function summary(values: readonly number[]): { n: number; p50: number | null; p99: number | null; max: number | null } {
-  return { n: values.length, p50: percentile(values, 50), p99: percentile(values, 99), max: values.length ? round(Math.max(...values)) : null };
+export function summary(values: readonly number[]): {
+  n: number;
+  p50: number | null;
+  p99: number | null;
+  max: number | null;
+} {
+  return {
+    n: values.length,
+    p50: percentile(values, 50),
+    p99: percentile(values, 99),
+    max: values.length ? round(Math.max(...values)) : null,
+  };
 }

@@ -73,9 +73,14 @@ describe('the common API client', () => {
     expect(me.name).toBe('管理员');
     const screens = await client().call(STAFF_ROUTES.screens, {});
     const first = screens.screens[0]!;
-    const updated = await client().call(STAFF_ROUTES.screenUpdate, { params: { id: first.id }, body: { viewingDistanceM: 9 } });
+    const updated = await client().call(STAFF_ROUTES.screenUpdate, {
+      params: { id: first.id },
+      body: { viewingDistanceM: 9 },
+    });
     expect(updated.viewingDistanceM).toBe(9);
-    const missing = await failure(client().call(STAFF_ROUTES.screenUpdate, { params: { id: 'no/such screen' }, body: { viewingDistanceM: 9 } }));
+    const missing = await failure(
+      client().call(STAFF_ROUTES.screenUpdate, { params: { id: 'no/such screen' }, body: { viewingDistanceM: 9 } }),
+    );
     expect([missing.status, missing.code]).toEqual([404, 'unknown_screen']);
   });
 
@@ -119,7 +124,11 @@ describe('the common API client', () => {
   });
 
   it('is an ApiError "bad_response", not a crash, when a 200 answer does not match the schema', async () => {
-    const { server, base } = await serveOnce(200, 'application/json', JSON.stringify({ status: 'ok', listings: 'many' }));
+    const { server, base } = await serveOnce(
+      200,
+      'application/json',
+      JSON.stringify({ status: 'ok', listings: 'many' }),
+    );
     try {
       const error = await failure(createApiClient({ base }).call(PUBLIC_ROUTES.health, {}));
       expect([error.status, error.code]).toEqual([200, 'bad_response']);

@@ -66,7 +66,12 @@ describe('a hall of 20,000 postings and 200 board pages', () => {
     expect(before.listings).toBe(POSTINGS);
 
     // The flood: one page reporting a new size as fast as it can, 5000 times.
-    const flooder: Socket = connect(`${hall.url}/board`, { auth: { screenId: '1' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const flooder: Socket = connect(`${hall.url}/board`, {
+      auth: { screenId: '1' },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     const flooded = new Promise<void>((resolve) => {
       flooder.on('connect', () => {
         for (let i = 0; i < 5000; i++) flooder.emit('viewport', { width: 800 + (i % 900), height: 450 + (i % 500) });
@@ -91,7 +96,9 @@ describe('a hall of 20,000 postings and 200 board pages', () => {
     await waitFor('every page to have a plan', () => pages.every((p) => p.firstPlanAt !== null));
 
     // Every page holds a plan for its own screen (its total matches the screen's filter).
-    const totals = new Map(screens.map((s) => [s.id, postings.filter((l) => screensShowing(screens, l).includes(s.id)).length]));
+    const totals = new Map(
+      screens.map((s) => [s.id, postings.filter((l) => screensShowing(screens, l).includes(s.id)).length]),
+    );
     for (const p of pages) expect(p.plans.at(-1)!.plan.totalItems).toBe(totals.get(p.spec.screenId));
 
     // The flood was cut off: rate-limited, then disconnected; its sizes never became plans.
@@ -99,7 +106,13 @@ describe('a hall of 20,000 postings and 200 board pages', () => {
     const afterFlood = await health(hall.url);
     expect(afterFlood.limits?.['board.viewport_rate']?.total ?? 0).toBeGreaterThan(0);
     expect(afterFlood.limits?.['board.flood_disconnect']?.total).toBe(1);
-    const groups = new Set(specs.map((s) => s.screenId + (s.viewport.width === screens.find((x) => x.id === s.screenId)!.width ? '' : `@${s.viewport.width}`))).size;
+    const groups = new Set(
+      specs.map(
+        (s) =>
+          s.screenId +
+          (s.viewport.width === screens.find((x) => x.id === s.screenId)!.width ? '' : `@${s.viewport.width}`),
+      ),
+    ).size;
     expect(afterFlood.boards!.plansComputed).toBeLessThanOrEqual(groups + 8);
     expect(afterFlood.boards!.planner).toBe('worker');
 
@@ -111,7 +124,9 @@ describe('a hall of 20,000 postings and 200 board pages', () => {
     const counts = new Map(affected.map((p) => [p, p.plans.length]));
     const computedBefore = afterFlood.boards!.plansComputed;
     expect((await call(hall.url, 'POST', `/api/staff/postings/${target.id}/hide`, { token })).status).toBe(200);
-    await waitFor('every page showing the posting to get a plan without it', () => affected.every((p) => p.plans.at(-1)!.plan.totalItems === totals.get(p.spec.screenId)! - 1));
+    await waitFor('every page showing the posting to get a plan without it', () =>
+      affected.every((p) => p.plans.at(-1)!.plan.totalItems === totals.get(p.spec.screenId)! - 1),
+    );
     await waitFor('the re-plan to settle', async () => (await health(hall.url)).boards!.feedBehind === 0);
     const afterChange = await health(hall.url);
     // At most one plan per group: only the groups of screens that show the posting, unless the
@@ -126,7 +141,8 @@ describe('a hall of 20,000 postings and 200 board pages', () => {
     for (const p of affected) expect(p.plans.length - counts.get(p)!).toBe(1);
     // pages of other screens still show all their postings
 
-    for (const p of pages.filter((x) => !showing.has(x.spec.screenId))) expect(p.plans.at(-1)!.plan.totalItems).toBe(totals.get(p.spec.screenId));
+    for (const p of pages.filter((x) => !showing.has(x.spec.screenId)))
+      expect(p.plans.at(-1)!.plan.totalItems).toBe(totals.get(p.spec.screenId));
 
     polling = false;
     await poller;

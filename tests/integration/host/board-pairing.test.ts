@@ -19,15 +19,33 @@ const HALL_PC = '127.0.0.1';
 const lan = (n: number) => `127.0.0.${n}`;
 
 /** An HTTP call from a chosen source address (what a device on the hall network would send). */
-function from(address: string, base: string, method: string, path: string, body?: unknown): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: ResponseJson }> {
+function from(
+  address: string,
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: ResponseJson }> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, base);
     const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method, localAddress: address, headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {} }, (res) => {
-      let text = '';
-      res.on('data', (d: Buffer) => (text += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : null }));
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method,
+        localAddress: address,
+        headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {},
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d.toString()));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : null }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(data);
   });
@@ -39,11 +57,18 @@ describe('board pages from the hall network', () => {
   const sockets: Socket[] = [];
 
   function board(address: string, auth: Record<string, unknown>): Socket {
-    const s = connect(`${hall.url}/board`, { auth, transports: ['websocket'], reconnection: false, forceNew: true, localAddress: address } as Parameters<typeof connect>[1]);
+    const s = connect(`${hall.url}/board`, {
+      auth,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      localAddress: address,
+    } as Parameters<typeof connect>[1]);
     sockets.push(s);
     return s;
   }
-  const refused = (s: Socket) => new Promise<{ message: string; data?: { code: string } }>((resolve) => s.once('connect_error', resolve as never));
+  const refused = (s: Socket) =>
+    new Promise<{ message: string; data?: { code: string } }>((resolve) => s.once('connect_error', resolve as never));
   const next = <T>(s: Socket, event: string, ms = 10_000) =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${event} within ${ms} ms`)), ms);
@@ -56,8 +81,15 @@ describe('board pages from the hall network', () => {
   async function pair(address: string, screenId: string): Promise<string> {
     const asked = await from(address, hall.url, 'POST', '/api/board/pairings', { screenId });
     expect(asked.status).toBe(201);
-    expect((await from(address, hall.url, 'GET', `/api/board/pairings/${asked.json.pairingId}`)).json).toMatchObject({ status: 'pending', code: asked.json.code, screenId });
-    const approved = await call(hall.url, 'POST', '/api/staff/pairings', { token, body: { role: 'device', code: asked.json.code } });
+    expect((await from(address, hall.url, 'GET', `/api/board/pairings/${asked.json.pairingId}`)).json).toMatchObject({
+      status: 'pending',
+      code: asked.json.code,
+      screenId,
+    });
+    const approved = await call(hall.url, 'POST', '/api/staff/pairings', {
+      token,
+      body: { role: 'device', code: asked.json.code },
+    });
     expect(approved).toMatchObject({ status: 201, json: { role: 'board-device', screenId } });
     const collected = await from(address, hall.url, 'GET', `/api/board/pairings/${asked.json.pairingId}`);
     expect(collected.json).toMatchObject({ status: 'approved', screenId, deviceId: approved.json.deviceId });
@@ -67,7 +99,10 @@ describe('board pages from the hall network', () => {
   }
 
   beforeAll(async () => {
-    hall = await startTestHall({ argv: ['--host', '0.0.0.0'], deps: { isHallPc: (a) => a === HALL_PC || a === `::ffff:${HALL_PC}` } });
+    hall = await startTestHall({
+      argv: ['--host', '0.0.0.0'],
+      deps: { isHallPc: (a) => a === HALL_PC || a === `::ffff:${HALL_PC}` },
+    });
     writeScreens(hall);
     await call(hall.url, 'POST', '/api/staff/setup', { body: { name: '王主任', pin: ADMIN_PIN } });
     token = await signIn(hall.url);
@@ -86,7 +121,9 @@ describe('board pages from the hall network', () => {
     expect(got).toEqual([]);
     expect(hall.boards.presences()).toEqual([]);
     // a made-up token is no better
-    expect((await refused(board(lan(2), { screenId: '1', deviceToken: 'x'.repeat(43) }))).data?.code).toBe('pairing_required');
+    expect((await refused(board(lan(2), { screenId: '1', deviceToken: 'x'.repeat(43) }))).data?.code).toBe(
+      'pairing_required',
+    );
   });
 
   it('pairs a LAN page by code and staff approval, and then plans for it', async () => {
@@ -105,12 +142,22 @@ describe('board pages from the hall network', () => {
 
   it('changes no delivery state for a heartbeat naming an urgent posting the page was never sent', async () => {
     // an urgent posting for screen "door" only; a paired page of screen 1 claims to show it
-    const urgent = await call(hall.url, 'POST', '/api/urgent', { token, body: { title: '急招搬运工', expiresAt: inMinutes(30), screens: ['door'] } });
+    const urgent = await call(hall.url, 'POST', '/api/urgent', {
+      token,
+      body: { title: '急招搬运工', expiresAt: inMinutes(30), screens: ['door'] },
+    });
     expect(urgent.status).toBe(201);
     const deviceToken = await pair(lan(5), '1');
     const s = board(lan(5), { screenId: '1', deviceToken });
     await next(s, 'plan');
-    expect(await s.emitWithAck('heartbeat', { planId: 'forged', pageIndex: 0, urgentIds: [urgent.json.id], paintedAt: Date.now() })).toBe(true);
+    expect(
+      await s.emitWithAck('heartbeat', {
+        planId: 'forged',
+        pageIndex: 0,
+        urgentIds: [urgent.json.id],
+        paintedAt: Date.now(),
+      }),
+    ).toBe(true);
     // an unpaired LAN socket cannot even get that far
     const forger = board(lan(6), { screenId: 'door' });
     expect((await refused(forger)).data?.code).toBe('pairing_required');
@@ -125,7 +172,8 @@ describe('board pages from the hall network', () => {
     const deviceToken = await pair(lan(7), '1');
     const s = board(lan(7), { screenId: '1', deviceToken });
     await next(s, 'plan');
-    const deviceId = (await call(hall.url, 'GET', '/api/staff/screens', { token })).json.boardDevices.at(-1).id as string;
+    const deviceId = (await call(hall.url, 'GET', '/api/staff/screens', { token })).json.boardDevices.at(-1)
+      .id as string;
     const closed = next(s, 'disconnect');
     expect((await call(hall.url, 'DELETE', `/api/staff/devices/${deviceId}`, { token })).status).toBe(200);
     await closed;
@@ -140,7 +188,8 @@ describe('board pages from the hall network', () => {
 
   it('limits pairing requests per address, without locking out another address or the kiosks', async () => {
     const answers = [];
-    for (let i = 0; i < 20; i++) answers.push(await from(lan(9), hall.url, 'POST', '/api/board/pairings', { screenId: '1' }));
+    for (let i = 0; i < 20; i++)
+      answers.push(await from(lan(9), hall.url, 'POST', '/api/board/pairings', { screenId: '1' }));
     expect(answers.filter((a) => a.status === 201)).toHaveLength(3);
     const refusedOnes = answers.filter((a) => a.status === 429);
     expect(refusedOnes).toHaveLength(17);

@@ -50,7 +50,10 @@ function follow(socket: Socket) {
     held: () => got.at(-1)?.plan ?? null,
     until(test: () => boolean, what: string): Promise<void> {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${what}: not within ${ARRIVE} ms (${got.length} plans)`)), ARRIVE);
+        const timer = setTimeout(
+          () => reject(new Error(`${what}: not within ${ARRIVE} ms (${got.length} plans)`)),
+          ARRIVE,
+        );
         const look = () => {
           if (test()) {
             clearTimeout(timer);
@@ -76,7 +79,12 @@ describe('plan patches on the board socket', () => {
   let postings: Posting[];
 
   function board(auth: Record<string, unknown>): Socket {
-    const socket = connect(`${hall.url}/board`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = connect(`${hall.url}/board`, {
+      auth,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     socket.on('connect', () => socket.emit('viewport', WALL));
     sockets.push(socket);
     return socket;
@@ -85,10 +93,19 @@ describe('plan patches on the board socket', () => {
 
   beforeAll(async () => {
     const dataDir = tmpDir('hall-patch-');
-    writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens: [{ id: '1', name: '大厅主屏', layout: 'cards', ...WALL, pitchMm: 2.5, viewingDistanceM: 8 }] }));
+    writeFileSync(
+      join(dataDir, 'screens.json'),
+      JSON.stringify({
+        screens: [{ id: '1', name: '大厅主屏', layout: 'cards', ...WALL, pitchMm: 2.5, viewingDistanceM: 8 }],
+      }),
+    );
     const now = Date.now();
     // enough postings for many pages, valid for days: nothing changes by time alone meanwhile
-    postings = generatePostings(1500, { seed: 1212, now }).map((l) => ({ ...l, validFrom: new Date(now - 2 * 86_400_000).toISOString(), validUntil: new Date(now + 5 * 86_400_000).toISOString() }));
+    postings = generatePostings(1500, { seed: 1212, now }).map((l) => ({
+      ...l,
+      validFrom: new Date(now - 2 * 86_400_000).toISOString(),
+      validUntil: new Date(now + 5 * 86_400_000).toISOString(),
+    }));
     writePostings(dataDir, postings);
     hall = await startTestHall({ dataDir });
   }, 120_000);
@@ -136,7 +153,10 @@ describe('plan patches on the board socket', () => {
     // a removal reaches the page as a patch too
     writePostings(hall.dataDir, [], ['live-added']);
     hall.boards.dataChanged();
-    await patching.until(() => patching.held() !== null && !ids(patching.held()).includes('live-added'), 'the patched plan to lose the posting');
+    await patching.until(
+      () => patching.held() !== null && !ids(patching.held()).includes('live-added'),
+      'the patched plan to lose the posting',
+    );
     expect(patching.got.at(-1)!.via).toBe('patch');
     await hall.boards.settled();
     expect(drawn(patching.held())).toEqual(drawn(hall.boards.planFor('1', WALL)));

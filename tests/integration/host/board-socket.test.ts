@@ -23,7 +23,10 @@ function planIds(plan: BoardPlan): string[] {
 }
 
 /** Every plan a socket receives, kept, so a wait never misses one that came in between. */
-function recordPlans(socket: Socket): { plans: Array<{ plan: BoardPlan; at: number }>; next(test: (p: BoardPlan) => boolean, timeoutMs: number, from?: number): Promise<{ plan: BoardPlan; at: number }> } {
+function recordPlans(socket: Socket): {
+  plans: Array<{ plan: BoardPlan; at: number }>;
+  next(test: (p: BoardPlan) => boolean, timeoutMs: number, from?: number): Promise<{ plan: BoardPlan; at: number }>;
+} {
   const plans: Array<{ plan: BoardPlan; at: number }> = [];
   const waiters: Array<() => void> = [];
   socket.on('plan', (plan: BoardPlan) => {
@@ -34,7 +37,10 @@ function recordPlans(socket: Socket): { plans: Array<{ plan: BoardPlan; at: numb
     plans,
     next(test, timeoutMs, from = 0) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching plan within ${timeoutMs} ms (${plans.length} plans received)`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching plan within ${timeoutMs} ms (${plans.length} plans received)`)),
+          timeoutMs,
+        );
         const look = () => {
           const found = plans.slice(from).find((p) => test(p.plan));
           if (found) {
@@ -52,7 +58,8 @@ function recordPlans(socket: Socket): { plans: Array<{ plan: BoardPlan; at: numb
 const after = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A round trip on the socket: whatever the host sent before answering has arrived. */
-const roundTrip = (socket: Socket) => socket.emitWithAck('heartbeat', { planId: 'probe', pageIndex: 0, urgentIds: [], paintedAt: Date.now() });
+const roundTrip = (socket: Socket) =>
+  socket.emitWithAck('heartbeat', { planId: 'probe', pageIndex: 0, urgentIds: [], paintedAt: Date.now() });
 
 describe('board socket of the hall host', () => {
   let hall: Hall & { dataDir: string };
@@ -79,7 +86,10 @@ describe('board socket of the hall host', () => {
 
   it('sends status and a valid plan for the configured size on connect', async () => {
     const socket = board({ screenId: '1' });
-    const [status, plan] = await Promise.all([nextEvent<HallStatus>(socket, 'status'), nextEvent<BoardPlan>(socket, 'plan', VIEWPORT_WAIT + ARRIVE)]);
+    const [status, plan] = await Promise.all([
+      nextEvent<HallStatus>(socket, 'status'),
+      nextEvent<BoardPlan>(socket, 'plan', VIEWPORT_WAIT + ARRIVE),
+    ]);
     expect(HallStatusSchema.parse(status).hub).toBe('standalone');
     const parsed = BoardPlanSchema.parse(plan);
     expect(parsed.viewport).toEqual({ width: 1920, height: 1080 });
@@ -123,7 +133,10 @@ describe('board socket of the hall host', () => {
       { width: 1280, height: 720 },
       { width: 960, height: 480 },
     ]);
-    expect(hall.boards.presences().find((p) => p.socketId === socket.id)?.viewport).toEqual({ width: 960, height: 480 });
+    expect(hall.boards.presences().find((p) => p.socketId === socket.id)?.viewport).toEqual({
+      width: 960,
+      height: 480,
+    });
   });
 
   it('tells a page with an unconfigured screen id so, instead of dropping it', async () => {
@@ -143,7 +156,12 @@ describe('board socket of the hall host', () => {
     const socket = board({ screenId: '1' });
     socket.on('connect', () => socket.emit('viewport', { width: 1920, height: 1080 }));
     const plan = await nextEvent<BoardPlan>(socket, 'plan', ARRIVE);
-    const ok = await socket.emitWithAck('heartbeat', { planId: plan.planId, pageIndex: 2, urgentIds: [], paintedAt: Date.now() });
+    const ok = await socket.emitWithAck('heartbeat', {
+      planId: plan.planId,
+      pageIndex: 2,
+      urgentIds: [],
+      paintedAt: Date.now(),
+    });
     expect(ok).toBe(true);
     expect(await socket.emitWithAck('heartbeat', { planId: 42 })).toBe(false);
     const presence = hall.boards.presences().find((p) => p.socketId === socket.id);
@@ -158,7 +176,12 @@ describe('board socket of the hall host', () => {
     const now = Date.now();
     const [soon] = generatePostings(1, { seed: 5, now });
     const validUntil = now + 1_500;
-    const expiring = { ...soon!, id: 'expires-soon', validFrom: new Date(now - 60_000).toISOString(), validUntil: new Date(validUntil).toISOString() };
+    const expiring = {
+      ...soon!,
+      id: 'expires-soon',
+      validFrom: new Date(now - 60_000).toISOString(),
+      validUntil: new Date(validUntil).toISOString(),
+    };
     writePostings(hall.dataDir, [expiring]);
     const changedAt = Date.now();
     hall.boards.dataChanged();
@@ -166,10 +189,15 @@ describe('board socket of the hall host', () => {
     // No further data change: the host re-plans at the posting's validUntil by itself. Its
     // periodic re-plan comes 15 s after the last one at the earliest, so a plan without the
     // posting before then is the expiry's.
-    const withoutIt = await seen.next((p) => !planIds(p).includes('expires-soon'), 15_000, seen.plans.indexOf(withIt) + 1);
+    const withoutIt = await seen.next(
+      (p) => !planIds(p).includes('expires-soon'),
+      15_000,
+      seen.plans.indexOf(withIt) + 1,
+    );
     expect(withoutIt.at).toBeGreaterThanOrEqual(validUntil);
     expect(withoutIt.at - changedAt).toBeLessThan(15_000);
     // and every plan in between still showed it: it did not leave early
-    for (const p of seen.plans.slice(seen.plans.indexOf(withIt), seen.plans.indexOf(withoutIt))) expect(planIds(p.plan)).toContain('expires-soon');
+    for (const p of seen.plans.slice(seen.plans.indexOf(withIt), seen.plans.indexOf(withoutIt)))
+      expect(planIds(p.plan)).toContain('expires-soon');
   });
 });

@@ -6,14 +6,20 @@ import { ROOT, startHallProcess } from '../../support/hall-process';
 import { tmpDir } from '../../support/tmp-dir';
 
 function runCli(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 describe('npm run serve (electron/host/cli.ts)', () => {
   it('refuses an unknown flag in one line and exits 1', () => {
     const result = runCli(['--prot', '8080']);
     expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toBe('hall: hallOptionsFrom: unknown option --prot (known: --port, --host, --data, --hub, --hall-id, --hub-token)');
+    expect(result.stderr.trim()).toBe(
+      'hall: hallOptionsFrom: unknown option --prot (known: --port, --host, --data, --hub, --hall-id, --hub-token)',
+    );
   });
 
   it('refuses a database written by a newer Hall Board and leaves it untouched', () => {

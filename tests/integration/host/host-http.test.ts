@@ -13,7 +13,9 @@ describe('hall host HTTP routes', () => {
   beforeAll(async () => {
     hall = await startTestHall();
     const [masked] = generatePostings(1, { seed: 99, now: Date.now() });
-    writePostings(hall.dataDir, [{ ...masked!, id: 'masked-1', title: '住家保姆王阿姨', contactPhone: '13812348000', maskPhone: true }]);
+    writePostings(hall.dataDir, [
+      { ...masked!, id: 'masked-1', title: '住家保姆王阿姨', contactPhone: '13812348000', maskPhone: true },
+    ]);
   });
   afterAll(() => hall?.close());
 
@@ -41,7 +43,14 @@ describe('hall host HTTP routes', () => {
     const now = Date.now();
     // what the filter should find, counted straight from the database file
     const db = new BetterSqlite3(join(hall.dataDir, 'hall.db'), { readonly: true });
-    const count = (where: string) => (db.prepare(`SELECT COUNT(*) AS n FROM postings WHERE valid_from_ms <= @now AND valid_until_ms > @now AND hidden = 0 ${where}`).get({ now }) as { n: number }).n;
+    const count = (where: string) =>
+      (
+        db
+          .prepare(
+            `SELECT COUNT(*) AS n FROM postings WHERE valid_from_ms <= @now AND valid_until_ms > @now AND hidden = 0 ${where}`,
+          )
+          .get({ now }) as { n: number }
+      ).n;
     const matching = count("AND occupation = 'driving' AND district_code = '361102'");
     const live = count('');
     db.close();
@@ -60,7 +69,9 @@ describe('hall host HTTP routes', () => {
   });
 
   it('masks an individual employer phone that asked for masking', async () => {
-    const body = PostingsResponseSchema.parse(await (await get(`/api/listings?q=${encodeURIComponent('王阿姨')}`)).json());
+    const body = PostingsResponseSchema.parse(
+      await (await get(`/api/listings?q=${encodeURIComponent('王阿姨')}`)).json(),
+    );
     expect(body.listings.map((l) => l.contactPhone)).toEqual(['138****8000']);
   });
 

@@ -40,9 +40,17 @@ describe('invisible characters at the schema edge', () => {
 
   it('keeps them out of postings from the city platform, urgent postings, the notice and screen names', async () => {
     const template = (await hub.store.getPosting('demo-000001'))!;
-    const res = await adminPost(hub.url, '/api/v1/listings', { ...template, id: 'bidi-1', title: `${RLO}急招${ZWSP}叉车司机`, employerName: `${LRI}顺达物流${BOM}`, revision: template.revision + 1 });
+    const res = await adminPost(hub.url, '/api/v1/listings', {
+      ...template,
+      id: 'bidi-1',
+      title: `${RLO}急招${ZWSP}叉车司机`,
+      employerName: `${LRI}顺达物流${BOM}`,
+      revision: template.revision + 1,
+    });
     expect(res.status).toBe(200);
-    await waitFor('the posting on the board', () => hall.boards.planFor('1')?.pages.some((p) => p.items.some((i) => i.id === 'bidi-1')));
+    await waitFor('the posting on the board', () =>
+      hall.boards.planFor('1')?.pages.some((p) => p.items.some((i) => i.id === 'bidi-1')),
+    );
     const plan = hall.boards.planFor('1')!;
     const item = plan.pages.flatMap((p) => p.items).find((i) => i.id === 'bidi-1')!;
     expect(item.title).toBe('急招叉车司机');
@@ -51,9 +59,20 @@ describe('invisible characters at the schema edge', () => {
     const setup = await call(hall.url, 'POST', '/api/staff/setup', { body: { name: `王${ZWSP}主任`, pin: ADMIN_PIN } });
     const token = setup.json.token as string;
     expect(setup.json.name).toBe('王主任');
-    expect((await call(hall.url, 'POST', '/api/urgent', { token, body: { title: `${RLO}急招搬运工`, body: `电话${ZWSP}13812348000`, expiresAt: inMinutes(30) } })).status).toBe(201);
-    expect((await call(hall.url, 'PUT', '/api/staff/notice', { token, body: { text: `今日${LRI}17:30闭馆` } })).status).toBeLessThan(300);
-    expect((await call(hall.url, 'PATCH', '/api/staff/screens/1', { token, body: { name: `大厅${BOM}主屏` } })).status).toBe(200);
+    expect(
+      (
+        await call(hall.url, 'POST', '/api/urgent', {
+          token,
+          body: { title: `${RLO}急招搬运工`, body: `电话${ZWSP}13812348000`, expiresAt: inMinutes(30) },
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await call(hall.url, 'PUT', '/api/staff/notice', { token, body: { text: `今日${LRI}17:30闭馆` } })).status,
+    ).toBeLessThan(300);
+    expect(
+      (await call(hall.url, 'PATCH', '/api/staff/screens/1', { token, body: { name: `大厅${BOM}主屏` } })).status,
+    ).toBe(200);
     await waitFor('the alerts with the notice', () => alerts?.notice !== null && (alerts?.urgent.length ?? 0) > 0);
     expect(alerts!.urgent[0]!.title).toBe('急招搬运工');
     expect(alerts!.notice!.title).toBe('今日17:30闭馆');

@@ -18,11 +18,30 @@ import { silentLog } from '../../support/silent-log';
 
 const NOW = Date.parse('2026-11-27T10:00:00+08:00');
 const postings = generatePostings(300, { seed: 12, now: NOW });
-const screens = [DEFAULT_SCREEN, { ...DEFAULT_SCREEN, id: 'strip', layout: 'ticker' as const, width: 2560, height: 640, pitchMm: 4, viewingDistanceM: 10 }];
+const screens = [
+  DEFAULT_SCREEN,
+  {
+    ...DEFAULT_SCREEN,
+    id: 'strip',
+    layout: 'ticker' as const,
+    width: 2560,
+    height: 640,
+    pitchMm: 4,
+    viewingDistanceM: 10,
+  },
+];
 const batch = (have: string | null = null): PlanBatch => ({
   now: NOW,
   dataUpdatedAt: NOW - 60_000,
-  jobs: screens.map((screen) => ({ key: `${screen.id}@configured`, screen, viewport: null, bands: { urgent: false, notice: true }, pulse: null, have, full: 'if-changed' as const })),
+  jobs: screens.map((screen) => ({
+    key: `${screen.id}@configured`,
+    screen,
+    viewport: null,
+    bands: { urgent: false, notice: true },
+    pulse: null,
+    have,
+    full: 'if-changed' as const,
+  })),
 });
 const text = (p: Uint8Array | null) => (p ? new TextDecoder().decode(p) : null);
 

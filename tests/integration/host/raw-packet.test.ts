@@ -42,19 +42,30 @@ describe('pre-encoded socket.io packets', () => {
     await new Promise((r) => setTimeout(r, 50));
     const raw = encodeEventPacket('/board', 'plan', JSON.stringify(value));
     const got = Promise.all([next(ws), next(polling)]);
-    io.of('/board').to('room').emit('plan', raw as never);
+    io.of('/board')
+      .to('room')
+      .emit('plan', raw as never);
     expect(await got).toEqual([value, value]);
     const one = next(ws);
-    io.of('/board').to(ws.id!).emit('plan', raw as never);
+    io.of('/board')
+      .to(ws.id!)
+      .emit('plan', raw as never);
     expect(await one).toEqual(value);
     // straight to one socket (the encoder's path) works too
     const direct = next(polling);
-    io.of('/board').sockets.get(polling.id!)!.emit('plan', raw as never);
+    io.of('/board')
+      .sockets.get(polling.id!)!
+      .emit('plan', raw as never);
     expect(await direct).toEqual(value);
   });
 
   it('refuses a packet sent as another event than it was encoded for', async () => {
     await client(['websocket']);
-    expect(() => io.of('/board').to('room').emit('status', encodeEventPacket('/board', 'plan', '{}') as never)).toThrow(/sent as \/board "status"/);
+    expect(() =>
+      io
+        .of('/board')
+        .to('room')
+        .emit('status', encodeEventPacket('/board', 'plan', '{}') as never),
+    ).toThrow(/sent as \/board "status"/);
   });
 });

@@ -3,7 +3,13 @@
  * host is started and every route Fastify registered is compared with the map, both ways.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HALL_ROUTES, KIOSK_ROUTES, PUBLIC_ROUTES, STAFF_DATA_ROUTES, STAFF_ROUTES } from '../../../shared/api/hall-routes';
+import {
+  HALL_ROUTES,
+  KIOSK_ROUTES,
+  PUBLIC_ROUTES,
+  STAFF_DATA_ROUTES,
+  STAFF_ROUTES,
+} from '../../../shared/api/hall-routes';
 import type { Hall } from '../../../electron/host/hall';
 import { startTestHall } from '../../support/in-process-hall';
 import { checkRouteMap } from '../../support/route-map-check';

@@ -45,7 +45,12 @@ describe('POST /api/registrations on a standalone hall', () => {
     expect(res.body).toEqual({ id: body.id, number: expect.stringMatching(/^[A-Z]-\d{4}$/) });
     expect(tableCounts(t.dataDir)).toEqual({ signups: before.signups + 1, outbox: 0 });
     const stored = t.hall.kiosk.signups.get(body.id as string);
-    expect(stored).toMatchObject({ phone: body.phone, name: body.name, kioskId: 'kiosk-local', number: res.body.number });
+    expect(stored).toMatchObject({
+      phone: body.phone,
+      name: body.name,
+      kioskId: 'kiosk-local',
+      number: res.body.number,
+    });
   });
 
   it('refuses a forged request without a device token or with a made-up one, and stores nothing', async () => {
@@ -123,7 +128,11 @@ describe('POST /api/registrations on a standalone hall', () => {
     // everything sent before it
     await t.hall.searchIndexer.drained();
     t.hall.boards.dataChanged();
-    expect(await board.timeout(10_000).emitWithAck('heartbeat', { planId: 'probe', pageIndex: 0, urgentIds: [], paintedAt: Date.now() })).toBe(true);
+    expect(
+      await board
+        .timeout(10_000)
+        .emitWithAck('heartbeat', { planId: 'probe', pageIndex: 0, urgentIds: [], paintedAt: Date.now() }),
+    ).toBe(true);
 
     const publicPaths = [
       '/healthz',
@@ -155,13 +164,20 @@ describe('POST /api/registrations on a standalone hall', () => {
   });
 
   it('pairs a browser kiosk only after staff approve its code, and hands its token out once', async () => {
-    const request = (await (await fetch(`${t.hall.url}/api/kiosk/pairings`, { method: 'POST' })).json()) as { pairingId: string; code: string };
+    const request = (await (await fetch(`${t.hall.url}/api/kiosk/pairings`, { method: 'POST' })).json()) as {
+      pairingId: string;
+      code: string;
+    };
     expect(request.code).toMatch(/^\d{6}$/);
     const pending = await (await fetch(`${t.hall.url}/api/kiosk/pairings/${request.pairingId}`)).json();
     expect(pending).toMatchObject({ status: 'pending', code: request.code });
 
     const { deviceId } = t.hall.kiosk.approvePairing(request.code, 'staff:test');
-    const approved = (await (await fetch(`${t.hall.url}/api/kiosk/pairings/${request.pairingId}`)).json()) as { status: string; token: string; deviceId: string };
+    const approved = (await (await fetch(`${t.hall.url}/api/kiosk/pairings/${request.pairingId}`)).json()) as {
+      status: string;
+      token: string;
+      deviceId: string;
+    };
     expect(approved).toMatchObject({ status: 'approved', deviceId });
     expect((await fetch(`${t.hall.url}/api/kiosk/pairings/${request.pairingId}`)).status).toBe(404);
 
@@ -183,9 +199,15 @@ describe('POST /api/registrations on a standalone hall', () => {
     expect(() => t.hall.kiosk.approvePairing('000000', 'staff:test')).toThrow(/no kiosk is waiting with code/);
   });
 
-  it('filters kiosk search by 日结 and reports today\'s posting counts', async () => {
-    const all = (await (await fetch(`${t.hall.url}/api/kiosk/listings?limit=200`)).json()) as { total: number; listings: Array<{ settlement: string }> };
-    const daily = (await (await fetch(`${t.hall.url}/api/kiosk/listings?limit=200&daily=1`)).json()) as { total: number; listings: Array<{ settlement: string }> };
+  it("filters kiosk search by 日结 and reports today's posting counts", async () => {
+    const all = (await (await fetch(`${t.hall.url}/api/kiosk/listings?limit=200`)).json()) as {
+      total: number;
+      listings: Array<{ settlement: string }>;
+    };
+    const daily = (await (await fetch(`${t.hall.url}/api/kiosk/listings?limit=200&daily=1`)).json()) as {
+      total: number;
+      listings: Array<{ settlement: string }>;
+    };
     expect(daily.total).toBeGreaterThan(0);
     expect(daily.total).toBeLessThan(all.total);
     expect(daily.listings.every((l) => l.settlement === 'daily')).toBe(true);

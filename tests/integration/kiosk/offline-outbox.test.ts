@@ -20,7 +20,9 @@ interface Submission {
 }
 
 async function submissions(hubUrl: string): Promise<Submission[]> {
-  const res = await fetch(`${hubUrl}/api/v1/submissions?limit=1000`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+  const res = await fetch(`${hubUrl}/api/v1/submissions?limit=1000`, {
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+  });
   return ((await res.json()) as { submissions: Submission[] }).submissions;
 }
 
@@ -80,7 +82,12 @@ describe('kiosk sign-ups while the hub is down', () => {
     hall = await startTestHall({ dataDir: hallDir, hubUrl, sync: PATIENT });
     await waitFor('the hall to reconnect', async () => (await health(hall!.url)).hub === 'connected', 120_000, 100);
     const marker = hall.hubLink!.enqueue({ type: 'test.marker', payload: {} });
-    await waitFor('the marker at the hub', async () => (await submissions(hubUrl)).some((s) => s.id === marker), 120_000, 100);
+    await waitFor(
+      'the marker at the hub',
+      async () => (await submissions(hubUrl)).some((s) => s.id === marker),
+      120_000,
+      100,
+    );
     const after = (await submissions(hubUrl)).filter((s) => s.type === 'registration');
     expect(after).toHaveLength(50);
     expect(after.filter((s) => s.receivedCount !== 1)).toEqual([]);

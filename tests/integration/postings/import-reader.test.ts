@@ -34,7 +34,9 @@ describe('the import worker', () => {
 
   it('passes on the file’s own problems as they are', async () => {
     const read = createImportReader({ worker: defaultImportWorker() });
-    await expect(read(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), 'old.xls')).rejects.toMatchObject({ code: 'unsupported_file' });
+    await expect(read(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), 'old.xls')).rejects.toMatchObject({
+      code: 'unsupported_file',
+    });
   });
 
   it('refuses a file whose reading exceeds the worker’s memory cap or time, and the host lives on', async () => {
@@ -49,7 +51,9 @@ describe('the import worker', () => {
   });
 
   it('reads on the host thread when the worker cannot start', async () => {
-    const read = createImportReader({ worker: { source: pathToFileURL(join(tmpDir('no-import-worker-'), 'missing.cjs')) } });
+    const read = createImportReader({
+      worker: { source: pathToFileURL(join(tmpDir('no-import-worker-'), 'missing.cjs')) },
+    });
     const [name, buf] = (await files())[0]!;
     expect(await read(buf, name)).toEqual(await readFile(buf, name));
   });

@@ -27,9 +27,51 @@ const CASES: Array<{ method: string; path: string; bodies: unknown[] }> = [
       null,
       { title: '叉车司机' },
       { title: 42, occupation: 'driving' },
-      { title: '<b>急招</b>', occupation: 'driving', employerName: 'x', employerKind: 'enterprise', employerVerified: false, payMin: 1, payUnit: 'day', settlement: 'daily', headcount: 1, employmentType: 'gig', districtCode: '361102', contactPhone: '13812348000', validUntil: new Date(Date.now() + 86_400_000).toISOString() },
-      { title: '叉车司机', occupation: 'driving', employerName: 'x', employerKind: 'enterprise', employerVerified: false, payMin: '200', payUnit: 'day', settlement: 'daily', headcount: 1, employmentType: 'gig', districtCode: '361102', contactPhone: '13812348000', validUntil: new Date(Date.now() + 86_400_000).toISOString() },
-      { title: '叉车司机', occupation: 'driving', employerName: 'x', employerKind: 'enterprise', employerVerified: false, payMin: 200, payUnit: 'day', settlement: 'daily', headcount: 1, employmentType: 'gig', districtCode: '999999', contactPhone: '12345', validUntil: 'tomorrow' },
+      {
+        title: '<b>急招</b>',
+        occupation: 'driving',
+        employerName: 'x',
+        employerKind: 'enterprise',
+        employerVerified: false,
+        payMin: 1,
+        payUnit: 'day',
+        settlement: 'daily',
+        headcount: 1,
+        employmentType: 'gig',
+        districtCode: '361102',
+        contactPhone: '13812348000',
+        validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      {
+        title: '叉车司机',
+        occupation: 'driving',
+        employerName: 'x',
+        employerKind: 'enterprise',
+        employerVerified: false,
+        payMin: '200',
+        payUnit: 'day',
+        settlement: 'daily',
+        headcount: 1,
+        employmentType: 'gig',
+        districtCode: '361102',
+        contactPhone: '13812348000',
+        validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      {
+        title: '叉车司机',
+        occupation: 'driving',
+        employerName: 'x',
+        employerKind: 'enterprise',
+        employerVerified: false,
+        payMin: 200,
+        payUnit: 'day',
+        settlement: 'daily',
+        headcount: 1,
+        employmentType: 'gig',
+        districtCode: '999999',
+        contactPhone: '12345',
+        validUntil: 'tomorrow',
+      },
       { id: 'mine', revision: 99, title: '叉车司机' },
       { title: huge },
     ],
@@ -43,10 +85,28 @@ const CASES: Array<{ method: string; path: string; bodies: unknown[] }> = [
   { method: 'GET', path: '/api/staff/signups/export.csv?reveal=1', bodies: [undefined] },
   { method: 'GET', path: '/api/staff/signups/export.csv?reveal=1&reason=%3Cscript%3E', bodies: [undefined] },
   { method: 'GET', path: '/api/staff/signups/export.csv?reveal=yes', bodies: [undefined] },
-  { method: 'PUT', path: '/api/staff/signups/retention', bodies: [{}, { days: 0 }, { days: '30' }, { days: 1.5 }, { days: 99_999 }, { days: 30, extra: 1 }, { days: huge }] },
+  {
+    method: 'PUT',
+    path: '/api/staff/signups/retention',
+    bodies: [{}, { days: 0 }, { days: '30' }, { days: 1.5 }, { days: 99_999 }, { days: 30, extra: 1 }, { days: huge }],
+  },
   { method: 'POST', path: '/api/staff/signups/purge', bodies: [{ everything: true }, [1]] },
-  { method: 'PUT', path: '/api/staff/pulse/settings', bodies: [{}, { minDemand: 0, windowDays: 30 }, { minDemand: 5 }, { minDemand: '5', windowDays: 30 }, { minDemand: 5, windowDays: 9999 }] },
-  { method: 'PUT', path: '/api/staff/pulse/screens/1', bodies: [{}, { pulsePage: 'yes' }, { pulsePage: true, layout: 'ticker' }] },
+  {
+    method: 'PUT',
+    path: '/api/staff/pulse/settings',
+    bodies: [
+      {},
+      { minDemand: 0, windowDays: 30 },
+      { minDemand: 5 },
+      { minDemand: '5', windowDays: 30 },
+      { minDemand: 5, windowDays: 9999 },
+    ],
+  },
+  {
+    method: 'PUT',
+    path: '/api/staff/pulse/screens/1',
+    bodies: [{}, { pulsePage: 'yes' }, { pulsePage: true, layout: 'ticker' }],
+  },
   { method: 'PUT', path: '/api/staff/pulse/screens/nope', bodies: [{ pulsePage: true }] },
 ];
 
@@ -63,8 +123,14 @@ describe('bad input on every console data route', () => {
 
   async function snapshot() {
     return Promise.all([
-      call(hall.url, 'GET', '/api/staff/postings?limit=500&includeExpired=1', { token }).then((r) => r.json.postings.map((p: { id: string; revision: number; hidden: boolean }) => [p.id, p.revision, p.hidden])),
-      call(hall.url, 'GET', '/api/staff/signups', { token }).then((r) => [r.json.total, r.json.retentionDays, r.json.lastPurge]),
+      call(hall.url, 'GET', '/api/staff/postings?limit=500&includeExpired=1', { token }).then((r) =>
+        r.json.postings.map((p: { id: string; revision: number; hidden: boolean }) => [p.id, p.revision, p.hidden]),
+      ),
+      call(hall.url, 'GET', '/api/staff/signups', { token }).then((r) => [
+        r.json.total,
+        r.json.retentionDays,
+        r.json.lastPurge,
+      ]),
       call(hall.url, 'GET', '/api/staff/pulse', { token }).then((r) => [r.json.settings, r.json.screens]),
       readFileSync(join(hall.dataDir, 'screens.json'), 'utf8'),
     ]);
@@ -105,10 +171,22 @@ describe('bad input on every console data route', () => {
     const before = await snapshot();
     const cases: Array<[string, Buffer | string, string, number, RegExp, string?]> = [
       ['binary.csv', Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0xfe, 0x00, 0x41]), '', 415, /not a text file/],
-      ['renamed.csv', Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.alloc(100, 1)]), '', 415, /ZIP\/XLSX/],
+      [
+        'renamed.csv',
+        Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.alloc(100, 1)]),
+        '',
+        415,
+        /ZIP\/XLSX/,
+      ],
       ['old.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), '', 415, /97–2003/],
       ['fake.xlsx', '编号,岗位\n1,2\n', '', 415, /not an XLSX/],
-      ['broken.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.alloc(200, 7)]), '', 400, /could not be read/],
+      [
+        'broken.xlsx',
+        Buffer.concat([Buffer.from('PK\u0003\u0004', 'latin1'), Buffer.alloc(200, 7)]),
+        '',
+        400,
+        /could not be read/,
+      ],
       ['empty.csv', Buffer.alloc(0), '', 400, /no file|empty/],
       ['columns.csv', 'name,age\n张三,30\n', '', 400, /lacks the columns/],
       ['notes.txt.exe', 'a,b\n', '', 415, /only \.csv and \.xlsx/],
@@ -121,7 +199,11 @@ describe('bad input on every console data route', () => {
       expect(r.status, name).toBe(status);
       expect(r.json.error.message, name).toMatch(message);
     }
-    const noName = await fetch(`${hall.url}/api/staff/postings/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: 'a,b\n' });
+    const noName = await fetch(`${hall.url}/api/staff/postings/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+      body: 'a,b\n',
+    });
     expect(noName.status).toBe(400);
     expect(await snapshot()).toEqual(before);
   });

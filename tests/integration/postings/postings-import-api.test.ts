@@ -29,7 +29,13 @@ describe('postings import and hide/unhide through the staff routes', () => {
       expect(first.status, name).toBe(200);
       expect(first.json).toMatchObject({ rows: 9, imported: 4, unchanged: 0 });
       expect(first.json.rejected.map((r: { row: number }) => r.row)).toEqual([5, 6, 7, 8, 9]);
-      expect(first.json.rejected.map((r: { reasons: { code: string }[] }) => r.reasons[0]!.code)).toEqual(['missing', 'bad_phone', 'unknown_district', 'markup', 'duplicate_id']);
+      expect(first.json.rejected.map((r: { reasons: { code: string }[] }) => r.reasons[0]!.code)).toEqual([
+        'missing',
+        'bad_phone',
+        'unknown_district',
+        'markup',
+        'duplicate_id',
+      ]);
       const ids = GOOD_IDS.map((id) => `imp-${id.replace('SR', prefix)}`);
       // the good ones are on the boards now
       expect(boardIds()).toEqual(expect.arrayContaining(ids));
@@ -49,14 +55,20 @@ describe('postings import and hide/unhide through the staff routes', () => {
     const hidden = await call(hall.url, 'POST', `/api/staff/postings/${id}/hide`, { token });
     expect(hidden.json).toMatchObject({ id, hidden: true });
     expect(boardIds()).not.toContain(id);
-    expect((await call(hall.url, 'GET', '/api/listings?q=叉车司机&limit=200')).json.listings.map((l: { id: string }) => l.id)).not.toContain(id);
+    expect(
+      (await call(hall.url, 'GET', '/api/listings?q=叉车司机&limit=200')).json.listings.map(
+        (l: { id: string }) => l.id,
+      ),
+    ).not.toContain(id);
     // re-importing the file does not put it back: the hidden flag survives an import
     await upload(hall.url, token, '岗位-gbk.csv', gbkCsv(sheetRows(Date.now(), 'G')));
     expect(boardIds()).not.toContain(id);
     const shown = await call(hall.url, 'POST', `/api/staff/postings/${id}/unhide`, { token });
     expect(shown.json).toMatchObject({ id, hidden: false });
     expect(boardIds()).toContain(id);
-    const actions = (await call(hall.url, 'GET', '/api/staff/audit?limit=10', { token })).json.entries.map((e: { action: string }) => e.action);
+    const actions = (await call(hall.url, 'GET', '/api/staff/audit?limit=10', { token })).json.entries.map(
+      (e: { action: string }) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['posting.hide', 'posting.unhide']));
   });
 
@@ -64,15 +76,34 @@ describe('postings import and hide/unhide through the staff routes', () => {
     const until = new Date(Date.now() + 5 * 86_400_000).toISOString();
     const created = await call(hall.url, 'POST', '/api/staff/postings', {
       token,
-      body: { title: '仓库理货员', occupation: 'moving', employerName: '信州区物流园', employerKind: 'enterprise', employerVerified: false, payMin: 180, payUnit: 'day', settlement: 'daily', headcount: 4, employmentType: 'gig', districtCode: '361102', contactPhone: '13812340001', validUntil: until },
+      body: {
+        title: '仓库理货员',
+        occupation: 'moving',
+        employerName: '信州区物流园',
+        employerKind: 'enterprise',
+        employerVerified: false,
+        payMin: 180,
+        payUnit: 'day',
+        settlement: 'daily',
+        headcount: 4,
+        employmentType: 'gig',
+        districtCode: '361102',
+        contactPhone: '13812340001',
+        validUntil: until,
+      },
     });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ title: '仓库理货员', revision: 1, source: '本馆窗口录入', editable: true });
     expect(boardIds()).toContain(created.json.id);
-    const edited = await call(hall.url, 'PUT', `/api/staff/postings/${created.json.id}`, { token, body: { payMin: 200 } });
+    const edited = await call(hall.url, 'PUT', `/api/staff/postings/${created.json.id}`, {
+      token,
+      body: { payMin: 200 },
+    });
     expect(edited.json).toMatchObject({ payMin: 200, revision: 2 });
     // the standalone hall's demo postings stand in for the platform's
-    const platform = (await call(hall.url, 'GET', '/api/staff/postings?limit=500', { token })).json.postings.find((p: { editable: boolean }) => !p.editable);
+    const platform = (await call(hall.url, 'GET', '/api/staff/postings?limit=500', { token })).json.postings.find(
+      (p: { editable: boolean }) => !p.editable,
+    );
     expect(platform).toBeDefined();
     const refused = await call(hall.url, 'PUT', `/api/staff/postings/${platform.id}`, { token, body: { payMin: 1 } });
     expect(refused.status).toBe(409);

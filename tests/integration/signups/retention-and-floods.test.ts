@@ -28,8 +28,13 @@ function everything(dataDir: string): { rows: string; bytes: Buffer } {
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
     expect(tables).toEqual(expect.arrayContaining(['signups', 'outbox', 'staff_audit', 'signup_purges']));
-    const rows = tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t.replaceAll('"', '""')}"`).all())).join('\n');
-    const bytes = Buffer.concat([readFileSync(file), ...(existsSync(`${file}-wal`) ? [readFileSync(`${file}-wal`)] : [])]);
+    const rows = tables
+      .map((t) => JSON.stringify(db.prepare(`SELECT * FROM "${t.replaceAll('"', '""')}"`).all()))
+      .join('\n');
+    const bytes = Buffer.concat([
+      readFileSync(file),
+      ...(existsSync(`${file}-wal`) ? [readFileSync(`${file}-wal`)] : []),
+    ]);
     return { rows, bytes };
   } finally {
     db.close();
@@ -43,11 +48,15 @@ describe('retention and floods', () => {
     t = null;
   });
 
-  async function hallAt(now: { ms: number }, args: string[] = []): Promise<{ hall: Hall; token: () => Promise<string>; dataDir: string }> {
+  async function hallAt(
+    now: { ms: number },
+    args: string[] = [],
+  ): Promise<{ hall: Hall; token: () => Promise<string>; dataDir: string }> {
     t = await startKioskHall({ args, deps: { clock: () => now.ms } });
     const hall = t.hall;
     await call(hall.url, 'POST', '/api/staff/setup', { body: { name: '王主任', pin: ADMIN_PIN } });
-    const token = async () => (await call(hall.url, 'POST', '/api/staff/session', { body: { pin: ADMIN_PIN } })).json.token as string;
+    const token = async () =>
+      (await call(hall.url, 'POST', '/api/staff/session', { body: { pin: ADMIN_PIN } })).json.token as string;
     return { hall, token, dataDir: t.dataDir };
   }
 
@@ -74,7 +83,14 @@ describe('retention and floods', () => {
   it('drops, and audits, a hub-connected hall’s sign-up that never reached the platform once it is past retention', async () => {
     const now = { ms: Date.now() };
     // a hub that is never there
-    const { hall, token, dataDir } = await hallAt(now, ['--hub', 'http://127.0.0.1:9', '--hall-id', 'h', '--hub-token', 't']);
+    const { hall, token, dataDir } = await hallAt(now, [
+      '--hub',
+      'http://127.0.0.1:9',
+      '--hall-id',
+      'h',
+      '--hub-token',
+      't',
+    ]);
     expect((await postSignup(hall.url, signup({ phone: PHONE, name: NAME }), hall.localKioskToken)).status).toBe(201);
     expect((await (await fetch(`${hall.url}/healthz`)).json()).outboxPending).toBe(1);
 
@@ -96,7 +112,8 @@ describe('retention and floods', () => {
     const made = await postSignup(hall.url, signup({ phone: PHONE, name: NAME }), hall.localKioskToken);
     await postSignup(hall.url, signup({ phone: '13800001234' }), hall.localKioskToken);
     const staff = await token();
-    const search = (q: string) => call(hall.url, 'GET', `/api/staff/signups?q=${encodeURIComponent(q)}`, { token: staff });
+    const search = (q: string) =>
+      call(hall.url, 'GET', `/api/staff/signups?q=${encodeURIComponent(q)}`, { token: staff });
     const ids = async (q: string) => (await search(q)).json.signups.map((s: { number: string }) => s.number);
     expect(await ids(String(made.body.number))).toEqual([made.body.number]);
     expect(await ids(String(made.body.number).toLowerCase())).toEqual([made.body.number]);
@@ -121,13 +138,29 @@ describe('retention and floods', () => {
   it('answers a paired kiosk posting in a loop with 429 and a retry time after a burst, and says so in /healthz', async () => {
     const now = { ms: Date.now() };
     const { hall, token } = await hallAt(now);
-    const asked = (await (await fetch(`${hall.url}/api/kiosk/pairings`, { method: 'POST' })).json()) as { pairingId: string; code: string };
-    expect((await call(hall.url, 'POST', '/api/staff/pairings', { token: await token(), body: { role: 'device', code: asked.code } })).status).toBe(201);
-    const device = (await (await fetch(`${hall.url}/api/kiosk/pairings/${asked.pairingId}`)).json()) as { token: string };
+    const asked = (await (await fetch(`${hall.url}/api/kiosk/pairings`, { method: 'POST' })).json()) as {
+      pairingId: string;
+      code: string;
+    };
+    expect(
+      (
+        await call(hall.url, 'POST', '/api/staff/pairings', {
+          token: await token(),
+          body: { role: 'device', code: asked.code },
+        })
+      ).status,
+    ).toBe(201);
+    const device = (await (await fetch(`${hall.url}/api/kiosk/pairings/${asked.pairingId}`)).json()) as {
+      token: string;
+    };
     const statuses: number[] = [];
     let retryAfter: string | null = null;
     for (let i = 0; i < 20; i++) {
-      const res = await fetch(`${hall.url}/api/registrations`, { method: 'POST', headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' }, body: JSON.stringify(signup()) });
+      const res = await fetch(`${hall.url}/api/registrations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(signup()),
+      });
       statuses.push(res.status);
       if (res.status === 429) retryAfter ??= res.headers.get('retry-after');
     }
@@ -136,7 +169,15 @@ describe('retention and floods', () => {
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     // a person later is welcome again
     now.ms += 60_000;
-    expect((await fetch(`${hall.url}/api/registrations`, { method: 'POST', headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' }, body: JSON.stringify(signup()) })).status).toBe(201);
+    expect(
+      (
+        await fetch(`${hall.url}/api/registrations`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(signup()),
+        })
+      ).status,
+    ).toBe(201);
     const health = await (await fetch(`${hall.url}/healthz`)).json();
     expect(health.limits['kiosk.signup_rate'].total).toBe(14);
   });

@@ -26,7 +26,23 @@ function writeSignups(dataDir: string, now: number, rows: Omit<Made, 'id'>[]): M
     return rows.map((r) => {
       const at = now - r.daysAgo * DAY;
       const id = uuidv7();
-      store.add({ id, phone: r.phone, name: r.name, occupations: ['moving'], districts: ['361102'], availability: ['today'], expectedPay: null, payUnit: null, listingId: null, consentVersion: 'kiosk-2025-1', consentAt: new Date(at).toISOString() }, 'kiosk-local', at);
+      store.add(
+        {
+          id,
+          phone: r.phone,
+          name: r.name,
+          occupations: ['moving'],
+          districts: ['361102'],
+          availability: ['today'],
+          expectedPay: null,
+          payUnit: null,
+          listingId: null,
+          consentVersion: 'kiosk-2025-1',
+          consentAt: new Date(at).toISOString(),
+        },
+        'kiosk-local',
+        at,
+      );
       if (r.delivered) outbox.markDelivered(id, at + 1000);
       return { ...r, id };
     });
@@ -75,7 +91,9 @@ describe('sign-ups in the console', () => {
   });
 
   it('exports a masked CSV by default, and a revealed one only with a reason, both audited', async () => {
-    const masked = await fetch(`${hall.url}/api/staff/signups/export.csv`, { headers: { authorization: `Bearer ${token}` } });
+    const masked = await fetch(`${hall.url}/api/staff/signups/export.csv`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     const bytes = Buffer.from(await masked.arrayBuffer());
     const text = bytes.toString('utf8');
     expect(masked.headers.get('content-type')).toMatch(/text\/csv/);
@@ -87,12 +105,18 @@ describe('sign-ups in the console', () => {
 
     const noReason = await call(hall.url, 'GET', '/api/staff/signups/export.csv?reveal=1', { token });
     expect(noReason.status).toBe(400);
-    const revealed = await fetch(`${hall.url}/api/staff/signups/export.csv?reveal=1&reason=${encodeURIComponent('回访求职者')}`, { headers: { authorization: `Bearer ${token}` } });
+    const revealed = await fetch(
+      `${hall.url}/api/staff/signups/export.csv?reveal=1&reason=${encodeURIComponent('回访求职者')}`,
+      { headers: { authorization: `Bearer ${token}` } },
+    );
     const full = await revealed.text();
     expect(full).toContain('13812348000');
     expect(full).toContain('张三');
     const audit = (await call(hall.url, 'GET', '/api/staff/audit?limit=20', { token })).json.entries;
-    expect(audit.find((e: { action: string }) => e.action === 'signup.export_revealed')).toMatchObject({ accountName: '王主任', detail: { rows: 5, reason: '回访求职者' } });
+    expect(audit.find((e: { action: string }) => e.action === 'signup.export_revealed')).toMatchObject({
+      accountName: '王主任',
+      detail: { rows: 5, reason: '回访求职者' },
+    });
     expect(audit.some((e: { action: string }) => e.action === 'signup.export')).toBe(true);
   });
 
@@ -100,7 +124,8 @@ describe('sign-ups in the console', () => {
     const id = made[0]!.id;
     const refused = await call(hall.url, 'POST', `/api/staff/signups/${id}/reveal`, { token, body: {} });
     expect(refused.status).toBe(400);
-    const before = (await call(hall.url, 'GET', '/api/staff/audit?action=signup.reveal', { token })).json.entries.length;
+    const before = (await call(hall.url, 'GET', '/api/staff/audit?action=signup.reveal', { token })).json.entries
+      .length;
     expect(before).toBe(0);
     const r = await call(hall.url, 'POST', `/api/staff/signups/${id}/reveal`, { token, body: { reason: '电话回访' } });
     expect(r.json).toEqual({ id, phone: '13812348000', name: '张三' });
@@ -117,7 +142,10 @@ describe('sign-ups in the console', () => {
     const on = await call(hall.url, 'PUT', `/api/staff/signups/${id}/contacted`, { token, body: { contacted: true } });
     expect(on.json).toMatchObject({ contactedBy: '王主任' });
     expect(on.json.contactedAt).toEqual(expect.any(Number));
-    const off = await call(hall.url, 'PUT', `/api/staff/signups/${id}/contacted`, { token, body: { contacted: false } });
+    const off = await call(hall.url, 'PUT', `/api/staff/signups/${id}/contacted`, {
+      token,
+      body: { contacted: false },
+    });
     expect(off.json).toMatchObject({ contactedAt: null, contactedBy: null });
   });
 
@@ -126,7 +154,9 @@ describe('sign-ups in the console', () => {
     expect(r.status).toBe(200);
     // 90 days by default: the 91, 120 and 200 day old ones go; 1 and 89 stay
     expect(r.json).toMatchObject({ removed: 3, outboxRemoved: 2, outboxWaiting: 0, outboxDropped: 1 });
-    const left = (await call(hall.url, 'GET', '/api/staff/signups', { token })).json.signups.map((s: { id: string }) => s.id).sort();
+    const left = (await call(hall.url, 'GET', '/api/staff/signups', { token })).json.signups
+      .map((s: { id: string }) => s.id)
+      .sort();
     expect(left).toEqual([made[0]!.id, made[1]!.id].sort());
     expect(outboxRow(hall.dataDir, made[2]!.id)).toBeUndefined();
     expect(outboxRow(hall.dataDir, made[4]!.id)).toBeUndefined();
@@ -140,7 +170,9 @@ describe('sign-ups in the console', () => {
     expect(outboxRow(hall.dataDir, made[1]!.id)).toBeDefined();
 
     // a shorter retention, set by an admin, takes the 89-day one (never delivered) on the next purge
-    expect((await call(hall.url, 'PUT', '/api/staff/signups/retention', { token, body: { days: 30 } })).status).toBe(200);
+    expect((await call(hall.url, 'PUT', '/api/staff/signups/retention', { token, body: { days: 30 } })).status).toBe(
+      200,
+    );
     const third = await call(hall.url, 'POST', '/api/staff/signups/purge', { token });
     expect(third.json).toMatchObject({ removed: 1, outboxRemoved: 0, outboxWaiting: 0, outboxDropped: 1 });
     expect(outboxRow(hall.dataDir, made[1]!.id)).toBeUndefined();

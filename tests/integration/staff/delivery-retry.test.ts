@@ -34,7 +34,10 @@ describe('delivery proof per board page', () => {
 
   beforeAll(async () => {
     const dataDir = tmpDir();
-    writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens: ['a', 'b', 'c'].map((id) => ({ ...DEFAULT_SCREEN, id, name: `屏 ${id}` })) }));
+    writeFileSync(
+      join(dataDir, 'screens.json'),
+      JSON.stringify({ screens: ['a', 'b', 'c'].map((id) => ({ ...DEFAULT_SCREEN, id, name: `屏 ${id}` })) }),
+    );
     hall = await startTestHall({ dataDir, deps: { clock: () => now } });
     token = (await call(hall.url, 'POST', '/api/staff/setup', { body: { name: '王主任', pin: ADMIN_PIN } })).json.token;
   });
@@ -51,20 +54,36 @@ describe('delivery proof per board page', () => {
     sockets.push(a, b);
     await Promise.all([a, b].map((s) => new Promise((ok) => s.on('connect', () => ok(null)))));
 
-    const posted = await call(hall.url, 'POST', '/api/urgent', { token, body: { title: '急招装卸工', expiresAt: inMinutes(20) } });
+    const posted = await call(hall.url, 'POST', '/api/urgent', {
+      token,
+      body: { title: '急招装卸工', expiresAt: inMinutes(20) },
+    });
     const id = posted.json.id as string;
     await expect.poll(() => good.some((x) => x.urgent.some((u) => u.id === id)), POLL).toBe(true);
     await expect.poll(() => silent.some((x) => x.urgent.some((u) => u.id === id)), POLL).toBe(true);
     const paintedAt = now;
-    expect(await a.timeout(10_000).emitWithAck('heartbeat', { planId: 'p', pageIndex: 0, urgentIds: [id], paintedAt })).toBe(true);
+    expect(
+      await a.timeout(10_000).emitWithAck('heartbeat', { planId: 'p', pageIndex: 0, urgentIds: [id], paintedAt }),
+    ).toBe(true);
 
     // the confirmation window (2 s) passes for the page that never confirmed
     advance(2_500);
     await expect
-      .poll(async () => ((await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery as DeliveryCell[]).find((c) => c.screenId === 'b')?.flagged, POLL)
+      .poll(
+        async () =>
+          ((await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery as DeliveryCell[]).find(
+            (c) => c.screenId === 'b',
+          )?.flagged,
+        POLL,
+      )
       .toBe(true);
     const delivery = (await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery as DeliveryCell[];
-    expect(delivery.find((c) => c.screenId === 'a')).toMatchObject({ online: true, showingSince: paintedAt, flagged: false, retries: 0 });
+    expect(delivery.find((c) => c.screenId === 'a')).toMatchObject({
+      online: true,
+      showingSince: paintedAt,
+      flagged: false,
+      retries: 0,
+    });
     expect(delivery.find((c) => c.screenId === 'b')).toMatchObject({ online: true, showingSince: null, flagged: true });
     expect(delivery.find((c) => c.screenId === 'b')?.retries).toBeGreaterThanOrEqual(1);
     expect(delivery.find((c) => c.screenId === 'c')).toMatchObject({ online: false, pageId: null, showingSince: null });
@@ -72,8 +91,12 @@ describe('delivery proof per board page', () => {
     expect(silent.filter((x) => x.urgent.some((u) => u.id === id)).length).toBeGreaterThanOrEqual(2);
 
     // once it confirms, the flag goes
-    expect(await b.timeout(10_000).emitWithAck('heartbeat', { planId: 'p', pageIndex: 0, urgentIds: [id], paintedAt: now })).toBe(true);
-    const confirmed = ((await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery as DeliveryCell[]).find((c) => c.screenId === 'b');
+    expect(
+      await b.timeout(10_000).emitWithAck('heartbeat', { planId: 'p', pageIndex: 0, urgentIds: [id], paintedAt: now }),
+    ).toBe(true);
+    const confirmed = (
+      (await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery as DeliveryCell[]
+    ).find((c) => c.screenId === 'b');
     expect(confirmed).toMatchObject({ showingSince: now, flagged: false });
   });
 
@@ -82,13 +105,20 @@ describe('delivery proof per board page', () => {
     const onC: BoardAlerts[] = [];
     const a = boardSocket(hall.url, 'a', onA);
     sockets.push(a, boardSocket(hall.url, 'c', onC));
-    const posted = await call(hall.url, 'POST', '/api/urgent', { token, body: { title: '只在 C 屏', expiresAt: inMinutes(20), screens: ['c'] } });
+    const posted = await call(hall.url, 'POST', '/api/urgent', {
+      token,
+      body: { title: '只在 C 屏', expiresAt: inMinutes(20), screens: ['c'] },
+    });
     const id = posted.json.id as string;
     await expect.poll(() => onC.at(-1)?.urgent.some((u) => u.id === id), POLL).toBe(true);
     // a round trip on a's socket after c has it: whatever the push sent a has arrived
-    expect(await a.timeout(10_000).emitWithAck('heartbeat', { planId: 'p', pageIndex: 0, urgentIds: [], paintedAt: now })).toBe(true);
+    expect(
+      await a.timeout(10_000).emitWithAck('heartbeat', { planId: 'p', pageIndex: 0, urgentIds: [], paintedAt: now }),
+    ).toBe(true);
     expect(onA.some((x) => x.urgent.some((u) => u.id === id))).toBe(false);
-    const delivery = (await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery as Array<{ screenId: string }>;
+    const delivery = (await call(hall.url, 'GET', `/api/urgent/${id}`, { token })).json.delivery as Array<{
+      screenId: string;
+    }>;
     expect(new Set(delivery.map((c) => c.screenId))).toEqual(new Set(['c']));
   });
 });

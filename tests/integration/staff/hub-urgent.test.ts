@@ -35,20 +35,44 @@ describe('urgent postings between the hub and a hall', () => {
   });
 
   it('puts an urgent posting from the hub on the boards, and takes it down when the hub ends it', async () => {
-    const created = await adminPost(hub.url, '/api/v1/urgent', { id: 'city-1', title: '全市急招：环卫工 20 人', body: '到岗即结算', expiresAt: inMinutes(30) });
+    const created = await adminPost(hub.url, '/api/v1/urgent', {
+      id: 'city-1',
+      title: '全市急招：环卫工 20 人',
+      body: '到岗即结算',
+      expiresAt: inMinutes(30),
+    });
     expect(created.status).toBe(200);
     await waitFor('hub posting on the board', () => last?.urgent.some((u) => u.id === 'city-1'), 60_000);
-    expect(last!.urgent.find((u) => u.id === 'city-1')).toMatchObject({ title: '全市急招：环卫工 20 人', body: '到岗即结算' });
+    expect(last!.urgent.find((u) => u.id === 'city-1')).toMatchObject({
+      title: '全市急招：环卫工 20 人',
+      body: '到岗即结算',
+    });
     const list = await call(hall.url, 'GET', '/api/urgent', { token });
-    expect(list.json.urgent.find((u: { id: string }) => u.id === 'city-1')).toMatchObject({ origin: 'hub', live: true });
+    expect(list.json.urgent.find((u: { id: string }) => u.id === 'city-1')).toMatchObject({
+      origin: 'hub',
+      live: true,
+    });
 
     // the hub ends it by moving its expiry to now
-    await adminPost(hub.url, '/api/v1/urgent', { id: 'city-1', title: '全市急招：环卫工 20 人', expiresAt: new Date(Date.now() - 1000).toISOString() });
-    await waitFor('hub posting gone from the board', () => last !== null && !last.urgent.some((u) => u.id === 'city-1'), 60_000);
+    await adminPost(hub.url, '/api/v1/urgent', {
+      id: 'city-1',
+      title: '全市急招：环卫工 20 人',
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
+    });
+    await waitFor(
+      'hub posting gone from the board',
+      () => last !== null && !last.urgent.some((u) => u.id === 'city-1'),
+      60_000,
+    );
   });
 
   it('passes over a hub urgent posting that fails validation without stopping sync', async () => {
-    await hub.appendRawChange({ type: 'urgent', op: 'upsert', id: 'city-bad', data: { title: '<b>急招</b>', expiresAt: 'soon' } });
+    await hub.appendRawChange({
+      type: 'urgent',
+      op: 'upsert',
+      id: 'city-bad',
+      data: { title: '<b>急招</b>', expiresAt: 'soon' },
+    });
     await hub.appendRawChange({ type: 'urgent', op: 'upsert', id: 'city-bad-2', data: { expiresAt: inMinutes(30) } });
     await adminPost(hub.url, '/api/v1/urgent', { id: 'city-2', title: '急招装卸工', expiresAt: inMinutes(30) });
     await waitFor('later hub posting on the board', () => last?.urgent.some((u) => u.id === 'city-2'), 60_000);
@@ -59,13 +83,20 @@ describe('urgent postings between the hub and a hall', () => {
   });
 
   it('relays a staff urgent posting to the hub through the outbox', async () => {
-    const posted = await call(hall.url, 'POST', '/api/urgent', { token, body: { title: '本厅急招叉车司机', expiresAt: inMinutes(45), screens: ['1'] } });
+    const posted = await call(hall.url, 'POST', '/api/urgent', {
+      token,
+      body: { title: '本厅急招叉车司机', expiresAt: inMinutes(45), screens: ['1'] },
+    });
     expect(posted.status).toBe(201);
     const submission = await waitFor(
       'submission at the hub',
       async () => {
-        const res = await fetch(`${hub.url}/api/v1/submissions`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
-        const body = (await res.json()) as { submissions: Array<{ type: string; payload: { id: string; title: string; screens: string[] | null } }> };
+        const res = await fetch(`${hub.url}/api/v1/submissions`, {
+          headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        });
+        const body = (await res.json()) as {
+          submissions: Array<{ type: string; payload: { id: string; title: string; screens: string[] | null } }>;
+        };
         return body.submissions.find((s) => s.type === 'urgent' && s.payload.id === posted.json.id);
       },
       15_000,

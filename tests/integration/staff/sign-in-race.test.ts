@@ -24,7 +24,9 @@ describe('racing sign-ins from one device', () => {
   const auditRows = () => {
     const db = new BetterSqlite3(join(hall.dataDir, 'hall.db'), { readonly: true });
     try {
-      return db.prepare("SELECT action, detail FROM staff_audit WHERE action LIKE 'session.%' ORDER BY id").all() as Array<{ action: string; detail: string }>;
+      return db
+        .prepare("SELECT action, detail FROM staff_audit WHERE action LIKE 'session.%' ORDER BY id")
+        .all() as Array<{ action: string; detail: string }>;
     } finally {
       db.close();
     }
@@ -33,7 +35,8 @@ describe('racing sign-ins from one device', () => {
   it('checks one PIN at a time per device, so a burst of wrong PINs still locks it out', async () => {
     // waves of 50 wrong PINs at once: all but one per wave are refused unchecked
     const statuses: number[] = [];
-    for (let wave = 0; wave < 6; wave++) statuses.push(...(await Promise.all(Array.from({ length: 50 }, () => signIn(WRONG)))).map((r) => r.status));
+    for (let wave = 0; wave < 6; wave++)
+      statuses.push(...(await Promise.all(Array.from({ length: 50 }, () => signIn(WRONG)))).map((r) => r.status));
     expect(statuses.filter((s) => s === 401)).toHaveLength(4);
     expect(statuses.filter((s) => s === 429).length).toBe(296);
     const locked = await signIn(ADMIN_PIN);
@@ -42,7 +45,12 @@ describe('racing sign-ins from one device', () => {
 
   it('gives no token to 100 parallel attempts with the right PIN among them, and sums them into one audit row', async () => {
     const before = auditRows().length;
-    const summaryAttempts = () => JSON.parse(auditRows().filter((r) => r.action === 'session.locked_out').at(-1)!.detail).attempts as number;
+    const summaryAttempts = () =>
+      JSON.parse(
+        auditRows()
+          .filter((r) => r.action === 'session.locked_out')
+          .at(-1)!.detail,
+      ).attempts as number;
     const attemptsBefore = summaryAttempts();
     const attempts = Array.from({ length: 100 }, (_, i) => (i === 57 ? ADMIN_PIN : WRONG));
     const answers = await Promise.all(attempts.map((pin) => signIn(pin)));
@@ -61,9 +69,17 @@ describe('racing sign-ins from one device', () => {
 
   it('keeps the audit at one row per kind and period however many attempts come', async () => {
     const rows = auditRows();
-    expect(rows.map((r) => r.action).sort()).toEqual(['session.busy', 'session.locked_out', 'session.locked_out', 'session.signin', ...Array(4).fill('session.wrong_pin')]);
+    expect(rows.map((r) => r.action).sort()).toEqual([
+      'session.busy',
+      'session.locked_out',
+      'session.locked_out',
+      'session.signin',
+      ...Array(4).fill('session.wrong_pin'),
+    ]);
     // 402 attempts in all (300 + 1 + 100 + 1), 5 of them checked: the rest are summed
-    const summed = rows.filter((r) => r.action !== 'session.signin' && r.action !== 'session.wrong_pin').map((r) => JSON.parse(r.detail).attempts ?? 1);
+    const summed = rows
+      .filter((r) => r.action !== 'session.signin' && r.action !== 'session.wrong_pin')
+      .map((r) => JSON.parse(r.detail).attempts ?? 1);
     expect(summed.reduce((a, b) => a + b, 0)).toBe(402 - 4);
   });
 });

@@ -40,7 +40,9 @@ describe('staff sign-in on a hall started with HALL_STAFF_PIN', () => {
   it('asks for the first admin on a new hall and has no default PIN', async () => {
     expect((await call(hall.url, 'GET', '/api/staff/setup')).json).toEqual({ needsSetup: true });
     for (const pin of ['000000', '123456', '1234', 'admin', '']) {
-      expect((await call(hall.url, 'POST', '/api/staff/session', { body: { pin } })).status).toBeGreaterThanOrEqual(400);
+      expect((await call(hall.url, 'POST', '/api/staff/session', { body: { pin } })).status).toBeGreaterThanOrEqual(
+        400,
+      );
     }
     const weak = await call(hall.url, 'POST', '/api/staff/setup', { body: { name: '王主任', pin: '111111' } });
     expect(weak.status).toBe(400);
@@ -58,7 +60,10 @@ describe('staff sign-in on a hall started with HALL_STAFF_PIN', () => {
       const none = await call(hall.url, method, path, body === undefined ? {} : { body });
       expect(none.status, `${method} ${path}`).toBe(401);
       expect(none.json.error.code, `${method} ${path}`).toBe('staff_unauthorised');
-      const forged = await call(hall.url, method, path, { token: 'forged-token', ...(body === undefined ? {} : { body }) });
+      const forged = await call(hall.url, method, path, {
+        token: 'forged-token',
+        ...(body === undefined ? {} : { body }),
+      });
       expect(forged.status, `${method} ${path} forged`).toBe(401);
     }
     // nothing happened: no urgent posting, no notice, the screen unchanged
@@ -82,7 +87,10 @@ describe('staff sign-in on a hall started with HALL_STAFF_PIN', () => {
     // by id, not time: the sign-in's own row can fall in the same millisecond as a clock read
     const seen = await call(hall.url, 'GET', '/api/staff/audit?limit=1', { token });
     const lastBefore = (seen.json.entries as Array<{ id: number }>)[0]!.id;
-    const posted = await call(hall.url, 'POST', '/api/urgent', { token, body: { title: '急招搬运工 3 人', expiresAt: inMinutes(30) } });
+    const posted = await call(hall.url, 'POST', '/api/urgent', {
+      token,
+      body: { title: '急招搬运工 3 人', expiresAt: inMinutes(30) },
+    });
     expect(posted.status).toBe(201);
     const steps: Array<[string, string, unknown?]> = [
       ['DELETE', `/api/urgent/${posted.json.id}`],
@@ -100,7 +108,9 @@ describe('staff sign-in on a hall started with HALL_STAFF_PIN', () => {
       expect(r.status, `${method} ${path}: ${JSON.stringify(r.json)}`).toBeLessThan(300);
     }
     const audit = await call(hall.url, 'GET', '/api/staff/audit?limit=50', { token });
-    const actions = (audit.json.entries as Array<{ id: number; action: string; accountName: string }>).filter((e) => e.id > lastBefore);
+    const actions = (audit.json.entries as Array<{ id: number; action: string; accountName: string }>).filter(
+      (e) => e.id > lastBefore,
+    );
     expect(actions.map((e) => e.action).reverse()).toEqual([
       'urgent.create',
       'urgent.retract',
@@ -116,14 +126,25 @@ describe('staff sign-in on a hall started with HALL_STAFF_PIN', () => {
     expect(new Set(actions.map((e) => e.accountName))).toEqual(new Set(['王主任']));
     // the second account signs in with its own PIN and is audited as itself
     const li = await signIn(hall.url, '583920');
-    expect((await call(hall.url, 'GET', '/api/staff/me', { token: li })).json).toMatchObject({ name: '李四', role: 'staff' });
-    expect((await call(hall.url, 'POST', '/api/staff/accounts', { token: li, body: { name: '赵六', pin: '749302' } })).status).toBe(403);
+    expect((await call(hall.url, 'GET', '/api/staff/me', { token: li })).json).toMatchObject({
+      name: '李四',
+      role: 'staff',
+    });
+    expect(
+      (await call(hall.url, 'POST', '/api/staff/accounts', { token: li, body: { name: '赵六', pin: '749302' } }))
+        .status,
+    ).toBe(403);
   });
 
   it('approves a browser kiosk by its code and lists it beside the local kiosk', async () => {
     const token = await signIn(hall.url);
-    const pairing = (await (await fetch(`${hall.url}/api/kiosk/pairings`, { method: 'POST' })).json()) as { code: string };
-    const approved = await call(hall.url, 'POST', '/api/staff/pairings', { token, body: { role: 'kiosk', code: pairing.code } });
+    const pairing = (await (await fetch(`${hall.url}/api/kiosk/pairings`, { method: 'POST' })).json()) as {
+      code: string;
+    };
+    const approved = await call(hall.url, 'POST', '/api/staff/pairings', {
+      token,
+      body: { role: 'kiosk', code: pairing.code },
+    });
     expect(approved.status, JSON.stringify(approved.json)).toBeLessThan(300);
     const screens = await call(hall.url, 'GET', '/api/staff/screens', { token });
     expect(screens.json.kiosks).toEqual([
@@ -160,11 +181,21 @@ describe('lock-out after wrong PINs', () => {
     // the lock-out is in the database (a restart does not lift it), and so are the attempts
     const db = new BetterSqlite3(join(hall.dataDir, 'hall.db'), { readonly: true });
     try {
-      const lock = db.prepare('SELECT lockouts, locked_until FROM staff_lockouts').get() as { lockouts: number; locked_until: number };
+      const lock = db.prepare('SELECT lockouts, locked_until FROM staff_lockouts').get() as {
+        lockouts: number;
+        locked_until: number;
+      };
       expect(lock.lockouts).toBe(1);
       expect(lock.locked_until).toBeGreaterThan(Date.now() + 20_000);
-      const rows = db.prepare("SELECT action, account_name FROM staff_audit WHERE action LIKE 'session.%' ORDER BY id").all() as Array<{ action: string; account_name: string | null }>;
-      expect(rows.map((r) => r.action)).toEqual(['session.signin', ...Array(4).fill('session.wrong_pin'), 'session.locked_out', 'session.locked_out']);
+      const rows = db
+        .prepare("SELECT action, account_name FROM staff_audit WHERE action LIKE 'session.%' ORDER BY id")
+        .all() as Array<{ action: string; account_name: string | null }>;
+      expect(rows.map((r) => r.action)).toEqual([
+        'session.signin',
+        ...Array(4).fill('session.wrong_pin'),
+        'session.locked_out',
+        'session.locked_out',
+      ]);
       expect(rows.slice(1).every((r) => r.account_name === null)).toBe(true);
     } finally {
       db.close();
@@ -174,11 +205,14 @@ describe('lock-out after wrong PINs', () => {
 
 describe('HALL_STAFF_PIN', () => {
   it('becomes the first admin PIN when no account exists', async () => {
-    const hall = await startTestHall({ argv: [] , deps: {} });
+    const hall = await startTestHall({ argv: [], deps: {} });
     await hall.close();
     const { hallOptionsFrom } = await import('../../../electron/host/config');
     const { startHall } = await import('../../../electron/host/hall');
-    const withPin = await startHall(hallOptionsFrom(['--port', '0', '--data', hall.dataDir], { HALL_STAFF_PIN: '604211' }), { log: silentLog() });
+    const withPin = await startHall(
+      hallOptionsFrom(['--port', '0', '--data', hall.dataDir], { HALL_STAFF_PIN: '604211' }),
+      { log: silentLog() },
+    );
     try {
       expect((await call(withPin.url, 'GET', '/api/staff/setup')).json).toEqual({ needsSetup: false });
       expect(typeof (await signIn(withPin.url, '604211'))).toBe('string');

@@ -2,7 +2,12 @@
 import type { ResponseJson } from '../../support/response-json';
 export const ADMIN_PIN = '271828';
 
-export async function call(base: string, method: string, path: string, options: { token?: string; body?: unknown; rawBody?: string; contentType?: string } = {}) {
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string; contentType?: string } = {},
+) {
   const headers: Record<string, string> = {};
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const body = options.rawBody ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined);

@@ -34,7 +34,8 @@ describe('urgent postings relayed between halls by the hub', () => {
       startTestHall({ dataDir: tmpDir('hall-a-'), hubUrl: hub.url, hallId: 'hall-a' }),
       startTestHall({ dataDir: tmpDir('hall-b-'), hubUrl: hub.url, hallId: 'hall-b' }),
     ]);
-    tokenA = (await call(hallA.url, 'POST', '/api/staff/setup', { body: { name: '王主任', pin: ADMIN_PIN } })).json.token;
+    tokenA = (await call(hallA.url, 'POST', '/api/staff/setup', { body: { name: '王主任', pin: ADMIN_PIN } })).json
+      .token;
     const a = watchBoard('a', hallA);
     const b = watchBoard('b', hallB);
     await waitFor('boards connected', () => a.connected && b.connected);
@@ -47,7 +48,10 @@ describe('urgent postings relayed between halls by the hub', () => {
   });
 
   it("shows hall A's urgent posting on hall B's boards and takes it down when A retracts it", async () => {
-    const posted = await call(hallA.url, 'POST', '/api/urgent', { token: tokenA, body: { title: '全市急招搬运工', expiresAt: inMinutes(30), screens: ['1'] } });
+    const posted = await call(hallA.url, 'POST', '/api/urgent', {
+      token: tokenA,
+      body: { title: '全市急招搬运工', expiresAt: inMinutes(30), screens: ['1'] },
+    });
     expect(posted.status).toBe(201);
     const id = posted.json.id as string;
 
@@ -58,9 +62,17 @@ describe('urgent postings relayed between halls by the hub', () => {
     // wait until hall A has applied the hub's change log up to the relayed posting.
     const relayedSeq = await hub.store.lastSeq();
     expect(relayedSeq).toBeGreaterThan(0);
-    await waitFor('hall A to apply the relayed copy', async () => (await health(hallA.url)).cursor >= relayedSeq, 60_000);
+    await waitFor(
+      'hall A to apply the relayed copy',
+      async () => (await health(hallA.url)).cursor >= relayedSeq,
+      60_000,
+    );
     const listA = await call(hallA.url, 'GET', '/api/urgent', { token: tokenA });
-    expect(listA.json.urgent.find((u: { id: string }) => u.id === id)).toMatchObject({ origin: 'local', screens: ['1'], live: true });
+    expect(listA.json.urgent.find((u: { id: string }) => u.id === id)).toMatchObject({
+      origin: 'local',
+      screens: ['1'],
+      live: true,
+    });
 
     expect((await call(hallA.url, 'DELETE', `/api/urgent/${id}`, { token: tokenA })).status).toBeLessThan(300);
     await waitFor('posting gone from hall B', () => !lastOn.get('b')?.urgent.some((u) => u.id === id), 60_000);

@@ -25,7 +25,12 @@ function badChanges(good: Posting): Array<{ type: string; op: string; id: string
     { type: 'listing', op: 'upsert', id: 'bad-1', data: { ...good, id: 'bad-1', payMin: '{"oops": ' } },
     { type: 'listing', op: 'upsert', id: 'bad-2', data: '{"id":"bad-2", "title": ' },
     // wrong types
-    { type: 'listing', op: 'upsert', id: 'bad-3', data: { ...good, id: 'bad-3', headcount: 'many', employerVerified: 'yes' } },
+    {
+      type: 'listing',
+      op: 'upsert',
+      id: 'bad-3',
+      data: { ...good, id: 'bad-3', headcount: 'many', employerVerified: 'yes' },
+    },
     // a 1 MB string
     { type: 'listing', op: 'upsert', id: 'bad-4', data: { ...good, id: 'bad-4', description: MB } },
     // unknown change type and op
@@ -33,7 +38,12 @@ function badChanges(good: Posting): Array<{ type: string; op: string; id: string
     { type: 'listing', op: 'explode', id: 'bad-6' },
     // HTML / script in text
     { type: 'listing', op: 'upsert', id: 'bad-7', data: { ...good, id: 'bad-7', title: '<script>alert(1)</script>' } },
-    { type: 'listing', op: 'upsert', id: 'bad-8', data: { ...good, id: 'bad-8', description: '高薪 <img src=x onerror=alert(1)>' } },
+    {
+      type: 'listing',
+      op: 'upsert',
+      id: 'bad-8',
+      data: { ...good, id: 'bad-8', description: '高薪 <img src=x onerror=alert(1)>' },
+    },
     // the data says another id than the change
     { type: 'listing', op: 'upsert', id: 'bad-9', data: { ...good, id: 'someone-else' } },
   ];
@@ -88,7 +98,10 @@ describe('bad changes from upstream', () => {
 
     const bad: HubChange[] = [];
     for (const c of badChanges(template)) bad.push(await hub.appendRawChange(c));
-    const good = await hub.store.upsertPostings([{ ...template, id: 'good-after-bad', title: '仓库理货员' }], Date.now());
+    const good = await hub.store.upsertPostings(
+      [{ ...template, id: 'good-after-bad', title: '仓库理货员' }],
+      Date.now(),
+    );
     hub.broadcast(good);
 
     await waitFor('the good change after the bad ones', async () => (await health(hall.url)).cursor === good[0]!.seq);
@@ -112,7 +125,9 @@ describe('bad changes from upstream', () => {
     const planAfter = hall.boards.planFor('1')!;
     const ids = planAfter.pages.flatMap((p) => p.items.map((i) => i.id));
     expect(ids).toContain('good-after-bad');
-    expect(ids.filter((id) => id !== 'good-after-bad').sort()).toEqual(planBefore!.pages.flatMap((p) => p.items.map((i) => i.id)).sort());
+    expect(ids.filter((id) => id !== 'good-after-bad').sort()).toEqual(
+      planBefore!.pages.flatMap((p) => p.items.map((i) => i.id)).sort(),
+    );
     expect(JSON.stringify(planAfter)).not.toMatch(/<script|onerror/);
   });
 

@@ -69,7 +69,9 @@ describe('expiry and staleness', () => {
     await waitFor('the hall to notice', async () => (await health(hall.url)).hub === 'offline');
 
     await waitFor('the posting to leave the board', () => !onBoard('short-lived'), 60_000);
-    const left = plans.find((p) => p.at >= shownAt && !p.plan.pages.some((pg) => pg.items.some((i) => i.id === 'short-lived')))!;
+    const left = plans.find(
+      (p) => p.at >= shownAt && !p.plan.pages.some((pg) => pg.items.some((i) => i.id === 'short-lived')),
+    )!;
     // it left because it expired, not earlier, and by the host's own expiry timer: its periodic
     // re-plan comes 15 s after the plan that showed it at the earliest
     expect(left.at).toBeGreaterThanOrEqual(validUntil);
@@ -78,7 +80,10 @@ describe('expiry and staleness', () => {
     expect(hallPostings(hallDir).postings.has('short-lived')).toBe(true);
 
     hub = await startTestHub({ port, dataDir: hubDir, expireEveryMs: 100 });
-    await waitFor('the hub’s expiry delete to reach the hall', () => !hallPostings(hallDir).postings.has('short-lived'));
+    await waitFor(
+      'the hub’s expiry delete to reach the hall',
+      () => !hallPostings(hallDir).postings.has('short-lived'),
+    );
     expect(await hub.store.getPosting('short-lived')).toBeUndefined();
   });
 

@@ -53,8 +53,14 @@ describe('a hall killed mid-batch', () => {
     });
 
   /** Waits until the host is held inside its second sync transaction, then kills it. */
-  async function killInsideTransaction(p: HallProcess): Promise<{ fromCursor: number; toCursor: number; changes: number }> {
-    const line = await waitFor('the host held inside a sync transaction', () => /held inside sync transaction (\{.*\})/.exec(p.output())?.[1], 60_000);
+  async function killInsideTransaction(
+    p: HallProcess,
+  ): Promise<{ fromCursor: number; toCursor: number; changes: number }> {
+    const line = await waitFor(
+      'the host held inside a sync transaction',
+      () => /held inside sync transaction (\{.*\})/.exec(p.output())?.[1],
+      60_000,
+    );
     await p.stop('SIGKILL');
     return JSON.parse(line) as { fromCursor: number; toCursor: number; changes: number };
   }

@@ -14,7 +14,11 @@ const HALL = 'cli-hall';
 
 describe('hubOptionsFrom', () => {
   it('lets flags win over HUB_* variables and defaults', () => {
-    const o = hubOptionsFrom(['--port', '4100', '--seed=5'], { HUB_PORT: '9', HUB_ADMIN_TOKEN: 'a', HUB_HALL_TOKEN: 'h' });
+    const o = hubOptionsFrom(['--port', '4100', '--seed=5'], {
+      HUB_PORT: '9',
+      HUB_ADMIN_TOKEN: 'a',
+      HUB_HALL_TOKEN: 'h',
+    });
     expect(o).toMatchObject({ port: 4100, seed: 5, adminToken: 'a', hallToken: 'h', defaultTokens: false });
     expect(hubOptionsFrom([], {})).toMatchObject({ port: 4000, seed: 0, defaultTokens: true });
   });
@@ -30,18 +34,27 @@ describe('the hub command', () => {
   let url = '';
 
   beforeAll(async () => {
-    ({ child, url } = await spawnHub(['--port', '0', '--data', tmpDir('hub-cli-'), '--seed', '25'], { env: { HUB_ADMIN_TOKEN: ADMIN, HUB_HALL_TOKEN: HALL }, timeoutMs: 30_000, what: 'the hub command' }));
+    ({ child, url } = await spawnHub(['--port', '0', '--data', tmpDir('hub-cli-'), '--seed', '25'], {
+      env: { HUB_ADMIN_TOKEN: ADMIN, HUB_HALL_TOKEN: HALL },
+      timeoutMs: 30_000,
+      what: 'the hub command',
+    }));
   });
 
   afterAll(() => {
     child?.kill('SIGTERM');
   });
 
-  const get = (path: string, token?: string) => fetch(`${url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  const get = (path: string, token?: string) =>
+    fetch(`${url}${path}`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
 
   it('answers /healthz and pages the seeded change log for a hall token', async () => {
     expect(await (await get('/healthz')).json()).toMatchObject({ status: 'ok', lastSeq: 25, listings: 25 });
-    const page = (await (await get('/api/v1/changes?since=20&limit=3', HALL)).json()) as { changes: Array<{ seq: number; type: string; op: string }>; lastSeq: number; hasMore: boolean };
+    const page = (await (await get('/api/v1/changes?since=20&limit=3', HALL)).json()) as {
+      changes: Array<{ seq: number; type: string; op: string }>;
+      lastSeq: number;
+      hasMore: boolean;
+    };
     expect(page.changes.map((c) => [c.seq, c.type, c.op])).toEqual([
       [21, 'listing', 'upsert'],
       [22, 'listing', 'upsert'],
@@ -63,19 +76,34 @@ describe('the hub command', () => {
 
   it('validates admin postings with the shared schema and bumps revisions', async () => {
     const post = (body: unknown) =>
-      fetch(`${url}/api/v1/listings`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${url}/api/v1/listings`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const bad = await post({ id: 'demo-000001', title: '<script>x</script>' });
     expect(bad.status).toBe(422);
     expect(await bad.json()).toMatchObject({ error: { code: 'invalid_listing' } });
-    const ok = (await (await post({ id: 'demo-000001', headcount: 3 })).json()) as { upserted: Array<{ seq: number; revision: number }> };
+    const ok = (await (await post({ id: 'demo-000001', headcount: 3 })).json()) as {
+      upserted: Array<{ seq: number; revision: number }>;
+    };
     expect(ok.upserted[0]).toMatchObject({ seq: 26, revision: 2 });
-    const gone = await fetch(`${url}/api/v1/listings/no-such`, { method: 'DELETE', headers: { authorization: `Bearer ${ADMIN}` } });
+    const gone = await fetch(`${url}/api/v1/listings/no-such`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
     expect(gone.status).toBe(404);
   });
 
   it('refuses a socket handshake with a wrong token, with a code the hall can act on', async () => {
-    const socket = io(`${url}/hall`, { auth: { hallId: 'h1', token: 'nope', since: 0 }, transports: ['websocket'], reconnection: false });
-    const error = await new Promise<Error & { data?: { code?: string } }>((resolve) => socket.on('connect_error', resolve));
+    const socket = io(`${url}/hall`, {
+      auth: { hallId: 'h1', token: 'nope', since: 0 },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    const error = await new Promise<Error & { data?: { code?: string } }>((resolve) =>
+      socket.on('connect_error', resolve),
+    );
     socket.disconnect();
     expect(error.data?.code).toBe('unauthorized');
   });

@@ -137,7 +137,11 @@ describe('a hub that restarts during catch-up and live traffic', () => {
     await traffic;
 
     const lastSeq = await hub!.store.lastSeq();
-    await waitFor('the hall to reach the hub’s last seq', async () => (await health(hall!.url)).cursor === lastSeq, 120_000);
+    await waitFor(
+      'the hall to reach the hub’s last seq',
+      async () => (await health(hall!.url)).cursor === lastSeq,
+      120_000,
+    );
     const h = await health(hall.url);
     expect(h.hub).toBe('connected');
     expect(h.cursor).toBe(lastSeq);

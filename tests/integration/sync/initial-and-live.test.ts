@@ -81,7 +81,9 @@ describe('a hall synced from a hub', () => {
     // concurrent, as an admin tool would send them; the hub orders them by seq
     await Promise.all(
       ids.map((id, i) =>
-        i % 3 === 0 ? adminDelete(hub.url, `/api/v1/listings/${id}`) : adminPost(hub.url, '/api/v1/listings', { id, headcount: 1 + i }),
+        i % 3 === 0
+          ? adminDelete(hub.url, `/api/v1/listings/${id}`)
+          : adminPost(hub.url, '/api/v1/listings', { id, headcount: 1 + i }),
       ),
     );
     await waitFor('the burst to arrive', async () => (await health(hall.url)).cursor === (await hub.store.lastSeq()));

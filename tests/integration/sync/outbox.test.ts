@@ -48,7 +48,11 @@ describe('the outbox', () => {
 
     // Second run, hub still down: nothing lost, nothing delivered, once the hall has tried.
     hall = await startTestHall({ dataDir: hallDir, hubUrl, sync: PATIENT });
-    await waitFor('the hall to find the hub unreachable', async () => (await health(hall.url)).sync?.error?.code === 'unreachable', 60_000);
+    await waitFor(
+      'the hall to find the hub unreachable',
+      async () => (await health(hall.url)).sync?.error?.code === 'unreachable',
+      60_000,
+    );
     expect((await health(hall.url)).outboxPending).toBe(200);
     await hall.close();
 
@@ -66,7 +70,9 @@ describe('the outbox', () => {
     expect(hub.stats.submitsReceived).toBe(200);
     expect(submissions.filter((s) => s.receivedCount !== 1)).toEqual([]);
     expect(new Set(submissions.map((s) => s.id))).toEqual(new Set(ids));
-    expect(submissions.map((s) => (s.payload as { n: number }).n).sort((a, b) => a - b)).toEqual([...Array(200).keys()]);
+    expect(submissions.map((s) => (s.payload as { n: number }).n).sort((a, b) => a - b)).toEqual([
+      ...Array(200).keys(),
+    ]);
     expect(submissions.every((s) => s.type === TYPE && s.hallId === 'hall-test')).toBe(true);
 
     // Delivered rows stay, stamped.

@@ -11,7 +11,12 @@ import { pathToFileURL } from 'node:url';
 import type { Hub } from '../../../scripts/hub/hub-server';
 import { buildSyncPageWorker } from '../../../scripts/build-electron.mjs';
 import { HubAuthError, HubRequestError, type HubEndpoint } from '../../../electron/host/sync/hub-api';
-import { createPageSource, defaultWorkerScript, type PageSource, type WorkerScript } from '../../../electron/host/sync/page-source';
+import {
+  createPageSource,
+  defaultWorkerScript,
+  type PageSource,
+  type WorkerScript,
+} from '../../../electron/host/sync/page-source';
 import type { PreparedPage } from '../../../electron/host/sync/prepare-change';
 import { closeDatabase, openDatabase } from '../../../electron/host/db/open-database';
 import { createPostingStore } from '../../../electron/host/db/posting-store';
@@ -51,8 +56,18 @@ afterAll(async () => {
  */
 const WORKER_START_WAIT_MS = 120_000;
 
-function source(worker: WorkerScript | null, options: { log?: ReturnType<typeof silentLog>; hub?: HubEndpoint } = {}): PageSource {
-  const s = createPageSource({ hub: options.hub ?? endpoint, pageSize: PAGE, timeoutMs: 10_000, log: options.log ?? silentLog(), worker, startWaitMs: WORKER_START_WAIT_MS });
+function source(
+  worker: WorkerScript | null,
+  options: { log?: ReturnType<typeof silentLog>; hub?: HubEndpoint } = {},
+): PageSource {
+  const s = createPageSource({
+    hub: options.hub ?? endpoint,
+    pageSize: PAGE,
+    timeoutMs: 10_000,
+    log: options.log ?? silentLog(),
+    worker,
+    startWaitMs: WORKER_START_WAIT_MS,
+  });
   sources.push(s);
   return s;
 }
@@ -127,7 +142,9 @@ describe('the sync page worker', () => {
     expectWholeFeed(pages);
     expect(pages).toEqual(onHostThread);
     expect(s.mode()).toBe('inline');
-    expect(lines().some((l) => /page worker stopped/.test(String(l.msg)) && /exited with code 3/.test(String(l.reason)))).toBe(true);
+    expect(
+      lines().some((l) => /page worker stopped/.test(String(l.msg)) && /exited with code 3/.test(String(l.reason))),
+    ).toBe(true);
   });
 
   it('passes the hub refusing the token on as HubAuthError', async () => {

@@ -17,7 +17,11 @@ describe('a hall with a wrong hub token', () => {
   let logs: ReturnType<typeof captureLogger>;
   let hubLogs: ReturnType<typeof captureLogger>;
   /** When the hub refused this hall's handshake, from the hub's own log (ms). */
-  const refusals = () => hubLogs.lines().filter((l) => l.msg === 'hall refused: wrong token').map((l) => l.time as number);
+  const refusals = () =>
+    hubLogs
+      .lines()
+      .filter((l) => l.msg === 'hall refused: wrong token')
+      .map((l) => l.time as number);
 
   beforeAll(async () => {
     hubLogs = captureLogger('hub');
@@ -63,7 +67,9 @@ describe('a hall with a wrong hub token', () => {
     const times = refusals();
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
     const expected = [400, 800, 1500, 1500];
-    gaps.slice(0, 4).forEach((gap, i) => expect(gap, `gap ${i + 1} between refusals`).toBeGreaterThanOrEqual(expected[i]! - 2));
+    gaps
+      .slice(0, 4)
+      .forEach((gap, i) => expect(gap, `gap ${i + 1} between refusals`).toBeGreaterThanOrEqual(expected[i]! - 2));
     expect(hub.stats.authFailures).toBe(times.length);
   });
 

@@ -10,7 +10,11 @@ import { DAY, HOUR, NOW, iso, makePosting } from '../db/fixtures';
 import { postingsArb, NOW as ARB_NOW, screenAndViewportArb } from '../planner/planner-arbitraries';
 
 const drivers: ScreenProfile = { ...DEFAULT_SCREEN, id: 'drive', filter: { occupations: ['driving'], districts: [] } };
-const cleaners: ScreenProfile = { ...DEFAULT_SCREEN, id: 'clean', filter: { occupations: ['cleaning'], districts: [] } };
+const cleaners: ScreenProfile = {
+  ...DEFAULT_SCREEN,
+  id: 'clean',
+  filter: { occupations: ['cleaning'], districts: [] },
+};
 const job = (screen: ScreenProfile, have: string | null = null, extra: Partial<PlanJob> = {}): PlanJob => ({
   key: `${screen.id}@configured`,
   screen,
@@ -26,11 +30,20 @@ const old = (ms: number) => ({ validFrom: iso(NOW - 2 * DAY), validUntil: iso(NO
 
 describe('plan engine', () => {
   it('sends each plan as the exact `plan` event socket.io would write for planBoard’s plan', () => {
-    const postings = [makePosting({ id: 'a', ...old(DAY) }), makePosting({ id: 'b', occupation: 'cleaning', ...old(DAY) })];
+    const postings = [
+      makePosting({ id: 'a', ...old(DAY) }),
+      makePosting({ id: 'b', occupation: 'cleaning', ...old(DAY) }),
+    ];
     const engine = new PlanEngine();
     engine.apply({ reset: true, upserts: postings, removes: [] });
     const [r] = engine.plan({ now: NOW, dataUpdatedAt: NOW - 5000, jobs: [job(drivers)] });
-    const plan = planBoard({ screen: drivers, postings, now: NOW, dataUpdatedAt: minuteOf(NOW - 5000), bands: { urgent: false, notice: false } });
+    const plan = planBoard({
+      screen: drivers,
+      postings,
+      now: NOW,
+      dataUpdatedAt: minuteOf(NOW - 5000),
+      bands: { urgent: false, notice: false },
+    });
     expect(decode(r!.full)).toBe(`42${BOARD_NAMESPACE},["plan",${JSON.stringify(plan)}]`);
     expect(r!.summary).toMatchObject({ planId: plan.planId, totalItems: 1, screenId: 'drive' });
   });
@@ -40,14 +53,22 @@ describe('plan engine', () => {
     engine.apply({ upserts: [makePosting({ id: 'a', ...old(DAY) })], removes: [] });
     const [first] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers)] });
     expect(first!.computed).toBe(true);
-    const [again] = engine.plan({ now: NOW + 10_000, dataUpdatedAt: NOW + 1000, jobs: [job(drivers, first!.summary.planId)] });
+    const [again] = engine.plan({
+      now: NOW + 10_000,
+      dataUpdatedAt: NOW + 1000,
+      jobs: [job(drivers, first!.summary.planId)],
+    });
     expect(again).toMatchObject({ computed: false, full: null, patch: null });
     // a host that lost its copy gets the cached plan without a re-plan
     const [resent] = engine.plan({ now: NOW + 10_000, dataUpdatedAt: NOW + 1000, jobs: [job(drivers, null)] });
     expect(resent!.computed).toBe(false);
     expect(decode(resent!.full)).toBe(decode(first!.full));
     // a page that joined gets the whole plan the host holds, still without a re-plan
-    const [joined] = engine.plan({ now: NOW + 10_000, dataUpdatedAt: NOW + 1000, jobs: [job(drivers, first!.summary.planId, { full: 'yes' })] });
+    const [joined] = engine.plan({
+      now: NOW + 10_000,
+      dataUpdatedAt: NOW + 1000,
+      jobs: [job(drivers, first!.summary.planId, { full: 'yes' })],
+    });
     expect(joined).toMatchObject({ computed: false, patch: null });
     expect(decode(joined!.full)).toBe(decode(first!.full));
     expect(engine.computed).toBe(1);
@@ -76,14 +97,30 @@ describe('plan engine', () => {
     engine.plan({ now: NOW, dataUpdatedAt: minute + 1000, jobs: [job(drivers)] });
     expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 59_000, jobs: [job(drivers)] })[0]!.computed).toBe(false);
     expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 60_000, jobs: [job(drivers)] })[0]!.computed).toBe(false);
-    expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 60_000, jobs: [job(drivers, null, { bands: { urgent: true, notice: false } })] })[0]!.computed).toBe(true);
-    expect(engine.plan({ now: NOW, dataUpdatedAt: minute + 60_000, jobs: [job({ ...drivers, layout: 'table' }, null, { bands: { urgent: true, notice: false } })] })[0]!.computed).toBe(true);
+    expect(
+      engine.plan({
+        now: NOW,
+        dataUpdatedAt: minute + 60_000,
+        jobs: [job(drivers, null, { bands: { urgent: true, notice: false } })],
+      })[0]!.computed,
+    ).toBe(true);
+    expect(
+      engine.plan({
+        now: NOW,
+        dataUpdatedAt: minute + 60_000,
+        jobs: [job({ ...drivers, layout: 'table' }, null, { bands: { urgent: true, notice: false } })],
+      })[0]!.computed,
+    ).toBe(true);
   });
 
   it('knows when time alone changes a plan: a posting that starts, ends or stops being new', () => {
     const engine = new PlanEngine();
     engine.apply({
-      upserts: [makePosting({ id: 'ends', ...old(5 * HOUR) }), makePosting({ id: 'fresh', validFrom: iso(NOW - 20 * HOUR), validUntil: iso(NOW + 9 * DAY) }), makePosting({ id: 'later', validFrom: iso(NOW + 7 * HOUR), validUntil: iso(NOW + 9 * DAY) })],
+      upserts: [
+        makePosting({ id: 'ends', ...old(5 * HOUR) }),
+        makePosting({ id: 'fresh', validFrom: iso(NOW - 20 * HOUR), validUntil: iso(NOW + 9 * DAY) }),
+        makePosting({ id: 'later', validFrom: iso(NOW + 7 * HOUR), validUntil: iso(NOW + 9 * DAY) }),
+      ],
       removes: [],
     });
     const [r] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers)] });
@@ -101,8 +138,19 @@ describe('plan engine', () => {
       fc.property(screenAndViewportArb, postingsArb(60), (sv, postings) => {
         const engine = new PlanEngine();
         engine.apply({ reset: true, upserts: postings, removes: [] });
-        const [r] = engine.plan({ now: ARB_NOW, dataUpdatedAt: ARB_NOW - 120_000, jobs: [job(sv.screen, null, { viewport: sv.viewport ?? null })] });
-        const plan = planBoard({ screen: sv.screen, ...(sv.viewport ? { viewport: sv.viewport } : {}), postings, now: ARB_NOW, dataUpdatedAt: minuteOf(ARB_NOW - 120_000), bands: { urgent: false, notice: false } });
+        const [r] = engine.plan({
+          now: ARB_NOW,
+          dataUpdatedAt: ARB_NOW - 120_000,
+          jobs: [job(sv.screen, null, { viewport: sv.viewport ?? null })],
+        });
+        const plan = planBoard({
+          screen: sv.screen,
+          ...(sv.viewport ? { viewport: sv.viewport } : {}),
+          postings,
+          now: ARB_NOW,
+          dataUpdatedAt: minuteOf(ARB_NOW - 120_000),
+          bands: { urgent: false, notice: false },
+        });
         expect(r!.summary.planId).toBe(plan.planId);
       }),
       { numRuns: 60 },
@@ -112,22 +160,36 @@ describe('plan engine', () => {
 
 describe('plan patches', () => {
   it('sends a change as a patch from the plan the host holds, which applied to it gives the new plan', () => {
-    const postings = Array.from({ length: 1000 }, (_, i) => makePosting({ id: `p${String(i).padStart(4, '0')}`, ...old(DAY) }));
+    const postings = Array.from({ length: 1000 }, (_, i) =>
+      makePosting({ id: `p${String(i).padStart(4, '0')}`, ...old(DAY) }),
+    );
     const engine = new PlanEngine();
     engine.apply({ reset: true, upserts: postings, removes: [] });
     const [first] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers, null, { full: 'no' })] });
     // nothing to patch from: the whole plan
     expect(first!.patch).toBeNull();
-    const base = BoardPlanSchema.parse(JSON.parse(decode(first!.full)!.slice(`42${BOARD_NAMESPACE},["plan",`.length, -1)));
+    const base = BoardPlanSchema.parse(
+      JSON.parse(decode(first!.full)!.slice(`42${BOARD_NAMESPACE},["plan",`.length, -1)),
+    );
     // like the others (so the cards keep their size), and first in order (its id sorts first)
     const added = makePosting({ id: 'new-one', ...old(DAY) });
     engine.apply({ upserts: [added], removes: [] });
-    const [next] = engine.plan({ now: NOW + 1000, dataUpdatedAt: NOW + 1000, jobs: [job(drivers, base.planId, { full: 'no' })] });
+    const [next] = engine.plan({
+      now: NOW + 1000,
+      dataUpdatedAt: NOW + 1000,
+      jobs: [job(drivers, base.planId, { full: 'no' })],
+    });
     expect(next).toMatchObject({ computed: true, full: null });
     const patchText = decode(next!.patch)!;
     expect(patchText.startsWith(`42${BOARD_NAMESPACE},["plan-patch",`)).toBe(true);
     const patch = PlanPatchSchema.parse(JSON.parse(patchText.slice(`42${BOARD_NAMESPACE},["plan-patch",`.length, -1)));
-    const want = planBoard({ screen: drivers, postings: [...postings, added], now: NOW + 1000, dataUpdatedAt: minuteOf(NOW + 1000), bands: { urgent: false, notice: false } });
+    const want = planBoard({
+      screen: drivers,
+      postings: [...postings, added],
+      now: NOW + 1000,
+      dataUpdatedAt: minuteOf(NOW + 1000),
+      bands: { urgent: false, notice: false },
+    });
     expect(applyPlanPatch(base, patch)).toEqual(want);
     // one posting more on a wall of 1000: the patch writes out a few pages, not all of them
     expect(patch.pages.filter((op) => !Array.isArray(op)).length).toBeLessThan(want.pages.length / 2);
@@ -139,11 +201,19 @@ describe('plan patches', () => {
     engine.apply({ reset: true, upserts: [makePosting({ id: 'a', ...old(DAY) })], removes: [] });
     const [first] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers)] });
     engine.apply({ upserts: [makePosting({ id: 'b', ...old(DAY) })], removes: [] });
-    const [unknownBase] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers, 'not-a-plan', { full: 'no' })] });
+    const [unknownBase] = engine.plan({
+      now: NOW,
+      dataUpdatedAt: NOW,
+      jobs: [job(drivers, 'not-a-plan', { full: 'no' })],
+    });
     expect(unknownBase!.patch).toBeNull();
     expect(unknownBase!.full).not.toBeNull();
     engine.apply({ upserts: [makePosting({ id: 'c', ...old(DAY) })], removes: [] });
-    const [both] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers, unknownBase!.summary.planId, { full: 'if-changed' })] });
+    const [both] = engine.plan({
+      now: NOW,
+      dataUpdatedAt: NOW,
+      jobs: [job(drivers, unknownBase!.summary.planId, { full: 'if-changed' })],
+    });
     expect(both!.patch).not.toBeNull();
     expect(both!.full).not.toBeNull();
     expect(first!.summary.planId).not.toBe(both!.summary.planId);
@@ -154,7 +224,14 @@ describe('planBoardWithJson', () => {
   it('gives exactly JSON.stringify of the plan', () => {
     fc.assert(
       fc.property(screenAndViewportArb, postingsArb(40), fc.boolean(), fc.boolean(), (sv, postings, urgent, notice) => {
-        const { plan, json } = planBoardWithJson({ screen: sv.screen, ...(sv.viewport ? { viewport: sv.viewport } : {}), postings, now: ARB_NOW, dataUpdatedAt: null, bands: { urgent, notice } });
+        const { plan, json } = planBoardWithJson({
+          screen: sv.screen,
+          ...(sv.viewport ? { viewport: sv.viewport } : {}),
+          postings,
+          now: ARB_NOW,
+          dataUpdatedAt: null,
+          bands: { urgent, notice },
+        });
         expect(json).toBe(JSON.stringify(plan));
       }),
       { numRuns: 80 },

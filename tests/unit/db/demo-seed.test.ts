@@ -48,7 +48,11 @@ describe('seedDemoIfEmpty', () => {
   });
 
   it('leaves a hall that already has postings alone, even expired ones', () => {
-    const expired = makePosting({ validFrom: '2020-01-01T00:00:00Z', validUntil: '2020-01-02T00:00:00Z', updatedAt: '2020-01-01T00:00:00Z' });
+    const expired = makePosting({
+      validFrom: '2020-01-01T00:00:00Z',
+      validUntil: '2020-01-02T00:00:00Z',
+      updatedAt: '2020-01-01T00:00:00Z',
+    });
     store.upsertMany([expired]);
     expect(seedDemoIfEmpty(store, DEMO_FILE, Date.now())).toBe(0);
     expect(store.count()).toBe(1);
@@ -57,13 +61,21 @@ describe('seedDemoIfEmpty', () => {
   it('refuses a demo file with an invalid posting and seeds nothing', () => {
     const file = join(dir, 'bad.json');
     const demo = loadDemoFile(DEMO_FILE);
-    writeFileSync(file, JSON.stringify({ generatedAt: demo.generatedAt, postings: [demo.postings[0], { ...demo.postings[1], payUnit: 'week' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        generatedAt: demo.generatedAt,
+        postings: [demo.postings[0], { ...demo.postings[1], payUnit: 'week' }],
+      }),
+    );
     expect(() => seedDemoIfEmpty(store, file, Date.now())).toThrow(DemoDataError);
     expect(() => seedDemoIfEmpty(store, file, Date.now())).toThrow(/posting 1: payUnit/);
     expect(store.count()).toBe(0);
   });
 
   it('names the file when it cannot be read', () => {
-    expect(() => seedDemoIfEmpty(store, join(dir, 'missing.json'), Date.now())).toThrow(/loadDemoFile: cannot read .*missing\.json/);
+    expect(() => seedDemoIfEmpty(store, join(dir, 'missing.json'), Date.now())).toThrow(
+      /loadDemoFile: cannot read .*missing\.json/,
+    );
   });
 });

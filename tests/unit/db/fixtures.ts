@@ -1,7 +1,6 @@
 /** Real databases for store tests: a fresh tmp file or :memory:, built by the real migrations. */
 import type { Posting } from '../../../shared/schemas/posting';
 
-
 export const NOW = Date.parse('2026-11-27T10:00:00+08:00');
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
-import { LATEST_VERSION, MIGRATIONS, assertStrictlyIncreasing, migrateTo, schemaVersion, type Migration } from '../../../electron/host/db/migrations/index';
+import {
+  LATEST_VERSION,
+  MIGRATIONS,
+  assertStrictlyIncreasing,
+  migrateTo,
+  schemaVersion,
+  type Migration,
+} from '../../../electron/host/db/migrations/index';
 import { MigrationError } from '../../../electron/host/db/errors';
 import { createPostingStore } from '../../../electron/host/db/posting-store';
 import { createQuarantineStore } from '../../../electron/host/db/quarantine-store';
@@ -22,7 +29,19 @@ describe('migration registry', () => {
 
   it('has a test below for every migration', () => {
     // adding a migration? add its describe block below (migrate to N-1, insert, migrate to N)
-    expect(MIGRATIONS.map((m) => m.name)).toEqual(['initial', 'quarantine', 'outbox', 'registrations', 'staff-urgent', 'staff-data', 'listing-changes', 'board-devices', 'purge-drops', 'signups', 'postings']);
+    expect(MIGRATIONS.map((m) => m.name)).toEqual([
+      'initial',
+      'quarantine',
+      'outbox',
+      'registrations',
+      'staff-urgent',
+      'staff-data',
+      'listing-changes',
+      'board-devices',
+      'purge-drops',
+      'signups',
+      'postings',
+    ]);
   });
 
   it('rejects a registry with a repeated or decreasing version', () => {
@@ -71,24 +90,41 @@ describe('0001-initial', () => {
     const db = databaseAt(0);
     migrateTo(db, 1);
     expect(schemaVersion(db)).toBe(1);
-    expect(columns(db, 'listings')).toEqual(expect.arrayContaining(['id', 'title', 'district_name', 'valid_until_ms', 'hidden']));
+    expect(columns(db, 'listings')).toEqual(
+      expect.arrayContaining(['id', 'title', 'district_name', 'valid_until_ms', 'hidden']),
+    );
     expect(columns(db, 'meta')).toEqual(['key', 'value']);
-    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'listings'").pluck().all();
-    expect(indexes).toEqual(expect.arrayContaining(['listings_valid_until', 'listings_occupation', 'listings_district']));
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'listings'")
+      .pluck()
+      .all();
+    expect(indexes).toEqual(
+      expect.arrayContaining(['listings_valid_until', 'listings_occupation', 'listings_district']),
+    );
 
     // a row written by hand is queued for the trigram index, and once indexed a 3-character query finds it
     const row = insertRow(db, 'listings', v1Posting({ title: '叉车司机' }));
-    const { rowid } = db.prepare<[string], { rowid: number }>('SELECT rowid FROM listings WHERE id = ?').get(String(row.id))!;
+    const { rowid } = db
+      .prepare<[string], { rowid: number }>('SELECT rowid FROM listings WHERE id = ?')
+      .get(String(row.id))!;
     expect(db.prepare('SELECT rowid FROM listings_fts_pending').pluck().all()).toEqual([rowid]);
-    db.prepare("INSERT INTO listings_fts (rowid, title, employer_name, description, requirements, address, work_time, district_name) SELECT rowid, title, employer_name, description, requirements, address, work_time, district_name FROM listings").run();
-    expect(db.prepare("SELECT rowid FROM listings_fts WHERE listings_fts MATCH '\"叉车司\"'").pluck().all()).toEqual([rowid]);
+    db.prepare(
+      'INSERT INTO listings_fts (rowid, title, employer_name, description, requirements, address, work_time, district_name) SELECT rowid, title, employer_name, description, requirements, address, work_time, district_name FROM listings',
+    ).run();
+    expect(db.prepare('SELECT rowid FROM listings_fts WHERE listings_fts MATCH \'"叉车司"\'').pluck().all()).toEqual([
+      rowid,
+    ]);
   });
 });
 
 describe('0002-quarantine', () => {
   it('adds the quarantine table and keeps existing postings and the cursor', () => {
     const db = databaseAt(1);
-    const posting = insertRow(db, 'listings', v1Posting({ title: '采茶工', occupation: 'farming', district_code: '361130', district_name: '婺源县' }));
+    const posting = insertRow(
+      db,
+      'listings',
+      v1Posting({ title: '采茶工', occupation: 'farming', district_code: '361130', district_name: '婺源县' }),
+    );
     v1Cursor(db, 41);
     expect(columns(db, 'quarantine')).toEqual([]);
 
@@ -99,10 +135,25 @@ describe('0002-quarantine', () => {
     expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
     expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: '41' }]);
     // still waiting for the search indexer, which searches it by scanning in the meantime
-    expect(db.prepare("SELECT COUNT(*) FROM listings_fts_pending p JOIN listings l ON l.rowid = p.rowid WHERE district_name LIKE '%婺源%'").pluck().get()).toBe(1);
+    expect(
+      db
+        .prepare(
+          "SELECT COUNT(*) FROM listings_fts_pending p JOIN listings l ON l.rowid = p.rowid WHERE district_name LIKE '%婺源%'",
+        )
+        .pluck()
+        .get(),
+    ).toBe(1);
 
-    insertRow(db, 'quarantine', { received_at: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' });
-    expect(allRows(db, 'quarantine')).toEqual([{ id: 1, received_at: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' }]);
+    insertRow(db, 'quarantine', {
+      received_at: NOW,
+      source: 'hub',
+      seq: null,
+      reason: 'title: required',
+      payload: '{"id":"x"}',
+    });
+    expect(allRows(db, 'quarantine')).toEqual([
+      { id: 1, received_at: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' },
+    ]);
   });
 });
 
@@ -111,17 +162,37 @@ describe('0003-outbox', () => {
     const db = databaseAt(2);
     const posting = insertRow(db, 'listings', v1Posting());
     v1Cursor(db, 12);
-    const quarantined = insertRow(db, 'quarantine', { id: 1, received_at: NOW, source: 'hub', seq: 11, reason: 'bad', payload: '{}' });
+    const quarantined = insertRow(db, 'quarantine', {
+      id: 1,
+      received_at: NOW,
+      source: 'hub',
+      seq: 11,
+      reason: 'bad',
+      payload: '{}',
+    });
 
     migrateTo(db, 3);
 
     expect(schemaVersion(db)).toBe(3);
-    expect(columns(db, 'outbox')).toEqual(['id', 'type', 'payload', 'created_at', 'attempts', 'next_attempt_at', 'last_error', 'delivered_at']);
+    expect(columns(db, 'outbox')).toEqual([
+      'id',
+      'type',
+      'payload',
+      'created_at',
+      'attempts',
+      'next_attempt_at',
+      'last_error',
+      'delivered_at',
+    ]);
     expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
     expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: '12' }]);
     expect(allRows(db, 'quarantine')).toEqual([quarantined]);
     db.prepare("INSERT INTO outbox (id, type, payload, created_at) VALUES ('0190-a', 'registration', '{}', 1)").run();
-    expect(db.prepare('SELECT attempts, next_attempt_at, delivered_at FROM outbox').get()).toEqual({ attempts: 0, next_attempt_at: 0, delivered_at: null });
+    expect(db.prepare('SELECT attempts, next_attempt_at, delivered_at FROM outbox').get()).toEqual({
+      attempts: 0,
+      next_attempt_at: 0,
+      delivered_at: null,
+    });
   });
 });
 
@@ -136,19 +207,42 @@ describe('0004-registrations', () => {
 
     expect(schemaVersion(db)).toBe(4);
     expect(columns(db, 'registrations')).toEqual(
-      expect.arrayContaining(['id', 'day', 'number', 'phone', 'name', 'occupations', 'listing_id', 'consent_version', 'consent_at', 'kiosk_id', 'created_at']),
+      expect.arrayContaining([
+        'id',
+        'day',
+        'number',
+        'phone',
+        'name',
+        'occupations',
+        'listing_id',
+        'consent_version',
+        'consent_at',
+        'kiosk_id',
+        'created_at',
+      ]),
     );
     expect(columns(db, 'registration_counters')).toEqual(['day', 'last']);
-    expect(columns(db, 'kiosk_devices')).toEqual(['id', 'token_hash', 'approved_by', 'created_at', 'last_seen_at', 'revoked_at']);
+    expect(columns(db, 'kiosk_devices')).toEqual([
+      'id',
+      'token_hash',
+      'approved_by',
+      'created_at',
+      'last_seen_at',
+      'revoked_at',
+    ]);
     expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
     expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: '7' }]);
-    expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
+    expect(allRows(db, 'outbox')).toEqual([
+      { ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null },
+    ]);
 
     // a sign-up as the kiosk writes it, numbered per day
     const signup = insertRow(db, 'registrations', v4Signup({ listing_id: String(posting.id) }));
     insertRow(db, 'registration_counters', { day: String(signup.day), last: 1 });
     expect(allRows(db, 'registrations')).toEqual([signup]);
-    expect(() => insertRow(db, 'registrations', v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6d' }))).toThrow(/UNIQUE/);
+    expect(() => insertRow(db, 'registrations', v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6d' }))).toThrow(
+      /UNIQUE/,
+    );
   });
 });
 
@@ -160,20 +254,47 @@ describe('0005-staff-urgent', () => {
     const signup = insertRow(db, 'registrations', v4Signup());
     migrateTo(db, 5);
     expect(schemaVersion(db)).toBe(5);
-    for (const table of ['staff_accounts', 'staff_lockouts', 'staff_sessions', 'staff_audit', 'urgent_postings', 'hall_announcements']) {
+    for (const table of [
+      'staff_accounts',
+      'staff_lockouts',
+      'staff_sessions',
+      'staff_audit',
+      'urgent_postings',
+      'hall_announcements',
+    ]) {
       expect(columns(db, table).length, table).toBeGreaterThan(2);
     }
     expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
-    expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
+    expect(allRows(db, 'outbox')).toEqual([
+      { ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null },
+    ]);
     expect(allRows(db, 'registrations')).toEqual([signup]);
 
     // the new tables hold what the staff console writes, and refuse what it must not
-    const urgent = insertRow(db, 'urgent_postings', { id: 'u-1', origin: 'local', listing_id: 'keep-5', title: '急招叉车司机', body: '', screens: null, created_at: NOW, created_by: '王主任', expires_at: NOW + 3600_000 });
-    expect(db.prepare('SELECT id FROM urgent_postings WHERE retracted_at IS NULL AND expires_at > ?').pluck().all(NOW)).toEqual([urgent.id]);
+    const urgent = insertRow(db, 'urgent_postings', {
+      id: 'u-1',
+      origin: 'local',
+      listing_id: 'keep-5',
+      title: '急招叉车司机',
+      body: '',
+      screens: null,
+      created_at: NOW,
+      created_by: '王主任',
+      expires_at: NOW + 3600_000,
+    });
+    expect(
+      db.prepare('SELECT id FROM urgent_postings WHERE retracted_at IS NULL AND expires_at > ?').pluck().all(NOW),
+    ).toEqual([urgent.id]);
     insertRow(db, 'staff_accounts', { id: 'a-1', name: '王主任', role: 'admin', pin_hash: 'h', created_at: NOW });
-    expect(() => insertRow(db, 'staff_accounts', { id: 'a-2', name: '李', role: 'boss', pin_hash: 'h', created_at: NOW })).toThrow(/CHECK/);
-    expect(() => insertRow(db, 'staff_sessions', { token_hash: 't', account_id: 'nobody', created_at: NOW, expires_at: NOW + 1 })).toThrow(/FOREIGN KEY/);
-    expect(() => db.prepare("INSERT INTO hall_announcements (kind, title, set_at) VALUES ('other', 'x', 1)").run()).toThrow(/CHECK/);
+    expect(() =>
+      insertRow(db, 'staff_accounts', { id: 'a-2', name: '李', role: 'boss', pin_hash: 'h', created_at: NOW }),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      insertRow(db, 'staff_sessions', { token_hash: 't', account_id: 'nobody', created_at: NOW, expires_at: NOW + 1 }),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare("INSERT INTO hall_announcements (kind, title, set_at) VALUES ('other', 'x', 1)").run(),
+    ).toThrow(/CHECK/);
   });
 });
 
@@ -187,22 +308,46 @@ describe('0006-staff-data', () => {
     migrateTo(db, 6);
     expect(schemaVersion(db)).toBe(6);
     expect(columns(db, 'registrations')).toEqual(expect.arrayContaining(['contacted_at', 'contacted_by']));
-    expect(columns(db, 'signup_purges')).toEqual(['id', 'at', 'cutoff', 'removed', 'outbox_removed', 'outbox_waiting', 'by']);
+    expect(columns(db, 'signup_purges')).toEqual([
+      'id',
+      'at',
+      'cutoff',
+      'removed',
+      'outbox_removed',
+      'outbox_waiting',
+      'by',
+    ]);
     expect(columns(db, 'pulse_snapshots')).toEqual(['day', 'occupation', 'demand', 'seekers', 'recorded_at']);
     const row = db.prepare('SELECT phone, name, contacted_at FROM registrations WHERE id = ?').get(signup.id);
     expect(row).toEqual({ phone: '13812348000', name: '张三', contacted_at: null });
     expect(allRows(db, 'registrations')).toEqual([{ ...signup, contacted_at: null, contacted_by: null }]);
     expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
-    expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
+    expect(allRows(db, 'outbox')).toEqual([
+      { ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null },
+    ]);
     // the kiosk's insert of schema 4 still works on the widened table
-    expect(() => insertRow(db, 'registrations', v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a7d', number: 'A-0002', phone: '13912348000', name: '' }))).not.toThrow();
+    expect(() =>
+      insertRow(
+        db,
+        'registrations',
+        v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a7d', number: 'A-0002', phone: '13912348000', name: '' }),
+      ),
+    ).not.toThrow();
   });
 });
 
 describe('0009-purge-drops', () => {
   it('adds the dropped-outbox count to the purge record, 0 for purges recorded before it', () => {
     const db = databaseAt(8);
-    const purge = insertRow(db, 'signup_purges', { id: 1, at: NOW, cutoff: NOW - 30 * 86_400_000, removed: 3, outbox_removed: 2, outbox_waiting: 1, by: '王主任' });
+    const purge = insertRow(db, 'signup_purges', {
+      id: 1,
+      at: NOW,
+      cutoff: NOW - 30 * 86_400_000,
+      removed: 3,
+      outbox_removed: 2,
+      outbox_waiting: 1,
+      by: '王主任',
+    });
     migrateTo(db, 9);
     expect(schemaVersion(db)).toBe(9);
     expect(allRows(db, 'signup_purges')).toEqual([{ ...purge, outbox_dropped: 0 }]);
@@ -219,8 +364,13 @@ describe('0010-signups', () => {
     expect(schemaVersion(db)).toBe(10);
     expect(allRows(db, 'signups')).toEqual([signup]);
     expect(allRows(db, 'signup_counters')).toEqual([counter]);
-    expect(allRows(db, 'outbox')).toEqual([{ ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null }]);
-    const names = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'registration%' OR name LIKE 'signup%' ORDER BY name").pluck().all();
+    expect(allRows(db, 'outbox')).toEqual([
+      { ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null },
+    ]);
+    const names = db
+      .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'registration%' OR name LIKE 'signup%' ORDER BY name")
+      .pluck()
+      .all();
     expect(names).toEqual(['signup_counters', 'signup_purges', 'signups', 'signups_created']);
     // the day's number is still unique, and the next sign-up of the day numbers on
     expect(() => insertRow(db, 'signups', v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a8d' }))).toThrow(/UNIQUE/);
@@ -234,27 +384,51 @@ describe('0011-postings', () => {
     const a = insertRow(db, 'listings', v1Posting({ id: 'keep-a', title: '叉车司机', hidden: 0 }));
     const b = insertRow(db, 'listings', v1Posting({ id: 'keep-b', title: '保洁员', hidden: 1 }));
     // as the search indexer leaves it: both rows indexed, nothing pending
-    db.prepare('INSERT INTO listings_fts (rowid, title, employer_name, description, requirements, address, work_time, district_name) SELECT rowid, title, employer_name, description, requirements, address, work_time, district_name FROM listings').run();
+    db.prepare(
+      'INSERT INTO listings_fts (rowid, title, employer_name, description, requirements, address, work_time, district_name) SELECT rowid, title, employer_name, description, requirements, address, work_time, district_name FROM listings',
+    ).run();
     db.exec('DELETE FROM listings_fts_pending');
     const changesBefore = db.prepare('SELECT COUNT(*) FROM listing_changes').pluck().get() as number;
     migrateTo(db, 11);
     expect(schemaVersion(db)).toBe(11);
     expect(allRows(db, 'postings')).toEqual([a, b]);
-    const names = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'listing%' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
+    const names = db
+      .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'listing%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all();
     expect(names).toEqual([]);
     // the new index starts empty; every row waits for the search indexer, which search scans meanwhile
-    expect(db.prepare('SELECT rowid FROM postings_fts_pending ORDER BY rowid').pluck().all()).toEqual(db.prepare('SELECT rowid FROM postings ORDER BY rowid').pluck().all());
-    db.prepare('INSERT INTO postings_fts (rowid, title, employer_name, description, requirements, address, work_time, district_name) SELECT rowid, title, employer_name, description, requirements, address, work_time, district_name FROM postings').run();
+    expect(db.prepare('SELECT rowid FROM postings_fts_pending ORDER BY rowid').pluck().all()).toEqual(
+      db.prepare('SELECT rowid FROM postings ORDER BY rowid').pluck().all(),
+    );
+    db.prepare(
+      'INSERT INTO postings_fts (rowid, title, employer_name, description, requirements, address, work_time, district_name) SELECT rowid, title, employer_name, description, requirements, address, work_time, district_name FROM postings',
+    ).run();
     db.exec('DELETE FROM postings_fts_pending');
-    expect(db.prepare("SELECT rowid FROM postings_fts WHERE postings_fts MATCH '\"叉车司\"'").pluck().all()).toEqual([1]);
+    expect(db.prepare('SELECT rowid FROM postings_fts WHERE postings_fts MATCH \'"叉车司"\'').pluck().all()).toEqual([
+      1,
+    ]);
     // the triggers moved with the tables: a change is recorded and re-queued for the index
     db.prepare("UPDATE postings SET title = '夜班叉车司机' WHERE id = 'keep-a'").run();
     db.prepare("DELETE FROM postings WHERE id = 'keep-b'").run();
-    expect(db.prepare('SELECT id FROM posting_changes ORDER BY seq').pluck().all().slice(changesBefore)).toEqual(['keep-a', 'keep-b']);
+    expect(db.prepare('SELECT id FROM posting_changes ORDER BY seq').pluck().all().slice(changesBefore)).toEqual([
+      'keep-a',
+      'keep-b',
+    ]);
     expect(db.prepare('SELECT rowid FROM postings_fts_pending').pluck().all()).toEqual([1]);
-    expect(db.prepare("SELECT COUNT(*) FROM postings_fts WHERE postings_fts MATCH '\"保洁员\"'").pluck().get()).toBe(0);
-    const indexes = db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'postings' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all();
-    expect(indexes).toEqual(['postings_district', 'postings_kiosk_order', 'postings_occupation', 'postings_valid_until']);
+    expect(db.prepare('SELECT COUNT(*) FROM postings_fts WHERE postings_fts MATCH \'"保洁员"\'').pluck().get()).toBe(0);
+    const indexes = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'postings' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+      )
+      .pluck()
+      .all();
+    expect(indexes).toEqual([
+      'postings_district',
+      'postings_kiosk_order',
+      'postings_occupation',
+      'postings_valid_until',
+    ]);
   });
 });
 
@@ -282,8 +456,21 @@ describe('an old database upgraded to the latest version', () => {
 
     const quarantine = createQuarantineStore(db);
     expect(quarantine.count()).toBe(1);
-    const id = quarantine.add({ receivedAt: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' });
-    expect(quarantine.list()).toContainEqual({ id, receivedAt: NOW, source: 'hub', seq: null, reason: 'title: required', payload: '{"id":"x"}' });
+    const id = quarantine.add({
+      receivedAt: NOW,
+      source: 'hub',
+      seq: null,
+      reason: 'title: required',
+      payload: '{"id":"x"}',
+    });
+    expect(quarantine.list()).toContainEqual({
+      id,
+      receivedAt: NOW,
+      source: 'hub',
+      seq: null,
+      reason: 'title: required',
+      payload: '{"id":"x"}',
+    });
 
     const outbox = createOutboxStore(db);
     expect(outbox.get(String(pending.id))?.deliveredAt).toBeNull();
@@ -291,7 +478,19 @@ describe('an old database upgraded to the latest version', () => {
 
     // the kiosk numbers on from the old day's counter, with its outbox item in the same write
     const receipt = createSignupIntake(db).add(
-      { id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', phone: '13912348000', name: '', occupations: ['moving'], districts: [], availability: ['today'], expectedPay: null, payUnit: null, listingId: posting.id, consentVersion: 'kiosk-2025-1', consentAt: new Date(NOW).toISOString() },
+      {
+        id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+        phone: '13912348000',
+        name: '',
+        occupations: ['moving'],
+        districts: [],
+        availability: ['today'],
+        expectedPay: null,
+        payUnit: null,
+        listingId: posting.id,
+        consentVersion: 'kiosk-2025-1',
+        consentAt: new Date(NOW).toISOString(),
+      },
       'kiosk-local',
       NOW,
     );
@@ -300,7 +499,17 @@ describe('an old database upgraded to the latest version', () => {
 
     // an urgent posting is stored with its outbox row; staff can be set up
     const urgent = createUrgentStore(db, () => NOW, quietLog);
-    const record = urgent.create({ title: '急招叉车司机', body: '', expiresAt: new Date(NOW + 3600_000).toISOString(), listingId: posting.id, screens: null }, '王主任', NOW);
+    const record = urgent.create(
+      {
+        title: '急招叉车司机',
+        body: '',
+        expiresAt: new Date(NOW + 3600_000).toISOString(),
+        listingId: posting.id,
+        screens: null,
+      },
+      '王主任',
+      NOW,
+    );
     expect(urgent.live(NOW).map((r) => r.id)).toEqual([record.id]);
     expect(outbox.pendingCount()).toBe(3);
     const auth = createStaffAuth(db, () => NOW);

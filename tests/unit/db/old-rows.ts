@@ -81,7 +81,13 @@ export function v1Cursor(db: BetterSqlite3.Database, cursor: number): void {
 
 /** An undelivered outbox item in schema 3's columns (0003-outbox.ts). */
 export function v3OutboxItem(overrides: Row = {}): Row {
-  return { id: '0190a1b2-0000-7000-8000-000000000001', type: 'test.ping', payload: '{"n":1}', created_at: NOW, ...overrides };
+  return {
+    id: '0190a1b2-0000-7000-8000-000000000001',
+    type: 'test.ping',
+    payload: '{"n":1}',
+    created_at: NOW,
+    ...overrides,
+  };
 }
 
 /** A kiosk sign-up in schema 4's `registrations` columns (0004-registrations.ts). */

@@ -29,8 +29,24 @@ describe('0008-board-devices', () => {
     expect(schemaVersion(db)).toBe(8);
     expect(db.prepare('SELECT id FROM listings').all()).toEqual([{ id: 'kept' }]);
     expect(allRows(db, 'listings')).toEqual([{ ...kept, hidden: 0 }]);
-    expect(columns(db, 'board_devices')).toEqual(['id', 'screen_id', 'token_hash', 'approved_by', 'created_at', 'last_seen_at', 'revoked_at']);
-    db.prepare("INSERT INTO board_devices (id, screen_id, token_hash, approved_by, created_at) VALUES ('board-1', '1', 'h', '王主任', 1)").run();
-    expect(() => db.prepare("INSERT INTO board_devices (id, screen_id, token_hash, approved_by, created_at) VALUES ('board-2', '1', 'h', '王主任', 1)").run()).toThrow(/UNIQUE/);
+    expect(columns(db, 'board_devices')).toEqual([
+      'id',
+      'screen_id',
+      'token_hash',
+      'approved_by',
+      'created_at',
+      'last_seen_at',
+      'revoked_at',
+    ]);
+    db.prepare(
+      "INSERT INTO board_devices (id, screen_id, token_hash, approved_by, created_at) VALUES ('board-1', '1', 'h', '王主任', 1)",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO board_devices (id, screen_id, token_hash, approved_by, created_at) VALUES ('board-2', '1', 'h', '王主任', 1)",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
   });
 });

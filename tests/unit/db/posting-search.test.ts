@@ -9,7 +9,13 @@ import { DAY, NOW, iso, makePosting } from './fixtures';
 let db: WritableDatabase;
 let store: PostingStore;
 
-const forklift = makePosting({ id: 'forklift', title: '叉车司机', occupation: 'driving', districtCode: '361102', address: '信州区凤凰大道88号' });
+const forklift = makePosting({
+  id: 'forklift',
+  title: '叉车司机',
+  occupation: 'driving',
+  districtCode: '361102',
+  address: '信州区凤凰大道88号',
+});
 const driver = makePosting({
   id: 'driver',
   title: '司机',
@@ -41,7 +47,12 @@ const dancer = makePosting({
   payUnit: 'lesson',
 });
 const hiddenDriver = makePosting({ id: 'hidden-driver', title: '货车司机', districtCode: '361102' });
-const expiredDriver = makePosting({ id: 'expired-driver', title: '挖机司机', validFrom: iso(NOW - 9 * DAY), validUntil: iso(NOW - DAY) });
+const expiredDriver = makePosting({
+  id: 'expired-driver',
+  title: '挖机司机',
+  validFrom: iso(NOW - 9 * DAY),
+  validUntil: iso(NOW - DAY),
+});
 
 beforeAll(() => {
   db = openDatabase(':memory:');
@@ -52,7 +63,10 @@ beforeAll(() => {
 
 afterAll(() => closeDatabase(db));
 
-const ids = (q: string | undefined, extra: { occupation?: 'driving' | 'cleaning' | 'teaching'; district?: string } = {}) =>
+const ids = (
+  q: string | undefined,
+  extra: { occupation?: 'driving' | 'cleaning' | 'teaching'; district?: string } = {},
+) =>
   store
     .search({ q, limit: 50, now: NOW, ...extra })
     .postings.map((l) => l.id)
@@ -137,7 +151,33 @@ for (const indexed of [false, true]) {
     });
 
     it('never throws, whatever a visitor types', () => {
-      const alphabet = fc.constantFrom('"', "'", '*', '%', '_', '\\', '(', ')', ':', '-', '^', '+', ' ', 'OR', 'AND', 'NOT', 'NEAR', '司', '机', '叉', '车', 'a', '0', '\u0000', '…');
+      const alphabet = fc.constantFrom(
+        '"',
+        "'",
+        '*',
+        '%',
+        '_',
+        '\\',
+        '(',
+        ')',
+        ':',
+        '-',
+        '^',
+        '+',
+        ' ',
+        'OR',
+        'AND',
+        'NOT',
+        'NEAR',
+        '司',
+        '机',
+        '叉',
+        '车',
+        'a',
+        '0',
+        '\u0000',
+        '…',
+      );
       fc.assert(
         fc.property(fc.array(alphabet, { maxLength: 12 }), (parts) => {
           const result = store.search({ q: parts.join(''), limit: 10, now: NOW });
@@ -157,7 +197,11 @@ for (const indexed of [false, true]) {
 
 describe('planSearch', () => {
   it('sends terms of three or more characters to FTS and shorter ones to LIKE', () => {
-    expect(planSearch('叉车司机 信州 a')).toEqual({ match: '"叉车司机"', matchLikes: ['%叉车司机%'], likes: ['%信州%', '%a%'] });
+    expect(planSearch('叉车司机 信州 a')).toEqual({
+      match: '"叉车司机"',
+      matchLikes: ['%叉车司机%'],
+      likes: ['%信州%', '%a%'],
+    });
     expect(planSearch('  ')).toEqual({ match: null, matchLikes: [], likes: [] });
     expect(planSearch(undefined)).toEqual({ match: null, matchLikes: [], likes: [] });
   });

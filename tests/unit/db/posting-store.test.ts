@@ -27,7 +27,13 @@ afterEach(() => {
 
 describe('upsertMany', () => {
   it('stores postings and reads them back exactly, including a missing payMax and flags', () => {
-    const a = makePosting({ payMax: null, employerVerified: false, maskPhone: true, urgent: true, employerKind: 'individual' });
+    const a = makePosting({
+      payMax: null,
+      employerVerified: false,
+      maskPhone: true,
+      urgent: true,
+      employerKind: 'individual',
+    });
     const b = makePosting({ payMin: 8.5, payMax: null, payUnit: 'order' });
     expect(store.upsertMany([a, b])).toEqual({ applied: 2, skipped: 0 });
     expect(store.get(a.id)).toEqual(a);
@@ -82,7 +88,9 @@ describe('upsertMany', () => {
     const good = makePosting();
     // a NULL title violates NOT NULL on the second row, after the first was written
     const bad = { ...makePosting(), title: null } as unknown as Posting;
-    expect(() => store.upsertMany([{ ...kept, revision: 9, title: '改过的' }, good, bad], { cursor: 9 })).toThrow(/NOT NULL/);
+    expect(() => store.upsertMany([{ ...kept, revision: 9, title: '改过的' }, good, bad], { cursor: 9 })).toThrow(
+      /NOT NULL/,
+    );
 
     expect(store.getCursor()).toBe(5);
     expect(store.get(kept.id)?.title).toBe('原来的');
@@ -167,7 +175,9 @@ describe('validity', () => {
 
   it('filters validity through an index', () => {
     const plan = db
-      .prepare('EXPLAIN QUERY PLAN SELECT l.* FROM postings l WHERE l.hidden = 0 AND l.valid_until_ms > @now AND l.valid_from_ms <= @now')
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT l.* FROM postings l WHERE l.hidden = 0 AND l.valid_until_ms > @now AND l.valid_from_ms <= @now',
+      )
       .all({ now: NOW }) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX postings_valid_until/);
   });
@@ -175,17 +185,42 @@ describe('validity', () => {
 
 describe('activeListings', () => {
   it('filters by trades and districts and orders urgent first, then newest, then by id', () => {
-    const driving = makePosting({ id: 'b', occupation: 'driving', districtCode: '361102', validFrom: iso(NOW - 2 * DAY) });
-    const cleaningNew = makePosting({ id: 'c', occupation: 'cleaning', districtCode: '361103', validFrom: iso(NOW - HOUR) });
-    const urgentOld = makePosting({ id: 'd', occupation: 'catering', districtCode: '361130', urgent: true, validFrom: iso(NOW - 3 * DAY) });
-    const sameTime = makePosting({ id: 'a', occupation: 'driving', districtCode: '361103', validFrom: iso(NOW - 2 * DAY) });
+    const driving = makePosting({
+      id: 'b',
+      occupation: 'driving',
+      districtCode: '361102',
+      validFrom: iso(NOW - 2 * DAY),
+    });
+    const cleaningNew = makePosting({
+      id: 'c',
+      occupation: 'cleaning',
+      districtCode: '361103',
+      validFrom: iso(NOW - HOUR),
+    });
+    const urgentOld = makePosting({
+      id: 'd',
+      occupation: 'catering',
+      districtCode: '361130',
+      urgent: true,
+      validFrom: iso(NOW - 3 * DAY),
+    });
+    const sameTime = makePosting({
+      id: 'a',
+      occupation: 'driving',
+      districtCode: '361103',
+      validFrom: iso(NOW - 2 * DAY),
+    });
     const future = makePosting({ id: 'e', validFrom: iso(NOW + HOUR) });
     store.upsertMany([driving, cleaningNew, urgentOld, sameTime, future]);
 
     expect(store.activePostings(NOW).map((l) => l.id)).toEqual(['d', 'c', 'a', 'b']);
     expect(store.activePostings(NOW, { occupations: ['driving'] }).map((l) => l.id)).toEqual(['a', 'b']);
     expect(store.activePostings(NOW, { districts: ['361103'] }).map((l) => l.id)).toEqual(['c', 'a']);
-    expect(store.activePostings(NOW, { occupations: ['driving', 'catering'], districts: ['361102', '361130'] }).map((l) => l.id)).toEqual(['d', 'b']);
+    expect(
+      store
+        .activePostings(NOW, { occupations: ['driving', 'catering'], districts: ['361102', '361130'] })
+        .map((l) => l.id),
+    ).toEqual(['d', 'b']);
     expect(store.activePostings(NOW, { occupations: [] })).toEqual([]);
     expect(store.countActive(NOW)).toBe(4);
   });

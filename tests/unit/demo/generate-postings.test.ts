@@ -32,17 +32,25 @@ describe('generateListings', () => {
 
   it('opens with the postings quoted in DOMAIN.md', () => {
     const [dance, service, driver, hourly, daily, rider] = generatePostings(6, { seed: 1, now: NOW });
-    expect(dance && [dance.title, dance.employmentType, formatPay(dance.payMin, dance.payMax, dance.payUnit)]).toEqual(['中国舞教师', 'part-time', '120–200元/课时']);
-    expect(service && [service.title, service.employmentType, formatPay(service.payMin, service.payMax, service.payUnit), service.districtCode]).toEqual([
-      '客服',
+    expect(dance && [dance.title, dance.employmentType, formatPay(dance.payMin, dance.payMax, dance.payUnit)]).toEqual([
+      '中国舞教师',
       'part-time',
-      '10元/单',
-      '361104',
+      '120–200元/课时',
     ]);
+    expect(
+      service && [
+        service.title,
+        service.employmentType,
+        formatPay(service.payMin, service.payMax, service.payUnit),
+        service.districtCode,
+      ],
+    ).toEqual(['客服', 'part-time', '10元/单', '361104']);
     expect(service?.description).toContain('大概一天150元/200元');
     expect(driver && [driver.title, driver.districtCode]).toEqual(['司机', '361103']);
     expect(hourly && formatPay(hourly.payMin, hourly.payMax, hourly.payUnit)).toBe('26元/时');
-    expect(daily && [formatPay(daily.payMin, daily.payMax, daily.payUnit), formatSettlement(daily.settlement)]).toEqual(['300元/天', '日结']);
+    expect(daily && [formatPay(daily.payMin, daily.payMax, daily.payUnit), formatSettlement(daily.settlement)]).toEqual(
+      ['300元/天', '日结'],
+    );
     expect(rider && formatPay(rider.payMin, rider.payMax, rider.payUnit)).toBe('8.5元/单');
   });
 
@@ -51,8 +59,12 @@ describe('generateListings', () => {
     const districts = districtsOfCity(HOME_CITY_CODE).map((d) => d.code);
     expect(new Set(postings.map((l) => l.occupation))).toEqual(new Set(OCCUPATION_CODES));
     expect(new Set(postings.map((l) => l.districtCode))).toEqual(new Set(districts));
-    expect(new Set(postings.map((l) => l.payUnit))).toEqual(new Set(['hour', 'day', 'piece', 'order', 'lesson', 'month']));
-    expect(new Set(postings.map((l) => l.employerKind))).toEqual(new Set(['enterprise', 'individual-business', 'individual']));
+    expect(new Set(postings.map((l) => l.payUnit))).toEqual(
+      new Set(['hour', 'day', 'piece', 'order', 'lesson', 'month']),
+    );
+    expect(new Set(postings.map((l) => l.employerKind))).toEqual(
+      new Set(['enterprise', 'individual-business', 'individual']),
+    );
     const daily = postings.filter((l) => l.settlement === 'daily').length;
     expect(daily / postings.length).toBeGreaterThan(0.3);
   });

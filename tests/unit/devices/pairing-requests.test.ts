@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createPairingRequests, PAIRING_TTL_MS, type PairingError } from '../../../electron/host/devices/pairing-requests';
+import {
+  createPairingRequests,
+  PAIRING_TTL_MS,
+  type PairingError,
+} from '../../../electron/host/devices/pairing-requests';
 import { createLimitCounters } from '../../../electron/host/server/limit-counters';
 import { silentLog } from '../../support/silent-log';
 

@@ -13,8 +13,18 @@ describe('hallOptionsFrom', () => {
   });
 
   it('reads the hub settings from the environment', () => {
-    const o = hallOptionsFrom([], { HALL_HUB_URL: 'http://127.0.0.1:4000/', HALL_ID: 'sr-01', HALL_HUB_TOKEN: 't', HALL_STAFF_PIN: '2468' });
-    expect(o.hub).toEqual({ url: 'http://127.0.0.1:4000', urls: ['http://127.0.0.1:4000'], hallId: 'sr-01', token: 't' });
+    const o = hallOptionsFrom([], {
+      HALL_HUB_URL: 'http://127.0.0.1:4000/',
+      HALL_ID: 'sr-01',
+      HALL_HUB_TOKEN: 't',
+      HALL_STAFF_PIN: '2468',
+    });
+    expect(o.hub).toEqual({
+      url: 'http://127.0.0.1:4000',
+      urls: ['http://127.0.0.1:4000'],
+      hallId: 'sr-01',
+      token: 't',
+    });
     expect(o.staffPin).toBe('2468');
   });
 
@@ -42,8 +52,22 @@ describe('loadScreens', () => {
 
   it('fills defaults for optional fields of a hand-written screen', () => {
     const d = dir();
-    writeFileSync(join(d, 'screens.json'), JSON.stringify({ screens: [{ id: 'w2', name: '西墙', width: 960, height: 480, pitchMm: 3, viewingDistanceM: 6, layout: 'table' }] }));
-    expect(loadScreens(d)[0]).toMatchObject({ id: 'w2', legibilityRule: 'ada', locale: 'zh-CN', minDwellS: 8, maxDwellS: 20, filter: { occupations: [], districts: [] } });
+    writeFileSync(
+      join(d, 'screens.json'),
+      JSON.stringify({
+        screens: [
+          { id: 'w2', name: '西墙', width: 960, height: 480, pitchMm: 3, viewingDistanceM: 6, layout: 'table' },
+        ],
+      }),
+    );
+    expect(loadScreens(d)[0]).toMatchObject({
+      id: 'w2',
+      legibilityRule: 'ada',
+      locale: 'zh-CN',
+      minDwellS: 8,
+      maxDwellS: 20,
+      filter: { occupations: [], districts: [] },
+    });
   });
 
   it.each([

@@ -4,11 +4,9 @@ import { ConfigError, hallOptionsFrom, hubUrlsFrom } from '../../../electron/hos
 
 describe('hubUrlsFrom', () => {
   it('keeps the order given, drops trailing slashes, blanks and repeats', () => {
-    expect(hubUrlsFrom('http://10.0.0.1:4000/, http://10.0.0.2:4000,,http://10.0.0.1:4000,https://hub.example.invalid/')).toEqual([
-      'http://10.0.0.1:4000',
-      'http://10.0.0.2:4000',
-      'https://hub.example.invalid',
-    ]);
+    expect(
+      hubUrlsFrom('http://10.0.0.1:4000/, http://10.0.0.2:4000,,http://10.0.0.1:4000,https://hub.example.invalid/'),
+    ).toEqual(['http://10.0.0.1:4000', 'http://10.0.0.2:4000', 'https://hub.example.invalid']);
     expect(hubUrlsFrom(undefined)).toEqual([]);
     expect(hubUrlsFrom('')).toEqual([]);
   });
@@ -23,7 +21,22 @@ describe('hubUrlsFrom', () => {
 
 describe('hallOptionsFrom with several hub nodes', () => {
   it('gives the first URL as url and all of them as urls', () => {
-    const o = hallOptionsFrom(['--hub', 'http://127.0.0.1:4001,http://127.0.0.1:4002,http://127.0.0.1:4003', '--hall-id', 'h', '--hub-token', 't'], {});
-    expect(o.hub).toEqual({ url: 'http://127.0.0.1:4001', urls: ['http://127.0.0.1:4001', 'http://127.0.0.1:4002', 'http://127.0.0.1:4003'], hallId: 'h', token: 't' });
+    const o = hallOptionsFrom(
+      [
+        '--hub',
+        'http://127.0.0.1:4001,http://127.0.0.1:4002,http://127.0.0.1:4003',
+        '--hall-id',
+        'h',
+        '--hub-token',
+        't',
+      ],
+      {},
+    );
+    expect(o.hub).toEqual({
+      url: 'http://127.0.0.1:4001',
+      urls: ['http://127.0.0.1:4001', 'http://127.0.0.1:4002', 'http://127.0.0.1:4003'],
+      hallId: 'h',
+      token: 't',
+    });
   });
 });

@@ -17,10 +17,26 @@ function freshStore(): PostingStore {
 
 const FILES = {
   'UTF-8 CSV': { name: '岗位.csv', make: async () => utf8Csv(sheetRows(NOW)), encoding: 'utf-8' },
-  'UTF-8 CSV with BOM (WPS, Excel "CSV UTF-8")': { name: 'jobs.csv', make: async () => utf8Csv(sheetRows(NOW), true), encoding: 'utf-8-bom' },
-  'GBK CSV (Excel on Chinese Windows)': { name: '岗位-gbk.csv', make: async () => gbkCsv(sheetRows(NOW)), encoding: 'gb18030' },
-  'UTF-16LE tab-separated text (Excel "Unicode text")': { name: '岗位.txt', make: async () => utf16Text(sheetRows(NOW), 'le'), encoding: 'utf-16le' },
-  'UTF-16BE tab-separated text': { name: '岗位-be.txt', make: async () => utf16Text(sheetRows(NOW), 'be'), encoding: 'utf-16be' },
+  'UTF-8 CSV with BOM (WPS, Excel "CSV UTF-8")': {
+    name: 'jobs.csv',
+    make: async () => utf8Csv(sheetRows(NOW), true),
+    encoding: 'utf-8-bom',
+  },
+  'GBK CSV (Excel on Chinese Windows)': {
+    name: '岗位-gbk.csv',
+    make: async () => gbkCsv(sheetRows(NOW)),
+    encoding: 'gb18030',
+  },
+  'UTF-16LE tab-separated text (Excel "Unicode text")': {
+    name: '岗位.txt',
+    make: async () => utf16Text(sheetRows(NOW), 'le'),
+    encoding: 'utf-16le',
+  },
+  'UTF-16BE tab-separated text': {
+    name: '岗位-be.txt',
+    make: async () => utf16Text(sheetRows(NOW), 'be'),
+    encoding: 'utf-16be',
+  },
   XLSX: { name: '岗位.xlsx', make: async () => xlsx(sheetRows(NOW)), encoding: null },
 } as const;
 
@@ -30,10 +46,19 @@ describe('importPostings', () => {
       const store = freshStore();
       const buf = await file.make();
       const first = await importPostings(store, buf, { fileName: file.name, now: NOW });
-      expect(first.report).toMatchObject({ rows: 9, imported: 4, unchanged: 0, encoding: file.encoding, format: file.name.endsWith('xlsx') ? 'xlsx' : 'csv' });
+      expect(first.report).toMatchObject({
+        rows: 9,
+        imported: 4,
+        unchanged: 0,
+        encoding: file.encoding,
+        format: file.name.endsWith('xlsx') ? 'xlsx' : 'csv',
+      });
       expect(first.report.rejected.map((r) => r.row)).toEqual([5, 6, 7, 8, 9]);
       for (const r of first.report.rejected) {
-        expect(r.reasons.map((x) => x.code), `row ${r.row}`).toContain(BAD_ROWS[r.row]);
+        expect(
+          r.reasons.map((x) => x.code),
+          `row ${r.row}`,
+        ).toContain(BAD_ROWS[r.row]);
         expect(r.reasons.every((x) => x.message.length > 5 && x.column.length > 0)).toBe(true);
       }
       expect(store.count()).toBe(4);
@@ -41,8 +66,25 @@ describe('importPostings', () => {
       // a bad row is never written in part: not its id, not its good cells
       for (const id of ['SR-4', 'SR-5', 'SR-6', 'SR-7']) expect(store.get(`imp-${id}`)).toBeUndefined();
       // the duplicate row 9 did not overwrite row 2's posting
-      expect(store.get('imp-SR-1')).toMatchObject({ title: '叉车司机', payMin: 200, payMax: 260, payUnit: 'day', settlement: 'daily', headcount: 3, districtCode: '361102', revision: 1 });
-      expect(store.get('imp-SR-2')).toMatchObject({ payMin: 120, payMax: 200, payUnit: 'lesson', employerKind: 'individual-business', urgent: true, districtCode: '361103', contactPhone: '0793-8221234' });
+      expect(store.get('imp-SR-1')).toMatchObject({
+        title: '叉车司机',
+        payMin: 200,
+        payMax: 260,
+        payUnit: 'day',
+        settlement: 'daily',
+        headcount: 3,
+        districtCode: '361102',
+        revision: 1,
+      });
+      expect(store.get('imp-SR-2')).toMatchObject({
+        payMin: 120,
+        payMax: 200,
+        payUnit: 'lesson',
+        employerKind: 'individual-business',
+        urgent: true,
+        districtCode: '361103',
+        contactPhone: '0793-8221234',
+      });
       expect(store.get('imp-SR-9')).toMatchObject({ districtCode: '361130', occupation: 'farming' });
       expect(store.get('imp-SR-1')!.validUntil).toMatch(/T23:59:59\+08:00$/);
 
@@ -73,7 +115,11 @@ describe('importPostings', () => {
 
   it('writes nothing on a dry run but reports the same rows', async () => {
     const store = freshStore();
-    const { report } = await importPostings(store, utf8Csv(sheetRows(NOW)), { fileName: 'a.csv', now: NOW, dryRun: true });
+    const { report } = await importPostings(store, utf8Csv(sheetRows(NOW)), {
+      fileName: 'a.csv',
+      now: NOW,
+      dryRun: true,
+    });
     expect(report).toMatchObject({ dryRun: true, imported: 0 });
     expect(report.rejected).toHaveLength(5);
     expect(store.count()).toBe(0);

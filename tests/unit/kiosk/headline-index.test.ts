@@ -10,14 +10,20 @@ describe('headline index kept current from posting_changes', () => {
   it('follows inserts, edits, hides and deletes without reading every posting again, in display order', () => {
     const db = openDatabase(':memory:');
     const store = createPostingStore(db);
-    store.upsertMany([makePosting({ id: 'a', title: '叉车司机', validFrom: iso(NOW - 3 * HOUR) }), makePosting({ id: 'b', title: '保洁员', validFrom: iso(NOW - 2 * HOUR) })]);
+    store.upsertMany([
+      makePosting({ id: 'a', title: '叉车司机', validFrom: iso(NOW - 3 * HOUR) }),
+      makePosting({ id: 'b', title: '保洁员', validFrom: iso(NOW - 2 * HOUR) }),
+    ]);
     const index = createHeadlineIndex(db);
-    const rowid = (id: string) => (db.prepare('SELECT rowid FROM postings WHERE id = ?').get(id) as { rowid: number }).rowid;
+    const rowid = (id: string) =>
+      (db.prepare('SELECT rowid FROM postings WHERE id = ?').get(id) as { rowid: number }).rowid;
     expect(index.find(all).rowids).toEqual([rowid('b'), rowid('a')]);
     // An edit the change log does not see: only a full reload of every posting would find it.
     db.exec('DROP TRIGGER posting_changes_update');
     db.prepare("UPDATE postings SET title = '不记录的改动' WHERE id = 'b'").run();
-    db.exec('CREATE TRIGGER posting_changes_update AFTER UPDATE ON postings BEGIN INSERT INTO posting_changes (id) VALUES (new.id); END;');
+    db.exec(
+      'CREATE TRIGGER posting_changes_update AFTER UPDATE ON postings BEGIN INSERT INTO posting_changes (id) VALUES (new.id); END;',
+    );
 
     store.upsertMany([makePosting({ id: 'c', title: '货车司机', urgent: true, validFrom: iso(NOW - DAY) })]);
     store.upsertMany([{ ...makePosting({ id: 'a', validFrom: iso(NOW - 3 * HOUR) }), title: '电工', revision: 2 }]);

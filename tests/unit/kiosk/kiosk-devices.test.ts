@@ -1,13 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/host/db/open-database';
-import { createKioskDevices, createPairingRequests, LOCAL_KIOSK_ID, PairingError } from '../../../electron/host/devices';
+import {
+  createKioskDevices,
+  createPairingRequests,
+  LOCAL_KIOSK_ID,
+  PairingError,
+} from '../../../electron/host/devices';
 import { createLimitCounters } from '../../../electron/host/server/limit-counters';
 import { silentLog } from '../../support/silent-log';
 
 function devices(now = { t: 1_000_000 }) {
   const db = openDatabase(':memory:');
   const log = silentLog();
-  const pairings = createPairingRequests({ clock: () => now.t, limits: createLimitCounters({ log, clock: () => now.t }) });
+  const pairings = createPairingRequests({
+    clock: () => now.t,
+    limits: createLimitCounters({ log, clock: () => now.t }),
+  });
   const d = createKioskDevices({ db, pairings, clock: () => now.t, log });
   // each pairing from its own address, as kiosks on the hall network are
   let n = 0;
@@ -15,7 +23,7 @@ function devices(now = { t: 1_000_000 }) {
 }
 
 describe('kiosk devices', () => {
-  it('authorises the local kiosk with this start\'s token only', () => {
+  it("authorises the local kiosk with this start's token only", () => {
     const { d } = devices();
     const other = devices().d;
     expect(d.authorise(d.localToken)).toEqual({ deviceId: LOCAL_KIOSK_ID, kind: 'local' });

@@ -11,9 +11,30 @@ function fixture() {
   const db = openDatabase(':memory:');
   const store = createPostingStore(db);
   store.upsertMany([
-    makePosting({ id: 'a', title: '叉车司机', employerName: '信江物流', settlement: 'daily', requirements: '持叉车证', description: '仓库装卸' }),
-    makePosting({ id: 'b', title: '货车司机', employerName: '广丰运输队', settlement: 'monthly', requirements: '', description: '城际运输' }),
-    makePosting({ id: 'c', title: '保洁员', employerName: '家政服务部', settlement: 'daily', requirements: '', description: '需要会开车' }),
+    makePosting({
+      id: 'a',
+      title: '叉车司机',
+      employerName: '信江物流',
+      settlement: 'daily',
+      requirements: '持叉车证',
+      description: '仓库装卸',
+    }),
+    makePosting({
+      id: 'b',
+      title: '货车司机',
+      employerName: '广丰运输队',
+      settlement: 'monthly',
+      requirements: '',
+      description: '城际运输',
+    }),
+    makePosting({
+      id: 'c',
+      title: '保洁员',
+      employerName: '家政服务部',
+      settlement: 'daily',
+      requirements: '',
+      description: '需要会开车',
+    }),
   ]);
   return { db, store, search: createKioskSearch(db) };
 }
@@ -21,7 +42,11 @@ function fixture() {
 describe('kiosk search', () => {
   it('finds 1-, 2- and 3-character terms in posting headlines', () => {
     const { search } = fixture();
-    const ids = (term: string) => search.search(q({ q: term }), NOW).listings.map((l) => l.id).sort();
+    const ids = (term: string) =>
+      search
+        .search(q({ q: term }), NOW)
+        .listings.map((l) => l.id)
+        .sort();
     expect(ids('司')).toEqual(['a', 'b']);
     expect(ids('司机')).toEqual(['a', 'b']);
     expect(ids('叉车司')).toEqual(['a']);
@@ -57,7 +82,7 @@ describe('kiosk search', () => {
     expect(search.search(q({ q: '%' }), NOW).total).toBe(0);
   });
 
-  it('counts today\'s postings for the start screen', () => {
+  it("counts today's postings for the start screen", () => {
     const { search } = fixture();
     expect(search.summary(NOW)).toMatchObject({ activeListings: 3, dailyListings: 2 });
   });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { emptySignup, phoneProblem, signupReducer, startSignup, toSignupInput, type SignupAction } from '../../../renderer/kiosk/signup/signup-state';
+import {
+  emptySignup,
+  phoneProblem,
+  signupReducer,
+  startSignup,
+  toSignupInput,
+  type SignupAction,
+} from '../../../renderer/kiosk/signup/signup-state';
 import { pinyinCandidates } from '../../../renderer/kiosk/signup/pinyin';
 import { SignupInputSchema } from '../../../shared/schemas/signup';
 
@@ -15,7 +22,11 @@ describe('sign-up form state', () => {
       { type: 'toggle-availability', value: 'today' },
       { type: 'set-pay', pay: { amount: 200, unit: 'day' } },
     ]);
-    expect(SignupInputSchema.parse(toSignupInput(s))).toMatchObject({ phone: '13812348000', occupations: ['moving'], expectedPay: 200 });
+    expect(SignupInputSchema.parse(toSignupInput(s))).toMatchObject({
+      phone: '13812348000',
+      occupations: ['moving'],
+      expectedPay: 200,
+    });
   });
 
   it('keeps one id across retries so the host stores the sign-up once', () => {
@@ -28,12 +39,21 @@ describe('sign-up form state', () => {
   });
 
   it('forgets the phone and name once submitted, keeping only the receipt', () => {
-    const s = run([{ type: 'consent', id: 'x', at: 'a' }, { type: 'digit', digit: '1' }, { type: 'set-name', name: '王' }, { type: 'submitted', receipt: { id: 'x', number: 'A-0001' } }]);
+    const s = run([
+      { type: 'consent', id: 'x', at: 'a' },
+      { type: 'digit', digit: '1' },
+      { type: 'set-name', name: '王' },
+      { type: 'submitted', receipt: { id: 'x', number: 'A-0001' } },
+    ]);
     expect(s).toMatchObject({ step: 'done', phone: '', name: '', id: null, receipt: { number: 'A-0001' } });
   });
 
   it('takes at most 11 digits and digits only', () => {
-    const s = run([...'1381234800099'].map((digit) => ({ type: 'digit', digit }) as SignupAction).concat([{ type: 'digit', digit: 'a' }]));
+    const s = run(
+      [...'1381234800099']
+        .map((digit) => ({ type: 'digit', digit }) as SignupAction)
+        .concat([{ type: 'digit', digit: 'a' }]),
+    );
     expect(s.phone).toBe('13812348000');
   });
 
@@ -45,7 +65,9 @@ describe('sign-up form state', () => {
   });
 
   it('preselects the trade and district of the posting signed up for', () => {
-    const s = startSignup({ id: 'L1', occupation: 'driving', districtCode: '361121' } as Parameters<typeof startSignup>[0]);
+    const s = startSignup({ id: 'L1', occupation: 'driving', districtCode: '361121' } as Parameters<
+      typeof startSignup
+    >[0]);
     expect(s).toMatchObject({ occupations: ['driving'], districts: ['361121'], posting: { id: 'L1' } });
   });
 });

@@ -27,13 +27,27 @@ import { display } from '../shell/displays';
 
 const root = resolve(import.meta.dirname, '../../..');
 const shellLine = (msg: string): LogLine => ({ name: 'shell', msg });
-const board = (id: number, screenId: string, x: number): WindowAssignment => ({ displayId: id, role: 'board', screenId, bounds: display(id, x).bounds, source: 'default' });
+const board = (id: number, screenId: string, x: number): WindowAssignment => ({
+  displayId: id,
+  role: 'board',
+  screenId,
+  bounds: display(id, x).bounds,
+  source: 'default',
+});
 
 describe('the checks, from the shell’s own log lines', () => {
   const lines: LogLine[] = [
     shellLine('logging to /tmp/l (newest: current.log) and stdout'),
     shellLine(describeDisplay(display(7, 0, 0, { label: 'LED "A"' }), board(7, '1', 0))),
-    shellLine(describeDisplay(display(8, 1920, 0, { bounds: { x: 1920, y: 0, width: 1080, height: 1920 } }), { displayId: 8, role: 'kiosk', screenId: null, bounds: { x: 1920, y: 0, width: 1080, height: 1920 }, source: 'default' })),
+    shellLine(
+      describeDisplay(display(8, 1920, 0, { bounds: { x: 1920, y: 0, width: 1080, height: 1920 } }), {
+        displayId: 8,
+        role: 'kiosk',
+        screenId: null,
+        bounds: { x: 1920, y: 0, width: 1080, height: 1920 },
+        source: 'default',
+      }),
+    ),
     shellLine(describeDisplay(display(9, 3000), undefined)),
     { name: 'hall', msg: 'database opened', binding: '/repo/.cache/electron-native/b.node', modules: '150' },
   ];
@@ -54,12 +68,21 @@ describe('the checks, from the shell’s own log lines', () => {
 
   it('proves the database opened through the Electron build, and fails on node_modules’ own', () => {
     expect(databaseCheck(lines, '/repo/.cache/electron-native/b.node', '150').ok).toBe(true);
-    expect(databaseCheck([{ name: 'hall', msg: 'database opened', binding: 'default', modules: '115' }], '/repo/.cache/electron-native/b.node', '150')).toMatchObject({ ok: false, detail: 'binding default, NODE_MODULE_VERSION 115' });
+    expect(
+      databaseCheck(
+        [{ name: 'hall', msg: 'database opened', binding: 'default', modules: '115' }],
+        '/repo/.cache/electron-native/b.node',
+        '150',
+      ),
+    ).toMatchObject({ ok: false, detail: 'binding default, NODE_MODULE_VERSION 115' });
     expect(databaseCheck([], '/x', '150')).toMatchObject({ ok: false, detail: 'no "database opened" line in the log' });
   });
 
   it('reads pino’s JSON lines and skips anything else on the stream', () => {
-    expect(parseLogLines('{"name":"shell","msg":"a"}\nnot json\n{broken\n{"name":"hall","msg":"b"}\n')).toEqual([{ name: 'shell', msg: 'a' }, { name: 'hall', msg: 'b' }]);
+    expect(parseLogLines('{"name":"shell","msg":"a"}\nnot json\n{broken\n{"name":"hall","msg":"b"}\n')).toEqual([
+      { name: 'shell', msg: 'a' },
+      { name: 'hall', msg: 'b' },
+    ]);
   });
 
   it('counts the windows', () => {
@@ -81,7 +104,9 @@ describe('the checks, from the shell’s own log lines', () => {
   it('takes --app for an installed build and refuses anything else', () => {
     expect(parseSmokeArgs([])).toEqual({ app: null });
     expect(parseSmokeArgs(['--app', '/opt/Hall Board/hall-board'])).toEqual({ app: '/opt/Hall Board/hall-board' });
-    expect(parseSmokeArgs(['--app=release/linux-unpacked/hall-board'])).toEqual({ app: 'release/linux-unpacked/hall-board' });
+    expect(parseSmokeArgs(['--app=release/linux-unpacked/hall-board'])).toEqual({
+      app: 'release/linux-unpacked/hall-board',
+    });
     expect(() => parseSmokeArgs(['--fast'])).toThrow(/unknown argument --fast/);
   });
 });
@@ -92,13 +117,20 @@ describe('npm run test:electron on a machine without the Electron binary', () =>
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/test-electron.ts'], {
       cwd: root,
       encoding: 'utf8',
-      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: resolve(root, 'test-output', 'no-electron-here'), ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: resolve(root, 'test-output', 'no-electron-cache') },
+      env: {
+        ...process.env,
+        ELECTRON_OVERRIDE_DIST_PATH: resolve(root, 'test-output', 'no-electron-here'),
+        ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+        electron_config_cache: resolve(root, 'test-output', 'no-electron-cache'),
+      },
       timeout: 60_000,
     });
     expect(result.status).toBe(EXIT.cannotRun);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^test:electron: cannot run here: no Electron binary \(download from 127\.0\.0\.1:9 failed: .+\)$/);
+    expect(lines[0]).toMatch(
+      /^test:electron: cannot run here: no Electron binary \(download from 127\.0\.0\.1:9 failed: .+\)$/,
+    );
     expect(cannotRunLine('x')).toBe('test:electron: cannot run here: x');
   }, 60_000);
 });
@@ -122,7 +154,16 @@ describe('the page checks, on real hall pages in Chromium', () => {
       // kiosk's printSlip is a function, which cannot travel as an argument, so it is made in the page.
       if (hallShell) {
         await page.addInitScript((shell) => {
-          const value = 'kiosk' in shell ? { ...shell, kiosk: { printerAvailable: false, printSlip: () => Promise.resolve({ printed: false, reason: 'no-printer' }) } } : shell;
+          const value =
+            'kiosk' in shell
+              ? {
+                  ...shell,
+                  kiosk: {
+                    printerAvailable: false,
+                    printSlip: () => Promise.resolve({ printed: false, reason: 'no-printer' }),
+                  },
+                }
+              : shell;
           Object.defineProperty(globalThis, 'hallShell', { value: Object.freeze(value) });
         }, hallShell);
       }
@@ -135,7 +176,11 @@ describe('the page checks, on real hall pages in Chromium', () => {
 
   it('passes a board page whose hallShell has no kiosk, with require out of reach', async () => {
     const facts = await factsOf('/board/1', { kind: 'hall-shell', role: 'board', screenId: '1' });
-    expect(facts).toMatchObject({ url: `${hall.url}/board/1`, requireType: 'undefined', hallShell: { role: 'board', hasKiosk: false } });
+    expect(facts).toMatchObject({
+      url: `${hall.url}/board/1`,
+      requireType: 'undefined',
+      hallShell: { role: 'board', hasKiosk: false },
+    });
     expect(facts.textLength).toBeGreaterThan(0);
     expect(windowChecks({ displayId: 1, role: 'board', screenId: '1' }, facts).map((r) => [r.name, r.ok])).toEqual([
       ['board 1 window on display 1 loaded its hall page with text on it', true],
@@ -145,15 +190,25 @@ describe('the page checks, on real hall pages in Chromium', () => {
   }, 60_000);
 
   it('passes the kiosk page when its hallShell offers printSlip, and drops the fragment with the device token', async () => {
-    const facts = await factsOf(`/kiosk#device=${hall.localKioskToken}`, { kind: 'hall-shell', role: 'kiosk', kiosk: true });
+    const facts = await factsOf(`/kiosk#device=${hall.localKioskToken}`, {
+      kind: 'hall-shell',
+      role: 'kiosk',
+      kiosk: true,
+    });
     expect(facts.url).toBe(`${hall.url}/kiosk`);
     expect(windowChecks({ displayId: 2, role: 'kiosk', screenId: null }, facts).every((r) => r.ok)).toBe(true);
   }, 60_000);
 
   it('fails a window whose page has no hallShell (no preload) or shows another screen', async () => {
     const facts = await factsOf('/board/1', null);
-    expect(windowChecks({ displayId: 1, role: 'board', screenId: '1' }, facts).filter((r) => !r.ok).map((r) => r.detail)).toEqual(['no window.hallShell']);
+    expect(
+      windowChecks({ displayId: 1, role: 'board', screenId: '1' }, facts)
+        .filter((r) => !r.ok)
+        .map((r) => r.detail),
+    ).toEqual(['no window.hallShell']);
     expect(windowChecks({ displayId: 1, role: 'board', screenId: '2' }, facts)[0]?.ok).toBe(false);
-    expect(windowChecks({ displayId: 3, role: 'kiosk', screenId: null }, null)).toEqual([{ name: 'kiosk window on display 3 opened', ok: false, detail: 'no window loaded its page' }]);
+    expect(windowChecks({ displayId: 3, role: 'kiosk', screenId: null }, null)).toEqual([
+      { name: 'kiosk window on display 3 opened', ok: false, detail: 'no window loaded its page' },
+    ]);
   }, 60_000);
 });

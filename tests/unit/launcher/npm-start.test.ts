@@ -34,15 +34,25 @@ let nodeBuildHash: string;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-
 beforeAll(async () => {
   nodeBuildHash = sha256(nodeBuild);
   dir = mkdtempSync(join(tmpdir(), 'hall-npm-start-'));
   // The prebuilt tarball: build/Release/better_sqlite3.node, an addon built for ABI 150.
   const pkg = join(dir, 'prebuilt', 'build', 'Release');
   mkdirSync(pkg, { recursive: true });
-  writeFileSync(join(dir, 'addon.cc'), `#include <node.h>\n#undef NODE_MODULE_VERSION\n#define NODE_MODULE_VERSION ${target.abi}\nNODE_MODULE_INIT() {}\n`);
-  execFileSync('g++', ['-shared', '-fPIC', '-std=c++20', `-I${join(dirname(process.execPath), '..', 'include', 'node')}`, '-o', join(pkg, 'better_sqlite3.node'), join(dir, 'addon.cc')]);
+  writeFileSync(
+    join(dir, 'addon.cc'),
+    `#include <node.h>\n#undef NODE_MODULE_VERSION\n#define NODE_MODULE_VERSION ${target.abi}\nNODE_MODULE_INIT() {}\n`,
+  );
+  execFileSync('g++', [
+    '-shared',
+    '-fPIC',
+    '-std=c++20',
+    `-I${join(dirname(process.execPath), '..', 'include', 'node')}`,
+    '-o',
+    join(pkg, 'better_sqlite3.node'),
+    join(dir, 'addon.cc'),
+  ]);
   execFileSync('tar', ['czf', join(dir, 'prebuilt.tar.gz'), '-C', join(dir, 'prebuilt'), 'build']);
   const body = readFileSync(join(dir, 'prebuilt.tar.gz'));
   server = createServer((req, res) => {
@@ -98,7 +108,13 @@ interface Run {
 }
 
 function launcherEnv(native: string, extra: Record<string, string>): NodeJS.ProcessEnv {
-  const { XDG_SESSION_TYPE: _s, WAYLAND_DISPLAY: _w, ELECTRON_MIRROR: _m, npm_config_nodedir: _n, ...env } = process.env;
+  const {
+    XDG_SESSION_TYPE: _s,
+    WAYLAND_DISPLAY: _w,
+    ELECTRON_MIRROR: _m,
+    npm_config_nodedir: _n,
+    ...env
+  } = process.env;
   return {
     ...env,
     HALL_ELECTRON_NATIVE_DIR: native,
@@ -112,7 +128,11 @@ function launcherEnv(native: string, extra: Record<string, string>): NodeJS.Proc
 }
 
 /** Runs `npm start`'s launcher; resolves at exit, or (browser mode) once the host is up and stopped. */
-function start(name: string, extra: Record<string, string>, args: string[] = ['--port', '0', '--data', join(dir, `data-${name}`)]): Promise<Run> {
+function start(
+  name: string,
+  extra: Record<string, string>,
+  args: string[] = ['--port', '0', '--data', join(dir, `data-${name}`)],
+): Promise<Run> {
   const native = join(dir, `native-${name}`);
   const recordFile = join(dir, `record-${name}.json`);
   const env = launcherEnv(extra.HALL_ELECTRON_NATIVE_DIR ?? native, {
@@ -121,7 +141,11 @@ function start(name: string, extra: Record<string, string>, args: string[] = ['-
     EXPECT_BINDING: devBindingPath(extra.HALL_ELECTRON_NATIVE_DIR ?? native, target),
     ...extra,
   });
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/launcher/start.ts'), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/launcher/start.ts'), ...args], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((done, fail) => {
     const timer = setTimeout(() => {
@@ -141,7 +165,17 @@ function start(name: string, extra: Record<string, string>, args: string[] = ['-
   });
 }
 
-const launcherLines = (output: string) => output.split('\n').filter((line) => line && !line.startsWith('{') && !line.startsWith('  ') && !line.startsWith('Hall Board host') && !line.startsWith('Stopping'));
+const launcherLines = (output: string) =>
+  output
+    .split('\n')
+    .filter(
+      (line) =>
+        line &&
+        !line.startsWith('{') &&
+        !line.startsWith('  ') &&
+        !line.startsWith('Hall Board host') &&
+        !line.startsWith('Stopping'),
+    );
 
 describe('npm start with an Electron binary (a stand-in executable)', () => {
   it('fetches better-sqlite3’s prebuilt for Electron before the launch, then starts Electron with the app and the hall flags', async () => {
@@ -159,7 +193,11 @@ describe('npm start with an Electron binary (a stand-in executable)', () => {
     });
     const binding = devBindingPath(native, target);
     expect(addonAbiOfFile(binding)).toBe(Number(target.abi));
-    expect(JSON.parse(readFileSync(join(dirname(binding), 'binding.json'), 'utf8'))).toMatchObject({ source: 'prebuilt', electronVersion: target.electronVersion, abi: target.abi });
+    expect(JSON.parse(readFileSync(join(dirname(binding), 'binding.json'), 'utf8'))).toMatchObject({
+      source: 'prebuilt',
+      electronVersion: target.electronVersion,
+      abi: target.abi,
+    });
     expect(run.output).not.toContain('browser mode');
     expect(launcherLines(run.output)).toEqual(sandbox.line ? [sandbox.line] : []);
 
@@ -195,7 +233,10 @@ describe('npm start with an Electron binary (a stand-in executable)', () => {
 
 describe('npm start without an Electron binary', () => {
   it('says in one line that the download failed and runs the hall in browser mode', async () => {
-    const run = await start('no-electron', { ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron-here'), ELECTRON_MIRROR: `${closedUrl}/` });
+    const run = await start('no-electron', {
+      ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron-here'),
+      ELECTRON_MIRROR: `${closedUrl}/`,
+    });
     const host = closedUrl.replace('http://', '');
     expect(launcherLines(run.output)).toEqual([
       `Electron binary not available (download from ${host} failed: fetch failed, connect ECONNREFUSED ${host}); starting Hall Board in browser mode.`,
@@ -205,11 +246,22 @@ describe('npm start without an Electron binary', () => {
   }, 120_000);
 
   it('shows the download’s progress, then why it failed', async () => {
-    const run = await start('progress', { ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron-here'), ELECTRON_MIRROR: `${serverUrl}/` });
+    const run = await start('progress', {
+      ELECTRON_OVERRIDE_DIST_PATH: join(dir, 'no-electron-here'),
+      ELECTRON_MIRROR: `${serverUrl}/`,
+    });
     const host = serverUrl.replace('http://', '');
     const lines = launcherLines(run.output);
-    expect(lines[0]).toMatch(new RegExp(`^Downloading Electron ${escape(target.electronVersion)} \\(linux-x64\\) from ${escape(host)}: \\d+ % of 2\\.0 MB`));
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^Downloading Electron ${escape(target.electronVersion)} \\(linux-x64\\) from ${escape(host)}: \\d+ % of 2\\.0 MB`,
+      ),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/: 100 % of 2\.0 MB/));
-    expect(lines.at(-1)).toMatch(new RegExp(`^Electron binary not available \\(download from ${host} failed: .*checksum.*\\); starting Hall Board in browser mode\\.$`));
+    expect(lines.at(-1)).toMatch(
+      new RegExp(
+        `^Electron binary not available \\(download from ${host} failed: .*checksum.*\\); starting Hall Board in browser mode\\.$`,
+      ),
+    );
   }, 120_000);
 });

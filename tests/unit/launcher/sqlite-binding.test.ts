@@ -25,10 +25,15 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'hall-binding-'));
   mkdirSync(join(dir, 'abi150'));
   const source = join(dir, 'abi150', 'addon.cc');
-  writeFileSync(source, '#include <node.h>\n#undef NODE_MODULE_VERSION\n#define NODE_MODULE_VERSION 150\nNODE_MODULE_INIT() {}\n');
+  writeFileSync(
+    source,
+    '#include <node.h>\n#undef NODE_MODULE_VERSION\n#define NODE_MODULE_VERSION 150\nNODE_MODULE_INIT() {}\n',
+  );
   wrongAbiBuild = join(dir, 'abi150', 'better_sqlite3.node');
   const headers = join(dirname(process.execPath), '..', 'include', 'node');
-  execFileSync('g++', ['-shared', '-fPIC', '-std=c++20', `-I${headers}`, '-o', wrongAbiBuild, source], { stdio: 'pipe' });
+  execFileSync('g++', ['-shared', '-fPIC', '-std=c++20', `-I${headers}`, '-o', wrongAbiBuild, source], {
+    stdio: 'pipe',
+  });
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -72,7 +77,9 @@ describe('openDatabase and better-sqlite3’s native binding', () => {
   });
 
   it('leaves errors that are not about the binding alone', () => {
-    expect(bindingLoadError(new TypeError('Cannot open database because the directory does not exist'), null)).toBeNull();
+    expect(
+      bindingLoadError(new TypeError('Cannot open database because the directory does not exist'), null),
+    ).toBeNull();
     const error = catchError(() => openDatabase(join(dir, 'no-such-dir', 'x.db')));
     expect(error).not.toBeInstanceOf(NativeBindingError);
     expect(error.message).toContain('directory does not exist');
@@ -80,7 +87,12 @@ describe('openDatabase and better-sqlite3’s native binding', () => {
 
   it('words the Electron case for an installer', () => {
     const error = bindingLoadError(
-      Object.assign(new Error(`The module '/opt/Hall Board/resources/native/better_sqlite3.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 115. This version of Node.js requires\nNODE_MODULE_VERSION 150. Please try re-compiling`), { code: 'ERR_DLOPEN_FAILED' }),
+      Object.assign(
+        new Error(
+          `The module '/opt/Hall Board/resources/native/better_sqlite3.node'\nwas compiled against a different Node.js version using\nNODE_MODULE_VERSION 115. This version of Node.js requires\nNODE_MODULE_VERSION 150. Please try re-compiling`,
+        ),
+        { code: 'ERR_DLOPEN_FAILED' },
+      ),
       '/opt/Hall Board/resources/native/better_sqlite3.node',
       currentRuntime({ ...process.versions, electron: '45.5.0', modules: '150' }),
     );

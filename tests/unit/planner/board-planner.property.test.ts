@@ -48,8 +48,10 @@ function viewportOf(input: PlanInput) {
 function expectNothingBelow(plan: BoardPlan, floor: number): void {
   const g = plan.geometry;
   const sizes: Record<string, number> = { body: g.bodyPx, title: g.titlePx, header: g.headerPx };
-  if (g.bottomBand) Object.assign(sizes, { urgentBand: g.bottomBand.urgentFontPx, noticeBand: g.bottomBand.noticeFontPx });
-  for (const page of plan.pages) if (page.pulse) Object.assign(sizes, { pulseBody: page.pulse.bodyPx, pulseTitle: page.pulse.titlePx });
+  if (g.bottomBand)
+    Object.assign(sizes, { urgentBand: g.bottomBand.urgentFontPx, noticeBand: g.bottomBand.noticeFontPx });
+  for (const page of plan.pages)
+    if (page.pulse) Object.assign(sizes, { pulseBody: page.pulse.bodyPx, pulseTitle: page.pulse.titlePx });
   for (const [what, px] of Object.entries(sizes)) expect(px, `${what} text`).toBeGreaterThanOrEqual(floor);
   expect(g.titlePx).toBeGreaterThanOrEqual(g.bodyPx);
 }
@@ -70,7 +72,9 @@ describe('planBoard properties', () => {
       fc.property(inputArb, (raw) => {
         const input = toInput(raw);
         const plan = planBoard(input);
-        const shown = allItems(plan).map((i) => i.id).sort();
+        const shown = allItems(plan)
+          .map((i) => i.id)
+          .sort();
         const expected = expectedIds(input);
         expect(plan.totalItems).toBe(expected.length);
         if (plan.warnings.includes('screen-too-small')) {
@@ -79,12 +83,16 @@ describe('planBoard properties', () => {
           // DOMAIN.md's tightest line height (1.35) would not fit, or not eight characters of it.
           const vp = viewportOf(input);
           const m = plan.geometry.minGlyphPx;
-          expect(vp.height < 1.7 * m || vp.width < 8 * m, `${vp.width}×${vp.height} called too small for ${m} px text`).toBe(true);
+          expect(
+            vp.height < 1.7 * m || vp.width < 8 * m,
+            `${vp.width}×${vp.height} called too small for ${m} px text`,
+          ).toBe(true);
         } else {
           expect(shown).toEqual(expected);
         }
         // A plan with no page has a reason the board can show: no postings, or the warning.
-        if (plan.pages.length === 0) expect(expected.length === 0 || plan.warnings.includes('screen-too-small')).toBe(true);
+        if (plan.pages.length === 0)
+          expect(expected.length === 0 || plan.warnings.includes('screen-too-small')).toBe(true);
       }),
       { numRuns: RUNS },
     );
@@ -112,10 +120,24 @@ describe('planBoard properties', () => {
   });
 
   it('uses the hand-computed minimum glyph of every oracle row, and never draws text below it', () => {
-    const rowArb = fc.record({ row: fc.constantFrom(...LEGIBILITY_CASES), layout: fc.constantFrom(...BOARD_LAYOUTS), postings: postingsArb(60), locale: fc.constantFrom('zh-CN' as const, 'en' as const) });
+    const rowArb = fc.record({
+      row: fc.constantFrom(...LEGIBILITY_CASES),
+      layout: fc.constantFrom(...BOARD_LAYOUTS),
+      postings: postingsArb(60),
+      locale: fc.constantFrom('zh-CN' as const, 'en' as const),
+    });
     fc.assert(
       fc.property(rowArb, ({ row, layout, postings, locale }) => {
-        const screen = { ...DEFAULT_SCREEN, width: row.width, height: row.height, pitchMm: row.pitchMm, viewingDistanceM: row.viewingDistanceM, legibilityRule: row.legibilityRule, layout, locale };
+        const screen = {
+          ...DEFAULT_SCREEN,
+          width: row.width,
+          height: row.height,
+          pitchMm: row.pitchMm,
+          viewingDistanceM: row.viewingDistanceM,
+          legibilityRule: row.legibilityRule,
+          layout,
+          locale,
+        };
         const plan = planBoard({ screen, viewport: row.viewport, postings, now: NOW, dataUpdatedAt: NOW - 60_000 });
         expect(plan.geometry.minGlyphPx).toBe(row.minGlyphPx);
         expectNothingBelow(plan, row.minGlyphPx);
@@ -134,7 +156,10 @@ describe('planBoard properties', () => {
         const vp = viewportOf(input);
         const { screen } = input;
         // each CSS px covers this many mm of the wall (README: the wall's size is kept)
-        const pitch = Math.min((screen.width * screen.pitchMm) / vp.width, (screen.height * screen.pitchMm) / vp.height);
+        const pitch = Math.min(
+          (screen.width * screen.pitchMm) / vp.width,
+          (screen.height * screen.pitchMm) / vp.height,
+        );
         const m = plan.geometry.minGlyphPx;
         const { atLeastMm, atMostMm } = domainHeightBracketMm(screen.viewingDistanceM, screen.legibilityRule);
         expect(plan.effectivePitchMm).toBeCloseTo(pitch, 9);
@@ -175,7 +200,15 @@ describe('planBoard properties', () => {
           expect(plan.planId).toBe(without.planId);
         }
         expect(overflowProblems(plan)).toEqual([]);
-        expect(allItems(plan).map((i) => i.id).sort()).toEqual(allItems(without).map((i) => i.id).sort());
+        expect(
+          allItems(plan)
+            .map((i) => i.id)
+            .sort(),
+        ).toEqual(
+          allItems(without)
+            .map((i) => i.id)
+            .sort(),
+        );
       }),
       { numRuns: RUNS },
     );
@@ -187,7 +220,9 @@ describe('planBoard properties', () => {
         const input = toInput(raw);
         const a = planBoard(input);
         const b = planBoard(input);
-        const shuffled = [...input.postings].sort((x, y) => ((hash(x.id, seed) - hash(y.id, seed)) | 0) || (x.id < y.id ? -1 : 1));
+        const shuffled = [...input.postings].sort(
+          (x, y) => (hash(x.id, seed) - hash(y.id, seed)) | 0 || (x.id < y.id ? -1 : 1),
+        );
         const c = planBoard({ ...input, postings: shuffled });
         expect(JSON.stringify(b)).toBe(JSON.stringify(a));
         expect(JSON.stringify(c)).toBe(JSON.stringify(a));
@@ -235,7 +270,9 @@ describe('the generated inputs', () => {
   const SAMPLE = 600;
   afterAll(() => {
     // Printed once, so the next reader sees what the properties above were run on.
-    const lines = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${k.padEnd(34, '.')} ${((100 * n) / SAMPLE).toFixed(1)}%`);
+    const lines = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `  ${k.padEnd(34, '.')} ${((100 * n) / SAMPLE).toFixed(1)}%`);
     console.log(`planner property inputs (${SAMPLE} sampled):\n${lines.join('\n')}`);
   });
 
@@ -244,7 +281,8 @@ describe('the generated inputs', () => {
       const k = kind(planBoard(toInput(raw)));
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-    const share = (test: (k: string) => boolean) => [...counts].filter(([k]) => test(k)).reduce((s, [, n]) => s + n, 0) / SAMPLE;
+    const share = (test: (k: string) => boolean) =>
+      [...counts].filter(([k]) => test(k)).reduce((s, [, n]) => s + n, 0) / SAMPLE;
     // cards and table with postings on them, and with more than one page of them
     expect(share((k) => /^(cards|table), (one page|pages)/.test(k))).toBeGreaterThanOrEqual(0.5);
     expect(share((k) => k === 'cards, pages')).toBeGreaterThanOrEqual(0.15);

@@ -6,8 +6,18 @@ import { oracleMinGlyphPx } from '../../support/legibility-oracle';
 import { HOUR, posting, NOW, screen } from './posting-fixture';
 import { allItems, overflowProblems } from './plan-checks';
 
-const plan = (over: Parameters<typeof screen>[0], postings = [posting('a')], extra: { viewport?: { width: number; height: number }; now?: number } = {}) =>
-  planBoard({ screen: screen(over), postings, now: extra.now ?? NOW, dataUpdatedAt: NOW - 5 * 60_000, ...(extra.viewport ? { viewport: extra.viewport } : {}) });
+const plan = (
+  over: Parameters<typeof screen>[0],
+  postings = [posting('a')],
+  extra: { viewport?: { width: number; height: number }; now?: number } = {},
+) =>
+  planBoard({
+    screen: screen(over),
+    postings,
+    now: extra.now ?? NOW,
+    dataUpdatedAt: NOW - 5 * 60_000,
+    ...(extra.viewport ? { viewport: extra.viewport } : {}),
+  });
 
 describe('planBoard content', () => {
   it('formats pay the way halls write it', () => {
@@ -40,7 +50,9 @@ describe('planBoard content', () => {
       posting('clean-xz', { occupation: 'cleaning', districtCode: '361102' }),
     ];
     const ids = (filter: { occupations: ('driving' | 'cleaning')[]; districts: string[] }) =>
-      allItems(plan({ filter }, postings)).map((i) => i.id).sort();
+      allItems(plan({ filter }, postings))
+        .map((i) => i.id)
+        .sort();
     expect(ids({ occupations: ['driving'], districts: [] })).toEqual(['drive-dx', 'drive-xz']);
     expect(ids({ occupations: [], districts: ['361181'] })).toEqual(['drive-dx']);
     expect(ids({ occupations: ['driving'], districts: ['361102'] })).toEqual(['drive-xz']);
@@ -50,24 +62,39 @@ describe('planBoard content', () => {
   it('leaves out postings that expired or have not started, on time to the millisecond', () => {
     const postings = [
       posting('live'),
-      posting('expired', { validFrom: new Date(NOW - 10 * HOUR).toISOString(), validUntil: new Date(NOW - 1).toISOString() }),
-      posting('ends-now', { validFrom: new Date(NOW - 10 * HOUR).toISOString(), validUntil: new Date(NOW).toISOString() }),
+      posting('expired', {
+        validFrom: new Date(NOW - 10 * HOUR).toISOString(),
+        validUntil: new Date(NOW - 1).toISOString(),
+      }),
+      posting('ends-now', {
+        validFrom: new Date(NOW - 10 * HOUR).toISOString(),
+        validUntil: new Date(NOW).toISOString(),
+      }),
       posting('starts-now', { validFrom: new Date(NOW).toISOString() }),
       posting('future', { validFrom: new Date(NOW + 1).toISOString() }),
     ];
-    expect(allItems(plan({}, postings)).map((i) => i.id).sort()).toEqual(['live', 'starts-now']);
+    expect(
+      allItems(plan({}, postings))
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['live', 'starts-now']);
     expect(plan({}, postings).totalItems).toBe(2);
   });
 
   it('groups mobile numbers for reading and masks them when the employer asked', () => {
-    const items = allItems(plan({}, [posting('open'), posting('masked', { maskPhone: true, employerKind: 'individual' })]));
+    const items = allItems(
+      plan({}, [posting('open'), posting('masked', { maskPhone: true, employerKind: 'individual' })]),
+    );
     expect(items.find((i) => i.id === 'open')!.phone).toBe('138 1234 8000');
     expect(items.find((i) => i.id === 'masked')!.phone).toBe('138****8000');
   });
 
   it('marks postings from the last 24 hours as new', () => {
     const items = allItems(
-      plan({}, [posting('fresh', { validFrom: new Date(NOW - 23 * HOUR).toISOString() }), posting('older', { validFrom: new Date(NOW - 25 * HOUR).toISOString() })]),
+      plan({}, [
+        posting('fresh', { validFrom: new Date(NOW - 23 * HOUR).toISOString() }),
+        posting('older', { validFrom: new Date(NOW - 25 * HOUR).toISOString() }),
+      ]),
     );
     expect(items.find((i) => i.id === 'fresh')!.isNew).toBe(true);
     expect(items.find((i) => i.id === 'older')!.isNew).toBe(false);
@@ -91,7 +118,10 @@ describe('planBoard content', () => {
 
 describe('planBoard geometry', () => {
   it('lays out the default 1920×1080 P2.5 wall read from 8 m as a card grid at the ADA minimum', () => {
-    const p = plan({}, Array.from({ length: 30 }, (_, i) => posting(`l${i}`)));
+    const p = plan(
+      {},
+      Array.from({ length: 30 }, (_, i) => posting(`l${i}`)),
+    );
     const m = oracleMinGlyphPx(DEFAULT_SCREEN); // 81 mm / 2.5 = 32.4 → 33
     expect(m).toBe(33);
     expect(p.layout).toBe('cards');
@@ -123,7 +153,14 @@ describe('planBoard geometry', () => {
 
   it('keeps every column on a wide table screen', () => {
     const p = plan({ layout: 'table' }, [posting('a')]);
-    expect(p.geometry.table!.columns.map((c) => c.key)).toEqual(['title', 'pay', 'settlement', 'district', 'employer', 'phone']);
+    expect(p.geometry.table!.columns.map((c) => c.key)).toEqual([
+      'title',
+      'pay',
+      'settlement',
+      'district',
+      'employer',
+      'phone',
+    ]);
   });
 
   it('falls back to the ticker with a warning when not even one card fits, without shrinking text', () => {
@@ -131,7 +168,11 @@ describe('planBoard geometry', () => {
     expect(p.layout).toBe('ticker');
     expect(p.warnings).toContain('layout-degraded-to-ticker');
     expect(p.geometry.bodyPx).toBeGreaterThanOrEqual(p.geometry.minGlyphPx);
-    expect(allItems(p).map((i) => i.id).sort()).toEqual(['a', 'b']);
+    expect(
+      allItems(p)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('plans no pages and says the screen is too small when not one line fits', () => {
@@ -154,14 +195,20 @@ describe('planBoard geometry', () => {
 
 describe('planBoard timing and identity', () => {
   it('warns when a cycle takes longer than three minutes', () => {
-    const p = plan({}, Array.from({ length: 200 }, (_, i) => posting(`l${String(i).padStart(3, '0')}`)));
+    const p = plan(
+      {},
+      Array.from({ length: 200 }, (_, i) => posting(`l${String(i).padStart(3, '0')}`)),
+    );
     expect(p.cycleMs).toBeGreaterThan(180_000);
     expect(p.warnings).toContain('cycle-too-long');
   });
 
   it('keeps card pages between the dwell bounds, longer for fuller pages', () => {
     const one = plan({}, [posting('a')]);
-    const many = plan({}, Array.from({ length: 12 }, (_, i) => posting(`l${i}`)));
+    const many = plan(
+      {},
+      Array.from({ length: 12 }, (_, i) => posting(`l${i}`)),
+    );
     expect(one.pages[0]!.dwellMs).toBeGreaterThanOrEqual(8_000);
     expect(many.pages[0]!.dwellMs).toBeGreaterThan(one.pages[0]!.dwellMs);
     expect(many.pages[0]!.dwellMs).toBeLessThanOrEqual(20_000);
@@ -179,7 +226,9 @@ describe('planBoard timing and identity', () => {
 
   it('anchors rotation at the Unix epoch unless told otherwise', () => {
     expect(plan({}).anchorMs).toBe(0);
-    expect(planBoard({ screen: screen(), postings: [], now: NOW, dataUpdatedAt: null, anchorMs: 1234 }).anchorMs).toBe(1234);
+    expect(planBoard({ screen: screen(), postings: [], now: NOW, dataUpdatedAt: null, anchorMs: 1234 }).anchorMs).toBe(
+      1234,
+    );
   });
 
   it('plans an empty board when nothing matches, without warnings', () => {

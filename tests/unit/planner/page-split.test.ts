@@ -37,16 +37,21 @@ describe('page splitting', () => {
 
   it('changes few pages when one item is added, removed or moved, wherever it is', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 500, max: 20_000 }), fc.integer({ min: 4, max: 24 }), fc.double({ min: 0, max: 1, noNaN: true }), (n, capacity, where) => {
-        const items = ids(n);
-        const at = Math.floor(where * n);
-        const before = splitStable(items, capacity, same);
-        const added = splitStable([...items.slice(0, at), 'new', ...items.slice(at)], capacity, same);
-        const removed = splitStable([...items.slice(0, at), ...items.slice(at + 1)], capacity, same);
-        // one block and now and then the next one (a block holds at most 16 pages' worth)
-        expect(pagesChanged(before, added)).toBeLessThanOrEqual(40);
-        expect(pagesChanged(before, removed)).toBeLessThanOrEqual(40);
-      }),
+      fc.property(
+        fc.integer({ min: 500, max: 20_000 }),
+        fc.integer({ min: 4, max: 24 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (n, capacity, where) => {
+          const items = ids(n);
+          const at = Math.floor(where * n);
+          const before = splitStable(items, capacity, same);
+          const added = splitStable([...items.slice(0, at), 'new', ...items.slice(at)], capacity, same);
+          const removed = splitStable([...items.slice(0, at), ...items.slice(at + 1)], capacity, same);
+          // one block and now and then the next one (a block holds at most 16 pages' worth)
+          expect(pagesChanged(before, added)).toBeLessThanOrEqual(40);
+          expect(pagesChanged(before, removed)).toBeLessThanOrEqual(40);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -23,7 +23,8 @@ const word = (locale: Locale, key: string): string => {
   return value;
 };
 /** i18next's {{name}} interpolation, enough for the board's few templates. */
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k]));
 
 /** board.css: card padding, badge padding and the gap on the title row (board-style.ts). */
 const cardPad = (bodyPx: number) => Math.round(bodyPx * 0.4);
@@ -39,7 +40,8 @@ export function overflowProblems(full: BoardPlan): string[] {
   // While an urgent banner or the notice line is live, content must end above their bands.
   const band = g.bottomBand;
   const bandPx = band ? band.urgentHeightPx + band.noticeHeightPx : 0;
-  const plan: BoardPlan = bandPx > 0 ? { ...full, viewport: { ...full.viewport, height: full.viewport.height - bandPx } } : full;
+  const plan: BoardPlan =
+    bandPx > 0 ? { ...full, viewport: { ...full.viewport, height: full.viewport.height - bandPx } } : full;
   const { width: W, height: H } = plan.viewport;
   const p = g.paddingPx;
   const lh = g.lineHeight;
@@ -59,26 +61,42 @@ export function overflowProblems(full: BoardPlan): string[] {
   const pageIndicator = fill(word(locale, 'pageIndicator'), { current: pageCount, total: pageCount });
 
   if (band) {
-    check(band.urgentFontPx >= g.minGlyphPx && band.noticeFontPx >= g.minGlyphPx, 'bottom band text below the minimum glyph');
-    check(band.urgentHeightPx === 0 || band.urgentHeightPx >= band.urgentFontPx * 1.35, 'urgent band shorter than its text');
-    check(band.noticeHeightPx === 0 || band.noticeHeightPx >= band.noticeFontPx * 1.35, 'notice band shorter than its text');
+    check(
+      band.urgentFontPx >= g.minGlyphPx && band.noticeFontPx >= g.minGlyphPx,
+      'bottom band text below the minimum glyph',
+    );
+    check(
+      band.urgentHeightPx === 0 || band.urgentHeightPx >= band.urgentFontPx * 1.35,
+      'urgent band shorter than its text',
+    );
+    check(
+      band.noticeHeightPx === 0 || band.noticeHeightPx >= band.noticeFontPx * 1.35,
+      'notice band shorter than its text',
+    );
   }
 
   if (plan.layout !== 'ticker' && pageCount > 0) {
     check(g.headerHeightPx >= g.headerPx * 1.35, 'header line shorter than its text');
     // board-header.tsx: clock, the screen's name (may shrink to nothing), updated, page; a
     // header-sized gap between each of them.
-    const header = fontWidthPx(WIDEST_CLOCK, g.headerPx) + updatedWidest + fontWidthPx(pageIndicator, g.headerPx) + 3 * g.headerPx;
+    const header =
+      fontWidthPx(WIDEST_CLOCK, g.headerPx) + updatedWidest + fontWidthPx(pageIndicator, g.headerPx) + 3 * g.headerPx;
     check(header <= W - 2 * p, `header is ${header.toFixed(1)} px on a ${W - 2 * p} px line`);
   }
 
   if (g.cards) {
     const c = g.cards;
-    check(2 * p + g.headerHeightPx + g.gapPx + c.rows * c.cardHeightPx + (c.rows - 1) * g.gapPx <= H, 'card grid taller than viewport');
+    check(
+      2 * p + g.headerHeightPx + g.gapPx + c.rows * c.cardHeightPx + (c.rows - 1) * g.gapPx <= H,
+      'card grid taller than viewport',
+    );
     check(2 * p + c.columns * c.cardWidthPx + (c.columns - 1) * g.gapPx <= W, 'card grid wider than viewport');
     // title, pay (titlePx), meta, employer, phone (bodyPx) inside the padding
     const lines = 2 * g.titlePx * lh + 3 * g.bodyPx * lh;
-    check(2 * cardPad(g.bodyPx) + lines <= c.cardHeightPx, `card lines (${lines.toFixed(1)} px) taller than the card (${c.cardHeightPx} px)`);
+    check(
+      2 * cardPad(g.bodyPx) + lines <= c.cardHeightPx,
+      `card lines (${lines.toFixed(1)} px) taller than the card (${c.cardHeightPx} px)`,
+    );
     const inner = c.cardWidthPx - 2 * cardPad(g.bodyPx);
     for (const page of plan.pages) {
       check(page.items.length <= c.columns * c.rows, `page ${page.index} has more cards than the grid`);
@@ -87,7 +105,12 @@ export function overflowProblems(full: BoardPlan): string[] {
         const titleBox = inner - badges.reduce((s, b) => s + badgeBox(b) + badgeGap(g.bodyPx), 0);
         fits(it.title, g.titlePx, titleBox, 'card title');
         fits(it.pay, g.titlePx, inner, 'card pay');
-        fits([it.district, it.settlementText, it.headcount].join(word(locale, 'separator')), g.bodyPx, inner, 'card meta line');
+        fits(
+          [it.district, it.settlementText, it.headcount].join(word(locale, 'separator')),
+          g.bodyPx,
+          inner,
+          'card meta line',
+        );
         // ✓ then 0.3 em of margin before a verified employer
         const mark = it.verified ? fontWidthPx(word(locale, 'verifiedMark'), g.bodyPx) + 0.3 * g.bodyPx : 0;
         fits(it.employer, g.bodyPx, inner - mark, 'card employer');
@@ -99,10 +122,14 @@ export function overflowProblems(full: BoardPlan): string[] {
   if (g.table) {
     const t = g.table;
     const keys = t.columns.map((col) => col.key);
-    for (const must of ['title', 'pay', 'district', 'phone'] as const) check(keys.includes(must), `table lost its ${must} column`);
+    for (const must of ['title', 'pay', 'district', 'phone'] as const)
+      check(keys.includes(must), `table lost its ${must} column`);
     check(2 * p + g.headerHeightPx + g.gapPx + (t.rowsPerPage + 1) * t.rowHeightPx <= H, 'table taller than viewport');
     // table rows run edge to edge with the padding inside them
-    check(2 * p + t.columns.reduce((s, col) => s + col.widthPx, 0) + (t.columns.length - 1) * g.gapPx <= W, 'table wider than viewport');
+    check(
+      2 * p + t.columns.reduce((s, col) => s + col.widthPx, 0) + (t.columns.length - 1) * g.gapPx <= W,
+      'table wider than viewport',
+    );
     check(g.bodyPx * lh <= t.rowHeightPx, 'table row shorter than its text');
     // board-style.ts: title and pay at the title size when a title line fits the row
     const strong = Math.ceil(g.titlePx * lh) <= t.rowHeightPx ? g.titlePx : g.bodyPx;
@@ -131,13 +158,19 @@ export function overflowProblems(full: BoardPlan): string[] {
     if (k.sideWidthPx > 0) {
       // at least the clock, with the side block's quarter-glyph padding (board-style.ts)
       const clock = fontWidthPx(WIDEST_CLOCK, g.headerPx) + 2 * Math.round(g.minGlyphPx * 0.25);
-      check(clock <= k.sideWidthPx, `ticker side block (${k.sideWidthPx} px) cannot hold the clock (${clock.toFixed(1)} px)`);
+      check(
+        clock <= k.sideWidthPx,
+        `ticker side block (${k.sideWidthPx} px) cannot hold the clock (${clock.toFixed(1)} px)`,
+      );
     }
     // DOMAIN.md: Chinese is read at about 4 characters a second; a line must not move faster.
     check(k.speedPxPerS <= 4 * g.bodyPx, `ticker moves ${(k.speedPxPerS / g.bodyPx).toFixed(2)} characters a second`);
     for (const page of plan.pages) {
       const textW = fontWidthPx(tickerLine(page.items, locale), g.bodyPx);
-      check(page.dwellMs >= ((textW + scrollW) / k.speedPxPerS) * 1000, `ticker page ${page.index} ends before its text has passed`);
+      check(
+        page.dwellMs >= ((textW + scrollW) / k.speedPxPerS) * 1000,
+        `ticker page ${page.index} ends before its text has passed`,
+      );
     }
   }
   // The market-pulse page, where a screen has one (pulse-checks.ts).
@@ -147,20 +180,39 @@ export function overflowProblems(full: BoardPlan): string[] {
 
 /** item-tags.tsx: 急聘, 日结, 新 on a card's title line, in that order. */
 function cardBadges(it: BoardItem, locale: Locale): string[] {
-  return [it.urgent ? word(locale, 'urgent') : null, it.settlement === 'daily' ? it.settlementText : null, it.isNew ? word(locale, 'new') : null].filter((b): b is string => b !== null);
+  return [
+    it.urgent ? word(locale, 'urgent') : null,
+    it.settlement === 'daily' ? it.settlementText : null,
+    it.isNew ? word(locale, 'new') : null,
+  ].filter((b): b is string => b !== null);
 }
 
 /** In the table, 日结 is a badge only once its own column is gone. */
 function tableBadges(it: BoardItem, withSettlement: boolean, locale: Locale): string[] {
-  return [it.urgent ? word(locale, 'urgent') : null, it.settlement === 'daily' && !withSettlement ? it.settlementText : null, it.isNew ? word(locale, 'new') : null].filter(
-    (b): b is string => b !== null,
-  );
+  return [
+    it.urgent ? word(locale, 'urgent') : null,
+    it.settlement === 'daily' && !withSettlement ? it.settlementText : null,
+    it.isNew ? word(locale, 'new') : null,
+  ].filter((b): b is string => b !== null);
 }
 
 /** ticker-page.tsx: 【急聘】, title, pay, settlement, district, headcount, employer, phone; two spaces between fields, "\u3000◆\u3000" between postings. */
 function tickerLine(items: readonly BoardItem[], locale: Locale): string {
   return items
-    .map((it) => [it.urgent ? `【${word(locale, 'urgent')}】` : '', it.title, it.pay, it.settlementText, it.district, it.headcount, it.employer, it.phone].filter((s) => s !== '').join('  '))
+    .map((it) =>
+      [
+        it.urgent ? `【${word(locale, 'urgent')}】` : '',
+        it.title,
+        it.pay,
+        it.settlementText,
+        it.district,
+        it.headcount,
+        it.employer,
+        it.phone,
+      ]
+        .filter((s) => s !== '')
+        .join('  '),
+    )
     .join('\u3000◆\u3000');
 }
 

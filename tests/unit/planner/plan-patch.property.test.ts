@@ -27,10 +27,21 @@ describe('plan patches', () => {
     fc.assert(
       fc.property(screenAndViewportArb, postingsArb(80), changeArb, (sv, postings, change) => {
         const viewport = sv.viewport ? { viewport: sv.viewport } : {};
-        const base = planBoardCoded({ screen: sv.screen, ...viewport, postings, now: NOW, dataUpdatedAt: NOW - 60_000, bands: { urgent: false, notice: false } });
+        const base = planBoardCoded({
+          screen: sv.screen,
+          ...viewport,
+          postings,
+          now: NOW,
+          dataUpdatedAt: NOW - 60_000,
+          bands: { urgent: false, notice: false },
+        });
         const kept: Posting[] = postings
           .filter((_, i) => change.removeEvery === 0 || i % change.removeEvery !== 0)
-          .map((l, i) => (change.editEvery > 0 && i % change.editEvery === 0 ? { ...l, headcount: l.headcount + 1, revision: l.revision + 1 } : l));
+          .map((l, i) =>
+            change.editEvery > 0 && i % change.editEvery === 0
+              ? { ...l, headcount: l.headcount + 1, revision: l.revision + 1 }
+              : l,
+          );
         const added = change.added.map((l, i) => ({ ...l, id: `added-${i}` }));
         const next = planBoardCoded({
           screen: sv.screen,
@@ -49,7 +60,9 @@ describe('plan patches', () => {
         const applied = applyPlanPatch(held, PlanPatchSchema.parse(JSON.parse(patchText)));
         expect(applied).toEqual(next.plan);
         // byte for byte too, applied to the plan as sent (zod's parse orders keys its own way)
-        expect(JSON.stringify(applyPlanPatch(JSON.parse(planJson(base)), JSON.parse(patchText)))).toBe(JSON.stringify(next.plan));
+        expect(JSON.stringify(applyPlanPatch(JSON.parse(planJson(base)), JSON.parse(patchText)))).toBe(
+          JSON.stringify(next.plan),
+        );
         // and the plan the page made is a valid plan
         expect(BoardPlanSchema.safeParse(applied).success).toBe(true);
       }),
@@ -66,7 +79,9 @@ describe('plan patches', () => {
         const patch = PlanPatchSchema.parse(JSON.parse(planPatchJson(a, b)));
         expect(() => applyPlanPatch({ ...a.plan, planId: 'other' }, patch)).toThrow(PlanPatchError);
         expect(() => applyPlanPatch(a.plan, { ...patch, pageCount: patch.pageCount + 1 })).toThrow(PlanPatchError);
-        expect(() => applyPlanPatch(a.plan, { ...patch, pages: [[a.plan.pages.length, 1] as [number, number]], pageCount: 1 })).toThrow(PlanPatchError);
+        expect(() =>
+          applyPlanPatch(a.plan, { ...patch, pages: [[a.plan.pages.length, 1] as [number, number]], pageCount: 1 }),
+        ).toThrow(PlanPatchError);
       }),
       { numRuns: 40 },
     );

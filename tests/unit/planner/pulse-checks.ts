@@ -24,7 +24,10 @@ export function pulseProblems(plan: BoardPlan): string[] {
     const p = page.pulse;
     if (!p) continue;
     check(page.items.length === 0, 'the pulse page carries postings');
-    check(p.bodyPx >= g.minGlyphPx && p.titlePx >= p.bodyPx, `pulse text below the minimum glyph (${p.bodyPx}/${p.titlePx} < ${g.minGlyphPx})`);
+    check(
+      p.bodyPx >= g.minGlyphPx && p.titlePx >= p.bodyPx,
+      `pulse text below the minimum glyph (${p.bodyPx}/${p.titlePx} < ${g.minGlyphPx})`,
+    );
     check(p.rowHeightPx >= p.titlePx * lh, 'pulse row shorter than its text');
     // pulse.css, top to bottom: headline, summary, gap, the table (or the empty line), the note
     // pushed to the bottom with a gap at least.
@@ -35,8 +38,15 @@ export function pulseProblems(plan: BoardPlan): string[] {
       (p.empty !== null ? p.titlePx * lh : (p.rows.length + 1) * p.rowHeightPx) +
       (p.note ? g.gapPx + p.bodyPx * lh : 0);
     check(height <= contentH + 1e-6, `pulse page ${height.toFixed(1)} px tall in ${contentH} px`);
-    check(p.columns.reduce((s, c) => s + c.widthPx, 0) + (p.columns.length - 1) * g.gapPx <= contentW, 'pulse table wider than the content area');
-    for (const must of ['trade', 'demand', 'gap', 'ratio'] as const) check(p.columns.some((c) => c.key === must), `pulse table lost its ${must} column`);
+    check(
+      p.columns.reduce((s, c) => s + c.widthPx, 0) + (p.columns.length - 1) * g.gapPx <= contentW,
+      'pulse table wider than the content area',
+    );
+    for (const must of ['trade', 'demand', 'gap', 'ratio'] as const)
+      check(
+        p.columns.some((c) => c.key === must),
+        `pulse table lost its ${must} column`,
+      );
     fits(p.headline, p.titlePx, contentW, 'pulse headline');
     fits(p.summary, p.bodyPx, contentW, 'pulse summary');
     fits(p.note, p.bodyPx, contentW, 'pulse note');
@@ -45,7 +55,14 @@ export function pulseProblems(plan: BoardPlan): string[] {
     for (const row of p.rows) {
       check(row.cells.length === p.columns.length, 'pulse row has a cell per column');
       // the trade's name is drawn at the title size, the figures at the body size
-      row.cells.forEach((text, i) => fits(text, p.columns[i]!.key === 'trade' ? p.titlePx : p.bodyPx, p.columns[i]!.widthPx, `pulse ${p.columns[i]!.key}`));
+      row.cells.forEach((text, i) =>
+        fits(
+          text,
+          p.columns[i]!.key === 'trade' ? p.titlePx : p.bodyPx,
+          p.columns[i]!.widthPx,
+          `pulse ${p.columns[i]!.key}`,
+        ),
+      );
     }
   }
   return problems;

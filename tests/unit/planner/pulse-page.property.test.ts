@@ -13,14 +13,27 @@ import { allItems, overflowProblems } from './plan-checks';
 const RUNS = 150;
 
 const countsArb: fc.Arbitrary<TradeCounts> = fc
-  .array(fc.oneof({ weight: 2, arbitrary: fc.constant(0) }, { weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: fc.integer({ min: 100, max: 250_000 }) }), {
-    minLength: OCCUPATION_CODES.length,
-    maxLength: OCCUPATION_CODES.length,
-  })
+  .array(
+    fc.oneof(
+      { weight: 2, arbitrary: fc.constant(0) },
+      { weight: 3, arbitrary: fc.integer({ min: 1, max: 30 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 100, max: 250_000 }) },
+    ),
+    {
+      minLength: OCCUPATION_CODES.length,
+      maxLength: OCCUPATION_CODES.length,
+    },
+  )
   .map((ns) => Object.fromEntries(OCCUPATION_CODES.map((o, i) => [o, ns[i]!])));
 
 const pulseArb = fc
-  .record({ demand: countsArb, seekers: countsArb, minDemand: fc.integer({ min: 1, max: 20 }), windowDays: fc.integer({ min: 1, max: 365 }), yearAgo: fc.option(fc.record({ demand: countsArb, seekers: countsArb }), { nil: null }) })
+  .record({
+    demand: countsArb,
+    seekers: countsArb,
+    minDemand: fc.integer({ min: 1, max: 20 }),
+    windowDays: fc.integer({ min: 1, max: 365 }),
+    yearAgo: fc.option(fc.record({ demand: countsArb, seekers: countsArb }), { nil: null }),
+  })
   .map((r) => computeMarketPulse({ ...r, now: NOW }));
 
 /** A wall with room to spare: the pulse page must fit on it. */
@@ -32,18 +45,44 @@ const roomyArb = fc
     viewingDistanceM: fc.constantFrom(3, 5, 8),
   })
   .map(({ panel, layout, locale, viewingDistanceM }) => ({
-    screen: { ...DEFAULT_SCREEN, ...panel, pitchMm: 2.5, viewingDistanceM, layout, locale, legibilityRule: 'ada' as const },
+    screen: {
+      ...DEFAULT_SCREEN,
+      ...panel,
+      pitchMm: 2.5,
+      viewingDistanceM,
+      layout,
+      locale,
+      legibilityRule: 'ada' as const,
+    },
     viewport: undefined,
   }));
 
 const inputArb = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ sv: screenAndViewportArb, postings: postingsArb(120), pulse: pulseArb, roomy: fc.constant(false) }) },
-  { weight: 1, arbitrary: fc.record({ sv: roomyArb, postings: postingsArb(120), pulse: pulseArb, roomy: fc.constant(true) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      sv: screenAndViewportArb,
+      postings: postingsArb(120),
+      pulse: pulseArb,
+      roomy: fc.constant(false),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ sv: roomyArb, postings: postingsArb(120), pulse: pulseArb, roomy: fc.constant(true) }),
+  },
 );
 type Raw = typeof inputArb extends fc.Arbitrary<infer T> ? T : never;
 
 function toInput({ sv, postings, pulse }: Raw, pulsePage = true): PlanInput {
-  return { screen: { ...sv.screen, pulsePage }, ...(sv.viewport ? { viewport: sv.viewport } : {}), postings, now: NOW, dataUpdatedAt: NOW - 60_000, pulse };
+  return {
+    screen: { ...sv.screen, pulsePage },
+    ...(sv.viewport ? { viewport: sv.viewport } : {}),
+    postings,
+    now: NOW,
+    dataUpdatedAt: NOW - 60_000,
+    pulse,
+  };
 }
 
 describe('planBoard with the market-pulse page', () => {
@@ -67,10 +106,16 @@ describe('planBoard with the market-pulse page', () => {
     const counts = new Map<string, number>();
     for (const raw of fc.sample(inputArb, { numRuns: SAMPLE, seed: 20250602 })) {
       const plan = planBoard(toInput(raw));
-      const k = plan.pages.some((p) => p.pulse) ? `pulse page shown (${plan.layout})` : plan.layout === 'ticker' ? 'ticker: no pulse page' : `does not fit (${plan.layout})`;
+      const k = plan.pages.some((p) => p.pulse)
+        ? `pulse page shown (${plan.layout})`
+        : plan.layout === 'ticker'
+          ? 'ticker: no pulse page'
+          : `does not fit (${plan.layout})`;
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-    const lines = [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${k.padEnd(30, '.')} ${((100 * n) / SAMPLE).toFixed(1)}%`);
+    const lines = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `  ${k.padEnd(30, '.')} ${((100 * n) / SAMPLE).toFixed(1)}%`);
     console.log(`pulse property inputs (${SAMPLE} sampled):\n${lines.join('\n')}`);
     const shown = [...counts].filter(([k]) => k.startsWith('pulse page shown')).reduce((s, [, n]) => s + n, 0);
     expect(shown / SAMPLE).toBeGreaterThanOrEqual(0.4);
@@ -133,9 +178,29 @@ describe('planBoard with the market-pulse page', () => {
   });
 
   it('shows the hand-computed figures on a 1920×1080 wall read from 8 m', () => {
-    const pulse = computeMarketPulse({ demand: { construction: 15, delivery: 8, driving: 6, moving: 3, catering: 5 }, seekers: { construction: 2, driving: 2, moving: 1, catering: 5, cleaning: 4 }, totalSeekers: 13, minDemand: 5, now: NOW });
+    const pulse = computeMarketPulse({
+      demand: { construction: 15, delivery: 8, driving: 6, moving: 3, catering: 5 },
+      seekers: { construction: 2, driving: 2, moving: 1, catering: 5, cleaning: 4 },
+      totalSeekers: 13,
+      minDemand: 5,
+      now: NOW,
+    });
     const plan = planBoard({
-      screen: { id: '1', name: '大厅主屏', width: 1920, height: 1080, pitchMm: 2.5, viewingDistanceM: 8, layout: 'cards', legibilityRule: 'ada', locale: 'zh-CN', filter: { occupations: [], districts: [] }, minDwellS: 8, maxDwellS: 20, pulsePage: true },
+      screen: {
+        id: '1',
+        name: '大厅主屏',
+        width: 1920,
+        height: 1080,
+        pitchMm: 2.5,
+        viewingDistanceM: 8,
+        layout: 'cards',
+        legibilityRule: 'ada',
+        locale: 'zh-CN',
+        filter: { occupations: [], districts: [] },
+        minDwellS: 8,
+        maxDwellS: 20,
+        pulsePage: true,
+      },
       postings: [],
       now: NOW,
       dataUpdatedAt: null,

@@ -36,8 +36,18 @@ describe('pageAt over a planned cycle', () => {
   });
 
   it('puts two walls with the same plan on the same page at the same moment', () => {
-    const twin = planBoard({ screen: screen({ id: 'wall-2' }), postings: [posting('a')], now: NOW, dataUpdatedAt: NOW });
-    const again = planBoard({ screen: screen({ id: 'wall-2' }), postings: [posting('a')], now: NOW + 5_000, dataUpdatedAt: NOW });
+    const twin = planBoard({
+      screen: screen({ id: 'wall-2' }),
+      postings: [posting('a')],
+      now: NOW,
+      dataUpdatedAt: NOW,
+    });
+    const again = planBoard({
+      screen: screen({ id: 'wall-2' }),
+      postings: [posting('a')],
+      now: NOW + 5_000,
+      dataUpdatedAt: NOW,
+    });
     expect(pageAt(twin, NOW + 12_345)).toEqual(pageAt(again, NOW + 12_345));
   });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fitText, largestFittingPx, textWidthEm, textWidthPx, wrappedLineCount } from '../../../shared/planner/text-measure';
+import {
+  fitText,
+  largestFittingPx,
+  textWidthEm,
+  textWidthPx,
+  wrappedLineCount,
+} from '../../../shared/planner/text-measure';
 import { fontWidthEm } from '../../support/text-width-model';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -13,10 +19,13 @@ describe('text measure', () => {
   });
 
   it('never estimates a printable ASCII character narrower than the bundled font draws it', () => {
-    const narrow = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).filter((ch) => textWidthEm(ch) < fontWidthEm(ch));
+    const narrow = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).filter(
+      (ch) => textWidthEm(ch) < fontWidthEm(ch),
+    );
     expect(narrow).toEqual([]);
     // and CJK, the marks boards draw, the ellipsis: a full em, which none of them exceeds
-    for (const ch of ['叉', '（', '…', '·', '–', '—', '✓', '◆', '\u3000']) expect(textWidthEm(ch)).toBeGreaterThanOrEqual(fontWidthEm(ch));
+    for (const ch of ['叉', '（', '…', '·', '–', '—', '✓', '◆', '\u3000'])
+      expect(textWidthEm(ch)).toBeGreaterThanOrEqual(fontWidthEm(ch));
   });
 
   it('leaves text that fits untouched', () => {
@@ -30,15 +39,20 @@ describe('text measure', () => {
 
   it('never returns text wider than the box, never splits a character', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 16, max: 200 }), (text, box, font) => {
-        const cut = fitText(text, box, font);
-        expect(textWidthPx(cut, font)).toBeLessThanOrEqual(box);
-        if (cut !== text && cut !== '') {
-          expect(cut.endsWith('…')).toBe(true);
-          expect(text.startsWith(cut.slice(0, -1))).toBe(true);
-          expect(LONE_SURROGATE.test(cut)).toBe(false);
-        }
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 40 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.integer({ min: 16, max: 200 }),
+        (text, box, font) => {
+          const cut = fitText(text, box, font);
+          expect(textWidthPx(cut, font)).toBeLessThanOrEqual(box);
+          if (cut !== text && cut !== '') {
+            expect(cut.endsWith('…')).toBe(true);
+            expect(text.startsWith(cut.slice(0, -1))).toBe(true);
+            expect(LONE_SURROGATE.test(cut)).toBe(false);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -65,13 +79,18 @@ describe('text measure', () => {
     expect(largestFittingPx('叉车司机', 1868, 2, 216.4, 33)).toBe(216);
     expect(largestFittingPx(title, 100, 1, 216, 33)).toBe(33);
     fc.assert(
-      fc.property(fc.string({ maxLength: 60 }), fc.integer({ min: 100, max: 2000 }), fc.integer({ min: 1, max: 3 }), (text, width, lines) => {
-        const px = largestFittingPx(text, width, lines, 300, 16);
-        expect(px).toBeGreaterThanOrEqual(16);
-        expect(px).toBeLessThanOrEqual(300);
-        if (px > 16) expect(wrappedLineCount(text, width, px)).toBeLessThanOrEqual(lines);
-        if (px < 300 && px > 16) expect(wrappedLineCount(text, width, px + 1)).toBeGreaterThan(lines);
-      }),
+      fc.property(
+        fc.string({ maxLength: 60 }),
+        fc.integer({ min: 100, max: 2000 }),
+        fc.integer({ min: 1, max: 3 }),
+        (text, width, lines) => {
+          const px = largestFittingPx(text, width, lines, 300, 16);
+          expect(px).toBeGreaterThanOrEqual(16);
+          expect(px).toBeLessThanOrEqual(300);
+          if (px > 16) expect(wrappedLineCount(text, width, px)).toBeLessThanOrEqual(lines);
+          if (px < 300 && px > 16) expect(wrappedLineCount(text, width, px + 1)).toBeGreaterThan(lines);
+        },
+      ),
     );
   });
 });

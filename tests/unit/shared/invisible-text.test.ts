@@ -7,7 +7,25 @@ import { SignupNameSchema } from '../../../shared/schemas/signup';
 import { AccountInputSchema } from '../../../shared/staff-contract';
 import { makePosting } from '../db/fixtures';
 
-const CONTROLS = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF'];
+const CONTROLS = [
+  '\u202A',
+  '\u202B',
+  '\u202C',
+  '\u202D',
+  '\u202E',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200E',
+  '\u200F',
+  '\u061C',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\u2060',
+  '\uFEFF',
+];
 
 describe('invisible bidi and zero-width characters', () => {
   it('are removed, each of them, and nothing else', () => {
@@ -16,7 +34,12 @@ describe('invisible bidi and zero-width characters', () => {
   });
 
   it('are stripped by every schema of displayed text before its other checks', () => {
-    const posting = PostingSchema.parse({ ...makePosting(), title: '\u202E急招\u200B叉车司机', employerName: '\u2066顺达\uFEFF', description: '包\u200D午餐' });
+    const posting = PostingSchema.parse({
+      ...makePosting(),
+      title: '\u202E急招\u200B叉车司机',
+      employerName: '\u2066顺达\uFEFF',
+      description: '包\u200D午餐',
+    });
     expect([posting.title, posting.employerName, posting.description]).toEqual(['急招叉车司机', '顺达', '包午餐']);
     // a title of nothing but controls is empty, hence refused
     expect(PostingSchema.safeParse({ ...makePosting(), title: '\u202E\u200B' }).success).toBe(false);

@@ -31,7 +31,12 @@ describe('renderer use of the route map', () => {
   });
 
   it('casts no response in the staff, kiosk and board clients: the schema of the entry parses it', () => {
-    const clients = ['renderer/staff/staff-api.ts', 'renderer/staff/data-api.ts', 'renderer/kiosk/kiosk-api.ts', 'renderer/board/board-pairing.ts'];
+    const clients = [
+      'renderer/staff/staff-api.ts',
+      'renderer/staff/data-api.ts',
+      'renderer/kiosk/kiosk-api.ts',
+      'renderer/board/board-pairing.ts',
+    ];
     for (const file of [...clients, ...files.filter((f) => f.startsWith('renderer/staff/'))]) {
       const text = readFileSync(file, 'utf8');
       expect(text, file).not.toMatch(/\bas T\b|data as |\.json\(\)\) as |api<[A-Z]/);

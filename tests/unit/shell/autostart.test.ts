@@ -43,7 +43,9 @@ describe('systemd user unit (scripts/autostart/hall-board.service)', () => {
   });
 
   it('runs the executable the deb installs, with the graphical session', () => {
-    expect(value('Service', 'ExecStart')).toEqual([`/usr/bin/${builder.linux.executableName} --ozone-platform=\${HALL_OZONE_PLATFORM}`]);
+    expect(value('Service', 'ExecStart')).toEqual([
+      `/usr/bin/${builder.linux.executableName} --ozone-platform=\${HALL_OZONE_PLATFORM}`,
+    ]);
     expect(value('Install', 'WantedBy')).toEqual(['graphical-session.target']);
     expect(value('Unit', 'After')?.[0]).toContain('graphical-session.target');
   });
@@ -51,7 +53,9 @@ describe('systemd user unit (scripts/autostart/hall-board.service)', () => {
   it('puts Chromium on X11 unless hall.env says HALL_OZONE_PLATFORM=wayland (an env file overrides Environment=)', () => {
     expect(value('Service', 'Environment')).toEqual(['HALL_OZONE_PLATFORM=x11']);
     const lines = read('scripts/autostart/hall-board.service').split('\n');
-    expect(lines.findIndex((l) => l.startsWith('Environment='))).toBeLessThan(lines.findIndex((l) => l.startsWith('EnvironmentFile=')));
+    expect(lines.findIndex((l) => l.startsWith('Environment='))).toBeLessThan(
+      lines.findIndex((l) => l.startsWith('EnvironmentFile=')),
+    );
   });
 
   it('stops with SIGTERM and time to close the database, and reads hall settings from an optional env file', () => {

@@ -6,10 +6,18 @@ const wall = { x: 1920, y: 0, width: 1920, height: 1080 };
 describe('boundsOff', () => {
   it.each([
     { name: 'exactly on its display', actual: wall, off: false },
-    { name: 'a pixel off from a fractional scale factor', actual: { x: 1921, y: 0, width: 1919, height: 1081 }, off: false },
+    {
+      name: 'a pixel off from a fractional scale factor',
+      actual: { x: 1921, y: 0, width: 1919, height: 1081 },
+      off: false,
+    },
     { name: 'two pixels short on the right', actual: { ...wall, width: 1918 }, off: false },
     { name: 'on the primary display instead', actual: { ...wall, x: 0 }, off: true },
-    { name: 'the old resolution after the controller came back', actual: { ...wall, width: 1280, height: 720 }, off: true },
+    {
+      name: 'the old resolution after the controller came back',
+      actual: { ...wall, width: 1280, height: 720 },
+      off: true,
+    },
     { name: 'moved down by the taskbar', actual: { ...wall, y: 40, height: 1040 }, off: true },
   ])('$name → $off', ({ actual, off }) => {
     expect(boundsOff(actual, wall)).toBe(off);

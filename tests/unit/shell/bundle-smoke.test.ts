@@ -41,8 +41,25 @@ describe('dist-electron/main.cjs', () => {
   it('starts the real hall, opens a locked-down board and a kiosk the host authorises by its token, logs no token, and closes the hall on SIGTERM', async () => {
     const child = spawn(
       process.execPath,
-      ['--require', join(root, 'tests/unit/shell/fake-electron-module.cjs'), join(root, 'dist-electron/main.cjs'), '--port', '0', '--no-sandbox'],
-      { cwd: root, env: { ...baseEnv(), FAKE_APP_PATH: root, FAKE_USER_DATA: userData, HALL_LOG_DIR: join(userData, 'logs'), HALL_LOG_LEVEL: 'debug' }, stdio: ['ignore', 'pipe', 'pipe'] },
+      [
+        '--require',
+        join(root, 'tests/unit/shell/fake-electron-module.cjs'),
+        join(root, 'dist-electron/main.cjs'),
+        '--port',
+        '0',
+        '--no-sandbox',
+      ],
+      {
+        cwd: root,
+        env: {
+          ...baseEnv(),
+          FAKE_APP_PATH: root,
+          FAKE_USER_DATA: userData,
+          HALL_LOG_DIR: join(userData, 'logs'),
+          HALL_LOG_LEVEL: 'debug',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     const events: FakeEvent[] = [];
     let output = '';
@@ -79,12 +96,26 @@ describe('dist-electron/main.cjs', () => {
     expect(health.listings).toBeGreaterThan(0);
 
     const window = events.find((e) => e.event === 'window');
-    expect(window?.options?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(window?.options?.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
     const preloads = events.filter((e) => e.event === 'window').map((e) => String(e.options?.webPreferences?.preload));
-    expect(preloads).toEqual([join(root, 'dist-electron/preload-board.cjs'), join(root, 'dist-electron/preload-kiosk.cjs')]);
+    expect(preloads).toEqual([
+      join(root, 'dist-electron/preload-board.cjs'),
+      join(root, 'dist-electron/preload-kiosk.cjs'),
+    ]);
     expect(existsSync(preloads[1]!)).toBe(true);
     expect(events.map((e) => e.event)).toEqual(
-      expect.arrayContaining(['menu', 'power-save', 'permission-request-handler', 'permission-check-handler', 'window-open-handler']),
+      expect.arrayContaining([
+        'menu',
+        'power-save',
+        'permission-request-handler',
+        'permission-check-handler',
+        'window-open-handler',
+      ]),
     );
     expect(events.filter((e) => e.event === 'ipc-handle').map((e) => e.channel)).toEqual(['hall:kiosk:print-slip']);
 
@@ -98,30 +129,72 @@ describe('dist-electron/main.cjs', () => {
 
     // HALL_LOG_DIR: the same JSON lines also went to the rotating log file, host and shell alike.
     expect(readdirSync(join(userData, 'logs'))).toEqual(expect.arrayContaining(['current.log', 'hall.1.log']));
-    const fileLines = readFileSync(join(userData, 'logs', 'hall.1.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { name: string; msg: string; binding?: string });
+    const fileLines = readFileSync(join(userData, 'logs', 'hall.1.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { name: string; msg: string; binding?: string });
     // Under plain Node (no process.versions.electron) main leaves better-sqlite3 its own build.
-    expect(fileLines).toContainEqual(expect.objectContaining({ name: 'hall', msg: 'database opened', binding: 'default' }));
-    expect(fileLines).toContainEqual(expect.objectContaining({ name: 'shell', msg: expect.stringMatching(/^display 2 "Touch" 1080×1920\+1920\+0 ×1 → kiosk \(default\)$/) }));
+    expect(fileLines).toContainEqual(
+      expect.objectContaining({ name: 'hall', msg: 'database opened', binding: 'default' }),
+    );
+    expect(fileLines).toContainEqual(
+      expect.objectContaining({
+        name: 'shell',
+        msg: expect.stringMatching(/^display 2 "Touch" 1080×1920\+1920\+0 ×1 → kiosk \(default\)$/),
+      }),
+    );
     expect(fileLines.filter((line) => line.msg.includes(token!))).toEqual([]);
   }, 60_000);
 
   it('relaunches itself once with --ozone-platform=x11 on a Wayland session, before any window', async () => {
-    const child = spawn(process.execPath, ['--require', join(root, 'tests/unit/shell/fake-electron-module.cjs'), join(root, 'dist-electron/main.cjs'), '--port', '0'], {
-      cwd: root,
-      env: { ...baseEnv(), XDG_SESSION_TYPE: 'wayland', DISPLAY: ':0', FAKE_APP_PATH: root, FAKE_USER_DATA: userData },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--require',
+        join(root, 'tests/unit/shell/fake-electron-module.cjs'),
+        join(root, 'dist-electron/main.cjs'),
+        '--port',
+        '0',
+      ],
+      {
+        cwd: root,
+        env: {
+          ...baseEnv(),
+          XDG_SESSION_TYPE: 'wayland',
+          DISPLAY: ':0',
+          FAKE_APP_PATH: root,
+          FAKE_USER_DATA: userData,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     const code = await new Promise<number | null>((resolveExit) => child.on('exit', (c) => resolveExit(c)));
-    const events = output.split('\n').filter((line) => line.startsWith('FAKE_ELECTRON ')).map((line) => JSON.parse(line.slice('FAKE_ELECTRON '.length)) as FakeEvent & { options?: { args?: string[] } });
+    const events = output
+      .split('\n')
+      .filter((line) => line.startsWith('FAKE_ELECTRON '))
+      .map((line) => JSON.parse(line.slice('FAKE_ELECTRON '.length)) as FakeEvent & { options?: { args?: string[] } });
     expect(code).toBe(0);
     expect(events.map((e) => e.event)).toEqual(['relaunch', 'exit']);
-    expect(events[0]?.options?.args).toEqual([join(root, 'dist-electron/main.cjs'), '--port', '0', '--ozone-platform=x11']);
+    expect(events[0]?.options?.args).toEqual([
+      join(root, 'dist-electron/main.cjs'),
+      '--port',
+      '0',
+      '--ozone-platform=x11',
+    ]);
     // A line of the shell's own logger (JSON on stderr: the log's file is not open yet).
-    const shellLines = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as { name?: string; msg?: string });
-    expect(shellLines).toContainEqual(expect.objectContaining({ name: 'shell', msg: expect.stringContaining('Wayland session: restarting once with --ozone-platform=x11') }));
+    const shellLines = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { name?: string; msg?: string });
+    expect(shellLines).toContainEqual(
+      expect.objectContaining({
+        name: 'shell',
+        msg: expect.stringContaining('Wayland session: restarting once with --ozone-platform=x11'),
+      }),
+    );
   }, 30_000);
 
   it('syncs from a hub with the page worker bundled beside it (dist-electron/sync-page-worker.cjs)', async () => {
@@ -142,7 +215,11 @@ describe('dist-electron/main.cjs', () => {
         '--hub-token',
         HALL_TOKEN,
       ],
-      { cwd: root, env: { ...baseEnv(), FAKE_APP_PATH: root, FAKE_USER_DATA: mkdtempSync(join(tmpdir(), 'hall-bundle-hub-')) }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: root,
+        env: { ...baseEnv(), FAKE_APP_PATH: root, FAKE_USER_DATA: mkdtempSync(join(tmpdir(), 'hall-bundle-hub-')) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let output = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -175,8 +252,18 @@ describe('dist-electron/main.cjs', () => {
   it('exits with code 1 and the host’s message when a hall flag is wrong', async () => {
     const child = spawn(
       process.execPath,
-      ['--require', join(root, 'tests/unit/shell/fake-electron-module.cjs'), join(root, 'dist-electron/main.cjs'), '--port', 'eighty'],
-      { cwd: root, env: { ...baseEnv(), FAKE_APP_PATH: root, FAKE_USER_DATA: userData }, stdio: ['ignore', 'pipe', 'pipe'] },
+      [
+        '--require',
+        join(root, 'tests/unit/shell/fake-electron-module.cjs'),
+        join(root, 'dist-electron/main.cjs'),
+        '--port',
+        'eighty',
+      ],
+      {
+        cwd: root,
+        env: { ...baseEnv(), FAKE_APP_PATH: root, FAKE_USER_DATA: userData },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));

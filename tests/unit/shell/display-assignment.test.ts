@@ -62,7 +62,11 @@ describe('assignDisplays', () => {
     },
     {
       name: 'takes the portrait display for the kiosk when no display reports touch (Windows, desktop Linux)',
-      displays: [display(1, 0), display(2, 1920, 0, { bounds: { x: 1920, y: 0, width: 1080, height: 1920 } }), display(3, 3000)],
+      displays: [
+        display(1, 0),
+        display(2, 1920, 0, { bounds: { x: 1920, y: 0, width: 1080, height: 1920 } }),
+        display(3, 3000),
+      ],
       config: DEFAULT_SHELL_CONFIG,
       screens: ['1', '2'],
       want: ['1:board:1', '2:kiosk', '3:board:2'],
@@ -79,7 +83,10 @@ describe('assignDisplays', () => {
     },
     {
       name: 'prefers a display that reports touch over a portrait one',
-      displays: [display(1, 0, 0, { bounds: { x: 0, y: 0, width: 1080, height: 1920 } }), display(2, 1080, 0, { touchSupport: 'available' })],
+      displays: [
+        display(1, 0, 0, { bounds: { x: 0, y: 0, width: 1080, height: 1920 } }),
+        display(2, 1080, 0, { touchSupport: 'available' }),
+      ],
       config: DEFAULT_SHELL_CONFIG,
       screens: ['1'],
       want: ['1:board:1', '2:kiosk'],
@@ -93,7 +100,10 @@ describe('assignDisplays', () => {
     },
     {
       name: 'adds no portrait kiosk when a rule already names the kiosk',
-      displays: [display(1, 0, 0, { label: 'Kiosk' }), display(2, 1920, 0, { bounds: { x: 1920, y: 0, width: 1080, height: 1920 } })],
+      displays: [
+        display(1, 0, 0, { label: 'Kiosk' }),
+        display(2, 1920, 0, { bounds: { x: 1920, y: 0, width: 1080, height: 1920 } }),
+      ],
       config: config({ displays: [{ match: { label: 'Kiosk' }, role: 'kiosk' }] }),
       screens: ['1'],
       want: ['1:kiosk', '2:board:1'],
@@ -214,29 +224,40 @@ describe('hot-plug', () => {
   });
 
   it('closes only the window of a display that is unplugged, and the others keep their screens', () => {
-    const [, removed] = replay([[display(1, 0), display(2, 1920), display(3, 3840)], [display(2, 1920), display(3, 3840)]]);
+    const [, removed] = replay([
+      [display(1, 0), display(2, 1920), display(3, 3840)],
+      [display(2, 1920), display(3, 3840)],
+    ]);
     expect(removed?.windows).toEqual(['2:board:2', '3:board:3']);
     expect(removed?.plan).toEqual({ close: [1], create: [], move: [], retarget: [] });
   });
 
   it('gives a re-plugged display back a free screen without disturbing the rest', () => {
-    const steps = replay([
-      [display(1, 0), display(2, 1920)],
-      [display(2, 1920)],
-      [display(2, 1920), display(1, 0)],
+    const steps = replay([[display(1, 0), display(2, 1920)], [display(2, 1920)], [display(2, 1920), display(1, 0)]]);
+    expect(steps.map((s) => s.windows)).toEqual([
+      ['1:board:1', '2:board:2'],
+      ['2:board:2'],
+      ['1:board:1', '2:board:2'],
     ]);
-    expect(steps.map((s) => s.windows)).toEqual([['1:board:1', '2:board:2'], ['2:board:2'], ['1:board:1', '2:board:2']]);
     expect(steps[2]?.plan.retarget).toEqual([]);
   });
 
   it('moves a window when its display changes resolution', () => {
     const bigger = display(1, 0, 0, { bounds: { x: 0, y: 0, width: 3840, height: 2160 } });
     const [, changed] = replay([[display(1, 0)], [bigger]]);
-    expect(changed?.plan).toEqual({ close: [], create: [], move: [{ displayId: 1, bounds: bigger.bounds }], retarget: [] });
+    expect(changed?.plan).toEqual({
+      close: [],
+      create: [],
+      move: [{ displayId: 1, bounds: bigger.bounds }],
+      retarget: [],
+    });
   });
 
   it('moves windows when displays are rearranged', () => {
-    const [, changed] = replay([[display(1, 0), display(2, 1920)], [display(1, 0), display(2, 0, 1080)]]);
+    const [, changed] = replay([
+      [display(1, 0), display(2, 1920)],
+      [display(1, 0), display(2, 0, 1080)],
+    ]);
     expect(changed?.plan.move).toEqual([{ displayId: 2, bounds: { x: 0, y: 1080, width: 1920, height: 1080 } }]);
     expect(changed?.plan.create).toEqual([]);
   });
@@ -265,12 +286,47 @@ describe('planWindowChanges', () => {
   });
 
   const cases: { name: string; current: WindowAssignment[]; desired: WindowAssignment[]; want: object }[] = [
-    { name: 'does nothing when nothing changed', current: [a(1, 'board', '1')], desired: [a(1, 'board', '1')], want: { close: [], create: [], move: [], retarget: [] } },
-    { name: 'opens every window at start', current: [], desired: [a(1, 'board', '1'), a(2, 'kiosk', null)], want: { close: [], create: [a(1, 'board', '1'), a(2, 'kiosk', null)], move: [], retarget: [] } },
-    { name: 'closes every window when all displays are gone', current: [a(1, 'board', '1'), a(2, 'staff', null)], desired: [], want: { close: [1, 2], create: [], move: [], retarget: [] } },
-    { name: 'points a board at another screen without rebuilding it', current: [a(1, 'board', '1')], desired: [a(1, 'board', '2')], want: { close: [], create: [], move: [], retarget: [{ displayId: 1, screenId: '2' }] } },
-    { name: 'rebuilds a window whose role changed', current: [a(1, 'board', '1')], desired: [a(1, 'staff', null)], want: { close: [1], create: [a(1, 'staff', null)], move: [], retarget: [] } },
-    { name: 'moves and retargets in one step', current: [a(1, 'board', '1')], desired: [a(1, 'board', '2', 100)], want: { close: [], create: [], move: [{ displayId: 1, bounds: a(1, 'board', '2', 100).bounds }], retarget: [{ displayId: 1, screenId: '2' }] } },
+    {
+      name: 'does nothing when nothing changed',
+      current: [a(1, 'board', '1')],
+      desired: [a(1, 'board', '1')],
+      want: { close: [], create: [], move: [], retarget: [] },
+    },
+    {
+      name: 'opens every window at start',
+      current: [],
+      desired: [a(1, 'board', '1'), a(2, 'kiosk', null)],
+      want: { close: [], create: [a(1, 'board', '1'), a(2, 'kiosk', null)], move: [], retarget: [] },
+    },
+    {
+      name: 'closes every window when all displays are gone',
+      current: [a(1, 'board', '1'), a(2, 'staff', null)],
+      desired: [],
+      want: { close: [1, 2], create: [], move: [], retarget: [] },
+    },
+    {
+      name: 'points a board at another screen without rebuilding it',
+      current: [a(1, 'board', '1')],
+      desired: [a(1, 'board', '2')],
+      want: { close: [], create: [], move: [], retarget: [{ displayId: 1, screenId: '2' }] },
+    },
+    {
+      name: 'rebuilds a window whose role changed',
+      current: [a(1, 'board', '1')],
+      desired: [a(1, 'staff', null)],
+      want: { close: [1], create: [a(1, 'staff', null)], move: [], retarget: [] },
+    },
+    {
+      name: 'moves and retargets in one step',
+      current: [a(1, 'board', '1')],
+      desired: [a(1, 'board', '2', 100)],
+      want: {
+        close: [],
+        create: [],
+        move: [{ displayId: 1, bounds: a(1, 'board', '2', 100).bounds }],
+        retarget: [{ displayId: 1, screenId: '2' }],
+      },
+    },
   ];
 
   it.each(cases)('$name', ({ current, desired, want }) => {
@@ -290,7 +346,12 @@ describe('displayMatches and windowUrl', () => {
 
   it.each([
     { hall: 'http://127.0.0.1:8080', role: 'board' as const, screenId: '1', want: 'http://127.0.0.1:8080/board/1' },
-    { hall: 'http://127.0.0.1:8080/', role: 'board' as const, screenId: 'hall a', want: 'http://127.0.0.1:8080/board/hall%20a' },
+    {
+      hall: 'http://127.0.0.1:8080/',
+      role: 'board' as const,
+      screenId: 'hall a',
+      want: 'http://127.0.0.1:8080/board/hall%20a',
+    },
     { hall: 'http://127.0.0.1:8080', role: 'kiosk' as const, screenId: null, want: 'http://127.0.0.1:8080/kiosk' },
     { hall: 'http://[::1]:9000', role: 'staff' as const, screenId: null, want: 'http://[::1]:9000/staff' },
   ])('loads $want for a $role', ({ hall, role, screenId, want }) => {
@@ -299,7 +360,12 @@ describe('displayMatches and windowUrl', () => {
 
   it.each([
     { role: 'kiosk' as const, screenId: null, token: 'tok_en-1', want: 'http://127.0.0.1:8080/kiosk#device=tok_en-1' },
-    { role: 'kiosk' as const, screenId: null, token: 'a/b+c=', want: 'http://127.0.0.1:8080/kiosk#device=a%2Fb%2Bc%3D' },
+    {
+      role: 'kiosk' as const,
+      screenId: null,
+      token: 'a/b+c=',
+      want: 'http://127.0.0.1:8080/kiosk#device=a%2Fb%2Bc%3D',
+    },
     { role: 'kiosk' as const, screenId: null, token: null, want: 'http://127.0.0.1:8080/kiosk' },
     { role: 'board' as const, screenId: '1', token: 'tok', want: 'http://127.0.0.1:8080/board/1' },
     { role: 'staff' as const, screenId: null, token: 'tok', want: 'http://127.0.0.1:8080/staff' },
@@ -312,12 +378,28 @@ describe('describeDisplay', () => {
   it.each([
     {
       d: display(2779098405, 1920, 0, { label: 'LED-1' }),
-      a: { displayId: 2779098405, role: 'board' as const, screenId: '1', bounds: display(1, 1920).bounds, source: 'config' as const },
+      a: {
+        displayId: 2779098405,
+        role: 'board' as const,
+        screenId: '1',
+        bounds: display(1, 1920).bounds,
+        source: 'config' as const,
+      },
       want: 'display 2779098405 "LED-1" 1920×1080+1920+0 ×1 → board 1 (config)',
     },
     {
-      d: display(7, 0, 0, { touchSupport: 'available', scaleFactor: 1.5, bounds: { x: 0, y: 0, width: 1080, height: 1920 } }),
-      a: { displayId: 7, role: 'kiosk' as const, screenId: null, bounds: { x: 0, y: 0, width: 1080, height: 1920 }, source: 'default' as const },
+      d: display(7, 0, 0, {
+        touchSupport: 'available',
+        scaleFactor: 1.5,
+        bounds: { x: 0, y: 0, width: 1080, height: 1920 },
+      }),
+      a: {
+        displayId: 7,
+        role: 'kiosk' as const,
+        screenId: null,
+        bounds: { x: 0, y: 0, width: 1080, height: 1920 },
+        source: 'default' as const,
+      },
       want: 'display 7 "Display 7" 1080×1920+0+0 ×1.5 touch → kiosk (default)',
     },
     { d: display(3, 0), a: undefined, want: 'display 3 "Display 3" 1920×1080+0+0 ×1 → nothing' },

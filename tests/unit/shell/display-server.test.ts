@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decideDisplayServer, explicitOzonePlatform, launchDisplayServerArgs } from '../../../electron/windows/display-server';
+import {
+  decideDisplayServer,
+  explicitOzonePlatform,
+  launchDisplayServerArgs,
+} from '../../../electron/windows/display-server';
 
 // Electron ≥ 38 runs natively on Wayland when XDG_SESSION_TYPE=wayland, where window positions
 // are ignored (electron#48833, #48749); the platform is fixed before main.js runs, so only the
@@ -11,13 +15,69 @@ const app = ['/opt/Hall Board/hall-board'];
 
 describe('decideDisplayServer (main, before ready)', () => {
   it.each([
-    { name: 'Windows: nothing to decide', platform: 'win32' as const, env: gnomeWayland, argv: app, chosen: '', action: 'keep', log: null },
-    { name: 'an X11 session stays on X11, silently', platform: 'linux' as const, env: x11, argv: app, chosen: 'x11', action: 'keep', log: null },
-    { name: 'a GNOME Wayland session relaunches once on X11', platform: 'linux' as const, env: gnomeWayland, argv: app, chosen: 'wayland', action: 'relaunch', log: /^Wayland session: restarting once with --ozone-platform=x11/ },
-    { name: 'Chromium chose Wayland from its socket alone: relaunch too', platform: 'linux' as const, env: { WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' }, argv: app, chosen: 'wayland', action: 'relaunch', log: /restarting once/ },
-    { name: 'after the relaunch (or from npm start, the .desktop entry, the unit) it says it runs on X11', platform: 'linux' as const, env: gnomeWayland, argv: [...app, '--ozone-platform=x11'], chosen: 'x11', action: 'keep', log: /^Wayland session: Chromium runs on X11 \(XWayland\).*--ozone-platform=wayland keeps native Wayland$/ },
-    { name: 'opting out with --ozone-platform=wayland is respected and logged', platform: 'linux' as const, env: gnomeWayland, argv: [...app, '--ozone-platform', 'wayland'], chosen: 'wayland', action: 'keep', log: /^Wayland session: running natively on Wayland as --ozone-platform=wayland asks/ },
-    { name: 'a Wayland session without XWayland cannot switch: stays, and says why', platform: 'linux' as const, env: { XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0' }, argv: app, chosen: 'wayland', action: 'keep', log: /^Wayland session without XWayland/ },
+    {
+      name: 'Windows: nothing to decide',
+      platform: 'win32' as const,
+      env: gnomeWayland,
+      argv: app,
+      chosen: '',
+      action: 'keep',
+      log: null,
+    },
+    {
+      name: 'an X11 session stays on X11, silently',
+      platform: 'linux' as const,
+      env: x11,
+      argv: app,
+      chosen: 'x11',
+      action: 'keep',
+      log: null,
+    },
+    {
+      name: 'a GNOME Wayland session relaunches once on X11',
+      platform: 'linux' as const,
+      env: gnomeWayland,
+      argv: app,
+      chosen: 'wayland',
+      action: 'relaunch',
+      log: /^Wayland session: restarting once with --ozone-platform=x11/,
+    },
+    {
+      name: 'Chromium chose Wayland from its socket alone: relaunch too',
+      platform: 'linux' as const,
+      env: { WAYLAND_DISPLAY: 'wayland-0', DISPLAY: ':0' },
+      argv: app,
+      chosen: 'wayland',
+      action: 'relaunch',
+      log: /restarting once/,
+    },
+    {
+      name: 'after the relaunch (or from npm start, the .desktop entry, the unit) it says it runs on X11',
+      platform: 'linux' as const,
+      env: gnomeWayland,
+      argv: [...app, '--ozone-platform=x11'],
+      chosen: 'x11',
+      action: 'keep',
+      log: /^Wayland session: Chromium runs on X11 \(XWayland\).*--ozone-platform=wayland keeps native Wayland$/,
+    },
+    {
+      name: 'opting out with --ozone-platform=wayland is respected and logged',
+      platform: 'linux' as const,
+      env: gnomeWayland,
+      argv: [...app, '--ozone-platform', 'wayland'],
+      chosen: 'wayland',
+      action: 'keep',
+      log: /^Wayland session: running natively on Wayland as --ozone-platform=wayland asks/,
+    },
+    {
+      name: 'a Wayland session without XWayland cannot switch: stays, and says why',
+      platform: 'linux' as const,
+      env: { XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0' },
+      argv: app,
+      chosen: 'wayland',
+      action: 'keep',
+      log: /^Wayland session without XWayland/,
+    },
   ])('$name', ({ platform, env, argv, chosen, action, log }) => {
     const decision = decideDisplayServer({ platform, env, argv, chosen });
     expect(decision.action).toBe(action);
@@ -26,7 +86,12 @@ describe('decideDisplayServer (main, before ready)', () => {
   });
 
   it('relaunches with the same arguments plus the switch, so the hall flags survive', () => {
-    const decision = decideDisplayServer({ platform: 'linux', env: gnomeWayland, argv: ['/repo', '--port', '9000'], chosen: 'wayland' });
+    const decision = decideDisplayServer({
+      platform: 'linux',
+      env: gnomeWayland,
+      argv: ['/repo', '--port', '9000'],
+      chosen: 'wayland',
+    });
     expect(decision).toMatchObject({ action: 'relaunch', args: ['/repo', '--port', '9000', '--ozone-platform=x11'] });
   });
 });

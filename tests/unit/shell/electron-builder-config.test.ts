@@ -38,17 +38,37 @@ interface PackageJson {
 }
 const config = parse(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as PackageJson;
-const lock = JSON.parse(readFileSync(resolve(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: { node?: string } }> };
-const semver = createRequire(import.meta.url)('semver') as { subset(a: string, b: string): boolean; satisfies(v: string, r: string): boolean };
+const lock = JSON.parse(readFileSync(resolve(root, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { engines?: { node?: string } }>;
+};
+const semver = createRequire(import.meta.url)('semver') as {
+  subset(a: string, b: string): boolean;
+  satisfies(v: string, r: string): boolean;
+};
 
 /** app-builder-lib 26.17.0 out/targets/FpmTarget.js getDefaultDepends('deb'): dropped once `deb.depends` is set. */
-const ELECTRON_BUILDER_DEB_DEFAULTS = ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0'];
+const ELECTRON_BUILDER_DEB_DEFAULTS = [
+  'libgtk-3-0',
+  'libnotify4',
+  'libnss3',
+  'libxss1',
+  'libxtst6',
+  'xdg-utils',
+  'libatspi2.0-0',
+  'libuuid1',
+  'libsecret-1-0',
+];
 
-const targetNames = (targets: unknown[]): string[] => targets.map((t) => (typeof t === 'string' ? t : (t as { target: string }).target));
+const targetNames = (targets: unknown[]): string[] =>
+  targets.map((t) => (typeof t === 'string' ? t : (t as { target: string }).target));
 
 describe('electron-builder.yml', () => {
   it('names the app and writes installers to release/ with the electron-builder release it is written for', () => {
-    expect(config).toMatchObject({ appId: 'cn.gov.hallboard', productName: 'Hall Board', directories: { output: 'release' } });
+    expect(config).toMatchObject({
+      appId: 'cn.gov.hallboard',
+      productName: 'Hall Board',
+      directories: { output: 'release' },
+    });
     expect(pkg.productName).toBe(config.productName);
     expect(ELECTRON_BUILDER).toBe('electron-builder@26.17.0');
   });
@@ -61,10 +81,14 @@ describe('electron-builder.yml', () => {
 
   it('leaves node_modules built for Node and ships the Electron build of better-sqlite3 outside the asar', () => {
     expect(config.npmRebuild).toBe(false);
-    const native = (config.extraResources as { from: string; to: string; filter: string[] }[]).find((r) => r.to === 'native');
+    const native = (config.extraResources as { from: string; to: string; filter: string[] }[]).find(
+      (r) => r.to === 'native',
+    );
     expect(native).toEqual({ from: relative(root, STAGED_BINDING_DIR), to: 'native', filter: [BINDING_FILE] });
     // …where electron/main.ts looks for it in an installed app.
-    expect(packagedBindingPath('/opt/Hall Board/resources')).toBe(join('/opt/Hall Board/resources', native!.to, BINDING_FILE));
+    expect(packagedBindingPath('/opt/Hall Board/resources')).toBe(
+      join('/opt/Hall Board/resources', native!.to, BINDING_FILE),
+    );
     expect(config.asarUnpack).toContain('**/*.node');
     // The Node build and the sources are not shipped.
     expect(config.files).toContain('!node_modules/better-sqlite3/{build,src,deps}/**');
@@ -96,8 +120,14 @@ describe('electron-builder.yml', () => {
 
   it('ships the bundle the package points at, the built screens, the demo assets and the autostart files', () => {
     expect(pkg.main).toBe('dist-electron/main.cjs');
-    expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist-electron/**', 'dist/renderer/**', 'node_modules/**']));
-    expect(config.extraResources.map((r: { from: string; to: string }) => `${r.from}→${r.to}`)).toEqual(['assets→assets', 'scripts/autostart→autostart', 'dist-native→native']);
+    expect(config.files).toEqual(
+      expect.arrayContaining(['package.json', 'dist-electron/**', 'dist/renderer/**', 'node_modules/**']),
+    );
+    expect(config.extraResources.map((r: { from: string; to: string }) => `${r.from}→${r.to}`)).toEqual([
+      'assets→assets',
+      'scripts/autostart→autostart',
+      'dist-native→native',
+    ]);
   });
 });
 

@@ -10,7 +10,8 @@ const app = new EventEmitter();
 Object.assign(app, {
   isPackaged: false,
   getAppPath: () => process.env.FAKE_APP_PATH,
-  getPath: (name) => (name === 'logs' ? require('node:path').join(process.env.FAKE_USER_DATA, 'logs') : process.env.FAKE_USER_DATA),
+  getPath: (name) =>
+    name === 'logs' ? require('node:path').join(process.env.FAKE_USER_DATA, 'logs') : process.env.FAKE_USER_DATA,
   setAppLogsPath: () => undefined,
   // Chromium appends the platform it picked to its command line before main runs; the fake picked none.
   commandLine: { getSwitchValue: () => '', appendSwitch: (name, value) => say('switch', { name, value }) },
@@ -79,8 +80,24 @@ const screen = new EventEmitter();
 // 'unknown' touch, as Electron reports on Windows and desktop Linux (only ChromeOS fills it in):
 // the portrait display becomes the kiosk by its shape.
 screen.getAllDisplays = () => [
-  { id: 1, label: 'LED-1', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, size: { width: 1920, height: 1080 }, scaleFactor: 1, touchSupport: 'unknown', internal: false },
-  { id: 2, label: 'Touch', bounds: { x: 1920, y: 0, width: 1080, height: 1920 }, size: { width: 1080, height: 1920 }, scaleFactor: 1, touchSupport: 'unknown', internal: false },
+  {
+    id: 1,
+    label: 'LED-1',
+    bounds: { x: 0, y: 0, width: 1920, height: 1080 },
+    size: { width: 1920, height: 1080 },
+    scaleFactor: 1,
+    touchSupport: 'unknown',
+    internal: false,
+  },
+  {
+    id: 2,
+    label: 'Touch',
+    bounds: { x: 1920, y: 0, width: 1080, height: 1920 },
+    size: { width: 1080, height: 1920 },
+    scaleFactor: 1,
+    touchSupport: 'unknown',
+    internal: false,
+  },
 ];
 
 const fake = {

@@ -77,7 +77,9 @@ export class FakeWebContents extends Emitter {
     return Promise.resolve(fakePrinting.printers.map((p) => ({ ...p })));
   }
   print(options: WebContentsPrintOptions, callback: (success: boolean, failureReason: string) => void): void {
-    const html = this.url.startsWith('data:text/html;charset=utf-8,') ? decodeURIComponent(this.url.slice('data:text/html;charset=utf-8,'.length)) : '';
+    const html = this.url.startsWith('data:text/html;charset=utf-8,')
+      ? decodeURIComponent(this.url.slice('data:text/html;charset=utf-8,'.length))
+      : '';
     fakePrinting.jobs.push({ options, html });
     const outcome = fakePrinting.outcome;
     if (outcome) setImmediate(() => callback(outcome.success, outcome.failureReason));
@@ -85,7 +87,15 @@ export class FakeWebContents extends Emitter {
   /** A key press as Electron reports it before the page sees it; false when the shell swallowed it. */
   pressKey(key: string, mods: { control?: boolean; alt?: boolean; shift?: boolean; meta?: boolean } = {}): boolean {
     const event = new FakeEvent();
-    this.emit('before-input-event', event, { type: 'keyDown', key, control: false, alt: false, shift: false, meta: false, ...mods });
+    this.emit('before-input-event', event, {
+      type: 'keyDown',
+      key,
+      control: false,
+      alt: false,
+      shift: false,
+      meta: false,
+      ...mods,
+    });
     return !event.defaultPrevented;
   }
   /** What Electron does before navigating: ask the listeners, report whether it was refused. */
@@ -218,10 +228,17 @@ export class FakeIpcMain {
     this.handlers.delete(channel);
   }
   /** A message from `contents`' main frame (or a sub-frame) at `url`; resolves like ipcRenderer.invoke. */
-  async invoke(channel: string, from: { id: number; url: string; subframe?: boolean }, ...args: unknown[]): Promise<unknown> {
+  async invoke(
+    channel: string,
+    from: { id: number; url: string; subframe?: boolean },
+    ...args: unknown[]
+  ): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
-    const event: ShellIpcEvent = { sender: { id: from.id }, senderFrame: { url: from.url, parent: from.subframe ? {} : null } };
+    const event: ShellIpcEvent = {
+      sender: { id: from.id },
+      senderFrame: { url: from.url, parent: from.subframe ? {} : null },
+    };
     return handler(event, ...args);
   }
 }

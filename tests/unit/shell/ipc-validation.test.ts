@@ -10,18 +10,50 @@ const kiosk: IpcSender = { role: 'kiosk', frameUrl: `${HALL}/kiosk`, isMainFrame
 describe('validateIpc: the sender', () => {
   const cases: { name: string; channel?: string; sender: IpcSender; reason: string | null }[] = [
     { name: 'the kiosk’s own page', sender: kiosk, reason: null },
-    { name: 'the kiosk after its page dropped the token fragment', sender: { ...kiosk, frameUrl: `${HALL}/kiosk` }, reason: null },
-    { name: 'the kiosk with its token still in the URL', sender: { ...kiosk, frameUrl: `${HALL}/kiosk#device=abc` }, reason: null },
+    {
+      name: 'the kiosk after its page dropped the token fragment',
+      sender: { ...kiosk, frameUrl: `${HALL}/kiosk` },
+      reason: null,
+    },
+    {
+      name: 'the kiosk with its token still in the URL',
+      sender: { ...kiosk, frameUrl: `${HALL}/kiosk#device=abc` },
+      reason: null,
+    },
     { name: 'a kiosk sub-page', sender: { ...kiosk, frameUrl: `${HALL}/kiosk/listing/7` }, reason: null },
     { name: 'a channel nobody registered', channel: 'hall:shell:exec', sender: kiosk, reason: 'unknown-channel' },
-    { name: 'a webContents that is not a shell window (print window, devtools)', sender: { ...kiosk, role: null }, reason: 'unknown-sender' },
-    { name: 'a board', sender: { role: 'board', frameUrl: `${HALL}/board/1`, isMainFrame: true }, reason: 'wrong-role' },
-    { name: 'the staff console', sender: { role: 'staff', frameUrl: `${HALL}/staff`, isMainFrame: true }, reason: 'wrong-role' },
+    {
+      name: 'a webContents that is not a shell window (print window, devtools)',
+      sender: { ...kiosk, role: null },
+      reason: 'unknown-sender',
+    },
+    {
+      name: 'a board',
+      sender: { role: 'board', frameUrl: `${HALL}/board/1`, isMainFrame: true },
+      reason: 'wrong-role',
+    },
+    {
+      name: 'the staff console',
+      sender: { role: 'staff', frameUrl: `${HALL}/staff`, isMainFrame: true },
+      reason: 'wrong-role',
+    },
     { name: 'an iframe inside the kiosk', sender: { ...kiosk, isMainFrame: false }, reason: 'subframe' },
-    { name: 'the kiosk window on another origin', sender: { ...kiosk, frameUrl: 'https://evil.example/kiosk' }, reason: 'wrong-page' },
-    { name: 'the kiosk window on another port', sender: { ...kiosk, frameUrl: 'http://127.0.0.1:8081/kiosk' }, reason: 'wrong-page' },
+    {
+      name: 'the kiosk window on another origin',
+      sender: { ...kiosk, frameUrl: 'https://evil.example/kiosk' },
+      reason: 'wrong-page',
+    },
+    {
+      name: 'the kiosk window on another port',
+      sender: { ...kiosk, frameUrl: 'http://127.0.0.1:8081/kiosk' },
+      reason: 'wrong-page',
+    },
     { name: 'the kiosk window on a staff page', sender: { ...kiosk, frameUrl: `${HALL}/staff` }, reason: 'wrong-page' },
-    { name: 'a data: page in the kiosk window', sender: { ...kiosk, frameUrl: 'data:text/html,hi' }, reason: 'wrong-page' },
+    {
+      name: 'a data: page in the kiosk window',
+      sender: { ...kiosk, frameUrl: 'data:text/html,hi' },
+      reason: 'wrong-page',
+    },
     { name: 'a frame that is gone', sender: { ...kiosk, frameUrl: null }, reason: 'wrong-page' },
   ];
   it.each(cases)('$name → $reason', ({ channel, sender, reason }) => {
@@ -40,7 +72,12 @@ describe('validateIpc: the slip', () => {
     { name: 'a phone number', args: [{ ...SLIP, phone: '13812345678' }], ok: false, detail: 'unexpected phone' },
     { name: 'a name', args: [{ ...SLIP, name: '张三' }], ok: false, detail: 'unexpected name' },
     { name: 'a number not like A-0427', args: [{ ...SLIP, number: '<b>1</b>' }], ok: false, detail: 'invalid number' },
-    { name: 'a posting title longer than any posting’s', args: [{ ...SLIP, listingTitle: '长'.repeat(41) }], ok: false, detail: 'invalid listingTitle' },
+    {
+      name: 'a posting title longer than any posting’s',
+      args: [{ ...SLIP, listingTitle: '长'.repeat(41) }],
+      ok: false,
+      detail: 'invalid listingTitle',
+    },
     { name: 'an id with markup', args: [{ ...SLIP, id: '<script>' }], ok: false, detail: 'invalid id' },
   ];
   it.each(cases)('$name → ok $ok', ({ args, ok, detail }) => {

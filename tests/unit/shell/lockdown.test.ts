@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { blockedInputReason, isAppCommandBlocked, lockdownOptions, type KeyInput } from '../../../electron/windows/lockdown';
+import {
+  blockedInputReason,
+  isAppCommandBlocked,
+  lockdownOptions,
+  type KeyInput,
+} from '../../../electron/windows/lockdown';
 import type { WindowRole } from '../../../electron/windows/display-assignment';
 
 const key = (k: string, mods: Partial<Omit<KeyInput, 'key' | 'type'>> = {}, type = 'keyDown'): KeyInput => ({
@@ -40,14 +45,23 @@ describe('blockedInputReason', () => {
     { role: 'staff', input: key('r', { control: true }), want: null },
   ];
 
-  it.each(cases)('$role, $input.key (ctrl $input.control, alt $input.alt, shift $input.shift) → $want', ({ role, input, devTools, want }) => {
-    expect(blockedInputReason(role, input, devTools ?? false)).toBe(want);
-  });
+  it.each(cases)(
+    '$role, $input.key (ctrl $input.control, alt $input.alt, shift $input.shift) → $want',
+    ({ role, input, devTools, want }) => {
+      expect(blockedInputReason(role, input, devTools ?? false)).toBe(want);
+    },
+  );
 });
 
 describe('lockdownOptions', () => {
   it('pins walls and the kiosk in place, keeps the kiosk on top', () => {
-    expect(lockdownOptions('board')).toMatchObject({ movable: false, resizable: false, minimizable: false, skipTaskbar: true, alwaysOnTop: false });
+    expect(lockdownOptions('board')).toMatchObject({
+      movable: false,
+      resizable: false,
+      minimizable: false,
+      skipTaskbar: true,
+      alwaysOnTop: false,
+    });
     expect(lockdownOptions('kiosk')).toMatchObject({ movable: false, alwaysOnTop: true });
   });
 

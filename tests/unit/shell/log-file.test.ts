@@ -23,8 +23,14 @@ describe('openLogFile', () => {
     log.info('display 1 "LED-1" 1920×1080+0+0 ×1 → board 1 (default)');
     log.info({ phone: '13800138000' }, 'sign-up stored');
     expect(readlinkSync(join(dir, 'current.log'))).toBe('hall.1.log');
-    const lines = readFileSync(join(dir, 'hall.1.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(lines.map((line) => line.msg)).toEqual(['display 1 "LED-1" 1920×1080+0+0 ×1 → board 1 (default)', 'sign-up stored']);
+    const lines = readFileSync(join(dir, 'hall.1.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => line.msg)).toEqual([
+      'display 1 "LED-1" 1920×1080+0+0 ×1 → board 1 (default)',
+      'sign-up stored',
+    ]);
     // The redact list still applies to the file.
     expect(lines[1]?.phone).toBe('[redacted]');
   });

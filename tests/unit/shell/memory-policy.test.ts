@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryPolicy, workingSetMb, type ProcessMetricLike } from '../../../electron/windows/memory-policy';
 
-const tab = (pid: number, mb: number): ProcessMetricLike => ({ pid, type: 'Tab', memory: { workingSetSize: mb * 1024 } });
+const tab = (pid: number, mb: number): ProcessMetricLike => ({
+  pid,
+  type: 'Tab',
+  memory: { workingSetSize: mb * 1024 },
+});
 
 describe('createMemoryPolicy', () => {
   const windows = [
@@ -33,7 +37,12 @@ describe('createMemoryPolicy', () => {
 
   it('does not recycle the same window again within the minimum interval', () => {
     let now = 0;
-    const policy = createMemoryPolicy({ budgetMb: 500, overBudgetSamples: 1, minIntervalMs: 30 * 60_000, now: () => now });
+    const policy = createMemoryPolicy({
+      budgetMb: 500,
+      overBudgetSamples: 1,
+      minIntervalMs: 30 * 60_000,
+      now: () => now,
+    });
     const at = (ms: number) => {
       now = ms;
       return policy.sample([tab(101, 800)], windows).length;
@@ -44,7 +53,11 @@ describe('createMemoryPolicy', () => {
   it('says what it did in one log line', () => {
     const policy = createMemoryPolicy({ budgetMb: 500, overBudgetSamples: 1, minIntervalMs: 0, now: () => 0 });
     expect(policy.sample([tab(102, 777)], windows)).toEqual([
-      { displayId: 2, workingSetMb: 777, log: 'memory: renderer of display 2 at 777 MB > 500 MB for 1 samples; recycling its window at the next quiet moment' },
+      {
+        displayId: 2,
+        workingSetMb: 777,
+        log: 'memory: renderer of display 2 at 777 MB > 500 MB for 1 samples; recycling its window at the next quiet moment',
+      },
     ]);
   });
 

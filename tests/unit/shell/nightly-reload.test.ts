@@ -22,11 +22,21 @@ describe('nextReloadAt', () => {
   it.each([
     { name: 'before the window: today', now: at(10, 1), random: 0, want: at(10, 3) },
     { name: 'after the window: tomorrow', now: at(10, 14), random: 0, want: at(11, 3) },
-    { name: 'inside the window: tomorrow (tonight’s start has passed)', now: at(10, 3, 30), random: 0, want: at(11, 3) },
+    {
+      name: 'inside the window: tomorrow (tonight’s start has passed)',
+      now: at(10, 3, 30),
+      random: 0,
+      want: at(11, 3),
+    },
     { name: 'exactly at the start: tomorrow', now: at(10, 3), random: 0, want: at(11, 3) },
     { name: 'a random point inside the window', now: at(10, 1), random: 0.5, want: at(10, 3, 30) },
     { name: 'never past the end', now: at(10, 1), random: 1, want: at(10, 3, 59) + 56_400 },
-    { name: 'last day of the month rolls over', now: at(31, 12), random: 0, want: new Date(2026, 3, 1, 3, 0).getTime() },
+    {
+      name: 'last day of the month rolls over',
+      now: at(31, 12),
+      random: 0,
+      want: new Date(2026, 3, 1, 3, 0).getTime(),
+    },
   ])('$name', ({ now, random, want }) => {
     expect(nextReloadAt(now, quiet, () => random)).toBe(want);
   });

@@ -23,7 +23,11 @@ interface Loaded {
   invokes: { channel: string; args: unknown[] }[];
 }
 
-function load(role: string, argv: string[], answer: (channel: string, ...args: unknown[]) => Promise<unknown> = () => Promise.resolve({ printed: true })): Loaded {
+function load(
+  role: string,
+  argv: string[],
+  answer: (channel: string, ...args: unknown[]) => Promise<unknown> = () => Promise.resolve({ printed: true }),
+): Loaded {
   const loaded: Loaded = { exposed: {}, invokes: [] };
   const electron = {
     contextBridge: {
@@ -63,7 +67,11 @@ describe('preloads', () => {
   });
 
   it('gives the staff console only its role', () => {
-    expect(load('staff', ['--hall-role=staff']).exposed.hallShell).toEqual({ kind: 'electron', role: 'staff', screenId: null });
+    expect(load('staff', ['--hall-role=staff']).exposed.hallShell).toEqual({
+      kind: 'electron',
+      role: 'staff',
+      screenId: null,
+    });
   });
 
   it('gives the kiosk printSlip, which invokes the print channel with the slip and returns main’s answer', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createRecoveryPolicy, failureReasonOf, type RecoveryDecision } from '../../../electron/windows/recovery-policy';
+import {
+  createRecoveryPolicy,
+  failureReasonOf,
+  type RecoveryDecision,
+} from '../../../electron/windows/recovery-policy';
 
 function clock(start = 0) {
   let t = start;

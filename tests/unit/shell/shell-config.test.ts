@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SHELL_CONFIG, loadShellConfig, parseShellConfig, ShellConfigError } from '../../../electron/windows/shell-config';
+import {
+  DEFAULT_SHELL_CONFIG,
+  loadShellConfig,
+  parseShellConfig,
+  ShellConfigError,
+} from '../../../electron/windows/shell-config';
 
 describe('parseShellConfig', () => {
   it('reads the documented example', () => {
@@ -20,17 +25,29 @@ describe('parseShellConfig', () => {
   });
 
   it.each([
-    { name: 'a board without a screen', json: { displays: [{ match: { id: 1 }, role: 'board' }] }, field: 'displays.0.screenId' },
+    {
+      name: 'a board without a screen',
+      json: { displays: [{ match: { id: 1 }, role: 'board' }] },
+      field: 'displays.0.screenId',
+    },
     { name: 'an unknown role', json: { displays: [{ match: { id: 1 }, role: 'tv' }] }, field: 'displays.0.role' },
     { name: 'a match on nothing', json: { displays: [{ match: {}, role: 'kiosk' }] }, field: 'displays.0.match' },
-    { name: 'a screen id with a slash', json: { displays: [{ match: { id: 1 }, role: 'board', screenId: '../x' }] }, field: 'displays.0.screenId' },
+    {
+      name: 'a screen id with a slash',
+      json: { displays: [{ match: { id: 1 }, role: 'board', screenId: '../x' }] },
+      field: 'displays.0.screenId',
+    },
     { name: 'a typo in a top-level key', json: { display: [] }, field: '(root)' },
     { name: 'a staff chord with one modifier', json: { staffChord: 'Ctrl+S' }, field: 'staffChord' },
     { name: 'a staff idle time of zero', json: { staffIdleMinutes: 0 }, field: 'staffIdleMinutes' },
     { name: 'quiet hours that are not a time range', json: { nightlyReload: '3am' }, field: 'nightlyReload' },
     { name: 'a memory budget too small to render a page', json: { memoryBudgetMb: 16 }, field: 'memoryBudgetMb' },
     { name: 'an empty receipt printer name', json: { receiptPrinter: ' ' }, field: 'receiptPrinter' },
-    { name: 'a paper roll of an odd width', json: { receiptPrinter: { name: 'EPSON TM-T88', paperWidthMm: 110 } }, field: 'receiptPrinter' },
+    {
+      name: 'a paper roll of an odd width',
+      json: { receiptPrinter: { name: 'EPSON TM-T88', paperWidthMm: 110 } },
+      field: 'receiptPrinter',
+    },
   ])('refuses $name and names the field', ({ json, field }) => {
     expect(() => parseShellConfig(JSON.stringify(json))).toThrow(ShellConfigError);
     expect(() => parseShellConfig(JSON.stringify(json))).toThrow(field);
@@ -44,9 +61,21 @@ describe('parseShellConfig', () => {
 describe('receiptPrinter', () => {
   it.each([
     { name: 'no printer by default', json: {}, want: null },
-    { name: 'a printer by name, on 80 mm paper', json: { receiptPrinter: 'EPSON TM-T88' }, want: { name: 'EPSON TM-T88', paperWidthMm: 80 } },
-    { name: 'a narrow 58 mm roll', json: { receiptPrinter: { name: 'XP-58', paperWidthMm: 58 } }, want: { name: 'XP-58', paperWidthMm: 58 } },
-    { name: 'the object form without a width', json: { receiptPrinter: { name: 'EPSON TM-T88' } }, want: { name: 'EPSON TM-T88', paperWidthMm: 80 } },
+    {
+      name: 'a printer by name, on 80 mm paper',
+      json: { receiptPrinter: 'EPSON TM-T88' },
+      want: { name: 'EPSON TM-T88', paperWidthMm: 80 },
+    },
+    {
+      name: 'a narrow 58 mm roll',
+      json: { receiptPrinter: { name: 'XP-58', paperWidthMm: 58 } },
+      want: { name: 'XP-58', paperWidthMm: 58 },
+    },
+    {
+      name: 'the object form without a width',
+      json: { receiptPrinter: { name: 'EPSON TM-T88' } },
+      want: { name: 'EPSON TM-T88', paperWidthMm: 80 },
+    },
     { name: 'explicitly none', json: { receiptPrinter: null }, want: null },
   ])('reads $name', ({ json, want }) => {
     expect(parseShellConfig(JSON.stringify(json)).receiptPrinter).toEqual(want);
@@ -71,7 +100,10 @@ describe('loadShellConfig', () => {
 
   it('reads displays.json from the data dir', async () => {
     const d = dataDir();
-    writeFileSync(join(d, 'displays.json'), JSON.stringify({ displays: [{ match: { label: 'LED-1' }, role: 'kiosk' }], unmatched: 'none' }));
+    writeFileSync(
+      join(d, 'displays.json'),
+      JSON.stringify({ displays: [{ match: { label: 'LED-1' }, role: 'kiosk' }], unmatched: 'none' }),
+    );
     const loaded = await loadShellConfig(d);
     expect(loaded.warning).toBeNull();
     expect(loaded.config).toEqual({

@@ -7,8 +7,7 @@ import { HALL_URL, KIOSK_TOKEN, PRELOADS, useShellHarness } from './shell-harnes
 const { start, writeConfig } = useShellHarness();
 
 describe('runShell kiosk authorisation', () => {
-  const kioskConfig = () =>
-    writeConfig({ displays: [{ match: { id: 2 }, role: 'kiosk' }] });
+  const kioskConfig = () => writeConfig({ displays: [{ match: { id: 2 }, role: 'kiosk' }] });
 
   it('opens the kiosk window with the host’s per-start device token in the URL fragment', async () => {
     kioskConfig();
@@ -27,7 +26,10 @@ describe('runShell kiosk authorisation', () => {
     const kiosk = windows()[1]!;
     kiosk.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
     timers.advance(1_000);
-    expect(kiosk.loadedUrls).toEqual([`${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`, `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`]);
+    expect(kiosk.loadedUrls).toEqual([
+      `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`,
+      `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`,
+    ]);
     shell!.windows.recycle(2);
     expect(windows()[2]!.loadedUrls).toEqual([`${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`]);
   });
@@ -36,7 +38,14 @@ describe('runShell kiosk authorisation', () => {
     kioskConfig();
     const { windows, timers, log, shell } = await start();
     const kiosk = windows()[1]!;
-    kiosk.webContents.emit('did-fail-load', {}, -102, 'ERR_CONNECTION_REFUSED', `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`, true);
+    kiosk.webContents.emit(
+      'did-fail-load',
+      {},
+      -102,
+      'ERR_CONNECTION_REFUSED',
+      `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}`,
+      true,
+    );
     timers.advance(1_000);
     kiosk.webContents.tryNavigate(`https://evil.example/#device=${KIOSK_TOKEN}`);
     kiosk.webContents.windowOpenHandler?.({ url: `${HALL_URL}/kiosk#device=${KIOSK_TOKEN}` });
@@ -49,12 +58,15 @@ describe('runShell kiosk authorisation', () => {
   });
 });
 
-
 describe('runShell preloads and IPC', () => {
   const PRINT = 'hall:kiosk:print-slip';
-  const SLIP = { id: '0195c4a0-7b1c-7d3e-8f00-123456789abc', number: 'A-0427', listingTitle: '装修小工（日结）', listingId: 'L-1001' };
-  const withKiosk = (extra: object = {}) =>
-    writeConfig({ displays: [{ match: { id: 2 }, role: 'kiosk' }], ...extra });
+  const SLIP = {
+    id: '0195c4a0-7b1c-7d3e-8f00-123456789abc',
+    number: 'A-0427',
+    listingTitle: '装修小工（日结）',
+    listingId: 'L-1001',
+  };
+  const withKiosk = (extra: object = {}) => writeConfig({ displays: [{ match: { id: 2 }, role: 'kiosk' }], ...extra });
   const flush = async () => {
     for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
   };
@@ -63,10 +75,19 @@ describe('runShell preloads and IPC', () => {
     withKiosk({ receiptPrinter: 'EPSON TM-T88' });
     const { windows } = await start();
     const [board, kiosk] = windows();
-    expect(board!.options.webPreferences).toMatchObject({ preload: PRELOADS.board, additionalArguments: ['--hall-role=board', '--hall-screen=1'] });
-    expect(kiosk!.options.webPreferences).toMatchObject({ preload: PRELOADS.kiosk, additionalArguments: ['--hall-role=kiosk', '--hall-printer=1'] });
+    expect(board!.options.webPreferences).toMatchObject({
+      preload: PRELOADS.board,
+      additionalArguments: ['--hall-role=board', '--hall-screen=1'],
+    });
+    expect(kiosk!.options.webPreferences).toMatchObject({
+      preload: PRELOADS.kiosk,
+      additionalArguments: ['--hall-role=kiosk', '--hall-printer=1'],
+    });
     kiosk!.webContents.pressKey('s', { control: true, alt: true, shift: true });
-    expect(windows()[2]!.options.webPreferences).toMatchObject({ preload: PRELOADS.staff, additionalArguments: ['--hall-role=staff'] });
+    expect(windows()[2]!.options.webPreferences).toMatchObject({
+      preload: PRELOADS.staff,
+      additionalArguments: ['--hall-role=staff'],
+    });
   });
 
   it('registers the one IPC channel there is, and removes it on quit', async () => {
@@ -93,7 +114,10 @@ describe('runShell preloads and IPC', () => {
     expect(job.html).toContain('装修小工（日结）');
     expect(job.html).toContain('2026-03-10 12:00');
     const printWindow = windows()[2]!;
-    expect(printWindow.options).toMatchObject({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true } });
+    expect(printWindow.options).toMatchObject({
+      show: false,
+      webPreferences: { javascript: false, sandbox: true, contextIsolation: true },
+    });
     expect(printWindow.destroyed).toBe(true);
     expect(log.lines).toContain('info print: slip A-0427 printed on "EPSON_TM_T88"');
   });
@@ -119,12 +143,20 @@ describe('runShell preloads and IPC', () => {
       ['a stranger webContents', { id: 9_999, url: `${HALL_URL}/kiosk` }, [SLIP]],
       ['an iframe in the kiosk', { id: kiosk!.webContents.id, url: `${HALL_URL}/kiosk`, subframe: true }, [SLIP]],
       ['the kiosk gone off the hall', { id: kiosk!.webContents.id, url: 'https://evil.example/kiosk' }, [SLIP]],
-      ['a slip with a phone number', { id: kiosk!.webContents.id, url: `${HALL_URL}/kiosk` }, [{ ...SLIP, phone: '13812345678' }]],
+      [
+        'a slip with a phone number',
+        { id: kiosk!.webContents.id, url: `${HALL_URL}/kiosk` },
+        [{ ...SLIP, phone: '13812345678' }],
+      ],
       ['a slip without a number', { id: kiosk!.webContents.id, url: `${HALL_URL}/kiosk` }, [{ id: SLIP.id }]],
       ['two arguments', { id: kiosk!.webContents.id, url: `${HALL_URL}/kiosk` }, [SLIP, SLIP]],
     ];
     for (const [, from, args] of tries) {
-      expect(await ipcMain.invoke(PRINT, from, ...args)).toEqual({ printed: false, available: true, reason: 'refused' });
+      expect(await ipcMain.invoke(PRINT, from, ...args)).toEqual({
+        printed: false,
+        available: true,
+        reason: 'refused',
+      });
     }
     expect(fakePrinting.jobs).toEqual([]);
     const refusals = log.lines.filter((l) => l.startsWith(`warn ipc: refused ${PRINT}`));
@@ -137,12 +169,20 @@ describe('runShell preloads and IPC', () => {
     withKiosk({ receiptPrinter: { name: 'EPSON TM-T88', paperWidthMm: 58 } });
     const { windows, ipcMain } = await start();
     const kiosk = { id: windows()[1]!.webContents.id, url: `${HALL_URL}/kiosk` };
-    expect(await ipcMain.invoke(PRINT, kiosk, SLIP)).toEqual({ printed: false, available: true, reason: 'printer-missing' });
+    expect(await ipcMain.invoke(PRINT, kiosk, SLIP)).toEqual({
+      printed: false,
+      available: true,
+      reason: 'printer-missing',
+    });
     fakePrinting.printers = [{ name: 'EPSON TM-T88', displayName: 'EPSON TM-T88' }];
     fakePrinting.outcome = { success: false, failureReason: 'Print job failed' };
     expect(await ipcMain.invoke(PRINT, kiosk, SLIP)).toEqual({ printed: false, available: true, reason: 'failed' });
     expect(fakePrinting.jobs[0]?.options.pageSize).toEqual({ width: 58_000, height: 110_000 });
-    expect(windows().slice(2).every((w) => w.destroyed)).toBe(true);
+    expect(
+      windows()
+        .slice(2)
+        .every((w) => w.destroyed),
+    ).toBe(true);
   });
 
   it('gives up on a print the driver never answers, and prints the next one', async () => {
@@ -153,7 +193,11 @@ describe('runShell preloads and IPC', () => {
     const kiosk = { id: windows()[1]!.webContents.id, url: `${HALL_URL}/kiosk` };
     const hung = ipcMain.invoke(PRINT, kiosk, SLIP);
     await flush();
-    expect(await ipcMain.invoke(PRINT, kiosk, { ...SLIP, id: 'other-signup' })).toEqual({ printed: false, available: true, reason: 'busy' });
+    expect(await ipcMain.invoke(PRINT, kiosk, { ...SLIP, id: 'other-signup' })).toEqual({
+      printed: false,
+      available: true,
+      reason: 'busy',
+    });
     timers.advance(30_000);
     expect(await hung).toEqual({ printed: false, available: true, reason: 'failed' });
     fakePrinting.outcome = { success: true, failureReason: '' };
@@ -167,6 +211,10 @@ describe('runShell preloads and IPC', () => {
     const kiosk = { id: windows()[1]!.webContents.id, url: `${HALL_URL}/kiosk` };
     const results = [];
     for (let i = 0; i < 3; i++) results.push(await ipcMain.invoke(PRINT, kiosk, SLIP));
-    expect(results).toEqual([{ printed: true }, { printed: true }, { printed: false, available: true, reason: 'copies-used' }]);
+    expect(results).toEqual([
+      { printed: true },
+      { printed: true },
+      { printed: false, available: true, reason: 'copies-used' },
+    ]);
   });
 });

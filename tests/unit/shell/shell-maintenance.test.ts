@@ -66,7 +66,9 @@ describe('runShell maintenance', () => {
   });
 
   it('waits for the board’s next page change to recycle it, asking the host for the plan at the display’s size', async () => {
-    const { windows, timers, app, hall, shell, log } = await start([display(1, 0)], ['1'], { plan: () => rotation(8_000, 3_000) });
+    const { windows, timers, app, hall, shell, log } = await start([display(1, 0)], ['1'], {
+      plan: () => rotation(8_000, 3_000),
+    });
     const leaky = windows()[0]!;
     overBudget(app, leaky);
     timers.advance(ORDER_AT);
@@ -77,7 +79,9 @@ describe('runShell maintenance', () => {
     expect(leaky.destroyed).toBe(true);
     expect(urls(windows())).toEqual([`${HALL_URL}/board/1`]);
     expect(hall.planRequests).toContainEqual({ screenId: '1', viewport: { width: 1920, height: 1080 } });
-    expect(log.lines).toContain('warn recycling board 1 on display 1 (2000 MB > 1200 MB) after waiting 5 s for a quiet moment');
+    expect(log.lines).toContain(
+      'warn recycling board 1 on display 1 (2000 MB > 1200 MB) after waiting 5 s for a quiet moment',
+    );
   });
 
   it('recycles a board whose page has only just turned at once', async () => {
@@ -88,7 +92,9 @@ describe('runShell maintenance', () => {
   });
 
   it('does not wait past the deadline for a page that will not turn', async () => {
-    const { windows, timers, app } = await start([display(1, 0)], ['1'], { plan: () => rotation(3_600_000, 0 + 60_000) });
+    const { windows, timers, app } = await start([display(1, 0)], ['1'], {
+      plan: () => rotation(3_600_000, 0 + 60_000),
+    });
     overBudget(app, windows()[0]!);
     timers.advance(ORDER_AT + 10 * 60_000 - 1);
     expect(windows()[0]!.destroyed).toBe(false);
@@ -126,7 +132,9 @@ describe('runShell maintenance', () => {
   });
 
   it('forgets a waiting recycle when the display goes away or the hall quits', async () => {
-    const { windows, timers, app, screen, shell } = await start([display(1, 0), display(2, 1920)], ['1', '2'], { plan: () => rotation(60_000, 0 + 1_000) });
+    const { windows, timers, app, screen, shell } = await start([display(1, 0), display(2, 1920)], ['1', '2'], {
+      plan: () => rotation(60_000, 0 + 1_000),
+    });
     overBudget(app, windows()[0]!);
     timers.advance(ORDER_AT);
     expect(shell!.windows.pendingRecycles()).toEqual([1]);

@@ -14,7 +14,15 @@ describe('runShell', () => {
     const { windows } = await start();
     expect(urls(windows())).toEqual([`${HALL_URL}/board/1`, `${HALL_URL}/board/2`]);
     const [first, second] = windows();
-    expect(first?.options).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080, frame: false, fullscreen: true, show: false });
+    expect(first?.options).toMatchObject({
+      x: 0,
+      y: 0,
+      width: 1920,
+      height: 1080,
+      frame: false,
+      fullscreen: true,
+      show: false,
+    });
     expect(second?.options).toMatchObject({ x: 1920, y: 0 });
   });
 
@@ -102,7 +110,9 @@ describe('runShell', () => {
     expect(ask(staff!.webContents.id, 'geolocation', `${HALL_URL}/staff`)).toBe(false);
     expect(ask(9999, 'clipboard-sanitized-write', `${HALL_URL}/staff`)).toBe(false);
     expect(recorded.permissionCheckHandler?.(null, 'clipboard-sanitized-write', HALL_URL)).toBe(false);
-    expect(recorded.permissionCheckHandler?.({ id: staff!.webContents.id }, 'clipboard-sanitized-write', HALL_URL)).toBe(true);
+    expect(
+      recorded.permissionCheckHandler?.({ id: staff!.webContents.id }, 'clipboard-sanitized-write', HALL_URL),
+    ).toBe(true);
   });
 
   it('follows displays.json: a named display becomes the kiosk', async () => {
@@ -148,7 +158,6 @@ describe('runShell', () => {
   });
 });
 
-
 describe('runShell hot-plug', () => {
   it('opens a window for a display plugged in, once the display events settle', async () => {
     const { screen, windows, timers } = await start([display(1, 0)]);
@@ -189,7 +198,9 @@ describe('runShell hot-plug', () => {
     timers.advance(1);
     expect(second.boundsSet).toEqual([{ x: 1920, y: 0, width: 1920, height: 1080 }]);
     expect(second).toMatchObject({ bounds: { x: 1920, y: 0 }, fullScreen: true, shown: true });
-    expect(log.lines).toContain('warn board 2 on display 2: at 1920×1080+0+0 instead of 1920×1080+1920+0; putting it back (try 1)');
+    expect(log.lines).toContain(
+      'warn board 2 on display 2: at 1920×1080+0+0 instead of 1920×1080+1920+0; putting it back (try 1)',
+    );
     timers.advance(60_000);
     expect(second.boundsSet).toHaveLength(1);
   });
@@ -263,7 +274,6 @@ describe('runShell hot-plug', () => {
   });
 });
 
-
 describe('runShell staff console by key chord', () => {
   it('opens the staff console over the wall the chord was typed on, once, on top and borderless', async () => {
     const { windows, shell, recorded } = await start();
@@ -277,9 +287,14 @@ describe('runShell staff console by key chord', () => {
     expect(staff.focused).toBe(true);
     expect(shell?.windows.overlays()).toEqual([2]);
     let granted: boolean | null = null;
-    recorded.permissionRequestHandler?.({ id: staff.webContents.id }, 'clipboard-sanitized-write', (g) => (granted = g), {
-      requestingUrl: `${HALL_URL}/staff`,
-    });
+    recorded.permissionRequestHandler?.(
+      { id: staff.webContents.id },
+      'clipboard-sanitized-write',
+      (g) => (granted = g),
+      {
+        requestingUrl: `${HALL_URL}/staff`,
+      },
+    );
     expect(granted).toBe(true);
   });
 
@@ -316,7 +331,6 @@ describe('runShell staff console by key chord', () => {
   });
 });
 
-
 describe('runShell recovery', () => {
   it('reloads a crashed board after the back-off delay', async () => {
     const { windows, timers, log } = await start([display(1, 0)]);
@@ -326,7 +340,9 @@ describe('runShell recovery', () => {
     expect(win.loadedUrls).toHaveLength(1);
     timers.advance(1);
     expect(win.loadedUrls).toEqual([`${HALL_URL}/board/1`, `${HALL_URL}/board/1`]);
-    expect(log.lines.some((l) => l.includes('renderer gone (crashed, exit 139)') && l.includes('reload #1 in 1000 ms'))).toBe(true);
+    expect(
+      log.lines.some((l) => l.includes('renderer gone (crashed, exit 139)') && l.includes('reload #1 in 1000 ms')),
+    ).toBe(true);
   });
 
   it('retries a page that failed to load (host still starting) but ignores aborted loads', async () => {
@@ -376,7 +392,6 @@ describe('runShell recovery', () => {
   });
 });
 
-
 describe('runShell quit', () => {
   it('holds the quit until the hall has closed, then quits for real', async () => {
     const { app, hall, windows } = await start();
@@ -396,4 +411,3 @@ describe('runShell quit', () => {
     expect(windows()).toHaveLength(2);
   });
 });
-

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PrintSlipSchema } from '../../../shared/shell-bridge';
-import { escapeHtml, findPrinter, slipDataUrl, slipDate, slipHtml, slipPrintOptions } from '../../../electron/windows/slip';
+import {
+  escapeHtml,
+  findPrinter,
+  slipDataUrl,
+  slipDate,
+  slipHtml,
+  slipPrintOptions,
+} from '../../../electron/windows/slip';
 
 const AT = new Date(2026, 2, 10, 9, 5, 0, 0).getTime();
 const slip = PrintSlipSchema.parse({ id: 'x1', number: 'A-0427', listingTitle: '装修小工 <急>', listingId: 'L-1001' });

@@ -42,9 +42,12 @@ describe('matchesChord', () => {
     { input: press('S', { control: true, alt: true, shift: true, type: 'keyUp' }), want: false },
     { input: press('D', { control: true, alt: true, shift: true }), want: false },
     { input: press('S', { shift: true }), want: false },
-  ])('$input.key ctrl=$input.control alt=$input.alt shift=$input.shift meta=$input.meta type=$input.type → $want', ({ input, want }) => {
-    expect(matchesChord(chord, input)).toBe(want);
-  });
+  ])(
+    '$input.key ctrl=$input.control alt=$input.alt shift=$input.shift meta=$input.meta type=$input.type → $want',
+    ({ input, want }) => {
+      expect(matchesChord(chord, input)).toBe(want);
+    },
+  );
 });
 
 describe('createIdleTracker', () => {

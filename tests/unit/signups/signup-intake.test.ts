@@ -11,7 +11,13 @@ import { SignupInputSchema, type SignupInput } from '../../../shared/schemas/sig
 
 const NOW = new Date(2026, 10, 27, 10, 0, 0).getTime();
 const input = (o: Partial<SignupInput> = {}) =>
-  SignupInputSchema.parse({ id: uuidv7(), phone: '13812348000', consentVersion: 'kiosk-2025-1', consentAt: new Date(NOW).toISOString(), ...o });
+  SignupInputSchema.parse({
+    id: uuidv7(),
+    phone: '13812348000',
+    consentVersion: 'kiosk-2025-1',
+    consentAt: new Date(NOW).toISOString(),
+    ...o,
+  });
 
 describe('sign-up intake', () => {
   it('writes the sign-up and its outbox item together, with numbers counted per day', () => {

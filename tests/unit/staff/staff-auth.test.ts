@@ -34,7 +34,8 @@ describe('PIN hashes', () => {
   });
 
   it('refuses trivial PINs', () => {
-    for (const pin of ['000000', '123456', '987654', '12345', 'abcdef', '1234567890123']) expect(PinSchema.safeParse(pin).success, pin).toBe(false);
+    for (const pin of ['000000', '123456', '987654', '12345', 'abcdef', '1234567890123'])
+      expect(PinSchema.safeParse(pin).success, pin).toBe(false);
     for (const pin of ['271828', '604211', '13579246']) expect(PinSchema.safeParse(pin).success, pin).toBe(true);
   });
 });
@@ -87,7 +88,12 @@ describe('PIN checks under load', () => {
   it('run one at a time and refuse at once past the queue bound, never piling up', async () => {
     const { MAX_QUEUED, PinHashBusyError, pinChecksWaiting } = await import('../../../electron/host/staff/pin-hash');
     const stored = await hashPin('271828');
-    const checks = Array.from({ length: MAX_QUEUED + 8 }, () => verifyPin('271828', stored).then(() => 'ok', (e: unknown) => (e instanceof PinHashBusyError ? 'busy' : 'error')));
+    const checks = Array.from({ length: MAX_QUEUED + 8 }, () =>
+      verifyPin('271828', stored).then(
+        () => 'ok',
+        (e: unknown) => (e instanceof PinHashBusyError ? 'busy' : 'error'),
+      ),
+    );
     // one runs, MAX_QUEUED wait, the rest are refused without waiting
     expect(pinChecksWaiting()).toBe(MAX_QUEUED);
     const results = await Promise.all(checks);
@@ -99,7 +105,9 @@ describe('PIN checks under load', () => {
   it('counts an attempt before its PIN is checked and lets one attempt per device run at a time', async () => {
     const auth = createStaffAuth(freshDb(), () => 1_000_000);
     await auth.setupFirstAdmin('王主任', '271828');
-    const racing = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => auth.signIn(i === 7 ? '271828' : '999111', '10.0.0.9')));
+    const racing = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => auth.signIn(i === 7 ? '271828' : '999111', '10.0.0.9')),
+    );
     const codes = racing.map((r) => (r.status === 'rejected' ? (r.reason as StaffAuthError).code : 'ok'));
     expect(codes.filter((c) => c === 'busy')).toHaveLength(19);
     expect(codes[0]).toBe('wrong_pin');

@@ -12,11 +12,20 @@ function setup() {
   const db = openDatabase(':memory:');
   const store = createPostingStore(db);
   const quarantine = createQuarantineStore(db);
-  const applier = createChangeApplier({ store, quarantine, clock: () => NOW, log: silentLog(), source: 'http://hub.test' });
+  const applier = createChangeApplier({
+    store,
+    quarantine,
+    clock: () => NOW,
+    log: silentLog(),
+    source: 'http://hub.test',
+  });
   return { db, store, quarantine, applier };
 }
 
-const upsert = (seq: number, l: Posting): SequencedChange => ({ seq, raw: { seq, type: 'listing', op: 'upsert', id: l.id, data: l } });
+const upsert = (seq: number, l: Posting): SequencedChange => ({
+  seq,
+  raw: { seq, type: 'listing', op: 'upsert', id: l.id, data: l },
+});
 const del = (seq: number, id: string): SequencedChange => ({ seq, raw: { seq, type: 'listing', op: 'delete', id } });
 
 describe('applying upstream changes', () => {
@@ -67,15 +76,24 @@ describe('applying upstream changes', () => {
       { seq: 2, raw: { seq: 2, type: 'listing', op: 'merge', id: 'x' } },
       { seq: 3, raw: 'not even an object' },
     ]);
-    expect(quarantine.list().map((q) => q.seq).sort()).toEqual([1, 2, 3]);
+    expect(
+      quarantine
+        .list()
+        .map((q) => q.seq)
+        .sort(),
+    ).toEqual([1, 2, 3]);
   });
 
   it('rolls back the whole run, cursor included, when the store fails part-way', () => {
     const { db, store, applier } = setup();
     const a = makePosting();
     applier.apply([upsert(1, a)]);
-    db.exec("CREATE TRIGGER fail_on_boom BEFORE INSERT ON postings WHEN new.title = '爆炸' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
-    expect(() => applier.apply([upsert(2, makePosting({ title: '正常' })), upsert(3, makePosting({ title: '爆炸' }))])).toThrow(/disk full/);
+    db.exec(
+      "CREATE TRIGGER fail_on_boom BEFORE INSERT ON postings WHEN new.title = '爆炸' BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
+    expect(() =>
+      applier.apply([upsert(2, makePosting({ title: '正常' })), upsert(3, makePosting({ title: '爆炸' }))]),
+    ).toThrow(/disk full/);
     expect(store.getCursor()).toBe(1);
     expect(store.count()).toBe(1);
   });

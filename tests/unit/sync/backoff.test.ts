@@ -20,7 +20,7 @@ describe('backoffDelay', () => {
 
   it('spreads a crowd of halls reconnecting at once', () => {
     let seed = 1;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const delays = new Set(Array.from({ length: 50 }, () => backoffDelay(RECONNECT_BACKOFF, 4, random)));
     expect(delays.size).toBeGreaterThan(30);
   });

@@ -73,7 +73,9 @@ describe('the outbox store', () => {
   it('gives every item a time-ordered UUIDv7 by default', () => {
     const db = openDatabase(':memory:');
     const ids = Array.from({ length: 5 }, () => enqueueOutbox(db, { type: 'test.ping', payload: null }));
-    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(
+      true,
+    );
     expect([...ids].sort()).toEqual(ids);
   });
 });

@@ -8,19 +8,33 @@ const change = (seq: number, body: Record<string, unknown>) => ({ seq, raw: { se
 describe('preparing an upstream change', () => {
   it('checks a posting with the shared schema and passes it on parsed', () => {
     const { maskPhone: _m, urgent: _u, ...withoutDefaults } = makePosting();
-    const prepared = prepareChange(change(7, { type: 'listing', op: 'upsert', id: withoutDefaults.id, data: withoutDefaults }));
-    expect(prepared).toEqual({ seq: 7, kind: 'posting-upsert', posting: { ...withoutDefaults, maskPhone: false, urgent: false } });
+    const prepared = prepareChange(
+      change(7, { type: 'listing', op: 'upsert', id: withoutDefaults.id, data: withoutDefaults }),
+    );
+    expect(prepared).toEqual({
+      seq: 7,
+      kind: 'posting-upsert',
+      posting: { ...withoutDefaults, maskPhone: false, urgent: false },
+    });
   });
 
   it('passes deletes and urgent notices on by id', () => {
-    expect(prepareChange(change(1, { type: 'listing', op: 'delete', id: 'a' }))).toEqual({ seq: 1, kind: 'posting-delete', id: 'a' });
+    expect(prepareChange(change(1, { type: 'listing', op: 'delete', id: 'a' }))).toEqual({
+      seq: 1,
+      kind: 'posting-delete',
+      id: 'a',
+    });
     expect(prepareChange(change(2, { type: 'urgent', op: 'upsert', id: 'u', data: { title: '急' } }))).toEqual({
       seq: 2,
       kind: 'urgent-upsert',
       id: 'u',
       data: { title: '急' },
     });
-    expect(prepareChange(change(3, { type: 'urgent', op: 'delete', id: 'u' }))).toEqual({ seq: 3, kind: 'urgent-delete', id: 'u' });
+    expect(prepareChange(change(3, { type: 'urgent', op: 'delete', id: 'u' }))).toEqual({
+      seq: 3,
+      kind: 'urgent-delete',
+      id: 'u',
+    });
   });
 
   it('turns a bad envelope, a bad posting and a mismatched id into quarantine entries with reasons', () => {
@@ -28,7 +42,10 @@ describe('preparing an upstream change', () => {
     const cases = [
       [change(1, { type: 'weather', op: 'upsert', id: 'w' }), /^change: type:/],
       [{ seq: 2, raw: 'not an object' }, /^change: \(root\):/],
-      [change(3, { type: 'listing', op: 'upsert', id: good.id, data: { ...good, title: '<b>高薪</b>' } }), /^listing: title: must be plain text/],
+      [
+        change(3, { type: 'listing', op: 'upsert', id: good.id, data: { ...good, title: '<b>高薪</b>' } }),
+        /^listing: title: must be plain text/,
+      ],
       [change(4, { type: 'listing', op: 'upsert', id: 'other', data: good }), /differs from the change id "other"/],
     ] as const;
     for (const [input, reason] of cases) {

@@ -13,7 +13,15 @@
  */
 import type { Database } from '../handles';
 
-export const FTS_COLUMNS = ['title', 'employer_name', 'description', 'requirements', 'address', 'work_time', 'district_name'];
+export const FTS_COLUMNS = [
+  'title',
+  'employer_name',
+  'description',
+  'requirements',
+  'address',
+  'work_time',
+  'district_name',
+];
 
 export function migrate(db: Database): void {
   const cols = FTS_COLUMNS.join(', ');

@@ -11,7 +11,15 @@ import type { ImportReport } from '../../../../shared/staff-data-contract';
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
   constructor(
-    readonly code: 'unsupported_file' | 'binary_file' | 'empty_file' | 'unreadable_file' | 'too_many_rows' | 'no_header' | 'unpacked_too_large' | 'import_failed',
+    readonly code:
+      | 'unsupported_file'
+      | 'binary_file'
+      | 'empty_file'
+      | 'unreadable_file'
+      | 'too_many_rows'
+      | 'no_header'
+      | 'unpacked_too_large'
+      | 'import_failed',
     message: string,
   ) {
     super(message);
@@ -24,20 +32,38 @@ export function detectFormat(buf: Buffer, fileName: string): 'csv' | 'xlsx' {
   if (buf.length === 0) throw new ImportFileError('empty_file', 'detectFormat: the file is empty');
   const ext = /\.([a-z0-9]{1,5})$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
-    if (ext === 'csv') throw new ImportFileError('binary_file', `detectFormat: "${fileName}" is named .csv but is a ZIP/XLSX file; rename it to .xlsx or save it as CSV`);
+    if (ext === 'csv')
+      throw new ImportFileError(
+        'binary_file',
+        `detectFormat: "${fileName}" is named .csv but is a ZIP/XLSX file; rename it to .xlsx or save it as CSV`,
+      );
     return 'xlsx';
   }
   if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new ImportFileError('unsupported_file', `detectFormat: "${fileName}" is an old Excel 97–2003 (.xls) file; save it as .xlsx or CSV first`);
+    throw new ImportFileError(
+      'unsupported_file',
+      `detectFormat: "${fileName}" is an old Excel 97–2003 (.xls) file; save it as .xlsx or CSV first`,
+    );
   }
-  if (startsWith(buf, [0x25, 0x50, 0x44, 0x46])) throw new ImportFileError('unsupported_file', `detectFormat: "${fileName}" is a PDF, not a spreadsheet`);
-  if (ext === 'xlsx') throw new ImportFileError('unsupported_file', `detectFormat: "${fileName}" is named .xlsx but is not an XLSX (ZIP) file`);
+  if (startsWith(buf, [0x25, 0x50, 0x44, 0x46]))
+    throw new ImportFileError('unsupported_file', `detectFormat: "${fileName}" is a PDF, not a spreadsheet`);
+  if (ext === 'xlsx')
+    throw new ImportFileError(
+      'unsupported_file',
+      `detectFormat: "${fileName}" is named .xlsx but is not an XLSX (ZIP) file`,
+    );
   if (ext !== 'csv' && ext !== 'txt' && ext !== '') {
-    throw new ImportFileError('unsupported_file', `detectFormat: "${fileName}": only .csv and .xlsx files can be imported`);
+    throw new ImportFileError(
+      'unsupported_file',
+      `detectFormat: "${fileName}": only .csv and .xlsx files can be imported`,
+    );
   }
   const utf16 = startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff]);
   if (!utf16 && looksBinary(buf)) {
-    throw new ImportFileError('binary_file', `detectFormat: "${fileName}" is not a text file (it holds binary data); export the sheet as CSV or XLSX`);
+    throw new ImportFileError(
+      'binary_file',
+      `detectFormat: "${fileName}" is not a text file (it holds binary data); export the sheet as CSV or XLSX`,
+    );
   }
   return 'csv';
 }

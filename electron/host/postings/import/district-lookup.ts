@@ -44,6 +44,9 @@ export function lookupDistrict(raw: string, homeCity: string = HOME_CITY_CODE): 
   const home = candidates.filter((a) => a.cityCode === homeCity);
   const unique = new Map((home.length > 0 ? home : candidates).map((a) => [a.code, a]));
   if (unique.size === 1) return { code: [...unique.keys()][0]! };
-  if (unique.size > 1) return { error: `district "${raw}" is ambiguous (${unique.size} places); write the city too, e.g. 上饶市信州区, or the 6-digit code` };
+  if (unique.size > 1)
+    return {
+      error: `district "${raw}" is ambiguous (${unique.size} places); write the city too, e.g. 上饶市信州区, or the 6-digit code`,
+    };
   return { error: `unknown district "${raw}"` };
 }

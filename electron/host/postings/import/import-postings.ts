@@ -36,13 +36,20 @@ export interface ImportOptions {
 /** Columns without which no row could ever be a posting: refuse the file, not every row. */
 const NEEDED: readonly ImportField[] = ['title', 'payMin', 'contactPhone', 'validUntil'];
 
-export async function importPostings(store: Pick<PostingStore, 'get' | 'upsertMany'>, buf: Buffer, options: ImportOptions): Promise<{ report: ImportReport; written: Posting[] }> {
+export async function importPostings(
+  store: Pick<PostingStore, 'get' | 'upsertMany'>,
+  buf: Buffer,
+  options: ImportOptions,
+): Promise<{ report: ImportReport; written: Posting[] }> {
   const { format, encoding, table } = await (options.readTable ?? readFile)(buf, options.fileName);
 
   const map = mapColumns(table.header);
   const missing = NEEDED.filter((f) => map.fields[f] === undefined);
   if (missing.length > 0) {
-    throw new ImportFileError('no_header', `importPostings: the header row lacks the columns ${missing.join(', ')} (found: ${table.header.filter(Boolean).slice(0, 12).join(', ') || 'nothing'}); download the template to see the expected columns`);
+    throw new ImportFileError(
+      'no_header',
+      `importPostings: the header row lacks the columns ${missing.join(', ')} (found: ${table.header.filter(Boolean).slice(0, 12).join(', ') || 'nothing'}); download the template to see the expected columns`,
+    );
   }
 
   const source = `表格导入 ${options.fileName.replace(/[<>]/g, '')}`.slice(0, 120);
@@ -56,7 +63,13 @@ export async function importPostings(store: Pick<PostingStore, 'get' | 'upsertMa
       await turn();
       sliceStart = performance.now();
     }
-    const result = rowToPosting(cells, { map, header: table.header, now: options.now, source, existing: (id) => store.get(id) });
+    const result = rowToPosting(cells, {
+      map,
+      header: table.header,
+      now: options.now,
+      source,
+      existing: (id) => store.get(id),
+    });
     const key = result.ok ? result.posting.id : result.rawId;
     const first = key !== null ? seen.get(key) : undefined;
     if (key !== null && first === undefined) seen.set(key, row);
@@ -65,7 +78,14 @@ export async function importPostings(store: Pick<PostingStore, 'get' | 'upsertMa
       rejected.push({
         row,
         id: result.rawId,
-        reasons: [{ column: table.header[map.fields.id ?? -1] ?? 'id', code: 'duplicate_id', message: `the same posting (id ${result.rawId ?? 'from identical content'}) is already in row ${first}` }, ...reasons],
+        reasons: [
+          {
+            column: table.header[map.fields.id ?? -1] ?? 'id',
+            code: 'duplicate_id',
+            message: `the same posting (id ${result.rawId ?? 'from identical content'}) is already in row ${first}`,
+          },
+          ...reasons,
+        ],
       });
       continue;
     }

@@ -35,7 +35,10 @@ export function defaultImportWorker(): WorkerScript | null {
 }
 
 const failed = (message: string) =>
-  new ImportFileError('import_failed', `import: 表格太大或格式异常，读取时超出了内存或时间上限；请拆分或另存为 CSV 后再导入 (${message})`);
+  new ImportFileError(
+    'import_failed',
+    `import: 表格太大或格式异常，读取时超出了内存或时间上限；请拆分或另存为 CSV 后再导入 (${message})`,
+  );
 
 export function createImportReader(options: ImportReaderOptions): ReadTable {
   if (!options.worker) return readFile;
@@ -48,10 +51,17 @@ export function createImportReader(options: ImportReaderOptions): ReadTable {
       bytes.set(buf);
       // (buf itself stays with the caller for the fallback below)
       try {
-        worker = startWorker(script, { bytes, fileName }, {
-          resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? DEFAULT_IMPORT_HEAP_MB, maxYoungGenerationSizeMb: 32 },
-          transferList: [bytes.buffer],
-        });
+        worker = startWorker(
+          script,
+          { bytes, fileName },
+          {
+            resourceLimits: {
+              maxOldGenerationSizeMb: options.maxHeapMb ?? DEFAULT_IMPORT_HEAP_MB,
+              maxYoungGenerationSizeMb: 32,
+            },
+            transferList: [bytes.buffer],
+          },
+        );
       } catch {
         readFile(buf, fileName).then(resolve, reject);
         return;
@@ -65,17 +75,29 @@ export function createImportReader(options: ImportReaderOptions): ReadTable {
         fn();
         void worker.terminate();
       };
-      const timer = setTimeout(() => finish(() => reject(failed(`no result within ${Math.round((options.timeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS) / 1000)} s`))), options.timeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS);
+      const timer = setTimeout(
+        () =>
+          finish(() =>
+            reject(failed(`no result within ${Math.round((options.timeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS) / 1000)} s`)),
+          ),
+        options.timeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
+      );
       worker.on('message', (m: FromTableWorker) => {
         if (m.type === 'rows') rows.push(...m.rows);
-        else if (m.type === 'done') finish(() => resolve({ format: m.format, encoding: m.encoding, table: { header: m.header, rows } }));
+        else if (m.type === 'done')
+          finish(() => resolve({ format: m.format, encoding: m.encoding, table: { header: m.header, rows } }));
         else finish(() => reject(new ImportFileError(m.code, m.message)));
       });
       worker.on('error', (error: Error & { code?: string }) => {
         // The worker's own code is missing (a packaging mistake): read here instead. Any other
         // error is the file's doing: refuse it.
-        if (error.code === 'MODULE_NOT_FOUND' || error.code === 'ERR_MODULE_NOT_FOUND') return finish(() => void readFile(buf, fileName).then(resolve, reject));
-        finish(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? failed('out of memory') : failed(error.message.slice(0, 120))));
+        if (error.code === 'MODULE_NOT_FOUND' || error.code === 'ERR_MODULE_NOT_FOUND')
+          return finish(() => void readFile(buf, fileName).then(resolve, reject));
+        finish(() =>
+          reject(
+            error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? failed('out of memory') : failed(error.message.slice(0, 120)),
+          ),
+        );
       });
       worker.on('exit', (code) => finish(() => reject(failed(`the reader stopped (${code})`))));
     });

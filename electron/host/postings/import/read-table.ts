@@ -24,7 +24,8 @@ export interface Table {
 export const MAX_IMPORT_ROWS = 20_000;
 const MAX_COLUMNS = 80;
 
-export const isBlank = (cells: readonly Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+export const isBlank = (cells: readonly Cell[]) =>
+  cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
 
 function toTable(all: Cell[][], rowNumbers: number[], what: string): Table {
   const first = all.findIndex((r) => !isBlank(r));
@@ -45,7 +46,11 @@ function toTable(all: Cell[][], rowNumbers: number[], what: string): Table {
 export function readCsv(text: string): Table {
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: '' });
   const rows = parsed.data.map((r) => r.map((c) => (c === '' ? null : c)));
-  return toTable(rows, rows.map((_, i) => i + 1), 'readCsv');
+  return toTable(
+    rows,
+    rows.map((_, i) => i + 1),
+    'readCsv',
+  );
 }
 
 function cellValue(v: ExcelJS.CellValue): Cell {
@@ -68,7 +73,13 @@ function cellValue(v: ExcelJS.CellValue): Cell {
 export async function readXlsx(buf: Buffer): Promise<Table> {
   guardXlsx(buf, MAX_IMPORT_ROWS);
   // styles are read (cached) because they say which numbers are dates
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
   const all: Cell[][] = [];
   const numbers: number[] = [];
   let data = 0;
@@ -82,15 +93,22 @@ export async function readXlsx(buf: Buffer): Promise<Table> {
         all.push(cells);
         numbers.push(row.number);
         if (!isBlank(cells) && ++data > MAX_IMPORT_ROWS + 1) {
-          throw new ImportFileError('too_many_rows', `readXlsx: 超过 ${MAX_IMPORT_ROWS} 行，请拆分后再导入 (more than ${MAX_IMPORT_ROWS} rows; split the file)`);
+          throw new ImportFileError(
+            'too_many_rows',
+            `readXlsx: 超过 ${MAX_IMPORT_ROWS} 行，请拆分后再导入 (more than ${MAX_IMPORT_ROWS} rows; split the file)`,
+          );
         }
       }
       break; // the first worksheet only
     }
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
-    throw new ImportFileError('unreadable_file', `readXlsx: the XLSX file could not be read (${(error as Error).message.slice(0, 120)})`);
+    throw new ImportFileError(
+      'unreadable_file',
+      `readXlsx: the XLSX file could not be read (${(error as Error).message.slice(0, 120)})`,
+    );
   }
-  if (all.length === 0 && numbers.length === 0) throw new ImportFileError('no_header', 'readXlsx: the workbook has no worksheet');
+  if (all.length === 0 && numbers.length === 0)
+    throw new ImportFileError('no_header', 'readXlsx: the workbook has no worksheet');
   return toTable(all, numbers, 'readXlsx');
 }

@@ -24,30 +24,73 @@ export interface RowContext {
   existing: (id: string) => Posting | undefined;
 }
 
-export type RowResult = { ok: true; posting: Posting; rawId: string | null; changed: boolean } | { ok: false; rawId: string | null; reasons: ImportProblem[] };
+export type RowResult =
+  | { ok: true; posting: Posting; rawId: string | null; changed: boolean }
+  | { ok: false; rawId: string | null; reasons: ImportProblem[] };
 
 const PAY_UNIT_WORDS: Record<string, Posting['payUnit']> = {
-  hour: 'hour', 时: 'hour', 小时: 'hour', 元时: 'hour', 元小时: 'hour',
-  day: 'day', 天: 'day', 日: 'day', 元天: 'day', 元日: 'day',
-  piece: 'piece', 件: 'piece', 元件: 'piece',
-  order: 'order', 单: 'order', 元单: 'order',
-  lesson: 'lesson', 课时: 'lesson', 节: 'lesson', 元课时: 'lesson', 元节: 'lesson',
-  month: 'month', 月: 'month', 元月: 'month',
+  hour: 'hour',
+  时: 'hour',
+  小时: 'hour',
+  元时: 'hour',
+  元小时: 'hour',
+  day: 'day',
+  天: 'day',
+  日: 'day',
+  元天: 'day',
+  元日: 'day',
+  piece: 'piece',
+  件: 'piece',
+  元件: 'piece',
+  order: 'order',
+  单: 'order',
+  元单: 'order',
+  lesson: 'lesson',
+  课时: 'lesson',
+  节: 'lesson',
+  元课时: 'lesson',
+  元节: 'lesson',
+  month: 'month',
+  月: 'month',
+  元月: 'month',
 };
 const SETTLEMENT_WORDS: Record<string, Posting['settlement']> = {
-  daily: 'daily', 日结: 'daily', 当日结: 'daily', 天结: 'daily',
-  weekly: 'weekly', 周结: 'weekly',
-  monthly: 'monthly', 月结: 'monthly',
-  'on-completion': 'on-completion', oncompletion: 'on-completion', 完工结: 'on-completion', 完工结算: 'on-completion', 完工后结: 'on-completion',
+  daily: 'daily',
+  日结: 'daily',
+  当日结: 'daily',
+  天结: 'daily',
+  weekly: 'weekly',
+  周结: 'weekly',
+  monthly: 'monthly',
+  月结: 'monthly',
+  'on-completion': 'on-completion',
+  oncompletion: 'on-completion',
+  完工结: 'on-completion',
+  完工结算: 'on-completion',
+  完工后结: 'on-completion',
 };
 const EMPLOYMENT_WORDS: Record<string, Posting['employmentType']> = {
-  gig: 'gig', 零工: 'gig', 'part-time': 'part-time', parttime: 'part-time', 兼职: 'part-time',
-  temporary: 'temporary', 临时: 'temporary', 临时工: 'temporary', 'full-time': 'full-time', fulltime: 'full-time', 全职: 'full-time',
+  gig: 'gig',
+  零工: 'gig',
+  'part-time': 'part-time',
+  parttime: 'part-time',
+  兼职: 'part-time',
+  temporary: 'temporary',
+  临时: 'temporary',
+  临时工: 'temporary',
+  'full-time': 'full-time',
+  fulltime: 'full-time',
+  全职: 'full-time',
 };
 const EMPLOYER_WORDS: Record<string, Posting['employerKind']> = {
-  enterprise: 'enterprise', 企业: 'enterprise', 公司: 'enterprise',
-  'individual-business': 'individual-business', 个体户: 'individual-business', 个体工商户: 'individual-business',
-  individual: 'individual', 个人: 'individual',
+  enterprise: 'enterprise',
+  企业: 'enterprise',
+  公司: 'enterprise',
+  'individual-business': 'individual-business',
+  个体户: 'individual-business',
+  个体工商户: 'individual-business',
+  individual: 'individual',
+  个人: 'individual',
 };
 const OCCUPATION_WORDS = new Map<string, OccupationCode>();
 for (const code of OCCUPATION_CODES) {
@@ -74,11 +117,13 @@ function dateCell(cell: Cell, endOfDay: boolean): string | null {
     // exceljs hands Excel's zone-less date-times over as if they were UTC: read them back so.
     const d = cell;
     const midnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0;
-    const time = midnight && endOfDay ? '23:59:59' : `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    const time =
+      midnight && endOfDay ? '23:59:59' : `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
     return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${time}${HALL_OFFSET}`;
   }
   const s = text(cell);
-  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s)) return Number.isNaN(Date.parse(s)) ? null : s;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s))
+    return Number.isNaN(Date.parse(s)) ? null : s;
   const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
   if (!m) return null;
   const [, y, mo, d, h, mi, sec] = m;
@@ -95,7 +140,9 @@ function dateCell(cell: Cell, endOfDay: boolean): string | null {
 
 function numberCell(cell: Cell): number | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
-  const s = text(cell).replace(/[,，\s]/g, '').replace(/元$/, '');
+  const s = text(cell)
+    .replace(/[,，\s]/g, '')
+    .replace(/元$/, '');
   if (!/^\d+(\.\d+)?$/.test(s)) return null;
   return Number(s);
 }
@@ -122,7 +169,8 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
   const column = (f: ImportField) => (map.fields[f] !== undefined ? header[map.fields[f]!] || f : f);
   const cell = (f: ImportField): Cell => (map.fields[f] === undefined ? null : (cells[map.fields[f]!] ?? null));
   const has = (f: ImportField) => text(cell(f)) !== '';
-  const problem = (f: ImportField, code: ImportProblem['code'], message: string) => problems.push({ column: column(f), code, message });
+  const problem = (f: ImportField, code: ImportProblem['code'], message: string) =>
+    problems.push({ column: column(f), code, message });
   const required = (f: ImportField) => {
     if (!has(f)) problem(f, 'missing', `${column(f)} is required`);
     return has(f);
@@ -133,7 +181,12 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
       return fallback ?? undefined;
     }
     const v = words[squash(text(cell(f)))];
-    if (v === undefined) problem(f, 'bad_choice', `${column(f)} "${text(cell(f)).slice(0, 20)}" is not one of: ${[...new Set(Object.keys(words).filter((k) => /[^\p{ASCII}]/u.test(k)))].join(' ')}`);
+    if (v === undefined)
+      problem(
+        f,
+        'bad_choice',
+        `${column(f)} "${text(cell(f)).slice(0, 20)}" is not one of: ${[...new Set(Object.keys(words).filter((k) => /[^\p{ASCII}]/u.test(k)))].join(' ')}`,
+      );
     return v;
   };
   const bool = (f: ImportField): boolean => {
@@ -145,17 +198,28 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
 
   // Markup first: a cell with HTML in it refuses the row whatever else it holds.
   for (const [i, c] of cells.entries()) {
-    if (typeof c === 'string' && /[<>]/.test(c)) problems.push({ column: header[i] || `#${i + 1}`, code: 'markup', message: `${header[i] || `column ${i + 1}`} contains HTML or markup (< or >); postings are plain text` });
+    if (typeof c === 'string' && /[<>]/.test(c))
+      problems.push({
+        column: header[i] || `#${i + 1}`,
+        code: 'markup',
+        message: `${header[i] || `column ${i + 1}`} contains HTML or markup (< or >); postings are plain text`,
+      });
   }
 
   const rawId = has('id') ? text(cell('id')) : null;
-  if (rawId !== null && !/^[A-Za-z0-9._:-]{1,58}$/.test(rawId)) problem('id', 'bad_id', `${column('id')} "${rawId.slice(0, 20)}" must be 1–58 letters, digits or . _ : -`);
+  if (rawId !== null && !/^[A-Za-z0-9._:-]{1,58}$/.test(rawId))
+    problem('id', 'bad_id', `${column('id')} "${rawId.slice(0, 20)}" must be 1–58 letters, digits or . _ : -`);
 
   const occupationText = text(cell('occupation'));
   let occupation: OccupationCode | undefined;
   if (required('occupation')) {
     occupation = OCCUPATION_WORDS.get(occupationText) ?? OCCUPATION_WORDS.get(occupationText.toLowerCase());
-    if (!occupation) problem('occupation', 'bad_choice', `${column('occupation')} "${occupationText.slice(0, 20)}" is not a trade: ${Object.values(OCCUPATION_LABELS_ZH).join(' ')}`);
+    if (!occupation)
+      problem(
+        'occupation',
+        'bad_choice',
+        `${column('occupation')} "${occupationText.slice(0, 20)}" is not a trade: ${Object.values(OCCUPATION_LABELS_ZH).join(' ')}`,
+      );
   }
 
   let payMin: number | undefined;
@@ -163,7 +227,12 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
   let payUnit: Posting['payUnit'] | undefined;
   if (required('payMin')) {
     const pay = payCell(cell('payMin'));
-    if (!pay) problem('payMin', 'bad_number', `${column('payMin')} "${text(cell('payMin')).slice(0, 20)}" is not an amount like 200 or 120-200元/天`);
+    if (!pay)
+      problem(
+        'payMin',
+        'bad_number',
+        `${column('payMin')} "${text(cell('payMin')).slice(0, 20)}" is not an amount like 200 or 120-200元/天`,
+      );
     else {
       payMin = pay.min;
       payMax = pay.max;
@@ -172,7 +241,8 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
   }
   if (has('payMax')) {
     const n = numberCell(cell('payMax'));
-    if (n === null) problem('payMax', 'bad_number', `${column('payMax')} "${text(cell('payMax')).slice(0, 20)}" is not a number`);
+    if (n === null)
+      problem('payMax', 'bad_number', `${column('payMax')} "${text(cell('payMax')).slice(0, 20)}" is not a number`);
     else payMax = n;
   }
   if (has('payUnit') || payUnit === undefined) payUnit = choice('payUnit', PAY_UNIT_WORDS, null);
@@ -180,7 +250,12 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
   let headcount: number | undefined;
   if (required('headcount')) {
     const n = numberCell(cell('headcount'));
-    if (n === null || !Number.isInteger(n)) problem('headcount', 'bad_number', `${column('headcount')} "${text(cell('headcount')).slice(0, 20)}" is not a whole number`);
+    if (n === null || !Number.isInteger(n))
+      problem(
+        'headcount',
+        'bad_number',
+        `${column('headcount')} "${text(cell('headcount')).slice(0, 20)}" is not a whole number`,
+      );
     else headcount = n;
   }
 
@@ -193,7 +268,11 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
 
   const contactPhone = phoneCell(cell('contactPhone'));
   if (required('contactPhone') && !/^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|400-?\d{3}-?\d{4})$/.test(contactPhone)) {
-    problem('contactPhone', 'bad_phone', `${column('contactPhone')} "${contactPhone.slice(0, 20)}" is not a mobile (11 digits) or a landline with area code`);
+    problem(
+      'contactPhone',
+      'bad_phone',
+      `${column('contactPhone')} "${contactPhone.slice(0, 20)}" is not a mobile (11 digits) or a landline with area code`,
+    );
   }
 
   const prefixedId = rawId !== null ? `${IMPORT_ID_PREFIX}${rawId}` : null;
@@ -201,12 +280,22 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
   let validUntil: string | undefined;
   if (required('validUntil')) {
     validUntil = dateCell(cell('validUntil'), true) ?? undefined;
-    if (!validUntil) problem('validUntil', 'bad_date', `${column('validUntil')} "${text(cell('validUntil')).slice(0, 24)}" is not a date like 2025-07-31`);
+    if (!validUntil)
+      problem(
+        'validUntil',
+        'bad_date',
+        `${column('validUntil')} "${text(cell('validUntil')).slice(0, 24)}" is not a date like 2025-07-31`,
+      );
   }
   let validFrom: string | undefined;
   if (has('validFrom')) {
     validFrom = dateCell(cell('validFrom'), false) ?? undefined;
-    if (!validFrom) problem('validFrom', 'bad_date', `${column('validFrom')} "${text(cell('validFrom')).slice(0, 24)}" is not a date like 2025-07-01`);
+    if (!validFrom)
+      problem(
+        'validFrom',
+        'bad_date',
+        `${column('validFrom')} "${text(cell('validFrom')).slice(0, 24)}" is not a date like 2025-07-01`,
+      );
   }
 
   const employerKind = choice('employerKind', EMPLOYER_WORDS, 'enterprise');
@@ -242,7 +331,12 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
   if (problems.length > 0) return { ok: false, rawId, reasons: problems };
 
   // Without an id column the content is the id: the same row imported again is the same posting.
-  const id = prefixedId ?? `${IMPORT_ID_PREFIX}${createHash('sha256').update(JSON.stringify([base, validFrom ?? null, validUntil])).digest('hex').slice(0, 24)}`;
+  const id =
+    prefixedId ??
+    `${IMPORT_ID_PREFIX}${createHash('sha256')
+      .update(JSON.stringify([base, validFrom ?? null, validUntil]))
+      .digest('hex')
+      .slice(0, 24)}`;
   const existing = existingById ?? ctx.existing(id);
   const candidate = {
     ...base,
@@ -261,23 +355,51 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
       rawId,
       reasons: parsed.error.issues.slice(0, 8).map((i) => {
         const field = String(i.path[0] ?? '');
-        const col = field === 'districtCode' ? column('district') : (IMPORT_FIELD_OF[field] ? column(IMPORT_FIELD_OF[field]!) : field || '(row)');
+        const col =
+          field === 'districtCode'
+            ? column('district')
+            : IMPORT_FIELD_OF[field]
+              ? column(IMPORT_FIELD_OF[field]!)
+              : field || '(row)';
         return { column: col, code: 'invalid' as const, message: `${col}: ${i.message}` };
       }),
     };
   }
   if (existing && sameContent(existing, parsed.data)) return { ok: true, posting: existing, rawId, changed: false };
   const posting: Posting = existing
-    ? { ...parsed.data, revision: existing.revision + 1, updatedAt: new Date(ctx.now).toISOString(), source: ctx.source }
+    ? {
+        ...parsed.data,
+        revision: existing.revision + 1,
+        updatedAt: new Date(ctx.now).toISOString(),
+        source: ctx.source,
+      }
     : parsed.data;
   return { ok: true, posting, rawId, changed: true };
 }
 
 const IMPORT_FIELD_OF: Record<string, ImportField | undefined> = {
-  employerName: 'employerName', employerKind: 'employerKind', employerVerified: 'employerVerified', title: 'title', occupation: 'occupation',
-  description: 'description', requirements: 'requirements', payMin: 'payMin', payMax: 'payMax', payUnit: 'payUnit', settlement: 'settlement',
-  headcount: 'headcount', employmentType: 'employmentType', address: 'address', workTime: 'workTime', contactName: 'contactName',
-  contactPhone: 'contactPhone', maskPhone: 'maskPhone', validFrom: 'validFrom', validUntil: 'validUntil', urgent: 'urgent', id: 'id',
+  employerName: 'employerName',
+  employerKind: 'employerKind',
+  employerVerified: 'employerVerified',
+  title: 'title',
+  occupation: 'occupation',
+  description: 'description',
+  requirements: 'requirements',
+  payMin: 'payMin',
+  payMax: 'payMax',
+  payUnit: 'payUnit',
+  settlement: 'settlement',
+  headcount: 'headcount',
+  employmentType: 'employmentType',
+  address: 'address',
+  workTime: 'workTime',
+  contactName: 'contactName',
+  contactPhone: 'contactPhone',
+  maskPhone: 'maskPhone',
+  validFrom: 'validFrom',
+  validUntil: 'validUntil',
+  urgent: 'urgent',
+  id: 'id',
 };
 
 /** Equal apart from bookkeeping (revision, time, where it came from). */
@@ -285,5 +407,9 @@ export function sameContent(a: Posting, b: Posting): boolean {
   const strip = ({ revision: _r, updatedAt: _u, source: _s, validFrom: _f, validUntil: _t, ...rest }: Posting) => rest;
   const x = strip(a);
   const y = strip(b);
-  return (Object.keys(x) as (keyof typeof x)[]).every((k) => x[k] === y[k]) && Date.parse(a.validFrom) === Date.parse(b.validFrom) && Date.parse(a.validUntil) === Date.parse(b.validUntil);
+  return (
+    (Object.keys(x) as (keyof typeof x)[]).every((k) => x[k] === y[k]) &&
+    Date.parse(a.validFrom) === Date.parse(b.validFrom) &&
+    Date.parse(a.validUntil) === Date.parse(b.validUntil)
+  );
 }

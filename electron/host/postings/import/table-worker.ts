@@ -17,11 +17,17 @@ const post = (m: FromTableWorker) => port.postMessage(m);
 
 readFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName).then(
   ({ format, encoding, table }) => {
-    for (let i = 0; i < table.rows.length; i += ROWS_PER_MESSAGE) post({ type: 'rows', rows: table.rows.slice(i, i + ROWS_PER_MESSAGE) });
+    for (let i = 0; i < table.rows.length; i += ROWS_PER_MESSAGE)
+      post({ type: 'rows', rows: table.rows.slice(i, i + ROWS_PER_MESSAGE) });
     post({ type: 'done', format, encoding, header: table.header });
   },
   (error: unknown) => {
     if (error instanceof ImportFileError) post({ type: 'failed', code: error.code, message: error.message });
-    else post({ type: 'failed', code: 'unreadable_file', message: `read: ${(error as Error)?.message?.slice(0, 200) ?? String(error)}` });
+    else
+      post({
+        type: 'failed',
+        code: 'unreadable_file',
+        message: `read: ${(error as Error)?.message?.slice(0, 200) ?? String(error)}`,
+      });
   },
 );

@@ -34,11 +34,17 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 function unreadable(detail: string): ImportFileError {
-  return new ImportFileError('unreadable_file', `readXlsx: XLSX 文件无法读取（${detail}），可能已损坏；请用 Excel/WPS 重新另存为 .xlsx (the XLSX could not be read: ${detail})`);
+  return new ImportFileError(
+    'unreadable_file',
+    `readXlsx: XLSX 文件无法读取（${detail}），可能已损坏；请用 Excel/WPS 重新另存为 .xlsx (the XLSX could not be read: ${detail})`,
+  );
 }
 
 function tooBig(detail: string): ImportFileError {
-  return new ImportFileError('unpacked_too_large', `readXlsx: 表格解压后太大（${detail}），请拆分后再导入 (the XLSX unpacks too large: ${detail}; split the file)`);
+  return new ImportFileError(
+    'unpacked_too_large',
+    `readXlsx: 表格解压后太大（${detail}），请拆分后再导入 (the XLSX unpacks too large: ${detail}; split the file)`,
+  );
 }
 
 /** The central directory of a ZIP held in memory. */
@@ -82,7 +88,8 @@ export function checkDeclaredSizes(entries: readonly ZipEntry[]): void {
   let total = 0;
   for (const e of entries) {
     if (e.uncompressedSize > MAX_PART_BYTES) throw tooBig(`${e.name}: ${Math.round(e.uncompressedSize / 1048576)} MB`);
-    if (e.compressedSize > 0 && e.uncompressedSize / e.compressedSize > MAX_RATIO) throw tooBig(`${e.name} inflates ${Math.round(e.uncompressedSize / e.compressedSize)} times`);
+    if (e.compressedSize > 0 && e.uncompressedSize / e.compressedSize > MAX_RATIO)
+      throw tooBig(`${e.name} inflates ${Math.round(e.uncompressedSize / e.compressedSize)} times`);
     total += e.uncompressedSize;
   }
   if (total > MAX_TOTAL_BYTES) throw tooBig(`${Math.round(total / 1048576)} MB in all`);
@@ -102,7 +109,8 @@ export function inflatePart(buf: Buffer, e: ZipEntry, cap = MAX_PART_BYTES): Buf
   try {
     return inflateRawSync(data, { maxOutputLength: cap });
   } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) throw tooBig(`${e.name}: more than ${Math.round(cap / 1048576)} MB`);
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError)
+      throw tooBig(`${e.name}: more than ${Math.round(cap / 1048576)} MB`);
     throw unreadable(`${e.name}: ${(error as Error).message.slice(0, 80)}`);
   }
 }
@@ -116,7 +124,9 @@ export function partHead(buf: Buffer, e: ZipEntry, bytes = 4096): string {
   if (e.method === 0) return data.subarray(0, bytes).toString('utf8');
   try {
     // a prefix of the stream, flushed rather than finished: no error for the missing end
-    return inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 64 * 1024 * 1024 }).subarray(0, bytes).toString('utf8');
+    return inflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 64 * 1024 * 1024 })
+      .subarray(0, bytes)
+      .toString('utf8');
   } catch (error) {
     throw unreadable(`${e.name}: ${(error as Error).message.slice(0, 80)}`);
   }
@@ -131,7 +141,9 @@ export function declaredRows(sheetXml: string): number | null {
 
 /** The first worksheet's part name, as the workbook's relationships name it (usually xl/worksheets/sheet1.xml). */
 function firstSheet(entries: readonly ZipEntry[]): ZipEntry | undefined {
-  return entries.filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name)).sort((a, b) => Number(/\d+/.exec(a.name)![0]) - Number(/\d+/.exec(b.name)![0]))[0];
+  return entries
+    .filter((e) => /^xl\/worksheets\/sheet\d+\.xml$/.test(e.name))
+    .sort((a, b) => Number(/\d+/.exec(a.name)![0]) - Number(/\d+/.exec(b.name)![0]))[0];
 }
 
 /**
@@ -145,7 +157,10 @@ export function guardXlsx(buf: Buffer, maxRows: number): void {
   // what the sheet says about itself first: the clearest message for staff
   const rows = declaredRows(partHead(buf, sheet));
   if (rows !== null && rows > maxRows + 1) {
-    throw new ImportFileError('too_many_rows', `readXlsx: 表格有 ${rows} 行，超过 ${maxRows} 行的上限，请拆分后再导入 (the sheet declares ${rows} rows; at most ${maxRows})`);
+    throw new ImportFileError(
+      'too_many_rows',
+      `readXlsx: 表格有 ${rows} 行，超过 ${maxRows} 行的上限，请拆分后再导入 (the sheet declares ${rows} rows; at most ${maxRows})`,
+    );
   }
   checkDeclaredSizes(entries);
   let total = 0;

@@ -64,13 +64,9 @@ export async function migrate(db: PoolClient): Promise<void> {
     }
     const fact = signupFactOf(r.type, payload, Number(r.received_at), key);
     if (!fact) continue;
-    await db.query('INSERT INTO signups (id, hall_id, person, occupations, listing_id, signed_up_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-      r.id,
-      r.hall_id,
-      fact.person,
-      fact.occupations,
-      fact.listingId,
-      fact.signedUpAt,
-    ]);
+    await db.query(
+      'INSERT INTO signups (id, hall_id, person, occupations, listing_id, signed_up_at) VALUES ($1, $2, $3, $4, $5, $6)',
+      [r.id, r.hall_id, fact.person, fact.occupations, fact.listingId, fact.signedUpAt],
+    );
   }
 }

@@ -36,16 +36,24 @@ export async function postgresSchemaVersion(db: Pool | PoolClient): Promise<numb
 
 /** Brings the database up to `version` (default: the latest); never down. */
 export async function migratePostgresHub(pool: Pool, version: number = POSTGRES_LATEST): Promise<void> {
-  if (!POSTGRES_MIGRATIONS.some((m) => m.version === version)) throw new HubMigrationError(`migratePostgresHub: no migration has version ${version}`);
+  if (!POSTGRES_MIGRATIONS.some((m) => m.version === version))
+    throw new HubMigrationError(`migratePostgresHub: no migration has version ${version}`);
   const db = await pool.connect();
   try {
     await db.query('SELECT pg_advisory_lock($1, $2)', [LOCK_NAMESPACE, LOCK_MIGRATIONS]);
-    await db.query('CREATE TABLE IF NOT EXISTS hub_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+    await db.query(
+      'CREATE TABLE IF NOT EXISTS hub_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
     const current = await postgresSchemaVersion(db);
     if (current > POSTGRES_LATEST) {
-      throw new HubMigrationError(`migratePostgresHub: the database is at hub schema ${current}, newer than this hub knows (${POSTGRES_LATEST}); run the newer hub on every node`);
+      throw new HubMigrationError(
+        `migratePostgresHub: the database is at hub schema ${current}, newer than this hub knows (${POSTGRES_LATEST}); run the newer hub on every node`,
+      );
     }
-    if (version < current) throw new HubMigrationError(`migratePostgresHub: the database is at hub schema ${current}; cannot go back to ${version}`);
+    if (version < current)
+      throw new HubMigrationError(
+        `migratePostgresHub: the database is at hub schema ${current}; cannot go back to ${version}`,
+      );
     for (const m of POSTGRES_MIGRATIONS) {
       if (m.version <= current || m.version > version) continue;
       await db.query('BEGIN');
@@ -55,7 +63,9 @@ export async function migratePostgresHub(pool: Pool, version: number = POSTGRES_
         await db.query('COMMIT');
       } catch (error) {
         await db.query('ROLLBACK').catch(() => undefined);
-        throw new HubMigrationError(`migratePostgresHub: migration ${m.version} (${m.name}) failed: ${(error as Error).message}`);
+        throw new HubMigrationError(
+          `migratePostgresHub: migration ${m.version} (${m.name}) failed: ${(error as Error).message}`,
+        );
       }
     }
   } finally {

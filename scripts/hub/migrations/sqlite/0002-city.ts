@@ -53,7 +53,9 @@ export function migrate(db: BetterSqlite3.Database): void {
   `);
   const key = randomBytes(32).toString('hex');
   db.prepare("INSERT INTO hub_meta (key, value) VALUES ('person_key', ?)").run(key);
-  const insert = db.prepare('INSERT INTO signups (id, hall_id, person, occupations, listing_id, signed_up_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO signups (id, hall_id, person, occupations, listing_id, signed_up_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const rows = db.prepare<[], { id: string; hall_id: string; type: string; payload: string; received_at: number }>(
     "SELECT id, hall_id, type, payload, received_at FROM submissions WHERE type = 'registration'",
   );
@@ -65,6 +67,7 @@ export function migrate(db: BetterSqlite3.Database): void {
       continue;
     }
     const fact = signupFactOf(r.type, payload, r.received_at, key);
-    if (fact) insert.run(r.id, r.hall_id, fact.person, JSON.stringify(fact.occupations), fact.listingId, fact.signedUpAt);
+    if (fact)
+      insert.run(r.id, r.hall_id, fact.person, JSON.stringify(fact.occupations), fact.listingId, fact.signedUpAt);
   }
 }

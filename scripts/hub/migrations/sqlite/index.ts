@@ -31,10 +31,14 @@ export function sqliteSchemaVersion(db: BetterSqlite3.Database): number {
 export function migrateSqliteHub(db: BetterSqlite3.Database, version: number = SQLITE_LATEST): void {
   const current = sqliteSchemaVersion(db);
   if (current > SQLITE_LATEST) {
-    throw new HubMigrationError(`migrateSqliteHub: hub.db is at schema ${current}, newer than this hub knows (${SQLITE_LATEST}); run the newer hub or restore a backup`);
+    throw new HubMigrationError(
+      `migrateSqliteHub: hub.db is at schema ${current}, newer than this hub knows (${SQLITE_LATEST}); run the newer hub or restore a backup`,
+    );
   }
-  if (version < current) throw new HubMigrationError(`migrateSqliteHub: hub.db is at schema ${current}; cannot go back to ${version}`);
-  if (!SQLITE_MIGRATIONS.some((m) => m.version === version)) throw new HubMigrationError(`migrateSqliteHub: no migration has version ${version}`);
+  if (version < current)
+    throw new HubMigrationError(`migrateSqliteHub: hub.db is at schema ${current}; cannot go back to ${version}`);
+  if (!SQLITE_MIGRATIONS.some((m) => m.version === version))
+    throw new HubMigrationError(`migrateSqliteHub: no migration has version ${version}`);
   for (const m of SQLITE_MIGRATIONS) {
     if (m.version <= current || m.version > version) continue;
     db.transaction(() => {

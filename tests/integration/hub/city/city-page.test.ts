@@ -12,7 +12,14 @@ import type { Hub } from '../../../../scripts/hub/hub-server';
 import { cityDay } from '../../../../shared/pulse/city-pulse';
 import { launchChromium, screenshotPath } from '../../../support/browser';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
-import { CITY_EXPECTED, CITY_NOW, CITY_PERSONAL, CITY_POSTINGS, CITY_SIGNUPS, CITY_YEAR_AGO } from '../../../fixtures/city-fixture';
+import {
+  CITY_EXPECTED,
+  CITY_NOW,
+  CITY_PERSONAL,
+  CITY_POSTINGS,
+  CITY_SIGNUPS,
+  CITY_YEAR_AGO,
+} from '../../../fixtures/city-fixture';
 import { adminPost, startTestHub, waitFor } from '../../sync/support/sync-harness';
 import { HALL_TOKEN } from '../../../support/in-process-hall';
 import { tmpDir } from '../../../support/tmp-dir';
@@ -26,22 +33,48 @@ interface CityJson {
   pulse: {
     minDemand: number;
     windowDays: number;
-    trades: Array<{ occupation: string; demand: number; seekers: number; gap: number; ratio: number | null; status: string; shortageRank: number | null; yearAgo: { ratio: number | null } | null }>;
+    trades: Array<{
+      occupation: string;
+      demand: number;
+      seekers: number;
+      gap: number;
+      ratio: number | null;
+      status: string;
+      shortageRank: number | null;
+      yearAgo: { ratio: number | null } | null;
+    }>;
     totals: { demand: number; seekers: number; gap: number; ratio: number | null };
   };
-  halls: Array<{ hallId: string; nodeId: string; online: boolean; outboxPending: number | null; outboxLagS: number | null; screensOnline: number | null; screensTotal: number | null; behindChanges: number }>;
+  halls: Array<{
+    hallId: string;
+    nodeId: string;
+    online: boolean;
+    outboxPending: number | null;
+    outboxLagS: number | null;
+    screensOnline: number | null;
+    screensTotal: number | null;
+    behindChanges: number;
+  }>;
   hallTotals: { halls: number; online: number; screensOnline: number; screensTotal: number };
 }
 
 function hallSocket(hubUrl: string, hallId: string): Socket {
-  return io(`${hubUrl}/hall`, { transports: ['websocket'], auth: { hallId, token: HALL_TOKEN, since: 0 }, reconnection: false });
+  return io(`${hubUrl}/hall`, {
+    transports: ['websocket'],
+    auth: { hallId, token: HALL_TOKEN, since: 0 },
+    reconnection: false,
+  });
 }
 
 function emitAck(socket: Socket, event: string, body: unknown): Promise<{ ok: boolean }> {
   return socket.timeout(10_000).emitWithAck(event, body) as Promise<{ ok: boolean }>;
 }
 
-function describeCity(label: string, options: () => Promise<{ dataDir: string; databaseUrl?: string }>, screenshots: boolean): void {
+function describeCity(
+  label: string,
+  options: () => Promise<{ dataDir: string; databaseUrl?: string }>,
+  screenshots: boolean,
+): void {
   describe(`/city on ${label}`, () => {
     let hub: Hub;
     const sockets: Socket[] = [];
@@ -57,16 +90,47 @@ function describeCity(label: string, options: () => Promise<{ dataDir: string; d
       sockets.push(a, b);
       await waitFor('both halls connected', () => a.connected && b.connected);
       for (const s of CITY_SIGNUPS) {
-        const payload = { id: uuidv7(), number: 'A-0001', phone: s.phone, name: s.name, occupations: s.occupations, listingId: s.listingId, createdAt: new Date(CITY_NOW - s.daysAgo * DAY).toISOString() };
-        const ack = await emitAck(s.hallId === 'hall-a' ? a : b, 'submit', { id: payload.id, type: 'registration', payload });
+        const payload = {
+          id: uuidv7(),
+          number: 'A-0001',
+          phone: s.phone,
+          name: s.name,
+          occupations: s.occupations,
+          listingId: s.listingId,
+          createdAt: new Date(CITY_NOW - s.daysAgo * DAY).toISOString(),
+        };
+        const ack = await emitAck(s.hallId === 'hall-a' ? a : b, 'submit', {
+          id: payload.id,
+          type: 'registration',
+          payload,
+        });
         expect(ack.ok).toBe(true);
       }
       const lastSeq = await hub.store.lastSeq();
-      await emitAck(a, 'heartbeat', { hallId: 'hall-a', cursor: lastSeq - 2, outboxPending: 2, outboxOldestAt: CITY_NOW - 90_000, screensOnline: 3, screensTotal: 4 });
-      await emitAck(b, 'heartbeat', { hallId: 'hall-b', cursor: lastSeq, outboxPending: 0, outboxOldestAt: null, screensOnline: 2, screensTotal: 2 });
-      await waitFor('both heartbeats stored', async () => (await hub.store.hallStatuses()).filter((h) => h.screensTotal !== null).length === 2);
+      await emitAck(a, 'heartbeat', {
+        hallId: 'hall-a',
+        cursor: lastSeq - 2,
+        outboxPending: 2,
+        outboxOldestAt: CITY_NOW - 90_000,
+        screensOnline: 3,
+        screensTotal: 4,
+      });
+      await emitAck(b, 'heartbeat', {
+        hallId: 'hall-b',
+        cursor: lastSeq,
+        outboxPending: 0,
+        outboxOldestAt: null,
+        screensOnline: 2,
+        screensTotal: 2,
+      });
+      await waitFor(
+        'both heartbeats stored',
+        async () => (await hub.store.hallStatuses()).filter((h) => h.screensTotal !== null).length === 2,
+      );
       b.close();
-      await waitFor('hall-b gone', async () => (await hub.store.hallStatuses()).some((h) => h.hallId === 'hall-b' && !h.connected));
+      await waitFor('hall-b gone', async () =>
+        (await hub.store.hallStatuses()).some((h) => h.hallId === 'hall-b' && !h.connected),
+      );
       // the same week last year, as the daily snapshot of that day left it
       await hub.store.recordCitySnapshot(cityDay(CITY_NOW - 364 * DAY), CITY_YEAR_AGO, CITY_NOW - 364 * DAY);
 
@@ -83,18 +147,40 @@ function describeCity(label: string, options: () => Promise<{ dataDir: string; d
 
     it('gives the hand-computed figures per trade and in total', () => {
       const ranked = json.pulse.trades.filter((t) => t.shortageRank !== null);
-      expect(ranked.map((t) => ({ occupation: t.occupation, demand: t.demand, seekers: t.seekers, gap: t.gap, ratio: t.ratio, shortageRank: t.shortageRank, yearAgoRatio: t.yearAgo?.ratio ?? null }))).toEqual(
-        CITY_EXPECTED.ranked,
-      );
+      expect(
+        ranked.map((t) => ({
+          occupation: t.occupation,
+          demand: t.demand,
+          seekers: t.seekers,
+          gap: t.gap,
+          ratio: t.ratio,
+          shortageRank: t.shortageRank,
+          yearAgoRatio: t.yearAgo?.ratio ?? null,
+        })),
+      ).toEqual(CITY_EXPECTED.ranked);
       expect(json.pulse.trades.find((t) => t.occupation === 'cleaning')).toMatchObject(CITY_EXPECTED.cleaning);
-      expect(json.pulse.trades.find((t) => t.occupation === 'driving')).toMatchObject({ demand: 0, status: 'no-demand' });
+      expect(json.pulse.trades.find((t) => t.occupation === 'driving')).toMatchObject({
+        demand: 0,
+        status: 'no-demand',
+      });
       expect(json.pulse.totals).toMatchObject(CITY_EXPECTED.totals);
       expect(json.pulse).toMatchObject({ minDemand: 5, windowDays: 30 });
       expect(json.yearAgoDay).toBe('2025-11-28');
     });
 
     it('shows each hall: online or not, outbox lag, screens, changes behind', () => {
-      expect(json.halls.map((h) => [h.hallId, h.nodeId, h.online, h.outboxPending, h.outboxLagS, h.screensOnline, h.screensTotal, h.behindChanges])).toEqual([
+      expect(
+        json.halls.map((h) => [
+          h.hallId,
+          h.nodeId,
+          h.online,
+          h.outboxPending,
+          h.outboxLagS,
+          h.screensOnline,
+          h.screensTotal,
+          h.behindChanges,
+        ]),
+      ).toEqual([
         ['hall-a', 'node-1', true, 2, 90, 3, 4, 2],
         ['hall-b', 'node-1', false, 0, 0, 2, 2, 0],
       ]);
@@ -103,12 +189,18 @@ function describeCity(label: string, options: () => Promise<{ dataDir: string; d
 
     it('renders the same figures as a page with a strict CSP and no external asset', () => {
       expect(headers.get('content-type')).toMatch(/text\/html; charset=utf-8/);
-      expect(headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'self'; img-src 'none'; base-uri 'none'; form-action 'none'");
+      expect(headers.get('content-security-policy')).toBe(
+        "default-src 'none'; style-src 'self'; img-src 'none'; base-uri 'none'; form-action 'none'",
+      );
       expect(html).toContain('<html lang="zh-CN">');
       expect(html).toContain('全市零工市场用工景气');
       // moving: rank 1, D 20, S 2, gap +18, ratio 10.00, a year ago 2.50
-      expect(html).toMatch(/<td class="num rank">1<\/td><th scope="row">搬运装卸<\/th><td class="num">20<\/td><td class="num">2<\/td><td class="num short">\+18<\/td><td class="num">10\.00<\/td><td class="num">2\.50<\/td>/);
-      expect(html).toMatch(/<th scope="row">保洁家政<\/th><td class="num">3<\/td><td class="num">1<\/td><td class="num short">\+2<\/td><td class="num">—<\/td>/);
+      expect(html).toMatch(
+        /<td class="num rank">1<\/td><th scope="row">搬运装卸<\/th><td class="num">20<\/td><td class="num">2<\/td><td class="num short">\+18<\/td><td class="num">10\.00<\/td><td class="num">2\.50<\/td>/,
+      );
+      expect(html).toMatch(
+        /<th scope="row">保洁家政<\/th><td class="num">3<\/td><td class="num">1<\/td><td class="num short">\+2<\/td><td class="num">—<\/td>/,
+      );
       expect(html).toContain('去年同期：2025-11-28');
       expect(html).not.toMatch(/<script|https?:\/\/(?!127\.0\.0\.1)|src=/i);
     });
@@ -138,7 +230,11 @@ function describeCity(label: string, options: () => Promise<{ dataDir: string; d
             const layout = await page.evaluate(() => ({
               scrollWidth: document.documentElement.scrollWidth,
               styled: getComputedStyle(document.querySelector('header')!).backgroundColor,
-              smallest: Math.min(...[...document.querySelectorAll('td, th, p, .label')].map((e) => parseFloat(getComputedStyle(e).fontSize))),
+              smallest: Math.min(
+                ...[...document.querySelectorAll('td, th, p, .label')].map((e) =>
+                  parseFloat(getComputedStyle(e).fontSize),
+                ),
+              ),
             }));
             expect(problems).toEqual([]);
             expect(layout.styled).toBe('rgb(11, 79, 156)'); // the stylesheet loaded under the CSP

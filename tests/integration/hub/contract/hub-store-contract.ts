@@ -46,7 +46,11 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
       const [c2] = await store.upsertPostings([{ ...a, title: '改了标题' }], NOW + 1);
       expect(c1!.seq).toBe(1);
       expect(c2!.seq).toBe(2);
-      expect(await store.getPosting(a.id)).toMatchObject({ title: '改了标题', revision: 2, updatedAt: new Date(NOW + 1).toISOString() });
+      expect(await store.getPosting(a.id)).toMatchObject({
+        title: '改了标题',
+        revision: 2,
+        updatedAt: new Date(NOW + 1).toISOString(),
+      });
       expect(c2!.data).toEqual(await store.getPosting(a.id));
       // a revision sent higher than the hub's is kept
       const [c3] = await store.upsertPostings([{ ...a, revision: 9 }], NOW + 2);
@@ -98,25 +102,43 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
       ]);
       expect(rest.changes[1]).not.toHaveProperty('data');
       expect(rest.hasMore).toBe(false);
-      expect(JSON.parse((await store.changesPageJson(4, 10)).toString('utf8'))).toEqual({ changes: [], lastSeq: 4, hasMore: false });
+      expect(JSON.parse((await store.changesPageJson(4, 10)).toString('utf8'))).toEqual({
+        changes: [],
+        lastSeq: 4,
+        hasMore: false,
+      });
       expect(await store.changesSince(4, 10)).toEqual({ changes: [], lastSeq: 4, hasMore: false });
       expect(await store.lastSeq()).toBe(4);
     });
 
     it('writes JSON that any parser reads back for awkward ids, types and text', async () => {
-      await store.appendRawChange({ type: 'listing"x', op: 'upsert\\', id: '引号"\n\u2028', data: { title: '<script>alert("急")</script>', n: [1, null, 2.5] } }, NOW);
+      await store.appendRawChange(
+        {
+          type: 'listing"x',
+          op: 'upsert\\',
+          id: '引号"\n\u2028',
+          data: { title: '<script>alert("急")</script>', n: [1, null, 2.5] },
+        },
+        NOW,
+      );
       await store.appendRawChange({ type: 'listing', op: 'delete', id: 'gone' }, NOW);
       await store.appendRawChange({ type: 'listing', op: 'upsert', id: 'null-data', data: null }, NOW);
       const page = JSON.parse((await store.changesPageJson(0, 10)).toString('utf8'));
       expect(page).toEqual(JSON.parse(JSON.stringify(await store.changesSince(0, 10))));
-      expect(page.changes[0]).toMatchObject({ id: '引号"\n\u2028', data: { title: '<script>alert("急")</script>', n: [1, null, 2.5] } });
+      expect(page.changes[0]).toMatchObject({
+        id: '引号"\n\u2028',
+        data: { title: '<script>alert("急")</script>', n: [1, null, 2.5] },
+      });
       expect(page.changes[2]).toEqual({ seq: 3, type: 'listing', op: 'upsert', id: 'null-data', data: null });
     });
 
     it('stores a submission once however often it arrives, and counts every arrival', async () => {
       const s = { id: uuid(1), hallId: 'h1', type: 'test.ping', payload: { n: 1, text: '你好' }, receivedAt: NOW };
       expect(await store.addSubmission(s)).toEqual({ inserted: true, changes: [] });
-      expect(await store.addSubmission({ ...s, hallId: 'h2', receivedAt: NOW + 5 })).toEqual({ inserted: false, changes: [] });
+      expect(await store.addSubmission({ ...s, hallId: 'h2', receivedAt: NOW + 5 })).toEqual({
+        inserted: false,
+        changes: [],
+      });
       expect(await store.submissions()).toEqual([{ ...s, receivedCount: 2 }]);
       expect(await store.countSubmissions()).toBe(1);
       await store.addSubmission({ ...s, id: uuid(2) });
@@ -124,21 +146,46 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
     });
 
     it('commits an urgent relay with its submission, and never runs it twice', async () => {
-      const notice = { id: 'hall-a:u1', title: '急招搬运工', body: '', listingId: null, expiresAt: new Date(NOW + 3_600_000).toISOString(), screens: null };
+      const notice = {
+        id: 'hall-a:u1',
+        title: '急招搬运工',
+        body: '',
+        listingId: null,
+        expiresAt: new Date(NOW + 3_600_000).toISOString(),
+        screens: null,
+      };
       const s = { id: uuid(3), hallId: 'hall-a', type: 'urgent', payload: notice, receivedAt: NOW };
       const first = await store.addSubmission(s, { kind: 'upsert-urgent', notice });
       expect(first.inserted).toBe(true);
-      expect(first.changes).toEqual([{ seq: 1, type: 'urgent', op: 'upsert', id: 'hall-a:u1', data: { ...notice, revision: 1, updatedAt: new Date(NOW).toISOString() } }]);
+      expect(first.changes).toEqual([
+        {
+          seq: 1,
+          type: 'urgent',
+          op: 'upsert',
+          id: 'hall-a:u1',
+          data: { ...notice, revision: 1, updatedAt: new Date(NOW).toISOString() },
+        },
+      ]);
       expect(await store.addSubmission(s, { kind: 'upsert-urgent', notice })).toEqual({ inserted: false, changes: [] });
       const retract = await store.addSubmission({ ...s, id: uuid(4) }, { kind: 'retract-urgent', id: 'hall-a:u1' });
       expect(retract.changes.map((c) => [c.seq, c.op, c.id])).toEqual([[2, 'delete', 'hall-a:u1']]);
       // withdrawing what the hub never had stores the item and changes nothing
-      expect(await store.addSubmission({ ...s, id: uuid(5) }, { kind: 'retract-urgent', id: 'never' })).toEqual({ inserted: true, changes: [] });
+      expect(await store.addSubmission({ ...s, id: uuid(5) }, { kind: 'retract-urgent', id: 'never' })).toEqual({
+        inserted: true,
+        changes: [],
+      });
       expect(await store.lastSeq()).toBe(2);
     });
 
     it('upserts and retracts urgent notices with their own revisions', async () => {
-      const notice = { id: 'city-1', title: '全市急招', body: '今天下午', listingId: null, expiresAt: new Date(NOW + 60_000).toISOString(), screens: ['1'] };
+      const notice = {
+        id: 'city-1',
+        title: '全市急招',
+        body: '今天下午',
+        listingId: null,
+        expiresAt: new Date(NOW + 60_000).toISOString(),
+        screens: ['1'],
+      };
       await store.upsertUrgent(notice, NOW);
       const again = await store.upsertUrgent({ ...notice, title: '全市急招(改)' }, NOW + 1);
       expect(again.data).toMatchObject({ title: '全市急招(改)', revision: 2, screens: ['1'] });
@@ -148,7 +195,9 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
 
     it('refuses to store what it cannot, and stays usable', async () => {
       // a submission payload that cannot become JSON (a BigInt) must reject, not half-store
-      await expect(store.addSubmission({ id: uuid(6), hallId: 'h', type: 't', payload: { n: 1n }, receivedAt: NOW })).rejects.toThrow();
+      await expect(
+        store.addSubmission({ id: uuid(6), hallId: 'h', type: 't', payload: { n: 1n }, receivedAt: NOW }),
+      ).rejects.toThrow();
       expect(await store.countSubmissions()).toBe(0);
       await store.ping();
     });
@@ -158,7 +207,9 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
       const writes: Array<Promise<unknown>> = [];
       for (let i = 0; i < 40; i++) {
         const s = i % 2 === 0 ? store : other;
-        writes.push(i % 3 === 0 ? s.upsertPostings([makePosting(), makePosting()], NOW) : s.upsertPostings([makePosting()], NOW));
+        writes.push(
+          i % 3 === 0 ? s.upsertPostings([makePosting(), makePosting()], NOW) : s.upsertPostings([makePosting()], NOW),
+        );
       }
       await Promise.all(writes);
       const { changes, lastSeq } = await store.changesSince(0, 1000);
@@ -166,40 +217,134 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
       expect(lastSeq).toBe(54);
     });
 
-    it('keeps each hall\'s last status; only the session that connected can mark it gone', async () => {
-      await store.recordHall({ kind: 'connected', hallId: 'hall-a', nodeId: 'n1', session: 'n1/s1', at: NOW, cursor: 5 });
-      await store.recordHall({ kind: 'heartbeat', hallId: 'hall-a', nodeId: 'n1', session: 'n1/s1', at: NOW + 10, cursor: 7, outboxPending: 3, outboxOldestAt: NOW - 5, screensOnline: 2, screensTotal: 4 });
+    it("keeps each hall's last status; only the session that connected can mark it gone", async () => {
+      await store.recordHall({
+        kind: 'connected',
+        hallId: 'hall-a',
+        nodeId: 'n1',
+        session: 'n1/s1',
+        at: NOW,
+        cursor: 5,
+      });
+      await store.recordHall({
+        kind: 'heartbeat',
+        hallId: 'hall-a',
+        nodeId: 'n1',
+        session: 'n1/s1',
+        at: NOW + 10,
+        cursor: 7,
+        outboxPending: 3,
+        outboxOldestAt: NOW - 5,
+        screensOnline: 2,
+        screensTotal: 4,
+      });
       // the hall moved to node 2; the old session's late disconnect must not mark it offline
-      await store.recordHall({ kind: 'connected', hallId: 'hall-a', nodeId: 'n2', session: 'n2/s9', at: NOW + 20, cursor: 7 });
+      await store.recordHall({
+        kind: 'connected',
+        hallId: 'hall-a',
+        nodeId: 'n2',
+        session: 'n2/s9',
+        at: NOW + 20,
+        cursor: 7,
+      });
       await store.recordHall({ kind: 'disconnected', hallId: 'hall-a', session: 'n1/s1', at: NOW + 30 });
-      await store.recordHall({ kind: 'connected', hallId: 'hall-b', nodeId: 'n1', session: 'n1/s2', at: NOW, cursor: 0 });
+      await store.recordHall({
+        kind: 'connected',
+        hallId: 'hall-b',
+        nodeId: 'n1',
+        session: 'n1/s2',
+        at: NOW,
+        cursor: 0,
+      });
       await store.recordHall({ kind: 'disconnected', hallId: 'hall-b', session: 'n1/s2', at: NOW + 40 });
       expect(await store.hallStatuses()).toEqual([
-        { hallId: 'hall-a', nodeId: 'n2', connected: true, connectedAt: NOW + 20, lastSeenAt: NOW + 20, cursor: 7, outboxPending: 3, outboxOldestAt: NOW - 5, screensOnline: 2, screensTotal: 4 },
-        { hallId: 'hall-b', nodeId: 'n1', connected: false, connectedAt: NOW, lastSeenAt: NOW + 40, cursor: 0, outboxPending: null, outboxOldestAt: null, screensOnline: null, screensTotal: null },
+        {
+          hallId: 'hall-a',
+          nodeId: 'n2',
+          connected: true,
+          connectedAt: NOW + 20,
+          lastSeenAt: NOW + 20,
+          cursor: 7,
+          outboxPending: 3,
+          outboxOldestAt: NOW - 5,
+          screensOnline: 2,
+          screensTotal: 4,
+        },
+        {
+          hallId: 'hall-b',
+          nodeId: 'n1',
+          connected: false,
+          connectedAt: NOW,
+          lastSeenAt: NOW + 40,
+          cursor: 0,
+          outboxPending: null,
+          outboxOldestAt: null,
+          screensOnline: null,
+          screensTotal: null,
+        },
       ]);
     });
 
     it('counts open demand and distinct seekers per trade, city-wide, without a person leaving the store', async () => {
       const DAY = 86_400_000;
       const moving = makePosting({ occupation: 'moving', headcount: 9, validFrom: new Date(NOW - DAY).toISOString() });
-      await store.upsertPostings([moving, makePosting({ occupation: 'moving', headcount: 4, validFrom: new Date(NOW + DAY).toISOString() })], NOW);
+      await store.upsertPostings(
+        [moving, makePosting({ occupation: 'moving', headcount: 4, validFrom: new Date(NOW + DAY).toISOString() })],
+        NOW,
+      );
       const reg = (n: number, phone: string, occupations: string[], listingId: string | null, daysAgo: number) =>
-        store.addSubmission({ id: uuid(100 + n), hallId: `h${n % 2}`, type: 'registration', payload: { phone, name: '某某', occupations, listingId, createdAt: new Date(NOW - daysAgo * DAY).toISOString() }, receivedAt: NOW });
+        store.addSubmission({
+          id: uuid(100 + n),
+          hallId: `h${n % 2}`,
+          type: 'registration',
+          payload: {
+            phone,
+            name: '某某',
+            occupations,
+            listingId,
+            createdAt: new Date(NOW - daysAgo * DAY).toISOString(),
+          },
+          receivedAt: NOW,
+        });
       await reg(1, '13900000001', ['moving', 'delivery'], null, 1);
       await reg(2, '13900000001', ['moving'], null, 2); // the same person at another hall
       await reg(3, '13900000002', [], moving.id, 3); // the posting's trade
       await reg(4, '13900000003', ['moving'], null, 31); // outside the window
-      await store.addSubmission({ id: uuid(105), hallId: 'h1', type: 'registration', payload: { name: 'no phone' }, receivedAt: NOW });
-      expect(await store.cityCounts(NOW, 30)).toEqual({ demand: { moving: 9 }, seekers: { moving: 2, delivery: 1 }, totalSeekers: 2 });
+      await store.addSubmission({
+        id: uuid(105),
+        hallId: 'h1',
+        type: 'registration',
+        payload: { name: 'no phone' },
+        receivedAt: NOW,
+      });
+      expect(await store.cityCounts(NOW, 30)).toEqual({
+        demand: { moving: 9 },
+        seekers: { moving: 2, delivery: 1 },
+        totalSeekers: 2,
+      });
     });
 
     it('keeps one snapshot per day and finds the one nearest a day', async () => {
-      await store.recordCitySnapshot('2025-11-26', { demand: { moving: 1 }, seekers: { moving: 1 }, totalSeekers: 1 }, NOW);
+      await store.recordCitySnapshot(
+        '2025-11-26',
+        { demand: { moving: 1 }, seekers: { moving: 1 }, totalSeekers: 1 },
+        NOW,
+      );
       await store.recordCitySnapshot('2025-11-29', { demand: { moving: 3 }, seekers: {}, totalSeekers: 0 }, NOW);
-      await store.recordCitySnapshot('2025-11-29', { demand: { moving: 4, care: 2 }, seekers: { care: 5 }, totalSeekers: 6 }, NOW + 1);
-      expect(await store.citySnapshotNear('2025-11-25', '2025-12-01', '2025-11-28')).toEqual({ day: '2025-11-29', demand: { moving: 4, care: 2 }, seekers: { moving: 0, care: 5 }, totalSeekers: 6 });
-      expect(await store.citySnapshotNear('2025-11-20', '2025-11-27', '2025-11-21')).toMatchObject({ day: '2025-11-26' });
+      await store.recordCitySnapshot(
+        '2025-11-29',
+        { demand: { moving: 4, care: 2 }, seekers: { care: 5 }, totalSeekers: 6 },
+        NOW + 1,
+      );
+      expect(await store.citySnapshotNear('2025-11-25', '2025-12-01', '2025-11-28')).toEqual({
+        day: '2025-11-29',
+        demand: { moving: 4, care: 2 },
+        seekers: { moving: 0, care: 5 },
+        totalSeekers: 6,
+      });
+      expect(await store.citySnapshotNear('2025-11-20', '2025-11-27', '2025-11-21')).toMatchObject({
+        day: '2025-11-26',
+      });
       expect(await store.citySnapshotNear('2024-01-01', '2024-01-07', '2024-01-04')).toBeNull();
     });
 

@@ -4,7 +4,11 @@
  * start: three nodes migrating at once, and a database newer than the code refused.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { migratePostgresHub, POSTGRES_MIGRATIONS, postgresSchemaVersion } from '../../../../scripts/hub/migrations/postgres/index';
+import {
+  migratePostgresHub,
+  POSTGRES_MIGRATIONS,
+  postgresSchemaVersion,
+} from '../../../../scripts/hub/migrations/postgres/index';
 import { openPostgresHubStore, postgresPoolFor } from '../../../../scripts/hub/postgres-store';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
 import { makePosting, NOW } from '../../../unit/db/fixtures';
@@ -24,7 +28,9 @@ describe('hub PostgreSQL migration registry', () => {
     const pools = [0, 1, 2].map(() => postgresPoolFor(url, { max: 2 }));
     try {
       await Promise.all(pools.map((p) => migratePostgresHub(p)));
-      const { rows } = await pools[0]!.query<{ version: number }>('SELECT version FROM hub_migrations ORDER BY version');
+      const { rows } = await pools[0]!.query<{ version: number }>(
+        'SELECT version FROM hub_migrations ORDER BY version',
+      );
       expect(rows.map((r) => r.version)).toEqual(POSTGRES_MIGRATIONS.map((m) => m.version));
     } finally {
       await Promise.all(pools.map((p) => p.end()));
@@ -53,17 +59,31 @@ describe('hub PostgreSQL migration 1 (base)', () => {
       await migratePostgresHub(pool, 1);
       expect(await postgresSchemaVersion(pool)).toBe(1);
       const l = makePosting({ revision: 4 });
-      await pool.query('INSERT INTO listings (id, revision, valid_until_ms, data) VALUES ($1, 4, $2, $3)', [l.id, Date.parse(l.validUntil), JSON.stringify(l)]);
-      await pool.query("INSERT INTO changes (seq, type, op, id, data, created_at) VALUES (1, 'listing', 'upsert', $1, $2, $3)", [l.id, JSON.stringify(l), NOW]);
+      await pool.query('INSERT INTO listings (id, revision, valid_until_ms, data) VALUES ($1, 4, $2, $3)', [
+        l.id,
+        Date.parse(l.validUntil),
+        JSON.stringify(l),
+      ]);
+      await pool.query(
+        "INSERT INTO changes (seq, type, op, id, data, created_at) VALUES (1, 'listing', 'upsert', $1, $2, $3)",
+        [l.id, JSON.stringify(l), NOW],
+      );
       // seq is positive and unique
-      await expect(pool.query("INSERT INTO changes (seq, type, op, id, created_at) VALUES (0, 'listing', 'delete', 'x', 1)")).rejects.toThrow(/check/i);
-      await expect(pool.query("INSERT INTO changes (seq, type, op, id, created_at) VALUES (1, 'listing', 'delete', 'x', 1)")).rejects.toThrow(/duplicate key/);
+      await expect(
+        pool.query("INSERT INTO changes (seq, type, op, id, created_at) VALUES (0, 'listing', 'delete', 'x', 1)"),
+      ).rejects.toThrow(/check/i);
+      await expect(
+        pool.query("INSERT INTO changes (seq, type, op, id, created_at) VALUES (1, 'listing', 'delete', 'x', 1)"),
+      ).rejects.toThrow(/duplicate key/);
     } finally {
       await pool.end();
     }
     const store = await openPostgresHubStore(url);
     try {
-      const [next] = await store.upsertPostings([{ ...(await store.getPosting((await store.changesSince(0, 1)).changes[0]!.id))!, title: '新标题' }], NOW);
+      const [next] = await store.upsertPostings(
+        [{ ...(await store.getPosting((await store.changesSince(0, 1)).changes[0]!.id))!, title: '新标题' }],
+        NOW,
+      );
       expect(next).toMatchObject({ seq: 2, data: { revision: 5, title: '新标题' } });
     } finally {
       await store.close();
@@ -78,18 +98,50 @@ describe('hub PostgreSQL migration 2 (city)', () => {
     const l = makePosting({ occupation: 'moving', headcount: 7, validFrom: '2026-11-26T10:00:00.000+08:00' });
     try {
       await migratePostgresHub(pool, 1);
-      await pool.query('INSERT INTO listings (id, revision, valid_until_ms, data) VALUES ($1, 1, $2, $3)', [l.id, Date.parse(l.validUntil), JSON.stringify(l)]);
+      await pool.query('INSERT INTO listings (id, revision, valid_until_ms, data) VALUES ($1, 1, $2, $3)', [
+        l.id,
+        Date.parse(l.validUntil),
+        JSON.stringify(l),
+      ]);
       const sub = (id: string, hall: string, type: string, payload: string) =>
-        pool.query('INSERT INTO submissions (id, hall_id, type, payload, received_at) VALUES ($1, $2, $3, $4, $5)', [id, hall, type, payload, NOW]);
-      await sub('s-1', 'hall-a', 'registration', JSON.stringify({ phone: '13900001111', name: '王小明', occupations: ['moving', 'not-a-trade'], listingId: null, createdAt: new Date(NOW - 1000).toISOString() }));
-      await sub('s-2', 'hall-b', 'registration', JSON.stringify({ phone: '139-0000-1111', occupations: [], listingId: l.id }));
+        pool.query('INSERT INTO submissions (id, hall_id, type, payload, received_at) VALUES ($1, $2, $3, $4, $5)', [
+          id,
+          hall,
+          type,
+          payload,
+          NOW,
+        ]);
+      await sub(
+        's-1',
+        'hall-a',
+        'registration',
+        JSON.stringify({
+          phone: '13900001111',
+          name: '王小明',
+          occupations: ['moving', 'not-a-trade'],
+          listingId: null,
+          createdAt: new Date(NOW - 1000).toISOString(),
+        }),
+      );
+      await sub(
+        's-2',
+        'hall-b',
+        'registration',
+        JSON.stringify({ phone: '139-0000-1111', occupations: [], listingId: l.id }),
+      );
       await sub('s-3', 'hall-b', 'registration', '{"no phone": true}');
       await sub('s-4', 'hall-b', 'urgent', JSON.stringify({ phone: '13900002222' }));
       await migratePostgresHub(pool, 2);
 
       const posting = await pool.query('SELECT occupation, headcount, valid_from_ms FROM listings');
       expect(posting.rows).toEqual([{ occupation: 'moving', headcount: 7, valid_from_ms: Date.parse(l.validFrom) }]);
-      const { rows } = await pool.query<{ id: string; person: string; occupations: string[]; listing_id: string | null; signed_up_at: number }>('SELECT * FROM signups ORDER BY id');
+      const { rows } = await pool.query<{
+        id: string;
+        person: string;
+        occupations: string[];
+        listing_id: string | null;
+        signed_up_at: number;
+      }>('SELECT * FROM signups ORDER BY id');
       expect(rows.map((f) => [f.id, f.occupations, f.listing_id, f.signed_up_at])).toEqual([
         ['s-1', ['moving'], null, NOW - 1000],
         ['s-2', [], l.id, NOW],
@@ -101,7 +153,11 @@ describe('hub PostgreSQL migration 2 (city)', () => {
     }
     const store = await openPostgresHubStore(url);
     try {
-      expect(await store.cityCounts(NOW, 30)).toEqual({ demand: { moving: 7 }, seekers: { moving: 1 }, totalSeekers: 1 });
+      expect(await store.cityCounts(NOW, 30)).toEqual({
+        demand: { moving: 7 },
+        seekers: { moving: 1 },
+        totalSeekers: 1,
+      });
     } finally {
       await store.close();
     }

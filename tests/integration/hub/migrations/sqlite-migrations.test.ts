@@ -5,7 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { migrateSqliteHub, SQLITE_MIGRATIONS, sqliteSchemaVersion } from '../../../../scripts/hub/migrations/sqlite/index';
+import {
+  migrateSqliteHub,
+  SQLITE_MIGRATIONS,
+  sqliteSchemaVersion,
+} from '../../../../scripts/hub/migrations/sqlite/index';
 import { openSqliteHubStore } from '../../../../scripts/hub/sqlite-store';
 import { makePosting, NOW } from '../../../unit/db/fixtures';
 import { tmpDir } from '../../../support/tmp-dir';
@@ -44,8 +48,12 @@ describe('hub SQLite migration 1 (base)', () => {
     `);
     const l = makePosting({ revision: 3 });
     old.prepare('INSERT INTO listings VALUES (?, 3, ?, 0, ?)').run(l.id, Date.parse(l.validUntil), JSON.stringify(l));
-    old.prepare('INSERT INTO changes (type, op, id, data, created_at) VALUES (?, ?, ?, ?, ?)').run('listing', 'upsert', l.id, JSON.stringify(l), NOW);
-    old.prepare('INSERT INTO changes (type, op, id, data, created_at) VALUES (?, ?, ?, ?, ?)').run('listing', 'delete', 'gone', null, NOW);
+    old
+      .prepare('INSERT INTO changes (type, op, id, data, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run('listing', 'upsert', l.id, JSON.stringify(l), NOW);
+    old
+      .prepare('INSERT INTO changes (type, op, id, data, created_at) VALUES (?, ?, ?, ?, ?)')
+      .run('listing', 'delete', 'gone', null, NOW);
     old.prepare('DELETE FROM changes WHERE seq = 2').run();
     expect(sqliteSchemaVersion(old)).toBe(0);
     old.close();
@@ -72,16 +80,48 @@ describe('hub SQLite migration 2 (city)', () => {
     const db = new BetterSqlite3(file);
     migrateSqliteHub(db, 1);
     const l = makePosting({ occupation: 'moving', headcount: 7, validFrom: '2026-11-26T10:00:00.000+08:00' });
-    db.prepare('INSERT INTO listings (id, revision, valid_until_ms, deleted, data) VALUES (?, 1, ?, 0, ?)').run(l.id, Date.parse(l.validUntil), JSON.stringify(l));
+    db.prepare('INSERT INTO listings (id, revision, valid_until_ms, deleted, data) VALUES (?, 1, ?, 0, ?)').run(
+      l.id,
+      Date.parse(l.validUntil),
+      JSON.stringify(l),
+    );
     const sub = db.prepare('INSERT INTO submissions (id, hall_id, type, payload, received_at) VALUES (?, ?, ?, ?, ?)');
-    sub.run('s-1', 'hall-a', 'registration', JSON.stringify({ phone: '13900001111', name: '王小明', occupations: ['moving', 'not-a-trade'], listingId: null, createdAt: new Date(NOW - 1000).toISOString() }), NOW);
-    sub.run('s-2', 'hall-b', 'registration', JSON.stringify({ phone: '139-0000-1111', occupations: [], listingId: l.id }), NOW);
+    sub.run(
+      's-1',
+      'hall-a',
+      'registration',
+      JSON.stringify({
+        phone: '13900001111',
+        name: '王小明',
+        occupations: ['moving', 'not-a-trade'],
+        listingId: null,
+        createdAt: new Date(NOW - 1000).toISOString(),
+      }),
+      NOW,
+    );
+    sub.run(
+      's-2',
+      'hall-b',
+      'registration',
+      JSON.stringify({ phone: '139-0000-1111', occupations: [], listingId: l.id }),
+      NOW,
+    );
     sub.run('s-3', 'hall-b', 'registration', '{"no phone": true}', NOW);
     sub.run('s-4', 'hall-b', 'urgent', JSON.stringify({ phone: '13900002222' }), NOW);
     migrateSqliteHub(db, 2);
 
-    expect(db.prepare('SELECT occupation, headcount, valid_from_ms FROM listings').get()).toEqual({ occupation: 'moving', headcount: 7, valid_from_ms: Date.parse(l.validFrom) });
-    const facts = db.prepare('SELECT * FROM signups ORDER BY id').all() as Array<{ id: string; person: string; occupations: string; listing_id: string | null; signed_up_at: number }>;
+    expect(db.prepare('SELECT occupation, headcount, valid_from_ms FROM listings').get()).toEqual({
+      occupation: 'moving',
+      headcount: 7,
+      valid_from_ms: Date.parse(l.validFrom),
+    });
+    const facts = db.prepare('SELECT * FROM signups ORDER BY id').all() as Array<{
+      id: string;
+      person: string;
+      occupations: string;
+      listing_id: string | null;
+      signed_up_at: number;
+    }>;
     expect(facts.map((f) => [f.id, JSON.parse(f.occupations), f.listing_id, f.signed_up_at])).toEqual([
       ['s-1', ['moving'], null, NOW - 1000],
       ['s-2', [], l.id, NOW],

@@ -48,7 +48,10 @@ describe('three hub nodes, eight writers, five halls', () => {
 
   async function startHallOn(i: number): Promise<void> {
     const dir = tmpDir(`hall-contention-${i}-`);
-    const hall = await startHallProcess({ dataDir: dir, args: ['--hub', nodes[i % nodes.length]!.url, '--hall-id', `hall-${i}`, '--hub-token', HALL_TOKEN] });
+    const hall = await startHallProcess({
+      dataDir: dir,
+      args: ['--hub', nodes[i % nodes.length]!.url, '--hall-id', `hall-${i}`, '--hub-token', HALL_TOKEN],
+    });
     halls.push({ dir, hall });
   }
 
@@ -82,7 +85,10 @@ describe('three hub nodes, eight writers, five halls', () => {
         } else {
           const id = live.splice(rng.int(0, live.length - 1), 1)[0]!;
           reserved++;
-          const res = await fetch(`${node.url}/api/v1/listings/${id}`, { method: 'DELETE', headers: { authorization: 'Bearer test-admin-token' } });
+          const res = await fetch(`${node.url}/api/v1/listings/${id}`, {
+            method: 'DELETE',
+            headers: { authorization: 'Bearer test-admin-token' },
+          });
           if (res.status === 200) written++;
           else if (res.status === 404) reserved--;
           else throw new Error(`writer ${w}: DELETE answered ${res.status}`);
@@ -107,7 +113,8 @@ describe('three hub nodes, eight writers, five halls', () => {
         page.changes.forEach((c, i) => {
           if (c.seq !== cursor + i + 1) pageViolations.push(`${name}: page after ${cursor} had seq ${c.seq} at ${i}`);
         });
-        if (page.changes.length > 0 && page.lastSeq < page.changes.at(-1)!.seq) pageViolations.push(`${name}: lastSeq ${page.lastSeq} below the page`);
+        if (page.changes.length > 0 && page.lastSeq < page.changes.at(-1)!.seq)
+          pageViolations.push(`${name}: lastSeq ${page.lastSeq} below the page`);
         cursor = page.changes.at(-1)?.seq ?? cursor;
         if (!page.hasMore) await new Promise((r) => setTimeout(r, 20));
       }
@@ -135,7 +142,11 @@ describe('three hub nodes, eight writers, five halls', () => {
     expect(Math.min(...pagesRead)).toBeGreaterThan(10);
 
     // live: every node sent 1…last, in order, once each
-    await waitFor('every node to send every change live', () => recorders.every((r) => r.seqs.length >= lastSeq), 60_000);
+    await waitFor(
+      'every node to send every change live',
+      () => recorders.every((r) => r.seqs.length >= lastSeq),
+      60_000,
+    );
     for (const r of recorders) {
       const wrong = r.seqs.findIndex((s, i) => s !== i + 1);
       expect(wrong, `live events out of order at index ${wrong}`).toBe(-1);
@@ -144,7 +155,11 @@ describe('three hub nodes, eight writers, five halls', () => {
 
     const upstream = await nodes[1]!.store.allPostings();
     for (const { hall, dir } of halls) {
-      await waitFor(`hall at ${hall.url} to reach ${lastSeq}`, async () => (await health(hall.url)).cursor === lastSeq, 60_000);
+      await waitFor(
+        `hall at ${hall.url} to reach ${lastSeq}`,
+        async () => (await health(hall.url)).cursor === lastSeq,
+        60_000,
+      );
       const { postings, cursor } = hallPostings(dir);
       expect(cursor).toBe(lastSeq);
       expect(postings.size).toBe(upstream.size);

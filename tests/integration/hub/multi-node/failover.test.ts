@@ -66,7 +66,12 @@ describe('halls failing over between three hub nodes', () => {
     const lastSeq = await store.lastSeq();
     const upstream = await store.allPostings();
     for (const { hall, dir, id } of halls) {
-      await waitFor(`${id} to reach seq ${lastSeq}`, async () => (await health(hall.url)).cursor === lastSeq, 120_000, 100);
+      await waitFor(
+        `${id} to reach seq ${lastSeq}`,
+        async () => (await health(hall.url)).cursor === lastSeq,
+        120_000,
+        100,
+      );
       const { postings, cursor } = hallPostings(dir);
       expect(cursor).toBe(lastSeq);
       expect(postings.size).toBe(upstream.size);
@@ -82,7 +87,11 @@ describe('halls failing over between three hub nodes', () => {
       while (on) {
         const candidates = alive();
         const node = candidates[sent % candidates.length]!;
-        const res = await adminPostTo(node.url, '/api/v1/listings', { ...template, id: `live-${sent % 300}`, headcount: (sent % 50) + 1 }).catch(() => null);
+        const res = await adminPostTo(node.url, '/api/v1/listings', {
+          ...template,
+          id: `live-${sent % 300}`,
+          headcount: (sent % 50) + 1,
+        }).catch(() => null);
         if (res?.ok) sent++;
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -97,12 +106,21 @@ describe('halls failing over between three hub nodes', () => {
   }
 
   /** `count` sign-ups into the outboxes of `into`, a few at a time, as kiosks would make them. */
-  async function submitSignups(into: Hall[], count: number, tag: string, onHalfway?: () => Promise<void>): Promise<string[]> {
+  async function submitSignups(
+    into: Hall[],
+    count: number,
+    tag: string,
+    onHalfway?: () => Promise<void>,
+  ): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const id = uuidv7();
       const body = signup({ id, phone: `139${tag}${String(i).padStart(5, '0')}`.slice(0, 11) });
-      into[i % into.length]!.hubLink!.enqueue({ id, type: 'registration', payload: { ...body, number: `A-${i}`, kioskId: 'local', createdAt: new Date().toISOString() } });
+      into[i % into.length]!.hubLink!.enqueue({
+        id,
+        type: 'registration',
+        payload: { ...body, number: `A-${i}`, kioskId: 'local', createdAt: new Date().toISOString() },
+      });
       ids.push(id);
       if (i === Math.floor(count / 2)) await onHalfway?.();
       if (i % 10 === 9) await new Promise((r) => setTimeout(r, 15));
@@ -111,7 +129,10 @@ describe('halls failing over between three hub nodes', () => {
   }
 
   async function arrivals(ids: readonly string[]): Promise<Map<string, number>> {
-    const { rows } = await store.pool.query<{ id: string; received_count: number }>('SELECT id, received_count FROM submissions WHERE id = ANY($1::text[])', [ids]);
+    const { rows } = await store.pool.query<{ id: string; received_count: number }>(
+      'SELECT id, received_count FROM submissions WHERE id = ANY($1::text[])',
+      [ids],
+    );
     return new Map(rows.map((r) => [r.id, r.received_count]));
   }
 
@@ -128,7 +149,16 @@ describe('halls failing over between three hub nodes', () => {
       const dir = tmpDir(`hall-failover-${i}-`);
       const id = `hall-${i}`;
       // patient acks: a resend can then only come from a node that died with the ack
-      halls.push({ id, dir, hall: await startTestHall({ dataDir: dir, hallId: id, hubUrl: order.map((n) => n.url).join(','), sync: { pageSize: 500, ackTimeoutMs: 30_000 } }) });
+      halls.push({
+        id,
+        dir,
+        hall: await startTestHall({
+          dataDir: dir,
+          hallId: id,
+          hubUrl: order.map((n) => n.url).join(','),
+          sync: { pageSize: 500, ackTimeoutMs: 30_000 },
+        }),
+      });
     }
     const onNode1 = [halls[0]!.hall, halls[1]!.hall];
 
@@ -137,18 +167,32 @@ describe('halls failing over between three hub nodes', () => {
     let cursorsAtKill: number[] = [];
     const ids = await submitSignups(onNode1, 500, '01', async () => {
       // the halls on node 1 are part-way through their catch-up when it dies
-      await waitFor('halls on node 1 mid catch-up', async () => (await health(halls[0]!.hall.url)).cursor > 500, 60_000, 20);
+      await waitFor(
+        'halls on node 1 mid catch-up',
+        async () => (await health(halls[0]!.hall.url)).cursor > 500,
+        60_000,
+        20,
+      );
       cursorsAtKill = await Promise.all(onNode1.map(async (h) => (await health(h.url)).cursor));
       await n1.kill('SIGKILL');
       dead = true;
     });
     expect(Math.min(...cursorsAtKill)).toBeLessThan(POSTINGS);
 
-    await waitFor('halls 0 and 1 on node 2', async () => {
-      const h = await nodeHealth(n2);
-      return h.connectedHalls.includes('hall-0') && h.connectedHalls.includes('hall-1');
-    }, 60_000);
-    await waitFor('every outbox empty', async () => (await Promise.all(halls.map((h) => health(h.hall.url)))).every((h) => h.outboxPending === 0), 120_000, 100);
+    await waitFor(
+      'halls 0 and 1 on node 2',
+      async () => {
+        const h = await nodeHealth(n2);
+        return h.connectedHalls.includes('hall-0') && h.connectedHalls.includes('hall-1');
+      },
+      60_000,
+    );
+    await waitFor(
+      'every outbox empty',
+      async () => (await Promise.all(halls.map((h) => health(h.hall.url)))).every((h) => h.outboxPending === 0),
+      120_000,
+      100,
+    );
     const liveSent = await traffic.stop();
     expect(liveSent).toBeGreaterThan(10);
 
@@ -176,18 +220,29 @@ describe('halls failing over between three hub nodes', () => {
       exitCode = await n2.kill('SIGTERM');
     });
     expect(exitCode).toBe(0);
-    await waitFor('the halls of node 2 on node 3', async () => {
-      const h = await nodeHealth(n3);
-      return ['hall-0', 'hall-1', 'hall-2', 'hall-3'].every((id) => h.connectedHalls.includes(id));
-    }, 60_000);
-    await waitFor('every outbox empty', async () => (await Promise.all(halls.map((h) => health(h.hall.url)))).every((h) => h.outboxPending === 0), 120_000, 100);
+    await waitFor(
+      'the halls of node 2 on node 3',
+      async () => {
+        const h = await nodeHealth(n3);
+        return ['hall-0', 'hall-1', 'hall-2', 'hall-3'].every((id) => h.connectedHalls.includes(id));
+      },
+      60_000,
+    );
+    await waitFor(
+      'every outbox empty',
+      async () => (await Promise.all(halls.map((h) => health(h.hall.url)))).every((h) => h.outboxPending === 0),
+      120_000,
+      100,
+    );
     await traffic.stop();
     await expectHallsEqualHub();
 
     const got = await arrivals(ids);
     expect(got.size).toBe(300);
     expect([...got.entries()].filter(([, n]) => n !== 1)).toEqual([]);
-    const all = await (await fetch(`${n3.url}/api/v1/submissions?limit=1`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
+    const all = await (
+      await fetch(`${n3.url}/api/v1/submissions?limit=1`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })
+    ).json();
     expect(all).toMatchObject({ total: 800 });
   }, 300_000);
 });

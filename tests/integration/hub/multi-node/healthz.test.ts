@@ -52,7 +52,11 @@ describe('/healthz on each hub node', () => {
     const url = await freshDatabaseUrl();
     database = new URL(url).pathname.slice(1);
     nodes = await startNodes(2, url);
-    halls.push(recordLive(nodes[0]!.url, 'hall-east', 0), recordLive(nodes[0]!.url, 'hall-west', 0), recordLive(nodes[1]!.url, 'hall-north', 0));
+    halls.push(
+      recordLive(nodes[0]!.url, 'hall-east', 0),
+      recordLive(nodes[0]!.url, 'hall-west', 0),
+      recordLive(nodes[1]!.url, 'hall-north', 0),
+    );
     await waitFor('three halls connected', () => halls.every((h) => h.socket.connected));
   });
 
@@ -66,7 +70,14 @@ describe('/healthz on each hub node', () => {
   it('names the node, its reachable database and only the halls connected to it', async () => {
     const [one, two] = await Promise.all(nodes.map((n) => healthOf(n.url)));
     expect(one!.code).toBe(200);
-    expect(one!.body).toMatchObject({ status: 'ok', node: 'node-1', store: 'postgres', database: { reachable: true }, lastSeq: 0, halls: 2 });
+    expect(one!.body).toMatchObject({
+      status: 'ok',
+      node: 'node-1',
+      store: 'postgres',
+      database: { reachable: true },
+      lastSeq: 0,
+      halls: 2,
+    });
     expect(one!.body.connectedHalls).toEqual(['hall-east', 'hall-west']);
     expect(two!.body).toMatchObject({ status: 'ok', node: 'node-2', database: { reachable: true }, halls: 1 });
     expect(two!.body.connectedHalls).toEqual(['hall-north']);
@@ -74,13 +85,20 @@ describe('/healthz on each hub node', () => {
 
   it('answers 503 "degraded" while the database is unreachable, and "ok" once it is back', async () => {
     await asAdmin(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
-    await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}' AND pid <> pg_backend_pid()`);
+    await asAdmin(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}' AND pid <> pg_backend_pid()`,
+    );
     const down = await waitFor('node 1 to find its database unreachable', async () => {
       const h = await healthOf(nodes[0]!.url);
       return h.body.database.reachable ? null : h;
     });
     expect(down.code).toBe(503);
-    expect(down.body).toMatchObject({ status: 'degraded', node: 'node-1', database: { reachable: false }, lastSeq: null });
+    expect(down.body).toMatchObject({
+      status: 'degraded',
+      node: 'node-1',
+      database: { reachable: false },
+      lastSeq: null,
+    });
     expect(down.body.database.error).toBeTruthy();
     // the halls are still connected to this node; it says so
     expect(down.body.connectedHalls).toEqual(['hall-east', 'hall-west']);
@@ -96,8 +114,15 @@ describe('/healthz on each hub node', () => {
   });
 
   it('answers a saturated node\'s requests 503 "busy" with Retry-After, not 500, and serves them once a connection is free', async () => {
-    const hub = await startTestHub({ dataDir: ':memory:', databaseUrl: await freshDatabaseUrl(), nodeId: 'tiny', poolSize: 1, connectionWaitMs: 2000 });
-    const page = () => fetch(`${hub.url}/api/v1/changes?since=0&limit=10`, { headers: { authorization: `Bearer ${HALL_TOKEN}` } });
+    const hub = await startTestHub({
+      dataDir: ':memory:',
+      databaseUrl: await freshDatabaseUrl(),
+      nodeId: 'tiny',
+      poolSize: 1,
+      connectionWaitMs: 2000,
+    });
+    const page = () =>
+      fetch(`${hub.url}/api/v1/changes?since=0&limit=10`, { headers: { authorization: `Bearer ${HALL_TOKEN}` } });
     try {
       expect((await page()).status).toBe(200);
       // every connection of the node's pool is taken (as by long page reads of many halls at once)
@@ -127,7 +152,13 @@ describe('/healthz on each hub node', () => {
         return r.body.connectedHalls.includes('hall-solo') ? r : null;
       });
       expect(h.code).toBe(200);
-      expect(h.body).toMatchObject({ status: 'ok', node: 'solo', store: 'sqlite', database: { reachable: true }, connectedHalls: ['hall-solo'] });
+      expect(h.body).toMatchObject({
+        status: 'ok',
+        node: 'solo',
+        store: 'sqlite',
+        database: { reachable: true },
+        connectedHalls: ['hall-solo'],
+      });
     } finally {
       hall.close();
       await hub.close();

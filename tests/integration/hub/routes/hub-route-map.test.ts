@@ -17,7 +17,12 @@ describe('the hub route map', () => {
   const registered: { method: string; url: string }[] = [];
 
   beforeAll(async () => {
-    hub = await startTestHub({ dataDir: ':memory:', seed: 3, cityCacheMs: 0, onRoute: (route) => registered.push(route) });
+    hub = await startTestHub({
+      dataDir: ':memory:',
+      seed: 3,
+      cityCacheMs: 0,
+      onRoute: (route) => registered.push(route),
+    });
   });
   afterAll(() => hub?.close());
 
@@ -42,12 +47,22 @@ describe('the hub route map', () => {
 
   it('keeps the paths DESIGN.md publishes', () => {
     const map = mapped();
-    for (const route of ['GET /healthz', 'GET /api/v1/changes', 'POST /api/v1/listings', 'DELETE /api/v1/listings/:id', 'POST /api/v1/urgent', 'GET /api/v1/submissions']) {
+    for (const route of [
+      'GET /healthz',
+      'GET /api/v1/changes',
+      'POST /api/v1/listings',
+      'DELETE /api/v1/listings/:id',
+      'POST /api/v1/urgent',
+      'GET /api/v1/submissions',
+    ]) {
       expect(map.has(route), route).toBe(true);
     }
   });
 
-  async function call(route: (typeof HUB_ROUTES)[keyof typeof HUB_ROUTES], init: { token?: string; params?: Record<string, string>; query?: string; body?: unknown } = {}) {
+  async function call(
+    route: (typeof HUB_ROUTES)[keyof typeof HUB_ROUTES],
+    init: { token?: string; params?: Record<string, string>; query?: string; body?: unknown } = {},
+  ) {
     const headers: Record<string, string> = {};
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
@@ -67,17 +82,25 @@ describe('the hub route map', () => {
     const city = await call(HUB_ROUTES.city);
     expect(HUB_ROUTES.city.response.parse(city.json).node).toBe(hub.nodeId);
 
-    const page = HUB_ROUTES.changes.response.parse((await call(HUB_ROUTES.changes, { token: HALL_TOKEN, query: '?since=0&limit=2' })).json);
+    const page = HUB_ROUTES.changes.response.parse(
+      (await call(HUB_ROUTES.changes, { token: HALL_TOKEN, query: '?since=0&limit=2' })).json,
+    );
     expect([page.changes.length, page.hasMore]).toEqual([2, true]);
 
-    const upsert = await call(HUB_ROUTES.listingsUpsert, { token: ADMIN_TOKEN, body: { id: (page.changes[0] as { id: string }).id, title: '搬运工（改）' } });
+    const upsert = await call(HUB_ROUTES.listingsUpsert, {
+      token: ADMIN_TOKEN,
+      body: { id: (page.changes[0] as { id: string }).id, title: '搬运工（改）' },
+    });
     expect(upsert.status).toBe(200);
     const [edited] = HUB_ROUTES.listingsUpsert.response.parse(upsert.json).upserted;
 
     const posting = await call(HUB_ROUTES.listing, { token: HALL_TOKEN, params: { id: edited!.id } });
     expect(HUB_ROUTES.listing.response.parse(posting.json).title).toBe('搬运工（改）');
 
-    const urgent = await call(HUB_ROUTES.urgent, { token: ADMIN_TOKEN, body: { title: '急招', expiresAt: '2099-01-01T00:00:00+08:00' } });
+    const urgent = await call(HUB_ROUTES.urgent, {
+      token: ADMIN_TOKEN,
+      body: { title: '急招', expiresAt: '2099-01-01T00:00:00+08:00' },
+    });
     expect(HUB_ROUTES.urgent.response.parse(urgent.json).seq).toBeGreaterThan(edited!.seq);
 
     const deleted = await call(HUB_ROUTES.listingDelete, { token: ADMIN_TOKEN, params: { id: edited!.id } });
@@ -97,7 +120,10 @@ describe('the hub route map', () => {
     const hallWrites = await call(HUB_ROUTES.urgent, { token: HALL_TOKEN, body: { title: '' } });
     expect([hallWrites.status, ErrorBodySchema.parse(hallWrites.json).error.code]).toEqual([403, 'forbidden']);
 
-    const badUrgent = await call(HUB_ROUTES.urgent, { token: ADMIN_TOKEN, body: { title: '<b>急</b>', expiresAt: 'soon' } });
+    const badUrgent = await call(HUB_ROUTES.urgent, {
+      token: ADMIN_TOKEN,
+      body: { title: '<b>急</b>', expiresAt: 'soon' },
+    });
     expect([badUrgent.status, ErrorBodySchema.parse(badUrgent.json).error.code]).toEqual([422, 'invalid_urgent']);
     expect(ErrorBodySchema.parse(badUrgent.json).error.message).toMatch(/^urgent: /);
 
@@ -105,6 +131,9 @@ describe('the hub route map', () => {
     expect([empty.status, ErrorBodySchema.parse(empty.json).error.code]).toEqual([400, 'invalid_body']);
 
     const badItem = await call(HUB_ROUTES.listingsUpsert, { token: ADMIN_TOKEN, body: { listings: [42] } });
-    expect([badItem.status, ErrorBodySchema.parse(badItem.json).error.message]).toEqual([400, 'listings[0]: not an object']);
+    expect([badItem.status, ErrorBodySchema.parse(badItem.json).error.message]).toEqual([
+      400,
+      'listings[0]: not an object',
+    ]);
   });
 });

@@ -18,12 +18,18 @@ export interface TestHall {
   logText: () => string;
 }
 
-export async function startKioskHall(options: { dataDir?: string; args?: string[]; deps?: HallDeps } = {}): Promise<TestHall> {
+export async function startKioskHall(
+  options: { dataDir?: string; args?: string[]; deps?: HallDeps } = {},
+): Promise<TestHall> {
   const dataDir = options.dataDir ?? tmpDir('kiosk-');
   const raw: string[] = [];
   const log = pino({ name: 'hall', level: 'debug' }, { write: (line: string) => void raw.push(line) });
   const hall = await startHall(
-    hallOptionsFrom(['--port', '0', '--data', dataDir, ...(options.args ?? [])], {}, { rendererDir: join(ROOT, 'dist/renderer'), assetsDir: join(ROOT, 'assets') }),
+    hallOptionsFrom(
+      ['--port', '0', '--data', dataDir, ...(options.args ?? [])],
+      {},
+      { rendererDir: join(ROOT, 'dist/renderer'), assetsDir: join(ROOT, 'assets') },
+    ),
     { log, ...options.deps },
   );
   return { hall, dataDir, logText: () => raw.join('') };
@@ -47,7 +53,11 @@ export function signup(overrides: Partial<SignupInput> = {}): SignupInput {
   };
 }
 
-export async function postSignup(url: string, body: unknown, token: string | null): Promise<{ status: number; body: Record<string, unknown> }> {
+export async function postSignup(
+  url: string,
+  body: unknown,
+  token: string | null,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(`${url}/api/registrations`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -18,7 +18,8 @@ export async function smallTargets(page: Page, min: number): Promise<string[]> {
     for (const el of document.querySelectorAll('button')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0 || r.bottom < 0 || r.top > window.innerHeight) continue;
-      if (r.width < minPx - 0.5 || r.height < minPx - 0.5) out.push(`${(el.textContent ?? '').trim().slice(0, 20)} ${Math.round(r.width)}×${Math.round(r.height)}`);
+      if (r.width < minPx - 0.5 || r.height < minPx - 0.5)
+        out.push(`${(el.textContent ?? '').trim().slice(0, 20)} ${Math.round(r.width)}×${Math.round(r.height)}`);
     }
     return out;
   }, min);

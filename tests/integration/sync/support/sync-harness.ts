@@ -34,7 +34,12 @@ export async function startTestHub(options: Partial<HubOptions> & { dataDir: str
 }
 
 /** Polls `probe` until it is truthy; the default ceiling leaves room for a heavily loaded machine. */
-export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 120_000, everyMs = 50): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | Promise<T>,
+  timeoutMs = 120_000,
+  everyMs = 50,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
@@ -51,7 +56,13 @@ export interface HealthBody {
   hub: string;
   cursor: number;
   outboxPending: number;
-  sync?: { lastSyncAt: number | null; hubLastSeq: number | null; lagChanges: number; stale: boolean; error: { code: string; message: string } | null };
+  sync?: {
+    lastSyncAt: number | null;
+    hubLastSeq: number | null;
+    lagChanges: number;
+    stale: boolean;
+    error: { code: string; message: string } | null;
+  };
 }
 
 export async function health(hallUrl: string): Promise<HealthBody> {
