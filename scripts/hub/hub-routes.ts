@@ -73,11 +73,9 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .status(404)
-      .send({
-        error: { code: 'not_found', message: `hub: no route for ${request.method} ${request.url.split('?')[0]}` },
-      });
+    reply.status(404).send({
+      error: { code: 'not_found', message: `hub: no route for ${request.method} ${request.url.split('?')[0]}` },
+    });
   });
 
   // Per node: a load balancer takes a node out on 503 (database away, or shutting down).
@@ -167,12 +165,10 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
     const postings: Posting[] = items.map((item, index) => toPosting(item, index, held, now));
     const changes = await store.upsertPostings(postings, now);
     broadcast(changes);
-    return reply
-      .status(200)
-      .send({
-        upserted: changes.map((c) => ({ id: c.id, seq: c.seq, revision: (c.data as Posting).revision })),
-        lastSeq: await store.lastSeq(),
-      });
+    return reply.status(200).send({
+      upserted: changes.map((c) => ({ id: c.id, seq: c.seq, revision: (c.data as Posting).revision })),
+      lastSeq: await store.lastSeq(),
+    });
   });
 
   apiRoute(app, HUB_ROUTES.listingDelete, admin, async (request) => {

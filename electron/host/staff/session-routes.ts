@@ -67,15 +67,13 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
           authFailure(error);
         }
         audit.record({ who: session, action: 'session.signin', source: request.ip });
-        return reply
-          .status(201)
-          .send({
-            token: session.token,
-            accountId: session.accountId,
-            name: session.name,
-            role: session.role,
-            expiresAt: session.expiresAt,
-          } satisfies SessionResponse);
+        return reply.status(201).send({
+          token: session.token,
+          accountId: session.accountId,
+          name: session.name,
+          role: session.role,
+          expiresAt: session.expiresAt,
+        } satisfies SessionResponse);
       },
     );
 
@@ -86,15 +84,13 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
       try {
         const session = await auth.signIn(pin, request.ip);
         audit.record({ who: session, action: 'session.signin', source: request.ip });
-        return reply
-          .status(201)
-          .send({
-            token: session.token,
-            accountId: session.accountId,
-            name: session.name,
-            role: session.role,
-            expiresAt: session.expiresAt,
-          } satisfies SessionResponse);
+        return reply.status(201).send({
+          token: session.token,
+          accountId: session.accountId,
+          name: session.name,
+          role: session.role,
+          expiresAt: session.expiresAt,
+        } satisfies SessionResponse);
       } catch (error) {
         if (error instanceof StaffAuthError) auditFailure(error, request.ip);
         return authFailure(error);

@@ -20,7 +20,7 @@ function hostCodes(): Set<string> {
   const codes = new Set<string>();
   for (const file of sources('electron/host')) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/new HttpError\(\d+, '([a-z_]+)'/g)) codes.add(m[1]!);
+    for (const m of text.matchAll(/new HttpError\(\s*\d+,\s*'([a-z_]+)'/g)) codes.add(m[1]!);
     for (const m of text.matchAll(/bodyError: '([a-z_]+)'/g)) codes.add(m[1]!);
   }
   for (const m of readFileSync('shared/api/kiosk-routes.ts', 'utf8').matchAll(/bodyError: '([a-z_]+)'/g))
