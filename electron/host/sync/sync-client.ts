@@ -250,6 +250,7 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
     // writes); a new stream whenever the cursor moved some other way between pages.
     for (;;) {
       let restart = false;
+      let synced = false;
       for await (const page of pages.pages(cursor, abort.signal)) {
         if (closed) return;
         hubLastSeq = Math.max(hubLastSeq ?? 0, page.lastSeq);
@@ -264,7 +265,8 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
             );
           }
           markSynced();
-          return;
+          synced = true;
+          break;
         }
         if (cursor !== page.through) {
           restart = true;
@@ -275,6 +277,8 @@ export function createSyncClient(deps: SyncClientDeps): SyncClient {
         // /healthz are served between two pages' writes, not after the whole catch-up.
         await setImmediate();
       }
+      // the stream is closed now; the page worker's heap is not needed until the next catch-up
+      if (synced) await pages.rest();
       if (!restart || closed) return;
     }
   }

@@ -5,7 +5,7 @@
  * leaves the reading to the host thread without losing or repeating a page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hub } from '../../../scripts/hub/hub-server';
@@ -114,6 +114,26 @@ describe('the sync page worker', () => {
     // a second stream on the same worker, from the middle of the feed
     const since = onHostThread[2]!.through;
     expect(await readAll(s, since)).toEqual(await readAll(source(null), since));
+  });
+
+  it('stops its worker between catch-ups and starts a fresh one for the next', async () => {
+    const threads = () => Number(/^Threads:\s+(\d+)/m.exec(readFileSync('/proc/self/status', 'utf8'))![1]);
+    const s = source(defaultWorkerScript());
+    const stream = s.pages(0, new AbortController().signal);
+    const first = await stream.next();
+    expect(first.value).toEqual(onHostThread[0]);
+    expect(s.mode()).toBe('worker');
+    const whileReading = threads();
+    await s.rest(); // a stream is open: the worker stays
+    const rest: PreparedPage[] = [first.value as PreparedPage];
+    for await (const page of { [Symbol.asyncIterator]: () => stream }) rest.push(page);
+    expect(rest).toEqual(onHostThread);
+    await s.rest();
+    await waitFor('the worker thread to end', () => threads() < whileReading || null, 30_000);
+    expect(s.mode()).toBe('worker');
+    // the next catch-up starts a new worker and gets the same pages from it
+    expect(await readAll(s)).toEqual(onHostThread);
+    expect(s.mode()).toBe('worker');
   });
 
   it('reads on the host thread when the worker cannot start, and says so once', async () => {
