@@ -10,7 +10,7 @@ import Papa from 'papaparse';
 import { pino } from 'pino';
 import { hallOptionsFrom } from '../../electron/host/config';
 import { startHall } from '../../electron/host/hall';
-import { HEADER, dates } from '../../tests/fixtures/import/import-sheets';
+import { HEADER, bigImportRow, dates } from '../../tests/fixtures/import/import-sheets';
 import { xlsxBomb } from '../../tests/fixtures/import/xlsx-bomb';
 import { tmpDir } from '../../tests/support/tmp-dir';
 
@@ -20,23 +20,7 @@ const PIN = '246813';
 
 function rows(now: number, prefix: string): (string | number | Date)[][] {
   const { from, until } = dates(now);
-  return Array.from({ length: ROWS }, (_, i) => [
-    `${prefix}-${i}`,
-    `搬运工${i % 50}`,
-    '搬运装卸',
-    `上饶市第${i % 97}物流有限公司`,
-    '企业',
-    150 + (i % 200),
-    '元/天',
-    '日结',
-    1 + (i % 9),
-    '信州区',
-    `某某路${i}号`,
-    `138${String(10_000_000 + i).slice(-8)}`,
-    from,
-    until,
-    '否',
-  ]);
+  return Array.from({ length: ROWS }, (_, i) => bigImportRow(i, prefix, from, until));
 }
 
 export async function run(): Promise<Array<Record<string, unknown>>> {

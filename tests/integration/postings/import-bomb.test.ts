@@ -8,7 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xlsxBomb } from '../../fixtures/import/xlsx-bomb';
-import { HEADER, dates } from '../../fixtures/import/import-sheets';
+import { HEADER, bigImportRow, dates } from '../../fixtures/import/import-sheets';
 import { hallWithAdmin, upload, type TestHall } from './postings-support';
 
 async function bigXlsx(rows: number, now: number): Promise<Buffer> {
@@ -17,23 +17,7 @@ async function bigXlsx(rows: number, now: number): Promise<Buffer> {
   const sheet = workbook.addWorksheet('岗位');
   sheet.addRow(HEADER);
   for (let i = 0; i < rows; i++) {
-    sheet.addRow([
-      `BIG-${i}`,
-      `搬运工${i % 50}`,
-      '搬运装卸',
-      `上饶市第${i % 97}物流有限公司`,
-      '企业',
-      150 + (i % 200),
-      '元/天',
-      '日结',
-      1 + (i % 9),
-      '信州区',
-      `某某路${i}号`,
-      `138${String(10_000_000 + i).slice(-8)}`,
-      from,
-      until,
-      '否',
-    ]);
+    sheet.addRow(bigImportRow(i, 'BIG', from, until));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
