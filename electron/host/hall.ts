@@ -26,6 +26,7 @@ import { createPublicSearch } from './server/public-search';
 import { createLoopMonitor } from './server/loop-monitor';
 import { createLimitCounters, type LimitCounters } from './server/limit-counters';
 import { loadScreens } from './screens/screen-config';
+import { loadHallProfile } from './screens/hall-profile';
 import { createLogger, type Logger } from './util/logger';
 import { startHubLink, type HubLink, type HubLinkTuning } from './sync/hub-link';
 import { createOutboxStore } from './sync/outbox-store';
@@ -112,6 +113,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   mkdirSync(options.dataDir, { recursive: true });
 
   const screens = loadScreens(options.dataDir);
+  const hallProfile = loadHallProfile(options.dataDir);
   // Read before anything starts: a hall without its board page has nothing to show.
   const boardPage = readPage(options.rendererDir, 'board');
   const db = openDatabase(join(options.dataDir, 'hall.db'), { nativeBinding: options.nativeBinding });
@@ -201,6 +203,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   const boards: BoardService = createBoardService({
     namespace: boardNamespace,
     screens: () => screens,
+    hall: hallProfile,
     source: {
       activePostings: (now) => store.activePostings(now),
       dataUpdatedAt: () => store.getDataUpdatedAt(),

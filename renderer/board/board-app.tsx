@@ -85,7 +85,7 @@ function PlannedBoard({ plan, dataUpdatedAt, shown, now, alert }: PlannedProps) 
   return (
     <>
       <BoardHeader
-        screenName={plan.screenName}
+        headerLine={plan.headerLine}
         locale={plan.locale}
         now={now}
         dataUpdatedAt={dataUpdatedAt}

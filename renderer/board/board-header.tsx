@@ -1,6 +1,7 @@
 /**
  * One header line (shared/planner/board-frame.ts): date and clock on the left, "updated HH:MM"
- * and the page indicator on the right, the screen's name in what is left. While the data is
+ * and the page indicator on the right, and between them the hall's line for visitors (name,
+ * hotline, where to sign up), as much of it as the planner found room for, never cut. While the data is
  * stale or the host is unreachable, the band turns into that warning instead of the date and
  * name: the planner reserved no room for a separate banner, and covering postings is worse.
  */
@@ -17,7 +18,7 @@ export interface HeaderAlert {
 }
 
 interface Props {
-  screenName: string;
+  headerLine: string;
   locale: string;
   now: () => number;
   dataUpdatedAt: number | null;
@@ -28,7 +29,7 @@ interface Props {
   alert: HeaderAlert | null;
 }
 
-export function BoardHeader({ screenName, locale, now, dataUpdatedAt, pageNumber, pageCount, showDate, alert }: Props) {
+export function BoardHeader({ headerLine, locale, now, dataUpdatedAt, pageNumber, pageCount, showDate, alert }: Props) {
   const { t } = useTranslation();
   const time = useNow(now, 1000);
   return (
@@ -51,8 +52,8 @@ export function BoardHeader({ screenName, locale, now, dataUpdatedAt, pageNumber
           )}
         </span>
       ) : (
-        <span className="board-header__name" data-testid="board-screen-name">
-          {screenName}
+        <span className="board-header__line" data-testid="board-header-line">
+          {headerLine}
         </span>
       )}
       <span className="board-header__updated" data-testid="board-updated">

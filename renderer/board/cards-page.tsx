@@ -1,7 +1,8 @@
 /**
  * Cards layout: a grid of `columns × rows` cards of exactly the planned size. Inside a card,
  * as the planner laid it out (shared/planner/card-layout.ts): title with 急聘/日结/新 on its
- * right, pay, "district · settlement · headcount", ✓ employer, phone.
+ * right (or, when the whole title needs the line, at the start of the third), pay,
+ * "district · settlement · headcount" (日结 only as its badge), ✓ employer, phone.
  */
 import { useTranslation } from 'react-i18next';
 import type { BoardGeometry, BoardItem } from '../../shared/schemas/board-plan';
@@ -16,24 +17,33 @@ interface Props {
 function Card({ item, live }: { item: BoardItem; live: boolean }) {
   const { t } = useTranslation();
   const sep = t('board.separator');
+  // 日结 is its badge; the third line does not say it again
+  const daily = item.settlement === 'daily';
   return (
     <article
-      className={`card${item.urgent ? ' card--urgent' : ''}${item.settlement === 'daily' ? ' card--daily' : ''}`}
+      className={`card${item.urgent ? ' card--urgent' : ''}${daily ? ' card--daily' : ''}`}
       data-testid={live ? 'board-item' : undefined}
       data-posting-id={item.id}
     >
       <div className="card__row card__row--title">
         <span className="card__title line">{item.title}</span>
-        <ItemBadges item={item} withDaily />
+        {!item.badgesBelow && <ItemBadges item={item} withDaily />}
       </div>
       <span className="card__pay line">{item.pay}</span>
-      <span className="card__meta line">
-        {item.district}
-        {sep}
-        {item.settlementText}
-        {sep}
-        {item.headcount}
-      </span>
+      <div className="card__row card__row--meta">
+        {item.badgesBelow && <ItemBadges item={item} withDaily />}
+        <span className="card__meta line">
+          {item.district}
+          {daily ? null : (
+            <>
+              {sep}
+              {item.settlementText}
+            </>
+          )}
+          {sep}
+          {item.headcount}
+        </span>
+      </div>
       <div className="card__row">
         <VerifiedMark item={item} />
         <span className="card__employer line">{item.employer}</span>

@@ -29,6 +29,22 @@ export function headerFit(widthPx: number, headerPx: number, locale: Locale): { 
 }
 
 /**
+ * Room left in the header's centre (the hall's line) once date (when it fits), clock, updated
+ * and page indicator have theirs: the centre sits one gap from its neighbours.
+ */
+export function headerCentreWidthPx(widthPx: number, headerPx: number, locale: Locale): number {
+  const s = HEADER_SAMPLES[locale];
+  const { withDate } = headerFit(widthPx, headerPx, locale);
+  const sides =
+    (withDate ? textWidthPx(s.date, headerPx) + headerPx : 0) +
+    textWidthPx(s.clock, headerPx) +
+    textWidthPx(s.updated, headerPx) +
+    textWidthPx(s.page, headerPx) +
+    3 * headerPx;
+  return Math.max(0, Math.floor(widthPx - sides));
+}
+
+/**
  * The frame shared by cards and table: an outer padding, the header line at the top, one gap,
  * then the content area.
  */

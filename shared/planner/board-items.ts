@@ -1,6 +1,6 @@
 import type { BoardItem } from '../schemas/board-plan';
 import type { Locale } from '../format';
-import { formatDistrict, formatPay, formatPhoneForBoard, formatSettlement, maskPhone } from '../format';
+import { formatDistrict, formatPay, formatPhoneForBoard, formatSettlement } from '../format';
 import type { SelectedPosting } from './select-postings';
 import type { Posting } from '../schemas/posting';
 import { IdentityMemo } from './identity-memo';
@@ -12,19 +12,20 @@ export function formatHeadcount(n: number, locale: Locale): string {
 }
 
 const items = new IdentityMemo<Posting, BoardItem>();
-const VARIANTS: Record<Locale, readonly [string, string]> = {
-  'zh-CN': ['zh-CN|old', 'zh-CN|new'],
-  en: ['en|old', 'en|new'],
-};
 
-/** A posting's board strings, formatted but not yet cut to any box. */
-export function toBoardItem(selected: SelectedPosting, now: number, locale: Locale): BoardItem {
+/**
+ * A posting's board strings, formatted but not yet cut to any box. A phone the employer asked to
+ * keep off the wall (`maskPhone`) becomes `maskedPhone`, the hall's sentence saying where to ask:
+ * a masked number gives a visitor no way to call.
+ */
+export function toBoardItem(selected: SelectedPosting, now: number, locale: Locale, maskedPhone: string): BoardItem {
   const isNew = selected.validFromMs <= now && now - selected.validFromMs < DAY_MS;
-  // the same posting object gives the same strings (for the same "new" and locale)
-  return items.get(selected.posting, VARIANTS[locale][isNew ? 1 : 0], () => formatItem(selected, isNew, locale));
+  // the same posting object gives the same strings (for the same "new", locale and sentence)
+  const variant = `${locale}|${isNew ? 'new' : 'old'}|${selected.posting.maskPhone ? maskedPhone : ''}`;
+  return items.get(selected.posting, variant, () => formatItem(selected, isNew, locale, maskedPhone));
 }
 
-function formatItem({ posting: l }: SelectedPosting, isNew: boolean, locale: Locale): BoardItem {
+function formatItem({ posting: l }: SelectedPosting, isNew: boolean, locale: Locale, maskedPhone: string): BoardItem {
   return {
     id: l.id,
     occupation: l.occupation,
@@ -34,7 +35,7 @@ function formatItem({ posting: l }: SelectedPosting, isNew: boolean, locale: Loc
     settlementText: formatSettlement(l.settlement, locale),
     district: formatDistrict(l.districtCode),
     employer: l.employerName,
-    phone: l.maskPhone ? maskPhone(l.contactPhone) : formatPhoneForBoard(l.contactPhone),
+    phone: l.maskPhone ? maskedPhone : formatPhoneForBoard(l.contactPhone),
     headcount: formatHeadcount(l.headcount, locale),
     isNew,
     urgent: l.urgent,

@@ -2,7 +2,9 @@ import type { Posting } from '../schemas/posting';
 import type { ScreenProfile, Viewport } from '../schemas/screen';
 import type { BoardGeometry, BoardItem, BoardPage, BoardPlan } from '../schemas/board-plan';
 import { glyphFloorPx } from '../legibility';
-import { frameFor, LINE_HEIGHT } from './board-frame';
+import { frameFor, headerCentreWidthPx, LINE_HEIGHT } from './board-frame';
+import { hallHeaderLine, maskedPhoneText } from './hall-line';
+import type { HallProfile } from '../schemas/hall-profile';
 import { toBoardItem } from './board-items';
 import { cardFitter, cardGrid } from './card-layout';
 import { pageDwellMs } from './dwell';
@@ -42,6 +44,8 @@ export interface PlanInput {
   pulse?: MarketPulse | null;
   /** Bottom bands to keep clear (urgent banner, hall notice) while they are live. */
   bands?: BandsWanted;
+  /** The hall's own words (`hall.json`): the header line and the masked-phone sentence. */
+  hall?: HallProfile;
 }
 
 /** DOMAIN.md: a whole cycle should stay within 2–3 minutes. */
@@ -151,6 +155,18 @@ function laidAsTicker(input: PlanInput, viewport: Viewport, m: number, items: Bo
   };
 }
 
+/**
+ * A ticker screen tall enough for STRIP_TABLE_MIN_ROWS rows at its minimum glyph is shown as a
+ * compact table instead: one scrolling line on a 2560×640 strip left 83 % of it black and took
+ * 54 minutes to show 240 postings, while rows standing still are read at the visitor's own pace.
+ */
+const STRIP_TABLE_MIN_ROWS = 3;
+
+function stripAsTable(input: PlanInput, area: Viewport, m: number, items: BoardItem[]): Laid | null {
+  const laid = laidAsTable(input, area, m, items);
+  return laid && laid.geometry.table!.rowsPerPage >= STRIP_TABLE_MIN_ROWS ? laid : null;
+}
+
 function tooSmall(m: number): Laid {
   return {
     layout: 'ticker',
@@ -190,7 +206,7 @@ function layOut(
       ? laidAsCards(input, area, m, items)
       : screen.layout === 'table'
         ? laidAsTable(input, area, m, items)
-        : null;
+        : stripAsTable(input, area, m, items);
   if (!laid) {
     laid = laidAsTicker(input, area, m, items);
     if (!laid) {
@@ -209,11 +225,17 @@ function layOut(
  * every posting object's strings are made once (board-items.ts).
  */
 const selections = new IdentityMemo<readonly Posting[], { now: number; items: BoardItem[] }>();
-function boardItems(postings: readonly Posting[], screen: ScreenProfile, now: number): BoardItem[] {
-  const key = `${screen.locale}|${screen.filter.occupations.join(',')}|${screen.filter.districts.join(',')}`;
+function boardItems(
+  postings: readonly Posting[],
+  screen: ScreenProfile,
+  now: number,
+  hall: HallProfile | undefined,
+): BoardItem[] {
+  const masked = maskedPhoneText(hall, screen.locale);
+  const key = `${screen.locale}|${masked}|${screen.filter.occupations.join(',')}|${screen.filter.districts.join(',')}`;
   const make = () => ({
     now,
-    items: selectPostings(postings, screen.filter, now).map((s) => toBoardItem(s, now, screen.locale)),
+    items: selectPostings(postings, screen.filter, now).map((s) => toBoardItem(s, now, screen.locale, masked)),
   });
   const hit = selections.get(postings, key, make);
   // only the latest moment is kept per filter: a re-plan at another time replaces it
@@ -249,7 +271,7 @@ export function planBoardCoded(input: PlanInput): CodedPlan {
   const viewport: Viewport = input.viewport ?? { width: screen.width, height: screen.height };
   const pitch = effectivePitchMm(screen, viewport);
   const m = glyphFloorPx({ ...screen, pitchMm: pitch });
-  const items = boardItems(input.postings, screen, now);
+  const items = boardItems(input.postings, screen, now, input.hall);
 
   // Content is laid out above the bottom bands; the plan keeps the real viewport. A screen too
   // small to keep its layout above the bands is planned without them (the banner then covers
@@ -294,10 +316,21 @@ export function planBoardCoded(input: PlanInput): CodedPlan {
     at += p.dwellMs;
   }
   if (at > MAX_CYCLE_MS) warnings.push('cycle-too-long');
+  // The header's centre is the hall's line for visitors; a ticker's side block has no centre.
+  const headerLine =
+    laid.layout === 'ticker'
+      ? ''
+      : hallHeaderLine(
+          input.hall,
+          screen.locale,
+          headerCentreWidthPx(area.width - 2 * laid.geometry.paddingPx, laid.geometry.headerPx, screen.locale),
+          laid.geometry.headerPx,
+        );
 
   const header = {
     screenId: screen.id,
     screenName: screen.name,
+    headerLine,
     locale: screen.locale,
     layout: laid.layout,
     viewport: { width: viewport.width, height: viewport.height },
@@ -319,6 +352,7 @@ export function planBoardCoded(input: PlanInput): CodedPlan {
     planId,
     screenId: h.screenId,
     screenName: h.screenName,
+    headerLine: h.headerLine,
     locale: h.locale,
     layout: h.layout,
     viewport: h.viewport,

@@ -21,6 +21,10 @@ const MAX_PAY_EM = 11;
  * Inside a card, top to bottom: title line (titlePx, badges on its right), pay (titlePx),
  * "district · settlement · headcount" (bodyPx), employer (bodyPx, ✓ before it when verified),
  * phone (bodyPx). Every line is `innerWidth` wide after `padPx` on each side.
+ *
+ * The trade is what a visitor looks for, so badges never take the title's room: when the whole
+ * title and the badges do not fit one line, the badges move to the front of the third line
+ * (`badgesBelow`). 日结 is shown once, as its badge; the third line then leaves it out.
  */
 export interface CardBoxes {
   padPx: number;
@@ -72,10 +76,24 @@ export function cardHeightPx(bodyPx: number, titlePx: number): number {
   return 2 * b.padPx + 2 * b.titleLinePx + 3 * b.bodyLinePx;
 }
 
+/** The third line's fixed parts: settlement (unless 日结, which is a badge), headcount, separators. */
+function metaFixedWidthPx(
+  item: Pick<BoardItem, 'settlement' | 'settlementText' | 'headcount'>,
+  bodyPx: number,
+  sepPx: number,
+): number {
+  const daily = item.settlement === 'daily';
+  return (
+    (daily ? 1 : 2) * sepPx +
+    (daily ? 0 : textWidthPx(item.settlementText, bodyPx)) +
+    textWidthPx(item.headcount, bodyPx)
+  );
+}
+
 /** The narrowest card interior that shows every posting's phone, badges, meta and (nearly any) pay uncut. */
 function minInnerWidth(items: readonly BoardItem[], bodyPx: number, titlePx: number, locale: Locale): number {
   let w = MIN_CARD_INNER_EM * bodyPx;
-  const sep = 2 * textWidthPx(META_SEPARATOR, bodyPx);
+  const sep = textWidthPx(META_SEPARATOR, bodyPx);
   // measured once per posting object and size (a re-plan of 20,000 measures the changed ones)
   const variant = `${bodyPx}|${titlePx}|${locale}`;
   for (const it of items)
@@ -89,11 +107,12 @@ function minInnerWidth(items: readonly BoardItem[], bodyPx: number, titlePx: num
 const itemWidths = new IdentityMemo<BoardItem, number>();
 
 function itemMinInnerWidth(it: BoardItem, bodyPx: number, titlePx: number, sep: number, locale: Locale): number {
+  // the badges may have to share the third line with at least two characters of the district
   return Math.max(
     textWidthPx(it.phone, bodyPx),
     Math.min(textWidthPx(it.pay, titlePx), MAX_PAY_EM * titlePx),
-    badgesWidthPx(cardBadges(it, locale), bodyPx) + 3 * titlePx,
-    textWidthPx(it.settlementText, bodyPx) + textWidthPx(it.headcount, bodyPx) + sep + 2 * bodyPx,
+    3 * titlePx,
+    badgesWidthPx(cardBadges(it, locale), bodyPx) + metaFixedWidthPx(it, bodyPx, sep) + 2 * bodyPx,
   );
 }
 
@@ -147,14 +166,14 @@ function fitCard(item: BoardItem, grid: GridLayout, locale: Locale): BoardItem {
   const { bodyPx, titlePx } = grid;
   const box = cardBoxes(grid.cards.cardWidthPx, bodyPx, titlePx);
   const inner = box.innerWidth;
-  const titleW = inner - badgesWidthPx(cardBadges(item, locale), bodyPx);
-  const fixedMeta =
-    2 * textWidthPx(META_SEPARATOR, bodyPx) +
-    textWidthPx(item.settlementText, bodyPx) +
-    textWidthPx(item.headcount, bodyPx);
+  const badges = cardBadges(item, locale);
+  const badgesW = badgesWidthPx(badges, bodyPx);
+  const badgesBelow = badges.length > 0 && textWidthPx(item.title, titlePx) > inner - badgesW;
+  const fixedMeta = metaFixedWidthPx(item, bodyPx, textWidthPx(META_SEPARATOR, bodyPx)) + (badgesBelow ? badgesW : 0);
   return {
     ...item,
-    title: fitText(item.title, titleW, titlePx),
+    ...(badgesBelow ? { badgesBelow } : {}),
+    title: fitText(item.title, badgesBelow ? inner : inner - badgesW, titlePx),
     pay: fitText(item.pay, inner, titlePx),
     district: fitText(item.district, inner - fixedMeta, bodyPx),
     employer: fitText(item.employer, inner - (item.verified ? verifiedMarkWidthPx(bodyPx) : 0), bodyPx),

@@ -17,6 +17,7 @@ export const PLAN_FIELDS = [
   'planId',
   'screenId',
   'screenName',
+  'headerLine',
   'locale',
   'layout',
   'viewport',

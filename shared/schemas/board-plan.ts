@@ -23,6 +23,8 @@ export const BoardItemSchema = z.object({
   isNew: z.boolean(),
   urgent: z.boolean(),
   verified: z.boolean(),
+  /** Cards: the badges stand at the start of the third line, the whole title did not fit beside them. */
+  badgesBelow: z.literal(true).optional(),
 });
 export type BoardItem = z.infer<typeof BoardItemSchema>;
 
@@ -111,6 +113,11 @@ export const BoardPlanSchema = z.object({
   planId: z.string(),
   screenId: z.string(),
   screenName: z.string(),
+  /**
+   * The header's centre for visitors: the hall's name, hotline and where to sign up, as many
+   * parts as fit whole at the header size ('' on a ticker, or when none fits).
+   */
+  headerLine: z.string().max(200),
   locale: z.enum(['zh-CN', 'en']),
   layout: z.enum(BOARD_LAYOUTS),
   viewport: z.object({ width: z.number().int(), height: z.number().int() }),

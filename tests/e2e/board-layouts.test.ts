@@ -12,6 +12,7 @@ import { launchChromium, screenshotPath } from '../support/browser';
 import {
   itemsOutsideViewport,
   openBoardPage,
+  planFor,
   overflowingText,
   pageMinGlyph,
   renderedTexts,
@@ -43,6 +44,16 @@ const screens: ScreenProfile[] = [
     viewingDistanceM: 10,
     layout: 'ticker',
   },
+  {
+    ...DEFAULT_SCREEN,
+    id: 'thin',
+    name: '窄条屏',
+    width: 2560,
+    height: 160,
+    pitchMm: 4,
+    viewingDistanceM: 10,
+    layout: 'ticker',
+  },
   { ...DEFAULT_SCREEN, id: 'hostile', name: '测试屏', filter: { occupations: [], districts: [HOSTILE_DISTRICT] } },
 ];
 
@@ -54,7 +65,8 @@ describe('board layouts and hostile postings in Chromium', () => {
   beforeAll(async () => {
     const dataDir = tmpDir();
     writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens }, null, 2));
-    const base = generatePostings(40, { seed: 7, now }).filter((l) => l.districtCode !== HOSTILE_DISTRICT);
+    writeFileSync(join(dataDir, 'hall.json'), JSON.stringify({ name: '上饶市零工市场', hotline: '0793-8208000' }));
+    const base = generatePostings(240, { seed: 7, now }).filter((l) => l.districtCode !== HOSTILE_DISTRICT);
     const template = base[0]!;
     // Written straight into the store, past the schema, as if an older version or a broken
     // upstream had let them in: the board must still draw them as inert text.
@@ -97,14 +109,37 @@ describe('board layouts and hostile postings in Chromium', () => {
     expect((await renderedTexts(page)).filter((t) => t.fontPx < floor)).toEqual([]);
     expect(await itemsOutsideViewport(page)).toEqual([]);
     expect(await overflowingText(page)).toEqual([]);
+    // the header's centre speaks to visitors (hall.json), never the screen's internal name
+    const line = await page.textContent('[data-testid="board-header-line"]');
+    expect(line).toMatch(/到自助机报名$/);
+    expect(await page.textContent('[data-testid="board-header"]')).not.toContain('二号屏');
     await page.screenshot({ path: screenshotPath('board-table-960x480.png') });
     await page.close();
   });
 
-  it('scrolls the ticker on a 2560×640 strip with every text at or above the minimum', async () => {
+  it('shows a 2560×640 ticker strip as a compact table: every posting within minutes, nothing below the minimum', async () => {
     const page = await open('strip', 2560, 640);
-    expect(await page.getAttribute('[data-testid="board-root"]', 'data-layout')).toBe('ticker');
+    expect(await page.getAttribute('[data-testid="board-root"]', 'data-layout')).toBe('table');
     const floor = oracleMinGlyphPx(screens[2]!, { width: 2560, height: 640 }); // 102 mm / 4 = 25.5 → 26
+    expect(floor).toBe(26);
+    expect(await pageMinGlyph(page)).toBe(floor);
+    expect((await renderedTexts(page)).filter((t) => t.fontPx < floor)).toEqual([]);
+    expect(await itemsOutsideViewport(page)).toEqual([]);
+    expect(await overflowingText(page)).toEqual([]);
+    const plan = await planFor(hall.url, 'strip', { width: 2560, height: 640 });
+    expect(plan.geometry.table!.rowsPerPage).toBeGreaterThanOrEqual(10);
+    expect(plan.cycleMs).toBeLessThanOrEqual(10 * 60_000);
+    // every posting once per cycle
+    expect(new Set(plan.pages.flatMap((p) => p.items.map((i) => i.id))).size).toBe(plan.totalItems);
+    expect(plan.totalItems).toBeGreaterThanOrEqual(200);
+    await page.screenshot({ path: screenshotPath('board-strip-2560x640.png') });
+    await page.close();
+  });
+
+  it('scrolls the ticker on a one-line 2560×160 strip with every text at or above the minimum', async () => {
+    const page = await open('thin', 2560, 160);
+    expect(await page.getAttribute('[data-testid="board-root"]', 'data-layout')).toBe('ticker');
+    const floor = oracleMinGlyphPx(screens[3]!, { width: 2560, height: 160 }); // 102 mm / 4 = 25.5 → 26
     expect(floor).toBe(26);
     expect(await pageMinGlyph(page)).toBe(floor);
     expect((await renderedTexts(page)).filter((t) => t.fontPx < floor)).toEqual([]);
@@ -118,7 +153,7 @@ describe('board layouts and hostile postings in Chromium', () => {
       before,
       { timeout: 20_000 },
     );
-    await page.screenshot({ path: screenshotPath('board-ticker-2560x640.png') });
+    await page.screenshot({ path: screenshotPath('board-ticker-2560x160.png') });
     await page.close();
   });
 

@@ -48,7 +48,7 @@ export function itemsOutsideViewport(page: Page): Promise<string[]> {
  * Text that does not fit its box as Chromium laid it out, measured by the browser and not by
  * the planner: a `.line` whose text is wider than its box (the browser's own ellipsis would
  * show), a header part running past the header, or anything sticking out of its card, table
- * cell or pulse cell. Only the screen's name in the header may be cut by the browser.
+ * cell or pulse cell, or the header's hall line cut by its box.
  */
 export function overflowingText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -59,7 +59,7 @@ export function overflowingText(page: Page): Promise<string[]> {
     };
     const label = (el: Element) => `${el.className || el.tagName} "${(el.textContent ?? '').slice(0, 30)}"`;
     const live = '.board-page:not(.board-page--leaving)';
-    for (const el of document.querySelectorAll<HTMLElement>(`${live} .line, .ticker__side > *`)) {
+    for (const el of document.querySelectorAll<HTMLElement>(`${live} .line, .ticker__side > *, .board-header__line`)) {
       if (shown(el) && el.scrollWidth > el.clientWidth + 1)
         bad.push(`${label(el)}: ${el.scrollWidth} px of text in ${el.clientWidth} px`);
     }
@@ -67,7 +67,6 @@ export function overflowingText(page: Page): Promise<string[]> {
     if (header) {
       const h = header.getBoundingClientRect();
       for (const el of header.children) {
-        if (el.classList.contains('board-header__name')) continue;
         const r = el.getBoundingClientRect();
         if (shown(el) && (r.right > h.right + 1 || r.left < h.left - 1)) bad.push(`${label(el)}: outside the header`);
       }

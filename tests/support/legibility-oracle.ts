@@ -126,6 +126,7 @@ export const LEGIBILITY_CASES: readonly LegibilityCase[] = [
   row(2560, 640, 4, 10, 'ada', [2560, 640], 26), //    102 / 4 = 25.5 → 26
   row(2560, 640, 4, 10, 'ada', [1280, 320], 16), //    pitch min(10240/1280 = 8, 2560/320 = 8) = 8; 102 / 8 = 12.75 → 16
   row(2560, 640, 4, 10, 'led-sign', [2560, 640], 42), // 167 / 4 = 41.75 → 42
+  row(2560, 160, 4, 10, 'ada', [2560, 160], 26), //    102 / 4 = 25.5 → 26 (a one-line strip)
 ];
 
 export interface ScreenLike {

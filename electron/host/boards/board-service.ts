@@ -23,6 +23,7 @@ import type { Posting } from '../../../shared/schemas/posting';
 import type { Logger } from '../util/logger';
 import type { MarketPulse } from '../../../shared/pulse/market-pulse';
 import type { BandsWanted } from '../../../shared/planner/bottom-band';
+import type { HallProfile } from '../../../shared/schemas/hall-profile';
 import { RawPacket } from '../server/raw-packet';
 import { createTokenBucket, type TokenBucket } from '../server/rate-limit';
 import type { LimitCounters } from '../server/limit-counters';
@@ -105,6 +106,8 @@ export const DEFAULT_BOARD_TUNING: BoardTuning = {
 export interface BoardServiceDeps {
   namespace: BoardNamespace;
   screens: () => ScreenProfile[];
+  /** The hall's own words on every board (hall.json); default: the planner's defaults. */
+  hall?: HallProfile;
   source: BoardDataSource;
   /** The postings written since the planner last looked. */
   feed: PostingFeed;
@@ -217,6 +220,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createBoardService(deps: BoardServiceDeps): BoardService {
   const { namespace, source, feed, clock, log, limits } = deps;
+  const hall = deps.hall ?? {};
   const tuning = { ...DEFAULT_BOARD_TUNING, ...deps.tuning };
   const presence = new Map<string, ScreenPresence>();
   const states = new Map<string, SocketState>();
@@ -263,6 +267,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       viewport: group.viewport,
       bands: source.bands?.(screen.id, now) ?? { urgent: false, notice: false },
       pulse: screen.pulsePage && source.pulse ? source.pulse(now) : null,
+      hall,
       have: group.summary?.planId ?? null,
     };
   }
@@ -657,6 +662,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
           viewport: viewport ?? null,
           bands: source.bands?.(screen.id, now) ?? { urgent: false, notice: false },
           pulse: screen.pulsePage && source.pulse ? source.pulse(now) : null,
+          hall,
         },
         source.activePostings(now),
         now,

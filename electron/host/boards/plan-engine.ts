@@ -9,7 +9,7 @@
  * (urgent banner, notice), the market pulse (pulse screens) and the time. The cache is keyed by
  * the job key (screen + viewport); an entry is reused while
  *   - no posting its screen's filter matches has changed since (old or new version),
- *   - the rest of its inputs are equal (screen profile, viewport, bands, pulse), and
+ *   - the rest of its inputs are equal (screen profile, viewport, bands, pulse, hall texts), and
  *   - the time has not reached its horizon: the first moment one of its postings becomes valid,
  *     stops being valid or stops being "new".
  * The data's last-update time is not an input: a plan carries the time as of its own re-plan
@@ -26,6 +26,7 @@ import type { ScreenProfile, Viewport } from '../../../shared/schemas/screen';
 import type { BoardPlan } from '../../../shared/schemas/board-plan';
 import type { BandsWanted } from '../../../shared/planner/bottom-band';
 import type { MarketPulse } from '../../../shared/pulse/market-pulse';
+import type { HallProfile } from '../../../shared/schemas/hall-profile';
 import { planBoardCoded } from '../../../shared/planner/board-planner';
 import { planJson, type CodedPlan } from '../../../shared/planner/page-codec';
 import { planPatchJson } from '../../../shared/planner/plan-patch';
@@ -55,6 +56,8 @@ export interface PlanJob {
   bands: BandsWanted;
   /** The market pulse, for screens with `pulsePage` (null otherwise). */
   pulse: MarketPulse | null;
+  /** The hall's own words (header line, masked-phone sentence). */
+  hall?: HallProfile;
   /** The plan id the host already holds for this key: nothing is sent back while it is current. */
   have: string | null;
   /**
@@ -120,7 +123,7 @@ export const minuteOf = (ms: number | null): number | null =>
 
 /** The plan (in pieces) `planBoard` makes for a job, with the data time to the minute as every board gets it. */
 export function planForJob(
-  job: Pick<PlanJob, 'screen' | 'viewport' | 'bands' | 'pulse'>,
+  job: Pick<PlanJob, 'screen' | 'viewport' | 'bands' | 'pulse' | 'hall'>,
   postings: readonly Posting[],
   now: number,
   dataUpdatedAt: number | null,
@@ -133,6 +136,7 @@ export function planForJob(
     dataUpdatedAt: minuteOf(dataUpdatedAt),
     ...(job.screen.pulsePage && job.pulse ? { pulse: job.pulse } : {}),
     bands: job.bands,
+    ...(job.hall ? { hall: job.hall } : {}),
   });
 }
 
@@ -189,6 +193,7 @@ export class PlanEngine {
         job.screen,
         job.viewport,
         job.bands,
+        job.hall ?? null,
         job.screen.pulsePage && job.pulse ? planHash(JSON.stringify(job.pulse)) : null,
       ]);
       let entry = this.entries.get(job.key);

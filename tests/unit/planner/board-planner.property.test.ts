@@ -5,21 +5,36 @@ import { BoardPlanSchema, type BoardPlan } from '../../../shared/schemas/board-p
 import { BOARD_LAYOUTS, DEFAULT_SCREEN } from '../../../shared/schemas/screen';
 import { LEGIBILITY_CASES, domainHeightBracketMm } from '../../support/legibility-oracle';
 import { postingsArb, NOW, screenAndViewportArb } from './planner-arbitraries';
+import { HALL_TEXT_DEFAULTS, maskedPhoneText } from '../../../shared/planner/hall-line';
+import { textWidthPx } from '../../../shared/planner/text-measure';
 import { allItems, overflowProblems } from './plan-checks';
 
 const RUNS = 150;
+
+/** hall.json as halls fill it in: any part may be missing or empty. */
+const hallArb = fc.record(
+  {
+    name: fc.constantFrom('', '上饶市零工市场', '信州区零工驿站', '上饶市人力资源服务产业园零工市场'),
+    hotline: fc.constantFrom('', '0793-8208000', '12333'),
+    callToAction: fc.constantFrom('', '到自助机报名', '扫码或到自助机报名求职'),
+    maskedPhoneText: fc.constantFrom('', '电话请到服务窗口咨询', '请到3号窗口'),
+  },
+  { requiredKeys: [] },
+);
 
 const inputArb = fc.record({
   sv: screenAndViewportArb,
   postings: postingsArb(300),
   nowOffset: fc.integer({ min: -3_600_000, max: 3_600_000 }),
   anchorMs: fc.option(fc.integer({ min: 0, max: 2_000_000_000_000 }), { nil: undefined }),
+  hall: fc.option(hallArb, { nil: undefined }),
 });
 
 type RawInput = typeof inputArb extends fc.Arbitrary<infer T> ? T : never;
 
-function toInput({ sv, postings, nowOffset, anchorMs }: RawInput): PlanInput {
+function toInput({ sv, postings, nowOffset, anchorMs, hall }: RawInput): PlanInput {
   return {
+    ...(hall ? { hall } : {}),
     screen: sv.screen,
     ...(sv.viewport ? { viewport: sv.viewport } : {}),
     postings,
@@ -180,6 +195,50 @@ describe('planBoard properties', () => {
       fc.property(inputArb, (raw) => {
         const plan = planBoard(toInput(raw));
         expect(overflowProblems(plan)).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('never cuts a trade that fits its card, says 日结 once, and shows the hall sentence for a masked phone', () => {
+    fc.assert(
+      fc.property(inputArb, (raw) => {
+        const input = toInput(raw);
+        const plan = planBoard(input);
+        const byId = new Map(input.postings.map((l) => [l.id, l]));
+        const sentence = maskedPhoneText(input.hall, input.screen.locale);
+        const g = plan.geometry;
+        for (const it of allItems(plan)) {
+          const posting = byId.get(it.id)!;
+          if (posting.maskPhone) expect(it.phone).toBe(sentence);
+          if (!g.cards) continue;
+          const inner = g.cards.cardWidthPx - 2 * Math.round(g.bodyPx * 0.4);
+          // by the planner's own measure: the badges moved aside, the title had the whole line
+          if (textWidthPx(posting.title, g.titlePx) <= inner) expect(it.title).toBe(posting.title);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("puts the hall's line in the header: what to do next always, then hotline, then name, each whole", () => {
+    fc.assert(
+      fc.property(inputArb, (raw) => {
+        const input = toInput(raw);
+        const plan = planBoard(input);
+        if (plan.layout === 'ticker') {
+          expect(plan.headerLine).toBe('');
+          return;
+        }
+        const hall = input.hall ?? {};
+        const parts = [
+          hall.name || null,
+          hall.hotline ? `${HALL_TEXT_DEFAULTS[input.screen.locale].hotline} ${hall.hotline}` : null,
+          hall.callToAction || HALL_TEXT_DEFAULTS[input.screen.locale].callToAction,
+        ].filter((x): x is string => x !== null);
+        // a suffix of the parts, in order: the name goes first, the call to action last
+        const suffixes = parts.map((_, i) => parts.slice(i).join(' · '));
+        expect([...suffixes, '']).toContain(plan.headerLine);
       }),
       { numRuns: RUNS },
     );

@@ -81,12 +81,23 @@ describe('planBoard content', () => {
     expect(plan({}, postings).totalItems).toBe(2);
   });
 
-  it('groups mobile numbers for reading and masks them when the employer asked', () => {
-    const items = allItems(
-      plan({}, [posting('open'), posting('masked', { maskPhone: true, employerKind: 'individual' })]),
-    );
+  it('groups mobile numbers for reading, and says where to ask instead of a phone the employer kept off', () => {
+    const postings = [posting('open'), posting('masked', { maskPhone: true, employerKind: 'individual' })];
+    const items = allItems(plan({}, postings));
     expect(items.find((i) => i.id === 'open')!.phone).toBe('138 1234 8000');
-    expect(items.find((i) => i.id === 'masked')!.phone).toBe('138****8000');
+    // a masked number (138****8000) gives a visitor no way to call: the hall's sentence does
+    expect(items.find((i) => i.id === 'masked')!.phone).toBe('电话请到服务窗口咨询');
+    const own = allItems(
+      planBoard({
+        screen: DEFAULT_SCREEN,
+        postings,
+        now: NOW,
+        dataUpdatedAt: null,
+        hall: { maskedPhoneText: '请到3号窗口' },
+      }),
+    );
+    expect(own.find((i) => i.id === 'masked')!.phone).toBe('请到3号窗口');
+    expect(JSON.stringify(own)).not.toContain('****');
   });
 
   it('marks postings from the last 24 hours as new', () => {
@@ -183,8 +194,30 @@ describe('planBoard geometry', () => {
     expect(p.geometry.minGlyphPx).toBeGreaterThanOrEqual(16);
   });
 
+  it('shows a ticker strip tall enough for three rows as a compact table, and every posting in minutes', () => {
+    const many = Array.from({ length: 240 }, (_, i) => posting(`p${i}`, { title: `工种${i}号` }));
+    const strip = plan({ layout: 'ticker', width: 2560, height: 640, pitchMm: 4, viewingDistanceM: 10 }, many);
+    expect(strip.layout).toBe('table');
+    expect(strip.geometry.minGlyphPx).toBe(oracleMinGlyphPx(screen({ pitchMm: 4, viewingDistanceM: 10 })));
+    expect(strip.geometry.table!.rowsPerPage).toBeGreaterThanOrEqual(10);
+    expect(strip.geometry.table!.columns.map((c) => c.key)).toEqual([
+      'title',
+      'pay',
+      'settlement',
+      'district',
+      'employer',
+      'phone',
+    ]);
+    expect(strip.cycleMs).toBeLessThan(10 * 60_000);
+    expect(overflowProblems(strip)).toEqual([]);
+    // a strip with room for one line keeps scrolling
+    const thin = plan({ layout: 'ticker', width: 2560, height: 160 }, many);
+    expect(thin.layout).toBe('ticker');
+    expect(thin.cycleMs).toBeGreaterThan(4 * strip.cycleMs);
+  });
+
   it('times a ticker page so its whole text passes at about 3.5 characters a second', () => {
-    const p = plan({ layout: 'ticker', width: 2560, height: 640 }, [posting('a'), posting('b')]);
+    const p = plan({ layout: 'ticker', width: 2560, height: 160 }, [posting('a'), posting('b')]);
     const t = p.geometry.ticker!;
     expect(t.speedPxPerS).toBe(3.5 * p.geometry.bodyPx);
     expect(t.sideWidthPx).toBeGreaterThan(0);

@@ -77,10 +77,14 @@ export function overflowProblems(full: BoardPlan): string[] {
 
   if (plan.layout !== 'ticker' && pageCount > 0) {
     check(g.headerHeightPx >= g.headerPx * 1.35, 'header line shorter than its text');
-    // board-header.tsx: clock, the screen's name (may shrink to nothing), updated, page; a
+    // board-header.tsx: clock, the hall's line (drawn whole, never cut), updated, page; a
     // header-sized gap between each of them.
     const header =
-      fontWidthPx(WIDEST_CLOCK, g.headerPx) + updatedWidest + fontWidthPx(pageIndicator, g.headerPx) + 3 * g.headerPx;
+      fontWidthPx(WIDEST_CLOCK, g.headerPx) +
+      fontWidthPx(plan.headerLine, g.headerPx) +
+      updatedWidest +
+      fontWidthPx(pageIndicator, g.headerPx) +
+      3 * g.headerPx;
     check(header <= W - 2 * p, `header is ${header.toFixed(1)} px on a ${W - 2 * p} px line`);
   }
 
@@ -101,16 +105,15 @@ export function overflowProblems(full: BoardPlan): string[] {
     for (const page of plan.pages) {
       check(page.items.length <= c.columns * c.rows, `page ${page.index} has more cards than the grid`);
       for (const it of page.items) {
+        // the badges stand on the title line, or (badgesBelow) at the start of the third line
         const badges = cardBadges(it, locale);
-        const titleBox = inner - badges.reduce((s, b) => s + badgeBox(b) + badgeGap(g.bodyPx), 0);
-        fits(it.title, g.titlePx, titleBox, 'card title');
+        const badgesW = badges.reduce((s, b) => s + badgeBox(b) + badgeGap(g.bodyPx), 0);
+        fits(it.title, g.titlePx, it.badgesBelow ? inner : inner - badgesW, 'card title');
         fits(it.pay, g.titlePx, inner, 'card pay');
-        fits(
-          [it.district, it.settlementText, it.headcount].join(word(locale, 'separator')),
-          g.bodyPx,
-          inner,
-          'card meta line',
-        );
+        // 日结 is its badge only: the third line does not repeat it
+        const meta =
+          it.settlement === 'daily' ? [it.district, it.headcount] : [it.district, it.settlementText, it.headcount];
+        fits(meta.join(word(locale, 'separator')), g.bodyPx, inner - (it.badgesBelow ? badgesW : 0), 'card meta line');
         // ✓ then 0.3 em of margin before a verified employer
         const mark = it.verified ? fontWidthPx(word(locale, 'verifiedMark'), g.bodyPx) + 0.3 * g.bodyPx : 0;
         fits(it.employer, g.bodyPx, inner - mark, 'card employer');

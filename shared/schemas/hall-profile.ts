@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { stripInvisible } from './invisible-text';
+
+const text = (max: number) => z.string().overwrite(stripInvisible).trim().max(max);
+
+/**
+ * The hall's own words on the visitor-facing screens (data dir `hall.json`): the boards' header
+ * line — the hall's name, its service hotline and where to sign up — and what a board says in
+ * place of a phone the employer asked to keep off the wall. Every field is optional; an empty
+ * one is left out of the header, and the two sentences fall back to the defaults in
+ * shared/planner/hall-line.ts (per locale).
+ */
+export const HallProfileSchema = z
+  .object({
+    /** e.g. 上饶市零工市场 */
+    name: text(30).optional(),
+    /** e.g. 0793-8208000; digits, spaces and dashes only, it is read aloud and dialled. */
+    hotline: text(20)
+      .regex(/^[0-9 -]*$/, { message: 'digits, spaces and "-" only' })
+      .optional(),
+    /** e.g. 到自助机报名 */
+    callToAction: text(20).optional(),
+    /** Shown instead of a masked phone, e.g. 电话请到服务窗口咨询. */
+    maskedPhoneText: text(20).optional(),
+  })
+  .strict();
+export type HallProfile = z.infer<typeof HallProfileSchema>;
