@@ -1,13 +1,13 @@
 import type { Posting } from '../schemas/posting';
-import type { ScreenProfile, Viewport } from '../schemas/screen';
-import type { BoardGeometry, BoardItem, BoardPage, BoardPlan } from '../schemas/board-plan';
+import { maxCycleMsOf, type ScreenProfile, type Viewport } from '../schemas/screen';
+import type { BoardGeometry, BoardItem, BoardPage, BoardPlan, GroupLegend, GroupShare } from '../schemas/board-plan';
 import { glyphFloorPx } from '../legibility';
 import { frameFor, headerCentreWidthPx, LINE_HEIGHT } from './board-frame';
 import { hallHeaderLine, maskedPhoneText } from './hall-line';
 import type { HallProfile } from '../schemas/hall-profile';
 import { toBoardItem } from './board-items';
 import { cardFitter, cardGrid } from './card-layout';
-import { pageDwellMs } from './dwell';
+import { longestDwellMs, pageDwellMs } from './dwell';
 import { splitStable, stableBlocks } from './page-split';
 import {
   codePage,
@@ -26,6 +26,8 @@ import { layoutPulsePage } from './pulse-layout';
 import { tickerLayout, tickerPages } from './ticker-layout';
 import { bottomBand, type BandsWanted } from './bottom-band';
 import { IdentityMemo } from './identity-memo';
+import { splitGroup, type GroupMember, type GroupSplit } from './wall-groups';
+import { layoutLegend, shareStrip, shareStripHeightPx } from './group-layout';
 
 export interface PlanInput {
   screen: ScreenProfile;
@@ -46,10 +48,15 @@ export interface PlanInput {
   bands?: BandsWanted;
   /** The hall's own words (`hall.json`): the header line and the masked-phone sentence. */
   hall?: HallProfile;
+  /** The screen's wall group: the split (planGroupSplit) and every screen of the group. */
+  group?: GroupInput;
 }
 
-/** DOMAIN.md: a whole cycle should stay within 2–3 minutes. */
-export const MAX_CYCLE_MS = 180_000;
+export interface GroupInput {
+  split: GroupSplit;
+  /** Every screen of the group as configured (the legend names them). */
+  screens: readonly ScreenProfile[];
+}
 
 /**
  * mm of wall per CSS px. The wall's physical size is fixed by its LED pixels and pitch; a page
@@ -69,7 +76,7 @@ const TICKER_BLOCK_MIN = 64;
 interface Laid {
   layout: BoardPlan['layout'];
   geometry: BoardGeometry;
-  pages: { items: BoardItem[]; dwellMs: number; pulse?: PulsePage }[];
+  pages: { items: BoardItem[]; dwellMs: number; pulse?: PulsePage; legend?: GroupLegend }[];
 }
 
 function laidAsCards(input: PlanInput, viewport: Viewport, m: number, items: BoardItem[]): Laid | null {
@@ -243,6 +250,82 @@ function boardItems(
   return hit.items;
 }
 
+/** A grouped screen's items: its share of the group's, in the screen's own order. */
+const shareSets = new WeakMap<GroupSplit, Map<string, Set<string>>>();
+function sharedItems(items: BoardItem[], screenId: string, split: GroupSplit): BoardItem[] {
+  let byScreen = shareSets.get(split);
+  if (!byScreen) {
+    byScreen = new Map(split.members.map((m) => [m.screenId, new Set(m.ids)]));
+    shareSets.set(split, byScreen);
+  }
+  const ids = byScreen.get(screenId);
+  return ids ? items.filter((it) => ids.has(it.id)) : [];
+}
+
+/** Postings a cards or table page holds in `area` (0: the layout does not fit, or is a ticker). */
+function pagedCapacity(screen: ScreenProfile, area: Viewport, m: number, items: readonly BoardItem[]): number {
+  if (screen.layout === 'ticker') return 0;
+  const frame = frameFor(area, m, screen.locale);
+  if (!frame) return 0;
+  if (screen.layout === 'cards') {
+    const grid = cardGrid(frame, items, screen.locale);
+    return grid ? grid.cards.columns * grid.cards.rows : 0;
+  }
+  return tableLayout(frame, items, screen.locale)?.table.rowsPerPage ?? 0;
+}
+
+/** What the group split needs of one screen: postings per page at its own size, page and other pages' dwell. */
+function groupMemberOf(screen: ScreenProfile, items: readonly BoardItem[]): GroupMember {
+  const viewport = { width: screen.width, height: screen.height };
+  const m = glyphFloorPx(screen);
+  const { locale } = screen;
+  const longest = longestDwellMs(screen.minDwellS, screen.maxDwellS);
+  let perPage = pagedCapacity(
+    screen,
+    { width: viewport.width, height: viewport.height - shareStripHeightPx(m) },
+    m,
+    items,
+  );
+  let pageMs = longest;
+  if (perPage === 0) {
+    // a ticker's pages are cut by text length: estimate from its first postings
+    const t = tickerLayout(viewport, m, locale);
+    const sample = items.slice(0, TICKER_BLOCK_MIN);
+    const pages = t && sample.length > 0 ? tickerPages(sample, t, locale) : [];
+    if (pages.length > 0) {
+      perPage = Math.max(1, Math.floor(sample.length / pages.length));
+      pageMs = Math.max(...pages.map((p) => p.dwellMs));
+    }
+  }
+  const fixedMs = (screen.pulsePage ? longest : 0) + (screen.groupLegend ? longest : 0);
+  return { screenId: screen.id, filter: screen.filter, perPage, pageMs, fixedMs, maxCycleMs: maxCycleMsOf(screen) };
+}
+
+/**
+ * A wall group's split (wall-groups.ts) at `now`: which screen of `screens` (the group's, as
+ * configured) shows which of its valid postings. The host makes it once per data change for
+ * the whole group and plans each screen with it (PlanInput.group).
+ */
+export function planGroupSplit(
+  groupId: string,
+  screens: readonly ScreenProfile[],
+  postings: readonly Posting[],
+  now: number,
+  hall?: HallProfile,
+): GroupSplit {
+  const valid = new Set<string>();
+  const members = screens.map((screen) => {
+    const items = boardItems(postings, screen, now, hall);
+    for (const it of items) valid.add(it.id);
+    return groupMemberOf(screen, items);
+  });
+  return splitGroup(
+    groupId,
+    members,
+    postings.filter((p) => valid.has(p.id)),
+  );
+}
+
 /**
  * Turns postings and a screen into pages a board draws as given: sizes never below the
  * legibility minimum, strings already cut to their boxes, dwell per page, one appearance of
@@ -268,10 +351,18 @@ export function planBoardWithJson(input: PlanInput): { plan: BoardPlan; json: st
  */
 export function planBoardCoded(input: PlanInput): CodedPlan {
   const { screen, now } = input;
-  const viewport: Viewport = input.viewport ?? { width: screen.width, height: screen.height };
-  const pitch = effectivePitchMm(screen, viewport);
+  const shown: Viewport = input.viewport ?? { width: screen.width, height: screen.height };
+  const pitch = effectivePitchMm(screen, shown);
   const m = glyphFloorPx({ ...screen, pitchMm: pitch });
-  const items = boardItems(input.postings, screen, now, input.hall);
+  const group = input.group ?? null;
+  const allItems = boardItems(input.postings, screen, now, input.hall);
+  const items = group ? sharedItems(allItems, screen.id, group.split) : allItems;
+  // A grouped screen names its trades on a strip under the header: its content starts lower.
+  // (Not when the layout would then not fit: a ticker has no header.)
+  let stripPx = group ? shareStripHeightPx(m) : 0;
+  if (stripPx > 0 && pagedCapacity(screen, { width: shown.width, height: shown.height - stripPx }, m, items) === 0)
+    stripPx = 0;
+  const viewport: Viewport = { width: shown.width, height: shown.height - stripPx };
 
   // Content is laid out above the bottom bands; the plan keeps the real viewport. A screen too
   // small to keep its layout above the bands is planned without them (the banner then covers
@@ -306,16 +397,52 @@ export function planBoardCoded(input: PlanInput): CodedPlan {
     else warnings.push('pulse-page-does-not-fit');
   }
 
+  let share: GroupShare | null = null;
+  if (group) {
+    const { split } = group;
+    const frame = laid.layout === 'ticker' || stripPx === 0 ? null : frameFor(area, m, screen.locale);
+    const mine = split.members.find((s) => s.screenId === screen.id);
+    const strip = frame && shareStrip(frame, mine?.occupations ?? [], screen.locale);
+    share = {
+      groupId: split.groupId,
+      line: strip?.line ?? '',
+      fontPx: strip?.fontPx ?? m,
+      stripHeightPx: strip ? stripPx : 0,
+      occupations: mine?.occupations ?? [],
+      screens: split.members.length,
+      groupPostings: split.postings,
+      groupCapacity: split.capacity,
+      screensNeeded: split.shortfall?.screensNeeded ?? null,
+    };
+    if (split.shortfall) warnings.push('group-cycle-too-long');
+    if (screen.groupLegend) {
+      const names = new Map(group.screens.map((s) => [s.id, s.name]));
+      const rows = split.members.map((s) => ({
+        screenId: s.screenId,
+        name: names.get(s.screenId) ?? s.screenId,
+        occupations: s.occupations,
+      }));
+      const legend = frame && layoutLegend(frame, rows, screen.id, screen.locale, screen);
+      if (legend) laid.pages.push({ items: [], dwellMs: legend.dwellMs, legend: legend.legend });
+      else warnings.push('group-legend-does-not-fit');
+    }
+  }
+
   const pages: BoardPage[] = [];
   const coded: CodedPage[] = [];
   let at = 0;
   for (const [index, p] of laid.pages.entries()) {
-    const body = { dwellMs: p.dwellMs, items: p.items, ...(p.pulse ? { pulse: p.pulse } : {}) };
+    const body = {
+      dwellMs: p.dwellMs,
+      items: p.items,
+      ...(p.pulse ? { pulse: p.pulse } : {}),
+      ...(p.legend ? { legend: p.legend } : {}),
+    };
     pages.push({ index, startMs: at, ...body });
     coded.push(codePage(body));
     at += p.dwellMs;
   }
-  if (at > MAX_CYCLE_MS) warnings.push('cycle-too-long');
+  if (at > maxCycleMsOf(screen)) warnings.push('cycle-too-long');
   // The header's centre is the hall's line for visitors; a ticker's side block has no centre.
   const headerLine =
     laid.layout === 'ticker'
@@ -333,7 +460,7 @@ export function planBoardCoded(input: PlanInput): CodedPlan {
     headerLine,
     locale: screen.locale,
     layout: laid.layout,
-    viewport: { width: viewport.width, height: viewport.height },
+    viewport: { width: shown.width, height: shown.height },
     effectivePitchMm: pitch,
     geometry: band ? { ...laid.geometry, bottomBand: band } : laid.geometry,
     anchorMs: Math.round(input.anchorMs ?? 0),
@@ -343,6 +470,7 @@ export function planBoardCoded(input: PlanInput): CodedPlan {
     warnings,
     // generatedAt stays out of the id: a re-plan that draws the same thing keeps its id.
     generatedAt: Math.round(now),
+    group: share,
   };
   const fields = {} as Record<PlanHeaderField, string>;
   for (const f of PLAN_HEADER_FIELDS) fields[f] = JSON.stringify(header[f]);
@@ -365,6 +493,7 @@ export function planBoardCoded(input: PlanInput): CodedPlan {
     dataUpdatedAt: h.dataUpdatedAt,
     warnings: h.warnings,
     generatedAt: h.generatedAt,
+    group: h.group,
   };
   return { plan, fields, pages: coded };
 }

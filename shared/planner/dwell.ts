@@ -52,7 +52,17 @@ function itemReading(it: BoardItem): { title: number; full: number } {
 
 /** Page dwell in whole ms, clamped to the screen's bounds (a reversed pair counts as min). */
 export function pageDwellMs(items: readonly BoardItem[], minDwellS: number, maxDwellS: number): number {
+  return dwellWithinMs(pageReadingS(items), minDwellS, maxDwellS);
+}
+
+/** A reading time in whole ms, clamped to the screen's dwell bounds (a reversed pair counts as min). */
+export function dwellWithinMs(readingS: number, minDwellS: number, maxDwellS: number): number {
   const lo = Math.ceil(minDwellS * 1000);
   const hi = Math.max(lo, Math.floor(Math.max(minDwellS, maxDwellS) * 1000));
-  return Math.max(1, Math.min(hi, Math.max(lo, Math.round(pageReadingS(items) * 1000))));
+  return Math.max(1, Math.min(hi, Math.max(lo, Math.round(readingS * 1000))));
+}
+
+/** The longest a page may stay on this screen, ms (what pageDwellMs never exceeds). */
+export function longestDwellMs(minDwellS: number, maxDwellS: number): number {
+  return Math.max(Math.ceil(minDwellS * 1000), Math.floor(Math.max(minDwellS, maxDwellS) * 1000), 1);
 }

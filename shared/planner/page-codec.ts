@@ -30,6 +30,7 @@ export const PLAN_FIELDS = [
   'dataUpdatedAt',
   'warnings',
   'generatedAt',
+  'group',
 ] as const satisfies ReadonlyArray<keyof BoardPlan>;
 
 /** The fields a patch may set: all but the id and the pages. */

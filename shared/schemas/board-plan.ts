@@ -28,6 +28,42 @@ export const BoardItemSchema = z.object({
 });
 export type BoardItem = z.infer<typeof BoardItemSchema>;
 
+/**
+ * The legend page of a wall group: "which screen has which trade", one row per screen of the
+ * group (screen name, then its trades, already cut to whole trades with "等N类"). Sizes ≥ the
+ * plan's minGlyphPx.
+ */
+export const GroupLegendSchema = z.object({
+  title: z.string(),
+  titlePx: z.number().int().positive(),
+  bodyPx: z.number().int().positive(),
+  rowHeightPx: z.number().int().positive(),
+  /** Width of the screen-name column. */
+  nameWidthPx: z.number().int().positive(),
+  rows: z.array(z.object({ screenId: z.string(), name: z.string(), trades: z.string(), self: z.boolean() })).max(200),
+});
+export type GroupLegend = z.infer<typeof GroupLegendSchema>;
+
+/**
+ * What a grouped screen shows of its group: the line under the header ("本屏：建筑工地 · 搬运装卸",
+ * cut to whole trades) and the numbers behind it. Null on a screen of no group.
+ */
+export const GroupShareSchema = z.object({
+  groupId: z.string(),
+  line: z.string(),
+  fontPx: z.number().int().positive(),
+  /** The strip's height under the header, its gap included: the content starts this much lower. */
+  stripHeightPx: z.number().int().nonnegative(),
+  occupations: z.array(z.enum(OCCUPATION_CODES)),
+  screens: z.number().int().positive(),
+  /** The group's postings, and how many its screens can show within target together. */
+  groupPostings: z.number().int().nonnegative(),
+  groupCapacity: z.number().int().nonnegative(),
+  /** Screens like these the group needs when it is short (null: enough, or none would do). */
+  screensNeeded: z.number().int().positive().nullable(),
+});
+export type GroupShare = z.infer<typeof GroupShareSchema>;
+
 export const BoardPageSchema = z.object({
   index: z.number().int().nonnegative(),
   /** Offset of this page's start within the cycle. */
@@ -36,6 +72,8 @@ export const BoardPageSchema = z.object({
   items: z.array(BoardItemSchema),
   /** Present on the market-pulse page (screens with `pulsePage`); that page has no items. */
   pulse: PulsePageSchema.optional(),
+  /** Present on a wall group's legend page (screens with `groupLegend`); that page has no items. */
+  legend: GroupLegendSchema.optional(),
 });
 export type BoardPage = z.infer<typeof BoardPageSchema>;
 
@@ -98,8 +136,12 @@ export const BoardGeometrySchema = z.object({
 export type BoardGeometry = z.infer<typeof BoardGeometrySchema>;
 
 export const PLAN_WARNINGS = [
-  /** The whole cycle is longer than 3 minutes: split postings across screens by filter. */
+  /** The whole cycle is longer than the screen's maxCycleS: group it with other screens, filter it or shorten its dwell. */
   'cycle-too-long',
+  /** The screen's wall group cannot show its postings within maxCycleS even together: add a screen, a filter or a shorter dwell. */
+  'group-cycle-too-long',
+  /** The group legend page asked for does not fit the screen at the minimum size. */
+  'group-legend-does-not-fit',
   /** Not even one line fits at the minimum glyph size: the screen shows a notice instead. */
   'screen-too-small',
   /** The configured layout did not fit one posting at the minimum size; the ticker is used. */
@@ -135,6 +177,8 @@ export const BoardPlanSchema = z.object({
   /** When the postings were last changed (local edit or upstream sync); shown as "updated HH:MM". */
   dataUpdatedAt: z.number().int().nullable(),
   warnings: z.array(z.enum(PLAN_WARNINGS)),
+  /** The screen's share of its wall group (absent from plans of hosts before groups). */
+  group: GroupShareSchema.nullable().optional(),
 });
 export type BoardPlan = z.infer<typeof BoardPlanSchema>;
 

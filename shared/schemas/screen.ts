@@ -20,6 +20,12 @@ export const ScreenFilterSchema = z
   .default({ occupations: [], districts: [] });
 export type ScreenFilter = z.infer<typeof ScreenFilterSchema>;
 
+const GROUP_ID = /^[A-Za-z0-9_-]{1,32}$/;
+/** DOMAIN.md: a whole cycle should stay within 2–3 minutes; a visitor waits at most this long. */
+export const DEFAULT_MAX_CYCLE_S = 150;
+const MIN_CYCLE_S = 30;
+const MAX_CYCLE_S = 1800;
+
 /**
  * A board screen as configured by staff (data dir `screens.json`). `width`/`height` are the
  * physical LED pixels; with `pitchMm` they fix the physical size of the wall, which is what the
@@ -41,9 +47,24 @@ export const ScreenProfileSchema = z.object({
   maxDwellS: z.number().min(3).max(300).default(20),
   /** Adds the market-pulse page (trades short of workers, today's demand) to the rotation. */
   pulsePage: z.boolean().optional(),
+  /**
+   * A wall group (DESIGN.md "Boards"): screens naming the same group share its postings out
+   * among them (shared/planner/wall-groups.ts), each showing its own trades, so that no
+   * screen's cycle grows past `maxCycleS`.
+   */
+  group: z.string().regex(GROUP_ID, { message: '1–32 letters, digits, _ or -' }).optional(),
+  /** The longest a whole cycle may take, in seconds (absent: DEFAULT_MAX_CYCLE_S). */
+  maxCycleS: z.number().int().min(MIN_CYCLE_S).max(MAX_CYCLE_S).optional(),
+  /** Adds the group's "which screen has which trade" page to the rotation (grouped screens only). */
+  groupLegend: z.boolean().optional(),
 });
 export type ScreenProfile = z.infer<typeof ScreenProfileSchema>;
 export type ScreenProfileInput = z.input<typeof ScreenProfileSchema>;
+
+/** The screen's cycle target in ms. */
+export function maxCycleMsOf(screen: Pick<ScreenProfile, 'maxCycleS'>): number {
+  return (screen.maxCycleS ?? DEFAULT_MAX_CYCLE_S) * 1000;
+}
 
 export const ScreensFileSchema = z.object({
   screens: z.array(ScreenProfileSchema).min(1).max(200),

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { planBoard, type PlanInput } from '../../../shared/planner/board-planner';
 import { BoardPlanSchema, type BoardPlan } from '../../../shared/schemas/board-plan';
-import { BOARD_LAYOUTS, DEFAULT_SCREEN } from '../../../shared/schemas/screen';
+import { BOARD_LAYOUTS, DEFAULT_SCREEN, maxCycleMsOf } from '../../../shared/schemas/screen';
 import { LEGIBILITY_CASES, domainHeightBracketMm } from '../../support/legibility-oracle';
 import { postingsArb, NOW, screenAndViewportArb } from './planner-arbitraries';
 import { HALL_TEXT_DEFAULTS, maskedPhoneText } from '../../../shared/planner/hall-line';
@@ -302,7 +302,7 @@ describe('planBoard properties', () => {
           at += page.dwellMs;
         });
         expect(plan.cycleMs).toBe(at);
-        expect(plan.warnings.includes('cycle-too-long')).toBe(plan.cycleMs > 180_000);
+        expect(plan.warnings.includes('cycle-too-long')).toBe(plan.cycleMs > maxCycleMsOf(raw.sv.screen));
       }),
       { numRuns: RUNS },
     );
