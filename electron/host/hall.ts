@@ -229,6 +229,8 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     clock,
     log: logFor('urgent'),
     onPushed: () => boards.dataChanged(),
+    postingFor: (id) => store.get(id),
+    hall: hallProfile,
   });
 
   // Postings or sign-ups changed: the pulse is computed afresh and the boards re-plan.

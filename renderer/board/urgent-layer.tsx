@@ -1,7 +1,7 @@
 /**
  * What staff put over the rotation: the emergency message (red, whole screen, until cleared),
- * urgent postings (a full-screen takeover for their first seconds, then a banner pinned to
- * the bottom edge, cycling when there are several), the hall notice line, and the identify
+ * urgent postings (a full-screen takeover for their first seconds and again every two minutes,
+ * then a banner pinned to the bottom edge with title, pay and phone, cycling when there are several), the hall notice line, and the identify
  * flash. From 8 m a banner alone is easy to miss when it appears; a takeover is not, but a
  * wall that stays taken over shows no postings at all — so both, one after the other.
  *
@@ -13,17 +13,14 @@ import { useTranslation } from 'react-i18next';
 import type { BoardGeometry } from '../../shared/schemas/board-plan';
 import { atLeastFloor } from '../../shared/legibility';
 import { largestFittingPx, textWidthEm } from '../../shared/planner/text-measure';
-import type { BoardAlerts, BoardUrgent, Identify } from '../../shared/schemas/urgent';
+import type { BoardAlerts, Identify } from '../../shared/schemas/urgent';
+import { takeoverBody, urgentDisplay } from './urgent-display';
 import { formatClock } from '../common/format-time';
 import { useNow } from '../common/use-now';
 import { NoticeLine } from './notice-line';
+import { UrgentBanner } from './urgent-banner';
 import { recordUrgentPaint } from './urgent-probe';
 import './urgent.css';
-
-/** How long a new urgent posting takes over the whole screen before it becomes a banner. */
-export const TAKEOVER_MS = 8000;
-/** With several urgent postings, the banner shows each this long. */
-export const BANNER_CYCLE_MS = 8000;
 
 /** Horizontal padding of a takeover, in the plan's paddings (urgent.css: `calc(var(--pad) * 2)`). */
 const TAKEOVER_SIDE_PADS = 2;
@@ -105,24 +102,6 @@ function UntilLine({ text, width, cap, floor }: { text: string; width: number; c
   );
 }
 
-export interface UrgentDisplay {
-  kind: 'emergency' | 'takeover' | 'banner' | 'none';
-  urgent: BoardUrgent | null;
-  index: number;
-  count: number;
-}
-
-/** Pure: what the layer shows at `now`. Newest posting first. */
-export function urgentDisplay(alerts: BoardAlerts, now: number): UrgentDisplay {
-  if (alerts.emergency) return { kind: 'emergency', urgent: null, index: 0, count: 0 };
-  const list = [...alerts.urgent].sort((a, b) => b.createdAt - a.createdAt || a.id.localeCompare(b.id));
-  const newest = list[0];
-  if (!newest) return { kind: 'none', urgent: null, index: 0, count: 0 };
-  if (now - newest.createdAt < TAKEOVER_MS) return { kind: 'takeover', urgent: newest, index: 0, count: list.length };
-  const index = Math.floor(now / BANNER_CYCLE_MS) % list.length;
-  return { kind: 'banner', urgent: list[index]!, index, count: list.length };
-}
-
 interface Props {
   alerts: BoardAlerts;
   identify: Identify | null;
@@ -180,21 +159,15 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
         <NoticeLine text={alerts.notice.title} label={t('board.urgentAlert.noticeLabel')} />
       ) : null}
       {display.kind === 'banner' && display.urgent ? (
-        <div
-          className={`urgent-banner${alerts.notice ? ' urgent-banner--above-notice' : ''}`}
-          data-testid="urgent-banner"
-          data-urgent-id={display.urgent.id}
-          role="alert"
-        >
-          <span className="urgent-banner__tag">{t('board.urgentAlert.tag')}</span>
-          <span className="urgent-banner__title">{display.urgent.title}</span>
-          {display.urgent.body ? <span className="urgent-banner__body">{display.urgent.body}</span> : null}
-          {display.count > 1 ? (
-            <span className="urgent-banner__count">
-              {t('board.pageIndicator', { current: display.index + 1, total: display.count })}
-            </span>
-          ) : null}
-        </div>
+        <UrgentBanner
+          urgent={display.urgent}
+          index={display.index}
+          count={display.count}
+          aboveNotice={alerts.notice !== null}
+          widthPx={viewport.width - 2 * g.paddingPx}
+          fontPx={atLeastFloor(g.bottomBand?.urgentFontPx ?? g.titlePx, g.minGlyphPx)}
+          padPx={g.paddingPx}
+        />
       ) : null}
       {display.kind === 'takeover' && display.urgent ? (
         <Takeover
@@ -203,7 +176,7 @@ export function UrgentLayer({ alerts, identify, geometry: g, viewport, locale, n
           urgentId={display.urgent.id}
           tag={`${t('board.urgentAlert.tag')}${display.count > 1 ? ` · ${t('board.urgentAlert.more', { count: display.count - 1 })}` : ''}`}
           title={display.urgent.title}
-          body={display.urgent.body}
+          body={takeoverBody(display.urgent)}
           sizes={{ ...fit, tagShare: 0.075, tagPerWidth: 10, titleShare: 0.2, bodyShare: 0.08 }}
         >
           <UntilLine

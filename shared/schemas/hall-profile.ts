@@ -5,8 +5,9 @@ const text = (max: number) => z.string().overwrite(stripInvisible).trim().max(ma
 
 /**
  * The hall's own words on the visitor-facing screens (data dir `hall.json`): the boards' header
- * line — the hall's name, its service hotline and where to sign up — and what a board says in
- * place of a phone the employer asked to keep off the wall. Every field is optional; an empty
+ * line — the hall's name, its service hotline and where to sign up — what a board says in
+ * place of a phone the employer asked to keep off the wall, and how often an urgent posting's
+ * takeover comes back. Every field is optional; an empty
  * one is left out of the header, and the two sentences fall back to the defaults in
  * shared/planner/hall-line.ts (per locale).
  */
@@ -22,6 +23,14 @@ export const HallProfileSchema = z
     callToAction: text(20).optional(),
     /** Shown instead of a masked phone, e.g. 电话请到服务窗口咨询. */
     maskedPhoneText: text(20).optional(),
+    /** How often a live urgent posting takes over the screens again, s (default 120; 0: only when new). */
+    urgentTakeoverEveryS: z
+      .number()
+      .int()
+      .min(0)
+      .max(3600)
+      .refine((s) => s === 0 || s >= 10, { message: '0 (only when new) or at least 10 seconds' })
+      .optional(),
   })
   .strict();
 export type HallProfile = z.infer<typeof HallProfileSchema>;

@@ -23,6 +23,10 @@ export function plainText(min: number, max: number) {
   );
 }
 
+/** A new urgent posting takes over the whole screen this long, and again every TAKEOVER_EVERY_MS. */
+export const TAKEOVER_MS = 8000;
+export const TAKEOVER_EVERY_MS = 120_000;
+
 /** Longest an urgent posting may stay up: one week (anything longer is not urgent). */
 export const URGENT_MAX_LIFETIME_MS = 7 * 24 * 3600_000;
 
@@ -63,6 +67,9 @@ export const BoardUrgentSchema = z.object({
   listingId: z.string().max(64).nullable(),
   createdAt: z.number().int(),
   expiresAt: z.number().int(),
+  /** Pay and phone the banner always shows (shared/urgent-contact.ts), in the screen's words. */
+  pay: z.string().max(40).optional(),
+  phone: z.string().max(40).optional(),
 });
 export type BoardUrgent = z.infer<typeof BoardUrgentSchema>;
 
@@ -79,6 +86,13 @@ export const BoardAlertsSchema = z.object({
   urgent: z.array(BoardUrgentSchema).max(50),
   notice: AnnouncementSchema.nullable(),
   emergency: AnnouncementSchema.nullable(),
+  /**
+   * The takeover comes back while a posting is live, so people who arrive later see it: for
+   * `forMs` every `everyMs` (0: only when it is new). Absent: the defaults below.
+   */
+  takeover: z
+    .object({ everyMs: z.number().int().min(0).max(3_600_000), forMs: z.number().int().min(1000).max(60_000) })
+    .optional(),
 });
 export type BoardAlerts = z.infer<typeof BoardAlertsSchema>;
 

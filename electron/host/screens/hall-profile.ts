@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { HallProfileSchema, type HallProfile } from '../../../shared/schemas/hall-profile';
-import { describeIssues } from '../../../shared/schemas/posting';
-import { ScreenConfigError } from './screen-config';
+import { readConfigFile } from './config-file';
 
 export const HALL_PROFILE_FILE = 'hall.json';
 
@@ -15,13 +14,5 @@ export const HALL_PROFILE_FILE = 'hall.json';
 export function loadHallProfile(dataDir: string): HallProfile {
   const file = join(dataDir, HALL_PROFILE_FILE);
   if (!existsSync(file)) return {};
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ScreenConfigError(`loadHallProfile: ${file} is not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = HallProfileSchema.safeParse(raw);
-  if (!parsed.success) throw new ScreenConfigError(`loadHallProfile: ${file}: ${describeIssues(parsed.error)}`);
-  return parsed.data;
+  return readConfigFile(file, HallProfileSchema, 'loadHallProfile');
 }

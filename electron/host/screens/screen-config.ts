@@ -1,13 +1,11 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SCREEN, ScreensFileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
-import { describeIssues } from '../../../shared/schemas/posting';
+import { readConfigFile, ScreenConfigError } from './config-file';
 
 export const SCREENS_FILE = 'screens.json';
 
-export class ScreenConfigError extends Error {
-  override name = 'ScreenConfigError';
-}
+export { ScreenConfigError };
 
 /**
  * Board screens live in `<data dir>/screens.json` so a hall can describe its walls (size, pixel
@@ -21,20 +19,13 @@ export function loadScreens(dataDir: string): ScreenProfile[] {
     writeScreens(dataDir, [DEFAULT_SCREEN]);
     return [DEFAULT_SCREEN];
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new ScreenConfigError(`loadScreens: ${file} is not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = ScreensFileSchema.safeParse(raw);
-  if (!parsed.success) throw new ScreenConfigError(`loadScreens: ${file}: ${describeIssues(parsed.error)}`);
+  const { screens } = readConfigFile(file, ScreensFileSchema, 'loadScreens');
   const ids = new Set<string>();
-  for (const screen of parsed.data.screens) {
+  for (const screen of screens) {
     if (ids.has(screen.id)) throw new ScreenConfigError(`loadScreens: ${file}: screen id "${screen.id}" appears twice`);
     ids.add(screen.id);
   }
-  return parsed.data.screens;
+  return screens;
 }
 
 /** Written via a temporary file and a rename, so a crash never leaves half a config. */

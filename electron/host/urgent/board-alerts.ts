@@ -9,7 +9,11 @@
  */
 import type { Socket } from 'socket.io';
 import { BoardHeartbeatSchema } from '../../../shared/contract';
-import type { BoardAlerts } from '../../../shared/schemas/urgent';
+import { TAKEOVER_EVERY_MS, TAKEOVER_MS, type BoardAlerts } from '../../../shared/schemas/urgent';
+import type { Posting } from '../../../shared/schemas/posting';
+import type { HallProfile } from '../../../shared/schemas/hall-profile';
+import { urgentContact } from '../../../shared/urgent-contact';
+import { maskedPhoneText } from '../../../shared/planner/hall-line';
 import type { ScreenProfile } from '../../../shared/schemas/screen';
 import type { DeliveryCell } from '../../../shared/staff-contract';
 import type { BoardNamespace } from '../boards/board-service';
@@ -48,6 +52,10 @@ export interface BoardAlertsDeps {
   checkEveryMs?: number;
   /** After every push: the boards re-plan, since a banner or notice takes room at the bottom. */
   onPushed?: () => void;
+  /** The posting an urgent posting names (`listingId`), for the pay and phone its banner shows. */
+  postingFor?: (id: string) => Posting | undefined;
+  /** The hall's words (masked-phone sentence) and how often the takeover comes back. */
+  hall?: HallProfile;
 }
 
 export interface BoardAlertsService {
@@ -70,20 +78,22 @@ export function createBoardAlerts(deps: BoardAlertsDeps): BoardAlertsService {
   const pages = new Map<string, PageState>();
   let expiryTimer: NodeJS.Timeout | null = null;
 
+  const everyS = deps.hall?.urgentTakeoverEveryS;
+  const takeover = { everyMs: everyS === undefined ? TAKEOVER_EVERY_MS : everyS * 1000, forMs: TAKEOVER_MS };
+
   function alertsFor(screenId: string, live: readonly UrgentRecord[], now: number): BoardAlerts {
+    const locale = deps.screens().find((s) => s.id === screenId)?.locale ?? 'zh-CN';
     return {
       urgent: live
         .filter((r) => targets(r, screenId))
-        .map(({ id, title, body, listingId, createdAt, expiresAt }) => ({
-          id,
-          title,
-          body,
-          listingId,
-          createdAt,
-          expiresAt,
-        })),
+        .map(({ id, title, body, listingId, createdAt, expiresAt }) => {
+          const posting = listingId ? deps.postingFor?.(listingId) : undefined;
+          const contact = urgentContact({ body }, posting, locale, maskedPhoneText(deps.hall, locale));
+          return { id, title, body, listingId, createdAt, expiresAt, ...contact };
+        }),
       notice: announcements.get('notice', now),
       emergency: announcements.get('emergency', now),
+      takeover,
     };
   }
 
