@@ -6,45 +6,23 @@
  * phases (spawn, open, first plan, first paint). One warm-up start of each, then the same
  * number of measured starts, alternating.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { openDatabase, closeDatabase } from '../../electron/host/db/open-database';
 import { createPostingStore } from '../../electron/host/db/posting-store';
 import { generatePostings } from '../demo/generate-postings';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { launchChromium } from '../../tests/support/browser';
+import { startHallProcess } from '../../tests/support/hall-process';
 
 async function coldStartMs(browser: Browser, dataDir: string): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data', dataDir], {
-    cwd: ROOT,
-    env: { ...process.env, HALL_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const hall = await startHallProcess({ dataDir });
   try {
-    const url = await new Promise<string>((ok, fail) => {
-      let out = '';
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /health: (http:\/\/[^\s/]+)\/healthz/.exec(out);
-        if (m) ok(m[1]!);
-      });
-      child.on('exit', (code) => fail(new Error(`host exited with ${code}`)));
-    });
     // The bench evaluates string expressions in the page, which the board's CSP (rightly) forbids.
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
-    await page.goto(`${url}/board/1`);
+    await page.goto(`${hall.url}/board/1`);
     // A string: this file is typechecked for Node, the expression runs in the page.
     await page.waitForFunction(
       `typeof window.__hallBoard?.paintedAt === 'number' && document.querySelector('[data-testid="board-item"]') !== null`,
@@ -58,8 +36,7 @@ async function coldStartMs(browser: Browser, dataDir: string): Promise<number> {
     await page.close();
     return ms;
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await hall.stop();
   }
 }
 
@@ -82,10 +59,7 @@ function prebuilt(count: number, seed: number): string {
 }
 
 export async function run(): Promise<Array<Record<string, unknown>>> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   const dirs: string[] = [];
   try {
     const big = prebuilt(10_000, 11);

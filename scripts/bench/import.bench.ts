@@ -12,48 +12,20 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { HEADER, bigImportRow } from '../../tests/fixtures/import/import-sheets';
 
 const ROWS = 10_000;
 const RUNS = 3;
 const ROOT = resolve(import.meta.dirname, '../..');
-const HEADER = [
-  '编号',
-  '岗位',
-  '工种',
-  '雇主',
-  '雇主类型',
-  '薪资',
-  '薪资单位',
-  '结算方式',
-  '人数',
-  '区县',
-  '工作地点',
-  '联系电话',
-  '开始日期',
-  '截止日期',
-];
 const TRADES = ['驾驶司机', '搬运装卸', '保洁家政', '餐饮服务', '工厂普工', '农业种养'];
 const DISTRICTS = ['信州区', '广丰区', '广信区', '玉山县', '婺源县', '鄱阳县'];
 
 function rows(now: number): (string | number | Date)[][] {
   const from = new Date(now - 86_400_000);
   const until = new Date(now + 20 * 86_400_000);
-  return Array.from({ length: ROWS }, (_, i) => [
-    `B-${i}`,
-    `岗位${i}`,
-    TRADES[i % TRADES.length]!,
-    `上饶市第${i % 97}物流有限公司`,
-    '企业',
-    150 + (i % 200),
-    '元/天',
-    '日结',
-    1 + (i % 9),
-    DISTRICTS[i % DISTRICTS.length]!,
-    `某某路${i}号`,
-    `138${String(10_000_000 + i).slice(-8)}`,
-    from,
-    until,
-  ]);
+  return Array.from({ length: ROWS }, (_, i) =>
+    bigImportRow(i, 'B', from, until, { trades: TRADES, districts: DISTRICTS }),
+  );
 }
 
 interface ChildResult {

@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pino } from 'pino';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { uuidv7 } from 'uuidv7';
 import { generatePostings } from '../demo/generate-postings';
 import { closeDatabase, openDatabase } from '../../electron/host/db/open-database';
@@ -24,6 +24,7 @@ import { startHall, type Hall } from '../../electron/host/hall';
 import { hallOptionsFrom } from '../../electron/host/config';
 import { KioskPostingQuerySchema } from '../../shared/kiosk-contract';
 import { CONSENT_VERSION } from '../../shared/schemas/signup';
+import { launchChromium } from '../../tests/support/browser';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const POSTINGS = 100_000;
@@ -142,17 +143,7 @@ async function toReview(page: Page, phone: string): Promise<void> {
 
 async function submitBench(dir: string): Promise<Record<string, unknown>> {
   const hall = await startBenchHall(dir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
     const page = await context.newPage();

@@ -5,17 +5,16 @@
  * against the target (p99 < 300 ms) and against the bare admin HTTP round trip measured in
  * the same run.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pino } from 'pino';
-import { chromium } from 'playwright-core';
 import { startHub } from '../hub/hub-server';
 import { generatePostings } from '../demo/generate-postings';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
+import { launchChromium } from '../../tests/support/browser';
+import { startHallProcess } from '../../tests/support/hall-process';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const CHANGES = 200;
 const WATCHED_DISTRICT = '361181';
 const ADMIN = 'bench-admin';
@@ -59,53 +58,15 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
   const watched = postings.slice(0, 6).map((l) => l.id);
   for (let i = 0; i < postings.length; i += 100) await admin(postings.slice(i, i + 100));
 
-  const hall = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'electron/host/cli.ts',
-      '--port',
-      '0',
-      '--data',
-      hallDir,
-      '--hub',
-      hub.url,
-      '--hall-id',
-      'bench',
-      '--hub-token',
-      HALL,
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, HALL_LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+  const hall = await startHallProcess({
+    dataDir: hallDir,
+    args: ['--hub', hub.url, '--hall-id', 'bench', '--hub-token', HALL],
   });
+  const browser = await launchChromium();
   try {
-    const hallUrl = await new Promise<string>((ok, fail) => {
-      let out = '';
-      hall.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /health: (http:\/\/[^\s/]+)\/healthz/.exec(out);
-        if (m) ok(m[1]!);
-      });
-      hall.on('exit', (code) => fail(new Error(`hall exited with ${code}`)));
-    });
     // The bench evaluates string expressions in the page, which the board's CSP (rightly) forbids.
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
-    await page.goto(`${hallUrl}/board/bench`);
+    await page.goto(`${hall.url}/board/bench`);
     await page.waitForFunction(
       `document.querySelectorAll('[data-testid="board-item"]').length === ${watched.length}`,
       undefined,
@@ -153,8 +114,7 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
     ];
   } finally {
     await browser.close();
-    hall.kill('SIGTERM');
-    await new Promise((r) => hall.once('exit', r));
+    await hall.stop();
     await hub.close();
     rmSync(hubDir, { recursive: true, force: true });
     rmSync(hallDir, { recursive: true, force: true });

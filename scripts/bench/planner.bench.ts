@@ -18,6 +18,7 @@ import { formatDistrict, formatPay, formatSettlement } from '../../shared/format
 import { PostingSchema, PAY_UNITS, SETTLEMENTS, type Posting } from '../../shared/schemas/posting';
 import { DEFAULT_SCREEN, type ScreenProfile } from '../../shared/schemas/screen';
 import { OCCUPATION_CODES } from '../../shared/occupations';
+import { districtsOfCity, HOME_CITY_CODE } from '../../shared/districts';
 
 const NOW = Date.parse('2025-06-02T09:30:00+08:00');
 const HOUR = 3_600_000;
@@ -28,20 +29,8 @@ const BASELINE_REV = process.env.BENCH_PLANNER_BASELINE ?? '8022681';
 const POSTINGS = 10_000;
 const TARGET_MS = 100;
 
-const DISTRICTS = [
-  '361102',
-  '361103',
-  '361104',
-  '361123',
-  '361124',
-  '361125',
-  '361126',
-  '361127',
-  '361128',
-  '361129',
-  '361130',
-  '361181',
-];
+/** The twelve county-level divisions of 上饶市, from shared/districts.ts. */
+const DISTRICTS = districtsOfCity(HOME_CITY_CODE).map((d) => d.code);
 const TITLES = [
   '叉车司机',
   '中国舞教师',

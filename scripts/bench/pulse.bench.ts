@@ -20,6 +20,7 @@ import {
 } from '../../shared/pulse/market-pulse';
 import { OCCUPATION_CODES } from '../../shared/occupations';
 import type { Posting } from '../../shared/schemas/posting';
+import { makePosting } from '../../tests/unit/db/fixtures';
 
 const POSTINGS = 100_000;
 const SIGNUPS = 50_000;
@@ -42,34 +43,17 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
     const from = now - (i % 30) * DAY;
     const until = from + ((i % 40) + 1) * DAY;
     postings.push({ occupation, headcount: 1 + (i % 7), validFromMs: from, validUntilMs: until });
-    batch.push({
-      id: `p-${i}`,
-      employerName: '物流公司',
-      employerKind: 'enterprise',
-      employerVerified: false,
-      title: '岗位',
-      occupation,
-      description: '',
-      requirements: '',
-      payMin: 100,
-      payMax: null,
-      payUnit: 'day',
-      settlement: 'daily',
-      headcount: 1 + (i % 7),
-      employmentType: 'gig',
-      districtCode: '361102',
-      address: '',
-      workTime: '',
-      contactName: '',
-      contactPhone: '13812348000',
-      maskPhone: false,
-      validFrom: iso(from),
-      validUntil: iso(until),
-      urgent: false,
-      source: 'bench',
-      revision: 1,
-      updatedAt: iso(from),
-    });
+    batch.push(
+      makePosting({
+        id: `p-${i}`,
+        occupation,
+        headcount: 1 + (i % 7),
+        validFrom: iso(from),
+        validUntil: iso(until),
+        updatedAt: iso(from),
+        source: 'bench',
+      }),
+    );
     if (batch.length === 5000) store.upsertMany(batch.splice(0));
   }
   const signups: PulseSignup[] = [];

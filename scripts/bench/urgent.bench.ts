@@ -12,25 +12,18 @@ import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Server } from 'socket.io';
 import { io as connect } from 'socket.io-client';
 import { hallOptionsFrom } from '../../electron/host/config';
 import { startHall } from '../../electron/host/hall';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
+import { launchChromium } from '../../tests/support/browser';
 
 const PUSHES = 50;
 const WARMUP = 5;
 const PAGES = 8;
 const PIN = '318265';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -80,11 +73,7 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
   const hall = await startHall(hallOptionsFrom(['--port', '0', '--data', dataDir], { HALL_STAFF_PIN: PIN }), {
     log: pino({ level: 'silent' }),
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await launchChromium();
   try {
     const pages = await Promise.all(
       screens.map(async (s) => {
