@@ -5,31 +5,18 @@
  * script with the same shape — the one surface of Electron a fake may stand for. What the
  * shell does with the slip is tested in tests/unit/shell.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshotPath } from '../support/browser';
-import { startKioskHall, type TestHall } from '../integration/kiosk/support/kiosk-harness';
-import { tapAll, tid, typePhone } from '../integration/kiosk/support/kiosk-page';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotPath } from '../support/browser';
+import { kioskInChromium, tapAll, tid, typePhone } from '../integration/kiosk/support/kiosk-page';
 
 const PHONE = '15800002222';
 
 describe('kiosk confirmation slip', () => {
-  let t: TestHall;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startKioskHall(), launchChromium()]);
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t?.hall.close();
-  });
+  const kiosk = kioskInChromium();
 
   async function signUpWithBridge(printerAvailable: boolean): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
-    contexts.push(context);
+    const context = await kiosk.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
     await context.addInitScript((available: boolean) => {
       const calls: unknown[] = [];
       Object.assign(window, {
@@ -49,7 +36,7 @@ describe('kiosk confirmation slip', () => {
       });
     }, printerAvailable);
     const page = await context.newPage();
-    await page.goto(`${t.hall.url}/kiosk#device=${t.hall.localKioskToken}`);
+    await page.goto(`${kiosk.t.hall.url}/kiosk#device=${kiosk.t.hall.localKioskToken}`);
     await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`);
     await page.tap(tid('start-register'));
     await page.tap(tid('consent-agree'));

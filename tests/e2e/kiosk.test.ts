@@ -3,12 +3,19 @@
  * step by `page.tap`, in portrait 1080×1920 and landscape 1920×1080, screenshots to
  * test-output/screenshots/.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshotPath } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotPath } from '../support/browser';
 import { closeDatabase, openDatabase } from '../../electron/host/db/open-database';
-import { startKioskHall, type TestHall } from '../integration/kiosk/support/kiosk-harness';
-import { lowContrast, smallTargets, smallText, tapAll, tid, typePhone } from '../integration/kiosk/support/kiosk-page';
+import {
+  kioskInChromium,
+  lowContrast,
+  smallTargets,
+  smallText,
+  tapAll,
+  tid,
+  typePhone,
+} from '../integration/kiosk/support/kiosk-page';
 
 const ORIENTATIONS = [
   { name: 'portrait', width: 1080, height: 1920 },
@@ -16,38 +23,25 @@ const ORIENTATIONS = [
 ] as const;
 
 describe('touch kiosk', () => {
-  let t: TestHall;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startKioskHall(), launchChromium()]);
-  });
-
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await t?.hall.close();
-  });
+  const kiosk = kioskInChromium();
 
   async function openKiosk(
     opts: { width?: number; height?: number; query?: string; token?: string | null } = {},
   ): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await kiosk.newContext({
       viewport: { width: opts.width ?? 1080, height: opts.height ?? 1920 },
       hasTouch: true,
       isMobile: false,
     });
-    contexts.push(context);
     const page = await context.newPage();
-    const token = opts.token === undefined ? t.hall.localKioskToken : opts.token;
-    await page.goto(`${t.hall.url}/kiosk${opts.query ?? ''}${token ? `#device=${token}` : ''}`);
+    const token = opts.token === undefined ? kiosk.t.hall.localKioskToken : opts.token;
+    await page.goto(`${kiosk.t.hall.url}/kiosk${opts.query ?? ''}${token ? `#device=${token}` : ''}`);
     if (token) await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`);
     await page.evaluate(() => document.fonts.ready);
     return page;
   }
 
-  const count = () => t.hall.kiosk.signups.count();
+  const count = () => kiosk.t.hall.kiosk.signups.count();
 
   async function checkKioskFriendly(page: Page, where: string): Promise<void> {
     expect(await smallTargets(page, 60), `targets under 60 px on ${where}`).toEqual([]);
@@ -142,7 +136,7 @@ describe('touch kiosk', () => {
       await page.tap(tid('done-finish'));
       await page.waitForSelector(tid('start-screen'));
       // the sign-up is stored for the posting the visitor chose
-      const db = openDatabase(`${t.dataDir}/hall.db`);
+      const db = openDatabase(`${kiosk.t.dataDir}/hall.db`);
       const row = db
         .prepare('SELECT listing_id, name, phone FROM signups WHERE number = ? ORDER BY created_at DESC LIMIT 1')
         .get(number) as Record<string, string>;
@@ -234,7 +228,7 @@ describe('touch kiosk', () => {
     await page.tap(tid('pairing-browse'));
     await page.waitForSelector(tid('start-screen'));
 
-    t.hall.kiosk.approvePairing(code, 'staff:e2e');
+    kiosk.t.hall.kiosk.approvePairing(code, 'staff:e2e');
     await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`, { timeout: 60_000 });
     expect(await page.evaluate(() => localStorage.getItem('hallboard.kioskDeviceToken'))).toMatch(/^[\w-]{40,}$/);
 

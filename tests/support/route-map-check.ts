@@ -3,6 +3,7 @@
  * real server registered (Fastify's onRoute), both ways. Fastify adds a HEAD twin of every GET
  * route (exposeHeadRoutes); a map lists the GET only.
  */
+import { expect, it } from 'vitest';
 import type { RouteDef } from '../../shared/api/define-route';
 
 export interface RouteMapCheck {
@@ -34,4 +35,42 @@ export function checkRouteMap(
     heads: heads.length,
     headsWithoutGet: heads.filter((r) => !mapped.has(key('GET', r.url))).map((r) => key(r.method, r.url)),
   };
+}
+
+/**
+ * The route-map tests the hall and the hub share: every route the server registered is mapped,
+ * every entry is served, none is named twice, every HEAD twin has a mapped GET, and the paths
+ * DESIGN.md publishes are still there. Call inside the describe whose beforeAll fills `registered`.
+ */
+export function itMatchesRouteMap(
+  server: string,
+  map: Readonly<Record<string, RouteDef>>,
+  registered: readonly { method: string; url: string }[],
+  expected: { atLeast: number; published: readonly string[] },
+): void {
+  const check = () => checkRouteMap(map, registered);
+
+  it(`has an entry for every route the ${server} registers`, () => {
+    expect(registered.length).toBeGreaterThanOrEqual(expected.atLeast);
+    expect(check().unmapped).toEqual([]);
+  });
+
+  it(`has a route on the ${server} for every entry`, () => {
+    expect(check().unserved).toEqual([]);
+  });
+
+  it('names each method and path once', () => {
+    expect(check().repeated).toEqual([]);
+  });
+
+  it('has a mapped GET for every HEAD twin', () => {
+    const { heads, headsWithoutGet } = check();
+    expect(heads).toBeGreaterThan(0);
+    expect(headsWithoutGet).toEqual([]);
+  });
+
+  it('keeps the paths DESIGN.md publishes', () => {
+    const mapped = new Set(Object.values(map).map((r) => key(r.method, r.path)));
+    for (const route of expected.published) expect(mapped.has(route), route).toBe(true);
+  });
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestHall } from '../../support/in-process-hall';
 import type { Hall } from '../../../electron/host/hall';
-import { ADMIN_PIN, call, inMinutes } from './staff-support';
+import { ADMIN_PIN, call, expectClearRefusal, inMinutes } from './staff-support';
 
 const huge = 'x'.repeat(40_000);
 
@@ -169,10 +169,7 @@ describe('bad input on every staff route', () => {
               : { body: attempt.body }),
         });
         const label = `${c.method} ${c.path.slice(0, 40)} ${JSON.stringify(attempt).slice(0, 80)}`;
-        expect(r.status, label).toBeGreaterThanOrEqual(400);
-        expect(r.status, label).toBeLessThan(500);
-        expect(typeof r.json?.error?.code, label).toBe('string');
-        expect(r.json.error.message.length, label).toBeGreaterThan(5);
+        expectClearRefusal(r, label);
       }
     }
     expect(await snapshot()).toEqual(before);

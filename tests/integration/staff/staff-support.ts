@@ -1,4 +1,5 @@
 /** Helpers for staff route tests against a real in-process hall. */
+import { expect } from 'vitest';
 import type { ResponseJson } from '../../support/response-json';
 export const ADMIN_PIN = '271828';
 
@@ -30,3 +31,11 @@ export async function signIn(base: string, pin = ADMIN_PIN): Promise<string> {
 }
 
 export const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString();
+
+/** A refusal staff can act on: 4xx, an error code, and a message that says something. */
+export function expectClearRefusal(r: { status: number; json: ResponseJson }, label: string): void {
+  expect(r.status, label).toBeGreaterThanOrEqual(400);
+  expect(r.status, label).toBeLessThan(500);
+  expect(typeof r.json?.error?.code, label).toBe('string');
+  expect(r.json.error.message.length, label).toBeGreaterThan(5);
+}

@@ -193,6 +193,10 @@ describe('0003-outbox', () => {
       next_attempt_at: 0,
       delivered_at: null,
     });
+    // an item as the outbox writes it is pending: not delivered, due now
+    expect(
+      db.prepare('SELECT COUNT(*) FROM outbox WHERE delivered_at IS NULL AND next_attempt_at <= ?').pluck().get(1),
+    ).toBe(1);
   });
 });
 

@@ -1,7 +1,7 @@
 /** The city's picture as a pure function: the market pulse city-wide, halls' status, days. */
 import { describe, expect, it } from 'vitest';
 import { cityDay, computeCityPicture, yearAgoWindow } from '../../../shared/pulse/city-pulse';
-import { CITY_EXPECTED, CITY_NOW, CITY_YEAR_AGO } from '../../fixtures/city-fixture';
+import { CITY_NOW, CITY_YEAR_AGO, expectCityFigures } from '../../fixtures/city-fixture';
 
 describe('computeCityPicture', () => {
   const counts = {
@@ -18,20 +18,7 @@ describe('computeCityPicture', () => {
       lastSeq: 0,
       now: CITY_NOW,
     });
-    const ranked = picture.pulse.trades.filter((t) => t.shortageRank !== null);
-    expect(
-      ranked.map((t) => ({
-        occupation: t.occupation,
-        demand: t.demand,
-        seekers: t.seekers,
-        gap: t.gap,
-        ratio: t.ratio,
-        shortageRank: t.shortageRank,
-        yearAgoRatio: t.yearAgo?.ratio ?? null,
-      })),
-    ).toEqual(CITY_EXPECTED.ranked);
-    expect(picture.pulse.trades.find((t) => t.occupation === 'cleaning')).toMatchObject(CITY_EXPECTED.cleaning);
-    expect(picture.pulse.totals).toMatchObject(CITY_EXPECTED.totals);
+    expectCityFigures(picture.pulse);
     expect(picture.yearAgoDay).toBe('2025-11-28');
   });
 

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +22,24 @@ function baseEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** The bundle under plain Node with the fake `electron`, its output piped, FAKE_APP_PATH set. */
+function spawnMain(args: string[], env: NodeJS.ProcessEnv) {
+  return spawn(
+    process.execPath,
+    [
+      '--require',
+      join(root, 'tests/unit/shell/fake-electron-module.cjs'),
+      join(root, 'dist-electron/main.cjs'),
+      ...args,
+    ],
+    { cwd: root, env: { ...baseEnv(), FAKE_APP_PATH: root, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+}
+
+function exitCode(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+}
+
 interface FakeEvent {
   event: string;
   url?: string;
@@ -39,28 +57,11 @@ afterAll(() => rmSync(userData, { recursive: true, force: true }));
 
 describe('dist-electron/main.cjs', () => {
   it('starts the real hall, opens a locked-down board and a kiosk the host authorises by its token, logs no token, and closes the hall on SIGTERM', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--require',
-        join(root, 'tests/unit/shell/fake-electron-module.cjs'),
-        join(root, 'dist-electron/main.cjs'),
-        '--port',
-        '0',
-        '--no-sandbox',
-      ],
-      {
-        cwd: root,
-        env: {
-          ...baseEnv(),
-          FAKE_APP_PATH: root,
-          FAKE_USER_DATA: userData,
-          HALL_LOG_DIR: join(userData, 'logs'),
-          HALL_LOG_LEVEL: 'debug',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnMain(['--port', '0', '--no-sandbox'], {
+      FAKE_USER_DATA: userData,
+      HALL_LOG_DIR: join(userData, 'logs'),
+      HALL_LOG_LEVEL: 'debug',
+    });
     const events: FakeEvent[] = [];
     let output = '';
     const loads: string[] = [];
@@ -81,7 +82,7 @@ describe('dist-electron/main.cjs', () => {
       });
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     });
-    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+    const exited = exitCode(child);
 
     const [url, kioskUrl] = await loaded;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/board\/1$/);
@@ -147,31 +148,15 @@ describe('dist-electron/main.cjs', () => {
   }, 60_000);
 
   it('relaunches itself once with --ozone-platform=x11 on a Wayland session, before any window', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--require',
-        join(root, 'tests/unit/shell/fake-electron-module.cjs'),
-        join(root, 'dist-electron/main.cjs'),
-        '--port',
-        '0',
-      ],
-      {
-        cwd: root,
-        env: {
-          ...baseEnv(),
-          XDG_SESSION_TYPE: 'wayland',
-          DISPLAY: ':0',
-          FAKE_APP_PATH: root,
-          FAKE_USER_DATA: userData,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnMain(['--port', '0'], {
+      XDG_SESSION_TYPE: 'wayland',
+      DISPLAY: ':0',
+      FAKE_USER_DATA: userData,
+    });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    const code = await new Promise<number | null>((resolveExit) => child.on('exit', (c) => resolveExit(c)));
+    const code = await exitCode(child);
     const events = output
       .split('\n')
       .filter((line) => line.startsWith('FAKE_ELECTRON '))
@@ -200,30 +185,12 @@ describe('dist-electron/main.cjs', () => {
   it('syncs from a hub with the page worker bundled beside it (dist-electron/sync-page-worker.cjs)', async () => {
     expect(existsSync(join(root, 'dist-electron/sync-page-worker.cjs'))).toBe(true);
     const hub = await startTestHub({ dataDir: tmpDir('bundle-hub-'), seed: 3000 });
-    const child = spawn(
-      process.execPath,
-      [
-        '--require',
-        join(root, 'tests/unit/shell/fake-electron-module.cjs'),
-        join(root, 'dist-electron/main.cjs'),
-        '--port',
-        '0',
-        '--hub',
-        hub.url,
-        '--hall-id',
-        'bundle-test',
-        '--hub-token',
-        HALL_TOKEN,
-      ],
-      {
-        cwd: root,
-        env: { ...baseEnv(), FAKE_APP_PATH: root, FAKE_USER_DATA: mkdtempSync(join(tmpdir(), 'hall-bundle-hub-')) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnMain(['--port', '0', '--hub', hub.url, '--hall-id', 'bundle-test', '--hub-token', HALL_TOKEN], {
+      FAKE_USER_DATA: mkdtempSync(join(tmpdir(), 'hall-bundle-hub-')),
+    });
     let output = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+    const exited = exitCode(child);
     try {
       const boardUrl = await new Promise<string>((resolveUrl, reject) => {
         const timer = setTimeout(() => reject(new Error(`no board window; output:\n${output}`)), 30_000);
@@ -250,24 +217,10 @@ describe('dist-electron/main.cjs', () => {
   }, 60_000);
 
   it('exits with code 1 and the host’s message when a hall flag is wrong', async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--require',
-        join(root, 'tests/unit/shell/fake-electron-module.cjs'),
-        join(root, 'dist-electron/main.cjs'),
-        '--port',
-        'eighty',
-      ],
-      {
-        cwd: root,
-        env: { ...baseEnv(), FAKE_APP_PATH: root, FAKE_USER_DATA: userData },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnMain(['--port', 'eighty'], { FAKE_USER_DATA: userData });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    const code = await new Promise<number | null>((resolveExit) => child.on('exit', (c) => resolveExit(c)));
+    const code = await exitCode(child);
     expect(code).toBe(1);
     expect(stderr).toContain('Hall Board could not start');
     expect(stderr).toContain('port must be an integer');

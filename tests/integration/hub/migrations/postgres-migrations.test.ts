@@ -12,6 +12,7 @@ import {
 import { openPostgresHubStore, postgresPoolFor } from '../../../../scripts/hub/postgres-store';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
 import { makePosting, NOW } from '../../../unit/db/fixtures';
+import { V1_POSTING, V1_SUBMISSIONS, V2_CITY_COUNTS, V2_FACTS } from './city-migration-rows';
 
 afterAll(dropTestDatabases);
 
@@ -95,7 +96,7 @@ describe('hub PostgreSQL migration 2 (city)', () => {
   it('gives postings their trade columns and stored sign-ups their facts, without a phone', async () => {
     const url = await freshDatabaseUrl();
     const pool = postgresPoolFor(url, { max: 1 });
-    const l = makePosting({ occupation: 'moving', headcount: 7, validFrom: '2026-11-26T10:00:00.000+08:00' });
+    const l = V1_POSTING;
     try {
       await migratePostgresHub(pool, 1);
       await pool.query('INSERT INTO listings (id, revision, valid_until_ms, data) VALUES ($1, 1, $2, $3)', [
@@ -103,34 +104,11 @@ describe('hub PostgreSQL migration 2 (city)', () => {
         Date.parse(l.validUntil),
         JSON.stringify(l),
       ]);
-      const sub = (id: string, hall: string, type: string, payload: string) =>
-        pool.query('INSERT INTO submissions (id, hall_id, type, payload, received_at) VALUES ($1, $2, $3, $4, $5)', [
-          id,
-          hall,
-          type,
-          payload,
-          NOW,
-        ]);
-      await sub(
-        's-1',
-        'hall-a',
-        'registration',
-        JSON.stringify({
-          phone: '13900001111',
-          name: '王小明',
-          occupations: ['moving', 'not-a-trade'],
-          listingId: null,
-          createdAt: new Date(NOW - 1000).toISOString(),
-        }),
-      );
-      await sub(
-        's-2',
-        'hall-b',
-        'registration',
-        JSON.stringify({ phone: '139-0000-1111', occupations: [], listingId: l.id }),
-      );
-      await sub('s-3', 'hall-b', 'registration', '{"no phone": true}');
-      await sub('s-4', 'hall-b', 'urgent', JSON.stringify({ phone: '13900002222' }));
+      for (const row of V1_SUBMISSIONS)
+        await pool.query(
+          'INSERT INTO submissions (id, hall_id, type, payload, received_at) VALUES ($1, $2, $3, $4, $5)',
+          [...row, NOW],
+        );
       await migratePostgresHub(pool, 2);
 
       const posting = await pool.query('SELECT occupation, headcount, valid_from_ms FROM listings');
@@ -142,10 +120,7 @@ describe('hub PostgreSQL migration 2 (city)', () => {
         listing_id: string | null;
         signed_up_at: number;
       }>('SELECT * FROM signups ORDER BY id');
-      expect(rows.map((f) => [f.id, f.occupations, f.listing_id, f.signed_up_at])).toEqual([
-        ['s-1', ['moving'], null, NOW - 1000],
-        ['s-2', [], l.id, NOW],
-      ]);
+      expect(rows.map((f) => [f.id, f.occupations, f.listing_id, f.signed_up_at])).toEqual(V2_FACTS);
       expect(rows[0]!.person).toBe(rows[1]!.person);
       expect(JSON.stringify(rows)).not.toMatch(/13900001111|王小明/);
     } finally {
@@ -153,11 +128,7 @@ describe('hub PostgreSQL migration 2 (city)', () => {
     }
     const store = await openPostgresHubStore(url);
     try {
-      expect(await store.cityCounts(NOW, 30)).toEqual({
-        demand: { moving: 7 },
-        seekers: { moving: 1 },
-        totalSeekers: 1,
-      });
+      expect(await store.cityCounts(NOW, 30)).toEqual(V2_CITY_COUNTS);
     } finally {
       await store.close();
     }

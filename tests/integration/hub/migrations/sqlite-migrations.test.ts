@@ -12,6 +12,7 @@ import {
 } from '../../../../scripts/hub/migrations/sqlite/index';
 import { openSqliteHubStore } from '../../../../scripts/hub/sqlite-store';
 import { makePosting, NOW } from '../../../unit/db/fixtures';
+import { V1_POSTING, V1_SUBMISSIONS, V2_CITY_COUNTS, V2_FACTS } from './city-migration-rows';
 import { tmpDir } from '../../../support/tmp-dir';
 
 describe('hub SQLite migration registry', () => {
@@ -79,35 +80,14 @@ describe('hub SQLite migration 2 (city)', () => {
     const file = join(tmpDir('hub-mig-'), 'hub.db');
     const db = new BetterSqlite3(file);
     migrateSqliteHub(db, 1);
-    const l = makePosting({ occupation: 'moving', headcount: 7, validFrom: '2026-11-26T10:00:00.000+08:00' });
+    const l = V1_POSTING;
     db.prepare('INSERT INTO listings (id, revision, valid_until_ms, deleted, data) VALUES (?, 1, ?, 0, ?)').run(
       l.id,
       Date.parse(l.validUntil),
       JSON.stringify(l),
     );
     const sub = db.prepare('INSERT INTO submissions (id, hall_id, type, payload, received_at) VALUES (?, ?, ?, ?, ?)');
-    sub.run(
-      's-1',
-      'hall-a',
-      'registration',
-      JSON.stringify({
-        phone: '13900001111',
-        name: '王小明',
-        occupations: ['moving', 'not-a-trade'],
-        listingId: null,
-        createdAt: new Date(NOW - 1000).toISOString(),
-      }),
-      NOW,
-    );
-    sub.run(
-      's-2',
-      'hall-b',
-      'registration',
-      JSON.stringify({ phone: '139-0000-1111', occupations: [], listingId: l.id }),
-      NOW,
-    );
-    sub.run('s-3', 'hall-b', 'registration', '{"no phone": true}', NOW);
-    sub.run('s-4', 'hall-b', 'urgent', JSON.stringify({ phone: '13900002222' }), NOW);
+    for (const row of V1_SUBMISSIONS) sub.run(...row, NOW);
     migrateSqliteHub(db, 2);
 
     expect(db.prepare('SELECT occupation, headcount, valid_from_ms FROM listings').get()).toEqual({
@@ -122,17 +102,14 @@ describe('hub SQLite migration 2 (city)', () => {
       listing_id: string | null;
       signed_up_at: number;
     }>;
-    expect(facts.map((f) => [f.id, JSON.parse(f.occupations), f.listing_id, f.signed_up_at])).toEqual([
-      ['s-1', ['moving'], null, NOW - 1000],
-      ['s-2', [], l.id, NOW],
-    ]);
+    expect(facts.map((f) => [f.id, JSON.parse(f.occupations), f.listing_id, f.signed_up_at])).toEqual(V2_FACTS);
     // the same phone written two ways is one person; the person id is not the phone
     expect(facts[0]!.person).toBe(facts[1]!.person);
     expect(JSON.stringify(facts)).not.toMatch(/13900001111|王小明/);
     db.close();
 
     const store = openSqliteHubStore(file);
-    expect(await store.cityCounts(NOW, 30)).toEqual({ demand: { moving: 7 }, seekers: { moving: 1 }, totalSeekers: 1 });
+    expect(await store.cityCounts(NOW, 30)).toEqual(V2_CITY_COUNTS);
     await store.close();
   });
 });

@@ -1,5 +1,8 @@
 /** Touch helpers for the kiosk end-to-end tests (real Chromium, touch emulation). */
-import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../../../support/browser';
+import { startKioskHall, type TestHall } from './kiosk-harness';
 
 export const tid = (id: string): string => `[data-testid="${id}"]`;
 
@@ -77,4 +80,33 @@ export async function lowContrast(page: Page, min: number): Promise<string[]> {
     }
     return out;
   }, min);
+}
+
+export interface KioskSuite {
+  /** The hall and the browser, set once beforeAll has run. */
+  t: TestHall;
+  browser: Browser;
+  /** A browser context that is closed after the describe. */
+  newContext(options: BrowserContextOptions): Promise<BrowserContext>;
+}
+
+/** A kiosk hall and Chromium for the describe this is called in, started before its tests and closed after. */
+export function kioskInChromium(): KioskSuite {
+  const contexts: BrowserContext[] = [];
+  const suite = {
+    async newContext(options: BrowserContextOptions) {
+      const context = await suite.browser.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+  } as KioskSuite;
+  beforeAll(async () => {
+    [suite.t, suite.browser] = await Promise.all([startKioskHall(), launchChromium()]);
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await suite.browser?.close();
+    await suite.t?.hall.close();
+  });
+  return suite;
 }
