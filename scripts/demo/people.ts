@@ -3,114 +3,25 @@
  * hall (上饶市…有限公司, 个体户 shops, private persons like 王女士), mainland mobiles and
  * 0793 landlines, and street addresses in the city's districts and counties.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
 import type { EmployerKind } from '../../shared/schemas/posting';
 import type { Random } from './prng';
 
-const SURNAMES = [
-  '王',
-  '李',
-  '张',
-  '刘',
-  '陈',
-  '杨',
-  '黄',
-  '赵',
-  '吴',
-  '周',
-  '徐',
-  '孙',
-  '胡',
-  '朱',
-  '高',
-  '林',
-  '何',
-  '郭',
-  '余',
-  '程',
-  '汪',
-  '方',
-  '叶',
-  '祝',
-  '郑',
-  '毛',
-  '姜',
-  '俞',
-];
-const BRANDS = [
-  '信江',
-  '三清',
-  '灵山',
-  '鄱湖',
-  '饶城',
-  '葛仙',
-  '龙潭',
-  '茶乡',
-  '丰溪',
-  '怀玉',
-  '铜都',
-  '带湖',
-  '凤凰',
-  '博山',
-  '五府',
-  '江湾',
-  '鹅湖',
-  '瑞丰',
-  '恒达',
-  '鑫源',
-  '晨光',
-  '众诚',
-];
-const NICKNAMES = ['阿芳', '阿强', '小李', '老何', '红姐', '建华', '志勇', '秀英', '金华', '春生'];
-const ROADS = [
-  '凤凰大道',
-  '五三大道',
-  '中山路',
-  '解放路',
-  '赣东北大道',
-  '滨江东路',
-  '建设路',
-  '人民路',
-  '胜利路',
-  '新华路',
-  '广场北路',
-  '站前路',
-  '书院路',
-  '信美路',
-  '茶圣路',
-];
-const AREAS = ['工业园区', '经济开发区', '物流园', '农贸市场旁', '高铁站片区', '万达广场'];
-const VILLAGES = ['石门', '高源', '下溪', '江湾', '思口', '紫阳', '清湖', '双港', '港边', '华坛'];
-
-const MOBILE_PREFIXES = [
-  '130',
-  '131',
-  '132',
-  '133',
-  '135',
-  '136',
-  '137',
-  '138',
-  '139',
-  '150',
-  '151',
-  '152',
-  '155',
-  '157',
-  '158',
-  '159',
-  '166',
-  '173',
-  '177',
-  '180',
-  '181',
-  '183',
-  '186',
-  '187',
-  '188',
-  '189',
-  '191',
-  '199',
-];
+/** The word lists are data, in people.json next to this file. */
+const WordList = z.array(z.string().min(1)).min(1);
+const WORDS = z
+  .strictObject({
+    surnames: WordList,
+    brands: WordList,
+    nicknames: WordList,
+    roads: WordList,
+    areas: WordList,
+    villages: WordList,
+    mobilePrefixes: z.array(z.string().regex(/^1\d\d$/)).min(1),
+  })
+  .parse(JSON.parse(readFileSync(join(import.meta.dirname, 'people.json'), 'utf8')));
 
 function digits(rng: Random, n: number): string {
   let s = '';
@@ -119,7 +30,7 @@ function digits(rng: Random, n: number): string {
 }
 
 export function mobilePhone(rng: Random): string {
-  return `${rng.pick(MOBILE_PREFIXES)}${digits(rng, 8)}`;
+  return `${rng.pick(WORDS.mobilePrefixes)}${digits(rng, 8)}`;
 }
 
 /** Shangrao landlines: area code 0793, seven-digit numbers starting with 8. */
@@ -144,7 +55,7 @@ export function makeEmployer(
   shops: readonly string[],
   districtName: string,
 ): Employer {
-  const surname = rng.pick(SURNAMES);
+  const surname = rng.pick(WORDS.surnames);
   const honorific = rng.pick(['女士', '先生']);
   switch (kind) {
     case 'enterprise': {
@@ -154,12 +65,12 @@ export function makeEmployer(
         [shortPlace(districtName), 2],
       ] as const);
       return {
-        name: `${prefix}${rng.pick(BRANDS)}${rng.pick(industries)}有限公司`,
+        name: `${prefix}${rng.pick(WORDS.brands)}${rng.pick(industries)}有限公司`,
         contactName: `${surname}${rng.pick(['经理', '主管', '女士', '先生'])}`,
       };
     }
     case 'individual-business': {
-      const owner = rng.chance(0.5) ? `老${surname}` : rng.pick(NICKNAMES);
+      const owner = rng.chance(0.5) ? `老${surname}` : rng.pick(WORDS.nicknames);
       return {
         name: `${shortPlace(districtName)}${owner}${rng.pick(shops)}`,
         contactName: `${surname}${rng.pick(['老板', '师傅', honorific])}`,
@@ -171,7 +82,7 @@ export function makeEmployer(
 }
 
 export function makeAddress(rng: Random, districtName: string, rural: boolean): string {
-  if (rural && rng.chance(0.7)) return `${districtName}${rng.pick(VILLAGES)}村`;
-  if (rng.chance(0.25)) return `${districtName}${rng.pick(AREAS)}`;
-  return `${districtName}${rng.pick(ROADS)}${rng.int(1, 399)}号`;
+  if (rural && rng.chance(0.7)) return `${districtName}${rng.pick(WORDS.villages)}村`;
+  if (rng.chance(0.25)) return `${districtName}${rng.pick(WORDS.areas)}`;
+  return `${districtName}${rng.pick(WORDS.roads)}${rng.int(1, 399)}号`;
 }
