@@ -11,7 +11,7 @@ import { ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas
 import { glyphFloorPx } from '../../../shared/legibility';
 import type { KioskView, ScreensResponse, ScreenView } from '../../../shared/staff-contract';
 import { STAFF_ROUTES } from '../../../shared/api/hall-routes';
-import { apiRoute } from '../server/api-route';
+import { apiRoute, type ApiHandler } from '../server/api-route';
 import type { BoardService } from '../boards/board-service';
 import type { BoardDevices, PairedDevice } from '../devices';
 import type { DeviceApproval } from '../devices/approve-device';
@@ -22,6 +22,21 @@ import type { AuditLog } from './audit-log';
 import type { StaffGuard } from './staff-guard';
 
 const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** `approve()` of the code a device or kiosk shows; a code none shows (or expired) is a 404 saying what to do. */
+function approveShownCode<T>(what: 'device' | 'kiosk', code: string, approve: () => T): T {
+  try {
+    return approve();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'unknown_code')
+      throw new HttpError(
+        404,
+        'unknown_code',
+        `pairing: no ${what} is showing code ${code} (or it expired); ask the ${what} for a new code`,
+      );
+    throw error;
+  }
+}
 
 export interface ScreenRouteDeps {
   dataDir: string;
@@ -120,21 +135,31 @@ export function screenRoutes(deps: ScreenRouteDeps) {
       return updated;
     });
 
-    apiRoute(app, STAFF_ROUTES.screenIdentify, guard.options(), async (request) => {
-      const who = guard.who(request);
-      const screen = screenOr404(request.params.id);
-      const pages = alerts.identify(screen.id);
-      audit.record({ who, action: 'screen.identify', target: screen.id, detail: { pages }, source: request.ip });
-      return { pages };
-    });
-
-    apiRoute(app, STAFF_ROUTES.screenReload, guard.options(), async (request) => {
-      const who = guard.who(request);
-      const screen = screenOr404(request.params.id);
-      const pages = alerts.reload(screen.id);
-      audit.record({ who, action: 'screen.reload', target: screen.id, detail: { pages }, source: request.ip });
-      return { pages };
-    });
+    // A command to the screen's open board pages, audited with how many pages it reached.
+    const screenCommand =
+      (
+        action: 'screen.identify' | 'screen.reload',
+        send: (screenId: string) => number,
+      ): ApiHandler<typeof STAFF_ROUTES.screenIdentify | typeof STAFF_ROUTES.screenReload> =>
+      async (request) => {
+        const who = guard.who(request);
+        const screen = screenOr404(request.params.id);
+        const pages = send(screen.id);
+        audit.record({ who, action, target: screen.id, detail: { pages }, source: request.ip });
+        return { pages };
+      };
+    apiRoute(
+      app,
+      STAFF_ROUTES.screenIdentify,
+      guard.options(),
+      screenCommand('screen.identify', (id) => alerts.identify(id)),
+    );
+    apiRoute(
+      app,
+      STAFF_ROUTES.screenReload,
+      guard.options(),
+      screenCommand('screen.reload', (id) => alerts.reload(id)),
+    );
 
     apiRoute(app, STAFF_ROUTES.deviceRevoke, guard.options(), async (request) => {
       const who = guard.who(request);
@@ -149,20 +174,9 @@ export function screenRoutes(deps: ScreenRouteDeps) {
       const who = guard.who(request);
       const input = request.body;
       if (input.role === 'device') {
-        if (!deps.approveDevice)
-          throw new HttpError(503, 'device_pairing_unavailable', 'this hall has no device pairing');
-        let approved: DeviceApproval;
-        try {
-          approved = deps.approveDevice(input.code, who.name);
-        } catch (error) {
-          if ((error as { code?: string }).code === 'unknown_code')
-            throw new HttpError(
-              404,
-              'unknown_code',
-              `pairing: no device is showing code ${input.code} (or it expired); ask the device for a new code`,
-            );
-          throw error;
-        }
+        const approve = deps.approveDevice;
+        if (!approve) throw new HttpError(503, 'device_pairing_unavailable', 'this hall has no device pairing');
+        const approved = approveShownCode('device', input.code, () => approve(input.code, who.name));
         audit.record({
           who,
           action: 'pairing.approve',
@@ -173,21 +187,9 @@ export function screenRoutes(deps: ScreenRouteDeps) {
         return reply.status(201).send(approved);
       }
       if (input.role === 'kiosk') {
-        if (!deps.approveKioskPairing)
-          throw new HttpError(503, 'kiosk_pairing_unavailable', 'this hall has no kiosk pairing');
-        let deviceId: string;
-        try {
-          deviceId = deps.approveKioskPairing(input.code, who.name).deviceId;
-        } catch (error) {
-          const code = (error as { code?: string }).code;
-          if (code === 'unknown_code')
-            throw new HttpError(
-              404,
-              'unknown_code',
-              `pairing: no kiosk is showing code ${input.code} (or it expired); ask the kiosk for a new code`,
-            );
-          throw error;
-        }
+        const approve = deps.approveKioskPairing;
+        if (!approve) throw new HttpError(503, 'kiosk_pairing_unavailable', 'this hall has no kiosk pairing');
+        const { deviceId } = approveShownCode('kiosk', input.code, () => approve(input.code, who.name));
         audit.record({
           who,
           action: 'pairing.approve',

@@ -5,7 +5,7 @@ import { STAFF_ROUTES } from '../../../shared/api/hall-routes';
 import { HttpError } from '../server/http-error';
 import { apiRoute } from '../server/api-route';
 import type { AuditLog } from './audit-log';
-import { StaffAuthError, type StaffAuth } from './staff-auth';
+import { StaffAuthError, type StaffAuth, type StaffSession } from './staff-auth';
 import { PinHashBusyError } from './pin-hash';
 import type { LimitCounters } from '../server/limit-counters';
 import { bearerToken, STAFF_BODY_LIMIT, type StaffGuard } from './staff-guard';
@@ -45,6 +45,17 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
     const action = error.code === 'busy' ? 'session.busy' : 'session.locked_out';
     audit.recordSummed({ who: null, action, source }, `${action}|${source}`, REFUSED_AUDIT_PERIOD_MS);
   }
+  /** A session just opened (by setup or by sign-in): audited, and what the route answers. */
+  function signedIn(session: StaffSession, source: string): SessionResponse {
+    audit.record({ who: session, action: 'session.signin', source });
+    return {
+      token: session.token,
+      accountId: session.accountId,
+      name: session.name,
+      role: session.role,
+      expiresAt: session.expiresAt,
+    };
+  }
   return (app: FastifyInstance) => {
     apiRoute(app, STAFF_ROUTES.setupState, {}, async () => ({ needsSetup: !auth.hasAccounts() }));
 
@@ -66,14 +77,7 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
         } catch (error) {
           authFailure(error);
         }
-        audit.record({ who: session, action: 'session.signin', source: request.ip });
-        return reply.status(201).send({
-          token: session.token,
-          accountId: session.accountId,
-          name: session.name,
-          role: session.role,
-          expiresAt: session.expiresAt,
-        } satisfies SessionResponse);
+        return reply.status(201).send(signedIn(session, request.ip));
       },
     );
 
@@ -83,14 +87,7 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
         throw new HttpError(409, 'needs_setup', 'no staff account exists yet: create the first admin PIN at /staff');
       try {
         const session = await auth.signIn(pin, request.ip);
-        audit.record({ who: session, action: 'session.signin', source: request.ip });
-        return reply.status(201).send({
-          token: session.token,
-          accountId: session.accountId,
-          name: session.name,
-          role: session.role,
-          expiresAt: session.expiresAt,
-        } satisfies SessionResponse);
+        return reply.status(201).send(signedIn(session, request.ip));
       } catch (error) {
         if (error instanceof StaffAuthError) auditFailure(error, request.ip);
         return authFailure(error);
