@@ -5,12 +5,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskPostingsResponse } from '../../shared/kiosk-contract';
-import { OCCUPATION_CODES } from '../../shared/occupations';
 import { HOME_CITY_CODE, districtsOfCity } from '../../shared/districts';
 import type { PublicPosting } from '../../shared/schemas/posting';
 import { searchPostings, type BrowseFilters } from './kiosk-api';
 import { PostingCard } from './posting-card';
-import { Pictogram } from './pictograms';
+import { SearchIcon } from './pictograms';
+import { TradeGrid } from './trade-grid';
 import { PinyinKeyboard } from './pinyin-keyboard';
 
 export const NO_FILTERS: BrowseFilters = { q: '', occupation: null, district: null, daily: false };
@@ -61,19 +61,7 @@ export function BrowseScreen({
             data-testid="search-field"
             onClick={() => setTyping(!typing)}
           >
-            <svg
-              viewBox="0 0 64 64"
-              width="40"
-              height="40"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="6"
-              strokeLinecap="round"
-              aria-hidden="true"
-            >
-              <circle cx="27" cy="27" r="16" />
-              <path d="M39 39l15 15" />
-            </svg>
+            <SearchIcon size={40} strokeWidth={6} />
             <span className={filters.q ? 'search-text' : 'search-placeholder'} data-testid="search-text">
               {filters.q || t('kiosk.browse.searchPlaceholder')}
             </span>
@@ -108,21 +96,11 @@ export function BrowseScreen({
         {!typing && (
           <>
             <h2 className="section-title">{t('kiosk.browse.trades')}</h2>
-            <div className="trade-grid">
-              {OCCUPATION_CODES.map((code) => (
-                <button
-                  key={code}
-                  type="button"
-                  className="trade"
-                  aria-pressed={filters.occupation === code}
-                  data-testid={`trade-${code}`}
-                  onClick={() => set({ occupation: filters.occupation === code ? null : code })}
-                >
-                  <Pictogram code={code} size={52} />
-                  <span>{t(`occupation.${code}`)}</span>
-                </button>
-              ))}
-            </div>
+            <TradeGrid
+              pressed={(code) => filters.occupation === code}
+              testIdPrefix="trade-"
+              onPick={(code) => set({ occupation: filters.occupation === code ? null : code })}
+            />
             <h2 className="section-title">{t('kiosk.browse.districts')}</h2>
             <div className="chips">
               <button

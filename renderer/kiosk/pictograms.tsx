@@ -128,22 +128,51 @@ const SHAPES: Record<OccupationCode, ReactNode> = {
   ),
 };
 
-export function Pictogram({ code, size = 64 }: { code: OccupationCode; size?: number }) {
+/** A line drawing on the 64×64 grid in the current text colour, like every kiosk icon. */
+export function LineIcon({
+  size,
+  strokeWidth = 4,
+  className,
+  children,
+}: {
+  size: number;
+  strokeWidth?: number;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <svg
-      className="pictogram"
+      className={className}
       width={size}
       height={size}
       viewBox="0 0 64 64"
       fill="none"
       stroke="currentColor"
-      strokeWidth={4}
+      strokeWidth={strokeWidth}
       strokeLinecap="round"
       strokeLinejoin="round"
       aria-hidden="true"
       focusable="false"
     >
-      {SHAPES[code]}
+      {children}
     </svg>
+  );
+}
+
+export function Pictogram({ code, size = 64 }: { code: OccupationCode; size?: number }) {
+  return (
+    <LineIcon className="pictogram" size={size}>
+      {SHAPES[code]}
+    </LineIcon>
+  );
+}
+
+/** A magnifying glass: finding postings. */
+export function SearchIcon({ size, strokeWidth }: { size: number; strokeWidth: number }) {
+  return (
+    <LineIcon size={size} strokeWidth={strokeWidth}>
+      <circle cx="27" cy="27" r="16" />
+      <path d="M39 39l15 15" />
+    </LineIcon>
   );
 }

@@ -5,6 +5,17 @@ import type { UiLocale } from '../common/i18n';
 import { Pictogram } from './pictograms';
 import { payText, settlementText } from './posting-text';
 
+/** A posting's title, after an urgent badge when it is urgent (cards and the detail page). */
+export function PostingTitle({ posting }: { posting: Pick<PublicPosting, 'urgent' | 'title'> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {posting.urgent && <span className="badge badge-urgent">{t('kiosk.card.urgent')}</span>}
+      {posting.title}
+    </>
+  );
+}
+
 /** One result: the whole card is the touch target. */
 export function PostingCard({ posting, onOpen }: { posting: PublicPosting; onOpen: () => void }) {
   const { t, i18n } = useTranslation();
@@ -16,8 +27,7 @@ export function PostingCard({ posting, onOpen }: { posting: PublicPosting; onOpe
       </span>
       <span className="card-body">
         <span className="card-title">
-          {posting.urgent && <span className="badge badge-urgent">{t('kiosk.card.urgent')}</span>}
-          {posting.title}
+          <PostingTitle posting={posting} />
         </span>
         <span className="card-pay">
           {payText(posting, locale)}

@@ -4,6 +4,7 @@ import type { PublicPosting } from '../../shared/schemas/posting';
 import { formatDistrict, formatPhoneForBoard } from '../../shared/format';
 import type { UiLocale } from '../common/i18n';
 import { Pictogram } from './pictograms';
+import { PostingTitle } from './posting-card';
 import { QrImage } from './qr-image';
 import { postingQrText, payText, settlementText } from './posting-text';
 
@@ -39,8 +40,7 @@ export function PostingDetail({
         <Pictogram code={posting.occupation} size={72} />
         <div>
           <h1 className="detail-title">
-            {posting.urgent && <span className="badge badge-urgent">{t('kiosk.card.urgent')}</span>}
-            {posting.title}
+            <PostingTitle posting={posting} />
           </h1>
           <p className="detail-pay">
             {payText(posting, locale)}

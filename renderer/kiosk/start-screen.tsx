@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskSummary } from '../../shared/kiosk-contract';
 import { getSummary } from './kiosk-api';
+import { LineIcon, SearchIcon } from './pictograms';
 
 export function StartScreen({ onFind, onRegister }: { onFind: () => void; onRegister: () => void }) {
   const { t } = useTranslation();
@@ -38,37 +39,15 @@ export function StartScreen({ onFind, onRegister }: { onFind: () => void; onRegi
       {offline && <p className="notice notice-warn">{t('kiosk.start.offline')}</p>}
       <div className="start-choices">
         <button type="button" className="start-choice start-find" data-testid="start-find" onClick={onFind}>
-          <svg
-            viewBox="0 0 64 64"
-            width="96"
-            height="96"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="5"
-            strokeLinecap="round"
-            aria-hidden="true"
-          >
-            <circle cx="27" cy="27" r="16" />
-            <path d="M39 39l15 15" />
-          </svg>
+          <SearchIcon size={96} strokeWidth={5} />
           <span className="start-choice-label">{t('kiosk.start.find')}</span>
           <span className="start-choice-hint">{t('kiosk.start.findHint')}</span>
         </button>
         <button type="button" className="start-choice start-register" data-testid="start-register" onClick={onRegister}>
-          <svg
-            viewBox="0 0 64 64"
-            width="96"
-            height="96"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="5"
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            aria-hidden="true"
-          >
+          <LineIcon size={96} strokeWidth={5}>
             <rect x="12" y="8" width="40" height="48" rx="4" />
             <path d="M22 24h20M22 34h20M22 44h10" />
-          </svg>
+          </LineIcon>
           <span className="start-choice-label">{t('kiosk.start.register')}</span>
           <span className="start-choice-hint">{t('kiosk.start.registerHint')}</span>
         </button>

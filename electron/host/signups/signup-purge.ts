@@ -3,11 +3,24 @@
  * one audit row for each run that removed something (DOMAIN.md: personal data is kept no
  * longer than needed).
  */
+import type { PurgeReport } from '../../../shared/staff-data-contract';
 import type { AuditLog } from '../staff/audit-log';
 import type { Logger } from '../util/logger';
 import type { SignupStore } from './signup-store';
 
 const PURGE_EVERY_MS = 3600_000;
+
+/** What a purge removed, kept and dropped: the detail of its audit row and its log line. */
+export function purgeCounts(
+  r: PurgeReport,
+): Pick<PurgeReport, 'removed' | 'outboxRemoved' | 'outboxWaiting' | 'outboxDropped'> {
+  return {
+    removed: r.removed,
+    outboxRemoved: r.outboxRemoved,
+    outboxWaiting: r.outboxWaiting,
+    outboxDropped: r.outboxDropped,
+  };
+}
 
 export function startSignupPurge(deps: {
   signups: SignupStore;
@@ -24,26 +37,12 @@ export function startSignupPurge(deps: {
         audit.record({
           who: null,
           action: 'signup.purge',
-          detail: {
-            removed: r.removed,
-            outboxRemoved: r.outboxRemoved,
-            outboxWaiting: r.outboxWaiting,
-            outboxDropped: r.outboxDropped,
-            automatic: true,
-          },
+          detail: { ...purgeCounts(r), automatic: true },
           source: 'host',
         });
       });
       if (report.removed + report.outboxRemoved + report.outboxDropped > 0) {
-        log.info(
-          {
-            removed: report.removed,
-            outboxRemoved: report.outboxRemoved,
-            outboxWaiting: report.outboxWaiting,
-            outboxDropped: report.outboxDropped,
-          },
-          'sign-ups past retention purged',
-        );
+        log.info(purgeCounts(report), 'sign-ups past retention purged');
         if (report.outboxDropped > 0)
           log.warn(
             { outboxDropped: report.outboxDropped },

@@ -12,6 +12,7 @@ import type { ConsoleRouteDeps } from '../staff/staff-guard';
 import { signupsToCsv } from './signup-csv';
 import { maskPhone } from '../../../shared/format';
 import type { SignupStore } from './signup-store';
+import { purgeCounts } from './signup-purge';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -130,17 +131,7 @@ export function signupRoutes(deps: SignupRouteDeps) {
         throw new HttpError(400, 'invalid_body', 'purge: takes no body (the retention period decides what goes)');
       }
       const report = signups.purge(clock(), who.name, (r) =>
-        audit.record({
-          who,
-          action: 'signup.purge',
-          detail: {
-            removed: r.removed,
-            outboxRemoved: r.outboxRemoved,
-            outboxWaiting: r.outboxWaiting,
-            outboxDropped: r.outboxDropped,
-          },
-          source: request.ip,
-        }),
+        audit.record({ who, action: 'signup.purge', detail: purgeCounts(r), source: request.ip }),
       );
       if (report.removed > 0) deps.changed();
       return report;

@@ -26,6 +26,17 @@ import { SIGNUP_OUTBOX_TYPE, type SignupRow } from '../signups/signup-intake';
 export const DEFAULT_RETENTION_DAYS = 90;
 const RETENTION_KEY = 'signups.retentionDays';
 
+/** A row of signup_purges. */
+interface PurgeRow {
+  at: number;
+  cutoff: number;
+  removed: number;
+  outbox_removed: number;
+  outbox_waiting: number;
+  outbox_dropped: number;
+  by: string | null;
+}
+
 /** A sign-up as the console reads it: the kiosk's row joined with its posting and delivery. */
 interface Row extends Omit<SignupRow, 'day' | 'consent_version' | 'consent_at'> {
   listing_title: string | null;
@@ -80,29 +91,10 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
     `SELECT COUNT(*) AS n FROM outbox WHERE type = '${SIGNUP_OUTBOX_TYPE}' AND delivered_at IS NULL
        AND NOT EXISTS (SELECT 1 FROM signups r WHERE r.id = outbox.id)`,
   );
-  const insertPurge = db.prepare<{
-    at: number;
-    cutoff: number;
-    removed: number;
-    outbox_removed: number;
-    outbox_waiting: number;
-    outbox_dropped: number;
-    by: string | null;
-  }>(
+  const insertPurge = db.prepare<PurgeRow>(
     'INSERT INTO signup_purges (at, cutoff, removed, outbox_removed, outbox_waiting, outbox_dropped, by) VALUES (@at, @cutoff, @removed, @outbox_removed, @outbox_waiting, @outbox_dropped, @by)',
   );
-  const latestPurge = db.prepare<
-    [],
-    {
-      at: number;
-      cutoff: number;
-      removed: number;
-      outbox_removed: number;
-      outbox_waiting: number;
-      outbox_dropped: number;
-      by: string | null;
-    }
-  >('SELECT * FROM signup_purges ORDER BY id DESC LIMIT 1');
+  const latestPurge = db.prepare<[], PurgeRow>('SELECT * FROM signup_purges ORDER BY id DESC LIMIT 1');
 
   function retentionDays(): number {
     const raw = Number(meta.get(RETENTION_KEY));

@@ -1,11 +1,12 @@
 /** Trades, place and time, and pay: all by touch, all optional. */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OCCUPATION_CODES, type OccupationCode } from '../../../shared/occupations';
+import type { OccupationCode } from '../../../shared/occupations';
 import { HOME_CITY_CODE, districtsOfCity } from '../../../shared/districts';
 import { formatPay, type Locale } from '../../../shared/format';
 import type { PayUnit } from '../../../shared/schemas/posting';
 import { AVAILABILITY, type Availability } from '../../../shared/schemas/signup';
-import { Pictogram } from '../pictograms';
+import { TradeGrid } from '../trade-grid';
 
 const DISTRICTS = districtsOfCity(HOME_CITY_CODE);
 
@@ -21,27 +22,32 @@ export function TradesStep({
     <section className="step trades" data-testid="step-trades">
       <h1>{t('kiosk.signup.trades.title')}</h1>
       <p className="muted">{t('kiosk.signup.trades.hint')}</p>
-      <div className="trade-grid">
-        {OCCUPATION_CODES.map((code) => (
-          <button
-            key={code}
-            type="button"
-            className="trade"
-            aria-pressed={selected.includes(code)}
-            data-testid={`pick-trade-${code}`}
-            onClick={() => onToggle(code)}
-          >
-            <Pictogram code={code} size={52} />
-            <span>{t(`occupation.${code}`)}</span>
-            {selected.includes(code) && (
-              <span className="tick" aria-hidden="true">
-                ✓
-              </span>
-            )}
-          </button>
-        ))}
-      </div>
+      <TradeGrid pressed={(code) => selected.includes(code)} testIdPrefix="pick-trade-" onPick={onToggle} tick />
     </section>
+  );
+}
+
+/** A chip that can be one of several chosen, ticked while it is. */
+function CheckChip({
+  on,
+  testId,
+  onClick,
+  children,
+}: {
+  on: boolean;
+  testId: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className="chip" aria-pressed={on} data-testid={testId} onClick={onClick}>
+      {on && (
+        <span className="check" aria-hidden="true">
+          ✓
+        </span>
+      )}
+      {children}
+    </button>
   );
 }
 
@@ -63,41 +69,27 @@ export function WhereStep({
       <h2 className="section-title">{t('kiosk.signup.where.districts')}</h2>
       <div className="chips">
         {DISTRICTS.map((d) => (
-          <button
+          <CheckChip
             key={d.code}
-            type="button"
-            className="chip"
-            aria-pressed={districts.includes(d.code)}
-            data-testid={`pick-district-${d.code}`}
+            on={districts.includes(d.code)}
+            testId={`pick-district-${d.code}`}
             onClick={() => onDistrict(d.code)}
           >
-            {districts.includes(d.code) && (
-              <span className="check" aria-hidden="true">
-                ✓
-              </span>
-            )}
             {d.name}
-          </button>
+          </CheckChip>
         ))}
       </div>
       <h2 className="section-title">{t('kiosk.signup.where.availability')}</h2>
       <div className="chips">
         {AVAILABILITY.map((a) => (
-          <button
+          <CheckChip
             key={a}
-            type="button"
-            className="chip"
-            aria-pressed={availability.includes(a)}
-            data-testid={`pick-availability-${a}`}
+            on={availability.includes(a)}
+            testId={`pick-availability-${a}`}
             onClick={() => onAvailability(a)}
           >
-            {availability.includes(a) && (
-              <span className="check" aria-hidden="true">
-                ✓
-              </span>
-            )}
             {t(`kiosk.signup.availability.${a}`)}
-          </button>
+          </CheckChip>
         ))}
       </div>
     </section>

@@ -5,6 +5,7 @@ import { SIGNUP_LIMITS } from '../../../shared/schemas/signup';
 /** Optional name: skipping is the first, biggest choice; typing is by pinyin candidates. */
 export function NameStep({ name, onName, onNext }: { name: string; onName: (n: string) => void; onNext: () => void }) {
   const { t, i18n } = useTranslation();
+  const keep = name.trim() !== '';
   return (
     <section className="step name" data-testid="step-name">
       <h1>{t('kiosk.signup.name.title')}</h1>
@@ -20,15 +21,14 @@ export function NameStep({ name, onName, onNext }: { name: string; onName: (n: s
         )}
       </div>
       <div className="step-actions">
-        {name.trim() ? (
-          <button type="button" className="btn btn-primary btn-huge" data-testid="name-next" onClick={onNext}>
-            {t('kiosk.signup.name.keep')}
-          </button>
-        ) : (
-          <button type="button" className="btn btn-primary btn-huge" data-testid="name-skip" onClick={onNext}>
-            {t('kiosk.signup.name.skip')}
-          </button>
-        )}
+        <button
+          type="button"
+          className="btn btn-primary btn-huge"
+          data-testid={keep ? 'name-next' : 'name-skip'}
+          onClick={onNext}
+        >
+          {keep ? t('kiosk.signup.name.keep') : t('kiosk.signup.name.skip')}
+        </button>
       </div>
       <PinyinKeyboard
         value={name}
