@@ -79,13 +79,18 @@ export const HealthSchema = z.object({
 });
 export type Health = z.infer<typeof HealthSchema>;
 
-export const PostingQuerySchema = z.object({
+/** The search every postings list takes (public, kiosk and console): words, trade, district. */
+export const POSTING_SEARCH_FIELDS = {
   q: z.string().trim().max(50).optional(),
   occupation: z.enum(OCCUPATION_CODES).optional(),
   district: z
     .string()
     .regex(/^\d{6}$/)
     .optional(),
+};
+
+export const PostingQuerySchema = z.object({
+  ...POSTING_SEARCH_FIELDS,
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type PostingQuery = z.infer<typeof PostingQuerySchema>;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { stripInvisible } from './schemas/invisible-text';
 import { OCCUPATION_CODES } from './occupations';
 import { PostingSchema } from './schemas/posting';
+import { POSTING_SEARCH_FIELDS } from './contract';
 import { MarketPulseSchema } from './pulse/market-pulse-schema';
 
 /** Ids the hall gives postings it made itself; upstream ids never start like this. */
@@ -20,12 +21,7 @@ export function isHallPosting(id: string): boolean {
 const flag = z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 export const PostingQuerySchema = z.strictObject({
-  q: z.string().trim().max(50).optional(),
-  occupation: z.enum(OCCUPATION_CODES).optional(),
-  district: z
-    .string()
-    .regex(/^\d{6}$/)
-    .optional(),
+  ...POSTING_SEARCH_FIELDS,
   /** `shown`: on the boards; `hidden`: taken off by staff; `all`. */
   visibility: z.enum(['all', 'shown', 'hidden']).default('all'),
   /** Include postings that expired or have not started. */

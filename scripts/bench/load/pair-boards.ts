@@ -9,44 +9,12 @@
  * loopback address (127.0.0.2, .3, …: Linux routes all of 127/8 to the loopback interface),
  * while the pages then connect, with their tokens, from the LAN address.
  */
-import { request } from 'node:http';
 import type { BoardClientSpec } from './board-clients';
 import { STAFF_PIN } from './load-hall';
+import { httpRequest } from '../../../tests/support/http-request';
 
-function call(
-  url: string,
-  method: string,
-  body: unknown,
-  headers: Record<string, string>,
-  localAddress?: string,
-): Promise<{ status: number; json: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const u = new URL(url);
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(
-      {
-        host: u.hostname,
-        port: u.port,
-        path: u.pathname,
-        method,
-        ...(localAddress ? { localAddress } : {}),
-        headers: {
-          ...headers,
-          ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
+const call = (url: string, method: string, body: unknown, headers: Record<string, string>, localAddress?: string) =>
+  httpRequest(url, { method, body, headers, ...(localAddress ? { localAddress } : {}) });
 
 export async function pairBoards(hallUrl: string, specs: BoardClientSpec[]): Promise<number> {
   const loopback = `http://127.0.0.1:${new URL(hallUrl).port}`;

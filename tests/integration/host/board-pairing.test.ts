@@ -6,50 +6,20 @@
  * token; a token shows only its own screen; revoking closes its pages; pairing requests are
  * limited per address without locking out another address.
  */
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { Hall } from '../../../electron/host/hall';
 import { startTestHall } from '../../support/in-process-hall';
 import { ADMIN_PIN, call, inMinutes, signIn } from '../staff/staff-support';
 import type { BoardPlan } from '../../../shared/schemas/board-plan';
-import type { ResponseJson } from '../../support/response-json';
+import { httpRequest } from '../../support/http-request';
 
 const HALL_PC = '127.0.0.1';
 const lan = (n: number) => `127.0.0.${n}`;
 
 /** An HTTP call from a chosen source address (what a device on the hall network would send). */
-function from(
-  address: string,
-  base: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; json: ResponseJson }> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(path, base);
-    const data = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: url.pathname,
-        method,
-        localAddress: address,
-        headers: data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {},
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, json: text ? JSON.parse(text) : null }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(data);
-  });
-}
+const from = (address: string, base: string, method: string, path: string, body?: unknown) =>
+  httpRequest(new URL(path, base).href, { method, body, localAddress: address });
 
 describe('board pages from the hall network', () => {
   let hall: Hall & { dataDir: string };

@@ -79,26 +79,17 @@ class BrowserWindow extends EventEmitter {
 const screen = new EventEmitter();
 // 'unknown' touch, as Electron reports on Windows and desktop Linux (only ChromeOS fills it in):
 // the portrait display becomes the kiosk by its shape.
-screen.getAllDisplays = () => [
-  {
-    id: 1,
-    label: 'LED-1',
-    bounds: { x: 0, y: 0, width: 1920, height: 1080 },
-    size: { width: 1920, height: 1080 },
-    scaleFactor: 1,
-    touchSupport: 'unknown',
-    internal: false,
-  },
-  {
-    id: 2,
-    label: 'Touch',
-    bounds: { x: 1920, y: 0, width: 1080, height: 1920 },
-    size: { width: 1080, height: 1920 },
-    scaleFactor: 1,
-    touchSupport: 'unknown',
-    internal: false,
-  },
-];
+/** A display at (x, 0) as Electron's screen module describes one. */
+const display = (id, label, x, width, height) => ({
+  id,
+  label,
+  bounds: { x, y: 0, width, height },
+  size: { width, height },
+  scaleFactor: 1,
+  touchSupport: 'unknown',
+  internal: false,
+});
+screen.getAllDisplays = () => [display(1, 'LED-1', 0, 1920, 1080), display(2, 'Touch', 1920, 1080, 1920)];
 
 const fake = {
   app,

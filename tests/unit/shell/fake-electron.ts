@@ -1,6 +1,7 @@
 import type { BrowserWindowConstructorOptions, WebContentsPrintOptions } from 'electron';
 import type { ShellDisplay, ShellElectron, ShellIpcEvent } from '../../../electron/windows/electron-surface';
 import type { ShellLog, ShellTimers } from '../../../electron/windows/shell-types';
+import type { KeyInput } from '../../../electron/windows/lockdown';
 
 // A fake of the few Electron modules the shell touches (electron/windows/electron-surface.ts).
 // The Electron binary cannot be downloaded or run on the machines that run these tests, so the
@@ -22,6 +23,17 @@ class Emitter {
     return (this.listeners.get(event)?.length ?? 0) > 0;
   }
 }
+
+/** A key press as Electron's before-input-event reports it: no modifier unless given. */
+export const keyDown = (key: string, mods: Partial<KeyInput> = {}): KeyInput => ({
+  type: 'keyDown',
+  key,
+  control: false,
+  alt: false,
+  shift: false,
+  meta: false,
+  ...mods,
+});
 
 export class FakeEvent {
   defaultPrevented = false;
@@ -87,15 +99,7 @@ export class FakeWebContents extends Emitter {
   /** A key press as Electron reports it before the page sees it; false when the shell swallowed it. */
   pressKey(key: string, mods: { control?: boolean; alt?: boolean; shift?: boolean; meta?: boolean } = {}): boolean {
     const event = new FakeEvent();
-    this.emit('before-input-event', event, {
-      type: 'keyDown',
-      key,
-      control: false,
-      alt: false,
-      shift: false,
-      meta: false,
-      ...mods,
-    });
+    this.emit('before-input-event', event, keyDown(key, mods));
     return !event.defaultPrevented;
   }
   /** What Electron does before navigating: ask the listeners, report whether it was refused. */

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createIdleTracker, matchesChord, parseChord, StaffChordError } from '../../../electron/windows/staff-access';
-import type { KeyInput } from '../../../electron/windows/lockdown';
+import { keyDown } from './fake-electron';
 
-const press = (key: string, mods: Partial<KeyInput> = {}): KeyInput => ({
-  type: 'keyDown',
-  key,
-  control: false,
-  alt: false,
-  shift: false,
-  meta: false,
-  ...mods,
-});
+const press = keyDown;
 
 describe('parseChord', () => {
   it.each([
