@@ -259,6 +259,8 @@ export type PurgeReport = z.infer<typeof PurgeReportSchema>;
 export const PulseSettingsSchema = z.strictObject({
   minDemand: z.number().int().min(1).max(10_000),
   windowDays: z.number().int().min(1).max(365),
+  /** The fewest seekers behind a ratio the boards show (absent: unchanged, or the default). */
+  minSeekers: z.number().int().min(1).max(10_000).optional(),
 });
 export type PulseSettings = z.infer<typeof PulseSettingsSchema>;
 

@@ -16,6 +16,7 @@ export function PulseView() {
   const { data, refresh } = usePoll(() => staffApi.call(STAFF_DATA_ROUTES.pulse, {}), 15_000);
   const [minDemand, setMinDemand] = useState('');
   const [windowDays, setWindowDays] = useState('');
+  const [minSeekers, setMinSeekers] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   const ratio = (tp: TradePulse) =>
@@ -28,10 +29,12 @@ export function PulseView() {
         body: {
           minDemand: minDemand === '' ? data.settings.minDemand : Number(minDemand),
           windowDays: windowDays === '' ? data.settings.windowDays : Number(windowDays),
+          ...(minSeekers === '' ? {} : { minSeekers: Number(minSeekers) }),
         },
       });
       setMinDemand('');
       setWindowDays('');
+      setMinSeekers('');
       setError(null);
       refresh();
     } catch (e) {
@@ -136,6 +139,17 @@ export function PulseView() {
               value={minDemand}
               placeholder={String(data.settings.minDemand)}
               onChange={(e) => setMinDemand(e.target.value)}
+            />
+          </label>
+          <label>
+            {t('staff.pulse.minSeekers')}
+            <input
+              type="number"
+              min="1"
+              value={minSeekers}
+              placeholder={String(data.settings.minSeekers ?? '')}
+              onChange={(e) => setMinSeekers(e.target.value)}
+              data-testid="pulse-min-seekers"
             />
           </label>
           <label>

@@ -10,7 +10,7 @@
 import { atLeastFloor } from '../legibility';
 import type { Locale } from '../format';
 import type { MarketPulse, TradePulse } from '../pulse/market-pulse';
-import { formatRatio, PULSE_TEXT, tradeLabel } from '../pulse/pulse-labels';
+import { publicRatio, PULSE_TEXT, tradeLabel } from '../pulse/pulse-labels';
 import type { OccupationCode } from '../occupations';
 import { PULSE_COLUMNS, type PulseColumn, type PulsePage } from '../schemas/pulse-page';
 import { lineBoxPx, type Frame } from './board-frame';
@@ -32,7 +32,7 @@ export function pulseCellFontPx(column: PulseColumn, bodyPx: number, titlePx: nu
   return column === 'trade' ? titlePx : bodyPx;
 }
 
-function cellText(t: TradePulse, column: PulseColumn, locale: Locale): string {
+function cellText(t: TradePulse, column: PulseColumn, locale: Locale, pulse: MarketPulse): string {
   const x = PULSE_TEXT[locale];
   switch (column) {
     case 'rank':
@@ -46,13 +46,9 @@ function cellText(t: TradePulse, column: PulseColumn, locale: Locale): string {
     case 'gap':
       return t.gap > 0 ? `+${x.people(t.gap)}` : t.gap < 0 ? `−${x.people(-t.gap)}` : x.people(0);
     case 'ratio':
-      return t.status === 'ratio' && t.ratio !== null
-        ? formatRatio(t.ratio)
-        : t.status === 'no-seekers'
-          ? x.noSeekers
-          : x.noRatio;
+      return publicRatio(t.demand, t.seekers, pulse, locale);
     case 'yearAgo':
-      return t.yearAgo?.ratio != null ? formatRatio(t.yearAgo.ratio) : x.noRatio;
+      return t.yearAgo ? publicRatio(t.yearAgo.demand, t.yearAgo.seekers, pulse, locale) : x.noRatio;
     default: {
       const never: never = column;
       throw new Error(`cellText: unknown column ${String(never)}`);
@@ -87,38 +83,45 @@ function heightBudget(frame: Frame, titlePx: number, bodyPx: number, rowHeightPx
   return null;
 }
 
+/** Space inside each column after its widest text, in body ems: columns never touch. */
+const CELL_PAD_EM = 0.6;
+/** A column grows past its content by at most this many body ems; what is left stays at the right. */
+const MAX_GROW_EM = 1.5;
+
 function columnWidths(
   frame: Frame,
   rows: readonly TradePulse[],
   locale: Locale,
   columns: PulseColumn[],
-  bodyPx: number,
-  titlePx: number,
+  sizes: { bodyPx: number; titlePx: number },
+  pulse: MarketPulse,
 ): Map<PulseColumn, number> | null {
+  const { bodyPx, titlePx } = sizes;
   const labels = PULSE_TEXT[locale].columns;
+  const pad = Math.round(CELL_PAD_EM * bodyPx);
   const need = new Map<PulseColumn, number>();
   const min = new Map<PulseColumn, number>();
   for (const col of columns) {
     const font = pulseCellFontPx(col, bodyPx, titlePx);
     let w = textWidthPx(labels[col], bodyPx);
-    for (const r of rows) w = Math.max(w, textWidthPx(cellText(r, col, locale), font));
-    need.set(col, w);
+    for (const r of rows) w = Math.max(w, textWidthPx(cellText(r, col, locale, pulse), font));
+    need.set(col, Math.ceil(w) + pad);
     // Only the trade name may be cut (to 4 characters); numbers never are.
-    min.set(col, col === 'trade' ? Math.max(textWidthPx(labels.trade, bodyPx), Math.min(w, 4 * titlePx)) : w);
+    const floor = col === 'trade' ? Math.max(textWidthPx(labels.trade, bodyPx), Math.min(w, 4 * titlePx)) : w;
+    min.set(col, Math.ceil(floor) + pad);
   }
   const gaps = frame.gapPx * (columns.length - 1);
   const sum = columns.reduce((s, c) => s + min.get(c)!, 0) + gaps;
   if (sum > frame.contentWidth) return null;
+  // Columns sized to their content: the trade gets its whole name first, then every column a
+  // little air, and the rest of the width is left at the right rather than pulled into gaps.
   const widths = new Map(min);
   let extra = frame.contentWidth - sum;
   const grow = Math.min(extra, need.get('trade')! - widths.get('trade')!);
   widths.set('trade', widths.get('trade')! + Math.max(0, grow));
   extra -= Math.max(0, grow);
-  // What is left is shared by the number columns, so the table spans the wall.
-  const numeric = columns.filter((c) => c !== 'trade');
-  const share = numeric.length > 0 ? Math.floor(extra / numeric.length) : 0;
-  for (const c of numeric) widths.set(c, widths.get(c)! + share);
-  widths.set('trade', widths.get('trade')! + (extra - share * numeric.length));
+  const share = Math.min(Math.floor(extra / columns.length), Math.round(MAX_GROW_EM * bodyPx));
+  for (const c of columns) widths.set(c, widths.get(c)! + share);
   return widths;
 }
 
@@ -130,6 +133,12 @@ function pulseDwellMs(page: PulsePage, minDwellS: number, maxDwellS: number): nu
   return Math.max(1, Math.min(hi, Math.max(lo, Math.round((chars / READ_CHARS_PER_S) * 1000))));
 }
 
+/**
+ * Body sizes tried, largest first, in minimum glyphs: the page is filled with larger text when
+ * every row it would show, the summary and the note fit as well, and every column stays.
+ */
+const BODY_SCALES = [1.6, 1.45, 1.3, 1.15] as const;
+
 /** The pulse page for a frame, or null when not even one row of rank-free figures fits. */
 export function layoutPulsePage(
   frame: Frame,
@@ -138,50 +147,80 @@ export function layoutPulsePage(
   occupations: readonly OccupationCode[],
   dwell: { minDwellS: number; maxDwellS: number },
 ): PulseLaid | null {
-  const x = PULSE_TEXT[locale];
-  const bodyPx = frame.minGlyphPx;
+  const all = pulseRows(pulse, occupations);
+  const wanted = Math.min(all.length, PULSE_MAX_ROWS);
+  const m = frame.minGlyphPx;
+  const first = all.slice(0, wanted);
+  const fullColumns = PULSE_COLUMNS.filter((c) => c !== 'yearAgo' || first.some((r) => r.yearAgo !== null));
+  // larger text only while nothing is given up for it
+  for (const scale of BODY_SCALES) {
+    const bodyPx = atLeastFloor(m * scale, m);
+    const titlePx = atLeastFloor(bodyPx * 1.25, m);
+    const rowHeightPx = lineBoxPx(titlePx);
+    const budget = heightBudget(frame, titlePx, bodyPx, rowHeightPx);
+    if (!budget || budget.rows < Math.max(1, wanted) || !budget.withSummary || !budget.withNote) continue;
+    const widths = columnWidths(frame, first, locale, fullColumns, { bodyPx, titlePx }, pulse);
+    if (widths)
+      return laid(frame, pulse, locale, first, fullColumns, widths, { bodyPx, titlePx, rowHeightPx }, budget, dwell);
+  }
+  const bodyPx = m;
   for (const scale of [1.25, 1] as const) {
-    const titlePx = atLeastFloor(bodyPx * scale, frame.minGlyphPx);
+    const titlePx = atLeastFloor(bodyPx * scale, m);
     const rowHeightPx = lineBoxPx(titlePx);
     const budget = heightBudget(frame, titlePx, bodyPx, rowHeightPx);
     if (!budget) continue;
-    const all = pulseRows(pulse, occupations);
     const rows = all.slice(0, budget.rows);
     let columns: PulseColumn[] = PULSE_COLUMNS.filter((c) => c !== 'yearAgo' || rows.some((r) => r.yearAgo !== null));
     let widths: Map<PulseColumn, number> | null = null;
     for (let dropped = 0; ; dropped++) {
-      widths = columnWidths(frame, rows, locale, columns, bodyPx, titlePx);
+      widths = columnWidths(frame, rows, locale, columns, { bodyPx, titlePx }, pulse);
       if (widths) break;
       const drop = DROP_ORDER[dropped];
       if (drop === undefined) break;
       columns = columns.filter((c) => c !== drop);
     }
-    if (!widths) continue;
-    const totals = pulse.totals;
-    const totalRatio =
-      totals.ratio !== null
-        ? formatRatio(totals.ratio)
-        : totals.demand >= pulse.minDemand && totals.seekers === 0
-          ? x.noSeekers
-          : x.noRatio;
-    const page: PulsePage = {
-      titlePx,
-      bodyPx,
-      rowHeightPx,
-      headline: fitText(x.headline, frame.contentWidth, titlePx),
-      summary: budget.withSummary
-        ? fitText(x.summary(totals.demand, totals.seekers, pulse.windowDays, totalRatio), frame.contentWidth, bodyPx)
-        : '',
-      note: budget.withNote ? fitText(x.note(pulse.windowDays, pulse.minDemand), frame.contentWidth, bodyPx) : '',
-      columns: columns.map((key) => ({ key, label: x.columns[key], widthPx: widths.get(key)! })),
-      rows: rows.map((r) => ({
-        occupation: r.occupation,
-        shortage: r.shortageRank !== null,
-        cells: columns.map((c) => fitText(cellText(r, c, locale), widths.get(c)!, pulseCellFontPx(c, bodyPx, titlePx))),
-      })),
-      empty: rows.length === 0 ? fitText(x.empty, frame.contentWidth, titlePx) : null,
-    };
-    return { page, dwellMs: pulseDwellMs(page, dwell.minDwellS, dwell.maxDwellS) };
+    if (widths)
+      return laid(frame, pulse, locale, rows, columns, widths, { bodyPx, titlePx, rowHeightPx }, budget, dwell);
   }
   return null;
+}
+
+function laid(
+  frame: Frame,
+  pulse: MarketPulse,
+  locale: Locale,
+  rows: readonly TradePulse[],
+  columns: readonly PulseColumn[],
+  widths: Map<PulseColumn, number>,
+  sizes: { bodyPx: number; titlePx: number; rowHeightPx: number },
+  budget: Budget,
+  dwell: { minDwellS: number; maxDwellS: number },
+): PulseLaid {
+  const x = PULSE_TEXT[locale];
+  const { bodyPx, titlePx, rowHeightPx } = sizes;
+  const pad = Math.round(CELL_PAD_EM * bodyPx);
+  const totals = pulse.totals;
+  const totalRatio = publicRatio(totals.demand, totals.seekers, pulse, locale);
+  const page: PulsePage = {
+    titlePx,
+    bodyPx,
+    rowHeightPx,
+    headline: fitText(x.headline, frame.contentWidth, titlePx),
+    summary: budget.withSummary
+      ? fitText(x.summary(totals.demand, totals.seekers, pulse.windowDays, totalRatio), frame.contentWidth, bodyPx)
+      : '',
+    note: budget.withNote
+      ? fitText(x.note(pulse.windowDays, pulse.minDemand, pulse.minSeekers), frame.contentWidth, bodyPx)
+      : '',
+    columns: columns.map((key) => ({ key, label: x.columns[key], widthPx: widths.get(key)! })),
+    rows: rows.map((r) => ({
+      occupation: r.occupation,
+      shortage: r.shortageRank !== null,
+      cells: columns.map((c) =>
+        fitText(cellText(r, c, locale, pulse), widths.get(c)! - pad, pulseCellFontPx(c, bodyPx, titlePx)),
+      ),
+    })),
+    empty: rows.length === 0 ? fitText(x.empty, frame.contentWidth, titlePx) : null,
+  };
+  return { page, dwellMs: pulseDwellMs(page, dwell.minDwellS, dwell.maxDwellS) };
 }

@@ -27,6 +27,7 @@ export const MarketPulseSchema: z.ZodType<MarketPulse> = z.object({
   computedAt: z.number(),
   windowDays: z.number(),
   minDemand: z.number(),
+  minSeekers: z.number(),
   trades: z.array(TradePulseSchema),
   totals: z.object({
     demand: z.number(),

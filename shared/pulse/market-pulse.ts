@@ -13,7 +13,12 @@ import { OCCUPATION_CODES, type OccupationCode } from '../occupations';
 
 export const DAY_MS = 86_400_000;
 
-export const PULSE_DEFAULTS = { windowDays: 30, minDemand: 5 } as const;
+/**
+ * `minSeekers` is for public screens only: a ratio from a couple of seekers ("1298.00" from 2)
+ * says more about who happened to sign up than about the market, so a board shows 供不应求
+ * there instead; the console shows every ratio with its counts.
+ */
+export const PULSE_DEFAULTS = { windowDays: 30, minDemand: 5, minSeekers: 5 } as const;
 
 export type TradeCounts = Partial<Record<OccupationCode, number>>;
 
@@ -67,6 +72,8 @@ export interface MarketPulse {
   computedAt: number;
   windowDays: number;
   minDemand: number;
+  /** The fewest seekers behind a ratio a public screen shows (PULSE_DEFAULTS). */
+  minSeekers: number;
   /** Every trade, in shortage order first (ranked), then the rest by demand, then by code. */
   trades: TradePulse[];
   totals: { demand: number; seekers: number; gap: number; ratio: number | null; yearAgo: YearAgo | null };
@@ -80,6 +87,7 @@ export interface PulseInput {
   /** Snapshot of the same day a year ago, when the hall has one. */
   yearAgo?: { demand: TradeCounts; seekers: TradeCounts; totalSeekers?: number } | null;
   minDemand?: number;
+  minSeekers?: number;
   windowDays?: number;
   now: number;
 }
@@ -142,6 +150,9 @@ function count(counts: TradeCounts, occ: OccupationCode, what: string): number {
 
 export function computeMarketPulse(input: PulseInput): MarketPulse {
   const minDemand = input.minDemand ?? PULSE_DEFAULTS.minDemand;
+  const minSeekers = input.minSeekers ?? PULSE_DEFAULTS.minSeekers;
+  if (!Number.isInteger(minSeekers) || minSeekers < 1)
+    throw new PulseInputError(`computeMarketPulse: minSeekers must be an integer ≥ 1, got ${minSeekers}`);
   const windowDays = input.windowDays ?? PULSE_DEFAULTS.windowDays;
   if (!Number.isInteger(minDemand) || minDemand < 1)
     throw new PulseInputError(`computeMarketPulse: minDemand must be an integer ≥ 1, got ${minDemand}`);
@@ -189,6 +200,7 @@ export function computeMarketPulse(input: PulseInput): MarketPulse {
     computedAt: input.now,
     windowDays,
     minDemand,
+    minSeekers,
     trades: [...ranked, ...rest],
     totals: { demand, seekers, gap: demand - seekers, ratio: ratioOf(demand, seekers, minDemand), yearAgo: totalYear },
   };

@@ -33,10 +33,11 @@ export interface PulseTexts {
   columns: Record<PulseColumn, string>;
   people: (n: number) => string;
   summary: (demand: number, seekers: number, windowDays: number, ratio: string) => string;
-  noSeekers: string;
+  /** Where there is demand but too few seekers for a ratio that means anything (public screens). */
+  fewSeekers: string;
   noRatio: string;
   unranked: string;
-  note: (windowDays: number, minDemand: number) => string;
+  note: (windowDays: number, minDemand: number, minSeekers: number) => string;
   empty: string;
 }
 
@@ -56,10 +57,10 @@ export const PULSE_TEXT: Record<Locale, PulseTexts> = {
     },
     people: (n) => `${group(n)}人`,
     summary: (d, s, w, r) => `今日需求 ${group(d)}人 · 近${w}天求职 ${group(s)}人 · 求人倍率 ${r}`,
-    noSeekers: '无人求职',
+    fewSeekers: '供不应求',
     noRatio: '—',
     unranked: '—',
-    note: (w, m) => `求人倍率 = 需求人数 ÷ 近${w}天求职人数；需求不足${m}人不计倍率`,
+    note: (w, m, s) => `求人倍率 = 需求人数 ÷ 近${w}天求职人数；需求不足${m}人或求职不足${s}人不计倍率`,
     empty: '今日暂无用工需求',
   },
   en: {
@@ -75,13 +76,31 @@ export const PULSE_TEXT: Record<Locale, PulseTexts> = {
     },
     people: (n) => group(n),
     summary: (d, s, w, r) => `Wanted today ${group(d)} · seekers (${w} days) ${group(s)} · ratio ${r}`,
-    noSeekers: 'no seekers',
+    fewSeekers: 'More jobs than seekers',
     noRatio: '—',
     unranked: '—',
-    note: (w, m) => `Ratio = openings ÷ seekers of the last ${w} days; not shown below ${m} openings`,
+    note: (w, m, s) =>
+      `Ratio = openings ÷ seekers of the last ${w} days; not shown below ${m} openings or ${s} seekers`,
     empty: 'No openings today',
   },
 };
+
+/**
+ * The ratio as a public screen shows it: D/S only where demand reaches `minDemand` and seekers
+ * `minSeekers`; 供不应求 where demand is there but seekers too few (and fewer than the demand);
+ * "—" otherwise.
+ */
+export function publicRatio(
+  demand: number,
+  seekers: number,
+  minima: { minDemand: number; minSeekers: number },
+  locale: Locale,
+): string {
+  const x = PULSE_TEXT[locale];
+  if (demand <= 0 || demand < minima.minDemand) return x.noRatio;
+  if (seekers < minima.minSeekers) return demand > seekers ? x.fewSeekers : x.noRatio;
+  return formatRatio(Math.round((demand / seekers) * 100) / 100);
+}
 
 /** `2.18`, always two decimals so a column of ratios lines up. */
 export function formatRatio(ratio: number): string {

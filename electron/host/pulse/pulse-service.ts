@@ -14,7 +14,7 @@ import { createPulseSnapshots } from './pulse-snapshots';
 
 const CACHE_MS = 60_000;
 const SNAPSHOT_EVERY_MS = 10 * 60_000;
-const KEYS = { minDemand: 'pulse.minDemand', windowDays: 'pulse.windowDays' } as const;
+const KEYS = { minDemand: 'pulse.minDemand', windowDays: 'pulse.windowDays', minSeekers: 'pulse.minSeekers' } as const;
 
 export interface PulseService {
   current(now: number): { pulse: MarketPulse; yearAgoDay: string | null };
@@ -37,19 +37,20 @@ export function createPulseService(db: WritableDatabase): PulseService {
   const settings = (): PulseSettings => ({
     minDemand: readSetting(KEYS.minDemand, PULSE_DEFAULTS.minDemand),
     windowDays: readSetting(KEYS.windowDays, PULSE_DEFAULTS.windowDays),
+    minSeekers: readSetting(KEYS.minSeekers, PULSE_DEFAULTS.minSeekers),
   });
 
   return {
     current(now) {
       if (cached && now - cached.at < CACHE_MS && now >= cached.at) return cached.value;
-      const { minDemand, windowDays } = settings();
+      const { minDemand, windowDays, minSeekers } = settings();
       const counts = query.counts(now, windowDays);
       if (now - snapshotAt >= SNAPSHOT_EVERY_MS) {
         snapshots.record(now, counts);
         snapshotAt = now;
       }
       const year = snapshots.yearAgo(now);
-      const pulse = computeMarketPulse({ ...counts, yearAgo: year, minDemand, windowDays, now });
+      const pulse = computeMarketPulse({ ...counts, yearAgo: year, minDemand, minSeekers, windowDays, now });
       cached = { at: now, value: { pulse, yearAgoDay: year?.day ?? null } };
       return cached.value;
     },
@@ -57,6 +58,7 @@ export function createPulseService(db: WritableDatabase): PulseService {
     setSettings(next) {
       meta.set(KEYS.minDemand, String(next.minDemand));
       meta.set(KEYS.windowDays, String(next.windowDays));
+      if (next.minSeekers !== undefined) meta.set(KEYS.minSeekers, String(next.minSeekers));
       cached = null;
     },
     invalidate() {

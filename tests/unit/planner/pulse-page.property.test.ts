@@ -9,6 +9,8 @@ import { tradeLabel } from '../../../shared/pulse/pulse-labels';
 import { postingsArb, NOW, screenAndViewportArb } from './planner-arbitraries';
 import { DEFAULT_SCREEN } from '../../../shared/schemas/screen';
 import { allItems, overflowProblems } from './plan-checks';
+import { oracleMinGlyphPx } from '../../support/legibility-oracle';
+import { fontWidthPx } from '../../support/text-width-model';
 
 const RUNS = 150;
 
@@ -177,15 +179,17 @@ describe('planBoard with the market-pulse page', () => {
     );
   });
 
-  it('shows the hand-computed figures on a 1920×1080 wall read from 8 m', () => {
-    const pulse = computeMarketPulse({
+  const handPulse = (minSeekers?: number) =>
+    computeMarketPulse({
       demand: { construction: 15, delivery: 8, driving: 6, moving: 3, catering: 5 },
       seekers: { construction: 2, driving: 2, moving: 1, catering: 5, cleaning: 4 },
       totalSeekers: 13,
       minDemand: 5,
+      ...(minSeekers !== undefined ? { minSeekers } : {}),
       now: NOW,
     });
-    const plan = planBoard({
+  const pulsePageOf = (pulse: ReturnType<typeof computeMarketPulse>) =>
+    planBoard({
       screen: {
         id: '1',
         name: '大厅主屏',
@@ -205,18 +209,50 @@ describe('planBoard with the market-pulse page', () => {
       now: NOW,
       dataUpdatedAt: null,
       pulse,
-    });
-    const page = plan.pages.find((p) => p.pulse)!.pulse!;
+    }).pages.find((p) => p.pulse)!.pulse!;
+
+  it('shows the hand-computed figures on a 1920×1080 wall read from 8 m', () => {
+    const page = pulsePageOf(handPulse(2));
     const row = (occ: string) => page.rows.find((r) => r.occupation === occ)!.cells;
     const col = (key: string) => page.columns.findIndex((c) => c.key === key);
     expect(page.rows.map((r) => r.occupation)).toEqual(['construction', 'delivery', 'driving', 'catering', 'moving']);
     expect(row('construction')[col('trade')]).toBe(tradeLabel('construction', 'zh-CN'));
     expect(row('construction')[col('ratio')]).toBe('7.50');
     expect(row('construction')[col('gap')]).toBe('+13人');
-    expect(row('delivery')[col('ratio')]).toBe('无人求职');
+    expect(row('delivery')[col('ratio')]).toBe('供不应求');
     expect(row('moving')[col('ratio')]).toBe('—');
     expect(row('moving')[col('rank')]).toBe('—');
     expect(page.summary).toContain('今日需求 37人');
     expect(page.summary).toContain('2.85');
+  });
+
+  it('shows a public ratio only where demand and seekers both reach their minimum, else 供不应求', () => {
+    // default minimum: 5 seekers. 15 jobs for 2 seekers is not a ratio of 7.50 a wall should print.
+    const page = pulsePageOf(handPulse());
+    const ratio = (occ: string) =>
+      page.rows.find((r) => r.occupation === occ)!.cells[page.columns.findIndex((c) => c.key === 'ratio')];
+    expect(ratio('construction')).toBe('供不应求');
+    expect(ratio('driving')).toBe('供不应求');
+    expect(ratio('delivery')).toBe('供不应求');
+    expect(ratio('catering')).toBe('1.00');
+    expect(ratio('moving')).toBe('—');
+    expect(page.summary).toContain('2.85');
+    expect(page.note).toContain('求职不足5人');
+  });
+
+  it('fills a 1920×1080 wall with larger text when its rows leave room, columns sized to their content', () => {
+    const page = pulsePageOf(handPulse());
+    const m = oracleMinGlyphPx(DEFAULT_SCREEN);
+    expect(page.bodyPx).toBeGreaterThan(m);
+    // columns no wider than their widest text plus a little air (0.6 em inside, 1.5 em of growth, rounding)
+    for (const c of page.columns) {
+      const font = c.key === 'trade' ? page.titlePx : page.bodyPx;
+      const widest = Math.max(
+        fontWidthPx(c.label, page.bodyPx),
+        ...page.rows.map((r) => fontWidthPx(r.cells[page.columns.indexOf(c)]!, font)),
+      );
+      expect(c.widthPx).toBeLessThanOrEqual(widest + 2.5 * page.bodyPx);
+      expect(c.widthPx).toBeGreaterThanOrEqual(widest + 0.5 * page.bodyPx);
+    }
   });
 });

@@ -115,6 +115,12 @@ describe('market pulse', () => {
     expect(trades.moving!.yearAgo).toEqual({ demand: 4, seekers: 1, ratio: null });
     expect(trades.delivery!.yearAgo).toEqual({ demand: 0, seekers: 0, ratio: null });
     expect(compared.pulse.totals.yearAgo).toEqual({ demand: 24, seekers: 5, ratio: 4.8 });
+
+    // the boards' minimum of seekers: 5 unless staff set it, kept in the database
+    expect(compared.pulse.minSeekers).toBe(5);
+    service.setSettings({ minDemand: 5, windowDays: 30, minSeekers: 2 });
+    expect(createPulseService(db).current(PULSE_NOW + 2000).pulse.minSeekers).toBe(2);
+    expect(createPulseService(db).settings()).toEqual({ minDemand: 5, windowDays: 30, minSeekers: 2 });
   });
 
   it('refuses counts that are not whole non-negative numbers and a minimum below 1', () => {
@@ -123,6 +129,7 @@ describe('market pulse', () => {
       /non-negative integer/,
     );
     expect(() => computeMarketPulse({ demand: {}, seekers: {}, minDemand: 0, now: 0 })).toThrow(/minDemand/);
+    expect(() => computeMarketPulse({ demand: {}, seekers: {}, minSeekers: 0, now: 0 })).toThrow(/minSeekers/);
   });
 
   it('shows no ratio and ranks nothing in an empty hall', () => {
