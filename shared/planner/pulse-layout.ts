@@ -171,13 +171,11 @@ export function layoutPulsePage(
     if (!budget) continue;
     const rows = all.slice(0, budget.rows);
     let columns: PulseColumn[] = PULSE_COLUMNS.filter((c) => c !== 'yearAgo' || rows.some((r) => r.yearAgo !== null));
-    let widths: Map<PulseColumn, number> | null = null;
-    for (let dropped = 0; ; dropped++) {
-      widths = columnWidths(frame, rows, locale, columns, { bodyPx, titlePx }, pulse);
-      if (widths) break;
+    let widths = columnWidths(frame, rows, locale, columns, { bodyPx, titlePx }, pulse);
+    for (let dropped = 0; !widths && dropped < DROP_ORDER.length; dropped++) {
       const drop = DROP_ORDER[dropped];
-      if (drop === undefined) break;
       columns = columns.filter((c) => c !== drop);
+      widths = columnWidths(frame, rows, locale, columns, { bodyPx, titlePx }, pulse);
     }
     if (widths)
       return laid(frame, pulse, locale, rows, columns, widths, { bodyPx, titlePx, rowHeightPx }, budget, dwell);
