@@ -11,6 +11,29 @@ import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
 import { TableHead } from './table-head';
 
+/** One whole-number setting: empty keeps the current value, shown as the placeholder. */
+function NumberSetting(props: {
+  label: string;
+  value: string;
+  current: number | undefined;
+  max?: number;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        min="1"
+        {...(props.max !== undefined ? { max: String(props.max) } : {})}
+        value={props.value}
+        placeholder={props.current === undefined ? '' : String(props.current)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </label>
+  );
+}
+
 export function PulseView() {
   const { t } = useTranslation();
   const { data, refresh } = usePoll(() => staffApi.call(STAFF_DATA_ROUTES.pulse, {}), 15_000);
@@ -131,38 +154,25 @@ export function PulseView() {
         </section>
         <section className="panel">
           <h2>{t('staff.pulse.settings')}</h2>
-          <label>
-            {t('staff.pulse.minDemand')}
-            <input
-              type="number"
-              min="1"
-              value={minDemand}
-              placeholder={String(data.settings.minDemand)}
-              onChange={(e) => setMinDemand(e.target.value)}
-            />
-          </label>
-          <label>
-            {t('staff.pulse.minSeekers')}
-            <input
-              type="number"
-              min="1"
-              value={minSeekers}
-              placeholder={String(data.settings.minSeekers ?? '')}
-              onChange={(e) => setMinSeekers(e.target.value)}
-              data-testid="pulse-min-seekers"
-            />
-          </label>
-          <label>
-            {t('staff.pulse.windowDays')}
-            <input
-              type="number"
-              min="1"
-              max="365"
-              value={windowDays}
-              placeholder={String(data.settings.windowDays)}
-              onChange={(e) => setWindowDays(e.target.value)}
-            />
-          </label>
+          <NumberSetting
+            label={t('staff.pulse.minDemand')}
+            value={minDemand}
+            current={data.settings.minDemand}
+            onChange={setMinDemand}
+          />
+          <NumberSetting
+            label={t('staff.pulse.minSeekers')}
+            value={minSeekers}
+            current={data.settings.minSeekers}
+            onChange={setMinSeekers}
+          />
+          <NumberSetting
+            label={t('staff.pulse.windowDays')}
+            value={windowDays}
+            current={data.settings.windowDays}
+            max={365}
+            onChange={setWindowDays}
+          />
           {error ? <p className="error">{error}</p> : null}
           <button type="button" onClick={() => void save()}>
             {t('staff.pulse.save')}

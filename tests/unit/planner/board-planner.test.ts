@@ -127,6 +127,9 @@ describe('planBoard content', () => {
   });
 });
 
+/** The table's columns, in order, when the screen is wide enough for all of them. */
+const EVERY_COLUMN = ['title', 'pay', 'settlement', 'district', 'employer', 'phone'];
+
 describe('planBoard geometry', () => {
   it('lays out the default 1920×1080 P2.5 wall read from 8 m as a card grid at the ADA minimum', () => {
     const p = plan(
@@ -164,14 +167,7 @@ describe('planBoard geometry', () => {
 
   it('keeps every column on a wide table screen', () => {
     const p = plan({ layout: 'table' }, [posting('a')]);
-    expect(p.geometry.table!.columns.map((c) => c.key)).toEqual([
-      'title',
-      'pay',
-      'settlement',
-      'district',
-      'employer',
-      'phone',
-    ]);
+    expect(p.geometry.table!.columns.map((c) => c.key)).toEqual(EVERY_COLUMN);
   });
 
   it('falls back to the ticker with a warning when not even one card fits, without shrinking text', () => {
@@ -200,14 +196,7 @@ describe('planBoard geometry', () => {
     expect(strip.layout).toBe('table');
     expect(strip.geometry.minGlyphPx).toBe(oracleMinGlyphPx(screen({ pitchMm: 4, viewingDistanceM: 10 })));
     expect(strip.geometry.table!.rowsPerPage).toBeGreaterThanOrEqual(10);
-    expect(strip.geometry.table!.columns.map((c) => c.key)).toEqual([
-      'title',
-      'pay',
-      'settlement',
-      'district',
-      'employer',
-      'phone',
-    ]);
+    expect(strip.geometry.table!.columns.map((c) => c.key)).toEqual(EVERY_COLUMN);
     expect(strip.cycleMs).toBeLessThan(10 * 60_000);
     expect(overflowProblems(strip)).toEqual([]);
     // a strip with room for one line keeps scrolling

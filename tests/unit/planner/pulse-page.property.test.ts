@@ -190,21 +190,8 @@ describe('planBoard with the market-pulse page', () => {
     });
   const pulsePageOf = (pulse: ReturnType<typeof computeMarketPulse>) =>
     planBoard({
-      screen: {
-        id: '1',
-        name: '大厅主屏',
-        width: 1920,
-        height: 1080,
-        pitchMm: 2.5,
-        viewingDistanceM: 8,
-        layout: 'cards',
-        legibilityRule: 'ada',
-        locale: 'zh-CN',
-        filter: { occupations: [], districts: [] },
-        minDwellS: 8,
-        maxDwellS: 20,
-        pulsePage: true,
-      },
+      // the 1920×1080 P2.5 wall read from 8 m, whatever the defaults become
+      screen: { ...DEFAULT_SCREEN, width: 1920, height: 1080, pitchMm: 2.5, viewingDistanceM: 8, pulsePage: true },
       postings: [],
       now: NOW,
       dataUpdatedAt: null,
