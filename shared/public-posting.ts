@@ -27,6 +27,7 @@ export function toPublicPosting(l: Posting): PublicPosting {
     validUntil: l.validUntil,
     urgent: l.urgent,
     source: l.source,
+    ...(l.booth ? { booth: l.booth } : {}),
     updatedAt: l.updatedAt,
   };
 }

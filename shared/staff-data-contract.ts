@@ -70,6 +70,7 @@ export const LOCAL_POSTING_FIELDS = [
   'validFrom',
   'validUntil',
   'urgent',
+  'booth',
 ] as const;
 
 /**
@@ -93,6 +94,7 @@ export const IMPORT_PROBLEMS = [
   'bad_date',
   'bad_id',
   'duplicate_id',
+  'bad_booth',
   'invalid',
 ] as const;
 

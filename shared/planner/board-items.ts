@@ -40,5 +40,6 @@ function formatItem({ posting: l }: SelectedPosting, isNew: boolean, locale: Loc
     isNew,
     urgent: l.urgent,
     verified: l.employerVerified,
+    ...(l.booth ? { booth: l.booth } : {}),
   };
 }

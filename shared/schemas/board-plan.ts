@@ -25,6 +25,8 @@ export const BoardItemSchema = z.object({
   verified: z.boolean(),
   /** Cards: the badges stand at the start of the third line, the whole title did not fit beside them. */
   badgesBelow: z.literal(true).optional(),
+  /** The employer's booth in the hall today (`A12`), never cut; absent when none. */
+  booth: z.string().optional(),
 });
 export type BoardItem = z.infer<typeof BoardItemSchema>;
 

@@ -17,6 +17,7 @@ export const LIMITS = {
   workTime: 60,
   contactName: 30,
   source: 120,
+  booth: 8,
 } as const;
 
 /** Characters that make text look like markup; postings are plain text, so they are refused. */
@@ -46,6 +47,37 @@ export const MobilePhoneSchema = z
   .regex(/^1[3-9]\d{9}$/, { message: 'must be an 11-digit mainland mobile number starting with 1' });
 
 const isoTimestamp = z.iso.datetime({ offset: true });
+
+/**
+ * A booth code as the hall paints it on the booth: `A12`, `B-03`, `2F-A12`. Letters, digits and
+ * inner hyphens, at most 8: the hall's signs use short Latin codes, and a fixed narrow alphabet
+ * and length let the planner reserve the room for "展位 A12" on every card, row and ticker line
+ * before it knows the code. Full-width input (`Ａ１２`, typed with a Chinese IME) is folded to
+ * half-width and letters to upper case, so the console, an import and the platform agree.
+ */
+export const BOOTH_PATTERN = /^[A-Z0-9](?:[A-Z0-9-]{0,6}[A-Z0-9])?$/;
+
+/** Folds full-width ASCII (U+FF01–FF5E, the ideographic space) to half-width. */
+function halfWidth(s: string): string {
+  return s.replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** Normalises a booth code the way the schema stores it; `''` for blank. */
+export function normaliseBooth(raw: string): string {
+  return halfWidth(stripInvisible(raw)).trim().toUpperCase();
+}
+
+/** `booth`: optional; blank (or null from an upstream) is no booth, and the key is then absent. */
+export const BoothSchema = z
+  .string()
+  .max(64, { message: `at most ${LIMITS.booth} characters`, abort: true })
+  .overwrite(normaliseBooth)
+  .refine((s) => s === '' || BOOTH_PATTERN.test(s), {
+    message: `a booth code like A12: letters, digits and - , at most ${LIMITS.booth} characters`,
+  })
+  .nullish()
+  .transform((s) => (s ? s : undefined))
+  .optional();
 
 export const PostingSchema = z
   .object({
@@ -84,6 +116,8 @@ export const PostingSchema = z
     validUntil: isoTimestamp,
     urgent: z.boolean().default(false),
     source: requiredText(LIMITS.source),
+    /** The employer's booth in the hall today (DOMAIN.md), e.g. A12. */
+    booth: BoothSchema,
     revision: z.number().int().nonnegative(),
     updatedAt: isoTimestamp,
   })

@@ -30,6 +30,8 @@ export const PublicPostingSchema = z.object({
   validUntil: z.string(),
   urgent: z.boolean(),
   source: z.string(),
+  /** The employer's booth in the hall today, absent when none. */
+  booth: z.string().optional(),
   updatedAt: z.string(),
 });
 export type PublicPosting = z.infer<typeof PublicPostingSchema>;

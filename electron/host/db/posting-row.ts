@@ -33,6 +33,7 @@ export interface PostingRow {
   valid_until_ms: number;
   urgent: number;
   source: string;
+  booth: string | null;
   revision: number;
   updated_at: string;
   hidden: number;
@@ -69,6 +70,7 @@ export const LISTING_PARAM_COLUMNS: readonly (keyof PostingParams)[] = [
   'valid_until_ms',
   'urgent',
   'source',
+  'booth',
   'revision',
   'updated_at',
 ];
@@ -102,6 +104,7 @@ export function postingToParams(l: Posting): PostingParams {
     valid_until_ms: Date.parse(l.validUntil),
     urgent: l.urgent ? 1 : 0,
     source: l.source,
+    booth: l.booth ?? null,
     revision: l.revision,
     updated_at: l.updatedAt,
   };
@@ -133,6 +136,7 @@ export function rowToPosting(r: PostingRow): Posting {
     validUntil: r.valid_until,
     urgent: r.urgent === 1,
     source: r.source,
+    ...(r.booth !== null ? { booth: r.booth } : {}),
     revision: r.revision,
     updatedAt: r.updated_at,
   };

@@ -41,6 +41,7 @@ describe('migration registry', () => {
       'purge-drops',
       'signups',
       'postings',
+      'booths',
     ]);
   });
 

@@ -16,6 +16,7 @@ import { migrate as m0008 } from './0008-board-devices';
 import { migrate as m0009 } from './0009-purge-drops';
 import { migrate as m0010 } from './0010-signups';
 import { migrate as m0011 } from './0011-postings';
+import { migrate as m0012 } from './0012-booths';
 
 export interface Migration {
   readonly version: number;
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, name: 'purge-drops', migrate: m0009 },
   { version: 10, name: 'signups', migrate: m0010 },
   { version: 11, name: 'postings', migrate: m0011 },
+  { version: 12, name: 'booths', migrate: m0012 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {

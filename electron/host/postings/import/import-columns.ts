@@ -27,6 +27,7 @@ export const IMPORT_FIELDS = [
   'validFrom',
   'validUntil',
   'urgent',
+  'booth',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -54,6 +55,7 @@ const ALIASES: Record<ImportField, readonly string[]> = {
   validFrom: ['validfrom', '开始日期', '开始时间', '发布日期', '生效日期'],
   validUntil: ['validuntil', '截止日期', '截止时间', '有效期至', '结束日期', '到期日期'],
   urgent: ['urgent', '急聘', '紧急'],
+  booth: ['booth', '展位', '展位号', '摊位', '摊位号'],
 };
 
 export function normaliseHeader(h: string): string {
@@ -112,6 +114,7 @@ export const TEMPLATE_HEADER = [
   '开始日期',
   '截止日期',
   '急聘',
+  '展位',
 ];
 export const TEMPLATE_EXAMPLE = [
   'SR-0001',
@@ -136,4 +139,5 @@ export const TEMPLATE_EXAMPLE = [
   '2025-07-01',
   '2025-07-31',
   '否',
+  'A12',
 ];

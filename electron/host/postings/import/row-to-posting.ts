@@ -5,7 +5,7 @@
  * rules of one that came from the platform. A row is all or nothing: any problem refuses it.
  */
 import { createHash } from 'node:crypto';
-import { PostingSchema, type Posting } from '../../../../shared/schemas/posting';
+import { BOOTH_PATTERN, LIMITS, PostingSchema, normaliseBooth, type Posting } from '../../../../shared/schemas/posting';
 import { OCCUPATION_CODES, OCCUPATION_LABELS_ZH, type OccupationCode } from '../../../../shared/occupations';
 import { IMPORT_ID_PREFIX, type ImportProblem } from '../../../../shared/staff-data-contract';
 import type { ColumnMap, ImportField } from './import-columns';
@@ -298,6 +298,14 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
       );
   }
 
+  const booth = normaliseBooth(text(cell('booth')));
+  if (booth !== '' && !BOOTH_PATTERN.test(booth))
+    problem(
+      'booth',
+      'bad_booth',
+      `${column('booth')} "${booth.slice(0, 20)}" is not a booth code like A12 (letters, digits and -, at most ${LIMITS.booth})`,
+    );
+
   const employerKind = choice('employerKind', EMPLOYER_WORDS, 'enterprise');
   const settlement = choice('settlement', SETTLEMENT_WORDS, null);
   const employmentType = choice('employmentType', EMPLOYMENT_WORDS, 'gig');
@@ -341,6 +349,8 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
   const candidate = {
     ...base,
     id,
+    // Not part of the content id: a booth changes from day to day, the posting stays the same.
+    ...(booth !== '' ? { booth } : {}),
     // No start date given: a posting already stored keeps its own, a new one starts now.
     validFrom: validFrom ?? existing?.validFrom ?? new Date(ctx.now).toISOString(),
     validUntil,
@@ -399,6 +409,7 @@ const IMPORT_FIELD_OF: Record<string, ImportField | undefined> = {
   validFrom: 'validFrom',
   validUntil: 'validUntil',
   urgent: 'urgent',
+  booth: 'booth',
   id: 'id',
 };
 
@@ -407,8 +418,10 @@ export function sameContent(a: Posting, b: Posting): boolean {
   const strip = ({ revision: _r, updatedAt: _u, source: _s, validFrom: _f, validUntil: _t, ...rest }: Posting) => rest;
   const x = strip(a);
   const y = strip(b);
+  // both sides' keys: an optional field (booth) may be absent on one of them
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]) as Set<keyof typeof x>;
   return (
-    (Object.keys(x) as (keyof typeof x)[]).every((k) => x[k] === y[k]) &&
+    [...keys].every((k) => x[k] === y[k]) &&
     Date.parse(a.validFrom) === Date.parse(b.validFrom) &&
     Date.parse(a.validUntil) === Date.parse(b.validUntil)
   );
