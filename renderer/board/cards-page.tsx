@@ -2,11 +2,11 @@
  * Cards layout: a grid of `columns × rows` cards of exactly the planned size. Inside a card,
  * as the planner laid it out (shared/planner/card-layout.ts): title with 急聘/日结/新 on its
  * right (or, when the whole title needs the line, at the start of the third), pay,
- * "district · settlement · headcount" (日结 only as its badge), ✓ employer, phone.
+ * "district · settlement · headcount" (日结 only as its badge), ✓ employer 展位 A12, phone.
  */
 import { useTranslation } from 'react-i18next';
 import type { BoardGeometry, BoardItem } from '../../shared/schemas/board-plan';
-import { ItemBadges, VerifiedMark } from './item-tags';
+import { BoothTag, ItemBadges, VerifiedMark } from './item-tags';
 
 interface Props {
   items: readonly BoardItem[];
@@ -47,6 +47,7 @@ function Card({ item, live }: { item: BoardItem; live: boolean }) {
       <div className="card__row">
         <VerifiedMark item={item} />
         <span className="card__employer line">{item.employer}</span>
+        <BoothTag item={item} />
       </div>
       <span className="card__phone line" data-testid="item-phone">
         {item.phone}

@@ -1,5 +1,5 @@
 /**
- * Filled tags with text — never colour alone (DOMAIN.md): 急聘, 日结, 新, and ✓ before a
+ * Filled tags with text — never colour alone (DOMAIN.md): 急聘, 日结, 新, 展位 A12, and ✓ before a
  * verified employer. The planner reserved room for exactly these words (shared/planner/
  * board-labels.ts): text plus 0.25 em padding each side, 0.25 em apart, at bodyPx.
  */
@@ -32,6 +32,17 @@ export function ItemBadges({ item, withDaily }: { item: BoardItem; withDaily: bo
         </span>
       )}
     </>
+  );
+}
+
+/** "展位 A12": where the visitor walks to; the planner reserved its width as a badge (boothTagText). */
+export function BoothTag({ item }: { item: BoardItem }) {
+  const { t } = useTranslation();
+  if (!item.booth) return null;
+  return (
+    <span className="tag tag--booth" data-testid="tag-booth">
+      {t('board.booth', { code: item.booth })}
+    </span>
   );
 }
 

@@ -38,6 +38,12 @@ function Cell({ column, item, hasSettlement }: { column: TableColumn; item: Boar
     case 'employer':
       // No ✓ here: the planner gives the employer cell's whole width to the name.
       return <span className="line">{item.employer}</span>;
+    case 'booth':
+      return item.booth ? (
+        <span className="line booth-mark" data-testid="tag-booth">
+          {item.booth}
+        </span>
+      ) : null;
     case 'phone':
       return (
         <span className="line" data-testid="item-phone">

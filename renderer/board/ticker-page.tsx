@@ -41,6 +41,7 @@ function Segment({ item }: { item: BoardItem }) {
     { key: 'district', text: item.district },
     { key: 'headcount', text: item.headcount },
     { key: 'employer', text: item.employer },
+    { key: 'booth', text: item.booth ? t('board.booth', { code: item.booth }) : '', className: 'booth-mark' },
     { key: 'phone', text: item.phone, className: 'ticker__phone' },
   ].filter((p) => p.text !== '');
   return (
@@ -50,7 +51,13 @@ function Segment({ item }: { item: BoardItem }) {
           {i > 0 ? TICKER_FIELD_GAP : null}
           <span
             className={p.className || undefined}
-            data-testid={p.key === 'settlement' && item.settlement === 'daily' ? 'tag-daily' : undefined}
+            data-testid={
+              p.key === 'booth'
+                ? 'tag-booth'
+                : p.key === 'settlement' && item.settlement === 'daily'
+                  ? 'tag-daily'
+                  : undefined
+            }
           >
             {p.text}
           </span>

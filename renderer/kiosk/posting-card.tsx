@@ -34,6 +34,11 @@ export function PostingCard({ posting, onOpen }: { posting: PublicPosting; onOpe
           {posting.settlement === 'daily' && (
             <span className="badge badge-daily">{settlementText(posting, locale)}</span>
           )}
+          {posting.booth && (
+            <span className="badge badge-booth" data-testid="card-booth">
+              {t('kiosk.card.booth', { code: posting.booth })}
+            </span>
+          )}
         </span>
         <span className="card-meta">
           {formatDistrict(posting.districtCode)} · {posting.employerName}

@@ -48,6 +48,11 @@ export function PostingDetail({
               {settlementText(posting, locale)}
             </span>
           </p>
+          {posting.booth && (
+            <p className="detail-booth" data-testid="detail-booth">
+              {t('kiosk.detail.boothVisit', { code: posting.booth })}
+            </p>
+          )}
         </div>
       </header>
       <div className="detail-body">

@@ -21,6 +21,7 @@ export function PostingForm({ editing, onDone }: { editing: StaffPosting | null;
     occupation: editing?.occupation ?? 'construction',
     employerName: editing?.employerName ?? '',
     employerKind: editing?.employerKind ?? 'enterprise',
+    booth: editing?.booth ?? '',
     payMin: editing ? String(editing.payMin) : '',
     payMax: editing?.payMax != null ? String(editing.payMax) : '',
     payUnit: editing?.payUnit ?? 'day',
@@ -46,6 +47,8 @@ export function PostingForm({ editing, onDone }: { editing: StaffPosting | null;
       employerName: v.employerName,
       employerKind: v.employerKind,
       employerVerified: editing?.employerVerified ?? false,
+      // blank clears the booth (the schema stores no empty booth)
+      booth: v.booth,
       payMin: Number(v.payMin),
       payMax: v.payMax === '' ? null : Number(v.payMax),
       payUnit: v.payUnit,
@@ -101,6 +104,17 @@ export function PostingForm({ editing, onDone }: { editing: StaffPosting | null;
         <label>
           {t('staff.postings.f.employerKind')}
           {select('employerKind', EMPLOYER_KINDS, (x) => t(`staff.postings.kinds.${x}`))}
+        </label>
+        <label>
+          {t('staff.postings.f.booth')}
+          <input
+            value={v.booth}
+            onChange={set('booth')}
+            maxLength={8}
+            title={t('staff.postings.f.boothHint')}
+            autoCapitalize="characters"
+            data-testid="posting-booth"
+          />
         </label>
         <label>
           {t('staff.postings.f.payMin')}

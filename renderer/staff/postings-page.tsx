@@ -117,7 +117,14 @@ export function PostingsPage() {
                   <strong>{p.title}</strong>{' '}
                   <span className="badge badge--muted">{t(`occupation.${p.occupation}`)}</span>
                   <div className="hint">
-                    {p.employerName} · {t('staff.postings.headcount', { n: p.headcount })}
+                    {p.employerName}
+                    {p.booth ? (
+                      <>
+                        {' · '}
+                        <strong data-testid="posting-row-booth">{t('staff.postings.booth', { code: p.booth })}</strong>
+                      </>
+                    ) : null}{' '}
+                    · {t('staff.postings.headcount', { n: p.headcount })}
                     {p.editable ? ` · ${t('staff.postings.ours')}` : ''}
                   </div>
                 </td>

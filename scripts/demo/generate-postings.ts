@@ -10,6 +10,7 @@ import { HOME_CITY_CODE, districtsOfCity } from '../../shared/districts';
 import { createRandom, type Random } from './prng';
 import { TRADES, type Job, type PayOption, type Trade } from './trades';
 import { landlinePhone, makeAddress, makeEmployer, mobilePhone } from './people';
+import { assignBooths } from './booths';
 
 export interface GenerateOptions {
   seed: number;
@@ -260,5 +261,5 @@ export function generatePostings(count: number, opts: GenerateOptions): Posting[
       out.push(makePosting(rng, i, opts.now, trade, rng.pick(trade.jobs)));
     }
   }
-  return out;
+  return assignBooths(out, opts.seed);
 }

@@ -13,16 +13,30 @@ export const BADGE_TEXT: Record<Locale, { urgent: string; new: string }> = {
 
 /** Column labels of the table layout's first row; columns are never narrower than these. */
 export const TABLE_LABELS: Record<Locale, Record<TableColumn, string>> = {
-  'zh-CN': { title: '岗位', pay: '薪资', settlement: '结算', district: '地区', employer: '雇主', phone: '电话' },
+  'zh-CN': {
+    title: '岗位',
+    pay: '薪资',
+    settlement: '结算',
+    district: '地区',
+    employer: '雇主',
+    booth: '展位',
+    phone: '电话',
+  },
   en: {
     title: 'Job',
     pay: 'Pay',
     settlement: 'Settlement',
     district: 'District',
     employer: 'Employer',
+    booth: 'Booth',
     phone: 'Phone',
   },
 };
+
+/** The booth tag on cards and in the ticker: "展位 A12" (the i18n key `board.booth` holds the same). */
+export function boothTagText(booth: string, locale: Locale): string {
+  return `${TABLE_LABELS[locale].booth} ${booth}`;
+}
 
 /** Mark drawn before a verified employer's name (room reserved in cards). */
 export const VERIFIED_MARK = '✓';

@@ -239,10 +239,13 @@ function boardItems(
   hall: HallProfile | undefined,
 ): BoardItem[] {
   const masked = maskedPhoneText(hall, screen.locale);
-  const key = `${screen.locale}|${masked}|${screen.filter.occupations.join(',')}|${screen.filter.districts.join(',')}`;
+  const boothFirst = screen.boothFirst === true;
+  const key = `${screen.locale}|${masked}|${boothFirst ? 'booth|' : ''}${screen.filter.occupations.join(',')}|${screen.filter.districts.join(',')}`;
   const make = () => ({
     now,
-    items: selectPostings(postings, screen.filter, now).map((s) => toBoardItem(s, now, screen.locale, masked)),
+    items: selectPostings(postings, screen.filter, now, { boothFirst }).map((s) =>
+      toBoardItem(s, now, screen.locale, masked),
+    ),
   });
   const hit = selections.get(postings, key, make);
   // only the latest moment is kept per filter: a re-plan at another time replaces it

@@ -1,7 +1,7 @@
 import type { BoardGeometry, BoardItem } from '../schemas/board-plan';
 import { atLeastFloor } from '../legibility';
 import type { Locale } from '../format';
-import { BADGE_TEXT, VERIFIED_MARK } from './board-labels';
+import { BADGE_TEXT, VERIFIED_MARK, boothTagText } from './board-labels';
 import { LINE_HEIGHT, lineBoxPx, type Frame } from './board-frame';
 import { fitText, textWidthPx } from './text-measure';
 import { IdentityMemo } from './identity-memo';
@@ -19,8 +19,8 @@ const MAX_PAY_EM = 11;
 
 /**
  * Inside a card, top to bottom: title line (titlePx, badges on its right), pay (titlePx),
- * "district · settlement · headcount" (bodyPx), employer (bodyPx, ✓ before it when verified),
- * phone (bodyPx). Every line is `innerWidth` wide after `padPx` on each side.
+ * "district · settlement · headcount" (bodyPx), employer (bodyPx, ✓ before it when verified,
+ * the booth tag "展位 A12" after it, never cut), phone (bodyPx). Every line is `innerWidth` wide after `padPx` on each side.
  *
  * The trade is what a visitor looks for, so badges never take the title's room: when the whole
  * title and the badges do not fit one line, the badges move to the front of the third line
@@ -71,6 +71,11 @@ export function verifiedMarkWidthPx(bodyPx: number): number {
   return textWidthPx(`${VERIFIED_MARK} `, bodyPx);
 }
 
+/** Room the booth tag ("展位 A12", a badge at bodyPx) takes at the end of the employer line; 0 without a booth. */
+export function boothTagWidthPx(item: Pick<BoardItem, 'booth'>, bodyPx: number, locale: Locale): number {
+  return item.booth ? badgesWidthPx([boothTagText(item.booth, locale)], bodyPx) : 0;
+}
+
 export function cardHeightPx(bodyPx: number, titlePx: number): number {
   const b = cardBoxes(1, bodyPx, titlePx);
   return 2 * b.padPx + 2 * b.titleLinePx + 3 * b.bodyLinePx;
@@ -113,7 +118,14 @@ function itemMinInnerWidth(it: BoardItem, bodyPx: number, titlePx: number, sep: 
     Math.min(textWidthPx(it.pay, titlePx), MAX_PAY_EM * titlePx),
     3 * titlePx,
     badgesWidthPx(cardBadges(it, locale), bodyPx) + metaFixedWidthPx(it, bodyPx, sep) + 2 * bodyPx,
+    // the booth is never cut: its tag and two characters of the employer share the line
+    it.booth ? employerMarksWidthPx(it, bodyPx, locale) + 2 * bodyPx : 0,
   );
+}
+
+/** What shares the employer line with the name: ✓ before it, the booth tag after it. */
+function employerMarksWidthPx(it: BoardItem, bodyPx: number, locale: Locale): number {
+  return (it.verified ? verifiedMarkWidthPx(bodyPx) : 0) + boothTagWidthPx(it, bodyPx, locale);
 }
 
 export interface GridLayout {
@@ -176,7 +188,7 @@ function fitCard(item: BoardItem, grid: GridLayout, locale: Locale): BoardItem {
     title: fitText(item.title, badgesBelow ? inner : inner - badgesW, titlePx),
     pay: fitText(item.pay, inner, titlePx),
     district: fitText(item.district, inner - fixedMeta, bodyPx),
-    employer: fitText(item.employer, inner - (item.verified ? verifiedMarkWidthPx(bodyPx) : 0), bodyPx),
+    employer: fitText(item.employer, inner - employerMarksWidthPx(item, bodyPx, locale), bodyPx),
     phone: fitText(item.phone, inner, bodyPx),
   };
 }

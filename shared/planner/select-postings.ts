@@ -37,12 +37,23 @@ export function postingMatchesFilter(
   return matcher(posting);
 }
 
+export interface SelectOrder {
+  /** Postings with a booth in the hall today first (the screen's `boothFirst`), each part in the usual order. */
+  boothFirst?: boolean | undefined;
+}
+
 /**
  * The postings a screen shows at `now`: matching its filter and valid (validFrom ≤ now <
  * validUntil), in a fixed order — urgent first, then 日结 (what visitors look for first), then
- * newest first, then id — so the same input always gives the same plan.
+ * newest first, then id — so the same input always gives the same plan. With `boothFirst`,
+ * the postings with a booth come before the others, each part in that same order.
  */
-export function selectPostings(postings: readonly Posting[], filter: ScreenFilter, now: number): SelectedPosting[] {
+export function selectPostings(
+  postings: readonly Posting[],
+  filter: ScreenFilter,
+  now: number,
+  order: SelectOrder = {},
+): SelectedPosting[] {
   const out: SelectedPosting[] = [];
   for (const posting of postings) {
     if (!postingMatchesFilter(filter, posting)) continue;
@@ -53,8 +64,15 @@ export function selectPostings(postings: readonly Posting[], filter: ScreenFilte
     if (!(from <= now && now < until)) continue;
     out.push({ posting, validFromMs: from });
   }
-  out.sort(compareSelected);
+  out.sort(order.boothFirst ? compareBoothFirst : compareSelected);
   return out;
+}
+
+function compareBoothFirst(a: SelectedPosting, b: SelectedPosting): number {
+  const ba = a.posting.booth !== undefined;
+  const bb = b.posting.booth !== undefined;
+  if (ba !== bb) return ba ? -1 : 1;
+  return compareSelected(a, b);
 }
 
 function compareSelected(a: SelectedPosting, b: SelectedPosting): number {

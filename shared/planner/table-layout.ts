@@ -8,7 +8,7 @@ import { fitText, textWidthPx } from './text-measure';
 import { IdentityMemo } from './identity-memo';
 
 /** Columns given up, in this order, when the screen is too narrow for all of them. */
-const DROP_ORDER: readonly TableColumn[] = ['employer', 'settlement'];
+const DROP_ORDER: readonly TableColumn[] = ['employer', 'settlement', 'booth'];
 
 const TITLE_SCALES = [1.25, 1] as const;
 
@@ -35,7 +35,7 @@ export function tableBadges(
 }
 
 function cellText(item: BoardItem, column: TableColumn): string {
-  return column === 'settlement' ? item.settlementText : item[column];
+  return column === 'settlement' ? item.settlementText : column === 'booth' ? (item.booth ?? '') : item[column];
 }
 
 export interface TableLayout {
@@ -51,7 +51,9 @@ function tryTable(frame: Frame, items: readonly BoardItem[], locale: Locale, tit
   const rowsPerPage = Math.floor(frame.contentHeight / rowHeightPx) - 1;
   if (rowsPerPage < 1) return null;
 
-  let columns: TableColumn[] = [...TABLE_COLUMNS];
+  // The booth column ("展位": A12) only where some posting has a booth; never cut, like the phone.
+  const withBooth = items.some((it) => it.booth);
+  let columns: TableColumn[] = TABLE_COLUMNS.filter((c) => c !== 'booth' || withBooth);
   for (let dropped = 0; ; dropped++) {
     const need = new Map<TableColumn, number>();
     const min = new Map<TableColumn, number>();

@@ -1,7 +1,7 @@
 import type { BoardGeometry, BoardItem } from '../schemas/board-plan';
 import { atLeastFloor } from '../legibility';
 import type { Locale } from '../format';
-import { BADGE_TEXT } from './board-labels';
+import { BADGE_TEXT, boothTagText } from './board-labels';
 import { HEADER_SAMPLES, LINE_HEIGHT, lineBoxPx } from './board-frame';
 import { textWidthPx } from './text-measure';
 
@@ -38,6 +38,7 @@ export function tickerItemText(item: BoardItem, locale: Locale): string {
     item.district,
     item.headcount,
     item.employer,
+    item.booth ? boothTagText(item.booth, locale) : '',
     item.phone,
   ];
   return parts.filter((p) => p !== '').join(TICKER_FIELD_GAP);

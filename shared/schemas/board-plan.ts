@@ -79,7 +79,7 @@ export const BoardPageSchema = z.object({
 });
 export type BoardPage = z.infer<typeof BoardPageSchema>;
 
-export const TABLE_COLUMNS = ['title', 'pay', 'settlement', 'district', 'employer', 'phone'] as const;
+export const TABLE_COLUMNS = ['title', 'pay', 'settlement', 'district', 'employer', 'booth', 'phone'] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
 
 /** Pixel geometry in CSS px of the page's viewport. All font sizes are ≥ `minGlyphPx`. */

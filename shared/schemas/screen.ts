@@ -57,6 +57,8 @@ export const ScreenProfileSchema = z.object({
   maxCycleS: z.number().int().min(MIN_CYCLE_S).max(MAX_CYCLE_S).optional(),
   /** Adds the group's "which screen has which trade" page to the rotation (grouped screens only). */
   groupLegend: z.boolean().optional(),
+  /** Postings whose employer has a booth in the hall today come first (select-postings.ts). */
+  boothFirst: z.boolean().optional(),
 });
 export type ScreenProfile = z.infer<typeof ScreenProfileSchema>;
 export type ScreenProfileInput = z.input<typeof ScreenProfileSchema>;

@@ -116,7 +116,11 @@ export function overflowProblems(full: BoardPlan): string[] {
         fits(meta.join(word(locale, 'separator')), g.bodyPx, inner - (it.badgesBelow ? badgesW : 0), 'card meta line');
         // ✓ then 0.3 em of margin before a verified employer
         const mark = it.verified ? fontWidthPx(word(locale, 'verifiedMark'), g.bodyPx) + 0.3 * g.bodyPx : 0;
-        fits(it.employer, g.bodyPx, inner - mark, 'card employer');
+        // the booth tag ("展位 A12", a badge) after the employer, whole
+        const booth = it.booth ? fill(word(locale, 'booth'), { code: it.booth }) : null;
+        const boothW = booth ? badgeBox(booth) + badgeGap(g.bodyPx) : 0;
+        if (booth) check(/^[A-Z0-9-]{1,8}$/.test(it.booth!), `card booth cut: "${it.booth}"`);
+        fits(it.employer, g.bodyPx, inner - mark - boothW, 'card employer');
         fits(it.phone, g.bodyPx, inner, 'card phone');
       }
     }
@@ -143,7 +147,8 @@ export function overflowProblems(full: BoardPlan): string[] {
       check(page.items.length <= t.rowsPerPage, `page ${page.index} has more rows than fit`);
       for (const it of page.items) {
         for (const col of t.columns) {
-          const text = col.key === 'settlement' ? it.settlementText : it[col.key];
+          const text =
+            col.key === 'settlement' ? it.settlementText : col.key === 'booth' ? (it.booth ?? '') : it[col.key];
           const badges = col.key === 'title' ? tableBadges(it, withSettlement, locale) : [];
           const box = col.widthPx - badges.reduce((s, b) => s + badgeBox(b) + badgeGap(g.bodyPx), 0);
           fits(text, font(col.key), box, `table ${col.key}`);
@@ -199,7 +204,7 @@ function tableBadges(it: BoardItem, withSettlement: boolean, locale: Locale): st
   ].filter((b): b is string => b !== null);
 }
 
-/** ticker-page.tsx: 【急聘】, title, pay, settlement, district, headcount, employer, phone; two spaces between fields, "\u3000◆\u3000" between postings. */
+/** ticker-page.tsx: 【急聘】, title, pay, settlement, district, headcount, employer, 展位 A12, phone; two spaces between fields, "\u3000◆\u3000" between postings. */
 function tickerLine(items: readonly BoardItem[], locale: Locale): string {
   return items
     .map((it) =>
@@ -211,6 +216,7 @@ function tickerLine(items: readonly BoardItem[], locale: Locale): string {
         it.district,
         it.headcount,
         it.employer,
+        it.booth ? fill(word(locale, 'booth'), { code: it.booth }) : '',
         it.phone,
       ]
         .filter((s) => s !== '')

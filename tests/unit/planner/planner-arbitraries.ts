@@ -178,6 +178,12 @@ export const phoneArb = fc.oneof(
 
 // ---------- postings ----------
 
+/** Booth codes as halls paint them, up to the widest 8 characters the schema allows (W and M are the widest glyphs). */
+export const boothArb = fc.oneof(
+  fc.constantFrom('A12', 'B-03', '2F-A12', '7', 'WWWWWWWW', 'MWMW-MWM'),
+  fc.stringMatching(/^[A-Z0-9](?:[A-Z0-9-]{0,6}[A-Z0-9])?$/),
+);
+
 /** Fields of a valid Posting; validity windows are placed around NOW so some are live, some not. */
 const postingFieldsArb = fc.record({
   employerName: employerArb,
@@ -201,6 +207,7 @@ const postingFieldsArb = fc.record({
   ),
   lengthHours: fc.integer({ min: 1, max: 200 }),
   urgent: fc.boolean(),
+  booth: fc.option(boothArb, { nil: undefined, freq: 2 }),
 });
 
 type PostingFields = typeof postingFieldsArb extends fc.Arbitrary<infer T> ? T : never;
@@ -225,6 +232,7 @@ function toPosting(r: PostingFields, index: number): Posting {
     validFrom: new Date(NOW + r.fromHours * HOUR).toISOString(),
     validUntil: new Date(NOW + (r.fromHours + r.lengthHours) * HOUR).toISOString(),
     urgent: r.urgent,
+    booth: r.booth,
     source: 'platform',
     revision: 1,
     updatedAt: new Date(NOW).toISOString(),
