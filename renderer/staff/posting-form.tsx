@@ -107,14 +107,8 @@ export function PostingForm({ editing, onDone }: { editing: StaffPosting | null;
         </label>
         <label>
           {t('staff.postings.f.booth')}
-          <input
-            value={v.booth}
-            onChange={set('booth')}
-            maxLength={8}
-            title={t('staff.postings.f.boothHint')}
-            autoCapitalize="characters"
-            data-testid="posting-booth"
-          />
+          <input value={v.booth} onChange={set('booth')} maxLength={8} data-testid="posting-booth" />
+          <span className="hint">{t('staff.postings.f.boothHint')}</span>
         </label>
         <label>
           {t('staff.postings.f.payMin')}

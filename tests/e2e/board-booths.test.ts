@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEFAULT_SCREEN, type ScreenProfile } from '../../shared/schemas/screen';
+import { DEFAULT_SCREEN, type BoardLayout, type ScreenProfile } from '../../shared/schemas/screen';
 import { openDatabase, closeDatabase } from '../../electron/host/db/open-database';
 import { createPostingStore } from '../../electron/host/db/posting-store';
 import { generatePostings } from '../../scripts/demo/generate-postings';
@@ -20,41 +20,22 @@ import { tmpDir } from '../support/tmp-dir';
 
 const SHOTS = '/tmp/booth-shots';
 
+/** A screen of the demo hall's kinds, leading with booths. */
+const at = (
+  id: string,
+  size: [number, number],
+  pitchMm: number,
+  viewingDistanceM: number,
+  layout: BoardLayout,
+): ScreenProfile => {
+  const [width, height] = size;
+  return { ...DEFAULT_SCREEN, id, name: id, width, height, pitchMm, viewingDistanceM, layout, boothFirst: true };
+};
 const screens: ScreenProfile[] = [
   { ...DEFAULT_SCREEN, boothFirst: true },
-  {
-    ...DEFAULT_SCREEN,
-    id: 'table',
-    name: '二号屏',
-    width: 960,
-    height: 480,
-    pitchMm: 2.5,
-    viewingDistanceM: 5,
-    layout: 'table',
-    boothFirst: true,
-  },
-  {
-    ...DEFAULT_SCREEN,
-    id: 'strip',
-    name: '条屏',
-    width: 2560,
-    height: 640,
-    pitchMm: 4,
-    viewingDistanceM: 10,
-    layout: 'ticker',
-    boothFirst: true,
-  },
-  {
-    ...DEFAULT_SCREEN,
-    id: 'thin',
-    name: '窄条屏',
-    width: 2560,
-    height: 160,
-    pitchMm: 4,
-    viewingDistanceM: 10,
-    layout: 'ticker',
-    boothFirst: true,
-  },
+  at('table', [960, 480], 2.5, 5, 'table'),
+  at('strip', [2560, 640], 4, 10, 'ticker'),
+  at('thin', [2560, 160], 4, 10, 'ticker'),
 ];
 
 /** Every booth tag or mark on the live page: its text, font size, and whether it sits inside its card or cell. */
