@@ -64,7 +64,7 @@ describe('postings import and hide/unhide through the staff routes', () => {
     expect(actions).toEqual(expect.arrayContaining(['posting.hide', 'posting.unhide']));
   });
 
-  it('creates and edits a hall posting, and refuses to edit a platform posting', async () => {
+  it('creates and edits a hall posting with its booth, and refuses to edit a platform posting', async () => {
     const until = new Date(Date.now() + 5 * 86_400_000).toISOString();
     const created = await call(t.hall.url, 'POST', '/api/staff/postings', {
       token: t.token,
@@ -76,16 +76,36 @@ describe('postings import and hide/unhide through the staff routes', () => {
         headcount: 4,
         contactPhone: '13812340001',
         validUntil: until,
+        booth: ' ａ12 ',
       }),
     });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ title: '仓库理货员', revision: 1, source: '本馆窗口录入', editable: true });
+    expect(created.json).toMatchObject({
+      title: '仓库理货员',
+      revision: 1,
+      source: '本馆窗口录入',
+      editable: true,
+      booth: 'A12',
+    });
     expect(boardIds()).toContain(created.json.id);
+    const onBoard = () =>
+      (t.hall.boards.planFor('1')?.pages ?? []).flatMap((p) => p.items).find((i) => i.id === created.json.id);
+    expect(onBoard()?.booth).toBe('A12');
+    const pub = await call(t.hall.url, 'GET', '/api/listings?q=仓库理货员&limit=10');
+    expect(pub.json.listings.find((l: { id: string }) => l.id === created.json.id)?.booth).toBe('A12');
+    const bad = await call(t.hall.url, 'PUT', `/api/staff/postings/${created.json.id}`, {
+      token: t.token,
+      body: { booth: 'A12号' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/booth/);
     const edited = await call(t.hall.url, 'PUT', `/api/staff/postings/${created.json.id}`, {
       token: t.token,
-      body: { payMin: 200 },
+      body: { payMin: 200, booth: '' },
     });
     expect(edited.json).toMatchObject({ payMin: 200, revision: 2 });
+    expect(edited.json).not.toHaveProperty('booth');
+    expect(onBoard()?.booth).toBeUndefined();
     // the standalone hall's demo postings stand in for the platform's
     const platform = (
       await call(t.hall.url, 'GET', '/api/staff/postings?limit=500', { token: t.token })
