@@ -20,7 +20,8 @@ const MAX_PAY_EM = 11;
 /**
  * Inside a card, top to bottom: title line (titlePx, badges on its right), pay (titlePx),
  * "district · settlement · headcount" (bodyPx), employer (bodyPx, ✓ before it when verified,
- * the booth tag "展位 A12" after it, never cut), phone (bodyPx). Every line is `innerWidth` wide after `padPx` on each side.
+ * the booth tag "展位 A12" after it, never cut), phone (bodyPx). Every line is `innerWidth`
+ * wide after `padPx` on each side.
  *
  * The trade is what a visitor looks for, so badges never take the title's room: when the whole
  * title and the badges do not fit one line, the badges move to the front of the third line
