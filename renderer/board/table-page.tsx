@@ -40,7 +40,7 @@ function Cell({ column, item, hasSettlement }: { column: TableColumn; item: Boar
       return <span className="line">{item.employer}</span>;
     case 'booth':
       return item.booth ? (
-        <span className="line booth-mark" data-testid="tag-booth">
+        <span className="tag tag--booth" data-testid="tag-booth">
           {item.booth}
         </span>
       ) : null;

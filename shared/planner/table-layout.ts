@@ -62,7 +62,13 @@ function tryTable(frame: Frame, items: readonly BoardItem[], locale: Locale, tit
       let w = textWidthPx(TABLE_LABELS[locale][col], bodyPx);
       let badges = 0;
       for (const it of items) {
-        const b = col === 'title' ? badgesWidthPx(tableBadges(it, columns, locale), bodyPx) : 0;
+        // the booth is drawn as a tag: its text and the tag's padding
+        const b =
+          col === 'title'
+            ? badgesWidthPx(tableBadges(it, columns, locale), bodyPx)
+            : col === 'booth' && it.booth
+              ? 2 * Math.round(bodyPx * 0.25)
+              : 0;
         badges = Math.max(badges, b);
         w = Math.max(w, textWidthPx(cellText(it, col), font) + b);
       }

@@ -45,8 +45,9 @@ const screens: ScreenProfile[] = [
 /** Every booth tag or mark on the live page: its text, font size, and whether it sits inside its card or cell. */
 function boothMarks(page: Page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('.board-page:not(.board-page--leaving) [data-testid="tag-booth"]')].map(
-      (el) => {
+    [...document.querySelectorAll<HTMLElement>('[data-testid="tag-booth"]')]
+      .filter((el) => !el.closest('.board-page--leaving'))
+      .map((el) => {
         const r = el.getBoundingClientRect();
         const box = el.closest('.card, .table__cell');
         // a scrolling ticker's marks pass the screen: only the line's height is checked there
@@ -57,8 +58,7 @@ function boothMarks(page: Page) {
           inside = r.left >= b.left - 0.5 && r.right <= b.right - pad + 0.5 && r.top >= b.top && r.bottom <= b.bottom;
         }
         return { text: el.textContent ?? '', fontPx: parseFloat(getComputedStyle(el).fontSize), inside };
-      },
-    ),
+      }),
   );
 }
 

@@ -150,7 +150,11 @@ export function overflowProblems(full: BoardPlan): string[] {
           const text =
             col.key === 'settlement' ? it.settlementText : col.key === 'booth' ? (it.booth ?? '') : it[col.key];
           const badges = col.key === 'title' ? tableBadges(it, withSettlement, locale) : [];
-          const box = col.widthPx - badges.reduce((s, b) => s + badgeBox(b) + badgeGap(g.bodyPx), 0);
+          // the booth is a tag: its padding inside the cell
+          const box =
+            col.widthPx -
+            badges.reduce((s, b) => s + badgeBox(b) + badgeGap(g.bodyPx), 0) -
+            (col.key === 'booth' && it.booth ? 2 * badgePad(g.bodyPx) : 0);
           fits(text, font(col.key), box, `table ${col.key}`);
         }
       }
