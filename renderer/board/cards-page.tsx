@@ -4,9 +4,11 @@
  * right (or, when the whole title needs the line, at the start of the third), pay,
  * "district · settlement · headcount" (日结 only as its badge), ✓ employer 展位 A12, phone.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardGeometry, BoardItem } from '../../shared/schemas/board-plan';
 import { BoothTag, ItemBadges, VerifiedMark } from './item-tags';
+import { itemKey, useMountedRef } from './live-keys';
 
 interface Props {
   items: readonly BoardItem[];
@@ -14,14 +16,16 @@ interface Props {
   live: boolean;
 }
 
-function Card({ item, live }: { item: BoardItem; live: boolean }) {
+/** `changed`: the card came in by a live change on the page already up (it animates once). */
+function Card({ item, live, changed }: { item: BoardItem; live: boolean; changed: boolean }) {
   const { t } = useTranslation();
+  const [animate] = useState(changed);
   const sep = t('board.separator');
   // 日结 is its badge; the third line does not say it again
   const daily = item.settlement === 'daily';
   return (
     <article
-      className={`card${item.urgent ? ' card--urgent' : ''}${daily ? ' card--daily' : ''}`}
+      className={`card${item.urgent ? ' card--urgent' : ''}${daily ? ' card--daily' : ''}${animate ? ' card--changed' : ''}`}
       data-testid={live ? 'board-item' : undefined}
       data-posting-id={item.id}
     >
@@ -57,6 +61,7 @@ function Card({ item, live }: { item: BoardItem; live: boolean }) {
 }
 
 export function CardsPage({ items, cards, live }: Props) {
+  const mounted = useMountedRef();
   return (
     <div
       className="cards"
@@ -66,7 +71,7 @@ export function CardsPage({ items, cards, live }: Props) {
       }}
     >
       {items.map((item) => (
-        <Card key={item.id} item={item} live={live} />
+        <Card key={itemKey(item)} item={item} live={live} changed={mounted.current} />
       ))}
     </div>
   );

@@ -3,9 +3,11 @@
  * then one posting per row, every row `rowHeightPx` high, columns exactly their planned
  * width and `gapPx` apart; title and pay at titlePx. Rows are shaded edge to edge.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BoardGeometry, BoardItem, TableColumn } from '../../shared/schemas/board-plan';
 import { ItemBadges } from './item-tags';
+import { itemKey, useMountedRef } from './live-keys';
 
 interface Props {
   items: readonly BoardItem[];
@@ -57,8 +59,37 @@ function Cell({ column, item, hasSettlement }: { column: TableColumn; item: Boar
   }
 }
 
+interface RowProps {
+  item: BoardItem;
+  alt: boolean;
+  table: Props['table'];
+  hasSettlement: boolean;
+  live: boolean;
+  /** The row came in by a live change on the page already up (it animates once). */
+  changed: boolean;
+}
+
+function Row({ item, alt, table, hasSettlement, live, changed }: RowProps) {
+  const [animate] = useState(changed);
+  return (
+    <div
+      role="row"
+      className={`table__row${alt ? ' table__row--alt' : ''}${item.urgent ? ' table__row--urgent' : ''}${animate ? ' table__row--changed' : ''}`}
+      data-testid={live ? 'board-item' : undefined}
+      data-posting-id={item.id}
+    >
+      {table.columns.map((c) => (
+        <span key={c.key} role="cell" className={`table__cell table__cell--${c.key}`} style={{ width: c.widthPx }}>
+          <Cell column={c.key} item={item} hasSettlement={hasSettlement} />
+        </span>
+      ))}
+    </div>
+  );
+}
+
 export function TablePage({ items, table, live }: Props) {
   const { t } = useTranslation();
+  const mounted = useMountedRef();
   const hasSettlement = table.columns.some((c) => c.key === 'settlement');
   return (
     <div className="table" role="table">
@@ -70,19 +101,15 @@ export function TablePage({ items, table, live }: Props) {
         ))}
       </div>
       {items.map((item, i) => (
-        <div
-          key={item.id}
-          role="row"
-          className={`table__row${i % 2 === 1 ? ' table__row--alt' : ''}${item.urgent ? ' table__row--urgent' : ''}`}
-          data-testid={live ? 'board-item' : undefined}
-          data-posting-id={item.id}
-        >
-          {table.columns.map((c) => (
-            <span key={c.key} role="cell" className={`table__cell table__cell--${c.key}`} style={{ width: c.widthPx }}>
-              <Cell column={c.key} item={item} hasSettlement={hasSettlement} />
-            </span>
-          ))}
-        </div>
+        <Row
+          key={itemKey(item)}
+          item={item}
+          alt={i % 2 === 1}
+          table={table}
+          hasSettlement={hasSettlement}
+          live={live}
+          changed={mounted.current}
+        />
       ))}
     </div>
   );

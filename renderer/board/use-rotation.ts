@@ -3,33 +3,34 @@
  * Each tick recomputes from the clock and sleeps until the absolute deadline `nextAtMs`; no
  * chained offsets, so walls stay in phase and a reload resumes in place.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { BoardPage, BoardPlan } from '../../shared/schemas/board-plan';
 import { pageAt } from '../../shared/planner/rotation';
 import type { ServerClock } from '../common/server-clock';
+import { continuesShowing } from './live-keys';
 
 export interface ShownPage {
+  planId: string;
   page: BoardPage;
   /** Host ms at which this showing of the page began (the ticker scrolls from it). */
   startedAt: number;
   nextAtMs: number;
-  /** Changes when different content comes up; drives the page transition. */
+  /**
+   * Changes when another page comes up, not when a new plan keeps the page on screen
+   * (live-keys.ts); drives the page transition.
+   */
   key: string;
 }
 
-function shownAt(plan: BoardPlan, now: number): ShownPage | null {
+function shownAt(plan: BoardPlan, now: number, key: string): ShownPage | null {
   const pos = pageAt(plan, now);
   if (!pos) return null;
-  return {
-    page: pos.page,
-    startedAt: now - pos.elapsedMs,
-    nextAtMs: pos.nextAtMs,
-    key: `${plan.planId}:${pos.page.index}`,
-  };
+  return { planId: plan.planId, page: pos.page, startedAt: now - pos.elapsedMs, nextAtMs: pos.nextAtMs, key };
 }
 
 export function useRotation(plan: BoardPlan | null, clock: ServerClock, clockEpoch: number): ShownPage | null {
-  const [shown, setShown] = useState<ShownPage | null>(() => (plan ? shownAt(plan, clock.now()) : null));
+  const showings = useRef(0);
+  const [shown, setShown] = useState<ShownPage | null>(() => (plan ? shownAt(plan, clock.now(), 'show-0') : null));
 
   useEffect(() => {
     if (!plan) {
@@ -38,12 +39,13 @@ export function useRotation(plan: BoardPlan | null, clock: ServerClock, clockEpo
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const tick = () => {
-      const next = shownAt(plan, clock.now());
-      setShown((prev) =>
-        prev && next && prev.key === next.key && prev.startedAt === next.startedAt && prev.page === next.page
-          ? prev
-          : next,
-      );
+      const next = shownAt(plan, clock.now(), '');
+      setShown((prev) => {
+        if (!next) return null;
+        if (!prev || !continuesShowing(prev, next)) return { ...next, key: `show-${++showings.current}` };
+        if (prev.planId === next.planId && prev.startedAt === next.startedAt && prev.page === next.page) return prev;
+        return { ...next, key: prev.key };
+      });
       if (next) timer = setTimeout(tick, Math.max(0, next.nextAtMs - clock.now()));
     };
     tick();
