@@ -9,7 +9,7 @@ const NOW = Date.parse('2026-12-02T08:00:00Z');
 const item = (id: string, title = '叉车司机'): BoardItem => {
   const posting = makePosting({ id, title });
   const selected: SelectedPosting = { posting, validFromMs: Date.parse(posting.validFrom) };
-  return toBoardItem(selected, NOW, 'zh-CN');
+  return toBoardItem(selected, NOW, 'zh-CN', '电话请到服务窗口咨询');
 };
 const page = (index: number, items: BoardItem[]): BoardPage => ({
   index,
