@@ -4,11 +4,17 @@
  * new text (the start of the frame after the one that drew it). p50/p99 over 200 changes,
  * against the target (p99 < 300 ms) and against the bare admin HTTP round trip measured in
  * the same run.
+ *
+ * It also measures what goes over the wire per change: a second page shows a wall of all 500
+ * postings at 1920×1080 (about 42 pages); every change reaches both pages as a `plan-patch`,
+ * and its WebSocket frames are compared with the whole `plan` a page gets on connect for the
+ * same postings (what every change cost before patches).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import type { Page } from 'playwright-core';
 import { startHub } from '../hub/hub-server';
 import { generatePostings } from '../demo/generate-postings';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
@@ -19,6 +25,34 @@ const CHANGES = 200;
 const WATCHED_DISTRICT = '361181';
 const ADMIN = 'bench-admin';
 const HALL = 'bench-hall';
+
+interface Frames {
+  /** Bytes of each board event a page received, by event name (its socket.io frames as sent). */
+  bytes: Map<string, number[]>;
+  /** Pages of the last whole plan it got. */
+  planPages: number | null;
+}
+
+function watchFrames(page: Page): Frames {
+  const frames: Frames = { bytes: new Map(), planPages: null };
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', ({ payload }) => {
+      const text = typeof payload === 'string' ? payload : payload.toString('utf8');
+      const event = /^\d+\/board,\["([^"]+)"/.exec(text)?.[1];
+      if (!event) return;
+      const list = frames.bytes.get(event) ?? [];
+      list.push(Buffer.byteLength(text));
+      frames.bytes.set(event, list);
+      if (event === 'plan') {
+        const [, plan] = JSON.parse(text.slice(text.indexOf('['))) as [string, { pages: unknown[] }];
+        frames.planPages = plan.pages.length;
+      }
+    }),
+  );
+  return frames;
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -32,7 +66,10 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
   writeFileSync(
     join(hallDir, 'screens.json'),
     JSON.stringify({
-      screens: [{ ...DEFAULT_SCREEN, id: 'bench', filter: { occupations: [], districts: [WATCHED_DISTRICT] } }],
+      screens: [
+        { ...DEFAULT_SCREEN, id: 'bench', filter: { occupations: [], districts: [WATCHED_DISTRICT] } },
+        { ...DEFAULT_SCREEN, id: 'wall' },
+      ],
     }),
   );
   const hub = await startHub({
@@ -66,13 +103,20 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
   try {
     // The bench evaluates string expressions in the page, which the board's CSP (rightly) forbids.
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, bypassCSP: true });
-    await page.goto(`${hall.url}/board/bench`);
+    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const pageFrames = watchFrames(page);
+    const wallFrames = watchFrames(wall);
+    await Promise.all([page.goto(`${hall.url}/board/bench`), wall.goto(`${hall.url}/board/wall`)]);
     await page.waitForFunction(
       `document.querySelectorAll('[data-testid="board-item"]').length === ${watched.length}`,
       undefined,
       { timeout: 30_000 },
     );
 
+    // what came while the hall synced is not a change
+    await wall.locator('[data-testid="board-item"]').nth(11).waitFor({ timeout: 60_000 });
+    pageFrames.bytes.clear();
+    wallFrames.bytes.clear();
     const latencies: number[] = [];
     const roundTrips: number[] = [];
     for (let i = 0; i < CHANGES; i++) {
@@ -96,6 +140,32 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
       if (!res.ok) throw new Error(`admin upsert failed: ${res.status}`);
       latencies.push((await painted) - sent);
     }
+    // the wall page's last patch may still be on its way; then each page loads afresh, for
+    // the whole plan of the same postings
+    await new Promise((r) => setTimeout(r, 1000));
+    for (const p of [page, wall]) {
+      await p.reload();
+      await p.waitForSelector('[data-testid="board-item"]', { timeout: 30_000 });
+    }
+    const wire = (name: string, frames: Frames) => {
+      const patches = frames.bytes.get('plan-patch') ?? [];
+      const plans = frames.bytes.get('plan') ?? [];
+      const wholePlanBytes = plans.at(-1) ?? 0;
+      const patchBytesMean = patches.length > 0 ? Math.round(sum(patches) / patches.length) : 0;
+      return {
+        bench: `live-change-bytes-per-change-${name}`,
+        changes: CHANGES,
+        pages: frames.planPages,
+        patchesReceived: patches.length,
+        wholePlansReceived: plans.length,
+        patchBytesMean,
+        patchBytesMax: patches.length > 0 ? Math.max(...patches) : 0,
+        wholePlanBytes,
+        ratio: wholePlanBytes > 0 ? Number((patchBytesMean / wholePlanBytes).toFixed(4)) : null,
+        comparedTo:
+          'the whole plan of the same postings, as a page gets it on connect (what each change cost before plan-patch)',
+      };
+    };
     const p50 = percentile(latencies, 50);
     const p99 = percentile(latencies, 99);
     return [
@@ -111,6 +181,8 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
         meetsTarget: p99 < 300,
         adminRoundTripP50Ms: Number(percentile(roundTrips, 50).toFixed(1)),
       },
+      wire('6-postings', pageFrames),
+      wire('500-postings-wall', wallFrames),
     ];
   } finally {
     await browser.close();
