@@ -13,6 +13,8 @@ export interface HallOptions {
   hub: { url: string; urls: string[]; hallId: string; token: string } | null;
   /** Sets the first admin PIN when none exists (HALL_STAFF_PIN). */
   staffPin: string | null;
+  /** Days of proof-of-play counts kept (`--play-retention-days`, HALL_PLAY_RETENTION_DAYS; default 90). */
+  playRetentionDays: number;
   /** better-sqlite3 build to load (the Electron shell's, for Electron's ABI); absent: node_modules' own. */
   nativeBinding?: string | null;
 }
@@ -30,6 +32,7 @@ const FLAGS: Record<string, string> = {
   '--hub': 'HALL_HUB_URL',
   '--hall-id': 'HALL_ID',
   '--hub-token': 'HALL_HUB_TOKEN',
+  '--play-retention-days': 'HALL_PLAY_RETENTION_DAYS',
 };
 
 function parseArgs(argv: readonly string[]): Record<string, string> {
@@ -81,6 +84,7 @@ export function hallOptionsFrom(
     assetsDir: defaults.assetsDir ?? resolve(repoRoot, 'assets'),
     hub,
     staffPin: merged.HALL_STAFF_PIN || defaults.staffPin || null,
+    playRetentionDays: retentionDaysFrom(merged.HALL_PLAY_RETENTION_DAYS, defaults.playRetentionDays ?? 90),
     nativeBinding: defaults.nativeBinding ?? null,
   };
 }
@@ -113,4 +117,14 @@ export function hubUrlsFrom(text: string | undefined): string[] {
     if (!out.includes(clean)) out.push(clean);
   }
   return out;
+}
+
+function retentionDaysFrom(text: string | undefined, fallback: number): number {
+  if (text === undefined || text === '') return fallback;
+  const days = Number(text);
+  if (!Number.isInteger(days) || days < 1 || days > 3650)
+    throw new ConfigError(
+      `hallOptionsFrom: --play-retention-days must be a whole number of days 1–3650, got "${text}"`,
+    );
+  return days;
 }

@@ -16,6 +16,8 @@ import { createPostingStore } from './db/posting-store';
 import { seedDemoIfEmpty } from './db/demo-seed';
 import { createSearchIndexer, type SearchIndexer } from './db/search-indexer';
 import { createBoardService, type BoardNamespace, type BoardService, type BoardTuning } from './boards/board-service';
+import { createPlayStore, type PlayStore } from './play/play-store';
+import { createPlayTracker } from './play/play-tracker';
 import { createBoardGate } from './boards/board-gate';
 import { createPostingFeed } from './boards/posting-feed';
 import { assetRoutes, createHttpServer, publicRoutes, readPage, type RouteModule } from './server/http-server';
@@ -77,6 +79,8 @@ export interface Hall {
   readonly signups: SignupStore;
   /** Every limit against floods, with its hit counts (also in /healthz). */
   readonly limits: LimitCounters;
+  /** Proof of play: what each posting was shown, per screen and day. */
+  readonly play: PlayStore;
   close(): Promise<void>;
 }
 
@@ -102,6 +106,8 @@ export interface HallDeps {
   kioskSignups?: { signupBurst?: number; signupsPerS?: number };
   /** Told of every HTTP route as it is registered (the route-map test lists them). */
   onRoute?: (route: { method: string; url: string }) => void;
+  /** Proof of play: how often its counts are written (default 30 s); tests shorten it. */
+  playFlushEveryMs?: number;
 }
 
 export async function startHall(options: HallOptions, deps: HallDeps = {}): Promise<Hall> {
@@ -200,6 +206,15 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   const urgent = createUrgentStore(db, clock, logFor('urgent'));
   const announcements = createAnnouncementStore(db);
 
+  // Proof of play: the pages' heartbeats become counts per posting, screen and day, written in batches.
+  const play = createPlayStore(db, {
+    clock,
+    log: logFor('play'),
+    retentionDays: options.playRetentionDays,
+    ...(deps.playFlushEveryMs !== undefined ? { flushEveryMs: deps.playFlushEveryMs } : {}),
+  });
+  const playTracker = createPlayTracker({ sink: play, clock });
+
   const boards: BoardService = createBoardService({
     namespace: boardNamespace,
     screens: () => screens,
@@ -219,6 +234,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     limits,
     gate: createBoardGate({ devices: boardDevices, limits, isHallPc }),
     ...(deps.boardTuning ? { tuning: deps.boardTuning } : {}),
+    play: playTracker,
   });
   // the same /board namespace, a second set of handlers: plans and alerts stay separate concerns
   const alerts = createBoardAlerts({
@@ -381,12 +397,15 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     pulse,
     signups,
     limits,
+    play,
     close() {
       closing ??= (async () => {
         await hubLink?.close();
         alerts.close();
         signupPurge.close();
         await boards.close();
+        // after the boards: the counts of the last heartbeats go in too
+        play.close();
         limits.close();
         loop.close();
         await new Promise<void>((resolve) => io.close(() => resolve()));

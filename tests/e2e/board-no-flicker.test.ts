@@ -89,6 +89,17 @@ describe('live changes on the board page do not flicker (Chromium)', () => {
   const currentPlanId = () => hall.boards.summaries().find((s) => s.screenId === '1')!.planId;
   const started = () => page.evaluate(() => window.__animationsStarted!.splice(0));
 
+  /** The host's clock moved: the page learns it (status) and shows page `index`, settled. */
+  async function timeMoved(index: number): Promise<void> {
+    hall.boards.statusChanged();
+    await page.waitForFunction(
+      (i) => document.querySelector('[data-testid="board-root"]')?.getAttribute('data-page-index') === i,
+      String(index),
+      { timeout: 30_000 },
+    );
+    await waitForSettledPage(page);
+  }
+
   async function change(posting: Posting, title: string): Promise<void> {
     const before = currentPlanId();
     // a newer revision each time (the store keeps the newest)
@@ -118,15 +129,7 @@ describe('live changes on the board page do not flicker (Chromium)', () => {
     // the host's clock to a second into page 0: it stays up for the next 119 s
     const offsetInCycle = (((Date.now() - plan.anchorMs) % plan.cycleMs) + plan.cycleMs) % plan.cycleMs;
     offsetMs = plan.cycleMs - offsetInCycle + 1000;
-    hall.boards.statusChanged();
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="board-root"]')?.getAttribute('data-page-index') === '0',
-      undefined,
-      {
-        timeout: 30_000,
-      },
-    );
-    await waitForSettledPage(page);
+    await timeMoved(0);
     await page.evaluate(() => {
       window.__animationsStarted = [];
       document.addEventListener('animationstart', (e) => {
@@ -173,15 +176,7 @@ describe('live changes on the board page do not flicker (Chromium)', () => {
 
     // when time brings the next page up, the page transition does run
     offsetMs += plan.pages[0]!.dwellMs;
-    hall.boards.statusChanged();
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="board-root"]')?.getAttribute('data-page-index') === '1',
-      undefined,
-      {
-        timeout: 30_000,
-      },
-    );
-    await waitForSettledPage(page);
+    await timeMoved(1);
     const names = (await started()).map((a) => a.name);
     expect(names).toContain('page-in');
     expect(names).not.toContain('item-changed');

@@ -31,6 +31,7 @@ import type { PostingFeed } from './posting-feed';
 import type { BoardGate } from './board-gate';
 import { minuteOf, planForJob, type PlanJob, type PlanSummary } from './plan-engine';
 import { createPlanRunner, defaultPlanWorker, type PlanRunner } from './plan-runner';
+import type { PlayObserver } from '../play/play-tracker';
 
 /** What the boards need from the store; kept narrow so the service is easy to test. */
 export interface BoardDataSource {
@@ -122,6 +123,8 @@ export interface BoardServiceDeps {
   tuning?: Partial<BoardTuning>;
   /** How long a connecting page has to report its viewport (default VIEWPORT_WAIT_MS); tests lengthen it. */
   viewportWaitMs?: number;
+  /** Proof of play: told each group's plans, what each page was sent and its heartbeats. */
+  play?: PlayObserver;
 }
 
 /** Counters for /healthz and the tests: re-planning runs once per data change, not per socket. */
@@ -219,7 +222,7 @@ const groupKey = (screenId: string, viewport: Viewport | null) =>
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createBoardService(deps: BoardServiceDeps): BoardService {
-  const { namespace, source, feed, clock, log, limits } = deps;
+  const { namespace, source, feed, clock, log, limits, play } = deps;
   const hall = deps.hall ?? {};
   const tuning = { ...DEFAULT_BOARD_TUNING, ...deps.tuning };
   const presence = new Map<string, ScreenPresence>();
@@ -330,7 +333,9 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     for (const result of outcome.results) {
       horizon = Math.min(horizon, result.horizon);
       const group = groups.get(result.key);
-      if (group) deliver(group, result.summary, result.full, result.patch);
+      if (!group) continue;
+      if (result.schedule) play?.planned(group.key, result.schedule);
+      deliver(group, result.summary, result.full, result.patch);
     }
     scheduleTick(horizon);
   }
@@ -403,6 +408,8 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       if (!state) continue;
       state.holds = planId;
       if (event === 'plan') state.needsFull = false;
+      const group = namespace.sockets.get(id)?.data.group;
+      if (group) play?.sent(id, group, planId);
     }
     if (event === 'plan') counters.plansSent += ids.length;
     else counters.patchesSent += ids.length;
@@ -482,6 +489,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     if (group.sockets.size > 0) return;
     dropFull(group);
     groups.delete(key);
+    play?.groupGone(key);
   }
 
   /** Puts a page in the group of its screen and size; a plan the group has costs nothing. */
@@ -623,6 +631,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
           paintedAt: parsed.data.paintedAt,
           lastSeenAt: clock(),
         });
+        play?.beat(socket.id, socket.data.screenId, parsed.data);
       }
       if (typeof ack === 'function') ack(parsed?.success === true);
     });
@@ -638,6 +647,7 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
 
     socket.on('disconnect', () => {
       presence.delete(socket.id);
+      play?.gone(socket.id);
       if (state.waitTimer) clearTimeout(state.waitTimer);
       states.delete(socket.id);
       owed.delete(socket.id);

@@ -85,9 +85,22 @@ export interface PlanSummary {
   generatedAt: number;
 }
 
+/**
+ * What proof of play needs of a plan (electron/host/play/): its rotation and each page's
+ * postings. A page the host's plan (`have`) already had comes by its hash alone (`ids` null).
+ */
+export interface PlaySchedule {
+  planId: string;
+  anchorMs: number;
+  cycleMs: number;
+  pages: Array<{ startMs: number; dwellMs: number; hash: string; ids: string[] | null }>;
+}
+
 export interface PlannedJob {
   key: string;
   summary: PlanSummary;
+  /** Set when the plan is not the one the host holds (`have`). */
+  schedule: PlaySchedule | null;
   /**
    * The whole `plan` event, encoded for the `/board` namespace (server/raw-packet.ts): the bytes
    * every page that needs it is sent as they are. Null unless the job asked for it, or the plan
@@ -150,6 +163,25 @@ export function summarise(plan: BoardPlan): PlanSummary {
     totalItems: plan.totalItems,
     warnings: plan.warnings,
     generatedAt: plan.generatedAt,
+  };
+}
+
+export function playSchedule(coded: CodedPlan, base: CodedPlan | null): PlaySchedule {
+  const known = new Set(base?.pages.map((p) => p.hash));
+  const { plan } = coded;
+  return {
+    planId: plan.planId,
+    anchorMs: plan.anchorMs,
+    cycleMs: plan.cycleMs,
+    pages: plan.pages.map((page, i) => {
+      const hash = coded.pages[i]!.hash;
+      return {
+        startMs: page.startMs,
+        dwellMs: page.dwellMs,
+        hash,
+        ids: known.has(hash) ? null : page.items.map((it) => it.id),
+      };
+    }),
   };
 }
 
@@ -224,7 +256,8 @@ export class PlanEngine {
         : null;
       const wantFull = job.full === 'yes' || (changed && (job.full === 'if-changed' || !patch));
       const full = wantFull ? encodeEventPacket(BOARD_NAMESPACE, 'plan', planJson(entry.coded)).bytes : null;
-      out.push({ key: job.key, summary: entry.summary, full, patch, computed, horizon: entry.horizon });
+      const schedule = changed ? playSchedule(entry.coded, before?.plan.planId === job.have ? before : null) : null;
+      out.push({ key: job.key, summary: entry.summary, schedule, full, patch, computed, horizon: entry.horizon });
     }
     this.evict();
     return out;

@@ -18,6 +18,7 @@ import { allRows, columns, databaseAt, insertRow, v1Cursor, v1Posting, v3OutboxI
 import { createUrgentStore } from '../../../electron/host/urgent/urgent-store';
 import { createStaffAuth } from '../../../electron/host/staff/staff-auth';
 import { silentLog } from '../../support/silent-log';
+import { createPlayStore } from '../../../electron/host/play/play-store';
 
 const quietLog = silentLog();
 
@@ -42,6 +43,7 @@ describe('migration registry', () => {
       'signups',
       'postings',
       'booths',
+      'play-counts',
     ]);
   });
 
@@ -434,6 +436,40 @@ describe('0011-postings', () => {
       'postings_occupation',
       'postings_valid_until',
     ]);
+  });
+});
+
+describe('0013-play-counts', () => {
+  it('adds play_counts and keeps what schema 12 held', () => {
+    const db = databaseAt(12);
+    const posting = insertRow(db, 'postings', v1Posting({ id: 'p-1' }));
+    const signup = insertRow(db, 'signups', v4Signup({ listing_id: 'p-1' }));
+    migrateTo(db, 13);
+    expect(schemaVersion(db)).toBe(13);
+    expect(allRows(db, 'postings')).toMatchObject([posting]);
+    expect(allRows(db, 'signups')).toMatchObject([signup]);
+    expect(columns(db, 'play_counts')).toEqual(['day', 'screen_id', 'posting_id', 'shows', 'shown_ms']);
+
+    const row = insertRow(db, 'play_counts', {
+      day: '2026-12-01',
+      screen_id: '1',
+      posting_id: 'p-1',
+      shows: 3,
+      shown_ms: 45_000,
+    });
+    expect(allRows(db, 'play_counts', 'day')).toEqual([row]);
+    // one row per day, screen and posting; counts are never negative
+    expect(() => insertRow(db, 'play_counts', { ...row })).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => insertRow(db, 'play_counts', { ...row, day: '2026-12-02', shows: -1 })).toThrow(/CHECK/);
+
+    // today's store adds to the old row and reads it back
+    const store = createPlayStore(db, { clock: () => NOW, log: silentLog(), retentionDays: 3650 });
+    store.add('2026-12-01', '1', 'p-1', 1, 15_000);
+    store.add('2026-12-01', '2', 'p-1', 2, 30_000);
+    expect(store.totals('2026-12-01', '2026-12-01')).toEqual([
+      { postingId: 'p-1', shows: 6, screens: 2, shownMs: 90_000 },
+    ]);
+    store.close();
   });
 });
 

@@ -17,6 +17,7 @@ import { migrate as m0009 } from './0009-purge-drops';
 import { migrate as m0010 } from './0010-signups';
 import { migrate as m0011 } from './0011-postings';
 import { migrate as m0012 } from './0012-booths';
+import { migrate as m0013 } from './0013-play-counts';
 
 export interface Migration {
   readonly version: number;
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: 'signups', migrate: m0010 },
   { version: 11, name: 'postings', migrate: m0011 },
   { version: 12, name: 'booths', migrate: m0012 },
+  { version: 13, name: 'play-counts', migrate: m0013 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {
