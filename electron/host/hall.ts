@@ -18,6 +18,7 @@ import { createSearchIndexer, type SearchIndexer } from './db/search-indexer';
 import { createBoardService, type BoardNamespace, type BoardService, type BoardTuning } from './boards/board-service';
 import { createPlayStore, type PlayStore } from './play/play-store';
 import { createPlayTracker } from './play/play-tracker';
+import { playRoutes } from './play/play-routes';
 import { createBoardGate } from './boards/board-gate';
 import { createPostingFeed } from './boards/posting-feed';
 import { assetRoutes, createHttpServer, publicRoutes, readPage, type RouteModule } from './server/http-server';
@@ -371,6 +372,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       readTable: createImportReader({ worker: defaultImportWorker() }),
     }),
     signupRoutes({ db, signups, audit, guard, clock, changed }),
+    playRoutes({ db, play, guard, clock }),
     pulseRoutes({ db, pulse, audit, guard, clock, dataDir: options.dataDir, screens, replan: changed }),
     assetRoutes({ rendererDir: options.rendererDir, defaultScreenId: () => screens[0]?.id ?? null }),
   ];

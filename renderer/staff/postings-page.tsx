@@ -9,6 +9,7 @@ import { formatDistrict, formatPay, formatSettlement } from '../../shared/format
 import type { StaffPosting } from '../../shared/staff-data-contract';
 import { formatDateTime } from './format';
 import { ImportPanel } from './import-panel';
+import { PlayReportPanel, PlayWeekLine, usePlayWeek } from './play-report';
 import { PostingForm } from './posting-form';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
@@ -27,6 +28,7 @@ export function PostingsPage() {
     ...(hallOnly ? { hallOnly: '1' as const } : {}),
   };
   const { data, refresh } = usePoll(() => staffApi.call(STAFF_DATA_ROUTES.postings, { query }), 10_000);
+  const play = usePlayWeek((data?.postings ?? []).map((p) => p.id));
   const key = JSON.stringify(query);
   const [lastKey, setLastKey] = useState(key);
   if (key !== lastKey) {
@@ -46,6 +48,7 @@ export function PostingsPage() {
     <div className="columns">
       <div>
         <ImportPanel onImported={refresh} />
+        <PlayReportPanel />
         {form ? (
           <PostingForm
             editing={form.editing}
@@ -127,6 +130,7 @@ export function PostingsPage() {
                     · {t('staff.postings.headcount', { n: p.headcount })}
                     {p.editable ? ` · ${t('staff.postings.ours')}` : ''}
                   </div>
+                  <PlayWeekLine totals={play.get(p.id)} />
                 </td>
                 <td>
                   {formatPay(p.payMin, p.payMax, p.payUnit, locale)}
