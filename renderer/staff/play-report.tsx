@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlayReport, PlayTotalsView } from '../../shared/api/play-routes';
 import { apiErrorText } from '../common/api-error-text';
 import { downloadFile } from './data-api';
+import { ErrorLine } from './error-line';
 import { formatDateTime } from './format';
 import { PLAY_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
@@ -102,11 +103,7 @@ export function PlayReportPanel() {
           {t('staff.play.printable')}
         </button>
       </div>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine text={error} />
       {report ? <PrintableReport report={report} onClose={() => setReport(null)} /> : null}
     </section>
   );

@@ -17,6 +17,7 @@ import { hallDay } from '../../electron/host/play/play-credit';
 import { makePosting } from '../unit/db/fixtures';
 import { postSignup, signup } from '../integration/kiosk/support/kiosk-harness';
 import { tmpDir } from '../support/tmp-dir';
+import { openConsole } from '../support/staff-console';
 
 const PIN = '318265';
 const SIGNUP_PHONE = '13912345678';
@@ -74,15 +75,7 @@ describe('proof of play in the console (Chromium)', () => {
   });
 
   it('shows this week’s play under each posting', async () => {
-    page = await browser.newPage({
-      viewport: { width: 1366, height: 900 },
-      timezoneId: 'Asia/Shanghai',
-      locale: 'zh-CN',
-    });
-    await page.goto(`${hall.url}/staff`);
-    await page.evaluate((t) => sessionStorage.setItem('hall-staff-token', t), token);
-    await page.reload();
-    await page.click('[data-testid="tab-postings"]');
+    page = await openConsole(browser, hall.url, token, 'postings', { width: 1366, height: 900 });
     const line = (id: string) =>
       page.locator(`[data-testid="posting-row"][data-posting-id="${id}"] [data-testid="posting-play"]`);
     await expect.poll(() => line('p-a').textContent(), { timeout: 30_000 }).toBe('本周展示 5 次 · 2 块屏 · 共 3 分钟');

@@ -20,6 +20,7 @@ import { gbkCsv, sheetRows } from '../fixtures/import/import-sheets';
 import { makePosting } from '../unit/db/fixtures';
 import { postSignup, signup } from '../integration/kiosk/support/kiosk-harness';
 import { tmpDir } from '../support/tmp-dir';
+import { openConsole } from '../support/staff-console';
 
 const PIN = '318265';
 const SCREENS: ScreenProfile[] = [
@@ -72,15 +73,7 @@ describe('console import → boards → pulse page (Chromium)', () => {
   const cycleMs = (id: string) => hall.boards.planFor(id)?.cycleMs ?? 60_000;
 
   it('imports a GBK CSV in the console and explains every bad row by its row number', async () => {
-    consolePage = await browser.newPage({
-      viewport: { width: 1366, height: 768 },
-      timezoneId: 'Asia/Shanghai',
-      locale: 'zh-CN',
-    });
-    await consolePage.goto(`${hall.url}/staff`);
-    await consolePage.evaluate((t) => sessionStorage.setItem('hall-staff-token', t), token);
-    await consolePage.reload();
-    await consolePage.click('[data-testid="tab-postings"]');
+    consolePage = await openConsole(browser, hall.url, token, 'postings');
     await consolePage.setInputFiles('[data-testid="import-file"]', {
       name: '岗位.csv',
       mimeType: 'text/csv',
