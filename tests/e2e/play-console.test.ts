@@ -17,7 +17,7 @@ import { hallDay } from '../../electron/host/play/play-credit';
 import { makePosting } from '../unit/db/fixtures';
 import { postSignup, signup } from '../integration/kiosk/support/kiosk-harness';
 import { tmpDir } from '../support/tmp-dir';
-import { openConsole } from '../support/staff-console';
+import { firstAdminToken, openConsole } from '../support/staff-console';
 
 const PIN = '318265';
 const SIGNUP_PHONE = '13912345678';
@@ -52,12 +52,7 @@ describe('proof of play in the console (Chromium)', () => {
       }),
     ]);
     [hall, browser] = await Promise.all([startTestHall({ dataDir }), launchChromium()]);
-    const setup = await fetch(`${hall.url}/api/staff/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '王主任', pin: PIN }),
-    });
-    token = ((await setup.json()) as { token: string }).token;
+    token = await firstAdminToken(hall.url, PIN);
     // what the tracker would have written for two screens today
     hall.play.add(today, '1', 'p-a', 3, 120_000);
     hall.play.add(today, '2', 'p-a', 2, 60_000);

@@ -20,7 +20,7 @@ import { gbkCsv, sheetRows } from '../fixtures/import/import-sheets';
 import { makePosting } from '../unit/db/fixtures';
 import { postSignup, signup } from '../integration/kiosk/support/kiosk-harness';
 import { tmpDir } from '../support/tmp-dir';
-import { openConsole } from '../support/staff-console';
+import { firstAdminToken, openConsole } from '../support/staff-console';
 
 const PIN = '318265';
 const SCREENS: ScreenProfile[] = [
@@ -57,12 +57,7 @@ describe('console import → boards → pulse page (Chromium)', () => {
       }),
     ]);
     [hall, browser] = await Promise.all([startTestHall({ dataDir }), launchChromium()]);
-    const setup = await fetch(`${hall.url}/api/staff/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '王主任', pin: PIN }),
-    });
-    token = ((await setup.json()) as { token: string }).token;
+    token = await firstAdminToken(hall.url, PIN);
   });
 
   afterAll(async () => {

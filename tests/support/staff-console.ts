@@ -15,3 +15,13 @@ export async function openConsole(
   await page.click(`[data-testid="tab-${tab}"]`);
   return page;
 }
+
+/** Creates a new hall's first admin and returns its session token. */
+export async function firstAdminToken(hallUrl: string, pin: string): Promise<string> {
+  const setup = await fetch(`${hallUrl}/api/staff/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: '王主任', pin }),
+  });
+  return ((await setup.json()) as { token: string }).token;
+}
