@@ -238,3 +238,43 @@ describe('planBoardWithJson', () => {
     );
   });
 });
+
+describe('plan engine: what proof of play is told', () => {
+  it('gives a new plan’s rotation and page postings, and for a live change only the pages that changed', () => {
+    const postings = Array.from({ length: 40 }, (_, i) =>
+      makePosting({ id: `d-${String(i).padStart(2, '0')}`, ...old(DAY) }),
+    );
+    const engine = new PlanEngine();
+    engine.apply({ reset: true, upserts: postings, removes: [] });
+    const [first] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers)] });
+    const plan = BoardPlanSchema.parse(
+      JSON.parse(
+        decode(first!.full)!
+          .replace(/^[^[]*\["plan",/, '')
+          .slice(0, -1),
+      ),
+    );
+    expect(first!.schedule).toEqual({
+      planId: plan.planId,
+      anchorMs: plan.anchorMs,
+      cycleMs: plan.cycleMs,
+      pages: plan.pages.map((p) => ({
+        startMs: p.startMs,
+        dwellMs: p.dwellMs,
+        hash: expect.any(String),
+        ids: p.items.map((i) => i.id),
+      })),
+    });
+    expect(plan.pages.length).toBeGreaterThan(2);
+    // one posting's title changes: its page comes with ids, every other by its hash alone
+    const changedId = plan.pages[1]!.items[0]!.id;
+    engine.apply({ upserts: [{ ...postings.find((p) => p.id === changedId)!, title: '夜班叉车司机' }], removes: [] });
+    const [next] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers, plan.planId)] });
+    const withIds = next!.schedule!.pages.flatMap((p, i) => (p.ids ? [i] : []));
+    expect(withIds).toEqual([1]);
+    expect(next!.schedule!.pages[1]!.ids).toContain(changedId);
+    // unchanged: nothing to tell
+    const [same] = engine.plan({ now: NOW, dataUpdatedAt: NOW, jobs: [job(drivers, next!.summary.planId)] });
+    expect(same!.schedule).toBeNull();
+  });
+});
