@@ -74,8 +74,8 @@ export function createPlayTracker(deps: { sink: PlaySink; clock: () => number; c
   const sockets = new Map<string, SocketPlay>();
   /** Per screen: credited up to here. */
   const screenUntil = new Map<string, number>();
-  /** Per screen, per posting: when its last credited stretch ended. */
-  const lastOnScreen = new Map<string, Map<string, number>>();
+  /** Per screen, per posting: when its last credited stretch ended, and the window it was in. */
+  const lastOnScreen = new Map<string, Map<string, { end: number; window: number }>>();
   let prunedAt = clock();
 
   /** Forgets, now and then, the postings long off screen (kept only to join stretches). */
@@ -83,7 +83,7 @@ export function createPlayTracker(deps: { sink: PlaySink; clock: () => number; c
     if (now - prunedAt < FORGET_MS) return;
     prunedAt = now;
     for (const [screenId, seen] of lastOnScreen) {
-      for (const [id, at] of seen) if (at < now - FORGET_MS) seen.delete(id);
+      for (const [id, at] of seen) if (at.end < now - FORGET_MS) seen.delete(id);
       if (seen.size === 0) lastOnScreen.delete(screenId);
     }
   }
@@ -122,9 +122,13 @@ export function createPlayTracker(deps: { sink: PlaySink; clock: () => number; c
       const ms = w.to - w.from;
       const day = hallDay(w.from);
       for (const id of page.ids) {
+        // a new showing: its window began in this stretch, or it comes back after a gap; never
+        // twice in one window, however the heartbeats go
         const last = seen.get(id);
-        const fresh = w.windowStart >= start || last === undefined || last < w.from - JOIN_MS;
-        seen.set(id, w.to);
+        const fresh =
+          last?.window !== w.windowStart &&
+          (w.windowStart >= start || last === undefined || last.end < w.from - JOIN_MS);
+        seen.set(id, { end: w.to, window: w.windowStart });
         sink.add(day, screenId, id, fresh ? 1 : 0, ms);
       }
     }

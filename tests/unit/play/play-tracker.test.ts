@@ -145,3 +145,18 @@ describe('the play tracker', () => {
     expect(of('c')).toEqual({ shows: 0, ms: 0 });
   });
 });
+
+describe('the play tracker against a page that makes things up', () => {
+  it('counts at most one showing per window, and never more time than the windows hold', () => {
+    const { tracker, of, board } = harness();
+    tracker.planned('g', SCHEDULE);
+    tracker.sent('x', 'g', 'plan-1');
+    const b = board('x');
+    // flipping between page 0 and page 1 every 2 s for two cycles
+    for (let s = 0; s <= 40; s += 2) b.at(s * 1000, (s / 2) % 2, T0 + s * 1000);
+    expect(of('a').shows).toBeLessThanOrEqual(2);
+    expect(of('c').shows).toBeLessThanOrEqual(2);
+    expect(of('a').ms).toBeLessThanOrEqual(20_000);
+    expect(of('c').ms).toBeLessThanOrEqual(20_000);
+  });
+});
