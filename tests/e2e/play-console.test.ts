@@ -86,7 +86,7 @@ describe('proof of play in the console (Chromium)', () => {
     );
     expect(rows).toEqual([['p-a', '叉车司机p-a', '上饶市信江物流有限公司', '2', '5', '3', '1']]);
     const text = (await page.textContent('[data-testid="play-report"]')) ?? '';
-    expect(text).toContain(`岗位展示报告 ${today}`);
+    expect(text).toContain(`信江物流 · 岗位展示报告 ${hallDay(Date.now() - 6 * 86_400_000)} 至 ${today}`);
     for (const personal of [SIGNUP_PHONE, SIGNUP_NAME, '13812348000', '王经理']) expect(text).not.toContain(personal);
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: screenshotPath('console-play-report-print.png'), fullPage: true });

@@ -18,7 +18,7 @@ describe('npm run serve (electron/host/cli.ts)', () => {
     const result = runCli(['--prot', '8080']);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
-      'hall: hallOptionsFrom: unknown option --prot (known: --port, --host, --data, --hub, --hall-id, --hub-token)',
+      'hall: hallOptionsFrom: unknown option --prot (known: --port, --host, --data, --hub, --hall-id, --hub-token, --play-retention-days)',
     );
   });
 
