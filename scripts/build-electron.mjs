@@ -86,45 +86,33 @@ export async function buildPreloads({ outDir: dir = outDir } = {}) {
 }
 
 /**
- * The sync page worker (electron/host/sync/page-worker.ts) runs as a worker thread of the main
- * process and needs its own file: dist-electron/sync-page-worker.cjs, next to main.cjs.
+ * A worker thread of the main process, in a file of its own next to main.cjs:
+ * dist-electron/<name>.cjs, written whole like every other bundle.
  */
-export async function buildSyncPageWorker({ outDir: dir = outDir } = {}) {
+async function buildWorker(name, entry, dir) {
   await buildAtomically({
     ...common,
-    entryPoints: { 'sync-page-worker': join(root, 'electron/host/sync/page-worker.ts') },
+    entryPoints: { [name]: join(root, entry) },
     outdir: dir,
     outExtension: { '.js': '.cjs' },
     ...importMetaRewrite,
   });
-  return join(dir, 'sync-page-worker.cjs');
+  return join(dir, `${name}.cjs`);
 }
 
-/**
- * The board plan worker (electron/host/boards/plan-worker.ts), also a worker thread of the main
- * process: dist-electron/board-plan-worker.cjs, next to main.cjs.
- */
-export async function buildBoardPlanWorker({ outDir: dir = outDir } = {}) {
-  await build({
-    ...common,
-    entryPoints: { 'board-plan-worker': join(root, 'electron/host/boards/plan-worker.ts') },
-    outdir: dir,
-    outExtension: { '.js': '.cjs' },
-    ...importMetaRewrite,
-  });
-  return join(dir, 'board-plan-worker.cjs');
+/** The sync page worker (electron/host/sync/page-worker.ts): dist-electron/sync-page-worker.cjs. */
+export function buildSyncPageWorker({ outDir: dir = outDir } = {}) {
+  return buildWorker('sync-page-worker', 'electron/host/sync/page-worker.ts', dir);
+}
+
+/** The board plan worker (electron/host/boards/plan-worker.ts): dist-electron/board-plan-worker.cjs. */
+export function buildBoardPlanWorker({ outDir: dir = outDir } = {}) {
+  return buildWorker('board-plan-worker', 'electron/host/boards/plan-worker.ts', dir);
 }
 
 /** The import worker (electron/host/postings/import/table-worker.ts): dist-electron/import-table-worker.cjs. */
-export async function buildImportTableWorker({ outDir: dir = outDir } = {}) {
-  await build({
-    ...common,
-    entryPoints: { 'import-table-worker': join(root, 'electron/host/postings/import/table-worker.ts') },
-    outdir: dir,
-    outExtension: { '.js': '.cjs' },
-    ...importMetaRewrite,
-  });
-  return join(dir, 'import-table-worker.cjs');
+export function buildImportTableWorker({ outDir: dir = outDir } = {}) {
+  return buildWorker('import-table-worker', 'electron/host/postings/import/table-worker.ts', dir);
 }
 
 export async function buildElectron({ quiet = false } = {}) {

@@ -4,10 +4,9 @@
  * code (`request`), staff approve the code in 屏幕管理, and the page collects a device token
  * bound to the screen it asked for. Unknown, revoked or mismatched tokens get nothing.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { WritableDatabase } from '../db/handles';
-import type { Logger } from '../util/logger';
-import type { PairingRequests, PendingPairing } from './pairing-requests';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { PendingPairing } from './pairing-requests';
+import { hashToken, type DeviceStoreDeps } from './device-store';
 
 export interface BoardDevice {
   id: string;
@@ -29,7 +28,6 @@ export interface BoardDevices {
   list(): BoardDevice[];
 }
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 const TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 interface Row {
@@ -48,12 +46,7 @@ const fromRow = (r: Row): BoardDevice => ({
   lastSeenAt: r.last_seen_at,
 });
 
-export function createBoardDevices(deps: {
-  db: WritableDatabase;
-  pairings: PairingRequests;
-  clock: () => number;
-  log: Logger;
-}): BoardDevices {
+export function createBoardDevices(deps: DeviceStoreDeps): BoardDevices {
   const { db, pairings, clock, log } = deps;
   const byHash = db.prepare<{ hash: string }, Row>(
     'SELECT * FROM board_devices WHERE token_hash = @hash AND revoked_at IS NULL',

@@ -10,10 +10,9 @@
  *   SHA-256 of each device token is stored, so a copied database cannot post sign-ups.
  *   Pending requests are shared with board pages and bounded per address (pairing-requests.ts).
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { WritableDatabase } from '../db/handles';
-import type { Logger } from '../util/logger';
-import { PairingError, type PairingRequests, type PendingPairing } from './pairing-requests';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { PairingError, type PendingPairing } from './pairing-requests';
+import { hashToken, type DeviceStoreDeps } from './device-store';
 
 export { PairingError };
 
@@ -59,20 +58,13 @@ export interface KioskDevices {
   paired(): PairedDevice[];
 }
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
-
 function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function createKioskDevices(deps: {
-  db: WritableDatabase;
-  pairings: PairingRequests;
-  clock: () => number;
-  log: Logger;
-}): KioskDevices {
+export function createKioskDevices(deps: DeviceStoreDeps): KioskDevices {
   const { db, pairings, clock, log } = deps;
   const localToken = randomBytes(32).toString('base64url');
   const byHash = db.prepare<{ hash: string }, { id: string }>(

@@ -17,6 +17,7 @@ import { SignupConflictError, type SignupIntake } from '../signups/signup-intake
 import { createKeyedLimiter } from '../server/rate-limit';
 import type { LimitCounters } from '../server/limit-counters';
 import type { KioskSearch } from './kiosk-search';
+import { bearerHolder } from '../server/bearer';
 
 export interface KioskRouteDeps {
   rendererDir: string;
@@ -33,18 +34,21 @@ export interface KioskRouteDeps {
   signupsPerS?: number;
 }
 
-function bearer(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  const match = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
-  return match?.[1];
-}
-
 /**
  * A person needs about a minute for a sign-up; a paired kiosk posting many a second is a script. Six
  * at once leave room for a queue of people and retries, then one every 20 s (three a minute).
  */
 export const SIGNUP_BURST = 6;
 export const SIGNUPS_PER_S = 1 / 20;
+
+const KIOSK_REFUSALS = {
+  missing: [
+    401,
+    'kiosk_unauthorised',
+    'this device is not an authorised kiosk: send its device token as a Bearer token',
+  ],
+  unknown: [403, 'kiosk_forbidden', 'the device token is unknown or was revoked; pair this kiosk again'],
+} as const;
 
 export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
   const { devices, signups, search, clock, log } = deps;
@@ -55,17 +59,7 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
   });
 
   function requireDevice(headers: Record<string, string | string[] | undefined>): AuthorisedDevice {
-    const token = bearer(headers.authorization);
-    if (!token)
-      throw new HttpError(
-        401,
-        'kiosk_unauthorised',
-        'this device is not an authorised kiosk: send its device token as a Bearer token',
-      );
-    const device = devices.authorise(token);
-    if (!device)
-      throw new HttpError(403, 'kiosk_forbidden', 'the device token is unknown or was revoked; pair this kiosk again');
-    return device;
+    return bearerHolder(headers.authorization, (token) => devices.authorise(token), KIOSK_REFUSALS);
   }
 
   /** The device behind a sign-up, checked (with its rate) before its body is read. */

@@ -15,6 +15,7 @@ import { apiRoute } from '../server/api-route';
 import type { PostingStore } from '../db/posting-store';
 import { HttpError } from '../server/http-error';
 import type { ConsoleRouteDeps } from '../staff/staff-guard';
+import type { AuditInput } from '../staff/audit-log';
 import type { PostingQueryService } from './posting-query';
 
 const ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -41,6 +42,15 @@ export function postingRoutes(deps: PostingRouteDeps) {
     return parsed.data;
   }
 
+  /** A change to postings and its audit row in one transaction; the boards re-plan once it commits. */
+  function changeAudited(change: () => void, entry: AuditInput): void {
+    db.transaction(() => {
+      change();
+      audit.record(entry);
+    })();
+    deps.changed();
+  }
+
   return (app: FastifyInstance) => {
     apiRoute(app, STAFF_DATA_ROUTES.postings, guard.options(), async (request): Promise<PostingsResponse> => {
       const now = clock();
@@ -56,17 +66,13 @@ export function postingRoutes(deps: PostingRouteDeps) {
       apiRoute(app, route, guard.options(), async (request) => {
         const who = guard.who(request);
         const posting = postingOr404(request.params.id);
-        db.transaction(() => {
-          store.setHidden(posting.id, hidden);
-          audit.record({
-            who,
-            action: hidden ? 'posting.hide' : 'posting.unhide',
-            target: posting.id,
-            detail: { title: posting.title },
-            source: request.ip,
-          });
-        })();
-        deps.changed();
+        changeAudited(() => store.setHidden(posting.id, hidden), {
+          who,
+          action: hidden ? 'posting.hide' : 'posting.unhide',
+          target: posting.id,
+          detail: { title: posting.title },
+          source: request.ip,
+        });
         return postingOr404(posting.id);
       });
     }
@@ -86,17 +92,13 @@ export function postingRoutes(deps: PostingRouteDeps) {
         },
         'posting',
       );
-      db.transaction(() => {
-        store.upsertMany([posting]);
-        audit.record({
-          who,
-          action: 'posting.create',
-          target: posting.id,
-          detail: { title: posting.title },
-          source: request.ip,
-        });
-      })();
-      deps.changed();
+      changeAudited(() => store.upsertMany([posting]), {
+        who,
+        action: 'posting.create',
+        target: posting.id,
+        detail: { title: posting.title },
+        source: request.ip,
+      });
       return reply.status(201).send(query.get(posting.id));
     });
 
@@ -116,17 +118,13 @@ export function postingRoutes(deps: PostingRouteDeps) {
         { ...stored, ...body, revision: current.revision + 1, updatedAt: new Date(clock()).toISOString() },
         'posting',
       );
-      db.transaction(() => {
-        store.upsertMany([posting]);
-        audit.record({
-          who,
-          action: 'posting.update',
-          target: posting.id,
-          detail: { title: posting.title, fields: Object.keys(body) },
-          source: request.ip,
-        });
-      })();
-      deps.changed();
+      changeAudited(() => store.upsertMany([posting]), {
+        who,
+        action: 'posting.update',
+        target: posting.id,
+        detail: { title: posting.title, fields: Object.keys(body) },
+        source: request.ip,
+      });
       return postingOr404(posting.id);
     });
   };

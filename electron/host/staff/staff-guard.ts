@@ -10,13 +10,12 @@ import type { WritableDatabase } from '../db/handles';
 import { HttpError } from '../server/http-error';
 import type { AuditLog } from './audit-log';
 import type { StaffAuth } from './staff-auth';
+import { bearerHolder, bearerOf } from '../server/bearer';
 
 export const STAFF_BODY_LIMIT = 16 * 1024;
 
 export function bearerToken(request: FastifyRequest): string | undefined {
-  const header = request.headers.authorization;
-  const match = header ? /^Bearer\s+(\S{1,200})$/i.exec(header) : null;
-  return match?.[1];
+  return bearerOf(request.headers.authorization);
 }
 
 export interface StaffGuard {
@@ -40,21 +39,21 @@ export interface ConsoleRouteDeps extends StaffRouteDeps {
   changed: () => void;
 }
 
+const STAFF_REFUSALS = {
+  missing: [
+    401,
+    'staff_unauthorised',
+    'staff only: sign in at /staff and send the session token as `Authorization: Bearer <token>`',
+  ],
+  unknown: [401, 'staff_session_invalid', 'the staff session is unknown or has expired; sign in again'],
+} as const;
+
 export function createStaffGuard(auth: StaffAuth): StaffGuard {
   const identities = new WeakMap<FastifyRequest, StaffIdentity>();
 
   function check(admin: boolean) {
     return async (request: FastifyRequest, _reply: FastifyReply) => {
-      const token = bearerToken(request);
-      if (!token)
-        throw new HttpError(
-          401,
-          'staff_unauthorised',
-          'staff only: sign in at /staff and send the session token as `Authorization: Bearer <token>`',
-        );
-      const who = auth.authenticate(token);
-      if (!who)
-        throw new HttpError(401, 'staff_session_invalid', 'the staff session is unknown or has expired; sign in again');
+      const who = bearerHolder(request.headers.authorization, (token) => auth.authenticate(token), STAFF_REFUSALS);
       if (admin && who.role !== 'admin')
         throw new HttpError(403, 'staff_admin_only', 'only an admin account may do this');
       identities.set(request, who);

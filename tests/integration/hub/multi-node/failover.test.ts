@@ -61,6 +61,16 @@ describe('halls failing over between three hub nodes', () => {
     await dropTestDatabases();
   });
 
+  /** Every hall has delivered all it had to send. */
+  async function everyOutboxEmpty(): Promise<void> {
+    await waitFor(
+      'every outbox empty',
+      async () => (await Promise.all(halls.map((h) => health(h.hall.url)))).every((h) => h.outboxPending === 0),
+      120_000,
+      100,
+    );
+  }
+
   /** Every posting and the cursor of each hall equal the hub's, once the hall has caught up. */
   async function expectHallsEqualHub(): Promise<void> {
     const lastSeq = await store.lastSeq();
@@ -187,12 +197,7 @@ describe('halls failing over between three hub nodes', () => {
       },
       60_000,
     );
-    await waitFor(
-      'every outbox empty',
-      async () => (await Promise.all(halls.map((h) => health(h.hall.url)))).every((h) => h.outboxPending === 0),
-      120_000,
-      100,
-    );
+    await everyOutboxEmpty();
     const liveSent = await traffic.stop();
     expect(liveSent).toBeGreaterThan(10);
 
@@ -228,12 +233,7 @@ describe('halls failing over between three hub nodes', () => {
       },
       60_000,
     );
-    await waitFor(
-      'every outbox empty',
-      async () => (await Promise.all(halls.map((h) => health(h.hall.url)))).every((h) => h.outboxPending === 0),
-      120_000,
-      100,
-    );
+    await everyOutboxEmpty();
     await traffic.stop();
     await expectHallsEqualHub();
 

@@ -28,35 +28,19 @@ export async function smallTargets(page: Page, min: number): Promise<string[]> {
   }, min);
 }
 
-/** Visible text drawn below `min` px. */
-export async function smallText(page: Page, min: number): Promise<string[]> {
-  return page.evaluate((minPx) => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').trim();
-      const el = n.parentElement;
-      if (!text || !el || el.closest('[aria-hidden="true"]')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
-      const size = parseFloat(getComputedStyle(el).fontSize);
-      if (size < minPx) out.push(`${text.slice(0, 20)} ${size}px`);
-    }
-    return out;
-  }, min);
+interface VisibleText {
+  /** The first 20 characters. */
+  text: string;
+  fontSize: number;
+  /** RGB of the text, and of the nearest opaque background behind it (white when none is). */
+  color: number[];
+  background: number[];
 }
 
-/** Text whose colour against its nearest opaque background is below `min`:1 (WCAG formula). */
-export async function lowContrast(page: Page, min: number): Promise<string[]> {
-  return page.evaluate((minRatio) => {
+/** Every text node drawn on the page, outside the elements `skip` matches. */
+async function visibleTexts(page: Page, skip: string): Promise<VisibleText[]> {
+  return page.evaluate((skipSelector) => {
     const parse = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
-    const lum = ([r, g, b]: number[]) => {
-      const f = (v: number) => {
-        const s = v / 255;
-        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-      };
-      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
-    };
     const background = (el: Element | null): number[] => {
       for (let e = el; e; e = e.parentElement) {
         const c = parse(getComputedStyle(e).backgroundColor);
@@ -64,22 +48,49 @@ export async function lowContrast(page: Page, min: number): Promise<string[]> {
       }
       return [255, 255, 255];
     };
-    const out: string[] = [];
+    const out: VisibleText[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = (n.textContent ?? '').trim();
       const el = n.parentElement;
-      if (!text || !el || el.closest('button:disabled')) continue;
+      if (!text || !el || el.closest(skipSelector)) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
-      const fg = parse(getComputedStyle(el).color).slice(0, 3);
-      const bg = background(el);
-      const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
-      const ratio = (a! + 0.05) / (b! + 0.05);
-      if (ratio < minRatio) out.push(`${text.slice(0, 20)} ${ratio.toFixed(2)}:1`);
+      const style = getComputedStyle(el);
+      out.push({
+        text: text.slice(0, 20),
+        fontSize: parseFloat(style.fontSize),
+        color: parse(style.color).slice(0, 3),
+        background: background(el),
+      });
     }
     return out;
-  }, min);
+  }, skip);
+}
+
+/** Visible text drawn below `min` px (what screen readers alone get is left out). */
+export async function smallText(page: Page, min: number): Promise<string[]> {
+  return (await visibleTexts(page, '[aria-hidden="true"]'))
+    .filter((t) => t.fontSize < min)
+    .map((t) => `${t.text} ${t.fontSize}px`);
+}
+
+/** Text whose colour against its nearest opaque background is below `min`:1 (WCAG formula); disabled buttons aside. */
+export async function lowContrast(page: Page, min: number): Promise<string[]> {
+  const lum = ([r, g, b]: number[]) => {
+    const f = (v: number) => {
+      const s = v / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+  };
+  const out: string[] = [];
+  for (const t of await visibleTexts(page, 'button:disabled')) {
+    const [a, b] = [lum(t.color), lum(t.background)].sort((x, y) => y - x);
+    const ratio = (a! + 0.05) / (b! + 0.05);
+    if (ratio < min) out.push(`${t.text} ${ratio.toFixed(2)}:1`);
+  }
+  return out;
 }
 
 export interface KioskSuite {
