@@ -18,7 +18,8 @@ import { io as connect } from 'socket.io-client';
 import { hallOptionsFrom } from '../../electron/host/config';
 import { startHall } from '../../electron/host/hall';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
-import { launchChromium } from '../../tests/support/browser';
+import { launchChromium, openBoardPages } from '../../tests/support/browser';
+import { signIn } from '../../tests/integration/staff/staff-support';
 
 const PUSHES = 50;
 const WARMUP = 5;
@@ -75,20 +76,13 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
   });
   const browser = await launchChromium();
   try {
-    const pages = await Promise.all(
-      screens.map(async (s) => {
-        const page = await browser.newPage({ viewport: { width: 960, height: 480 } });
-        await page.goto(`${hall.url}/board/${s.id}`);
-        await page.waitForSelector('[data-testid="board-item"]', { timeout: 30_000 });
-        return page;
-      }),
+    const pages = await openBoardPages(
+      browser,
+      hall.url,
+      screens.map((s) => s.id),
+      { width: 960, height: 480 },
     );
-    const session = await fetch(`${hall.url}/api/staff/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ pin: PIN }),
-    });
-    const { token } = (await session.json()) as { token: string };
+    const token = await signIn(hall.url, PIN);
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
     const perPage: number[] = [];

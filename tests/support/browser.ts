@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from './hall-process';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,6 +27,23 @@ export async function launchChromium(): Promise<Browser> {
   }
   // playwright's launch() uses a fresh temporary profile every time.
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A page per screen id, each at `/board/<id>` and showing postings. */
+export function openBoardPages(
+  browser: Browser,
+  hallUrl: string,
+  screenIds: readonly string[],
+  viewport: { width: number; height: number },
+): Promise<Page[]> {
+  return Promise.all(
+    screenIds.map(async (id) => {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${hallUrl}/board/${id}`);
+      await page.waitForSelector('[data-testid="board-item"]', { timeout: 30_000 });
+      return page;
+    }),
+  );
 }
 
 /** Screenshots of what the tests saw, for people to look at (test-output/ is not committed). */

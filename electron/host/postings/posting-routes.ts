@@ -28,7 +28,7 @@ export interface PostingRouteDeps extends ConsoleRouteDeps {
 }
 
 export function postingRoutes(deps: PostingRouteDeps) {
-  const { db, store, query, audit, guard, clock } = deps;
+  const { store, query, audit, guard, clock } = deps;
 
   function postingOr404(id: string) {
     const posting = ID.test(id) ? query.get(id) : undefined;
@@ -44,10 +44,7 @@ export function postingRoutes(deps: PostingRouteDeps) {
 
   /** A change to postings and its audit row in one transaction; the boards re-plan once it commits. */
   function changeAudited(change: () => void, entry: AuditInput): void {
-    db.transaction(() => {
-      change();
-      audit.record(entry);
-    })();
+    audit.recordWith(entry, change);
     deps.changed();
   }
 

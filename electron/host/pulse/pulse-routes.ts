@@ -23,7 +23,7 @@ export interface PulseRouteDeps extends StaffRouteDeps {
 }
 
 export function pulseRoutes(deps: PulseRouteDeps) {
-  const { db, pulse, audit, guard, clock, screens } = deps;
+  const { pulse, audit, guard, clock, screens } = deps;
 
   function response(): PulseResponse {
     const { pulse: current, yearAgoDay } = pulse.current(clock());
@@ -42,10 +42,9 @@ export function pulseRoutes(deps: PulseRouteDeps) {
       const who = guard.who(request);
       const next = request.body;
       const before = pulse.settings();
-      db.transaction(() => {
-        pulse.setSettings(next);
-        audit.record({ who, action: 'pulse.settings', detail: { from: before, to: next }, source: request.ip });
-      })();
+      audit.recordWith({ who, action: 'pulse.settings', detail: { from: before, to: next }, source: request.ip }, () =>
+        pulse.setSettings(next),
+      );
       deps.replan();
       return response();
     });

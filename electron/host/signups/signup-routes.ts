@@ -52,33 +52,27 @@ export function signupRoutes(deps: SignupRouteDeps) {
       const masked = existing(request.params.id);
       const { reason } = request.body;
       // Audit first, in the same transaction as the read: no reveal without its record.
-      return db.transaction(() => {
-        audit.record({
-          who,
-          action: 'signup.reveal',
-          target: masked.id,
-          detail: { number: masked.number, reason },
-          source: request.ip,
-        });
+      const entry = {
+        who,
+        action: 'signup.reveal',
+        target: masked.id,
+        detail: { number: masked.number, reason },
+        source: request.ip,
+      };
+      return audit.recordWith(entry, () => {
         const shown = signups.get(masked.id, true)!;
         return { id: shown.id, phone: shown.phone, name: shown.name };
-      })();
+      });
     });
 
     apiRoute(app, STAFF_DATA_ROUTES.signupContacted, guard.options(), async (request) => {
       const who = guard.who(request);
       const masked = existing(request.params.id);
       const { contacted } = request.body;
-      db.transaction(() => {
-        signups.setContacted(masked.id, contacted, who.name, clock());
-        audit.record({
-          who,
-          action: contacted ? 'signup.contacted' : 'signup.uncontacted',
-          target: masked.id,
-          detail: { number: masked.number },
-          source: request.ip,
-        });
-      })();
+      const action = contacted ? 'signup.contacted' : 'signup.uncontacted';
+      audit.recordWith({ who, action, target: masked.id, detail: { number: masked.number }, source: request.ip }, () =>
+        signups.setContacted(masked.id, contacted, who.name, clock()),
+      );
       return existing(masked.id);
     });
 
@@ -114,10 +108,10 @@ export function signupRoutes(deps: SignupRouteDeps) {
       const who = guard.who(request);
       const { days } = request.body;
       const before = signups.retentionDays();
-      db.transaction(() => {
-        signups.setRetentionDays(days);
-        audit.record({ who, action: 'signup.retention', detail: { from: before, to: days }, source: request.ip });
-      })();
+      audit.recordWith(
+        { who, action: 'signup.retention', detail: { from: before, to: days }, source: request.ip },
+        () => signups.setRetentionDays(days),
+      );
       return { retentionDays: days };
     });
 

@@ -26,6 +26,8 @@ interface AuditRow {
 
 export interface AuditLog {
   record(entry: AuditInput): void;
+  /** Runs `change` and records `entry` in one transaction: the row exists exactly when the change does. */
+  recordWith<T>(entry: AuditInput, change: () => T): T;
   /**
    * Records a repeated event (sign-in attempts while locked out) as one row per `key` and period:
    * the first occurrence inserts the row, later ones within `periodMs` raise its
@@ -95,6 +97,13 @@ export function createAuditLog(db: WritableDatabase, clock: () => number): Audit
     },
     record(entry) {
       write(entry, entry.detail ?? {});
+    },
+    recordWith(entry, change) {
+      return db.transaction(() => {
+        const result = change();
+        write(entry, entry.detail ?? {});
+        return result;
+      })();
     },
     recent(limit, action) {
       const rows = action ? selectAction.all({ limit, action }) : selectRecent.all({ limit });
