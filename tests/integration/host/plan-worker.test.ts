@@ -15,6 +15,7 @@ import { generatePostings } from '../../../scripts/demo/generate-postings';
 import { captureLogger } from '../sync/support/sync-harness';
 import { tmpDir } from '../../support/tmp-dir';
 import { silentLog } from '../../support/silent-log';
+import { planJob } from '../../fixtures/plan-job';
 
 const NOW = Date.parse('2026-11-27T10:00:00+08:00');
 const postings = generatePostings(300, { seed: 12, now: NOW });
@@ -33,15 +34,7 @@ const screens = [
 const batch = (have: string | null = null): PlanBatch => ({
   now: NOW,
   dataUpdatedAt: NOW - 60_000,
-  jobs: screens.map((screen) => ({
-    key: `${screen.id}@configured`,
-    screen,
-    viewport: null,
-    bands: { urgent: false, notice: true },
-    pulse: null,
-    have,
-    full: 'if-changed' as const,
-  })),
+  jobs: screens.map((screen) => planJob(screen, have, { bands: { urgent: false, notice: true } })),
 });
 const text = (p: Uint8Array | null) => (p ? new TextDecoder().decode(p) : null);
 

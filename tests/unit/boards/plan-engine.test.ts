@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PlanEngine, minuteOf, type PlanJob } from '../../../electron/host/boards/plan-engine';
+import { PlanEngine, minuteOf } from '../../../electron/host/boards/plan-engine';
 import { planBoard, planBoardWithJson } from '../../../shared/planner/board-planner';
 import { applyPlanPatch } from '../../../shared/planner/plan-patch';
 import { BoardPlanSchema, PlanPatchSchema } from '../../../shared/schemas/board-plan';
 import { BOARD_NAMESPACE } from '../../../shared/contract';
 import { DEFAULT_SCREEN, type ScreenProfile } from '../../../shared/schemas/screen';
 import { DAY, HOUR, NOW, iso, makePosting } from '../db/fixtures';
+import { planJob } from '../../fixtures/plan-job';
 import { postingsArb, NOW as ARB_NOW, screenAndViewportArb } from '../planner/planner-arbitraries';
 
 const drivers: ScreenProfile = { ...DEFAULT_SCREEN, id: 'drive', filter: { occupations: ['driving'], districts: [] } };
@@ -15,16 +16,7 @@ const cleaners: ScreenProfile = {
   id: 'clean',
   filter: { occupations: ['cleaning'], districts: [] },
 };
-const job = (screen: ScreenProfile, have: string | null = null, extra: Partial<PlanJob> = {}): PlanJob => ({
-  key: `${screen.id}@configured`,
-  screen,
-  viewport: null,
-  bands: { urgent: false, notice: false },
-  pulse: null,
-  have,
-  full: 'if-changed',
-  ...extra,
-});
+const job = planJob;
 const decode = (packet: Uint8Array | null) => (packet ? new TextDecoder().decode(packet) : null);
 const old = (ms: number) => ({ validFrom: iso(NOW - 2 * DAY), validUntil: iso(NOW + ms) });
 
