@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { OCCUPATION_CODES } from './occupations';
 import { PublicPostingSchema } from './schemas/public-posting';
+import { BOARD_LAYOUTS } from './schemas/screen';
+import { PLAN_WARNINGS } from './schemas/board-plan';
 
 export { ErrorBodySchema, type ErrorBody } from './api/error-body';
 
@@ -30,6 +32,36 @@ export const SyncHealthSchema = z.object({
 });
 export type SyncHealth = z.infer<typeof SyncHealthSchema>;
 
+/**
+ * One screen's cycle at its configured size (DESIGN.md "Boards": every cycle within maxCycleS):
+ * how long a visitor may wait for a posting to come round, and why it is longer when it is.
+ */
+export const ScreenCycleSchema = z.object({
+  screenId: z.string(),
+  /** 'live': the plan the screen's pages hold; 'preview': planned for this report, no page open. */
+  source: z.enum(['live', 'preview']),
+  layout: z.enum(BOARD_LAYOUTS),
+  cycleMs: z.number().int().nonnegative(),
+  maxCycleMs: z.number().int().positive(),
+  overTarget: z.boolean(),
+  pages: z.number().int().nonnegative(),
+  postings: z.number().int().nonnegative(),
+  warnings: z.array(z.enum(PLAN_WARNINGS)),
+  /** The screen's share of its wall group (null: no group). */
+  group: z
+    .object({
+      groupId: z.string(),
+      occupations: z.array(z.enum(OCCUPATION_CODES)),
+      screens: z.number().int().positive(),
+      groupPostings: z.number().int().nonnegative(),
+      groupCapacity: z.number().int().nonnegative(),
+      screensNeeded: z.number().int().positive().nullable(),
+    })
+    .nullable(),
+  plannedAt: z.number().int(),
+});
+export type ScreenCycle = z.infer<typeof ScreenCycleSchema>;
+
 /** The board pages and their planner in /healthz: re-planning runs per data change, not per page. */
 export const BoardHealthSchema = z.object({
   sockets: z.number().int().nonnegative(),
@@ -50,6 +82,8 @@ export const BoardHealthSchema = z.object({
   planner: z.enum(['worker', 'inline']),
   /** Postings written that the planner has not seen yet. */
   feedBehind: z.number().int().nonnegative(),
+  /** Every screen's cycle as far as known (a screen with no page open since the last change: not yet). */
+  screens: z.array(ScreenCycleSchema).optional(),
 });
 
 /** How often each limit against floods was hit since start, and when last. */

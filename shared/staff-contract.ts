@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { OCCUPATION_CODES } from './occupations';
 import { BOARD_LAYOUTS, LEGIBILITY_RULES } from './schemas/screen';
 import { plainText } from './schemas/urgent';
+import { ScreenCycleSchema } from './contract';
 
 /** PINs are digits only (typed on a keypad); 6–12 of them, and not a trivial run. */
 export const PinSchema = z
@@ -129,6 +130,14 @@ export const ScreenViewSchema = z.object({
   online: z.boolean(),
   lastSeenAt: z.number().int().nullable(),
   pages: z.array(ScreenPageViewSchema),
+  /** The screen's wall group (null: none), its cycle target and whether it shows the group legend. */
+  group: z.string().nullable(),
+  maxCycleS: z.number().int().positive(),
+  groupLegend: z.boolean(),
+  minDwellS: z.number(),
+  maxDwellS: z.number(),
+  /** Its cycle at its configured size (null: not planned yet). */
+  cycle: ScreenCycleSchema.nullable(),
 });
 export type ScreenView = z.infer<typeof ScreenViewSchema>;
 
@@ -181,8 +190,24 @@ export const ScreenPatchSchema = z.strictObject({
   legibilityRule: z.enum(LEGIBILITY_RULES).optional(),
   layout: z.enum(BOARD_LAYOUTS).optional(),
   filter: FilterInputSchema.optional(),
+  /** The wall group to join; null leaves the group. */
+  group: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/)
+    .nullable()
+    .optional(),
+  maxCycleS: z.number().int().min(30).max(1800).optional(),
+  groupLegend: z.boolean().optional(),
+  maxDwellS: z.number().min(3).max(300).optional(),
 });
 export type ScreenPatch = z.infer<typeof ScreenPatchSchema>;
+
+/** `POST /api/staff/screens/:id/preview`: the cycle the screen would have with these edits, saving nothing. */
+export const ScreenPreviewSchema = z.object({
+  current: ScreenCycleSchema,
+  draft: ScreenCycleSchema,
+});
+export type ScreenPreview = z.infer<typeof ScreenPreviewSchema>;
 
 /**
  * `POST /api/staff/pairings`: approve the code a device shows. `device`: whatever shows the

@@ -299,7 +299,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
             },
           }
         : {}),
-      boards: boards.counters(),
+      boards: { ...boards.counters(), screens: boards.cycles('never') },
       limits: limits.snapshot(),
       loop: loop.snapshot(),
     };

@@ -9,6 +9,7 @@ import {
   PairingApprovalSchema,
   PairingApprovedSchema,
   ScreenPatchSchema,
+  ScreenPreviewSchema,
   ScreensResponseSchema,
   ScreenViewSchema,
   SessionInputSchema,
@@ -148,6 +149,16 @@ export const STAFF_ROUTES = {
     params: idParam,
     body: ScreenPatchSchema,
     response: ScreenViewSchema,
+  }),
+  /** The screen editor's live preview: the cycle with the edits in place, nothing saved. */
+  screenPreview: defineRoute({
+    method: 'POST',
+    path: '/api/staff/screens/:id/preview',
+    auth: 'staff',
+    label: 'screen preview',
+    params: idParam,
+    body: ScreenPatchSchema,
+    response: ScreenPreviewSchema,
   }),
   screenIdentify: defineRoute({
     method: 'POST',

@@ -8,7 +8,7 @@ import type { HallProfile } from '../schemas/hall-profile';
 import { toBoardItem } from './board-items';
 import { cardFitter, cardGrid } from './card-layout';
 import { longestDwellMs, pageDwellMs } from './dwell';
-import { splitStable, stableBlocks } from './page-split';
+import { splitEvenly, splitStable, stableBlocks } from './page-split';
 import {
   codePage,
   planIdOf,
@@ -70,6 +70,16 @@ export function effectivePitchMm(
 }
 
 const itemKey = (item: BoardItem) => item.id;
+
+/**
+ * A screen's postings cut into pages of `capacity`: in content-defined blocks (page-split.ts),
+ * so a live change re-sends a page or two of a big wall; a wall group's screen shows a share
+ * sized to its cycle target (at most some hundred postings), cut into the fewest pages, because
+ * the blocks' extra pages are what would take it past the target.
+ */
+function pagesOf(input: PlanInput, items: readonly BoardItem[], capacity: number): BoardItem[][] {
+  return input.group ? splitEvenly(items, capacity) : splitStable(items, capacity, itemKey);
+}
 /** Ticker pages are cut by text length: blocks of at least this many postings. */
 const TICKER_BLOCK_MIN = 64;
 
@@ -101,7 +111,7 @@ function laidAsCards(input: PlanInput, viewport: Viewport, m: number, items: Boa
       table: null,
       ticker: null,
     },
-    pages: splitStable(items, capacity, itemKey).map((page) => {
+    pages: pagesOf(input, items, capacity).map((page) => {
       const fitted = page.map(fit);
       return { items: fitted, dwellMs: pageDwellMs(fitted, minDwellS, maxDwellS) };
     }),
@@ -129,7 +139,7 @@ function laidAsTable(input: PlanInput, viewport: Viewport, m: number, items: Boa
       table: table.table,
       ticker: null,
     },
-    pages: splitStable(items, table.table.rowsPerPage, itemKey).map((page) => {
+    pages: pagesOf(input, items, table.table.rowsPerPage).map((page) => {
       const fitted = page.map(fit);
       return { items: fitted, dwellMs: pageDwellMs(fitted, minDwellS, maxDwellS) };
     }),
@@ -267,14 +277,15 @@ function sharedItems(items: BoardItem[], screenId: string, split: GroupSplit): B
 
 /** Postings a cards or table page holds in `area` (0: the layout does not fit, or is a ticker). */
 function pagedCapacity(screen: ScreenProfile, area: Viewport, m: number, items: readonly BoardItem[]): number {
-  if (screen.layout === 'ticker') return 0;
   const frame = frameFor(area, m, screen.locale);
   if (!frame) return 0;
   if (screen.layout === 'cards') {
     const grid = cardGrid(frame, items, screen.locale);
     return grid ? grid.cards.columns * grid.cards.rows : 0;
   }
-  return tableLayout(frame, items, screen.locale)?.table.rowsPerPage ?? 0;
+  const rows = tableLayout(frame, items, screen.locale)?.table.rowsPerPage ?? 0;
+  // a ticker strip is a compact table where three rows fit (stripAsTable)
+  return screen.layout === 'table' || rows >= STRIP_TABLE_MIN_ROWS ? rows : 0;
 }
 
 /** What the group split needs of one screen: postings per page at its own size, page and other pages' dwell. */

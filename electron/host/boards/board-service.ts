@@ -29,7 +29,9 @@ import { createTokenBucket, type TokenBucket } from '../server/rate-limit';
 import type { LimitCounters } from '../server/limit-counters';
 import type { PostingFeed } from './posting-feed';
 import type { BoardGate } from './board-gate';
-import { minuteOf, planForJob, type PlanJob, type PlanSummary } from './plan-engine';
+import { minuteOf, planForJob, summarise, type PlanJob, type PlanSummary } from './plan-engine';
+import { planGroupSplit } from '../../../shared/planner/board-planner';
+import type { ScreenCycle } from '../../../shared/contract';
 import { createPlanRunner, defaultPlanWorker, type PlanRunner } from './plan-runner';
 import type { PlayObserver } from '../play/play-tracker';
 
@@ -162,6 +164,17 @@ export interface BoardService {
   planFor(screenId: string, viewport?: Viewport): BoardPlan | null;
   /** The latest plan summary of every group with pages (staff screens page). */
   summaries(): PlanSummary[];
+  /**
+   * Every configured screen's cycle at its configured size: the live plan's where a page holds
+   * it, else a preview planned here. `plan: 'if-due'` plans previews no more often than every
+   * CYCLE_PREVIEW_EVERY_MS (staff screens page); 'never' reports only what is known (/healthz).
+   */
+  cycles(plan: 'if-due' | 'never'): ScreenCycle[];
+  /**
+   * The plan a screen would get with `draft` in place of its profile (or added, for a new id),
+   * at its configured size, from the store, saving nothing (the screen editor's live preview).
+   */
+  planDraft(draft: ScreenProfile): BoardPlan;
   counters(): BoardCounters;
   /** Closes the pages of a board device staff revoked. */
   disconnectDevice(deviceId: string): number;
@@ -220,6 +233,32 @@ const FEED_RELOAD_AFTER = 5000;
 const groupKey = (screenId: string, viewport: Viewport | null) =>
   `${screenId}@${viewport ? `${viewport.width}x${viewport.height}` : 'configured'}`;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Previews of screens with no page open are planned at most this often (20,000 postings: ~0.2 s a screen). */
+export const CYCLE_PREVIEW_EVERY_MS = 15_000;
+
+const byId = (a: ScreenProfile, b: ScreenProfile) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The screens of `screen`'s wall group in `screens` (by id), or null when it names none. */
+export function wallGroupOf(screen: ScreenProfile, screens: readonly ScreenProfile[]): ScreenProfile[] | null {
+  if (!screen.group) return null;
+  return screens.filter((s) => s.group === screen.group).sort(byId);
+}
+
+export function cycleOf(summary: PlanSummary, source: ScreenCycle['source']): ScreenCycle {
+  return {
+    screenId: summary.screenId,
+    source,
+    layout: summary.layout,
+    cycleMs: summary.cycleMs,
+    maxCycleMs: summary.maxCycleMs,
+    overTarget: summary.cycleMs > summary.maxCycleMs,
+    pages: summary.pages,
+    postings: summary.totalItems,
+    warnings: summary.warnings,
+    group: summary.group,
+    plannedAt: summary.generatedAt,
+  };
+}
 
 export function createBoardService(deps: BoardServiceDeps): BoardService {
   const { namespace, source, feed, clock, log, limits, play } = deps;
@@ -271,8 +310,57 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       bands: source.bands?.(screen.id, now) ?? { urgent: false, notice: false },
       pulse: screen.pulsePage && source.pulse ? source.pulse(now) : null,
       hall,
+      group: wallGroupOf(screen, deps.screens()),
       have: group.summary?.planId ?? null,
     };
+  }
+
+  /** A plan made here from the store (not the planner's), with its wall group's split. */
+  function planHere(screen: ScreenProfile, screens: readonly ScreenProfile[], viewport?: Viewport): BoardPlan {
+    const now = clock();
+    const postings = source.activePostings(now);
+    const members = wallGroupOf(screen, screens);
+    return planForJob(
+      {
+        screen,
+        viewport: viewport ?? null,
+        bands: source.bands?.(screen.id, now) ?? { urgent: false, notice: false },
+        pulse: screen.pulsePage && source.pulse ? source.pulse(now) : null,
+        hall,
+      },
+      postings,
+      now,
+      source.dataUpdatedAt(),
+      members ? { split: planGroupSplit(screen.group!, members, postings, now, hall), screens: members } : null,
+    ).plan;
+  }
+
+  /** Previews of screens no page shows at their configured size, kept until the next is due. */
+  let previews: { at: number; screens: string; cycles: Map<string, ScreenCycle> } = {
+    at: -Infinity,
+    screens: '',
+    cycles: new Map(),
+  };
+
+  function cycles(plan: 'if-due' | 'never'): ScreenCycle[] {
+    const screens = deps.screens();
+    const live = new Map<string, PlanSummary>();
+    for (const g of groups.values()) if (g.viewport === null && g.summary) live.set(g.screenId, g.summary);
+    const now = clock();
+    const signature = JSON.stringify(screens);
+    const due = previews.screens !== signature || now - previews.at >= CYCLE_PREVIEW_EVERY_MS;
+    if (plan === 'if-due' && due && screens.some((s) => !live.has(s.id))) {
+      const made = new Map<string, ScreenCycle>();
+      for (const s of screens)
+        if (!live.has(s.id)) made.set(s.id, cycleOf(summarise(planHere(s, screens), s), 'preview'));
+      previews = { at: now, screens: signature, cycles: made };
+    }
+    return screens.flatMap((s) => {
+      const summary = live.get(s.id);
+      if (summary) return [cycleOf(summary, 'live')];
+      const preview = previews.screens === signature ? previews.cycles.get(s.id) : undefined;
+      return preview ? [preview] : [];
+    });
   }
 
   function requestFlush(): void {
@@ -664,20 +752,12 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     presences: () => [...presence.values()],
     planFor(screenId, viewport) {
       const screen = screenById(screenId);
-      if (!screen) return null;
-      const now = clock();
-      return planForJob(
-        {
-          screen,
-          viewport: viewport ?? null,
-          bands: source.bands?.(screen.id, now) ?? { urgent: false, notice: false },
-          pulse: screen.pulsePage && source.pulse ? source.pulse(now) : null,
-          hall,
-        },
-        source.activePostings(now),
-        now,
-        source.dataUpdatedAt(),
-      ).plan;
+      return screen ? planHere(screen, deps.screens(), viewport) : null;
+    },
+    cycles,
+    planDraft(draft) {
+      const others = deps.screens().filter((s) => s.id !== draft.id);
+      return planHere(draft, [...others, draft]);
     },
     summaries: () => [...groups.values()].flatMap((g) => (g.summary ? [g.summary] : [])),
     counters: () => ({

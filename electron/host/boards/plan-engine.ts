@@ -12,6 +12,10 @@
  *   - the rest of its inputs are equal (screen profile, viewport, bands, pulse, hall texts), and
  *   - the time has not reached its horizon: the first moment one of its postings becomes valid,
  *     stops being valid or stops being "new".
+ * A screen of a wall group (`group` in screens.json) depends on every posting its group's screens
+ * match, and on the group's screens: the group's split (shared/planner/wall-groups.ts) is made
+ * once per data change for the whole group, kept while the postings, the group's screens and the
+ * time allow, and each grouped screen is planned with its share.
  * The data's last-update time is not an input: a plan carries the time as of its own re-plan
  * (the board shows the hall's from the `status` event), so a change to a posting of one trade
  * re-plans the screens of that trade only.
@@ -22,12 +26,12 @@
  * (a page joined, asked to resync or does not take patches), the whole `plan` event.
  */
 import type { Posting } from '../../../shared/schemas/posting';
-import type { ScreenProfile, Viewport } from '../../../shared/schemas/screen';
-import type { BoardPlan } from '../../../shared/schemas/board-plan';
+import { maxCycleMsOf, type ScreenFilter, type ScreenProfile, type Viewport } from '../../../shared/schemas/screen';
+import type { BoardPlan, GroupShare } from '../../../shared/schemas/board-plan';
 import type { BandsWanted } from '../../../shared/planner/bottom-band';
 import type { MarketPulse } from '../../../shared/pulse/market-pulse';
 import type { HallProfile } from '../../../shared/schemas/hall-profile';
-import { planBoardCoded } from '../../../shared/planner/board-planner';
+import { planBoardCoded, planGroupSplit, type GroupInput } from '../../../shared/planner/board-planner';
 import { planJson, type CodedPlan } from '../../../shared/planner/page-codec';
 import { planPatchJson } from '../../../shared/planner/plan-patch';
 import { postingMatchesFilter } from '../../../shared/planner/select-postings';
@@ -58,6 +62,11 @@ export interface PlanJob {
   pulse: MarketPulse | null;
   /** The hall's own words (header line, masked-phone sentence). */
   hall?: HallProfile;
+  /**
+   * Every screen of the screen's wall group, as configured (null: no group). The group's split
+   * (shared/planner/wall-groups.ts) is made once per data change for all of them.
+   */
+  group?: ScreenProfile[] | null;
   /** The plan id the host already holds for this key: nothing is sent back while it is current. */
   have: string | null;
   /**
@@ -83,6 +92,10 @@ export interface PlanSummary {
   totalItems: number;
   warnings: BoardPlan['warnings'];
   generatedAt: number;
+  /** The screen's cycle target (maxCycleS), ms. */
+  maxCycleMs: number;
+  /** The screen's share of its wall group (null: no group). */
+  group: Omit<GroupShare, 'line' | 'fontPx' | 'stripHeightPx'> | null;
 }
 
 /**
@@ -122,7 +135,8 @@ interface Held {
 }
 
 interface Entry {
-  screen: ScreenProfile;
+  /** The filters whose postings this plan depends on: its screen's, or every screen's of its group. */
+  filters: ScreenFilter[];
   inputs: string;
   stale: boolean;
   horizon: number;
@@ -140,6 +154,7 @@ export function planForJob(
   postings: readonly Posting[],
   now: number,
   dataUpdatedAt: number | null,
+  group?: GroupInput | null,
 ): CodedPlan {
   return planBoardCoded({
     screen: job.screen,
@@ -150,10 +165,12 @@ export function planForJob(
     ...(job.screen.pulsePage && job.pulse ? { pulse: job.pulse } : {}),
     bands: job.bands,
     ...(job.hall ? { hall: job.hall } : {}),
+    ...(group ? { group } : {}),
   });
 }
 
-export function summarise(plan: BoardPlan): PlanSummary {
+export function summarise(plan: BoardPlan, screen: Pick<ScreenProfile, 'maxCycleS'>): PlanSummary {
+  const g = plan.group;
   return {
     planId: plan.planId,
     screenId: plan.screenId,
@@ -163,6 +180,17 @@ export function summarise(plan: BoardPlan): PlanSummary {
     totalItems: plan.totalItems,
     warnings: plan.warnings,
     generatedAt: plan.generatedAt,
+    maxCycleMs: maxCycleMsOf(screen),
+    group: g
+      ? {
+          groupId: g.groupId,
+          occupations: g.occupations,
+          screens: g.screens,
+          groupPostings: g.groupPostings,
+          groupCapacity: g.groupCapacity,
+          screensNeeded: g.screensNeeded,
+        }
+      : null,
   };
 }
 
@@ -185,10 +213,21 @@ export function playSchedule(coded: CodedPlan, base: CodedPlan | null): PlaySche
   };
 }
 
+/** A wall group's split, kept while the postings, the group's screens and the time allow. */
+interface HeldSplit {
+  inputs: string;
+  list: readonly Posting[];
+  horizon: number;
+  group: GroupInput;
+}
+
 export class PlanEngine {
   private readonly held = new Map<string, Held>();
   private readonly entries = new Map<string, Entry>();
+  private readonly splits = new Map<string, HeldSplit>();
   private list: Posting[] | null = null;
+  /** Group splits computed since the engine started. */
+  splitsComputed = 0;
   /** Plans computed since the engine started. */
   computed = 0;
 
@@ -221,24 +260,28 @@ export class PlanEngine {
     this.dropExpired(now);
     const out: PlannedJob[] = [];
     for (const job of batch.jobs) {
+      const members = job.screen.group && job.group && job.group.length > 0 ? job.group : null;
       const inputs = JSON.stringify([
         job.screen,
         job.viewport,
         job.bands,
         job.hall ?? null,
         job.screen.pulsePage && job.pulse ? planHash(JSON.stringify(job.pulse)) : null,
+        members,
       ]);
       let entry = this.entries.get(job.key);
       const before = entry?.coded ?? null;
       let computed = false;
       if (!entry || entry.stale || entry.inputs !== inputs || now >= entry.horizon) {
-        const coded = planForJob(job, this.postings(), now, batch.dataUpdatedAt);
+        const filters = members ? members.map((m) => m.filter) : [job.screen.filter];
+        const group = members ? this.groupSplit(job.screen.group!, members, job.hall, now) : null;
+        const coded = planForJob(job, this.postings(), now, batch.dataUpdatedAt, group);
         entry = {
-          screen: job.screen,
+          filters,
           inputs,
           stale: false,
-          horizon: this.horizon(job.screen, now),
-          summary: summarise(coded.plan),
+          horizon: this.horizon(filters, now),
+          summary: summarise(coded.plan, job.screen),
           coded,
           usedAt: now,
         };
@@ -270,7 +313,34 @@ export class PlanEngine {
   }
 
   private touch(l: Posting): void {
-    for (const e of this.entries.values()) if (!e.stale && postingMatchesFilter(e.screen.filter, l)) e.stale = true;
+    for (const e of this.entries.values())
+      if (!e.stale && e.filters.some((f) => postingMatchesFilter(f, l))) e.stale = true;
+  }
+
+  /** The group's split: made once per data change for all its screens, whichever of them ask. */
+  private groupSplit(
+    groupId: string,
+    members: ScreenProfile[],
+    hall: HallProfile | undefined,
+    now: number,
+  ): GroupInput {
+    const list = this.postings();
+    const inputs = JSON.stringify([members, hall ?? null]);
+    const held = this.splits.get(groupId);
+    if (held && held.list === list && held.inputs === inputs && now < held.horizon) return held.group;
+    const group: GroupInput = { split: planGroupSplit(groupId, members, list, now, hall), screens: members };
+    this.splits.set(groupId, {
+      inputs,
+      list,
+      horizon: this.horizon(
+        members.map((m) => m.filter),
+        now,
+      ),
+      group,
+    });
+    this.splitsComputed++;
+    if (this.splits.size > MAX_ENTRIES) this.splits.delete(this.splits.keys().next().value!);
+    return group;
   }
 
   /** Expired postings can never show again; forgetting them keeps re-plans small. */
@@ -284,11 +354,11 @@ export class PlanEngine {
     if (dropped) this.list = null;
   }
 
-  /** The first time after `now` at which one of the screen's postings changes state by itself. */
-  private horizon(screen: ScreenProfile, now: number): number {
+  /** The first time after `now` at which one of the postings of these filters changes state by itself. */
+  private horizon(filters: readonly ScreenFilter[], now: number): number {
     let next = Infinity;
     for (const h of this.held.values()) {
-      if (!postingMatchesFilter(screen.filter, h.posting)) continue;
+      if (!filters.some((f) => postingMatchesFilter(f, h.posting))) continue;
       if (h.fromMs > now && h.fromMs < next) next = h.fromMs;
       if (h.untilMs > now && h.untilMs < next) next = h.untilMs;
       const notNew = h.fromMs + NEW_FOR_MS;

@@ -7,12 +7,14 @@
  * host that reads it sees the change without being rewired.
  */
 import type { FastifyInstance } from 'fastify';
-import { ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
+import { maxCycleMsOf, ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
+import type { BoardPlan } from '../../../shared/schemas/board-plan';
 import { glyphFloorPx } from '../../../shared/legibility';
-import type { KioskView, ScreensResponse, ScreenView } from '../../../shared/staff-contract';
+import type { KioskView, ScreenPatch, ScreensResponse, ScreenView } from '../../../shared/staff-contract';
 import { STAFF_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute, type ApiHandler } from '../server/api-route';
-import type { BoardService } from '../boards/board-service';
+import { cycleOf, type BoardService } from '../boards/board-service';
+import { summarise } from '../boards/plan-engine';
 import type { BoardDevices, PairedDevice } from '../devices';
 import type { DeviceApproval } from '../devices/approve-device';
 import { writeScreens } from '../screens/screen-config';
@@ -73,8 +75,25 @@ export function screenRoutes(deps: ScreenRouteDeps) {
     alerts.pushAll();
   }
 
+  /** The screen with staff's edits in place (a null group leaves the group), or a 400 saying what is wrong. */
+  function edited(screen: ScreenProfile, patch: ScreenPatch): ScreenProfile {
+    const { group, ...rest } = patch;
+    const base: Record<string, unknown> = { ...screen, ...rest };
+    if (group === null) delete base.group;
+    else if (group !== undefined) base.group = group;
+    const merged = ScreenProfileSchema.safeParse(base);
+    if (!merged.success)
+      throw new HttpError(
+        400,
+        'invalid_body',
+        `screen: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    return merged.data;
+  }
+
   function listScreens(): ScreensResponse {
     const presences = boards.presences();
+    const cycles = new Map(boards.cycles('if-due').map((c) => [c.screenId, c]));
     const views: ScreenView[] = screens.map((s) => {
       const pages = presences
         .filter((p) => p.screenId === s.id)
@@ -102,6 +121,12 @@ export function screenRoutes(deps: ScreenRouteDeps) {
         online: pages.length > 0,
         lastSeenAt: pages.length > 0 ? Math.max(...pages.map((p) => p.lastSeenAt)) : null,
         pages,
+        group: s.group ?? null,
+        maxCycleS: maxCycleMsOf(s) / 1000,
+        groupLegend: s.groupLegend === true,
+        minDwellS: s.minDwellS,
+        maxDwellS: s.maxDwellS,
+        cycle: cycles.get(s.id) ?? null,
       };
     });
     const kiosks: KioskView[] = [
@@ -121,18 +146,22 @@ export function screenRoutes(deps: ScreenRouteDeps) {
       const screen = screenOr404(request.params.id);
       const patch = request.body;
       if (Object.keys(patch).length === 0) throw new HttpError(400, 'invalid_body', 'screen: nothing to change');
-      const merged = ScreenProfileSchema.safeParse({ ...screen, ...patch });
-      if (!merged.success)
-        throw new HttpError(
-          400,
-          'invalid_body',
-          `screen: ${merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        );
-      replaceScreens(screens.map((s) => (s.id === screen.id ? merged.data : s)));
+      const merged = edited(screen, patch);
+      replaceScreens(screens.map((s) => (s.id === screen.id ? merged : s)));
       audit.record({ who, action: 'screen.update', target: screen.id, detail: patch, source: request.ip });
       const updated = listScreens().screens.find((s) => s.id === screen.id);
       if (!updated) throw new Error(`screen-routes: screen "${screen.id}" vanished while it was being updated`);
       return updated;
+    });
+
+    apiRoute(app, STAFF_ROUTES.screenPreview, guard.options(), async (request) => {
+      const screen = screenOr404(request.params.id);
+      const draft = edited(screen, request.body);
+      const cycle = (profile: ScreenProfile, plan: BoardPlan) => cycleOf(summarise(plan, profile), 'preview');
+      return {
+        current: cycle(screen, boards.planDraft(screen)),
+        draft: cycle(draft, boards.planDraft(draft)),
+      };
     });
 
     // A command to the screen's open board pages, audited with how many pages it reached.
