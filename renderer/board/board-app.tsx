@@ -17,6 +17,8 @@ import { bareBoardStyle, boardStyle } from './board-style';
 import { CardsPage } from './cards-page';
 import { PageStack } from './page-stack';
 import { PulseBoardPage } from './pulse-page';
+import { GroupLegendPage } from './legend-page';
+import { ShareStrip, shareShown, shareStyle } from './share-strip';
 import { screenIdFromPath } from './screen-id';
 import { TablePage } from './table-page';
 import { TickerPage } from './ticker-page';
@@ -58,6 +60,7 @@ function PlannedBoard({ plan, dataUpdatedAt, shown, now, alert }: PlannedProps) 
   const pageCount = plan.pages.length;
   const hasItems = shown !== null && shown.page.items.length > 0;
   const pulse = shown?.page.pulse;
+  const legend = shown?.page.legend;
 
   if (plan.warnings.includes('screen-too-small') || layout === null) {
     return (
@@ -94,9 +97,12 @@ function PlannedBoard({ plan, dataUpdatedAt, shown, now, alert }: PlannedProps) 
         showDate={headerFit(plan.viewport.width - 2 * g.paddingPx, g.headerPx, plan.locale).withDate}
         alert={alert}
       />
+      {plan.group ? <ShareStrip share={plan.group} /> : null}
       <main className="board-content">
         {pulse && shown ? (
           <PageStack pageKey={shown.key} render={(live) => <PulseBoardPage pulse={pulse} live={live} />} />
+        ) : legend && shown ? (
+          <PageStack pageKey={shown.key} render={(live) => <GroupLegendPage legend={legend} live={live} />} />
         ) : hasItems ? (
           <PageStack
             pageKey={shown.key}
@@ -204,8 +210,8 @@ export function BoardApp({ i18n }: { i18n: i18n }) {
       : null;
   return (
     <div
-      className={`board board--${layout ?? 'none'}${stale ? ' board--stale' : ''}${linkLostSince !== null ? ' board--link-lost' : ''}`}
-      style={boardStyle(plan.geometry)}
+      className={`board board--${layout ?? 'none'}${stale ? ' board--stale' : ''}${linkLostSince !== null ? ' board--link-lost' : ''}${shareShown(plan.group) ? ' board--grouped' : ''}`}
+      style={{ ...boardStyle(plan.geometry), ...shareStyle(plan.group) }}
       {...rootProps}
       data-plan-id={plan.planId}
       data-page-index={pageIndex}

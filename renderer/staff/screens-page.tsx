@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreensResponse } from '../../shared/staff-contract';
 import { formatTime } from './format';
+import { CycleView } from './cycle-view';
 import { PairingForm } from './pairing-form';
 import { ScreenEditor } from './screen-editor';
 import { STAFF_ROUTES, staffApi } from './staff-api';
@@ -38,6 +39,7 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
               t('staff.screens.name'),
               t('staff.screens.state'),
               t('staff.screens.showing'),
+              t('staff.screens.cycle'),
               t('staff.screens.legibility'),
               '',
             ]}
@@ -73,6 +75,9 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
                     </div>
                   ))}
                 </td>
+                <td>
+                  <CycleView cycle={s.cycle} />
+                </td>
                 <td>{t('staff.screens.minGlyph', { px: s.minGlyphPx, distance: s.viewingDistanceM })}</td>
                 <td className="actions">
                   <button type="button" onClick={() => void act(s.id, 'identify')} data-testid="identify">
@@ -81,7 +86,11 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
                   <button type="button" onClick={() => void act(s.id, 'reload')}>
                     {t('staff.screens.reload')}
                   </button>
-                  <button type="button" onClick={() => setEditing(editing === s.id ? null : s.id)}>
+                  <button
+                    type="button"
+                    onClick={() => setEditing(editing === s.id ? null : s.id)}
+                    data-testid="screen-edit"
+                  >
                     {t('staff.screens.edit')}
                   </button>
                 </td>

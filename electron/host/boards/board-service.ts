@@ -30,7 +30,7 @@ import type { LimitCounters } from '../server/limit-counters';
 import type { PostingFeed } from './posting-feed';
 import type { BoardGate } from './board-gate';
 import { minuteOf, planForJob, summarise, type PlanJob, type PlanSummary } from './plan-engine';
-import { planGroupSplit } from '../../../shared/planner/board-planner';
+import { planGroupSplit, type GroupInput } from '../../../shared/planner/board-planner';
 import type { ScreenCycle } from '../../../shared/contract';
 import { createPlanRunner, defaultPlanWorker, type PlanRunner } from './plan-runner';
 import type { PlayObserver } from '../play/play-tracker';
@@ -233,8 +233,10 @@ const FEED_RELOAD_AFTER = 5000;
 const groupKey = (screenId: string, viewport: Viewport | null) =>
   `${screenId}@${viewport ? `${viewport.width}x${viewport.height}` : 'configured'}`;
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-/** Previews of screens with no page open are planned at most this often (20,000 postings: ~0.2 s a screen). */
+/** Previews of screens with no page open are planned at most this often (20,000 postings: ~0.2 s a screen)... */
 export const CYCLE_PREVIEW_EVERY_MS = 15_000;
+/** ...and for at most this long per call (at least one screen). */
+const PREVIEW_BUDGET_MS = 100;
 
 const byId = (a: ScreenProfile, b: ScreenProfile) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -315,11 +317,35 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
     };
   }
 
-  /** A plan made here from the store (not the planner's), with its wall group's split. */
-  function planHere(screen: ScreenProfile, screens: readonly ScreenProfile[], viewport?: Viewport): BoardPlan {
+  /** The store's postings now, and the wall groups split from them so far (one read, one split per group). */
+  interface Here {
+    now: number;
+    postings: Posting[];
+    splits: Map<string, GroupInput>;
+  }
+  const hereNow = (): Here => {
     const now = clock();
-    const postings = source.activePostings(now);
+    return { now, postings: source.activePostings(now), splits: new Map() };
+  };
+
+  /** A plan made here from the store (not the planner's), with its wall group's split. */
+  function planHere(
+    screen: ScreenProfile,
+    screens: readonly ScreenProfile[],
+    viewport?: Viewport,
+    here: Here = hereNow(),
+  ): BoardPlan {
+    const { now, postings } = here;
     const members = wallGroupOf(screen, screens);
+    let group: GroupInput | null = null;
+    if (members) {
+      const key = JSON.stringify(members);
+      group = here.splits.get(key) ?? {
+        split: planGroupSplit(screen.group!, members, postings, now, hall),
+        screens: members,
+      };
+      here.splits.set(key, group);
+    }
     return planForJob(
       {
         screen,
@@ -331,35 +357,50 @@ export function createBoardService(deps: BoardServiceDeps): BoardService {
       postings,
       now,
       source.dataUpdatedAt(),
-      members ? { split: planGroupSplit(screen.group!, members, postings, now, hall), screens: members } : null,
+      group,
     ).plan;
   }
 
-  /** Previews of screens no page shows at their configured size, kept until the next is due. */
-  let previews: { at: number; screens: string; cycles: Map<string, ScreenCycle> } = {
-    at: -Infinity,
-    screens: '',
-    cycles: new Map(),
-  };
+  /**
+   * Previews of screens no page shows at their configured size, each kept until the next is due.
+   * A call plans previews for at most PREVIEW_BUDGET_MS (at least one), oldest first: a city's
+   * 20,000 postings take about 0.2 s a screen, and the console asks every few seconds.
+   */
+  const previews = new Map<string, { at: number; profile: string; cycle: ScreenCycle }>();
 
   function cycles(plan: 'if-due' | 'never'): ScreenCycle[] {
     const screens = deps.screens();
     const live = new Map<string, PlanSummary>();
     for (const g of groups.values()) if (g.viewport === null && g.summary) live.set(g.screenId, g.summary);
     const now = clock();
-    const signature = JSON.stringify(screens);
-    const due = previews.screens !== signature || now - previews.at >= CYCLE_PREVIEW_EVERY_MS;
-    if (plan === 'if-due' && due && screens.some((s) => !live.has(s.id))) {
-      const made = new Map<string, ScreenCycle>();
-      for (const s of screens)
-        if (!live.has(s.id)) made.set(s.id, cycleOf(summarise(planHere(s, screens), s), 'preview'));
-      previews = { at: now, screens: signature, cycles: made };
+    // a preview is of the screen and its group as they are configured now
+    const profileOf = (s: ScreenProfile) => JSON.stringify([s, wallGroupOf(s, screens)]);
+    const current = (s: ScreenProfile) => {
+      const held = previews.get(s.id);
+      return held && held.profile === profileOf(s) ? held : null;
+    };
+    if (plan === 'if-due') {
+      const due = screens
+        .filter((s) => !live.has(s.id))
+        .filter((s) => {
+          const held = current(s);
+          return !held || now - held.at >= CYCLE_PREVIEW_EVERY_MS;
+        })
+        .sort((a, b) => (current(a)?.at ?? 0) - (current(b)?.at ?? 0));
+      const started = performance.now();
+      const here = due.length > 0 ? hereNow() : null;
+      for (const s of due) {
+        if (performance.now() - started > PREVIEW_BUDGET_MS) break;
+        const cycle = cycleOf(summarise(planHere(s, screens, undefined, here!), s), 'preview');
+        previews.set(s.id, { at: now, profile: profileOf(s), cycle });
+      }
     }
+    for (const id of previews.keys()) if (!screens.some((s) => s.id === id)) previews.delete(id);
     return screens.flatMap((s) => {
       const summary = live.get(s.id);
       if (summary) return [cycleOf(summary, 'live')];
-      const preview = previews.screens === signature ? previews.cycles.get(s.id) : undefined;
-      return preview ? [preview] : [];
+      const held = current(s);
+      return held ? [held.cycle] : [];
     });
   }
 
