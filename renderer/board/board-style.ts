@@ -10,6 +10,13 @@ import { atLeastFloor, UNPLANNED_GLYPH_FLOOR_PX } from '../../shared/legibility'
 
 const px = (n: number) => `${Math.round(n)}px`;
 
+/** Sizes as CSS custom properties in whole px, for a page's own variables (pulse, group legend, share strip). */
+export function pxVars(vars: Record<string, number>): CSSProperties {
+  const out: Record<string, string> = {};
+  for (const [name, n] of Object.entries(vars)) out[name] = px(n);
+  return out as CSSProperties;
+}
+
 /** Card padding, badge padding and gap: the same fractions the planner reserved (card-layout.ts). */
 export function cardBoxesFor(g: BoardGeometry) {
   return cardBoxes(g.cards?.cardWidthPx ?? 1, g.bodyPx, g.titlePx);

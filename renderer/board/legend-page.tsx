@@ -3,21 +3,21 @@
  * screen of the group, its name and its trades, the row of this screen marked by text (▶) as
  * well as colour. Every string and size comes from the plan.
  */
-import type { CSSProperties } from 'react';
 import type { GroupLegend } from '../../shared/schemas/board-plan';
+import { pxVars } from './board-style';
 import './group.css';
 
-const px = (n: number) => `${Math.round(n)}px`;
+const legendStyle = (l: GroupLegend) =>
+  pxVars({
+    '--legend-title': l.titlePx,
+    '--legend-body': l.bodyPx,
+    '--legend-row': l.rowHeightPx,
+    '--legend-name': l.nameWidthPx,
+  });
 
 export function GroupLegendPage({ legend, live }: { legend: GroupLegend; live: boolean }) {
-  const style = {
-    '--legend-title': px(legend.titlePx),
-    '--legend-body': px(legend.bodyPx),
-    '--legend-row': px(legend.rowHeightPx),
-    '--legend-name': px(legend.nameWidthPx),
-  } as CSSProperties;
   return (
-    <section className="legend" style={style} data-testid={live ? 'legend-page' : undefined}>
+    <section className="legend" style={legendStyle(legend)} data-testid={live ? 'legend-page' : undefined}>
       <h2 className="legend__title line">{legend.title}</h2>
       <div className="legend__rows" role="table">
         {legend.rows.map((row) => (

@@ -4,18 +4,16 @@
  * from the plan; this only draws them. A shortage row says its rank in text; the coloured bar
  * only repeats it (never colour alone).
  */
-import type { CSSProperties } from 'react';
 import type { PulsePage } from '../../shared/schemas/pulse-page';
+import { pxVars } from './board-style';
 import './pulse.css';
 
-const px = (n: number) => `${Math.round(n)}px`;
-
 export function PulseBoardPage({ pulse, live }: { pulse: PulsePage; live: boolean }) {
-  const style = {
-    '--pulse-title': px(pulse.titlePx),
-    '--pulse-body': px(pulse.bodyPx),
-    '--pulse-row': px(pulse.rowHeightPx),
-  } as CSSProperties;
+  const style = pxVars({
+    '--pulse-title': pulse.titlePx,
+    '--pulse-body': pulse.bodyPx,
+    '--pulse-row': pulse.rowHeightPx,
+  });
   return (
     <section className="pulse" style={style} data-testid={live ? 'pulse-page' : undefined}>
       <h2 className="pulse__headline line">{pulse.headline}</h2>

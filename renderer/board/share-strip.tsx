@@ -5,6 +5,7 @@
  */
 import type { CSSProperties } from 'react';
 import type { GroupShare } from '../../shared/schemas/board-plan';
+import { pxVars } from './board-style';
 import './group.css';
 
 /** Whether the plan gave the strip room (a ticker has no header, so no strip). */
@@ -15,7 +16,7 @@ export function shareShown(share: GroupShare | null | undefined): share is Group
 /** The strip's sizes as the board root's custom properties (group.css). */
 export function shareStyle(share: GroupShare | null | undefined): CSSProperties {
   if (!shareShown(share)) return {};
-  return { '--share-h': `${share.stripHeightPx}px`, '--share-font': `${share.fontPx}px` } as CSSProperties;
+  return pxVars({ '--share-h': share.stripHeightPx, '--share-font': share.fontPx });
 }
 
 export function ShareStrip({ share }: { share: GroupShare }) {

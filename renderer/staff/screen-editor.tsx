@@ -8,7 +8,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { glyphFloorPx, minCharHeightMm } from '../../shared/legibility';
 import { LEGIBILITY_RULES, type BoardLayout, type LegibilityRule } from '../../shared/schemas/screen';
-import { LayoutSelect, PitchDistanceFields } from './screen-fields';
+import { LayoutSelect, NumberField, PitchDistanceFields } from './screen-fields';
 import type { ScreenPatch, ScreenPreview, ScreenView } from '../../shared/staff-contract';
 import { STAFF_ROUTES, staffApi } from './staff-api';
 import { CycleView } from './cycle-view';
@@ -122,30 +122,29 @@ export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved:
           data-testid="edit-group"
         />
       </label>
-      <label>
-        {t('staff.screens.maxCycle')}
-        <input
-          type="number"
-          step="10"
-          min="30"
-          max="1800"
-          value={maxCycle}
-          onChange={(e) => setMaxCycle(e.target.value)}
-          data-testid="edit-max-cycle"
+      {[
+        { key: 'maxCycle', step: 10, min: 30, max: 1800, value: maxCycle, set: setMaxCycle, id: 'edit-max-cycle' },
+        {
+          key: 'maxDwell',
+          step: 1,
+          min: Math.max(3, screen.minDwellS),
+          max: 300,
+          value: maxDwell,
+          set: setMaxDwell,
+          id: 'edit-max-dwell',
+        },
+      ].map((f) => (
+        <NumberField
+          key={f.key}
+          label={t(`staff.screens.${f.key}`)}
+          step={f.step}
+          min={f.min}
+          max={f.max}
+          value={f.value}
+          onChange={f.set}
+          testId={f.id}
         />
-      </label>
-      <label>
-        {t('staff.screens.maxDwell')}
-        <input
-          type="number"
-          step="1"
-          min={Math.max(3, screen.minDwellS)}
-          max="300"
-          value={maxDwell}
-          onChange={(e) => setMaxDwell(e.target.value)}
-          data-testid="edit-max-dwell"
-        />
-      </label>
+      ))}
       <label>
         <input
           type="checkbox"
@@ -160,20 +159,16 @@ export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved:
         {preview.state === 'failed' ? (
           <p className="error">{t('staff.screens.previewFailed', { message: preview.message })}</p>
         ) : preview.data ? (
-          <>
-            <div>
+          (['current', 'draft'] as const).map((which) => (
+            <div key={which}>
               <div className="hint">
-                {t('staff.screens.previewNow', { seconds: Math.round(preview.data.current.cycleMs / 1000) })}
+                {t(which === 'current' ? 'staff.screens.previewNow' : 'staff.screens.previewDraft', {
+                  seconds: Math.round(preview.data![which].cycleMs / 1000),
+                })}
               </div>
-              <CycleView cycle={preview.data.current} testId="cycle-current" />
+              <CycleView cycle={preview.data![which]} testId={`cycle-${which}`} />
             </div>
-            <div>
-              <div className="hint">
-                {t('staff.screens.previewDraft', { seconds: Math.round(preview.data.draft.cycleMs / 1000) })}
-              </div>
-              <CycleView cycle={preview.data.draft} testId="cycle-draft" />
-            </div>
-          </>
+          ))
         ) : (
           <p className="hint">{t('staff.screens.previewBusy')}</p>
         )}

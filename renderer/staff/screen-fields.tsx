@@ -14,33 +14,42 @@ export function PitchDistanceFields(props: {
 }) {
   const { t } = useTranslation();
   const id = (name: string) => (props.testIdPrefix ? `${props.testIdPrefix}-${name}` : undefined);
+  const fields = [
+    { name: 'pitch', step: 0.1, min: 0.5, max: 20, value: props.pitch, onChange: props.onPitch },
+    { name: 'distance', step: 0.5, min: 1, max: 50, value: props.distance, onChange: props.onDistance },
+  ];
   return (
     <>
-      <label>
-        {t('staff.screens.pitch')}
-        <input
-          type="number"
-          step="0.1"
-          min="0.5"
-          max="20"
-          value={props.pitch}
-          onChange={(e) => props.onPitch(e.target.value)}
-          data-testid={id('pitch')}
-        />
-      </label>
-      <label>
-        {t('staff.screens.distance')}
-        <input
-          type="number"
-          step="0.5"
-          min="1"
-          max="50"
-          value={props.distance}
-          onChange={(e) => props.onDistance(e.target.value)}
-          data-testid={id('distance')}
-        />
-      </label>
+      {fields.map((f) => (
+        <NumberField key={f.name} label={t(`staff.screens.${f.name}`)} {...f} testId={id(f.name)} />
+      ))}
     </>
+  );
+}
+
+/** A labelled number input whose text the form keeps (validated where it is used). */
+export function NumberField(props: {
+  label: string;
+  step: number;
+  min: number;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+  testId?: string | undefined;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        step={props.step}
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        data-testid={props.testId}
+      />
+    </label>
   );
 }
 

@@ -127,6 +127,20 @@ async function plannerAt(rev: string): Promise<{ plan: Planner; commit: string }
   }
 }
 
+/** The baseline, or why not, when its planner cannot plan today's input (an older PlanInput shape). */
+function usable(
+  baseline: Awaited<ReturnType<typeof plannerAt>>,
+  postings: Posting[],
+): Awaited<ReturnType<typeof plannerAt>> {
+  if (!('plan' in baseline)) return baseline;
+  try {
+    baseline.plan({ screen: DEFAULT_SCREEN, postings: postings.slice(0, 10), now: NOW, dataUpdatedAt: NOW });
+    return baseline;
+  } catch (error) {
+    return { error: `baseline planner at ${baseline.commit} cannot plan this input: ${(error as Error).message}` };
+  }
+}
+
 /**
  * The floor: the same postings selected (valid now), ordered (urgent, 日结, newest) and formatted,
  * then cut into pages of `perPage` — no text measured, no string fitted, no geometry.
@@ -283,7 +297,7 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
 
 async function runSingle(): Promise<Array<Record<string, unknown>>> {
   const postings = buildPostings(POSTINGS, 20250602);
-  const baseline = await plannerAt(BASELINE_REV);
+  const baseline = usable(await plannerAt(BASELINE_REV), postings);
   const results: Array<Record<string, unknown>> = [];
   for (const layout of ['cards', 'table', 'ticker'] as const) {
     const screen: ScreenProfile = { ...DEFAULT_SCREEN, layout, width: 1920, height: 1080 };

@@ -12,14 +12,8 @@ import type { Browser, Page } from 'playwright-core';
 import { ScreensFileSchema, type ScreenProfile } from '../../shared/schemas/screen';
 import { startHallProcess, ROOT, type HallProcess } from '../support/hall-process';
 import { launchChromium, screenshotPath } from '../support/browser';
-import {
-  itemsOutsideViewport,
-  openBoardPage,
-  overflowingText,
-  pageMinGlyph,
-  planFor,
-  renderedTexts,
-} from '../support/board-page';
+import * as board from '../support/board-page';
+import { firstAdminToken } from '../support/staff-console';
 import { oracleMinGlyphPx } from '../support/legibility-oracle';
 import { tmpDir } from '../support/tmp-dir';
 
@@ -59,12 +53,7 @@ describe('wall groups in Chromium', () => {
     writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens: [...shipped, ...pair] }, null, 2));
     // standalone: the hall seeds the 240 demo postings into its empty database
     [hall, browser] = await Promise.all([startHallProcess({ dataDir }), launchChromium()]);
-    const setup = await fetch(`${hall.url}/api/staff/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '王主任', pin: PIN }),
-    });
-    token = ((await setup.json()) as { token: string }).token;
+    token = await firstAdminToken(hall.url, PIN);
   });
 
   afterAll(async () => {
@@ -79,7 +68,7 @@ describe('wall groups in Chromium', () => {
       [1920, 1080],
       [1920, 1080],
     ]);
-    const plans = await Promise.all(grouped.map((s) => planFor(hall.url, s.id, FULL_HD)));
+    const plans = await Promise.all(grouped.map((s) => board.planFor(hall.url, s.id, FULL_HD)));
     const ids = plans.flatMap((p) => p.pages.flatMap((pg) => pg.items.map((it) => it.id)));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(240);
@@ -93,16 +82,16 @@ describe('wall groups in Chromium', () => {
 
   it('names the trades a grouped screen shows under its header, at or above the floor, never cut', async () => {
     for (const viewport of [FULL_HD, SMALL]) {
-      const page = await openBoardPage(browser, hall.url, '1', viewport);
+      const page = await board.openBoardPage(browser, hall.url, '1', viewport);
       const floor = oracleMinGlyphPx(shipped[0]!, viewport);
-      expect(await pageMinGlyph(page)).toBe(floor);
+      expect(await board.pageMinGlyph(page)).toBe(floor);
       const strip = (await page.textContent('[data-testid="share-strip"]')) ?? '';
       expect(strip).toMatch(/^本屏：/);
       expect(strip).toContain('建筑工地');
-      expect((await renderedTexts(page)).filter((t) => t.fontPx < floor)).toEqual([]);
+      expect((await board.renderedTexts(page)).filter((t) => t.fontPx < floor)).toEqual([]);
       expect(await cutGroupTexts(page)).toEqual([]);
-      expect(await overflowingText(page)).toEqual([]);
-      expect(await itemsOutsideViewport(page)).toEqual([]);
+      expect(await board.overflowingText(page)).toEqual([]);
+      expect(await board.itemsOutsideViewport(page)).toEqual([]);
       // the strip sits between the header and the first card
       const [header, stripBox, firstCard] = await Promise.all(
         ['[data-testid="board-header"]', '[data-testid="share-strip"]', '[data-testid="board-item"]'].map((sel) =>
@@ -138,7 +127,7 @@ describe('wall groups in Chromium', () => {
       expect(rows[0]!.text).toMatch(/^▶ 小组1号屏/);
       expect(await page.textContent('[data-testid="legend-page"] h2')).toBe('哪块屏有哪些工种');
       const floor = oracleMinGlyphPx(pair[0]!, viewport);
-      expect((await renderedTexts(page)).filter((t) => t.fontPx < floor)).toEqual([]);
+      expect((await board.renderedTexts(page)).filter((t) => t.fontPx < floor)).toEqual([]);
       expect(await cutGroupTexts(page)).toEqual([]);
       await page.screenshot({ path: screenshotPath(`wall-group-legend-${viewport.width}x${viewport.height}.png`) });
       await page.close();

@@ -16,12 +16,12 @@ export async function openConsole(
   return page;
 }
 
-/** Creates a new hall's first admin and returns its session token. */
-export async function firstAdminToken(hallUrl: string, pin: string): Promise<string> {
+/** The first admin of a fresh hall, set up over HTTP as the console does; returns its session token. */
+export async function firstAdminToken(hallUrl: string, pin: string, name = '王主任'): Promise<string> {
   const setup = await fetch(`${hallUrl}/api/staff/setup`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: '王主任', pin }),
+    body: JSON.stringify({ name, pin }),
   });
   return ((await setup.json()) as { token: string }).token;
 }
