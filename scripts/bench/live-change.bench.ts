@@ -114,7 +114,8 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
     );
 
     // what came while the hall synced is not a change
-    await wall.locator('[data-testid="board-item"]').nth(11).waitFor({ timeout: 60_000 });
+    // (a full first page: its plan came after the sync; 3×3 cards at this size)
+    await wall.locator('[data-testid="board-item"]').nth(8).waitFor({ timeout: 60_000 });
     pageFrames.bytes.clear();
     wallFrames.bytes.clear();
     const latencies: number[] = [];
