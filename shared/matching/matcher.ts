@@ -1,0 +1,190 @@
+/**
+ * The matcher (DOMAIN.md, "Matching a sign-up to a posting"): pure, the same in the host, its
+ * re-match worker and the tests. A sign-up and a posting either break a hard rule — never a
+ * match — or give a score of 0–100 with the reasons in words, so staff can say why they call.
+ *
+ * Hard rules:
+ * - the same trade (one of the person's trades is the posting's occupation);
+ * - the posting is valid now (validFrom ≤ now < validUntil) and not full (its 已上岗 count is
+ *   below its headcount);
+ * - the same district when the person chose districts. Strict, as DOMAIN.md says: someone who
+ *   picked 信州区 at the kiosk said where they will work, and a call about 婺源县 an hour away
+ *   is the call they asked not to get. Nearness counts only for people who chose no district.
+ *
+ * Soft rules (points; each is monotonic — a better posting never scores lower):
+ * - district, 15: the chosen district; with none chosen, the hall's city 15, its province 7;
+ * - work time vs availability, 20: any of weekdays / weekends / evenings the posting's work
+ *   time fits (flexible times fit all); 10 when the person named none;
+ * - pay vs expectation after unit conversion, 15: full at the expectation, none below 70 % of
+ *   it, linear between; none when the units cannot be compared (元/件 against 元/天);
+ * - 日结, 10: a daily-settled posting 5, or 10 for people who want work today.
+ * Passing the hard rules is worth 40, so every match scores at least 40.
+ */
+import type { OccupationCode } from '../occupations';
+import type { Availability } from '../schemas/signup';
+import type { EmploymentType, PayUnit, Settlement } from '../schemas/posting-enums';
+import { cityDistance } from './district-distance';
+import { payRatio } from './pay';
+import { readWorkTime, type WorkTime } from './work-time';
+
+/** What the matcher reads of a posting. */
+export interface MatchPostingInput {
+  id: string;
+  occupation: OccupationCode;
+  districtCode: string;
+  workTime: string;
+  payMin: number;
+  payMax: number | null;
+  payUnit: PayUnit;
+  settlement: Settlement;
+  employmentType: EmploymentType;
+  headcount: number;
+  validFrom: string;
+  validUntil: string;
+}
+
+/** What the matcher reads of a sign-up (never the phone or the name). */
+export interface MatchSignupInput {
+  id: string;
+  occupations: readonly OccupationCode[];
+  districts: readonly string[];
+  availability: readonly Availability[];
+  expectedPay: number | null;
+  payUnit: PayUnit | null;
+}
+
+export interface PreparedPosting {
+  readonly input: MatchPostingInput;
+  readonly validFromMs: number;
+  readonly validUntilMs: number;
+  readonly time: WorkTime;
+}
+
+export interface PreparedSignup {
+  readonly input: MatchSignupInput;
+  readonly trades: ReadonlySet<OccupationCode>;
+  readonly districts: ReadonlySet<string>;
+  /** Weekdays / weekends / evenings the person named ('today' is about settlement). */
+  readonly when: readonly Exclude<Availability, 'today'>[];
+  readonly wantsToday: boolean;
+}
+
+/** A reason in words: an i18n key under `match.reason.*` and its parameters. */
+export interface MatchReason {
+  key: `match.reason.${string}`;
+  params?: Record<string, string>;
+}
+
+export type HardRule = 'trade' | 'not-yet-valid' | 'expired' | 'full' | 'district';
+
+export type MatchResult =
+  { matched: true; score: number; reasons: MatchReason[] } | { matched: false; broke: HardRule };
+
+export interface MatchContext {
+  now: number;
+  /** The hall's city (4 digits, e.g. 3611): nearness for people who chose no district. */
+  homeCity: string;
+  /** 已上岗 so far per posting id (a full posting matches nobody). */
+  placed?: (postingId: string) => number;
+}
+
+export const MATCH_POINTS = {
+  base: 40,
+  district: 15,
+  time: 20,
+  timeUnstated: 10,
+  pay: 15,
+  daily: 10,
+  dailyOnly: 5,
+} as const;
+
+/** Postings are prepared once (dates parsed, work time read), then scored against many sign-ups. */
+export function preparePosting(p: MatchPostingInput): PreparedPosting {
+  return {
+    input: p,
+    validFromMs: Date.parse(p.validFrom),
+    validUntilMs: Date.parse(p.validUntil),
+    time: readWorkTime(p.workTime),
+  };
+}
+
+export function prepareSignup(s: MatchSignupInput): PreparedSignup {
+  return {
+    input: s,
+    trades: new Set(s.occupations),
+    districts: new Set(s.districts),
+    when: s.availability.filter((a): a is Exclude<Availability, 'today'> => a !== 'today'),
+    wantsToday: s.availability.includes('today'),
+  };
+}
+
+function fits(when: Exclude<Availability, 'today'>, t: WorkTime): boolean {
+  if (t.flexible) return true;
+  switch (when) {
+    case 'evenings':
+      return t.evening;
+    case 'weekends':
+      return t.days === 'weekends' || t.days === 'every-day';
+    case 'weekdays':
+      return t.days !== 'weekends';
+  }
+}
+
+/** The hard rules alone: the first one the pair breaks, or null. */
+export function brokenRule(s: PreparedSignup, p: PreparedPosting, ctx: MatchContext): HardRule | null {
+  if (!s.trades.has(p.input.occupation)) return 'trade';
+  if (ctx.now < p.validFromMs) return 'not-yet-valid';
+  if (ctx.now >= p.validUntilMs) return 'expired';
+  if (s.districts.size > 0 && !s.districts.has(p.input.districtCode)) return 'district';
+  if (ctx.placed && ctx.placed(p.input.id) >= p.input.headcount) return 'full';
+  return null;
+}
+
+export function matchPrepared(s: PreparedSignup, p: PreparedPosting, ctx: MatchContext): MatchResult {
+  const broke = brokenRule(s, p, ctx);
+  if (broke) return { matched: false, broke };
+  const post = p.input;
+  const reasons: MatchReason[] = [{ key: 'match.reason.trade', params: { trade: post.occupation } }];
+  let score: number = MATCH_POINTS.base;
+
+  if (s.districts.size > 0) {
+    score += MATCH_POINTS.district;
+    reasons.push({ key: 'match.reason.sameDistrict', params: { district: post.districtCode } });
+  } else {
+    const d = cityDistance(ctx.homeCity, post.districtCode);
+    if (d === 1) {
+      score += MATCH_POINTS.district;
+      reasons.push({ key: 'match.reason.sameCity', params: { district: post.districtCode } });
+    } else if (d === 2) score += Math.round(MATCH_POINTS.district / 2);
+  }
+
+  if (s.when.length === 0) score += MATCH_POINTS.timeUnstated;
+  else {
+    const fit = s.when.find((w) => fits(w, p.time));
+    if (fit) {
+      score += MATCH_POINTS.time;
+      reasons.push({ key: p.time.flexible ? 'match.reason.timeFlexible' : `match.reason.time.${fit}` });
+    }
+  }
+
+  if (post.settlement === 'daily') {
+    score += s.wantsToday ? MATCH_POINTS.daily : MATCH_POINTS.dailyOnly;
+    reasons.push({ key: 'match.reason.daily' });
+  }
+
+  const { expectedPay, payUnit } = s.input;
+  if (expectedPay !== null && payUnit !== null) {
+    const ratio = payRatio(post, { amount: expectedPay, unit: payUnit }, p.time.hours);
+    if (ratio) {
+      score += Math.round(MATCH_POINTS.pay * Math.min(1, Math.max(0, (ratio.top - 0.7) / 0.3)));
+      if (ratio.bottom > 1) reasons.push({ key: 'match.reason.payAbove' });
+      else if (ratio.top >= 1) reasons.push({ key: 'match.reason.payMeets' });
+      else if (ratio.top >= 0.85) reasons.push({ key: 'match.reason.payNear' });
+    }
+  }
+  return { matched: true, score, reasons };
+}
+
+export function matchSignup(signup: MatchSignupInput, posting: MatchPostingInput, ctx: MatchContext): MatchResult {
+  return matchPrepared(prepareSignup(signup), preparePosting(posting), ctx);
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { OCCUPATION_CODES } from '../../../shared/occupations';
+import { PAY_UNITS, SETTLEMENTS, EMPLOYMENT_TYPES } from '../../../shared/schemas/posting-enums';
+import { AVAILABILITY } from '../../../shared/schemas/signup';
+import {
+  matchSignup,
+  type MatchContext,
+  type MatchPostingInput,
+  type MatchSignupInput,
+} from '../../../shared/matching';
+
+const NOW = Date.parse('2026-12-02T09:30:00+08:00');
+const HOUR = 3_600_000;
+const RUNS = 400;
+const DISTRICTS = ['361102', '361103', '361104', '361127', '361181', '360102', '110101'] as const;
+const WORK_TIMES = [
+  '',
+  '8:00-18:00',
+  '每晚18:00-22:00',
+  '周末全天',
+  '工作日白天',
+  '做六休一',
+  '时间自由',
+  '夜班22:00-次日6:00',
+  '12小时倒班',
+];
+
+const postingArb: fc.Arbitrary<MatchPostingInput> = fc
+  .record({
+    occupation: fc.constantFrom(...OCCUPATION_CODES.slice(0, 4)),
+    districtCode: fc.constantFrom(...DISTRICTS),
+    workTime: fc.constantFrom(...WORK_TIMES),
+    payMin: fc.integer({ min: 1, max: 8000 }),
+    extra: fc.option(fc.integer({ min: 0, max: 2000 }), { nil: null }),
+    payUnit: fc.constantFrom(...PAY_UNITS),
+    settlement: fc.constantFrom(...SETTLEMENTS),
+    employmentType: fc.constantFrom(...EMPLOYMENT_TYPES),
+    headcount: fc.integer({ min: 1, max: 5 }),
+    fromH: fc.integer({ min: -200, max: 5 }),
+    lengthH: fc.integer({ min: 1, max: 400 }),
+  })
+  .map((r) => ({
+    id: 'p',
+    occupation: r.occupation,
+    districtCode: r.districtCode,
+    workTime: r.workTime,
+    payMin: r.payMin,
+    payMax: r.extra === null ? null : r.payMin + r.extra,
+    payUnit: r.payUnit,
+    settlement: r.settlement,
+    employmentType: r.employmentType,
+    headcount: r.headcount,
+    validFrom: new Date(NOW + r.fromH * HOUR).toISOString(),
+    validUntil: new Date(NOW + (r.fromH + r.lengthH) * HOUR).toISOString(),
+  }));
+
+const signupArb: fc.Arbitrary<MatchSignupInput> = fc
+  .record({
+    occupations: fc.uniqueArray(fc.constantFrom(...OCCUPATION_CODES.slice(0, 4)), { maxLength: 3 }),
+    districts: fc.uniqueArray(fc.constantFrom(...DISTRICTS), { maxLength: 3 }),
+    availability: fc.uniqueArray(fc.constantFrom(...AVAILABILITY), { maxLength: 4 }),
+    pay: fc.option(fc.record({ amount: fc.integer({ min: 1, max: 9000 }), unit: fc.constantFrom(...PAY_UNITS) }), {
+      nil: null,
+    }),
+  })
+  .map((r) => ({
+    id: 's',
+    occupations: r.occupations,
+    districts: r.districts,
+    availability: r.availability,
+    expectedPay: r.pay?.amount ?? null,
+    payUnit: r.pay?.unit ?? null,
+  }));
+
+const placedArb = fc.integer({ min: 0, max: 6 });
+const ctxOf = (placed: number): MatchContext => ({ now: NOW, homeCity: '3611', placed: () => placed });
+
+/** The hard rules written out again, independently of the matcher. */
+function breaksHardRule(s: MatchSignupInput, p: MatchPostingInput, placed: number): boolean {
+  return (
+    !s.occupations.includes(p.occupation) ||
+    Date.parse(p.validFrom) > NOW ||
+    Date.parse(p.validUntil) <= NOW ||
+    (s.districts.length > 0 && !s.districts.includes(p.districtCode)) ||
+    placed >= p.headcount
+  );
+}
+
+function scoreOf(s: MatchSignupInput, p: MatchPostingInput, placed: number): number | null {
+  const r = matchSignup(s, p, ctxOf(placed));
+  return r.matched ? r.score : null;
+}
+
+describe('matcher properties', () => {
+  it('a posting that breaks a hard rule never matches, and one that breaks none always does', () => {
+    let matched = 0;
+    fc.assert(
+      fc.property(signupArb, postingArb, placedArb, (s, p, placed) => {
+        const r = matchSignup(s, p, ctxOf(placed));
+        if (r.matched) matched += 1;
+        expect(r.matched).toBe(!breaksHardRule(s, p, placed));
+        if (r.matched) {
+          expect(r.score).toBeGreaterThanOrEqual(40);
+          expect(r.score).toBeLessThanOrEqual(100);
+          expect(r.reasons[0]?.key).toBe('match.reason.trade');
+        }
+      }),
+      { numRuns: RUNS * 5 },
+    );
+    // the generators must reach both sides, or the property says nothing
+    expect(matched).toBeGreaterThan(20);
+  });
+
+  /** Pairs that match (the soft rules only apply there). */
+  const matchingArb = fc.tuple(signupArb, postingArb).map(([s, p]) => {
+    const occupations = s.occupations.length > 0 ? s.occupations : [p.occupation];
+    const districts =
+      s.districts.length > 0 && !s.districts.includes(p.districtCode) ? [...s.districts, p.districtCode] : s.districts;
+    return [
+      {
+        ...s,
+        districts,
+        occupations: occupations.includes(p.occupation) ? occupations : [...occupations, p.occupation],
+      },
+      { ...p, validFrom: new Date(NOW - HOUR).toISOString(), validUntil: new Date(NOW + 48 * HOUR).toISOString() },
+    ] as const;
+  });
+
+  const better: Record<string, (p: MatchPostingInput, k: number) => MatchPostingInput> = {
+    'higher pay': (p, k) => ({ ...p, payMin: p.payMin * k, payMax: p.payMax === null ? null : p.payMax * k }),
+    'a higher top of the range': (p, k) => ({ ...p, payMax: (p.payMax ?? p.payMin) * k }),
+    日结: (p) => ({ ...p, settlement: 'daily' }),
+    'times up to the worker': (p) => ({ ...p, workTime: `${p.workTime} 时间自由` }),
+    'in the hall city': (p) => ({ ...p, districtCode: '361102' }),
+  };
+
+  for (const [name, improve] of Object.entries(better)) {
+    it(`the score never falls with ${name}`, () => {
+      fc.assert(
+        fc.property(matchingArb, fc.double({ min: 1, max: 4, noNaN: true }), ([s, p], k) => {
+          const before = scoreOf(s, p, 0);
+          expect(before).not.toBeNull();
+          const improved = improve(p, k);
+          // moving the district is only a soft change for someone who chose none
+          if (improved.districtCode !== p.districtCode && s.districts.length > 0) return;
+          const after = scoreOf(s, improved, 0);
+          expect(after).not.toBeNull();
+          expect(after!).toBeGreaterThanOrEqual(before!);
+        }),
+        { numRuns: RUNS },
+      );
+    });
+  }
+
+  it('the score never falls when the person asks for less pay', () => {
+    fc.assert(
+      fc.property(matchingArb, fc.double({ min: 0.1, max: 1, noNaN: true }), ([s, p], k) => {
+        fc.pre(s.expectedPay !== null);
+        const lower = { ...s, expectedPay: s.expectedPay! * k };
+        expect(scoreOf(lower, p, 0)!).toBeGreaterThanOrEqual(scoreOf(s, p, 0)!);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
