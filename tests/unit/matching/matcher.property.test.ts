@@ -40,19 +40,12 @@ const postingArb: fc.Arbitrary<MatchPostingInput> = fc
     fromH: fc.integer({ min: -200, max: 5 }),
     lengthH: fc.integer({ min: 1, max: 400 }),
   })
-  .map((r) => ({
+  .map(({ extra, fromH, lengthH, ...rest }) => ({
     id: 'p',
-    occupation: r.occupation,
-    districtCode: r.districtCode,
-    workTime: r.workTime,
-    payMin: r.payMin,
-    payMax: r.extra === null ? null : r.payMin + r.extra,
-    payUnit: r.payUnit,
-    settlement: r.settlement,
-    employmentType: r.employmentType,
-    headcount: r.headcount,
-    validFrom: new Date(NOW + r.fromH * HOUR).toISOString(),
-    validUntil: new Date(NOW + (r.fromH + r.lengthH) * HOUR).toISOString(),
+    ...rest,
+    payMax: extra === null ? null : rest.payMin + extra,
+    validFrom: new Date(NOW + fromH * HOUR).toISOString(),
+    validUntil: new Date(NOW + (fromH + lengthH) * HOUR).toISOString(),
   }));
 
 const signupArb: fc.Arbitrary<MatchSignupInput> = fc
