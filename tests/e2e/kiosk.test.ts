@@ -96,7 +96,8 @@ describe('touch kiosk', () => {
       await shot('5-phone');
       await page.tap(tid('phone-next'));
 
-      // name by pinyin: w-a-n-g → 王, x-i-a-o → 小
+      // name by pinyin (past the surname grid): w-a-n-g → 王, x-i-a-o → 小
+      await page.tap(tid('name-pinyin'));
       await tapAll(page, ['[data-key="w"]', '[data-key="a"]', '[data-key="n"]', '[data-key="g"]']);
       await page.tap(`${tid('pinyin-candidate')}:text-is("王")`);
       await tapAll(page, ['[data-key="x"]', '[data-key="i"]', '[data-key="a"]', '[data-key="o"]']);
@@ -194,6 +195,7 @@ describe('touch kiosk', () => {
     await page.tap(tid('consent-agree'));
     await typePhone(page, '13812345678');
     await page.tap(tid('phone-next'));
+    await page.tap(tid('name-pinyin'));
     await tapAll(page, ['[data-key="l"]', '[data-key="i"]']);
     await page.tap(`${tid('pinyin-candidate')} >> nth=0`);
 

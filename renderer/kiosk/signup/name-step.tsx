@@ -1,34 +1,101 @@
+/**
+ * Optional name, and no pinyin needed: skipping is the first, biggest choice; then a grid of
+ * the most frequent surnames and 先生 / 女士 / 只留姓; pinyin input for anyone who wants to
+ * type a given name or whose surname is not in the grid.
+ */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PinyinKeyboard } from '../pinyin-keyboard';
 import { SIGNUP_LIMITS } from '../../../shared/schemas/signup';
+import { SurnameGrid } from './surname-grid';
+import { TitleChooser } from './title-chooser';
+import './name-step.css';
 
-/** Optional name: skipping is the first, biggest choice; typing is by pinyin candidates. */
+type Mode = { is: 'grid' } | { is: 'title'; surname: string } | { is: 'keyboard' };
+
 export function NameStep({ name, onName, onNext }: { name: string; onName: (n: string) => void; onNext: () => void }) {
   const { t, i18n } = useTranslation();
+  // coming back to a name already given shows it, ready to change
+  const [mode, setMode] = useState<Mode>(name ? { is: 'keyboard' } : { is: 'grid' });
   const keep = name.trim() !== '';
+  const skipOrNext = (
+    <button
+      type="button"
+      className="btn btn-primary btn-huge name-go"
+      data-testid={keep ? 'name-next' : 'name-skip'}
+      onClick={onNext}
+    >
+      {keep ? t('kiosk.signup.name.keep') : t('kiosk.signup.name.skip')}
+    </button>
+  );
+
+  if (mode.is === 'grid')
+    return (
+      <section className="step name name-grid" data-testid="step-name" data-mode="grid">
+        <div className="name-side">
+          <h1>{t('kiosk.signup.name.title')}</h1>
+          <p className="muted">{t('kiosk.signup.name.gridHint')}</p>
+          {skipOrNext}
+          <button
+            type="button"
+            className="btn btn-secondary name-alt"
+            data-testid="name-pinyin"
+            onClick={() => setMode({ is: 'keyboard' })}
+          >
+            {t('kiosk.signup.name.notInGrid')}
+          </button>
+        </div>
+        <SurnameGrid onPick={(surname) => setMode({ is: 'title', surname })} />
+      </section>
+    );
+
+  if (mode.is === 'title')
+    return (
+      <section className="step name name-title" data-testid="step-name" data-mode="title">
+        <h1>{t('kiosk.signup.name.titleQuestion')}</h1>
+        <output className="name-surname" data-testid="name-surname">
+          {mode.surname}
+        </output>
+        <TitleChooser
+          surname={mode.surname}
+          onChoose={(chosen) => {
+            onName(chosen);
+            onNext();
+          }}
+          onTypeGiven={() => {
+            onName(mode.surname);
+            setMode({ is: 'keyboard' });
+          }}
+          onOtherSurname={() => setMode({ is: 'grid' })}
+        />
+      </section>
+    );
+
   return (
-    <section className="step name" data-testid="step-name">
-      <h1>{t('kiosk.signup.name.title')}</h1>
-      <p className="muted">{t('kiosk.signup.name.hint')}</p>
+    <section className="step name name-typing" data-testid="step-name" data-mode="keyboard">
+      <h1>{t('kiosk.signup.name.typeTitle')}</h1>
       <div className="name-row">
         <output className={`name-display${name ? '' : ' is-empty'}`} data-testid="name-display" data-value={name}>
           {name || t('kiosk.signup.name.placeholder')}
         </output>
-        {name && (
-          <button type="button" className="btn btn-secondary" data-testid="name-clear" onClick={() => onName('')}>
-            {t('kiosk.signup.name.clear')}
-          </button>
-        )}
-      </div>
-      <div className="step-actions">
         <button
           type="button"
-          className="btn btn-primary btn-huge"
-          data-testid={keep ? 'name-next' : 'name-skip'}
-          onClick={onNext}
+          className="btn btn-secondary"
+          data-testid="name-clear"
+          disabled={!name}
+          onClick={() => onName('')}
         >
-          {keep ? t('kiosk.signup.name.keep') : t('kiosk.signup.name.skip')}
+          {t('kiosk.signup.name.clear')}
         </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          data-testid="name-to-grid"
+          onClick={() => setMode({ is: 'grid' })}
+        >
+          {t('kiosk.signup.name.toGrid')}
+        </button>
+        {skipOrNext}
       </div>
       <PinyinKeyboard
         value={name}
