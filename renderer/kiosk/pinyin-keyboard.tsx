@@ -7,6 +7,7 @@
 import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { candidatePage, pinyinCandidates } from './signup/pinyin';
+import { Pager } from './pager';
 import './pinyin-keyboard.css';
 
 const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'] as const;
@@ -89,51 +90,33 @@ export function PinyinKeyboard({
               </span>
             )}
           </span>
-          <button
-            type="button"
-            className="key btn-secondary candidate-page"
-            data-key="page-prev"
-            data-testid="candidates-prev"
-            disabled={shown.page === 0}
-            onClick={() => setPage(shown.page - 1)}
-          >
-            {t('kiosk.signup.keyboard.pagePrev')}
-          </button>
-          <div
-            className="candidate-list"
-            ref={listRef}
-            data-testid="candidate-list"
-            data-page={shown.page + 1}
-            data-pages={shown.pages}
-            data-page-size={pageSize}
-          >
-            {!syllable && <span className="muted candidate-hint">{t('kiosk.signup.name.pinyinHint')}</span>}
-            {syllable && all.length === 0 && <span className="muted">{t('kiosk.signup.name.noCandidates')}</span>}
-            {shown.items.map((ch) => (
-              <button
-                key={ch}
-                type="button"
-                className="key candidate"
-                data-testid="pinyin-candidate"
-                onClick={() => {
-                  typeText(ch);
-                  typeSyllable('');
-                }}
-              >
-                {ch}
-              </button>
-            ))}
-          </div>
-          <button
-            type="button"
-            className="key btn-secondary candidate-page"
-            data-key="page-next"
-            data-testid="candidates-next"
-            disabled={shown.page >= shown.pages - 1}
-            onClick={() => setPage(shown.page + 1)}
-          >
-            {t('kiosk.signup.keyboard.pageNext')}
-          </button>
+          <Pager shown={shown} onPage={setPage} scope="keyboard" className="key btn-secondary candidate-page">
+            <div
+              className="candidate-list"
+              ref={listRef}
+              data-testid="candidate-list"
+              data-page={shown.page + 1}
+              data-pages={shown.pages}
+              data-page-size={pageSize}
+            >
+              {!syllable && <span className="muted candidate-hint">{t('kiosk.signup.name.pinyinHint')}</span>}
+              {syllable && all.length === 0 && <span className="muted">{t('kiosk.signup.name.noCandidates')}</span>}
+              {shown.items.map((ch) => (
+                <button
+                  key={ch}
+                  type="button"
+                  className="key candidate"
+                  data-testid="pinyin-candidate"
+                  onClick={() => {
+                    typeText(ch);
+                    typeSyllable('');
+                  }}
+                >
+                  {ch}
+                </button>
+              ))}
+            </div>
+          </Pager>
         </div>
       )}
       {ROWS.map((row) => (

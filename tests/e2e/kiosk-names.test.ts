@@ -108,7 +108,7 @@ describe('kiosk names without pinyin', () => {
 
       // skip is still the first choice; the grid starts with the most frequent surnames
       expect(await page.isVisible(tid('name-skip'))).toBe(true);
-      const firstPage = await page.$$eval(`${tid('surname-choice')}`, (els) => els.map((e) => e.textContent));
+      const firstPage = await page.$$eval('[data-surname]', (els) => els.map((e) => e.textContent));
       expect(firstPage).toEqual(GRID_SURNAMES.slice(0, SURNAMES_PER_PAGE));
       expect(await unreachable(page, `${tid('step-name')} button`)).toEqual([]);
       expect(await smallTargets(page, 60)).toEqual([]);
@@ -117,10 +117,10 @@ describe('kiosk names without pinyin', () => {
       await shot('1-grid');
 
       // a surname from the second page: 下一页, then tap it
-      await page.tap(tid('surname-page-next'));
+      await page.tap(tid('name-page-next'));
       await page.waitForSelector(`${tid('surname-grid')}[data-page="2"]`);
       const surname = GRID_SURNAMES[SURNAMES_PER_PAGE + (o.name === 'portrait' ? 3 : 7)]!;
-      await page.tap(`${tid('surname-choice')}[data-surname="${surname}"]`);
+      await page.tap(`[data-surname="${surname}"]`);
       await page.waitForSelector(`${tid('step-name')}[data-mode="title"]`);
       expect(await page.textContent(tid('name-title-mr'))).toBe(`${surname}先生`);
       expect(await unreachable(page, `${tid('step-name')} button`)).toEqual([]);
@@ -155,7 +155,7 @@ describe('kiosk names without pinyin', () => {
       );
       expect(await unreachable(page, `${tid('keyboard')} button`)).toEqual([]);
       await page.screenshot({ path: screenshotPath(`kiosk-names-${o.name}-3-keyboard.png`) });
-      await page.tap(tid('candidates-next'));
+      await page.tap(tid('keyboard-page-next'));
       await page.waitForSelector(`${list}[data-page="2"]`);
       expect(await unreachable(page, `${tid('keyboard')} button`)).toEqual([]);
       await page.tap(`${tid('pinyin-candidate')}:text-is("${target}")`);

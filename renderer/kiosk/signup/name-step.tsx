@@ -29,6 +29,12 @@ export function NameStep({ name, onName, onNext }: { name: string; onName: (n: s
     </button>
   );
 
+  const modeButton = (testId: string, to: Mode, label: string, extra = '') => (
+    <button type="button" className={`btn btn-secondary ${extra}`} data-testid={testId} onClick={() => setMode(to)}>
+      {label}
+    </button>
+  );
+
   if (mode.is === 'grid')
     return (
       <section className="step name name-grid" data-testid="step-name" data-mode="grid">
@@ -36,14 +42,7 @@ export function NameStep({ name, onName, onNext }: { name: string; onName: (n: s
           <h1>{t('kiosk.signup.name.title')}</h1>
           <p className="muted">{t('kiosk.signup.name.gridHint')}</p>
           {skipOrNext}
-          <button
-            type="button"
-            className="btn btn-secondary name-alt"
-            data-testid="name-pinyin"
-            onClick={() => setMode({ is: 'keyboard' })}
-          >
-            {t('kiosk.signup.name.notInGrid')}
-          </button>
+          {modeButton('name-pinyin', { is: 'keyboard' }, t('kiosk.signup.name.notInGrid'), 'name-alt')}
         </div>
         <SurnameGrid onPick={(surname) => setMode({ is: 'title', surname })} />
       </section>
@@ -87,14 +86,7 @@ export function NameStep({ name, onName, onNext }: { name: string; onName: (n: s
         >
           {t('kiosk.signup.name.clear')}
         </button>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          data-testid="name-to-grid"
-          onClick={() => setMode({ is: 'grid' })}
-        >
-          {t('kiosk.signup.name.toGrid')}
-        </button>
+        {modeButton('name-to-grid', { is: 'grid' }, t('kiosk.signup.name.toGrid'))}
         {skipOrNext}
       </div>
       <PinyinKeyboard

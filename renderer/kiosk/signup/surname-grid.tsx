@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { candidatePage } from './pinyin';
+import { Pager } from '../pager';
 import { GRID_SURNAMES, SURNAMES_PER_PAGE } from './name-choices';
 
 export function SurnameGrid({ onPick }: { onPick: (surname: string) => void }) {
@@ -19,7 +20,6 @@ export function SurnameGrid({ onPick }: { onPick: (surname: string) => void }) {
             key={surname}
             type="button"
             className="surname-choice"
-            data-testid="surname-choice"
             data-surname={surname}
             onClick={() => onPick(surname)}
           >
@@ -28,27 +28,11 @@ export function SurnameGrid({ onPick }: { onPick: (surname: string) => void }) {
         ))}
       </div>
       <div className="surname-paging">
-        <button
-          type="button"
-          className="btn btn-secondary"
-          data-testid="surname-page-prev"
-          disabled={shown.page === 0}
-          onClick={() => setPage(shown.page - 1)}
-        >
-          {t('kiosk.signup.name.pagePrev')}
-        </button>
-        <span className="surname-page-of" data-testid="surname-page-of">
-          {t('kiosk.signup.name.pageOf', { page: shown.page + 1, pages: shown.pages })}
-        </span>
-        <button
-          type="button"
-          className="btn btn-secondary"
-          data-testid="surname-page-next"
-          disabled={shown.page >= shown.pages - 1}
-          onClick={() => setPage(shown.page + 1)}
-        >
-          {t('kiosk.signup.name.pageNext')}
-        </button>
+        <Pager shown={shown} onPage={setPage} scope="name" className="btn btn-secondary">
+          <span className="surname-page-of" data-testid="surname-page-of">
+            {t('kiosk.signup.name.pageOf', { page: shown.page + 1, pages: shown.pages })}
+          </span>
+        </Pager>
       </div>
     </div>
   );

@@ -4,44 +4,41 @@ import { nameWithTitle, type NameTitle } from './name-choices';
 
 const TITLES: NameTitle[] = ['mr', 'ms', 'none'];
 
-export function TitleChooser({
-  surname,
-  onChoose,
-  onTypeGiven,
-  onOtherSurname,
-}: {
+export interface TitleChooserProps {
   surname: string;
+  /** The name chosen, e.g. 王先生. */
   onChoose: (name: string) => void;
   onTypeGiven: () => void;
   onOtherSurname: () => void;
-}) {
+}
+
+export function TitleChooser(props: TitleChooserProps) {
   const { t } = useTranslation();
+  const choice = (testId: string, className: string, label: string, onClick: () => void) => (
+    <button key={testId} type="button" className={className} data-testid={testId} onClick={onClick}>
+      {label}
+    </button>
+  );
   return (
     <div className="title-chooser" data-testid="title-chooser">
       <div className="title-choices">
-        {TITLES.map((title) => (
-          <button
-            key={title}
-            type="button"
-            className="btn btn-primary title-choice"
-            data-testid={`name-title-${title}`}
-            onClick={() => onChoose(nameWithTitle(surname, title))}
-          >
-            {t(`kiosk.signup.name.title_${title}`, { name: nameWithTitle(surname, title) })}
-          </button>
-        ))}
-        <button
-          type="button"
-          className="btn btn-secondary title-choice"
-          data-testid="name-type-given"
-          onClick={onTypeGiven}
-        >
-          {t('kiosk.signup.name.typeGiven', { surname })}
-        </button>
+        {TITLES.map((title) => {
+          const name = nameWithTitle(props.surname, title);
+          return choice(
+            `name-title-${title}`,
+            'btn btn-primary title-choice',
+            t(`kiosk.signup.name.title_${title}`, { name }),
+            () => props.onChoose(name),
+          );
+        })}
+        {choice(
+          'name-type-given',
+          'btn btn-secondary title-choice',
+          t('kiosk.signup.name.typeGiven'),
+          props.onTypeGiven,
+        )}
       </div>
-      <button type="button" className="btn btn-quiet" data-testid="name-other-surname" onClick={onOtherSurname}>
-        {t('kiosk.signup.name.otherSurname')}
-      </button>
+      {choice('name-other-surname', 'btn btn-quiet', t('kiosk.signup.name.otherSurname'), props.onOtherSurname)}
     </div>
   );
 }
