@@ -19,6 +19,7 @@ import { devToolsWanted, hallArgsFrom } from './windows/hall-args';
 import { describeLogDestination, logDestination } from './windows/log-destination';
 import { runShell } from './windows/shell';
 import { bindingCacheRoot, devBindingPath, packagedBindingPath } from './windows/sqlite-binding';
+import { chromiumSwitches } from './windows/chromium-switches';
 
 // Electron entry, bundled to dist-electron/main.cjs (so __dirname is dist-electron/). Every
 // decision lives in ./windows (pure and tested); this file only gathers Electron's modules
@@ -142,11 +143,6 @@ if (displayServer.action === 'relaunch') {
   app.relaunch({ args: displayServer.args, ...(process.env.APPIMAGE ? { execPath: process.env.APPIMAGE } : {}) });
   app.exit(0);
 } else {
-  if (process.platform === 'linux') {
-    // An auto-login hall account's keyring stays locked, and Chromium would put an unlock
-    // dialog over the walls to encrypt its cookie store (the cookie-encryption fuse is on).
-    // The hall keeps no cookies (staff sessions are bearer tokens), so the built-in key will do.
-    app.commandLine.appendSwitch('password-store', 'basic');
-  }
+  for (const [name, value] of chromiumSwitches(process.platform)) app.commandLine.appendSwitch(name, value);
   main(argv, displayServer.log).catch(fail);
 }

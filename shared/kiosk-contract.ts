@@ -4,10 +4,13 @@
  */
 import { z } from 'zod';
 import { PostingQuerySchema, PostingsResponseSchema } from './contract';
+import { PAY_UNITS } from './schemas/posting-enums';
 
 export const KioskPostingQuerySchema = PostingQuerySchema.extend({
   /** `1`: only postings paid daily (日结). */
   daily: z.enum(['0', '1']).optional(),
+  /** Skip this many results ("再看 20 个"); paging stops where counting does (COUNT_CAP). */
+  offset: z.coerce.number().int().min(0).max(1000).default(0),
 });
 export type KioskPostingQuery = z.infer<typeof KioskPostingQuerySchema>;
 
@@ -21,6 +24,14 @@ export const KioskSummarySchema = z.object({
   dailyListings: z.number().int().nonnegative(),
   newToday: z.number().int().nonnegative(),
   serverNow: z.number().int(),
+  /** The hall's words for visitors (hall.json): where to sign up in person when this kiosk cannot. */
+  hall: z
+    .object({
+      name: z.string().nullable(),
+      serviceWindow: z.string().nullable(),
+      signupUrl: z.string().nullable(),
+    })
+    .optional(),
 });
 export type KioskSummary = z.infer<typeof KioskSummarySchema>;
 
@@ -45,3 +56,31 @@ export type PairingStatus = z.infer<typeof PairingStatusSchema>;
 /** The header a kiosk sends its device token in. */
 export const KIOSK_AUTH_HEADER = 'authorization';
 export const kioskAuthValue = (token: string): string => `Bearer ${token}`;
+
+/** `GET /api/kiosk/pay-presets?occupations=moving,delivery`: what the hall's postings of those trades pay. */
+export const PayPresetQuerySchema = z.object({
+  /** Comma-separated occupation codes; empty or absent: every trade. */
+  occupations: z.string().max(400).optional(),
+});
+export const PayPresetsSchema = z.object({
+  /** Per pay unit, most-used unit first: a few round amounts across the spread of those postings. */
+  presets: z.array(
+    z.object({
+      unit: z.enum(PAY_UNITS),
+      amounts: z.array(z.number().positive()).max(6),
+      postings: z.number().int().nonnegative(),
+    }),
+  ),
+  /** `trades`: from postings of the chosen trades; `all`: none of those, from every posting; `default`: no postings. */
+  basis: z.enum(['trades', 'all', 'default']),
+});
+export type PayPresets = z.infer<typeof PayPresetsSchema>;
+
+/** `POST /api/kiosk/device/status`: what this kiosk can do that staff should know (its voice). */
+export const KioskStatusSchema = z
+  .object({
+    /** The Mandarin speech voice the kiosk reads aloud with, or null when the PC has none. */
+    voice: z.string().trim().max(120).nullable(),
+  })
+  .strict();
+export type KioskStatus = z.infer<typeof KioskStatusSchema>;

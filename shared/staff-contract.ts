@@ -147,6 +147,8 @@ export const KioskViewSchema = z.object({
   approvedBy: z.string().nullable(),
   createdAt: z.number().int().nullable(),
   lastSeenAt: z.number().int().nullable(),
+  /** What the kiosk last reported: its Mandarin voice (null: none on that PC); null when it has not reported since the host started. */
+  status: z.object({ voice: z.string().nullable(), reportedAt: z.number().int() }).nullable().default(null),
 });
 export type KioskView = z.infer<typeof KioskViewSchema>;
 

@@ -189,6 +189,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     rendererDir: options.rendererDir,
     clock,
     log: logFor('kiosk'),
+    hall: hallProfile,
     pairings,
     queueUpstream: options.hub !== null,
     onRegistered: kickOutbox,
@@ -313,7 +314,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       searchPostings: createPublicSearch({
         // the kiosk's search: headlines in memory, full text by trigram, public fields only
         search(query) {
-          const { listings, total } = kiosk.search.search(query, clock(), { exactTotal: true });
+          const { listings, total } = kiosk.search.search({ ...query, offset: 0 }, clock(), { exactTotal: true });
           return { listings, total };
         },
         dataStamp: () => store.getDataUpdatedAt(),
@@ -359,6 +360,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       revokeKiosk: (id) => kiosk.devices.revokeDevice(id),
       localKioskId: LOCAL_KIOSK_ID,
       pairedKiosks: () => kiosk.devices.paired(),
+      kioskStatus: (id) => kiosk.statuses.of(id),
     }),
     postingRoutes({ db, store, query: postingQuery, audit, guard, clock, changed }),
     // spreadsheets are read in a worker of their own, with a memory cap

@@ -1,13 +1,14 @@
 /**
  * Browse: trade pictograms, district chips, 日结 and a search box (typed on the kiosk's own
  * keyboard), with results as big cards. Every filter is one tap; results follow at once.
+ * Results come 20 at a time; "再看 20 个" adds the next 20 below, so every posting can be reached.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskPostingsResponse } from '../../shared/kiosk-contract';
 import { HOME_CITY_CODE, districtsOfCity } from '../../shared/districts';
 import type { PublicPosting } from '../../shared/schemas/posting';
-import { searchPostings, type BrowseFilters } from './kiosk-api';
+import { RESULT_PAGE, searchPostings, type BrowseFilters } from './kiosk-api';
 import { PostingCard } from './posting-card';
 import { SearchIcon } from './pictograms';
 import { TradeGrid } from './trade-grid';
@@ -30,14 +31,18 @@ export function BrowseScreen({
   const { t } = useTranslation();
   const [results, setResults] = useState<Results>({ state: 'loading' });
   const [typing, setTyping] = useState(false);
+  const [more, setMore] = useState<'idle' | 'loading' | 'failed'>('idle');
   const key = useMemo(() => JSON.stringify(filters), [filters]);
+  const keyRef = useRef(key);
+  keyRef.current = key;
 
   useEffect(() => {
     const controller = new AbortController();
     setResults((r) => (r.state === 'ok' ? r : { state: 'loading' }));
+    setMore('idle');
     // A short pause while typing so each key does not start a query of its own.
     const timer = setTimeout(() => {
-      searchPostings(JSON.parse(key) as BrowseFilters, controller.signal).then(
+      searchPostings(JSON.parse(key) as BrowseFilters, 0, controller.signal).then(
         (data) => setResults({ state: 'ok', data }),
         () => !controller.signal.aborted && setResults({ state: 'failed' }),
       );
@@ -47,6 +52,29 @@ export function BrowseScreen({
       controller.abort();
     };
   }, [key]);
+
+  const shown = results.state === 'ok' ? results.data.listings.length : 0;
+  const hasMore = results.state === 'ok' && shown < results.data.total;
+  function loadMore() {
+    if (results.state !== 'ok' || more === 'loading') return;
+    setMore('loading');
+    const forKey = key;
+    searchPostings(filters, shown).then(
+      (page) => {
+        if (forKey !== keyRef.current) return;
+        setMore('idle');
+        setResults((r) => {
+          if (r.state !== 'ok') return r;
+          const have = new Set(r.data.listings.map((l) => l.id));
+          const listings = [...r.data.listings, ...page.listings.filter((l) => !have.has(l.id))];
+          // a posting that expired meanwhile makes the total smaller than promised
+          const total = page.listings.length < RESULT_PAGE ? listings.length : page.total;
+          return { state: 'ok', data: { ...page, listings, total } };
+        });
+      },
+      () => setMore('failed'),
+    );
+  }
 
   const set = (patch: Partial<BrowseFilters>) => onFilters({ ...filters, ...patch });
   const anyFilter = filters.q !== '' || filters.occupation !== null || filters.district !== null || filters.daily;
@@ -141,10 +169,8 @@ export function BrowseScreen({
           <>
             <p className="result-count" data-testid="result-count">
               {results.data.totalIsLowerBound
-                ? t('kiosk.browse.resultsMany', { count: results.data.total, shown: results.data.listings.length })
-                : results.data.total > results.data.listings.length
-                  ? t('kiosk.browse.resultsMore', { count: results.data.total, shown: results.data.listings.length })
-                  : t('kiosk.browse.results', { count: results.data.total })}
+                ? t('kiosk.browse.resultsMany', { count: results.data.total, shown })
+                : t('kiosk.browse.results', { count: results.data.total })}
             </p>
             {results.data.total === 0 && (
               <div className="empty">
@@ -157,6 +183,25 @@ export function BrowseScreen({
                 <PostingCard key={l.id} posting={l} onOpen={() => onOpen(l)} />
               ))}
             </div>
+            {hasMore && (
+              <div className="browse-more">
+                <p className="muted" data-testid="shown-of">
+                  {t('kiosk.browse.shownOf', { shown, count: results.data.total })}
+                </p>
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-huge"
+                  data-testid="browse-more"
+                  disabled={more === 'loading'}
+                  onClick={loadMore}
+                >
+                  {more === 'loading'
+                    ? t('kiosk.browse.loading')
+                    : t('kiosk.browse.more', { count: Math.min(RESULT_PAGE, results.data.total - shown) })}
+                </button>
+                {more === 'failed' && <p className="notice notice-warn">{t('kiosk.browse.failed')}</p>}
+              </div>
+            )}
           </>
         )}
       </section>

@@ -8,8 +8,10 @@ import {
   kioskAuthValue,
   type KioskDevice,
   type KioskPostingsResponse,
+  type KioskStatus,
   type KioskSummary,
   type PairingRequest,
+  type PayPresets,
   type PairingStatus,
 } from '../../shared/kiosk-contract';
 import type { SignupInput, SignupReceipt } from '../../shared/schemas/signup';
@@ -27,13 +29,15 @@ export interface BrowseFilters {
   daily: boolean;
 }
 
-export const RESULT_LIMIT = 40;
+/** Cards per page of results; "再看 20 个" asks for the next page. */
+export const RESULT_PAGE = 20;
 
-export function searchPostings(f: BrowseFilters, signal?: AbortSignal): Promise<KioskPostingsResponse> {
+export function searchPostings(f: BrowseFilters, offset: number, signal?: AbortSignal): Promise<KioskPostingsResponse> {
   const q = f.q.trim().slice(0, 50);
   return api.call(KIOSK_ROUTES.kioskListings, {
     query: {
-      limit: RESULT_LIMIT,
+      limit: RESULT_PAGE,
+      offset,
       ...(q ? { q } : {}),
       ...(f.occupation ? { occupation: f.occupation } : {}),
       ...(f.district ? { district: f.district } : {}),
@@ -55,3 +59,9 @@ export const pairingStatus = (pairingId: string): Promise<PairingStatus> =>
 
 export const postSignup = (token: string, input: SignupInput): Promise<SignupReceipt> =>
   api.call(KIOSK_ROUTES.kioskSignup, { body: input, headers: { authorization: kioskAuthValue(token) } });
+
+export const getPayPresets = (occupations: readonly OccupationCode[]): Promise<PayPresets> =>
+  api.call(KIOSK_ROUTES.kioskPayPresets, { query: occupations.length ? { occupations: occupations.join(',') } : {} });
+
+export const postKioskStatus = (token: string, status: KioskStatus): Promise<unknown> =>
+  api.call(KIOSK_ROUTES.kioskStatus, { body: status, headers: { authorization: kioskAuthValue(token) } });

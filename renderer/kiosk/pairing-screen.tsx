@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 
-/** A browser kiosk without approval shows its pairing code big for staff. */
+/** For staff (a long-press on the hall's name): the code this browser kiosk asks to be approved with. */
 export function PairingScreen({
   code,
   expired,
@@ -20,8 +20,8 @@ export function PairingScreen({
         {code ? `${code.slice(0, 3)} ${code.slice(3)}` : '— — —'}
       </p>
       <p className="muted">{expired ? t('kiosk.pairing.expired') : t('kiosk.pairing.waiting')}</p>
-      <button type="button" className="btn btn-secondary btn-huge" data-testid="pairing-browse" onClick={onBrowse}>
-        {t('kiosk.pairing.browseOnly')}
+      <button type="button" className="btn btn-secondary btn-huge" data-testid="pairing-back" onClick={onBrowse}>
+        {t('kiosk.pairing.back')}
       </button>
     </main>
   );

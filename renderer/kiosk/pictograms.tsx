@@ -176,3 +176,13 @@ export function SearchIcon({ size, strokeWidth }: { size: number; strokeWidth: n
     </LineIcon>
   );
 }
+
+/** A loudspeaker with sound waves: the read-aloud button. */
+export function SpeakerIcon({ size = 36 }: { size?: number }) {
+  return (
+    <LineIcon size={size} strokeWidth={5} className="icon-inline">
+      <path d="M8 24h10l14-12v40L18 40H8z" />
+      <path d="M40 22c4 5 4 15 0 20M46 14c9 9 9 27 0 36" />
+    </LineIcon>
+  );
+}

@@ -127,6 +127,18 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
                   · {t('staff.screens.lastSeen', { time: formatTime(k.lastSeenAt, i18n.language) })}
                 </span>
               ) : null}
+              <span
+                className={k.status && k.status.voice === null ? 'error' : 'hint'}
+                data-testid="kiosk-voice"
+                data-voice={k.status ? (k.status.voice ?? 'none') : 'unknown'}
+              >
+                {' · '}
+                {k.status === null
+                  ? t('staff.screens.kioskVoiceUnknown')
+                  : k.status.voice === null
+                    ? t('staff.screens.kioskNoVoice')
+                    : t('staff.screens.kioskVoice', { voice: k.status.voice })}
+              </span>
             </li>
           ))}
         </ul>

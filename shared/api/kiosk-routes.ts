@@ -3,10 +3,14 @@ import {
   KioskDeviceSchema,
   KioskPostingQuerySchema,
   KioskPostingsResponseSchema,
+  KioskStatusSchema,
   KioskSummarySchema,
   PairingRequestSchema,
+  PayPresetQuerySchema,
+  PayPresetsSchema,
   PairingStatusSchema,
 } from '../kiosk-contract';
+import { z } from 'zod';
 import { SignupInputSchema, SignupReceiptSchema } from '../schemas/signup';
 import { pairingIdParam } from './route-parts';
 import { defineRoute } from './define-route';
@@ -28,6 +32,23 @@ export const KIOSK_ROUTES = {
     label: 'kiosk listings',
     query: KioskPostingQuerySchema,
     response: KioskPostingsResponseSchema,
+  }),
+  kioskPayPresets: defineRoute({
+    method: 'GET',
+    path: '/api/kiosk/pay-presets',
+    auth: 'public',
+    label: 'kiosk pay presets',
+    query: PayPresetQuerySchema,
+    response: PayPresetsSchema,
+  }),
+  kioskStatus: defineRoute({
+    method: 'POST',
+    path: '/api/kiosk/device/status',
+    auth: 'kiosk',
+    label: 'kiosk status',
+    body: KioskStatusSchema,
+    bodyError: 'invalid_kiosk_status',
+    response: z.object({ ok: z.literal(true) }),
   }),
   kioskDevice: defineRoute({
     method: 'GET',

@@ -21,6 +21,12 @@ export const HallProfileSchema = z
       .optional(),
     /** e.g. 到自助机报名 */
     callToAction: text(20).optional(),
+    /** Where people sign up in person, e.g. 3号服务窗口: an unpaired kiosk sends visitors there. */
+    serviceWindow: text(20).optional(),
+    /** The hall's own sign-up page (http/https), shown as a QR code on a kiosk that cannot take sign-ups. */
+    signupUrl: text(300)
+      .regex(/^https?:\/\/[^\s]+$/, { message: 'an http:// or https:// address' })
+      .optional(),
     /** Shown instead of a masked phone, e.g. 电话请到服务窗口咨询. */
     maskedPhoneText: text(20).optional(),
     /** How often a live urgent posting takes over the screens again, s (default 120; 0: only when new). */

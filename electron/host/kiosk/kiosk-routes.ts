@@ -17,6 +17,9 @@ import { SignupConflictError, type SignupIntake } from '../signups/signup-intake
 import { createKeyedLimiter } from '../server/rate-limit';
 import type { LimitCounters } from '../server/limit-counters';
 import type { KioskSearch } from './kiosk-search';
+import type { HallProfile } from '../../../shared/schemas/hall-profile';
+import { OCCUPATION_CODES, type OccupationCode } from '../../../shared/occupations';
+import type { KioskStatusBoard } from './kiosk-status';
 import { bearerHolder } from '../server/bearer';
 
 export interface KioskRouteDeps {
@@ -26,6 +29,10 @@ export interface KioskRouteDeps {
   search: KioskSearch;
   clock: () => number;
   log: Logger;
+  /** The hall's own words (hall.json): an unpaired kiosk sends visitors to its service window. */
+  hall?: HallProfile;
+  /** What each kiosk last said it can do (its voice), for the staff's screens page. */
+  statuses: KioskStatusBoard;
   /** Called after a new sign-up committed (e.g. to wake the outbox pump). */
   onRegistered?: () => void;
   limits?: LimitCounters;
@@ -83,7 +90,26 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
   return (app: FastifyInstance) => {
     servePage(app, KIOSK_ROUTES.kioskPage, readPage(deps.rendererDir, 'kiosk'));
 
-    apiRoute(app, KIOSK_ROUTES.kioskSummary, {}, async () => search.summary(clock()));
+    const hall = {
+      name: deps.hall?.name || null,
+      serviceWindow: deps.hall?.serviceWindow || null,
+      signupUrl: deps.hall?.signupUrl || null,
+    };
+    apiRoute(app, KIOSK_ROUTES.kioskSummary, {}, async () => ({ ...search.summary(clock()), hall }));
+
+    apiRoute(app, KIOSK_ROUTES.kioskPayPresets, {}, async (request) => {
+      const known = new Set<string>(OCCUPATION_CODES);
+      const occupations = [...new Set((request.query.occupations ?? '').split(','))]
+        .filter((c): c is OccupationCode => known.has(c))
+        .slice(0, 20);
+      return search.payPresets(occupations, clock());
+    });
+
+    apiRoute(app, KIOSK_ROUTES.kioskStatus, {}, async (request) => {
+      const device = requireDevice(request.headers);
+      deps.statuses.report(device.deviceId, request.body, clock());
+      return { ok: true as const };
+    });
 
     apiRoute(app, KIOSK_ROUTES.kioskListings, {}, async (request) => search.search(request.query, clock()));
 

@@ -11,7 +11,9 @@ import { MAX_TERMS, fullTextConditionSql, fullTextParams, planSearch } from '../
 import { createHeadlineIndex } from './headline-index';
 import { toPublicPosting } from '../../../shared/public-posting';
 import type { KioskPostingsResponse } from '../../../shared/kiosk-contract';
-import type { KioskPostingQuery, KioskSummary } from '../../../shared/kiosk-contract';
+import type { KioskPostingQuery, KioskSummary, PayPresets } from '../../../shared/kiosk-contract';
+import { DEFAULT_PAY_PRESETS, payPresets, type PayPoint } from '../../../shared/kiosk/pay-presets';
+import type { OccupationCode } from '../../../shared/occupations';
 
 const ACTIVE_SQL = 'l.hidden = 0 AND l.valid_until_ms > @now AND l.valid_from_ms <= @now';
 // Matches the postings_kiosk_order index (migration 0004): without a full-text match a page is
@@ -48,7 +50,9 @@ export interface SearchOptions {
 
 export interface KioskSearch {
   search(query: KioskPostingQuery, now: number, options?: SearchOptions): KioskPostingsResponse;
-  summary(now: number): KioskSummary;
+  summary(now: number): Omit<KioskSummary, 'hall'>;
+  /** The pay step's choices from the active postings of these trades (all trades when empty). */
+  payPresets(occupations: readonly OccupationCode[], now: number): PayPresets;
   /** Visible postings valid at `now`, from the headline index (no scan of the table) unless a big sync is being written. */
   countActive(now: number): number;
 }
@@ -78,7 +82,7 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
       const whereSql = where.join(' AND ');
       s = {
         page: db.prepare(
-          `SELECT l.* FROM postings l ${hasMatch ? '' : 'INDEXED BY postings_kiosk_order'} WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit`,
+          `SELECT l.* FROM postings l ${hasMatch ? '' : 'INDEXED BY postings_kiosk_order'} WHERE ${whereSql} ${ORDER_SQL} LIMIT @limit OFFSET @offset`,
         ),
         count: db.prepare(
           `SELECT COUNT(*) AS n FROM (SELECT 1 FROM postings l WHERE ${whereSql} LIMIT ${COUNT_CAP + 1})`,
@@ -108,8 +112,9 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
       district: query.district ?? null,
       daily,
       now,
-      limit: query.limit,
+      limit: query.offset + query.limit,
     });
+    found.rowids.splice(0, query.offset);
     const rows = new Map(byRowids.all({ ids: JSON.stringify(found.rowids) }).map((r) => [r.rowid, r]));
     const postings = found.rowids
       .map((id) => rows.get(id))
@@ -133,7 +138,25 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
        FROM postings l WHERE ${ACTIVE_SQL}`,
   );
 
+  const payOf = db.prepare<
+    { now: number; occupations: string },
+    { payMin: number; payMax: number | null; payUnit: string }
+  >(
+    `SELECT l.pay_min AS payMin, l.pay_max AS payMax, l.pay_unit AS payUnit FROM postings l
+      WHERE ${ACTIVE_SQL} AND (@occupations = '[]' OR l.occupation IN (SELECT value FROM json_each(@occupations)))
+      LIMIT 5000`,
+  );
+  const pointsOf = (occupations: readonly string[], now: number): PayPoint[] =>
+    payOf.all({ now, occupations: JSON.stringify(occupations) }) as PayPoint[];
+
   return {
+    payPresets(occupations, now) {
+      const ofTrades = payPresets(pointsOf(occupations, now));
+      if (ofTrades.length > 0) return { presets: ofTrades, basis: occupations.length > 0 ? 'trades' : 'all' };
+      const ofAll = occupations.length > 0 ? payPresets(pointsOf([], now)) : [];
+      if (ofAll.length > 0) return { presets: ofAll, basis: 'all' };
+      return { presets: DEFAULT_PAY_PRESETS.map((p) => ({ ...p, amounts: [...p.amounts] })), basis: 'default' };
+    },
     search(query, now, options = {}) {
       const plan = planSearch(query.q);
       const exact = options.exactTotal === true;
@@ -154,11 +177,11 @@ export function createKioskSearch(db: WritableDatabase): KioskSearch {
       plan.likes.forEach((pattern, i) => {
         params[`like${i}`] = pattern;
       });
-      const rows = s.page.all({ ...params, limit: query.limit }) as PostingRow[];
-      // A short page is the whole answer; only a full page needs counting (capped).
+      const rows = s.page.all({ ...params, limit: query.limit, offset: query.offset }) as PostingRow[];
+      // A short page ends the answer; only a full page needs counting (capped).
       const counted =
-        rows.length < query.limit
-          ? rows.length
+        rows.length < query.limit && (rows.length > 0 || query.offset === 0)
+          ? query.offset + rows.length
           : (((exact ? s.countAll : s.count).get(params) as { n: number } | undefined)?.n ?? 0);
       if (exact)
         return {

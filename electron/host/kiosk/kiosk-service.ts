@@ -10,6 +10,8 @@ import { createKioskDevices, type KioskDevices, type PairingRequests } from '../
 import { createSignupIntake, type SignupIntake } from '../signups/signup-intake';
 import { createKioskSearch, type KioskSearch } from './kiosk-search';
 import { kioskRoutes } from './kiosk-routes';
+import { createKioskStatusBoard, type KioskStatusBoard } from './kiosk-status';
+import type { HallProfile } from '../../../shared/schemas/hall-profile';
 
 export interface KioskService {
   readonly routes: RouteModule;
@@ -17,6 +19,8 @@ export interface KioskService {
   readonly signups: SignupIntake;
   /** Posting search (kiosk, and the public `/api/listings` with exact totals). */
   readonly search: KioskSearch;
+  /** What each kiosk last reported (its voice), for staff. */
+  readonly statuses: KioskStatusBoard;
   /** Token of this host's own Electron kiosk window (new every start); see devices/. */
   readonly localKioskToken: string;
   /** Staff approve the pairing code a browser kiosk shows. */
@@ -28,6 +32,7 @@ export function createKioskService(deps: {
   rendererDir: string;
   clock: () => number;
   log: Logger;
+  hall?: HallProfile;
   /** Pending pairing requests, shared with board pages (bounded per address). */
   pairings: PairingRequests;
   /** Whether sign-ups go upstream through the outbox (false in a standalone hall). */
@@ -41,7 +46,10 @@ export function createKioskService(deps: {
   const devices = createKioskDevices({ db: deps.db, pairings: deps.pairings, clock: deps.clock, log: deps.log });
   const signups = createSignupIntake(deps.db, { queueUpstream: deps.queueUpstream });
   const search = createKioskSearch(deps.db);
+  const statuses = createKioskStatusBoard();
   const routes = kioskRoutes({
+    statuses,
+    ...(deps.hall ? { hall: deps.hall } : {}),
     rendererDir: deps.rendererDir,
     devices,
     signups,
@@ -58,6 +66,7 @@ export function createKioskService(deps: {
     devices,
     signups,
     search,
+    statuses,
     localKioskToken: devices.localToken,
     approvePairing: (code, approvedBy) => devices.approvePairing(code, approvedBy),
   };

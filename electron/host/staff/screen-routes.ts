@@ -56,6 +56,8 @@ export interface ScreenRouteDeps {
   approveDevice?: (code: string, approvedBy: string) => DeviceApproval;
   boardDevices?: Pick<BoardDevices, 'list' | 'revoke'>;
   revokeKiosk?: (deviceId: string) => boolean;
+  /** What a kiosk last reported about itself (its voice); absent when the kiosk part is not wired. */
+  kioskStatus?: (deviceId: string) => { voice: string | null; reportedAt: number } | null;
 }
 
 export function screenRoutes(deps: ScreenRouteDeps) {
@@ -129,11 +131,21 @@ export function screenRoutes(deps: ScreenRouteDeps) {
         cycle: cycles.get(s.id) ?? null,
       };
     });
+    const status = (id: string) => ({ status: deps.kioskStatus?.(id) ?? null });
     const kiosks: KioskView[] = [
       ...(deps.localKioskId
-        ? [{ id: deps.localKioskId, kind: 'local' as const, approvedBy: null, createdAt: null, lastSeenAt: null }]
+        ? [
+            {
+              id: deps.localKioskId,
+              kind: 'local' as const,
+              approvedBy: null,
+              createdAt: null,
+              lastSeenAt: null,
+              ...status(deps.localKioskId),
+            },
+          ]
         : []),
-      ...(deps.pairedKiosks?.() ?? []).map((k) => ({ ...k, kind: 'paired' as const })),
+      ...(deps.pairedKiosks?.() ?? []).map((k) => ({ ...k, kind: 'paired' as const, ...status(k.id) })),
     ];
     return { screens: views, kiosks, boardDevices: deps.boardDevices?.list() ?? [], serverNow: clock() };
   }

@@ -1,5 +1,9 @@
-/** Trades, place and time, and pay: all by touch, all optional. */
-import type { ReactNode } from 'react';
+/**
+ * Trades, place and time, and pay: all by touch, all optional. Choices made from the posting a
+ * visitor signed up for are said to be pre-filled; pay choices come from what the hall's
+ * postings of those trades pay.
+ */
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccupationCode } from '../../../shared/occupations';
 import { HOME_CITY_CODE, districtsOfCity } from '../../../shared/districts';
@@ -7,14 +11,30 @@ import { formatPay, type Locale } from '../../../shared/format';
 import type { PayUnit } from '../../../shared/schemas/posting';
 import { AVAILABILITY, type Availability } from '../../../shared/schemas/signup';
 import { TradeGrid } from '../trade-grid';
+import { DEFAULT_PAY_PRESETS, type PayPreset } from '../../../shared/kiosk/pay-presets';
+import type { PayPresets } from '../../../shared/kiosk-contract';
+import { getPayPresets } from '../kiosk-api';
 
 const DISTRICTS = districtsOfCity(HOME_CITY_CODE);
 
+/** "已按这个岗位选好，可以改": said while a choice the kiosk made is still untouched. */
+function PrefilledNote({ show, testId }: { show: boolean; testId: string }) {
+  const { t } = useTranslation();
+  if (!show) return null;
+  return (
+    <p className="notice notice-info" data-testid={testId}>
+      {t('kiosk.signup.prefilled')}
+    </p>
+  );
+}
+
 export function TradesStep({
   selected,
+  prefilled,
   onToggle,
 }: {
   selected: OccupationCode[];
+  prefilled: OccupationCode[];
   onToggle: (c: OccupationCode) => void;
 }) {
   const { t } = useTranslation();
@@ -22,6 +42,7 @@ export function TradesStep({
     <section className="step trades" data-testid="step-trades">
       <h1>{t('kiosk.signup.trades.title')}</h1>
       <p className="muted">{t('kiosk.signup.trades.hint')}</p>
+      <PrefilledNote show={prefilled.some((c) => selected.includes(c))} testId="prefilled-trades" />
       <TradeGrid pressed={(code) => selected.includes(code)} testIdPrefix="pick-trade-" onPick={onToggle} tick />
     </section>
   );
@@ -53,11 +74,13 @@ function CheckChip({
 
 export function WhereStep({
   districts,
+  prefilled,
   availability,
   onDistrict,
   onAvailability,
 }: {
   districts: string[];
+  prefilled: string[];
   availability: Availability[];
   onDistrict: (code: string) => void;
   onAvailability: (a: Availability) => void;
@@ -67,6 +90,7 @@ export function WhereStep({
     <section className="step where" data-testid="step-where">
       <h1>{t('kiosk.signup.where.title')}</h1>
       <h2 className="section-title">{t('kiosk.signup.where.districts')}</h2>
+      <PrefilledNote show={prefilled.some((c) => districts.includes(c))} testId="prefilled-districts" />
       <div className="chips">
         {DISTRICTS.map((d) => (
           <CheckChip
@@ -96,23 +120,40 @@ export function WhereStep({
   );
 }
 
-export const PAY_PRESETS: Array<{ unit: PayUnit; label: string; amounts: number[] }> = [
-  { unit: 'day', label: 'perDay', amounts: [100, 150, 200, 300] },
-  { unit: 'hour', label: 'perHour', amounts: [20, 25, 30, 40] },
-  { unit: 'month', label: 'perMonth', amounts: [3000, 4000, 5000, 6000] },
-];
+const UNIT_LABEL: Partial<Record<PayUnit, string>> = { day: 'perDay', hour: 'perHour', month: 'perMonth' };
+
+/** The hall's pay spread for these trades; the defaults while it loads or when the host cannot say. */
+function usePayPresets(occupations: readonly OccupationCode[]): { presets: PayPreset[]; basis: PayPresets['basis'] } {
+  const key = [...occupations].sort().join(',');
+  const [state, setState] = useState<{ presets: PayPreset[]; basis: PayPresets['basis'] } | null>(null);
+  useEffect(() => {
+    let live = true;
+    getPayPresets(key ? (key.split(',') as OccupationCode[]) : []).then(
+      (r) => live && setState(r),
+      () => live && setState({ presets: [...DEFAULT_PAY_PRESETS], basis: 'default' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key]);
+  return state ?? { presets: [], basis: 'default' };
+}
 
 export function PayStep({
   pay,
+  occupations,
   onPay,
 }: {
   pay: { amount: number; unit: PayUnit } | null;
+  occupations: readonly OccupationCode[];
   onPay: (p: { amount: number; unit: PayUnit } | null) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const { presets, basis } = usePayPresets(occupations);
   return (
-    <section className="step pay" data-testid="step-pay">
+    <section className="step pay" data-testid="step-pay" data-basis={basis}>
       <h1>{t('kiosk.signup.pay.title')}</h1>
+      <p className="muted">{t(`kiosk.signup.pay.basis.${basis}`)}</p>
       <div className="chips">
         <button
           type="button"
@@ -129,9 +170,13 @@ export function PayStep({
           {t('kiosk.signup.pay.none')}
         </button>
       </div>
-      {PAY_PRESETS.map((group) => (
+      {presets.map((group) => (
         <div key={group.unit}>
-          <h2 className="section-title">{t(`kiosk.signup.pay.${group.label}`)}</h2>
+          <h2 className="section-title">
+            {t(`kiosk.signup.pay.${UNIT_LABEL[group.unit] ?? 'perOther'}`, {
+              unit: formatPay(0, null, group.unit, i18n.language as Locale).replace(/^0/, ''),
+            })}
+          </h2>
           <div className="chips">
             {group.amounts.map((amount) => {
               const on = pay?.unit === group.unit && pay.amount === amount;
@@ -149,7 +194,7 @@ export function PayStep({
                       ✓
                     </span>
                   )}
-                  {formatPay(amount, null, group.unit, i18n.language as Locale)}
+                  {t('kiosk.signup.pay.atLeast', { pay: formatPay(amount, null, group.unit, i18n.language as Locale) })}
                 </button>
               );
             })}

@@ -13,13 +13,11 @@ export function PhoneStep({
   onDigit,
   onDelete,
   onClear,
-  onNext,
 }: {
   phone: string;
   onDigit: (d: string) => void;
   onDelete: () => void;
   onClear: () => void;
-  onNext: () => void;
 }) {
   const { t } = useTranslation();
   const problem = phoneProblem(phone);
@@ -33,7 +31,12 @@ export function PhoneStep({
     <section className="step phone" data-testid="step-phone">
       <h1>{t('kiosk.signup.phone.title')}</h1>
       <p className="muted">{t('kiosk.signup.phone.hint')}</p>
-      <output className={`phone-display${phone ? '' : ' is-empty'}`} data-testid="phone-display" data-value={phone}>
+      <output
+        className={`phone-display${phone ? '' : ' is-empty'}`}
+        data-testid="phone-display"
+        data-value={phone}
+        data-private
+      >
         {phone ? groupPhone(phone) : t('kiosk.signup.phone.placeholder')}
       </output>
       <p
@@ -43,7 +46,7 @@ export function PhoneStep({
       >
         {message}
       </p>
-      <div className="keypad">
+      <div className="keypad" data-speak="skip">
         {KEYS.map((k) =>
           k === 'clear' ? (
             <button key={k} type="button" className="key pad-key pad-aux" data-testid="pad-clear" onClick={onClear}>
@@ -60,15 +63,6 @@ export function PhoneStep({
           ),
         )}
       </div>
-      <button
-        type="button"
-        className="btn btn-primary btn-huge"
-        data-testid="phone-next"
-        disabled={problem !== 'ok'}
-        onClick={onNext}
-      >
-        {t('kiosk.signup.next')}
-      </button>
     </section>
   );
 }

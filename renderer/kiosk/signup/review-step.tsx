@@ -3,25 +3,27 @@ import { formatDistrict, formatPay, type Locale } from '../../../shared/format';
 import type { SignupState, Step } from './signup-state';
 import { groupPhone } from './phone-step';
 
-/** Everything the person gave, each line with a way back to change it, then submit. */
-export function ReviewStep({
-  state,
-  onEdit,
-  onSubmit,
-}: {
-  state: SignupState;
-  onEdit: (step: Step) => void;
-  onSubmit: () => void;
-}) {
+/**
+ * Everything the person gave, each line with a way to change it (修改 comes straight back here);
+ * submit sits where "next" sits on every step, in the footer.
+ */
+export function ReviewStep({ state, onEdit }: { state: SignupState; onEdit: (step: Step) => void }) {
   const { t, i18n } = useTranslation();
   const any = t('kiosk.signup.review.any');
-  const rows: Array<{ key: string; label: string; value: string; step: Step }> = [
-    { key: 'phone', label: t('kiosk.signup.review.phone'), value: groupPhone(state.phone), step: 'phone' },
+  const rows: Array<{ key: string; label: string; value: string; step: Step; personal?: boolean }> = [
+    {
+      key: 'phone',
+      label: t('kiosk.signup.review.phone'),
+      value: groupPhone(state.phone),
+      step: 'phone',
+      personal: true,
+    },
     {
       key: 'name',
       label: t('kiosk.signup.review.name'),
       value: state.name.trim() || t('kiosk.signup.review.nameEmpty'),
       step: 'name',
+      personal: true,
     },
     {
       key: 'trades',
@@ -60,8 +62,14 @@ export function ReviewStep({
         {rows.map((r) => (
           <div className="review-row" key={r.key} data-testid={`review-${r.key}`}>
             <dt>{r.label}</dt>
-            <dd>{r.value}</dd>
-            <button type="button" className="btn btn-secondary" onClick={() => onEdit(r.step)}>
+            {/* what the visitor typed is not read aloud in a public hall */}
+            <dd {...(r.personal ? { 'data-private': true } : {})}>{r.value}</dd>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              data-testid={`edit-${r.key}`}
+              onClick={() => onEdit(r.step)}
+            >
               {t('kiosk.signup.review.edit')}
             </button>
           </div>
@@ -72,16 +80,6 @@ export function ReviewStep({
           {t('kiosk.signup.review.failed', { reason: state.error })}
         </p>
       )}
-      <button
-        type="button"
-        className="btn btn-primary btn-huge"
-        data-testid="submit"
-        disabled={state.submitting}
-        onPointerDown={() => performance.mark('kiosk-submit')}
-        onClick={onSubmit}
-      >
-        {state.submitting ? t('kiosk.signup.review.submitting') : t('kiosk.signup.review.submit')}
-      </button>
     </section>
   );
 }

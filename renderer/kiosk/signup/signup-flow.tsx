@@ -2,7 +2,7 @@
  * The sign-up, step by step. All form state is in one reducer inside this component; the
  * parent unmounts it (new key) on cancel, idle or finish, so nothing survives a session.
  */
-import { useReducer } from 'react';
+import { useEffect, useReducer } from 'react';
 import { useTranslation } from 'react-i18next';
 import { uuidv7 } from 'uuidv7';
 import type { PublicPosting } from '../../../shared/schemas/posting';
@@ -13,18 +13,9 @@ import { NameStep } from './name-step';
 import { PayStep, TradesStep, WhereStep } from './choice-steps';
 import { ReviewStep } from './review-step';
 import { DoneStep } from './done-step';
-import { signupReducer, startSignup, toSignupInput, type Step } from './signup-state';
+import { nextStep, phoneProblem, prevStep, signupReducer, startSignup, toSignupInput, type Step } from './signup-state';
 
 const NUMBERED: Step[] = ['consent', 'phone', 'name', 'trades', 'where', 'pay', 'review'];
-const NEXT: Partial<Record<Step, Step>> = { trades: 'where', where: 'pay', pay: 'review' };
-const PREV: Partial<Record<Step, Step>> = {
-  phone: 'consent',
-  name: 'phone',
-  trades: 'name',
-  where: 'trades',
-  pay: 'where',
-  review: 'pay',
-};
 
 export interface SignupFlowProps {
   posting: PublicPosting | null;
@@ -33,12 +24,15 @@ export interface SignupFlowProps {
   onCancel: () => void;
   onFinish: () => void;
   onUnauthorised: () => void;
+  /** Told the step in view (the kiosk reads each new step aloud when asked to). */
+  onStep?: (step: Step) => void;
 }
 
-export function SignupFlow({ posting, token, onCancel, onFinish, onUnauthorised }: SignupFlowProps) {
+export function SignupFlow({ posting, token, onCancel, onFinish, onUnauthorised, onStep }: SignupFlowProps) {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(signupReducer, posting, startSignup);
   const go = (step: Step) => dispatch({ type: 'go', step });
+  useEffect(() => onStep?.(state.step), [onStep, state.step]);
 
   async function submit(): Promise<void> {
     if (state.submitting) return;
@@ -67,8 +61,13 @@ export function SignupFlow({ posting, token, onCancel, onFinish, onUnauthorised 
   }
 
   const index = NUMBERED.indexOf(state.step);
-  const next = NEXT[state.step];
-  const prev = PREV[state.step];
+  const next = nextStep(state);
+  const prev = prevStep(state);
+  const goNext = () => {
+    if (next) go(next);
+  };
+  // "Next" sits in the same place on every step; on the phone step it waits for a whole number.
+  const nextBlocked = state.step === 'phone' && phoneProblem(state.phone) !== 'ok';
 
   return (
     <main className="signup" data-testid="signup" data-step={state.step}>
@@ -95,29 +94,39 @@ export function SignupFlow({ posting, token, onCancel, onFinish, onUnauthorised 
             onDigit={(digit) => dispatch({ type: 'digit', digit })}
             onDelete={() => dispatch({ type: 'backspace' })}
             onClear={() => dispatch({ type: 'clear-phone' })}
-            onNext={() => go('name')}
           />
         )}
         {state.step === 'name' && (
-          <NameStep
-            name={state.name}
-            onName={(name) => dispatch({ type: 'set-name', name })}
-            onNext={() => go('trades')}
-          />
+          <NameStep name={state.name} onName={(name) => dispatch({ type: 'set-name', name })} onNext={goNext} />
         )}
         {state.step === 'trades' && (
-          <TradesStep selected={state.occupations} onToggle={(code) => dispatch({ type: 'toggle-occupation', code })} />
+          <TradesStep
+            selected={state.occupations}
+            prefilled={state.prefilled.occupations}
+            onToggle={(code) => dispatch({ type: 'toggle-occupation', code })}
+          />
         )}
         {state.step === 'where' && (
           <WhereStep
             districts={state.districts}
+            prefilled={state.prefilled.districts}
             availability={state.availability}
             onDistrict={(code) => dispatch({ type: 'toggle-district', code })}
             onAvailability={(value) => dispatch({ type: 'toggle-availability', value })}
           />
         )}
-        {state.step === 'pay' && <PayStep pay={state.pay} onPay={(pay) => dispatch({ type: 'set-pay', pay })} />}
-        {state.step === 'review' && <ReviewStep state={state} onEdit={go} onSubmit={() => void submit()} />}
+        {state.step === 'pay' && (
+          <PayStep
+            pay={state.pay}
+            occupations={state.occupations}
+            onPay={(pay) => {
+              // one choice only: choosing it answers the question
+              dispatch({ type: 'set-pay', pay });
+              goNext();
+            }}
+          />
+        )}
+        {state.step === 'review' && <ReviewStep state={state} onEdit={(step) => dispatch({ type: 'edit', step })} />}
         {state.step === 'done' && <DoneStep state={state} onFinish={onFinish} />}
       </div>
       {state.step !== 'done' && state.step !== 'consent' && (
@@ -125,14 +134,32 @@ export function SignupFlow({ posting, token, onCancel, onFinish, onUnauthorised 
           <button type="button" className="btn btn-quiet" data-testid="signup-cancel" onClick={onCancel}>
             {t('kiosk.signup.cancel')}
           </button>
+          <span className="signup-nav-spacer" />
           {prev && (
             <button type="button" className="btn btn-secondary" data-testid="signup-prev" onClick={() => go(prev)}>
               {t('kiosk.signup.prev')}
             </button>
           )}
-          {next && (
-            <button type="button" className="btn btn-primary" data-testid="signup-next" onClick={() => go(next)}>
-              {t('kiosk.signup.next')}
+          {state.step === 'review' ? (
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid="submit"
+              disabled={state.submitting}
+              onPointerDown={() => performance.mark('kiosk-submit')}
+              onClick={() => void submit()}
+            >
+              {state.submitting ? t('kiosk.signup.review.submitting') : t('kiosk.signup.review.submit')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid={state.step === 'phone' ? 'phone-next' : 'signup-next'}
+              disabled={nextBlocked}
+              onClick={goNext}
+            >
+              {state.editing ? t('kiosk.signup.backToReview') : t('kiosk.signup.next')}
             </button>
           )}
         </footer>

@@ -35,6 +35,13 @@ export interface SignupState {
     | 'employerName'
     | 'contactPhone'
   > | null;
+  /**
+   * Choices made for the visitor from the posting they signed up for, shown as such
+   * ("已按这个岗位选好，可以改") until they touch them: the first tap on one keeps it chosen.
+   */
+  prefilled: { occupations: OccupationCode[]; districts: string[] };
+  /** Editing one answer from the review: "next" goes straight back to the review. */
+  editing: boolean;
   submitting: boolean;
   error: string | null;
   receipt: { id: string; number: string } | null;
@@ -52,6 +59,8 @@ export function emptySignup(): SignupState {
     availability: [],
     pay: null,
     posting: null,
+    prefilled: { occupations: [], districts: [] },
+    editing: false,
     submitting: false,
     error: null,
     receipt: null,
@@ -75,9 +84,10 @@ export function startSignup(posting: PublicPosting | null): SignupState {
       employerName: posting.employerName,
       contactPhone: posting.contactPhone,
     },
-    // Signing up for a posting: its trade and place are the likely answers, preselected.
+    // Signing up for a posting: its trade and place are the likely answers, preselected and marked so.
     occupations: [posting.occupation],
     districts: [posting.districtCode],
+    prefilled: { occupations: [posting.occupation], districts: [posting.districtCode] },
   };
 }
 
@@ -92,12 +102,39 @@ export type SignupAction =
   | { type: 'toggle-availability'; value: Availability }
   | { type: 'set-pay'; pay: SignupState['pay'] }
   | { type: 'go'; step: Step }
+  /** From the review to one answer; the next "next" returns to the review. */
+  | { type: 'edit'; step: Step }
   | { type: 'submitting' }
   | { type: 'submitted'; receipt: { id: string; number: string } }
   | { type: 'failed'; error: string };
 
 const toggle = <T>(list: readonly T[], value: T): T[] =>
   list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+
+/**
+ * A tap on a chip: a pre-filled choice the visitor taps is confirmed (kept, no longer marked
+ * pre-filled), not dropped — people tap their own district to say "yes, this one". Any other
+ * tap adds or removes.
+ */
+function tap<T>(chosen: readonly T[], prefilled: readonly T[], value: T): { chosen: T[]; prefilled: T[] } {
+  if (prefilled.includes(value) && chosen.includes(value))
+    return { chosen: [...chosen], prefilled: prefilled.filter((v) => v !== value) };
+  return { chosen: toggle(chosen, value), prefilled: prefilled.filter((v) => v !== value) };
+}
+
+/** The step after `step` in the flow, or the review when an answer is being changed from it. */
+export function nextStep(state: Pick<SignupState, 'step' | 'editing'>): Step | null {
+  if (state.step === 'review' || state.step === 'done') return null;
+  if (state.editing) return 'review';
+  const i = STEPS.indexOf(state.step);
+  return STEPS[i + 1] ?? null;
+}
+
+/** The step before, or null on the first (consent) and while editing from the review. */
+export function prevStep(state: Pick<SignupState, 'step' | 'editing'>): Step | null {
+  if (state.editing || state.step === 'consent' || state.step === 'done') return null;
+  return STEPS[STEPS.indexOf(state.step) - 1] ?? null;
+}
 
 export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 export const PHONE_DIGITS = 11;
@@ -123,16 +160,22 @@ export function signupReducer(state: SignupState, action: SignupAction): SignupS
       return { ...state, phone: '', error: null };
     case 'set-name':
       return { ...state, name: action.name.slice(0, 20) };
-    case 'toggle-occupation':
-      return { ...state, occupations: toggle(state.occupations, action.code) };
-    case 'toggle-district':
-      return { ...state, districts: toggle(state.districts, action.code) };
+    case 'toggle-occupation': {
+      const r = tap(state.occupations, state.prefilled.occupations, action.code);
+      return { ...state, occupations: r.chosen, prefilled: { ...state.prefilled, occupations: r.prefilled } };
+    }
+    case 'toggle-district': {
+      const r = tap(state.districts, state.prefilled.districts, action.code);
+      return { ...state, districts: r.chosen, prefilled: { ...state.prefilled, districts: r.prefilled } };
+    }
     case 'toggle-availability':
       return { ...state, availability: toggle(state.availability, action.value) };
     case 'set-pay':
       return { ...state, pay: action.pay };
     case 'go':
-      return { ...state, step: action.step, error: null };
+      return { ...state, step: action.step, editing: action.step === 'review' ? false : state.editing, error: null };
+    case 'edit':
+      return { ...state, step: action.step, editing: true, error: null };
     case 'submitting':
       return { ...state, submitting: true, error: null };
     case 'submitted':

@@ -86,4 +86,43 @@ describe('kiosk search', () => {
     const { search } = fixture();
     expect(search.summary(NOW)).toMatchObject({ activeListings: 3, dailyListings: 2 });
   });
+
+  it('pages through every match, 2 at a time, by the headline index and by SQL alike', () => {
+    const { search } = fixture();
+    const walk = (query: Record<string, string>) => {
+      const seen: string[] = [];
+      for (let offset = 0; offset < 10; offset += 2) {
+        const page = search.search(q({ ...query, limit: '2', offset: String(offset) }), NOW);
+        seen.push(...page.listings.map((l) => l.id));
+        expect(page.total).toBe(query.q === '司' ? 2 : 3);
+        if (page.listings.length < 2) break;
+      }
+      return seen;
+    };
+    expect(walk({}).sort()).toEqual(['a', 'b', 'c']);
+    expect(walk({ q: '司' }).sort()).toEqual(['a', 'b']);
+    // past the end: nothing, still the right total
+    expect(search.search(q({ limit: '2', offset: '4' }), NOW)).toMatchObject({ listings: [], total: 3 });
+  });
+
+  it("offers pay choices from what the chosen trades' postings pay", () => {
+    const { store, search } = fixture();
+    store.upsertMany([
+      makePosting({ id: 'k1', occupation: 'construction', payMin: 370, payMax: 590, payUnit: 'day' }),
+      makePosting({ id: 'k2', occupation: 'construction', payMin: 400, payMax: 500, payUnit: 'day' }),
+      makePosting({ id: 'k3', occupation: 'construction', payMin: 520, payMax: null, payUnit: 'day' }),
+      makePosting({ id: 'k4', occupation: 'construction', payMin: 600, payMax: 800, payUnit: 'day' }),
+    ]);
+    // staff took one off the screens: its pay says nothing about the hall's postings any more
+    store.setHidden('k4', true);
+    const built = search.payPresets(['construction'], NOW);
+    expect(built.basis).toBe('trades');
+    expect(built.presets).toHaveLength(1);
+    expect(built.presets[0]).toMatchObject({ unit: 'day', postings: 3 });
+    expect(Math.min(...built.presets[0]!.amounts)).toBeGreaterThanOrEqual(400);
+    expect(Math.max(...built.presets[0]!.amounts)).toBeLessThanOrEqual(550);
+    // a trade with no postings: what the hall pays at all
+    expect(search.payPresets(['teaching'], NOW).basis).toBe('all');
+    expect(search.payPresets([], NOW).basis).toBe('all');
+  });
 });

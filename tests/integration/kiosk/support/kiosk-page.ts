@@ -10,6 +10,22 @@ export async function tapAll(page: Page, selectors: string[]): Promise<void> {
   for (const s of selectors) await page.tap(s);
 }
 
+/**
+ * A finger held on `selector` (the kiosk's staff gesture) until `until` shows, then lifted: the
+ * press lasts as long as the page needs, however loaded the machine is.
+ */
+export async function longPress(page: Page, selector: string, until: string): Promise<void> {
+  const box = await page.locator(selector).boundingBox();
+  if (!box) throw new Error(`longPress: ${selector} is not on screen`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  try {
+    await page.waitForSelector(until, { timeout: 30_000 });
+  } finally {
+    await page.mouse.up();
+  }
+}
+
 export async function typePhone(page: Page, phone: string): Promise<void> {
   for (const d of phone) await page.tap(tid(`pad-${d}`));
 }
