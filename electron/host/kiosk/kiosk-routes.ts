@@ -105,11 +105,16 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
       return search.payPresets(occupations, clock());
     });
 
-    apiRoute(app, KIOSK_ROUTES.kioskStatus, {}, async (request) => {
-      const device = requireDevice(request.headers);
-      deps.statuses.report(device.deviceId, request.body, clock());
-      return { ok: true as const };
-    });
+    apiRoute(
+      app,
+      KIOSK_ROUTES.kioskStatus,
+      { onRequest: async (r) => void requireDevice(r.headers) },
+      async (request) => {
+        const device = requireDevice(request.headers);
+        deps.statuses.report(device.deviceId, request.body, clock());
+        return { ok: true as const };
+      },
+    );
 
     apiRoute(app, KIOSK_ROUTES.kioskListings, {}, async (request) => search.search(request.query, clock()));
 
