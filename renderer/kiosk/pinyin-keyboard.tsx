@@ -79,7 +79,7 @@ export function PinyinKeyboard({
   };
 
   return (
-    <div className="keyboard" data-testid={testId} data-mode={mode}>
+    <div className="keyboard" data-testid={testId} data-mode={mode} data-speak="skip">
       {mode === 'pinyin' && (
         <div className="candidates" aria-label={t('kiosk.signup.name.candidates')}>
           <span className="syllable">

@@ -74,7 +74,12 @@ export function NameStep({ name, onName, onNext }: { name: string; onName: (n: s
     <section className="step name name-typing" data-testid="step-name" data-mode="keyboard">
       <h1>{t('kiosk.signup.name.typeTitle')}</h1>
       <div className="name-row">
-        <output className={`name-display${name ? '' : ' is-empty'}`} data-testid="name-display" data-value={name}>
+        <output
+          className={`name-display${name ? '' : ' is-empty'}`}
+          data-testid="name-display"
+          data-value={name}
+          data-private
+        >
           {name || t('kiosk.signup.name.placeholder')}
         </output>
         <button
