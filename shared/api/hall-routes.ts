@@ -6,12 +6,13 @@
  * routes other systems rely on: those paths never change.
  */
 import { KIOSK_ROUTES } from './kiosk-routes';
+import { MATCHING_ROUTES } from './matching-routes';
 import { PLAY_ROUTES } from './play-routes';
 import { PUBLIC_ROUTES } from './public-routes';
 import { STAFF_DATA_ROUTES } from './staff-data-routes';
 import { STAFF_ROUTES } from './staff-routes';
 
-export { KIOSK_ROUTES, PLAY_ROUTES, PUBLIC_ROUTES, STAFF_DATA_ROUTES, STAFF_ROUTES };
+export { KIOSK_ROUTES, MATCHING_ROUTES, PLAY_ROUTES, PUBLIC_ROUTES, STAFF_DATA_ROUTES, STAFF_ROUTES };
 
 /**
  * The whole hall host: every route it serves, each once. The groups live in their own files so
@@ -23,5 +24,6 @@ export const HALL_ROUTES = {
   ...STAFF_ROUTES,
   ...STAFF_DATA_ROUTES,
   ...PLAY_ROUTES,
+  ...MATCHING_ROUTES,
 } as const;
 export type HallRouteName = keyof typeof HALL_ROUTES;

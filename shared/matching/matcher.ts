@@ -140,21 +140,20 @@ export function brokenRule(s: PreparedSignup, p: PreparedPosting, ctx: MatchCont
   return null;
 }
 
-export function matchPrepared(s: PreparedSignup, p: PreparedPosting, ctx: MatchContext): MatchResult {
-  const broke = brokenRule(s, p, ctx);
-  if (broke) return { matched: false, broke };
+/** The soft points; the reasons are pushed onto `reasons` when one is given (the re-match scores without them). */
+function softScore(s: PreparedSignup, p: PreparedPosting, ctx: MatchContext, reasons?: MatchReason[]): number {
   const post = p.input;
-  const reasons: MatchReason[] = [{ key: 'match.reason.trade', params: { trade: post.occupation } }];
+  reasons?.push({ key: 'match.reason.trade', params: { trade: post.occupation } });
   let score: number = MATCH_POINTS.base;
 
   if (s.districts.size > 0) {
     score += MATCH_POINTS.district;
-    reasons.push({ key: 'match.reason.sameDistrict', params: { district: post.districtCode } });
+    reasons?.push({ key: 'match.reason.sameDistrict', params: { district: post.districtCode } });
   } else {
     const d = cityDistance(ctx.homeCity, post.districtCode);
     if (d === 1) {
       score += MATCH_POINTS.district;
-      reasons.push({ key: 'match.reason.sameCity', params: { district: post.districtCode } });
+      reasons?.push({ key: 'match.reason.sameCity', params: { district: post.districtCode } });
     } else if (d === 2) score += Math.round(MATCH_POINTS.district / 2);
   }
 
@@ -163,13 +162,13 @@ export function matchPrepared(s: PreparedSignup, p: PreparedPosting, ctx: MatchC
     const fit = s.when.find((w) => fits(w, p.time));
     if (fit) {
       score += MATCH_POINTS.time;
-      reasons.push({ key: p.time.flexible ? 'match.reason.timeFlexible' : `match.reason.time.${fit}` });
+      reasons?.push({ key: p.time.flexible ? 'match.reason.timeFlexible' : `match.reason.time.${fit}` });
     }
   }
 
   if (post.settlement === 'daily') {
     score += s.wantsToday ? MATCH_POINTS.daily : MATCH_POINTS.dailyOnly;
-    reasons.push({ key: 'match.reason.daily' });
+    reasons?.push({ key: 'match.reason.daily' });
   }
 
   const { expectedPay, payUnit } = s.input;
@@ -177,12 +176,25 @@ export function matchPrepared(s: PreparedSignup, p: PreparedPosting, ctx: MatchC
     const ratio = payRatio(post, { amount: expectedPay, unit: payUnit }, p.time.hours);
     if (ratio) {
       score += Math.round(MATCH_POINTS.pay * Math.min(1, Math.max(0, (ratio.top - 0.7) / 0.3)));
-      if (ratio.bottom > 1) reasons.push({ key: 'match.reason.payAbove' });
-      else if (ratio.top >= 1) reasons.push({ key: 'match.reason.payMeets' });
-      else if (ratio.top >= 0.85) reasons.push({ key: 'match.reason.payNear' });
+      if (ratio.bottom > 1) reasons?.push({ key: 'match.reason.payAbove' });
+      else if (ratio.top >= 1) reasons?.push({ key: 'match.reason.payMeets' });
+      else if (ratio.top >= 0.85) reasons?.push({ key: 'match.reason.payNear' });
     }
   }
+  return score;
+}
+
+export function matchPrepared(s: PreparedSignup, p: PreparedPosting, ctx: MatchContext): MatchResult {
+  const broke = brokenRule(s, p, ctx);
+  if (broke) return { matched: false, broke };
+  const reasons: MatchReason[] = [];
+  const score = softScore(s, p, ctx, reasons);
   return { matched: true, score, reasons };
+}
+
+/** The score alone, or -1 when a hard rule is broken: what a re-match of a whole city ranks by. */
+export function scorePrepared(s: PreparedSignup, p: PreparedPosting, ctx: MatchContext): number {
+  return brokenRule(s, p, ctx) ? -1 : softScore(s, p, ctx);
 }
 
 export function matchSignup(signup: MatchSignupInput, posting: MatchPostingInput, ctx: MatchContext): MatchResult {

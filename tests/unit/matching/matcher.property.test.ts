@@ -4,7 +4,11 @@ import { OCCUPATION_CODES } from '../../../shared/occupations';
 import { PAY_UNITS, SETTLEMENTS, EMPLOYMENT_TYPES } from '../../../shared/schemas/posting-enums';
 import { AVAILABILITY } from '../../../shared/schemas/signup';
 import {
+  SignupIndex,
   matchSignup,
+  preparePosting,
+  prepareSignup,
+  rematchAll,
   type MatchContext,
   type MatchPostingInput,
   type MatchSignupInput,
@@ -154,6 +158,50 @@ describe('matcher properties', () => {
         expect(scoreOf(lower, p, 0)!).toBeGreaterThanOrEqual(scoreOf(s, p, 0)!);
       }),
       { numRuns: RUNS },
+    );
+  });
+});
+
+describe('the sign-up index and the full re-match', () => {
+  it("every sign-up that matches a posting is among the index's candidates for it", () => {
+    fc.assert(
+      fc.property(fc.array(signupArb, { maxLength: 30 }), postingArb, (people, p) => {
+        const index = new SignupIndex();
+        people.forEach((s, i) => index.add(prepareSignup({ ...s, id: `s${i}` })));
+        const candidates = new Set([...index.candidates(preparePosting(p))].map((s) => s.input.id));
+        people.forEach((s, i) => {
+          if (matchSignup(s, p, ctxOf(0)).matched) expect(candidates.has(`s${i}`)).toBe(true);
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("keeps each person's best matches, the same scores as pair by pair", () => {
+    fc.assert(
+      fc.property(
+        fc.array(signupArb, { maxLength: 12 }),
+        fc.array(postingArb, { maxLength: 25 }),
+        fc.integer({ min: 1, max: 4 }),
+        (people, posts, k) => {
+          const signups = people.map((s, i) => ({ ...s, id: `s${i}` }));
+          const postings = posts.map((p, i) => ({ ...p, id: `p${i}` }));
+          const { pairs } = rematchAll(postings, signups, ctxOf(0), k);
+          for (const s of signups) {
+            const all = postings
+              .map((p) => matchSignup(s, p, ctxOf(0)))
+              .flatMap((r) => (r.matched ? [r.score] : []))
+              .sort((a, b) => b - a);
+            const kept = pairs.filter((x) => x.signupId === s.id);
+            expect(kept.map((x) => x.score).sort((a, b) => b - a)).toEqual(all.slice(0, k));
+            for (const x of kept) {
+              const p = postings.find((q) => q.id === x.postingId)!;
+              expect(matchSignup(s, p, ctxOf(0))).toEqual({ matched: true, score: x.score, reasons: x.reasons });
+            }
+          }
+        },
+      ),
+      { numRuns: RUNS / 2 },
     );
   });
 });

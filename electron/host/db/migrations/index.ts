@@ -18,6 +18,7 @@ import { migrate as m0010 } from './0010-signups';
 import { migrate as m0011 } from './0011-postings';
 import { migrate as m0012 } from './0012-booths';
 import { migrate as m0013 } from './0013-play-counts';
+import { migrate as m0014 } from './0014-matches';
 
 export interface Migration {
   readonly version: number;
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, name: 'postings', migrate: m0011 },
   { version: 12, name: 'booths', migrate: m0012 },
   { version: 13, name: 'play-counts', migrate: m0013 },
+  { version: 14, name: 'matches', migrate: m0014 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {
