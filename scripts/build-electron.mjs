@@ -115,6 +115,11 @@ export function buildImportTableWorker({ outDir: dir = outDir } = {}) {
   return buildWorker('import-table-worker', 'electron/host/postings/import/table-worker.ts', dir);
 }
 
+/** The re-match worker (electron/host/matching/rematch-worker.ts): dist-electron/match-rematch-worker.cjs. */
+export function buildRematchWorker({ outDir: dir = outDir } = {}) {
+  return buildWorker('match-rematch-worker', 'electron/host/matching/rematch-worker.ts', dir);
+}
+
 export async function buildElectron({ quiet = false } = {}) {
   const started = Date.now();
   await buildAtomically({
@@ -127,11 +132,12 @@ export async function buildElectron({ quiet = false } = {}) {
   await buildSyncPageWorker({ outDir });
   await buildBoardPlanWorker({ outDir });
   await buildImportTableWorker({ outDir });
+  await buildRematchWorker({ outDir });
 
   const preloads = await buildPreloads({ outDir });
   if (!quiet)
     console.log(
-      `built dist-electron (main, sync-page-worker, board-plan-worker, import-table-worker + preloads ${preloads.join(', ')}) in ${Date.now() - started} ms`,
+      `built dist-electron (main, sync-page-worker, board-plan-worker, import-table-worker, match-rematch-worker + preloads ${preloads.join(', ')}) in ${Date.now() - started} ms`,
     );
 }
 

@@ -56,6 +56,9 @@ import { pulseRoutes } from './pulse/pulse-routes';
 import { createSignupStore, type SignupStore } from './signups/signup-store';
 import { startSignupPurge } from './signups/signup-purge';
 import { signupRoutes } from './signups/signup-routes';
+import { createMatchService, defaultRematchWorker, type MatchService } from './matching/match-service';
+import { matchRoutes } from './matching/match-routes';
+import { HOME_CITY_CODE } from '../../shared/districts';
 
 export type { HallOptions } from './config';
 
@@ -82,6 +85,8 @@ export interface Hall {
   readonly limits: LimitCounters;
   /** Proof of play: what each posting was shown, per screen and day. */
   readonly play: PlayStore;
+  /** Matching sign-ups to postings, and the call list (待通知). */
+  readonly matching: MatchService;
   close(): Promise<void>;
 }
 
@@ -181,6 +186,15 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     };
   };
 
+  // Matching: every posting written (any road) and every new sign-up, against the active sign-ups by trade.
+  const matching = createMatchService({
+    db,
+    clock,
+    log: logFor('matching'),
+    homeCity: HOME_CITY_CODE,
+    worker: defaultRematchWorker(),
+  });
+
   // Devices: browser kiosks and board pages on the hall network pair by a code (requests bounded per address).
   const pairings = createPairingRequests({ clock, limits });
   // a standalone hall keeps sign-ups for its staff only: nothing is queued for an upstream it does not have
@@ -192,7 +206,10 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     hall: hallProfile,
     pairings,
     queueUpstream: options.hub !== null,
-    onRegistered: kickOutbox,
+    onRegistered(id) {
+      kickOutbox();
+      matching.signupAdded(id);
+    },
     limits,
     ...deps.kioskSignups,
   });
@@ -255,8 +272,14 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   const changed = () => {
     pulse.invalidate();
     boards.dataChanged();
+    matching.postingsChanged();
   };
-  const signupPurge = startSignupPurge({ signups, audit, clock, log: logFor('postings'), changed });
+  // sign-ups purged: their matches went with them (ON DELETE CASCADE); the matcher forgets them too
+  const signupsPurged = () => {
+    changed();
+    matching.signupsChanged();
+  };
+  const signupPurge = startSignupPurge({ signups, audit, clock, log: logFor('postings'), changed: signupsPurged });
 
   if (options.hub) {
     hubLink = startHubLink({
@@ -269,7 +292,10 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       ...(deps.sync ? { tuning: deps.sync } : {}),
       // urgent postings from the hub reach the boards the same way as local ones
       urgent: urgent.hubSink(() => alerts.pushAll()),
-      onDataChanged: () => boards.dataChanged(),
+      onDataChanged: () => {
+        boards.dataChanged();
+        matching.postingsChanged();
+      },
       onStatusChanged: () => boards.statusChanged(),
       screensReport: () => ({
         screensOnline: new Set(boards.presences().map((p) => p.screenId)).size,
@@ -373,7 +399,8 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       changed,
       readTable: createImportReader({ worker: defaultImportWorker() }),
     }),
-    signupRoutes({ db, signups, audit, guard, clock, changed }),
+    signupRoutes({ db, signups, audit, guard, clock, changed: signupsPurged }),
+    matchRoutes({ db, matching, audit, guard, clock, queueUpstream: options.hub !== null, onQueued: kickOutbox }),
     playRoutes({ db, play, guard, clock }),
     pulseRoutes({ db, pulse, audit, guard, clock, dataDir: options.dataDir, screens, replan: changed }),
     assetRoutes({ rendererDir: options.rendererDir, defaultScreenId: () => screens[0]?.id ?? null }),
@@ -386,6 +413,14 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
   log.info({ url, screens: screens.map((s) => s.id), hub: status().hub }, 'hall host listening');
+  // postings written while no matcher was reading (a crash, an upgrade) are matched now, off the host's thread
+  const rematched =
+    matching.activeSignups() > 0
+      ? matching
+          .rematch()
+          .then((report) => log.info(report, 'matches re-computed'))
+          .catch((error: unknown) => log.error({ err: error }, 're-matching failed'))
+      : Promise.resolve();
 
   let closing: Promise<void> | null = null;
   return {
@@ -402,9 +437,12 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     signups,
     limits,
     play,
+    matching,
     close() {
       closing ??= (async () => {
         await hubLink?.close();
+        await matching.close();
+        await rematched;
         alerts.close();
         signupPurge.close();
         await boards.close();

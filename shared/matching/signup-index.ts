@@ -38,6 +38,11 @@ export class SignupIndex {
     }
   }
 
+  clear(): void {
+    this.trades.clear();
+    this.byId.clear();
+  }
+
   remove(id: string): void {
     const s = this.byId.get(id);
     if (!s) return;

@@ -34,7 +34,7 @@ export interface KioskRouteDeps {
   /** What each kiosk last said it can do (its voice), for the staff's screens page. */
   statuses: KioskStatusBoard;
   /** Called after a new sign-up committed (e.g. to wake the outbox pump). */
-  onRegistered?: () => void;
+  onRegistered?: (id: string) => void;
   limits?: LimitCounters;
   /** Sign-ups per kiosk: a burst, then one every 1/refill seconds (default 6, then one per 20 s). */
   signupBurst?: number;
@@ -157,7 +157,7 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
           { id: result.id, number: result.number, kioskId: device.deviceId, phoneMasked: maskPhone(input.phone) },
           'kiosk sign-up stored',
         );
-        deps.onRegistered?.();
+        deps.onRegistered?.(result.id);
       }
       return reply.status(result.created ? 201 : 200).send({ id: result.id, number: result.number });
     });

@@ -37,7 +37,8 @@ export function createKioskService(deps: {
   pairings: PairingRequests;
   /** Whether sign-ups go upstream through the outbox (false in a standalone hall). */
   queueUpstream: boolean;
-  onRegistered?: () => void;
+  /** A new sign-up committed (its id). */
+  onRegistered?: (id: string) => void;
   limits?: LimitCounters;
   /** Sign-ups per kiosk: burst and rate (tests change them). */
   signupBurst?: number;

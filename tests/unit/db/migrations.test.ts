@@ -44,6 +44,7 @@ describe('migration registry', () => {
       'postings',
       'booths',
       'play-counts',
+      'matches',
     ]);
   });
 

@@ -24,6 +24,8 @@ export function migrate(db: Database): void {
       outcome TEXT CHECK (outcome IN ('notified', 'unreachable', 'unsuitable', 'placed')),
       outcome_at INTEGER,
       outcome_by TEXT,
+      -- first 已通知 (or 已上岗, which implies it): the pulse's time from sign-up to a call
+      notified_at INTEGER,
       PRIMARY KEY (signup_id, posting_id)
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX matches_queue ON matches (valid_until_ms, outcome);

@@ -1,0 +1,458 @@
+/**
+ * Matching in the host: keeps the kiosk's promise "有合适的工作通知您".
+ *
+ * - Active sign-ups (the last `ACTIVE_DAYS`, not purged) live in memory in a `SignupIndex`, by
+ *   trade and district, so a posting is scored only against the people of its trade who chose
+ *   its district or none — never against everyone.
+ * - Postings arrive by many roads (sync, import, the console's form, the demo seed); every one
+ *   of them writes through the posting store, whose triggers log the id in `posting_changes`
+ *   (migration 7). The service reads that log with its own cursor (db/posting-changes.ts), a
+ *   piece at a time between turns of the event loop, whenever it is told postings changed.
+ * - A new sign-up is matched at once against the valid postings of its trades (indexed).
+ * - A full re-match of every valid posting against every active sign-up runs in a worker
+ *   (rematch-worker.ts) at start, so postings written while no cursor was reading are matched
+ *   too; its results are written in pieces.
+ */
+import type { Worker } from 'node:worker_threads';
+import type { WritableDatabase } from '../db/handles';
+import { openChangeCursor, type ChangeCursor } from '../db/posting-changes';
+import type { Logger } from '../util/logger';
+import { startWorker, workerScriptFor, type WorkerScript } from '../util/worker-script';
+import {
+  SignupIndex,
+  matchPrepared,
+  preparePosting,
+  prepareSignup,
+  rematchAll,
+  type MatchContext,
+  type MatchPostingInput,
+  type MatchReason,
+  type MatchSignupInput,
+  type PreparedPosting,
+  type RematchResult,
+} from '../../../shared/matching';
+import { DAY_MS } from '../../../shared/pulse/market-pulse';
+import { isOccupationCode, type OccupationCode } from '../../../shared/occupations';
+import { AVAILABILITY, type Availability } from '../../../shared/schemas/signup';
+import { PAY_UNITS, type PayUnit } from '../../../shared/schemas/posting-enums';
+import { createMatchStore, MAX_OPEN_PER_SIGNUP, type MatchStore, type MatchWrite } from './match-store';
+
+/** Sign-ups this recent are matched (DOMAIN.md: seekers are those active in the last 30 days). */
+export const ACTIVE_DAYS = 30;
+/** Postings read from the change log per turn of the event loop. */
+const DRAIN_ROWS = 500;
+/** Re-match pairs written per turn of the event loop. */
+const WRITE_ROWS = 1000;
+const PRUNE_EVERY_MS = 3600_000;
+
+export type ToRematchWorker = {
+  id: number;
+  postings: MatchPostingInput[];
+  signups: MatchSignupInput[];
+  now: number;
+  homeCity: string;
+  placed: Record<string, number>;
+  perSignup: number;
+};
+export type FromRematchWorker =
+  ({ type: 'done'; id: number } & RematchResult) | { type: 'failed'; id: number; message: string };
+
+export interface RematchReport {
+  postings: number;
+  signups: number;
+  scored: number;
+  written: number;
+  /** Where the scoring ran. */
+  mode: 'worker' | 'inline';
+  computeMs: number;
+  totalMs: number;
+}
+
+export interface SignupMatches {
+  count: number;
+  best: { postingId: string; score: number; reasons: MatchReason[] }[];
+}
+
+export interface MatchService {
+  readonly store: MatchStore;
+  /** A sign-up was stored: match it now; its best open matches. */
+  signupAdded(id: string): SignupMatches;
+  /** Open matches of a sign-up (the kiosk's confirmation). */
+  matchesOf(id: string, limit: number): SignupMatches;
+  /** Postings were written (any road): match what the change log holds, soon. */
+  postingsChanged(): void;
+  /** Sign-ups were purged: the index is read again. */
+  signupsChanged(): void;
+  /** Every valid posting against every active sign-up, scored in the worker. */
+  rematch(): Promise<RematchReport>;
+  /** Sign-ups in the index (active, not purged). */
+  activeSignups(): number;
+  /** Change-log rows not yet matched, plus a drain in progress (tests and /healthz). */
+  behind(): number;
+  close(): Promise<void>;
+}
+
+interface SignupMatchRow {
+  id: string;
+  occupations: string;
+  districts: string;
+  availability: string;
+  expected_pay: number | null;
+  pay_unit: string | null;
+  created_at: number;
+  listing_occupation: string | null;
+}
+
+interface PostingMatchRow {
+  id: string;
+  occupation: OccupationCode;
+  district_code: string;
+  work_time: string;
+  pay_min: number;
+  pay_max: number | null;
+  pay_unit: PayUnit;
+  settlement: MatchPostingInput['settlement'];
+  employment_type: MatchPostingInput['employmentType'];
+  headcount: number;
+  valid_from: string;
+  valid_until: string;
+  valid_until_ms: number;
+  hidden: number;
+}
+
+const POSTING_COLUMNS =
+  'id, occupation, district_code, work_time, pay_min, pay_max, pay_unit, settlement, employment_type, headcount, valid_from, valid_until, valid_until_ms, hidden';
+
+function postingInput(r: PostingMatchRow): MatchPostingInput {
+  return {
+    id: r.id,
+    occupation: r.occupation,
+    districtCode: r.district_code,
+    workTime: r.work_time,
+    payMin: r.pay_min,
+    payMax: r.pay_max,
+    payUnit: r.pay_unit,
+    settlement: r.settlement,
+    employmentType: r.employment_type,
+    headcount: r.headcount,
+    validFrom: r.valid_from,
+    validUntil: r.valid_until,
+  };
+}
+
+/** A sign-up as the matcher reads it. One for one posting and no trade picked takes that posting's trade. */
+function signupInput(r: SignupMatchRow): MatchSignupInput {
+  const trades = (JSON.parse(r.occupations) as string[]).filter(isOccupationCode);
+  if (r.listing_occupation && isOccupationCode(r.listing_occupation) && !trades.includes(r.listing_occupation))
+    trades.push(r.listing_occupation);
+  const payUnit = r.pay_unit && (PAY_UNITS as readonly string[]).includes(r.pay_unit) ? (r.pay_unit as PayUnit) : null;
+  return {
+    id: r.id,
+    occupations: trades,
+    districts: JSON.parse(r.districts) as string[],
+    availability: (JSON.parse(r.availability) as string[]).filter((a): a is Availability =>
+      (AVAILABILITY as readonly string[]).includes(a),
+    ),
+    expectedPay: payUnit ? r.expected_pay : null,
+    payUnit: r.expected_pay !== null ? payUnit : null,
+  };
+}
+
+export function defaultRematchWorker(): WorkerScript | null {
+  return workerScriptFor(import.meta.url, 'match-rematch-worker', './rematch-worker.ts');
+}
+
+export interface MatchServiceDeps {
+  db: WritableDatabase;
+  clock: () => number;
+  log: Logger;
+  /** The hall's city (4-digit GB/T 2260), for people who chose no district. */
+  homeCity: string;
+  /** null: the re-match scores on the host's thread. */
+  worker: WorkerScript | null;
+  /** Called after matches were written (e.g. the console's queue count). */
+  onMatched?: (written: number) => void;
+}
+
+export function createMatchService(deps: MatchServiceDeps): MatchService {
+  const { db, clock, log } = deps;
+  const store = createMatchStore(db);
+  const index = new SignupIndex();
+  const createdAt = new Map<string, number>();
+  const cursor: ChangeCursor = openChangeCursor(db);
+  let draining: NodeJS.Immediate | null = null;
+  let closed = false;
+  let worker: Worker | null = null;
+  let nextJob = 0;
+  const jobs = new Map<number, { resolve: (r: RematchResult) => void; reject: (e: Error) => void }>();
+
+  const activeSignups = db.prepare<{ since: number }, SignupMatchRow>(
+    `SELECT s.id, s.occupations, s.districts, s.availability, s.expected_pay, s.pay_unit, s.created_at, p.occupation AS listing_occupation
+     FROM signups s LEFT JOIN postings p ON p.id = s.listing_id WHERE s.created_at >= @since`,
+  );
+  const oneSignup = db.prepare<{ id: string }, SignupMatchRow>(
+    `SELECT s.id, s.occupations, s.districts, s.availability, s.expected_pay, s.pay_unit, s.created_at, p.occupation AS listing_occupation
+     FROM signups s LEFT JOIN postings p ON p.id = s.listing_id WHERE s.id = @id`,
+  );
+  const postingsByIds = db.prepare<{ ids: string }, PostingMatchRow>(
+    `SELECT ${POSTING_COLUMNS} FROM postings WHERE id IN (SELECT value FROM json_each(@ids))`,
+  );
+  const postingsOfTrades = db.prepare<{ trades: string; now: number }, PostingMatchRow>(
+    `SELECT ${POSTING_COLUMNS} FROM postings WHERE occupation IN (SELECT value FROM json_each(@trades))
+       AND valid_until_ms > @now AND valid_from_ms <= @now AND hidden = 0`,
+  );
+  const validPostings = db.prepare<{ after: number; now: number; limit: number }, PostingMatchRow & { rowid: number }>(
+    `SELECT rowid, ${POSTING_COLUMNS} FROM postings WHERE rowid > @after AND hidden = 0 AND valid_until_ms > @now AND valid_from_ms <= @now
+     ORDER BY rowid LIMIT @limit`,
+  );
+
+  function load(): void {
+    index.clear();
+    createdAt.clear();
+    for (const r of activeSignups.all({ since: clock() - ACTIVE_DAYS * DAY_MS })) addToIndex(r);
+  }
+  function addToIndex(r: SignupMatchRow): void {
+    index.add(prepareSignup(signupInput(r)));
+    createdAt.set(r.id, r.created_at);
+  }
+  load();
+
+  function context(now: number): MatchContext {
+    const placed = new Map<string, number>();
+    return {
+      now,
+      homeCity: deps.homeCity,
+      placed(id) {
+        let n = placed.get(id);
+        if (n === undefined) placed.set(id, (n = store.placed(id)));
+        return n;
+      },
+    };
+  }
+
+  /** One posting against its candidates: the writes, and the people it fits. */
+  function matchPosting(p: PreparedPosting, ctx: MatchContext, validUntilMs: number, out: MatchWrite[]): string[] {
+    const since = ctx.now - ACTIVE_DAYS * DAY_MS;
+    const fits: string[] = [];
+    const stale: string[] = [];
+    for (const s of index.candidates(p)) {
+      if ((createdAt.get(s.input.id) ?? 0) < since) {
+        stale.push(s.input.id);
+        continue;
+      }
+      const r = matchPrepared(s, p, ctx);
+      if (!r.matched) continue;
+      fits.push(s.input.id);
+      out.push({
+        signupId: s.input.id,
+        postingId: p.input.id,
+        occupation: p.input.occupation,
+        score: r.score,
+        reasons: r.reasons,
+        validUntilMs,
+      });
+    }
+    for (const id of stale) {
+      index.remove(id);
+      createdAt.delete(id);
+    }
+    return fits;
+  }
+
+  const applyPostings = db.transaction((rows: PostingMatchRow[], now: number): number => {
+    const ctx = context(now);
+    const writes: MatchWrite[] = [];
+    for (const row of rows) {
+      if (row.hidden || row.valid_until_ms <= now) continue;
+      const fits = matchPosting(preparePosting(postingInput(row)), ctx, row.valid_until_ms, writes);
+      // an edited posting no longer fits some people it was matched to: their open matches go
+      store.dropOpenOfPosting(row.id, fits);
+    }
+    writes.sort((a, b) => b.score - a.score);
+    return store.write(writes, now);
+  });
+
+  function drain(): void {
+    draining = null;
+    if (closed) return;
+    try {
+      const ids = cursor.next(DRAIN_ROWS);
+      if (ids.length === 0) return;
+      const now = clock();
+      const written = applyPostings(postingsByIds.all({ ids: JSON.stringify(ids) }), now);
+      if (written > 0) deps.onMatched?.(written);
+      draining = setImmediate(drain);
+    } catch (error) {
+      log.error({ err: error }, 'matching new postings failed');
+    }
+  }
+
+  function matchesOf(id: string, limit: number): SignupMatches {
+    const now = clock();
+    return { count: store.countOpenOfSignup(id, now), best: store.openOfSignup(id, now, limit) };
+  }
+
+  function startWorkerOnce(): Worker | null {
+    if (worker || !deps.worker) return worker;
+    const w = startWorker(deps.worker, undefined, { resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    w.unref();
+    w.on('message', (m: FromRematchWorker) => {
+      const job = jobs.get(m.id);
+      if (!job) return;
+      jobs.delete(m.id);
+      if (m.type === 'done') job.resolve({ pairs: m.pairs, scored: m.scored });
+      else job.reject(new Error(m.message));
+    });
+    const fail = (reason: string) => {
+      if (worker !== w) return;
+      worker = null;
+      for (const job of jobs.values()) job.reject(new Error(`rematch worker stopped: ${reason}`));
+      jobs.clear();
+    };
+    w.on('error', (e) => fail(e.message));
+    w.on('exit', (code) => fail(`exited with code ${code}`));
+    worker = w;
+    return w;
+  }
+
+  async function readValidPostings(now: number): Promise<(MatchPostingInput & { validUntilMs: number })[]> {
+    const out: (MatchPostingInput & { validUntilMs: number })[] = [];
+    let after = 0;
+    for (;;) {
+      const rows = validPostings.all({ after, now, limit: 2000 });
+      for (const r of rows) out.push({ ...postingInput(r), validUntilMs: r.valid_until_ms });
+      if (rows.length < 2000) return out;
+      after = rows.at(-1)!.rowid;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  async function rematch(): Promise<RematchReport> {
+    const started = performance.now();
+    const now = clock();
+    const postings = await readValidPostings(now);
+    const signups = [...index.all()]
+      .filter((s) => (createdAt.get(s.input.id) ?? 0) >= now - ACTIVE_DAYS * DAY_MS)
+      .map((s) => s.input);
+    const placed = store.placedAll();
+    const computeStart = performance.now();
+    const w = startWorkerOnce();
+    let result: RematchResult;
+    let mode: RematchReport['mode'] = 'worker';
+    if (w) {
+      const id = ++nextJob;
+      result = await new Promise<RematchResult>((resolve, reject) => {
+        jobs.set(id, { resolve, reject });
+        w.postMessage({
+          id,
+          postings: postings.map(({ validUntilMs: _v, ...p }) => p),
+          signups,
+          now,
+          homeCity: deps.homeCity,
+          placed,
+          perSignup: MAX_OPEN_PER_SIGNUP,
+        } satisfies ToRematchWorker);
+      });
+    } else {
+      mode = 'inline';
+      const placedMap = new Map(Object.entries(placed));
+      result = rematchAll(
+        postings,
+        signups,
+        { now, homeCity: deps.homeCity, placed: (pid) => placedMap.get(pid) ?? 0 },
+        MAX_OPEN_PER_SIGNUP,
+      );
+    }
+    const computeMs = performance.now() - computeStart;
+    const byId = new Map(postings.map((p) => [p.id, p]));
+    let written = 0;
+    // best first, so a person's cap keeps their best
+    const pairs = result.pairs.sort((a, b) => b.score - a.score);
+    for (let i = 0; i < pairs.length && !closed; i += WRITE_ROWS) {
+      const rows: MatchWrite[] = [];
+      for (const pair of pairs.slice(i, i + WRITE_ROWS)) {
+        const p = byId.get(pair.postingId)!;
+        rows.push({ ...pair, occupation: p.occupation, validUntilMs: p.validUntilMs });
+      }
+      written += store.write(rows, now);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (written > 0) deps.onMatched?.(written);
+    return {
+      postings: postings.length,
+      signups: signups.length,
+      scored: result.scored,
+      written,
+      mode,
+      computeMs,
+      totalMs: performance.now() - started,
+    };
+  }
+
+  const pruneTimer = setInterval(() => {
+    try {
+      store.pruneExpired(clock());
+    } catch (error) {
+      log.error({ err: error }, 'pruning expired matches failed');
+    }
+  }, PRUNE_EVERY_MS);
+  pruneTimer.unref();
+
+  function matchNewSignup(id: string): SignupMatches {
+    const row = oneSignup.get({ id });
+    if (!row) return { count: 0, best: [] };
+    addToIndex(row);
+    const s = index.get(id)!;
+    const now = clock();
+    const ctx = context(now);
+    const writes: MatchWrite[] = [];
+    for (const r of postingsOfTrades.all({ trades: JSON.stringify([...s.trades]), now })) {
+      const m = matchPrepared(s, preparePosting(postingInput(r)), ctx);
+      if (m.matched)
+        writes.push({
+          signupId: id,
+          postingId: r.id,
+          occupation: r.occupation,
+          score: m.score,
+          reasons: m.reasons,
+          validUntilMs: r.valid_until_ms,
+        });
+    }
+    writes.sort((a, b) => b.score - a.score);
+    const written = store.write(writes, now);
+    if (written > 0) deps.onMatched?.(written);
+    return matchesOf(id, 5);
+  }
+
+  return {
+    store,
+    signupAdded(id) {
+      try {
+        return matchNewSignup(id);
+      } catch (error) {
+        // the sign-up is stored whatever happens here; the next re-match finds its matches
+        log.error({ err: error }, 'matching a new sign-up failed');
+        return { count: 0, best: [] };
+      }
+    },
+    matchesOf,
+    postingsChanged() {
+      if (!draining && !closed) draining = setImmediate(drain);
+    },
+    signupsChanged: load,
+    rematch,
+    activeSignups: () => index.size,
+    behind: () => cursor.behind() + (draining ? 1 : 0),
+    async close() {
+      closed = true;
+      clearInterval(pruneTimer);
+      if (draining) clearImmediate(draining);
+      cursor.close();
+      for (const job of jobs.values()) job.reject(new Error('rematch: the host is closing'));
+      jobs.clear();
+      const w = worker;
+      worker = null;
+      await w?.terminate();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { migrateTo, schemaVersion } from '../../../electron/host/db/migrations/index';
+import { createMatchStore } from '../../../electron/host/matching/match-store';
+import { NOW } from './fixtures';
+import { allRows, columns, databaseAt, insertRow, v1Posting, v4Signup } from './old-rows';
+
+const SIGNUP = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6c';
+
+describe('0014-matches', () => {
+  it('adds matches, keeps what schema 13 held, and deletes a match with its sign-up', () => {
+    const db = databaseAt(13);
+    db.pragma('foreign_keys = ON');
+    const posting = insertRow(db, 'postings', v1Posting({ id: 'p-1' }));
+    const signup = insertRow(db, 'signups', v4Signup({ id: SIGNUP }));
+    const other = insertRow(db, 'signups', v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a7d', number: 'A-0002' }));
+    migrateTo(db, 14);
+    expect(schemaVersion(db)).toBe(14);
+    expect(allRows(db, 'postings')).toMatchObject([posting]);
+    expect(allRows(db, 'signups')).toMatchObject([signup, other]);
+    expect(columns(db, 'matches')).toEqual([
+      'signup_id',
+      'posting_id',
+      'occupation',
+      'score',
+      'reasons',
+      'matched_at',
+      'valid_until_ms',
+      'outcome',
+      'outcome_at',
+      'outcome_by',
+      'notified_at',
+    ]);
+
+    const row = {
+      signup_id: SIGNUP,
+      posting_id: 'p-1',
+      occupation: 'moving',
+      score: 80,
+      reasons: '[{"key":"match.reason.trade"}]',
+      matched_at: NOW,
+      valid_until_ms: NOW + 86_400_000,
+      outcome: null,
+      outcome_at: null,
+      outcome_by: null,
+      notified_at: null,
+    };
+    insertRow(db, 'matches', row);
+    insertRow(db, 'matches', {
+      ...row,
+      signup_id: other.id as string,
+      outcome: 'placed',
+      outcome_at: NOW,
+      outcome_by: '王',
+    });
+    expect(allRows(db, 'matches', 'signup_id')).toHaveLength(2);
+    // one row per sign-up and posting; scores 0–100; the four outcomes only; a sign-up that exists
+    expect(() => insertRow(db, 'matches', { ...row })).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => insertRow(db, 'matches', { ...row, posting_id: 'p-2', score: 101 })).toThrow(/CHECK/);
+    expect(() => insertRow(db, 'matches', { ...row, posting_id: 'p-2', outcome: 'hired' })).toThrow(/CHECK/);
+    expect(() =>
+      insertRow(db, 'matches', { ...row, signup_id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a9e', posting_id: 'p-2' }),
+    ).toThrow(/FOREIGN KEY/);
+
+    // today's store reads the old rows: 已上岗 counts for the posting
+    const store = createMatchStore(db);
+    expect(store.placed('p-1')).toBe(1);
+    expect(store.count()).toBe(2);
+
+    // the sign-up goes (the retention purge deletes signups rows): its match goes with it
+    db.prepare('DELETE FROM signups WHERE id = ?').run(SIGNUP);
+    expect(allRows(db, 'matches', 'signup_id').map((r) => r.signup_id)).toEqual([other.id]);
+  });
+});
