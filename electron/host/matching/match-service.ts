@@ -269,7 +269,7 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
       store.dropOpenOfPosting(row.id, fits);
     }
     writes.sort((a, b) => b.score - a.score);
-    return store.write(writes, now);
+    return store.write(writes, now, false);
   });
 
   function drain(): void {
@@ -374,7 +374,7 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
         const p = byId.get(pair.postingId)!;
         rows.push({ ...pair, occupation: p.occupation, validUntilMs: p.validUntilMs });
       }
-      written += store.write(rows, now);
+      written += store.write(rows, now, true);
       await new Promise((resolve) => setImmediate(resolve));
     }
     if (written > 0) deps.onMatched?.(written);
@@ -419,7 +419,7 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
         });
     }
     writes.sort((a, b) => b.score - a.score);
-    const written = store.write(writes, now);
+    const written = store.write(writes, now, true);
     if (written > 0) deps.onMatched?.(written);
     return matchesOf(id, 5);
   }

@@ -1,8 +1,9 @@
 /**
  * The `matches` table (migration 14): what the matcher paired, the call list staff work
- * through (待通知), and their outcomes. A person has at most `MAX_OPEN_PER_SIGNUP` open matches
- * (not yet called, posting still valid): the call list names someone's best few, and a city's
- * feed would otherwise list one person a thousand times.
+ * through (待通知), and their outcomes. Matching a person against everything already there (at
+ * sign-up, and the full re-match) keeps their best `MAX_OPEN_PER_SIGNUP` open matches: the call
+ * list names someone's best few, and a city's feed would otherwise list one person a thousand
+ * times. A posting that arrives later always goes in: a new job is what staff call about.
  */
 import type { WritableDatabase } from '../db/handles';
 import { maskName, maskPhone } from '../../../shared/signup-mask';
@@ -53,8 +54,11 @@ interface ViewRow {
 }
 
 export interface MatchStore {
-  /** Writes (or re-scores) matches, in one transaction; returns how many rows were written. */
-  write(rows: readonly MatchWrite[], now: number): number;
+  /**
+   * Writes (or re-scores) matches, in one transaction; returns how many rows were written.
+   * `capped`: a person already at MAX_OPEN_PER_SIGNUP open matches gets no new one.
+   */
+  write(rows: readonly MatchWrite[], now: number, capped: boolean): number;
   /** Open matches of a posting whose sign-up is not in `keep` go (the posting was edited and no longer fits them). */
   dropOpenOfPosting(postingId: string, keep: readonly string[]): number;
   queue(query: MatchQueueQuery, now: number): { matches: MatchView[]; total: number };
@@ -80,15 +84,17 @@ export interface MatchStore {
 const OPEN = "(m.outcome IS NULL OR m.outcome = 'unreachable')";
 
 export function createMatchStore(db: WritableDatabase): MatchStore {
-  // A sign-up purged meanwhile is skipped (EXISTS), and so is a person whose open matches are at the cap.
-  const insert = db.prepare<Record<string, unknown>>(
+  // A sign-up purged meanwhile is skipped (EXISTS); capped, so is a person whose open matches are at the cap.
+  const insertSql = (cap: string) =>
     `INSERT INTO matches (signup_id, posting_id, occupation, score, reasons, matched_at, valid_until_ms)
      SELECT @signup_id, @posting_id, @occupation, @score, @reasons, @now, @valid_until_ms
-     WHERE EXISTS (SELECT 1 FROM signups WHERE id = @signup_id)
-       AND (EXISTS (SELECT 1 FROM matches WHERE signup_id = @signup_id AND posting_id = @posting_id)
-         OR (SELECT COUNT(*) FROM matches m WHERE m.signup_id = @signup_id AND m.outcome IS NULL AND m.valid_until_ms > @now) < ${MAX_OPEN_PER_SIGNUP})
+     WHERE EXISTS (SELECT 1 FROM signups WHERE id = @signup_id) ${cap}
      ON CONFLICT (signup_id, posting_id) DO UPDATE SET score = excluded.score, reasons = excluded.reasons,
-       valid_until_ms = excluded.valid_until_ms, occupation = excluded.occupation`,
+       valid_until_ms = excluded.valid_until_ms, occupation = excluded.occupation`;
+  const insert = db.prepare<Record<string, unknown>>(insertSql(''));
+  const insertCapped = db.prepare<Record<string, unknown>>(
+    insertSql(`AND (EXISTS (SELECT 1 FROM matches WHERE signup_id = @signup_id AND posting_id = @posting_id)
+      OR (SELECT COUNT(*) FROM matches m WHERE m.signup_id = @signup_id AND m.outcome IS NULL AND m.valid_until_ms > @now) < ${MAX_OPEN_PER_SIGNUP})`),
   );
   const dropOpen = db.prepare<{ posting_id: string; keep: string }>(
     `DELETE FROM matches WHERE posting_id = @posting_id AND outcome IS NULL
@@ -171,10 +177,11 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
     };
   }
 
-  const writeTx = db.transaction((rows: readonly MatchWrite[], now: number) => {
+  const writeTx = db.transaction((rows: readonly MatchWrite[], now: number, capped: boolean) => {
     let written = 0;
+    const statement = capped ? insertCapped : insert;
     for (const r of rows) {
-      written += insert.run({
+      written += statement.run({
         signup_id: r.signupId,
         posting_id: r.postingId,
         occupation: r.occupation,
@@ -188,7 +195,7 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
   });
 
   return {
-    write: (rows, now) => (rows.length === 0 ? 0 : writeTx(rows, now)),
+    write: (rows, now, capped) => (rows.length === 0 ? 0 : writeTx(rows, now, capped)),
     dropOpenOfPosting: (postingId, keep) => dropOpen.run({ posting_id: postingId, keep: JSON.stringify(keep) }).changes,
     queue(query, now) {
       const params = { now, occupation: query.occupation ?? null, status: query.status };

@@ -60,11 +60,11 @@ describe('matching sign-ups to postings', () => {
     expect(imported.json.imported).toBe(2);
 
     const mine = await waitFor('the imported 搬运装卸 posting in the call list', async () => {
-      const found = ofSignup(await queue(hall.url, token), id).find((m) => m.postingId === 'MT-0');
+      const found = ofSignup(await queue(hall.url, token), id).find((m) => m.postingId === 'imp-MT-0');
       return found;
     });
     // the 驾驶司机 posting came in the same file and was matched in the same pass: never listed
-    expect(ofSignup(await queue(hall.url, token, 'all'), id).map((m) => m.postingId)).not.toContain('MT-1');
+    expect(ofSignup(await queue(hall.url, token, 'all'), id).map((m) => m.postingId)).not.toContain('imp-MT-1');
     expect(mine).toMatchObject({ number: expect.stringMatching(/^[A-Z]-\d{4}$/), phone: '138****8000', name: '王**' });
     expect(mine.reasons.map((r) => r.key)).toEqual(
       expect.arrayContaining(['match.reason.trade', 'match.reason.sameDistrict', 'match.reason.daily']),
@@ -72,13 +72,13 @@ describe('matching sign-ups to postings', () => {
     expect(JSON.stringify(await queue(hall.url, token, 'all'))).not.toContain('13812348000');
 
     // one tap: 已通知; the match leaves the open list, the outcome is audited; a standalone hall queues nothing upstream
-    const marked = await call(hall.url, 'PUT', `/api/staff/matches/${id}/MT-0/outcome`, {
+    const marked = await call(hall.url, 'PUT', `/api/staff/matches/${id}/imp-MT-0/outcome`, {
       token,
       body: { outcome: 'notified' },
     });
     expect(marked.status).toBe(200);
     expect(marked.json).toMatchObject({ outcome: 'notified', outcomeBy: '王主任' });
-    expect(ofSignup(await queue(hall.url, token), id).map((m) => m.postingId)).not.toContain('MT-0');
+    expect(ofSignup(await queue(hall.url, token), id).map((m) => m.postingId)).not.toContain('imp-MT-0');
     const audit = await call(hall.url, 'GET', '/api/staff/audit?limit=50', { token });
     const actions = (audit.json.entries as { action: string; detail: Record<string, unknown> }[]).filter((e) =>
       e.action.startsWith('match.'),
@@ -86,7 +86,7 @@ describe('matching sign-ups to postings', () => {
     expect(actions.map((e) => e.action)).toEqual(expect.arrayContaining(['match.outcome', 'match.queue']));
     expect(actions.find((e) => e.action === 'match.outcome')?.detail).toMatchObject({
       outcome: 'notified',
-      postingId: 'MT-0',
+      postingId: 'imp-MT-0',
     });
     expect((await health(hall.url)).outboxPending).toBe(0);
 
@@ -99,16 +99,17 @@ describe('matching sign-ups to postings', () => {
     // neither the list nor an outcome without a session; never on a public route
     expect((await call(hall.url, 'GET', '/api/staff/matches')).status).toBe(401);
     expect(
-      (await call(hall.url, 'PUT', `/api/staff/matches/${id}/MT-0/outcome`, { body: { outcome: 'placed' } })).status,
+      (await call(hall.url, 'PUT', `/api/staff/matches/${id}/imp-MT-0/outcome`, { body: { outcome: 'placed' } }))
+        .status,
     ).toBe(401);
-    const bad = await call(hall.url, 'PUT', `/api/staff/matches/${id}/MT-0/outcome`, {
+    const bad = await call(hall.url, 'PUT', `/api/staff/matches/${id}/imp-MT-0/outcome`, {
       token,
       body: { outcome: 'hired' },
     });
     expect(bad.status).toBe(400);
     expect(
       (
-        await call(hall.url, 'PUT', `/api/staff/matches/${uuidv7()}/MT-0/outcome`, {
+        await call(hall.url, 'PUT', `/api/staff/matches/${uuidv7()}/imp-MT-0/outcome`, {
           token,
           body: { outcome: 'placed' },
         })
@@ -136,6 +137,11 @@ describe('matching sign-ups to postings', () => {
     });
     expect(found.every((m) => m.occupation === 'moving')).toBe(true);
     expect(found.length).toBeLessThanOrEqual(20);
+
+    // the same again, on demand: scored in the worker, the pairs already there re-scored, none added twice
+    const report = await hall.matching.rematch();
+    expect(report).toMatchObject({ mode: 'worker', signups: 1, written: found.length });
+    expect(hall.matching.store.count()).toBe(found.length);
 
     const retention = await call(hall.url, 'PUT', '/api/staff/signups/retention', { token, body: { days: 10 } });
     expect(retention.status).toBe(200);
