@@ -32,7 +32,7 @@ import {
   type RematchResult,
 } from '../../../shared/matching';
 import { DAY_MS } from '../../../shared/pulse/market-pulse';
-import { isOccupationCode, type OccupationCode } from '../../../shared/occupations';
+import { isOccupationCode } from '../../../shared/occupations';
 import { AVAILABILITY, type Availability } from '../../../shared/schemas/signup';
 import { PAY_UNITS, type PayUnit } from '../../../shared/schemas/posting-enums';
 import { createMatchStore, MAX_OPEN_PER_SIGNUP, type MatchStore, type MatchWrite } from './match-store';
@@ -103,42 +103,15 @@ interface SignupMatchRow {
   listing_occupation: string | null;
 }
 
-interface PostingMatchRow {
-  id: string;
-  occupation: OccupationCode;
-  district_code: string;
-  work_time: string;
-  pay_min: number;
-  pay_max: number | null;
-  pay_unit: PayUnit;
-  settlement: MatchPostingInput['settlement'];
-  employment_type: MatchPostingInput['employmentType'];
-  headcount: number;
-  valid_from: string;
-  valid_until: string;
-  valid_until_ms: number;
+/** A posting as the matcher reads it, straight from SQL (the columns are named as the matcher names them). */
+interface PostingMatchRow extends MatchPostingInput {
+  validUntilMs: number;
   hidden: number;
 }
 
-const POSTING_COLUMNS =
-  'id, occupation, district_code, work_time, pay_min, pay_max, pay_unit, settlement, employment_type, headcount, valid_from, valid_until, valid_until_ms, hidden';
-
-function postingInput(r: PostingMatchRow): MatchPostingInput {
-  return {
-    id: r.id,
-    occupation: r.occupation,
-    districtCode: r.district_code,
-    workTime: r.work_time,
-    payMin: r.pay_min,
-    payMax: r.pay_max,
-    payUnit: r.pay_unit,
-    settlement: r.settlement,
-    employmentType: r.employment_type,
-    headcount: r.headcount,
-    validFrom: r.valid_from,
-    validUntil: r.valid_until,
-  };
-}
+const POSTING_COLUMNS = `id, occupation, district_code AS districtCode, work_time AS workTime, pay_min AS payMin,
+  pay_max AS payMax, pay_unit AS payUnit, settlement, employment_type AS employmentType, headcount,
+  valid_from AS validFrom, valid_until AS validUntil, valid_until_ms AS validUntilMs, hidden`;
 
 /** A sign-up as the matcher reads it. One for one posting and no trade picked takes that posting's trade. */
 function signupInput(r: SignupMatchRow): MatchSignupInput {
@@ -263,8 +236,8 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     const ctx = context(now);
     const writes: MatchWrite[] = [];
     for (const row of rows) {
-      if (row.hidden || row.valid_until_ms <= now) continue;
-      const fits = matchPosting(preparePosting(postingInput(row)), ctx, row.valid_until_ms, writes);
+      if (row.hidden || row.validUntilMs <= now) continue;
+      const fits = matchPosting(preparePosting(row), ctx, row.validUntilMs, writes);
       // an edited posting no longer fits some people it was matched to: their open matches go
       store.dropOpenOfPosting(row.id, fits);
     }
@@ -315,12 +288,12 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     return w;
   }
 
-  async function readValidPostings(now: number): Promise<(MatchPostingInput & { validUntilMs: number })[]> {
-    const out: (MatchPostingInput & { validUntilMs: number })[] = [];
+  async function readValidPostings(now: number): Promise<PostingMatchRow[]> {
+    const out: PostingMatchRow[] = [];
     let after = 0;
     for (;;) {
       const rows = validPostings.all({ after, now, limit: 2000 });
-      for (const r of rows) out.push({ ...postingInput(r), validUntilMs: r.valid_until_ms });
+      for (const { rowid: _rowid, ...r } of rows) out.push(r);
       if (rows.length < 2000) return out;
       after = rows.at(-1)!.rowid;
       await new Promise((resolve) => setImmediate(resolve));
@@ -345,7 +318,7 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
         jobs.set(id, { resolve, reject });
         w.postMessage({
           id,
-          postings: postings.map(({ validUntilMs: _v, ...p }) => p),
+          postings,
           signups,
           now,
           homeCity: deps.homeCity,
@@ -407,7 +380,7 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     const ctx = context(now);
     const writes: MatchWrite[] = [];
     for (const r of postingsOfTrades.all({ trades: JSON.stringify([...s.trades]), now })) {
-      const m = matchPrepared(s, preparePosting(postingInput(r)), ctx);
+      const m = matchPrepared(s, preparePosting(r), ctx);
       if (m.matched)
         writes.push({
           signupId: id,
@@ -415,7 +388,7 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
           occupation: r.occupation,
           score: m.score,
           reasons: m.reasons,
-          validUntilMs: r.valid_until_ms,
+          validUntilMs: r.validUntilMs,
         });
     }
     writes.sort((a, b) => b.score - a.score);
