@@ -15,6 +15,8 @@ export type MatchOutcome = (typeof MATCH_OUTCOMES)[number];
 /** A match's outbox and submission type: one item per outcome staff record. */
 export const MATCH_OUTCOME_OUTBOX_TYPE = 'match-outcome';
 
+const count = z.number().int().nonnegative();
+
 export const MatchReasonSchema = z.object({
   key: z.templateLiteral(['match.reason.', z.string()]),
   params: z.record(z.string(), z.string()).optional(),
@@ -56,7 +58,7 @@ export type MatchQueueQuery = z.infer<typeof MatchQueueQuerySchema>;
 
 export const MatchQueueResponseSchema = z.object({
   matches: z.array(MatchViewSchema),
-  total: z.number().int().nonnegative(),
+  total: count,
   serverNow: z.number().int(),
 });
 export type MatchQueueResponse = z.infer<typeof MatchQueueResponseSchema>;
@@ -68,16 +70,16 @@ export const MatchOutcomeInputSchema = z.strictObject({ outcome: z.enum(MATCH_OU
 /** Per trade: people with at least one match, median time from sign-up to 已通知, 已上岗. */
 export const MatchPulseRowSchema = z.object({
   occupation: z.enum(OCCUPATION_CODES),
-  signupsMatched: z.number().int().nonnegative(),
-  notified: z.number().int().nonnegative(),
-  medianToNotifiedMs: z.number().int().nonnegative().nullable(),
-  placed: z.number().int().nonnegative(),
+  signupsMatched: count,
+  notified: count,
+  medianToNotifiedMs: count.nullable(),
+  placed: count,
 });
 export type MatchPulseRow = z.infer<typeof MatchPulseRowSchema>;
 
 export const MatchPulseResponseSchema = z.object({
   trades: z.array(MatchPulseRowSchema),
-  /** Days the figures look back (sign-ups made since). */
+  /** Days the figures look back (sign-ups made since), and the host's clock. */
   windowDays: z.number().int().positive(),
   serverNow: z.number().int(),
 });
