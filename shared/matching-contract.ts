@@ -16,6 +16,8 @@ export type MatchOutcome = (typeof MATCH_OUTCOMES)[number];
 export const MATCH_OUTCOME_OUTBOX_TYPE = 'match-outcome';
 
 const count = z.number().int().nonnegative();
+/** The host's clock when it answered. */
+const stamped = { serverNow: z.number().int() };
 
 export const MatchReasonSchema = z.object({
   key: z.templateLiteral(['match.reason.', z.string()]),
@@ -59,7 +61,7 @@ export type MatchQueueQuery = z.infer<typeof MatchQueueQuerySchema>;
 export const MatchQueueResponseSchema = z.object({
   matches: z.array(MatchViewSchema),
   total: count,
-  serverNow: z.number().int(),
+  ...stamped,
 });
 export type MatchQueueResponse = z.infer<typeof MatchQueueResponseSchema>;
 
@@ -79,8 +81,8 @@ export type MatchPulseRow = z.infer<typeof MatchPulseRowSchema>;
 
 export const MatchPulseResponseSchema = z.object({
   trades: z.array(MatchPulseRowSchema),
-  /** Days the figures look back (sign-ups made since), and the host's clock. */
+  /** Days the figures look back (sign-ups made since). */
   windowDays: z.number().int().positive(),
-  serverNow: z.number().int(),
+  ...stamped,
 });
 export type MatchPulseResponse = z.infer<typeof MatchPulseResponseSchema>;
