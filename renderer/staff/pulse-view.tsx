@@ -10,6 +10,7 @@ import { apiErrorText } from '../common/api-error-text';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
 import { TableHead } from './table-head';
+import { MatchOutcomes } from './match-outcomes';
 
 /** One whole-number setting: empty keeps the current value, shown as the placeholder. */
 function NumberSetting(props: {
@@ -134,6 +135,7 @@ export function PulseView() {
         <p className="hint">
           {data.yearAgoDay ? t('staff.pulse.yearAgoDay', { day: data.yearAgoDay }) : t('staff.pulse.yearAgoNone')}
         </p>
+        <MatchOutcomes />
       </section>
       <div>
         <section className="panel">

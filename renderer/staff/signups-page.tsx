@@ -12,6 +12,7 @@ import { formatDateTime } from './format';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
 import { TableHead } from './table-head';
+import { useReveal } from './use-reveal';
 
 export function SignupsPage() {
   const { t, i18n } = useTranslation();
@@ -19,7 +20,6 @@ export function SignupsPage() {
   const [q, setQ] = useState('');
   const [draft, setDraft] = useState('');
   const [contacted, setContacted] = useState<'all' | 'yes' | 'no'>('all');
-  const [revealed, setRevealed] = useState<Record<string, { phone: string; name: string }>>({});
   const [note, setNote] = useState<string | null>(null);
   const [days, setDays] = useState('');
   const query = { contacted, limit: 200, ...(q.trim() ? { q: q.trim() } : {}) };
@@ -32,17 +32,7 @@ export function SignupsPage() {
   }
 
   const fail = (e: unknown) => setNote(apiErrorText(t, e));
-
-  async function reveal(s: SignupView) {
-    const reason = window.prompt(t('staff.signups.revealReason', { number: s.number }));
-    if (!reason) return;
-    try {
-      const shown = await staffApi.call(STAFF_DATA_ROUTES.signupReveal, { params: { id: s.id }, body: { reason } });
-      setRevealed({ ...revealed, [s.id]: shown });
-    } catch (e) {
-      fail(e);
-    }
-  }
+  const { revealed, reveal } = useReveal(fail);
 
   async function markContacted(s: SignupView) {
     await staffApi
@@ -166,7 +156,7 @@ export function SignupsPage() {
                 </td>
                 <td className="actions">
                   {shown ? null : (
-                    <button type="button" onClick={() => void reveal(s)} data-testid="signup-reveal">
+                    <button type="button" onClick={() => void reveal(s.id, s.number)} data-testid="signup-reveal">
                       {t('staff.signups.reveal')}
                     </button>
                   )}

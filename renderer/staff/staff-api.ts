@@ -21,4 +21,10 @@ export const staffApi = createApiClient({
 });
 
 export { ApiError } from '../common/api-error';
-export { STAFF_ROUTES, STAFF_DATA_ROUTES, PUBLIC_ROUTES, PLAY_ROUTES } from '../../shared/api/hall-routes';
+export {
+  STAFF_ROUTES,
+  STAFF_DATA_ROUTES,
+  PUBLIC_ROUTES,
+  PLAY_ROUTES,
+  MATCHING_ROUTES,
+} from '../../shared/api/hall-routes';

@@ -8,6 +8,7 @@ import type { i18n } from 'i18next';
 import type { SessionResponse, StaffIdentity } from '../../shared/staff-contract';
 import { applyLocale } from '../common/i18n';
 import { AuditPage } from './audit-page';
+import { MatchesPage } from './matches-page';
 import { PostingsPage } from './postings-page';
 import { PulseView } from './pulse-view';
 import { SignupsPage } from './signups-page';
@@ -17,7 +18,7 @@ import { ApiError, STAFF_ROUTES, staffApi, tokenStore } from './staff-api';
 import { UrgentPage } from './urgent-page';
 import { usePoll } from './use-poll';
 
-type Tab = 'urgent' | 'postings' | 'signups' | 'pulse' | 'screens' | 'audit';
+type Tab = 'urgent' | 'postings' | 'signups' | 'matches' | 'pulse' | 'screens' | 'audit';
 
 function Console({ who, onSignOut }: { who: StaffIdentity; onSignOut: () => void }) {
   const { t } = useTranslation();
@@ -31,7 +32,7 @@ function Console({ who, onSignOut }: { who: StaffIdentity; onSignOut: () => void
   return (
     <>
       <nav className="tabs" role="tablist">
-        {(['urgent', 'postings', 'signups', 'pulse', 'screens', 'audit'] as const).map((name) => (
+        {(['urgent', 'postings', 'signups', 'matches', 'pulse', 'screens', 'audit'] as const).map((name) => (
           <button
             key={name}
             role="tab"
@@ -49,6 +50,7 @@ function Console({ who, onSignOut }: { who: StaffIdentity; onSignOut: () => void
         {tab === 'urgent' ? <UrgentPage screens={screens.data?.screens ?? []} /> : null}
         {tab === 'postings' ? <PostingsPage /> : null}
         {tab === 'signups' ? <SignupsPage /> : null}
+        {tab === 'matches' ? <MatchesPage /> : null}
         {tab === 'pulse' ? <PulseView /> : null}
         {tab === 'screens' ? <ScreensPage data={screens.data} refresh={screens.refresh} /> : null}
         {tab === 'audit' ? <AuditPage /> : null}
