@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { OCCUPATION_CODES } from './occupations';
 import { PAY_UNITS, SETTLEMENTS } from './schemas/posting-enums';
+import { PublicPostingSchema } from './schemas/public-posting';
 
 /** 已通知, 未接通, 不合适, 已上岗. */
 export const MATCH_OUTCOMES = ['notified', 'unreachable', 'unsuitable', 'placed'] as const;
@@ -86,3 +87,14 @@ export const MatchPulseResponseSchema = z.object({
   ...stamped,
 });
 export type MatchPulseResponse = z.infer<typeof MatchPulseResponseSchema>;
+
+/**
+ * What the kiosk's confirmation shows right after a sign-up: how many open matches the person
+ * has now and the best few postings (public fields only), each with its reasons. The posting
+ * signed up for is left out: the others like it are what to show.
+ */
+export const KioskMatchesSchema = z.object({
+  count,
+  postings: z.array(z.object({ posting: PublicPostingSchema, reasons: z.array(MatchReasonSchema) })).max(10),
+});
+export type KioskMatches = z.infer<typeof KioskMatchesSchema>;

@@ -59,6 +59,7 @@ import { signupRoutes } from './signups/signup-routes';
 import { createMatchService, defaultRematchWorker, type MatchService } from './matching/match-service';
 import { matchRoutes } from './matching/match-routes';
 import { HOME_CITY_CODE } from '../../shared/districts';
+import { toPublicPosting } from '../../shared/public-posting';
 
 export type { HallOptions } from './config';
 
@@ -209,6 +210,15 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
     onRegistered(id) {
       kickOutbox();
       matching.signupAdded(id);
+    },
+    // the confirmation's "现在有 N 个适合您的岗位": public fields of the best three, the posting signed up for left out
+    matchesFor(id, listingId) {
+      const found = matching.matchesOf(id, 3, listingId);
+      const postings = found.best.flatMap(({ postingId, reasons }) => {
+        const posting = store.get(postingId);
+        return posting ? [{ posting: toPublicPosting(posting), reasons }] : [];
+      });
+      return { count: found.count, postings };
     },
     limits,
     ...deps.kioskSignups,

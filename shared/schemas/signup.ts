@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { OCCUPATION_CODES } from '../occupations';
 import { isKnownDistrict } from '../districts';
 import { MobilePhoneSchema, PAY_UNITS } from './posting';
+import { KioskMatchesSchema } from '../matching-contract';
 
 export const AVAILABILITY = ['today', 'weekdays', 'weekends', 'evenings'] as const;
 export type Availability = (typeof AVAILABILITY)[number];
@@ -85,5 +86,10 @@ export interface Signup extends SignupData {
 /** `A-0427`: a letter and four digits, counted per day by the hall. */
 export const SignupNumberSchema = z.string().regex(/^[A-Z]-\d{4,}$/);
 
-export const SignupReceiptSchema = z.object({ id: z.string(), number: SignupNumberSchema });
+export const SignupReceiptSchema = z.object({
+  id: z.string(),
+  number: SignupNumberSchema,
+  /** The person's matches now (hosts before matching leave it out). */
+  matches: KioskMatchesSchema.optional(),
+});
 export type SignupReceipt = z.infer<typeof SignupReceiptSchema>;

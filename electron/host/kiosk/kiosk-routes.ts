@@ -14,6 +14,7 @@ import { KIOSK_ROUTES } from '../../../shared/api/hall-routes';
 import { maskPhone } from '../../../shared/format';
 import { PairingError, type AuthorisedDevice, type KioskDevices } from '../devices';
 import { SignupConflictError, type SignupIntake } from '../signups/signup-intake';
+import type { KioskMatches } from '../../../shared/matching-contract';
 import { createKeyedLimiter } from '../server/rate-limit';
 import type { LimitCounters } from '../server/limit-counters';
 import type { KioskSearch } from './kiosk-search';
@@ -35,6 +36,8 @@ export interface KioskRouteDeps {
   statuses: KioskStatusBoard;
   /** Called after a new sign-up committed (e.g. to wake the outbox pump). */
   onRegistered?: (id: string) => void;
+  /** The sign-up's matches for its confirmation (the posting it was for left out). */
+  matchesFor?: (id: string, listingId: string | null) => KioskMatches;
   limits?: LimitCounters;
   /** Sign-ups per kiosk: a burst, then one every 1/refill seconds (default 6, then one per 20 s). */
   signupBurst?: number;
@@ -159,7 +162,10 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
         );
         deps.onRegistered?.(result.id);
       }
-      return reply.status(result.created ? 201 : 200).send({ id: result.id, number: result.number });
+      const matches = deps.matchesFor?.(result.id, input.listingId);
+      return reply
+        .status(result.created ? 201 : 200)
+        .send({ id: result.id, number: result.number, ...(matches ? { matches } : {}) });
     });
   };
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../util/logger';
 import type { LimitCounters } from '../server/limit-counters';
 import { createKioskDevices, type KioskDevices, type PairingRequests } from '../devices';
 import { createSignupIntake, type SignupIntake } from '../signups/signup-intake';
+import type { KioskMatches } from '../../../shared/matching-contract';
 import { createKioskSearch, type KioskSearch } from './kiosk-search';
 import { kioskRoutes } from './kiosk-routes';
 import { createKioskStatusBoard, type KioskStatusBoard } from './kiosk-status';
@@ -39,6 +40,7 @@ export function createKioskService(deps: {
   queueUpstream: boolean;
   /** A new sign-up committed (its id). */
   onRegistered?: (id: string) => void;
+  matchesFor?: (id: string, listingId: string | null) => KioskMatches;
   limits?: LimitCounters;
   /** Sign-ups per kiosk: burst and rate (tests change them). */
   signupBurst?: number;
@@ -58,6 +60,7 @@ export function createKioskService(deps: {
     clock: deps.clock,
     log: deps.log,
     ...(deps.onRegistered ? { onRegistered: deps.onRegistered } : {}),
+    ...(deps.matchesFor ? { matchesFor: deps.matchesFor } : {}),
     ...(deps.limits ? { limits: deps.limits } : {}),
     ...(deps.signupBurst !== undefined ? { signupBurst: deps.signupBurst } : {}),
     ...(deps.signupsPerS !== undefined ? { signupsPerS: deps.signupsPerS } : {}),

@@ -75,10 +75,10 @@ export interface SignupMatches {
 
 export interface MatchService {
   readonly store: MatchStore;
-  /** A sign-up was stored: match it now; its best open matches. */
-  signupAdded(id: string): SignupMatches;
-  /** Open matches of a sign-up (the kiosk's confirmation). */
-  matchesOf(id: string, limit: number): SignupMatches;
+  /** A sign-up was stored: match it now. */
+  signupAdded(id: string): void;
+  /** Open matches of a sign-up, best first, `exclude` left out (the kiosk's confirmation). */
+  matchesOf(id: string, limit: number, exclude?: string | null): SignupMatches;
   /** Postings were written (any road): match what the change log holds, soon. */
   postingsChanged(): void;
   /** Sign-ups were purged: the index is read again. */
@@ -260,9 +260,9 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     }
   }
 
-  function matchesOf(id: string, limit: number): SignupMatches {
+  function matchesOf(id: string, limit: number, exclude: string | null = null): SignupMatches {
     const now = clock();
-    return { count: store.countOpenOfSignup(id, now), best: store.openOfSignup(id, now, limit) };
+    return { count: store.countOpenOfSignup(id, now, exclude), best: store.openOfSignup(id, now, limit, exclude) };
   }
 
   function startWorkerOnce(): Worker | null {
@@ -371,9 +371,9 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
   }, PRUNE_EVERY_MS);
   pruneTimer.unref();
 
-  function matchNewSignup(id: string): SignupMatches {
+  function matchNewSignup(id: string): void {
     const row = oneSignup.get({ id });
-    if (!row) return { count: 0, best: [] };
+    if (!row) return;
     addToIndex(row);
     const s = index.get(id)!;
     const now = clock();
@@ -394,18 +394,16 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     writes.sort((a, b) => b.score - a.score);
     const written = store.write(writes, now, true);
     if (written > 0) deps.onMatched?.(written);
-    return matchesOf(id, 5);
   }
 
   return {
     store,
     signupAdded(id) {
       try {
-        return matchNewSignup(id);
+        matchNewSignup(id);
       } catch (error) {
         // the sign-up is stored whatever happens here; the next re-match finds its matches
         log.error({ err: error }, 'matching a new sign-up failed');
-        return { count: 0, best: [] };
       }
     },
     matchesOf,

@@ -132,12 +132,12 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
     { posting_id: string; score: number; reasons: string }
   >(
     `SELECT m.posting_id, m.score, m.reasons FROM matches m JOIN postings p ON p.id = m.posting_id
-     WHERE m.signup_id = @signup_id AND m.outcome IS NULL AND p.hidden = 0 AND p.valid_until_ms > @now
+     WHERE m.signup_id = @signup_id AND m.outcome IS NULL AND p.hidden = 0 AND p.valid_until_ms > @now AND m.posting_id IS NOT @exclude
      ORDER BY m.score DESC, p.valid_from_ms DESC, m.posting_id LIMIT @limit`,
   );
-  const countOpenOf = db.prepare<{ signup_id: string; now: number }, { n: number }>(
+  const countOpenOf = db.prepare<{ signup_id: string; now: number; exclude: string | null }, { n: number }>(
     `SELECT COUNT(*) AS n FROM matches m JOIN postings p ON p.id = m.posting_id
-     WHERE m.signup_id = @signup_id AND m.outcome IS NULL AND p.hidden = 0 AND p.valid_until_ms > @now`,
+     WHERE m.signup_id = @signup_id AND m.outcome IS NULL AND p.hidden = 0 AND p.valid_until_ms > @now AND m.posting_id IS NOT @exclude`,
   );
   // one row per trade and person: matched at all, first called, placed anywhere
   const pulseRows = db.prepare<
@@ -213,13 +213,13 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
     placed: (postingId) => placed.get({ posting_id: postingId })?.n ?? 0,
     placedAll: () => Object.fromEntries(placedAll.all().map((r) => [r.posting_id, r.n])),
     pruneExpired: (now) => prune.run({ now }).changes,
-    openOfSignup: (signupId, now, limit) =>
-      openOf.all({ signup_id: signupId, now, limit }).map((r) => ({
+    openOfSignup: (signupId, now, limit, exclude) =>
+      openOf.all({ signup_id: signupId, now, limit, exclude }).map((r) => ({
         postingId: r.posting_id,
         score: r.score,
         reasons: JSON.parse(r.reasons) as MatchReason[],
       })),
-    countOpenOfSignup: (signupId, now) => countOpenOf.get({ signup_id: signupId, now })?.n ?? 0,
+    countOpenOfSignup: (signupId, now, exclude) => countOpenOf.get({ signup_id: signupId, now, exclude })?.n ?? 0,
     pulse(now, windowDays) {
       const byTrade = new Map<string, { matched: number; waits: number[]; placed: number }>();
       for (const r of pulseRows.all({ since: now - windowDays * DAY_MS })) {

@@ -32,11 +32,11 @@ async function queue(url: string, token: string, status = 'open'): Promise<Match
 const ofSignup = (matches: MatchView[], id: string) => matches.filter((m) => m.signupId === id);
 
 /** A sign-up for 搬运装卸 in 信州区 as the kiosk posts it (the hall PC's own kiosk window). */
-async function signUpForMoving(hall: Hall, phone: string): Promise<string> {
+async function signUpForMoving(hall: Hall, phone: string): Promise<{ id: string; receipt: Record<string, unknown> }> {
   const body = signup({ phone, occupations: ['moving'], districts: ['361102'], availability: ['today'] });
   const r = await postSignup(hall.url, body, hall.localKioskToken);
   expect(r.status).toBe(201);
-  return body.id;
+  return { id: body.id, receipt: r.body };
 }
 
 describe('matching sign-ups to postings', () => {
@@ -48,7 +48,16 @@ describe('matching sign-ups to postings', () => {
   it('puts an imported posting of the trade and district in the call list, not one of another trade; outcomes are audited', async () => {
     const { hall, token } = await hallWithAdmin();
     open.push(hall);
-    const id = await signUpForMoving(hall, '13812348000');
+    const { id, receipt } = await signUpForMoving(hall, '13812348000');
+    // the kiosk's confirmation: the demo postings of the trade in 信州区, best first, public fields only
+    const shown = receipt.matches as { count: number; postings: { posting: Record<string, unknown> }[] };
+    expect(shown.count).toBeGreaterThan(0);
+    expect(shown.postings.length).toBe(Math.min(3, shown.count));
+    for (const { posting } of shown.postings) {
+      expect(posting).toMatchObject({ occupation: 'moving', districtCode: '361102' });
+      expect(Object.keys(posting)).not.toContain('hidden');
+    }
+    expect(JSON.stringify(receipt)).not.toContain('13812348000');
 
     const { from, until } = dates(Date.now());
     const vary = { trades: ['搬运装卸', '驾驶司机'], districts: ['信州区'] };
@@ -159,7 +168,7 @@ describe('matching sign-ups to postings', () => {
     const { hall, token } = await hallWithAdmin({ dataDir: tmpDir('hall-match-hub-'), hubUrl: hub.url });
     open.push(hall);
     await waitFor('connected', async () => (await health(hall.url)).hub === 'connected');
-    const id = await signUpForMoving(hall, '13912345678');
+    const { id } = await signUpForMoving(hall, '13912345678');
     await waitFor('the sign-up delivered', async () => (await health(hall.url)).outboxPending === 0);
 
     const now = Date.now();
