@@ -48,7 +48,7 @@ describe('matching sign-ups to postings', () => {
   it('puts an imported posting of the trade and district in the call list, not one of another trade; outcomes are audited', async () => {
     const { hall, token } = await hallWithAdmin();
     open.push(hall);
-    const { id, receipt } = await signUpForMoving(hall, '13812348000');
+    const { id, receipt } = await signUpForMoving(hall, '13712340001');
     // the kiosk's confirmation: the demo postings of the trade in 信州区, best first, public fields only
     const shown = receipt.matches as { count: number; postings: { posting: Record<string, unknown> }[] };
     expect(shown.count).toBeGreaterThan(0);
@@ -57,7 +57,7 @@ describe('matching sign-ups to postings', () => {
       expect(posting).toMatchObject({ occupation: 'moving', districtCode: '361102' });
       expect(Object.keys(posting)).not.toContain('hidden');
     }
-    expect(JSON.stringify(receipt)).not.toContain('13812348000');
+    expect(JSON.stringify(receipt)).not.toContain('13712340001');
 
     const { from, until } = dates(Date.now());
     const vary = { trades: ['搬运装卸', '驾驶司机'], districts: ['信州区'] };
@@ -74,11 +74,11 @@ describe('matching sign-ups to postings', () => {
     });
     // the 驾驶司机 posting came in the same file and was matched in the same pass: never listed
     expect(ofSignup(await queue(hall.url, token, 'all'), id).map((m) => m.postingId)).not.toContain('imp-MT-1');
-    expect(mine).toMatchObject({ number: expect.stringMatching(/^[A-Z]-\d{4}$/), phone: '138****8000', name: '王**' });
+    expect(mine).toMatchObject({ number: expect.stringMatching(/^[A-Z]-\d{4}$/), phone: '137****0001', name: '王**' });
     expect(mine.reasons.map((r) => r.key)).toEqual(
       expect.arrayContaining(['match.reason.trade', 'match.reason.sameDistrict', 'match.reason.daily']),
     );
-    expect(JSON.stringify(await queue(hall.url, token, 'all'))).not.toContain('13812348000');
+    expect(JSON.stringify(await queue(hall.url, token, 'all'))).not.toContain('13712340001');
 
     // one tap: 已通知; the match leaves the open list, the outcome is audited; a standalone hall queues nothing upstream
     const marked = await call(hall.url, 'PUT', `/api/staff/matches/${id}/imp-MT-0/outcome`, {
