@@ -42,7 +42,12 @@ describe('POST /api/registrations on a standalone hall', () => {
     const body = signup();
     const res = await postSignup(t.hall.url, body, token);
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: body.id, number: expect.stringMatching(/^[A-Z]-\d{4}$/) });
+    expect(res.body).toEqual({
+      id: body.id,
+      number: expect.stringMatching(/^[A-Z]-\d{4}$/),
+      // the confirmation's matches (tests/integration/matching checks what they hold)
+      matches: { count: expect.any(Number), postings: expect.any(Array) },
+    });
     expect(tableCounts(t.dataDir)).toEqual({ signups: before.signups + 1, outbox: 0 });
     const stored = t.hall.kiosk.signups.get(body.id as string);
     expect(stored).toMatchObject({
