@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   HALL_ROUTES,
   KIOSK_ROUTES,
+  MATCHING_ROUTES,
   PLAY_ROUTES,
   PUBLIC_ROUTES,
   STAFF_DATA_ROUTES,
@@ -43,8 +44,8 @@ describe('the hall route map', () => {
   });
 
   it('gives each entry a name no other group uses, so the merged map loses none', () => {
-    const names = [PUBLIC_ROUTES, KIOSK_ROUTES, STAFF_ROUTES, STAFF_DATA_ROUTES, PLAY_ROUTES].flatMap((group) =>
-      Object.keys(group),
+    const names = [PUBLIC_ROUTES, KIOSK_ROUTES, STAFF_ROUTES, STAFF_DATA_ROUTES, PLAY_ROUTES, MATCHING_ROUTES].flatMap(
+      (group) => Object.keys(group),
     );
     expect(names.length).toBe(Object.keys(HALL_ROUTES).length);
   });
