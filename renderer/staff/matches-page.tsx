@@ -14,6 +14,7 @@ import { apiErrorText } from '../common/api-error-text';
 import { formatDateTime } from './format';
 import { MATCHING_ROUTES, staffApi } from './staff-api';
 import { TableHead } from './table-head';
+import { NoteLine } from './error-line';
 import { usePoll } from './use-poll';
 import { useReveal } from './use-reveal';
 
@@ -86,11 +87,7 @@ export function MatchesPage() {
           {t('staff.matches.total', { n: data?.total ?? 0 })}
         </span>
       </div>
-      {note ? (
-        <p className="ok" data-testid="matches-note">
-          {note}
-        </p>
-      ) : null}
+      <NoteLine text={note} testId="matches-note" />
       <table data-testid="matches-table">
         <TableHead
           columns={[

@@ -1,6 +1,7 @@
 /** Every screen with its open pages (online, last seen, what it shows), kiosks, and actions. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NoteLine } from './error-line';
 import type { ScreensResponse } from '../../shared/staff-contract';
 import { formatTime } from './format';
 import { CycleView } from './cycle-view';
@@ -32,7 +33,7 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
     <div className="columns">
       <section className="panel">
         <h2>{t('staff.screens.title')}</h2>
-        {note ? <p className="ok">{note}</p> : null}
+        <NoteLine text={note} />
         <table className="screens" data-testid="screens-table">
           <TableHead
             columns={[

@@ -12,6 +12,7 @@ import { formatDateTime } from './format';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
 import { TableHead } from './table-head';
+import { NoteLine } from './error-line';
 import { useReveal } from './use-reveal';
 
 export function SignupsPage() {
@@ -104,11 +105,7 @@ export function SignupsPage() {
           {t('staff.signups.exportRevealed')}
         </button>
       </div>
-      {note ? (
-        <p className="ok" data-testid="signups-note">
-          {note}
-        </p>
-      ) : null}
+      <NoteLine text={note} testId="signups-note" />
       <table data-testid="signups-table">
         <TableHead
           columns={[

@@ -25,6 +25,7 @@ import { OCCUPATION_CODES } from '../../shared/occupations';
 import type { PAY_UNITS, Posting } from '../../shared/schemas/posting';
 import { AVAILABILITY } from '../../shared/schemas/signup';
 import { makePosting } from '../../tests/unit/db/fixtures';
+import { createRandom } from '../demo/prng';
 
 const POSTINGS = 20_000;
 const SIGNUPS = 10_000;
@@ -34,25 +35,14 @@ const REMATCH_TARGET_MS = 5000;
 const DAY = 86_400_000;
 const WORK_TIMES = ['8:00-18:00', '每晚18:00-22:00', '周末全天', '时间自由', '做六休一', '早6:00-10:00', ''];
 
-/** A small deterministic generator (mulberry32), so every run builds the same hall. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const quantile = (xs: number[], q: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 export async function run(): Promise<Array<Record<string, unknown>>> {
   const now = Date.now();
-  const random = rng(20261202);
+  // deterministic (scripts/demo/prng.ts), so every run builds the same hall
+  const random = createRandom(20261202).next;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const districts = districtsOfCity(HOME_CITY_CODE).map((d) => d.code);
   const dir = mkdtempSync(join(tmpdir(), 'bench-matching-'));

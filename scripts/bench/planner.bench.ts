@@ -22,6 +22,7 @@ import { PostingSchema, PAY_UNITS, SETTLEMENTS, type Posting } from '../../share
 import { DEFAULT_SCREEN, ScreensFileSchema, type ScreenProfile } from '../../shared/schemas/screen';
 import { OCCUPATION_CODES } from '../../shared/occupations';
 import { districtsOfCity, HOME_CITY_CODE } from '../../shared/districts';
+import { createRandom } from '../demo/prng';
 
 const NOW = Date.parse('2025-06-02T09:30:00+08:00');
 const HOUR = 3_600_000;
@@ -48,20 +49,8 @@ const TITLES = [
 ];
 const EMPLOYERS = ['上饶市顺达物流有限公司', '张记饭店', '信州区家政服务中心', '王师傅', '广丰区电子厂'];
 
-/** mulberry32: a tiny seeded PRNG, so every run plans the same postings. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function buildPostings(n: number, seed: number): Posting[] {
-  const rnd = prng(seed);
+  const rnd = createRandom(seed).next;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   return Array.from({ length: n }, (_, i) => {
     const payMin = Math.round(rnd() * 400) + 8;
