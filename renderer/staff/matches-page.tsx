@@ -15,7 +15,7 @@ import { formatDateTime } from './format';
 import { MATCHING_ROUTES, staffApi } from './staff-api';
 import { TableHead } from './table-head';
 import { NoteLine } from './error-line';
-import { usePoll } from './use-poll';
+import { usePollQuery } from './use-poll';
 import { useReveal } from './use-reveal';
 
 type Status = 'open' | 'done' | 'all';
@@ -27,13 +27,7 @@ export function MatchesPage() {
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const query = { status, limit: 200, ...(trade ? { occupation: trade } : {}) };
-  const { data, refresh } = usePoll(() => staffApi.call(MATCHING_ROUTES.matchQueue, { query }), 5000);
-  const key = JSON.stringify(query);
-  const [lastKey, setLastKey] = useState(key);
-  if (key !== lastKey) {
-    setLastKey(key);
-    refresh();
-  }
+  const { data, refresh } = usePollQuery(query, (q) => staffApi.call(MATCHING_ROUTES.matchQueue, { query: q }), 5000);
   const fail = (e: unknown) => setNote(apiErrorText(t, e));
   const { revealed, reveal } = useReveal(fail);
   const locale = i18n.language === 'en' ? 'en' : 'zh-CN';

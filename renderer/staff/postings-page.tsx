@@ -12,7 +12,7 @@ import { ImportPanel } from './import-panel';
 import { PlayReportPanel, PlayWeekLine, usePlayWeek } from './play-report';
 import { PostingForm } from './posting-form';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
-import { usePoll } from './use-poll';
+import { usePollQuery } from './use-poll';
 import { TableHead } from './table-head';
 
 export function PostingsPage() {
@@ -27,14 +27,8 @@ export function PostingsPage() {
     ...(q.trim() ? { q: q.trim() } : {}),
     ...(hallOnly ? { hallOnly: '1' as const } : {}),
   };
-  const { data, refresh } = usePoll(() => staffApi.call(STAFF_DATA_ROUTES.postings, { query }), 10_000);
+  const { data, refresh } = usePollQuery(query, (q) => staffApi.call(STAFF_DATA_ROUTES.postings, { query: q }), 10_000);
   const play = usePlayWeek((data?.postings ?? []).map((p) => p.id));
-  const key = JSON.stringify(query);
-  const [lastKey, setLastKey] = useState(key);
-  if (key !== lastKey) {
-    setLastKey(key);
-    refresh();
-  }
 
   async function toggle(p: StaffPosting) {
     await staffApi.call(p.hidden ? STAFF_DATA_ROUTES.postingUnhide : STAFF_DATA_ROUTES.postingHide, {

@@ -10,7 +10,7 @@ import { apiErrorText } from '../common/api-error-text';
 import { downloadFile } from './data-api';
 import { formatDateTime } from './format';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
-import { usePoll } from './use-poll';
+import { usePollQuery } from './use-poll';
 import { TableHead } from './table-head';
 import { NoteLine } from './error-line';
 import { useReveal } from './use-reveal';
@@ -24,13 +24,7 @@ export function SignupsPage() {
   const [note, setNote] = useState<string | null>(null);
   const [days, setDays] = useState('');
   const query = { contacted, limit: 200, ...(q.trim() ? { q: q.trim() } : {}) };
-  const { data, refresh } = usePoll(() => staffApi.call(STAFF_DATA_ROUTES.signups, { query }), 10_000);
-  const key = JSON.stringify(query);
-  const [lastKey, setLastKey] = useState(key);
-  if (key !== lastKey) {
-    setLastKey(key);
-    refresh();
-  }
+  const { data, refresh } = usePollQuery(query, (q) => staffApi.call(STAFF_DATA_ROUTES.signups, { query: q }), 10_000);
 
   const fail = (e: unknown) => setNote(apiErrorText(t, e));
   const { revealed, reveal } = useReveal(fail);

@@ -36,3 +36,19 @@ export function usePoll<T>(
   const refresh = useCallback(() => setNonce((n) => n + 1), []);
   return { data, error, refresh };
 }
+
+/** usePoll for a view with filters: loads again at once whenever `query` changes. */
+export function usePollQuery<Q, T>(
+  query: Q,
+  load: (query: Q) => Promise<T>,
+  everyMs: number,
+): { data: T | null; error: Error | null; refresh: () => void } {
+  const polled = usePoll(() => load(query), everyMs);
+  const key = JSON.stringify(query);
+  const [lastKey, setLastKey] = useState(key);
+  if (key !== lastKey) {
+    setLastKey(key);
+    polled.refresh();
+  }
+  return polled;
+}
