@@ -19,6 +19,7 @@ import { usePollQuery } from './use-poll';
 import { useReveal } from './use-reveal';
 
 type Status = 'open' | 'done' | 'all';
+const COLUMNS = ['score', 'person', 'posting', 'reasons', 'outcome'] as const;
 
 export function MatchesPage() {
   const { t, i18n } = useTranslation();
@@ -83,15 +84,7 @@ export function MatchesPage() {
       </div>
       <NoteLine text={note} testId="matches-note" />
       <table data-testid="matches-table">
-        <TableHead
-          columns={[
-            t('staff.matches.col.score'),
-            t('staff.matches.col.person'),
-            t('staff.matches.col.posting'),
-            t('staff.matches.col.reasons'),
-            t('staff.matches.col.outcome'),
-          ]}
-        />
+        <TableHead columns={COLUMNS.map((c) => t(`staff.matches.col.${c}`))} />
         <tbody>
           {(data?.matches ?? []).map((m) => {
             const shown = revealed[m.signupId];
