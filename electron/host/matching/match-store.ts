@@ -70,13 +70,14 @@ export interface MatchStore {
   placedAll(): Record<string, number>;
   /** Open matches whose posting's validity passed: deleted (they left the queue already). */
   pruneExpired(now: number): number;
-  /** Best open matches of one sign-up whose posting is still valid (the kiosk's "N 个适合您的岗位"). */
+  /** Best open matches of one sign-up whose posting is still valid, `exclude` left out (the kiosk's "N 个适合您的岗位"). */
   openOfSignup(
     signupId: string,
     now: number,
     limit: number,
+    exclude: string | null,
   ): { postingId: string; score: number; reasons: MatchReason[] }[];
-  countOpenOfSignup(signupId: string, now: number): number;
+  countOpenOfSignup(signupId: string, now: number, exclude: string | null): number;
   pulse(now: number, windowDays: number): MatchPulseRow[];
   count(): number;
 }
@@ -128,7 +129,7 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
   );
   const prune = db.prepare<{ now: number }>('DELETE FROM matches WHERE outcome IS NULL AND valid_until_ms <= @now');
   const openOf = db.prepare<
-    { signup_id: string; now: number; limit: number },
+    { signup_id: string; now: number; limit: number; exclude: string | null },
     { posting_id: string; score: number; reasons: string }
   >(
     `SELECT m.posting_id, m.score, m.reasons FROM matches m JOIN postings p ON p.id = m.posting_id
