@@ -186,8 +186,8 @@ export function registerHubRoutes(app: FastifyInstance, deps: HubRouteDeps): voi
   });
 
   apiRoute(app, HUB_ROUTES.submissions, admin, async (request) => {
-    const { after, limit } = request.query;
-    return { submissions: await store.submissions(after, limit), total: await store.countSubmissions() };
+    const { after, limit, type } = request.query;
+    return { submissions: await store.submissions(after, limit, type ?? null), total: await store.countSubmissions() };
   });
 }
 

@@ -177,7 +177,8 @@ export interface HubStore {
   lastSeq(): Promise<number>;
   /** Stores a hall's submission once by id, with what it causes; see AddSubmissionResult. */
   addSubmission(s: Omit<Submission, 'receivedCount'>, effect?: SubmissionEffect | null): Promise<AddSubmissionResult>;
-  submissions(after?: string, limit?: number): Promise<Submission[]>;
+  /** In id order from `after`; only those of `type` when given (e.g. `match-outcome`: placements). */
+  submissions(after?: string, limit?: number, type?: string | null): Promise<Submission[]>;
   countSubmissions(): Promise<number>;
   /** Keeps a hall's last known status (connect, heartbeat, disconnect). */
   recordHall(event: HallEvent): Promise<void>;

@@ -395,7 +395,7 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
       });
     },
 
-    async submissions(after = '', limit = 1000): Promise<Submission[]> {
+    async submissions(after = '', limit = 1000, type: string | null = null): Promise<Submission[]> {
       const { rows } = await pool.query<{
         id: string;
         hall_id: string;
@@ -404,8 +404,8 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
         received_at: number;
         received_count: number;
       }>(
-        'SELECT id, hall_id, type, payload, received_at, received_count FROM submissions WHERE id > $1 ORDER BY id LIMIT $2',
-        [after, limit],
+        'SELECT id, hall_id, type, payload, received_at, received_count FROM submissions WHERE id > $1 AND ($3::text IS NULL OR type = $3) ORDER BY id LIMIT $2',
+        [after, limit, type],
       );
       return rows.map((r) => ({
         id: r.id,

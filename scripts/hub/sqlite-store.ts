@@ -118,9 +118,9 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
     'UPDATE submissions SET received_count = received_count + 1 WHERE id = @id',
   );
   const selectSubmissions = db.prepare<
-    { after: string; limit: number },
+    { after: string; limit: number; type: string | null },
     { id: string; hall_id: string; type: string; payload: string; received_at: number; received_count: number }
-  >('SELECT * FROM submissions WHERE id > @after ORDER BY id LIMIT @limit');
+  >('SELECT * FROM submissions WHERE id > @after AND (@type IS NULL OR type = @type) ORDER BY id LIMIT @limit');
   const countSubmissionsStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM submissions');
   const pingStmt = db.prepare<[], { one: number }>('SELECT 1 AS one');
   const personKey = db.prepare<[], { value: string }>("SELECT value FROM hub_meta WHERE key = 'person_key'").get()!
@@ -345,8 +345,8 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
     },
     lastSeq: async () => selectLastSeq.get()?.seq ?? 0,
     addSubmission: async (s, effect) => submissionTx(s, effect ?? null),
-    async submissions(after = '', limit = 1000) {
-      return selectSubmissions.all({ after, limit }).map((r) => ({
+    async submissions(after = '', limit = 1000, type = null) {
+      return selectSubmissions.all({ after, limit, type }).map((r) => ({
         id: r.id,
         hallId: r.hall_id,
         type: r.type,

@@ -55,6 +55,11 @@ export const HubHealthSchema = z.object({
 export const SubmissionsQuerySchema = z.object({
   /** The id to page on from (submissions come in id order). */
   after: z.string().max(64).default(''),
+  /** Only submissions of this type (`registration`, `urgent`, `match-outcome`…). */
+  type: z
+    .string()
+    .regex(/^[a-z][a-z0-9._-]{0,63}$/)
+    .optional(),
   /** 1–10,000, 1000 when missing or not a number. */
   limit: z
     .string()

@@ -19,7 +19,7 @@ import { tmpDir } from '../../support/tmp-dir';
 import { call } from '../staff/staff-support';
 import { hallWithAdmin, upload } from '../postings/postings-support';
 import { postSignup, signup } from '../kiosk/support/kiosk-harness';
-import { adminPost, health, startTestHub, waitFor } from '../sync/support/sync-harness';
+import { ADMIN_TOKEN, adminPost, health, startTestHub, waitFor } from '../sync/support/sync-harness';
 
 const DAY = 86_400_000;
 
@@ -211,5 +211,12 @@ describe('matching sign-ups to postings', () => {
       outcome: 'placed',
     });
     expect(JSON.stringify(outcomes[0]!.payload)).not.toContain('13912345678');
+    // and the platform lists them by type
+    const listed = await fetch(`${hub.url}/api/v1/submissions?type=${MATCH_OUTCOME_OUTBOX_TYPE}`, {
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(((await listed.json()) as { submissions: { id: string }[] }).submissions.map((s) => s.id)).toEqual([
+      outcomes[0]!.id,
+    ]);
   });
 });

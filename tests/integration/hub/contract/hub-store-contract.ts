@@ -143,6 +143,10 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
       expect(await store.countSubmissions()).toBe(1);
       await store.addSubmission({ ...s, id: uuid(2) });
       expect((await store.submissions(uuid(1), 10)).map((x) => x.id)).toEqual([uuid(2)]);
+      // one type only: a hall's placements (match outcomes) among everything else it sent
+      await store.addSubmission({ ...s, id: uuid(3), type: 'match-outcome', payload: { outcome: 'placed' } });
+      expect((await store.submissions('', 10, 'match-outcome')).map((x) => x.id)).toEqual([uuid(3)]);
+      expect((await store.submissions(uuid(3), 10, 'test.ping')).map((x) => x.id)).toEqual([]);
     });
 
     it('commits an urgent relay with its submission, and never runs it twice', async () => {
