@@ -5,3 +5,4 @@ export { districtDistance, cityDistance, type DistrictDistance } from './distric
 export { reasonParams, reasonsLine } from './reason-text';
 export { SignupIndex } from './signup-index';
 export { rematchAll, type RematchPair, type RematchResult } from './rematch';
+export { encodeReasons, decodeReasons } from './reason-codes';

@@ -24,7 +24,7 @@ import type { OccupationCode } from '../occupations';
 import type { Availability } from '../schemas/signup';
 import type { EmploymentType, PayUnit, Settlement } from '../schemas/posting-enums';
 import { cityDistance } from './district-distance';
-import { payRatio } from './pay';
+import { dailyPay, payRatio } from './pay';
 import { readWorkTime, type WorkTime } from './work-time';
 
 /** What the matcher reads of a posting. */
@@ -58,6 +58,12 @@ export interface PreparedPosting {
   readonly validFromMs: number;
   readonly validUntilMs: number;
   readonly time: WorkTime;
+  /** Which of weekdays (1), weekends (2), evenings (4) the work time fits; all when flexible. */
+  readonly fits: number;
+  /** The top of the pay in 元/天, null when it cannot be converted (元/件…). */
+  readonly dailyTop: number | null;
+  /** Distance from the last city asked about (the hall's: the same for every pair). */
+  readonly near: { city: string; distance: number } | null;
 }
 
 export interface PreparedSignup {
@@ -67,6 +73,8 @@ export interface PreparedSignup {
   /** Weekdays / weekends / evenings the person named ('today' is about settlement). */
   readonly when: readonly Exclude<Availability, 'today'>[];
   readonly wantsToday: boolean;
+  /** `when` as bits: weekdays 1, weekends 2, evenings 4. */
+  readonly whenBits: number;
 }
 
 /** A reason in words: an i18n key under `match.reason.*` and its parameters. */
@@ -99,22 +107,32 @@ export const MATCH_POINTS = {
 } as const;
 
 /** Postings are prepared once (dates parsed, work time read), then scored against many sign-ups. */
+const WHEN_BITS = { weekdays: 1, weekends: 2, evenings: 4 } as const;
+
 export function preparePosting(p: MatchPostingInput): PreparedPosting {
+  const time = readWorkTime(p.workTime);
+  let fitBits = 0;
+  for (const [when, bit] of Object.entries(WHEN_BITS)) if (fits(when as keyof typeof WHEN_BITS, time)) fitBits |= bit;
   return {
     input: p,
     validFromMs: Date.parse(p.validFrom),
     validUntilMs: Date.parse(p.validUntil),
-    time: readWorkTime(p.workTime),
+    time,
+    fits: fitBits,
+    dailyTop: dailyPay(p.payMax ?? p.payMin, p.payUnit, time.hours),
+    near: null,
   };
 }
 
 export function prepareSignup(s: MatchSignupInput): PreparedSignup {
+  const when = s.availability.filter((a): a is Exclude<Availability, 'today'> => a !== 'today');
   return {
     input: s,
     trades: new Set(s.occupations),
     districts: new Set(s.districts),
-    when: s.availability.filter((a): a is Exclude<Availability, 'today'> => a !== 'today'),
+    when,
     wantsToday: s.availability.includes('today'),
+    whenBits: when.reduce((bits, w) => bits | WHEN_BITS[w], 0),
   };
 }
 
@@ -192,9 +210,38 @@ export function matchPrepared(s: PreparedSignup, p: PreparedPosting, ctx: MatchC
   return { matched: true, score, reasons };
 }
 
-/** The score alone, or -1 when a hard rule is broken: what a re-match of a whole city ranks by. */
+/**
+ * The score alone, or -1 when a hard rule is broken: what a re-match of a whole city ranks by,
+ * millions of pairs. The same points as softScore from what preparePosting worked out once per
+ * posting, with nothing allocated (property-tested equal to matchPrepared's score).
+ */
 export function scorePrepared(s: PreparedSignup, p: PreparedPosting, ctx: MatchContext): number {
-  return brokenRule(s, p, ctx) ? -1 : softScore(s, p, ctx);
+  if (brokenRule(s, p, ctx)) return -1;
+  let score: number = MATCH_POINTS.base;
+  if (s.districts.size > 0) score += MATCH_POINTS.district;
+  else {
+    let near = p.near;
+    if (near?.city !== ctx.homeCity) {
+      near = { city: ctx.homeCity, distance: cityDistance(ctx.homeCity, p.input.districtCode) };
+      (p as { near: PreparedPosting['near'] }).near = near;
+    }
+    if (near.distance === 1) score += MATCH_POINTS.district;
+    else if (near.distance === 2) score += Math.round(MATCH_POINTS.district / 2);
+  }
+  if (s.whenBits === 0) score += MATCH_POINTS.timeUnstated;
+  else if ((s.whenBits & p.fits) !== 0) score += MATCH_POINTS.time;
+  if (p.input.settlement === 'daily') score += s.wantsToday ? MATCH_POINTS.daily : MATCH_POINTS.dailyOnly;
+  const { expectedPay, payUnit } = s.input;
+  if (expectedPay !== null && payUnit !== null) {
+    let top: number | null = null;
+    if (payUnit === p.input.payUnit) top = (p.input.payMax ?? p.input.payMin) / expectedPay;
+    else {
+      const want = dailyPay(expectedPay, payUnit, p.time.hours);
+      if (want !== null && want > 0 && p.dailyTop !== null) top = p.dailyTop / want;
+    }
+    if (top !== null) score += Math.round(MATCH_POINTS.pay * Math.min(1, Math.max(0, (top - 0.7) / 0.3)));
+  }
+  return score;
 }
 
 export function matchSignup(signup: MatchSignupInput, posting: MatchPostingInput, ctx: MatchContext): MatchResult {

@@ -29,8 +29,8 @@ import {
   type MatchReason,
   type MatchSignupInput,
   type PreparedPosting,
-  type RematchResult,
 } from '../../../shared/matching';
+import { encodeReasons } from '../../../shared/matching/reason-codes';
 import { DAY_MS } from '../../../shared/pulse/market-pulse';
 import { isOccupationCode } from '../../../shared/occupations';
 import { AVAILABILITY, type Availability } from '../../../shared/schemas/signup';
@@ -42,7 +42,7 @@ export const ACTIVE_DAYS = 30;
 /** Postings read from the change log per turn of the event loop. */
 const DRAIN_ROWS = 500;
 /** Re-match pairs written per turn of the event loop. */
-const WRITE_ROWS = 1000;
+const WRITE_ROWS = 250;
 const PRUNE_EVERY_MS = 3600_000;
 
 export type ToRematchWorker = {
@@ -54,8 +54,12 @@ export type ToRematchWorker = {
   placed: Record<string, number>;
   perSignup: number;
 };
+/** A kept pair as the worker sends it: sign-up, posting, score, reasons packed (reason-codes.ts). */
+export type RematchTuple = [signupId: string, postingId: string, score: number, reasons: string];
 export type FromRematchWorker =
-  ({ type: 'done'; id: number } & RematchResult) | { type: 'failed'; id: number; message: string };
+  | { type: 'pairs'; id: number; pairs: RematchTuple[] }
+  | { type: 'done'; id: number; scored: number }
+  | { type: 'failed'; id: number; message: string };
 
 export interface RematchReport {
   postings: number;
@@ -157,7 +161,14 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
   let closed = false;
   let worker: Worker | null = null;
   let nextJob = 0;
-  const jobs = new Map<number, { resolve: (r: RematchResult) => void; reject: (e: Error) => void }>();
+  const jobs = new Map<
+    number,
+    {
+      pairs: RematchTuple[][];
+      resolve: (r: { pairs: RematchTuple[]; scored: number }) => void;
+      reject: (e: Error) => void;
+    }
+  >();
 
   const activeSignups = db.prepare<{ since: number }, SignupMatchRow>(
     `SELECT s.id, s.occupations, s.districts, s.availability, s.expected_pay, s.pay_unit, s.created_at, p.occupation AS listing_occupation
@@ -272,8 +283,12 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     w.on('message', (m: FromRematchWorker) => {
       const job = jobs.get(m.id);
       if (!job) return;
+      if (m.type === 'pairs') {
+        job.pairs.push(m.pairs);
+        return;
+      }
       jobs.delete(m.id);
-      if (m.type === 'done') job.resolve({ pairs: m.pairs, scored: m.scored });
+      if (m.type === 'done') job.resolve({ pairs: job.pairs.flat(), scored: m.scored });
       else job.reject(new Error(m.message));
     });
     const fail = (reason: string) => {
@@ -310,12 +325,12 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     const placed = store.placedAll();
     const computeStart = performance.now();
     const w = startWorkerOnce();
-    let result: RematchResult;
+    let result: { pairs: RematchTuple[]; scored: number };
     let mode: RematchReport['mode'] = 'worker';
     if (w) {
       const id = ++nextJob;
-      result = await new Promise<RematchResult>((resolve, reject) => {
-        jobs.set(id, { resolve, reject });
+      result = await new Promise((resolve, reject) => {
+        jobs.set(id, { pairs: [], resolve, reject });
         w.postMessage({
           id,
           postings,
@@ -329,23 +344,24 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     } else {
       mode = 'inline';
       const placedMap = new Map(Object.entries(placed));
-      result = rematchAll(
-        postings,
-        signups,
-        { now, homeCity: deps.homeCity, placed: (pid) => placedMap.get(pid) ?? 0 },
-        MAX_OPEN_PER_SIGNUP,
-      );
+      const ctx = { now, homeCity: deps.homeCity, placed: (pid: string) => placedMap.get(pid) ?? 0 };
+      const found = rematchAll(postings, signups, ctx, MAX_OPEN_PER_SIGNUP);
+      found.pairs.sort((a, b) => b.score - a.score);
+      result = {
+        pairs: found.pairs.map((x): RematchTuple => [x.signupId, x.postingId, x.score, encodeReasons(x.reasons)]),
+        scored: found.scored,
+      };
     }
     const computeMs = performance.now() - computeStart;
     const byId = new Map(postings.map((p) => [p.id, p]));
     let written = 0;
-    // best first, so a person's cap keeps their best
-    const pairs = result.pairs.sort((a, b) => b.score - a.score);
+    // best first (the worker sorted them), so a person's cap keeps their best
+    const pairs = result.pairs;
     for (let i = 0; i < pairs.length && !closed; i += WRITE_ROWS) {
       const rows: MatchWrite[] = [];
-      for (const pair of pairs.slice(i, i + WRITE_ROWS)) {
-        const p = byId.get(pair.postingId)!;
-        rows.push({ ...pair, occupation: p.occupation, validUntilMs: p.validUntilMs });
+      for (const [signupId, postingId, score, reasons] of pairs.slice(i, i + WRITE_ROWS)) {
+        const p = byId.get(postingId)!;
+        rows.push({ signupId, postingId, score, reasons, occupation: p.occupation, validUntilMs: p.validUntilMs });
       }
       written += store.write(rows, now, true);
       await new Promise((resolve) => setImmediate(resolve));

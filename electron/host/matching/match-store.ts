@@ -8,6 +8,7 @@
 import type { WritableDatabase } from '../db/handles';
 import { maskName, maskPhone } from '../../../shared/signup-mask';
 import type { MatchReason } from '../../../shared/matching';
+import { decodeReasons, encodeReasons } from '../../../shared/matching/reason-codes';
 import {
   MATCH_OUTCOMES,
   type MatchOutcome,
@@ -25,7 +26,8 @@ export interface MatchWrite {
   postingId: string;
   occupation: OccupationCode;
   score: number;
-  reasons: readonly MatchReason[];
+  /** The reasons, or already packed (reason-codes.ts: the re-match worker packs them). */
+  reasons: readonly MatchReason[] | string;
   validUntilMs: number;
 }
 
@@ -169,7 +171,7 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
       payUnit: r.pay_unit,
       settlement: r.settlement,
       score: r.score,
-      reasons: JSON.parse(r.reasons) as MatchReason[],
+      reasons: decodeReasons(r.reasons),
       matchedAt: r.matched_at,
       validUntil: r.valid_until_ms,
       outcome: r.outcome && (MATCH_OUTCOMES as readonly string[]).includes(r.outcome) ? r.outcome : null,
@@ -187,7 +189,7 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
         posting_id: r.postingId,
         occupation: r.occupation,
         score: r.score,
-        reasons: JSON.stringify(r.reasons),
+        reasons: typeof r.reasons === 'string' ? r.reasons : encodeReasons(r.reasons),
         now,
         valid_until_ms: r.validUntilMs,
       }).changes;
@@ -218,7 +220,7 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
       openOf.all({ signup_id: signupId, now, limit, exclude }).map((r) => ({
         postingId: r.posting_id,
         score: r.score,
-        reasons: JSON.parse(r.reasons) as MatchReason[],
+        reasons: decodeReasons(r.reasons),
       })),
     countOpenOfSignup: (signupId, now, exclude) => countOpenOf.get({ signup_id: signupId, now, exclude })?.n ?? 0,
     pulse(now, windowDays) {

@@ -5,7 +5,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { rematchAll } from '../../../shared/matching/rematch';
-import type { FromRematchWorker, ToRematchWorker } from './match-service';
+import { encodeReasons } from '../../../shared/matching/reason-codes';
+import type { FromRematchWorker, RematchTuple, ToRematchWorker } from './match-service';
+
+const PAIRS_PER_MESSAGE = 5000;
 
 const port = parentPort;
 if (!port) throw new Error('rematch-worker: must run as a worker thread of the hall host');
@@ -19,7 +22,16 @@ port.on('message', (job: ToRematchWorker) => {
       { now: job.now, homeCity: job.homeCity, placed: (id) => placed.get(id) ?? 0 },
       job.perSignup,
     );
-    port.postMessage({ type: 'done', id: job.id, ...result } satisfies FromRematchWorker);
+    // best first, so a person's cap keeps their best; sent in pieces so the host's thread never
+    // unpacks 200,000 pairs in one go, reasons packed as the table keeps them
+    result.pairs.sort((a, b) => b.score - a.score);
+    for (let i = 0; i < result.pairs.length; i += PAIRS_PER_MESSAGE) {
+      const pairs = result.pairs
+        .slice(i, i + PAIRS_PER_MESSAGE)
+        .map((x): RematchTuple => [x.signupId, x.postingId, x.score, encodeReasons(x.reasons)]);
+      port.postMessage({ type: 'pairs', id: job.id, pairs } satisfies FromRematchWorker);
+    }
+    port.postMessage({ type: 'done', id: job.id, scored: result.scored } satisfies FromRematchWorker);
   } catch (error) {
     port.postMessage({
       type: 'failed',

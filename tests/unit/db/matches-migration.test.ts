@@ -36,7 +36,7 @@ describe('0014-matches', () => {
       posting_id: 'p-1',
       occupation: 'moving',
       score: 80,
-      reasons: '[{"key":"match.reason.trade"}]',
+      reasons: 'trade:trade=moving|daily',
       matched_at: NOW,
       valid_until_ms: NOW + 86_400_000,
       outcome: null,
@@ -64,6 +64,10 @@ describe('0014-matches', () => {
     // today's store reads the old rows: 已上岗 counts for the posting
     const store = createMatchStore(db);
     expect(store.placed('p-1')).toBe(1);
+    expect(store.get(SIGNUP, 'p-1')?.reasons).toEqual([
+      { key: 'match.reason.trade', params: { trade: 'moving' } },
+      { key: 'match.reason.daily' },
+    ]);
     expect(store.count()).toBe(2);
 
     // the sign-up goes (the retention purge deletes signups rows): its match goes with it

@@ -5,10 +5,14 @@ import { PAY_UNITS, SETTLEMENTS, EMPLOYMENT_TYPES } from '../../../shared/schema
 import { AVAILABILITY } from '../../../shared/schemas/signup';
 import {
   SignupIndex,
+  decodeReasons,
+  encodeReasons,
   matchSignup,
   preparePosting,
   prepareSignup,
   rematchAll,
+  scorePrepared,
+  matchPrepared,
   type MatchContext,
   type MatchPostingInput,
   type MatchSignupInput,
@@ -177,6 +181,17 @@ describe('the sign-up index and the full re-match', () => {
     );
   });
 
+  it('scores pair by pair and in bulk alike', () => {
+    fc.assert(
+      fc.property(signupArb, postingArb, placedArb, (s, p, placed) => {
+        const [ps, pp] = [prepareSignup(s), preparePosting(p)];
+        const r = matchPrepared(ps, pp, ctxOf(placed));
+        expect(scorePrepared(ps, pp, ctxOf(placed))).toBe(r.matched ? r.score : -1);
+      }),
+      { numRuns: RUNS * 5 },
+    );
+  });
+
   it("keeps each person's best matches, the same scores as pair by pair", () => {
     fc.assert(
       fc.property(
@@ -202,6 +217,20 @@ describe('the sign-up index and the full re-match', () => {
         },
       ),
       { numRuns: RUNS / 2 },
+    );
+  });
+});
+
+describe('reasons as the matches table keeps them', () => {
+  it('decode(encode(reasons)) is the reasons, for every match', () => {
+    fc.assert(
+      fc.property(signupArb, postingArb, (s, p) => {
+        const r = matchSignup(s, p, ctxOf(0));
+        if (!r.matched) return;
+        expect(decodeReasons(encodeReasons(r.reasons))).toEqual(r.reasons);
+        expect(encodeReasons(r.reasons).length).toBeLessThan(100);
+      }),
+      { numRuns: RUNS },
     );
   });
 });
