@@ -52,7 +52,7 @@ export function NameStep({ name, onName, onNext }: { name: string; onName: (n: s
     return (
       <section className="step name name-title" data-testid="step-name" data-mode="title">
         <h1>{t('kiosk.signup.name.titleQuestion')}</h1>
-        <output className="name-surname" data-testid="name-surname">
+        <output className="name-surname" data-testid="name-surname" data-private>
           {mode.surname}
         </output>
         <TitleChooser

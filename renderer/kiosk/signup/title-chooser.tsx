@@ -14,8 +14,10 @@ export interface TitleChooserProps {
 
 export function TitleChooser(props: TitleChooserProps) {
   const { t } = useTranslation();
-  const choice = (testId: string, className: string, label: string, onClick: () => void) => (
-    <button key={testId} type="button" className={className} data-testid={testId} onClick={onClick}>
+  // `spoken`: what the read-aloud voice and screen readers say instead of the label, so the
+  // surname a visitor picked is not announced across the hall
+  const choice = (testId: string, className: string, label: string, onClick: () => void, spoken?: string) => (
+    <button key={testId} type="button" className={className} data-testid={testId} aria-label={spoken} onClick={onClick}>
       {label}
     </button>
   );
@@ -29,6 +31,7 @@ export function TitleChooser(props: TitleChooserProps) {
             'btn btn-primary title-choice',
             t(`kiosk.signup.name.title_${title}`, { name }),
             () => props.onChoose(name),
+            t(`kiosk.signup.name.spoken_${title}`),
           );
         })}
         {choice(
