@@ -9,6 +9,7 @@ import { OCCUPATION_CODES } from './occupations';
 import { PostingSchema } from './schemas/posting';
 import { POSTING_SEARCH_FIELDS } from './contract';
 import { MarketPulseSchema } from './pulse/market-pulse-schema';
+import { IMPORT_MESSAGES } from './import-messages';
 
 /** Ids the hall gives postings it made itself; upstream ids never start like this. */
 export const LOCAL_ID_PREFIX = 'local-';
@@ -98,11 +99,16 @@ export const IMPORT_PROBLEMS = [
   'invalid',
 ] as const;
 
-/** One reason a row was refused: which column, a code the console translates, and an English message. */
+/**
+ * One reason a row was refused: which column, a code, the message the console shows (an i18n
+ * key with parameters, shared/import-messages.ts) and an English line for logs.
+ */
 export const ImportProblemSchema = z.object({
-  /** The column's header as the file has it (or the field name when the column is missing). */
+  /** The column's header as the file has it (or the template's name when the column is missing). */
   column: z.string(),
   code: z.enum(IMPORT_PROBLEMS),
+  text: z.enum(IMPORT_MESSAGES),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
   message: z.string(),
 });
 export type ImportProblem = z.infer<typeof ImportProblemSchema>;

@@ -10,6 +10,7 @@ import { apiErrorText } from '../common/api-error-text';
 import { downloadFile } from './data-api';
 import { ApiError, STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { TableHead } from './table-head';
+import { problemText } from './import-text';
 
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
@@ -110,10 +111,8 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
                     <td>
                       <ul className="reasons">
                         {r.reasons.map((p, i) => (
-                          <li key={i} data-code={p.code} title={p.message}>
-                            <strong>{p.column}</strong>：
-                            {t(`staff.import.problems.${p.code}`, { defaultValue: p.code })}
-                            <span className="hint"> {p.message}</span>
+                          <li key={i} data-code={p.code} data-text={p.text}>
+                            {problemText(t, p)}
                           </li>
                         ))}
                       </ul>

@@ -82,11 +82,16 @@ describe('console import → boards → pulse page (Chromium)', () => {
     );
     expect(rows.map((r) => r[0])).toEqual(['5', '6', '7', '8', '9']);
     const text = Object.fromEntries(rows.map(([row, t]) => [row, t]));
-    expect(text['5']).toContain('缺少必填内容');
-    expect(text['6']).toContain('电话号码格式不对');
-    expect(text['7']).toContain('找不到这个区县');
-    expect(text['8']).toContain('HTML');
-    expect(text['9']).toContain('与前面某行重复');
+    expect(text['5']).toContain('请填写薪资');
+    expect(text['6']).toContain('联系电话应是 11 位手机号或带区号的座机，如 0793-8221234（您填的是“12345”）');
+    expect(text['7']).toContain('区县找不到“火星区”');
+    expect(text['8']).toContain('岗位里有 < 或 >');
+    expect(text['9']).toContain('与第 2 行是同一个岗位（编号都是“SR-1”）');
+    // zh-CN: the reasons hold no English (the ids staff typed aside)
+    const reasons = await consolePage.$$eval('[data-testid="import-errors"] li', (els) =>
+      els.map((e) => e.textContent),
+    );
+    for (const r of reasons) expect(r!.replace(/SR-\d+/g, '')).not.toMatch(/[A-Za-z]{2,}/);
     await consolePage.waitForSelector('[data-testid="posting-row"][data-posting-id="imp-SR-1"]');
     await consolePage.screenshot({ path: screenshotPath('console-import-report-1366x768.png'), fullPage: true });
   });

@@ -12,7 +12,7 @@ import type { PostingStore } from '../db/posting-store';
 import { HttpError } from '../server/http-error';
 import type { ConsoleRouteDeps } from '../staff/staff-guard';
 import { ImportFileError } from './import/detect-file';
-import { TEMPLATE_EXAMPLE, TEMPLATE_HEADER } from './import/import-columns';
+import { TEMPLATE_HEADER, templateRows } from './import/import-columns';
 import { importPostings } from './import/import-postings';
 import type { ReadTable } from './import/import-reader';
 import Papa from 'papaparse';
@@ -129,7 +129,8 @@ export function importRoutes(deps: ImportRouteDeps) {
       );
 
       apiRoute(scope, STAFF_DATA_ROUTES.importTemplate, guard.options(), async (_request, reply) => {
-        const csv = Papa.unparse([TEMPLATE_HEADER, TEMPLATE_EXAMPLE]);
+        // example rows dated from today: imported as they are, they are live postings
+        const csv = Papa.unparse([[...TEMPLATE_HEADER], ...templateRows(clock())], { newline: '\r\n' });
         // The BOM makes Excel open the UTF-8 file with the right characters.
         return reply
           .header(

@@ -4,7 +4,7 @@ import type { WritableDatabase } from '../../../electron/host/db/handles';
 import { migrateTo, LATEST_VERSION } from '../../../electron/host/db/migrations/index';
 import { createPostingStore, type PostingStore } from '../../../electron/host/db/posting-store';
 import { importPostings } from '../../../electron/host/postings/import/import-postings';
-import { TEMPLATE_EXAMPLE, TEMPLATE_HEADER, mapColumns } from '../../../electron/host/postings/import/import-columns';
+import { TEMPLATE_HEADER, mapColumns, templateRows } from '../../../electron/host/postings/import/import-columns';
 import { HEADER, sheetRows, utf8Csv, xlsx } from '../../fixtures/import/import-sheets';
 import zh from '../../../renderer/common/locales/zh-CN.json';
 
@@ -26,7 +26,7 @@ describe('import column 展位', () => {
   it('is in the downloadable template, with an example booth', () => {
     const i = TEMPLATE_HEADER.indexOf('展位');
     expect(i).toBeGreaterThan(-1);
-    expect(TEMPLATE_EXAMPLE[i]).toBe('A12');
+    expect(templateRows(NOW)[0]![i]).toBe('A12');
     expect(mapColumns(TEMPLATE_HEADER).fields.booth).toBe(i);
   });
 
@@ -59,7 +59,8 @@ describe('import column 展位', () => {
       [4, 'SR-3', [['摊位', 'bad_booth']]],
     ]);
     expect(report.rejected[0]!.reasons[0]!.message).toContain('A12号');
-    expect(zh.staff.import.problems.bad_booth).toMatch(/展位/);
+    expect(report.rejected[0]!.reasons[0]).toMatchObject({ text: 'badBooth', params: { value: 'A12号' } });
+    expect(zh.importError.badBooth).toMatch(/展位/);
     expect(store.get('imp-SR-2')).toBeUndefined();
   });
 

@@ -33,11 +33,16 @@ for (const a of areas as Area[]) {
   if (city) byFullName.set(`${city}${a.name}`, a);
 }
 
-export type DistrictLookup = { code: string } | { error: string };
+/** A code, or why not: an unknown 6-digit code, a name of several places, or no such name. */
+export type DistrictLookup =
+  | { code: string }
+  | { error: 'code' | 'unknown'; message: string }
+  | { error: 'ambiguous'; count: number; message: string };
 
 export function lookupDistrict(raw: string, homeCity: string = HOME_CITY_CODE): DistrictLookup {
   const s = raw.replace(/\s+/g, '');
-  if (/^\d{6}$/.test(s)) return isKnownDistrict(s) ? { code: s } : { error: `unknown district code ${s}` };
+  if (/^\d{6}$/.test(s))
+    return isKnownDistrict(s) ? { code: s } : { error: 'code', message: `unknown district code ${s}` };
   const full = byFullName.get(s) ?? byFullName.get(s.replace(/^.{2,3}省/, ''));
   if (full) return { code: full.code };
   const candidates = byName.get(s) ?? [];
@@ -46,7 +51,9 @@ export function lookupDistrict(raw: string, homeCity: string = HOME_CITY_CODE): 
   if (unique.size === 1) return { code: [...unique.keys()][0]! };
   if (unique.size > 1)
     return {
-      error: `district "${raw}" is ambiguous (${unique.size} places); write the city too, e.g. 上饶市信州区, or the 6-digit code`,
+      error: 'ambiguous',
+      count: unique.size,
+      message: `district "${raw}" is ambiguous (${unique.size} places); write the city too, e.g. 上饶市信州区, or the 6-digit code`,
     };
-  return { error: `unknown district "${raw}"` };
+  return { error: 'unknown', message: `unknown district "${raw}"` };
 }

@@ -90,54 +90,104 @@ export function mapColumns(header: readonly string[]): ColumnMap {
   return { fields, ignored, duplicates };
 }
 
-/** The template staff can download: one header row in Chinese, then an example posting. */
-export const TEMPLATE_HEADER = [
-  '编号',
-  '岗位',
-  '工种',
-  '雇主',
-  '雇主类型',
-  '已核验',
-  '工作内容',
-  '要求',
-  '最低薪资',
-  '最高薪资',
-  '薪资单位',
-  '结算方式',
-  '人数',
-  '用工类型',
-  '区县',
-  '工作地点',
-  '工作时间',
-  '联系人',
-  '联系电话',
-  '开始日期',
-  '截止日期',
-  '急聘',
-  '展位',
-];
-export const TEMPLATE_EXAMPLE = [
-  'SR-0001',
-  '叉车司机',
-  '驾驶司机',
-  '上饶市顺达物流有限公司',
-  '企业',
-  '是',
-  '仓库装卸',
-  '持叉车证',
-  '200',
-  '260',
-  '元/天',
-  '日结',
-  '3',
-  '零工',
-  '信州区',
-  '上饶市信州区茶圣路 8 号',
-  '8:00-17:00',
-  '王经理',
-  '13812348000',
-  '2025-07-01',
-  '2025-07-31',
-  '否',
-  'A12',
-];
+/**
+ * The name of each column in the downloadable template, the README and the messages (a column
+ * the file lacks is named so). One source: the template's header is this, in IMPORT_FIELDS order.
+ */
+export const COLUMN_NAMES: Record<ImportField, string> = {
+  id: '编号',
+  title: '岗位',
+  occupation: '工种',
+  employerName: '雇主',
+  employerKind: '雇主类型',
+  employerVerified: '已核验',
+  description: '工作内容',
+  requirements: '要求',
+  payMin: '最低薪资',
+  payMax: '最高薪资',
+  payUnit: '薪资单位',
+  settlement: '结算方式',
+  headcount: '人数',
+  employmentType: '用工类型',
+  district: '区县',
+  address: '工作地点',
+  workTime: '工作时间',
+  contactName: '联系人',
+  contactPhone: '联系电话',
+  maskPhone: '隐藏电话',
+  validFrom: '开始日期',
+  validUntil: '截止日期',
+  urgent: '急聘',
+  booth: '展位',
+};
+
+/** The template staff can download: one header row in Chinese. */
+export const TEMPLATE_HEADER: readonly string[] = IMPORT_FIELDS.map((f) => COLUMN_NAMES[f]);
+
+const DAY_MS = 86_400_000;
+/** A day in the hall's time zone (China Standard Time, no daylight saving) as `2026-12-31`. */
+const hallDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * The template's example rows, dated from the day it is downloaded (`now`) to 30 days on, so a
+ * staff member who imports the template as it is gets live postings, never expired ones.
+ */
+export function templateRows(now: number): string[][] {
+  const from = hallDay(now);
+  const until = hallDay(now + 30 * DAY_MS);
+  const rows: Record<ImportField, string>[] = [
+    {
+      id: 'SR-0001',
+      title: '叉车司机',
+      occupation: '驾驶司机',
+      employerName: '上饶市顺达物流有限公司',
+      employerKind: '企业',
+      employerVerified: '是',
+      description: '仓库装卸',
+      requirements: '持叉车证',
+      payMin: '200',
+      payMax: '260',
+      payUnit: '元/天',
+      settlement: '日结',
+      headcount: '3',
+      employmentType: '零工',
+      district: '信州区',
+      address: '上饶市信州区茶圣路 8 号',
+      workTime: '8:00-17:00',
+      contactName: '王经理',
+      contactPhone: '13812348000',
+      maskPhone: '否',
+      validFrom: from,
+      validUntil: until,
+      urgent: '否',
+      booth: 'A12',
+    },
+    {
+      id: 'SR-0002',
+      title: '中国舞教师',
+      occupation: '教育培训',
+      employerName: '星光舞蹈工作室',
+      employerKind: '个体户',
+      employerVerified: '否',
+      description: '少儿班周末授课',
+      requirements: '',
+      payMin: '120',
+      payMax: '200',
+      payUnit: '元/课时',
+      settlement: '完工结',
+      headcount: '2',
+      employmentType: '兼职',
+      district: '广丰区',
+      address: '永丰街道',
+      workTime: '周六、周日',
+      contactName: '李老师',
+      contactPhone: '0793-8221234',
+      maskPhone: '否',
+      validFrom: from,
+      validUntil: until,
+      urgent: '是',
+      booth: '',
+    },
+  ];
+  return rows.map((r) => IMPORT_FIELDS.map((f) => r[f]));
+}

@@ -14,7 +14,7 @@ import type { ImportReport, ImportRowError } from '../../../../shared/staff-data
 import type { Posting } from '../../../../shared/schemas/posting';
 import type { PostingStore } from '../../db/posting-store';
 import { ImportFileError } from './detect-file';
-import { mapColumns, type ImportField } from './import-columns';
+import { COLUMN_NAMES, mapColumns, type ImportField } from './import-columns';
 import { readFile } from './read-file';
 import type { ReadTable } from './import-reader';
 import { rowToPosting } from './row-to-posting';
@@ -74,17 +74,27 @@ export async function importPostings(
     const first = key !== null ? seen.get(key) : undefined;
     if (key !== null && first === undefined) seen.set(key, row);
     if (first !== undefined) {
-      const reasons = result.ok ? [] : result.reasons;
+      const column = table.header[map.fields.id ?? -1] || COLUMN_NAMES.id;
       rejected.push({
         row,
         id: result.rawId,
         reasons: [
-          {
-            column: table.header[map.fields.id ?? -1] ?? 'id',
-            code: 'duplicate_id',
-            message: `the same posting (id ${result.rawId ?? 'from identical content'}) is already in row ${first}`,
-          },
-          ...reasons,
+          result.rawId !== null
+            ? {
+                column,
+                code: 'duplicate_id',
+                text: 'duplicate',
+                params: { column, value: result.rawId, row: first },
+                message: `the same posting (id ${result.rawId}) is already in row ${first}`,
+              }
+            : {
+                column,
+                code: 'duplicate_id',
+                text: 'duplicateContent',
+                params: { column, row: first },
+                message: `the same posting (identical content) is already in row ${first}`,
+              },
+          ...(result.ok ? [] : result.reasons),
         ],
       });
       continue;

@@ -6,14 +6,19 @@
  */
 import { createHash } from 'node:crypto';
 import { BOOTH_PATTERN, LIMITS, PostingSchema, normaliseBooth, type Posting } from '../../../../shared/schemas/posting';
+import type { ImportMessage, ImportMessageParam } from '../../../../shared/import-messages';
 import { OCCUPATION_CODES, OCCUPATION_LABELS_ZH, type OccupationCode } from '../../../../shared/occupations';
 import { IMPORT_ID_PREFIX, type ImportProblem } from '../../../../shared/staff-data-contract';
-import type { ColumnMap, ImportField } from './import-columns';
+import { COLUMN_NAMES, type ColumnMap, type ImportField } from './import-columns';
+import { CHOICES, payUnitWord, squash, yesNo, type ChoiceWords } from './import-synonyms';
+import { issueProblem } from './issue-problem';
 import type { Cell } from './read-table';
 import { lookupDistrict } from './district-lookup';
 
 /** The hall's wall clock: China Standard Time has no daylight saving. */
 const HALL_OFFSET = '+08:00';
+/** How the messages show a date. */
+const DATE_EXAMPLE = '2026-12-31';
 
 export interface RowContext {
   map: ColumnMap;
@@ -28,79 +33,14 @@ export type RowResult =
   | { ok: true; posting: Posting; rawId: string | null; changed: boolean }
   | { ok: false; rawId: string | null; reasons: ImportProblem[] };
 
-const PAY_UNIT_WORDS: Record<string, Posting['payUnit']> = {
-  hour: 'hour',
-  时: 'hour',
-  小时: 'hour',
-  元时: 'hour',
-  元小时: 'hour',
-  day: 'day',
-  天: 'day',
-  日: 'day',
-  元天: 'day',
-  元日: 'day',
-  piece: 'piece',
-  件: 'piece',
-  元件: 'piece',
-  order: 'order',
-  单: 'order',
-  元单: 'order',
-  lesson: 'lesson',
-  课时: 'lesson',
-  节: 'lesson',
-  元课时: 'lesson',
-  元节: 'lesson',
-  month: 'month',
-  月: 'month',
-  元月: 'month',
-};
-const SETTLEMENT_WORDS: Record<string, Posting['settlement']> = {
-  daily: 'daily',
-  日结: 'daily',
-  当日结: 'daily',
-  天结: 'daily',
-  weekly: 'weekly',
-  周结: 'weekly',
-  monthly: 'monthly',
-  月结: 'monthly',
-  'on-completion': 'on-completion',
-  oncompletion: 'on-completion',
-  完工结: 'on-completion',
-  完工结算: 'on-completion',
-  完工后结: 'on-completion',
-};
-const EMPLOYMENT_WORDS: Record<string, Posting['employmentType']> = {
-  gig: 'gig',
-  零工: 'gig',
-  'part-time': 'part-time',
-  parttime: 'part-time',
-  兼职: 'part-time',
-  temporary: 'temporary',
-  临时: 'temporary',
-  临时工: 'temporary',
-  'full-time': 'full-time',
-  fulltime: 'full-time',
-  全职: 'full-time',
-};
-const EMPLOYER_WORDS: Record<string, Posting['employerKind']> = {
-  enterprise: 'enterprise',
-  企业: 'enterprise',
-  公司: 'enterprise',
-  'individual-business': 'individual-business',
-  个体户: 'individual-business',
-  个体工商户: 'individual-business',
-  individual: 'individual',
-  个人: 'individual',
-};
 const OCCUPATION_WORDS = new Map<string, OccupationCode>();
 for (const code of OCCUPATION_CODES) {
   OCCUPATION_WORDS.set(code, code);
   OCCUPATION_WORDS.set(OCCUPATION_LABELS_ZH[code], code);
 }
-const TRUE_WORDS = new Set(['是', 'y', 'yes', 'true', '1', '√', '✓', '有']);
-const FALSE_WORDS = new Set(['否', 'n', 'no', 'false', '0', '×', '无', '']);
 
-const squash = (s: string) => s.toLowerCase().replace(/[\s/／]/g, '');
+/** What staff typed, short enough for a message. */
+const shown = (s: string, max = 20) => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 function text(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
@@ -153,7 +93,7 @@ function payCell(cell: Cell): { min: number; max: number | null; unit: Posting['
   const s = text(cell).replace(/[,，\s]/g, '');
   const m = /^(\d+(?:\.\d+)?)(?:[-–—~～至到](\d+(?:\.\d+)?))?(?:元)?(?:[/／每](.+))?$/.exec(s);
   if (!m) return null;
-  const unit = m[3] === undefined ? null : PAY_UNIT_WORDS[squash(m[3])];
+  const unit = m[3] === undefined ? null : payUnitWord(m[3]);
   if (unit === undefined) return null;
   return { min: Number(m[1]), max: m[2] === undefined ? null : Number(m[2]), unit };
 }
@@ -166,49 +106,74 @@ function phoneCell(cell: Cell): string {
 export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult {
   const { map, header } = ctx;
   const problems: ImportProblem[] = [];
-  const column = (f: ImportField) => (map.fields[f] !== undefined ? header[map.fields[f]!] || f : f);
+  const column = (f: ImportField) =>
+    map.fields[f] !== undefined ? header[map.fields[f]!] || COLUMN_NAMES[f] : COLUMN_NAMES[f];
   const cell = (f: ImportField): Cell => (map.fields[f] === undefined ? null : (cells[map.fields[f]!] ?? null));
   const has = (f: ImportField) => text(cell(f)) !== '';
-  const problem = (f: ImportField, code: ImportProblem['code'], message: string) =>
-    problems.push({ column: column(f), code, message });
+  const value = (f: ImportField) => shown(text(cell(f)));
+  const problem = (
+    f: ImportField,
+    code: ImportProblem['code'],
+    message: ImportMessage,
+    params: Record<string, ImportMessageParam>,
+    english: string,
+  ) =>
+    problems.push({
+      column: column(f),
+      code,
+      text: message,
+      params: { column: column(f), ...params },
+      message: `${column(f)}: ${english}`,
+    });
   const required = (f: ImportField) => {
-    if (!has(f)) problem(f, 'missing', `${column(f)} is required`);
+    if (!has(f)) problem(f, 'missing', 'missing', {}, 'required');
     return has(f);
   };
-  const choice = <T extends string>(f: ImportField, words: Record<string, T>, fallback: T | null): T | undefined => {
+  const choice = <T extends string>(f: ImportField, words: ChoiceWords<T>, fallback: T | null): T | undefined => {
     if (!has(f)) {
       if (fallback === null) required(f);
       return fallback ?? undefined;
     }
-    const v = words[squash(text(cell(f)))];
+    const v = words.lookup.get(squash(text(cell(f))));
     if (v === undefined)
       problem(
         f,
         'bad_choice',
-        `${column(f)} "${text(cell(f)).slice(0, 20)}" is not one of: ${[...new Set(Object.keys(words).filter((k) => /[^\p{ASCII}]/u.test(k)))].join(' ')}`,
+        'choice',
+        { choices: words.shown, value: value(f) },
+        `"${value(f)}" is not one of ${words.shown.join(' ')}`,
       );
     return v;
   };
   const bool = (f: ImportField): boolean => {
-    const v = squash(text(cell(f)));
-    if (TRUE_WORDS.has(v)) return true;
-    if (!FALSE_WORDS.has(v)) problem(f, 'bad_choice', `${column(f)} must be 是 or 否`);
-    return false;
+    const v = yesNo(text(cell(f)));
+    if (v === null) problem(f, 'bad_choice', 'yesNo', { value: value(f) }, `"${value(f)}" must be 是 or 否`);
+    return v === true;
   };
 
   // Markup first: a cell with HTML in it refuses the row whatever else it holds.
   for (const [i, c] of cells.entries()) {
-    if (typeof c === 'string' && /[<>]/.test(c))
+    if (typeof c === 'string' && /[<>]/.test(c)) {
+      const name = header[i] || `#${i + 1}`;
       problems.push({
-        column: header[i] || `#${i + 1}`,
+        column: name,
         code: 'markup',
-        message: `${header[i] || `column ${i + 1}`} contains HTML or markup (< or >); postings are plain text`,
+        text: 'markup',
+        params: { column: name },
+        message: `${name}: contains HTML or markup (< or >); postings are plain text`,
       });
+    }
   }
 
   const rawId = has('id') ? text(cell('id')) : null;
   if (rawId !== null && !/^[A-Za-z0-9._:-]{1,58}$/.test(rawId))
-    problem('id', 'bad_id', `${column('id')} "${rawId.slice(0, 20)}" must be 1–58 letters, digits or . _ : -`);
+    problem(
+      'id',
+      'bad_id',
+      'badId',
+      { value: shown(rawId) },
+      `"${shown(rawId)}" must be 1–58 letters, digits or . _ : -`,
+    );
 
   const occupationText = text(cell('occupation'));
   let occupation: OccupationCode | undefined;
@@ -218,7 +183,9 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
       problem(
         'occupation',
         'bad_choice',
-        `${column('occupation')} "${occupationText.slice(0, 20)}" is not a trade: ${Object.values(OCCUPATION_LABELS_ZH).join(' ')}`,
+        'badTrade',
+        { choices: Object.values(OCCUPATION_LABELS_ZH), value: value('occupation') },
+        `"${value('occupation')}" is not a trade`,
       );
   }
 
@@ -231,7 +198,9 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
       problem(
         'payMin',
         'bad_number',
-        `${column('payMin')} "${text(cell('payMin')).slice(0, 20)}" is not an amount like 200 or 120-200元/天`,
+        'badPay',
+        { value: value('payMin') },
+        `"${value('payMin')}" is not an amount like 200 or 120-200元/天`,
       );
     else {
       payMin = pay.min;
@@ -242,10 +211,10 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
   if (has('payMax')) {
     const n = numberCell(cell('payMax'));
     if (n === null)
-      problem('payMax', 'bad_number', `${column('payMax')} "${text(cell('payMax')).slice(0, 20)}" is not a number`);
+      problem('payMax', 'bad_number', 'badNumber', { value: value('payMax') }, `"${value('payMax')}" is not a number`);
     else payMax = n;
   }
-  if (has('payUnit') || payUnit === undefined) payUnit = choice('payUnit', PAY_UNIT_WORDS, null);
+  if (has('payUnit') || payUnit === undefined) payUnit = choice('payUnit', CHOICES.payUnit, null);
 
   let headcount: number | undefined;
   if (required('headcount')) {
@@ -254,7 +223,9 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
       problem(
         'headcount',
         'bad_number',
-        `${column('headcount')} "${text(cell('headcount')).slice(0, 20)}" is not a whole number`,
+        'badWhole',
+        { value: value('headcount') },
+        `"${value('headcount')}" is not a whole number`,
       );
     else headcount = n;
   }
@@ -262,7 +233,18 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
   let districtCode: string | undefined;
   if (required('district')) {
     const found = lookupDistrict(text(cell('district')));
-    if ('error' in found) problem('district', 'unknown_district', `${column('district')}: ${found.error}`);
+    if ('error' in found)
+      problem(
+        'district',
+        'unknown_district',
+        found.error === 'code'
+          ? 'unknownDistrictCode'
+          : found.error === 'ambiguous'
+            ? 'ambiguousDistrict'
+            : 'unknownDistrict',
+        found.error === 'ambiguous' ? { value: value('district'), count: found.count } : { value: value('district') },
+        found.message,
+      );
     else districtCode = found.code;
   }
 
@@ -271,7 +253,9 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
     problem(
       'contactPhone',
       'bad_phone',
-      `${column('contactPhone')} "${contactPhone.slice(0, 20)}" is not a mobile (11 digits) or a landline with area code`,
+      'badPhone',
+      { value: shown(contactPhone) },
+      `"${shown(contactPhone)}" is not a mobile (11 digits) or a landline with area code`,
     );
   }
 
@@ -284,7 +268,9 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
       problem(
         'validUntil',
         'bad_date',
-        `${column('validUntil')} "${text(cell('validUntil')).slice(0, 24)}" is not a date like 2025-07-31`,
+        'badDate',
+        { value: shown(text(cell('validUntil')), 24), example: DATE_EXAMPLE },
+        `"${shown(text(cell('validUntil')), 24)}" is not a date like ${DATE_EXAMPLE}`,
       );
   }
   let validFrom: string | undefined;
@@ -294,7 +280,9 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
       problem(
         'validFrom',
         'bad_date',
-        `${column('validFrom')} "${text(cell('validFrom')).slice(0, 24)}" is not a date like 2025-07-01`,
+        'badDate',
+        { value: shown(text(cell('validFrom')), 24), example: DATE_EXAMPLE },
+        `"${shown(text(cell('validFrom')), 24)}" is not a date like ${DATE_EXAMPLE}`,
       );
   }
 
@@ -303,12 +291,14 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
     problem(
       'booth',
       'bad_booth',
-      `${column('booth')} "${booth.slice(0, 20)}" is not a booth code like A12 (letters, digits and -, at most ${LIMITS.booth})`,
+      'badBooth',
+      { value: shown(booth), max: LIMITS.booth },
+      `"${shown(booth)}" is not a booth code like A12 (letters, digits and -, at most ${LIMITS.booth})`,
     );
 
-  const employerKind = choice('employerKind', EMPLOYER_WORDS, 'enterprise');
-  const settlement = choice('settlement', SETTLEMENT_WORDS, null);
-  const employmentType = choice('employmentType', EMPLOYMENT_WORDS, 'gig');
+  const employerKind = choice('employerKind', CHOICES.employerKind, 'enterprise');
+  const settlement = choice('settlement', CHOICES.settlement, null);
+  const employmentType = choice('employmentType', CHOICES.employmentType, 'gig');
   required('title');
   required('employerName');
 
@@ -363,15 +353,10 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
     return {
       ok: false,
       rawId,
-      reasons: parsed.error.issues.slice(0, 8).map((i) => {
-        const field = String(i.path[0] ?? '');
-        const col =
-          field === 'districtCode'
-            ? column('district')
-            : IMPORT_FIELD_OF[field]
-              ? column(IMPORT_FIELD_OF[field]!)
-              : field || '(row)';
-        return { column: col, code: 'invalid' as const, message: `${col}: ${i.message}` };
+      reasons: parsed.error.issues.slice(0, 8).map((issue) => {
+        const field = fieldOfPath(issue.path);
+        const col = field ? column(field) : COLUMN_NAMES.title;
+        return issueProblem(issue, col, field ? value(field) : '');
       }),
     };
   }
@@ -385,6 +370,12 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
       }
     : parsed.data;
   return { ok: true, posting, rawId, changed: true };
+}
+
+/** The import column of a posting field the schema names (districtCode is the 区县 column). */
+export function fieldOfPath(path: readonly PropertyKey[]): ImportField | null {
+  const key = String(path[0] ?? '');
+  return key === 'districtCode' ? 'district' : (IMPORT_FIELD_OF[key] ?? null);
 }
 
 const IMPORT_FIELD_OF: Record<string, ImportField | undefined> = {
