@@ -8,13 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { PostingSchema } from '../../../shared/schemas/posting';
 import { IMPORT_MESSAGES, importMessageKey } from '../../../shared/import-messages';
 import type { ImportProblem } from '../../../shared/staff-data-contract';
-import {
-  IMPORT_FIELDS,
-  TEMPLATE_HEADER,
-  mapColumns,
-  templateRows,
-} from '../../../electron/host/postings/import/import-columns';
-import { rowToPosting, fieldOfPath } from '../../../electron/host/postings/import/row-to-posting';
+import { IMPORT_FIELDS, TEMPLATE_HEADER, templateRows } from '../../../electron/host/postings/import/import-columns';
+import { fieldOfPath } from '../../../electron/host/postings/import/row-to-posting';
 import { issueProblem } from '../../../electron/host/postings/import/issue-problem';
 import { importPostings } from '../../../electron/host/postings/import/import-postings';
 import { createI18n } from '../../../renderer/common/i18n';
@@ -23,6 +18,7 @@ import zh from '../../../renderer/common/locales/zh-CN.json';
 import en from '../../../renderer/common/locales/en.json';
 import { makePosting } from '../db/fixtures';
 import { utf8Csv } from '../../fixtures/import/import-sheets';
+import { readRow, templateRow } from '../../fixtures/import/template-row';
 
 const NOW = Date.parse('2026-12-02T09:30:00+08:00');
 const zhT = createI18n('zh-CN').t;
@@ -50,14 +46,7 @@ const BAD_CELLS = [
 ];
 
 function rowProblems(cells: string[]): ImportProblem[] {
-  const map = mapColumns(TEMPLATE_HEADER);
-  const result = rowToPosting(cells, {
-    map,
-    header: TEMPLATE_HEADER,
-    now: NOW,
-    source: 't',
-    existing: () => undefined,
-  });
+  const result = readRow(cells, NOW);
   return result.ok ? [] : result.reasons;
 }
 
@@ -90,10 +79,7 @@ describe('import messages', () => {
   });
 
   it('says what 雇主类型 accepts and what was typed, in Chinese', () => {
-    const [example] = templateRows(NOW);
-    const cells = [...example!];
-    cells[IMPORT_FIELDS.indexOf('employerKind')] = '合伙';
-    const [p] = rowProblems(cells);
+    const [p] = rowProblems(templateRow(NOW, { employerKind: '合伙' }));
     expect(problemText(zhT, p!)).toBe('雇主类型只能是：企业、个体户、个人（您填的是“合伙”）');
     expect(problemText(enT, p!)).toBe('雇主类型 must be one of: 企业, 个体户, 个人 (you entered "合伙")');
   });
@@ -112,11 +98,7 @@ describe('import messages', () => {
       }
     }
     // across two columns: the top of the pay below its bottom, the end before the start
-    const cross = (edit: Partial<Record<(typeof IMPORT_FIELDS)[number], string>>) => {
-      const cells = [...example!];
-      for (const [f, v] of Object.entries(edit)) cells[IMPORT_FIELDS.indexOf(f as never)] = v;
-      return rowProblems(cells);
-    };
+    const cross = (edit: Parameters<typeof templateRow>[1]) => rowProblems(templateRow(NOW, edit));
     for (const p of [
       ...cross({ payMin: '300', payMax: '200' }),
       ...cross({ validFrom: '2026-12-20', validUntil: '2026-12-10' }),

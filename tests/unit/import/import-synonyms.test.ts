@@ -1,55 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { CHOICES, payUnitWord, yesNo } from '../../../electron/host/postings/import/import-synonyms';
-import {
-  IMPORT_FIELDS,
-  TEMPLATE_HEADER,
-  mapColumns,
-  templateRows,
-} from '../../../electron/host/postings/import/import-columns';
-import { rowToPosting } from '../../../electron/host/postings/import/row-to-posting';
+import type { ImportField } from '../../../electron/host/postings/import/import-columns';
 import { EMPLOYER_KINDS, EMPLOYMENT_TYPES, PAY_UNITS, SETTLEMENTS } from '../../../shared/schemas/posting-enums';
+import { readRow, templateRow } from '../../fixtures/import/template-row';
 
 const NOW = Date.parse('2026-12-02T09:30:00+08:00');
 
-function imported(edit: Partial<Record<(typeof IMPORT_FIELDS)[number], string>>) {
-  const cells = [...templateRows(NOW)[0]!];
-  for (const [f, v] of Object.entries(edit)) cells[IMPORT_FIELDS.indexOf(f as never)] = v;
-  const r = rowToPosting(cells, {
-    map: mapColumns(TEMPLATE_HEADER),
-    header: TEMPLATE_HEADER,
-    now: NOW,
-    source: 't',
-    existing: () => undefined,
-  });
+function imported(edit: Partial<Record<ImportField, string>>) {
+  const r = readRow(templateRow(NOW, edit), NOW);
   if (!r.ok) throw new Error(JSON.stringify(r.reasons));
   return r.posting;
 }
 
 describe('import synonyms (one table)', () => {
   it.each([
-    ['个体', 'individual-business'],
-    ['个体工商户', 'individual-business'],
-    ['公司', 'enterprise'],
-    ['有限公司', 'enterprise'],
-    ['私人', 'individual'],
-    ['个人', 'individual'],
-    ['enterprise', 'enterprise'],
-  ])('雇主类型 %s → %s', (word, kind) => {
-    expect(imported({ employerKind: word }).employerKind).toBe(kind);
-  });
-
-  it.each([
-    ['元/天', 'day'],
-    ['天', 'day'],
-    ['日', 'day'],
-    ['元 / 小时', 'hour'],
-    ['时', 'hour'],
-    ['月', 'month'],
-    ['件', 'piece'],
-    ['单', 'order'],
-    ['课时', 'lesson'],
-  ])('薪资单位 %s → %s', (word, unit) => {
-    expect(imported({ payUnit: word }).payUnit).toBe(unit);
+    ['employerKind', '个体', 'individual-business'],
+    ['employerKind', '个体工商户', 'individual-business'],
+    ['employerKind', '公司', 'enterprise'],
+    ['employerKind', '有限公司', 'enterprise'],
+    ['employerKind', '私人', 'individual'],
+    ['employerKind', '个人', 'individual'],
+    ['employerKind', 'enterprise', 'enterprise'],
+    ['payUnit', '元/天', 'day'],
+    ['payUnit', '天', 'day'],
+    ['payUnit', '日', 'day'],
+    ['payUnit', '元 / 小时', 'hour'],
+    ['payUnit', '时', 'hour'],
+    ['payUnit', '月', 'month'],
+    ['payUnit', '件', 'piece'],
+    ['payUnit', '单', 'order'],
+    ['payUnit', '课时', 'lesson'],
+    ['settlement', '日结', 'daily'],
+    ['settlement', '当天结', 'daily'],
+    ['settlement', '周结', 'weekly'],
+    ['settlement', '月结', 'monthly'],
+    ['settlement', '完工结', 'on-completion'],
+    ['employmentType', '临时工', 'temporary'],
+  ] as const)('%s %s → %s', (field, word, value) => {
+    expect(imported({ [field]: word })[field]).toBe(value);
   });
 
   it('reads the unit inside the pay cell from the same table', () => {
@@ -59,16 +47,6 @@ describe('import synonyms (one table)', () => {
       payUnit: 'lesson',
     });
     expect(payUnitWord('小时')).toBe('hour');
-  });
-
-  it.each([
-    ['日结', 'daily'],
-    ['当天结', 'daily'],
-    ['周结', 'weekly'],
-    ['月结', 'monthly'],
-    ['完工结', 'on-completion'],
-  ])('结算方式 %s → %s', (word, s) => {
-    expect(imported({ settlement: word }).settlement).toBe(s);
   });
 
   it('covers every value of the schema, each shown by its first word, and no word means two things', () => {
