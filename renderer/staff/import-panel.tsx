@@ -46,7 +46,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       <div className="row">
         <input
           type="file"
-          accept=".csv,.txt,.xlsx,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.csv,.txt,.ods,.xls,.et,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           data-testid="import-file"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
         />

@@ -35,6 +35,13 @@ const IMPORT_ERROR_STATUS: Partial<Record<ImportFileError['code'], number>> = {
   unpacked_too_large: 413,
   binary_file: 415,
   unsupported_file: 415,
+  ods_file: 415,
+  xls_file: 415,
+  et_file: 415,
+  pdf_file: 415,
+  zip_named_csv: 415,
+  not_xlsx: 415,
+  no_worksheet: 422,
   import_failed: 422,
 };
 

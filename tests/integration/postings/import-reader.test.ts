@@ -35,7 +35,7 @@ describe('the import worker', () => {
   it('passes on the file’s own problems as they are', async () => {
     const read = createImportReader({ worker: defaultImportWorker() });
     await expect(read(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), 'old.xls')).rejects.toMatchObject({
-      code: 'unsupported_file',
+      code: 'xls_file',
     });
   });
 

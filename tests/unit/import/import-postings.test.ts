@@ -127,10 +127,10 @@ describe('importPostings', () => {
 
   it.each([
     ['a binary file named .csv', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10, 0x41, 0x42]), 'x.csv', 'binary_file'],
-    ['an XLSX renamed to .csv', Buffer.from('PK\u0003\u0004rest-of-zip', 'latin1'), 'x.csv', 'binary_file'],
-    ['an old .xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'x.xls', 'unsupported_file'],
-    ['a PDF', Buffer.from('%PDF-1.7\n'), 'x.pdf', 'unsupported_file'],
-    ['a text file named .xlsx', Buffer.from('编号,岗位\n1,2\n'), 'x.xlsx', 'unsupported_file'],
+    ['an XLSX renamed to .csv', Buffer.from('PK\u0003\u0004rest-of-zip', 'latin1'), 'x.csv', 'zip_named_csv'],
+    ['an old .xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'x.xls', 'xls_file'],
+    ['a PDF', Buffer.from('%PDF-1.7\n'), 'x.pdf', 'pdf_file'],
+    ['a text file named .xlsx', Buffer.from('编号,岗位\n1,2\n'), 'x.xlsx', 'not_xlsx'],
     ['an empty file', Buffer.alloc(0), 'x.csv', 'empty_file'],
     ['a broken XLSX', Buffer.from('PK\u0003\u0004garbage', 'latin1'), 'x.xlsx', 'unreadable_file'],
     ['a CSV without the needed columns', Buffer.from('name,age\nA,1\n'), 'x.csv', 'no_header'],

@@ -13,6 +13,13 @@ export class ImportFileError extends Error {
   constructor(
     readonly code:
       | 'unsupported_file'
+      | 'ods_file'
+      | 'xls_file'
+      | 'et_file'
+      | 'pdf_file'
+      | 'zip_named_csv'
+      | 'not_xlsx'
+      | 'no_worksheet'
       | 'binary_file'
       | 'empty_file'
       | 'unreadable_file'
@@ -28,41 +35,73 @@ export class ImportFileError extends Error {
 
 const startsWith = (buf: Buffer, bytes: readonly number[]) => bytes.every((b, i) => buf[i] === b);
 
+/**
+ * An OpenDocument spreadsheet (LibreOffice, WPS on domestic Linux desktops): a ZIP whose first
+ * entry, stored uncompressed, is `mimetype` with the ODS media type.
+ */
+function isOds(buf: Buffer): boolean {
+  const head = buf.subarray(0, 200).toString('latin1');
+  return head.startsWith('mimetype', 30) && head.includes('application/vnd.oasis.opendocument.spreadsheet');
+}
+
+export function odsRefusal(fileName: string): ImportFileError {
+  return new ImportFileError(
+    'ods_file',
+    `“${fileName}”是 LibreOffice/WPS 的 .ods 文件，请在 LibreOffice 或 WPS 里“另存为” .xlsx 或 .csv 再导入`,
+  );
+}
+
+/**
+ * The file's format, or a refusal staff can act on: a Chinese sentence that names the file's
+ * kind and says how to save it instead (the console shows the code's text; the message is the
+ * same sentence for other callers). No reader of .ods or .xls is bundled: the one npm package
+ * that reads both (SheetJS `xlsx`) is no longer published to the registry with its fixes.
+ */
 export function detectFormat(buf: Buffer, fileName: string): 'csv' | 'xlsx' {
-  if (buf.length === 0) throw new ImportFileError('empty_file', 'detectFormat: the file is empty');
+  if (buf.length === 0)
+    throw new ImportFileError('empty_file', `“${fileName}”是空文件，没有内容可导入；请选择填好岗位的表格`);
   const ext = /\.([a-z0-9]{1,5})$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04])) {
-    if (ext === 'csv')
+    if (isOds(buf) || ext === 'ods') throw odsRefusal(fileName);
+    if (ext === 'csv' || ext === 'txt')
       throw new ImportFileError(
-        'binary_file',
-        `detectFormat: "${fileName}" is named .csv but is a ZIP/XLSX file; rename it to .xlsx or save it as CSV`,
+        'zip_named_csv',
+        `“${fileName}”的扩展名是 .${ext}，内容却是 Excel 表格（.xlsx）；请把扩展名改为 .xlsx，或在 Excel/WPS 里另存为 CSV`,
       );
     return 'xlsx';
   }
   if (startsWith(buf, [0xd0, 0xcf, 0x11, 0xe0])) {
+    if (ext === 'et')
+      throw new ImportFileError(
+        'et_file',
+        `“${fileName}”是 WPS 表格的 .et 文件，请在 WPS 里“另存为” .xlsx 或 .csv 再导入`,
+      );
     throw new ImportFileError(
-      'unsupported_file',
-      `detectFormat: "${fileName}" is an old Excel 97–2003 (.xls) file; save it as .xlsx or CSV first`,
+      'xls_file',
+      `“${fileName}”是旧版 Excel 97–2003（.xls）文件，请在 Excel 或 WPS 里“另存为” .xlsx 再导入`,
     );
   }
   if (startsWith(buf, [0x25, 0x50, 0x44, 0x46]))
-    throw new ImportFileError('unsupported_file', `detectFormat: "${fileName}" is a PDF, not a spreadsheet`);
+    throw new ImportFileError(
+      'pdf_file',
+      `“${fileName}”是 PDF 文件，不是表格；请导入原来的 Excel/WPS 表格（.xlsx 或 .csv）`,
+    );
   if (ext === 'xlsx')
     throw new ImportFileError(
-      'unsupported_file',
-      `detectFormat: "${fileName}" is named .xlsx but is not an XLSX (ZIP) file`,
+      'not_xlsx',
+      `“${fileName}”的扩展名是 .xlsx，内容却不是 Excel 表格；请在 Excel/WPS 里重新打开并另存为 .xlsx 或 .csv`,
     );
   if (ext !== 'csv' && ext !== 'txt' && ext !== '') {
     throw new ImportFileError(
       'unsupported_file',
-      `detectFormat: "${fileName}": only .csv and .xlsx files can be imported`,
+      `“${fileName}”不是可导入的表格：只能导入 .xlsx、.csv 或 .txt（Unicode 文本）文件，请在 Excel/WPS 里另存为其中一种`,
     );
   }
   const utf16 = startsWith(buf, [0xff, 0xfe]) || startsWith(buf, [0xfe, 0xff]);
   if (!utf16 && looksBinary(buf)) {
     throw new ImportFileError(
       'binary_file',
-      `detectFormat: "${fileName}" is not a text file (it holds binary data); export the sheet as CSV or XLSX`,
+      `“${fileName}”不是文本表格（里面是二进制数据）；请在 Excel/WPS 里另存为 .csv 或 .xlsx 再导入`,
     );
   }
   return 'csv';

@@ -48,7 +48,7 @@ export async function importPostings(
   if (missing.length > 0) {
     throw new ImportFileError(
       'no_header',
-      `importPostings: the header row lacks the columns ${missing.join(', ')} (found: ${table.header.filter(Boolean).slice(0, 12).join(', ') || 'nothing'}); download the template to see the expected columns`,
+      `表头缺少必需的列：${missing.map((f) => COLUMN_NAMES[f]).join('、')}（找到的是：${table.header.filter(Boolean).slice(0, 12).join('、') || '无'}）；请下载模板对照列名`,
     );
   }
 

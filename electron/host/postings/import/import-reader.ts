@@ -37,7 +37,7 @@ export function defaultImportWorker(): WorkerScript | null {
 const failed = (message: string) =>
   new ImportFileError(
     'import_failed',
-    `import: 表格太大或格式异常，读取时超出了内存或时间上限；请拆分或另存为 CSV 后再导入 (${message})`,
+    `表格太大或格式异常，读取时超出了内存或时间上限；请拆分成几个表格，或另存为 .csv 再导入（${message}）`,
   );
 
 export function createImportReader(options: ImportReaderOptions): ReadTable {

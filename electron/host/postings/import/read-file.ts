@@ -15,7 +15,7 @@ export interface FileTable {
 
 export async function readFile(buf: Buffer, fileName: string): Promise<FileTable> {
   const format = detectFormat(buf, fileName);
-  if (format === 'xlsx') return { format, encoding: null, table: await readXlsx(buf) };
+  if (format === 'xlsx') return { format, encoding: null, table: await readXlsx(buf, fileName) };
   const decoded = decodeCsv(buf);
   return { format, encoding: decoded.encoding, table: readCsv(decoded.text) };
 }

@@ -29,7 +29,8 @@ export const isBlank = (cells: readonly Cell[]) =>
 
 function toTable(all: Cell[][], rowNumbers: number[], what: string): Table {
   const first = all.findIndex((r) => !isBlank(r));
-  if (first < 0) throw new ImportFileError('no_header', `${what}: the sheet has no header row (it is empty)`);
+  if (first < 0)
+    throw new ImportFileError('no_header', `${what}是空的，没有表头行；请在第一行填上列名（可下载模板对照）`);
   const header = all[first]!.slice(0, MAX_COLUMNS).map((c) => (c === null ? '' : String(c).trim()));
   const rows: TableRow[] = [];
   for (let i = first + 1; i < all.length; i++) {
@@ -37,7 +38,7 @@ function toTable(all: Cell[][], rowNumbers: number[], what: string): Table {
     if (isBlank(cells)) continue;
     rows.push({ row: rowNumbers[i]!, cells: cells.slice(0, MAX_COLUMNS) });
     if (rows.length > MAX_IMPORT_ROWS) {
-      throw new ImportFileError('too_many_rows', `${what}: more than ${MAX_IMPORT_ROWS} rows; split the file`);
+      throw new ImportFileError('too_many_rows', `${what}超过 ${MAX_IMPORT_ROWS} 行，请拆分成几个表格再导入`);
     }
   }
   return { header, rows };
@@ -49,7 +50,7 @@ export function readCsv(text: string): Table {
   return toTable(
     rows,
     rows.map((_, i) => i + 1),
-    'readCsv',
+    '表格',
   );
 }
 
@@ -70,8 +71,8 @@ function cellValue(v: ExcelJS.CellValue): Cell {
  * file: rows arrive one at a time (no whole workbook in memory), and reading stops at the
  * row limit.
  */
-export async function readXlsx(buf: Buffer): Promise<Table> {
-  guardXlsx(buf, MAX_IMPORT_ROWS);
+export async function readXlsx(buf: Buffer, fileName?: string): Promise<Table> {
+  guardXlsx(buf, MAX_IMPORT_ROWS, fileName);
   // styles are read (cached) because they say which numbers are dates
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
     sharedStrings: 'cache',
@@ -93,10 +94,7 @@ export async function readXlsx(buf: Buffer): Promise<Table> {
         all.push(cells);
         numbers.push(row.number);
         if (!isBlank(cells) && ++data > MAX_IMPORT_ROWS + 1) {
-          throw new ImportFileError(
-            'too_many_rows',
-            `readXlsx: 超过 ${MAX_IMPORT_ROWS} 行，请拆分后再导入 (more than ${MAX_IMPORT_ROWS} rows; split the file)`,
-          );
+          throw new ImportFileError('too_many_rows', `表格超过 ${MAX_IMPORT_ROWS} 行，请拆分成几个表格再导入`);
         }
       }
       break; // the first worksheet only
@@ -105,10 +103,10 @@ export async function readXlsx(buf: Buffer): Promise<Table> {
     if (error instanceof ImportFileError) throw error;
     throw new ImportFileError(
       'unreadable_file',
-      `readXlsx: the XLSX file could not be read (${(error as Error).message.slice(0, 120)})`,
+      `XLSX 文件无法读取，可能已损坏；请用 Excel/WPS 打开后重新另存为 .xlsx 再导入（${(error as Error).message.slice(0, 120)}）`,
     );
   }
   if (all.length === 0 && numbers.length === 0)
-    throw new ImportFileError('no_header', 'readXlsx: the workbook has no worksheet');
-  return toTable(all, numbers, 'readXlsx');
+    throw new ImportFileError('no_worksheet', '表格里没有工作表；请在 Excel/WPS 里打开它并另存为 .xlsx 或 .csv 再导入');
+  return toTable(all, numbers, '表格');
 }

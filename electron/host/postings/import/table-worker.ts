@@ -27,7 +27,7 @@ readFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName
       post({
         type: 'failed',
         code: 'unreadable_file',
-        message: `read: ${(error as Error)?.message?.slice(0, 200) ?? String(error)}`,
+        message: `表格无法读取，请用 Excel/WPS 打开后另存为 .xlsx 或 .csv 再导入（${(error as Error)?.message?.slice(0, 200) ?? String(error)}）`,
       });
   },
 );

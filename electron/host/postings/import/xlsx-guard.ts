@@ -12,7 +12,7 @@
  * Every refusal is an ImportFileError whose message says in Chinese and English what to do.
  */
 import { constants, inflateRawSync } from 'node:zlib';
-import { ImportFileError } from './detect-file';
+import { ImportFileError, odsRefusal } from './detect-file';
 
 export const MAX_ENTRIES = 500;
 /** A 20,000-row sheet of postings is about 15 MB of XML; shared strings about as much. */
@@ -36,14 +36,14 @@ const LOCAL = 0x04034b50;
 function unreadable(detail: string): ImportFileError {
   return new ImportFileError(
     'unreadable_file',
-    `readXlsx: XLSX 文件无法读取（${detail}），可能已损坏；请用 Excel/WPS 重新另存为 .xlsx (the XLSX could not be read: ${detail})`,
+    `XLSX 文件无法读取，可能已损坏；请用 Excel/WPS 打开后重新另存为 .xlsx 再导入（${detail}）`,
   );
 }
 
 function tooBig(detail: string): ImportFileError {
   return new ImportFileError(
     'unpacked_too_large',
-    `readXlsx: 表格解压后太大（${detail}），请拆分后再导入 (the XLSX unpacks too large: ${detail}; split the file)`,
+    `表格解压后太大，可能是异常文件；请拆分成几个小表格，或另存为 .csv 再导入（${detail}）`,
   );
 }
 
@@ -147,19 +147,34 @@ function firstSheet(entries: readonly ZipEntry[]): ZipEntry | undefined {
 }
 
 /**
+ * A ZIP with no Excel worksheet in it: an OpenDocument spreadsheet under another name (its
+ * `mimetype` part says so), a Word document, or something else; each refused by what it is.
+ */
+function noWorksheet(entries: readonly ZipEntry[], fileName: string): ImportFileError {
+  const names = new Set(entries.map((e) => e.name));
+  if (names.has('mimetype') && names.has('content.xml')) return odsRefusal(fileName);
+  return new ImportFileError(
+    'no_worksheet',
+    names.has('word/document.xml')
+      ? `“${fileName}”是 Word 文档，不是表格；请把岗位填进 Excel/WPS 表格（可下载模板）再导入`
+      : `“${fileName}”里没有 Excel 工作表；请在 Excel/WPS 里打开它并另存为 .xlsx 或 .csv 再导入`,
+  );
+}
+
+/**
  * Checks a whole XLSX before it is parsed: directory, real unpacked sizes, and the first
  * sheet's declared rows (at most `maxRows` + the header).
  */
-export function guardXlsx(buf: Buffer, maxRows: number): void {
+export function guardXlsx(buf: Buffer, maxRows: number, fileName = '表格'): void {
   const entries = zipEntries(buf);
   const sheet = firstSheet(entries);
-  if (!sheet) throw new ImportFileError('no_header', 'readXlsx: 工作簿里没有工作表 (the workbook has no worksheet)');
+  if (!sheet) throw noWorksheet(entries, fileName);
   // what the sheet says about itself first: the clearest message for staff
   const rows = declaredRows(partHead(buf, sheet));
   if (rows !== null && rows > maxRows + 1) {
     throw new ImportFileError(
       'too_many_rows',
-      `readXlsx: 表格有 ${rows} 行，超过 ${maxRows} 行的上限，请拆分后再导入 (the sheet declares ${rows} rows; at most ${maxRows})`,
+      `表格有 ${rows} 行，超过一次最多 ${maxRows} 行的上限；请拆分成几个表格再导入`,
     );
   }
   checkDeclaredSizes(entries);
