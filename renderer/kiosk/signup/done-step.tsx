@@ -4,6 +4,9 @@ import { formatPhoneForBoard } from '../../../shared/format';
 import { QrImage } from '../qr-image';
 import type { SignupState } from './signup-state';
 import { useSlipPrinter } from './use-slip-printer';
+import { DoneMatches } from './done-matches';
+// the host's whole receipt: the state types only what it needs of it, the matches ride along
+import type { SignupReceipt } from '../../../shared/schemas/signup';
 
 /** The take-away: the sign-up number, big, and a QR code with the number and the posting. */
 export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: () => void }) {
@@ -48,6 +51,7 @@ export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: ()
         </div>
         <QrImage text={qrText} size={260} label={t('kiosk.signup.done.qr')} testId="done-qr" />
       </div>
+      <DoneMatches matches={(receipt as SignupReceipt).matches} forPosting={state.posting !== null} />
       {slip.state.kind !== 'unavailable' && (
         <div className="done-slip" data-testid="done-slip" data-slip={slip.state.kind}>
           <p>{t(`kiosk.signup.done.slip.${slip.state.kind}`)}</p>
