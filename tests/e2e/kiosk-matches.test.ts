@@ -69,6 +69,7 @@ describe('kiosk confirmation with matching postings', () => {
         expect(text).toMatch(/展位|电话/);
         expect(text).toContain('工种相同');
       }
+      await page.screenshot({ path: screenshotPath(`kiosk-matches-${o.name}.png`) });
       // the whole confirmation is on screen, and legible and touchable
       for (const sel of [tid('done-number'), tid('done-matches'), tid('done-finish')]) {
         const box = (await page.locator(sel).boundingBox())!;
@@ -76,7 +77,6 @@ describe('kiosk confirmation with matching postings', () => {
       }
       expect(await smallText(page, 18)).toEqual([]);
       expect(await smallTargets(page, 60)).toEqual([]);
-      await page.screenshot({ path: screenshotPath(`kiosk-matches-${o.name}.png`) });
     });
   }
 

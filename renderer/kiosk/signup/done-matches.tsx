@@ -29,19 +29,21 @@ export function DoneMatches({ matches, forPosting }: { matches: KioskMatches | u
           {matches.postings.map(({ posting, reasons }) => (
             <li key={posting.id} className="done-match" data-testid="done-match" data-posting-id={posting.id}>
               <div className="done-match-text">
-                <p className="done-match-title">
-                  {t(`occupation.${posting.occupation}`)} · {posting.title}
+                <p>
+                  <strong>
+                    {t(`occupation.${posting.occupation}`)} · {posting.title}
+                  </strong>{' '}
+                  <strong className="done-match-pay">{payText(posting, locale)}</strong>
                 </p>
-                <p className="done-match-pay">{payText(posting, locale)}</p>
-                <p>{formatDistrict(posting.districtCode)}</p>
-                <p className="done-match-where">
+                <p>
+                  {formatDistrict(posting.districtCode)} ·{' '}
                   {posting.booth
                     ? t('kiosk.matches.booth', { booth: posting.booth })
                     : t('kiosk.matches.phone', { phone: formatPhoneForBoard(posting.contactPhone) })}
                 </p>
                 <p className="done-match-why">{reasonsLine(t, reasons)}</p>
               </div>
-              <QrImage text={postingQrText(posting)} size={132} label={t('kiosk.matches.qr')} testId="done-match-qr" />
+              <QrImage text={postingQrText(posting)} size={112} label={t('kiosk.matches.qr')} testId="done-match-qr" />
             </li>
           ))}
         </ul>

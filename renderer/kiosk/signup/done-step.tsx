@@ -50,8 +50,8 @@ export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: ()
           )}
         </div>
         <QrImage text={qrText} size={260} label={t('kiosk.signup.done.qr')} testId="done-qr" />
+        <DoneMatches matches={(receipt as SignupReceipt).matches} forPosting={state.posting !== null} />
       </div>
-      <DoneMatches matches={(receipt as SignupReceipt).matches} forPosting={state.posting !== null} />
       {slip.state.kind !== 'unavailable' && (
         <div className="done-slip" data-testid="done-slip" data-slip={slip.state.kind}>
           <p>{t(`kiosk.signup.done.slip.${slip.state.kind}`)}</p>
