@@ -17,17 +17,15 @@ import {
   typePhone,
 } from '../integration/kiosk/support/kiosk-page';
 
-const ORIENTATIONS = [
-  { name: 'portrait', width: 1080, height: 1920 },
-  { name: 'landscape', width: 1920, height: 1080 },
-] as const;
+/** Portrait and landscape kiosk screens, as the kiosk's own test names them. */
+const SCREENS = { portrait: [1080, 1920], landscape: [1920, 1080] } as const;
 
 describe('kiosk confirmation with matching postings', () => {
   const kiosk = kioskInChromium();
 
-  async function openKiosk(width: number, height: number, query = ''): Promise<Page> {
-    const context = await kiosk.newContext({ viewport: { width, height }, hasTouch: true, isMobile: false });
-    const page = await context.newPage();
+  /** The hall PC's own kiosk window (its device token in the fragment), at `size`. */
+  async function openKiosk([width, height]: readonly [number, number], query = ''): Promise<Page> {
+    const page = await (await kiosk.newContext({ viewport: { width, height }, hasTouch: true })).newPage();
     await page.goto(`${kiosk.t.hall.url}/kiosk${query}#device=${kiosk.t.hall.localKioskToken}`);
     await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`);
     await page.evaluate(() => document.fonts.ready);
@@ -50,9 +48,10 @@ describe('kiosk confirmation with matching postings', () => {
     await page.waitForSelector(tid('done-matches'));
   }
 
-  for (const o of ORIENTATIONS) {
+  for (const [name, size] of Object.entries(SCREENS)) {
+    const o = { name, height: size[1] };
     it(`lists the matching demo postings with their QR codes in ${o.name}`, async () => {
-      const page = await openKiosk(o.width, o.height);
+      const page = await openKiosk(size);
       await page.tap(tid('start-register'));
       await signUpForMoving(page, o.name === 'portrait' ? '13700002222' : '13700003333');
       const count = Number(await page.getAttribute(tid('done-matches'), 'data-count'));
@@ -81,7 +80,7 @@ describe('kiosk confirmation with matching postings', () => {
   }
 
   it('shows the others like the posting signed up for, and nothing after the idle wipe', async () => {
-    const page = await openKiosk(1080, 1920, '?idle=8&countdown=2');
+    const page = await openKiosk(SCREENS.portrait, '?idle=8&countdown=2');
     await page.tap(tid('start-find'));
     await page.waitForSelector(tid('posting-card'));
     await page.tap(tid('trade-moving'));
