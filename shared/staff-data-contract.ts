@@ -141,7 +141,10 @@ export const ImportReportSchema = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 
-/** `POST /api/staff/postings/import?name=FILE[&dryRun=1]`. */
+/** A console-made id (a UUID) naming one import, for its progress. */
+export const ImportJobIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: 'a job id (letters, digits, -)' });
+
+/** `POST /api/staff/postings/import?name=FILE[&dryRun=1][&job=ID]`. */
 export const ImportQuerySchema = z.strictObject({
   name: z
     .string()
@@ -151,7 +154,26 @@ export const ImportQuerySchema = z.strictObject({
     .max(200)
     .refine((s) => !/[<>\p{Cc}/\\]/u.test(s), { message: 'a plain file name' }),
   dryRun: flag.default(false),
+  /** The console's id for this import, to ask for its progress while it runs. */
+  job: ImportJobIdSchema.optional(),
 });
+
+/** How far an import has got: rows read from the file, checked, and written to the store. */
+export const ImportProgressSchema = z.object({
+  job: z.string(),
+  fileName: z.string(),
+  dryRun: z.boolean(),
+  /** `uploading` (the file is on its way), `reading` it, `checking` its rows, `writing` the good ones; then `done` or `failed`. */
+  phase: z.enum(['uploading', 'reading', 'checking', 'writing', 'done', 'failed']),
+  read: z.number().int().nonnegative(),
+  checked: z.number().int().nonnegative(),
+  written: z.number().int().nonnegative(),
+  /** Data rows in the file, once it is read; rows to write while writing. */
+  rows: z.number().int().nonnegative().nullable(),
+  toWrite: z.number().int().nonnegative().nullable(),
+  startedAt: z.number().int(),
+});
+export type ImportProgress = z.infer<typeof ImportProgressSchema>;
 
 export const SignupViewSchema = z.object({
   id: z.string(),

@@ -1,63 +1,67 @@
 /**
  * Import a spreadsheet of postings: pick a .csv or .xlsx, check it (dry run) or import it, and
  * read the report — how many went in, how many were already there, and every refused row with
- * its row number and reasons, so staff can fix exactly those lines.
+ * its row number and reasons, so staff can fix exactly those lines. A big file shows its
+ * progress, and goes on while staff look at another tab (import-job.ts).
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../../shared/staff-data-contract';
+import type { TFunction } from 'i18next';
 import { apiErrorText } from '../common/api-error-text';
 import { downloadFile } from './data-api';
-import { ApiError, STAFF_DATA_ROUTES, staffApi } from './staff-api';
+import { ApiError, STAFF_DATA_ROUTES } from './staff-api';
+import { startImport, useImportRun } from './import-job';
+import { ImportProgressBar } from './import-progress';
 import { TableHead } from './table-head';
 import { problemText } from './import-text';
 
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [templateError, setTemplateError] = useState<string | null>(null);
+  const run = useImportRun();
+  // an import that ended while this panel was away (another tab) was seen by the list already
+  const seen = useRef(run && !run.running ? run.job : null);
+  useEffect(() => {
+    if (!run || run.running || seen.current === run.job) return;
+    seen.current = run.job;
+    if (run.report && !run.report.dryRun) onImported();
+  }, [run, onImported]);
 
-  async function run(dryRun: boolean) {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await staffApi.call(STAFF_DATA_ROUTES.postingsImport, {
-        query: { name: file.name, ...(dryRun ? { dryRun: '1' as const } : {}) },
-        body: file,
-      });
-      setReport(r);
-      if (!dryRun) onImported();
-    } catch (e) {
-      setReport(null);
-      const code = e instanceof ApiError && e.code !== 'offline' ? e.code : 'network';
-      setError(t(`staff.import.errors.${code}`, { defaultValue: apiErrorText(t, e) }));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const busy = run?.running === true;
+  const report = run && !run.running ? run.report : null;
+  const error = templateError ?? (run && !run.running && run.error ? importErrorText(t, run.error) : null);
 
   return (
     <section className="panel" data-testid="import-panel">
       <h2>{t('staff.import.title')}</h2>
       <p className="hint">{t('staff.import.hint')}</p>
       <div className="row">
-        <input
-          type="file"
-          accept=".xlsx,.csv,.txt,.ods,.xls,.et,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          data-testid="import-file"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-        />
-        <button type="button" disabled={!file || busy} onClick={() => void run(true)} data-testid="import-check">
+        <label className="file-pick">
+          <input
+            type="file"
+            accept=".xlsx,.csv,.txt,.ods,.xls,.et,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            data-testid="import-file"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+          <span className="file-pick__button">{t('staff.import.choose')}</span>
+          <span className="file-pick__name" data-testid="import-file-name">
+            {file?.name ?? t('staff.import.noFile')}
+          </span>
+        </label>
+        <button
+          type="button"
+          disabled={!file || busy}
+          onClick={() => file && void startImport(file, true)}
+          data-testid="import-check"
+        >
           {t('staff.import.check')}
         </button>
         <button
           type="button"
           className="primary"
           disabled={!file || busy}
-          onClick={() => void run(false)}
+          onClick={() => file && void startImport(file, false)}
           data-testid="import-run"
         >
           {t('staff.import.run')}
@@ -66,14 +70,16 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       <button
         type="button"
         className="link"
-        onClick={() =>
+        onClick={() => {
+          setTemplateError(null);
           void downloadFile(STAFF_DATA_ROUTES.importTemplate, {}, 'postings-template.csv').catch((e: unknown) =>
-            setError(apiErrorText(t, e)),
-          )
-        }
+            setTemplateError(apiErrorText(t, e)),
+          );
+        }}
       >
         {t('staff.import.template')}
       </button>
+      {busy ? <ImportProgressBar progress={run.progress} fileName={run.fileName} /> : null}
       {error ? (
         <p className="error" data-testid="import-error">
           {error}
@@ -126,4 +132,10 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       ) : null}
     </section>
   );
+}
+
+/** A refused file in words: the import's own text for its code, else the general one. */
+function importErrorText(t: TFunction, e: unknown): string {
+  const code = e instanceof ApiError && e.code !== 'offline' ? e.code : 'network';
+  return t(`staff.import.errors.${code}`, { defaultValue: apiErrorText(t, e) });
 }

@@ -2,6 +2,7 @@
 import {
   ContactedInputSchema,
   ExportQuerySchema,
+  ImportProgressSchema,
   ImportQuerySchema,
   ImportReportSchema,
   PostingFieldsSchema,
@@ -83,6 +84,15 @@ export const STAFF_DATA_ROUTES = {
     query: ImportQuerySchema,
     body: 'file',
     response: ImportReportSchema,
+  }),
+  /** How far the import the console named `id` (its `job`) has got (polled while it runs). */
+  importProgress: defineRoute({
+    method: 'GET',
+    path: '/api/staff/postings/import/progress/:id',
+    auth: 'staff',
+    label: 'import progress',
+    params: idParam,
+    response: ImportProgressSchema,
   }),
   importTemplate: defineRoute({
     method: 'GET',

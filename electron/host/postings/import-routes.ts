@@ -3,9 +3,18 @@
  * body (any content type but JSON and multipart; the console sends application/octet-stream).
  * An upload larger than the limit is refused with 413 from its Content-Length, before a byte
  * of it is read, and a chunked one as soon as it passes the limit: nothing is buffered whole.
+ * With `&job=<id>` the import's progress is at `GET /api/staff/postings/import/progress/<id>`
+ * while it runs and for a while after (the console polls it for its progress bar).
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
-import type { ImportReport } from '../../../shared/staff-data-contract';
+import type {
+  FastifyError,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestHookHandler,
+  onResponseHookHandler,
+} from 'fastify';
+import { ImportQuerySchema, type ImportReport } from '../../../shared/staff-data-contract';
 import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute } from '../server/api-route';
 import type { PostingStore } from '../db/posting-store';
@@ -15,6 +24,7 @@ import { ImportFileError } from './import/detect-file';
 import { TEMPLATE_HEADER, templateRows } from './import/import-columns';
 import { importPostings } from './import/import-postings';
 import type { ReadTable } from './import/import-reader';
+import { createImportJobs, type ImportJobs, type ProgressUpdate } from './import/import-jobs';
 import Papa from 'papaparse';
 
 /** A 20 000-row sheet is about 3 MB as XLSX and 5 MB as CSV; this leaves room without inviting abuse. */
@@ -27,6 +37,8 @@ export interface ImportRouteDeps extends ConsoleRouteDeps {
   maxBytes?: number;
   /** Where uploads are read (the import worker); default the host's thread. */
   readTable?: ReadTable;
+  /** Imports running or just done, for their progress (default: a fresh table of this route set). */
+  jobs?: ImportJobs;
 }
 
 /** Too big to take (413), not a spreadsheet we read (415), or a spreadsheet we could not read safely (422). */
@@ -56,6 +68,7 @@ function tooLarge(maxBytes: number): HttpError {
 export function importRoutes(deps: ImportRouteDeps) {
   const { guard, audit, clock } = deps;
   const maxBytes = deps.maxBytes ?? IMPORT_MAX_BYTES;
+  const jobs = deps.jobs ?? createImportJobs(clock);
 
   const checkSize: onRequestHookHandler = async (request) => {
     const type = String(request.headers['content-type'] ?? '');
@@ -70,6 +83,17 @@ export function importRoutes(deps: ImportRouteDeps) {
     const length = Number(request.headers['content-length'] ?? 0);
     if (Number.isFinite(length) && length > maxBytes) throw tooLarge(maxBytes);
   };
+
+  // With `&job=`, the import is watchable from the moment its headers arrive (the upload of a
+  // big file takes a moment), until its answer is sent: done, or failed whatever the reason.
+  const progressOf = new WeakMap<FastifyRequest, (u: ProgressUpdate) => void>();
+  const registerJob: onRequestHookHandler = async (request) => {
+    const query = ImportQuerySchema.safeParse(request.query ?? {});
+    if (!query.success || !query.data.job) return;
+    const update = jobs.start(query.data.job, guard.who(request).accountId, query.data.name, query.data.dryRun);
+    if (update) progressOf.set(request, update);
+  };
+  const endJob: onResponseHookHandler = async (request) => progressOf.get(request)?.({ phase: 'failed' });
 
   function onError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
     if (error instanceof HttpError) return error.send(reply);
@@ -93,7 +117,8 @@ export function importRoutes(deps: ImportRouteDeps) {
         scope,
         STAFF_DATA_ROUTES.postingsImport,
         {
-          onRequest: [guard.options().onRequest as onRequestHookHandler, checkSize],
+          onRequest: [guard.options().onRequest as onRequestHookHandler, checkSize, registerJob],
+          onResponse: endJob,
           bodyLimit: maxBytes,
           errorHandler: onError,
         },
@@ -102,6 +127,7 @@ export function importRoutes(deps: ImportRouteDeps) {
           const parsed = { data: request.query };
           if (!Buffer.isBuffer(request.body) || request.body.length === 0)
             throw new HttpError(400, 'empty_file', 'import: the request has no file in its body');
+          const progress = progressOf.get(request);
           let result;
           try {
             result = await importPostings(deps.store, request.body, {
@@ -109,7 +135,9 @@ export function importRoutes(deps: ImportRouteDeps) {
               now: clock(),
               dryRun: parsed.data.dryRun,
               ...(deps.readTable ? { readTable: deps.readTable } : {}),
+              ...(progress ? { onProgress: progress } : {}),
             });
+            progress?.({ phase: 'done' });
           } catch (error) {
             if (error instanceof ImportFileError) {
               throw new HttpError(IMPORT_ERROR_STATUS[error.code] ?? 400, error.code, error.message);
@@ -134,6 +162,17 @@ export function importRoutes(deps: ImportRouteDeps) {
           return report;
         },
       );
+
+      apiRoute(scope, STAFF_DATA_ROUTES.importProgress, guard.options(), async (request) => {
+        const found = jobs.get(request.params.id, guard.who(request).accountId);
+        if (!found)
+          throw new HttpError(
+            404,
+            'import_not_found',
+            'no import of yours has this id (finished long ago, or never started)',
+          );
+        return found;
+      });
 
       apiRoute(scope, STAFF_DATA_ROUTES.importTemplate, guard.options(), async (_request, reply) => {
         // example rows dated from today: imported as they are, they are live postings

@@ -8,7 +8,8 @@
  * A 20,000-row file must not hold the host's thread: rows are checked in slices of about
  * SLICE_MS and written in transactions of WRITE_CHUNK rows, with the event loop turned in
  * between. A crash part-way leaves the rows written so far, each whole; importing the file
- * again completes it (it is idempotent).
+ * again completes it (it is idempotent). `onProgress` hears how far it has got after each
+ * piece (the console's progress bar, import-jobs.ts).
  */
 import type { ImportReport, ImportRowError } from '../../../../shared/staff-data-contract';
 import type { Posting } from '../../../../shared/schemas/posting';
@@ -18,6 +19,7 @@ import { COLUMN_NAMES, mapColumns, type ImportField } from './import-columns';
 import { readFile } from './read-file';
 import type { ReadTable } from './import-reader';
 import { rowToPosting } from './row-to-posting';
+import type { ProgressUpdate } from './import-jobs';
 
 /** Longest stretch of row checks between two turns of the event loop. */
 const SLICE_MS = 15;
@@ -31,6 +33,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Where the file is read (default: on this thread; the host passes its import worker). */
   readTable?: ReadTable;
+  /** Told how far the import has got: after each piece read, checked or written. */
+  onProgress?: (u: ProgressUpdate) => void;
 }
 
 /** Columns without which no row could ever be a posting: refuse the file, not every row. */
@@ -41,7 +45,12 @@ export async function importPostings(
   buf: Buffer,
   options: ImportOptions,
 ): Promise<{ report: ImportReport; written: Posting[] }> {
-  const { format, encoding, table } = await (options.readTable ?? readFile)(buf, options.fileName);
+  const progress = options.onProgress ?? (() => {});
+  progress({ phase: 'reading' });
+  const { format, encoding, table } = await (options.readTable ?? readFile)(buf, options.fileName, (read) =>
+    progress({ read }),
+  );
+  progress({ phase: 'checking', read: table.rows.length, rows: table.rows.length });
 
   const map = mapColumns(table.header);
   const missing = NEEDED.filter((f) => map.fields[f] === undefined);
@@ -58,11 +67,14 @@ export async function importPostings(
   let unchanged = 0;
   const seen = new Map<string, number>();
   let sliceStart = performance.now();
+  let checked = 0;
   for (const { row, cells } of table.rows) {
     if (performance.now() - sliceStart > SLICE_MS) {
+      progress({ checked });
       await turn();
       sliceStart = performance.now();
     }
+    checked++;
     const result = rowToPosting(cells, {
       map,
       header: table.header,
@@ -104,10 +116,13 @@ export async function importPostings(
     else good.push(result.posting);
   }
 
+  progress({ checked });
   if (!options.dryRun) {
+    progress({ phase: 'writing', toWrite: good.length });
     for (let i = 0; i < good.length; i += WRITE_CHUNK) {
       if (i > 0) await turn();
       store.upsertMany(good.slice(i, i + WRITE_CHUNK));
+      progress({ written: Math.min(good.length, i + WRITE_CHUNK) });
     }
   }
   return {

@@ -12,11 +12,13 @@ import { readFile, type FileTable } from './read-file';
 import type { TableRow } from './read-table';
 
 export type FromTableWorker =
+  | { type: 'read'; rows: number }
   | { type: 'rows'; rows: TableRow[] }
   | { type: 'done'; format: FileTable['format']; encoding: FileTable['encoding']; header: string[] }
   | { type: 'failed'; code: ImportFileError['code']; message: string };
 
-export type ReadTable = (buf: Buffer, fileName: string) => Promise<FileTable>;
+/** Reads a file into a table; `onRead` hears how many rows are read so far, as reading goes. */
+export type ReadTable = (buf: Buffer, fileName: string, onRead?: (rows: number) => void) => Promise<FileTable>;
 
 export interface ImportReaderOptions {
   /** null: read on the host's thread. */
@@ -43,7 +45,7 @@ const failed = (message: string) =>
 export function createImportReader(options: ImportReaderOptions): ReadTable {
   if (!options.worker) return readFile;
   const script = options.worker;
-  return (buf, fileName) =>
+  return (buf, fileName, onRead) =>
     new Promise<FileTable>((resolve, reject) => {
       let worker: Worker;
       // the bytes move to the worker; the caller keeps nothing of them
@@ -63,7 +65,7 @@ export function createImportReader(options: ImportReaderOptions): ReadTable {
           },
         );
       } catch {
-        readFile(buf, fileName).then(resolve, reject);
+        readFile(buf, fileName, onRead).then(resolve, reject);
         return;
       }
       const rows: TableRow[] = [];
@@ -83,7 +85,8 @@ export function createImportReader(options: ImportReaderOptions): ReadTable {
         options.timeoutMs ?? DEFAULT_IMPORT_TIMEOUT_MS,
       );
       worker.on('message', (m: FromTableWorker) => {
-        if (m.type === 'rows') rows.push(...m.rows);
+        if (m.type === 'read') onRead?.(m.rows);
+        else if (m.type === 'rows') for (const r of m.rows) rows.push(r);
         else if (m.type === 'done')
           finish(() => resolve({ format: m.format, encoding: m.encoding, table: { header: m.header, rows } }));
         else finish(() => reject(new ImportFileError(m.code, m.message)));
@@ -92,7 +95,7 @@ export function createImportReader(options: ImportReaderOptions): ReadTable {
         // The worker's own code is missing (a packaging mistake): read here instead. Any other
         // error is the file's doing: refuse it.
         if (error.code === 'MODULE_NOT_FOUND' || error.code === 'ERR_MODULE_NOT_FOUND')
-          return finish(() => void readFile(buf, fileName).then(resolve, reject));
+          return finish(() => void readFile(buf, fileName, onRead).then(resolve, reject));
         finish(() =>
           reject(
             error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? failed('out of memory') : failed(error.message.slice(0, 120)),

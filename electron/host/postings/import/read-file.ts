@@ -13,9 +13,10 @@ export interface FileTable {
   table: Table;
 }
 
-export async function readFile(buf: Buffer, fileName: string): Promise<FileTable> {
+/** `onRead` hears the count of sheet rows read so far (every few hundred rows of an XLSX). */
+export async function readFile(buf: Buffer, fileName: string, onRead?: (rows: number) => void): Promise<FileTable> {
   const format = detectFormat(buf, fileName);
-  if (format === 'xlsx') return { format, encoding: null, table: await readXlsx(buf, fileName) };
+  if (format === 'xlsx') return { format, encoding: null, table: await readXlsx(buf, fileName, onRead) };
   const decoded = decodeCsv(buf);
   return { format, encoding: decoded.encoding, table: readCsv(decoded.text) };
 }

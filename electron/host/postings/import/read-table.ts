@@ -23,6 +23,8 @@ export interface Table {
 
 export const MAX_IMPORT_ROWS = 20_000;
 const MAX_COLUMNS = 80;
+/** How often an XLSX read says how far it has got (rows). */
+const READ_REPORT_EVERY = 500;
 
 export const isBlank = (cells: readonly Cell[]) =>
   cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
@@ -71,7 +73,7 @@ function cellValue(v: ExcelJS.CellValue): Cell {
  * file: rows arrive one at a time (no whole workbook in memory), and reading stops at the
  * row limit.
  */
-export async function readXlsx(buf: Buffer, fileName?: string): Promise<Table> {
+export async function readXlsx(buf: Buffer, fileName?: string, onRead?: (rows: number) => void): Promise<Table> {
   guardXlsx(buf, MAX_IMPORT_ROWS, fileName);
   // styles are read (cached) because they say which numbers are dates
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
@@ -93,6 +95,7 @@ export async function readXlsx(buf: Buffer, fileName?: string): Promise<Table> {
         for (let c = 1; c <= count; c++) cells.push(cellValue(values[c] as ExcelJS.CellValue));
         all.push(cells);
         numbers.push(row.number);
+        if (all.length % READ_REPORT_EVERY === 0) onRead?.(all.length);
         if (!isBlank(cells) && ++data > MAX_IMPORT_ROWS + 1) {
           throw new ImportFileError('too_many_rows', `表格超过 ${MAX_IMPORT_ROWS} 行，请拆分成几个表格再导入`);
         }

@@ -15,7 +15,9 @@ if (!port) throw new Error('table-worker: must run as a worker thread of the hal
 const { bytes, fileName } = workerData as { bytes: Uint8Array; fileName: string };
 const post = (m: FromTableWorker) => port.postMessage(m);
 
-readFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName).then(
+readFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName, (rows) =>
+  post({ type: 'read', rows }),
+).then(
   ({ format, encoding, table }) => {
     for (let i = 0; i < table.rows.length; i += ROWS_PER_MESSAGE)
       post({ type: 'rows', rows: table.rows.slice(i, i + ROWS_PER_MESSAGE) });
