@@ -1,22 +1,13 @@
-/** The hall notice line (e.g. closing time) and the emergency message (red on every screen). */
+/** The hall notice line (e.g. closing time); the emergency screen is in the header (emergency-control.tsx). */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnnouncementView } from '../../shared/staff-contract';
+import { apiErrorText } from '../common/api-error-text';
 import { STAFF_ROUTES, staffApi } from './staff-api';
 
-export function Announcements({
-  notice,
-  emergency,
-  onChanged,
-}: {
-  notice: AnnouncementView | null;
-  emergency: AnnouncementView | null;
-  onChanged: () => void;
-}) {
+export function Announcements({ notice, onChanged }: { notice: AnnouncementView | null; onChanged: () => void }) {
   const { t } = useTranslation();
   const [noticeText, setNoticeText] = useState('');
-  const [emTitle, setEmTitle] = useState('');
-  const [emBody, setEmBody] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   async function run(action: () => Promise<unknown>) {
@@ -25,7 +16,7 @@ export function Announcements({
       await action();
       onChanged();
     } catch (e) {
-      setError((e as Error).message);
+      setError(apiErrorText(t, e));
     }
   }
 
@@ -34,16 +25,6 @@ export function Announcements({
     void run(async () => {
       await staffApi.call(STAFF_ROUTES.noticeSet, { body: { text: noticeText.trim() } });
       setNoticeText('');
-    });
-  }
-
-  function setEmergency(event: FormEvent) {
-    event.preventDefault();
-    if (!window.confirm(t('staff.emergency.confirm'))) return;
-    void run(async () => {
-      await staffApi.call(STAFF_ROUTES.emergencySet, { body: { title: emTitle.trim(), body: emBody.trim() } });
-      setEmTitle('');
-      setEmBody('');
     });
   }
 
@@ -70,40 +51,6 @@ export function Announcements({
         <button type="submit">{t('staff.notice.set')}</button>
       </form>
 
-      <h2 className="emergency-heading">{t('staff.emergency.title')}</h2>
-      {emergency ? (
-        <div className="emergency-live" role="alert" data-testid="emergency-current">
-          <strong>{t('staff.emergency.live', { title: emergency.title })}</strong>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => void run(() => staffApi.call(STAFF_ROUTES.emergencyClear, {}))}
-            data-testid="emergency-clear"
-          >
-            {t('staff.emergency.clear')}
-          </button>
-        </div>
-      ) : (
-        <form onSubmit={setEmergency} className="stack">
-          <input
-            value={emTitle}
-            onChange={(e) => setEmTitle(e.target.value)}
-            maxLength={40}
-            placeholder={t('staff.emergency.titlePlaceholder')}
-            required
-            data-testid="emergency-title"
-          />
-          <input
-            value={emBody}
-            onChange={(e) => setEmBody(e.target.value)}
-            maxLength={300}
-            placeholder={t('staff.emergency.bodyPlaceholder')}
-          />
-          <button type="submit" className="danger" data-testid="emergency-set">
-            {t('staff.emergency.set')}
-          </button>
-        </form>
-      )}
       {error ? (
         <p className="error" role="alert">
           {error}

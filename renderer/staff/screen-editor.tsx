@@ -105,9 +105,16 @@ export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved:
       <label>
         {t('staff.screens.rule')}
         <select value={rule} onChange={(e) => setRule(e.target.value as LegibilityRule)}>
+          {/* named by what they mean, smallest first, each with the letter height it asks for here */}
           {LEGIBILITY_RULES.map((r) => (
-            <option key={r} value={r}>
-              {t(`staff.screens.rules.${r}`)}
+            <option key={r} value={r} data-testid={`rule-${r}`}>
+              {valid
+                ? t('staff.screens.ruleOption', {
+                    rule: t(`staff.screens.rules.${r}`),
+                    distance: d,
+                    mm: Math.round(minCharHeightMm(d, r)),
+                  })
+                : t(`staff.screens.rules.${r}`)}
             </option>
           ))}
         </select>

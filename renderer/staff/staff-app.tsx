@@ -9,6 +9,7 @@ import type { SessionResponse, StaffIdentity } from '../../shared/staff-contract
 import { applyLocale } from '../common/i18n';
 import { AuditPage } from './audit-page';
 import { MatchesPage } from './matches-page';
+import { EmergencyControl } from './emergency-control';
 import { PostingsPage } from './postings-page';
 import { PulseView } from './pulse-view';
 import { SignupsPage } from './signups-page';
@@ -91,6 +92,7 @@ export function StaffApp({ i18n }: { i18n: i18n }) {
     <div className="staff" data-testid="staff-root">
       <header className="top">
         <h1>{t('staff.appTitle')}</h1>
+        {who ? <EmergencyControl /> : null}
         <button
           type="button"
           onClick={() => applyLocale(i18n, i18n.language === 'en' ? 'zh-CN' : 'en')}

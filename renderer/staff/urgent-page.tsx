@@ -25,7 +25,7 @@ export function UrgentPage({ screens }: { screens: ScreenView[] }) {
     <div className="columns">
       <div>
         <UrgentForm screens={screens} onPushed={refresh} />
-        <Announcements notice={data?.notice ?? null} emergency={data?.emergency ?? null} onChanged={refresh} />
+        <Announcements notice={data?.notice ?? null} onChanged={refresh} />
       </div>
       <section className="panel" aria-labelledby="urgent-live">
         <h2 id="urgent-live">{t('staff.urgent.listTitle')}</h2>

@@ -68,4 +68,20 @@ describe('the hall’s pages inside another site’s frame', () => {
     expect(blocked.length).toBe(HTML_PATHS.length);
     await page.close();
   });
+
+  it.each(HTML_PATHS)(
+    '%s loads without a console error or warning (no CSP meant for a header in its meta tag)',
+    async (path) => {
+      const page = await browser.newPage();
+      const said: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') said.push(`${m.type()}: ${m.text()}`);
+      });
+      await page.goto(`${hall.url}${path}`);
+      // a meta tag's CSP is read while the document is parsed: anything it says is said by "load"
+      await page.waitForLoadState('load');
+      expect(said.filter((m) => /Content Security Policy|frame-ancestors|<meta>/i.test(m))).toEqual([]);
+      await page.close();
+    },
+  );
 });

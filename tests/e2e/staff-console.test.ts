@@ -1,0 +1,81 @@
+/**
+ * The staff console as a hall worker meets it at 1366×768, in real Chromium against a real
+ * host: the emergency screen two clicks from any tab, text-size rules in plain words with the
+ * letter height beside them, no console error on any tab, and a screenshot of every tab.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestHall } from '../support/in-process-hall';
+import { launchChromium, screenshotPath } from '../support/browser';
+import { firstAdminToken, openConsole } from '../support/staff-console';
+import type { Hall } from '../../electron/host/hall';
+
+const TABS = ['urgent', 'postings', 'signups', 'pulse', 'screens', 'audit'] as const;
+const tid = (id: string) => `[data-testid="${id}"]`;
+
+describe('staff console at 1366×768', () => {
+  let hall: Hall & { dataDir: string };
+  let browser: Browser;
+  let token: string;
+
+  beforeAll(async () => {
+    [hall, browser] = await Promise.all([startTestHall(), launchChromium()]);
+    token = await firstAdminToken(hall.url, '318265');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await hall?.close();
+  });
+
+  const emergency = async () => {
+    const r = await fetch(`${hall.url}/api/urgent`, { headers: { authorization: `Bearer ${token}` } });
+    return ((await r.json()) as { emergency: { title: string } | null }).emergency;
+  };
+
+  async function consoleOn(tab: (typeof TABS)[number]): Promise<{ page: Page; problems: string[] }> {
+    const page = await openConsole(browser, hall.url, token, tab);
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    return { page, problems };
+  }
+
+  it('puts the emergency screen up from the postings tab in two clicks, and ends it in one', async () => {
+    const { page } = await consoleOn('postings');
+    await page.click(tid('emergency-open'));
+    await page.screenshot({ path: screenshotPath('console-1366-emergency-confirm.png') });
+    await page.click(tid('emergency-set'));
+    await page.waitForSelector(tid('emergency-current'));
+    expect((await emergency())?.title).toBe('请立即有序疏散');
+    await page.screenshot({ path: screenshotPath('console-1366-emergency-live.png') });
+    await page.click(tid('emergency-clear'));
+    await page.waitForSelector(tid('emergency-open'));
+    expect(await emergency()).toBeNull();
+    await page.close();
+  });
+
+  it('names the text-size rules by what they mean, with the letter height at the screen’s distance', async () => {
+    const { page } = await consoleOn('screens');
+    await page.click(`${tid('screen-edit')} >> nth=0`);
+    const options = await page.$$eval('option[data-testid^="rule-"]', (os) => os.map((o) => o.textContent ?? ''));
+    expect(options).toHaveLength(3);
+    expect(options[1]).toMatch(/^标准（适合大多数大厅） · \d+(\.\d+)? 米外最小字高 \d+ 毫米$/);
+    for (const o of options) expect(o).not.toMatch(/ADA|英尺|加州/);
+    await page.close();
+  });
+
+  for (const tab of TABS) {
+    it(`shows the ${tab} tab with no console error, in Chinese`, async () => {
+      const { page, problems } = await consoleOn(tab);
+      await page.waitForLoadState('load');
+      await page.waitForSelector('main > *');
+      await page.screenshot({ path: screenshotPath(`console-1366-${tab}.png`), fullPage: true });
+      const text = await page.evaluate(() => document.querySelector('main')?.innerText ?? '');
+      expect(text.length).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+  }
+});
