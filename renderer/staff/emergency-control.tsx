@@ -4,6 +4,7 @@
  * While it is up, the header says so in red and ends it with one click.
  */
 import { useState, type FormEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { apiErrorText } from '../common/api-error-text';
 import { STAFF_ROUTES, staffApi } from './staff-api';
@@ -69,54 +70,58 @@ export function EmergencyControl() {
       <button type="button" className="primary danger emergency-open" onClick={start} data-testid="emergency-open">
         {t('staff.emergency.open')}
       </button>
-      {open ? (
-        <div className="modal-backdrop">
-          <form
-            className="modal panel"
-            role="dialog"
-            aria-modal="true"
-            aria-labelledby="emergency-dialog-title"
-            onSubmit={(e) => void confirm(e)}
-          >
-            <h2 id="emergency-dialog-title" className="emergency-heading">
-              {t('staff.emergency.title')}
-            </h2>
-            <p>{t('staff.emergency.confirm')}</p>
-            <label>
-              {t('staff.emergency.titleLabel')}
-              <input
-                value={title}
-                onChange={(e) => setTitle(e.target.value)}
-                maxLength={40}
-                required
-                data-testid="emergency-title"
-              />
-            </label>
-            <label>
-              {t('staff.emergency.bodyLabel')}
-              <input
-                value={body}
-                onChange={(e) => setBody(e.target.value)}
-                maxLength={300}
-                placeholder={t('staff.emergency.bodyPlaceholder')}
-              />
-            </label>
-            {error ? (
-              <p className="error" role="alert">
-                {error}
-              </p>
-            ) : null}
-            <div className="row">
-              <button type="submit" className="primary danger" data-testid="emergency-set">
-                {t('staff.emergency.set')}
-              </button>
-              <button type="button" onClick={() => setOpen(false)} data-testid="emergency-cancel">
-                {t('staff.emergency.cancel')}
-              </button>
-            </div>
-          </form>
-        </div>
-      ) : null}
+      {/* outside the dark header, so the dialog has the page's colours */}
+      {open
+        ? createPortal(
+            <div className="modal-backdrop">
+              <form
+                className="modal panel"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="emergency-dialog-title"
+                onSubmit={(e) => void confirm(e)}
+              >
+                <h2 id="emergency-dialog-title" className="emergency-heading">
+                  {t('staff.emergency.title')}
+                </h2>
+                <p>{t('staff.emergency.confirm')}</p>
+                <label>
+                  {t('staff.emergency.titleLabel')}
+                  <input
+                    value={title}
+                    onChange={(e) => setTitle(e.target.value)}
+                    maxLength={40}
+                    required
+                    data-testid="emergency-title"
+                  />
+                </label>
+                <label>
+                  {t('staff.emergency.bodyLabel')}
+                  <input
+                    value={body}
+                    onChange={(e) => setBody(e.target.value)}
+                    maxLength={300}
+                    placeholder={t('staff.emergency.bodyPlaceholder')}
+                  />
+                </label>
+                {error ? (
+                  <p className="error" role="alert">
+                    {error}
+                  </p>
+                ) : null}
+                <div className="row">
+                  <button type="submit" className="primary danger" data-testid="emergency-set">
+                    {t('staff.emergency.set')}
+                  </button>
+                  <button type="button" onClick={() => setOpen(false)} data-testid="emergency-cancel">
+                    {t('staff.emergency.cancel')}
+                  </button>
+                </div>
+              </form>
+            </div>,
+            document.body,
+          )
+        : null}
     </>
   );
 }
