@@ -3,6 +3,7 @@
  * Every staff route except sign-in and first-use setup needs `Authorization: Bearer <token>`.
  */
 import { z } from 'zod';
+import { stripInvisible } from './schemas/invisible-text';
 import { OCCUPATION_CODES } from './occupations';
 import { BOARD_LAYOUTS, LEGIBILITY_RULES } from './schemas/screen';
 import { plainText } from './schemas/urgent';
@@ -141,9 +142,20 @@ export const ScreenViewSchema = z.object({
 });
 export type ScreenView = z.infer<typeof ScreenViewSchema>;
 
+/** What staff call a paired kiosk and where it stands (both may be empty). */
+export const KioskNamingSchema = z
+  .object({
+    label: z.string().overwrite(stripInvisible).trim().max(30),
+    place: z.string().overwrite(stripInvisible).trim().max(30),
+  })
+  .strict();
+export type KioskNaming = z.infer<typeof KioskNamingSchema>;
+
 export const KioskViewSchema = z.object({
   id: z.string(),
   kind: z.enum(['local', 'paired']),
+  label: z.string().default(''),
+  place: z.string().default(''),
   approvedBy: z.string().nullable(),
   createdAt: z.number().int().nullable(),
   lastSeenAt: z.number().int().nullable(),

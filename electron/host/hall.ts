@@ -394,6 +394,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
         },
       },
       revokeKiosk: (id) => kiosk.devices.revokeDevice(id),
+      renameKiosk: (id, label, place) => kiosk.devices.rename(id, label, place),
       localKioskId: LOCAL_KIOSK_ID,
       pairedKiosks: () => kiosk.devices.paired(),
       kioskStatus: (id) => kiosk.statuses.of(id),

@@ -9,6 +9,7 @@ import { PairingForm } from './pairing-form';
 import { ScreenEditor } from './screen-editor';
 import { STAFF_ROUTES, staffApi } from './staff-api';
 import { TableHead } from './table-head';
+import { KioskList } from './kiosk-list';
 
 export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; refresh: () => void }) {
   const { t, i18n } = useTranslation();
@@ -115,34 +116,7 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
             })()
           : null}
         <h2>{t('staff.screens.kiosks')}</h2>
-        <ul className="kiosks" data-testid="kiosk-list">
-          {data.kiosks.map((k) => (
-            <li key={k.id}>
-              {k.kind === 'local' ? t('staff.screens.localKiosk') : k.id}
-              {k.approvedBy ? (
-                <span className="hint"> · {t('staff.screens.approvedBy', { name: k.approvedBy })}</span>
-              ) : null}
-              {k.lastSeenAt !== null ? (
-                <span className="hint">
-                  {' '}
-                  · {t('staff.screens.lastSeen', { time: formatTime(k.lastSeenAt, i18n.language) })}
-                </span>
-              ) : null}
-              <span
-                className={k.status && k.status.voice === null ? 'error' : 'hint'}
-                data-testid="kiosk-voice"
-                data-voice={k.status ? (k.status.voice ?? 'none') : 'unknown'}
-              >
-                {' · '}
-                {k.status === null
-                  ? t('staff.screens.kioskVoiceUnknown')
-                  : k.status.voice === null
-                    ? t('staff.screens.kioskNoVoice')
-                    : t('staff.screens.kioskVoice', { voice: k.status.voice })}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <KioskList kiosks={data.kiosks} refresh={refresh} />
         <h2>{t('staff.screens.boardDevices')}</h2>
         <ul className="kiosks" data-testid="board-device-list">
           {(data.boardDevices ?? []).map((d) => (

@@ -19,6 +19,7 @@ import {
   StaffIdentitySchema,
   UrgentListResponseSchema,
   UrgentViewSchema,
+  KioskNamingSchema,
 } from '../staff-contract';
 import { ClearedSchema, idParam, ScreenPagesSchema } from './route-parts';
 import { defineRoute } from './define-route';
@@ -184,6 +185,16 @@ export const STAFF_ROUTES = {
     label: 'device',
     params: idParam,
     response: z.object({ revoked: z.string() }),
+  }),
+  /** Name a paired kiosk and say where it stands. */
+  deviceRename: defineRoute({
+    method: 'PATCH',
+    path: '/api/staff/devices/:id',
+    auth: 'staff',
+    label: 'device',
+    params: idParam,
+    body: KioskNamingSchema,
+    response: z.object({ renamed: z.string() }),
   }),
   pairingApprove: defineRoute({
     method: 'POST',

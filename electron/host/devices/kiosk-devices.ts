@@ -32,6 +32,10 @@ export interface Pairing {
 /** A paired (browser) kiosk that has not been revoked, as staff see it. */
 export interface PairedDevice {
   id: string;
+  /** What staff call it ("入口左侧一体机"); empty until they name it. */
+  label: string;
+  /** Where it stands ("二楼服务区"); empty until they say. */
+  place: string;
   approvedBy: string;
   createdAt: number;
   lastSeenAt: number | null;
@@ -54,6 +58,8 @@ export interface KioskDevices {
   /** Staff approve a kiosk's pending request found by its code (any device kind). */
   approve(pairing: PendingPairing, approvedBy: string): { deviceId: string };
   revokeDevice(deviceId: string): boolean;
+  /** Staff name a paired kiosk and say where it stands; false when no such kiosk is paired. */
+  rename(deviceId: string, label: string, place: string): boolean;
   /** Paired kiosks not revoked, oldest first. */
   paired(): PairedDevice[];
 }
@@ -78,7 +84,10 @@ export function createKioskDevices(deps: DeviceStoreDeps): KioskDevices {
     'UPDATE kiosk_devices SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL',
   );
   const selectPaired = db.prepare<[], PairedDevice>(
-    'SELECT id, approved_by AS approvedBy, created_at AS createdAt, last_seen_at AS lastSeenAt FROM kiosk_devices WHERE revoked_at IS NULL ORDER BY created_at',
+    'SELECT id, label, place, approved_by AS approvedBy, created_at AS createdAt, last_seen_at AS lastSeenAt FROM kiosk_devices WHERE revoked_at IS NULL ORDER BY created_at',
+  );
+  const renameStmt = db.prepare<{ id: string; label: string; place: string }>(
+    'UPDATE kiosk_devices SET label = @label, place = @place WHERE id = @id AND revoked_at IS NULL',
   );
 
   function approve(entry: PendingPairing, approvedBy: string): { deviceId: string } {
@@ -122,6 +131,7 @@ export function createKioskDevices(deps: DeviceStoreDeps): KioskDevices {
       if (changed) log.info({ deviceId }, 'kiosk device revoked');
       return changed;
     },
+    rename: (deviceId, label, place) => renameStmt.run({ id: deviceId, label, place }).changes > 0,
     paired: () => selectPaired.all(),
   };
 }

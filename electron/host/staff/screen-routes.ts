@@ -56,6 +56,7 @@ export interface ScreenRouteDeps {
   approveDevice?: (code: string, approvedBy: string) => DeviceApproval;
   boardDevices?: Pick<BoardDevices, 'list' | 'revoke'>;
   revokeKiosk?: (deviceId: string) => boolean;
+  renameKiosk?: (deviceId: string, label: string, place: string) => boolean;
   /** What a kiosk last reported about itself (its voice); absent when the kiosk part is not wired. */
   kioskStatus?: (deviceId: string) => { voice: string | null; reportedAt: number } | null;
 }
@@ -138,6 +139,8 @@ export function screenRoutes(deps: ScreenRouteDeps) {
             {
               id: deps.localKioskId,
               kind: 'local' as const,
+              label: '',
+              place: '',
               approvedBy: null,
               createdAt: null,
               lastSeenAt: null,
@@ -201,6 +204,16 @@ export function screenRoutes(deps: ScreenRouteDeps) {
       guard.options(),
       screenCommand('screen.reload', (id) => alerts.reload(id)),
     );
+
+    apiRoute(app, STAFF_ROUTES.deviceRename, guard.options(), async (request) => {
+      const who = guard.who(request);
+      const id = request.params.id;
+      const { label, place } = request.body;
+      if (!/^kiosk-[0-9a-f]{8}$/.test(id) || !deps.renameKiosk?.(id, label, place))
+        throw new HttpError(404, 'unknown_device', `no paired kiosk has id "${id.slice(0, 40)}"`);
+      audit.record({ who, action: 'device.rename', target: id, detail: { label, place }, source: request.ip });
+      return { renamed: id };
+    });
 
     apiRoute(app, STAFF_ROUTES.deviceRevoke, guard.options(), async (request) => {
       const who = guard.who(request);

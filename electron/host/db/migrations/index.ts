@@ -19,6 +19,7 @@ import { migrate as m0011 } from './0011-postings';
 import { migrate as m0012 } from './0012-booths';
 import { migrate as m0013 } from './0013-play-counts';
 import { migrate as m0014 } from './0014-matches';
+import { migrate as m0015 } from './0015-kiosk-names';
 
 export interface Migration {
   readonly version: number;
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, name: 'booths', migrate: m0012 },
   { version: 13, name: 'play-counts', migrate: m0013 },
   { version: 14, name: 'matches', migrate: m0014 },
+  { version: 15, name: 'kiosk-names', migrate: m0015 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {
