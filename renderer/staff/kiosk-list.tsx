@@ -107,14 +107,14 @@ export function KioskList({ kiosks, refresh }: { kiosks: readonly KioskView[]; r
               {k.approvedBy ? (
                 <span className="hint"> · {t('staff.screens.approvedBy', { name: k.approvedBy })}</span>
               ) : null}
-              <span className="hint">
-                {' · '}
-                {k.lastSeenAt !== null
-                  ? t('staff.screens.lastSeen', { time: formatTime(k.lastSeenAt, i18n.language) })
-                  : k.kind === 'paired'
-                    ? t('staff.kiosks.neverSeen')
-                    : ''}
-              </span>
+              {k.lastSeenAt !== null || k.kind === 'paired' ? (
+                <span className="hint">
+                  {' · '}
+                  {k.lastSeenAt !== null
+                    ? t('staff.screens.lastSeen', { time: formatTime(k.lastSeenAt, i18n.language) })
+                    : t('staff.kiosks.neverSeen')}
+                </span>
+              ) : null}
               <div>
                 <VoiceLine status={k.status} />
               </div>

@@ -30,8 +30,9 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
   }
 
   if (!data) return null;
+  // the screens table needs the width; pairing a new device goes below it
   return (
-    <div className="columns">
+    <div className="page-stack">
       <section className="panel">
         <h2>{t('staff.screens.title')}</h2>
         <NoteLine text={note} />

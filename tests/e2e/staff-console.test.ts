@@ -9,8 +9,9 @@ import { startTestHall } from '../support/in-process-hall';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { firstAdminToken, openConsole } from '../support/staff-console';
 import type { Hall } from '../../electron/host/hall';
+import { signup } from '../integration/kiosk/support/kiosk-harness';
 
-const TABS = ['urgent', 'postings', 'signups', 'pulse', 'screens', 'audit'] as const;
+const TABS = ['urgent', 'postings', 'signups', 'matches', 'pulse', 'screens', 'audit'] as const;
 const tid = (id: string) => `[data-testid="${id}"]`;
 
 describe('staff console at 1366×768', () => {
@@ -63,6 +64,44 @@ describe('staff console at 1366×768', () => {
     expect(options).toHaveLength(3);
     expect(options[1]).toMatch(/^标准（适合大多数大厅） · \d+(\.\d+)? 米外最小字高 \d+ 毫米$/);
     for (const o of options) expect(o).not.toMatch(/ADA|英尺|加州/);
+    await page.close();
+  });
+
+  it('names a paired kiosk and revokes it from the device list; its next sign-up is refused', async () => {
+    // a browser kiosk pairs as it does on the hall network
+    const asked = (await (await fetch(`${hall.url}/api/kiosk/pairings`, { method: 'POST' })).json()) as {
+      pairingId: string;
+      code: string;
+    };
+    hall.kiosk.approvePairing(asked.code, '王主任');
+    const state = (await (await fetch(`${hall.url}/api/kiosk/pairings/${asked.pairingId}`)).json()) as {
+      token: string;
+    };
+    const postSignup = () =>
+      fetch(`${hall.url}/api/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${state.token}` },
+        body: JSON.stringify(signup()),
+      });
+    expect((await postSignup()).status).toBe(201);
+
+    const { page, problems } = await consoleOn('screens');
+    const kioskId = await page.getAttribute(`${tid('kiosk-item')}:has(${tid('kiosk-rename')})`, 'data-kiosk-id');
+    const item = page.locator(`[data-kiosk-id="${kioskId}"]`);
+    expect(await item.locator(tid('kiosk-name')).textContent()).toBe('未命名的一体机 1');
+    await item.locator(tid('kiosk-rename')).click();
+    await item.locator(tid('kiosk-label')).fill('入口左侧一体机');
+    await item.locator(tid('kiosk-place')).fill('一楼大厅入口');
+    await item.locator(tid('kiosk-name-save')).click();
+    await page.waitForSelector(`${tid('kiosk-name')}:text-is("入口左侧一体机")`);
+    expect(await item.textContent()).toContain('一楼大厅入口');
+    await page.screenshot({ path: screenshotPath('console-1366-kiosks.png'), fullPage: true });
+
+    page.once('dialog', (d) => void d.accept());
+    await item.locator(tid('kiosk-revoke')).click();
+    await page.waitForFunction(() => !document.body.innerText.includes('入口左侧一体机'));
+    expect((await postSignup()).status).toBe(403);
+    expect(problems).toEqual([]);
     await page.close();
   });
 

@@ -45,6 +45,7 @@ describe('migration registry', () => {
       'booths',
       'play-counts',
       'matches',
+      'kiosk-names', // kiosk-names-migration.test.ts
     ]);
   });
 
