@@ -51,11 +51,19 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 export const AuditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Skip this many of the newest matching entries (paging). */
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   action: z
     .string()
     .regex(/^[a-z._]{1,40}$/)
     .optional(),
+  /** The staff member's name as recorded (exact). */
+  who: z.string().trim().min(1).max(40).optional(),
+  /** From and to, ms since epoch (inclusive, exclusive). */
+  from: z.coerce.number().int().min(0).optional(),
+  to: z.coerce.number().int().min(0).optional(),
 });
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
 /** One cell of an urgent posting's delivery proof: one open board page. */
 export const DeliveryCellSchema = z.object({

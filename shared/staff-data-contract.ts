@@ -194,6 +194,10 @@ export const SignupViewSchema = z.object({
   contactedBy: z.string().nullable(),
   /** Upstream has acked it (its outbox item was delivered). */
   delivered: z.boolean(),
+  /** Numbers of the other sign-ups with the same phone, newest first (at most 5): the same person again. */
+  samePhone: z.array(z.string()).default([]),
+  /** A newer sign-up has the same phone: staff call the person about that one. */
+  superseded: z.boolean().default(false),
   /** Purged on or after this time (the retention period from createdAt). */
   purgeAfter: z.number().int(),
 });
@@ -242,6 +246,8 @@ export const SignupsResponseSchema = z.object({
   retentionDays: z.number().int(),
   lastPurge: z.lazy(() => PurgeReportSchema).nullable(),
   serverNow: z.number().int(),
+  /** False in a standalone hall: sign-ups stay here, nothing waits to go to a city platform. */
+  upstream: z.boolean().default(true),
 });
 export type SignupsResponse = z.infer<typeof SignupsResponseSchema>;
 

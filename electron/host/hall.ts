@@ -410,7 +410,7 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
       changed,
       readTable: createImportReader({ worker: defaultImportWorker() }),
     }),
-    signupRoutes({ db, signups, audit, guard, clock, changed: signupsPurged }),
+    signupRoutes({ db, signups, audit, guard, clock, changed: signupsPurged, upstream: options.hub !== null }),
     matchRoutes({ db, matching, audit, guard, clock, queueUpstream: options.hub !== null, onQueued: kickOutbox }),
     playRoutes({ db, play, guard, clock }),
     pulseRoutes({ db, pulse, audit, guard, clock, dataDir: options.dataDir, screens, replan: changed }),

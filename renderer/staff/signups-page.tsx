@@ -9,6 +9,8 @@ import type { SignupView } from '../../shared/staff-data-contract';
 import { apiErrorText } from '../common/api-error-text';
 import { downloadFile } from './data-api';
 import { formatDateTime } from './format';
+import { formatDistrict, formatPay, type Locale } from '../../shared/format';
+import type { PayUnit } from '../../shared/schemas/posting-enums';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePollQuery } from './use-poll';
 import { TableHead } from './table-head';
@@ -124,9 +126,29 @@ export function SignupsPage() {
                   <div className="hint" data-testid="signup-name">
                     {(shown?.name ?? s.name) || t('staff.signups.noName')}
                   </div>
+                  {s.samePhone.length > 0 ? (
+                    <div className={s.superseded ? 'badge badge--warn' : 'badge'} data-testid="signup-same-phone">
+                      {s.superseded
+                        ? t('staff.signups.olderDuplicate', { numbers: s.samePhone.join('、') })
+                        : t('staff.signups.newestDuplicate', { numbers: s.samePhone.join('、') })}
+                    </div>
+                  ) : null}
                 </td>
-                <td>
-                  {s.occupations.map((o) => t(`occupation.${o}`)).join('、') || '—'}
+                <td data-testid="signup-wants">
+                  {s.occupations.map((o) => t(`occupation.${o}`)).join('、') || t('staff.signups.anyTrade')}
+                  <div className="hint">
+                    {[
+                      s.districts.map(formatDistrict).join('、') || t('staff.signups.anyDistrict'),
+                      s.availability.map((a) => t(`staff.signups.availability.${a}`, { defaultValue: '' })).join('、'),
+                      s.expectedPay !== null && s.payUnit !== null
+                        ? t('staff.signups.payAtLeast', {
+                            pay: formatPay(s.expectedPay, null, s.payUnit as PayUnit, i18n.language as Locale),
+                          })
+                        : '',
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </div>
                   {s.listingTitle ? (
                     <div className="hint">{t('staff.signups.forPosting', { title: s.listingTitle })}</div>
                   ) : null}
@@ -143,7 +165,13 @@ export function SignupsPage() {
                   ) : (
                     <span className="badge badge--warn">{t('staff.signups.notContacted')}</span>
                   )}
-                  <div className="hint">{s.delivered ? t('staff.signups.delivered') : t('staff.signups.pending')}</div>
+                  <div className="hint">
+                    {data?.upstream === false
+                      ? t('staff.signups.keptHere')
+                      : s.delivered
+                        ? t('staff.signups.delivered')
+                        : t('staff.signups.pending')}
+                  </div>
                 </td>
                 <td className="actions">
                   {shown ? null : (

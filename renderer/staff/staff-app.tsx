@@ -54,7 +54,7 @@ function Console({ who, onSignOut }: { who: StaffIdentity; onSignOut: () => void
         {tab === 'matches' ? <MatchesPage /> : null}
         {tab === 'pulse' ? <PulseView /> : null}
         {tab === 'screens' ? <ScreensPage data={screens.data} refresh={screens.refresh} /> : null}
-        {tab === 'audit' ? <AuditPage /> : null}
+        {tab === 'audit' ? <AuditPage screens={screens.data} /> : null}
       </main>
     </>
   );

@@ -72,7 +72,12 @@ export const STAFF_ROUTES = {
     auth: 'staff',
     label: 'audit',
     query: AuditQuerySchema,
-    response: z.object({ entries: z.array(AuditEntrySchema) }),
+    /** The page of entries, newest first; `total` matches the filters; `who` every name in the log, for the filter. */
+    response: z.object({
+      entries: z.array(AuditEntrySchema),
+      total: z.number().int().nonnegative().default(0),
+      who: z.array(z.string()).default([]),
+    }),
   }),
   urgentList: defineRoute({
     method: 'GET',

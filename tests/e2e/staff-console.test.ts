@@ -105,6 +105,74 @@ describe('staff console at 1366×768', () => {
     await page.close();
   });
 
+  it('names the sign-up behind a reveal (A-0001, not its id) with the reason given, filters by what, pages and exports', async () => {
+    const kioskSignup = await fetch(`${hall.url}/api/registrations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.localKioskToken}` },
+      body: JSON.stringify(signup()),
+    });
+    const receipt = (await kioskSignup.json()) as { id: string; number: string };
+    const staff = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const revealed = await fetch(`${hall.url}/api/staff/signups/${receipt.id}/reveal`, {
+      method: 'POST',
+      headers: staff,
+      body: JSON.stringify({ reason: '电话回访确认到岗' }),
+    });
+    expect(revealed.status).toBe(200);
+
+    const { page, problems } = await consoleOn('audit');
+    const reveal = page.locator(`${tid('audit-row')}[data-action="signup.reveal"]`).first();
+    await reveal.waitFor();
+    expect(await reveal.locator(tid('audit-target')).textContent()).toBe(`登记 ${receipt.number}`);
+    expect(await reveal.locator(tid('audit-reason')).textContent()).toBe('电话回访确认到岗');
+    expect(await page.locator('main').innerText()).not.toContain(receipt.id);
+
+    await page.selectOption(tid('audit-action'), 'signup.reveal');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="audit-row"]')].every(
+        (r) => r.getAttribute('data-action') === 'signup.reveal',
+      ),
+    );
+    expect(await page.textContent(tid('audit-page'))).toMatch(/共 1 条/);
+    const download = page.waitForEvent('download');
+    await page.click(tid('audit-export'));
+    const csv = await (await download).createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of csv) chunks.push(c as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.startsWith('\uFEFF时间')).toBe(true);
+    expect(text).toContain(`登记 ${receipt.number}`);
+    expect(text).toContain('电话回访确认到岗');
+    await page.screenshot({ path: screenshotPath('console-1366-audit-filtered.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('lists each sign-up with district, time, pay and posting, flags the same phone, and says a standalone hall keeps them', async () => {
+    const post = async () => {
+      const r = await fetch(`${hall.url}/api/registrations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.localKioskToken}` },
+        body: JSON.stringify(signup({ phone: '15077778888' })),
+      });
+      return ((await r.json()) as { number: string }).number;
+    };
+    const first = await post();
+    const second = await post();
+    const { page, problems } = await consoleOn('signups');
+    const row = (n: string) => page.locator(`${tid('signup-row')}:has(strong:text-is("${n}"))`);
+    await row(second).waitFor();
+    expect(await row(second).locator(tid('signup-same-phone')).textContent()).toBe(`同一手机号之前还登记过 ${first}`);
+    expect(await row(first).locator(tid('signup-same-phone')).textContent()).toBe(`重复：以更新的 ${second} 为准`);
+    const wants = (await row(second).locator(tid('signup-wants')).textContent()) ?? '';
+    for (const part of ['搬运装卸', '信州区', '今天就能上工', '期望 200元/天 起']) expect(wants).toContain(part);
+    expect(await row(second).textContent()).toContain('本馆保存（未连接城市平台）');
+    expect(await page.locator('main').innerText()).not.toContain('待上报平台');
+    await page.screenshot({ path: screenshotPath('console-1366-signups.png'), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   for (const tab of TABS) {
     it(`shows the ${tab} tab with no console error, in Chinese`, async () => {
       const { page, problems } = await consoleOn(tab);

@@ -17,6 +17,8 @@ import { purgeCounts } from './signup-purge';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface SignupRouteDeps extends ConsoleRouteDeps {
+  /** Whether sign-ups go to a city platform (false in a standalone hall). */
+  upstream: boolean;
   signups: SignupStore;
 }
 
@@ -44,7 +46,13 @@ export function signupRoutes(deps: SignupRouteDeps) {
           source: request.ip,
         });
       }
-      return { ...found, retentionDays: signups.retentionDays(), lastPurge: signups.lastPurge(), serverNow: clock() };
+      return {
+        ...found,
+        retentionDays: signups.retentionDays(),
+        lastPurge: signups.lastPurge(),
+        serverNow: clock(),
+        upstream: deps.upstream,
+      };
     });
 
     apiRoute(app, STAFF_DATA_ROUTES.signupReveal, guard.options(), async (request) => {

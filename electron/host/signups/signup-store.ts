@@ -43,6 +43,10 @@ interface Row extends Omit<SignupRow, 'day' | 'consent_version' | 'consent_at'> 
   contacted_at: number | null;
   contacted_by: string | null;
   delivered_at: number | null;
+  /** JSON array of the other sign-ups' numbers with this phone, newest first. */
+  same_phone: string;
+  /** 1 when a newer sign-up has the same phone. */
+  superseded: number;
 }
 
 export interface SignupStore {
@@ -58,10 +62,16 @@ export interface SignupStore {
   lastPurge(): PurgeReport | null;
 }
 
+/** Other sign-ups of the same phone named on a row (the newest first). */
+const SAME_PHONE_SHOWN = 5;
+
 export function createSignupStore(db: WritableDatabase): SignupStore {
   const meta = createMetaStore(db);
   const select = `SELECT r.id, r.number, r.phone, r.name, r.occupations, r.districts, r.availability, r.expected_pay, r.pay_unit,
-      r.listing_id, l.title AS listing_title, r.kiosk_id, r.created_at, r.contacted_at, r.contacted_by, o.delivered_at
+      r.listing_id, l.title AS listing_title, r.kiosk_id, r.created_at, r.contacted_at, r.contacted_by, o.delivered_at,
+      (SELECT json_group_array(d.number) FROM (SELECT number FROM signups d WHERE d.phone = r.phone AND d.id <> r.id
+         ORDER BY d.created_at DESC LIMIT ${SAME_PHONE_SHOWN}) d) AS same_phone,
+      EXISTS (SELECT 1 FROM signups n WHERE n.phone = r.phone AND n.created_at > r.created_at) AS superseded
     FROM signups r
     LEFT JOIN postings l ON l.id = r.listing_id
     LEFT JOIN outbox o ON o.id = r.id AND o.type = '${SIGNUP_OUTBOX_TYPE}'`;
@@ -119,6 +129,8 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
       contactedAt: r.contacted_at,
       contactedBy: r.contacted_by,
       delivered: r.delivered_at !== null,
+      samePhone: JSON.parse(r.same_phone) as string[],
+      superseded: r.superseded === 1,
       purgeAfter: r.created_at + days * DAY_MS,
     };
   }

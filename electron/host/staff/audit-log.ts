@@ -4,7 +4,7 @@
  * where there is one, so the log never claims a change that did not happen.
  */
 import type { WritableDatabase } from '../db/handles';
-import type { AuditEntry, StaffIdentity } from '../../../shared/staff-contract';
+import type { AuditEntry, AuditQuery, StaffIdentity } from '../../../shared/staff-contract';
 
 export interface AuditInput {
   who: StaffIdentity | null;
@@ -36,6 +36,10 @@ export interface AuditLog {
    */
   recordSummed(entry: AuditInput, key: string, periodMs: number): void;
   recent(limit: number, action?: string): AuditEntry[];
+  /** A page of entries by who, what and when, newest first, with how many match in all. */
+  search(query: AuditQuery): { entries: AuditEntry[]; total: number };
+  /** Every staff name in the log (for the console's filter), most recent first, at most 200. */
+  names(): string[];
 }
 
 export function createAuditLog(db: WritableDatabase, clock: () => number): AuditLog {
@@ -66,6 +70,27 @@ export function createAuditLog(db: WritableDatabase, clock: () => number): Audit
   const selectAction = db.prepare<{ limit: number; action: string }, AuditRow>(
     'SELECT * FROM staff_audit WHERE action = @action ORDER BY id DESC LIMIT @limit',
   );
+  const FILTER = `(@action IS NULL OR action = @action) AND (@who IS NULL OR account_name = @who)
+    AND (@from IS NULL OR at >= @from) AND (@to IS NULL OR at < @to)`;
+  const selectPage = db.prepare<Record<string, unknown>, AuditRow>(
+    `SELECT * FROM staff_audit WHERE ${FILTER} ORDER BY id DESC LIMIT @limit OFFSET @offset`,
+  );
+  const countPage = db.prepare<Record<string, unknown>, { n: number }>(
+    `SELECT COUNT(*) AS n FROM staff_audit WHERE ${FILTER}`,
+  );
+  const selectNames = db.prepare<[], { name: string }>(
+    `SELECT account_name AS name FROM staff_audit WHERE account_name IS NOT NULL
+      GROUP BY account_name ORDER BY MAX(id) DESC LIMIT 200`,
+  );
+  const toEntry = (r: AuditRow): AuditEntry => ({
+    id: r.id,
+    at: r.at,
+    accountName: r.account_name,
+    action: r.action,
+    target: r.target,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+    source: r.source,
+  });
   function write(entry: AuditInput, detail: Record<string, unknown>): number {
     return Number(
       insert.run({
@@ -107,15 +132,15 @@ export function createAuditLog(db: WritableDatabase, clock: () => number): Audit
     },
     recent(limit, action) {
       const rows = action ? selectAction.all({ limit, action }) : selectRecent.all({ limit });
-      return rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        accountName: r.account_name,
-        action: r.action,
-        target: r.target,
-        detail: JSON.parse(r.detail) as Record<string, unknown>,
-        source: r.source,
-      }));
+      return rows.map(toEntry);
     },
+    search(q) {
+      const params = { action: q.action ?? null, who: q.who ?? null, from: q.from ?? null, to: q.to ?? null };
+      return {
+        entries: selectPage.all({ ...params, limit: q.limit, offset: q.offset }).map(toEntry),
+        total: countPage.get(params)?.n ?? 0,
+      };
+    },
+    names: () => selectNames.all().map((r) => r.name),
   };
 }

@@ -122,7 +122,7 @@ export function sessionRoutes(deps: { auth: StaffAuth; audit: AuditLog; guard: S
     });
 
     apiRoute(app, STAFF_ROUTES.audit, guard.options(), async (request) => {
-      return { entries: audit.recent(request.query.limit, request.query.action) };
+      return { ...audit.search(request.query), who: audit.names() };
     });
   };
 }

@@ -45,7 +45,8 @@ describe('migration registry', () => {
       'booths',
       'play-counts',
       'matches',
-      'kiosk-names', // kiosk-names-migration.test.ts
+      'kiosk-names', // console-migrations.test.ts
+      'signups-phone', // console-migrations.test.ts
     ]);
   });
 

@@ -20,6 +20,7 @@ import { migrate as m0012 } from './0012-booths';
 import { migrate as m0013 } from './0013-play-counts';
 import { migrate as m0014 } from './0014-matches';
 import { migrate as m0015 } from './0015-kiosk-names';
+import { migrate as m0016 } from './0016-signups-phone';
 
 export interface Migration {
   readonly version: number;
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, name: 'play-counts', migrate: m0013 },
   { version: 14, name: 'matches', migrate: m0014 },
   { version: 15, name: 'kiosk-names', migrate: m0015 },
+  { version: 16, name: 'signups-phone', migrate: m0016 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {

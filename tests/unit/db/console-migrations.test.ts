@@ -3,7 +3,9 @@ import { migrateTo, schemaVersion } from '../../../electron/host/db/migrations/i
 import { createKioskDevices, createPairingRequests } from '../../../electron/host/devices';
 import { createLimitCounters } from '../../../electron/host/server/limit-counters';
 import { silentLog } from '../../support/silent-log';
-import { allRows, columns, databaseAt, insertRow } from './old-rows';
+import { allRows, columns, databaseAt, insertRow, v4Signup } from './old-rows';
+import { createSignupStore } from '../../../electron/host/signups/signup-store';
+import { SignupQuerySchema } from '../../../shared/staff-data-contract';
 
 const NOW = Date.UTC(2026, 11, 2, 8);
 
@@ -48,5 +50,44 @@ describe('0015-kiosk-names', () => {
     expect(() =>
       db.prepare("UPDATE kiosk_devices SET label = ? WHERE id = 'kiosk-0a1b2c3d'").run('长'.repeat(31)),
     ).toThrow(/CHECK/);
+  });
+});
+
+describe('0016-signups-phone', () => {
+  it('indexes sign-ups by phone, keeps the rows, and the store flags the same phone signing up again', () => {
+    const db = databaseAt(15);
+    const older = insertRow(
+      db,
+      'signups',
+      v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a01', number: 'A-0001', created_at: NOW }),
+    );
+    insertRow(
+      db,
+      'signups',
+      v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a02', number: 'A-0002', created_at: NOW + 1000 }),
+    );
+    insertRow(
+      db,
+      'signups',
+      v4Signup({
+        id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a03',
+        number: 'A-0003',
+        phone: '13900001111',
+        created_at: NOW + 2000,
+      }),
+    );
+    migrateTo(db, 16);
+    expect(schemaVersion(db)).toBe(16);
+    expect(allRows(db, 'signups')[0]).toMatchObject(older);
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT number FROM signups WHERE phone = '13812348000' ORDER BY created_at DESC")
+      .all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toContain('signups_phone');
+
+    const list = createSignupStore(db).list(SignupQuerySchema.parse({}));
+    const byNumber = new Map(list.signups.map((s) => [s.number, s]));
+    expect(byNumber.get('A-0002')).toMatchObject({ samePhone: ['A-0001'], superseded: false });
+    expect(byNumber.get('A-0001')).toMatchObject({ samePhone: ['A-0002'], superseded: true });
+    expect(byNumber.get('A-0003')).toMatchObject({ samePhone: [], superseded: false });
   });
 });
