@@ -30,6 +30,8 @@ export const PostingQuerySchema = z.strictObject({
   /** Only postings this hall made (window or import). */
   hallOnly: flag.default(false),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Skip this many (paging, in the order the list shows). */
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type PostingQuery = z.infer<typeof PostingQuerySchema>;
 
@@ -237,6 +239,8 @@ export const SignupQuerySchema = z.strictObject({
   occupation: z.enum(OCCUPATION_CODES).optional(),
   contacted: z.enum(['all', 'yes', 'no']).default('all'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** Skip this many (paging, newest first). */
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type SignupQuery = z.infer<typeof SignupQuerySchema>;
 

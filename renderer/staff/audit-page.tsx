@@ -11,6 +11,7 @@ import { usePollQuery } from './use-poll';
 import { TableHead } from './table-head';
 import { auditAction, auditCsv, auditReason, auditTarget, type AuditNames } from './audit-text';
 import { apiErrorText } from '../common/api-error-text';
+import { Pager } from './pager';
 
 const PAGE = 50;
 /** What an export takes at most (ten requests of the route's largest page). */
@@ -163,26 +164,7 @@ export function AuditPage({ screens }: { screens: ScreensResponse | null }) {
           })}
         </tbody>
       </table>
-      <div className="row pager">
-        <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-          {t('staff.audit.prev')}
-        </button>
-        <span data-testid="audit-page">
-          {t('staff.audit.page', {
-            from: total === 0 ? 0 : offset + 1,
-            to: Math.min(offset + PAGE, total),
-            total,
-          })}
-        </span>
-        <button
-          type="button"
-          disabled={offset + PAGE >= total}
-          onClick={() => setOffset(offset + PAGE)}
-          data-testid="audit-next"
-        >
-          {t('staff.audit.next')}
-        </button>
-      </div>
+      <Pager offset={offset} size={PAGE} total={total} onOffset={setOffset} testId="audit-pager" />
     </section>
   );
 }

@@ -2,7 +2,7 @@
  * Postings: search everything the hall holds (hidden ones too), take a posting off the boards
  * and put it back, add or edit the hall's own postings, and import a spreadsheet.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import './data-views.css';
 import { useTranslation } from 'react-i18next';
 import { formatDistrict, formatPay, formatSettlement } from '../../shared/format';
@@ -14,6 +14,10 @@ import { PostingForm } from './posting-form';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePollQuery } from './use-poll';
 import { TableHead } from './table-head';
+import { Pager } from './pager';
+
+/** Postings a page: the list pages on the host, search included. */
+const PAGE = 100;
 
 export function PostingsPage() {
   const { t, i18n } = useTranslation();
@@ -21,9 +25,13 @@ export function PostingsPage() {
   const [visibility, setVisibility] = useState<'all' | 'shown' | 'hidden'>('all');
   const [hallOnly, setHallOnly] = useState(false);
   const [form, setForm] = useState<{ editing: StaffPosting | null } | null>(null);
+  const [offset, setOffset] = useState(0);
+  // a new search or filter starts from its first page
+  useEffect(() => setOffset(0), [q, visibility, hallOnly]);
   const query = {
     visibility,
-    limit: 200,
+    limit: PAGE,
+    offset,
     ...(q.trim() ? { q: q.trim() } : {}),
     ...(hallOnly ? { hallOnly: '1' as const } : {}),
   };
@@ -160,6 +168,7 @@ export function PostingsPage() {
             ))}
           </tbody>
         </table>
+        <Pager offset={offset} size={PAGE} total={data?.total ?? 0} onOffset={setOffset} testId="postings-pager" />
       </section>
     </div>
   );

@@ -3,7 +3,7 @@
  * audit log; mark a sign-up as called back; export CSV (masked, or revealed with a reason);
  * the retention period and a purge of what is past it.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SignupView } from '../../shared/staff-data-contract';
 import { apiErrorText } from '../common/api-error-text';
@@ -14,8 +14,12 @@ import type { PayUnit } from '../../shared/schemas/posting-enums';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePollQuery } from './use-poll';
 import { TableHead } from './table-head';
+import { Pager } from './pager';
 import { NoteLine } from './error-line';
 import { useReveal } from './use-reveal';
+
+/** Sign-ups a page, newest first. */
+const PAGE = 50;
 
 export function SignupsPage() {
   const { t, i18n } = useTranslation();
@@ -25,7 +29,9 @@ export function SignupsPage() {
   const [contacted, setContacted] = useState<'all' | 'yes' | 'no'>('all');
   const [note, setNote] = useState<string | null>(null);
   const [days, setDays] = useState('');
-  const query = { contacted, limit: 200, ...(q.trim() ? { q: q.trim() } : {}) };
+  const [offset, setOffset] = useState(0);
+  useEffect(() => setOffset(0), [q, contacted]);
+  const query = { contacted, limit: PAGE, offset, ...(q.trim() ? { q: q.trim() } : {}) };
   const { data, refresh } = usePollQuery(query, (q) => staffApi.call(STAFF_DATA_ROUTES.signups, { query: q }), 10_000);
 
   const fail = (e: unknown) => setNote(apiErrorText(t, e));
@@ -188,6 +194,7 @@ export function SignupsPage() {
           })}
         </tbody>
       </table>
+      <Pager offset={offset} size={PAGE} total={data?.total ?? 0} onOffset={setOffset} testId="signups-pager" />
       <fieldset>
         <legend>{t('staff.signups.retention')}</legend>
         <p className="hint">

@@ -173,6 +173,29 @@ describe('staff console at 1366×768', () => {
     await page.close();
   });
 
+  it('pages through every posting of the hall, 100 at a time, on the host', async () => {
+    const { page, problems } = await consoleOn('postings');
+    await page.waitForSelector(`${tid('postings-pager-range')}:has-text("共")`);
+    const total = Number(/共 (\d+) 条/.exec((await page.textContent(tid('postings-pager-range'))) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(200);
+    const seen = new Set<string>();
+    for (let pageNo = 0; pageNo * 100 < total; pageNo++) {
+      if (pageNo > 0) {
+        await page.click(tid('postings-pager-next'));
+        await page.waitForSelector(`${tid('postings-pager-range')}:has-text("第 ${pageNo * 100 + 1}–")`);
+      }
+      const ids = await page.$$eval('[data-testid="posting-row"]', (rows) =>
+        rows.map((r) => r.getAttribute('data-posting-id') ?? ''),
+      );
+      expect(ids.length).toBe(Math.min(100, total - pageNo * 100));
+      for (const id of ids) seen.add(id);
+    }
+    expect(seen.size).toBe(total);
+    expect(await page.isDisabled(tid('postings-pager-next'))).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   for (const tab of TABS) {
     it(`shows the ${tab} tab with no console error, in Chinese`, async () => {
       const { page, problems } = await consoleOn(tab);

@@ -27,7 +27,7 @@ export function createPostingQuery(db: Database): PostingQueryService {
     AND (@district IS NULL OR l.district_code = @district)
     AND (@like IS NULL OR (${SEARCH_TEXT_SQL} || char(10) || l.id || char(10) || l.contact_phone) LIKE @like ESCAPE '\\')`;
   const page = db.prepare<Record<string, unknown>, PostingRow>(
-    `SELECT l.* FROM postings l WHERE ${where} ORDER BY l.hidden DESC, l.urgent DESC, l.valid_from_ms DESC, l.id LIMIT @limit`,
+    `SELECT l.* FROM postings l WHERE ${where} ORDER BY l.hidden DESC, l.urgent DESC, l.valid_from_ms DESC, l.id LIMIT @limit OFFSET @offset`,
   );
   const count = db.prepare<Record<string, unknown>, { n: number }>(
     `SELECT COUNT(*) AS n FROM postings l WHERE ${where}`,
@@ -46,7 +46,7 @@ export function createPostingQuery(db: Database): PostingQueryService {
         now,
       };
       return {
-        postings: page.all({ ...params, limit: query.limit }).map(toStaffPosting),
+        postings: page.all({ ...params, limit: query.limit, offset: query.offset }).map(toStaffPosting),
         total: count.get(params)?.n ?? 0,
       };
     },

@@ -79,7 +79,7 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
     AND (@occupation IS NULL OR EXISTS (SELECT 1 FROM json_each(r.occupations) j WHERE j.value = @occupation))
     AND (@contacted = 'all' OR (@contacted = 'yes' AND r.contacted_at IS NOT NULL) OR (@contacted = 'no' AND r.contacted_at IS NULL))`;
   const page = db.prepare<Record<string, unknown>, Row>(
-    `${select} WHERE ${where} ORDER BY r.created_at DESC, r.id LIMIT @limit`,
+    `${select} WHERE ${where} ORDER BY r.created_at DESC, r.id LIMIT @limit OFFSET @offset`,
   );
   const count = db.prepare<Record<string, unknown>, { n: number }>(
     `SELECT COUNT(*) AS n FROM signups r WHERE ${where}`,
@@ -186,7 +186,7 @@ export function createSignupStore(db: WritableDatabase): SignupStore {
         contacted: query.contacted,
       };
       return {
-        signups: page.all({ ...params, limit: query.limit }).map((r) => view(r, reveal, days)),
+        signups: page.all({ ...params, limit: query.limit, offset: query.offset }).map((r) => view(r, reveal, days)),
         total: count.get(params)?.n ?? 0,
       };
     },
