@@ -133,7 +133,7 @@ describe('staff console at 1366×768', () => {
         (r) => r.getAttribute('data-action') === 'signup.reveal',
       ),
     );
-    expect(await page.textContent(tid('audit-page'))).toMatch(/共 1 条/);
+    await page.waitForSelector(`${tid('audit-pager-range')}:has-text("共 1 条")`);
     const download = page.waitForEvent('download');
     await page.click(tid('audit-export'));
     const csv = await (await download).createReadStream();

@@ -148,10 +148,22 @@ describe('staff sign-in on a hall started with HALL_STAFF_PIN', () => {
     expect(approved.status, JSON.stringify(approved.json)).toBeLessThan(300);
     const screens = await call(hall.url, 'GET', '/api/staff/screens', { token });
     expect(screens.json.kiosks).toEqual([
-      { id: 'kiosk-local', kind: 'local', approvedBy: null, createdAt: null, lastSeenAt: null, status: null },
+      {
+        id: 'kiosk-local',
+        kind: 'local',
+        label: '',
+        place: '',
+        approvedBy: null,
+        createdAt: null,
+        lastSeenAt: null,
+        status: null,
+      },
       {
         id: expect.any(String),
         kind: 'paired',
+        // not named yet: the console shows 未命名的一体机 1
+        label: '',
+        place: '',
         approvedBy: '王主任',
         createdAt: expect.any(Number),
         lastSeenAt: null,

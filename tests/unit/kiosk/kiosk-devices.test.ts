@@ -56,8 +56,8 @@ describe('kiosk devices', () => {
     now.t += 1000;
     d.authorise(state?.status === 'approved' ? state.token : '');
     expect(d.paired()).toEqual([
-      { id: first, approvedBy: '王主任', createdAt: 1_000_000, lastSeenAt: null },
-      { id: secondId, approvedBy: '李四', createdAt: 1_001_000, lastSeenAt: expect.any(Number) },
+      { id: first, label: '', place: '', approvedBy: '王主任', createdAt: 1_000_000, lastSeenAt: null },
+      { id: secondId, label: '', place: '', approvedBy: '李四', createdAt: 1_001_000, lastSeenAt: expect.any(Number) },
     ]);
     d.revokeDevice(first);
     expect(d.paired().map((k) => k.id)).toEqual([secondId]);
