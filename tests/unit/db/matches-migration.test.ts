@@ -75,3 +75,40 @@ describe('0014-matches', () => {
     expect(allRows(db, 'matches', 'signup_id').map((r) => r.signup_id)).toEqual([other.id]);
   });
 });
+
+describe('0017-match-open-index', () => {
+  it("keeps every match and counts a person's open ones from the index alone", () => {
+    const db = databaseAt(16);
+    db.pragma('foreign_keys = ON');
+    insertRow(db, 'postings', v1Posting({ id: 'p-1' }));
+    insertRow(db, 'signups', v4Signup({ id: SIGNUP }));
+    const row = insertRow(db, 'matches', {
+      signup_id: SIGNUP,
+      posting_id: 'p-1',
+      occupation: 'moving',
+      score: 70,
+      reasons: 'trade:trade=moving',
+      matched_at: NOW,
+      valid_until_ms: NOW + 86_400_000,
+      outcome: null,
+      outcome_at: null,
+      outcome_by: null,
+      notified_at: null,
+    });
+    migrateTo(db, 17);
+    expect(schemaVersion(db)).toBe(17);
+    expect(allRows(db, 'matches', 'signup_id')).toEqual([row]);
+    expect(db.prepare("SELECT name FROM pragma_index_info('matches_signup') ORDER BY seqno").pluck().all()).toEqual([
+      'signup_id',
+      'outcome',
+      'valid_until_ms',
+    ]);
+    const plan = db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT COUNT(*) FROM matches m WHERE m.signup_id = ? AND m.outcome IS NULL AND m.valid_until_ms > ?',
+      )
+      .all(SIGNUP, NOW) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX matches_signup/);
+    expect(createMatchStore(db).count()).toBe(1);
+  });
+});

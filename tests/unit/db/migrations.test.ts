@@ -47,6 +47,7 @@ describe('migration registry', () => {
       'matches',
       'kiosk-names', // console-migrations.test.ts
       'signups-phone', // console-migrations.test.ts
+      'match-open-index', // matches-migration.test.ts
     ]);
   });
 

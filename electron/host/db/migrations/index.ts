@@ -21,6 +21,7 @@ import { migrate as m0013 } from './0013-play-counts';
 import { migrate as m0014 } from './0014-matches';
 import { migrate as m0015 } from './0015-kiosk-names';
 import { migrate as m0016 } from './0016-signups-phone';
+import { migrate as m0017 } from './0017-match-open-index';
 
 export interface Migration {
   readonly version: number;
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, name: 'matches', migrate: m0014 },
   { version: 15, name: 'kiosk-names', migrate: m0015 },
   { version: 16, name: 'signups-phone', migrate: m0016 },
+  { version: 17, name: 'match-open-index', migrate: m0017 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {
