@@ -1,6 +1,7 @@
 /** The hall notice line (e.g. closing time); the emergency screen is in the header (emergency-control.tsx). */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorLine } from './error-line';
 import type { AnnouncementView } from '../../shared/staff-contract';
 import { apiErrorText } from '../common/api-error-text';
 import { STAFF_ROUTES, staffApi } from './staff-api';
@@ -51,11 +52,7 @@ export function Announcements({ notice, onChanged }: { notice: AnnouncementView 
         <button type="submit">{t('staff.notice.set')}</button>
       </form>
 
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine text={error} />
     </section>
   );
 }

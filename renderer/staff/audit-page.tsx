@@ -4,6 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorLine } from './error-line';
 import type { AuditEntry, ScreensResponse } from '../../shared/staff-contract';
 import { STAFF_ROUTES, staffApi } from './staff-api';
 import { formatDateTime } from './format';
@@ -141,11 +142,7 @@ export function AuditPage({ screens }: { screens: ScreensResponse | null }) {
           {t('staff.audit.export')}
         </button>
       </div>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine text={error} />
       <table className="audit" data-testid="audit-table">
         <TableHead columns={header} />
         <tbody>

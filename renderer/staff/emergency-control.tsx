@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import { ErrorLine } from './error-line';
 import { apiErrorText } from '../common/api-error-text';
 import { STAFF_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
@@ -85,30 +86,26 @@ export function EmergencyControl() {
                   {t('staff.emergency.title')}
                 </h2>
                 <p>{t('staff.emergency.confirm')}</p>
-                <label>
-                  {t('staff.emergency.titleLabel')}
-                  <input
-                    value={title}
-                    onChange={(e) => setTitle(e.target.value)}
-                    maxLength={40}
-                    required
-                    data-testid="emergency-title"
-                  />
-                </label>
-                <label>
-                  {t('staff.emergency.bodyLabel')}
-                  <input
-                    value={body}
-                    onChange={(e) => setBody(e.target.value)}
-                    maxLength={300}
-                    placeholder={t('staff.emergency.bodyPlaceholder')}
-                  />
-                </label>
-                {error ? (
-                  <p className="error" role="alert">
-                    {error}
-                  </p>
-                ) : null}
+                {(
+                  [
+                    ['title', title, setTitle, 40],
+                    ['body', body, setBody, 300],
+                  ] as const
+                ).map(([field, value, onValue, max]) => (
+                  <label key={field}>
+                    {t(`staff.emergency.${field}Label`)}
+                    <input
+                      value={value}
+                      onChange={(e) => onValue(e.target.value)}
+                      maxLength={max}
+                      // the large text is what the screens show: it may not be empty
+                      required={field === 'title'}
+                      {...(field === 'body' ? { placeholder: t('staff.emergency.bodyPlaceholder') } : {})}
+                      data-testid={`emergency-${field}`}
+                    />
+                  </label>
+                ))}
+                <ErrorLine text={error} />
                 <div className="row">
                   <button type="submit" className="primary danger" data-testid="emergency-set">
                     {t('staff.emergency.set')}

@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorLine } from './error-line';
 import type { KioskView } from '../../shared/staff-contract';
 import { apiErrorText } from '../common/api-error-text';
 import { formatTime } from './format';
@@ -43,22 +44,22 @@ function NameForm({ kiosk, onDone }: { kiosk: KioskView; onDone: () => void }) {
   }
   return (
     <form className="row" onSubmit={(e) => void save(e)} data-testid="kiosk-name-form">
-      <input
-        value={label}
-        maxLength={30}
-        onChange={(e) => setLabel(e.target.value)}
-        placeholder={t('staff.kiosks.labelPlaceholder')}
-        aria-label={t('staff.kiosks.label')}
-        data-testid="kiosk-label"
-      />
-      <input
-        value={place}
-        maxLength={30}
-        onChange={(e) => setPlace(e.target.value)}
-        placeholder={t('staff.kiosks.placePlaceholder')}
-        aria-label={t('staff.kiosks.place')}
-        data-testid="kiosk-place"
-      />
+      {(
+        [
+          ['label', label, setLabel],
+          ['place', place, setPlace],
+        ] as const
+      ).map(([field, value, onValue]) => (
+        <input
+          key={field}
+          value={value}
+          maxLength={30}
+          onChange={(e) => onValue(e.target.value)}
+          placeholder={t(`staff.kiosks.${field}Placeholder`)}
+          aria-label={t(`staff.kiosks.${field}`)}
+          data-testid={`kiosk-${field}`}
+        />
+      ))}
       <button type="submit" className="primary" data-testid="kiosk-name-save">
         {t('staff.kiosks.save')}
       </button>
@@ -89,11 +90,7 @@ export function KioskList({ kiosks, refresh }: { kiosks: readonly KioskView[]; r
   let unnamed = 0;
   return (
     <>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine text={error} />
       <ul className="kiosks" data-testid="kiosk-list">
         {kiosks.map((k) => {
           const name =

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ErrorLine } from './error-line';
 import { glyphFloorPx, minCharHeightMm } from '../../shared/legibility';
 import { LEGIBILITY_RULES, type BoardLayout, type LegibilityRule } from '../../shared/schemas/screen';
 import { LayoutSelect, NumberField, PitchDistanceFields } from './screen-fields';
@@ -194,11 +195,7 @@ export function ScreenEditor({ screen, onSaved }: { screen: ScreenView; onSaved:
           <span className="error">{t('staff.screens.invalidNumbers')}</span>
         )}
       </div>
-      {error ? (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <ErrorLine text={error} />
       <button type="submit" className="primary" disabled={!valid}>
         {t('staff.screens.save')}
       </button>
