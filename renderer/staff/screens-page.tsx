@@ -1,5 +1,5 @@
 /** Every screen with its open pages (online, last seen, what it shows), kiosks, and actions. */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NoteLine } from './error-line';
 import type { ScreensResponse } from '../../shared/staff-contract';
@@ -49,73 +49,76 @@ export function ScreensPage({ data, refresh }: { data: ScreensResponse | null; r
           />
           <tbody>
             {data.screens.map((s) => (
-              <tr key={s.id} data-testid="screen-row" data-screen-id={s.id} data-online={String(s.online)}>
-                <td>
-                  <strong>{s.name}</strong>
-                  <div className="hint">
-                    /board/{s.id} · {s.width}×{s.height} · P{s.pitchMm} · {t(`staff.screens.layouts.${s.layout}`)}
-                  </div>
-                </td>
-                <td>
-                  <span className={`dot dot--${s.online ? 'on' : 'off'}`} />
-                  {s.online ? t('staff.screens.online', { count: s.pages.length }) : t('staff.screens.offline')}
-                  {s.lastSeenAt !== null ? (
+              <Fragment key={s.id}>
+                <tr data-testid="screen-row" data-screen-id={s.id} data-online={String(s.online)}>
+                  <td>
+                    <strong>{s.name}</strong>
                     <div className="hint">
-                      {t('staff.screens.lastSeen', { time: formatTime(s.lastSeenAt, i18n.language) })}
+                      /board/{s.id} · {s.width}×{s.height} · P{s.pitchMm} · {t(`staff.screens.layouts.${s.layout}`)}
                     </div>
-                  ) : null}
-                </td>
-                <td>
-                  {s.pages.map((p) => (
-                    <div key={p.pageId} className="hint">
-                      {p.viewport ? `${p.viewport.width}×${p.viewport.height} · ` : ''}
-                      {p.pageIndex !== null
-                        ? t('staff.screens.page', { n: p.pageIndex + 1 })
-                        : t('staff.screens.noPaint')}
-                      {p.urgentIds.length > 0
-                        ? ` · ${t('staff.screens.urgentCount', { count: p.urgentIds.length })}`
-                        : ''}
-                    </div>
-                  ))}
-                </td>
-                <td>
-                  <CycleView cycle={s.cycle} />
-                </td>
-                <td>{t('staff.screens.minGlyph', { px: s.minGlyphPx, distance: s.viewingDistanceM })}</td>
-                <td className="actions">
-                  <button type="button" onClick={() => void act(s.id, 'identify')} data-testid="identify">
-                    {t('staff.screens.identify')}
-                  </button>
-                  <button type="button" onClick={() => void act(s.id, 'reload')}>
-                    {t('staff.screens.reload')}
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => setEditing(editing === s.id ? null : s.id)}
-                    data-testid="screen-edit"
-                  >
-                    {t('staff.screens.edit')}
-                  </button>
-                </td>
-              </tr>
+                  </td>
+                  <td>
+                    <span className={`dot dot--${s.online ? 'on' : 'off'}`} />
+                    {s.online ? t('staff.screens.online', { count: s.pages.length }) : t('staff.screens.offline')}
+                    {s.lastSeenAt !== null ? (
+                      <div className="hint">
+                        {t('staff.screens.lastSeen', { time: formatTime(s.lastSeenAt, i18n.language) })}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    {s.pages.map((p) => (
+                      <div key={p.pageId} className="hint">
+                        {p.viewport ? `${p.viewport.width}×${p.viewport.height} · ` : ''}
+                        {p.pageIndex !== null
+                          ? t('staff.screens.page', { n: p.pageIndex + 1 })
+                          : t('staff.screens.noPaint')}
+                        {p.urgentIds.length > 0
+                          ? ` · ${t('staff.screens.urgentCount', { count: p.urgentIds.length })}`
+                          : ''}
+                      </div>
+                    ))}
+                  </td>
+                  <td>
+                    <CycleView cycle={s.cycle} />
+                  </td>
+                  <td>{t('staff.screens.minGlyph', { px: s.minGlyphPx, distance: s.viewingDistanceM })}</td>
+                  <td className="actions">
+                    <button type="button" onClick={() => void act(s.id, 'identify')} data-testid="identify">
+                      {t('staff.screens.identify')}
+                    </button>
+                    <button type="button" onClick={() => void act(s.id, 'reload')}>
+                      {t('staff.screens.reload')}
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => setEditing(editing === s.id ? null : s.id)}
+                      data-testid="screen-edit"
+                    >
+                      {t('staff.screens.edit')}
+                    </button>
+                  </td>
+                </tr>
+                {/* the editor opens in place, under the screen it edits, with its name on top */}
+                {editing === s.id ? (
+                  <tr className="screen-editor-row">
+                    <td colSpan={6}>
+                      <h3 data-testid="screen-editor-title">{t('staff.screens.editTitle', { name: s.name })}</h3>
+                      <ScreenEditor
+                        key={s.id}
+                        screen={s}
+                        onSaved={() => {
+                          setEditing(null);
+                          refresh();
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
             ))}
           </tbody>
         </table>
-        {editing
-          ? (() => {
-              const screen = data.screens.find((s) => s.id === editing);
-              return screen ? (
-                <ScreenEditor
-                  key={screen.id}
-                  screen={screen}
-                  onSaved={() => {
-                    setEditing(null);
-                    refresh();
-                  }}
-                />
-              ) : null;
-            })()
-          : null}
         <h2>{t('staff.screens.kiosks')}</h2>
         <KioskList kiosks={data.kiosks} refresh={refresh} />
         <h2>{t('staff.screens.boardDevices')}</h2>

@@ -60,6 +60,13 @@ describe('staff console at 1366×768', () => {
   it('names the text-size rules by what they mean, with the letter height at the screen’s distance', async () => {
     const { page } = await consoleOn('screens');
     await page.click(`${tid('screen-edit')} >> nth=0`);
+    // in place, under its row, saying which screen it edits
+    expect(await page.textContent(tid('screen-editor-title'))).toBe('调整屏幕：大厅主屏');
+    const rowBottom = (await page.locator(`${tid('screen-row')} >> nth=0`).boundingBox())!;
+    const editorTop = (await page.locator(tid('screen-editor')).boundingBox())!;
+    expect(editorTop.y).toBeGreaterThanOrEqual(rowBottom.y + rowBottom.height - 1);
+    expect(editorTop.y - (rowBottom.y + rowBottom.height)).toBeLessThan(120);
+    await page.screenshot({ path: screenshotPath('console-1366-screen-editor.png'), fullPage: true });
     const options = await page.$$eval('option[data-testid^="rule-"]', (os) => os.map((o) => o.textContent ?? ''));
     expect(options).toHaveLength(3);
     expect(options[1]).toMatch(/^标准（适合大多数大厅） · \d+(\.\d+)? 米外最小字高 \d+ 毫米$/);
