@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import i18next from 'i18next';
 import { openDatabase } from '../../../electron/host/db/open-database';
 import { createAuditLog } from '../../../electron/host/staff/audit-log';
 import { auditCsv, auditReason, auditTarget } from '../../../renderer/staff/audit-text';
-import commonZh from '../../../renderer/common/locales/zh-CN.json';
 import type { AuditEntry } from '../../../shared/staff-contract';
+import { zhCN } from '../../support/i18n';
 
 const who = (name: string) => ({ accountId: `acc-${name}`, name, role: 'staff' as const });
 
@@ -44,9 +43,7 @@ describe('audit entries in staff words', () => {
   });
 
   it('names targets as staff see them, never by id', async () => {
-    const i18n = i18next.createInstance();
-    await i18n.init({ lng: 'zh-CN', resources: { 'zh-CN': { translation: commonZh } } });
-    const t = i18n.t;
+    const t = await zhCN();
     const id = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b';
     expect(auditTarget(t, entry('signup.reveal', id, { number: 'A-0004', reason: '回访' }), names)).toBe('登记 A-0004');
     expect(auditTarget(t, entry('posting.hide', 'p-1', { title: '叉车司机' }), names)).toBe('叉车司机');
