@@ -11,15 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { tmpDir } from '../support/tmp-dir';
-import { kioskInChromium, smallTargets, smallText, tid } from '../integration/kiosk/support/kiosk-page';
+import {
+  KIOSK_ORIENTATIONS,
+  kioskInChromium,
+  openKioskPage,
+  smallTargets,
+  smallText,
+  tid,
+} from '../integration/kiosk/support/kiosk-page';
 import { startKioskHall, type TestHall } from '../integration/kiosk/support/kiosk-harness';
 import { closeDatabase, openDatabase } from '../../electron/host/db/open-database';
 import type { PayPresets } from '../../shared/kiosk-contract';
-
-const ORIENTATIONS = [
-  { name: 'portrait', width: 1080, height: 1920 },
-  { name: 'landscape', width: 1920, height: 1080 },
-] as const;
 
 /** Every tap the visitor makes, the 11 digits of the phone counted apart. */
 function tapCounter(page: Page) {
@@ -36,20 +38,22 @@ function tapCounter(page: Page) {
         await page.tap(tid(`pad-${d}`));
       }
     },
+    /** `start` (a posting's 报名 or 登记求职), consent, the phone, and past the name without one. */
+    async throughName(start: string, phone: string) {
+      await this.tap(start);
+      await this.tap(tid('consent-agree'));
+      await this.phone(phone);
+      await this.tap(tid('phone-next'));
+      await page.waitForSelector(tid('step-name'));
+      await this.tap(tid('signup-next'));
+    },
   };
 }
 
 describe('kiosk sign-up, as a visitor meets it', () => {
   const kiosk = kioskInChromium();
 
-  async function openKiosk(width: number, height: number): Promise<Page> {
-    const context = await kiosk.newContext({ viewport: { width, height }, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(`${kiosk.t.hall.url}/kiosk#device=${kiosk.t.hall.localKioskToken}`);
-    await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`);
-    await page.evaluate(() => document.fonts.ready);
-    return page;
-  }
+  const openKiosk = (width: number, height: number) => openKioskPage(kiosk, { width, height });
 
   const stored = (number: string) => {
     const db = openDatabase(`${kiosk.t.dataDir}/hall.db`);
@@ -64,7 +68,7 @@ describe('kiosk sign-up, as a visitor meets it', () => {
     }
   };
 
-  for (const o of ORIENTATIONS) {
+  for (const o of KIOSK_ORIENTATIONS) {
     it(`signs up from a posting in at most 12 taps besides the phone digits, pre-filled choices kept (${o.name})`, async () => {
       const page = await openKiosk(o.width, o.height);
       const shot = (step: string) => page.screenshot({ path: screenshotPath(`kiosk-flow-${o.name}-${step}.png`) });
@@ -75,12 +79,7 @@ describe('kiosk sign-up, as a visitor meets it', () => {
       await page.waitForSelector(tid('posting-detail'));
 
       const v = tapCounter(page);
-      await v.tap(tid('detail-signup'));
-      await v.tap(tid('consent-agree'));
-      await v.phone('13712345678');
-      await v.tap(tid('phone-next'));
-      await page.waitForSelector(tid('step-name'));
-      await v.tap(tid('signup-next'));
+      await v.throughName(tid('detail-signup'), '13712345678');
 
       // the posting's trade and district were chosen for the visitor, and it says so
       await page.waitForSelector(tid('prefilled-trades'));
@@ -123,12 +122,7 @@ describe('kiosk sign-up, as a visitor meets it', () => {
     it(`signs up from the start screen answering every question in at most 16 taps besides the digits (${o.name})`, async () => {
       const page = await openKiosk(o.width, o.height);
       const v = tapCounter(page);
-      await v.tap(tid('start-register'));
-      await v.tap(tid('consent-agree'));
-      await v.phone('15912345678');
-      await v.tap(tid('phone-next'));
-      await page.waitForSelector(tid('step-name'));
-      await v.tap(tid('signup-next'));
+      await v.throughName(tid('start-register'), '15912345678');
       await v.tap(tid('pick-trade-construction'));
       await v.tap(tid('signup-next'));
       await v.tap(tid('pick-district-361102'));
@@ -257,7 +251,7 @@ describe('a kiosk that may not take sign-ups', () => {
     await t?.hall.close();
   });
 
-  for (const o of ORIENTATIONS) {
+  for (const o of KIOSK_ORIENTATIONS) {
     it(`sends visitors to the service window, with no word meant for staff (${o.name})`, async () => {
       const page = await browser.newPage({ viewport: { width: o.width, height: o.height }, hasTouch: true });
       await page.goto(`${t.hall.url}/kiosk`);

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { screenshotPath } from '../support/browser';
 import {
   kioskInChromium,
+  openKioskPage,
   smallTargets,
   smallText,
   tapAll,
@@ -24,13 +25,8 @@ describe('kiosk confirmation with matching postings', () => {
   const kiosk = kioskInChromium();
 
   /** The hall PC's own kiosk window (its device token in the fragment), at `size`. */
-  async function openKiosk([width, height]: readonly [number, number], query = ''): Promise<Page> {
-    const page = await (await kiosk.newContext({ viewport: { width, height }, hasTouch: true })).newPage();
-    await page.goto(`${kiosk.t.hall.url}/kiosk${query}#device=${kiosk.t.hall.localKioskToken}`);
-    await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`);
-    await page.evaluate(() => document.fonts.ready);
-    return page;
-  }
+  const openKiosk = ([width, height]: readonly [number, number], query = '') =>
+    openKioskPage(kiosk, { width, height, query });
 
   /** Consent, a phone, no name, 搬运装卸, 信州区, 今天, no pay: to the confirmation. */
   async function signUpForMoving(page: Page, phone: string): Promise<void> {

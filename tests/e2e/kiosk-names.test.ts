@@ -10,14 +10,17 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshotPath } from '../support/browser';
 import { closeDatabase, openDatabase } from '../../electron/host/db/open-database';
-import { kioskInChromium, smallTargets, smallText, tid, typePhone } from '../integration/kiosk/support/kiosk-page';
+import {
+  KIOSK_ORIENTATIONS,
+  kioskInChromium,
+  openKioskPage,
+  smallTargets,
+  smallText,
+  tid,
+  typePhone,
+} from '../integration/kiosk/support/kiosk-page';
 import { pinyinCandidates } from '../../renderer/kiosk/signup/pinyin';
 import { GRID_SURNAMES, SURNAMES_PER_PAGE } from '../../renderer/kiosk/signup/name-choices';
-
-const ORIENTATIONS = [
-  { name: 'portrait', width: 1080, height: 1920 },
-  { name: 'landscape', width: 1920, height: 1080 },
-] as const;
 
 /**
  * The buttons `selector` matches that a finger cannot reach as they are: outside the
@@ -74,11 +77,7 @@ describe('kiosk names without pinyin', () => {
   const kiosk = kioskInChromium();
 
   async function openAtNameStep(o: { width: number; height: number }, phone: string): Promise<Page> {
-    const context = await kiosk.newContext({ viewport: { width: o.width, height: o.height }, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(`${kiosk.t.hall.url}/kiosk#device=${kiosk.t.hall.localKioskToken}`);
-    await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`);
-    await page.evaluate(() => document.fonts.ready);
+    const page = await openKioskPage(kiosk, o);
     await page.tap(tid('start-register'));
     await page.tap(tid('consent-agree'));
     await typePhone(page, phone);
@@ -100,7 +99,7 @@ describe('kiosk names without pinyin', () => {
     return row;
   }
 
-  for (const o of ORIENTATIONS) {
+  for (const o of KIOSK_ORIENTATIONS) {
     it(`signs up by the surname grid alone, no pinyin, in ${o.name}`, async () => {
       const phone = o.name === 'portrait' ? '13700001234' : '13700005678';
       const page = await openAtNameStep(o, phone);

@@ -8,7 +8,9 @@ import type { Page } from 'playwright-core';
 import { screenshotPath } from '../support/browser';
 import { closeDatabase, openDatabase } from '../../electron/host/db/open-database';
 import {
+  KIOSK_ORIENTATIONS,
   kioskInChromium,
+  openKioskPage,
   lowContrast,
   smallTargets,
   smallText,
@@ -18,29 +20,10 @@ import {
   typePhone,
 } from '../integration/kiosk/support/kiosk-page';
 
-const ORIENTATIONS = [
-  { name: 'portrait', width: 1080, height: 1920 },
-  { name: 'landscape', width: 1920, height: 1080 },
-] as const;
-
 describe('touch kiosk', () => {
   const kiosk = kioskInChromium();
 
-  async function openKiosk(
-    opts: { width?: number; height?: number; query?: string; token?: string | null } = {},
-  ): Promise<Page> {
-    const context = await kiosk.newContext({
-      viewport: { width: opts.width ?? 1080, height: opts.height ?? 1920 },
-      hasTouch: true,
-      isMobile: false,
-    });
-    const page = await context.newPage();
-    const token = opts.token === undefined ? kiosk.t.hall.localKioskToken : opts.token;
-    await page.goto(`${kiosk.t.hall.url}/kiosk${opts.query ?? ''}${token ? `#device=${token}` : ''}`);
-    if (token) await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`);
-    await page.evaluate(() => document.fonts.ready);
-    return page;
-  }
+  const openKiosk = (opts?: Parameters<typeof openKioskPage>[1]) => openKioskPage(kiosk, opts);
 
   const count = () => kiosk.t.hall.kiosk.signups.count();
 
@@ -50,7 +33,7 @@ describe('touch kiosk', () => {
     expect(await lowContrast(page, 4.5), `contrast under 4.5:1 on ${where}`).toEqual([]);
   }
 
-  for (const o of ORIENTATIONS) {
+  for (const o of KIOSK_ORIENTATIONS) {
     it(`signs up for a posting by touch alone, start to confirmation, in ${o.name}`, async () => {
       const page = await openKiosk({ width: o.width, height: o.height });
       const shot = (step: string) => page.screenshot({ path: screenshotPath(`kiosk-${o.name}-${step}.png`) });

@@ -6,6 +6,22 @@ import { allRows, columns, databaseAt, insertRow, v1Posting, v4Signup } from './
 
 const SIGNUP = '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a6c';
 
+/** A `matches` row as schema 14 writes it. */
+const v14Match = (overrides: Record<string, unknown> = {}) => ({
+  signup_id: SIGNUP,
+  posting_id: 'p-1',
+  occupation: 'moving',
+  score: 80,
+  reasons: 'trade:trade=moving|daily',
+  matched_at: NOW,
+  valid_until_ms: NOW + 86_400_000,
+  outcome: null,
+  outcome_at: null,
+  outcome_by: null,
+  notified_at: null,
+  ...overrides,
+});
+
 describe('0014-matches', () => {
   it('adds matches, keeps what schema 13 held, and deletes a match with its sign-up', () => {
     const db = databaseAt(13);
@@ -31,19 +47,7 @@ describe('0014-matches', () => {
       'notified_at',
     ]);
 
-    const row = {
-      signup_id: SIGNUP,
-      posting_id: 'p-1',
-      occupation: 'moving',
-      score: 80,
-      reasons: 'trade:trade=moving|daily',
-      matched_at: NOW,
-      valid_until_ms: NOW + 86_400_000,
-      outcome: null,
-      outcome_at: null,
-      outcome_by: null,
-      notified_at: null,
-    };
+    const row = v14Match();
     insertRow(db, 'matches', row);
     insertRow(db, 'matches', {
       ...row,
@@ -82,19 +86,7 @@ describe('0017-match-open-index', () => {
     db.pragma('foreign_keys = ON');
     insertRow(db, 'postings', v1Posting({ id: 'p-1' }));
     insertRow(db, 'signups', v4Signup({ id: SIGNUP }));
-    const row = insertRow(db, 'matches', {
-      signup_id: SIGNUP,
-      posting_id: 'p-1',
-      occupation: 'moving',
-      score: 70,
-      reasons: 'trade:trade=moving',
-      matched_at: NOW,
-      valid_until_ms: NOW + 86_400_000,
-      outcome: null,
-      outcome_at: null,
-      outcome_by: null,
-      notified_at: null,
-    });
+    const row = insertRow(db, 'matches', v14Match({ score: 70, reasons: 'trade:trade=moving' }));
     migrateTo(db, 17);
     expect(schemaVersion(db)).toBe(17);
     expect(allRows(db, 'matches', 'signup_id')).toEqual([row]);

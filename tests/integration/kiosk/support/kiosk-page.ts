@@ -117,6 +117,33 @@ export interface KioskSuite {
   newContext(options: BrowserContextOptions): Promise<BrowserContext>;
 }
 
+/** The two ways a kiosk screen stands. */
+export const KIOSK_ORIENTATIONS = [
+  { name: 'portrait', width: 1080, height: 1920 },
+  { name: 'landscape', width: 1920, height: 1080 },
+] as const;
+
+/**
+ * A touch page on the suite's kiosk, authorised by the hall's own kiosk token unless `token`
+ * says otherwise (`null`: an unpaired browser kiosk), fonts loaded.
+ */
+export async function openKioskPage(
+  kiosk: KioskSuite,
+  opts: { width?: number; height?: number; query?: string; token?: string | null } = {},
+): Promise<Page> {
+  const context = await kiosk.newContext({
+    viewport: { width: opts.width ?? 1080, height: opts.height ?? 1920 },
+    hasTouch: true,
+    isMobile: false,
+  });
+  const page = await context.newPage();
+  const token = opts.token === undefined ? kiosk.t.hall.localKioskToken : opts.token;
+  await page.goto(`${kiosk.t.hall.url}/kiosk${opts.query ?? ''}${token ? `#device=${token}` : ''}`);
+  if (token) await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`);
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
 /** A kiosk hall and Chromium for the describe this is called in, started before its tests and closed after. */
 export function kioskInChromium(): KioskSuite {
   const contexts: BrowserContext[] = [];
