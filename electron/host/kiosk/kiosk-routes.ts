@@ -49,6 +49,8 @@ export interface KioskRouteDeps {
  * at once leave room for a queue of people and retries, then one every 20 s (three a minute).
  */
 export const SIGNUP_BURST = 6;
+
+const KNOWN_OCCUPATIONS: ReadonlySet<string> = new Set(OCCUPATION_CODES);
 export const SIGNUPS_PER_S = 1 / 20;
 
 const KIOSK_REFUSALS = {
@@ -101,9 +103,8 @@ export function kioskRoutes(deps: KioskRouteDeps): RouteModule {
     apiRoute(app, KIOSK_ROUTES.kioskSummary, {}, async () => ({ ...search.summary(clock()), hall }));
 
     apiRoute(app, KIOSK_ROUTES.kioskPayPresets, {}, async (request) => {
-      const known = new Set<string>(OCCUPATION_CODES);
       const occupations = [...new Set((request.query.occupations ?? '').split(','))]
-        .filter((c): c is OccupationCode => known.has(c))
+        .filter((c): c is OccupationCode => KNOWN_OCCUPATIONS.has(c))
         .slice(0, 20);
       return search.payPresets(occupations, clock());
     });
