@@ -21,6 +21,7 @@ import {
   SignupViewSchema,
   StaffPostingSchema,
 } from '../staff-data-contract';
+import { PulseHistorySchema } from '../pulse/pulse-history-schema';
 import { idParam } from './route-parts';
 import { defineRoute } from './define-route';
 
@@ -157,6 +158,14 @@ export const STAFF_DATA_ROUTES = {
     auth: 'staff',
     label: 'pulse',
     response: PulseResponseSchema,
+  }),
+  /** Each trade's demand and seekers per day over the last 90 days, and this week against the same week last year. */
+  pulseHistory: defineRoute({
+    method: 'GET',
+    path: '/api/staff/pulse/history',
+    auth: 'staff',
+    label: 'pulse history',
+    response: PulseHistorySchema,
   }),
   pulseSettings: defineRoute({
     method: 'PUT',

@@ -38,6 +38,8 @@ export function pulseRoutes(deps: PulseRouteDeps) {
   return (app: FastifyInstance) => {
     apiRoute(app, STAFF_DATA_ROUTES.pulse, guard.options(), async () => response());
 
+    apiRoute(app, STAFF_DATA_ROUTES.pulseHistory, guard.options(), async () => pulse.history(clock()));
+
     apiRoute(app, STAFF_DATA_ROUTES.pulseSettings, guard.options(), async (request) => {
       const who = guard.who(request);
       const next = request.body;

@@ -11,6 +11,8 @@ import { computeMarketPulse, PULSE_DEFAULTS, type MarketPulse } from '../../../s
 import type { PulseSettings } from '../../../shared/staff-data-contract';
 import { createPulseQuery } from './pulse-query';
 import { createPulseSnapshots } from './pulse-snapshots';
+import { createPulseHistoryQuery } from './pulse-history-query';
+import type { PulseHistory } from '../../../shared/pulse/pulse-history';
 
 const CACHE_MS = 60_000;
 const SNAPSHOT_EVERY_MS = 10 * 60_000;
@@ -18,6 +20,8 @@ const KEYS = { minDemand: 'pulse.minDemand', windowDays: 'pulse.windowDays', min
 
 export interface PulseService {
   current(now: number): { pulse: MarketPulse; yearAgoDay: string | null };
+  /** The charts' last 90 days and this week against last year's, today's snapshot brought up to date first. */
+  history(now: number): PulseHistory;
   settings(): PulseSettings;
   setSettings(settings: PulseSettings): void;
   invalidate(): void;
@@ -27,6 +31,7 @@ export function createPulseService(db: WritableDatabase): PulseService {
   const meta = createMetaStore(db);
   const query = createPulseQuery(db);
   const snapshots = createPulseSnapshots(db);
+  const historyQuery = createPulseHistoryQuery(db);
   let cached: { at: number; value: { pulse: MarketPulse; yearAgoDay: string | null } } | null = null;
   let snapshotAt = -Infinity;
 
@@ -40,7 +45,7 @@ export function createPulseService(db: WritableDatabase): PulseService {
     minSeekers: readSetting(KEYS.minSeekers, PULSE_DEFAULTS.minSeekers),
   });
 
-  return {
+  const service: PulseService = {
     current(now) {
       if (cached && now - cached.at < CACHE_MS && now >= cached.at) return cached.value;
       const { minDemand, windowDays, minSeekers } = settings();
@@ -54,6 +59,10 @@ export function createPulseService(db: WritableDatabase): PulseService {
       cached = { at: now, value: { pulse, yearAgoDay: year?.day ?? null } };
       return cached.value;
     },
+    history(now) {
+      service.current(now);
+      return historyQuery.history(now);
+    },
     settings,
     setSettings(next) {
       meta.set(KEYS.minDemand, String(next.minDemand));
@@ -65,4 +74,5 @@ export function createPulseService(db: WritableDatabase): PulseService {
       cached = null;
     },
   };
+  return service;
 }

@@ -7,9 +7,8 @@ import type { WritableDatabase } from '../db/handles';
 import { localDay } from '../signups/signup-intake';
 import { DAY_MS, type TradeCounts } from '../../../shared/pulse/market-pulse';
 import { isOccupationCode, OCCUPATION_CODES } from '../../../shared/occupations';
+import { SNAPSHOT_TOTAL as TOTAL } from '../../../shared/pulse/pulse-history';
 import type { PulseCounts } from './pulse-query';
-
-const TOTAL = '_total';
 /** A year-ago snapshot may be this many days off the exact date (a closed day has none). */
 const YEAR_AGO_SLACK_DAYS = 3;
 
