@@ -1,16 +1,18 @@
 /**
  * Writes assets/demo/postings.json, the postings a standalone hall seeds into an empty
- * database. A fixed reference time keeps the file stable in git; the host rebases the
+ * database, and beside it pulse-history.json, the daily pulse figures its console's charts
+ * start from. A fixed reference time keeps the files stable in git; the host rebases the
  * timestamps when seeding, so the demo never expires.
  *
  *   node scripts/run-ts.mjs scripts/generate-demo.ts [--count 240] [--seed 20261127] [--out FILE]
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PostingSchema, describeIssues } from '../shared/schemas/posting';
 import { DEMO_DEFAULT_COUNT, DEMO_DEFAULT_SEED, buildDemoFile, serializeDemoFile } from './demo/demo-file';
+import { generatePulseHistory, serializePulseHistory } from './demo/pulse-history';
 
 const DEMO_FILE = resolve(dirname(fileURLToPath(import.meta.url)), '../assets/demo/postings.json');
 
@@ -38,6 +40,10 @@ function main(): void {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, serializeDemoFile(content));
   console.log(`generate-demo: wrote ${content.postings.length} postings (seed ${seed}) to ${out}`);
+  const history = generatePulseHistory(content.postings, { seed, now: Date.parse(content.generatedAt) });
+  const historyOut = join(dirname(out), 'pulse-history.json');
+  writeFileSync(historyOut, serializePulseHistory(history));
+  console.log(`generate-demo: wrote ${history.days.length} days of pulse history to ${historyOut}`);
 }
 
 main();

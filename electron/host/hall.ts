@@ -53,6 +53,7 @@ import { createPostingQuery } from './postings/posting-query';
 import { postingRoutes } from './postings/posting-routes';
 import { createPulseService, type PulseService } from './pulse/pulse-service';
 import { pulseRoutes } from './pulse/pulse-routes';
+import { seedDemoPulseHistory } from './pulse/pulse-demo-seed';
 import { createSignupStore, type SignupStore } from './signups/signup-store';
 import { startSignupPurge } from './signups/signup-purge';
 import { signupRoutes } from './signups/signup-routes';
@@ -161,7 +162,11 @@ export async function startHall(options: HallOptions, deps: HallDeps = {}): Prom
   const searchIndexer = createSearchIndexer(store, { log: logFor('search'), batch: 500 });
   if (!options.hub) {
     const seeded = seedDemoIfEmpty(store, join(options.assetsDir, 'demo', 'postings.json'), clock());
-    if (seeded > 0) log.info({ seeded }, 'standalone hall: seeded demo postings into an empty database');
+    if (seeded > 0) {
+      log.info({ seeded }, 'standalone hall: seeded demo postings into an empty database');
+      const days = seedDemoPulseHistory(db, join(options.assetsDir, 'demo', 'pulse-history.json'), clock());
+      if (days > 0) log.info({ days }, 'standalone hall: seeded the demo pulse history');
+    }
     searchIndexer.kick();
   }
 

@@ -4,6 +4,7 @@
  */
 import type { Posting } from '../../shared/schemas/posting';
 import { generatePostings } from './generate-postings';
+import { generatePulseHistory, type DemoPulseHistory } from './pulse-history';
 
 export const DEMO_REFERENCE_TIME = '2026-11-27T00:00:00+08:00';
 export const DEMO_DEFAULT_COUNT = 240;
@@ -21,4 +22,10 @@ export function buildDemoFile(count = DEMO_DEFAULT_COUNT, seed = DEMO_DEFAULT_SE
 
 export function serializeDemoFile(content: DemoFileContent): string {
   return `${JSON.stringify(content, null, 2)}\n`;
+}
+
+/** The pulse history that goes with the demo postings (assets/demo/pulse-history.json). */
+export function buildDemoPulseHistory(count = DEMO_DEFAULT_COUNT, seed = DEMO_DEFAULT_SEED): DemoPulseHistory {
+  const now = Date.parse(DEMO_REFERENCE_TIME);
+  return generatePulseHistory(buildDemoFile(count, seed).postings, { seed, now });
 }
