@@ -3,7 +3,7 @@
  * vacancy ratio (only where demand reaches the minimum) and last year's ratio where the hall
  * has one; the two settings; and which screens show the pulse page in their rotation.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TradePulse } from '../../shared/pulse/market-pulse';
 import { apiErrorText } from '../common/api-error-text';
@@ -11,6 +11,9 @@ import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
 import { TableHead } from './table-head';
 import { MatchOutcomes } from './match-outcomes';
+
+// The chart library is most of the console's weight: only the pulse tab loads it, when opened.
+const PulseCharts = lazy(() => import('./pulse-charts').then((m) => ({ default: m.PulseCharts })));
 
 /** One whole-number setting: empty keeps the current value, shown as the placeholder. */
 function NumberSetting(props: {
@@ -138,6 +141,9 @@ export function PulseView() {
         <MatchOutcomes />
       </section>
       <div>
+        <Suspense fallback={<p className="panel hint">{t('staff.pulse.chart.loading')}</p>}>
+          <PulseCharts windowDays={pulse.windowDays} />
+        </Suspense>
         <section className="panel">
           <h2>{t('staff.pulse.boardTitle')}</h2>
           <p className="hint">{t('staff.pulse.boardHint')}</p>

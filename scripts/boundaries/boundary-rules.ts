@@ -46,6 +46,8 @@ const PACKAGES: Record<string, 'universal' | 'isomorphic' | 'browser' | 'node' |
   i18next: 'browser',
   'react-i18next': 'browser',
   qrcode: 'browser',
+  // the console's pulse charts (renderer/staff/echart.tsx)
+  echarts: 'browser',
   '@fontsource/noto-sans-sc': 'browser',
   // the pages' sockets, and the host's link to the hub
   'socket.io-client': 'isomorphic',
