@@ -58,7 +58,13 @@ function failure(route: RouteDef, response: Response, body: unknown): ApiError {
   const retryAfterMs = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
   const parsed = ErrorBodySchema.safeParse(body);
   if (parsed.success)
-    return new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, retryAfterMs);
+    return new ApiError(
+      response.status,
+      parsed.data.error.code,
+      parsed.data.error.message,
+      retryAfterMs,
+      parsed.data.error.params ?? null,
+    );
   return new ApiError(
     response.status,
     CLIENT_ERROR_CODES.httpError,

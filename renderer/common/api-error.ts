@@ -3,6 +3,8 @@
  * the contract's error code, and the host's message (English, for logs and tests — a screen
  * shows `apiErrorText`, chosen by the code, never this message).
  */
+import type { ErrorParams } from '../../shared/api/error-body';
+
 export class ApiError extends Error {
   override name = 'ApiError';
   constructor(
@@ -11,6 +13,8 @@ export class ApiError extends Error {
     message: string,
     /** From the host's `Retry-After` (429, 503): how long to wait before asking again. */
     readonly retryAfterMs: number | null = null,
+    /** What the screen's sentence for the code fills in, when the host sent it. */
+    readonly params: ErrorParams | null = null,
   ) {
     super(message);
   }

@@ -6,14 +6,13 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { apiErrorText } from '../common/api-error-text';
 import { downloadFile } from './data-api';
-import { ApiError, STAFF_DATA_ROUTES } from './staff-api';
+import { STAFF_DATA_ROUTES } from './staff-api';
 import { startImport, useImportRun } from './import-job';
 import { ImportProgressBar } from './import-progress';
 import { TableHead } from './table-head';
-import { problemText } from './import-text';
+import { importErrorText, problemText } from './import-text';
 
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
@@ -132,10 +131,4 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       ) : null}
     </section>
   );
-}
-
-/** A refused file in words: the import's own text for its code, else the general one. */
-function importErrorText(t: TFunction, e: unknown): string {
-  const code = e instanceof ApiError && e.code !== 'offline' ? e.code : 'network';
-  return t(`staff.import.errors.${code}`, { defaultValue: apiErrorText(t, e) });
 }

@@ -140,7 +140,9 @@ export function importRoutes(deps: ImportRouteDeps) {
             progress?.({ phase: 'done' });
           } catch (error) {
             if (error instanceof ImportFileError) {
-              throw new HttpError(IMPORT_ERROR_STATUS[error.code] ?? 400, error.code, error.message);
+              throw new HttpError(IMPORT_ERROR_STATUS[error.code] ?? 400, error.code, error.message, {
+                ...(error.params ? { params: error.params } : {}),
+              });
             }
             throw error;
           }

@@ -1,23 +1,35 @@
 import type { FastifyReply } from 'fastify';
 import type { ErrorBody } from '../../../shared/contract';
 
-/** An error a route means to show its caller: `{ error: { code, message } }` with `status`. */
+/** What a screen's sentence for the code fills in (lists are joined by the screen, in its language). */
+export type HttpErrorParams = Readonly<Record<string, string | number | readonly string[]>>;
+
+/**
+ * An error a route means to show its caller: `{ error: { code, message } }` with `status`, and
+ * `params` where the screen's sentence for the code fills something in (the import's missing columns).
+ */
 export class HttpError extends Error {
   override name = 'HttpError';
   /** For 429 and 503: when to try again (sent as `Retry-After`, in whole seconds). */
   readonly retryAfterMs: number | null;
+  readonly params: HttpErrorParams | null;
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    options: { retryAfterMs?: number } = {},
+    options: { retryAfterMs?: number; params?: HttpErrorParams } = {},
   ) {
     super(message);
     this.retryAfterMs = options.retryAfterMs ?? null;
+    this.params = options.params ?? null;
   }
 
   toBody(): ErrorBody {
-    return { error: { code: this.code, message: this.message } };
+    if (!this.params) return { error: { code: this.code, message: this.message } };
+    const params = Object.fromEntries(
+      Object.entries(this.params).map(([k, v]) => [k, typeof v === 'object' ? [...v] : v]),
+    );
+    return { error: { code: this.code, message: this.message, params } };
   }
 
   /** Sends this error (with its Retry-After, if any). */

@@ -7,6 +7,7 @@
  */
 import iconv from 'iconv-lite';
 import type { ImportReport } from '../../../../shared/staff-data-contract';
+import type { ImportMessageParam } from '../../../../shared/import-messages';
 
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
@@ -28,6 +29,8 @@ export class ImportFileError extends Error {
       | 'unpacked_too_large'
       | 'import_failed',
     message: string,
+    /** What the console's sentence for the code fills in (`no_header`: the missing columns). */
+    readonly params?: Readonly<Record<string, ImportMessageParam>>,
   ) {
     super(message);
   }

@@ -121,6 +121,17 @@ export const COLUMN_NAMES: Record<ImportField, string> = {
   booth: '展位',
 };
 
+/**
+ * Columns without which no row could ever be a posting: a file whose header lacks one is refused
+ * whole (`no_header`, naming the missing ones by COLUMN_NAMES), not row by row.
+ */
+export const FILE_NEEDED_FIELDS: readonly ImportField[] = ['title', 'payMin', 'contactPhone', 'validUntil'];
+
+/** The needed columns a header lacks, by their template names (all of them for a header with none). */
+export function missingNeededColumns(map: ColumnMap | null): string[] {
+  return FILE_NEEDED_FIELDS.filter((f) => map?.fields[f] === undefined).map((f) => COLUMN_NAMES[f]);
+}
+
 /** The template staff can download: one header row in Chinese. */
 export const TEMPLATE_HEADER: readonly string[] = IMPORT_FIELDS.map((f) => COLUMN_NAMES[f]);
 

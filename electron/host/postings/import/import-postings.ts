@@ -15,7 +15,7 @@ import type { ImportReport, ImportRowError } from '../../../../shared/staff-data
 import type { Posting } from '../../../../shared/schemas/posting';
 import type { PostingStore } from '../../db/posting-store';
 import { ImportFileError } from './detect-file';
-import { COLUMN_NAMES, mapColumns, type ImportField } from './import-columns';
+import { COLUMN_NAMES, mapColumns, missingNeededColumns } from './import-columns';
 import { readFile } from './read-file';
 import type { ReadTable } from './import-reader';
 import { rowToPosting } from './row-to-posting';
@@ -37,9 +37,6 @@ export interface ImportOptions {
   onProgress?: (u: ProgressUpdate) => void;
 }
 
-/** Columns without which no row could ever be a posting: refuse the file, not every row. */
-const NEEDED: readonly ImportField[] = ['title', 'payMin', 'contactPhone', 'validUntil'];
-
 export async function importPostings(
   store: Pick<PostingStore, 'get' | 'upsertMany'>,
   buf: Buffer,
@@ -53,11 +50,12 @@ export async function importPostings(
   progress({ phase: 'checking', read: table.rows.length, rows: table.rows.length });
 
   const map = mapColumns(table.header);
-  const missing = NEEDED.filter((f) => map.fields[f] === undefined);
+  const missing = missingNeededColumns(map);
   if (missing.length > 0) {
     throw new ImportFileError(
       'no_header',
-      `表头缺少必需的列：${missing.map((f) => COLUMN_NAMES[f]).join('、')}（找到的是：${table.header.filter(Boolean).slice(0, 12).join('、') || '无'}）；请下载模板对照列名`,
+      `表头缺少必需的列：${missing.join('、')}（找到的是：${table.header.filter(Boolean).slice(0, 12).join('、') || '无'}）；请下载模板对照列名`,
+      { missing },
     );
   }
 

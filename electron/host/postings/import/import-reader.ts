@@ -15,7 +15,7 @@ export type FromTableWorker =
   | { type: 'read'; rows: number }
   | { type: 'rows'; rows: TableRow[] }
   | { type: 'done'; format: FileTable['format']; encoding: FileTable['encoding']; header: string[] }
-  | { type: 'failed'; code: ImportFileError['code']; message: string };
+  | { type: 'failed'; code: ImportFileError['code']; message: string; params?: ImportFileError['params'] };
 
 /** Reads a file into a table; `onRead` hears how many rows are read so far, as reading goes. */
 export type ReadTable = (buf: Buffer, fileName: string, onRead?: (rows: number) => void) => Promise<FileTable>;
@@ -89,7 +89,7 @@ export function createImportReader(options: ImportReaderOptions): ReadTable {
         else if (m.type === 'rows') for (const r of m.rows) rows.push(r);
         else if (m.type === 'done')
           finish(() => resolve({ format: m.format, encoding: m.encoding, table: { header: m.header, rows } }));
-        else finish(() => reject(new ImportFileError(m.code, m.message)));
+        else finish(() => reject(new ImportFileError(m.code, m.message, m.params)));
       });
       worker.on('error', (error: Error & { code?: string }) => {
         // The worker's own code is missing (a packaging mistake): read here instead. Any other

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ImportFileError } from './detect-file';
+import { missingNeededColumns } from './import-columns';
 import { guardXlsx } from './xlsx-guard';
 
 export type Cell = string | number | boolean | Date | null;
@@ -32,7 +33,9 @@ export const isBlank = (cells: readonly Cell[]) =>
 function toTable(all: Cell[][], rowNumbers: number[], what: string): Table {
   const first = all.findIndex((r) => !isBlank(r));
   if (first < 0)
-    throw new ImportFileError('no_header', `${what}是空的，没有表头行；请在第一行填上列名（可下载模板对照）`);
+    throw new ImportFileError('no_header', `${what}是空的，没有表头行；请在第一行填上列名（可下载模板对照）`, {
+      missing: missingNeededColumns(null),
+    });
   const header = all[first]!.slice(0, MAX_COLUMNS).map((c) => (c === null ? '' : String(c).trim()));
   const rows: TableRow[] = [];
   for (let i = first + 1; i < all.length; i++) {

@@ -24,7 +24,13 @@ readFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), fileName
     post({ type: 'done', format, encoding, header: table.header });
   },
   (error: unknown) => {
-    if (error instanceof ImportFileError) post({ type: 'failed', code: error.code, message: error.message });
+    if (error instanceof ImportFileError)
+      post({
+        type: 'failed',
+        code: error.code,
+        message: error.message,
+        ...(error.params ? { params: error.params } : {}),
+      });
     else
       post({
         type: 'failed',
