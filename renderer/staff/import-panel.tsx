@@ -13,6 +13,27 @@ import { startImport, useImportRun } from './import-job';
 import { ImportProgressBar } from './import-progress';
 import { TableHead } from './table-head';
 import { importErrorText, problemText } from './import-text';
+import { auditCsv } from './audit-text';
+import type { ImportReport } from '../../shared/staff-data-contract';
+import type { TFunction } from 'i18next';
+
+/**
+ * Problem rows drawn in the report: a file of thousands of bad rows (a wrong column, a shifted
+ * sheet) would otherwise put thousands of table rows in the page; the whole list is a download.
+ */
+const REPORT_ROWS_SHOWN = 200;
+
+/** The report's every problem row as a CSV in the console's language, for Excel or WPS. */
+function saveProblemList(t: TFunction, rejected: ImportReport['rejected'], fileName: string): void {
+  const header = [t('staff.import.row'), t('staff.import.id'), t('staff.import.reasons')];
+  const rows = rejected.map((r) => [String(r.row), r.id ?? '', r.reasons.map((p) => problemText(t, p)).join('；')]);
+  const url = URL.createObjectURL(new Blob([auditCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = t('staff.import.problemsFile', { name: fileName.replace(/\.[^.]+$/, '') || 'import' });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
@@ -106,10 +127,29 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
               : ''}
           </p>
           {report.rejected.length > 0 ? (
+            <div className="row">
+              {report.rejected.length > REPORT_ROWS_SHOWN ? (
+                <span className="warn" data-testid="import-errors-more">
+                  {t('staff.import.moreRows', {
+                    shown: REPORT_ROWS_SHOWN,
+                    n: report.rejected.length - REPORT_ROWS_SHOWN,
+                  })}
+                </span>
+              ) : null}
+              <button
+                type="button"
+                onClick={() => saveProblemList(t, report.rejected, run?.fileName ?? '')}
+                data-testid="import-errors-download"
+              >
+                {t('staff.import.downloadProblems')}
+              </button>
+            </div>
+          ) : null}
+          {report.rejected.length > 0 ? (
             <table className="import-errors" data-testid="import-errors">
               <TableHead columns={[t('staff.import.row'), t('staff.import.id'), t('staff.import.reasons')]} />
               <tbody>
-                {report.rejected.map((r) => (
+                {report.rejected.slice(0, REPORT_ROWS_SHOWN).map((r) => (
                   <tr key={r.row} data-testid="import-error-row" data-row={r.row}>
                     <td>{t('staff.import.rowN', { n: r.row })}</td>
                     <td>{r.id ?? ''}</td>
