@@ -216,13 +216,20 @@ export function matchPrepared(s: PreparedSignup, p: PreparedPosting, ctx: MatchC
  * posting, with nothing allocated (property-tested equal to matchPrepared's score).
  */
 export function scorePrepared(s: PreparedSignup, p: PreparedPosting, ctx: MatchContext): number {
-  if (brokenRule(s, p, ctx)) return -1;
+  return brokenRule(s, p, ctx) ? -1 : candidateScore(s, p, ctx.homeCity);
+}
+
+/**
+ * scorePrepared for a pair already known to keep the hard rules (the re-match checks the
+ * posting's validity once and takes people from the trade and district index).
+ */
+export function candidateScore(s: PreparedSignup, p: PreparedPosting, homeCity: string): number {
   let score: number = MATCH_POINTS.base;
   if (s.districts.size > 0) score += MATCH_POINTS.district;
   else {
     let near = p.near;
-    if (near?.city !== ctx.homeCity) {
-      near = { city: ctx.homeCity, distance: cityDistance(ctx.homeCity, p.input.districtCode) };
+    if (near?.city !== homeCity) {
+      near = { city: homeCity, distance: cityDistance(homeCity, p.input.districtCode) };
       (p as { near: PreparedPosting['near'] }).near = near;
     }
     if (near.distance === 1) score += MATCH_POINTS.district;
@@ -242,6 +249,25 @@ export function scorePrepared(s: PreparedSignup, p: PreparedPosting, ctx: MatchC
     if (top !== null) score += Math.round(MATCH_POINTS.pay * Math.min(1, Math.max(0, (top - 0.7) / 0.3)));
   }
   return score;
+}
+
+/**
+ * What candidateScore reads of a sign-up, as a key: two people with the same key score the same
+ * against every posting (the re-match scores each key once per posting). Keep it in step with
+ * candidateScore (property-tested).
+ */
+export function scoreProfile(s: PreparedSignup): string {
+  const { expectedPay, payUnit } = s.input;
+  return `${s.districts.size > 0 ? 1 : 0}|${s.whenBits}|${s.wantsToday ? 1 : 0}|${expectedPay ?? ''}|${payUnit ?? ''}`;
+}
+
+/** The hard rules a posting alone can break for everyone (not yet valid, expired, full). */
+export function postingClosed(p: PreparedPosting, ctx: MatchContext): boolean {
+  return (
+    ctx.now < p.validFromMs ||
+    ctx.now >= p.validUntilMs ||
+    (ctx.placed !== undefined && ctx.placed(p.input.id) >= p.input.headcount)
+  );
 }
 
 export function matchSignup(signup: MatchSignupInput, posting: MatchPostingInput, ctx: MatchContext): MatchResult {

@@ -41,9 +41,11 @@ import { createMatchStore, MAX_OPEN_PER_SIGNUP, type MatchStore, type MatchWrite
 export const ACTIVE_DAYS = 30;
 /** Postings read from the change log per turn of the event loop. */
 const DRAIN_ROWS = 500;
-/** Re-match pairs written per turn of the event loop. */
-const WRITE_ROWS = 250;
+/** People whose re-matched call lists are written per turn of the event loop (about 20 rows each). */
+const WRITE_PEOPLE = 100;
 const PRUNE_EVERY_MS = 3600_000;
+/** People whose call lists the prune looks at per turn of the event loop. */
+const PRUNE_PEOPLE = 500;
 
 export type ToRematchWorker = {
   id: number;
@@ -58,7 +60,7 @@ export type ToRematchWorker = {
 export type RematchTuple = [signupId: string, postingId: string, score: number, reasons: string];
 export type FromRematchWorker =
   | { type: 'pairs'; id: number; pairs: RematchTuple[] }
-  | { type: 'done'; id: number; scored: number }
+  | { type: 'done'; id: number; scored: number; ms: number }
   | { type: 'failed'; id: number; message: string };
 
 export interface RematchReport {
@@ -68,7 +70,14 @@ export interface RematchReport {
   written: number;
   /** Where the scoring ran. */
   mode: 'worker' | 'inline';
+  /** Reading the valid postings and active sign-ups. */
+  readMs: number;
+  /** Scoring (in the worker: from sending the job to the last pair received). */
   computeMs: number;
+  /** Of which the scoring itself (in the worker: its own clock). */
+  scoringMs: number;
+  /** Writing the call lists, in pieces between turns of the event loop. */
+  writeMs: number;
   totalMs: number;
 }
 
@@ -89,6 +98,8 @@ export interface MatchService {
   signupsChanged(): void;
   /** Every valid posting against every active sign-up, scored in the worker. */
   rematch(): Promise<RematchReport>;
+  /** What the hourly prune does, now: untouched matches of expired, gone or edited-away postings go. */
+  prune(): Promise<number>;
   /** Sign-ups in the index (active, not purged). */
   activeSignups(): number;
   /** Change-log rows not yet matched, plus a drain in progress (tests and /healthz). */
@@ -151,6 +162,26 @@ export interface MatchServiceDeps {
   onMatched?: (written: number) => void;
 }
 
+/** Reads the re-match's pairs, piece after piece, one person's run at a time. */
+function pairReader(pieces: readonly RematchTuple[][]): { takeWhile(signupId: string): RematchTuple[] } {
+  let piece = 0;
+  let at = 0;
+  return {
+    takeWhile(signupId) {
+      const out: RematchTuple[] = [];
+      while (piece < pieces.length) {
+        const here = pieces[piece]!;
+        if (at >= here.length) {
+          piece += 1;
+          at = 0;
+        } else if (here[at]![0] === signupId) out.push(here[at++]!);
+        else break;
+      }
+      return out;
+    },
+  };
+}
+
 export function createMatchService(deps: MatchServiceDeps): MatchService {
   const { db, clock, log } = deps;
   const store = createMatchStore(db);
@@ -165,7 +196,7 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     number,
     {
       pairs: RematchTuple[][];
-      resolve: (r: { pairs: RematchTuple[]; scored: number }) => void;
+      resolve: (r: { pairs: RematchTuple[][]; scored: number; ms: number }) => void;
       reject: (e: Error) => void;
     }
   >();
@@ -214,10 +245,9 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     };
   }
 
-  /** One posting against its candidates: the writes, and the people it fits. */
-  function matchPosting(p: PreparedPosting, ctx: MatchContext, validUntilMs: number, out: MatchWrite[]): string[] {
+  /** One posting against its candidates: a write for each person it fits. */
+  function matchPosting(p: PreparedPosting, ctx: MatchContext, validUntilMs: number, out: MatchWrite[]): void {
     const since = ctx.now - ACTIVE_DAYS * DAY_MS;
-    const fits: string[] = [];
     const stale: string[] = [];
     for (const s of index.candidates(p)) {
       if ((createdAt.get(s.input.id) ?? 0) < since) {
@@ -226,11 +256,11 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
       }
       const r = matchPrepared(s, p, ctx);
       if (!r.matched) continue;
-      fits.push(s.input.id);
       out.push({
         signupId: s.input.id,
         postingId: p.input.id,
         occupation: p.input.occupation,
+        districtCode: p.input.districtCode,
         score: r.score,
         reasons: r.reasons,
         validUntilMs,
@@ -240,7 +270,6 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
       index.remove(id);
       createdAt.delete(id);
     }
-    return fits;
   }
 
   const applyPostings = db.transaction((rows: PostingMatchRow[], now: number): number => {
@@ -248,12 +277,12 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     const writes: MatchWrite[] = [];
     for (const row of rows) {
       if (row.hidden || row.validUntilMs <= now) continue;
-      const fits = matchPosting(preparePosting(row), ctx, row.validUntilMs, writes);
-      // an edited posting no longer fits some people it was matched to: their open matches go
-      store.dropOpenOfPosting(row.id, fits);
+      // an edited posting that no longer fits someone it matched before: that match stays out of
+      // the queue once the posting's trade or district differs from its own (match-store.ts) and
+      // the hourly prune deletes it; the people it fits now are offered it again, re-scored
+      matchPosting(preparePosting(row), ctx, row.validUntilMs, writes);
     }
-    writes.sort((a, b) => b.score - a.score);
-    return store.write(writes, now, false);
+    return store.offer(writes, now);
   });
 
   function drain(): void {
@@ -288,7 +317,7 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
         return;
       }
       jobs.delete(m.id);
-      if (m.type === 'done') job.resolve({ pairs: job.pairs.flat(), scored: m.scored });
+      if (m.type === 'done') job.resolve({ pairs: job.pairs, scored: m.scored, ms: m.ms });
       else job.reject(new Error(m.message));
     });
     const fail = (reason: string) => {
@@ -325,7 +354,8 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     const placed = store.placedAll();
     const computeStart = performance.now();
     const w = startWorkerOnce();
-    let result: { pairs: RematchTuple[]; scored: number };
+    // the pairs in pieces as they came, in the order of `signups`, each person's together (rematchAll)
+    let result: { pairs: RematchTuple[][]; scored: number; ms: number };
     let mode: RematchReport['mode'] = 'worker';
     if (w) {
       const id = ++nextJob;
@@ -346,24 +376,27 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
       const placedMap = new Map(Object.entries(placed));
       const ctx = { now, homeCity: deps.homeCity, placed: (pid: string) => placedMap.get(pid) ?? 0 };
       const found = rematchAll(postings, signups, ctx, MAX_OPEN_PER_SIGNUP);
-      found.pairs.sort((a, b) => b.score - a.score);
       result = {
-        pairs: found.pairs.map((x): RematchTuple => [x.signupId, x.postingId, x.score, encodeReasons(x.reasons)]),
+        pairs: [found.pairs.map((x): RematchTuple => [x.signupId, x.postingId, x.score, encodeReasons(x.reasons)])],
         scored: found.scored,
+        ms: performance.now() - computeStart,
       };
     }
     const computeMs = performance.now() - computeStart;
+    const writeStart = performance.now();
     const byId = new Map(postings.map((p) => [p.id, p]));
-    let written = 0;
-    // best first (the worker sorted them), so a person's cap keeps their best
-    const pairs = result.pairs;
-    for (let i = 0; i < pairs.length && !closed; i += WRITE_ROWS) {
-      const rows: MatchWrite[] = [];
-      for (const [signupId, postingId, score, reasons] of pairs.slice(i, i + WRITE_ROWS)) {
+    const pairs = pairReader(result.pairs);
+    const rowsOf = (signupId: string): MatchWrite[] =>
+      pairs.takeWhile(signupId).map(([, postingId, score, reasons]) => {
         const p = byId.get(postingId)!;
-        rows.push({ signupId, postingId, score, reasons, occupation: p.occupation, validUntilMs: p.validUntilMs });
-      }
-      written += store.write(rows, now, true);
+        const { occupation, districtCode, validUntilMs } = p;
+        return { signupId, postingId, score, reasons, occupation, districtCode, validUntilMs };
+      });
+    // every person sent gets their list replaced, those with no match too (their old ones no longer fit)
+    let written = 0;
+    for (let i = 0; i < signups.length && !closed; i += WRITE_PEOPLE) {
+      const people = signups.slice(i, i + WRITE_PEOPLE).map((s) => ({ signupId: s.id, rows: rowsOf(s.id) }));
+      written += store.replaceOpen(people, now, now);
       await new Promise((resolve) => setImmediate(resolve));
     }
     if (written > 0) deps.onMatched?.(written);
@@ -373,17 +406,28 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
       scored: result.scored,
       written,
       mode,
+      readMs: computeStart - started,
       computeMs,
+      scoringMs: result.ms,
+      writeMs: performance.now() - writeStart,
       totalMs: performance.now() - started,
     };
   }
 
-  const pruneTimer = setInterval(() => {
-    try {
-      store.pruneExpired(clock());
-    } catch (error) {
-      log.error({ err: error }, 'pruning expired matches failed');
+  /** The hourly prune, a few hundred people per turn of the event loop. */
+  async function prune(): Promise<number> {
+    const now = clock();
+    let removed = 0;
+    for (let after = ''; !closed; await new Promise((resolve) => setImmediate(resolve))) {
+      const piece = store.prune(now, after, PRUNE_PEOPLE);
+      removed += piece.removed;
+      if (piece.last === null) break;
+      after = piece.last;
     }
+    return removed;
+  }
+  const pruneTimer = setInterval(() => {
+    prune().catch((error: unknown) => log.error({ err: error }, 'pruning expired matches failed'));
   }, PRUNE_EVERY_MS);
   pruneTimer.unref();
 
@@ -402,13 +446,15 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
           signupId: id,
           postingId: r.id,
           occupation: r.occupation,
+          districtCode: r.districtCode,
           score: m.score,
           reasons: m.reasons,
           validUntilMs: r.validUntilMs,
         });
     }
+    // the person's best few: the call list names those, not every posting of their trade
     writes.sort((a, b) => b.score - a.score);
-    const written = store.write(writes, now, true);
+    const written = store.write(writes.slice(0, MAX_OPEN_PER_SIGNUP), now);
     if (written > 0) deps.onMatched?.(written);
   }
 
@@ -428,6 +474,7 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     },
     signupsChanged: load,
     rematch,
+    prune,
     activeSignups: () => index.size,
     behind: () => cursor.behind() + (draining ? 1 : 0),
     async close() {

@@ -1,9 +1,15 @@
 /**
  * The `matches` table (migration 14): what the matcher paired, the call list staff work
- * through (待通知), and their outcomes. Matching a person against everything already there (at
- * sign-up, and the full re-match) keeps their best `MAX_OPEN_PER_SIGNUP` open matches: the call
- * list names someone's best few, and a city's feed would otherwise list one person a thousand
- * times. A posting that arrives later always goes in: a new job is what staff call about.
+ * through (待通知), and their outcomes. A person's call list holds their best
+ * `MAX_OPEN_PER_SIGNUP` untouched matches: it names someone's best few, and a city's feed would
+ * otherwise list one person a thousand times.
+ *
+ * - At sign-up the host writes the person's best few (`write`).
+ * - A posting that arrives later is offered to each person it fits (`offer`): it goes in when
+ *   the list has room or it beats the list's worst, which then leaves. Staff call about the
+ *   better job; a posting of a busy trade writes a few rows, not one per person of the trade.
+ * - The full re-match replaces each person's untouched matches with their best (`replaceOpen`).
+ * Matches staff have acted on (已通知, 未接通, 不合适, 已上岗) are never replaced or evicted.
  */
 import type { WritableDatabase } from '../db/handles';
 import { maskName, maskPhone } from '../../../shared/signup-mask';
@@ -24,7 +30,9 @@ export const MAX_OPEN_PER_SIGNUP = 20;
 export interface MatchWrite {
   signupId: string;
   postingId: string;
+  /** The posting's trade and district when it matched: a posting edited away from them no longer shows the match. */
   occupation: OccupationCode;
+  districtCode: string;
   score: number;
   /** The reasons, or already packed (reason-codes.ts: the re-match worker packs them). */
   reasons: readonly MatchReason[] | string;
@@ -56,13 +64,19 @@ interface ViewRow {
 }
 
 export interface MatchStore {
+  /** Writes (or re-scores) matches, in one transaction; returns how many rows changed. */
+  write(rows: readonly MatchWrite[], now: number): number;
   /**
-   * Writes (or re-scores) matches, in one transaction; returns how many rows were written.
-   * `capped`: a person already at MAX_OPEN_PER_SIGNUP open matches gets no new one.
+   * A new posting's matches, in one transaction: each goes in where it is among the person's
+   * best MAX_OPEN_PER_SIGNUP (their worst untouched match leaves when the list is full); one
+   * already there is re-scored. Returns how many went in or changed.
    */
-  write(rows: readonly MatchWrite[], now: number, capped: boolean): number;
-  /** Open matches of a posting whose sign-up is not in `keep` go (the posting was edited and no longer fits them). */
-  dropOpenOfPosting(postingId: string, keep: readonly string[]): number;
+  offer(rows: readonly MatchWrite[], now: number): number;
+  /**
+   * The full re-match, in one transaction: each person's untouched matches made before `since`
+   * become their `rows` (others go; one made since, by a posting that arrived meanwhile, stays).
+   */
+  replaceOpen(people: readonly { signupId: string; rows: readonly MatchWrite[] }[], now: number, since: number): number;
   queue(query: MatchQueueQuery, now: number): { matches: MatchView[]; total: number };
   get(signupId: string, postingId: string): MatchView | undefined;
   /** Sets the outcome; false when there is no such match or it already has this outcome. */
@@ -70,8 +84,12 @@ export interface MatchStore {
   /** 已上岗 per posting (a posting whose headcount is reached matches nobody more). */
   placed(postingId: string): number;
   placedAll(): Record<string, number>;
-  /** Open matches whose posting's validity passed: deleted (they left the queue already). */
-  pruneExpired(now: number): number;
+  /**
+   * Untouched matches whose posting's validity passed, or whose posting is gone or was edited
+   * to another trade or district, are deleted (they left the queue already), for the people
+   * after `after` in id order, `people` of them: returns the last person looked at, null at the end.
+   */
+  prune(now: number, after: string, people: number): { removed: number; last: string | null };
   /** Best open matches of one sign-up whose posting is still valid, `exclude` left out (the kiosk's "N 个适合您的岗位"). */
   openOfSignup(
     signupId: string,
@@ -85,29 +103,46 @@ export interface MatchStore {
 }
 
 const OPEN = "(m.outcome IS NULL OR m.outcome = 'unreachable')";
+/** The posting still has the trade and district it had when it matched (schema 18). */
+const CURRENT = 'p.occupation = m.occupation AND p.district_code = m.district_code';
 
 export function createMatchStore(db: WritableDatabase): MatchStore {
-  // A sign-up purged meanwhile is skipped (EXISTS); capped, so is a person whose open matches are at the cap.
-  const insertSql = (cap: string) =>
-    `INSERT INTO matches (signup_id, posting_id, occupation, score, reasons, matched_at, valid_until_ms)
-     SELECT @signup_id, @posting_id, @occupation, @score, @reasons, @now, @valid_until_ms
-     WHERE EXISTS (SELECT 1 FROM signups WHERE id = @signup_id) ${cap}
+  // A row that would not change is not rewritten. A sign-up purged meanwhile is skipped: checked
+  // in the statement (`upsert`), or once per person before their rows (`upsertKnown`).
+  const upsertSql = (guard: string) =>
+    `INSERT INTO matches (signup_id, posting_id, occupation, district_code, score, reasons, matched_at, valid_until_ms)
+     SELECT @signup_id, @posting_id, @occupation, @district_code, @score, @reasons, @now, @valid_until_ms ${guard}
      ON CONFLICT (signup_id, posting_id) DO UPDATE SET score = excluded.score, reasons = excluded.reasons,
-       valid_until_ms = excluded.valid_until_ms, occupation = excluded.occupation`;
-  const insert = db.prepare<Record<string, unknown>>(insertSql(''));
-  const insertCapped = db.prepare<Record<string, unknown>>(
-    insertSql(`AND (EXISTS (SELECT 1 FROM matches WHERE signup_id = @signup_id AND posting_id = @posting_id)
-      OR (SELECT COUNT(*) FROM matches m WHERE m.signup_id = @signup_id AND m.outcome IS NULL AND m.valid_until_ms > @now) < ${MAX_OPEN_PER_SIGNUP})`),
+       valid_until_ms = excluded.valid_until_ms, occupation = excluded.occupation, district_code = excluded.district_code
+     WHERE score IS NOT excluded.score OR reasons IS NOT excluded.reasons OR valid_until_ms IS NOT excluded.valid_until_ms
+       OR occupation IS NOT excluded.occupation OR district_code IS NOT excluded.district_code`;
+  const upsert = db.prepare<Record<string, unknown>>(
+    upsertSql('WHERE EXISTS (SELECT 1 FROM signups WHERE id = @signup_id)'),
   );
-  const dropOpen = db.prepare<{ posting_id: string; keep: string }>(
-    `DELETE FROM matches WHERE posting_id = @posting_id AND outcome IS NULL
-       AND signup_id NOT IN (SELECT value FROM json_each(@keep))`,
+  // "WHERE true": an upsert's SELECT needs a WHERE before ON CONFLICT (SQLite's parsing ambiguity)
+  const upsertKnown = db.prepare<Record<string, unknown>>(upsertSql('WHERE true'));
+  const signupExists = db.prepare<{ id: string }, { n: number }>('SELECT 1 AS n FROM signups WHERE id = @id');
+  const exists = db.prepare<{ signup_id: string; posting_id: string }, { n: number }>(
+    'SELECT 1 AS n FROM matches WHERE signup_id = @signup_id AND posting_id = @posting_id',
+  );
+  // a person's untouched matches whose posting is still valid, from the index alone (migration 18)
+  const untouched = 'signup_id = @signup_id AND outcome IS NULL AND valid_until_ms > @now';
+  const openStats = db.prepare<{ signup_id: string; now: number }, { n: number; worst: number | null }>(
+    `SELECT COUNT(*) AS n, MIN(score) AS worst FROM matches WHERE ${untouched}`,
+  );
+  const evictWorst = db.prepare<{ signup_id: string; now: number }>(
+    `DELETE FROM matches WHERE signup_id = @signup_id AND posting_id =
+       (SELECT posting_id FROM matches WHERE ${untouched} ORDER BY score, posting_id LIMIT 1)`,
+  );
+  const dropOthers = db.prepare<{ signup_id: string; keep: string; since: number }>(
+    `DELETE FROM matches WHERE signup_id = @signup_id AND outcome IS NULL AND matched_at < @since
+       AND posting_id NOT IN (SELECT value FROM json_each(@keep))`,
   );
   const select = `SELECT m.signup_id, m.posting_id, m.occupation, m.score, m.reasons, m.matched_at, m.outcome, m.outcome_at, m.outcome_by,
       s.number, s.phone, s.name, s.created_at AS signed_up_at,
       p.title, p.employer_name, p.district_code, p.pay_min, p.pay_max, p.pay_unit, p.settlement, p.valid_until_ms
     FROM matches m JOIN signups s ON s.id = m.signup_id JOIN postings p ON p.id = m.posting_id`;
-  const where = `p.hidden = 0 AND p.valid_until_ms > @now AND (@occupation IS NULL OR m.occupation = @occupation)
+  const where = `p.hidden = 0 AND p.valid_until_ms > @now AND ${CURRENT} AND (@occupation IS NULL OR m.occupation = @occupation)
     AND (@status = 'all' OR (@status = 'open' AND ${OPEN}) OR (@status = 'done' AND NOT ${OPEN}))`;
   const page = db.prepare<Record<string, unknown>, ViewRow>(
     `${select} WHERE ${where} ORDER BY (m.outcome IS NOT NULL), m.score DESC, m.matched_at, m.signup_id, m.posting_id LIMIT @limit`,
@@ -129,18 +164,28 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
   const placedAll = db.prepare<[], { posting_id: string; n: number }>(
     "SELECT posting_id, COUNT(*) AS n FROM matches WHERE outcome = 'placed' GROUP BY posting_id",
   );
-  const prune = db.prepare<{ now: number }>('DELETE FROM matches WHERE outcome IS NULL AND valid_until_ms <= @now');
+  const lastOfPeople = db.prepare<{ after: string; people: number }, { last: string | null }>(
+    `SELECT MAX(signup_id) AS last FROM
+       (SELECT DISTINCT signup_id FROM matches WHERE signup_id > @after ORDER BY signup_id LIMIT @people)`,
+  );
+  const prune = db.prepare<{ now: number; after: string; last: string }>(
+    `DELETE FROM matches WHERE signup_id > @after AND signup_id <= @last AND outcome IS NULL AND (valid_until_ms <= @now
+       OR NOT EXISTS (SELECT 1 FROM postings p WHERE p.id = matches.posting_id
+         AND p.occupation = matches.occupation AND p.district_code = matches.district_code))`,
+  );
   const openOf = db.prepare<
     { signup_id: string; now: number; limit: number; exclude: string | null },
     { posting_id: string; score: number; reasons: string }
   >(
     `SELECT m.posting_id, m.score, m.reasons FROM matches m JOIN postings p ON p.id = m.posting_id
-     WHERE m.signup_id = @signup_id AND m.outcome IS NULL AND p.hidden = 0 AND p.valid_until_ms > @now AND m.posting_id IS NOT @exclude
+     WHERE m.signup_id = @signup_id AND m.outcome IS NULL AND p.hidden = 0 AND p.valid_until_ms > @now AND ${CURRENT}
+       AND m.posting_id IS NOT @exclude
      ORDER BY m.score DESC, p.valid_from_ms DESC, m.posting_id LIMIT @limit`,
   );
   const countOpenOf = db.prepare<{ signup_id: string; now: number; exclude: string | null }, { n: number }>(
     `SELECT COUNT(*) AS n FROM matches m JOIN postings p ON p.id = m.posting_id
-     WHERE m.signup_id = @signup_id AND m.outcome IS NULL AND p.hidden = 0 AND p.valid_until_ms > @now AND m.posting_id IS NOT @exclude`,
+     WHERE m.signup_id = @signup_id AND m.outcome IS NULL AND p.hidden = 0 AND p.valid_until_ms > @now AND ${CURRENT}
+       AND m.posting_id IS NOT @exclude`,
   );
   // one row per trade and person: matched at all, first called, placed anywhere
   const pulseRows = db.prepare<
@@ -180,26 +225,56 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
     };
   }
 
-  const writeTx = db.transaction((rows: readonly MatchWrite[], now: number, capped: boolean) => {
+  const put = (r: MatchWrite, now: number, statement = upsert): number =>
+    statement.run({
+      signup_id: r.signupId,
+      posting_id: r.postingId,
+      occupation: r.occupation,
+      district_code: r.districtCode,
+      score: r.score,
+      reasons: typeof r.reasons === 'string' ? r.reasons : encodeReasons(r.reasons),
+      now,
+      valid_until_ms: r.validUntilMs,
+    }).changes;
+
+  const writeTx = db.transaction((rows: readonly MatchWrite[], now: number) => {
     let written = 0;
-    const statement = capped ? insertCapped : insert;
+    for (const r of rows) written += put(r, now);
+    return written;
+  });
+
+  const offerTx = db.transaction((rows: readonly MatchWrite[], now: number) => {
+    let written = 0;
     for (const r of rows) {
-      written += statement.run({
-        signup_id: r.signupId,
-        posting_id: r.postingId,
-        occupation: r.occupation,
-        score: r.score,
-        reasons: typeof r.reasons === 'string' ? r.reasons : encodeReasons(r.reasons),
-        now,
-        valid_until_ms: r.validUntilMs,
-      }).changes;
+      const key = { signup_id: r.signupId, posting_id: r.postingId };
+      if (!exists.get(key)) {
+        const { n, worst } = openStats.get({ signup_id: r.signupId, now }) ?? { n: 0, worst: null };
+        if (n >= MAX_OPEN_PER_SIGNUP) {
+          if (worst !== null && r.score <= worst) continue;
+          evictWorst.run({ signup_id: r.signupId, now });
+        }
+      }
+      written += put(r, now);
     }
     return written;
   });
 
+  const replaceTx = db.transaction(
+    (people: readonly { signupId: string; rows: readonly MatchWrite[] }[], now: number, since: number) => {
+      let written = 0;
+      for (const { signupId, rows } of people) {
+        if (!signupExists.get({ id: signupId })) continue;
+        dropOthers.run({ signup_id: signupId, keep: JSON.stringify(rows.map((r) => r.postingId)), since });
+        for (const r of rows) written += put(r, now, upsertKnown);
+      }
+      return written;
+    },
+  );
+
   return {
-    write: (rows, now, capped) => (rows.length === 0 ? 0 : writeTx(rows, now, capped)),
-    dropOpenOfPosting: (postingId, keep) => dropOpen.run({ posting_id: postingId, keep: JSON.stringify(keep) }).changes,
+    write: (rows, now) => (rows.length === 0 ? 0 : writeTx(rows, now)),
+    offer: (rows, now) => (rows.length === 0 ? 0 : offerTx(rows, now)),
+    replaceOpen: (people, now, since) => (people.length === 0 ? 0 : replaceTx(people, now, since)),
     queue(query, now) {
       const params = { now, occupation: query.occupation ?? null, status: query.status };
       return {
@@ -215,7 +290,10 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
       outcome.run({ signup_id: signupId, posting_id: postingId, outcome: value, by, now }).changes > 0,
     placed: (postingId) => placed.get({ posting_id: postingId })?.n ?? 0,
     placedAll: () => Object.fromEntries(placedAll.all().map((r) => [r.posting_id, r.n])),
-    pruneExpired: (now) => prune.run({ now }).changes,
+    prune(now, after, people) {
+      const last = lastOfPeople.get({ after, people })?.last ?? null;
+      return { removed: last === null ? 0 : prune.run({ now, after, last }).changes, last };
+    },
     openOfSignup: (signupId, now, limit, exclude) =>
       openOf.all({ signup_id: signupId, now, limit, exclude }).map((r) => ({
         postingId: r.posting_id,

@@ -15,6 +15,7 @@ if (!port) throw new Error('rematch-worker: must run as a worker thread of the h
 
 port.on('message', (job: ToRematchWorker) => {
   try {
+    const started = performance.now();
     const placed = new Map(Object.entries(job.placed));
     const result = rematchAll(
       job.postings,
@@ -22,16 +23,20 @@ port.on('message', (job: ToRematchWorker) => {
       { now: job.now, homeCity: job.homeCity, placed: (id) => placed.get(id) ?? 0 },
       job.perSignup,
     );
-    // best first, so a person's cap keeps their best; sent in pieces so the host's thread never
-    // unpacks 200,000 pairs in one go, reasons packed as the table keeps them
-    result.pairs.sort((a, b) => b.score - a.score);
+    // sent in pieces so the host's thread never unpacks 200,000 pairs in one go, reasons packed
+    // as the table keeps them
     for (let i = 0; i < result.pairs.length; i += PAIRS_PER_MESSAGE) {
       const pairs = result.pairs
         .slice(i, i + PAIRS_PER_MESSAGE)
         .map((x): RematchTuple => [x.signupId, x.postingId, x.score, encodeReasons(x.reasons)]);
       port.postMessage({ type: 'pairs', id: job.id, pairs } satisfies FromRematchWorker);
     }
-    port.postMessage({ type: 'done', id: job.id, scored: result.scored } satisfies FromRematchWorker);
+    port.postMessage({
+      type: 'done',
+      id: job.id,
+      scored: result.scored,
+      ms: performance.now() - started,
+    } satisfies FromRematchWorker);
   } catch (error) {
     port.postMessage({
       type: 'failed',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { migrateTo, schemaVersion } from '../../../electron/host/db/migrations/index';
 import { createMatchStore } from '../../../electron/host/matching/match-store';
+import { decodeReasons } from '../../../shared/matching/reason-codes';
 import { NOW } from './fixtures';
 import { allRows, columns, databaseAt, insertRow, v1Posting, v4Signup } from './old-rows';
 
@@ -65,14 +66,18 @@ describe('0014-matches', () => {
       insertRow(db, 'matches', { ...row, signup_id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a9e', posting_id: 'p-2' }),
     ).toThrow(/FOREIGN KEY/);
 
-    // today's store reads the old rows: 已上岗 counts for the posting
-    const store = createMatchStore(db);
-    expect(store.placed('p-1')).toBe(1);
-    expect(store.get(SIGNUP, 'p-1')?.reasons).toEqual([
+    // the rows as schema 14 keeps them: 已上岗 counts for the posting, the reasons decode
+    expect(
+      db.prepare("SELECT COUNT(*) FROM matches WHERE posting_id = 'p-1' AND outcome = 'placed'").pluck().get(),
+    ).toBe(1);
+    const reasons = db
+      .prepare('SELECT reasons FROM matches WHERE signup_id = ? AND posting_id = ?')
+      .pluck()
+      .get(SIGNUP, 'p-1') as string;
+    expect(decodeReasons(reasons)).toEqual([
       { key: 'match.reason.trade', params: { trade: 'moving' } },
       { key: 'match.reason.daily' },
     ]);
-    expect(store.count()).toBe(2);
 
     // the sign-up goes (the retention purge deletes signups rows): its match goes with it
     db.prepare('DELETE FROM signups WHERE id = ?').run(SIGNUP);
@@ -101,6 +106,42 @@ describe('0017-match-open-index', () => {
       )
       .all(SIGNUP, NOW) as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX matches_signup/);
-    expect(createMatchStore(db).count()).toBe(1);
+  });
+});
+
+describe('0018-matches-by-person', () => {
+  it("keeps every match with its posting's district, keyed by person, and deletes a match with its sign-up", () => {
+    const db = databaseAt(17);
+    db.pragma('foreign_keys = ON');
+    insertRow(db, 'postings', v1Posting({ id: 'p-1', district_code: '361121' }));
+    insertRow(db, 'signups', v4Signup({ id: SIGNUP }));
+    const kept = insertRow(db, 'matches', v14Match({ score: 70, reasons: 'trade:trade=moving' }));
+    // a match whose posting is gone keeps its row (its outcome still counts in the pulse)
+    const orphan = insertRow(db, 'matches', v14Match({ posting_id: 'p-gone', outcome: 'placed', outcome_at: NOW }));
+    migrateTo(db, 18);
+    expect(schemaVersion(db)).toBe(18);
+    expect(allRows(db, 'matches', 'posting_id')).toEqual([
+      { ...kept, district_code: '361121' },
+      { ...orphan, district_code: '' },
+    ]);
+    expect(db.prepare("SELECT name FROM pragma_index_info('matches_signup') ORDER BY seqno").pluck().all()).toEqual([
+      'signup_id',
+      'outcome',
+      'valid_until_ms',
+      'score',
+    ]);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(SIGNUP, NOW) as { detail: string }[]).map((p) => p.detail).join(' ');
+    // a person's untouched count and lowest score from the index alone; placements by posting from their own index
+    expect(
+      plan('SELECT COUNT(*), MIN(score) FROM matches WHERE signup_id = ? AND outcome IS NULL AND valid_until_ms > ?'),
+    ).toMatch(/COVERING INDEX matches_signup/);
+    expect(plan("SELECT COUNT(*) FROM matches WHERE posting_id = ? AND outcome = 'placed' AND ? > 0")).toMatch(
+      /INDEX matches_placed/,
+    );
+    expect(createMatchStore(db).placed('p-gone')).toBe(1);
+
+    db.prepare('DELETE FROM signups WHERE id = ?').run(SIGNUP);
+    expect(allRows(db, 'matches', 'posting_id')).toEqual([]);
   });
 });

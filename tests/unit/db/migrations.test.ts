@@ -48,6 +48,7 @@ describe('migration registry', () => {
       'kiosk-names', // console-migrations.test.ts
       'signups-phone', // console-migrations.test.ts
       'match-open-index', // matches-migration.test.ts
+      'matches-by-person', // matches-migration.test.ts
     ]);
   });
 

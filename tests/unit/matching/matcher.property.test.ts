@@ -11,6 +11,8 @@ import {
   preparePosting,
   prepareSignup,
   rematchAll,
+  candidateScore,
+  scoreProfile,
   scorePrepared,
   matchPrepared,
   type MatchContext,
@@ -192,6 +194,42 @@ describe('the sign-up index and the full re-match', () => {
     );
   });
 
+  it('scores two people of the same kind (scoreProfile) alike against any posting', () => {
+    // b differs from a in everything the kind leaves out: the trades, which districts, the order of the times
+    const twinArb = fc
+      .tuple(
+        signupArb,
+        signupArb.map((o) => o.occupations),
+        fc.constantFrom(...DISTRICTS),
+      )
+      .map(([a, trades, district]): [MatchSignupInput, MatchSignupInput] => [
+        a,
+        {
+          ...a,
+          id: 'twin',
+          occupations: trades,
+          districts: a.districts.length > 0 ? [district] : [],
+          availability: [...a.availability].reverse(),
+        },
+      ]);
+    fc.assert(
+      fc.property(twinArb, postingArb, ([a, b], p) => {
+        const [pa, pb, pp] = [prepareSignup(a), prepareSignup(b), preparePosting(p)];
+        expect(scoreProfile(pb)).toBe(scoreProfile(pa));
+        expect(candidateScore(pb, pp, ctxOf(0).homeCity)).toBe(candidateScore(pa, pp, ctxOf(0).homeCity));
+      }),
+      { numRuns: RUNS * 5 },
+    );
+    // and the kind tells apart what scores differently: a district chosen or not, the pay asked
+    const base = { id: 's', occupations: ['moving' as const], availability: [], expectedPay: null, payUnit: null };
+    expect(scoreProfile(prepareSignup({ ...base, districts: ['361102'] }))).not.toBe(
+      scoreProfile(prepareSignup({ ...base, districts: [] })),
+    );
+    expect(scoreProfile(prepareSignup({ ...base, districts: [], expectedPay: 200, payUnit: 'day' }))).not.toBe(
+      scoreProfile(prepareSignup({ ...base, districts: [], expectedPay: 200, payUnit: 'hour' })),
+    );
+  });
+
   it("keeps each person's best matches, the same scores as pair by pair", () => {
     fc.assert(
       fc.property(
@@ -202,6 +240,9 @@ describe('the sign-up index and the full re-match', () => {
           const signups = people.map((s, i) => ({ ...s, id: `s${i}` }));
           const postings = posts.map((p, i) => ({ ...p, id: `p${i}` }));
           const { pairs } = rematchAll(postings, signups, ctxOf(0), k);
+          // in the order of the sign-ups, each person's pairs together (the host writes them so)
+          const order = pairs.map((x) => signups.findIndex((s) => s.id === x.signupId));
+          expect(order).toEqual([...order].sort((a, b) => a - b));
           for (const s of signups) {
             const all = postings
               .map((p) => matchSignup(s, p, ctxOf(0)))

@@ -22,6 +22,7 @@ import { migrate as m0014 } from './0014-matches';
 import { migrate as m0015 } from './0015-kiosk-names';
 import { migrate as m0016 } from './0016-signups-phone';
 import { migrate as m0017 } from './0017-match-open-index';
+import { migrate as m0018 } from './0018-matches-by-person';
 
 export interface Migration {
   readonly version: number;
@@ -47,6 +48,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, name: 'kiosk-names', migrate: m0015 },
   { version: 16, name: 'signups-phone', migrate: m0016 },
   { version: 17, name: 'match-open-index', migrate: m0017 },
+  { version: 18, name: 'matches-by-person', migrate: m0018 },
 ];
 
 export function assertStrictlyIncreasing(migrations: readonly Migration[]): void {
