@@ -13,10 +13,28 @@ import { z } from 'zod';
 import { LIMITS } from './schemas/posting';
 import { SignupNumberSchema } from './schemas/signup';
 
+/** Postings printed on a slip under "现在有 N 个适合您的岗位" (the confirmation screen shows three too). */
+export const SLIP_MATCHES = 3;
+
 /**
- * The confirmation slip: the sign-up's number and the posting applied for; the shell adds the
- * date. No phone, no name — a slip is left on counters and in bins, so a strict object refuses
- * any other field.
+ * One matching posting as the slip prints it, in the kiosk's words (the page wrote them in its
+ * language): public posting fields only — the trade and title, the pay, where to ask (district
+ * and booth or the employer's phone, as on the boards).
+ */
+export const SlipMatchSchema = z.strictObject({
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(LIMITS.title + 24),
+  pay: z.string().trim().min(1).max(48),
+  where: z.string().trim().min(1).max(96),
+});
+
+/**
+ * The confirmation slip: the sign-up's number, the posting applied for and the best postings
+ * matching the person; the shell adds the date. No phone, no name — a slip is left on counters
+ * and in bins, so a strict object refuses any other field.
  */
 export const PrintSlipSchema = z.strictObject({
   /** The sign-up's id (receipt.id): the shell prints at most two copies per sign-up. */
@@ -29,6 +47,9 @@ export const PrintSlipSchema = z.strictObject({
     .regex(/^[A-Za-z0-9._:-]+$/)
     .nullable()
     .default(null),
+  /** How many open postings fit the person now ("现在有 N 个"), and the best of them. */
+  matchCount: z.number().int().min(0).max(100_000).default(0),
+  matches: z.array(SlipMatchSchema).max(SLIP_MATCHES).default([]),
 });
 export type PrintSlipInput = z.input<typeof PrintSlipSchema>;
 export type PrintSlip = z.output<typeof PrintSlipSchema>;

@@ -2,7 +2,7 @@ import type { PrintSlip, PrintSlipResult } from '../../shared/shell-bridge';
 import type { ShellBrowserWindowClass, ShellWindow } from './electron-surface';
 import { createPrintThrottle, type PrintThrottle } from './print-throttle';
 import type { ShellLog, ShellTimers } from './shell-types';
-import { findPrinter, slipDataUrl, slipHtml, slipPrintOptions, type ReceiptPrinter } from './slip';
+import { findPrinter, slipDataUrl, slipHtml, slipLengthMm, slipPrintOptions, type ReceiptPrinter } from './slip';
 
 export interface SlipPrinterOptions {
   BrowserWindow: ShellBrowserWindowClass;
@@ -69,10 +69,13 @@ export function createSlipPrinter(options: SlipPrinterOptions): SlipPrinter {
           () => resolve({ success: false, why: `no answer in ${timeoutMs} ms` }),
           timeoutMs,
         );
-        contents.print(slipPrintOptions({ ...configured, name: found.name }), (success, failureReason) => {
-          options.timers.clearTimeout(timer);
-          resolve({ success, why: failureReason });
-        });
+        contents.print(
+          slipPrintOptions({ ...configured, name: found.name }, slipLengthMm(slip)),
+          (success, failureReason) => {
+            options.timers.clearTimeout(timer);
+            resolve({ success, why: failureReason });
+          },
+        );
       });
       if (!outcome.success) {
         log.warn(`print: slip ${slip.number} on "${found.name}" failed: ${outcome.why || 'no reason given'}`);

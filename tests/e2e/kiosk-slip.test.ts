@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { slipHtml } from '../../electron/windows/slip';
+import { PrintSlipSchema } from '../../shared/shell-bridge';
 import { screenshotPath } from '../support/browser';
 import { kioskInChromium, tapAll, tid, typePhone } from '../integration/kiosk/support/kiosk-page';
 
@@ -58,9 +60,32 @@ describe('kiosk confirmation slip', () => {
     const number = await page.textContent(tid('done-number'));
     const printed = await slips(page);
     expect(printed).toHaveLength(1);
-    expect(printed[0]).toEqual({ id: expect.any(String), number: number?.trim(), listingTitle: null, listingId: null });
+    // the number, and the postings that fit the person now, as the screen lists them (the best three)
+    const shownCount = Number(await page.getAttribute(tid('done-matches'), 'data-count'));
+    const shownTitles = await page.locator(`${tid('done-match')} strong:first-child`).allTextContents();
+    expect(shownCount).toBeGreaterThan(0);
+    expect(printed[0]).toEqual({
+      id: expect.any(String),
+      number: number?.trim(),
+      listingTitle: null,
+      listingId: null,
+      matchCount: shownCount,
+      matches: expect.any(Array),
+    });
+    const slip = PrintSlipSchema.parse(printed[0]);
+    expect(slip.matches.map((m) => m.title)).toEqual(shownTitles.slice(0, 3).map((x) => x.trim()));
+    expect(slip.matches.every((m) => m.title.startsWith('保洁') && /元/.test(m.pay) && m.where.length > 0)).toBe(true);
     expect(JSON.stringify(printed)).not.toContain(PHONE);
     await page.screenshot({ path: screenshotPath('kiosk-slip-printed-1080x1920.png') });
+
+    // the slip as the shell prints it on an 80 mm roll (96 px to the inch): every line fits the roll
+    const paper = await page.context().newPage();
+    await paper.setViewportSize({ width: Math.round((80 / 25.4) * 96), height: 800 });
+    await paper.setContent(slipHtml(slip, Date.now(), { paperWidthMm: 80 }));
+    const fits = await paper.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(fits).toBe(true);
+    expect(await paper.textContent('body')).toContain(`现在有 ${shownCount} 个适合您的岗位`);
+    await paper.screenshot({ path: screenshotPath('kiosk-slip-paper-80mm.png'), fullPage: true });
 
     await page.tap(tid('done-reprint'));
     await page.waitForFunction(() => (window as unknown as { __slips: unknown[] }).__slips.length === 2);

@@ -5,12 +5,12 @@
  * it lives in the sign-up's state, so the idle wipe takes it with everything else.
  */
 import { useTranslation } from 'react-i18next';
-import { formatDistrict, formatPhoneForBoard } from '../../../shared/format';
 import type { KioskMatches } from '../../../shared/matching-contract';
 import { reasonsLine } from '../../../shared/matching/reason-text';
 import { isUiLocale } from '../../common/i18n';
 import { payText, postingQrText } from '../posting-text';
 import { QrImage } from '../qr-image';
+import { matchWhere } from './slip-matches';
 import './done-matches.css';
 
 export function DoneMatches({ matches, forPosting }: { matches: KioskMatches | undefined; forPosting: boolean }) {
@@ -35,12 +35,7 @@ export function DoneMatches({ matches, forPosting }: { matches: KioskMatches | u
                   </strong>{' '}
                   <strong className="done-match-pay">{payText(posting, locale)}</strong>
                 </p>
-                <p>
-                  {formatDistrict(posting.districtCode)} ·{' '}
-                  {posting.booth
-                    ? t('kiosk.matches.booth', { booth: posting.booth })
-                    : t('kiosk.matches.phone', { phone: formatPhoneForBoard(posting.contactPhone) })}
-                </p>
+                <p>{matchWhere(posting, t)}</p>
                 <p className="done-match-why">{reasonsLine(t, reasons)}</p>
               </div>
               <QrImage text={postingQrText(posting)} size={112} label={t('kiosk.matches.qr')} testId="done-match-qr" />

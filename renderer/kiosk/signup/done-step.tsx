@@ -5,13 +5,16 @@ import { QrImage } from '../qr-image';
 import type { SignupState } from './signup-state';
 import { useSlipPrinter } from './use-slip-printer';
 import { DoneMatches } from './done-matches';
+import { slipMatches } from './slip-matches';
+import { isUiLocale } from '../../common/i18n';
 // the host's whole receipt: the state types only what it needs of it, the matches ride along
 import type { SignupReceipt } from '../../../shared/schemas/signup';
 
 /** The take-away: the sign-up number, big, and a QR code with the number and the posting. */
 export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: () => void }) {
-  const { t } = useTranslation();
-  const receipt = state.receipt!;
+  const { t, i18n } = useTranslation();
+  const receipt = state.receipt as SignupReceipt;
+  const locale = isUiLocale(i18n.language) ? i18n.language : 'zh-CN';
   useLayoutEffect(() => {
     performance.mark('kiosk-confirmation');
   }, []);
@@ -20,6 +23,7 @@ export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: ()
     number: receipt.number,
     listingTitle: state.posting?.title ?? null,
     listingId: state.posting?.id ?? null,
+    ...slipMatches(receipt.matches, t, locale),
   });
   const qrText = [
     `登记号 ${receipt.number}`,
@@ -50,7 +54,7 @@ export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: ()
           )}
         </div>
         <QrImage text={qrText} size={260} label={t('kiosk.signup.done.qr')} testId="done-qr" />
-        <DoneMatches matches={(receipt as SignupReceipt).matches} forPosting={state.posting !== null} />
+        <DoneMatches matches={receipt.matches} forPosting={state.posting !== null} />
       </div>
       {slip.state.kind !== 'unavailable' && (
         <div className="done-slip" data-testid="done-slip" data-slip={slip.state.kind}>

@@ -89,7 +89,7 @@ describe('validateIpc: the slip', () => {
   it('hands on the parsed slip with its defaults', () => {
     expect(validateIpc(PRINT, [{ id: SLIP.id, number: 'B-0001' }], kiosk, HALL)).toEqual({
       ok: true,
-      payload: { id: SLIP.id, number: 'B-0001', listingTitle: null, listingId: null },
+      payload: { id: SLIP.id, number: 'B-0001', listingTitle: null, listingId: null, matchCount: 0, matches: [] },
     });
   });
 

@@ -6,6 +6,7 @@ import {
   slipDataUrl,
   slipDate,
   slipHtml,
+  slipLengthMm,
   slipPrintOptions,
 } from '../../../electron/windows/slip';
 
@@ -37,6 +38,43 @@ describe('slipHtml', () => {
     expect(bare).not.toContain('Applied for');
   });
 
+  it('lists the postings that fit the person now under their count, and grows the paper for them', () => {
+    const withMatches = PrintSlipSchema.parse({
+      id: 'x3',
+      number: 'A-0428',
+      matchCount: 7,
+      matches: [
+        { title: '搬运装卸 · 仓库搬运 <夜班>', pay: '200–260 元/天', where: '信州区 · 电话 138 1234 8000' },
+        { title: '搬运装卸 · 装车工', pay: '25 元/时', where: '广丰区 · 展位 B-12' },
+      ],
+    });
+    const page = slipHtml(withMatches, AT, { paperWidthMm: 80 });
+    expect(page).toContain('现在有 7 个适合您的岗位');
+    expect(page).toContain('7 postings fit you now');
+    expect(page).toContain('搬运装卸 · 仓库搬运 &lt;夜班&gt;');
+    expect(page).toContain('<b>25 元/时</b>');
+    expect(page).toContain('广丰区 · 展位 B-12');
+    expect(slipLengthMm(withMatches)).toBe(110 + 12 + 2 * 17);
+    expect(page).toContain(`@page { size: 80mm ${slipLengthMm(withMatches)}mm; margin: 0 }`);
+    expect(slipPrintOptions({ name: 'EPSON_TM_T88', paperWidthMm: 80 }, slipLengthMm(withMatches)).pageSize).toEqual({
+      width: 80_000,
+      height: 156_000,
+    });
+    // none fit: no heading, the base length
+    expect(html).not.toContain('适合您的岗位');
+    expect(slipLengthMm(slip)).toBe(110);
+  });
+
+  it('refuses more postings than the slip prints, and any field beyond the posting ones', () => {
+    const one = { title: '保洁 · 家政保洁', pay: '30 元/时', where: '信州区 · 电话 138 1234 8000' };
+    expect(() =>
+      PrintSlipSchema.parse({ id: 'x4', number: 'A-0429', matchCount: 9, matches: [one, one, one, one] }),
+    ).toThrow();
+    expect(() =>
+      PrintSlipSchema.parse({ id: 'x4', number: 'A-0429', matchCount: 1, matches: [{ ...one, phone: '13800001111' }] }),
+    ).toThrow();
+  });
+
   it('round-trips through its data: URL', () => {
     const url = slipDataUrl(html);
     expect(url.startsWith('data:text/html;charset=utf-8,')).toBe(true);
@@ -57,7 +95,7 @@ describe('slip helpers', () => {
   });
 
   it('prints silently, in black, to the printer by its OS name, on the roll’s width', () => {
-    expect(slipPrintOptions({ name: 'EPSON_TM_T88', paperWidthMm: 80 })).toMatchObject({
+    expect(slipPrintOptions({ name: 'EPSON_TM_T88', paperWidthMm: 80 }, 110)).toMatchObject({
       silent: true,
       deviceName: 'EPSON_TM_T88',
       printBackground: false,
