@@ -69,7 +69,8 @@ export interface MatchStore {
   /**
    * A new posting's matches, in one transaction: each goes in where it is among the person's
    * best MAX_OPEN_PER_SIGNUP (their worst untouched match leaves when the list is full); one
-   * already there is re-scored. Returns how many went in or changed.
+   * already there is re-scored. Each posting's rows come together, a person once in them.
+   * Returns how many went in or changed.
    */
   offer(rows: readonly MatchWrite[], now: number): number;
   /**
@@ -122,14 +123,18 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
   // "WHERE true": an upsert's SELECT needs a WHERE before ON CONFLICT (SQLite's parsing ambiguity)
   const upsertKnown = db.prepare<Record<string, unknown>>(upsertSql('WHERE true'));
   const signupExists = db.prepare<{ id: string }, { n: number }>('SELECT 1 AS n FROM signups WHERE id = @id');
-  const exists = db.prepare<{ signup_id: string; posting_id: string }, { n: number }>(
-    'SELECT 1 AS n FROM matches WHERE signup_id = @signup_id AND posting_id = @posting_id',
+  // for one posting and the people it fits, in one statement each (a busy trade's posting fits
+  // hundreds): who has it already, and how many untouched matches of valid postings each has
+  // with the lowest score among them — a page or two of the table per person (keyed by person)
+  const having = db.prepare<{ people: string; posting_id: string }, { signup_id: string }>(
+    `SELECT signup_id FROM matches WHERE signup_id IN (SELECT value FROM json_each(@people)) AND posting_id = @posting_id`,
   );
-  // a person's untouched matches whose posting is still valid, from the index alone (migration 18)
+  const listsOf = db.prepare<{ people: string; now: number }, { signup_id: string; n: number; worst: number }>(
+    `SELECT signup_id, COUNT(*) AS n, MIN(score) AS worst FROM matches
+     WHERE signup_id IN (SELECT value FROM json_each(@people)) AND outcome IS NULL AND valid_until_ms > @now
+     GROUP BY signup_id`,
+  );
   const untouched = 'signup_id = @signup_id AND outcome IS NULL AND valid_until_ms > @now';
-  const openStats = db.prepare<{ signup_id: string; now: number }, { n: number; worst: number | null }>(
-    `SELECT COUNT(*) AS n, MIN(score) AS worst FROM matches WHERE ${untouched}`,
-  );
   const evictWorst = db.prepare<{ signup_id: string; now: number }>(
     `DELETE FROM matches WHERE signup_id = @signup_id AND posting_id =
        (SELECT posting_id FROM matches WHERE ${untouched} ORDER BY score, posting_id LIMIT 1)`,
@@ -243,18 +248,31 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
     return written;
   });
 
-  const offerTx = db.transaction((rows: readonly MatchWrite[], now: number) => {
+  /** One posting's rows (each a different person): the ones that go in, with the evictions they cause. */
+  const offerPosting = (rows: readonly MatchWrite[], now: number): number => {
+    const people = JSON.stringify(rows.map((r) => r.signupId));
+    const already = new Set(having.all({ people, posting_id: rows[0]!.postingId }).map((r) => r.signup_id));
+    const lists = new Map(listsOf.all({ people, now }).map((r) => [r.signup_id, r]));
     let written = 0;
     for (const r of rows) {
-      const key = { signup_id: r.signupId, posting_id: r.postingId };
-      if (!exists.get(key)) {
-        const { n, worst } = openStats.get({ signup_id: r.signupId, now }) ?? { n: 0, worst: null };
-        if (n >= MAX_OPEN_PER_SIGNUP) {
-          if (worst !== null && r.score <= worst) continue;
-          evictWorst.run({ signup_id: r.signupId, now });
-        }
+      const list = lists.get(r.signupId);
+      if (!already.has(r.signupId) && list && list.n >= MAX_OPEN_PER_SIGNUP) {
+        if (r.score <= list.worst) continue;
+        evictWorst.run({ signup_id: r.signupId, now });
       }
       written += put(r, now);
+    }
+    return written;
+  };
+
+  const offerTx = db.transaction((rows: readonly MatchWrite[], now: number) => {
+    let written = 0;
+    // the rows come posting by posting (match-service.ts); a person appears once per posting
+    for (let from = 0; from < rows.length;) {
+      let to = from + 1;
+      while (to < rows.length && rows[to]!.postingId === rows[from]!.postingId) to++;
+      written += offerPosting(rows.slice(from, to), now);
+      from = to;
     }
     return written;
   });

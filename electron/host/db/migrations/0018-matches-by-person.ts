@@ -7,9 +7,9 @@
  * landed on 20 scattered pages, and with an index of validity dates beside it a re-match wrote
  * 200,000 random B-tree entries three times over. Now a person's rows sit together, and:
  *
- * - `matches_signup` holds a person's untouched matches with their scores, so how many they
- *   have and the lowest score is read from the index alone (a new posting enters a list only
- *   when it beats that);
+ * - how many untouched matches a person has and the lowest score among them is read from a
+ *   page or two of the table itself (a new posting enters a list only when it beats that), so
+ *   no index by person is needed beside the key;
  * - `district_code` is the posting's district when it matched (as `occupation` is its trade):
  *   a posting edited to another trade or district no longer shows the matches it made before
  *   (the queue compares them) without a posting-keyed index to find and delete them; the
@@ -43,7 +43,6 @@ export function migrate(db: Database): void {
       FROM matches m LEFT JOIN postings p ON p.id = m.posting_id;
     DROP TABLE matches;
     ALTER TABLE matches_by_person RENAME TO matches;
-    CREATE INDEX matches_signup ON matches (signup_id, outcome, valid_until_ms, score);
     CREATE INDEX matches_placed ON matches (posting_id) WHERE outcome = 'placed';
   `);
 }
