@@ -40,7 +40,12 @@ export function EChart(props: { option: ChartOption; height: number; label: stri
 
   useEffect(() => {
     const font = getComputedStyle(document.body).fontFamily;
-    chart.current?.setOption({ textStyle: { fontFamily: font }, ...props.option }, { notMerge: true });
+    // No entry animation: a work tool redraws every minute and on each pick, and a half-drawn
+    // line (the first days only) reads as missing data.
+    chart.current?.setOption(
+      { animation: false, textStyle: { fontFamily: font }, ...props.option },
+      { notMerge: true },
+    );
   }, [props.option]);
 
   return (

@@ -92,4 +92,19 @@ describe('the market pulse charts at 1366×768', () => {
     await page.screenshot({ path: screenshotPath('console-1366-pulse-charts-care.png') });
     expect(problems).toEqual([]);
   });
+
+  it('redraws its words in English when the console switches language', async () => {
+    await page.click(tid('language-toggle'));
+    await page.waitForFunction(
+      (sel) => [...document.querySelectorAll(`${sel} svg text`)].some((t) => t.textContent === 'Wanted'),
+      tid('pulse-chart-daily'),
+    );
+    const texts = await svgText(page, 'pulse-chart-daily');
+    expect(texts).toContain('Seekers');
+    expect(texts).toContain('Today');
+    for (const s of [...texts, ...(await svgText(page, 'pulse-chart-week'))]) expect(s).not.toMatch(/\p{Script=Han}/u);
+    await page.screenshot({ path: screenshotPath('console-1366-pulse-charts-en.png') });
+    await page.click(tid('language-toggle'));
+    expect(problems).toEqual([]);
+  });
 });
