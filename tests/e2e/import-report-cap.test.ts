@@ -10,7 +10,7 @@ import type { Hall } from '../../electron/host/hall';
 import { bigImportRow, dates, HEADER, utf8Csv } from '../fixtures/import/import-sheets';
 import { launchChromium, screenshotPath } from '../support/browser';
 import { startTestHall } from '../support/in-process-hall';
-import { firstAdminToken, openConsole } from '../support/staff-console';
+import { firstAdminToken, openConsole, watchConsole } from '../support/staff-console';
 
 const ROWS = 3000;
 const PHONE = HEADER.indexOf('联系电话');
@@ -24,10 +24,7 @@ describe('an import report of thousands of problem rows (Chromium, 1366×768)', 
   beforeAll(async () => {
     [hall, browser] = await Promise.all([startTestHall(), launchChromium()]);
     page = await openConsole(browser, hall.url, await firstAdminToken(hall.url, '318265'), 'postings');
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
+    watchConsole(page, { warnings: false }, problems);
   });
   afterAll(async () => {
     await browser?.close();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestHall } from '../support/in-process-hall';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { firstAdminToken, openConsole } from '../support/staff-console';
+import { firstAdminToken, openConsole, watchConsole } from '../support/staff-console';
 import type { Hall } from '../../electron/host/hall';
 
 const tid = (id: string) => `[data-testid="${id}"]`;
@@ -25,10 +25,7 @@ describe('the market pulse charts at 1366×768', () => {
     [hall, browser] = await Promise.all([startTestHall(), launchChromium()]);
     const token = await firstAdminToken(hall.url, '318265');
     page = await openConsole(browser, hall.url, token, 'pulse');
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    watchConsole(page, { warnings: true }, problems);
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestHall } from '../support/in-process-hall';
 import { launchChromium, screenshotPath } from '../support/browser';
-import { firstAdminToken, openConsole } from '../support/staff-console';
+import { firstAdminToken, openConsole, watchConsole } from '../support/staff-console';
 import type { Hall } from '../../electron/host/hall';
 import { signup } from '../integration/kiosk/support/kiosk-harness';
 
@@ -35,12 +35,7 @@ describe('staff console at 1366×768', () => {
 
   async function consoleOn(tab: (typeof TABS)[number]): Promise<{ page: Page; problems: string[] }> {
     const page = await openConsole(browser, hall.url, token, tab);
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    return { page, problems };
+    return { page, problems: watchConsole(page, { warnings: true }) };
   }
 
   it('puts the emergency screen up from the postings tab in two clicks, and ends it in one', async () => {

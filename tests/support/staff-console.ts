@@ -25,3 +25,15 @@ export async function firstAdminToken(hallUrl: string, pin: string, name = 'ç‹ä
   });
   return ((await setup.json()) as { token: string }).token;
 }
+
+/**
+ * What the page logs that a clean page never does: its errors (and, with `warnings`, its
+ * warnings) and uncaught exceptions, each prefixed with its kind, into `into` as they come.
+ */
+export function watchConsole(page: Page, { warnings }: { warnings: boolean }, into: string[] = []): string[] {
+  page.on('console', (m) => {
+    if (m.type() === 'error' || (warnings && m.type() === 'warning')) into.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => into.push(`pageerror: ${e.message}`));
+  return into;
+}

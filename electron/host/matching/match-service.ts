@@ -11,31 +11,29 @@
  * - A new sign-up is matched at once against the valid postings of its trades (indexed).
  * - A full re-match of every valid posting against every active sign-up runs in a worker
  *   (rematch-worker.ts) at start, so postings written while no cursor was reading are matched
- *   too; its results are written in pieces.
+ *   too (rematch-scoring.ts); its results are written a hundred people at a time.
  */
-import type { Worker } from 'node:worker_threads';
 import type { WritableDatabase } from '../db/handles';
 import { openChangeCursor, type ChangeCursor } from '../db/posting-changes';
 import type { Logger } from '../util/logger';
-import { startWorker, workerScriptFor, type WorkerScript } from '../util/worker-script';
+import type { WorkerScript } from '../util/worker-script';
 import {
   SignupIndex,
   matchPrepared,
   preparePosting,
   prepareSignup,
-  rematchAll,
   type MatchContext,
   type MatchPostingInput,
   type MatchReason,
   type MatchSignupInput,
   type PreparedPosting,
 } from '../../../shared/matching';
-import { encodeReasons } from '../../../shared/matching/reason-codes';
 import { DAY_MS } from '../../../shared/pulse/market-pulse';
 import { isOccupationCode } from '../../../shared/occupations';
 import { AVAILABILITY, type Availability } from '../../../shared/schemas/signup';
 import { PAY_UNITS, type PayUnit } from '../../../shared/schemas/posting-enums';
 import { createMatchStore, MAX_OPEN_PER_SIGNUP, type MatchStore, type MatchWrite } from './match-store';
+import { createRematchScorer, pairReader } from './rematch-scoring';
 
 /** Sign-ups this recent are matched (DOMAIN.md: seekers are those active in the last 30 days). */
 export const ACTIVE_DAYS = 30;
@@ -46,22 +44,6 @@ const WRITE_PEOPLE = 100;
 const PRUNE_EVERY_MS = 3600_000;
 /** People whose call lists the prune looks at per turn of the event loop. */
 const PRUNE_PEOPLE = 500;
-
-export type ToRematchWorker = {
-  id: number;
-  postings: MatchPostingInput[];
-  signups: MatchSignupInput[];
-  now: number;
-  homeCity: string;
-  placed: Record<string, number>;
-  perSignup: number;
-};
-/** A kept pair as the worker sends it: sign-up, posting, score, reasons packed (reason-codes.ts). */
-export type RematchTuple = [signupId: string, postingId: string, score: number, reasons: string];
-export type FromRematchWorker =
-  | { type: 'pairs'; id: number; pairs: RematchTuple[] }
-  | { type: 'done'; id: number; scored: number; ms: number }
-  | { type: 'failed'; id: number; message: string };
 
 export interface RematchReport {
   postings: number;
@@ -146,10 +128,6 @@ function signupInput(r: SignupMatchRow): MatchSignupInput {
   };
 }
 
-export function defaultRematchWorker(): WorkerScript | null {
-  return workerScriptFor(import.meta.url, 'match-rematch-worker', './rematch-worker.ts');
-}
-
 export interface MatchServiceDeps {
   db: WritableDatabase;
   clock: () => number;
@@ -162,45 +140,15 @@ export interface MatchServiceDeps {
   onMatched?: (written: number) => void;
 }
 
-/** Reads the re-match's pairs, piece after piece, one person's run at a time. */
-function pairReader(pieces: readonly RematchTuple[][]): { takeWhile(signupId: string): RematchTuple[] } {
-  let piece = 0;
-  let at = 0;
-  return {
-    takeWhile(signupId) {
-      const out: RematchTuple[] = [];
-      while (piece < pieces.length) {
-        const here = pieces[piece]!;
-        if (at >= here.length) {
-          piece += 1;
-          at = 0;
-        } else if (here[at]![0] === signupId) out.push(here[at++]!);
-        else break;
-      }
-      return out;
-    },
-  };
-}
-
 export function createMatchService(deps: MatchServiceDeps): MatchService {
   const { db, clock, log } = deps;
   const store = createMatchStore(db);
   const index = new SignupIndex();
   const createdAt = new Map<string, number>();
   const cursor: ChangeCursor = openChangeCursor(db);
+  const scorer = createRematchScorer(deps.worker);
   let draining: NodeJS.Immediate | null = null;
   let closed = false;
-  let worker: Worker | null = null;
-  let nextJob = 0;
-  const jobs = new Map<
-    number,
-    {
-      pairs: RematchTuple[][];
-      resolve: (r: { pairs: RematchTuple[][]; scored: number; ms: number }) => void;
-      reject: (e: Error) => void;
-    }
-  >();
-
   const activeSignups = db.prepare<{ since: number }, SignupMatchRow>(
     `SELECT s.id, s.occupations, s.districts, s.availability, s.expected_pay, s.pay_unit, s.created_at, p.occupation AS listing_occupation
      FROM signups s LEFT JOIN postings p ON p.id = s.listing_id WHERE s.created_at >= @since`,
@@ -305,33 +253,6 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     return { count: store.countOpenOfSignup(id, now, exclude), best: store.openOfSignup(id, now, limit, exclude) };
   }
 
-  function startWorkerOnce(): Worker | null {
-    if (worker || !deps.worker) return worker;
-    const w = startWorker(deps.worker, undefined, { resourceLimits: { maxOldGenerationSizeMb: 512 } });
-    w.unref();
-    w.on('message', (m: FromRematchWorker) => {
-      const job = jobs.get(m.id);
-      if (!job) return;
-      if (m.type === 'pairs') {
-        job.pairs.push(m.pairs);
-        return;
-      }
-      jobs.delete(m.id);
-      if (m.type === 'done') job.resolve({ pairs: job.pairs, scored: m.scored, ms: m.ms });
-      else job.reject(new Error(m.message));
-    });
-    const fail = (reason: string) => {
-      if (worker !== w) return;
-      worker = null;
-      for (const job of jobs.values()) job.reject(new Error(`rematch worker stopped: ${reason}`));
-      jobs.clear();
-    };
-    w.on('error', (e) => fail(e.message));
-    w.on('exit', (code) => fail(`exited with code ${code}`));
-    worker = w;
-    return w;
-  }
-
   async function readValidPostings(now: number): Promise<PostingMatchRow[]> {
     const out: PostingMatchRow[] = [];
     let after = 0;
@@ -353,39 +274,11 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
       .map((s) => s.input);
     const placed = store.placedAll();
     const computeStart = performance.now();
-    const w = startWorkerOnce();
-    // the pairs in pieces as they came, in the order of `signups`, each person's together (rematchAll)
-    let result: { pairs: RematchTuple[][]; scored: number; ms: number };
-    let mode: RematchReport['mode'] = 'worker';
-    if (w) {
-      const id = ++nextJob;
-      result = await new Promise((resolve, reject) => {
-        jobs.set(id, { pairs: [], resolve, reject });
-        w.postMessage({
-          id,
-          postings,
-          signups,
-          now,
-          homeCity: deps.homeCity,
-          placed,
-          perSignup: MAX_OPEN_PER_SIGNUP,
-        } satisfies ToRematchWorker);
-      });
-    } else {
-      mode = 'inline';
-      const placedMap = new Map(Object.entries(placed));
-      const ctx = { now, homeCity: deps.homeCity, placed: (pid: string) => placedMap.get(pid) ?? 0 };
-      const found = rematchAll(postings, signups, ctx, MAX_OPEN_PER_SIGNUP);
-      result = {
-        pairs: [found.pairs.map((x): RematchTuple => [x.signupId, x.postingId, x.score, encodeReasons(x.reasons)])],
-        scored: found.scored,
-        ms: performance.now() - computeStart,
-      };
-    }
+    const result = await scorer.score({ postings, signups, now, homeCity: deps.homeCity, placed });
     const computeMs = performance.now() - computeStart;
     const writeStart = performance.now();
     const byId = new Map(postings.map((p) => [p.id, p]));
-    const pairs = pairReader(result.pairs);
+    const pairs = pairReader(result.pieces);
     const rowsOf = (signupId: string): MatchWrite[] =>
       pairs.takeWhile(signupId).map(([, postingId, score, reasons]) => {
         const p = byId.get(postingId)!;
@@ -405,7 +298,7 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
       signups: signups.length,
       scored: result.scored,
       written,
-      mode,
+      mode: result.mode,
       readMs: computeStart - started,
       computeMs,
       scoringMs: result.ms,
@@ -482,11 +375,7 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
       clearInterval(pruneTimer);
       if (draining) clearImmediate(draining);
       cursor.close();
-      for (const job of jobs.values()) job.reject(new Error('rematch: the host is closing'));
-      jobs.clear();
-      const w = worker;
-      worker = null;
-      await w?.terminate();
+      await scorer.close();
     },
   };
 }

@@ -1,12 +1,12 @@
 /**
- * The re-match worker (a worker thread of the hall host; see match-service.ts): one message
+ * The re-match worker (a worker thread of the hall host; see rematch-scoring.ts): one message
  * with every valid posting and active sign-up in, each person's best matches out. It touches
  * no database: the host reads and writes, in pieces, on its own thread.
  */
 import { parentPort } from 'node:worker_threads';
 import { rematchAll } from '../../../shared/matching/rematch';
 import { encodeReasons } from '../../../shared/matching/reason-codes';
-import type { FromRematchWorker, RematchTuple, ToRematchWorker } from './match-service';
+import type { FromRematchWorker, RematchTuple, ToRematchWorker } from './rematch-scoring';
 
 const PAIRS_PER_MESSAGE = 5000;
 
