@@ -244,6 +244,7 @@ export async function run(): Promise<Array<Record<string, unknown>>> {
       activeSignups: again.report.signups,
       matchesWritten: again.report.written,
       totalMs: Math.round(again.report.totalMs),
+      workerScoringMs: Math.round(again.report.scoringMs),
       writeMs: Math.round(again.report.writeMs),
       targetMs: TARGET_MS.rematch,
       withinTarget: again.report.totalMs <= TARGET_MS.rematch,

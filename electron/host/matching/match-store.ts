@@ -108,20 +108,17 @@ const OPEN = "(m.outcome IS NULL OR m.outcome = 'unreachable')";
 const CURRENT = 'p.occupation = m.occupation AND p.district_code = m.district_code';
 
 export function createMatchStore(db: WritableDatabase): MatchStore {
-  // A row that would not change is not rewritten. A sign-up purged meanwhile is skipped: checked
-  // in the statement (`upsert`), or once per person before their rows (`upsertKnown`).
-  const upsertSql = (guard: string) =>
+  // A row that would not change is not rewritten; a sign-up purged meanwhile is skipped (checked
+  // here, and once per person before the re-match's rows, `replaceOpen`).
+  const upsert = db.prepare<Record<string, unknown>>(
     `INSERT INTO matches (signup_id, posting_id, occupation, district_code, score, reasons, matched_at, valid_until_ms)
-     SELECT @signup_id, @posting_id, @occupation, @district_code, @score, @reasons, @now, @valid_until_ms ${guard}
+     SELECT @signup_id, @posting_id, @occupation, @district_code, @score, @reasons, @now, @valid_until_ms
+     WHERE EXISTS (SELECT 1 FROM signups WHERE id = @signup_id)
      ON CONFLICT (signup_id, posting_id) DO UPDATE SET score = excluded.score, reasons = excluded.reasons,
        valid_until_ms = excluded.valid_until_ms, occupation = excluded.occupation, district_code = excluded.district_code
      WHERE score IS NOT excluded.score OR reasons IS NOT excluded.reasons OR valid_until_ms IS NOT excluded.valid_until_ms
-       OR occupation IS NOT excluded.occupation OR district_code IS NOT excluded.district_code`;
-  const upsert = db.prepare<Record<string, unknown>>(
-    upsertSql('WHERE EXISTS (SELECT 1 FROM signups WHERE id = @signup_id)'),
+       OR occupation IS NOT excluded.occupation OR district_code IS NOT excluded.district_code`,
   );
-  // "WHERE true": an upsert's SELECT needs a WHERE before ON CONFLICT (SQLite's parsing ambiguity)
-  const upsertKnown = db.prepare<Record<string, unknown>>(upsertSql('WHERE true'));
   const signupExists = db.prepare<{ id: string }, { n: number }>('SELECT 1 AS n FROM signups WHERE id = @id');
   // for one posting and the people it fits, in one statement each (a busy trade's posting fits
   // hundreds): who has it already, and how many untouched matches of valid postings each has
@@ -139,10 +136,24 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
     `DELETE FROM matches WHERE signup_id = @signup_id AND posting_id =
        (SELECT posting_id FROM matches WHERE ${untouched} ORDER BY score, posting_id LIMIT 1)`,
   );
-  const dropOthers = db.prepare<{ signup_id: string; keep: string; since: number }>(
-    `DELETE FROM matches WHERE signup_id = @signup_id AND outcome IS NULL AND matched_at < @since
-       AND posting_id NOT IN (SELECT value FROM json_each(@keep))`,
+  // the re-match reads each person's rows once and writes only the difference: plain inserts for
+  // a list made from empty (the first re-match: no conflict clause to resolve per row), nothing
+  // for a list that did not change (the next start)
+  const rowsOfPerson = db
+    .prepare<[string], [string, number, string, number, string, string, string | null, number]>(
+      `SELECT posting_id, score, reasons, valid_until_ms, occupation, district_code, outcome, matched_at
+       FROM matches WHERE signup_id = ?`,
+    )
+    .raw();
+  const insertRow = db.prepare<[string, string, string, string, number, string, number, number]>(
+    `INSERT INTO matches (signup_id, posting_id, occupation, district_code, score, reasons, matched_at, valid_until_ms)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const updateRow = db.prepare<[number, string, number, string, string, string, string]>(
+    `UPDATE matches SET score = ?, reasons = ?, valid_until_ms = ?, occupation = ?, district_code = ?
+     WHERE signup_id = ? AND posting_id = ?`,
+  );
+  const deleteRow = db.prepare<[string, string]>('DELETE FROM matches WHERE signup_id = ? AND posting_id = ?');
   const select = `SELECT m.signup_id, m.posting_id, m.occupation, m.score, m.reasons, m.matched_at, m.outcome, m.outcome_at, m.outcome_by,
       s.number, s.phone, s.name, s.created_at AS signed_up_at,
       p.title, p.employer_name, p.district_code, p.pay_min, p.pay_max, p.pay_unit, p.settlement, p.valid_until_ms
@@ -230,14 +241,15 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
     };
   }
 
-  const put = (r: MatchWrite, now: number, statement = upsert): number =>
-    statement.run({
+  const packed = (r: MatchWrite): string => (typeof r.reasons === 'string' ? r.reasons : encodeReasons(r.reasons));
+  const put = (r: MatchWrite, now: number): number =>
+    upsert.run({
       signup_id: r.signupId,
       posting_id: r.postingId,
       occupation: r.occupation,
       district_code: r.districtCode,
       score: r.score,
-      reasons: typeof r.reasons === 'string' ? r.reasons : encodeReasons(r.reasons),
+      reasons: packed(r),
       now,
       valid_until_ms: r.validUntilMs,
     }).changes;
@@ -277,13 +289,57 @@ export function createMatchStore(db: WritableDatabase): MatchStore {
     return written;
   });
 
+  /** One person's re-matched list: their rows now, compared with `rows` in memory; only the difference is written. */
+  const replacePerson = (signupId: string, rows: readonly MatchWrite[], now: number, since: number): number => {
+    const have = new Map(rowsOfPerson.all(signupId).map((e) => [e[0], e]));
+    let written = 0;
+    for (const r of rows) {
+      const reasons = packed(r);
+      const e = have.get(r.postingId);
+      if (!e) {
+        const { postingId, occupation, districtCode, score, validUntilMs } = r;
+        written += insertRow.run(
+          signupId,
+          postingId,
+          occupation,
+          districtCode,
+          score,
+          reasons,
+          now,
+          validUntilMs,
+        ).changes;
+        continue;
+      }
+      have.delete(r.postingId);
+      const [, score, was, validUntilMs, occupation, districtCode] = e;
+      if (
+        score !== r.score ||
+        was !== reasons ||
+        validUntilMs !== r.validUntilMs ||
+        occupation !== r.occupation ||
+        districtCode !== r.districtCode
+      )
+        written += updateRow.run(
+          r.score,
+          reasons,
+          r.validUntilMs,
+          r.occupation,
+          r.districtCode,
+          signupId,
+          r.postingId,
+        ).changes;
+    }
+    // the untouched ones the re-match no longer lists go; outcomes stay, and so do matches made
+    // since it started (a posting that arrived meanwhile)
+    for (const [postingId, e] of have) if (e[6] === null && e[7] < since) deleteRow.run(signupId, postingId);
+    return written;
+  };
+
   const replaceTx = db.transaction(
     (people: readonly { signupId: string; rows: readonly MatchWrite[] }[], now: number, since: number) => {
       let written = 0;
       for (const { signupId, rows } of people) {
-        if (!signupExists.get({ id: signupId })) continue;
-        dropOthers.run({ signup_id: signupId, keep: JSON.stringify(rows.map((r) => r.postingId)), since });
-        for (const r of rows) written += put(r, now, upsertKnown);
+        if (signupExists.get({ id: signupId })) written += replacePerson(signupId, rows, now, since);
       }
       return written;
     },
