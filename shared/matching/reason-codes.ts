@@ -10,13 +10,21 @@ import type { MatchReason } from './matcher';
 const PREFIX = 'match.reason.';
 
 export function encodeReasons(reasons: readonly MatchReason[]): string {
-  return reasons
-    .map((r) => {
-      const key = r.key.slice(PREFIX.length);
-      const params = r.params ? Object.entries(r.params).map(([k, v]) => `${k}=${v}`) : [];
-      return params.length > 0 ? `${key}:${params.join(',')}` : key;
-    })
-    .join('|');
+  // plain concatenation: the re-match packs 200,000 pairs' reasons, which took half as long
+  // again with entries, map and join
+  let out = '';
+  for (let i = 0; i < reasons.length; i++) {
+    const r = reasons[i]!;
+    if (i > 0) out += '|';
+    out += r.key.slice(PREFIX.length);
+    let sep = ':';
+    if (r.params)
+      for (const k in r.params) {
+        out += `${sep}${k}=${r.params[k]}`;
+        sep = ',';
+      }
+  }
+  return out;
 }
 
 export function decodeReasons(text: string): MatchReason[] {

@@ -18,6 +18,9 @@ import type { OccupationCode } from '../occupations';
 export interface RematchPair {
   signupId: string;
   postingId: string;
+  /** The sign-up's and the posting's places in the arrays given (what the worker sends instead of ids). */
+  signupAt: number;
+  postingAt: number;
   score: number;
   reasons: MatchReason[];
 }
@@ -122,9 +125,18 @@ export function rematchAll(
   const pairs: RematchPair[] = [];
   people.forEach((s, n) => {
     for (let slot = n * k; slot < n * k + count[n]!; slot++) {
-      const p = prepared[kept[slot]!]!;
+      const pi = kept[slot]!;
+      const p = prepared[pi]!;
       const r = matchPrepared(s, p, ctx);
-      if (r.matched) pairs.push({ signupId: s.input.id, postingId: p.input.id, score: r.score, reasons: r.reasons });
+      if (r.matched)
+        pairs.push({
+          signupId: s.input.id,
+          postingId: p.input.id,
+          signupAt: n,
+          postingAt: pi,
+          score: r.score,
+          reasons: r.reasons,
+        });
     }
   });
   return { pairs, scored };

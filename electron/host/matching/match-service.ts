@@ -277,18 +277,16 @@ export function createMatchService(deps: MatchServiceDeps): MatchService {
     const result = await scorer.score({ postings, signups, now, homeCity: deps.homeCity, placed });
     const computeMs = performance.now() - computeStart;
     const writeStart = performance.now();
-    const byId = new Map(postings.map((p) => [p.id, p]));
-    const pairs = pairReader(result.pieces);
-    const rowsOf = (signupId: string): MatchWrite[] =>
-      pairs.takeWhile(signupId).map(([, postingId, score, reasons]) => {
-        const p = byId.get(postingId)!;
-        const { occupation, districtCode, validUntilMs } = p;
-        return { signupId, postingId, score, reasons, occupation, districtCode, validUntilMs };
+    const pairs = pairReader(result.pairs);
+    const rowsOf = (signupAt: number): MatchWrite[] =>
+      pairs.of(signupAt).map(({ postingAt, score, reasons }) => {
+        const { id: postingId, occupation, districtCode, validUntilMs } = postings[postingAt]!;
+        return { signupId: signups[signupAt]!.id, postingId, score, reasons, occupation, districtCode, validUntilMs };
       });
     // every person sent gets their list replaced, those with no match too (their old ones no longer fit)
     let written = 0;
     for (let i = 0; i < signups.length && !closed; i += WRITE_PEOPLE) {
-      const people = signups.slice(i, i + WRITE_PEOPLE).map((s) => ({ signupId: s.id, rows: rowsOf(s.id) }));
+      const people = signups.slice(i, i + WRITE_PEOPLE).map((s, j) => ({ signupId: s.id, rows: rowsOf(i + j) }));
       written += store.replaceOpen(people, now, now);
       await new Promise((resolve) => setImmediate(resolve));
     }

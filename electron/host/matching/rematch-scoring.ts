@@ -1,12 +1,12 @@
 /**
  * Where the full re-match is scored (match-service.ts reads and writes; this only scores): in
  * the re-match worker (rematch-worker.ts), started once and kept, or on the host's thread when
- * no worker can run. Either way the pairs come back in pieces, in the order of the sign-ups
- * sent, each person's together (shared/matching/rematch.ts), with their reasons packed.
+ * no worker can run. Either way the pairs come back packed (`PackedPairs`), in the order of the
+ * sign-ups sent, each person's together (shared/matching/rematch.ts).
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker, workerScriptFor, type WorkerScript } from '../util/worker-script';
-import { rematchAll, type MatchPostingInput, type MatchSignupInput } from '../../../shared/matching';
+import { rematchAll, type MatchPostingInput, type MatchSignupInput, type RematchPair } from '../../../shared/matching';
 import { encodeReasons } from '../../../shared/matching/reason-codes';
 import { MAX_OPEN_PER_SIGNUP } from './match-store';
 
@@ -19,11 +19,19 @@ export type ToRematchWorker = {
   placed: Record<string, number>;
   perSignup: number;
 };
-/** A kept pair as the worker sends it: sign-up, posting, score, reasons packed (reason-codes.ts). */
-export type RematchTuple = [signupId: string, postingId: string, score: number, reasons: string];
+/**
+ * The kept pairs as numbers: four per pair — the sign-up's and the posting's place in the job's
+ * arrays, the score, and the place of its reasons (packed, reason-codes.ts) in `reasons`, of
+ * which a city has a few hundred kinds for 200,000 pairs. The worker transfers the buffer, so
+ * the host's thread unpacks nothing: 200,000 pairs as ids and strings took it longer to receive
+ * than the worker took to score them.
+ */
+export interface PackedPairs {
+  numbers: Int32Array<ArrayBuffer>;
+  reasons: string[];
+}
 export type FromRematchWorker =
-  | { type: 'pairs'; id: number; pairs: RematchTuple[] }
-  | { type: 'done'; id: number; scored: number; ms: number }
+  | { type: 'done'; id: number; pairs: PackedPairs; scored: number; ms: number }
   | { type: 'failed'; id: number; message: string };
 
 export interface RematchJob {
@@ -35,8 +43,8 @@ export interface RematchJob {
 }
 
 export interface RematchScores {
-  /** The kept pairs, in pieces as they came. */
-  pieces: RematchTuple[][];
+  /** The kept pairs. */
+  pairs: PackedPairs;
   /** Pairs scored (passed the index). */
   scored: number;
   /** The scoring itself, by the clock of the thread that did it. */
@@ -58,10 +66,7 @@ export function defaultRematchWorker(): WorkerScript | null {
 export function createRematchScorer(script: WorkerScript | null): RematchScorer {
   let worker: Worker | null = null;
   let nextJob = 0;
-  const jobs = new Map<
-    number,
-    { pieces: RematchTuple[][]; resolve: (r: RematchScores) => void; reject: (e: Error) => void }
-  >();
+  const jobs = new Map<number, { resolve: (r: RematchScores) => void; reject: (e: Error) => void }>();
 
   function startWorkerOnce(): Worker | null {
     if (worker || !script) return worker;
@@ -70,12 +75,8 @@ export function createRematchScorer(script: WorkerScript | null): RematchScorer 
     w.on('message', (m: FromRematchWorker) => {
       const job = jobs.get(m.id);
       if (!job) return;
-      if (m.type === 'pairs') {
-        job.pieces.push(m.pairs);
-        return;
-      }
       jobs.delete(m.id);
-      if (m.type === 'done') job.resolve({ pieces: job.pieces, scored: m.scored, ms: m.ms, mode: 'worker' });
+      if (m.type === 'done') job.resolve({ pairs: m.pairs, scored: m.scored, ms: m.ms, mode: 'worker' });
       else job.reject(new Error(m.message));
     });
     const fail = (reason: string) => {
@@ -96,7 +97,7 @@ export function createRematchScorer(script: WorkerScript | null): RematchScorer 
     const ctx = { now: job.now, homeCity: job.homeCity, placed: (id: string) => placed.get(id) ?? 0 };
     const found = rematchAll(job.postings, job.signups, ctx, MAX_OPEN_PER_SIGNUP);
     return {
-      pieces: [found.pairs.map((x): RematchTuple => [x.signupId, x.postingId, x.score, encodeReasons(x.reasons)])],
+      pairs: packPairs(found.pairs),
       scored: found.scored,
       ms: performance.now() - started,
       mode: 'inline',
@@ -109,7 +110,7 @@ export function createRematchScorer(script: WorkerScript | null): RematchScorer 
       if (!w) return inline(job);
       const id = ++nextJob;
       return new Promise((resolve, reject) => {
-        jobs.set(id, { pieces: [], resolve, reject });
+        jobs.set(id, { resolve, reject });
         w.postMessage({ id, ...job, perSignup: MAX_OPEN_PER_SIGNUP } satisfies ToRematchWorker);
       });
     },
@@ -123,21 +124,41 @@ export function createRematchScorer(script: WorkerScript | null): RematchScorer 
   };
 }
 
-/** Reads the re-match's pairs, piece after piece, one person's run at a time. */
-export function pairReader(pieces: readonly RematchTuple[][]): { takeWhile(signupId: string): RematchTuple[] } {
-  let piece = 0;
+/** The pairs as numbers (rematchAll's order kept), each kind of reasons packed once. */
+export function packPairs(pairs: readonly RematchPair[]): PackedPairs {
+  const numbers = new Int32Array(pairs.length * 4);
+  const reasons: string[] = [];
+  const reasonAt = new Map<string, number>();
+  pairs.forEach((x, i) => {
+    const text = encodeReasons(x.reasons);
+    let at = reasonAt.get(text);
+    if (at === undefined) reasonAt.set(text, (at = reasons.push(text) - 1));
+    numbers[i * 4] = x.signupAt;
+    numbers[i * 4 + 1] = x.postingAt;
+    numbers[i * 4 + 2] = x.score;
+    numbers[i * 4 + 3] = at;
+  });
+  return { numbers, reasons };
+}
+
+/** One kept pair of a person: the posting's place in the job, the score, the reasons packed. */
+export interface KeptPair {
+  postingAt: number;
+  score: number;
+  reasons: string;
+}
+
+/** Reads the packed pairs one person after another, in the order of the job's sign-ups. */
+export function pairReader(pairs: PackedPairs): { of(signupAt: number): KeptPair[] } {
+  const { numbers, reasons } = pairs;
   let at = 0;
   return {
-    takeWhile(signupId) {
-      const out: RematchTuple[] = [];
-      while (piece < pieces.length) {
-        const here = pieces[piece]!;
-        if (at >= here.length) {
-          piece += 1;
-          at = 0;
-        } else if (here[at]![0] === signupId) out.push(here[at++]!);
-        else break;
-      }
+    of(signupAt) {
+      const out: KeptPair[] = [];
+      // a person with no pair is skipped over; one sent before was already read
+      while (at < numbers.length && numbers[at]! < signupAt) at += 4;
+      for (; at < numbers.length && numbers[at] === signupAt; at += 4)
+        out.push({ postingAt: numbers[at + 1]!, score: numbers[at + 2]!, reasons: reasons[numbers[at + 3]!]! });
       return out;
     },
   };

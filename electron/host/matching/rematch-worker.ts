@@ -5,10 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { rematchAll } from '../../../shared/matching/rematch';
-import { encodeReasons } from '../../../shared/matching/reason-codes';
-import type { FromRematchWorker, RematchTuple, ToRematchWorker } from './rematch-scoring';
-
-const PAIRS_PER_MESSAGE = 5000;
+import { packPairs, type FromRematchWorker, type ToRematchWorker } from './rematch-scoring';
 
 const port = parentPort;
 if (!port) throw new Error('rematch-worker: must run as a worker thread of the hall host');
@@ -23,20 +20,18 @@ port.on('message', (job: ToRematchWorker) => {
       { now: job.now, homeCity: job.homeCity, placed: (id) => placed.get(id) ?? 0 },
       job.perSignup,
     );
-    // sent in pieces so the host's thread never unpacks 200,000 pairs in one go, reasons packed
-    // as the table keeps them
-    for (let i = 0; i < result.pairs.length; i += PAIRS_PER_MESSAGE) {
-      const pairs = result.pairs
-        .slice(i, i + PAIRS_PER_MESSAGE)
-        .map((x): RematchTuple => [x.signupId, x.postingId, x.score, encodeReasons(x.reasons)]);
-      port.postMessage({ type: 'pairs', id: job.id, pairs } satisfies FromRematchWorker);
-    }
-    port.postMessage({
-      type: 'done',
-      id: job.id,
-      scored: result.scored,
-      ms: performance.now() - started,
-    } satisfies FromRematchWorker);
+    // as numbers, the buffer transferred: the host's thread copies and unpacks nothing
+    const pairs = packPairs(result.pairs);
+    port.postMessage(
+      {
+        type: 'done',
+        id: job.id,
+        pairs,
+        scored: result.scored,
+        ms: performance.now() - started,
+      } satisfies FromRematchWorker,
+      [pairs.numbers.buffer],
+    );
   } catch (error) {
     port.postMessage({
       type: 'failed',
