@@ -175,3 +175,85 @@ describe('a posting edited away from its matches, and the prune', () => {
     expect(store.placed('moved')).toBe(1);
   });
 });
+
+describe("待通知's page (queue)", () => {
+  it('lists what the one-statement join lists, in its order, however many of the best no longer show', () => {
+    const { db, store } = open();
+    const postings = createPostingStore(db);
+    const people = Array.from({ length: 40 }, (_, i) => `0190a1b2-c3d4-7e5f-8a9b-${String(i).padStart(12, '0')}`);
+    for (const [i, id] of people.entries())
+      insertRow(
+        db,
+        'signups',
+        v4Signup({ id, number: `B-${String(i).padStart(4, '0')}`, day: `2026-11-${10 + (i % 18)}` }),
+      );
+    const ids = Array.from({ length: 30 }, (_, i) => `q-${i}`);
+    postings.upsertMany(
+      ids.map((id, i) =>
+        makePosting({
+          id,
+          occupation: i % 3 ? 'moving' : 'cleaning',
+          districtCode: '361102',
+          validUntil: iso(NOW + 7 * DAY),
+        }),
+      ),
+    );
+    const rows = people.flatMap((signupId, i) =>
+      ids
+        .filter((_, j) => (i + j) % 4 === 0)
+        .map((postingId, j) => ({
+          ...match(signupId, postingId, 40 + ((i * 7 + j * 13) % 61)),
+          occupation: postings.get(postingId)!.occupation,
+        })),
+    );
+    store.write(rows, NOW - DAY);
+    rows
+      .slice(0, 60)
+      .forEach((r, i) =>
+        store.setOutcome(r.signupId, r.postingId, (['notified', 'unreachable', 'placed'] as const)[i % 3]!, '王', NOW),
+      );
+
+    // the statement the page was before it came in two steps: every match joined, then sorted
+    const reference = (status: string, occupation: string | null, limit: number) =>
+      db
+        .prepare(
+          `SELECT m.signup_id || ':' || m.posting_id FROM matches m JOIN postings p ON p.id = m.posting_id
+           WHERE p.hidden = 0 AND p.valid_until_ms > @now AND p.occupation = m.occupation AND p.district_code = m.district_code
+             AND (@occupation IS NULL OR m.occupation = @occupation)
+             AND (@status = 'all' OR (@status = 'open' AND (m.outcome IS NULL OR m.outcome = 'unreachable'))
+               OR (@status = 'done' AND NOT (m.outcome IS NULL OR m.outcome = 'unreachable')))
+           ORDER BY (m.outcome IS NOT NULL), m.score DESC, m.matched_at, m.signup_id, m.posting_id`,
+        )
+        .pluck()
+        .all({ now: NOW, status, occupation })
+        .slice(0, limit);
+    const check = () => {
+      for (const status of ['open', 'done', 'all'] as const)
+        for (const occupation of [undefined, 'moving', 'cleaning'] as const)
+          for (const limit of [1, 7, 50, 500]) {
+            const got = store.queue({ status, occupation, limit }, NOW);
+            const want = reference(status, occupation ?? null, 100_000);
+            expect(got.matches.map((m) => `${m.signupId}:${m.postingId}`)).toEqual(want.slice(0, limit));
+            expect(got.total).toBe(want.length);
+          }
+    };
+    check();
+    // the best postings hidden, edited away or expired: the first keys mostly no longer show
+    const best = store.queue({ status: 'all', limit: 500 }, NOW).matches.map((m) => m.postingId);
+    const [a, b, c, ...rest] = [...new Set(best)];
+    db.prepare('UPDATE postings SET hidden = 1 WHERE id = ?').run(a);
+    postings.upsertMany([
+      makePosting({
+        id: b!,
+        occupation: 'farming',
+        districtCode: '361102',
+        validUntil: iso(NOW + 7 * DAY),
+        revision: 2,
+      }),
+      makePosting({ id: c!, occupation: 'moving', districtCode: '361102', validUntil: iso(NOW - DAY), revision: 2 }),
+    ]);
+    check();
+    for (const id of rest.slice(0, 20)) db.prepare('UPDATE postings SET hidden = 1 WHERE id = ?').run(id);
+    check();
+  });
+});
