@@ -81,57 +81,59 @@ function kind(plan: BoardPlan): string {
   return `${plan.layout}${degraded}, ${many}`;
 }
 
+/** Checks `check` against RUNS generated inputs, each with the plan planBoard makes of it. */
+function forEveryPlan(check: (input: PlanInput, plan: BoardPlan) => void): void {
+  fc.assert(
+    fc.property(inputArb, (raw) => {
+      const input = toInput(raw);
+      check(input, planBoard(input));
+    }),
+    { numRuns: RUNS },
+  );
+}
+
 describe('planBoard properties', () => {
   it('shows every matching, valid posting exactly once per cycle, and says why when it shows none', () => {
-    fc.assert(
-      fc.property(inputArb, (raw) => {
-        const input = toInput(raw);
-        const plan = planBoard(input);
-        const shown = allItems(plan)
-          .map((i) => i.id)
-          .sort();
-        const expected = expectedIds(input);
-        expect(plan.totalItems).toBe(expected.length);
-        if (plan.warnings.includes('screen-too-small')) {
-          expect(plan.pages).toEqual([]);
-          // ... and the screen really is too small: one line of text at the minimum glyph and
-          // DOMAIN.md's tightest line height (1.35) would not fit, or not eight characters of it.
-          const vp = viewportOf(input);
-          const m = plan.geometry.minGlyphPx;
-          expect(
-            vp.height < 1.7 * m || vp.width < 8 * m,
-            `${vp.width}×${vp.height} called too small for ${m} px text`,
-          ).toBe(true);
-        } else {
-          expect(shown).toEqual(expected);
-        }
-        // A plan with no page has a reason the board can show: no postings, or the warning.
-        if (plan.pages.length === 0)
-          expect(expected.length === 0 || plan.warnings.includes('screen-too-small')).toBe(true);
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryPlan((input, plan) => {
+      const shown = allItems(plan)
+        .map((i) => i.id)
+        .sort();
+      const expected = expectedIds(input);
+      expect(plan.totalItems).toBe(expected.length);
+      if (plan.warnings.includes('screen-too-small')) {
+        expect(plan.pages).toEqual([]);
+        // ... and the screen really is too small: one line of text at the minimum glyph and
+        // DOMAIN.md's tightest line height (1.35) would not fit, or not eight characters of it.
+        const vp = viewportOf(input);
+        const m = plan.geometry.minGlyphPx;
+        expect(
+          vp.height < 1.7 * m || vp.width < 8 * m,
+          `${vp.width}×${vp.height} called too small for ${m} px text`,
+        ).toBe(true);
+      } else {
+        expect(shown).toEqual(expected);
+      }
+      // A plan with no page has a reason the board can show: no postings, or the warning.
+      if (plan.pages.length === 0)
+        expect(expected.length === 0 || plan.warnings.includes('screen-too-small')).toBe(true);
+    });
   });
 
   it('orders each cycle urgent first, then 日结, then newest first', () => {
-    fc.assert(
-      fc.property(inputArb, (raw) => {
-        const input = toInput(raw);
-        const byId = new Map(input.postings.map((l) => [l.id, l]));
-        const rank = (id: string) => {
-          const l = byId.get(id)!;
-          return [l.urgent ? 0 : 1, l.settlement === 'daily' ? 0 : 1, -Date.parse(l.validFrom)] as const;
-        };
-        const ids = allItems(planBoard(input)).map((i) => i.id);
-        for (let i = 1; i < ids.length; i++) {
-          const a = rank(ids[i - 1]!);
-          const b = rank(ids[i]!);
-          const cmp = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
-          expect(cmp).toBeLessThanOrEqual(0);
-        }
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryPlan((input, plan) => {
+      const byId = new Map(input.postings.map((l) => [l.id, l]));
+      const rank = (id: string) => {
+        const l = byId.get(id)!;
+        return [l.urgent ? 0 : 1, l.settlement === 'daily' ? 0 : 1, -Date.parse(l.validFrom)] as const;
+      };
+      const ids = allItems(plan).map((i) => i.id);
+      for (let i = 1; i < ids.length; i++) {
+        const a = rank(ids[i - 1]!);
+        const b = rank(ids[i]!);
+        const cmp = a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+        expect(cmp).toBeLessThanOrEqual(0);
+      }
+    });
   });
 
   it('uses the hand-computed minimum glyph of every oracle row, and never draws text below it', () => {
@@ -164,84 +166,62 @@ describe('planBoard properties', () => {
   });
 
   it('keeps text physically as tall as DOMAIN.md’s table asks on any screen, and no taller than needed', () => {
-    fc.assert(
-      fc.property(inputArb, (raw) => {
-        const input = toInput(raw);
-        const plan = planBoard(input);
-        const vp = viewportOf(input);
-        const { screen } = input;
-        // each CSS px covers this many mm of the wall (README: the wall's size is kept)
-        const pitch = Math.min(
-          (screen.width * screen.pitchMm) / vp.width,
-          (screen.height * screen.pitchMm) / vp.height,
-        );
-        const m = plan.geometry.minGlyphPx;
-        const { atLeastMm, atMostMm } = domainHeightBracketMm(screen.viewingDistanceM, screen.legibilityRule);
-        expect(plan.effectivePitchMm).toBeCloseTo(pitch, 9);
-        expect(m).toBeGreaterThanOrEqual(16);
-        // the table prints whole mm: half a millimetre either way is its own rounding
-        expect(m * pitch).toBeGreaterThanOrEqual(atLeastMm - 0.5);
-        if (m > 16) expect((m - 1) * pitch).toBeLessThan(atMostMm + 0.5);
-        expectNothingBelow(plan, m);
-        expect(plan.geometry.lineHeight).toBeGreaterThanOrEqual(1.35);
-        expect(plan.geometry.lineHeight).toBeLessThanOrEqual(1.7);
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryPlan((input, plan) => {
+      const vp = viewportOf(input);
+      const { screen } = input;
+      // each CSS px covers this many mm of the wall (README: the wall's size is kept)
+      const pitch = Math.min((screen.width * screen.pitchMm) / vp.width, (screen.height * screen.pitchMm) / vp.height);
+      const m = plan.geometry.minGlyphPx;
+      const { atLeastMm, atMostMm } = domainHeightBracketMm(screen.viewingDistanceM, screen.legibilityRule);
+      expect(plan.effectivePitchMm).toBeCloseTo(pitch, 9);
+      expect(m).toBeGreaterThanOrEqual(16);
+      // the table prints whole mm: half a millimetre either way is its own rounding
+      expect(m * pitch).toBeGreaterThanOrEqual(atLeastMm - 0.5);
+      if (m > 16) expect((m - 1) * pitch).toBeLessThan(atMostMm + 0.5);
+      expectNothingBelow(plan, m);
+      expect(plan.geometry.lineHeight).toBeGreaterThanOrEqual(1.35);
+      expect(plan.geometry.lineHeight).toBeLessThanOrEqual(1.7);
+    });
   });
 
   it('fits every box in the viewport and every pre-cut string in its box', () => {
-    fc.assert(
-      fc.property(inputArb, (raw) => {
-        const plan = planBoard(toInput(raw));
-        expect(overflowProblems(plan)).toEqual([]);
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryPlan((_, plan) => {
+      expect(overflowProblems(plan)).toEqual([]);
+    });
   });
 
   it('never cuts a trade that fits its card, says 日结 once, and shows the hall sentence for a masked phone', () => {
-    fc.assert(
-      fc.property(inputArb, (raw) => {
-        const input = toInput(raw);
-        const plan = planBoard(input);
-        const byId = new Map(input.postings.map((l) => [l.id, l]));
-        const sentence = maskedPhoneText(input.hall, input.screen.locale);
-        const g = plan.geometry;
-        for (const it of allItems(plan)) {
-          const posting = byId.get(it.id)!;
-          if (posting.maskPhone) expect(it.phone).toBe(sentence);
-          if (!g.cards) continue;
-          const inner = g.cards.cardWidthPx - 2 * Math.round(g.bodyPx * 0.4);
-          // by the planner's own measure: the badges moved aside, the title had the whole line
-          if (textWidthPx(posting.title, g.titlePx) <= inner) expect(it.title).toBe(posting.title);
-        }
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryPlan((input, plan) => {
+      const byId = new Map(input.postings.map((l) => [l.id, l]));
+      const sentence = maskedPhoneText(input.hall, input.screen.locale);
+      const g = plan.geometry;
+      for (const it of allItems(plan)) {
+        const posting = byId.get(it.id)!;
+        if (posting.maskPhone) expect(it.phone).toBe(sentence);
+        if (!g.cards) continue;
+        const inner = g.cards.cardWidthPx - 2 * Math.round(g.bodyPx * 0.4);
+        // by the planner's own measure: the badges moved aside, the title had the whole line
+        if (textWidthPx(posting.title, g.titlePx) <= inner) expect(it.title).toBe(posting.title);
+      }
+    });
   });
 
   it("puts the hall's line in the header: what to do next always, then hotline, then name, each whole", () => {
-    fc.assert(
-      fc.property(inputArb, (raw) => {
-        const input = toInput(raw);
-        const plan = planBoard(input);
-        if (plan.layout === 'ticker') {
-          expect(plan.headerLine).toBe('');
-          return;
-        }
-        const hall = input.hall ?? {};
-        const parts = [
-          hall.name || null,
-          hall.hotline ? `${HALL_TEXT_DEFAULTS[input.screen.locale].hotline} ${hall.hotline}` : null,
-          hall.callToAction || HALL_TEXT_DEFAULTS[input.screen.locale].callToAction,
-        ].filter((x): x is string => x !== null);
-        // a suffix of the parts, in order: the name goes first, the call to action last
-        const suffixes = parts.map((_, i) => parts.slice(i).join(' · '));
-        expect([...suffixes, '']).toContain(plan.headerLine);
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryPlan((input, plan) => {
+      if (plan.layout === 'ticker') {
+        expect(plan.headerLine).toBe('');
+        return;
+      }
+      const hall = input.hall ?? {};
+      const parts = [
+        hall.name || null,
+        hall.hotline ? `${HALL_TEXT_DEFAULTS[input.screen.locale].hotline} ${hall.hotline}` : null,
+        hall.callToAction || HALL_TEXT_DEFAULTS[input.screen.locale].callToAction,
+      ].filter((x): x is string => x !== null);
+      // a suffix of the parts, in order: the name goes first, the call to action last
+      const suffixes = parts.map((_, i) => parts.slice(i).join(' · '));
+      expect([...suffixes, '']).toContain(plan.headerLine);
+    });
   });
 
   it('keeps the bottom bands of a live urgent banner and notice clear, and still shows every posting once', () => {
@@ -291,36 +271,27 @@ describe('planBoard properties', () => {
   });
 
   it('produces plans that parse with BoardPlanSchema and lay pages end to end', () => {
-    fc.assert(
-      fc.property(inputArb, (raw) => {
-        const plan = planBoard(toInput(raw));
-        expect(BoardPlanSchema.parse(plan)).toEqual(plan);
-        let at = 0;
-        plan.pages.forEach((page, i) => {
-          expect(page.index).toBe(i);
-          expect(page.startMs).toBe(at);
-          at += page.dwellMs;
-        });
-        expect(plan.cycleMs).toBe(at);
-        expect(plan.warnings.includes('cycle-too-long')).toBe(plan.cycleMs > maxCycleMsOf(raw.sv.screen));
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryPlan((input, plan) => {
+      expect(BoardPlanSchema.parse(plan)).toEqual(plan);
+      let at = 0;
+      plan.pages.forEach((page, i) => {
+        expect(page.index).toBe(i);
+        expect(page.startMs).toBe(at);
+        at += page.dwellMs;
+      });
+      expect(plan.cycleMs).toBe(at);
+      expect(plan.warnings.includes('cycle-too-long')).toBe(plan.cycleMs > maxCycleMsOf(input.screen));
+    });
   });
 
   it('keeps every cards and table page within the screen dwell bounds', () => {
-    fc.assert(
-      fc.property(inputArb, (raw) => {
-        const input = toInput(raw);
-        const plan = planBoard(input);
-        if (plan.layout === 'ticker') return;
-        for (const page of plan.pages) {
-          expect(page.dwellMs).toBeGreaterThanOrEqual(input.screen.minDwellS * 1000);
-          expect(page.dwellMs).toBeLessThanOrEqual(input.screen.maxDwellS * 1000);
-        }
-      }),
-      { numRuns: RUNS },
-    );
+    forEveryPlan((input, plan) => {
+      if (plan.layout === 'ticker') return;
+      for (const page of plan.pages) {
+        expect(page.dwellMs).toBeGreaterThanOrEqual(input.screen.minDwellS * 1000);
+        expect(page.dwellMs).toBeLessThanOrEqual(input.screen.maxDwellS * 1000);
+      }
+    });
   });
 });
 

@@ -44,7 +44,13 @@ function harness() {
       tracker.beat(socketId, screenId, { planId, pageIndex, paintedAt, urgentIds: [] });
     },
   });
-  return { tracker, of, board, setNow: (ms: number) => (now = T0 + ms) };
+  /** Group g planned with `schedule` and its plan sent to `socketId`: that socket's board. */
+  const sentBoard = (socketId: string, schedule: PlaySchedule = SCHEDULE) => {
+    tracker.planned('g', schedule);
+    tracker.sent(socketId, 'g', schedule.planId);
+    return board(socketId);
+  };
+  return { tracker, of, board, sentBoard, setNow: (ms: number) => (now = T0 + ms) };
 }
 
 describe('pageWindows', () => {
@@ -60,10 +66,8 @@ describe('pageWindows', () => {
 
 describe('the play tracker', () => {
   it('counts what a board that follows the rotation painted: times and seconds per posting', () => {
-    const { tracker, of, board } = harness();
-    tracker.planned('g', SCHEDULE);
-    tracker.sent('x', 'g', 'plan-1');
-    const b = board('x');
+    const { of, sentBoard } = harness();
+    const b = sentBoard('x');
     // two cycles: page 0 at 0 s, 5 s (beat), page 1 at 10 s, 15 s, page 0 at 20 s, …, until 40 s
     for (let s = 0; s <= 40; s += 5) b.at(s * 1000, Math.floor(s / 10) % 2);
     expect(of('a')).toEqual({ shows: 2, ms: 20_000 });
@@ -72,10 +76,8 @@ describe('the play tracker', () => {
   });
 
   it('credits nothing for a plan it did not send to that page, or a page that was not due', () => {
-    const { tracker, of, board } = harness();
-    tracker.planned('g', SCHEDULE);
-    tracker.sent('x', 'g', 'plan-1');
-    const forged = board('x');
+    const { of, board, sentBoard } = harness();
+    const forged = sentBoard('x');
     // a made-up plan id
     for (let s = 0; s <= 20; s += 5) forged.at(s * 1000, 0, T0 + s * 1000, 'plan-made-up');
     expect(of('a').ms).toBe(0);
@@ -90,15 +92,13 @@ describe('the play tracker', () => {
   });
 
   it('stops counting when the heartbeats stop: at most the cap after the last one', () => {
-    const { tracker, of, board } = harness();
+    const { tracker, of, sentBoard } = harness();
     const one: PlaySchedule = {
       ...SCHEDULE,
       cycleMs: 600_000,
       pages: [{ startMs: 0, dwellMs: 600_000, hash: 'h', ids: ['a'] }],
     };
-    tracker.planned('g', one);
-    tracker.sent('x', 'g', 'plan-1');
-    const b = board('x');
+    const b = sentBoard('x', one);
     b.at(0, 0);
     b.at(5000, 0);
     // silent for five minutes, then one beat: only the cap is credited for the gap
@@ -120,10 +120,8 @@ describe('the play tracker', () => {
   });
 
   it('keeps the showing going across a live change that leaves the page as it was', () => {
-    const { tracker, of, board } = harness();
-    tracker.planned('g', SCHEDULE);
-    tracker.sent('x', 'g', 'plan-1');
-    const b = board('x');
+    const { tracker, of, sentBoard } = harness();
+    const b = sentBoard('x');
     b.at(0, 0);
     b.at(3000, 0);
     // plan 2: page 0 the same (by hash: its ids come from plan 1), page 1 changed
@@ -148,10 +146,8 @@ describe('the play tracker', () => {
 
 describe('the play tracker against a page that makes things up', () => {
   it('counts at most one showing per window, and never more time than the windows hold', () => {
-    const { tracker, of, board } = harness();
-    tracker.planned('g', SCHEDULE);
-    tracker.sent('x', 'g', 'plan-1');
-    const b = board('x');
+    const { of, sentBoard } = harness();
+    const b = sentBoard('x');
     // flipping between page 0 and page 1 every 2 s for two cycles
     for (let s = 0; s <= 40; s += 2) b.at(s * 1000, (s / 2) % 2, T0 + s * 1000);
     expect(of('a').shows).toBeLessThanOrEqual(2);
