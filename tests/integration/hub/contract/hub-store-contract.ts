@@ -5,8 +5,8 @@
  * submissions and their effects — on a real database.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { HubStore } from '../../../../scripts/hub/hub-store';
-import { makePosting, NOW } from '../../../unit/db/fixtures';
+import type { HubStore, UrgentInput } from '../../../../scripts/hub/hub-store';
+import { HOUR, iso, makePosting, NOW } from '../../../unit/db/fixtures';
 
 export interface StoreUnderTest {
   /** A store on an empty database. */
@@ -18,6 +18,15 @@ export interface StoreUnderTest {
 }
 
 const uuid = (n: number) => `0190a5a0-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+/** An urgent notice for every screen, about no posting, for an hour from NOW; with overrides. */
+const urgentNotice = (overrides: Partial<UrgentInput> & Pick<UrgentInput, 'id' | 'title'>): UrgentInput => ({
+  body: '',
+  listingId: null,
+  expiresAt: iso(NOW + HOUR),
+  screens: null,
+  ...overrides,
+});
 
 export function describeHubStoreContract(label: string, subject: StoreUnderTest): void {
   describe(`hub store contract: ${label}`, () => {
@@ -150,14 +159,7 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
     });
 
     it('commits an urgent relay with its submission, and never runs it twice', async () => {
-      const notice = {
-        id: 'hall-a:u1',
-        title: '急招搬运工',
-        body: '',
-        listingId: null,
-        expiresAt: new Date(NOW + 3_600_000).toISOString(),
-        screens: null,
-      };
+      const notice = urgentNotice({ id: 'hall-a:u1', title: '急招搬运工' });
       const s = { id: uuid(3), hallId: 'hall-a', type: 'urgent', payload: notice, receivedAt: NOW };
       const first = await store.addSubmission(s, { kind: 'upsert-urgent', notice });
       expect(first.inserted).toBe(true);
@@ -182,14 +184,13 @@ export function describeHubStoreContract(label: string, subject: StoreUnderTest)
     });
 
     it('upserts and retracts urgent notices with their own revisions', async () => {
-      const notice = {
+      const notice = urgentNotice({
         id: 'city-1',
         title: '全市急招',
         body: '今天下午',
-        listingId: null,
-        expiresAt: new Date(NOW + 60_000).toISOString(),
+        expiresAt: iso(NOW + 60_000),
         screens: ['1'],
-      };
+      });
       await store.upsertUrgent(notice, NOW);
       const again = await store.upsertUrgent({ ...notice, title: '全市急招(改)' }, NOW + 1);
       expect(again.data).toMatchObject({ title: '全市急招(改)', revision: 2, screens: ['1'] });
