@@ -9,12 +9,37 @@ import {
   POSTGRES_MIGRATIONS,
   postgresSchemaVersion,
 } from '../../../../scripts/hub/migrations/postgres/index';
+import type { HubStore } from '../../../../scripts/hub/hub-store';
 import { openPostgresHubStore, postgresPoolFor } from '../../../../scripts/hub/postgres-store';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
 import { makePosting, NOW } from '../../../unit/db/fixtures';
 import { V1_POSTING, V1_SUBMISSIONS, V2_CITY_COUNTS, V2_FACTS } from './city-migration-rows';
 
 afterAll(dropTestDatabases);
+
+type Pool = ReturnType<typeof postgresPoolFor>;
+
+/** A fresh database and a one-connection pool on it for `use`, ended after; the database's URL. */
+async function withFreshPool(use: (pool: Pool, url: string) => Promise<void>): Promise<string> {
+  const url = await freshDatabaseUrl();
+  const pool = postgresPoolFor(url, { max: 1 });
+  try {
+    await use(pool, url);
+  } finally {
+    await pool.end();
+  }
+  return url;
+}
+
+/** The hub store on the database at `url` for `use`, closed after. */
+async function withStore(url: string, use: (store: HubStore) => Promise<void>): Promise<void> {
+  const store = await openPostgresHubStore(url);
+  try {
+    await use(store);
+  } finally {
+    await store.close();
+  }
+}
 
 describe('hub PostgreSQL migration registry', () => {
   it('has a test below for every migration, versions 1, 2, …', () => {
@@ -39,23 +64,17 @@ describe('hub PostgreSQL migration registry', () => {
   });
 
   it('refuses a database migrated by a newer hub, with a message that says so', async () => {
-    const url = await freshDatabaseUrl();
-    const pool = postgresPoolFor(url, { max: 1 });
-    try {
+    await withFreshPool(async (pool, url) => {
       await migratePostgresHub(pool);
       await pool.query("INSERT INTO hub_migrations (version, name) VALUES (99, 'from-the-future')");
       await expect(openPostgresHubStore(url)).rejects.toThrow(/hub schema 99, newer than this hub knows/);
-    } finally {
-      await pool.end();
-    }
+    });
   });
 });
 
 describe('hub PostgreSQL migration 1 (base)', () => {
   it('creates the tables on an empty database; rows written raw are what the store reads', async () => {
-    const url = await freshDatabaseUrl();
-    const pool = postgresPoolFor(url, { max: 1 });
-    try {
+    const url = await withFreshPool(async (pool) => {
       expect(await postgresSchemaVersion(pool)).toBe(0);
       await migratePostgresHub(pool, 1);
       expect(await postgresSchemaVersion(pool)).toBe(1);
@@ -76,28 +95,21 @@ describe('hub PostgreSQL migration 1 (base)', () => {
       await expect(
         pool.query("INSERT INTO changes (seq, type, op, id, created_at) VALUES (1, 'listing', 'delete', 'x', 1)"),
       ).rejects.toThrow(/duplicate key/);
-    } finally {
-      await pool.end();
-    }
-    const store = await openPostgresHubStore(url);
-    try {
+    });
+    await withStore(url, async (store) => {
       const [next] = await store.upsertPostings(
         [{ ...(await store.getPosting((await store.changesSince(0, 1)).changes[0]!.id))!, title: '新标题' }],
         NOW,
       );
       expect(next).toMatchObject({ seq: 2, data: { revision: 5, title: '新标题' } });
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
 
 describe('hub PostgreSQL migration 2 (city)', () => {
   it('gives postings their trade columns and stored sign-ups their facts, without a phone', async () => {
-    const url = await freshDatabaseUrl();
-    const pool = postgresPoolFor(url, { max: 1 });
     const l = V1_POSTING;
-    try {
+    const url = await withFreshPool(async (pool) => {
       await migratePostgresHub(pool, 1);
       await pool.query('INSERT INTO listings (id, revision, valid_until_ms, data) VALUES ($1, 1, $2, $3)', [
         l.id,
@@ -123,14 +135,9 @@ describe('hub PostgreSQL migration 2 (city)', () => {
       expect(rows.map((f) => [f.id, f.occupations, f.listing_id, f.signed_up_at])).toEqual(V2_FACTS);
       expect(rows[0]!.person).toBe(rows[1]!.person);
       expect(JSON.stringify(rows)).not.toMatch(/13900001111|王小明/);
-    } finally {
-      await pool.end();
-    }
-    const store = await openPostgresHubStore(url);
-    try {
+    });
+    await withStore(url, async (store) => {
       expect(await store.cityCounts(NOW, 30)).toEqual(V2_CITY_COUNTS);
-    } finally {
-      await store.close();
-    }
+    });
   });
 });
