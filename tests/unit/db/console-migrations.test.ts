@@ -3,7 +3,7 @@ import { migrateTo, schemaVersion } from '../../../electron/host/db/migrations/i
 import { createKioskDevices, createPairingRequests } from '../../../electron/host/devices';
 import { createLimitCounters } from '../../../electron/host/server/limit-counters';
 import { silentLog } from '../../support/silent-log';
-import { allRows, columns, databaseAt, insertRow, v4Signup } from './old-rows';
+import { allRows, columns, databaseAt, insertRows, v4Signup } from './old-rows';
 import { createSignupStore } from '../../../electron/host/signups/signup-store';
 import { SignupQuerySchema } from '../../../shared/staff-data-contract';
 
@@ -12,22 +12,24 @@ const NOW = Date.UTC(2026, 11, 2, 8);
 describe('0015-kiosk-names', () => {
   it('gives every paired kiosk an empty name and place, and keeps the rows (revoked ones too)', () => {
     const db = databaseAt(14);
-    const a = insertRow(db, 'kiosk_devices', {
-      id: 'kiosk-0a1b2c3d',
-      token_hash: 'h1',
-      approved_by: '王主任',
-      created_at: NOW - 86_400_000,
-      last_seen_at: NOW - 60_000,
-      revoked_at: null,
-    });
-    const b = insertRow(db, 'kiosk_devices', {
-      id: 'kiosk-4e5f6a7b',
-      token_hash: 'h2',
-      approved_by: '李工',
-      created_at: NOW - 3_600_000,
-      last_seen_at: null,
-      revoked_at: NOW - 60_000,
-    });
+    const [a, b] = insertRows(db, 'kiosk_devices', [
+      {
+        id: 'kiosk-0a1b2c3d',
+        token_hash: 'h1',
+        approved_by: '王主任',
+        created_at: NOW - 86_400_000,
+        last_seen_at: NOW - 60_000,
+        revoked_at: null,
+      },
+      {
+        id: 'kiosk-4e5f6a7b',
+        token_hash: 'h2',
+        approved_by: '李工',
+        created_at: NOW - 3_600_000,
+        last_seen_at: null,
+        revoked_at: NOW - 60_000,
+      },
+    ]);
     migrateTo(db, 15);
     expect(schemaVersion(db)).toBe(15);
     expect(columns(db, 'kiosk_devices')).toEqual(expect.arrayContaining(['label', 'place']));
@@ -56,29 +58,19 @@ describe('0015-kiosk-names', () => {
 describe('0016-signups-phone', () => {
   it('indexes sign-ups by phone, keeps the rows, and the store flags the same phone signing up again', () => {
     const db = databaseAt(15);
-    const older = insertRow(
-      db,
-      'signups',
+    const [older] = insertRows(db, 'signups', [
       v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a01', number: 'A-0001', created_at: NOW }),
-    );
-    insertRow(
-      db,
-      'signups',
       v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a02', number: 'A-0002', created_at: NOW + 1000 }),
-    );
-    insertRow(
-      db,
-      'signups',
       v4Signup({
         id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a03',
         number: 'A-0003',
         phone: '13900001111',
         created_at: NOW + 2000,
       }),
-    );
+    ]);
     migrateTo(db, 16);
     expect(schemaVersion(db)).toBe(16);
-    expect(allRows(db, 'signups')[0]).toMatchObject(older);
+    expect(allRows(db, 'signups')[0]).toMatchObject(older!);
     const plan = db
       .prepare("EXPLAIN QUERY PLAN SELECT number FROM signups WHERE phone = '13812348000' ORDER BY created_at DESC")
       .all() as Array<{ detail: string }>;

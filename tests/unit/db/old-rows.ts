@@ -29,6 +29,11 @@ export function insertRow<T extends Row>(db: BetterSqlite3.Database, table: stri
   return row;
 }
 
+/** Inserts each of `rows` into `table`, in order (see insertRow); returns them as given. */
+export function insertRows<T extends Row>(db: BetterSqlite3.Database, table: string, rows: readonly T[]): T[] {
+  return rows.map((row) => insertRow(db, table, row));
+}
+
 /** Every row of `table`, ordered by `orderBy`, as SQLite holds it. */
 export function allRows(db: BetterSqlite3.Database, table: string, orderBy = 'rowid'): Row[] {
   return db.prepare(`SELECT * FROM ${table} ORDER BY ${orderBy}`).all() as Row[];
