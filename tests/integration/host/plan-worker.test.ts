@@ -14,6 +14,7 @@ import { DEFAULT_SCREEN } from '../../../shared/schemas/screen';
 import { generatePostings } from '../../../scripts/demo/generate-postings';
 import { captureLogger } from '../sync/support/sync-harness';
 import { tmpDir } from '../../support/tmp-dir';
+import { dyingWorker } from '../../support/dying-worker';
 import { silentLog } from '../../support/silent-log';
 import { planJob } from '../../fixtures/plan-job';
 
@@ -96,15 +97,8 @@ describe('board plan worker', () => {
   });
 
   it('goes on on the host thread, fed again, when the worker dies', async () => {
-    const script = defaultPlanWorker();
-    if (typeof script?.source !== 'string') throw new Error('expected the source bootstrap');
     // The real worker, made to exit right after it has answered its first plan request.
-    const dying = {
-      source: `const { parentPort } = require('node:worker_threads');
-        const post = parentPort.postMessage.bind(parentPort);
-        parentPort.postMessage = (m, t) => { post(m, t); if (m.type === 'planned') process.exit(3); };
-        ${script.source}`,
-    };
+    const dying = dyingWorker(defaultPlanWorker(), { type: 'planned', count: 1 });
     const { log, lines } = captureLogger('plans');
     let resets = 0;
     const r = runner(dying, log, () => resets++);

@@ -23,6 +23,7 @@ import { createPostingStore } from '../../../electron/host/db/posting-store';
 import { startHubLink } from '../../../electron/host/sync/hub-link';
 import { captureLogger, startTestHub, waitFor } from './support/sync-harness';
 import { tmpDir } from '../../support/tmp-dir';
+import { dyingWorker } from '../../support/dying-worker';
 import { silentLog } from '../../support/silent-log';
 import { FAST_SYNC, HALL_TOKEN } from '../../support/in-process-hall';
 
@@ -146,16 +147,8 @@ describe('the sync page worker', () => {
   });
 
   it('goes on from the last page on the host thread when the worker dies part-way', async () => {
-    const script = defaultWorkerScript();
-    if (typeof script?.source !== 'string') throw new Error('expected the source bootstrap');
     // The real worker, made to exit right after it has sent its second page.
-    const dying = {
-      source: `const { parentPort } = require('node:worker_threads');
-        let pages = 0;
-        const post = parentPort.postMessage.bind(parentPort);
-        parentPort.postMessage = (message) => { post(message); if (message.type === 'page' && ++pages === 2) process.exit(3); };
-        ${script.source}`,
-    };
+    const dying = dyingWorker(defaultWorkerScript(), { type: 'page', count: 2 });
     const { log, lines } = captureLogger('page-source');
     const s = source(dying, { log });
     const pages = await readAll(s);
