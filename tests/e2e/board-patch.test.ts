@@ -5,14 +5,11 @@
  * "updated HH:MM" comes from the status event.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startTestHall, writePostings } from '../support/in-process-hall';
+import { hallDataDir, startTestHall, writePostings } from '../support/in-process-hall';
 import { launchChromium } from '../support/browser';
-import { makePosting } from '../unit/db/fixtures';
+import { makePosting, validAround } from '../unit/db/fixtures';
 import type { Hall } from '../../electron/host/hall';
-import { tmpDir } from '../support/tmp-dir';
 
 const WALL = { width: 1920, height: 1080 };
 
@@ -22,23 +19,15 @@ describe('a live change as a patch on the board page (Chromium)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const dataDir = tmpDir('hall-patch-e2e-');
-    writeFileSync(
-      join(dataDir, 'screens.json'),
-      JSON.stringify({
-        screens: [{ id: '1', name: '大厅主屏', layout: 'cards', ...WALL, pitchMm: 2.5, viewingDistanceM: 8 }],
-      }),
-    );
-    const now = Date.now();
-    // a few postings: one page, so the new one is on the page that is up
-    const valid = {
-      validFrom: new Date(now - 3600_000).toISOString(),
-      validUntil: new Date(now + 7 * 86_400_000).toISOString(),
-    };
-    writePostings(dataDir, [
-      makePosting({ id: 'first', ...valid }),
-      makePosting({ id: 'second', occupation: 'cleaning', title: '保洁员', ...valid }),
-    ]);
+    const valid = validAround(Date.now());
+    const dataDir = hallDataDir('hall-patch-e2e-', {
+      screens: [{ id: '1', name: '大厅主屏', layout: 'cards', ...WALL, pitchMm: 2.5, viewingDistanceM: 8 }],
+      // a few postings: one page, so the new one is on the page that is up
+      postings: [
+        makePosting({ id: 'first', ...valid }),
+        makePosting({ id: 'second', occupation: 'cleaning', title: '保洁员', ...valid }),
+      ],
+    });
     [hall, browser] = await Promise.all([startTestHall({ dataDir }), launchChromium()]);
   }, 120_000);
 

@@ -2,6 +2,7 @@
  * A real hall host started in this process on a free port, with a fresh data dir — standalone,
  * or syncing from a hub (`hubUrl`) with sync timings shrunk so a test finishes in seconds.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { hallOptionsFrom } from '../../electron/host/config';
@@ -74,4 +75,20 @@ export function writePostings(dataDir: string, postings: Posting[], remove: stri
   } finally {
     closeDatabase(db);
   }
+}
+
+/** What a test hall's data dir holds before the hall starts: screens.json, hall.json, postings in hall.db. */
+export interface HallData {
+  screens?: readonly object[];
+  hall?: Record<string, unknown>;
+  postings?: Posting[];
+}
+
+/** A fresh data dir (its name starting `prefix`) holding `data`, for startTestHall or startKioskHall. */
+export function hallDataDir(prefix: string, data: HallData = {}): string {
+  const dataDir = tmpDir(prefix);
+  if (data.screens) writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens: data.screens }));
+  if (data.hall) writeFileSync(join(dataDir, 'hall.json'), JSON.stringify(data.hall));
+  if (data.postings) writePostings(dataDir, data.postings);
+  return dataDir;
 }

@@ -5,8 +5,6 @@
  * (`planFor`). A page without the flag keeps getting whole plans; a page that asks to resync
  * gets the whole plan; /healthz counts patches and resyncs.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { BoardPlanSchema, PlanPatchSchema, type BoardPlan, type PlanPatch } from '../../../shared/schemas/board-plan';
@@ -14,8 +12,7 @@ import { HealthSchema, type Health } from '../../../shared/contract';
 import { applyPlanPatch } from '../../../shared/planner/plan-patch';
 import { generatePostings } from '../../../scripts/demo/generate-postings';
 import type { Hall } from '../../../electron/host/hall';
-import { startTestHall, writePostings } from '../../support/in-process-hall';
-import { tmpDir } from '../../support/tmp-dir';
+import { hallDataDir, startTestHall, writePostings } from '../../support/in-process-hall';
 import type { Posting } from '../../../shared/schemas/posting';
 
 const ARRIVE = 60_000;
@@ -92,13 +89,6 @@ describe('plan patches on the board socket', () => {
   const health = async (): Promise<Health> => HealthSchema.parse(await (await fetch(`${hall.url}/healthz`)).json());
 
   beforeAll(async () => {
-    const dataDir = tmpDir('hall-patch-');
-    writeFileSync(
-      join(dataDir, 'screens.json'),
-      JSON.stringify({
-        screens: [{ id: '1', name: '大厅主屏', layout: 'cards', ...WALL, pitchMm: 2.5, viewingDistanceM: 8 }],
-      }),
-    );
     const now = Date.now();
     // enough postings for many pages, valid for days: nothing changes by time alone meanwhile
     postings = generatePostings(1500, { seed: 1212, now }).map((l) => ({
@@ -106,7 +96,10 @@ describe('plan patches on the board socket', () => {
       validFrom: new Date(now - 2 * 86_400_000).toISOString(),
       validUntil: new Date(now + 5 * 86_400_000).toISOString(),
     }));
-    writePostings(dataDir, postings);
+    const dataDir = hallDataDir('hall-patch-', {
+      screens: [{ id: '1', name: '大厅主屏', layout: 'cards', ...WALL, pitchMm: 2.5, viewingDistanceM: 8 }],
+      postings,
+    });
     hall = await startTestHall({ dataDir });
   }, 120_000);
 

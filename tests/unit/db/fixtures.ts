@@ -7,6 +7,12 @@ export const DAY = 24 * HOUR;
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** Valid from an hour before `now` until a week after: live throughout a test that runs on the real clock. */
+export const validAround = (now: number): Pick<Posting, 'validFrom' | 'validUntil'> => ({
+  validFrom: iso(now - HOUR),
+  validUntil: iso(now + 7 * DAY),
+});
+
 let counter = 0;
 
 /** A valid posting in 信州区, active at NOW, with overrides. */
