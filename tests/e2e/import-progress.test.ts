@@ -6,13 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hall } from '../../electron/host/hall';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bigImportRow, dates, HEADER } from '../fixtures/import/import-sheets';
-import { launchChromium, screenshotPath } from '../support/browser';
-import { startTestHall } from '../support/in-process-hall';
-import { firstAdminToken, openConsole } from '../support/staff-console';
+import { screenshotPath } from '../support/browser';
+import { consoleInChromium } from '../support/staff-console';
 
 const ROWS = 10_000;
 
@@ -34,30 +31,20 @@ const englishIn = (text: string) =>
     .match(/[A-Za-z]{2,}/g) ?? [];
 
 describe('a big import in the console (Chromium, 1366×768)', () => {
-  let hall: Hall & { dataDir: string };
-  let browser: Browser;
-  let page: Page;
-  let token: string;
+  const staff = consoleInChromium({ tab: 'postings' });
   /** Console errors by the step they came in. */
   const consoleErrors: Record<'big' | 'ods', string[]> = { big: [], ods: [] };
   let step: 'big' | 'ods' = 'big';
 
-  beforeAll(async () => {
-    [hall, browser] = await Promise.all([startTestHall({}), launchChromium()]);
-    token = await firstAdminToken(hall.url, '318265');
-    page = await openConsole(browser, hall.url, token, 'postings');
-    page.on('console', (m) => {
+  beforeAll(() => {
+    staff.page.on('console', (m) => {
       if (m.type() === 'error') consoleErrors[step].push(m.text());
     });
-    page.on('pageerror', (e) => consoleErrors[step].push(e.message));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await hall?.close();
+    staff.page.on('pageerror', (e) => consoleErrors[step].push(e.message));
   });
 
   it('shows rows read / checked / written before a 10,000-row XLSX finishes, and goes on across tabs', async () => {
+    const { page, hall, token } = staff;
     await page.setInputFiles('[data-testid="import-file"]', {
       name: '岗位-一万行.xlsx',
       mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -107,6 +94,7 @@ describe('a big import in the console (Chromium, 1366×768)', () => {
 
   it('refuses a LibreOffice .ods by name, in Chinese, with what to do', async () => {
     step = 'ods';
+    const { page } = staff;
     await page.setInputFiles('[data-testid="import-file"]', {
       name: '岗位.ods',
       mimeType: 'application/vnd.oasis.opendocument.spreadsheet',

@@ -4,34 +4,19 @@
  * list as a spreadsheet (UTF-8 with a BOM, in Chinese) — rather than putting thousands of table
  * rows into the page.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Hall } from '../../electron/host/hall';
+import { describe, expect, it } from 'vitest';
 import { bigImportRow, dates, HEADER, utf8Csv } from '../fixtures/import/import-sheets';
-import { launchChromium, screenshotPath } from '../support/browser';
-import { startTestHall } from '../support/in-process-hall';
-import { firstAdminToken, openConsole, watchConsole } from '../support/staff-console';
+import { screenshotPath } from '../support/browser';
+import { consoleInChromium } from '../support/staff-console';
 
 const ROWS = 3000;
 const PHONE = HEADER.indexOf('联系电话');
 
 describe('an import report of thousands of problem rows (Chromium, 1366×768)', () => {
-  let hall: Hall & { dataDir: string };
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    [hall, browser] = await Promise.all([startTestHall(), launchChromium()]);
-    page = await openConsole(browser, hall.url, await firstAdminToken(hall.url, '318265'), 'postings');
-    watchConsole(page, { warnings: false }, problems);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hall?.close();
-  });
+  const staff = consoleInChromium({ tab: 'postings', watch: { warnings: false } });
 
   it('lists the first 200 by row number, says how many more, and downloads them all', async () => {
+    const { page, problems } = staff;
     expect(PHONE).toBeGreaterThan(0);
     const { from, until } = dates(Date.now());
     const rows = Array.from({ length: ROWS }, (_, i) => {

@@ -3,39 +3,35 @@
  * 搬运装卸 in 信州区 is listed with the matching posting and the reasons in words, masked; one
  * tap records 已通知 and the match leaves the list; a posting of another trade is never listed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestHall, writePostings } from '../support/in-process-hall';
-import { launchChromium, screenshotPath } from '../support/browser';
-import type { Hall } from '../../electron/host/hall';
-import { makePosting } from '../unit/db/fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotPath } from '../support/browser';
+import { makePosting, validAround } from '../unit/db/fixtures';
 import { postSignup, signup } from '../integration/kiosk/support/kiosk-harness';
-import { tmpDir } from '../support/tmp-dir';
-import { firstAdminToken, openConsole } from '../support/staff-console';
+import { consoleInChromium } from '../support/staff-console';
 
-const PIN = '318265';
 const PHONE = '13912345678';
 
 describe('the call list in the console (Chromium)', () => {
-  let hall: Hall & { dataDir: string };
-  let browser: Browser;
-  let token: string;
+  const staff = consoleInChromium({
+    data: (now) => ({
+      postings: [
+        makePosting({
+          id: 'm-moving',
+          title: '搬运装卸工',
+          occupation: 'moving',
+          payMin: 260,
+          payMax: 320,
+          ...validAround(now),
+        }),
+        makePosting({ id: 'm-driving', title: '货车司机', occupation: 'driving', ...validAround(now) }),
+      ],
+    }),
+  });
   let page: Page;
   let signupId: string;
 
   beforeAll(async () => {
-    const dataDir = tmpDir('hall-matches-console-');
-    const now = Date.now();
-    const valid = {
-      validFrom: new Date(now - 3600_000).toISOString(),
-      validUntil: new Date(now + 7 * 86_400_000).toISOString(),
-    };
-    writePostings(dataDir, [
-      makePosting({ id: 'm-moving', title: '搬运装卸工', occupation: 'moving', payMin: 260, payMax: 320, ...valid }),
-      makePosting({ id: 'm-driving', title: '货车司机', occupation: 'driving', ...valid }),
-    ]);
-    [hall, browser] = await Promise.all([startTestHall({ dataDir }), launchChromium()]);
-    token = await firstAdminToken(hall.url, PIN);
     const body = signup({
       phone: PHONE,
       occupations: ['moving'],
@@ -45,16 +41,11 @@ describe('the call list in the console (Chromium)', () => {
       payUnit: 'day',
     });
     signupId = body.id;
-    expect((await postSignup(hall.url, body, hall.localKioskToken)).status).toBe(201);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await hall?.close();
+    expect((await postSignup(staff.hall.url, body, staff.hall.localKioskToken)).status).toBe(201);
   });
 
   it('lists the person with the posting and why, masked, and fits 1366×768', async () => {
-    page = await openConsole(browser, hall.url, token, 'matches');
+    page = await staff.open('matches');
     const row = page.locator(`[data-testid="match-row"][data-signup-id="${signupId}"][data-posting-id="m-moving"]`);
     await row.waitFor({ timeout: 30_000 });
     expect(await row.locator('[data-testid="match-reasons"]').textContent()).toBe(
@@ -88,7 +79,7 @@ describe('the call list in the console (Chromium)', () => {
     const done = page.locator(`[data-testid="match-row"][data-posting-id="m-moving"]`);
     await done.waitFor({ timeout: 30_000 });
     expect(await done.locator('[data-testid="match-outcome"]').textContent()).toBe('已通知 · 王主任');
-    expect(hall.matching.store.get(signupId, 'm-moving')?.outcome).toBe('notified');
+    expect(staff.hall.matching.store.get(signupId, 'm-moving')?.outcome).toBe('notified');
     await page.screenshot({ path: screenshotPath('console-matches-done-1366x768.png') });
   });
 

@@ -5,54 +5,39 @@
  * come from the play store as the tracker writes them (tests/integration/host/proof-of-play
  * drives them from real board heartbeats).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEFAULT_SCREEN } from '../../shared/schemas/screen';
-import { startTestHall, writePostings } from '../support/in-process-hall';
-import { launchChromium, screenshotPath } from '../support/browser';
-import type { Hall } from '../../electron/host/hall';
+import { screenshotPath } from '../support/browser';
 import { hallDay } from '../../electron/host/play/play-credit';
-import { makePosting } from '../unit/db/fixtures';
+import { makePosting, validAround } from '../unit/db/fixtures';
 import { postSignup, signup } from '../integration/kiosk/support/kiosk-harness';
-import { tmpDir } from '../support/tmp-dir';
-import { firstAdminToken, openConsole } from '../support/staff-console';
+import { consoleInChromium } from '../support/staff-console';
 
-const PIN = '318265';
 const SIGNUP_PHONE = '13912345678';
 const SIGNUP_NAME = '王小明';
 
 describe('proof of play in the console (Chromium)', () => {
-  let hall: Hall & { dataDir: string };
-  let browser: Browser;
-  let token: string;
+  const staff = consoleInChromium({
+    data: (now) => ({
+      screens: [DEFAULT_SCREEN, { ...DEFAULT_SCREEN, id: '2', name: '二号屏' }],
+      postings: [
+        makePosting({ id: 'p-a', title: '叉车司机', employerName: '上饶市信江物流有限公司', ...validAround(now) }),
+        makePosting({
+          id: 'p-b',
+          title: '保洁员',
+          employerName: '广丰区洁美保洁服务部',
+          occupation: 'cleaning',
+          ...validAround(now),
+        }),
+      ],
+    }),
+  });
   let page: Page;
   const today = hallDay(Date.now());
 
   beforeAll(async () => {
-    const dataDir = tmpDir('hall-play-console-');
-    writeFileSync(
-      join(dataDir, 'screens.json'),
-      JSON.stringify({ screens: [DEFAULT_SCREEN, { ...DEFAULT_SCREEN, id: '2', name: '二号屏' }] }),
-    );
-    const now = Date.now();
-    const valid = {
-      validFrom: new Date(now - 3600_000).toISOString(),
-      validUntil: new Date(now + 7 * 86_400_000).toISOString(),
-    };
-    writePostings(dataDir, [
-      makePosting({ id: 'p-a', title: '叉车司机', employerName: '上饶市信江物流有限公司', ...valid }),
-      makePosting({
-        id: 'p-b',
-        title: '保洁员',
-        employerName: '广丰区洁美保洁服务部',
-        occupation: 'cleaning',
-        ...valid,
-      }),
-    ]);
-    [hall, browser] = await Promise.all([startTestHall({ dataDir }), launchChromium()]);
-    token = await firstAdminToken(hall.url, PIN);
+    const { hall } = staff;
     // what the tracker would have written for two screens today
     hall.play.add(today, '1', 'p-a', 3, 120_000);
     hall.play.add(today, '2', 'p-a', 2, 60_000);
@@ -62,15 +47,10 @@ describe('proof of play in the console (Chromium)', () => {
       hall.localKioskToken,
     );
     expect(sent.status).toBe(201);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await hall?.close();
   });
 
   it('shows this week’s play under each posting', async () => {
-    page = await openConsole(browser, hall.url, token, 'postings', { width: 1366, height: 900 });
+    page = await staff.open('postings', { width: 1366, height: 900 });
     const line = (id: string) =>
       page.locator(`[data-testid="posting-row"][data-posting-id="${id}"] [data-testid="posting-play"]`);
     await expect.poll(() => line('p-a').textContent(), { timeout: 30_000 }).toBe('本周展示 5 次 · 2 块屏 · 共 3 分钟');
@@ -95,6 +75,7 @@ describe('proof of play in the console (Chromium)', () => {
   });
 
   it('exports the report as CSV for staff only', async () => {
+    const { hall, token } = staff;
     const url = `${hall.url}/api/staff/play/report.csv?from=${today}&to=${today}`;
     expect((await fetch(url)).status).toBe(401);
     const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });

@@ -6,23 +6,17 @@
  * unhide it and see it come back. Screenshots of the console and the pulse pages are kept in
  * test-output/screenshots for people to look at.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { DEFAULT_SCREEN, type ScreenProfile } from '../../shared/schemas/screen';
-import { startTestHall, writePostings } from '../support/in-process-hall';
-import { launchChromium, screenshotPath } from '../support/browser';
+import { screenshotPath } from '../support/browser';
 import { overflowingText, pageMinGlyph, renderedTexts, waitForSettledPage } from '../support/board-page';
 import { oracleMinGlyphPx } from '../support/legibility-oracle';
-import type { Hall } from '../../electron/host/hall';
 import { gbkCsv, sheetRows } from '../fixtures/import/import-sheets';
-import { makePosting } from '../unit/db/fixtures';
+import { makePosting, validAround } from '../unit/db/fixtures';
 import { postSignup, signup } from '../integration/kiosk/support/kiosk-harness';
-import { tmpDir } from '../support/tmp-dir';
-import { firstAdminToken, openConsole } from '../support/staff-console';
+import { consoleInChromium } from '../support/staff-console';
 
-const PIN = '318265';
 const SCREENS: ScreenProfile[] = [
   { ...DEFAULT_SCREEN, id: '1', name: '大厅主屏', pulsePage: true },
   {
@@ -38,37 +32,20 @@ const SCREENS: ScreenProfile[] = [
 ];
 
 describe('console import → boards → pulse page (Chromium)', () => {
-  let hall: Hall & { dataDir: string };
-  let browser: Browser;
-  let token: string;
+  const staff = consoleInChromium({
+    data: (now) => ({
+      screens: SCREENS,
+      // one posting already there, so the standalone hall does not seed its demo postings
+      postings: [makePosting({ id: 'platform-1', ...validAround(now) })],
+    }),
+  });
   let consolePage: Page;
   const boards: Page[] = [];
 
-  beforeAll(async () => {
-    const dataDir = tmpDir();
-    writeFileSync(join(dataDir, 'screens.json'), JSON.stringify({ screens: SCREENS }));
-    // one posting already there, so the standalone hall does not seed its demo postings
-    const now = Date.now();
-    writePostings(dataDir, [
-      makePosting({
-        id: 'platform-1',
-        validFrom: new Date(now - 3600_000).toISOString(),
-        validUntil: new Date(now + 7 * 86_400_000).toISOString(),
-      }),
-    ]);
-    [hall, browser] = await Promise.all([startTestHall({ dataDir }), launchChromium()]);
-    token = await firstAdminToken(hall.url, PIN);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await hall?.close();
-  });
-
-  const cycleMs = (id: string) => hall.boards.planFor(id)?.cycleMs ?? 60_000;
+  const cycleMs = (id: string) => staff.hall.boards.planFor(id)?.cycleMs ?? 60_000;
 
   it('imports a GBK CSV in the console and explains every bad row by its row number', async () => {
-    consolePage = await openConsole(browser, hall.url, token, 'postings');
+    consolePage = await staff.open('postings');
     await consolePage.setInputFiles('[data-testid="import-file"]', {
       name: '岗位.csv',
       mimeType: 'text/csv',
@@ -101,10 +78,10 @@ describe('console import → boards → pulse page (Chromium)', () => {
       ['1', 1920, 1080],
       ['s', 960, 480],
     ] as const) {
-      const page = await browser.newPage({ viewport: { width, height }, timezoneId: 'Asia/Shanghai' });
-      await page.goto(`${hall.url}/board/${id}`);
+      const page = await staff.browser.newPage({ viewport: { width, height }, timezoneId: 'Asia/Shanghai' });
+      await page.goto(`${staff.hall.url}/board/${id}`);
       boards.push(page);
-      const plan = hall.boards.planFor(id, { width, height })!;
+      const plan = staff.hall.boards.planFor(id, { width, height })!;
       expect(plan.pages.filter((p) => p.pulse)).toHaveLength(1);
       await page.waitForSelector('[data-posting-id="imp-SR-1"]', { timeout: cycleMs(id) + 60_000 });
       await page.waitForSelector('[data-testid="pulse-page"]', { timeout: cycleMs(id) + 60_000 });
@@ -133,7 +110,7 @@ describe('console import → boards → pulse page (Chromium)', () => {
     await consolePage.click('[data-testid="posting-row"][data-posting-id="imp-SR-1"] [data-testid="posting-hide"]');
     await consolePage.waitForSelector('[data-testid="posting-row"][data-posting-id="imp-SR-1"][data-hidden="true"]');
     for (const [i, id] of ['1', 's'].entries()) {
-      const plan = hall.boards.planFor(id, boards[i]!.viewportSize()!)!;
+      const plan = staff.hall.boards.planFor(id, boards[i]!.viewportSize()!)!;
       expect(plan.pages.flatMap((p) => p.items.map((x) => x.id))).not.toContain('imp-SR-1');
       // the board takes the new plan (which lacks the posting) well within one rotation
       await boards[i]!.waitForFunction(
@@ -158,11 +135,11 @@ describe('console import → boards → pulse page (Chromium)', () => {
   it('shows the market pulse and sign-ups in the console, a sign-up masked', async () => {
     // one sign-up from the hall's own kiosk, for the drivers' trade
     const person = signup({ phone: '13912345678', name: '王小明', occupations: ['driving'] });
-    expect((await postSignup(hall.url, person, hall.localKioskToken)).status).toBe(201);
+    expect((await postSignup(staff.hall.url, person, staff.hall.localKioskToken)).status).toBe(201);
 
     await consolePage.click('[data-testid="tab-pulse"]');
     const row = await consolePage.waitForSelector('[data-testid="pulse-console-row"][data-occupation="driving"]');
-    const expected = hall.pulse.current(Date.now()).pulse.trades.find((t) => t.occupation === 'driving')!;
+    const expected = staff.hall.pulse.current(Date.now()).pulse.trades.find((t) => t.occupation === 'driving')!;
     // the imported forklift job wants 3 people; the console shows the host's figures
     expect(expected.demand).toBeGreaterThanOrEqual(3);
     const cells = await row.$$eval('td', (tds) => tds.map((td) => td.textContent ?? ''));

@@ -4,35 +4,20 @@
  * names and day labels (no English word), a day without a snapshot a break in the line, the
  * week against last year's in words, the trade picker redrawing them, and no console error.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestHall } from '../support/in-process-hall';
-import { launchChromium, screenshotPath } from '../support/browser';
-import { firstAdminToken, openConsole, watchConsole } from '../support/staff-console';
-import type { Hall } from '../../electron/host/hall';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotPath } from '../support/browser';
+import { consoleInChromium } from '../support/staff-console';
 
 const tid = (id: string) => `[data-testid="${id}"]`;
 const svgText = (page: Page, chart: string) =>
   page.$$eval(`${tid(chart)} svg text`, (ts) => ts.map((t) => t.textContent ?? '').filter((s) => s.trim() !== ''));
 
 describe('the market pulse charts at 1366×768', () => {
-  let hall: Hall & { dataDir: string };
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    [hall, browser] = await Promise.all([startTestHall(), launchChromium()]);
-    const token = await firstAdminToken(hall.url, '318265');
-    page = await openConsole(browser, hall.url, token, 'pulse');
-    watchConsole(page, { warnings: true }, problems);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hall?.close();
-  });
+  const staff = consoleInChromium({ tab: 'pulse', watch: { warnings: true } });
 
   it('draws 90 days of demand and seekers beside the table, labelled in Chinese', async () => {
+    const { page } = staff;
     await page.waitForSelector(`${tid('pulse-chart-daily')} svg text`, { state: 'attached', timeout: 30_000 });
     const texts = await svgText(page, 'pulse-chart-daily');
     // the legend and the line ends name both lines; the axis says what it counts
@@ -54,6 +39,7 @@ describe('the market pulse charts at 1366×768', () => {
   });
 
   it('breaks the line on a day with no snapshot, as the data says', async () => {
+    const { page } = staff;
     const history = await page.evaluate(async () => {
       const r = await fetch('/api/staff/pulse/history', {
         headers: { authorization: `Bearer ${sessionStorage.getItem('hall-staff-token')}` },
@@ -69,6 +55,7 @@ describe('the market pulse charts at 1366×768', () => {
   });
 
   it('sets this week against the same week last year, in words, for the trade picked', async () => {
+    const { page, problems } = staff;
     await page.waitForSelector(`${tid('pulse-chart-week')} svg text`, { state: 'attached' });
     const texts = await svgText(page, 'pulse-chart-week');
     expect(texts).toContain('本周');
@@ -91,6 +78,7 @@ describe('the market pulse charts at 1366×768', () => {
   });
 
   it('redraws its words in English when the console switches language', async () => {
+    const { page, problems } = staff;
     await page.click(tid('language-toggle'));
     await page.waitForFunction(
       (sel) => [...document.querySelectorAll(`${sel} svg text`)].some((t) => t.textContent === 'Wanted'),

@@ -3,38 +3,25 @@
  * host: the emergency screen two clicks from any tab, text-size rules in plain words with the
  * letter height beside them, no console error on any tab, and a screenshot of every tab.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestHall } from '../support/in-process-hall';
-import { launchChromium, screenshotPath } from '../support/browser';
-import { firstAdminToken, openConsole, watchConsole } from '../support/staff-console';
-import type { Hall } from '../../electron/host/hall';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotPath } from '../support/browser';
+import { consoleInChromium, watchConsole } from '../support/staff-console';
 import { signup } from '../integration/kiosk/support/kiosk-harness';
 
 const TABS = ['urgent', 'postings', 'signups', 'matches', 'pulse', 'screens', 'audit'] as const;
 const tid = (id: string) => `[data-testid="${id}"]`;
 
 describe('staff console at 1366×768', () => {
-  let hall: Hall & { dataDir: string };
-  let browser: Browser;
-  let token: string;
-
-  beforeAll(async () => {
-    [hall, browser] = await Promise.all([startTestHall(), launchChromium()]);
-    token = await firstAdminToken(hall.url, '318265');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await hall?.close();
-  });
+  const suite = consoleInChromium();
 
   const emergency = async () => {
-    const r = await fetch(`${hall.url}/api/urgent`, { headers: { authorization: `Bearer ${token}` } });
+    const r = await fetch(`${suite.hall.url}/api/urgent`, { headers: { authorization: `Bearer ${suite.token}` } });
     return ((await r.json()) as { emergency: { title: string } | null }).emergency;
   };
 
   async function consoleOn(tab: (typeof TABS)[number]): Promise<{ page: Page; problems: string[] }> {
-    const page = await openConsole(browser, hall.url, token, tab);
+    const page = await suite.open(tab);
     return { page, problems: watchConsole(page, { warnings: true }) };
   }
 
@@ -71,16 +58,16 @@ describe('staff console at 1366×768', () => {
 
   it('names a paired kiosk and revokes it from the device list; its next sign-up is refused', async () => {
     // a browser kiosk pairs as it does on the hall network
-    const asked = (await (await fetch(`${hall.url}/api/kiosk/pairings`, { method: 'POST' })).json()) as {
+    const asked = (await (await fetch(`${suite.hall.url}/api/kiosk/pairings`, { method: 'POST' })).json()) as {
       pairingId: string;
       code: string;
     };
-    hall.kiosk.approvePairing(asked.code, '王主任');
-    const state = (await (await fetch(`${hall.url}/api/kiosk/pairings/${asked.pairingId}`)).json()) as {
+    suite.hall.kiosk.approvePairing(asked.code, '王主任');
+    const state = (await (await fetch(`${suite.hall.url}/api/kiosk/pairings/${asked.pairingId}`)).json()) as {
       token: string;
     };
     const postSignup = () =>
-      fetch(`${hall.url}/api/registrations`, {
+      fetch(`${suite.hall.url}/api/registrations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${state.token}` },
         body: JSON.stringify(signup()),
@@ -108,14 +95,14 @@ describe('staff console at 1366×768', () => {
   });
 
   it('names the sign-up behind a reveal (A-0001, not its id) with the reason given, filters by what, pages and exports', async () => {
-    const kioskSignup = await fetch(`${hall.url}/api/registrations`, {
+    const kioskSignup = await fetch(`${suite.hall.url}/api/registrations`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.localKioskToken}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${suite.hall.localKioskToken}` },
       body: JSON.stringify(signup()),
     });
     const receipt = (await kioskSignup.json()) as { id: string; number: string };
-    const staff = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-    const revealed = await fetch(`${hall.url}/api/staff/signups/${receipt.id}/reveal`, {
+    const staff = { 'content-type': 'application/json', authorization: `Bearer ${suite.token}` };
+    const revealed = await fetch(`${suite.hall.url}/api/staff/signups/${receipt.id}/reveal`, {
       method: 'POST',
       headers: staff,
       body: JSON.stringify({ reason: '电话回访确认到岗' }),
@@ -152,9 +139,9 @@ describe('staff console at 1366×768', () => {
 
   it('lists each sign-up with district, time, pay and posting, flags the same phone, and says a standalone hall keeps them', async () => {
     const post = async () => {
-      const r = await fetch(`${hall.url}/api/registrations`, {
+      const r = await fetch(`${suite.hall.url}/api/registrations`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${hall.localKioskToken}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${suite.hall.localKioskToken}` },
         body: JSON.stringify(signup({ phone: '15077778888' })),
       });
       return ((await r.json()) as { number: string }).number;

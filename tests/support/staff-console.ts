@@ -1,5 +1,9 @@
 /** The staff console in Chromium, signed in with a session token (no PIN typed), on one tab. */
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import type { Hall } from '../../electron/host/hall';
+import { launchChromium } from './browser';
+import { hallDataDir, startTestHall, type HallData } from './in-process-hall';
 
 export async function openConsole(
   browser: Browser,
@@ -36,4 +40,50 @@ export function watchConsole(page: Page, { warnings }: { warnings: boolean }, in
   });
   page.on('pageerror', (e) => into.push(`pageerror: ${e.message}`));
   return into;
+}
+
+/** The first admin's PIN in the console suites. */
+export const CONSOLE_PIN = '318265';
+
+export interface ConsoleSuite {
+  /** The hall, Chromium and the first admin's session token, set once beforeAll has run. */
+  hall: Hall & { dataDir: string };
+  browser: Browser;
+  token: string;
+  /** With `tab`: the console page open on it, once beforeAll has run. */
+  page: Page;
+  /** With `watch`: what `page` logs that a clean page never does (see watchConsole). */
+  problems: string[];
+  /** A new console page on `tab`, signed in as the first admin. */
+  open(tab: string, viewport?: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * A hall with its first admin (PIN CONSOLE_PIN) and Chromium for the describe this is called
+ * in, started before its tests and closed after: on a fresh data dir holding what `data` gives
+ * for the time it starts; with `tab`, a console page open on it, its problems watched with `watch`.
+ */
+export function consoleInChromium(
+  options: { data?: (now: number) => HallData; tab?: string; watch?: { warnings: boolean } } = {},
+): ConsoleSuite {
+  const suite = {
+    problems: [] as string[],
+    open: (tab: string, viewport?: { width: number; height: number }) =>
+      openConsole(suite.browser, suite.hall.url, suite.token, tab, viewport),
+  } as ConsoleSuite;
+  beforeAll(async () => {
+    [suite.hall, suite.browser] = await Promise.all([
+      startTestHall({ dataDir: hallDataDir('hall-console-', options.data?.(Date.now())) }),
+      launchChromium(),
+    ]);
+    suite.token = await firstAdminToken(suite.hall.url, CONSOLE_PIN);
+    if (options.tab === undefined) return;
+    suite.page = await suite.open(options.tab);
+    if (options.watch) watchConsole(suite.page, options.watch, suite.problems);
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.hall?.close();
+  });
+  return suite;
 }
