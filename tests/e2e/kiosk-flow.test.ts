@@ -5,21 +5,19 @@
  * review, pay choices from what the hall's postings pay, every posting reachable in browse, and
  * an unpaired kiosk that sends visitors to the service window without a word meant for staff.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, screenshotPath } from '../support/browser';
-import { tmpDir } from '../support/tmp-dir';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshotPath } from '../support/browser';
 import {
   KIOSK_ORIENTATIONS,
   kioskInChromium,
   openKioskPage,
+  registerThroughPhone,
   smallTargets,
   smallText,
+  tapAll,
   tid,
 } from '../integration/kiosk/support/kiosk-page';
-import { startKioskHall, type TestHall } from '../integration/kiosk/support/kiosk-harness';
 import { closeDatabase, openDatabase } from '../../electron/host/db/open-database';
 import type { PayPresets } from '../../shared/kiosk-contract';
 
@@ -150,15 +148,14 @@ describe('kiosk sign-up, as a visitor meets it', () => {
 
   it('修改 on the review goes to that answer and straight back to the review', async () => {
     const page = await openKiosk(1080, 1920);
-    await page.tap(tid('start-register'));
-    await page.tap(tid('consent-agree'));
-    for (const d of '18812345678') await page.tap(tid(`pad-${d}`));
-    await page.tap(tid('phone-next'));
-    await page.tap(tid('signup-next'));
-    await page.tap(tid('pick-trade-cleaning'));
-    await page.tap(tid('signup-next'));
-    await page.tap(tid('signup-next'));
-    await page.tap(tid('pick-pay-none'));
+    await registerThroughPhone(page, '18812345678');
+    await tapAll(page, [
+      tid('signup-next'),
+      tid('pick-trade-cleaning'),
+      tid('signup-next'),
+      tid('signup-next'),
+      tid('pick-pay-none'),
+    ]);
     await page.waitForSelector(tid('step-review'));
     expect(await page.textContent(tid('review-districts'))).toContain('不限');
 
@@ -167,16 +164,13 @@ describe('kiosk sign-up, as a visitor meets it', () => {
     // no way "back" through the steps while changing one answer; "next" returns to the review
     expect(await page.locator(tid('signup-prev')).count()).toBe(0);
     expect(await page.textContent(tid('signup-next'))).toContain('回到确认');
-    await page.tap(tid('pick-district-361102'));
-    await page.tap(tid('signup-next'));
+    await tapAll(page, [tid('pick-district-361102'), tid('signup-next')]);
     await page.waitForSelector(tid('step-review'));
     expect(await page.textContent(tid('review-districts'))).toContain('信州区');
 
     await page.tap(tid('edit-phone'));
     await page.waitForSelector(tid('step-phone'));
-    await page.tap(tid('pad-delete'));
-    await page.tap(tid('pad-9'));
-    await page.tap(tid('phone-next'));
+    await tapAll(page, [tid('pad-delete'), tid('pad-9'), tid('phone-next')]);
     await page.waitForSelector(tid('step-review'));
     expect(await page.textContent(tid('review-phone'))).toContain('188 1234 5679');
   });
@@ -232,29 +226,14 @@ describe('kiosk sign-up, as a visitor meets it', () => {
 });
 
 describe('a kiosk that may not take sign-ups', () => {
-  let t: TestHall;
-  let browser: Browser;
-  beforeAll(async () => {
-    const dataDir = tmpDir('kiosk-unpaired-');
-    writeFileSync(
-      join(dataDir, 'hall.json'),
-      JSON.stringify({
-        name: '上饶市零工市场',
-        serviceWindow: '3号服务窗口',
-        signupUrl: 'https://jobs.example.invalid/signup',
-      }),
-    );
-    [t, browser] = await Promise.all([startKioskHall({ dataDir }), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.hall.close();
+  const kiosk = kioskInChromium({
+    hall: { name: '上饶市零工市场', serviceWindow: '3号服务窗口', signupUrl: 'https://jobs.example.invalid/signup' },
   });
 
   for (const o of KIOSK_ORIENTATIONS) {
     it(`sends visitors to the service window, with no word meant for staff (${o.name})`, async () => {
-      const page = await browser.newPage({ viewport: { width: o.width, height: o.height }, hasTouch: true });
-      await page.goto(`${t.hall.url}/kiosk`);
+      const page = await kiosk.browser.newPage({ viewport: { width: o.width, height: o.height }, hasTouch: true });
+      await page.goto(`${kiosk.t.hall.url}/kiosk`);
       await page.waitForSelector(`${tid('kiosk-root')}[data-device="pairing"]`);
       await page.waitForSelector(tid('start-screen'));
       await page.tap(tid('start-register'));

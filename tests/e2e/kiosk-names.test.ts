@@ -14,10 +14,10 @@ import {
   KIOSK_ORIENTATIONS,
   kioskInChromium,
   openKioskPage,
+  registerThroughPhone,
   smallTargets,
   smallText,
   tid,
-  typePhone,
 } from '../integration/kiosk/support/kiosk-page';
 import { pinyinCandidates } from '../../renderer/kiosk/signup/pinyin';
 import { GRID_SURNAMES, SURNAMES_PER_PAGE } from '../../renderer/kiosk/signup/name-choices';
@@ -78,10 +78,7 @@ describe('kiosk names without pinyin', () => {
 
   async function openAtNameStep(o: { width: number; height: number }, phone: string): Promise<Page> {
     const page = await openKioskPage(kiosk, o);
-    await page.tap(tid('start-register'));
-    await page.tap(tid('consent-agree'));
-    await typePhone(page, phone);
-    await page.tap(tid('phone-next'));
+    await registerThroughPhone(page, phone);
     await page.waitForSelector(`${tid('step-name')}[data-mode="grid"]`);
     return page;
   }

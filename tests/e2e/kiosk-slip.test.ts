@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { slipHtml } from '../../electron/windows/slip';
 import { PrintSlipSchema } from '../../shared/shell-bridge';
 import { screenshotPath } from '../support/browser';
-import { kioskInChromium, tapAll, tid, typePhone } from '../integration/kiosk/support/kiosk-page';
+import { kioskInChromium, registerThroughPhone, tapAll, tid } from '../integration/kiosk/support/kiosk-page';
 
 const PHONE = '15800002222';
 
@@ -40,10 +40,7 @@ describe('kiosk confirmation slip', () => {
     const page = await context.newPage();
     await page.goto(`${kiosk.t.hall.url}/kiosk#device=${kiosk.t.hall.localKioskToken}`);
     await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`);
-    await page.tap(tid('start-register'));
-    await page.tap(tid('consent-agree'));
-    await typePhone(page, PHONE);
-    await page.tap(tid('phone-next'));
+    await registerThroughPhone(page, PHONE);
     await page.tap(tid('name-skip'));
     await tapAll(page, [tid('pick-trade-cleaning'), tid('signup-next'), tid('signup-next'), tid('signup-next')]);
     await page.tap(tid('submit'));

@@ -15,6 +15,7 @@ import {
   smallTargets,
   smallText,
   longPress,
+  registerThroughPhone,
   tapAll,
   tid,
   typePhone,
@@ -133,10 +134,7 @@ describe('touch kiosk', () => {
   it('registers with no typing beyond the phone', async () => {
     const page = await openKiosk();
     const before = count();
-    await page.tap(tid('start-register'));
-    await page.tap(tid('consent-agree'));
-    await typePhone(page, '15800001111');
-    await page.tap(tid('phone-next'));
+    await registerThroughPhone(page, '15800001111');
     await page.tap(tid('name-skip'));
     await tapAll(page, [tid('pick-trade-cleaning'), tid('signup-next'), tid('signup-next'), tid('signup-next')]);
     await page.tap(tid('submit'));
@@ -182,10 +180,7 @@ describe('touch kiosk', () => {
     await page.waitForSelector(`${tid('kiosk-root')}[data-device="authorised"]`);
     await context.clock.pauseAt(Date.now() + 60_000);
     const before = count();
-    await page.tap(tid('start-register'));
-    await page.tap(tid('consent-agree'));
-    await typePhone(page, '13812345678');
-    await page.tap(tid('phone-next'));
+    await registerThroughPhone(page, '13812345678');
     await page.waitForSelector(tid('step-name'));
     await page.tap(tid('signup-next'));
     await page.tap(tid('pick-trade-cleaning'));
@@ -233,17 +228,8 @@ describe('touch kiosk', () => {
     expect(await page.evaluate(() => localStorage.getItem('hallboard.kioskDeviceToken'))).toMatch(/^[\w-]{40,}$/);
 
     const before = count();
-    await page.tap(tid('start-register'));
-    await page.tap(tid('consent-agree'));
-    await typePhone(page, '18600002222');
-    await tapAll(page, [
-      tid('phone-next'),
-      tid('name-skip'),
-      tid('signup-next'),
-      tid('signup-next'),
-      tid('signup-next'),
-      tid('submit'),
-    ]);
+    await registerThroughPhone(page, '18600002222');
+    await tapAll(page, [tid('name-skip'), tid('signup-next'), tid('signup-next'), tid('signup-next'), tid('submit')]);
     await page.waitForSelector(tid('done-number'));
     expect(count()).toBe(before + 1);
 

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from '../../../support/browser';
+import { hallDataDir, type HallData } from '../../../support/in-process-hall';
 import { startKioskHall, type TestHall } from './kiosk-harness';
 
 export const tid = (id: string): string => `[data-testid="${id}"]`;
@@ -28,6 +29,14 @@ export async function longPress(page: Page, selector: string, until: string): Pr
 
 export async function typePhone(page: Page, phone: string): Promise<void> {
   for (const d of phone) await page.tap(tid(`pad-${d}`));
+}
+
+/** From the start screen: 登记求职, consent, `phone` on the keypad and its 下一步, on to the name step. */
+export async function registerThroughPhone(page: Page, phone: string): Promise<void> {
+  await page.tap(tid('start-register'));
+  await page.tap(tid('consent-agree'));
+  await typePhone(page, phone);
+  await page.tap(tid('phone-next'));
 }
 
 /** Buttons in view smaller than `min` px either way (targets must be big enough to touch). */
@@ -144,8 +153,11 @@ export async function openKioskPage(
   return page;
 }
 
-/** A kiosk hall and Chromium for the describe this is called in, started before its tests and closed after. */
-export function kioskInChromium(): KioskSuite {
+/**
+ * A kiosk hall and Chromium for the describe this is called in, started before its tests and
+ * closed after; the hall on a data dir holding `data`, else a fresh one.
+ */
+export function kioskInChromium(data?: HallData): KioskSuite {
   const contexts: BrowserContext[] = [];
   const suite = {
     async newContext(options: BrowserContextOptions) {
@@ -155,7 +167,8 @@ export function kioskInChromium(): KioskSuite {
     },
   } as KioskSuite;
   beforeAll(async () => {
-    [suite.t, suite.browser] = await Promise.all([startKioskHall(), launchChromium()]);
+    const dataDir = data ? hallDataDir('kiosk-', data) : undefined;
+    [suite.t, suite.browser] = await Promise.all([startKioskHall({ dataDir }), launchChromium()]);
   });
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
