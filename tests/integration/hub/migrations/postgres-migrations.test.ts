@@ -9,9 +9,9 @@ import {
   POSTGRES_MIGRATIONS,
   postgresSchemaVersion,
 } from '../../../../scripts/hub/migrations/postgres/index';
-import type { HubStore } from '../../../../scripts/hub/hub-store';
 import { openPostgresHubStore, postgresPoolFor } from '../../../../scripts/hub/postgres-store';
 import { dropTestDatabases, freshDatabaseUrl } from '../../../support/postgres';
+import { withHubStore } from '../../../support/hub-store';
 import { makePosting, NOW } from '../../../unit/db/fixtures';
 import { V1_POSTING, V1_SUBMISSIONS, V2_CITY_COUNTS, V2_FACTS } from './city-migration-rows';
 
@@ -29,16 +29,6 @@ async function withFreshPool(use: (pool: Pool, url: string) => Promise<void>): P
     await pool.end();
   }
   return url;
-}
-
-/** The hub store on the database at `url` for `use`, closed after. */
-async function withStore(url: string, use: (store: HubStore) => Promise<void>): Promise<void> {
-  const store = await openPostgresHubStore(url);
-  try {
-    await use(store);
-  } finally {
-    await store.close();
-  }
 }
 
 describe('hub PostgreSQL migration registry', () => {
@@ -96,7 +86,7 @@ describe('hub PostgreSQL migration 1 (base)', () => {
         pool.query("INSERT INTO changes (seq, type, op, id, created_at) VALUES (1, 'listing', 'delete', 'x', 1)"),
       ).rejects.toThrow(/duplicate key/);
     });
-    await withStore(url, async (store) => {
+    await withHubStore(openPostgresHubStore(url), async (store) => {
       const [next] = await store.upsertPostings(
         [{ ...(await store.getPosting((await store.changesSince(0, 1)).changes[0]!.id))!, title: '新标题' }],
         NOW,
@@ -136,7 +126,7 @@ describe('hub PostgreSQL migration 2 (city)', () => {
       expect(rows[0]!.person).toBe(rows[1]!.person);
       expect(JSON.stringify(rows)).not.toMatch(/13900001111|王小明/);
     });
-    await withStore(url, async (store) => {
+    await withHubStore(openPostgresHubStore(url), async (store) => {
       expect(await store.cityCounts(NOW, 30)).toEqual(V2_CITY_COUNTS);
     });
   });

@@ -14,6 +14,10 @@ import { openSqliteHubStore } from '../../../../scripts/hub/sqlite-store';
 import { makePosting, NOW } from '../../../unit/db/fixtures';
 import { V1_POSTING, V1_SUBMISSIONS, V2_CITY_COUNTS, V2_FACTS } from './city-migration-rows';
 import { tmpDir } from '../../../support/tmp-dir';
+import { withHubStore } from '../../../support/hub-store';
+
+/** Where a test's own hub.db goes (no file there yet). */
+const freshHubFile = () => join(tmpDir('hub-mig-'), 'hub.db');
 
 describe('hub SQLite migration registry', () => {
   it('has a test below for every migration, versions 1, 2, …', () => {
@@ -24,7 +28,7 @@ describe('hub SQLite migration registry', () => {
   });
 
   it('refuses a file newer than this hub, and going back', () => {
-    const file = join(tmpDir('hub-mig-'), 'hub.db');
+    const file = freshHubFile();
     const db = new BetterSqlite3(file);
     db.pragma('user_version = 99');
     db.close();
@@ -37,7 +41,7 @@ describe('hub SQLite migration registry', () => {
 
 describe('hub SQLite migration 1 (base)', () => {
   it('adopts a hub.db written before numbered migrations, rows and seq counter intact', async () => {
-    const file = join(tmpDir('hub-mig-'), 'hub.db');
+    const file = freshHubFile();
     const old = new BetterSqlite3(file);
     // the schema exactly as the hub created it before migrations
     old.exec(`
@@ -65,19 +69,19 @@ describe('hub SQLite migration 1 (base)', () => {
     expect(db.prepare('SELECT data FROM listings').pluck().all()).toEqual([JSON.stringify(l)]);
     db.close();
 
-    const store = openSqliteHubStore(file);
-    expect(await store.getPosting(l.id)).toEqual(l);
-    // AUTOINCREMENT remembers seq 2 although its row is gone: the next change is 3, never 2 again
-    const [next] = await store.upsertPostings([{ ...l, title: '新标题' }], NOW);
-    expect(next!.seq).toBe(3);
-    expect((next!.data as { revision: number }).revision).toBe(4);
-    await store.close();
+    await withHubStore(openSqliteHubStore(file), async (store) => {
+      expect(await store.getPosting(l.id)).toEqual(l);
+      // AUTOINCREMENT remembers seq 2 although its row is gone: the next change is 3, never 2 again
+      const [next] = await store.upsertPostings([{ ...l, title: '新标题' }], NOW);
+      expect(next!.seq).toBe(3);
+      expect((next!.data as { revision: number }).revision).toBe(4);
+    });
   });
 });
 
 describe('hub SQLite migration 2 (city)', () => {
   it('gives postings their trade columns and stored sign-ups their facts, without a phone', async () => {
-    const file = join(tmpDir('hub-mig-'), 'hub.db');
+    const file = freshHubFile();
     const db = new BetterSqlite3(file);
     migrateSqliteHub(db, 1);
     const l = V1_POSTING;
@@ -108,8 +112,8 @@ describe('hub SQLite migration 2 (city)', () => {
     expect(JSON.stringify(facts)).not.toMatch(/13900001111|王小明/);
     db.close();
 
-    const store = openSqliteHubStore(file);
-    expect(await store.cityCounts(NOW, 30)).toEqual(V2_CITY_COUNTS);
-    await store.close();
+    await withHubStore(openSqliteHubStore(file), async (store) => {
+      expect(await store.cityCounts(NOW, 30)).toEqual(V2_CITY_COUNTS);
+    });
   });
 });
