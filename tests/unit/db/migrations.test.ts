@@ -22,6 +22,16 @@ import { createPlayStore } from '../../../electron/host/play/play-store';
 
 const quietLog = silentLog();
 
+/** The schema-1 posting and sync cursor a test wrote before migrating, read back after it. */
+function expectV1PostingAndCursor(
+  db: BetterSqlite3.Database,
+  posting: ReturnType<typeof v1Posting>,
+  cursor: number,
+): void {
+  expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
+  expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: String(cursor) }]);
+}
+
 describe('migration registry', () => {
   it('lists versions 1, 2, … strictly increasing', () => {
     expect(() => assertStrictlyIncreasing(MIGRATIONS)).not.toThrow();
@@ -140,8 +150,7 @@ describe('0002-quarantine', () => {
 
     expect(schemaVersion(db)).toBe(2);
     expect(columns(db, 'quarantine')).toEqual(['id', 'received_at', 'source', 'seq', 'reason', 'payload']);
-    expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
-    expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: '41' }]);
+    expectV1PostingAndCursor(db, posting, 41);
     // still waiting for the search indexer, which searches it by scanning in the meantime
     expect(
       db
@@ -192,8 +201,7 @@ describe('0003-outbox', () => {
       'last_error',
       'delivered_at',
     ]);
-    expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
-    expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: '12' }]);
+    expectV1PostingAndCursor(db, posting, 12);
     expect(allRows(db, 'quarantine')).toEqual([quarantined]);
     db.prepare("INSERT INTO outbox (id, type, payload, created_at) VALUES ('0190-a', 'registration', '{}', 1)").run();
     expect(db.prepare('SELECT attempts, next_attempt_at, delivered_at FROM outbox').get()).toEqual({
@@ -242,8 +250,7 @@ describe('0004-registrations', () => {
       'last_seen_at',
       'revoked_at',
     ]);
-    expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
-    expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: '7' }]);
+    expectV1PostingAndCursor(db, posting, 7);
     expect(allRows(db, 'outbox')).toEqual([
       { ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null },
     ]);
