@@ -3,7 +3,7 @@
  * real server registered (Fastify's onRoute), both ways. Fastify adds a HEAD twin of every GET
  * route (exposeHeadRoutes); a map lists the GET only.
  */
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RouteDef } from '../../shared/api/define-route';
 
 export interface RouteMapCheck {
@@ -40,14 +40,21 @@ export function checkRouteMap(
 /**
  * The route-map tests the hall and the hub share: every route the server registered is mapped,
  * every entry is served, none is named twice, every HEAD twin has a mapped GET, and the paths
- * DESIGN.md publishes are still there. Call inside the describe whose beforeAll fills `registered`.
+ * DESIGN.md publishes are still there. Call inside a describe: the server `start` starts (with
+ * the onRoute hook to give Fastify) runs for the describe's tests; it is returned once started.
  */
-export function itMatchesRouteMap(
+export function itMatchesRouteMap<S extends { close(): unknown }>(
   server: string,
   map: Readonly<Record<string, RouteDef>>,
-  registered: readonly { method: string; url: string }[],
+  start: (onRoute: (route: { method: string; url: string }) => void) => Promise<S>,
   expected: { atLeast: number; published: readonly string[] },
-): void {
+): { server: S } {
+  const registered: { method: string; url: string }[] = [];
+  const started = {} as { server: S };
+  beforeAll(async () => {
+    started.server = await start((route) => registered.push(route));
+  });
+  afterAll(() => started.server?.close());
   const check = () => checkRouteMap(map, registered);
 
   it(`has an entry for every route the ${server} registers`, () => {
@@ -73,4 +80,5 @@ export function itMatchesRouteMap(
     const mapped = new Set(Object.values(map).map((r) => key(r.method, r.path)));
     for (const route of expected.published) expect(mapped.has(route), route).toBe(true);
   });
+  return started;
 }

@@ -2,7 +2,7 @@
  * The route map (shared/api/hall-routes.ts) is the whole HTTP surface of the hall host: the real
  * host is started and every route Fastify registered is compared with the map, both ways.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   HALL_ROUTES,
   KIOSK_ROUTES,
@@ -12,20 +12,11 @@ import {
   STAFF_DATA_ROUTES,
   STAFF_ROUTES,
 } from '../../../shared/api/hall-routes';
-import type { Hall } from '../../../electron/host/hall';
 import { startTestHall } from '../../support/in-process-hall';
 import { itMatchesRouteMap } from '../../support/route-map-check';
 
 describe('the hall route map', () => {
-  let hall: Hall & { dataDir: string };
-  const registered: { method: string; url: string }[] = [];
-
-  beforeAll(async () => {
-    hall = await startTestHall({ deps: { onRoute: (route) => registered.push(route) } });
-  });
-  afterAll(() => hall?.close());
-
-  itMatchesRouteMap('host', HALL_ROUTES, registered, {
+  itMatchesRouteMap('host', HALL_ROUTES, (onRoute) => startTestHall({ deps: { onRoute } }), {
     atLeast: 41,
     published: [
       'GET /healthz',

@@ -3,40 +3,31 @@
  * hub: a real hub is started, every route Fastify registered is compared with the map both
  * ways, and each JSON route's real answer is read with the map's own response schema.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HUB_ROUTES } from '../../../../shared/api/hub-routes';
 import { routePath } from '../../../../shared/api/define-route';
 import { ErrorBodySchema } from '../../../../shared/api/error-body';
-import type { Hub } from '../../../../scripts/hub/hub-server';
 import { ADMIN_TOKEN, startTestHub } from '../../sync/support/sync-harness';
 import { HALL_TOKEN } from '../../../support/in-process-hall';
 import { itMatchesRouteMap } from '../../../support/route-map-check';
 
 describe('the hub route map', () => {
-  let hub: Hub;
-  const registered: { method: string; url: string }[] = [];
-
-  beforeAll(async () => {
-    hub = await startTestHub({
-      dataDir: ':memory:',
-      seed: 3,
-      cityCacheMs: 0,
-      onRoute: (route) => registered.push(route),
-    });
-  });
-  afterAll(() => hub?.close());
-
-  itMatchesRouteMap('hub', HUB_ROUTES, registered, {
-    atLeast: 10,
-    published: [
-      'GET /healthz',
-      'GET /api/v1/changes',
-      'POST /api/v1/listings',
-      'DELETE /api/v1/listings/:id',
-      'POST /api/v1/urgent',
-      'GET /api/v1/submissions',
-    ],
-  });
+  const started = itMatchesRouteMap(
+    'hub',
+    HUB_ROUTES,
+    (onRoute) => startTestHub({ dataDir: ':memory:', seed: 3, cityCacheMs: 0, onRoute }),
+    {
+      atLeast: 10,
+      published: [
+        'GET /healthz',
+        'GET /api/v1/changes',
+        'POST /api/v1/listings',
+        'DELETE /api/v1/listings/:id',
+        'POST /api/v1/urgent',
+        'GET /api/v1/submissions',
+      ],
+    },
+  );
 
   async function call(
     route: (typeof HUB_ROUTES)[keyof typeof HUB_ROUTES],
@@ -45,7 +36,7 @@ describe('the hub route map', () => {
     const headers: Record<string, string> = {};
     if (init.token) headers.authorization = `Bearer ${init.token}`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${hub.url}${routePath(route, init.params)}${init.query ?? ''}`, {
+    const res = await fetch(`${started.server.url}${routePath(route, init.params)}${init.query ?? ''}`, {
       method: route.method,
       headers,
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
@@ -59,7 +50,7 @@ describe('the hub route map', () => {
     expect(HUB_ROUTES.health.response.parse(health.json).status).toBe('ok');
 
     const city = await call(HUB_ROUTES.city);
-    expect(HUB_ROUTES.city.response.parse(city.json).node).toBe(hub.nodeId);
+    expect(HUB_ROUTES.city.response.parse(city.json).node).toBe(started.server.nodeId);
 
     const page = HUB_ROUTES.changes.response.parse(
       (await call(HUB_ROUTES.changes, { token: HALL_TOKEN, query: '?since=0&limit=2' })).json,
