@@ -84,7 +84,7 @@ export function MatchesPage() {
       </div>
       <NoteLine text={note} testId="matches-note" />
       <table data-testid="matches-table">
-        <TableHead columns={COLUMNS.map((c) => t(`staff.matches.col.${c}`))} />
+        <TableHead scope="staff.matches.col" columns={COLUMNS} />
         <tbody>
           {(data?.matches ?? []).map((m) => {
             const shown = revealed[m.signupId];

@@ -132,14 +132,8 @@ function PrintableReport({ report, onClose }: { report: PlayReport; onClose: () 
       ) : (
         <table data-testid="play-report-table">
           <TableHead
-            columns={[
-              t('staff.play.col.posting'),
-              t('staff.play.col.employer'),
-              t('staff.play.col.screens'),
-              t('staff.play.col.shows'),
-              t('staff.play.col.minutes'),
-              t('staff.play.col.signups'),
-            ]}
+            scope="staff.play.col"
+            columns={['posting', 'employer', 'screens', 'shows', 'minutes', 'signups']}
           />
           <tbody>
             {report.rows.map((r) => (

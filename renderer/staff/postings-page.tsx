@@ -99,16 +99,7 @@ export function PostingsPage() {
           {data ? t('staff.postings.count', { shown: data.postings.length, total: data.total }) : ''}
         </p>
         <table data-testid="postings-table">
-          <TableHead
-            columns={[
-              t('staff.postings.col.title'),
-              t('staff.postings.col.pay'),
-              t('staff.postings.col.place'),
-              t('staff.postings.col.until'),
-              t('staff.postings.col.state'),
-              '',
-            ]}
-          />
+          <TableHead scope="staff.postings.col" columns={['title', 'pay', 'place', 'until', 'state', '']} />
           <tbody>
             {(data?.postings ?? []).map((p) => (
               <tr

@@ -98,15 +98,8 @@ export function PulseView() {
         <p className="hint">{t('staff.pulse.explain', { days: pulse.windowDays, min: pulse.minDemand })}</p>
         <table data-testid="pulse-table">
           <TableHead
-            columns={[
-              t('staff.pulse.col.rank'),
-              t('staff.pulse.col.trade'),
-              t('staff.pulse.col.demand'),
-              t('staff.pulse.col.seekers'),
-              t('staff.pulse.col.gap'),
-              t('staff.pulse.col.ratio'),
-              t('staff.pulse.col.yearAgo'),
-            ]}
+            scope="staff.pulse.col"
+            columns={['rank', 'trade', 'demand', 'seekers', 'gap', 'ratio', 'yearAgo']}
           />
           <tbody>
             {pulse.trades.map((tp) => (

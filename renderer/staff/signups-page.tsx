@@ -109,16 +109,7 @@ export function SignupsPage() {
       </div>
       <NoteLine text={note} testId="signups-note" />
       <table data-testid="signups-table">
-        <TableHead
-          columns={[
-            t('staff.signups.col.number'),
-            t('staff.signups.col.person'),
-            t('staff.signups.col.wants'),
-            t('staff.signups.col.when'),
-            t('staff.signups.col.state'),
-            '',
-          ]}
-        />
+        <TableHead scope="staff.signups.col" columns={['number', 'person', 'wants', 'when', 'state', '']} />
         <tbody>
           {(data?.signups ?? []).map((s) => {
             const shown = revealed[s.id];
