@@ -1,15 +1,8 @@
 import '../common/screen-fonts';
 import './board.css';
-import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../common/i18n';
+import { mountApp } from '../common/mount-app';
 import { BoardApp } from './board-app';
 
 const i18n = createI18n();
-const container = document.getElementById('root');
-if (!container) throw new Error('board main: #root missing from index.html');
-createRoot(container).render(
-  <I18nextProvider i18n={i18n}>
-    <BoardApp i18n={i18n} />
-  </I18nextProvider>,
-);
+mountApp('board', i18n, <BoardApp i18n={i18n} />);

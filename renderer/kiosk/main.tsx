@@ -1,8 +1,7 @@
 import '../common/screen-fonts';
 import './kiosk.css';
-import { createRoot } from 'react-dom/client';
-import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '../common/i18n';
+import { mountApp } from '../common/mount-app';
 import zhCN from './locales/zh-CN.json' with { type: 'json' };
 import en from './locales/en.json' with { type: 'json' };
 import { KioskApp } from './kiosk-app';
@@ -13,10 +12,4 @@ const i18n = createI18n();
 i18n.addResourceBundle('zh-CN', 'translation', zhCN, true, false);
 i18n.addResourceBundle('en', 'translation', en, true, false);
 
-const container = document.getElementById('root');
-if (!container) throw new Error('kiosk main: #root missing from index.html');
-createRoot(container).render(
-  <I18nextProvider i18n={i18n}>
-    <KioskApp i18n={i18n} params={kioskParams(window.location.search)} />
-  </I18nextProvider>,
-);
+mountApp('kiosk', i18n, <KioskApp i18n={i18n} params={kioskParams(window.location.search)} />);
