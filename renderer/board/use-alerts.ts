@@ -8,6 +8,7 @@ import type { BoardAlerts, Identify } from '../../shared/schemas/urgent';
 import { BOARD_SERVER_EVENTS } from '../../shared/api/board-events';
 import { pageLog } from '../common/page-log';
 import type { ServerClock } from '../common/server-clock';
+import { listenAll } from '../common/use-namespace-socket';
 import type { BoardSocket } from './use-board-link';
 
 const log = pageLog('useAlerts');
@@ -57,14 +58,11 @@ export function useAlerts(socket: BoardSocket | null, clock: ServerClock): Alert
       if (parsed.success) setIdentify(parsed.data);
     };
     const onReload = () => window.location.reload();
-    socket.on('alerts', onAlerts);
-    socket.on('identify', onIdentify);
-    socket.on('reload', onReload);
-    return () => {
-      socket.off('alerts', onAlerts);
-      socket.off('identify', onIdentify);
-      socket.off('reload', onReload);
-    };
+    return listenAll(socket, [
+      ['alerts', onAlerts],
+      ['identify', onIdentify],
+      ['reload', onReload],
+    ]);
   }, [socket]);
 
   const now = clock.now();

@@ -19,7 +19,7 @@ import { applyPlanPatch } from '../../shared/planner/plan-patch';
 import { ViewportSchema } from '../../shared/schemas/screen';
 import { pageLog } from '../common/page-log';
 import type { ServerClock } from '../common/server-clock';
-import { useNamespaceSocket } from '../common/use-namespace-socket';
+import { listenAll, useNamespaceSocket } from '../common/use-namespace-socket';
 import { storedDeviceToken, storeDeviceToken } from './board-pairing';
 
 const log = pageLog('useBoardLink');
@@ -143,25 +143,21 @@ export function useBoardLink(screenId: string | null, clock: ServerClock): Board
       retry = setTimeout(() => socket.connect(), REFUSED_RETRY_MS);
     };
     const onConnected = () => setRefusal(null);
-    socket.on('connect_error', onRefused);
-    socket.on('connect', onConnected);
-    socket.on('connect', sendViewport);
-    socket.on('plan', onPlan);
-    socket.on('plan-patch', onPatch);
-    socket.on('status', onStatus);
-    socket.on('screen-error', onScreenError);
+    const unlisten = listenAll(socket, [
+      ['connect_error', onRefused],
+      ['connect', onConnected],
+      ['connect', sendViewport],
+      ['plan', onPlan],
+      ['plan-patch', onPatch],
+      ['status', onStatus],
+      ['screen-error', onScreenError],
+    ]);
     window.addEventListener('resize', onResize);
     if (socket.connected) sendViewport();
     return () => {
       clearTimeout(resizeTimer);
       clearTimeout(retry);
-      socket.off('connect_error', onRefused);
-      socket.off('connect', onConnected);
-      socket.off('connect', sendViewport);
-      socket.off('plan', onPlan);
-      socket.off('plan-patch', onPatch);
-      socket.off('status', onStatus);
-      socket.off('screen-error', onScreenError);
+      unlisten();
       window.removeEventListener('resize', onResize);
     };
   }, [socket, clock, screenId, setPlan]);

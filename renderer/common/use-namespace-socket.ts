@@ -3,13 +3,30 @@
  * shared contract. Reconnects forever: a wall must come back by itself after a host restart.
  */
 import { useEffect, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
+import { io, type Socket, type SocketReservedEvents } from 'socket.io-client';
 
 // An event map: every event of T a listener. Written over T's own keys so the contract's
 // interfaces (which have no index signature) fit; socket.io-client's constraint accepts any map.
 export type EventsMap<T> = { [K in keyof T]: (...args: never[]) => unknown };
 
 const SERVER_CLOSE_RETRY_MS = 10_000;
+
+type ListenerOf<Events> = { [Ev in keyof Events]: readonly [Ev, Events[Ev]] }[keyof Events];
+/** One listener of a socket's events (socket.io's connect, connect_error, disconnect or its own): `[event, listener]`. */
+export type SocketListener<Listen> = ListenerOf<SocketReservedEvents> | ListenerOf<Listen>;
+
+/** Adds the listeners in their order; the function it returns (an effect's cleanup) takes them all off again. */
+export function listenAll<Listen extends EventsMap<Listen>, Emit extends EventsMap<Emit>>(
+  socket: Socket<Listen, Emit>,
+  listeners: readonly SocketListener<Listen>[],
+): () => void {
+  // socket.io types on/off per event name; SocketListener already ties each name to its listener.
+  const emitter = socket as unknown as Record<'on' | 'off', (event: string, listener: unknown) => void>;
+  for (const [event, listener] of listeners) emitter.on(String(event), listener);
+  return () => {
+    for (const [event, listener] of listeners) emitter.off(String(event), listener);
+  };
+}
 
 export interface NamespaceLink<Listen extends EventsMap<Listen>, Emit extends EventsMap<Emit>> {
   socket: Socket<Listen, Emit> | null;
@@ -46,15 +63,14 @@ export function useNamespaceSocket<Listen extends EventsMap<Listen>, Emit extend
     const onServerClose = (reason: string) => {
       if (reason === 'io server disconnect') retry = setTimeout(() => socket.connect(), SERVER_CLOSE_RETRY_MS);
     };
-    socket.on('disconnect', onServerClose);
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    socket.on('connect_error', onDisconnect);
+    const unlisten = listenAll(socket, [
+      ['disconnect', onServerClose],
+      ['connect', onConnect],
+      ['disconnect', onDisconnect],
+      ['connect_error', onDisconnect],
+    ]);
     return () => {
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      socket.off('connect_error', onDisconnect);
-      socket.off('disconnect', onServerClose);
+      unlisten();
       clearTimeout(retry);
       socket.close();
     };
