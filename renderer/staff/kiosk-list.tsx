@@ -9,6 +9,7 @@ import { ErrorLine } from './error-line';
 import type { KioskView } from '../../shared/staff-contract';
 import { apiErrorText } from '../common/api-error-text';
 import { formatTime } from './format';
+import { SaveCancel } from './form-fields';
 import { STAFF_ROUTES, staffApi } from './staff-api';
 
 function VoiceLine({ status }: { status: KioskView['status'] }) {
@@ -60,12 +61,7 @@ function NameForm({ kiosk, onDone }: { kiosk: KioskView; onDone: () => void }) {
           data-testid={`kiosk-${field}`}
         />
       ))}
-      <button type="submit" className="primary" data-testid="kiosk-name-save">
-        {t('staff.kiosks.save')}
-      </button>
-      <button type="button" onClick={onDone}>
-        {t('staff.kiosks.cancel')}
-      </button>
+      <SaveCancel scope="staff.kiosks" onCancel={onDone} testId="kiosk-name-save" />
       {error ? <span className="error">{error}</span> : null}
     </form>
   );

@@ -6,6 +6,7 @@ import { OCCUPATION_CODES } from '../../shared/occupations';
 import { EMPLOYER_KINDS, EMPLOYMENT_TYPES, PAY_UNITS, SETTLEMENTS } from '../../shared/schemas/posting-enums';
 import type { StaffPosting } from '../../shared/staff-data-contract';
 import { apiErrorText } from '../common/api-error-text';
+import { SaveCancel, Field, type FieldProps } from './form-fields';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 
 const DISTRICTS = districtsOfCity(HOME_CITY_CODE);
@@ -36,7 +37,10 @@ export function PostingForm({ editing, onDone }: { editing: StaffPosting | null;
       : localDate(new Date(Date.now() + 14 * 86_400_000).toISOString()),
   }));
   const [error, setError] = useState<string | null>(null);
-  const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV({ ...v, [k]: e.target.value });
+  type Key = keyof typeof v;
+  const set = (k: Key) => (value: string) => setV({ ...v, [k]: value });
+  // a field's label is `staff.postings.f.<key>` (the district's: `…f.district`)
+  const label = (k: Key) => t(`staff.postings.f.${k === 'districtCode' ? 'district' : k}`);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -69,105 +73,47 @@ export function PostingForm({ editing, onDone }: { editing: StaffPosting | null;
     }
   }
 
-  const select = (k: keyof typeof v, values: readonly string[], label: (x: string) => string) => (
-    <select value={v[k]} onChange={set(k)} data-testid={`posting-${k}`}>
-      {values.map((x) => (
-        <option key={x} value={x}>
-          {label(x)}
-        </option>
-      ))}
-    </select>
+  const text = (k: Key, input: Omit<FieldProps, 'children' | 'value' | 'onValue'>) => (
+    <Field value={v[k]} onValue={set(k)} {...input}>
+      {label(k)}
+    </Field>
+  );
+  const choice = (k: Key, values: readonly string[], optionLabel: (x: string) => string) => (
+    <label>
+      {label(k)}
+      <select value={v[k]} onChange={(e) => set(k)(e.target.value)} data-testid={`posting-${k}`}>
+        {values.map((x) => (
+          <option key={x} value={x}>
+            {optionLabel(x)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 
   return (
     <form className="panel posting-form" onSubmit={(e) => void submit(e)} data-testid="posting-form">
       <h2>{editing ? t('staff.postings.editTitle') : t('staff.postings.newTitle')}</h2>
       <div className="grid2">
-        <label>
-          {t('staff.postings.f.title')}
-          <input value={v.title} onChange={set('title')} maxLength={40} required data-testid="posting-title" />
-        </label>
-        <label>
-          {t('staff.postings.f.occupation')}
-          {select('occupation', OCCUPATION_CODES, (x) => t(`occupation.${x}`))}
-        </label>
-        <label>
-          {t('staff.postings.f.employerName')}
-          <input
-            value={v.employerName}
-            onChange={set('employerName')}
-            maxLength={60}
-            required
-            data-testid="posting-employer"
-          />
-        </label>
-        <label>
-          {t('staff.postings.f.employerKind')}
-          {select('employerKind', EMPLOYER_KINDS, (x) => t(`staff.postings.kinds.${x}`))}
-        </label>
-        <label>
-          {t('staff.postings.f.booth')}
-          <input value={v.booth} onChange={set('booth')} maxLength={8} data-testid="posting-booth" />
-          <span className="hint">{t('staff.postings.f.boothHint')}</span>
-        </label>
-        <label>
-          {t('staff.postings.f.payMin')}
-          <input
-            type="number"
-            min="0"
-            step="0.5"
-            value={v.payMin}
-            onChange={set('payMin')}
-            required
-            data-testid="posting-pay"
-          />
-        </label>
-        <label>
-          {t('staff.postings.f.payMax')}
-          <input type="number" min="0" step="0.5" value={v.payMax} onChange={set('payMax')} />
-        </label>
-        <label>
-          {t('staff.postings.f.payUnit')}
-          {select('payUnit', PAY_UNITS, (x) => t(`staff.postings.units.${x}`))}
-        </label>
-        <label>
-          {t('staff.postings.f.settlement')}
-          {select('settlement', SETTLEMENTS, (x) => t(`staff.postings.settlements.${x}`))}
-        </label>
-        <label>
-          {t('staff.postings.f.employmentType')}
-          {select('employmentType', EMPLOYMENT_TYPES, (x) => t(`staff.postings.types.${x}`))}
-        </label>
-        <label>
-          {t('staff.postings.f.headcount')}
-          <input type="number" min="1" max="10000" value={v.headcount} onChange={set('headcount')} required />
-        </label>
-        <label>
-          {t('staff.postings.f.district')}
-          {select(
-            'districtCode',
-            DISTRICTS.map((d) => d.code),
-            (x) => DISTRICTS.find((d) => d.code === x)?.name ?? x,
-          )}
-        </label>
-        <label>
-          {t('staff.postings.f.address')}
-          <input value={v.address} onChange={set('address')} maxLength={120} />
-        </label>
-        <label>
-          {t('staff.postings.f.contactPhone')}
-          <input
-            value={v.contactPhone}
-            onChange={set('contactPhone')}
-            inputMode="tel"
-            required
-            data-testid="posting-phone"
-          />
-        </label>
-        <label>
-          {t('staff.postings.f.validUntil')}
-          <input type="date" value={v.validUntil} onChange={set('validUntil')} required data-testid="posting-until" />
-        </label>
+        {text('title', { maxLength: 40, required: true, testId: 'posting-title' })}
+        {choice('occupation', OCCUPATION_CODES, (x) => t(`occupation.${x}`))}
+        {text('employerName', { maxLength: 60, required: true, testId: 'posting-employer' })}
+        {choice('employerKind', EMPLOYER_KINDS, (x) => t(`staff.postings.kinds.${x}`))}
+        {text('booth', { maxLength: 8, testId: 'posting-booth', hint: t('staff.postings.f.boothHint') })}
+        {text('payMin', { type: 'number', min: '0', step: '0.5', required: true, testId: 'posting-pay' })}
+        {text('payMax', { type: 'number', min: '0', step: '0.5' })}
+        {choice('payUnit', PAY_UNITS, (x) => t(`staff.postings.units.${x}`))}
+        {choice('settlement', SETTLEMENTS, (x) => t(`staff.postings.settlements.${x}`))}
+        {choice('employmentType', EMPLOYMENT_TYPES, (x) => t(`staff.postings.types.${x}`))}
+        {text('headcount', { type: 'number', min: '1', max: '10000', required: true })}
+        {choice(
+          'districtCode',
+          DISTRICTS.map((d) => d.code),
+          (x) => DISTRICTS.find((d) => d.code === x)?.name ?? x,
+        )}
+        {text('address', { maxLength: 120 })}
+        {text('contactPhone', { inputMode: 'tel', required: true, testId: 'posting-phone' })}
+        {text('validUntil', { type: 'date', required: true, testId: 'posting-until' })}
       </div>
       {error ? (
         <p className="error" data-testid="posting-error">
@@ -175,12 +121,7 @@ export function PostingForm({ editing, onDone }: { editing: StaffPosting | null;
         </p>
       ) : null}
       <div className="actions">
-        <button type="submit" className="primary" data-testid="posting-save">
-          {t('staff.postings.save')}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t('staff.postings.cancel')}
-        </button>
+        <SaveCancel scope="staff.postings" onCancel={onDone} testId="posting-save" />
       </div>
     </form>
   );

@@ -8,6 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { SessionResponse } from '../../shared/staff-contract';
 import { apiErrorText } from '../common/api-error-text';
 import { ApiError, STAFF_ROUTES, staffApi, tokenStore } from './staff-api';
+import { Field } from './form-fields';
+
+/** A PIN is digits only: anything else typed is dropped. */
+const digits = (text: string) => text.replace(/\D/g, '');
 
 export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionResponse) => void }) {
   const { t } = useTranslation();
@@ -55,46 +59,36 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: SessionResponse) 
       <h1>{needsSetup ? t('staff.signIn.setupTitle') : t('staff.signIn.title')}</h1>
       {needsSetup ? <p className="hint">{t('staff.signIn.setupHint')}</p> : null}
       {needsSetup ? (
-        <label>
+        <Field value={name} onValue={setName} maxLength={30} required autoFocus testId="setup-name">
           {t('staff.signIn.name')}
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={30}
-            required
-            autoFocus
-            data-testid="setup-name"
-          />
-        </label>
+        </Field>
       ) : null}
-      <label>
+      <Field
+        type="password"
+        inputMode="numeric"
+        autoComplete={needsSetup ? 'new-password' : 'current-password'}
+        pattern="\d{6,12}"
+        value={pin}
+        onValue={(text) => setPin(digits(text))}
+        maxLength={12}
+        required
+        autoFocus={!needsSetup}
+        testId="pin"
+      >
         {t('staff.signIn.pin')}
-        <input
+      </Field>
+      {needsSetup ? (
+        <Field
           type="password"
           inputMode="numeric"
-          autoComplete={needsSetup ? 'new-password' : 'current-password'}
-          pattern="\d{6,12}"
-          value={pin}
-          onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+          value={pin2}
+          onValue={(text) => setPin2(digits(text))}
           maxLength={12}
           required
-          autoFocus={!needsSetup}
-          data-testid="pin"
-        />
-      </label>
-      {needsSetup ? (
-        <label>
+          testId="pin-again"
+        >
           {t('staff.signIn.pinAgain')}
-          <input
-            type="password"
-            inputMode="numeric"
-            value={pin2}
-            onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))}
-            maxLength={12}
-            required
-            data-testid="pin-again"
-          />
-        </label>
+        </Field>
       ) : null}
       {needsSetup ? <p className="hint">{t('staff.signIn.pinRules')}</p> : null}
       {error ? (

@@ -9,6 +9,7 @@ import type { ScreenView } from '../../shared/staff-contract';
 import { formatDistrict, formatPay, formatPhoneForBoard, formatSettlement } from '../../shared/format';
 import { PUBLIC_ROUTES, STAFF_ROUTES, staffApi } from './staff-api';
 import { toLocalInput } from './format';
+import { Field } from './form-fields';
 import { UrgentPreview } from './urgent-preview';
 
 const PRESETS_MIN = [30, 60, 120, 240] as const;
@@ -97,16 +98,15 @@ export function UrgentForm({ screens, onPushed }: { screens: ScreenView[]; onPus
     <section className="panel" aria-labelledby="urgent-new">
       <h2 id="urgent-new">{t('staff.urgent.newTitle')}</h2>
       <form className="promote" onSubmit={search}>
-        <label>
+        <Field
+          value={query}
+          onValue={setQuery}
+          placeholder={t('staff.urgent.promotePlaceholder')}
+          maxLength={50}
+          testId="promote-query"
+        >
           {t('staff.urgent.promote')}
-          <input
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder={t('staff.urgent.promotePlaceholder')}
-            maxLength={50}
-            data-testid="promote-query"
-          />
-        </label>
+        </Field>
         <button type="submit">{t('staff.urgent.search')}</button>
       </form>
       {found.length > 0 ? (
@@ -121,16 +121,9 @@ export function UrgentForm({ screens, onPushed }: { screens: ScreenView[]; onPus
         </ul>
       ) : null}
       <form onSubmit={push} className="urgent-form" data-testid="urgent-form">
-        <label>
+        <Field value={title} onValue={setTitle} maxLength={60} required testId="urgent-title">
           {t('staff.urgent.title')}
-          <input
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            maxLength={60}
-            required
-            data-testid="urgent-title"
-          />
-        </label>
+        </Field>
         <label>
           {t('staff.urgent.body')}
           <textarea
