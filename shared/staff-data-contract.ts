@@ -49,13 +49,16 @@ export const PostingsResponseSchema = z.object({
 });
 export type PostingsResponse = z.infer<typeof PostingsResponseSchema>;
 
-/** What staff fill in for a posting of their own; the host adds id, revision, source and time. */
+/**
+ * What staff fill in for a posting of their own; the host adds id, revision, source and time.
+ * In the order of the import template's columns (electron/host/postings/import/import-columns.ts).
+ */
 export const LOCAL_POSTING_FIELDS = [
+  'title',
+  'occupation',
   'employerName',
   'employerKind',
   'employerVerified',
-  'title',
-  'occupation',
   'description',
   'requirements',
   'payMin',

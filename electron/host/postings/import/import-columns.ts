@@ -3,33 +3,24 @@
  * Matching ignores case, spaces, brackets and a trailing `*` (a "required" mark), so
  * `联系电话*`, `联系电话（必填）` and `contactPhone` all land on the same field.
  */
+import { LOCAL_POSTING_FIELDS } from '../../../../shared/staff-data-contract';
+
+/**
+ * The columns a file may carry: the posting's own id, then every field staff fill in for a
+ * posting (LOCAL_POSTING_FIELDS, in the template's order), the district by name or code in the
+ * place of districtCode.
+ */
 export const IMPORT_FIELDS = [
   'id',
-  'title',
-  'occupation',
-  'employerName',
-  'employerKind',
-  'employerVerified',
-  'description',
-  'requirements',
-  'payMin',
-  'payMax',
-  'payUnit',
-  'settlement',
-  'headcount',
-  'employmentType',
-  'district',
-  'address',
-  'workTime',
-  'contactName',
-  'contactPhone',
-  'maskPhone',
-  'validFrom',
-  'validUntil',
-  'urgent',
-  'booth',
+  ...LOCAL_POSTING_FIELDS.map((f) => (f === 'districtCode' ? ('district' as const) : f)),
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** The import column of a posting field (districtCode is the 区县 column); null for a field no column fills. */
+const IMPORT_FIELD_OF = new Map<string, ImportField>(
+  IMPORT_FIELDS.map((f) => [f === 'district' ? 'districtCode' : f, f]),
+);
+export const importFieldOf = (postingField: string): ImportField | null => IMPORT_FIELD_OF.get(postingField) ?? null;
 
 const ALIASES: Record<ImportField, readonly string[]> = {
   id: ['id', '编号', '岗位编号', '序号编号'],

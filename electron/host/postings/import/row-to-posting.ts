@@ -9,7 +9,7 @@ import { BOOTH_PATTERN, LIMITS, PostingSchema, normaliseBooth, type Posting } fr
 import type { ImportMessage, ImportMessageParam } from '../../../../shared/import-messages';
 import { OCCUPATION_CODES, OCCUPATION_LABELS_ZH, type OccupationCode } from '../../../../shared/occupations';
 import { IMPORT_ID_PREFIX, type ImportProblem } from '../../../../shared/staff-data-contract';
-import { COLUMN_NAMES, type ColumnMap, type ImportField } from './import-columns';
+import { COLUMN_NAMES, importFieldOf, type ColumnMap, type ImportField } from './import-columns';
 import { CHOICES, payUnitWord, squash, yesNo, type ChoiceWords } from './import-synonyms';
 import { issueProblem } from './issue-problem';
 import type { Cell } from './read-table';
@@ -374,35 +374,8 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
 
 /** The import column of a posting field the schema names (districtCode is the 区县 column). */
 export function fieldOfPath(path: readonly PropertyKey[]): ImportField | null {
-  const key = String(path[0] ?? '');
-  return key === 'districtCode' ? 'district' : (IMPORT_FIELD_OF[key] ?? null);
+  return importFieldOf(String(path[0] ?? ''));
 }
-
-const IMPORT_FIELD_OF: Record<string, ImportField | undefined> = {
-  employerName: 'employerName',
-  employerKind: 'employerKind',
-  employerVerified: 'employerVerified',
-  title: 'title',
-  occupation: 'occupation',
-  description: 'description',
-  requirements: 'requirements',
-  payMin: 'payMin',
-  payMax: 'payMax',
-  payUnit: 'payUnit',
-  settlement: 'settlement',
-  headcount: 'headcount',
-  employmentType: 'employmentType',
-  address: 'address',
-  workTime: 'workTime',
-  contactName: 'contactName',
-  contactPhone: 'contactPhone',
-  maskPhone: 'maskPhone',
-  validFrom: 'validFrom',
-  validUntil: 'validUntil',
-  urgent: 'urgent',
-  booth: 'booth',
-  id: 'id',
-};
 
 /** Equal apart from bookkeeping (revision, time, where it came from). */
 export function sameContent(a: Posting, b: Posting): boolean {
