@@ -3,7 +3,7 @@
  * Every staff route except sign-in and first-use setup needs `Authorization: Bearer <token>`.
  */
 import { z } from 'zod';
-import { stripInvisible } from './schemas/invisible-text';
+import { typedText } from './schemas/invisible-text';
 import { OCCUPATION_CODES } from './occupations';
 import { BOARD_LAYOUTS, LEGIBILITY_RULES } from './schemas/screen';
 import { plainText } from './schemas/urgent';
@@ -153,8 +153,8 @@ export type ScreenView = z.infer<typeof ScreenViewSchema>;
 /** What staff call a paired kiosk and where it stands (both may be empty). */
 export const KioskNamingSchema = z
   .object({
-    label: z.string().overwrite(stripInvisible).trim().max(30),
-    place: z.string().overwrite(stripInvisible).trim().max(30),
+    label: typedText().max(30),
+    place: typedText().max(30),
   })
   .strict();
 export type KioskNaming = z.infer<typeof KioskNamingSchema>;

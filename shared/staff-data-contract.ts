@@ -4,7 +4,7 @@
  * Bearer token; every change is written to the staff audit log.
  */
 import { z } from 'zod';
-import { stripInvisible } from './schemas/invisible-text';
+import { typedText } from './schemas/invisible-text';
 import { OCCUPATION_CODES } from './occupations';
 import { PostingSchema } from './schemas/posting';
 import { POSTING_SEARCH_FIELDS } from './contract';
@@ -151,10 +151,7 @@ export const ImportJobIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { mess
 
 /** `POST /api/staff/postings/import?name=FILE[&dryRun=1][&job=ID]`. */
 export const ImportQuerySchema = z.strictObject({
-  name: z
-    .string()
-    .overwrite(stripInvisible)
-    .trim()
+  name: typedText()
     .min(1, { message: 'the file name is required' })
     .max(200)
     .refine((s) => !/[<>\p{Cc}/\\]/u.test(s), { message: 'a plain file name' }),
@@ -260,10 +257,7 @@ export type SignupsResponse = z.infer<typeof SignupsResponseSchema>;
 
 export const RevealInputSchema = z.strictObject({
   /** Why staff need the number (kept in the audit log). */
-  reason: z
-    .string()
-    .overwrite(stripInvisible)
-    .trim()
+  reason: typedText()
     .min(2, { message: 'say why (at least 2 characters)' })
     .max(100)
     .refine((s) => !/[<>]/.test(s), { message: 'plain text only' }),
@@ -273,7 +267,7 @@ export const ContactedInputSchema = z.strictObject({ contacted: z.boolean() });
 
 export const ExportQuerySchema = z.strictObject({
   reveal: flag.default(false),
-  reason: z.string().overwrite(stripInvisible).trim().max(100).optional(),
+  reason: typedText().max(100).optional(),
 });
 
 export const RetentionInputSchema = z.strictObject({ days: z.number().int().min(1).max(3650) });

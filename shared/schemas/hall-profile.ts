@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { stripInvisible } from './invisible-text';
+import { typedText } from './invisible-text';
 
-const text = (max: number) => z.string().overwrite(stripInvisible).trim().max(max);
+const text = (max: number) => typedText().max(max);
 
 /**
  * The hall's own words on the visitor-facing screens (data dir `hall.json`): the boards' header

@@ -6,8 +6,15 @@
  * Every text a board, kiosk or console shows goes through one of the shared schemas, and
  * they strip these at the edge, before anything is stored.
  */
+import { z } from 'zod';
+
 export const INVISIBLE_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B-\u200D\u2060\uFEFF]/g;
 
 export function stripInvisible(text: string): string {
   return text.replace(INVISIBLE_CONTROLS, '');
+}
+
+/** Text as people type it into a form or a file: the characters above stripped, then trimmed. */
+export function typedText() {
+  return z.string().overwrite(stripInvisible).trim();
 }

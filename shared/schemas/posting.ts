@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { OCCUPATION_CODES } from '../occupations';
 import { isKnownDistrict } from '../districts';
-import { stripInvisible } from './invisible-text';
+import { stripInvisible, typedText } from './invisible-text';
 
 import { EMPLOYER_KINDS, EMPLOYMENT_TYPES, PAY_UNITS, SETTLEMENTS } from './posting-enums';
 
@@ -24,10 +24,7 @@ export const LIMITS = {
 const MARKUP = /[<>]/;
 
 const plainText = (max: number) =>
-  z
-    .string()
-    .overwrite(stripInvisible)
-    .trim()
+  typedText()
     .max(max, { message: `at most ${max} characters` })
     .refine((s) => !MARKUP.test(s), { message: 'must be plain text (no < or >)' });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OCCUPATION_CODES } from '../occupations';
-import { stripInvisible } from './invisible-text';
+import { typedText } from './invisible-text';
 
 export const BOARD_LAYOUTS = ['cards', 'table', 'ticker'] as const;
 export type BoardLayout = (typeof BOARD_LAYOUTS)[number];
@@ -33,7 +33,7 @@ const MAX_CYCLE_S = 1800;
  */
 export const ScreenProfileSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { message: '1–32 letters, digits, _ or -' }),
-  name: z.string().overwrite(stripInvisible).trim().min(1).max(40),
+  name: typedText().min(1).max(40),
   width: z.number().int().min(64).max(16_384),
   height: z.number().int().min(16).max(16_384),
   pitchMm: z.number().min(0.5).max(20),

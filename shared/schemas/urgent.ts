@@ -4,17 +4,14 @@
  * to read from 8 m in the seconds people look at a wall.
  */
 import { z } from 'zod';
-import { stripInvisible } from './invisible-text';
+import { typedText } from './invisible-text';
 
 const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** Plain text of bounded length; `<` and `>` refused so nobody can paste markup at a wall; invisible bidi and zero-width characters removed. */
 export function plainText(min: number, max: number) {
   return (
-    z
-      .string()
-      .overwrite(stripInvisible)
-      .trim()
+    typedText()
       .min(min, { message: min === 1 ? 'must not be empty' : `needs at least ${min} characters` })
       .max(max, { message: `at most ${max} characters` })
       .refine((s) => !/[<>]/.test(s), { message: 'must be plain text (no < or >)' })
