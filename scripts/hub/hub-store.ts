@@ -16,6 +16,7 @@
  *   arrives, and what it causes (a relayed urgent posting) commits with it.
  */
 import type { CityCountsInput, CityHallInput } from '../../shared/pulse/city-pulse';
+import { snapshotRows, type DaySnapshotRow } from '../../shared/pulse/pulse-history';
 import type { Posting } from '../../shared/schemas/posting';
 
 export type ChangeType = 'listing' | 'urgent';
@@ -110,6 +111,14 @@ export function changeFromRecord(r: ChangeRecord): HubChange {
   return change;
 }
 
+/**
+ * A page of the change log from the `limit + 1` records a store read after a cursor (the one
+ * past the limit only says there is more) and the last seq in the same snapshot.
+ */
+export function changesPage(records: readonly ChangeRecord[], limit: number, lastSeq: number): ChangesPage {
+  return { changes: records.slice(0, limit).map(changeFromRecord), lastSeq, hasMore: records.length > limit };
+}
+
 /** A hall's last known status: what the city's picture takes (city-pulse.ts), and when it connected. */
 export interface HallStatusRow extends CityHallInput {
   connectedAt: number;
@@ -146,6 +155,18 @@ export function hallFromRecord(r: HallRecord): HallStatusRow {
 
 /** Per trade counts behind the market pulse (shared/pulse/market-pulse.ts), city-wide. */
 export type CityCounts = CityCountsInput;
+
+/** A count per trade from `GROUP BY occupation` rows (a row without a trade left out). */
+export function countsByTrade(rows: readonly { occupation: string; n: number }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) if (r.occupation) out[r.occupation] = r.n;
+  return out;
+}
+
+/** The city's counts of a day as `city_snapshots` rows: every trade either count names, then the total. */
+export function citySnapshotRows(counts: CityCounts): DaySnapshotRow[] {
+  return snapshotRows(counts, [...new Set([...Object.keys(counts.demand), ...Object.keys(counts.seekers)])]);
+}
 
 export interface CitySnapshot extends CityCounts {
   day: string;

@@ -26,6 +26,9 @@ import type { Posting } from '../../shared/schemas/posting';
 import { LOCK_CHANGE_LOG, LOCK_NAMESPACE, migratePostgresHub } from './migrations/postgres/index';
 import {
   changeFromRecord,
+  changesPage,
+  citySnapshotRows,
+  countsByTrade,
   hallFromRecord,
   type ChangeRecord,
   type ChangesPage,
@@ -38,13 +41,7 @@ import {
   type UrgentInput,
 } from './hub-store';
 import { signupFactOf } from './signup-facts';
-import { SNAPSHOT_TOTAL } from './sqlite-store';
-
-function countsFrom(rows: readonly { occupation: string; n: number }[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of rows) if (r.occupation) out[r.occupation] = r.n;
-  return out;
-}
+import { snapshotCounts, type DaySnapshotRow } from '../../shared/pulse/pulse-history';
 
 export const CHANGES_CHANNEL = 'hub_changes';
 
@@ -346,11 +343,7 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
           [since, limit + 1],
         );
         const last = await db.query<{ last: number }>('SELECT coalesce(max(seq), 0) AS last FROM changes');
-        return {
-          changes: rows.slice(0, limit).map(changeFromRecord),
-          lastSeq: last.rows[0]!.last,
-          hasMore: rows.length > limit,
-        };
+        return changesPage(rows, limit, last.rows[0]!.last);
       }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     },
 
@@ -484,25 +477,21 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
           'SELECT count(DISTINCT person)::int AS n FROM signups WHERE signed_up_at >= $1 AND signed_up_at <= $2',
           [since, now],
         );
-        return { demand: countsFrom(demand.rows), seekers: countsFrom(seekers.rows), totalSeekers: total.rows[0]!.n };
+        return {
+          demand: countsByTrade(demand.rows),
+          seekers: countsByTrade(seekers.rows),
+          totalSeekers: total.rows[0]!.n,
+        };
       }, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     },
     async recordCitySnapshot(day, counts, at) {
       await inTransaction(async (db) => {
         await db.query('DELETE FROM city_snapshots WHERE day = $1', [day]);
-        const trades = [...new Set([...Object.keys(counts.demand), ...Object.keys(counts.seekers)])];
-        const demandTotal = trades.reduce((sum, t) => sum + (counts.demand[t] ?? 0), 0);
-        const occupations = [...trades, SNAPSHOT_TOTAL];
+        const rows = citySnapshotRows(counts);
         await db.query(
           `INSERT INTO city_snapshots (day, occupation, demand, seekers, recorded_at)
            SELECT $1, occupation, demand, seekers, $5 FROM unnest($2::text[], $3::int[], $4::int[]) AS t (occupation, demand, seekers)`,
-          [
-            day,
-            occupations,
-            [...trades.map((t) => counts.demand[t] ?? 0), demandTotal],
-            [...trades.map((t) => counts.seekers[t] ?? 0), counts.totalSeekers],
-            at,
-          ],
+          [day, rows.map((r) => r.occupation), rows.map((r) => r.demand), rows.map((r) => r.seekers), at],
         );
       });
     },
@@ -514,21 +503,11 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
       );
       const day = found.rows[0]?.day;
       if (!day) return null;
-      const { rows } = await pool.query<{ occupation: string; demand: number; seekers: number }>(
+      const { rows } = await pool.query<DaySnapshotRow>(
         'SELECT occupation, demand, seekers FROM city_snapshots WHERE day = $1',
         [day],
       );
-      const demand: Record<string, number> = {};
-      const seekers: Record<string, number> = {};
-      let totalSeekers = 0;
-      for (const r of rows) {
-        if (r.occupation === SNAPSHOT_TOTAL) totalSeekers = r.seekers;
-        else {
-          demand[r.occupation] = r.demand;
-          seekers[r.occupation] = r.seekers;
-        }
-      }
-      return { day, demand, seekers, totalSeekers };
+      return { day, ...snapshotCounts(rows) };
     },
     async ping() {
       await pool.query('SELECT 1');

@@ -10,12 +10,14 @@
 import BetterSqlite3 from 'better-sqlite3';
 import type { Posting } from '../../shared/schemas/posting';
 import { demandByTradeSql, seekersByTradeSql, seekersTotalSql, type PulseTables } from '../../shared/pulse/pulse-sql';
+import { snapshotCounts } from '../../shared/pulse/pulse-history';
 import { migrateSqliteHub } from './migrations/sqlite/index';
 import {
-  changeFromRecord,
+  changesPage,
+  citySnapshotRows,
+  countsByTrade,
   hallFromRecord,
   type ChangeRecord,
-  type ChangesPage,
   type CityCounts,
   type HallRecord,
   type HallStatusRow,
@@ -26,15 +28,6 @@ import {
   type UrgentInput,
 } from './hub-store';
 import { signupFactOf } from './signup-facts';
-
-/** The snapshot row that holds the totals (distinct seekers over all trades). */
-export const SNAPSHOT_TOTAL = '_total';
-
-function countsFrom(rows: readonly { occupation: string; n: number }[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const r of rows) if (r.occupation) out[r.occupation] = r.n;
-  return out;
-}
 
 interface PostingRowHub {
   id: string;
@@ -187,14 +180,7 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
   );
   const snapshotTx = db.transaction((day: string, counts: CityCounts, at: number) => {
     clearSnapshotDay.run({ day });
-    const trades = new Set([...Object.keys(counts.demand), ...Object.keys(counts.seekers)]);
-    let demandTotal = 0;
-    for (const occupation of trades) {
-      const demand = counts.demand[occupation] ?? 0;
-      demandTotal += demand;
-      putSnapshot.run({ day, occupation, demand, seekers: counts.seekers[occupation] ?? 0, at });
-    }
-    putSnapshot.run({ day, occupation: SNAPSHOT_TOTAL, demand: demandTotal, seekers: counts.totalSeekers, at });
+    for (const row of citySnapshotRows(counts)) putSnapshot.run({ day, ...row, at });
   });
 
   function appendChange(type: string, op: string, id: string, dataJson: string | null, now: number): HubChange {
@@ -291,11 +277,9 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
   });
 
   // One read transaction so `lastSeq` and the page agree even while writers append.
-  const pageTx = db.transaction((since: number, limit: number) => {
-    const rows = selectChanges.all({ since, limit: limit + 1 });
-    const lastSeq = selectLastSeq.get()?.seq ?? 0;
-    return { rows: rows.slice(0, limit), hasMore: rows.length > limit, lastSeq };
-  });
+  const pageTx = db.transaction((since: number, limit: number) =>
+    changesPage(selectChanges.all({ since, limit: limit + 1 }), limit, selectLastSeq.get()?.seq ?? 0),
+  );
 
   const pageJsonTx = db.transaction((since: number, limit: number): Buffer => {
     const { body, n, through } = selectPageJson.get({ since, limit })!;
@@ -339,10 +323,7 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
     countPostings: async () => countLive.get()?.n ?? 0,
     appendRawChange: async (change, now) => rawTx(change, now),
     changesPageJson: async (since, limit) => pageJsonTx(since, limit),
-    async changesSince(since, limit): Promise<ChangesPage> {
-      const { rows, hasMore, lastSeq } = pageTx(since, limit);
-      return { changes: rows.map(changeFromRecord), lastSeq, hasMore };
-    },
+    changesSince: async (since, limit) => pageTx(since, limit),
     lastSeq: async () => selectLastSeq.get()?.seq ?? 0,
     addSubmission: async (s, effect) => submissionTx(s, effect ?? null),
     async submissions(after = '', limit = 1000, type = null) {
@@ -380,8 +361,8 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
     async cityCounts(now, windowDays) {
       const since = now - windowDays * 86_400_000;
       return {
-        demand: countsFrom(demandByTrade.all({ now })),
-        seekers: countsFrom(seekersByTrade.all({ since, now })),
+        demand: countsByTrade(demandByTrade.all({ now })),
+        seekers: countsByTrade(seekersByTrade.all({ since, now })),
         totalSeekers: seekersTotal.get({ since, now })?.n ?? 0,
       };
     },
@@ -390,18 +371,7 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
     },
     async citySnapshotNear(from, to, target) {
       const found = nearestSnapshotDay.get({ from, to, target });
-      if (!found) return null;
-      const demand: Record<string, number> = {};
-      const seekers: Record<string, number> = {};
-      let totalSeekers = 0;
-      for (const r of snapshotRows.all({ day: found.day })) {
-        if (r.occupation === SNAPSHOT_TOTAL) totalSeekers = r.seekers;
-        else {
-          demand[r.occupation] = r.demand;
-          seekers[r.occupation] = r.seekers;
-        }
-      }
-      return { day: found.day, demand, seekers, totalSeekers };
+      return found ? { day: found.day, ...snapshotCounts(snapshotRows.all({ day: found.day })) } : null;
     },
     async ping() {
       pingStmt.get();

@@ -19,8 +19,53 @@ import { OCCUPATION_CODES, type OccupationCode } from '../occupations';
 /** How many local days the daily series covers, today included. */
 export const HISTORY_DAYS = 90;
 
-/** The `occupation` of the snapshot row that holds the whole hall's figures. */
+/** The `occupation` of the snapshot row that holds the whole hall's (or city's) figures. */
 export const SNAPSHOT_TOTAL = '_total';
+
+/** One row of a day's snapshot (the hall's `pulse_snapshots`, the hub's `city_snapshots`). */
+export interface DaySnapshotRow {
+  occupation: string;
+  demand: number;
+  seekers: number;
+}
+
+/** A day's figures by trade, and the distinct seekers over all trades. */
+export interface SnapshotCounts<K extends string = string> {
+  demand: Partial<Record<K, number>>;
+  seekers: Partial<Record<K, number>>;
+  totalSeekers: number;
+}
+
+/**
+ * A day's counts as snapshot rows: one per trade of `trades` (0 where the counts have none),
+ * then the SNAPSHOT_TOTAL row with the demand summed over those trades and the distinct seekers.
+ */
+export function snapshotRows<K extends string>(counts: SnapshotCounts<K>, trades: readonly K[]): DaySnapshotRow[] {
+  const rows: DaySnapshotRow[] = trades.map((occupation) => ({
+    occupation,
+    demand: counts.demand[occupation] ?? 0,
+    seekers: counts.seekers[occupation] ?? 0,
+  }));
+  const demand = rows.reduce((sum, r) => sum + r.demand, 0);
+  rows.push({ occupation: SNAPSHOT_TOTAL, demand, seekers: counts.totalSeekers });
+  return rows;
+}
+
+/** One day's snapshot rows as counts again; rows of an occupation `isTrade` refuses are left out. */
+export function snapshotCounts<K extends string = string>(
+  rows: readonly DaySnapshotRow[],
+  isTrade: (occupation: string) => occupation is K = (_o): _o is K => true,
+): SnapshotCounts<K> {
+  const counts: SnapshotCounts<K> = { demand: {}, seekers: {}, totalSeekers: 0 };
+  for (const r of rows) {
+    if (r.occupation === SNAPSHOT_TOTAL) counts.totalSeekers = r.seekers;
+    else if (isTrade(r.occupation)) {
+      counts.demand[r.occupation] = r.demand;
+      counts.seekers[r.occupation] = r.seekers;
+    }
+  }
+  return counts;
+}
 
 const DAY_MS = 86_400_000;
 
@@ -75,11 +120,8 @@ export function sameWeekLastYear({ year, week }: IsoWeek): IsoWeek {
 }
 
 /** One snapshot row as the host reads it. */
-export interface SnapshotRow {
+export interface SnapshotRow extends DaySnapshotRow {
   day: string;
-  occupation: string;
-  demand: number;
-  seekers: number;
 }
 
 /** Demand and seekers per day of `days`, null where that day has no snapshot. */

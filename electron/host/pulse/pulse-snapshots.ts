@@ -7,7 +7,7 @@ import type { WritableDatabase } from '../db/handles';
 import { localDay } from '../signups/signup-intake';
 import { DAY_MS, type TradeCounts } from '../../../shared/pulse/market-pulse';
 import { isOccupationCode, OCCUPATION_CODES } from '../../../shared/occupations';
-import { SNAPSHOT_TOTAL as TOTAL } from '../../../shared/pulse/pulse-history';
+import { snapshotCounts, snapshotRows } from '../../../shared/pulse/pulse-history';
 import type { PulseCounts } from './pulse-query';
 /** A year-ago snapshot may be this many days off the exact date (a closed day has none). */
 const YEAR_AGO_SLACK_DAYS = 3;
@@ -32,17 +32,7 @@ export function createPulseSnapshots(db: WritableDatabase): PulseSnapshots {
   );
   const recordTx = db.transaction((now: number, counts: PulseCounts) => {
     const day = localDay(now);
-    for (const occupation of OCCUPATION_CODES) {
-      upsert.run({
-        day,
-        occupation,
-        demand: counts.demand[occupation] ?? 0,
-        seekers: counts.seekers[occupation] ?? 0,
-        at: now,
-      });
-    }
-    const demand = OCCUPATION_CODES.reduce((s, o) => s + (counts.demand[o] ?? 0), 0);
-    upsert.run({ day, occupation: TOTAL, demand, seekers: counts.totalSeekers, at: now });
+    for (const row of snapshotRows(counts, OCCUPATION_CODES)) upsert.run({ day, ...row, at: now });
   });
   return {
     record: (now, counts) => recordTx(now, counts),
@@ -56,17 +46,7 @@ export function createPulseSnapshots(db: WritableDatabase): PulseSnapshots {
         target: localDay(t),
       });
       if (!found) return null;
-      const demand: TradeCounts = {};
-      const seekers: TradeCounts = {};
-      let totalSeekers = 0;
-      for (const r of rowsOf.all({ day: found.day })) {
-        if (r.occupation === TOTAL) totalSeekers = r.seekers;
-        else if (isOccupationCode(r.occupation)) {
-          demand[r.occupation] = r.demand;
-          seekers[r.occupation] = r.seekers;
-        }
-      }
-      return { day: found.day, demand, seekers, totalSeekers };
+      return { day: found.day, ...snapshotCounts(rowsOf.all({ day: found.day }), isOccupationCode) };
     },
   };
 }
