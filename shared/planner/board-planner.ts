@@ -2,7 +2,7 @@ import type { Posting } from '../schemas/posting';
 import { maxCycleMsOf, type ScreenProfile, type Viewport } from '../schemas/screen';
 import type { BoardGeometry, BoardItem, BoardPage, BoardPlan, GroupLegend, GroupShare } from '../schemas/board-plan';
 import { glyphFloorPx } from '../legibility';
-import { frameFor, headerCentreWidthPx, LINE_HEIGHT } from './board-frame';
+import { frameFor, headerCentreWidthPx, LINE_HEIGHT, type Frame } from './board-frame';
 import { hallHeaderLine, maskedPhoneText } from './hall-line';
 import type { HallProfile } from '../schemas/hall-profile';
 import { toBoardItem } from './board-items';
@@ -89,61 +89,71 @@ interface Laid {
   pages: { items: BoardItem[]; dwellMs: number; pulse?: PulsePage; legend?: GroupLegend }[];
 }
 
-function laidAsCards(input: PlanInput, viewport: Viewport, m: number, items: BoardItem[]): Laid | null {
-  const { locale, minDwellS, maxDwellS } = input.screen;
-  const frame = frameFor(viewport, m, locale);
-  const grid = frame && cardGrid(frame, items, locale);
-  if (!frame || !grid) return null;
-  const capacity = grid.cards.columns * grid.cards.rows;
-  const fit = cardFitter(grid, locale);
+/** What cards and a table each lay inside the frame: their text sizes, their part of the geometry, their pages. */
+interface InFrame {
+  layout: 'cards' | 'table';
+  sizes: { bodyPx: number; titlePx: number; lineHeight: number };
+  cards: BoardGeometry['cards'];
+  table: BoardGeometry['table'];
+  /** Postings a page holds. */
+  capacity: number;
+  /** A posting's texts cut to its card or row. */
+  fit: (item: BoardItem) => BoardItem;
+}
+
+/** Cards or a table in the frame (header, padding, gap): pages of fitted postings, each with its dwell. */
+function laidInFrame(input: PlanInput, frame: Frame, items: BoardItem[], laid: InFrame): Laid {
+  const { minDwellS, maxDwellS } = input.screen;
   return {
-    layout: 'cards',
+    layout: laid.layout,
     geometry: {
-      minGlyphPx: m,
-      bodyPx: grid.bodyPx,
-      titlePx: grid.titlePx,
+      minGlyphPx: frame.minGlyphPx,
+      bodyPx: laid.sizes.bodyPx,
+      titlePx: laid.sizes.titlePx,
       headerPx: frame.headerPx,
-      lineHeight: grid.lineHeight,
+      lineHeight: laid.sizes.lineHeight,
       headerHeightPx: frame.headerHeightPx,
       paddingPx: frame.paddingPx,
       gapPx: frame.gapPx,
-      cards: grid.cards,
-      table: null,
+      cards: laid.cards,
+      table: laid.table,
       ticker: null,
     },
-    pages: pagesOf(input, items, capacity).map((page) => {
-      const fitted = page.map(fit);
+    pages: pagesOf(input, items, laid.capacity).map((page) => {
+      const fitted = page.map(laid.fit);
       return { items: fitted, dwellMs: pageDwellMs(fitted, minDwellS, maxDwellS) };
     }),
   };
 }
 
+function laidAsCards(input: PlanInput, viewport: Viewport, m: number, items: BoardItem[]): Laid | null {
+  const { locale } = input.screen;
+  const frame = frameFor(viewport, m, locale);
+  const grid = frame && cardGrid(frame, items, locale);
+  if (!frame || !grid) return null;
+  return laidInFrame(input, frame, items, {
+    layout: 'cards',
+    sizes: grid,
+    cards: grid.cards,
+    table: null,
+    capacity: grid.cards.columns * grid.cards.rows,
+    fit: cardFitter(grid, locale),
+  });
+}
+
 function laidAsTable(input: PlanInput, viewport: Viewport, m: number, items: BoardItem[]): Laid | null {
-  const { locale, minDwellS, maxDwellS } = input.screen;
+  const { locale } = input.screen;
   const frame = frameFor(viewport, m, locale);
   const table = frame && tableLayout(frame, items, locale);
   if (!frame || !table) return null;
-  const fit = rowFitter(table, locale);
-  return {
+  return laidInFrame(input, frame, items, {
     layout: 'table',
-    geometry: {
-      minGlyphPx: m,
-      bodyPx: table.bodyPx,
-      titlePx: table.titlePx,
-      headerPx: frame.headerPx,
-      lineHeight: table.lineHeight,
-      headerHeightPx: frame.headerHeightPx,
-      paddingPx: frame.paddingPx,
-      gapPx: frame.gapPx,
-      cards: null,
-      table: table.table,
-      ticker: null,
-    },
-    pages: pagesOf(input, items, table.table.rowsPerPage).map((page) => {
-      const fitted = page.map(fit);
-      return { items: fitted, dwellMs: pageDwellMs(fitted, minDwellS, maxDwellS) };
-    }),
-  };
+    sizes: table,
+    cards: null,
+    table: table.table,
+    capacity: table.table.rowsPerPage,
+    fit: rowFitter(table, locale),
+  });
 }
 
 function laidAsTicker(input: PlanInput, viewport: Viewport, m: number, items: BoardItem[]): Laid | null {
