@@ -145,6 +145,20 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
       );
     return v;
   };
+  /** A date cell (validUntil: the end of its day); a cell that is no date is a problem. */
+  const date = (f: ImportField, endOfDay: boolean): string | undefined => {
+    const v = dateCell(cell(f), endOfDay) ?? undefined;
+    const written = shown(text(cell(f)), 24);
+    if (!v)
+      problem(
+        f,
+        'bad_date',
+        'badDate',
+        { value: written, example: DATE_EXAMPLE },
+        `"${written}" is not a date like ${DATE_EXAMPLE}`,
+      );
+    return v;
+  };
   const bool = (f: ImportField): boolean => {
     const v = yesNo(text(cell(f)));
     if (v === null) problem(f, 'bad_choice', 'yesNo', { value: value(f) }, `"${value(f)}" must be 是 or 否`);
@@ -261,30 +275,8 @@ export function rowToPosting(cells: readonly Cell[], ctx: RowContext): RowResult
 
   const prefixedId = rawId !== null ? `${IMPORT_ID_PREFIX}${rawId}` : null;
   const existingById = prefixedId ? ctx.existing(prefixedId) : undefined;
-  let validUntil: string | undefined;
-  if (required('validUntil')) {
-    validUntil = dateCell(cell('validUntil'), true) ?? undefined;
-    if (!validUntil)
-      problem(
-        'validUntil',
-        'bad_date',
-        'badDate',
-        { value: shown(text(cell('validUntil')), 24), example: DATE_EXAMPLE },
-        `"${shown(text(cell('validUntil')), 24)}" is not a date like ${DATE_EXAMPLE}`,
-      );
-  }
-  let validFrom: string | undefined;
-  if (has('validFrom')) {
-    validFrom = dateCell(cell('validFrom'), false) ?? undefined;
-    if (!validFrom)
-      problem(
-        'validFrom',
-        'bad_date',
-        'badDate',
-        { value: shown(text(cell('validFrom')), 24), example: DATE_EXAMPLE },
-        `"${shown(text(cell('validFrom')), 24)}" is not a date like ${DATE_EXAMPLE}`,
-      );
-  }
+  const validUntil = required('validUntil') ? date('validUntil', true) : undefined;
+  const validFrom = has('validFrom') ? date('validFrom', false) : undefined;
 
   const booth = normaliseBooth(text(cell('booth')));
   if (booth !== '' && !BOOTH_PATTERN.test(booth))
