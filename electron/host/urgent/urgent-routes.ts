@@ -134,17 +134,6 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
       return announcements.get('notice', now);
     });
 
-    apiRoute(app, STAFF_ROUTES.noticeClear, guard.options(), async (request) => {
-      const who = guard.who(request);
-      const cleared = db.transaction(() => {
-        const had = announcements.clear('notice');
-        if (had) audit.record({ who, action: 'notice.clear', source: request.ip });
-        return had;
-      })();
-      alerts.pushAll();
-      return { cleared };
-    });
-
     apiRoute(app, STAFF_ROUTES.emergencySet, guard.options(), async (request) => {
       const who = guard.who(request);
       const input = request.body;
@@ -162,15 +151,20 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
       return announcements.get('emergency', now);
     });
 
-    apiRoute(app, STAFF_ROUTES.emergencyClear, guard.options(), async (request) => {
-      const who = guard.who(request);
-      const cleared = db.transaction(() => {
-        const had = announcements.clear('emergency');
-        if (had) audit.record({ who, action: 'emergency.clear', source: request.ip });
-        return had;
-      })();
-      alerts.pushAll();
-      return { cleared };
-    });
+    for (const [route, kind] of [
+      [STAFF_ROUTES.noticeClear, 'notice'],
+      [STAFF_ROUTES.emergencyClear, 'emergency'],
+    ] as const) {
+      apiRoute(app, route, guard.options(), async (request) => {
+        const who = guard.who(request);
+        const cleared = db.transaction(() => {
+          const had = announcements.clear(kind);
+          if (had) audit.record({ who, action: `${kind}.clear`, source: request.ip });
+          return had;
+        })();
+        alerts.pushAll();
+        return { cleared };
+      });
+    }
   };
 }
