@@ -13,7 +13,7 @@ import { isHallPosting, LOCAL_ID_PREFIX, type PostingsResponse } from '../../../
 import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute } from '../server/api-route';
 import type { PostingStore } from '../db/posting-store';
-import { HttpError } from '../server/http-error';
+import { foundById, HttpError } from '../server/http-error';
 import type { ConsoleRouteDeps } from '../staff/staff-guard';
 import type { AuditInput } from '../staff/audit-log';
 import type { PostingQueryService } from './posting-query';
@@ -30,11 +30,7 @@ export interface PostingRouteDeps extends ConsoleRouteDeps {
 export function postingRoutes(deps: PostingRouteDeps) {
   const { store, query, audit, guard, clock } = deps;
 
-  function postingOr404(id: string) {
-    const posting = ID.test(id) ? query.get(id) : undefined;
-    if (!posting) throw new HttpError(404, 'posting_not_found', `no posting has id "${id.slice(0, 64)}"`);
-    return posting;
-  }
+  const postingOr404 = (id: string) => foundById(id, ID, (i) => query.get(i), 'posting_not_found', 'posting', 64);
 
   function validate(candidate: Record<string, unknown>, what: string): Posting {
     const parsed = PostingSchema.safeParse(candidate);

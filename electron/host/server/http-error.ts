@@ -39,3 +39,21 @@ export class HttpError extends Error {
     return reply.status(this.status).send(this.toBody());
   }
 }
+
+/**
+ * What `find` holds under an id from the URL, or a 404 `code` saying "no <what> has id …" (the
+ * id cut to `shownChars`: it is the caller's text). An id that fails `pattern` is not looked up.
+ */
+export function foundById<T>(
+  id: string,
+  pattern: RegExp,
+  find: (id: string) => T | null | undefined,
+  code: string,
+  what: string,
+  shownChars = 40,
+): T {
+  const found = pattern.test(id) ? find(id) : undefined;
+  if (found === undefined || found === null)
+    throw new HttpError(404, code, `no ${what} has id "${id.slice(0, shownChars)}"`);
+  return found;
+}

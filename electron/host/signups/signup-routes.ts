@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { SignupsResponse } from '../../../shared/staff-data-contract';
 import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute } from '../server/api-route';
-import { HttpError } from '../server/http-error';
+import { foundById, HttpError } from '../server/http-error';
 import type { ConsoleRouteDeps } from '../staff/staff-guard';
 import { signupsToCsv } from './signup-csv';
 import { maskPhone } from '../../../shared/format';
@@ -25,11 +25,8 @@ export interface SignupRouteDeps extends ConsoleRouteDeps {
 export function signupRoutes(deps: SignupRouteDeps) {
   const { db, signups, audit, guard, clock } = deps;
 
-  function existing(id: string) {
-    const found = UUID.test(id) ? signups.get(id.toLowerCase(), false) : undefined;
-    if (!found) throw new HttpError(404, 'signup_not_found', `no sign-up has id "${id.slice(0, 40)}"`);
-    return found;
-  }
+  const existing = (id: string) =>
+    foundById(id, UUID, (i) => signups.get(i.toLowerCase(), false), 'signup_not_found', 'sign-up');
 
   return (app: FastifyInstance) => {
     apiRoute(app, STAFF_DATA_ROUTES.signups, guard.options(), async (request): Promise<SignupsResponse> => {

@@ -18,7 +18,7 @@ import { summarise } from '../boards/plan-engine';
 import type { BoardDevices, PairedDevice } from '../devices';
 import type { DeviceApproval } from '../devices/approve-device';
 import { writeScreens } from '../screens/screen-config';
-import { HttpError } from '../server/http-error';
+import { foundById, HttpError } from '../server/http-error';
 import type { BoardAlertsService } from '../urgent/board-alerts';
 import type { AuditLog } from './audit-log';
 import type { StaffGuard } from './staff-guard';
@@ -64,11 +64,8 @@ export interface ScreenRouteDeps {
 export function screenRoutes(deps: ScreenRouteDeps) {
   const { screens, boards, alerts, audit, guard, clock } = deps;
 
-  function screenOr404(id: string): ScreenProfile {
-    const screen = SCREEN_ID.test(id) ? screens.find((s) => s.id === id) : undefined;
-    if (!screen) throw new HttpError(404, 'unknown_screen', `no screen has id "${id.slice(0, 40)}"`);
-    return screen;
-  }
+  const screenOr404 = (id: string): ScreenProfile =>
+    foundById(id, SCREEN_ID, (i) => screens.find((s) => s.id === i), 'unknown_screen', 'screen');
 
   /** Writes the file first: if that fails, nothing in memory changed either. */
   function replaceScreens(next: ScreenProfile[]): void {
