@@ -4,15 +4,11 @@
  */
 import type { WritableDatabase } from '../db/handles';
 import type { RouteModule } from '../server/http-server';
-import type { Logger } from '../util/logger';
-import type { LimitCounters } from '../server/limit-counters';
 import { createKioskDevices, type KioskDevices, type PairingRequests } from '../devices';
 import { createSignupIntake, type SignupIntake } from '../signups/signup-intake';
-import type { KioskMatches } from '../../../shared/matching-contract';
 import { createKioskSearch, type KioskSearch } from './kiosk-search';
-import { kioskRoutes } from './kiosk-routes';
+import { kioskRoutes, type KioskRouteDeps } from './kiosk-routes';
 import { createKioskStatusBoard, type KioskStatusBoard } from './kiosk-status';
-import type { HallProfile } from '../../../shared/schemas/hall-profile';
 
 export interface KioskService {
   readonly routes: RouteModule;
@@ -28,43 +24,22 @@ export interface KioskService {
   approvePairing(code: string, approvedBy: string): { deviceId: string };
 }
 
-export function createKioskService(deps: {
+/** What the composition root gives: the database and pairings, and what the routes take as they are. */
+export type KioskServiceDeps = Omit<KioskRouteDeps, 'devices' | 'signups' | 'search' | 'statuses'> & {
   db: WritableDatabase;
-  rendererDir: string;
-  clock: () => number;
-  log: Logger;
-  hall?: HallProfile;
   /** Pending pairing requests, shared with board pages (bounded per address). */
   pairings: PairingRequests;
   /** Whether sign-ups go upstream through the outbox (false in a standalone hall). */
   queueUpstream: boolean;
-  /** A new sign-up committed (its id). */
-  onRegistered?: (id: string) => void;
-  matchesFor?: (id: string, listingId: string | null) => KioskMatches;
-  limits?: LimitCounters;
-  /** Sign-ups per kiosk: burst and rate (tests change them). */
-  signupBurst?: number;
-  signupsPerS?: number;
-}): KioskService {
-  const devices = createKioskDevices({ db: deps.db, pairings: deps.pairings, clock: deps.clock, log: deps.log });
-  const signups = createSignupIntake(deps.db, { queueUpstream: deps.queueUpstream });
-  const search = createKioskSearch(deps.db);
+};
+
+export function createKioskService(deps: KioskServiceDeps): KioskService {
+  const { db, pairings, queueUpstream, ...routeDeps } = deps;
+  const devices = createKioskDevices({ db, pairings, clock: deps.clock, log: deps.log });
+  const signups = createSignupIntake(db, { queueUpstream });
+  const search = createKioskSearch(db);
   const statuses = createKioskStatusBoard();
-  const routes = kioskRoutes({
-    statuses,
-    ...(deps.hall ? { hall: deps.hall } : {}),
-    rendererDir: deps.rendererDir,
-    devices,
-    signups,
-    search,
-    clock: deps.clock,
-    log: deps.log,
-    ...(deps.onRegistered ? { onRegistered: deps.onRegistered } : {}),
-    ...(deps.matchesFor ? { matchesFor: deps.matchesFor } : {}),
-    ...(deps.limits ? { limits: deps.limits } : {}),
-    ...(deps.signupBurst !== undefined ? { signupBurst: deps.signupBurst } : {}),
-    ...(deps.signupsPerS !== undefined ? { signupsPerS: deps.signupsPerS } : {}),
-  });
+  const routes = kioskRoutes({ ...routeDeps, devices, signups, search, statuses });
   return {
     routes,
     devices,
