@@ -1,10 +1,11 @@
 /**
  * The migration registry. Versions are strictly increasing and each one runs in its own
- * transaction together with the `user_version` bump, so a crash leaves the database at a
- * whole version, never half-way.
+ * transaction together with the `user_version` bump (../user-version.ts), so a crash leaves
+ * the database at a whole version, never half-way.
  */
 import type { Database } from '../handles';
 import { MigrationError } from '../errors';
+import { migrateUserVersion, userVersion, type UserVersionMigration } from '../user-version';
 import { migrate as m0001 } from './0001-initial';
 import { migrate as m0002 } from './0002-quarantine';
 import { migrate as m0003 } from './0003-outbox';
@@ -24,11 +25,7 @@ import { migrate as m0016 } from './0016-signups-phone';
 import { migrate as m0017 } from './0017-match-open-index';
 import { migrate as m0018 } from './0018-matches-by-person';
 
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  readonly migrate: (db: Database) => void;
-}
+export type Migration = UserVersionMigration;
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', migrate: m0001 },
@@ -67,28 +64,15 @@ assertStrictlyIncreasing(MIGRATIONS);
 
 export const LATEST_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0;
 
-export function schemaVersion(db: Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
+export const schemaVersion: (db: Database) => number = userVersion;
 
 /**
  * Brings the schema up to `version` (tests stop at N-1 to check migration N against real
  * rows). Never goes down: asking for an older version than the file has is an error.
  */
 export function migrateTo(db: Database, version: number, migrations: readonly Migration[] = MIGRATIONS): void {
-  const current = schemaVersion(db);
-  if (version < current) {
-    throw new MigrationError(`migrateTo: database is at version ${current}; cannot go back to ${version}`);
-  }
-  if (version > 0 && !migrations.some((m) => m.version === version)) {
-    throw new MigrationError(`migrateTo: no migration has version ${version}`);
-  }
-  for (const m of migrations) {
-    if (m.version <= current || m.version > version) continue;
-    db.transaction(() => {
-      m.migrate(db);
-      // user_version lives in the file header and is written by this same transaction
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+  migrateUserVersion(db, version, migrations, {
+    file: 'database',
+    refuse: (reason) => new MigrationError(`migrateTo: ${reason}`),
+  });
 }

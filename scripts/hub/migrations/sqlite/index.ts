@@ -4,15 +4,12 @@
  * file newer than this code is refused, and tests stop at N-1 to check migration N on real rows.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { migrateUserVersion, userVersion, type UserVersionMigration } from '../../../../electron/host/db/user-version';
 import { HubMigrationError } from '../migration-error';
 import { migrate as m0001 } from './0001-base';
 import { migrate as m0002 } from './0002-city';
 
-export interface SqliteMigration {
-  readonly version: number;
-  readonly name: string;
-  readonly migrate: (db: BetterSqlite3.Database) => void;
-}
+export type SqliteMigration = UserVersionMigration;
 
 export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
   { version: 1, name: 'base', migrate: m0001 },
@@ -23,9 +20,7 @@ export const SQLITE_LATEST: number = SQLITE_MIGRATIONS.at(-1)!.version;
 
 export { HubMigrationError };
 
-export function sqliteSchemaVersion(db: BetterSqlite3.Database): number {
-  return db.pragma('user_version', { simple: true }) as number;
-}
+export const sqliteSchemaVersion: (db: BetterSqlite3.Database) => number = userVersion;
 
 /** Brings the file up to `version` (default: the latest); never down. */
 export function migrateSqliteHub(db: BetterSqlite3.Database, version: number = SQLITE_LATEST): void {
@@ -35,15 +30,8 @@ export function migrateSqliteHub(db: BetterSqlite3.Database, version: number = S
       `migrateSqliteHub: hub.db is at schema ${current}, newer than this hub knows (${SQLITE_LATEST}); run the newer hub or restore a backup`,
     );
   }
-  if (version < current)
-    throw new HubMigrationError(`migrateSqliteHub: hub.db is at schema ${current}; cannot go back to ${version}`);
-  if (!SQLITE_MIGRATIONS.some((m) => m.version === version))
-    throw new HubMigrationError(`migrateSqliteHub: no migration has version ${version}`);
-  for (const m of SQLITE_MIGRATIONS) {
-    if (m.version <= current || m.version > version) continue;
-    db.transaction(() => {
-      m.migrate(db);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+  migrateUserVersion(db, version, SQLITE_MIGRATIONS, {
+    file: 'hub.db',
+    refuse: (reason) => new HubMigrationError(`migrateSqliteHub: ${reason}`),
+  });
 }
