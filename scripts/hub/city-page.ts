@@ -44,10 +44,17 @@ function tradeRow(t: TradePulse, locale: Locale, withRank: boolean): string {
   return `<tr>${cells.join('')}</tr>`;
 }
 
+/** A column of a table's header: its label and its class ('' for none). */
+type HeadColumn = readonly [label: string, cls: string];
+
+function headCells(columns: readonly HeadColumn[]): string {
+  return columns.map(([h, cls]) => `<th scope="col"${cls ? ` class="${cls}"` : ''}>${escapeHtml(h)}</th>`).join('');
+}
+
 function tradeTable(rows: readonly TradePulse[], locale: Locale, withRank: boolean, caption: string): string {
   const c = CITY_TEXT[locale].columns;
-  const head = [
-    ...(withRank ? [[c.rank, 'rank']] : []),
+  const head: HeadColumn[] = [
+    ...(withRank ? [[c.rank, 'rank'] as const] : []),
     [c.trade, ''],
     [c.demand, 'num'],
     [c.seekers, 'num'],
@@ -55,9 +62,7 @@ function tradeTable(rows: readonly TradePulse[], locale: Locale, withRank: boole
     [c.ratio, 'num'],
     [c.yearAgo, 'num'],
   ];
-  return `<div class="scroll"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${head
-    .map(([h, cls]) => `<th scope="col"${cls ? ` class="${cls}"` : ''}>${escapeHtml(h!)}</th>`)
-    .join('')}</tr></thead><tbody>${rows.map((t) => tradeRow(t, locale, withRank)).join('')}</tbody></table></div>`;
+  return `<div class="scroll"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${headCells(head)}</tr></thead><tbody>${rows.map((t) => tradeRow(t, locale, withRank)).join('')}</tbody></table></div>`;
 }
 
 export function renderCityPage(picture: CityPicture, locale: Locale, nodeId: string): string {
@@ -99,7 +104,7 @@ export function renderCityPage(picture: CityPicture, locale: Locale, nodeId: str
     })
     .join('');
   const hc = texts.hallColumns;
-  const hallHead = [
+  const hallHead = headCells([
     [hc.hall, ''],
     [hc.node, ''],
     [hc.status, ''],
@@ -107,9 +112,7 @@ export function renderCityPage(picture: CityPicture, locale: Locale, nodeId: str
     [hc.outbox, 'num'],
     [hc.screens, 'num'],
     [hc.behind, 'num'],
-  ]
-    .map(([h, cls]) => `<th scope="col"${cls ? ` class="${cls}"` : ''}>${escapeHtml(h!)}</th>`)
-    .join('');
+  ]);
 
   return `<!doctype html>
 <html lang="${texts.htmlLang}">
