@@ -15,6 +15,7 @@
  * between commit and emit, the hall's next heartbeat or catch-up finds the change.
  */
 import type { Logger } from 'pino';
+import { serialTask } from '../../electron/host/util/serial-task';
 import type { HubChange, HubStore } from './hub-store';
 
 export interface ChangeFeedDeps {
@@ -48,8 +49,6 @@ export function createChangeFeed(deps: ChangeFeedDeps): ChangeFeed {
   const readBatch = deps.readBatch ?? 1000;
   let position = deps.startAt;
   let known = deps.startAt;
-  let reading: Promise<void> | null = null;
-  let again = false;
   let closed = false;
   let failures = 0;
 
@@ -63,9 +62,9 @@ export function createChangeFeed(deps: ChangeFeedDeps): ChangeFeed {
     }
   }
 
-  async function readFromLog(): Promise<void> {
-    do {
-      again = false;
+  // Reads the log from the position; asked again while it reads, it reads once more after.
+  const reading = serialTask(
+    async () => {
       for (;;) {
         if (closed) return;
         const page = await store.changesSince(position, readBatch);
@@ -74,28 +73,18 @@ export function createChangeFeed(deps: ChangeFeedDeps): ChangeFeed {
         for (const change of page.changes) emitInOrder(change);
         if (!page.hasMore || page.changes.length === 0) break;
       }
-    } while (again && !closed);
-  }
-
-  function pull(): void {
-    if (closed) return;
-    if (reading) {
-      again = true;
-      return;
-    }
-    reading = readFromLog()
-      .then(() => {
+    },
+    {
+      onDone: () => {
         failures = 0;
-      })
-      .catch((error: unknown) => {
+      },
+      onError: (error) => {
         // The database is away; the poll (or the next notification) tries again.
         if (failures++ === 0) log.warn({ err: error, position }, 'change feed: reading the log failed; will retry');
-      })
-      .finally(() => {
-        reading = null;
-        if (again && !closed) pull();
-      });
-  }
+      },
+    },
+  );
+  const pull = () => reading.request();
 
   const poll =
     deps.pollMs && deps.pollMs > 0
@@ -123,7 +112,7 @@ export function createChangeFeed(deps: ChangeFeedDeps): ChangeFeed {
       known = Math.max(known, sorted.at(-1)!.seq);
       // Straight out while nothing else is being read and the batch continues the position;
       // otherwise the read from the log brings them in order.
-      if (!reading && sorted[0]!.seq <= position + 1) {
+      if (!reading.busy() && sorted[0]!.seq <= position + 1) {
         for (const c of sorted) emitInOrder(c);
         if (position >= known) return;
       }
@@ -132,12 +121,11 @@ export function createChangeFeed(deps: ChangeFeedDeps): ChangeFeed {
     notify,
     pull,
     position: () => position,
-    async idle() {
-      while (reading) await reading;
-    },
+    idle: () => reading.idle(),
     close() {
       closed = true;
       if (poll) clearInterval(poll);
+      void reading.stop();
     },
   };
 }

@@ -5,6 +5,7 @@
  * retry after a lost ack is harmless. State lives in the table, so restarts lose nothing.
  */
 import type { Logger } from '../util/logger';
+import { serialTask } from '../util/serial-task';
 import { backoffDelay, SUBMIT_BACKOFF, type BackoffPolicy, type RandomSource } from './backoff';
 import { SubmitAckSchema } from '../../../shared/api/hub-wire';
 import type { OutboxItem, OutboxStore } from './outbox-store';
@@ -44,8 +45,6 @@ export function createOutboxPump(deps: OutboxPumpDeps): OutboxPump {
   const policy = deps.backoff ?? SUBMIT_BACKOFF;
   const ackTimeoutMs = deps.ackTimeoutMs ?? 10_000;
   const window = Math.max(1, deps.window ?? 16);
-  let running: Promise<void> | null = null;
-  let again = false;
   let stopped = false;
   const warned = new Set<string>();
 
@@ -77,29 +76,17 @@ export function createOutboxPump(deps: OutboxPumpDeps): OutboxPump {
     }
   }
 
-  async function run(): Promise<void> {
-    do {
-      again = false;
+  const sending = serialTask(
+    async () => {
       while (!stopped && transport.connected()) {
         const due = outbox.due(clock(), window);
         if (due.length === 0) break;
         await Promise.all(due.map(sendOne));
       }
-    } while (again && !stopped);
-  }
-
-  function kick(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = run()
-      .catch((error: unknown) => log.error({ err: error }, 'outbox pump failed; retrying at the next poll'))
-      .finally(() => {
-        running = null;
-      });
-  }
+    },
+    { onError: (error) => log.error({ err: error }, 'outbox pump failed; retrying at the next poll') },
+  );
+  const kick = () => sending.request();
 
   const timer = setInterval(kick, deps.pollMs ?? 1000);
   timer.unref();
@@ -112,13 +99,11 @@ export function createOutboxPump(deps: OutboxPumpDeps): OutboxPump {
       warned.clear();
       kick();
     },
-    idle: async () => {
-      while (running) await running;
-    },
+    idle: () => sending.idle(),
     async stop() {
       stopped = true;
       clearInterval(timer);
-      await running;
+      await sending.stop();
     },
   };
 }
