@@ -2,7 +2,7 @@ import type { Posting } from '../schemas/posting';
 import { maxCycleMsOf, type ScreenProfile, type Viewport } from '../schemas/screen';
 import type { BoardGeometry, BoardItem, BoardPage, BoardPlan, GroupLegend, GroupShare } from '../schemas/board-plan';
 import { glyphFloorPx } from '../legibility';
-import { frameFor, headerCentreWidthPx, LINE_HEIGHT, type Frame } from './board-frame';
+import { frameFor, headerCentreWidthPx, LINE_HEIGHT } from './board-frame';
 import { hallHeaderLine, maskedPhoneText } from './hall-line';
 import type { HallProfile } from '../schemas/hall-profile';
 import { toBoardItem } from './board-items';
@@ -89,25 +89,33 @@ interface Laid {
   pages: { items: BoardItem[]; dwellMs: number; pulse?: PulsePage; legend?: GroupLegend }[];
 }
 
-/** What cards and a table each lay inside the frame: their text sizes, their part of the geometry, their pages. */
-interface InFrame {
-  layout: 'cards' | 'table';
-  sizes: { bodyPx: number; titlePx: number; lineHeight: number };
-  cards: BoardGeometry['cards'];
-  table: BoardGeometry['table'];
-  /** Postings a page holds. */
-  capacity: number;
-  /** A posting's texts cut to its card or row. */
-  fit: (item: BoardItem) => BoardItem;
-}
-
-/** Cards or a table in the frame (header, padding, gap): pages of fitted postings, each with its dwell. */
-function laidInFrame(input: PlanInput, frame: Frame, items: BoardItem[], laid: InFrame): Laid {
-  const { minDwellS, maxDwellS } = input.screen;
+/**
+ * Cards or a table in the frame (header, padding, gap): the layout's text sizes and its part of
+ * the geometry, and pages of as many postings as it holds, each cut to its card or row and
+ * given its dwell. Null when the frame or the layout does not fit the area.
+ */
+function laidInFrame(
+  input: PlanInput,
+  viewport: Viewport,
+  m: number,
+  items: BoardItem[],
+  layout: 'cards' | 'table',
+): Laid | null {
+  const { locale, minDwellS, maxDwellS } = input.screen;
+  const frame = frameFor(viewport, m, locale);
+  if (!frame) return null;
+  const grid = layout === 'cards' ? cardGrid(frame, items, locale) : null;
+  const table = layout === 'table' ? tableLayout(frame, items, locale) : null;
+  const laid = grid
+    ? { sizes: grid, capacity: grid.cards.columns * grid.cards.rows, fit: cardFitter(grid, locale) }
+    : table
+      ? { sizes: table, capacity: table.table.rowsPerPage, fit: rowFitter(table, locale) }
+      : null;
+  if (!laid) return null;
   return {
-    layout: laid.layout,
+    layout,
     geometry: {
-      minGlyphPx: frame.minGlyphPx,
+      minGlyphPx: m,
       bodyPx: laid.sizes.bodyPx,
       titlePx: laid.sizes.titlePx,
       headerPx: frame.headerPx,
@@ -115,8 +123,8 @@ function laidInFrame(input: PlanInput, frame: Frame, items: BoardItem[], laid: I
       headerHeightPx: frame.headerHeightPx,
       paddingPx: frame.paddingPx,
       gapPx: frame.gapPx,
-      cards: laid.cards,
-      table: laid.table,
+      cards: grid?.cards ?? null,
+      table: table?.table ?? null,
       ticker: null,
     },
     pages: pagesOf(input, items, laid.capacity).map((page) => {
@@ -124,36 +132,6 @@ function laidInFrame(input: PlanInput, frame: Frame, items: BoardItem[], laid: I
       return { items: fitted, dwellMs: pageDwellMs(fitted, minDwellS, maxDwellS) };
     }),
   };
-}
-
-function laidAsCards(input: PlanInput, viewport: Viewport, m: number, items: BoardItem[]): Laid | null {
-  const { locale } = input.screen;
-  const frame = frameFor(viewport, m, locale);
-  const grid = frame && cardGrid(frame, items, locale);
-  if (!frame || !grid) return null;
-  return laidInFrame(input, frame, items, {
-    layout: 'cards',
-    sizes: grid,
-    cards: grid.cards,
-    table: null,
-    capacity: grid.cards.columns * grid.cards.rows,
-    fit: cardFitter(grid, locale),
-  });
-}
-
-function laidAsTable(input: PlanInput, viewport: Viewport, m: number, items: BoardItem[]): Laid | null {
-  const { locale } = input.screen;
-  const frame = frameFor(viewport, m, locale);
-  const table = frame && tableLayout(frame, items, locale);
-  if (!frame || !table) return null;
-  return laidInFrame(input, frame, items, {
-    layout: 'table',
-    sizes: table,
-    cards: null,
-    table: table.table,
-    capacity: table.table.rowsPerPage,
-    fit: rowFitter(table, locale),
-  });
 }
 
 function laidAsTicker(input: PlanInput, viewport: Viewport, m: number, items: BoardItem[]): Laid | null {
@@ -190,7 +168,7 @@ function laidAsTicker(input: PlanInput, viewport: Viewport, m: number, items: Bo
 const STRIP_TABLE_MIN_ROWS = 3;
 
 function stripAsTable(input: PlanInput, area: Viewport, m: number, items: BoardItem[]): Laid | null {
-  const laid = laidAsTable(input, area, m, items);
+  const laid = laidInFrame(input, area, m, items, 'table');
   return laid && laid.geometry.table!.rowsPerPage >= STRIP_TABLE_MIN_ROWS ? laid : null;
 }
 
@@ -229,11 +207,9 @@ function layOut(
   const { screen } = input;
   const warnings: BoardPlan['warnings'] = [];
   let laid: Laid | null =
-    screen.layout === 'cards'
-      ? laidAsCards(input, area, m, items)
-      : screen.layout === 'table'
-        ? laidAsTable(input, area, m, items)
-        : stripAsTable(input, area, m, items);
+    screen.layout === 'ticker'
+      ? stripAsTable(input, area, m, items)
+      : laidInFrame(input, area, m, items, screen.layout);
   if (!laid) {
     laid = laidAsTicker(input, area, m, items);
     if (!laid) {
