@@ -41,6 +41,27 @@ export interface Submission {
   receivedCount: number;
 }
 
+/** A `submissions` row as either store's driver returns it. */
+export interface SubmissionRecord {
+  id: string;
+  hall_id: string;
+  type: string;
+  payload: string;
+  received_at: number;
+  received_count: number;
+}
+
+export function submissionFromRecord(r: SubmissionRecord): Submission {
+  return {
+    id: r.id,
+    hallId: r.hall_id,
+    type: r.type,
+    payload: JSON.parse(r.payload) as unknown,
+    receivedAt: r.received_at,
+    receivedCount: r.received_count,
+  };
+}
+
 export interface UrgentNotice {
   id: string;
   title: string;

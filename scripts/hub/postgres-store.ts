@@ -30,6 +30,7 @@ import {
   citySnapshotRows,
   countsByTrade,
   hallFromRecord,
+  submissionFromRecord,
   type ChangeRecord,
   type ChangesPage,
   type CityCounts,
@@ -38,6 +39,7 @@ import {
   type HubChange,
   type HubStore,
   type Submission,
+  type SubmissionRecord,
   type UrgentInput,
 } from './hub-store';
 import { signupFactOf } from './signup-facts';
@@ -389,25 +391,11 @@ function postgresStoreOn(pool: Pool, url: string, personKey: string): PostgresHu
     },
 
     async submissions(after = '', limit = 1000, type: string | null = null): Promise<Submission[]> {
-      const { rows } = await pool.query<{
-        id: string;
-        hall_id: string;
-        type: string;
-        payload: string;
-        received_at: number;
-        received_count: number;
-      }>(
+      const { rows } = await pool.query<SubmissionRecord>(
         'SELECT id, hall_id, type, payload, received_at, received_count FROM submissions WHERE id > $1 AND ($3::text IS NULL OR type = $3) ORDER BY id LIMIT $2',
         [after, limit, type],
       );
-      return rows.map((r) => ({
-        id: r.id,
-        hallId: r.hall_id,
-        type: r.type,
-        payload: JSON.parse(r.payload) as unknown,
-        receivedAt: r.received_at,
-        receivedCount: r.received_count,
-      }));
+      return rows.map(submissionFromRecord);
     },
     async countSubmissions() {
       const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM submissions');

@@ -17,6 +17,7 @@ import {
   citySnapshotRows,
   countsByTrade,
   hallFromRecord,
+  submissionFromRecord,
   type ChangeRecord,
   type CityCounts,
   type HallRecord,
@@ -25,6 +26,7 @@ import {
   type HubStore,
   type Submission,
   type SubmissionEffect,
+  type SubmissionRecord,
   type UrgentInput,
 } from './hub-store';
 import { signupFactOf } from './signup-facts';
@@ -110,10 +112,9 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
   const bumpSubmission = db.prepare<{ id: string }>(
     'UPDATE submissions SET received_count = received_count + 1 WHERE id = @id',
   );
-  const selectSubmissions = db.prepare<
-    { after: string; limit: number; type: string | null },
-    { id: string; hall_id: string; type: string; payload: string; received_at: number; received_count: number }
-  >('SELECT * FROM submissions WHERE id > @after AND (@type IS NULL OR type = @type) ORDER BY id LIMIT @limit');
+  const selectSubmissions = db.prepare<{ after: string; limit: number; type: string | null }, SubmissionRecord>(
+    'SELECT * FROM submissions WHERE id > @after AND (@type IS NULL OR type = @type) ORDER BY id LIMIT @limit',
+  );
   const countSubmissionsStmt = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM submissions');
   const pingStmt = db.prepare<[], { one: number }>('SELECT 1 AS one');
   const personKey = db.prepare<[], { value: string }>("SELECT value FROM hub_meta WHERE key = 'person_key'").get()!
@@ -326,16 +327,8 @@ function sqliteStoreOn(db: BetterSqlite3.Database): HubStore {
     changesSince: async (since, limit) => pageTx(since, limit),
     lastSeq: async () => selectLastSeq.get()?.seq ?? 0,
     addSubmission: async (s, effect) => submissionTx(s, effect ?? null),
-    async submissions(after = '', limit = 1000, type = null) {
-      return selectSubmissions.all({ after, limit, type }).map((r) => ({
-        id: r.id,
-        hallId: r.hall_id,
-        type: r.type,
-        payload: JSON.parse(r.payload) as unknown,
-        receivedAt: r.received_at,
-        receivedCount: r.received_count,
-      }));
-    },
+    submissions: async (after = '', limit = 1000, type = null) =>
+      selectSubmissions.all({ after, limit, type }).map(submissionFromRecord),
     countSubmissions: async () => countSubmissionsStmt.get()?.n ?? 0,
     async recordHall(e) {
       if (e.kind === 'connected')
