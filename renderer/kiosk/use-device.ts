@@ -8,6 +8,7 @@
  *   approve it. While the host is unreachable a stored token is assumed still good.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { startPairing, storedToken, storeToken } from '../common/device-pairing';
 import { ApiError, checkDevice, pairingStatus, requestPairing } from './kiosk-api';
 
 const STORAGE_KEY = 'hallboard.kioskDeviceToken';
@@ -25,23 +26,6 @@ function takeHashToken(): string | null {
   return token;
 }
 
-function storedToken(): string | null {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function storeToken(token: string | null): void {
-  try {
-    if (token) window.localStorage.setItem(STORAGE_KEY, token);
-    else window.localStorage.removeItem(STORAGE_KEY);
-  } catch {
-    // storage disabled: the kiosk will simply pair again after a reload
-  }
-}
-
 const hashToken = takeHashToken();
 
 export function useDevice(pairPollMs: number): { device: DeviceState; revoked: () => void } {
@@ -50,44 +34,25 @@ export function useDevice(pairPollMs: number): { device: DeviceState; revoked: (
 
   useEffect(() => {
     let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const later = (fn: () => void, ms: number) => {
-      if (!stopped) timer = setTimeout(fn, ms);
+    let stopPairing: (() => void) | undefined;
+    const pair = () => {
+      stopPairing = startPairing({
+        request: requestPairing,
+        status: pairingStatus,
+        pollMs: pairPollMs,
+        retryMs: () => pairPollMs * 3,
+        expiredMs: 500,
+        onCode: ({ code }) => setDevice({ status: 'pairing', code, expired: false }),
+        onExpired: () => setDevice({ status: 'pairing', code: null, expired: true }),
+        onToken: (token) => {
+          storeToken(STORAGE_KEY, token);
+          setDevice({ status: 'authorised', token });
+        },
+      });
     };
 
-    async function pair(): Promise<void> {
-      let request;
-      try {
-        request = await requestPairing();
-      } catch {
-        later(() => void pair(), pairPollMs * 3);
-        return;
-      }
-      if (stopped) return;
-      setDevice({ status: 'pairing', code: request.code, expired: false });
-      const poll = async (): Promise<void> => {
-        try {
-          const state = await pairingStatus(request.pairingId);
-          if (stopped) return;
-          if (state.status === 'approved') {
-            storeToken(state.token);
-            setDevice({ status: 'authorised', token: state.token });
-            return;
-          }
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 404) {
-            setDevice({ status: 'pairing', code: null, expired: true });
-            later(() => void pair(), 500);
-            return;
-          }
-        }
-        later(() => void poll(), pairPollMs);
-      };
-      later(() => void poll(), pairPollMs);
-    }
-
     async function check(): Promise<void> {
-      const token = hashToken ?? storedToken();
+      const token = hashToken ?? storedToken(STORAGE_KEY);
       if (!token) return pair();
       try {
         await checkDevice(token);
@@ -95,7 +60,7 @@ export function useDevice(pairPollMs: number): { device: DeviceState; revoked: (
       } catch (error) {
         if (stopped) return;
         if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-          if (token !== hashToken) storeToken(null);
+          if (token !== hashToken) storeToken(STORAGE_KEY, null);
           return pair();
         }
         // host unreachable: trust the token for now; a post will tell if it is bad
@@ -106,12 +71,12 @@ export function useDevice(pairPollMs: number): { device: DeviceState; revoked: (
     void check();
     return () => {
       stopped = true;
-      clearTimeout(timer);
+      stopPairing?.();
     };
   }, [pairPollMs, generation]);
 
   const revoked = useCallback(() => {
-    storeToken(null);
+    storeToken(STORAGE_KEY, null);
     setGeneration((g) => g + 1);
   }, []);
 
