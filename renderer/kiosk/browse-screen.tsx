@@ -13,6 +13,7 @@ import { PostingCard } from './posting-card';
 import { SearchIcon } from './pictograms';
 import { TradeGrid } from './trade-grid';
 import { PinyinKeyboard } from './pinyin-keyboard';
+import { HugeButton } from './huge-button';
 
 export const NO_FILTERS: BrowseFilters = { q: '', occupation: null, district: null, daily: false };
 const DISTRICTS = districtsOfCity(HOME_CITY_CODE);
@@ -188,17 +189,11 @@ export function BrowseScreen({
                 <p className="muted" data-testid="shown-of">
                   {t('kiosk.browse.shownOf', { shown, count: results.data.total })}
                 </p>
-                <button
-                  type="button"
-                  className="btn btn-secondary btn-huge"
-                  data-testid="browse-more"
-                  disabled={more === 'loading'}
-                  onClick={loadMore}
-                >
+                <HugeButton kind="secondary" testId="browse-more" disabled={more === 'loading'} onClick={loadMore}>
                   {more === 'loading'
                     ? t('kiosk.browse.loading')
                     : t('kiosk.browse.more', { count: Math.min(RESULT_PAGE, results.data.total - shown) })}
-                </button>
+                </HugeButton>
                 {more === 'failed' && <p className="notice notice-warn">{t('kiosk.browse.failed')}</p>}
               </div>
             )}

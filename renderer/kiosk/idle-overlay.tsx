@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { HugeButton } from './huge-button';
 
 /** The countdown before the kiosk wipes itself; one big button keeps the session. */
 export function IdleOverlay({ seconds, onContinue }: { seconds: number; onContinue: () => void }) {
@@ -10,9 +11,9 @@ export function IdleOverlay({ seconds, onContinue }: { seconds: number; onContin
         <p className="overlay-count" data-testid="idle-seconds">
           {t('kiosk.idle.body', { seconds })}
         </p>
-        <button type="button" className="btn btn-primary btn-huge" data-testid="idle-continue" onClick={onContinue}>
+        <HugeButton kind="primary" testId="idle-continue" onClick={onContinue}>
           {t('kiosk.idle.continue')}
-        </button>
+        </HugeButton>
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { HugeButton } from './huge-button';
 
 /** For staff (a long-press on the hall's name): the code this browser kiosk asks to be approved with. */
 export function PairingScreen({
@@ -20,9 +21,9 @@ export function PairingScreen({
         {code ? `${code.slice(0, 3)} ${code.slice(3)}` : '— — —'}
       </p>
       <p className="muted">{expired ? t('kiosk.pairing.expired') : t('kiosk.pairing.waiting')}</p>
-      <button type="button" className="btn btn-secondary btn-huge" data-testid="pairing-back" onClick={onBrowse}>
+      <HugeButton kind="secondary" testId="pairing-back" onClick={onBrowse}>
         {t('kiosk.pairing.back')}
-      </button>
+      </HugeButton>
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { Pictogram } from './pictograms';
 import { PostingTitle } from './posting-card';
 import { QrImage } from './qr-image';
 import { postingQrText, payText, settlementText } from './posting-text';
+import { HugeButton } from './huge-button';
 
 export function PostingDetail({
   posting,
@@ -77,9 +78,9 @@ export function PostingDetail({
         </aside>
       </div>
       {canSignUp && (
-        <button type="button" className="btn btn-primary btn-huge" data-testid="detail-signup" onClick={onSignUp}>
+        <HugeButton kind="primary" testId="detail-signup" onClick={onSignUp}>
           {t('kiosk.detail.signUp')}
-        </button>
+        </HugeButton>
       )}
     </main>
   );

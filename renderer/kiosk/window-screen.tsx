@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskSummary } from '../../shared/kiosk-contract';
 import { getSummary } from './kiosk-api';
 import { QrImage } from './qr-image';
+import { HugeButton } from './huge-button';
 
 type Hall = NonNullable<KioskSummary['hall']>;
 
@@ -34,12 +35,12 @@ export function WindowScreen({ onFind, onHome }: { onFind: () => void; onHome: (
       <p>{t('kiosk.window.bring')}</p>
       {hall?.signupUrl && <QrImage text={hall.signupUrl} size={280} label={t('kiosk.window.qr')} testId="window-qr" />}
       <div className="step-actions">
-        <button type="button" className="btn btn-primary btn-huge" data-testid="window-find" onClick={onFind}>
+        <HugeButton kind="primary" testId="window-find" onClick={onFind}>
           {t('kiosk.window.find')}
-        </button>
-        <button type="button" className="btn btn-secondary btn-huge" data-testid="window-home" onClick={onHome}>
+        </HugeButton>
+        <HugeButton kind="secondary" testId="window-home" onClick={onHome}>
           {t('kiosk.home')}
-        </button>
+        </HugeButton>
       </div>
     </main>
   );

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { HugeButton } from '../huge-button';
 
 /** Plain, large consent before any personal field (PIPL); declining stores nothing. */
 export function ConsentStep({ onAgree, onDecline }: { onAgree: () => void; onDecline: () => void }) {
@@ -13,12 +14,12 @@ export function ConsentStep({ onAgree, onDecline }: { onAgree: () => void; onDec
         <li>{t('kiosk.signup.consent.p4')}</li>
       </ul>
       <div className="step-actions">
-        <button type="button" className="btn btn-secondary btn-huge" data-testid="consent-decline" onClick={onDecline}>
+        <HugeButton kind="secondary" testId="consent-decline" onClick={onDecline}>
           {t('kiosk.signup.consent.decline')}
-        </button>
-        <button type="button" className="btn btn-primary btn-huge" data-testid="consent-agree" onClick={onAgree}>
+        </HugeButton>
+        <HugeButton kind="primary" testId="consent-agree" onClick={onAgree}>
           {t('kiosk.signup.consent.agree')}
-        </button>
+        </HugeButton>
       </div>
     </section>
   );

@@ -9,6 +9,7 @@ import { slipMatches } from './slip-matches';
 import { isUiLocale } from '../../common/i18n';
 // the host's whole receipt: the state types only what it needs of it, the matches ride along
 import type { SignupReceipt } from '../../../shared/schemas/signup';
+import { HugeButton } from '../huge-button';
 
 /** The take-away: the sign-up number, big, and a QR code with the number and the posting. */
 export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: () => void }) {
@@ -67,9 +68,9 @@ export function DoneStep({ state, onFinish }: { state: SignupState; onFinish: ()
         </div>
       )}
       <p className="muted">{t('kiosk.signup.done.wiped')}</p>
-      <button type="button" className="btn btn-primary btn-huge" data-testid="done-finish" onClick={onFinish}>
+      <HugeButton kind="primary" testId="done-finish" onClick={onFinish}>
         {t('kiosk.signup.done.finish')}
-      </button>
+      </HugeButton>
     </section>
   );
 }

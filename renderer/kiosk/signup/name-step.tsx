@@ -10,6 +10,7 @@ import { SIGNUP_LIMITS } from '../../../shared/schemas/signup';
 import { SurnameGrid } from './surname-grid';
 import { TitleChooser } from './title-chooser';
 import './name-step.css';
+import { HugeButton } from '../huge-button';
 
 type Mode = { is: 'grid' } | { is: 'title'; surname: string } | { is: 'keyboard' };
 
@@ -19,14 +20,9 @@ export function NameStep({ name, onName, onNext }: { name: string; onName: (n: s
   const [mode, setMode] = useState<Mode>(name ? { is: 'keyboard' } : { is: 'grid' });
   const keep = name.trim() !== '';
   const skipOrNext = (
-    <button
-      type="button"
-      className="btn btn-primary btn-huge name-go"
-      data-testid={keep ? 'name-next' : 'name-skip'}
-      onClick={onNext}
-    >
+    <HugeButton kind="primary" testId={keep ? 'name-next' : 'name-skip'} className="name-go" onClick={onNext}>
       {keep ? t('kiosk.signup.name.keep') : t('kiosk.signup.name.skip')}
-    </button>
+    </HugeButton>
   );
 
   const modeButton = (testId: string, to: Mode, label: string, extra = '') => (
