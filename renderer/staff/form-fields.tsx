@@ -1,6 +1,7 @@
-/** The console forms' own controls: a labelled text input, and a form's save and cancel buttons. */
+/** The console forms' own controls: a labelled text input, a form's save and cancel buttons, the trades to pick from. */
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OCCUPATION_CODES } from '../../shared/occupations';
 
 export type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'children'> & {
   /** The label's text. */
@@ -35,6 +36,20 @@ export function SaveCancel({ scope, onCancel, testId }: { scope: string; onCance
       <button type="button" onClick={onCancel}>
         {t(`${scope}.cancel`)}
       </button>
+    </>
+  );
+}
+
+/** An `<option>` per trade, named in the console's language (a select adds its own "all trades" before them). */
+export function TradeOptions() {
+  const { t } = useTranslation();
+  return (
+    <>
+      {OCCUPATION_CODES.map((o) => (
+        <option key={o} value={o}>
+          {t(`occupation.${o}`)}
+        </option>
+      ))}
     </>
   );
 }

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDistrict, formatPay } from '../../shared/format';
 import { MATCH_OUTCOMES, type MatchOutcome, type MatchView } from '../../shared/matching-contract';
 import { reasonsLine } from '../../shared/matching/reason-text';
-import { OCCUPATION_CODES, type OccupationCode } from '../../shared/occupations';
+import type { OccupationCode } from '../../shared/occupations';
 import { apiErrorText } from '../common/api-error-text';
 import { formatDateTime } from './format';
 import { MATCHING_ROUTES, staffApi } from './staff-api';
@@ -17,6 +17,7 @@ import { TableHead } from './table-head';
 import { NoteLine } from './error-line';
 import { usePollQuery } from './use-poll';
 import { useReveal } from './use-reveal';
+import { TradeOptions } from './form-fields';
 
 type Status = 'open' | 'done' | 'all';
 const COLUMNS = ['score', 'person', 'posting', 'reasons', 'outcome'] as const;
@@ -72,11 +73,7 @@ export function MatchesPage() {
           data-testid="matches-trade"
         >
           <option value="">{t('staff.matches.allTrades')}</option>
-          {OCCUPATION_CODES.map((o) => (
-            <option key={o} value={o}>
-              {t(`occupation.${o}`)}
-            </option>
-          ))}
+          <TradeOptions />
         </select>
         <span className="hint" data-testid="matches-total">
           {t('staff.matches.total', { n: data?.total ?? 0 })}

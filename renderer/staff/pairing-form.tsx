@@ -5,12 +5,13 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OCCUPATION_CODES, type OccupationCode } from '../../shared/occupations';
+import type { OccupationCode } from '../../shared/occupations';
 import type { BoardLayout } from '../../shared/schemas/screen';
 import { LayoutSelect, PitchDistanceFields } from './screen-fields';
 import { glyphFloorPx } from '../../shared/legibility';
 import { apiErrorText } from '../common/api-error-text';
 import { STAFF_ROUTES, staffApi } from './staff-api';
+import { TradeOptions } from './form-fields';
 
 export function PairingForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
@@ -128,11 +129,7 @@ export function PairingForm({ onDone }: { onDone: () => void }) {
             {t('staff.pairing.filter')}
             <select value={occupation} onChange={(e) => setOccupation(e.target.value)}>
               <option value="">{t('staff.pairing.allTrades')}</option>
-              {OCCUPATION_CODES.map((o) => (
-                <option key={o} value={o}>
-                  {t(`occupation.${o}`, { defaultValue: o })}
-                </option>
-              ))}
+              <TradeOptions />
             </select>
           </label>
           {glyph !== null ? <p className="hint">{t('staff.pairing.glyph', { px: glyph })}</p> : null}

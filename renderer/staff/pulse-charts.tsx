@@ -8,11 +8,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { OCCUPATION_CODES, type OccupationCode } from '../../shared/occupations';
+import type { OccupationCode } from '../../shared/occupations';
 import type { PulseHistory, WeekFigures } from '../../shared/pulse/pulse-history';
 import { STAFF_DATA_ROUTES, staffApi } from './staff-api';
 import { usePoll } from './use-poll';
 import { EChart, type ChartOption } from './echart';
+import { TradeOptions } from './form-fields';
 
 const DEMAND_COLOUR = '#1f5eff';
 const SEEKERS_COLOUR = '#c25400';
@@ -120,11 +121,7 @@ export function PulseCharts(props: { windowDays: number }) {
         {t('staff.pulse.chart.trade')}
         <select value={choice} onChange={(e) => setChoice(e.target.value as Choice)} data-testid="pulse-chart-trade">
           <option value="total">{t('staff.pulse.chart.allTrades')}</option>
-          {OCCUPATION_CODES.map((o) => (
-            <option key={o} value={o}>
-              {t(`occupation.${o}`)}
-            </option>
-          ))}
+          <TradeOptions />
         </select>
       </label>
       {!data || !picked || !daily || !week ? (
