@@ -69,23 +69,19 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
             {file?.name ?? t('staff.import.noFile')}
           </span>
         </label>
-        <button
-          type="button"
-          disabled={!file || busy}
-          onClick={() => file && void startImport(file, true)}
-          data-testid="import-check"
-        >
-          {t('staff.import.check')}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={!file || busy}
-          onClick={() => file && void startImport(file, false)}
-          data-testid="import-run"
-        >
-          {t('staff.import.run')}
-        </button>
+        {/* check: a dry run that only reports; run: import it */}
+        {(['check', 'run'] as const).map((mode) => (
+          <button
+            key={mode}
+            type="button"
+            className={mode === 'run' ? 'primary' : undefined}
+            disabled={!file || busy}
+            onClick={() => file && void startImport(file, mode === 'check')}
+            data-testid={`import-${mode}`}
+          >
+            {t(`staff.import.${mode}`)}
+          </button>
+        ))}
       </div>
       <button
         type="button"
