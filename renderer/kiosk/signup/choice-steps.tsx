@@ -48,7 +48,7 @@ export function TradesStep({
   );
 }
 
-/** A chip that can be one of several chosen, ticked while it is. */
+/** A chip that can be one of several chosen (or the one pay), ticked while it is. */
 function CheckChip({
   on,
   testId,
@@ -155,20 +155,9 @@ export function PayStep({
       <h1>{t('kiosk.signup.pay.title')}</h1>
       <p className="muted">{t(`kiosk.signup.pay.basis.${basis}`)}</p>
       <div className="chips">
-        <button
-          type="button"
-          className="chip"
-          aria-pressed={pay === null}
-          data-testid="pick-pay-none"
-          onClick={() => onPay(null)}
-        >
-          {pay === null && (
-            <span className="check" aria-hidden="true">
-              ✓
-            </span>
-          )}
+        <CheckChip on={pay === null} testId="pick-pay-none" onClick={() => onPay(null)}>
           {t('kiosk.signup.pay.none')}
-        </button>
+        </CheckChip>
       </div>
       {presets.map((group) => (
         <div key={group.unit}>
@@ -178,26 +167,16 @@ export function PayStep({
             })}
           </h2>
           <div className="chips">
-            {group.amounts.map((amount) => {
-              const on = pay?.unit === group.unit && pay.amount === amount;
-              return (
-                <button
-                  key={amount}
-                  type="button"
-                  className="chip"
-                  aria-pressed={on}
-                  data-testid={`pick-pay-${group.unit}-${amount}`}
-                  onClick={() => onPay({ amount, unit: group.unit })}
-                >
-                  {on && (
-                    <span className="check" aria-hidden="true">
-                      ✓
-                    </span>
-                  )}
-                  {t('kiosk.signup.pay.atLeast', { pay: formatPay(amount, null, group.unit, i18n.language as Locale) })}
-                </button>
-              );
-            })}
+            {group.amounts.map((amount) => (
+              <CheckChip
+                key={amount}
+                on={pay?.unit === group.unit && pay.amount === amount}
+                testId={`pick-pay-${group.unit}-${amount}`}
+                onClick={() => onPay({ amount, unit: group.unit })}
+              >
+                {t('kiosk.signup.pay.atLeast', { pay: formatPay(amount, null, group.unit, i18n.language as Locale) })}
+              </CheckChip>
+            ))}
           </div>
         </div>
       ))}
