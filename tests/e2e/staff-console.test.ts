@@ -164,18 +164,25 @@ describe('staff console at 1366×768', () => {
 
   it('pages through every posting of the hall, 100 at a time, on the host', async () => {
     const { page, problems } = await consoleOn('postings');
-    await page.waitForSelector(`${tid('postings-pager-range')}:has-text("共")`);
+    // "第 1–" only once the postings are in ("第 0–0 条，共 0 条" until then)
+    await page.waitForSelector(`${tid('postings-pager-range')}:has-text("第 1–")`);
     const total = Number(/共 (\d+) 条/.exec((await page.textContent(tid('postings-pager-range'))) ?? '')?.[1]);
     expect(total).toBeGreaterThan(200);
     const seen = new Set<string>();
-    for (let pageNo = 0; pageNo * 100 < total; pageNo++) {
+    const rowIds = () =>
+      page.$$eval('[data-testid="posting-row"]', (rows) => rows.map((r) => r.getAttribute('data-posting-id') ?? ''));
+    for (let pageNo = 0, ids = await rowIds(); pageNo * 100 < total; pageNo++) {
       if (pageNo > 0) {
         await page.click(tid('postings-pager-next'));
         await page.waitForSelector(`${tid('postings-pager-range')}:has-text("第 ${pageNo * 100 + 1}–")`);
+        // the range moves on the click; the rows when the next page has come (a busy machine is slow)
+        const before = ids[0];
+        await page.waitForFunction(
+          (first) => document.querySelector('[data-testid="posting-row"]')?.getAttribute('data-posting-id') !== first,
+          before,
+        );
+        ids = await rowIds();
       }
-      const ids = await page.$$eval('[data-testid="posting-row"]', (rows) =>
-        rows.map((r) => r.getAttribute('data-posting-id') ?? ''),
-      );
       expect(ids.length).toBe(Math.min(100, total - pageNo * 100));
       for (const id of ids) seen.add(id);
     }
