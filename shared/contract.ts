@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { OCCUPATION_CODES } from './occupations';
 import { PublicPostingSchema } from './schemas/public-posting';
-import { BOARD_LAYOUTS } from './schemas/screen';
+import { BOARD_LAYOUTS, SCREEN_ID } from './schemas/screen';
 import { PLAN_WARNINGS } from './schemas/board-plan';
 
 export { ErrorBodySchema, type ErrorBody } from './api/error-body';
@@ -156,8 +156,6 @@ export const BoardHeartbeatSchema = z.object({
   paintedAt: z.number().int(),
 });
 export type BoardHeartbeat = z.infer<typeof BoardHeartbeatSchema>;
-
-const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /**
  * `auth` of a board socket: the screen, and for a page on the hall network (not the hall PC

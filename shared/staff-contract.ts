@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { typedText } from './schemas/invisible-text';
 import { OCCUPATION_CODES } from './occupations';
-import { BOARD_LAYOUTS, LEGIBILITY_RULES } from './schemas/screen';
+import { BOARD_LAYOUTS, GROUP_ID, LEGIBILITY_RULES, ScreenIdSchema } from './schemas/screen';
 import { plainText } from './schemas/urgent';
 import { ScreenCycleSchema } from './contract';
 
@@ -213,11 +213,7 @@ export const ScreenPatchSchema = z.strictObject({
   layout: z.enum(BOARD_LAYOUTS).optional(),
   filter: FilterInputSchema.optional(),
   /** The wall group to join; null leaves the group. */
-  group: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,32}$/)
-    .nullable()
-    .optional(),
+  group: z.string().regex(GROUP_ID).nullable().optional(),
   maxCycleS: z.number().int().min(30).max(1800).optional(),
   groupLegend: z.boolean().optional(),
   maxDwellS: z.number().min(3).max(300).optional(),
@@ -248,7 +244,7 @@ export const PairingApprovalSchema = z.discriminatedUnion('role', [
   }),
   z.strictObject({
     role: z.literal('board'),
-    screenId: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { message: '1–32 letters, digits, _ or -' }),
+    screenId: ScreenIdSchema,
     name: plainText(1, 40),
     width: z.number().int().min(64).max(16_384),
     height: z.number().int().min(16).max(16_384),

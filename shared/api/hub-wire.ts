@@ -9,6 +9,7 @@
  * socket.io types come from one map.
  */
 import { z } from 'zod';
+import { SCREEN_ID } from '../schemas/screen';
 
 export const HALL_NAMESPACE = '/hall';
 
@@ -54,11 +55,7 @@ export const HubUrgentInputSchema = z.object({
   body: z.string().trim().max(500).refine(plainText, { message: 'must be plain text (no < or >)' }).default(''),
   listingId: z.string().max(64).nullable().default(null),
   expiresAt: z.iso.datetime({ offset: true }),
-  screens: z
-    .array(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/))
-    .max(200)
-    .nullable()
-    .default(null),
+  screens: z.array(z.string().regex(SCREEN_ID)).max(200).nullable().default(null),
 });
 
 /** `/city?lang=` and `/api/v1/city`: Chinese unless English is asked for. */

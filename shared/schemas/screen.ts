@@ -20,7 +20,12 @@ export const ScreenFilterSchema = z
   .default({ occupations: [], districts: [] });
 export type ScreenFilter = z.infer<typeof ScreenFilterSchema>;
 
-const GROUP_ID = /^[A-Za-z0-9_-]{1,32}$/;
+/** A screen's id (screens.json, `/board/:screenId`, a board's socket): 1–32 letters, digits, _ or -. */
+export const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
+/** A wall group's name, spelt like a screen id. */
+export const GROUP_ID = SCREEN_ID;
+const ID_MESSAGE = '1–32 letters, digits, _ or -';
+export const ScreenIdSchema = z.string().regex(SCREEN_ID, { message: ID_MESSAGE });
 /** DOMAIN.md: a whole cycle should stay within 2–3 minutes; a visitor waits at most this long. */
 export const DEFAULT_MAX_CYCLE_S = 150;
 const MIN_CYCLE_S = 30;
@@ -32,7 +37,7 @@ const MAX_CYCLE_S = 1800;
  * planner keeps legible even when the page is shown at another resolution.
  */
 export const ScreenProfileSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, { message: '1–32 letters, digits, _ or -' }),
+  id: ScreenIdSchema,
   name: typedText().min(1).max(40),
   width: z.number().int().min(64).max(16_384),
   height: z.number().int().min(16).max(16_384),
@@ -52,7 +57,7 @@ export const ScreenProfileSchema = z.object({
    * among them (shared/planner/wall-groups.ts), each showing its own trades, so that no
    * screen's cycle grows past `maxCycleS`.
    */
-  group: z.string().regex(GROUP_ID, { message: '1–32 letters, digits, _ or -' }).optional(),
+  group: z.string().regex(GROUP_ID, { message: ID_MESSAGE }).optional(),
   /** The longest a whole cycle may take, in seconds (absent: DEFAULT_MAX_CYCLE_S). */
   maxCycleS: z.number().int().min(MIN_CYCLE_S).max(MAX_CYCLE_S).optional(),
   /** Adds the group's "which screen has which trade" page to the rotation (grouped screens only). */

@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { typedText } from './invisible-text';
-
-const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
+import { SCREEN_ID } from './screen';
 
 /** Plain text of bounded length; `<` and `>` refused so nobody can paste markup at a wall; invisible bidi and zero-width characters removed. */
 export function plainText(min: number, max: number) {

@@ -4,12 +4,12 @@
  * Switching a screen writes screens.json like the screens page does and re-plans the boards.
  */
 import type { FastifyInstance } from 'fastify';
-import { ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
+import { SCREEN_ID, ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
 import type { PulseResponse } from '../../../shared/staff-data-contract';
 import { STAFF_DATA_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute } from '../server/api-route';
 import { writeScreens } from '../screens/screen-config';
-import { HttpError } from '../server/http-error';
+import { foundById } from '../server/http-error';
 import type { StaffRouteDeps } from '../staff/staff-guard';
 import type { PulseService } from './pulse-service';
 
@@ -53,8 +53,13 @@ export function pulseRoutes(deps: PulseRouteDeps) {
 
     apiRoute(app, STAFF_DATA_ROUTES.pulseScreen, guard.options(), async (request) => {
       const who = guard.who(request);
-      const screen = screens.find((s) => s.id === request.params.id);
-      if (!screen) throw new HttpError(404, 'unknown_screen', `no screen has id "${request.params.id.slice(0, 40)}"`);
+      const screen = foundById(
+        request.params.id,
+        SCREEN_ID,
+        (id) => screens.find((s) => s.id === id),
+        'unknown_screen',
+        'screen',
+      );
       const { pulsePage } = request.body;
       const updated = ScreenProfileSchema.parse({ ...screen, pulsePage });
       const next = screens.map((s) => (s.id === screen.id ? updated : s));

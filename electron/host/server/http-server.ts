@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import type { Health, PostingQuery, PostingsResponse } from '../../../shared/contract';
 import type { RouteDef } from '../../../shared/api/define-route';
 import { PUBLIC_ROUTES } from '../../../shared/api/hall-routes';
+import { SCREEN_ID } from '../../../shared/schemas/screen';
 import { HttpError } from './http-error';
 import { apiRoute } from './api-route';
 import type { Logger } from '../util/logger';
@@ -25,8 +26,6 @@ export interface PublicRouteDeps {
   /** The public search, bounded per address (public-search.ts). */
   searchPostings: (query: PostingQuery, address: string) => PostingsResponse;
 }
-
-const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /**
  * Sent with every HTML response, whatever route or static path served it (`/staff` and

@@ -7,7 +7,7 @@
  * host that reads it sees the change without being rewired.
  */
 import type { FastifyInstance } from 'fastify';
-import { maxCycleMsOf, ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
+import { maxCycleMsOf, SCREEN_ID, ScreenProfileSchema, type ScreenProfile } from '../../../shared/schemas/screen';
 import type { BoardPlan } from '../../../shared/schemas/board-plan';
 import { glyphFloorPx } from '../../../shared/legibility';
 import type { KioskView, ScreenPatch, ScreensResponse, ScreenView } from '../../../shared/staff-contract';
@@ -22,8 +22,6 @@ import { foundById, HttpError } from '../server/http-error';
 import type { BoardAlertsService } from '../urgent/board-alerts';
 import type { AuditLog } from './audit-log';
 import type { StaffGuard } from './staff-guard';
-
-const SCREEN_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** `approve()` of the code a device or kiosk shows; a code none shows (or expired) is a 404 saying what to do. */
 function approveShownCode<T>(what: 'device' | 'kiosk', code: string, approve: () => T): T {

@@ -8,7 +8,7 @@ import { URGENT_MAX_LIFETIME_MS } from '../../../shared/schemas/urgent';
 import type { UrgentListResponse, UrgentView } from '../../../shared/staff-contract';
 import { STAFF_ROUTES } from '../../../shared/api/hall-routes';
 import { apiRoute } from '../server/api-route';
-import { HttpError } from '../server/http-error';
+import { foundById, HttpError } from '../server/http-error';
 import type { StaffRouteDeps } from '../staff/staff-guard';
 import type { AnnouncementStore } from './announcement-store';
 import type { BoardAlertsService } from './board-alerts';
@@ -49,8 +49,7 @@ export function urgentRoutes(deps: UrgentRouteDeps) {
     });
 
     apiRoute(app, STAFF_ROUTES.urgentOne, guard.options(), async (request) => {
-      const record = ID.test(request.params.id) ? urgent.get(request.params.id) : undefined;
-      if (!record) throw new HttpError(404, 'urgent_not_found', `no urgent posting has id "${request.params.id}"`);
+      const record = foundById(request.params.id, ID, (id) => urgent.get(id), 'urgent_not_found', 'urgent posting', 64);
       return view(record, clock());
     });
 
