@@ -47,8 +47,12 @@ function tradeRow(t: TradePulse, locale: Locale, withRank: boolean): string {
 /** A column of a table's header: its label and its class ('' for none). */
 type HeadColumn = readonly [label: string, cls: string];
 
-function headCells(columns: readonly HeadColumn[]): string {
-  return columns.map(([h, cls]) => `<th scope="col"${cls ? ` class="${cls}"` : ''}>${escapeHtml(h)}</th>`).join('');
+/** A table that scrolls sideways on a narrow screen: its caption, header row and body rows. */
+function scrollTable(caption: string, columns: readonly HeadColumn[], body: string, tableClass = ''): string {
+  const head = columns
+    .map(([h, cls]) => `<th scope="col"${cls ? ` class="${cls}"` : ''}>${escapeHtml(h)}</th>`)
+    .join('');
+  return `<div class="scroll"><table${tableClass ? ` class="${tableClass}"` : ''}><caption>${escapeHtml(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function tradeTable(rows: readonly TradePulse[], locale: Locale, withRank: boolean, caption: string): string {
@@ -62,7 +66,7 @@ function tradeTable(rows: readonly TradePulse[], locale: Locale, withRank: boole
     [c.ratio, 'num'],
     [c.yearAgo, 'num'],
   ];
-  return `<div class="scroll"><table><caption>${escapeHtml(caption)}</caption><thead><tr>${headCells(head)}</tr></thead><tbody>${rows.map((t) => tradeRow(t, locale, withRank)).join('')}</tbody></table></div>`;
+  return scrollTable(caption, head, rows.map((t) => tradeRow(t, locale, withRank)).join(''));
 }
 
 export function renderCityPage(picture: CityPicture, locale: Locale, nodeId: string): string {
@@ -104,7 +108,7 @@ export function renderCityPage(picture: CityPicture, locale: Locale, nodeId: str
     })
     .join('');
   const hc = texts.hallColumns;
-  const hallHead = headCells([
+  const hallColumns: HeadColumn[] = [
     [hc.hall, ''],
     [hc.node, ''],
     [hc.status, ''],
@@ -112,7 +116,7 @@ export function renderCityPage(picture: CityPicture, locale: Locale, nodeId: str
     [hc.outbox, 'num'],
     [hc.screens, 'num'],
     [hc.behind, 'num'],
-  ]);
+  ];
 
   return `<!doctype html>
 <html lang="${texts.htmlLang}">
@@ -146,7 +150,7 @@ ${ranked.length > 0 ? tradeTable(ranked, locale, true, texts.shortageHeading) : 
 ${others.length > 0 ? `<section><h2>${escapeHtml(texts.tradesHeading)}</h2>${tradeTable(others, locale, false, texts.tradesHeading)}</section>` : ''}
 <section>
 <h2>${escapeHtml(texts.hallsHeading)}</h2>
-${picture.halls.length > 0 ? `<div class="scroll"><table class="halls"><caption>${escapeHtml(texts.hallsHeading)}</caption><thead><tr>${hallHead}</tr></thead><tbody>${halls}</tbody></table></div>` : `<p class="empty">${escapeHtml(texts.noHalls)}</p>`}
+${picture.halls.length > 0 ? scrollTable(texts.hallsHeading, hallColumns, halls, 'halls') : `<p class="empty">${escapeHtml(texts.noHalls)}</p>`}
 </section>
 </main>
 <footer>
