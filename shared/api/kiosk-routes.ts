@@ -10,9 +10,8 @@ import {
   PayPresetsSchema,
   PairingStatusSchema,
 } from '../kiosk-contract';
-import { z } from 'zod';
 import { SignupInputSchema, SignupReceiptSchema } from '../schemas/signup';
-import { pairingIdParam } from './route-parts';
+import { OkSchema, pairingIdParam } from './route-parts';
 import { defineRoute } from './define-route';
 
 /** The kiosk: its page, kiosk search and counts (postings only), device pairing, sign-ups. */
@@ -48,7 +47,7 @@ export const KIOSK_ROUTES = {
     label: 'kiosk status',
     body: KioskStatusSchema,
     bodyError: 'invalid_kiosk_status',
-    response: z.object({ ok: z.literal(true) }),
+    response: OkSchema,
   }),
   kioskDevice: defineRoute({
     method: 'GET',

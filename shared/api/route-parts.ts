@@ -10,3 +10,5 @@ export const pairingIdParam = z.object({ pairingId: z.string() });
 
 export const ScreenPagesSchema = z.object({ pages: z.number().int().nonnegative() });
 export const ClearedSchema = z.object({ cleared: z.boolean() });
+/** A plain acknowledgement (sign-out, a kiosk's status report). */
+export const OkSchema = z.object({ ok: z.literal(true) });

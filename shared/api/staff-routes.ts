@@ -21,7 +21,7 @@ import {
   UrgentViewSchema,
   KioskNamingSchema,
 } from '../staff-contract';
-import { ClearedSchema, idParam, ScreenPagesSchema } from './route-parts';
+import { ClearedSchema, idParam, OkSchema, ScreenPagesSchema } from './route-parts';
 import { defineRoute } from './define-route';
 
 /** The staff console: sign-in, accounts, audit, urgent postings, notice and emergency, screens. */
@@ -55,7 +55,7 @@ export const STAFF_ROUTES = {
     path: '/api/staff/session',
     auth: 'staff',
     label: 'sign-out',
-    response: z.object({ ok: z.literal(true) }),
+    response: OkSchema,
   }),
   me: defineRoute({ method: 'GET', path: '/api/staff/me', auth: 'staff', label: 'me', response: StaffIdentitySchema }),
   createAccount: defineRoute({
