@@ -33,7 +33,8 @@ import { isOccupationCode } from '../../../shared/occupations';
 import { AVAILABILITY, type Availability } from '../../../shared/schemas/signup';
 import { PAY_UNITS, type PayUnit } from '../../../shared/schemas/posting-enums';
 import { createMatchStore, MAX_OPEN_PER_SIGNUP, type MatchStore, type MatchWrite } from './match-store';
-import { createRematchScorer, pairReader } from './rematch-scoring';
+import { pairReader } from '../../../shared/matching/packed-pairs';
+import { createRematchScorer } from './rematch-scoring';
 
 /** Sign-ups this recent are matched (DOMAIN.md: seekers are those active in the last 30 days). */
 export const ACTIVE_DAYS = 30;

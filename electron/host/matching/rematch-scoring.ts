@@ -6,8 +6,8 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { startWorker, workerScriptFor, type WorkerScript } from '../util/worker-script';
-import { rematchAll, type MatchPostingInput, type MatchSignupInput, type RematchPair } from '../../../shared/matching';
-import { encodeReasons } from '../../../shared/matching/reason-codes';
+import { rematchAll, type MatchPostingInput, type MatchSignupInput } from '../../../shared/matching';
+import { packPairs, type PackedPairs } from '../../../shared/matching/packed-pairs';
 import { MAX_OPEN_PER_SIGNUP } from './match-store';
 
 export type ToRematchWorker = {
@@ -19,17 +19,6 @@ export type ToRematchWorker = {
   placed: Record<string, number>;
   perSignup: number;
 };
-/**
- * The kept pairs as numbers: four per pair — the sign-up's and the posting's place in the job's
- * arrays, the score, and the place of its reasons (packed, reason-codes.ts) in `reasons`, of
- * which a city has a few hundred kinds for 200,000 pairs. The worker transfers the buffer, so
- * the host's thread unpacks nothing: 200,000 pairs as ids and strings took it longer to receive
- * than the worker took to score them.
- */
-export interface PackedPairs {
-  numbers: Int32Array<ArrayBuffer>;
-  reasons: string[];
-}
 export type FromRematchWorker =
   | { type: 'done'; id: number; pairs: PackedPairs; scored: number; ms: number }
   | { type: 'failed'; id: number; message: string };
@@ -120,46 +109,6 @@ export function createRematchScorer(script: WorkerScript | null): RematchScorer 
       const w = worker;
       worker = null;
       await w?.terminate();
-    },
-  };
-}
-
-/** The pairs as numbers (rematchAll's order kept), each kind of reasons packed once. */
-export function packPairs(pairs: readonly RematchPair[]): PackedPairs {
-  const numbers = new Int32Array(pairs.length * 4);
-  const reasons: string[] = [];
-  const reasonAt = new Map<string, number>();
-  pairs.forEach((x, i) => {
-    const text = encodeReasons(x.reasons);
-    let at = reasonAt.get(text);
-    if (at === undefined) reasonAt.set(text, (at = reasons.push(text) - 1));
-    numbers[i * 4] = x.signupAt;
-    numbers[i * 4 + 1] = x.postingAt;
-    numbers[i * 4 + 2] = x.score;
-    numbers[i * 4 + 3] = at;
-  });
-  return { numbers, reasons };
-}
-
-/** One kept pair of a person: the posting's place in the job, the score, the reasons packed. */
-export interface KeptPair {
-  postingAt: number;
-  score: number;
-  reasons: string;
-}
-
-/** Reads the packed pairs one person after another, in the order of the job's sign-ups. */
-export function pairReader(pairs: PackedPairs): { of(signupAt: number): KeptPair[] } {
-  const { numbers, reasons } = pairs;
-  let at = 0;
-  return {
-    of(signupAt) {
-      const out: KeptPair[] = [];
-      // a person with no pair is skipped over; one sent before was already read
-      while (at < numbers.length && numbers[at]! < signupAt) at += 4;
-      for (; at < numbers.length && numbers[at] === signupAt; at += 4)
-        out.push({ postingAt: numbers[at + 1]!, score: numbers[at + 2]!, reasons: reasons[numbers[at + 3]!]! });
-      return out;
     },
   };
 }

@@ -5,7 +5,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { rematchAll } from '../../../shared/matching/rematch';
-import { packPairs, type FromRematchWorker, type ToRematchWorker } from './rematch-scoring';
+import { packPairs } from '../../../shared/matching/packed-pairs';
+import type { FromRematchWorker, ToRematchWorker } from './rematch-scoring';
 
 const port = parentPort;
 if (!port) throw new Error('rematch-worker: must run as a worker thread of the hall host');

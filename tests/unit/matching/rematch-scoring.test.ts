@@ -7,11 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   createRematchScorer,
   defaultRematchWorker,
-  packPairs,
-  pairReader,
   type RematchJob,
   type RematchScorer,
 } from '../../../electron/host/matching/rematch-scoring';
+import { packPairs, pairReader } from '../../../shared/matching/packed-pairs';
 import { encodeReasons } from '../../../shared/matching/reason-codes';
 import { rematchAll, type MatchPostingInput, type MatchSignupInput } from '../../../shared/matching';
 import type { OccupationCode } from '../../../shared/occupations';
