@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
 import {
-  LATEST_VERSION,
   MIGRATIONS,
   assertStrictlyIncreasing,
   migrateTo,
@@ -9,28 +8,18 @@ import {
   type Migration,
 } from '../../../electron/host/db/migrations/index';
 import { MigrationError } from '../../../electron/host/db/errors';
-import { createPostingStore } from '../../../electron/host/db/posting-store';
-import { createQuarantineStore } from '../../../electron/host/db/quarantine-store';
-import { createOutboxStore } from '../../../electron/host/sync/outbox-store';
-import { createSignupIntake } from '../../../electron/host/signups/signup-intake';
-import { NOW, makePosting } from './fixtures';
-import { allRows, columns, databaseAt, insertRow, v1Cursor, v1Posting, v3OutboxItem, v4Signup } from './old-rows';
-import { createUrgentStore } from '../../../electron/host/urgent/urgent-store';
-import { createStaffAuth } from '../../../electron/host/staff/staff-auth';
-import { silentLog } from '../../support/silent-log';
-import { createPlayStore } from '../../../electron/host/play/play-store';
-
-const quietLog = silentLog();
-
-/** The schema-1 posting and sync cursor a test wrote before migrating, read back after it. */
-function expectV1PostingAndCursor(
-  db: BetterSqlite3.Database,
-  posting: ReturnType<typeof v1Posting>,
-  cursor: number,
-): void {
-  expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
-  expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: String(cursor) }]);
-}
+import { NOW } from './fixtures';
+import {
+  allRows,
+  columns,
+  databaseAt,
+  expectV1PostingAndCursor,
+  insertRow,
+  v1Cursor,
+  v1Posting,
+  v3OutboxItem,
+  v4Signup,
+} from './old-rows';
 
 describe('migration registry', () => {
   it('lists versions 1, 2, … strictly increasing', () => {
@@ -38,8 +27,9 @@ describe('migration registry', () => {
     expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
   });
 
-  it('has a test below for every migration', () => {
-    // adding a migration? add its describe block below (migrate to N-1, insert, migrate to N)
+  it('has a test for every migration', () => {
+    // adding a migration? add its describe block (migrate to N-1, insert, migrate to N) here or
+    // in the file named beside it; upgrade-old-database.test.ts takes schema 1 to the latest
     expect(MIGRATIONS.map((m) => m.name)).toEqual([
       'initial',
       'quarantine',
@@ -47,14 +37,14 @@ describe('migration registry', () => {
       'registrations',
       'staff-urgent',
       'staff-data',
-      'listing-changes',
-      'board-devices',
-      'purge-drops',
-      'signups',
-      'postings',
-      'booths',
-      'play-counts',
-      'matches',
+      'listing-changes', // posting-changes-migration.test.ts
+      'board-devices', // posting-changes-migration.test.ts
+      'purge-drops', // migrations-0009-0013.test.ts
+      'signups', // migrations-0009-0013.test.ts
+      'postings', // migrations-0009-0013.test.ts
+      'booths', // booth-migration.test.ts
+      'play-counts', // migrations-0009-0013.test.ts
+      'matches', // matches-migration.test.ts
       'kiosk-names', // console-migrations.test.ts
       'signups-phone', // console-migrations.test.ts
       'match-open-index', // matches-migration.test.ts
@@ -352,221 +342,5 @@ describe('0006-staff-data', () => {
         v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a7d', number: 'A-0002', phone: '13912348000', name: '' }),
       ),
     ).not.toThrow();
-  });
-});
-
-describe('0009-purge-drops', () => {
-  it('adds the dropped-outbox count to the purge record, 0 for purges recorded before it', () => {
-    const db = databaseAt(8);
-    const purge = insertRow(db, 'signup_purges', {
-      id: 1,
-      at: NOW,
-      cutoff: NOW - 30 * 86_400_000,
-      removed: 3,
-      outbox_removed: 2,
-      outbox_waiting: 1,
-      by: '王主任',
-    });
-    migrateTo(db, 9);
-    expect(schemaVersion(db)).toBe(9);
-    expect(allRows(db, 'signup_purges')).toEqual([{ ...purge, outbox_dropped: 0 }]);
-  });
-});
-
-describe('0010-signups', () => {
-  it('renames sign-ups and their day counters to signups and signup_counters, keeping every row, the contacted marks and the outbox', () => {
-    const db = databaseAt(9);
-    const signup = insertRow(db, 'registrations', v4Signup({ contacted_at: NOW, contacted_by: '王主任' }));
-    const counter = insertRow(db, 'registration_counters', { day: String(signup.day), last: 1 });
-    const pending = insertRow(db, 'outbox', v3OutboxItem({ id: String(signup.id), type: 'registration' }));
-    migrateTo(db, 10);
-    expect(schemaVersion(db)).toBe(10);
-    expect(allRows(db, 'signups')).toEqual([signup]);
-    expect(allRows(db, 'signup_counters')).toEqual([counter]);
-    expect(allRows(db, 'outbox')).toEqual([
-      { ...pending, attempts: 0, next_attempt_at: 0, last_error: null, delivered_at: null },
-    ]);
-    const names = db
-      .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'registration%' OR name LIKE 'signup%' ORDER BY name")
-      .pluck()
-      .all();
-    expect(names).toEqual(['signup_counters', 'signup_purges', 'signups', 'signups_created']);
-    // the day's number is still unique, and the next sign-up of the day numbers on
-    expect(() => insertRow(db, 'signups', v4Signup({ id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a8d' }))).toThrow(/UNIQUE/);
-    expect(db.prepare('SELECT COUNT(*) FROM signups WHERE created_at >= ?').pluck().get(NOW)).toBe(1);
-  });
-});
-
-describe('0011-postings', () => {
-  it('renames the posting tables, keeps every row, queues every row for a fresh full-text index and keeps recording changes', () => {
-    const db = databaseAt(10);
-    const a = insertRow(db, 'listings', v1Posting({ id: 'keep-a', title: '叉车司机', hidden: 0 }));
-    const b = insertRow(db, 'listings', v1Posting({ id: 'keep-b', title: '保洁员', hidden: 1 }));
-    // as the search indexer leaves it: both rows indexed, nothing pending
-    db.prepare(
-      'INSERT INTO listings_fts (rowid, title, employer_name, description, requirements, address, work_time, district_name) SELECT rowid, title, employer_name, description, requirements, address, work_time, district_name FROM listings',
-    ).run();
-    db.exec('DELETE FROM listings_fts_pending');
-    const changesBefore = db.prepare('SELECT COUNT(*) FROM listing_changes').pluck().get() as number;
-    migrateTo(db, 11);
-    expect(schemaVersion(db)).toBe(11);
-    expect(allRows(db, 'postings')).toEqual([a, b]);
-    const names = db
-      .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'listing%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .pluck()
-      .all();
-    expect(names).toEqual([]);
-    // the new index starts empty; every row waits for the search indexer, which search scans meanwhile
-    expect(db.prepare('SELECT rowid FROM postings_fts_pending ORDER BY rowid').pluck().all()).toEqual(
-      db.prepare('SELECT rowid FROM postings ORDER BY rowid').pluck().all(),
-    );
-    db.prepare(
-      'INSERT INTO postings_fts (rowid, title, employer_name, description, requirements, address, work_time, district_name) SELECT rowid, title, employer_name, description, requirements, address, work_time, district_name FROM postings',
-    ).run();
-    db.exec('DELETE FROM postings_fts_pending');
-    expect(db.prepare('SELECT rowid FROM postings_fts WHERE postings_fts MATCH \'"叉车司"\'').pluck().all()).toEqual([
-      1,
-    ]);
-    // the triggers moved with the tables: a change is recorded and re-queued for the index
-    db.prepare("UPDATE postings SET title = '夜班叉车司机' WHERE id = 'keep-a'").run();
-    db.prepare("DELETE FROM postings WHERE id = 'keep-b'").run();
-    expect(db.prepare('SELECT id FROM posting_changes ORDER BY seq').pluck().all().slice(changesBefore)).toEqual([
-      'keep-a',
-      'keep-b',
-    ]);
-    expect(db.prepare('SELECT rowid FROM postings_fts_pending').pluck().all()).toEqual([1]);
-    expect(db.prepare('SELECT COUNT(*) FROM postings_fts WHERE postings_fts MATCH \'"保洁员"\'').pluck().get()).toBe(0);
-    const indexes = db
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'postings' AND name NOT LIKE 'sqlite_%' ORDER BY name",
-      )
-      .pluck()
-      .all();
-    expect(indexes).toEqual([
-      'postings_district',
-      'postings_kiosk_order',
-      'postings_occupation',
-      'postings_valid_until',
-    ]);
-  });
-});
-
-describe('0013-play-counts', () => {
-  it('adds play_counts and keeps what schema 12 held', () => {
-    const db = databaseAt(12);
-    const posting = insertRow(db, 'postings', v1Posting({ id: 'p-1' }));
-    const signup = insertRow(db, 'signups', v4Signup({ listing_id: 'p-1' }));
-    migrateTo(db, 13);
-    expect(schemaVersion(db)).toBe(13);
-    expect(allRows(db, 'postings')).toMatchObject([posting]);
-    expect(allRows(db, 'signups')).toMatchObject([signup]);
-    expect(columns(db, 'play_counts')).toEqual(['day', 'screen_id', 'posting_id', 'shows', 'shown_ms']);
-
-    const row = insertRow(db, 'play_counts', {
-      day: '2026-12-01',
-      screen_id: '1',
-      posting_id: 'p-1',
-      shows: 3,
-      shown_ms: 45_000,
-    });
-    expect(allRows(db, 'play_counts', 'day')).toEqual([row]);
-    // one row per day, screen and posting; counts are never negative
-    expect(() => insertRow(db, 'play_counts', { ...row })).toThrow(/UNIQUE|PRIMARY/);
-    expect(() => insertRow(db, 'play_counts', { ...row, day: '2026-12-02', shows: -1 })).toThrow(/CHECK/);
-
-    // today's store adds to the old row and reads it back
-    const store = createPlayStore(db, { clock: () => NOW, log: silentLog(), retentionDays: 3650 });
-    store.add('2026-12-01', '1', 'p-1', 1, 15_000);
-    store.add('2026-12-01', '2', 'p-1', 2, 30_000);
-    expect(store.totals('2026-12-01', '2026-12-01')).toEqual([
-      { postingId: 'p-1', shows: 6, screens: 2, shownMs: 90_000 },
-    ]);
-    store.close();
-  });
-});
-
-describe('an old database upgraded to the latest version', () => {
-  it('reads back, through today’s stores, every row written at the version it was written in, and takes new ones', async () => {
-    const db = databaseAt(1);
-    insertRow(db, 'listings', v1Posting({ id: 'from-v1' }));
-    v1Cursor(db, 41);
-    migrateTo(db, 2);
-    insertRow(db, 'quarantine', { received_at: NOW, source: 'hub', seq: 11, reason: 'bad', payload: '{}' });
-    migrateTo(db, 3);
-    const pending = insertRow(db, 'outbox', v3OutboxItem());
-    migrateTo(db, 4);
-    const signup = insertRow(db, 'registrations', v4Signup({ listing_id: 'from-v1' }));
-    insertRow(db, 'registration_counters', { day: String(signup.day), last: 1 });
-
-    migrateTo(db, LATEST_VERSION);
-
-    const postings = createPostingStore(db);
-    const posting = makePosting({ id: 'from-v1' });
-    expect(postings.get('from-v1')).toEqual(posting);
-    expect(postings.getCursor()).toBe(41);
-    expect(postings.search({ q: '叉车司', limit: 10, now: NOW }).total).toBe(1);
-    expect(postings.search({ q: '信州', limit: 10, now: NOW }).total).toBe(1);
-
-    const quarantine = createQuarantineStore(db);
-    expect(quarantine.count()).toBe(1);
-    const id = quarantine.add({
-      receivedAt: NOW,
-      source: 'hub',
-      seq: null,
-      reason: 'title: required',
-      payload: '{"id":"x"}',
-    });
-    expect(quarantine.list()).toContainEqual({
-      id,
-      receivedAt: NOW,
-      source: 'hub',
-      seq: null,
-      reason: 'title: required',
-      payload: '{"id":"x"}',
-    });
-
-    const outbox = createOutboxStore(db);
-    expect(outbox.get(String(pending.id))?.deliveredAt).toBeNull();
-    expect(outbox.pendingCount()).toBe(1);
-
-    // the kiosk numbers on from the old day's counter, with its outbox item in the same write
-    const receipt = createSignupIntake(db).add(
-      {
-        id: '0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
-        phone: '13912348000',
-        name: '',
-        occupations: ['moving'],
-        districts: [],
-        availability: ['today'],
-        expectedPay: null,
-        payUnit: null,
-        listingId: posting.id,
-        consentVersion: 'kiosk-2025-1',
-        consentAt: new Date(NOW).toISOString(),
-      },
-      'kiosk-local',
-      NOW,
-    );
-    expect(receipt).toMatchObject({ number: 'A-0002', created: true });
-    expect(outbox.pendingCount()).toBe(2);
-
-    // an urgent posting is stored with its outbox row; staff can be set up
-    const urgent = createUrgentStore(db, () => NOW, quietLog);
-    const record = urgent.create(
-      {
-        title: '急招叉车司机',
-        body: '',
-        expiresAt: new Date(NOW + 3600_000).toISOString(),
-        listingId: posting.id,
-        screens: null,
-      },
-      '王主任',
-      NOW,
-    );
-    expect(urgent.live(NOW).map((r) => r.id)).toEqual([record.id]);
-    expect(outbox.pendingCount()).toBe(3);
-    const auth = createStaffAuth(db, () => NOW);
-    await auth.setupFirstAdmin('王主任', '271828');
-    expect(auth.hasAccounts()).toBe(true);
   });
 });

@@ -5,6 +5,7 @@
  * so a later change to them cannot silently change what an old migration is tested against.
  */
 import BetterSqlite3 from 'better-sqlite3';
+import { expect } from 'vitest';
 import type { WritableDatabase } from '../../../electron/host/db/handles';
 import { migrateTo } from '../../../electron/host/db/migrations/index';
 import { DAY, NOW, iso } from './fixtures';
@@ -115,4 +116,14 @@ export function v4Signup(overrides: Row = {}): Row {
     created_at: NOW,
     ...overrides,
   };
+}
+
+/** The schema-1 posting and sync cursor a test wrote before migrating, read back after it. */
+export function expectV1PostingAndCursor(
+  db: BetterSqlite3.Database,
+  posting: ReturnType<typeof v1Posting>,
+  cursor: number,
+): void {
+  expect(allRows(db, 'listings')).toEqual([{ ...posting, hidden: 0 }]);
+  expect(allRows(db, 'meta', 'key')).toEqual([{ key: 'sync.cursor', value: String(cursor) }]);
 }
